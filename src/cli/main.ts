@@ -1,0 +1,37 @@
+/** The `jixiao` command line: dispatch to a command; input errors become one message and exit 2. */
+import { CliInputError, EXIT } from './cli-error.ts';
+import { processIo, type Command, type CommandIo } from './command.ts';
+import { checkCommand, checkUsage } from './commands/check.ts';
+import { schemaCommand, schemaUsage } from './commands/schema.ts';
+
+const COMMANDS: Record<string, { run: Command; usage: string; summary: string }> = {
+  check: { run: checkCommand, usage: checkUsage, summary: 'check evaluations: totals, grade, execution rate, findings' },
+  schema: { run: schemaCommand, usage: schemaUsage, summary: 'print the JSON Schema of jixiao/evaluation@1' },
+};
+
+function help(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return ['jixiao — 财政项目绩效自评价 (fiscal project performance self-evaluation)', '', 'usage:', ...lines].join('\n');
+}
+
+export async function main(argv: string[], io: CommandIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(help());
+    return name === undefined ? EXIT.unreadable : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`jixiao: unknown command "${name}"\n\n${help()}`);
+    return EXIT.unreadable;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliInputError) {
+      io.err(`jixiao ${name}: ${error.message}`);
+      return EXIT.unreadable;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+import { explain, type Explanation, type MessageParams } from '../explanation.ts';
+import type { Evaluation } from '../model/evaluation.ts';
+import type { Computed } from '../scoring/compute.ts';
+import type { Template } from '../templates/template.ts';
+
+/** The checks of PRODUCT.md with their stable codes and severities. */
+export const CHECKS = {
+  WEIGHT_TOTAL: 'error',
+  CATEGORY_WEIGHT: 'error',
+  SCORE_RANGE: 'error',
+  TOTAL_MISMATCH: 'error',
+  GRADE_MISMATCH: 'error',
+  RATE_MISMATCH: 'error',
+  EXECUTION_SCORE: 'error',
+  OVERSPENT: 'error',
+  MISSING_FIELD: 'error',
+  DEDUCTION_UNEXPLAINED: 'warning',
+  HIGH_SCORE_LOW_EXECUTION: 'warning',
+  PROBLEMS_UNSTATED: 'warning',
+  TARGET_RULE_MISMATCH: 'warning',
+  TARGET_TOO_LOW: 'warning',
+  QUALITATIVE_BAND: 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type Severity = 'error' | 'warning';
+export type CheckCode = keyof typeof CHECKS;
+
+export interface Finding {
+  code: CheckCode;
+  severity: Severity;
+  /** Where on the form: `indicators[8].score`, `project.executionRate`. */
+  path: string;
+  /** What to say; rendered in either language by the locale. */
+  message: Explanation;
+}
+
+export interface CheckContext {
+  evaluation: Evaluation;
+  template: Template;
+  computed: Computed;
+}
+
+export type Check = (context: CheckContext) => Finding[];
+
+/**
+ * A finding of `code` at `path`. The message key is the code, or `CODE.variant` where one code
+ * says different things; the severity is the code's unless the template says otherwise.
+ */
+export function finding(
+  code: CheckCode,
+  path: string,
+  params: MessageParams = {},
+  options: { variant?: string; severity?: Severity } = {},
+): Finding {
+  const key = options.variant ? `${code}.${options.variant}` : code;
+  return { code, severity: options.severity ?? CHECKS[code], path, message: explain(key, params) };
+}

@@ -1,0 +1,44 @@
+/** All checks of PRODUCT.md over one evaluation, in the order a reviewer reads the form. */
+import type { Evaluation } from '../model/evaluation.ts';
+import { computeEvaluation, type Computed } from '../scoring/compute.ts';
+import type { Template } from '../templates/template.ts';
+import { executionScoreCheck, highScoreLowExecution, overspent, rateMismatch } from './execution.ts';
+import { missingField } from './fields.ts';
+import type { Check, Finding } from './finding.ts';
+import { deductionUnexplained, problemsUnstated } from './narrative.ts';
+import { qualitativeBand, targetRuleMismatch, targetTooLow } from './targets.ts';
+import { gradeMismatch, totalMismatch } from './totals.ts';
+import { categoryWeight, scoreRange, weightTotal } from './weights.ts';
+
+export const ALL_CHECKS: readonly Check[] = [
+  missingField,
+  weightTotal,
+  categoryWeight,
+  scoreRange,
+  totalMismatch,
+  gradeMismatch,
+  rateMismatch,
+  executionScoreCheck,
+  overspent,
+  deductionUnexplained,
+  highScoreLowExecution,
+  problemsUnstated,
+  targetRuleMismatch,
+  targetTooLow,
+  qualitativeBand,
+];
+
+export interface EvaluationReport {
+  computed: Computed;
+  findings: Finding[];
+}
+
+export function evaluate(evaluation: Evaluation, template: Template): EvaluationReport {
+  const computed = computeEvaluation(evaluation, template);
+  const findings = ALL_CHECKS.flatMap((check) => check({ evaluation, template, computed }));
+  return { computed, findings };
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

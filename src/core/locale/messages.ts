@@ -1,0 +1,33 @@
+/** Rendering the core's sentences (explanations) in either UI language. */
+import type { Explanation, MessageParam, MessageParams } from '../explanation.ts';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+
+export type Lang = 'zh' | 'en';
+export type Messages = Readonly<Record<string, string>>;
+
+const CATALOGS: Record<Lang, Messages> = { zh, en };
+
+/** Parameters named `level` hold a qualitative level key and are shown in words. */
+function showParam(name: string, value: MessageParam, lang: Lang): string {
+  if (typeof value === 'object') return value[lang];
+  if (name === 'level') return CATALOGS[lang][`level.${value}`] ?? String(value);
+  return String(value);
+}
+
+export function format(key: string, params: MessageParams, lang: Lang): string {
+  const template = CATALOGS[lang][key] ?? CATALOGS.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/gu, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : showParam(name, value, lang);
+  });
+}
+
+export function render(explanation: Explanation, lang: Lang): string {
+  return format(explanation.key, explanation.params, lang);
+}
+
+/** Every key either catalogue has, for tests that both languages say everything. */
+export function catalogKeys(lang: Lang): string[] {
+  return Object.keys(CATALOGS[lang]);
+}

@@ -1,0 +1,146 @@
+/**
+ * The suggested score of an indicator from its target and actual, with the working shown
+ * (PRODUCT.md, "Targets and scoring"). A suggestion only: the preparer's score is what counts.
+ */
+import { dec, points, round, ZERO, type Decimal } from '../decimal.ts';
+import { explain, type Explanation, type MessageParams } from '../explanation.ts';
+import type { Indicator, QualitativeLevel } from '../model/evaluation.ts';
+import { comparable, parseQuantity, type Quantity } from '../targets/quantity.ts';
+import { parseTarget, type Target } from '../targets/parse-target.ts';
+import { normalizeText } from '../targets/normalize.ts';
+import { ON_TIME_WORDS } from '../targets/vocabulary.ts';
+import type { Template } from '../templates/template.ts';
+import { qualitativeLevel } from './qualitative-level.ts';
+
+export type SuggestionBasis = 'positive' | 'reverse' | 'qualitative' | 'deadline' | 'none';
+
+export interface Suggestion {
+  basis: SuggestionBasis;
+  /** Suggested points, 2 decimals; absent when only a range (or nothing) can be suggested. */
+  score?: number;
+  /** Allowed points for a qualitative level: [min, max]. */
+  range?: [number, number];
+  level?: QualitativeLevel;
+  working: Explanation;
+}
+
+export function suggestScore(indicator: Indicator, template: Template): Suggestion {
+  if (indicator.weight === undefined) return none('suggest.noWeight');
+  const weight = dec(indicator.weight);
+  const target = parseTarget(indicator.target);
+  switch (target.kind) {
+    case 'empty':
+      return none('suggest.noTarget');
+    case 'numeric':
+      return suggestNumeric(indicator, target, weight, template);
+    case 'deadline':
+      return suggestDeadline(indicator, target, weight, template);
+    case 'qualitative':
+      return suggestQualitative(indicator, target, weight, template);
+  }
+}
+
+function none(key: string, params: MessageParams = {}): Suggestion {
+  return { basis: 'none', working: explain(key, params) };
+}
+
+function suggestNumeric(
+  indicator: Indicator,
+  target: Target & { kind: 'numeric' },
+  weight: Decimal,
+  template: Template,
+): Suggestion {
+  if (!indicator.actual?.trim()) return none('suggest.noActual');
+  const actual = parseQuantity(indicator.actual);
+  if (!actual) return none('suggest.actualNotNumber', { actual: indicator.actual });
+  if (!comparable(actual, target.quantity)) {
+    return none('suggest.unitsDiffer', { actual: indicator.actual, target: indicator.target ?? '' });
+  }
+  const params = { actual: show(actual), target: show(target.quantity), weight: points(weight) };
+  return target.direction === 'positive'
+    ? positive(dec(actual.value), dec(target.quantity.value), weight, params)
+    : reverse(dec(actual.value), dec(target.quantity.value), weight, template.scoring.reverseZeroAtMultiple, params);
+}
+
+/** actual ≥ target → full weight, else weight × actual / target. */
+function positive(actual: Decimal, target: Decimal, weight: Decimal, params: MessageParams): Suggestion {
+  if (actual.greaterThanOrEqualTo(target) || target.lessThanOrEqualTo(0)) {
+    return { basis: 'positive', score: points(weight), working: explain('suggest.positive.full', params) };
+  }
+  const score = round(weight.times(actual.greaterThan(0) ? actual : ZERO).dividedBy(target));
+  return { basis: 'positive', score: points(score), working: explain('suggest.positive.partial', { ...params, score: points(score) }) };
+}
+
+/**
+ * actual ≤ target → full; up to `zeroAt` × target the score falls linearly to 0; beyond → 0.
+ * With zeroAt = 2 this is PRODUCT.md's weight × (1 − (actual − target) / target).
+ */
+function reverse(
+  actual: Decimal,
+  target: Decimal,
+  weight: Decimal,
+  zeroAt: number,
+  params: MessageParams,
+): Suggestion {
+  const all = { ...params, multiple: zeroAt };
+  if (actual.lessThanOrEqualTo(target)) return { basis: 'reverse', score: points(weight), working: explain('suggest.reverse.full', all) };
+  const span = target.times(zeroAt - 1);
+  if (target.lessThanOrEqualTo(0) || actual.greaterThanOrEqualTo(target.plus(span))) {
+    return { basis: 'reverse', score: 0, working: explain('suggest.reverse.zero', all) };
+  }
+  const score = round(weight.times(dec(1).minus(actual.minus(target).dividedBy(span))));
+  return { basis: 'reverse', score: points(score), working: explain('suggest.reverse.partial', { ...all, score: points(score) }) };
+}
+
+function suggestQualitative(
+  indicator: Indicator,
+  target: Target & { kind: 'qualitative' },
+  weight: Decimal,
+  template: Template,
+): Suggestion {
+  const found = qualitativeLevel(indicator, target);
+  if (!found) return none('suggest.pickLevel');
+  return bandSuggestion(found.level, weight, template, `suggest.qualitative.${found.source}`);
+}
+
+/** The points a qualitative level allows; a met level suggests the top of its band. */
+export function levelRange(level: QualitativeLevel, weight: Decimal, template: Template): [number, number] {
+  const [low, high] = template.scoring.qualitativeBands[level];
+  return [points(weight.times(low).dividedBy(100)), points(weight.times(high).dividedBy(100))];
+}
+
+function bandSuggestion(level: QualitativeLevel, weight: Decimal, template: Template, key: string): Suggestion {
+  const range = levelRange(level, weight, template);
+  const suggestion: Suggestion = { basis: 'qualitative', level, range, working: explain(key, { level, min: range[0], max: range[1] }) };
+  return level === 'achieved' ? { ...suggestion, score: range[1] } : suggestion;
+}
+
+const DATE_IN_ACTUAL = /(?:(?<year>\d{4})[年./-])?(?<month>\d{1,2})[月./-](?<day>\d{1,2})/u;
+
+/** Met by the deadline → full weight; missed → the band of 未达成. */
+function suggestDeadline(
+  indicator: Indicator,
+  target: Target & { kind: 'deadline' },
+  weight: Decimal,
+  template: Template,
+): Suggestion {
+  const actual = normalizeText(indicator.actual ?? '');
+  if (actual === '') return none('suggest.noActual');
+  const met = deadlineMet(actual, target);
+  if (met === null) return none('suggest.actualNotDate', { actual: indicator.actual ?? '' });
+  if (met) return { basis: 'deadline', score: points(weight), working: explain('suggest.deadline.met', { weight: points(weight) }) };
+  return { ...bandSuggestion('notAchieved', weight, template, 'suggest.deadline.missed'), basis: 'deadline' };
+}
+
+function deadlineMet(actual: string, target: Target & { kind: 'deadline' }): boolean | null {
+  if (ON_TIME_WORDS.includes(actual)) return true;
+  const g = DATE_IN_ACTUAL.exec(actual)?.groups;
+  if (!g) return null;
+  if (target.year !== null && g.year !== undefined && Number(g.year) !== target.year) return Number(g.year) < target.year;
+  const month = Number(g.month);
+  return month < target.month || (month === target.month && Number(g.day) <= (target.day ?? 31));
+}
+
+function show(q: Quantity): string {
+  return `${q.number}${q.multiplier}${q.percent ? '%' : ''}${q.unit}`;
+}

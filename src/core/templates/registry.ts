@@ -1,0 +1,21 @@
+/**
+ * The templates jixiao ships, and lookup by id. More templates (another region's form) come in
+ * as data through `templateRegistry([...])`; nothing here names a region.
+ */
+import nationalJson from './national-2020.json' with { type: 'json' };
+import shanghaiJson from './shanghai-2021.json' with { type: 'json' };
+import { templateSchema, type Template } from './template.ts';
+
+export const BUILT_IN_TEMPLATES: readonly Template[] = [shanghaiJson, nationalJson].map((t) => templateSchema.parse(t));
+
+export interface TemplateRegistry {
+  get(id: string): Template | undefined;
+  ids(): string[];
+}
+
+/** Built-ins plus `extra`; an extra template with a built-in id replaces it. */
+export function templateRegistry(extra: readonly Template[] = []): TemplateRegistry {
+  const byId = new Map<string, Template>();
+  for (const t of [...BUILT_IN_TEMPLATES, ...extra]) byId.set(t.id, t);
+  return { get: (id) => byId.get(id), ids: () => [...byId.keys()] };
+}

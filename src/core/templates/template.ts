@@ -1,0 +1,71 @@
+/**
+ * A template is data: the blocks and caps, execution scoring, grade bands, column titles and
+ * field labels of one region's official form. Adding a region is adding a JSON file that this
+ * schema accepts; no code changes.
+ */
+import { z } from 'zod';
+
+/** A label in both UI languages; the Chinese one is what the official form prints. */
+export const labelSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+export type Label = z.infer<typeof labelSchema>;
+
+const points = z.number().min(0);
+const severity = z.enum(['error', 'warning']);
+
+export const templateSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: labelSchema,
+  /** The form's title; `{year}` is replaced by the evaluation year. */
+  title: labelSchema,
+  /** Points of the whole form: indicator weights plus the execution weight. */
+  totalPoints: points,
+  /** The unit the form prints amounts in; the model always stores 元. */
+  amountUnit: z.enum(['元', '万元']),
+  /** 一级指标 in the form's order. */
+  categories: z
+    .array(
+      z.object({
+        key: z.string().min(1),
+        label: labelSchema,
+        subcategories: z.array(z.string()).default([]),
+      }),
+    )
+    .min(1),
+  /** Caps on blocks: usually one category each; some regions cap several together (效益+满意度 40). */
+  caps: z.array(z.object({ categories: z.array(z.string()).min(1), points })),
+  /** Budget execution: shown only, or scored as min(rate, 100 %) × weight. */
+  execution: z.discriminatedUnion('scored', [
+    z.object({ scored: z.literal(false) }),
+    z.object({ scored: z.literal(true), weight: points }),
+  ]),
+  /** Grade bands, lower bounds inclusive ("90（含）"); the first band whose min the total reaches. */
+  grades: z.array(z.object({ min: points, label: labelSchema })).min(1),
+  /** Column titles of the indicator table, in print order. */
+  columns: z.array(z.object({ field: z.string(), title: labelSchema })).min(1),
+  /** The form's words for model fields (`project.budgetUnit` → 预算单位 or 主管部门). */
+  fieldLabels: z.record(z.string(), labelSchema),
+  /** Fields that must be filled; `indicators[].x` applies to every indicator. */
+  requiredFields: z.array(z.object({ field: z.string(), severity })),
+  /** Whether the form has 主要问题 (PROBLEMS_UNSTATED applies only then). */
+  narratives: z.array(z.enum(['achievements', 'problems', 'improvements'])),
+  scoring: z.object({
+    /** Reverse targets score 0 at this multiple of the target (2 → "beyond 2 × target → 0"). */
+    reverseZeroAtMultiple: z.number().gt(1),
+    /** Share of the weight, in percent, that each qualitative level allows. */
+    qualitativeBands: z.object({
+      achieved: z.tuple([points, points]),
+      partial: z.tuple([points, points]),
+      notAchieved: z.tuple([points, points]),
+    }),
+    /** An actual at or above this percent of a positive target flags TARGET_TOO_LOW. */
+    targetTooLowPercent: z.number().gt(100),
+    /** Indicator score share may exceed the execution rate by this many points. */
+    highScoreLowExecutionMargin: z.number().min(0),
+    /** Below this execution rate 主要问题 must be stated. */
+    problemsRequiredBelowRate: z.number().min(0),
+  }),
+});
+
+export type Template = z.infer<typeof templateSchema>;
+export type TemplateCategory = Template['categories'][number];
+export type Cap = Template['caps'][number];
