@@ -1,12 +1,14 @@
 /** Rendering the core's sentences (explanations) in either UI language. */
 import type { Explanation, MessageParam, MessageParams } from '../explanation.ts';
+import { enImport } from './en-import.ts';
 import { en } from './en.ts';
+import { zhImport } from './zh-import.ts';
 import { zh } from './zh.ts';
 
 export type Lang = 'zh' | 'en';
 export type Messages = Readonly<Record<string, string>>;
 
-const CATALOGS: Record<Lang, Messages> = { zh, en };
+const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport }, en: { ...en, ...enImport } };
 
 /** Parameters named `level` hold a qualitative level key and are shown in words. */
 function showParam(name: string, value: MessageParam, lang: Lang): string {

@@ -1,0 +1,5 @@
+/** English: import diagnostics. */
+import type { Messages } from './messages.ts';
+
+export const enImport: Messages = {
+};
