@@ -9,6 +9,10 @@ import { z } from 'zod';
 export const labelSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 export type Label = z.infer<typeof labelSchema>;
 
+/** A label on the form, with the other spellings importers meet for it (目标值 / 指标解释 / 年度指标值). */
+export const formLabelSchema = labelSchema.extend({ aliases: z.array(z.string()).default([]) });
+export type FormLabel = z.infer<typeof formLabelSchema>;
+
 const points = z.number().min(0);
 const severity = z.enum(['error', 'warning']);
 
@@ -41,9 +45,9 @@ export const templateSchema = z.object({
   /** Grade bands, lower bounds inclusive ("90（含）"); the first band whose min the total reaches. */
   grades: z.array(z.object({ min: points, label: labelSchema })).min(1),
   /** Column titles of the indicator table, in print order. */
-  columns: z.array(z.object({ field: z.string(), title: labelSchema })).min(1),
+  columns: z.array(z.object({ field: z.string(), title: formLabelSchema })).min(1),
   /** The form's words for model fields (`project.budgetUnit` → 预算单位 or 主管部门). */
-  fieldLabels: z.record(z.string(), labelSchema),
+  fieldLabels: z.record(z.string(), formLabelSchema),
   /** Fields that must be filled; `indicators[].x` applies to every indicator. */
   requiredFields: z.array(z.object({ field: z.string(), severity })),
   /** Whether the form has 主要问题 (PROBLEMS_UNSTATED applies only then). */
