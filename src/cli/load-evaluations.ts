@@ -2,7 +2,7 @@
 import type { Evaluation } from '../core/model/evaluation.ts';
 import { validateEvaluationFile } from '../core/model/validate.ts';
 import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
-import { templateSchema, type Template } from '../core/templates/template.ts';
+import { validTemplateSchema, type Template } from '../core/templates/template.ts';
 import { formatPath } from '../core/model/path.ts';
 import { CliInputError } from './cli-error.ts';
 import { readJsonFile } from './read-json-file.ts';
@@ -38,7 +38,7 @@ export async function loadTemplates(files: readonly string[]): Promise<TemplateR
     const data = await readJsonFile(file);
     const items: unknown[] = Array.isArray(data) ? data : [data];
     items.forEach((item, i) => {
-      const parsed = templateSchema.safeParse(item);
+      const parsed = validTemplateSchema.safeParse(item);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const where = formatPath([...(Array.isArray(data) ? [i] : []), ...issue.path]) || '(root)';

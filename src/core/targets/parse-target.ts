@@ -50,7 +50,7 @@ const NUMERIC_TARGET = new RegExp(
 export function parseTarget(raw: string | undefined): Target {
   const text = normalizeText(raw ?? '');
   if (text === '') return { kind: 'empty' };
-  return parseNumeric(text) ?? parseDeadline(text) ?? { kind: 'qualitative', text, scale: scalePosition(text) };
+  return parseDeadline(text) ?? parseNumeric(text) ?? { kind: 'qualitative', text, scale: scalePosition(text) };
 }
 
 function parseNumeric(text: string): Target | null {

@@ -4,9 +4,9 @@
  */
 import nationalJson from './national-2020.json' with { type: 'json' };
 import shanghaiJson from './shanghai-2021.json' with { type: 'json' };
-import { templateSchema, type Template } from './template.ts';
+import { validTemplateSchema, type Template } from './template.ts';
 
-export const BUILT_IN_TEMPLATES: readonly Template[] = [shanghaiJson, nationalJson].map((t) => templateSchema.parse(t));
+export const BUILT_IN_TEMPLATES: readonly Template[] = [shanghaiJson, nationalJson].map((t) => validTemplateSchema.parse(t));
 
 export interface TemplateRegistry {
   get(id: string): Template | undefined;

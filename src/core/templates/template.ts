@@ -70,6 +70,17 @@ export const templateSchema = z.object({
   }),
 });
 
+/** A template is also checked for sense: caps name its own categories, some band starts at 0. */
+export const validTemplateSchema = templateSchema.superRefine((t, ctx) => {
+  const keys = new Set(t.categories.map((c) => c.key));
+  t.caps.forEach((cap, i) =>
+    cap.categories.forEach((key, j) => {
+      if (!keys.has(key)) ctx.addIssue({ code: 'custom', path: ['caps', i, 'categories', j], message: `"${key}" is not one of the template's categories` });
+    }),
+  );
+  if (!t.grades.some((g) => g.min === 0)) ctx.addIssue({ code: 'custom', path: ['grades'], message: 'one grade band must start at 0' });
+});
+
 export type Template = z.infer<typeof templateSchema>;
 export type TemplateCategory = Template['categories'][number];
 export type Cap = Template['caps'][number];
