@@ -13,13 +13,16 @@ test('the fixtures are valid, and come back unchanged', () => {
 });
 
 test('unknown fields survive a read and a write, at every level', () => {
-  const e = seedEvaluations()[0]! as Record<string, unknown> & ReturnType<typeof seedEvaluations>[number];
-  const file = { generator: 'other-tool 3.1', evaluations: [{ ...e, reviewNote: '复核', project: { ...e.project, code: 'P-001' }, indicators: e.indicators.map((i) => ({ ...i, lineage: 'L1' })) }] };
+  const e = seedEvaluations()[0]!;
+  const file = {
+    generator: 'other-tool 3.1',
+    evaluations: [{ ...e, reviewNote: '复核', project: { ...e.project, code: 'P-001' }, indicators: e.indicators.map((i) => ({ ...i, lineage: 'L1' })) }],
+  };
   const result = validateEvaluationFile(JSON.parse(JSON.stringify(file)));
   assert.ok(result.ok);
-  const written = JSON.parse(JSON.stringify(result.value));
+  const written = JSON.parse(JSON.stringify(result.value)) as typeof file;
   assert.deepEqual(written, file);
-  assert.equal(written.evaluations[0].indicators[5].lineage, 'L1');
+  assert.equal(written.evaluations[0]!.indicators[5]!.lineage, 'L1');
 });
 
 test('a wrong type is reported with its field path', () => {
