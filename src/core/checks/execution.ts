@@ -4,15 +4,15 @@ import { exactExecutionRate, executionScore } from '../scoring/execution.ts';
 import { finding, type Check, type Finding } from './finding.ts';
 
 /**
- * The stated rate agrees when it is the exact rate rounded to the decimals it was written with:
- * "62.16" and "62.2" both agree with 62.1621…, "62.17" does not.
+ * The stated rate agrees when it is the exact rate rounded to the decimals it was written with
+ * (at most 2): "62.16" and "62.2" both agree with 62.1621…, "62.17" does not.
  */
 export const rateMismatch: Check = ({ evaluation, computed }) => {
   const stated = evaluation.project.executionRate?.trim();
   const exact = exactExecutionRate(evaluation.project);
   if (!stated || exact === null) return [];
   const places = Math.min(dec(stated).decimalPlaces(), 2);
-  if (round(exact, places).equals(dec(stated))) return [];
+  if (round(exact, places).equals(round(dec(stated), places))) return [];
   return [finding('RATE_MISMATCH', 'project.executionRate', {
     stated,
     computed: computed.executionRate ?? '',

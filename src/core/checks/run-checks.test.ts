@@ -87,6 +87,7 @@ const FAILING: Record<CheckCode, Case[]> = {
     { name: '暂无。 below 90 % execution', base: cleanShanghai, change: (e) => { e.project.executed = '44000.00'; e.project.executionRate = '88.00'; e.problems = '暂无。'; }, paths: ['problems'] },
   ],
   TARGET_RULE_MISMATCH: [
+    { name: 'rule says 6 in 2021, target 5', base: cleanShanghai, change: (e) => { e.indicators[0]!.rule = '2021年活动举办次数满6次，得满分'; }, paths: ['indicators[0].rule'] },
     { name: 'rule says 6, target 5', base: cleanShanghai, change: (e) => { e.indicators[0]!.rule = '活动举办次数满6次，得满分'; }, paths: ['indicators[0].rule'] },
   ],
   TARGET_TOO_LOW: [
@@ -100,6 +101,7 @@ const FAILING: Record<CheckCode, Case[]> = {
 
 const PASSING: Partial<Record<CheckCode, Case[]>> = {
   RATE_MISMATCH: [
+    { name: 'a rate written with more decimals', base: cleanShanghai, change: (e) => { e.project.executed = '41080.00'; e.project.executionRate = '82.160'; e.problems = '执行偏慢'; }, paths: [] },
     { name: 'a rate written with fewer decimals', base: cleanShanghai, change: (e) => { e.project.executed = '41080.00'; e.project.executionRate = '82.2'; e.problems = '执行偏慢'; }, paths: [] },
   ],
   EXECUTION_SCORE: [
@@ -111,6 +113,7 @@ const PASSING: Partial<Record<CheckCode, Case[]>> = {
   ],
   TARGET_RULE_MISMATCH: [
     { name: 'steps and points in the rule are not thresholds', base: cleanShanghai, change: (e) => { e.indicators[0]!.rule = '满5次得满分，每少1次扣0.5分'; }, paths: [] },
+    { name: 'a year in the rule is not a threshold', base: cleanShanghai, change: (e) => { e.indicators[0]!.rule = '2021年度活动举办满5次，得满分'; }, paths: [] },
     { name: 'the same amount written with 万', base: cleanShanghai, change: (e) => { e.indicators[6]!.target = '》=10000'; e.indicators[6]!.rule = '新增1万家得满分'; }, paths: [] },
   ],
   GRADE_MISMATCH: [{ name: 'no grade stated (national prints none)', base: cleanNational, change: (e) => { delete e.grade; }, paths: [] }],

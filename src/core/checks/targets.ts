@@ -9,13 +9,14 @@ import { comparable, parseQuantity, quantitiesIn } from '../targets/quantity.ts'
 import { finding, type Check, type Finding } from './finding.ts';
 
 /**
- * Numbers in a rule that state a threshold. Step sizes and points ("每少1场扣0.5分", "得3分")
- * are not thresholds, so they are taken out before comparing.
+ * Numbers in a rule that state a threshold. Step sizes, points and years ("每少1场扣0.5分",
+ * "得3分", "2021年") are not thresholds, so they are taken out before comparing.
  */
 function thresholdsIn(rule: string): string[] {
   const text = normalizeText(rule)
-    .replace(/(?:每|扣|减|加)\d+(?:\.\d+)?[^\d，,。;；]{0,3}?/gu, '')
-    .replace(/\d+(?:\.\d+)?分/gu, '');
+    .replace(/(?:每|扣|减|加)\d+(?:\.\d+)?/gu, '')
+    .replace(/\d+(?:\.\d+)?分/gu, '')
+    .replace(/(?:19|20)\d\d年(?:度)?/gu, '');
   return quantitiesIn(text).flatMap((q) => [q.value, q.number]);
 }
 
