@@ -1,0 +1,68 @@
+/**
+ * Opening a PDF with pdf.js (legacy build, for Node) within limits, and reading each page as
+ * placed text and drawn rules. Nothing in the PDF is executed: no eval, no scripting, no fonts loaded.
+ */
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { normalizeExtractedText } from '../text/cjk-radicals.ts';
+import { rulesOf, type OperatorList, type Rule } from './page-geometry.ts';
+import type { PlacedText } from './ruling-grid.ts';
+
+export const PDF_LIMITS = { maxPages: 300 } as const;
+
+export interface PdfPage {
+  number: number;
+  texts: PlacedText[];
+  rules: Rule[];
+}
+
+export type PdfOpenFailure = 'encrypted' | 'invalid' | 'tooManyPages';
+
+export class PdfOpenError extends Error {
+  constructor(readonly reason: PdfOpenFailure, readonly detail: string) {
+    super(detail);
+  }
+}
+
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    enableScripting: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  } as Parameters<typeof getDocument>[0]);
+  try {
+    const doc = await task.promise;
+    if (doc.numPages > PDF_LIMITS.maxPages) {
+      await doc.destroy();
+      throw new PdfOpenError('tooManyPages', String(doc.numPages));
+    }
+    return doc;
+  } catch (error) {
+    if (error instanceof PdfOpenError) throw error;
+    const name = (error as Error).name;
+    if (name === 'PasswordException') throw new PdfOpenError('encrypted', (error as Error).message);
+    throw new PdfOpenError('invalid', (error as Error).message);
+  }
+}
+
+export async function readPage(doc: PDFDocumentProxy, number: number): Promise<PdfPage> {
+  const page = await doc.getPage(number);
+  try {
+    const content = await page.getTextContent();
+    const texts = content.items.flatMap((item): PlacedText[] => {
+      if (!('str' in item) || item.str === '') return [];
+      const [a, b, , d, e, f] = item.transform as number[];
+      const size = Math.abs(item.height) || Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0);
+      return [{ text: normalizeExtractedText(item.str), x: e ?? 0, y: f ?? 0, width: item.width, size }];
+    });
+    const rules = rulesOf((await page.getOperatorList()) as unknown as OperatorList);
+    return { number, texts, rules };
+  } finally {
+    page.cleanup();
+  }
+}

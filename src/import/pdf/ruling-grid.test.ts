@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Rule } from './page-geometry.ts';
+import { gridFromPage, type PlacedText } from './ruling-grid.ts';
+
+const h = (at: number, from: number, to: number): Rule => ({ orientation: 'horizontal', at, from, to });
+const v = (at: number, from: number, to: number): Rule => ({ orientation: 'vertical', at, from, to });
+const text = (s: string, x: number, y: number, size = 10): PlacedText => ({ text: s, x, y, width: s.length * size, size });
+
+/**
+ * A table from x 50..350 (columns at 150, 250) and y 700..600 (rows at 675, 650, 625):
+ * the first column of the last three rows is one merged cell (no horizontal rule there).
+ */
+const RULES: Rule[] = [
+  h(700, 50, 350), h(675, 50, 350), h(650, 150, 350), h(625, 150, 350), h(600, 50, 350),
+  v(50, 600, 700), v(150, 600, 700), v(250, 600, 700), v(350, 600, 700),
+];
+
+test('cells come from the rules; a missing border merges cells; free text is its own row', () => {
+  const grid = gridFromPage(3, RULES, [
+    text('2021年度财政项目绩效自评价', 60, 720, 14),
+    text('一级指标', 55, 684), text('指标名称', 155, 684), text('权重', 255, 684),
+    text('产出指标', 55, 634),
+    text('防范金融风险', 155, 662), text('宣传场次', 155, 652), text('3', 255, 657),
+    text('宣传品制作', 155, 634), text('3', 255, 634),
+    text('收到名片数', 155, 609),
+    text('说明：1、依据本项目', 50, 580),
+  ]);
+  const shown = grid.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, c.text]);
+  assert.deepEqual(shown, [
+    [0, 0, 1, 3, '2021年度财政项目绩效自评价'],
+    [1, 0, 1, 1, '一级指标'], [1, 1, 1, 1, '指标名称'], [1, 2, 1, 1, '权重'],
+    [2, 0, 3, 1, '产出指标'], [2, 1, 1, 1, '防范金融风险宣传场次'], [2, 2, 1, 1, '3'],
+    [3, 1, 1, 1, '宣传品制作'], [3, 2, 1, 1, '3'],
+    [4, 1, 1, 1, '收到名片数'], [4, 2, 1, 1, ''],
+    [5, 0, 1, 3, '说明：1、依据本项目'],
+  ]);
+  assert.equal(grid.cells.find((c) => c.text === '宣传品制作')!.location, 'page 3, row 4, column 2');
+  assert.equal(grid.source, 'page 3');
+});
+
+test('borders drawn in pieces (one segment per cell) still separate cells', () => {
+  const pieces: Rule[] = [
+    h(700, 50, 150), h(700, 150, 250), h(675, 50, 150), h(675, 150, 250), h(650, 50, 150), h(650, 150, 250),
+    v(50, 650, 675), v(50, 675, 700), v(150, 650, 675), v(150, 675, 700), v(250, 650, 675), v(250, 675, 700),
+  ];
+  const grid = gridFromPage(1, pieces, [text('项目名称', 55, 684), text('金融业务费用', 155, 684), text('预算单位', 55, 659)]);
+  assert.deepEqual(grid.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, c.text]), [
+    [0, 0, 1, 1, '项目名称'], [0, 1, 1, 1, '金融业务费用'], [1, 0, 1, 1, '预算单位'], [1, 1, 1, 1, ''],
+  ]);
+});
+
+test('without rules, columns come from where the pieces of text start', () => {
+  const grid = gridFromPage(1, [], [
+    text('项目名称', 50, 700), text('金融业务费用', 200, 700),
+    text('预算单位', 50, 680), text('上海市普陀区', 201, 680),
+  ]);
+  assert.deepEqual(grid.cells.map((c) => [c.row, c.col, c.text]), [
+    [0, 0, '项目名称'], [0, 1, '金融业务费用'], [1, 0, '预算单位'], [1, 1, '上海市普陀区'],
+  ]);
+});
+
+test('numbers and Latin words set apart keep a space; CJK pieces join', () => {
+  const grid = gridFromPage(1, [h(700, 0, 500), h(600, 0, 500), v(0, 600, 700), v(500, 600, 700)], [
+    { text: 'Excel', x: 10, y: 650, width: 25, size: 10 },
+    { text: 'file', x: 40, y: 650, width: 20, size: 10 },
+    { text: '金融', x: 62, y: 650, width: 20, size: 10 },
+    { text: '服务', x: 82, y: 650, width: 20, size: 10 },
+  ]);
+  assert.equal(grid.cells[0]!.text, 'Excel file金融服务');
+});

@@ -1,0 +1,229 @@
+/**
+ * Rebuilding a page's table from positions, not from reading order: the drawn rules give the
+ * cell borders, a missing border between two cells makes them one merged cell (一级指标 over its
+ * rows), and each piece of text goes to the cell its centre lies in. Text outside any bordered
+ * cell (the title, the notes) becomes one row per line. Pure: no PDF library here.
+ */
+import type { Grid, GridCell } from '../grid/grid.ts';
+import type { Rule } from './page-geometry.ts';
+
+/** A piece of text where the page shows it: x from the left, y of the baseline (y up). */
+export interface PlacedText {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Font size. */
+  size: number;
+}
+
+/** Two rules closer than this (points) are the same border. */
+const SAME_LINE = 1.5;
+/** A border must cover this share of a cell's side to separate it from its neighbour. */
+const COVERED = 0.6;
+
+interface Box { top: number; bottom: number; left: number; right: number }
+
+export function gridFromPage(page: number, rules: readonly Rule[], texts: readonly PlacedText[]): Grid {
+  const xs = positions(rules.filter((r) => r.orientation === 'vertical'));
+  const ys = positions(rules.filter((r) => r.orientation === 'horizontal')).reverse();
+  const table = tableCells(rules, xs, ys);
+  const placed = texts.filter((t) => t.text.trim() !== '');
+  const inCell = new Map<TableCell, PlacedText[]>();
+  const free: PlacedText[] = [];
+  for (const text of placed) {
+    const cell = table.find((c) => contains(c.box, centre(text)));
+    if (cell) inCell.set(cell, [...(inCell.get(cell) ?? []), text]);
+    else free.push(text);
+  }
+  const lines = freeLines(free);
+  const bands = rowBands(ys, lines.map((l) => l.band));
+  // Without drawn columns, the left edges of the pieces of text are the columns.
+  const columns = xs.length >= 2 ? xs : leftEdges(lines.flatMap((l) => l.pieces.map((p) => p.box)));
+  // Empty bordered cells stay: a blank cell (具体实施处 left empty) is information too.
+  const cells: GridCell[] = [
+    ...table.map((c) => toGridCell(page, c.box, joinText(inCell.get(c) ?? []), bands, columns)),
+    ...lines.flatMap((l) => freeCells(page, l, bands, columns)),
+  ];
+  return { source: `page ${page}`, page, cells: cells.sort((a, b) => a.row - b.row || a.col - b.col) };
+}
+
+/** Positions of rules of one orientation, clustered: each border once, ascending. */
+function positions(rules: readonly Rule[]): number[] {
+  return clusters(rules.map((r) => r.at), SAME_LINE);
+}
+
+/** Values within `tolerance` of the previous one are one position. */
+function clusters(values: readonly number[], tolerance: number): number[] {
+  const out: number[] = [];
+  for (const at of [...values].sort((a, b) => a - b)) {
+    if (out.length === 0 || at - out[out.length - 1]! > tolerance) out.push(at);
+  }
+  return out;
+}
+
+/** How much of [from, to] the rules at position `at` cover, 0..1. */
+function coverage(rules: readonly Rule[], orientation: Rule['orientation'], at: number, from: number, to: number): number {
+  const spans = rules
+    .filter((r) => r.orientation === orientation && Math.abs(r.at - at) <= SAME_LINE && r.to > from && r.from < to)
+    .map((r) => [Math.max(r.from, from), Math.min(r.to, to)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let reach = from;
+  for (const [start, end] of spans) {
+    if (end > reach) covered += end - Math.max(start, reach), (reach = end);
+  }
+  return to > from ? covered / (to - from) : 0;
+}
+
+interface TableCell { box: Box }
+
+/**
+ * The bordered cells: atomic cells between neighbouring rules, joined where no border separates
+ * them. A joined group counts as a cell only when it is a rectangle with borders all round.
+ */
+function tableCells(rules: readonly Rule[], xs: number[], ys: number[]): TableCell[] {
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  if (rows < 1 || cols < 1) return [];
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const join = (a: number, b: number) => void (parent[find(a)] = find(b));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (c + 1 < cols && coverage(rules, 'vertical', xs[c + 1]!, ys[r + 1]!, ys[r]!) < COVERED) join(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && coverage(rules, 'horizontal', ys[r + 1]!, xs[c]!, xs[c + 1]!) < COVERED) join(r * cols + c, (r + 1) * cols + c);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  parent.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  return [...groups.values()].flatMap((members) => {
+    const box = groupBox(members, cols, xs, ys);
+    return isBorderedRectangle(members, box, cols, xs, ys, rules) ? [{ box }] : [];
+  });
+}
+
+function groupBox(members: number[], cols: number, xs: number[], ys: number[]): Box {
+  const rs = members.map((i) => Math.floor(i / cols));
+  const cs = members.map((i) => i % cols);
+  return { top: ys[Math.min(...rs)]!, bottom: ys[Math.max(...rs) + 1]!, left: xs[Math.min(...cs)]!, right: xs[Math.max(...cs) + 1]! };
+}
+
+function isBorderedRectangle(members: number[], box: Box, cols: number, xs: number[], ys: number[], rules: readonly Rule[]): boolean {
+  const rs = members.map((i) => Math.floor(i / cols));
+  const cs = members.map((i) => i % cols);
+  const area = (Math.max(...rs) - Math.min(...rs) + 1) * (Math.max(...cs) - Math.min(...cs) + 1);
+  if (area !== members.length) return false;
+  return (
+    coverage(rules, 'horizontal', box.top, box.left, box.right) >= COVERED &&
+    coverage(rules, 'horizontal', box.bottom, box.left, box.right) >= COVERED &&
+    coverage(rules, 'vertical', box.left, box.bottom, box.top) >= COVERED &&
+    coverage(rules, 'vertical', box.right, box.bottom, box.top) >= COVERED &&
+    xs.length > 0 && ys.length > 0
+  );
+}
+
+function centre(t: PlacedText): { x: number; y: number } {
+  // The baseline is near the bottom of the glyphs: the visual centre is about a third of the size above it.
+  return { x: t.x + t.width / 2, y: t.y + t.size * 0.3 };
+}
+
+function contains(box: Box, p: { x: number; y: number }): boolean {
+  return p.x >= box.left && p.x <= box.right && p.y <= box.top && p.y >= box.bottom;
+}
+
+interface FreeLine {
+  band: Box;
+  pieces: Array<{ box: Box; text: string }>;
+}
+
+/** Text outside the table: one row per printed line, split into pieces where a wide gap separates them. */
+function freeLines(texts: PlacedText[]): FreeLine[] {
+  return textLines(texts).map((line) => ({
+    band: boxOf(line),
+    pieces: splitAtGaps(line).map((piece) => ({ box: boxOf(piece), text: joinLine(piece) })),
+  }));
+}
+
+/** The pieces of a free line as cells; each reaches to the next piece, the last to the right edge. */
+function freeCells(page: number, line: FreeLine, bands: Box[], columns: number[]): GridCell[] {
+  const cells = line.pieces.map((p) => toGridCell(page, { ...line.band, left: p.box.left, right: p.box.right }, p.text, bands, columns));
+  const width = Math.max(columns.length - 1, 1);
+  return cells.map((cell, i) => ({ ...cell, colSpan: Math.max((cells[i + 1]?.col ?? width) - cell.col, 1) }));
+}
+
+/** Pieces of text grouped into printed lines, top line first, each left to right. */
+function textLines(texts: readonly PlacedText[]): PlacedText[][] {
+  const lines: PlacedText[][] = [];
+  for (const t of [...texts].sort((a, b) => b.y - a.y || a.x - b.x)) {
+    const line = lines.find((l) => Math.abs(l[0]!.y - t.y) <= Math.max(l[0]!.size, t.size) * 0.4);
+    if (line) line.push(t);
+    else lines.push([t]);
+  }
+  return lines.map((l) => l.sort((a, b) => a.x - b.x));
+}
+
+function splitAtGaps(line: PlacedText[]): PlacedText[][] {
+  const pieces: PlacedText[][] = [[line[0]!]];
+  for (let i = 1; i < line.length; i++) {
+    const prev = line[i - 1]!;
+    const gap = line[i]!.x - (prev.x + prev.width);
+    if (gap > prev.size * 2) pieces.push([line[i]!]);
+    else pieces[pieces.length - 1]!.push(line[i]!);
+  }
+  return pieces;
+}
+
+function leftEdges(boxes: readonly Box[]): number[] {
+  return clusters(boxes.map((b) => b.left), 4);
+}
+
+function boxOf(texts: PlacedText[]): Box {
+  return {
+    top: Math.max(...texts.map((t) => t.y + t.size * 0.8)),
+    bottom: Math.min(...texts.map((t) => t.y - t.size * 0.2)),
+    left: Math.min(...texts.map((t) => t.x)),
+    right: Math.max(...texts.map((t) => t.x + t.width)),
+  };
+}
+
+const WORDLIKE = /[\p{Script=Latin}\d]$/u;
+const STARTS_WORDLIKE = /^[\p{Script=Latin}\d]/u;
+
+/** Pieces on one line: joined directly, with a space only between Latin words or numbers set apart. */
+function joinLine(pieces: readonly PlacedText[]): string {
+  return pieces.reduce((out, t, i) => {
+    const prev = pieces[i - 1];
+    const apart = prev !== undefined && t.x - (prev.x + prev.width) > t.size * 0.25;
+    return out + (apart && WORDLIKE.test(out) && STARTS_WORDLIKE.test(t.text) ? ' ' : '') + t.text;
+  }, '');
+}
+
+/** A cell's text: its lines top to bottom, wrapped lines joined without a break (CJK wraps anywhere). */
+function joinText(texts: readonly PlacedText[]): string {
+  return textLines(texts).map(joinLine).reduce((out, line) => out + (WORDLIKE.test(out) && STARTS_WORDLIKE.test(line) ? ' ' : '') + line, '').trim();
+}
+
+/**
+ * Rows of the page top to bottom: the bands between table rules, and one band per free line.
+ * A cell's row span is the number of bands it covers.
+ */
+function rowBands(ys: number[], freeBoxes: Box[]): Box[] {
+  const table = ys.slice(0, -1).map((top, i) => ({ top, bottom: ys[i + 1]!, left: 0, right: 0 }));
+  return [...table, ...freeBoxes].sort((a, b) => b.top - a.top);
+}
+
+function toGridCell(page: number, box: Box, text: string, bands: Box[], xs: number[]): GridCell {
+  const row = bands.findIndex((b) => b.top <= box.top + SAME_LINE && b.bottom >= box.bottom - SAME_LINE);
+  const covered = bands.filter((b) => b.top <= box.top + SAME_LINE && b.bottom >= box.bottom - SAME_LINE).length;
+  const col = Math.max(0, xs.filter((x) => x <= box.left + SAME_LINE).length - 1);
+  const right = xs.filter((x) => x < box.right - SAME_LINE).length;
+  return {
+    row: Math.max(row, 0),
+    col,
+    rowSpan: Math.max(covered, 1),
+    colSpan: Math.max(right - col, 1),
+    text,
+    location: `page ${page}, row ${Math.max(row, 0) + 1}, column ${col + 1}`,
+  };
+}
