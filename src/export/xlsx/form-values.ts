@@ -1,0 +1,42 @@
+/**
+ * Model values as the form's cells hold them: amounts as numbers in the printed unit (元 or
+ * 万元, converted exactly), rates as fractions under a percent format.
+ */
+import { dec, HUNDRED } from '../../core/decimal.ts';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import type { Template } from '../../core/templates/template.ts';
+import { MONEY_FORMAT, TEN_THOUSAND_FORMAT } from './sheet-cells.ts';
+
+export type AmountUnit = '元' | '万元';
+
+const YUAN_PER_WAN = 10000;
+
+/** The unit the form prints amounts in: the evaluation's own, else the template's. */
+export function printedUnit(template: Template, evaluation: Evaluation | undefined): AmountUnit {
+  return evaluation?.project.amountUnit ?? template.amountUnit;
+}
+
+/** An amount in 元 ("215457.60") as the number printed in `unit`; blank stays blank. */
+export function amountCell(amount: string | undefined, unit: AmountUnit): number | undefined {
+  if (amount === undefined || amount === '') return undefined;
+  const value = unit === '万元' ? dec(amount).div(YUAN_PER_WAN) : dec(amount);
+  return value.toNumber();
+}
+
+export function amountFormat(unit: AmountUnit): string {
+  return unit === '万元' ? TEN_THOUSAND_FORMAT : MONEY_FORMAT;
+}
+
+/** "62.16" (percent) as 0.6216 under a percent format. */
+export function rateCell(rate: string | undefined): number | undefined {
+  if (rate === undefined || rate === '') return undefined;
+  return dec(rate).div(HUNDRED).toNumber();
+}
+
+/** "2022-03-02" as a date at UTC midnight, which is how the spreadsheet stores a day. */
+export function dateCell(iso: string | undefined): Date | string | undefined {
+  if (iso === undefined || iso === '') return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
+  if (!match) return iso;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}

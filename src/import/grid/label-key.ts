@@ -1,0 +1,54 @@
+/**
+ * Matching the form's printed labels: a cell matches a template label after NFKC and removing
+ * white space (so `具体实施处（科室` + newline + `）` is `具体实施处(科室)`), a trailing colon, and a
+ * trailing unit in brackets (`当年预算数（万元）` matches `当年预算数` and says 万元).
+ */
+import { projectSchema } from '../../core/model/evaluation.ts';
+import { normalizeText } from '../../core/targets/normalize.ts';
+import type { FormLabel, Label } from '../../core/templates/template.ts';
+
+export type AmountUnit = NonNullable<ReturnType<typeof projectSchema.shape.amountUnit.parse>>;
+/** 元 and 万元, longest first, from the model's own list. */
+export const AMOUNT_UNITS: readonly AmountUnit[] = [...projectSchema.shape.amountUnit.unwrap().options].sort((a, b) => b.length - a.length);
+
+export function labelKey(text: string): string {
+  return normalizeText(text).replace(/[:：]+$/u, '');
+}
+
+export interface KeyParts {
+  base: string;
+  /** What the brackets held: 元, 万元, %, … */
+  bracket: string | undefined;
+}
+
+/** `当年预算数(元)` → base `当年预算数`, bracket `元`. */
+export function splitBracket(key: string): KeyParts {
+  const match = /^(.+?)\(([^()]*)\)$/u.exec(key);
+  return match ? { base: match[1]!, bracket: match[2] } : { base: key, bracket: undefined };
+}
+
+export function unitOf(bracket: string | undefined): AmountUnit | undefined {
+  return AMOUNT_UNITS.find((u) => bracket === u);
+}
+
+/** All spellings of a label, as keys, with and without their brackets. */
+export function labelVariants(label: FormLabel | Label): Set<string> {
+  const words = [label.zh, ...('aliases' in label ? label.aliases : [])];
+  const keys = new Set<string>();
+  for (const word of words) {
+    const key = labelKey(word);
+    keys.add(key);
+    keys.add(splitBracket(key).base);
+  }
+  return keys;
+}
+
+/** Whether a cell's text is this label; the unit in its brackets, if any. */
+export function matchLabel(text: string, variants: ReadonlySet<string>): { unit: AmountUnit | undefined } | undefined {
+  const key = labelKey(text);
+  if (key === '') return undefined;
+  if (variants.has(key)) return { unit: unitOf(splitBracket(key).bracket) };
+  const parts = splitBracket(key);
+  if (parts.bracket !== undefined && variants.has(parts.base)) return { unit: unitOf(parts.bracket) };
+  return undefined;
+}
