@@ -1,9 +1,9 @@
 /**
  * Looks inside an XLSX (a zip of XML parts) before any spreadsheet library does, so that a zip
  * bomb or an XML entity bomb (billion laughs) is refused with a reason instead of exhausting
- * memory. The central directory gives the entry count and the declared sizes; every XML part is
- * then inflated as a stream (yauzl checks the real size against the declared one) and scanned
- * for DOCTYPE and ENTITY declarations, which a spreadsheet never needs.
+ * memory. The central directory gives the entry count and the declared sizes; every entry is
+ * then inflated as a stream and dropped (yauzl checks the real size against the declared one),
+ * and XML parts are scanned for DOCTYPE and ENTITY declarations, which a spreadsheet never needs.
  */
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
@@ -85,14 +85,19 @@ function checkSizes(entries: readonly Entry[], limits: ZipLimits): ZipRefusal | 
   return undefined;
 }
 
-/** Inflates one XML part as a stream and reports whether it declares a DOCTYPE or ENTITY. */
+/**
+ * Inflates one entry as a stream (yauzl stops an entry that inflates past its declared size)
+ * and, for an XML part, reports whether it declares a DOCTYPE or ENTITY.
+ */
 function declaresEntities(zip: ZipFile, entry: Entry): Promise<boolean> {
+  const xml = XML_PART.test(entry.fileName);
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) return reject(err ?? new Error('no stream'));
       let tail = '';
       let found = false;
       stream.on('data', (chunk: Buffer) => {
+        if (!xml) return;
         // Zero bytes dropped so that UTF-16 text is searched as well; the tail joins chunk edges.
         const text = tail + chunk.toString('latin1').replace(/\0/gu, '');
         if (DECLARATION.test(text)) {
@@ -108,10 +113,11 @@ function declaresEntities(zip: ZipFile, entry: Entry): Promise<boolean> {
   });
 }
 
-async function scanXmlParts(bytes: Uint8Array, entries: readonly Entry[]): Promise<ZipRefusal | undefined> {
+async function scanEntries(bytes: Uint8Array, entries: readonly Entry[]): Promise<ZipRefusal | undefined> {
   const zip = await openZip(bytes);
   try {
-    for (const entry of entries.filter((e) => XML_PART.test(e.fileName))) {
+    // Every entry, not only XML: a part that lies about its size must not reach the spreadsheet library.
+    for (const entry of entries) {
       if (await declaresEntities(zip, entry)) return refuse('XML_ENTITIES', 'doctype', { entry: entry.fileName });
     }
     return undefined;
@@ -135,7 +141,7 @@ export async function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFA
   const sizes = checkSizes(entries, limits);
   if (sizes) return sizes;
   try {
-    return await scanXmlParts(bytes, entries);
+    return await scanEntries(bytes, entries);
   } catch (error) {
     return refuse('UNREADABLE_FILE', 'truncated', { reason: error instanceof Error ? error.message : String(error) });
   }
