@@ -1,0 +1,139 @@
+/**
+ * What each line of extracted text is, judged by the template's words alone: the title, the
+ * indicator table's column header, a block caption, a `label value…` line, the form's printed
+ * notes (说明), or content (narrative text and table cells, told apart later).
+ */
+import type { LabelCatalog } from './form-labels.ts';
+import { matchKey, tokensOf, type TextLine } from './text-lines.ts';
+
+/** One `label value…` stretch of a line; a line may carry several (项目名称 x 预算单位 y). */
+export interface FieldPart {
+  path: string;
+  /** The value as printed, white space kept; '' when the line has the label only. */
+  value: string;
+}
+
+export type LineKind =
+  | { kind: 'blank' }
+  | { kind: 'title'; year: number | null }
+  | { kind: 'year'; year: number }
+  | { kind: 'header' }
+  | { kind: 'caption'; category: string | null; points: number | null }
+  | { kind: 'note' }
+  | { kind: 'field'; parts: FieldPart[] }
+  | { kind: 'content' };
+
+export interface ClassifiedLine extends TextLine {
+  is: LineKind;
+}
+
+/** The printed notes go on over numbered lines (2、…) after their opening word. */
+const NOTE_MORE = /^\d{1,2}(?:、|\.(?!\d))/u;
+
+export function classifyLines(lines: readonly TextLine[], catalog: LabelCatalog): ClassifiedLine[] {
+  const out: ClassifiedLine[] = [];
+  let previous: LineKind = { kind: 'blank' };
+  let headerPartial: string | null = null;
+  for (const line of lines) {
+    let is = classifyLine(line, catalog, previous);
+    // A wrapped column header (自评 / 分 / 备注) continues over short lines after the header.
+    if (is.kind === 'content' && headerPartial !== null) {
+      const joined: string = headerPartial + line.key;
+      if (isColumnPrefix(joined, catalog)) {
+        is = { kind: 'header' };
+        headerPartial = catalog.columns.has(joined) ? '' : joined;
+      } else headerPartial = null;
+    } else if (is.kind === 'header') headerPartial = '';
+    else if (is.kind !== 'blank') headerPartial = null;
+    out.push({ ...line, is });
+    if (is.kind !== 'blank') previous = is;
+  }
+  return out;
+}
+
+function classifyLine(line: TextLine, catalog: LabelCatalog, previous: LineKind): LineKind {
+  const key = line.key;
+  if (key === '') return { kind: 'blank' };
+  const title = catalog.title.exec(key);
+  if (title) return { kind: 'title', year: title.groups?.year ? Number(title.groups.year) : null };
+  const year = catalog.subtitle?.exec(key);
+  if (year?.groups?.year && key.length <= year[0].length + 2) return { kind: 'year', year: Number(year.groups.year) };
+  if ((catalog.notesStart && key.startsWith(catalog.notesStart)) || (previous.kind === 'note' && NOTE_MORE.test(key))) return { kind: 'note' };
+  const caption = captionOf(key, catalog, previous);
+  if (caption) return caption;
+  if (isColumnHeader(line.text, catalog)) return { kind: 'header' };
+  const parts = fieldParts(line.text, catalog);
+  return parts.length > 0 ? { kind: 'field', parts } : { kind: 'content' };
+}
+
+/** 产出指标, 产出指标(45分), or a lone (45分) under a caption. */
+function captionOf(key: string, catalog: LabelCatalog, previous: LineKind): LineKind | null {
+  const alone = catalog.captionPoints?.exec(key);
+  if (alone && previous.kind === 'caption') return { kind: 'caption', category: null, points: Number(alone.groups!.points) };
+  const g = catalog.caption.exec(key)?.groups;
+  if (!g) return null;
+  return { kind: 'caption', category: catalog.categories.get(g.category!) ?? null, points: g.points ? Number(g.points) : null };
+}
+
+/** At least three column titles and nothing much else: 一级指标 指标名称 目标值 权重 … */
+function isColumnHeader(text: string, catalog: LabelCatalog): boolean {
+  const tokens = tokensOf(text).map(matchKey);
+  const titles = tokens.filter((t) => catalog.columns.has(t)).length;
+  return titles >= 3 && titles >= tokens.length * 0.6;
+}
+
+function isColumnPrefix(partial: string, catalog: LabelCatalog): boolean {
+  for (const key of catalog.columns.keys()) if (key.startsWith(partial)) return true;
+  return false;
+}
+
+/**
+ * The `label value` stretches of a line. A label counts only where it fills whole words (or is
+ * followed by a colon), so that an indicator named 绩效等级评定 is not read as 绩效等级.
+ */
+export function fieldParts(text: string, catalog: LabelCatalog): FieldPart[] {
+  const words = wordsWithOffsets(text);
+  const parts: FieldPart[] = [];
+  let current: { path: string; from: number } | null = null;
+  let i = 0;
+  while (i < words.length) {
+    const hit = labelAt(text, words, i, catalog);
+    if (hit && (i === 0 || current !== null)) {
+      if (current) parts.push({ path: current.path, value: text.slice(current.from, words[i]!.start).trim() });
+      current = { path: hit.path, from: hit.valueFrom };
+      i = hit.next;
+    } else if (i === 0) return [];
+    else i++;
+  }
+  if (current) parts.push({ path: current.path, value: text.slice(current.from).trim() });
+  return parts;
+}
+
+interface Word {
+  key: string;
+  start: number;
+  end: number;
+}
+
+function wordsWithOffsets(text: string): Word[] {
+  return [...text.matchAll(/[^\s\u3000]+/gu)].map((m) => ({ key: matchKey(m[0]), start: m.index, end: m.index + m[0].length }));
+}
+
+/** A label made of up to three words at `i` (具体实施处 （科室）), or one word `label:value`. */
+function labelAt(text: string, words: readonly Word[], i: number, catalog: LabelCatalog): { path: string; valueFrom: number; next: number } | null {
+  let joined = '';
+  for (let n = 0; n < 3 && i + n < words.length; n++) {
+    joined += words[i + n]!.key;
+    const path = catalog.fields.get(joined);
+    if (path) return { path, valueFrom: words[i + n]!.end, next: i + n + 1 };
+  }
+  const word = words[i]!;
+  for (const label of catalog.fieldKeys) {
+    if (word.key.startsWith(label) && /^[:：]/u.test(word.key.slice(label.length))) {
+      const raw = text.slice(word.start, word.end);
+      const colon = word.start + raw.search(/[:：]/u) + 1;
+      return { path: catalog.fields.get(label)!, valueFrom: colon, next: i + 1 };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readAmount, readDate, readPercent, readPoints, readYesNo } from './field-values.ts';
+
+test('amounts drop thousands separators and keep 2 decimals', () => {
+  assert.equal(readAmount('414,400.00'), '414400.00');
+  assert.equal(readAmount('50000'), '50000.00');
+  assert.equal(readAmount('２５.５'), '25.50');
+  assert.equal(readAmount('21.54576', '万元'), '215457.60');
+  assert.equal(readAmount('414,400.001'), null);
+  assert.equal(readAmount('约40万'), null);
+});
+
+test('rates keep the printed digits', () => {
+  assert.equal(readPercent('62.16%'), '62.16');
+  assert.equal(readPercent('100.00％'), '100.00');
+  assert.equal(readPercent('百分百'), null);
+});
+
+test('dates as the forms write them', () => {
+  assert.equal(readDate('2022.3.2'), '2022-03-02');
+  assert.equal(readDate('2022年3月12日'), '2022-03-12');
+  assert.equal(readDate('2022-02-30'), null);
+  assert.equal(readDate('三月'), null);
+});
+
+test('yes/no words and points', () => {
+  assert.equal(readYesNo('是', ['是'], ['否']), true);
+  assert.equal(readYesNo('否', ['是'], ['否']), false);
+  assert.equal(readYesNo('也许', ['是'], ['否']), null);
+  assert.equal(readPoints('95'), 95);
+  assert.equal(readPoints('8.62'), 8.62);
+  assert.equal(readPoints('8.625'), null);
+  assert.equal(readPoints('-1'), null);
+});

@@ -1,0 +1,111 @@
+/**
+ * The `label value` fields of one form. Extractors print the right-hand labels of a two-column
+ * row apart from their values (预算单位 … on lines of their own, the value at the end of the
+ * left-hand label's line: 项目名称 金融业务费用 上海市普陀区金融服务办公室). A bare label is paired
+ * with the label printed before it in the template's reading order (fieldLabels), and the line's
+ * words are split between the two by what each field holds.
+ */
+import type { ClassifiedLine, FieldPart } from './classify-lines.ts';
+import type { Reporter } from './diagnostics.ts';
+import { isNarrative, kindOf, type ValueKind } from './field-kinds.ts';
+import { readAmount, readDate, readPercent, readYesNo } from './field-values.ts';
+import type { LabelCatalog } from './form-labels.ts';
+import { fieldLabel } from '../../core/templates/labels.ts';
+import { readNarrative } from './narratives.ts';
+import { isBareLabel } from './split-forms.ts';
+
+export interface PrintedValue {
+  value: string;
+  line: number;
+}
+
+export interface FormFields {
+  /** Field path → value as printed ('' where the label is printed with nothing after it). */
+  values: Map<string, PrintedValue>;
+  /** Indices of content lines the narratives took. */
+  taken: Set<number>;
+}
+
+export function readFormFields(lines: readonly ClassifiedLine[], catalog: LabelCatalog, rep: Reporter): FormFields {
+  const fields: FormFields = { values: new Map(), taken: new Set() };
+  const bare = new Set(lines.filter(isBareLabel).flatMap((l) => (l.is.kind === 'field' ? l.is.parts.map((p) => p.path) : [])));
+  const order = Object.keys(catalog.template.fieldLabels).filter((p) => [...catalog.fields.values()].includes(p));
+  const assign = (path: string, value: string, line: number) => assignOnce(fields, catalog, rep, path, { value, line });
+  lines.forEach((line, i) => {
+    if (line.is.kind !== 'field') return;
+    const onLine = new Set(line.is.parts.map((p) => p.path));
+    for (const part of line.is.parts) {
+      if (isNarrative(part.path)) {
+        const n = line.is.parts.length === 1 ? readNarrative(lines, i, part.value, (j) => !fields.taken.has(j)) : { text: part.value, taken: [] };
+        n.taken.forEach((j) => fields.taken.add(j));
+        assign(part.path, n.text, line.no);
+        continue;
+      }
+      if (part.value === '' && bare.has(part.path)) continue;
+      const partner = partnerOf(part.path, order, bare, onLine);
+      for (const [path, value] of splitBetween(part, partner, catalog, rep, line.no)) assign(path, value, line.no);
+    }
+  });
+  return fields;
+}
+
+/** The bare right-hand label on the same printed row: the next field in reading order. */
+function partnerOf(path: string, order: readonly string[], bare: ReadonlySet<string>, onLine: ReadonlySet<string>): string | null {
+  const next = order[order.indexOf(path) + 1];
+  return next !== undefined && bare.has(next) && !onLine.has(next) ? next : null;
+}
+
+function assignOnce(fields: FormFields, catalog: LabelCatalog, rep: Reporter, path: string, printed: PrintedValue): void {
+  const before = fields.values.get(path);
+  if (before === undefined || (before.value === '' && printed.value !== '')) {
+    fields.values.set(path, printed);
+  } else if (printed.value !== '' && printed.value !== before.value) {
+    const field = fieldLabel(catalog.template, path);
+    rep.report('warning', 'DUPLICATE_FIELD', 'duplicateField', { field, value: printed.value, kept: before.value }, { line: printed.line, path });
+  }
+}
+
+/** The words after a label, split between its field and its partner's (the last word). */
+function splitBetween(part: FieldPart, partner: string | null, catalog: LabelCatalog, rep: Reporter, line: number): Array<[string, string]> {
+  const words = [...part.value.matchAll(/[^\s\u3000]+/gu)];
+  const own = kindOf(part.path);
+  if (partner !== null && words.length > 0) {
+    const last = words.at(-1)!;
+    const theirs = kindOf(partner);
+    if (words.length === 1) {
+      return isSpecific(theirs) && fits(theirs, last[0], catalog) && (!isSpecific(own) || !fits(own, last[0], catalog))
+        ? [[part.path, ''], [partner, last[0]]]
+        : [[part.path, last[0]], [partner, '']];
+    }
+    if (fits(theirs, last[0], catalog)) return [...ownValue(part.path, part.value.slice(0, last.index).trim(), rep, line, catalog), [partner, last[0]]];
+  }
+  return ownValue(part.path, part.value, rep, line, catalog);
+}
+
+/** A field that holds one word (an amount, a date) takes the first; the others are reported. */
+function ownValue(path: string, value: string, rep: Reporter, line: number, catalog: LabelCatalog): Array<[string, string]> {
+  const words = value.split(/[\s\u3000]+/u).filter((w) => w !== '');
+  if (!isSpecific(kindOf(path)) || words.length <= 1) return [[path, value]];
+  const field = fieldLabel(catalog.template, path);
+  rep.report('warning', 'EXTRA_VALUE', 'extraValue', { field, value: words.slice(1).join(' ') }, { line, path });
+  return [[path, words[0]!]];
+}
+
+function isSpecific(kind: ValueKind): boolean {
+  return kind !== 'text' && kind !== 'narrative' && kind !== 'grade' && kind !== 'totals';
+}
+
+function fits(kind: ValueKind, word: string, catalog: LabelCatalog): boolean {
+  switch (kind) {
+    case 'amount':
+      return readAmount(word) !== null;
+    case 'percent':
+      return /[%％]$/u.test(word) && readPercent(word) !== null;
+    case 'yesNo':
+      return readYesNo(word, catalog.yes, catalog.no) !== null;
+    case 'date':
+      return readDate(word) !== null;
+    default:
+      return true;
+  }
+}

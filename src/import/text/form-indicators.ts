@@ -1,0 +1,126 @@
+/**
+ * The indicators of one form: rows cut from the table text, cells read, weights and scores as
+ * numbers, and the block of each row as printed or inferred from the caps, with diagnostics for
+ * every row or block it could not place.
+ */
+import type { Indicator } from '../../core/model/evaluation.ts';
+import { blockLabel, categoryLabel, fieldLabel } from '../../core/templates/labels.ts';
+import type { ClassifiedLine } from './classify-lines.ts';
+import { blocksOf, describeBlocks, inferCategories } from './categories.ts';
+import type { Reporter } from './diagnostics.ts';
+import type { LabelCatalog } from './form-labels.ts';
+import { columnLayout, nameColumnWidth, readCells, type IndicatorCells } from './indicator-cells.ts';
+import { cutRows, tableLines, type RawRow } from './indicator-rows.ts';
+import { lineLocation } from './text-lines.ts';
+
+export interface FormIndicators {
+  indicators: Indicator[];
+  locations: Record<string, string>;
+}
+
+export function readIndicators(lines: readonly ClassifiedLine[], taken: ReadonlySet<number>, catalog: LabelCatalog, rep: Reporter): FormIndicators {
+  const layout = columnLayout(catalog);
+  const { rows, unfinished } = cutRows(tableLines(lines, taken), {
+    maxWeight: catalog.template.totalPoints,
+    scoreFollowsWeight: layout.between.length === 0,
+    actualBeforeWeight: layout.before.includes('actual'),
+  });
+  const all = unfinishedRow(unfinished, rows, rep);
+  const width = nameColumnWidth(all, catalog);
+  const cells = all.map((row) => readCells(row, layout, catalog, width));
+  const out: FormIndicators = { indicators: [], locations: {} };
+  cells.forEach((c, i) => out.indicators.push(toIndicator(c, i, catalog, out.locations, rep)));
+  if (out.indicators.length === 0) rep.report('error', 'NO_INDICATORS', 'noIndicators', {}, { path: 'indicators' });
+  placeCategories(out.indicators, cells, lines, catalog, rep);
+  return out;
+}
+
+/** A row cut off before its score (a truncated file) is kept if it got as far as a weight. */
+function unfinishedRow(row: RawRow | null, rows: RawRow[], rep: Reporter): RawRow[] {
+  if (!row) return rows;
+  const text = [...row.before, ...row.between].map((p) => p.text).join(' ');
+  const line = row.before[0]?.line ?? row.weight?.line ?? row.between[0]?.line;
+  if (row.weight === null) {
+    rep.report('warning', 'UNREADABLE_ROW', 'unreadableRow', { text }, { ...(line !== undefined && { line }) });
+    return rows;
+  }
+  rep.report('warning', 'ROW_INCOMPLETE', 'rowIncomplete', { text }, { ...(line !== undefined && { line }), path: `indicators[${rows.length}].score` });
+  return [...rows, row];
+}
+
+function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locations: Record<string, string>, rep: Reporter): Indicator {
+  const indicator: Indicator = { name: '' };
+  const at = (field: string, line: number) => (locations[`indicators[${i}].${field}`] = lineLocation(line));
+  if (c.subcategory) {
+    indicator.subcategory = c.subcategory.text;
+    at('subcategory', c.subcategory.line);
+  }
+  for (const column of catalog.template.columns) {
+    const field = column.field;
+    if (field === 'category' || field === 'subcategory') continue;
+    if (field === 'weight' || field === 'score') {
+      const number = c[field];
+      if (number === null) continue;
+      at(field, number.line);
+      if (number.value === null) {
+        rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldLabel(catalog.template, `indicators[].${field}`), value: number.raw }, { line: number.line, path: `indicators[${i}].${field}` });
+      } else indicator[field] = number.value;
+      continue;
+    }
+    const cell = c.cells.get(field);
+    indicator[field] = cell?.text ?? '';
+    if (cell) at(field, cell.line);
+  }
+  if (indicator.name === '') rep.report('warning', 'UNREADABLE_ROW', 'rowWithoutName', { row: i + 1 }, { path: `indicators[${i}].name` });
+  return indicator;
+}
+
+/** Categories printed next to rows are kept; the others are inferred from the caps and said so. */
+function placeCategories(indicators: Indicator[], cells: readonly IndicatorCells[], lines: readonly ClassifiedLine[], catalog: LabelCatalog, rep: Reporter): void {
+  const template = catalog.template;
+  const printed = cells.map((c) => c.category?.text ?? null);
+  printed.forEach((category, i) => category && (indicators[i]!.category = category));
+  if (indicators.length === 0 || printed.every((c) => c !== null)) return;
+  const blocks = blocksOf(template, captionPoints(lines, catalog, rep));
+  const inference = inferCategories(indicators.map((x) => x.weight), blocks);
+  inference.categories.forEach((category, i) => {
+    const own = printed[i];
+    if (own && category && own !== category) {
+      rep.report('warning', 'CATEGORY_CONFLICT', 'categoryConflict', { printed: categoryLabel(template, own), inferred: categoryLabel(template, category) }, { path: `indicators[${i}].category` });
+    } else if (!own && category) indicators[i]!.category = category;
+  });
+  const described = describeBlocks(template, inference.blocks);
+  if (!inference.ok) {
+    rep.report('warning', 'CATEGORY_NOT_INFERRED', `categoryNotInferred.${inference.reason}`, { row: inference.failedAt + 1, blocks: described }, { path: `indicators[${inference.failedAt}].category` });
+  } else {
+    rep.report('info', 'CATEGORY_INFERRED', 'categoryInferred', { blocks: described }, { path: 'indicators' });
+    if (!inference.complete) rep.report('warning', 'CATEGORY_INCOMPLETE', 'categoryIncomplete', { blocks: described }, { path: 'indicators' });
+  }
+  for (const b of inference.blocks) {
+    if (b.block.categories.length > 1) {
+      rep.report('warning', 'CATEGORY_AMBIGUOUS', 'categoryAmbiguous', { block: blockLabel(template, b.block.categories), from: b.from + 1, to: b.to + 1 }, { path: `indicators[${b.from}].category` });
+    }
+  }
+}
+
+/** Points printed in the block captions, 产出指标 / (45分), by category. */
+function captionPoints(lines: readonly ClassifiedLine[], catalog: LabelCatalog, rep: Reporter): Map<string, number> {
+  const points = new Map<string, number>();
+  let current: string | null = null;
+  for (const line of lines) {
+    if (line.is.kind === 'blank') continue;
+    if (line.is.kind !== 'caption') {
+      current = null;
+      continue;
+    }
+    current = line.is.category ?? current;
+    if (current !== null && line.is.points !== null && !points.has(current)) {
+      points.set(current, line.is.points);
+      const cap = catalog.template.caps.find((c) => c.categories.length === 1 && c.categories[0] === current);
+      if (cap && cap.points !== line.is.points) {
+        rep.report('warning', 'CAPTION_POINTS_DIFFER', 'captionPointsDiffer', { category: categoryLabel(catalog.template, current), printed: line.is.points, cap: cap.points }, { line: line.no });
+      }
+    }
+  }
+  return points;
+}

@@ -1,0 +1,138 @@
+/**
+ * One form's text into an evaluation: the year, the `label value` fields converted by kind, the
+ * narratives, the totals and the indicators, with where each came from.
+ */
+import { EVALUATION_SCHEMA_ID, type Evaluation, type Project } from '../../core/model/evaluation.ts';
+import { fieldLabel } from '../../core/templates/labels.ts';
+import type { ImportedForm } from '../import-result.ts';
+import type { ClassifiedLine } from './classify-lines.ts';
+import type { Reporter } from './diagnostics.ts';
+import { kindOf } from './field-kinds.ts';
+import { readAmount, readDate, readPercent, readPoints, readYesNo } from './field-values.ts';
+import { readFormFields, type PrintedValue } from './form-fields.ts';
+import { readIndicators } from './form-indicators.ts';
+import type { LabelCatalog } from './form-labels.ts';
+import type { FormText } from './split-forms.ts';
+import { lineLocation } from './text-lines.ts';
+
+type Converted = { ok: true; value: string | boolean } | { ok: false };
+
+export function readForm(form: FormText, catalog: LabelCatalog, documentYear: number | null, rep: Reporter): ImportedForm | null {
+  const lines = form.lines;
+  const year = formYear(lines, documentYear, rep);
+  if (year === null) return null;
+  const fields = readFormFields(lines, catalog, rep);
+  const locations: Record<string, string> = {};
+  const unit = amountUnit(lines, catalog);
+  const values: Record<string, unknown> = {};
+  for (const path of new Set(catalog.fields.values())) {
+    const printed = fields.values.get(path);
+    if (!printed) {
+      rep.report('warning', 'FIELD_NOT_FOUND', 'fieldNotFound', { field: fieldLabel(catalog.template, path) }, { path });
+      continue;
+    }
+    locations[path] = lineLocation(printed.line);
+    setConverted(values, path, printed, unit, catalog, rep, locations);
+  }
+  const { indicators, locations: indicatorLocations } = readIndicators(lines, fields.taken, catalog, rep);
+  const evaluation = assemble(catalog, year, values, indicators, unit);
+  return { evaluation, locations: { ...locations, ...indicatorLocations }, start: lineLocation(firstLine(lines)) };
+}
+
+function formYear(lines: readonly ClassifiedLine[], documentYear: number | null, rep: Reporter): number | null {
+  for (const line of lines) if ((line.is.kind === 'title' || line.is.kind === 'year') && line.is.year !== null) return line.is.year;
+  if (documentYear !== null) {
+    rep.report('warning', 'YEAR_INFERRED', 'yearInferred', { year: documentYear }, { path: 'year' });
+    return documentYear;
+  }
+  rep.report('error', 'YEAR_NOT_FOUND', 'yearNotFound', {}, { line: firstLine(lines), path: 'year' });
+  return null;
+}
+
+function firstLine(lines: readonly ClassifiedLine[]): number {
+  return (lines.find((l) => l.is.kind !== 'blank') ?? lines[0])?.no ?? 1;
+}
+
+/** Amounts are printed in 万元 where a label says so (项目资金（万元）), else in the template's unit. */
+function amountUnit(lines: readonly ClassifiedLine[], catalog: LabelCatalog): '元' | '万元' {
+  for (const line of lines) {
+    if (line.is.kind === 'field' || line.is.kind === 'header' || line.is.kind === 'content') {
+      if (line.key.includes('(万元)')) return '万元';
+      if (line.is.kind === 'field' && line.key.includes('(元)')) return '元';
+    }
+  }
+  return catalog.template.amountUnit;
+}
+
+function setConverted(values: Record<string, unknown>, path: string, printed: PrintedValue, unit: '元' | '万元', catalog: LabelCatalog, rep: Reporter, locations: Record<string, string>): void {
+  if (kindOf(path) === 'totals') return setTotals(values, printed, catalog, rep, locations);
+  const converted = convert(path, printed.value, unit, catalog);
+  if (converted.ok) {
+    if (converted.value !== '' || kindOf(path) !== 'yesNo') values[path] = converted.value;
+    return;
+  }
+  rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldLabel(catalog.template, path), value: printed.value }, { line: printed.line, path });
+}
+
+function convert(path: string, raw: string, unit: '元' | '万元', catalog: LabelCatalog): Converted {
+  if (raw === '') return { ok: true, value: '' };
+  const value = ((): string | boolean | null => {
+    switch (kindOf(path)) {
+      case 'amount':
+        return readAmount(raw, unit);
+      case 'percent':
+        return readPercent(raw);
+      case 'date':
+        return readDate(raw);
+      case 'yesNo':
+        return readYesNo(raw, catalog.yes, catalog.no);
+      default:
+        return raw;
+    }
+  })();
+  return value === null ? { ok: false } : { ok: true, value };
+}
+
+/** 合计 100 95: total weight and total score; a single number is the score. */
+function setTotals(values: Record<string, unknown>, printed: PrintedValue, catalog: LabelCatalog, rep: Reporter, locations: Record<string, string>): void {
+  const numbers = printed.value.split(/[\s\u3000]+/u).filter((w) => w !== '').map(readPoints);
+  delete locations['totals.score'];
+  if (numbers.length === 0) return;
+  if (numbers.length > 2 || numbers.some((n) => n === null)) {
+    rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldLabel(catalog.template, 'totals.score'), value: printed.value }, { line: printed.line, path: 'totals' });
+    return;
+  }
+  const [weight, score] = numbers.length === 2 ? numbers : [undefined, numbers[0]];
+  if (weight != null) {
+    values['totals.weight'] = weight;
+    locations['totals.weight'] = lineLocation(printed.line);
+  }
+  values['totals.score'] = score;
+  locations['totals.score'] = lineLocation(printed.line);
+}
+
+/** The evaluation in the interchange format's field order, with only what the form gave. */
+function assemble(catalog: LabelCatalog, year: number, values: Record<string, unknown>, indicators: Evaluation['indicators'], unit: '元' | '万元'): Evaluation {
+  const project: Project = { name: '' };
+  const others: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(values)) {
+    if (path.startsWith('project.')) (project as Record<string, unknown>)[path.slice('project.'.length)] = value;
+    else if (!path.startsWith('totals.') && path !== 'annualGoal' && path !== 'actualOutcome') others[path] = value;
+  }
+  if (catalog.template.amountUnit !== '元' || unit !== '元') project.amountUnit = unit;
+  const totals = defined({ weight: values['totals.weight'], score: values['totals.score'] });
+  return {
+    schema: EVALUATION_SCHEMA_ID,
+    template: catalog.template.id,
+    year,
+    project,
+    ...defined({ annualGoal: values.annualGoal, actualOutcome: values.actualOutcome }),
+    indicators,
+    ...(Object.keys(totals).length > 0 && { totals }),
+    ...others,
+  };
+}
+
+function defined(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,89 @@
+/**
+ * The reader for extracted PDF text (`.txt`): bytes → lines → the template the document is
+ * written in → forms → evaluations, with a diagnostic for everything it could not read.
+ */
+import { templateRegistry } from '../../core/templates/registry.ts';
+import type { Template } from '../../core/templates/template.ts';
+import type { FileImport, FormReader, ImportedForm, ReaderInput } from '../import-result.ts';
+import { classifyLines, type ClassifiedLine } from './classify-lines.ts';
+import { decodeText } from './decode-text.ts';
+import { reporter, type Reporter } from './diagnostics.ts';
+import { labelCatalog, type LabelCatalog } from './form-labels.ts';
+import { readForm } from './read-form.ts';
+import { splitForms } from './split-forms.ts';
+import { toLines, type TextLine } from './text-lines.ts';
+
+/** Fewer recognised lines than this (labels, column header) is not a form. */
+const MIN_FORM_LINES = 3;
+
+export const readTextForms: FormReader = async (input) => readTextFormsSync(input);
+
+export function readTextFormsSync(input: ReaderInput, templates: readonly Template[] = []): FileImport {
+  const rep = reporter(input.file);
+  const result: FileImport = { file: input.file, forms: [], diagnostics: rep.diagnostics };
+  const decoded = decodeText(input.bytes);
+  if (!decoded.ok) {
+    rep.report('error', 'NOT_TEXT', 'notText', { reason: decoded.reason });
+    return result;
+  }
+  const lines = toLines(decoded.text);
+  const catalog = chooseTemplate(lines, input.templateId, templates, rep);
+  if (catalog === null) return result;
+  const classified = classifyLines(lines, catalog);
+  const documentYear = firstYear(classified);
+  for (const form of splitForms(classified)) {
+    const formRep = reporter(input.file, result.forms.length);
+    checkTitles(form.lines, formRep);
+    const read = readForm(form, catalog, documentYear, formRep);
+    if (read) result.forms.push(read);
+    rep.diagnostics.push(...formRep.diagnostics);
+  }
+  if (result.forms.length === 0 && !rep.diagnostics.some((d) => d.severity === 'error')) rep.report('error', 'NOT_A_FORM', 'notAForm');
+  return result;
+}
+
+/** The forced template, the one whose title the document prints, or the one whose labels it uses. */
+function chooseTemplate(lines: readonly TextLine[], forced: string | undefined, extra: readonly Template[], rep: Reporter): LabelCatalog | null {
+  const registry = templateRegistry(extra);
+  if (forced !== undefined) {
+    const template = registry.get(forced);
+    if (!template) rep.report('error', 'UNKNOWN_TEMPLATE', 'unknownTemplate', { template: forced });
+    return template ? labelCatalog(template) : null;
+  }
+  const catalogs = registry.ids().map((id) => labelCatalog(registry.get(id)!));
+  const byTitle = firstTitled(lines, catalogs);
+  if (byTitle) return byTitle;
+  const scored = catalogs.map((c) => ({ c, score: recognisedLines(lines, c) })).sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best || best.score < MIN_FORM_LINES) {
+    rep.report('error', 'NOT_A_FORM', 'notAForm');
+    return null;
+  }
+  rep.report('warning', 'TEMPLATE_NOT_STATED', 'templateNotStated', { template: best.c.template.name });
+  return best.c;
+}
+
+/** The template whose title comes first in the document. */
+function firstTitled(lines: readonly TextLine[], catalogs: readonly LabelCatalog[]): LabelCatalog | null {
+  for (const line of lines) {
+    const hit = catalogs.find((c) => c.title.test(line.key));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function recognisedLines(lines: readonly TextLine[], catalog: LabelCatalog): number {
+  return classifyLines(lines, catalog).filter((l) => l.is.kind === 'field' || l.is.kind === 'header').length;
+}
+
+function firstYear(lines: readonly ClassifiedLine[]): number | null {
+  for (const line of lines) if ((line.is.kind === 'title' || line.is.kind === 'year') && line.is.year !== null) return line.is.year;
+  return null;
+}
+
+/** A form without its title, or with two, was probably cut wrongly or truncated. */
+function checkTitles(lines: readonly ClassifiedLine[], rep: Reporter): void {
+  const titles = lines.filter((l) => l.is.kind === 'title');
+  if (titles.length === 0) rep.report('warning', 'TITLE_NOT_FOUND', 'titleNotFound', {}, { line: (lines.find((l) => l.is.kind !== 'blank') ?? lines[0])?.no ?? 1 });
+  if (titles.length > 1) rep.report('warning', 'FORM_BOUNDARY_UNCLEAR', 'formBoundaryUnclear', { count: titles.length }, { line: titles[1]!.no });
+}

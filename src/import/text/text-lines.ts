@@ -1,0 +1,52 @@
+/**
+ * Lines of extracted text with what every later step needs: the line number people find it by,
+ * the text as printed (radicals folded, ends trimmed), and a comparison key (NFKC, no white
+ * space) so that （元） and (元), ４ and 4 compare equal without changing what is kept.
+ */
+import { normalizeExtractedText } from './cjk-radicals.ts';
+import { splitLines } from './decode-text.ts';
+
+export interface TextLine {
+  /** 1-based line number in the file. */
+  no: number;
+  text: string;
+  key: string;
+}
+
+export function toLines(text: string): TextLine[] {
+  return splitLines(normalizeExtractedText(text)).map((raw, i) => {
+    const line = raw.trim();
+    return { no: i + 1, text: line, key: matchKey(line) };
+  });
+}
+
+export function matchKey(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/gu, '');
+}
+
+export function isBlank(line: TextLine): boolean {
+  return line.key === '';
+}
+
+/** Words of a line as the extractor separated them (space or ideographic space). */
+export function tokensOf(text: string): string[] {
+  return text.split(/[\s\u3000]+/u).filter((t) => t !== '');
+}
+
+/** A bare number as the tables print weights and scores: "3", "9.5". */
+export function isNumberToken(token: string): boolean {
+  return /^\d{1,6}(?:\.\d+)?$/u.test(token.normalize('NFKC'));
+}
+
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u201C\u201D\u2018\u2019]/u;
+
+/** Width in half-width cells, as the page lays text out: ideographs count two. */
+export function displayWidth(s: string): number {
+  let width = 0;
+  for (const ch of s) width += WIDE.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  return width;
+}
+
+export function lineLocation(no: number): string {
+  return `line ${no}`;
+}
