@@ -1,7 +1,7 @@
 /**
  * The label | value fields of the form (项目名称, 预算单位, …, 自评时间, 绩效等级, 主要绩效): each
- * found by its label, its value the cell to the right, or, where the right neighbour is another
- * label (预期目标 | 实际完成情况), the cell below.
+ * found by its label, its value the cell to the right, or, for a block of text whose right
+ * neighbour is another label (预期目标 | 实际完成情况), the cell below.
  */
 import type { DiagnosticSink } from './diagnostics.ts';
 import { parseAmount, parseDate, parseRate, type Parsed } from './cell-values.ts';
@@ -37,9 +37,14 @@ interface Found {
   unit: AmountUnit | undefined;
 }
 
-function valueCell(region: FormRegion, labels: FormLabels, label: PlacedCell): PlacedCell | undefined {
+/** Fields written as a block of text, which some forms print under their label rather than beside it. */
+const TEXT_BLOCKS = new Set<string>(['annualGoal', 'actualOutcome', 'achievements', 'problems', 'improvements']);
+
+function valueCell(region: FormRegion, labels: FormLabels, label: PlacedCell, path: string): PlacedCell | undefined {
   const right = region.rightOf(label);
   if (right && !labels.isLabel(right)) return right;
+  // A short field whose value cell is missing is blank; the cell below belongs to another field.
+  if (!TEXT_BLOCKS.has(path)) return undefined;
   const below = region.below(label);
   return below && !labels.isLabel(below) ? below : undefined;
 }
@@ -50,7 +55,7 @@ function findField(region: FormRegion, labels: FormLabels, path: string, cells: 
   for (const cell of cells) {
     const match = labels.match(path, cell.text);
     if (!match) continue;
-    const found = { label: cell, value: valueCell(region, labels, cell), unit: match.unit };
+    const found = { label: cell, value: valueCell(region, labels, cell, path), unit: match.unit };
     if (found.value) return found;
     first ??= found;
   }
