@@ -12,7 +12,7 @@ import { across, put, single, type CellValue, type Range } from './sheet-cells.t
 
 /** Column widths by field, in character units; together about the width of A4 portrait. */
 export const COLUMN_WIDTHS: Readonly<Record<string, number>> = {
-  category: 11,
+  category: 13,
   subcategory: 11,
   name: 20,
   target: 16,

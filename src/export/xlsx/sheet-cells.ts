@@ -133,7 +133,8 @@ export function setUpA4Portrait(ws: Worksheet, lastRow: number, lastCol: number)
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printArea: `A1:${columnLetter(lastCol)}${lastRow}`,
+    // exceljs prefixes each part with "$" only before the column; the rows carry their own for an absolute range.
+    printArea: `A$1:${columnLetter(lastCol)}$${lastRow}`,
   };
 }
 

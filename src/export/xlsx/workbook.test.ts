@@ -104,3 +104,19 @@ describe('writeBlankTemplateWorkbook', () => {
     });
   }
 });
+
+describe('the committed PDF fixtures (test/fixtures/pdf, made by scripts/make-pdf-fixtures.sh)', () => {
+  const pairs: [string, () => Evaluation[]][] = [
+    ['seed-2021-putuo', seedEvaluations],
+    ['real-2022-putuo-sports', () => [nationalEvaluation()]],
+    ['national-2023-example', ownNational],
+  ];
+  for (const [name, expected] of pairs) {
+    it(`${name}.xlsx reads back as its JSON, and its PDF is there`, async () => {
+      const bytes = readFileSync(`${ROOT}test/fixtures/pdf/${name}.xlsx`);
+      const result = await readXlsxForms({ file: `${name}.xlsx`, bytes });
+      assert.deepStrictEqual(result.forms.map((f) => f.evaluation), expected());
+      assert.equal(readFileSync(`${ROOT}test/fixtures/pdf/${name}.pdf`).subarray(0, 5).toString('latin1'), '%PDF-');
+    });
+  }
+});
