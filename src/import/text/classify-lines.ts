@@ -21,6 +21,9 @@ export type LineKind =
   | { kind: 'caption'; category: string | null; points: number | null }
   | { kind: 'note' }
   | { kind: 'field'; parts: FieldPart[] }
+  | { kind: 'fundingHeading' }
+  | { kind: 'fundingHeader'; columns: string[] }
+  | { kind: 'fundingRow'; source: string; values: string[] }
   | { kind: 'content' };
 
 export interface ClassifiedLine extends TextLine {
@@ -62,6 +65,8 @@ function classifyLine(line: TextLine, catalog: LabelCatalog, previous: LineKind)
   const caption = captionOf(key, catalog, previous);
   if (caption) return caption;
   if (isColumnHeader(line.text, catalog)) return { kind: 'header' };
+  const funding = fundingLine(line, catalog, previous);
+  if (funding) return funding;
   const parts = fieldParts(line.text, catalog);
   return parts.length > 0 ? { kind: 'field', parts } : { kind: 'content' };
 }
@@ -134,6 +139,24 @@ function labelAt(text: string, words: readonly Word[], i: number, catalog: Label
       const colon = word.start + raw.search(/[:：]/u) + 1;
       return { path: catalog.fields.get(label)!, valueFrom: colon, next: i + 1 };
     }
+  }
+  return null;
+}
+
+/**
+ * The funding table of the national form: its heading 项目资金（元）, its column titles
+ * (年初预算数 全年预算数 全年执行数 分值 执行率 得分) and its rows (年度资金总额 …).
+ */
+function fundingLine(line: TextLine, catalog: LabelCatalog, previous: LineKind): LineKind | null {
+  const key = line.key;
+  if (catalog.fundingHeading && key.startsWith(catalog.fundingHeading) && key.length <= catalog.fundingHeading.length + 5) return { kind: 'fundingHeading' };
+  if (previous.kind === 'fundingHeading' && /^\((?:万元|元)\)$/u.test(key)) return { kind: 'fundingHeading' };
+  const words = tokensOf(line.text);
+  const columns = words.map((w) => catalog.fundingColumns.get(matchKey(w)));
+  if (columns.filter(Boolean).length >= 3 && columns.every(Boolean)) return { kind: 'fundingHeader', columns: columns as string[] };
+  for (let n = 1; n <= 2 && n <= words.length; n++) {
+    const source = catalog.fundingRows.get(matchKey(words.slice(0, n).join('')));
+    if (source) return { kind: 'fundingRow', source, values: words.slice(n) };
   }
   return null;
 }

@@ -4,6 +4,8 @@
  * `evaluations[i].field`.
  */
 import { explain, type MessageParams } from '../../core/explanation.ts';
+import { fieldLabel } from '../../core/templates/labels.ts';
+import type { Label, Template } from '../../core/templates/template.ts';
 import type { DiagnosticSeverity, ImportDiagnostic } from '../import-result.ts';
 import { lineLocation } from './text-lines.ts';
 
@@ -30,4 +32,10 @@ export function reporter(file: string, formIndex?: number): Reporter {
       diagnostics.push(d);
     },
   };
+}
+
+/** The form's word for a field, in both languages, for a message parameter. */
+export function fieldWord(template: Template, path: string): Label {
+  const { zh, en } = fieldLabel(template, path);
+  return { zh, en };
 }

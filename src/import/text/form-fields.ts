@@ -6,12 +6,11 @@
  * words are split between the two by what each field holds.
  */
 import type { ClassifiedLine, FieldPart } from './classify-lines.ts';
-import type { Reporter } from './diagnostics.ts';
+import { fieldWord, type Reporter } from './diagnostics.ts';
 import { isNarrative, kindOf, type ValueKind } from './field-kinds.ts';
 import { readAmount, readDate, readPercent, readYesNo } from './field-values.ts';
 import type { LabelCatalog } from './form-labels.ts';
-import { fieldLabel } from '../../core/templates/labels.ts';
-import { readNarrative } from './narratives.ts';
+import { joinWrapped, readNarrative } from './narratives.ts';
 import { isBareLabel } from './split-forms.ts';
 
 export interface PrintedValue {
@@ -34,6 +33,10 @@ export function readFormFields(lines: readonly ClassifiedLine[], catalog: LabelC
   lines.forEach((line, i) => {
     if (line.is.kind !== 'field') return;
     const onLine = new Set(line.is.parts.map((p) => p.path));
+    if (isNarrativeColumns(line.is.parts)) {
+      for (const [path, text] of readNarrativeColumns(lines, i, line.is.parts, fields, catalog, rep)) assign(path, text, line.no);
+      return;
+    }
     for (const part of line.is.parts) {
       if (isNarrative(part.path)) {
         const n = line.is.parts.length === 1 ? readNarrative(lines, i, part.value, (j) => !fields.taken.has(j)) : { text: part.value, taken: [] };
@@ -49,6 +52,33 @@ export function readFormFields(lines: readonly ClassifiedLine[], catalog: LabelC
   return fields;
 }
 
+/** 预期目标 实际完成情况 side by side, their texts on the lines below. */
+function isNarrativeColumns(parts: readonly FieldPart[]): boolean {
+  return parts.length > 1 && parts.every((p) => isNarrative(p.path) && p.value === '');
+}
+
+/**
+ * Side-by-side narratives: each line below splits into as many pieces as there are columns (at
+ * the widest gap). A line that does not split so is given to the first column, and it is said.
+ */
+function readNarrativeColumns(lines: readonly ClassifiedLine[], at: number, parts: readonly FieldPart[], fields: FormFields, catalog: LabelCatalog, rep: Reporter): Array<[string, string]> {
+  const texts: string[][] = parts.map(() => []);
+  const block = readNarrative(lines, at, '', (j) => !fields.taken.has(j));
+  block.taken.forEach((j) => fields.taken.add(j));
+  let unclear = false;
+  for (const j of block.taken) {
+    const pieces = lines[j]!.text.split(/\s{2,}|\u3000+/u).filter((p) => p !== '');
+    const split = pieces.length === parts.length ? pieces : lines[j]!.text.split(/\s+/u);
+    if (split.length === parts.length) split.forEach((p, n) => texts[n]!.push(p));
+    else {
+      texts[0]!.push(lines[j]!.text);
+      unclear = true;
+    }
+  }
+  if (unclear) rep.report('warning', 'NARRATIVE_COLUMNS_UNCLEAR', 'narrativeColumnsUnclear', { fields: parts.map((p) => fieldWord(catalog.template, p.path).zh).join(' / ') }, { line: lines[at]!.no, path: parts[0]!.path });
+  return parts.map((p, n) => [p.path, joinWrapped(texts[n]!)]);
+}
+
 /** The bare right-hand label on the same printed row: the next field in reading order. */
 function partnerOf(path: string, order: readonly string[], bare: ReadonlySet<string>, onLine: ReadonlySet<string>): string | null {
   const next = order[order.indexOf(path) + 1];
@@ -60,7 +90,7 @@ function assignOnce(fields: FormFields, catalog: LabelCatalog, rep: Reporter, pa
   if (before === undefined || (before.value === '' && printed.value !== '')) {
     fields.values.set(path, printed);
   } else if (printed.value !== '' && printed.value !== before.value) {
-    const field = fieldLabel(catalog.template, path);
+    const field = fieldWord(catalog.template, path);
     rep.report('warning', 'DUPLICATE_FIELD', 'duplicateField', { field, value: printed.value, kept: before.value }, { line: printed.line, path });
   }
 }
@@ -86,7 +116,7 @@ function splitBetween(part: FieldPart, partner: string | null, catalog: LabelCat
 function ownValue(path: string, value: string, rep: Reporter, line: number, catalog: LabelCatalog): Array<[string, string]> {
   const words = value.split(/[\s\u3000]+/u).filter((w) => w !== '');
   if (!isSpecific(kindOf(path)) || words.length <= 1) return [[path, value]];
-  const field = fieldLabel(catalog.template, path);
+  const field = fieldWord(catalog.template, path);
   rep.report('warning', 'EXTRA_VALUE', 'extraValue', { field, value: words.slice(1).join(' ') }, { line, path });
   return [[path, words[0]!]];
 }

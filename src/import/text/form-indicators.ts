@@ -4,10 +4,10 @@
  * every row or block it could not place.
  */
 import type { Indicator } from '../../core/model/evaluation.ts';
-import { blockLabel, categoryLabel, fieldLabel } from '../../core/templates/labels.ts';
+import { blockLabel, categoryLabel } from '../../core/templates/labels.ts';
 import type { ClassifiedLine } from './classify-lines.ts';
 import { blocksOf, describeBlocks, inferCategories } from './categories.ts';
-import type { Reporter } from './diagnostics.ts';
+import { fieldWord, type Reporter } from './diagnostics.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import { columnLayout, nameColumnWidth, readCells, type IndicatorCells } from './indicator-cells.ts';
 import { cutRows, tableLines, type RawRow } from './indicator-rows.ts';
@@ -32,6 +32,8 @@ export function readIndicators(lines: readonly ClassifiedLine[], taken: Readonly
   cells.forEach((c, i) => out.indicators.push(toIndicator(c, i, catalog, out.locations, rep)));
   if (out.indicators.length === 0) rep.report('error', 'NO_INDICATORS', 'noIndicators', {}, { path: 'indicators' });
   placeCategories(out.indicators, cells, lines, catalog, rep);
+  // The category first, as the form prints its columns.
+  out.indicators = out.indicators.map(({ category, subcategory, ...x }) => ({ ...(category !== undefined && { category }), ...(subcategory !== undefined && { subcategory }), ...x }));
   return out;
 }
 
@@ -63,7 +65,7 @@ function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locati
       if (number === null) continue;
       at(field, number.line);
       if (number.value === null) {
-        rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldLabel(catalog.template, `indicators[].${field}`), value: number.raw }, { line: number.line, path: `indicators[${i}].${field}` });
+        rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, `indicators[].${field}`), value: number.raw }, { line: number.line, path: `indicators[${i}].${field}` });
       } else indicator[field] = number.value;
       continue;
     }

@@ -34,6 +34,10 @@ export interface LabelCatalog {
   notesStart: string | null;
   /** Funding row label key (年度资金总额) → the row's source as printed. */
   fundingRows: Map<string, string>;
+  /** Funding table column title key (年初预算数, 执行率) → column (initial, rate). */
+  fundingColumns: Map<string, string>;
+  /** The funding table's heading (项目资金), key. */
+  fundingHeading: string | null;
 }
 
 /** Paths the indicator table or the reader itself covers, not printed as `label value`. */
@@ -66,6 +70,8 @@ export function labelCatalog(template: Template): LabelCatalog {
     no: wordKeys(label('form.no')),
     notesStart: notesStart(label('form.notes')?.zh),
     fundingRows: fundingRows(template),
+    fundingColumns: fundingColumns(template),
+    fundingHeading: label('funding') ? matchKey(label('funding')!.zh) : null,
   };
 }
 
@@ -121,4 +127,14 @@ function fundingRows(template: Template): Map<string, string> {
     for (const key of labelKeys(label.zh, label.aliases)) rows.set(key, label.zh.replace(/^其中[:：]/u, ''));
   }
   return rows;
+}
+
+/** funding[].initial → initial, form.funding.rate → rate. */
+function fundingColumns(template: Template): Map<string, string> {
+  const columns = new Map<string, string>();
+  for (const [path, label] of Object.entries(template.fieldLabels)) {
+    const column = /^(?:funding\[\]|form\.funding)\.(initial|adjusted|executed|weight|rate|score)$/u.exec(path)?.[1];
+    if (column) for (const key of labelKeys(label.zh, label.aliases)) columns.set(key, column);
+  }
+  return columns;
 }

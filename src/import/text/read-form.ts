@@ -3,13 +3,13 @@
  * narratives, the totals and the indicators, with where each came from.
  */
 import { EVALUATION_SCHEMA_ID, type Evaluation, type Project } from '../../core/model/evaluation.ts';
-import { fieldLabel } from '../../core/templates/labels.ts';
 import type { ImportedForm } from '../import-result.ts';
 import type { ClassifiedLine } from './classify-lines.ts';
-import type { Reporter } from './diagnostics.ts';
+import { fieldWord, type Reporter } from './diagnostics.ts';
 import { kindOf } from './field-kinds.ts';
 import { readAmount, readDate, readPercent, readPoints, readYesNo } from './field-values.ts';
 import { readFormFields, type PrintedValue } from './form-fields.ts';
+import { readFunding } from './funding-block.ts';
 import { readIndicators } from './form-indicators.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import type { FormText } from './split-forms.ts';
@@ -27,16 +27,37 @@ export function readForm(form: FormText, catalog: LabelCatalog, documentYear: nu
   const values: Record<string, unknown> = {};
   for (const path of new Set(catalog.fields.values())) {
     const printed = fields.values.get(path);
+    if (!printed && printedInFundingTable(path, lines)) continue;
     if (!printed) {
-      rep.report('warning', 'FIELD_NOT_FOUND', 'fieldNotFound', { field: fieldLabel(catalog.template, path) }, { path });
+      rep.report('warning', 'FIELD_NOT_FOUND', 'fieldNotFound', { field: fieldWord(catalog.template, path) }, { path });
       continue;
     }
     locations[path] = lineLocation(printed.line);
     setConverted(values, path, printed, unit, catalog, rep, locations);
   }
+  const funding = readFunding(lines, catalog, unit, rep);
+  for (const [path, value] of Object.entries(funding?.values ?? {})) {
+    if (values[path] !== undefined && values[path] !== '') continue;
+    values[path] = value;
+    locations[path] = funding!.locations[path]!;
+  }
   const { indicators, locations: indicatorLocations } = readIndicators(lines, fields.taken, catalog, rep);
   const evaluation = assemble(catalog, year, values, indicators, unit);
-  return { evaluation, locations: { ...locations, ...indicatorLocations }, start: lineLocation(firstLine(lines)) };
+  if (funding) evaluation.funding = funding.rows;
+  return { evaluation: withExecution(evaluation, values), locations: { ...funding?.locations, ...locations, ...indicatorLocations }, start: lineLocation(firstLine(lines)) };
+}
+
+/** National forms print budget and execution in the funding table, not as `label value`. */
+function printedInFundingTable(path: string, lines: readonly ClassifiedLine[]): boolean {
+  return path.startsWith('project.') && path !== 'project.name' && lines.some((l) => l.is.kind === 'fundingRow');
+}
+
+/** The execution score of templates that score execution (national: 分值 10, 得分). */
+function withExecution(evaluation: Evaluation, values: Record<string, unknown>): Evaluation {
+  const weight = values['execution.weight'];
+  const score = values['execution.score'];
+  if (typeof weight === 'number') evaluation.execution = typeof score === 'number' ? { weight, score } : { weight };
+  return evaluation;
 }
 
 function formYear(lines: readonly ClassifiedLine[], documentYear: number | null, rep: Reporter): number | null {
@@ -56,10 +77,9 @@ function firstLine(lines: readonly ClassifiedLine[]): number {
 /** Amounts are printed in 万元 where a label says so (项目资金（万元）), else in the template's unit. */
 function amountUnit(lines: readonly ClassifiedLine[], catalog: LabelCatalog): '元' | '万元' {
   for (const line of lines) {
-    if (line.is.kind === 'field' || line.is.kind === 'header' || line.is.kind === 'content') {
-      if (line.key.includes('(万元)')) return '万元';
-      if (line.is.kind === 'field' && line.key.includes('(元)')) return '元';
-    }
+    if (line.is.kind === 'content' || line.is.kind === 'blank') continue;
+    if (line.key.includes('(万元)')) return '万元';
+    if (line.key.includes('(元)')) return '元';
   }
   return catalog.template.amountUnit;
 }
@@ -71,7 +91,7 @@ function setConverted(values: Record<string, unknown>, path: string, printed: Pr
     if (converted.value !== '' || kindOf(path) !== 'yesNo') values[path] = converted.value;
     return;
   }
-  rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldLabel(catalog.template, path), value: printed.value }, { line: printed.line, path });
+  rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, path), value: printed.value }, { line: printed.line, path });
 }
 
 function convert(path: string, raw: string, unit: '元' | '万元', catalog: LabelCatalog): Converted {
@@ -99,7 +119,7 @@ function setTotals(values: Record<string, unknown>, printed: PrintedValue, catal
   delete locations['totals.score'];
   if (numbers.length === 0) return;
   if (numbers.length > 2 || numbers.some((n) => n === null)) {
-    rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldLabel(catalog.template, 'totals.score'), value: printed.value }, { line: printed.line, path: 'totals' });
+    rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, 'totals.score'), value: printed.value }, { line: printed.line, path: 'totals' });
     return;
   }
   const [weight, score] = numbers.length === 2 ? numbers : [undefined, numbers[0]];
@@ -117,7 +137,7 @@ function assemble(catalog: LabelCatalog, year: number, values: Record<string, un
   const others: Record<string, unknown> = {};
   for (const [path, value] of Object.entries(values)) {
     if (path.startsWith('project.')) (project as Record<string, unknown>)[path.slice('project.'.length)] = value;
-    else if (!path.startsWith('totals.') && path !== 'annualGoal' && path !== 'actualOutcome') others[path] = value;
+    else if (!/^(?:totals|execution)\./u.test(path) && path !== 'annualGoal' && path !== 'actualOutcome') others[path] = value;
   }
   if (catalog.template.amountUnit !== '元' || unit !== '元') project.amountUnit = unit;
   const totals = defined({ weight: values['totals.weight'], score: values['totals.score'] });
