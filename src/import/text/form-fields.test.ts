@@ -43,3 +43,8 @@ test('a field printed twice with different values is reported, the first kept', 
   assert.equal(values.grade, '优秀');
   assert.deepEqual(codes, ['DUPLICATE_FIELD']);
 });
+
+test('合计 with its numbers wrapped onto the lines below', () => {
+  const { values } = fields('合计\n100\n\n95');
+  assert.equal(values['totals.score'], '100 95');
+});

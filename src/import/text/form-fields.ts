@@ -11,6 +11,7 @@ import { isNarrative, kindOf, type ValueKind } from './field-kinds.ts';
 import { readAmount, readDate, readPercent, readYesNo } from './field-values.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import { joinWrapped, readNarrative } from './narratives.ts';
+import { isNumberToken, tokensOf } from './text-lines.ts';
 import { isBareLabel } from './split-forms.ts';
 
 export interface PrintedValue {
@@ -45,11 +46,28 @@ export function readFormFields(lines: readonly ClassifiedLine[], catalog: LabelC
         continue;
       }
       if (part.value === '' && bare.has(part.path)) continue;
+      if (part.value === '' && kindOf(part.path) === 'totals') {
+        assign(part.path, totalsBelow(lines, i, fields.taken), line.no);
+        continue;
+      }
       const partner = partnerOf(part.path, order, bare, onLine);
       for (const [path, value] of splitBetween(part, partner, catalog, rep, line.no)) assign(path, value, line.no);
     }
   });
   return fields;
+}
+
+/** 合计 with its numbers on the lines below it (a wrapped totals row): up to two bare numbers. */
+function totalsBelow(lines: readonly ClassifiedLine[], at: number, taken: Set<number>): string {
+  const numbers: string[] = [];
+  for (let j = at + 1; j < lines.length && numbers.length < 2; j++) {
+    const line = lines[j]!;
+    if (line.is.kind === 'blank') continue;
+    if (line.is.kind !== 'content' || !tokensOf(line.text).every(isNumberToken)) break;
+    numbers.push(...tokensOf(line.text));
+    taken.add(j);
+  }
+  return numbers.join(' ');
 }
 
 /** 预期目标 实际完成情况 side by side, their texts on the lines below. */
