@@ -45,11 +45,11 @@ export function readFormFields(lines: readonly ClassifiedLine[], catalog: LabelC
         assign(part.path, n.text, line.no);
         continue;
       }
-      if (part.value === '' && bare.has(part.path)) continue;
       if (part.value === '' && kindOf(part.path) === 'totals') {
         assign(part.path, totalsBelow(lines, i, fields.taken), line.no);
         continue;
       }
+      if (part.value === '' && bare.has(part.path)) continue;
       const partner = partnerOf(part.path, order, bare, onLine);
       for (const [path, value] of splitBetween(part, partner, catalog, rep, line.no)) assign(path, value, line.no);
     }
