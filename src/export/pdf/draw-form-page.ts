@@ -1,0 +1,104 @@
+/**
+ * Drawing one laid-out page with pdfkit: every cell border as a straight stroked line (merged
+ * cells without the rules inside them), and each line of text inside its cell — numbers
+ * right-aligned, labels centred — so a PDF reader can rebuild the table from rules and text.
+ */
+import type PDFDocument from 'pdfkit';
+import { textWidth } from './form-font.ts';
+import type { Align, Cell } from './form-table.ts';
+import { cellTextWidth } from './measure-rows.ts';
+import type { FormPage, PlacedLine, PlacedRow } from './paginate-form.ts';
+import { BORDER, CELL_PADDING, FONT_SIZE, LINE_HEIGHT, MARGIN, TABLE_WIDTH } from './page-layout.ts';
+import { collectRules, type Rules } from './page-rules.ts';
+import { wrapText } from './wrap-text.ts';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+export const FONT_NAMES = { regular: 'form-regular', bold: 'form-bold' } as const;
+
+/** A cell where it is drawn: its box on the page and its lines. */
+interface CellBox {
+  cell: Cell;
+  top: number;
+  bottom: number;
+  lines: string[];
+  size: number;
+  valign: 'middle' | 'top';
+}
+
+export function drawFormPage(doc: Doc, page: FormPage): void {
+  const boxes = cellBoxes(page.rows);
+  drawRules(doc, collectRules(boxes.map((b) => ({ x0: MARGIN.left + b.cell.x0, x1: MARGIN.left + b.cell.x1, top: b.top, bottom: b.bottom }))));
+  for (const box of boxes) drawCellText(doc, box);
+  for (const line of page.lines) drawFreeLine(doc, line);
+}
+
+/** Unmerged cells one per row; a merged cell once over the consecutive rows it spans on this page. */
+function cellBoxes(rows: readonly PlacedRow[]): CellBox[] {
+  const boxes: CellBox[] = [];
+  const open = new Map<string, CellBox & { lastRow: number }>();
+  rows.forEach((row, r) => {
+    for (const { cell, lines, size } of row.cells) {
+      if (cell.mergeKey === undefined) {
+        boxes.push({ cell, top: row.y, bottom: row.y + row.height, lines, size, valign: row.continued ? 'top' : 'middle' });
+        continue;
+      }
+      const key = `${cell.mergeKey}@${cell.x0}`;
+      const merged = open.get(key);
+      if (merged && merged.lastRow === r - 1) {
+        merged.bottom = row.y + row.height;
+        merged.lastRow = r;
+      } else {
+        const fresh = { cell, top: row.y, bottom: row.y + row.height, lines: [], size: FONT_SIZE.cell, valign: 'middle' as const, lastRow: r };
+        open.set(key, fresh);
+        boxes.push(fresh);
+      }
+    }
+  });
+  return boxes.map((box) => (box.cell.mergeKey === undefined ? box : fitMergedText(box)));
+}
+
+/**
+ * A merged cell's caption for the part of it on this page; where a page break leaves only a
+ * sliver of the block, the caption is set smaller rather than spill out of its cell.
+ */
+function fitMergedText(box: CellBox): CellBox {
+  const room = box.bottom - box.top - 2 * CELL_PADDING.y;
+  for (let size: number = FONT_SIZE.cell; size >= FONT_SIZE.smallest; size -= 0.5) {
+    const lines = wrapText(box.cell.text, cellTextWidth(box.cell), { size });
+    if (lines.length * size * LINE_HEIGHT <= room || size <= FONT_SIZE.smallest) return { ...box, lines, size };
+  }
+  return box;
+}
+
+function drawRules(doc: Doc, rules: Rules): void {
+  doc.save().lineWidth(BORDER.width).strokeColor(BORDER.color).lineCap('butt');
+  for (const h of rules.horizontal) doc.moveTo(h.from, h.at).lineTo(h.to, h.at);
+  for (const v of rules.vertical) doc.moveTo(v.at, v.from).lineTo(v.at, v.to);
+  doc.stroke().restore();
+}
+
+function drawCellText(doc: Doc, box: CellBox): void {
+  if (box.lines.length === 0) return;
+  const lineHeight = box.size * LINE_HEIGHT;
+  const textHeight = box.lines.length * lineHeight;
+  const top = box.valign === 'top' ? box.top + CELL_PADDING.y : box.top + (box.bottom - box.top - textHeight) / 2;
+  const left = MARGIN.left + box.cell.x0 + CELL_PADDING.x;
+  const width = cellTextWidth(box.cell);
+  doc.font(FONT_NAMES.regular).fontSize(box.size);
+  box.lines.forEach((line, i) => drawLine(doc, line, left, width, top + i * lineHeight, box.size, box.cell.align));
+}
+
+function drawFreeLine(doc: Doc, line: PlacedLine): void {
+  doc.font(line.bold ? FONT_NAMES.bold : FONT_NAMES.regular).fontSize(line.size);
+  drawLine(doc, line.text, MARGIN.left, TABLE_WIDTH, line.y, line.size, line.align, line.bold);
+}
+
+/** One line of text in a slot of `width` points whose top is `lineTop`. */
+function drawLine(doc: Doc, text: string, left: number, width: number, lineTop: number, size: number, align: Align, bold = false): void {
+  const w = textWidth(text, size, bold ? 'bold' : 'regular');
+  const x = align === 'left' ? left : align === 'right' ? left + width - w : left + (width - w) / 2;
+  // The font's em box (ascender + descender = 1 em) sits in the middle of the taller line slot.
+  const y = lineTop + ((LINE_HEIGHT - 1) * size) / 2;
+  doc.text(text, x, y, { lineBreak: false });
+}

@@ -1,0 +1,62 @@
+/**
+ * Characters the form's font cannot draw. A PDF would show them as empty boxes (.notdef) and
+ * copying would give nothing useful, so the export refuses them: renderEvaluationsPdf throws a
+ * MissingCharactersError listing each character with every place it occurs, and
+ * findMissingCharacters lets a caller (the UI, the CLI) ask before exporting.
+ */
+import type { FormLayout } from './form-table.ts';
+import { hasGlyph } from './form-font.ts';
+
+export interface MissingCharacter {
+  char: string;
+  /** "U+20000". */
+  codePoint: string;
+  /** Where it occurs: `evaluations[0].indicators[3].name`, or a template label (`evaluations[0] label form.notes`). */
+  where: string[];
+}
+
+export class MissingCharactersError extends Error {
+  constructor(readonly missing: MissingCharacter[]) {
+    super(
+      `The PDF font (Noto Sans SC) has no glyph for ${missing.length} character(s): ` +
+        missing.map((m) => `${m.char} (${m.codePoint}) in ${m.where.join(', ')}`).join('; '),
+    );
+    this.name = 'MissingCharactersError';
+  }
+}
+
+/** Template words are labels; everything else names a model path of the evaluation. */
+function place(formIndex: number, source: string): string {
+  const isLabel = /^(form\.|columns\.|title$)/u.test(source) || source.includes('label:');
+  return isLabel ? `evaluations[${formIndex}] label ${source}` : `evaluations[${formIndex}].${source}`;
+}
+
+/** The printed texts of the forms with where each comes from. */
+function* printedTexts(layouts: readonly FormLayout[]): Generator<{ text: string; where: string; bold: boolean }> {
+  for (const [i, layout] of layouts.entries()) {
+    for (const block of [...layout.title, ...(layout.notes ? [layout.notes] : [])]) {
+      for (const line of block.lines) yield { text: line.text, where: place(i, line.source), bold: block.bold === true };
+    }
+    for (const section of layout.sections) {
+      for (const row of [...section.header, ...section.rows]) {
+        for (const cell of row.cells) yield { text: cell.text, where: place(i, cell.source), bold: false };
+      }
+    }
+  }
+}
+
+export function missingCharactersIn(layouts: readonly FormLayout[]): MissingCharacter[] {
+  const found = new Map<string, Set<string>>();
+  for (const { text, where, bold } of printedTexts(layouts)) {
+    for (const ch of text) {
+      if (/\s/u.test(ch) || hasGlyph(ch, bold ? 'bold' : 'regular')) continue;
+      if (!found.has(ch)) found.set(ch, new Set());
+      found.get(ch)!.add(where);
+    }
+  }
+  return [...found].map(([char, where]) => ({
+    char,
+    codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    where: [...where],
+  }));
+}
