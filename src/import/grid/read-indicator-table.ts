@@ -140,10 +140,39 @@ function readTotals(draft: FormDraft, region: FormRegion, row: number, columns: 
   draft.totals = totals;
 }
 
+/**
+ * A row holding nothing but a block caption (`满意度指标(20分)`): what a merged 一级指标 cell cut by
+ * a page break leaves at the foot of one page and the head of the next, outside the table's rules.
+ */
+function captionOnly(draft: FormDraft, cells: readonly PlacedCell[]): { key: string; cell: PlacedCell } | undefined {
+  const texts = new Set(cells.map((c) => labelKey(c.text)).filter((t) => t !== ''));
+  const cell = cells.find((c) => labelKey(c.text) !== '');
+  if (texts.size !== 1 || !cell) return undefined;
+  const key = categoryKey(draft, cell.text);
+  return key === undefined ? undefined : { key, cell };
+}
+
+/** The caption belongs to the rows without a category just before it, and those just after it. */
+function applyCaption(draft: FormDraft, caption: { key: string; cell: PlacedCell }, from: number): void {
+  for (let i = from; i < draft.indicators.length; i++) {
+    if (draft.indicators[i]!.category !== undefined) continue;
+    draft.indicators[i]!.category = caption.key;
+    draft.locations[`indicators[${i}].category`] = caption.cell.location;
+  }
+}
+
+/** Index of the first of the indicators at the end that have no category. */
+function uncategorisedTail(draft: FormDraft): number {
+  let i = draft.indicators.length;
+  while (i > 0 && draft.indicators[i - 1]!.category === undefined) i--;
+  return i;
+}
+
 export function readIndicatorTable(draft: FormDraft, region: FormRegion, labels: FormLabels): IndicatorTable | undefined {
   const header = findHeader(region, labels);
   if (!header) return undefined;
   let endRow = header.row;
+  let caption: { key: string; cell: PlacedCell } | undefined;
   for (const row of region.rows.filter((r) => r > header.row)) {
     const cells = region.startingIn(row);
     endRow = row;
@@ -156,8 +185,17 @@ export function readIndicatorTable(draft: FormDraft, region: FormRegion, labels:
       break;
     }
     if (isHeader(headerColumns(labels, cells))) continue;
+    const found = captionOnly(draft, cells);
+    if (found) {
+      applyCaption(draft, found, uncategorisedTail(draft));
+      caption = found;
+      continue;
+    }
     const indicator = readRow(draft, region, row, header.columns);
-    if (indicator) draft.indicators.push(indicator);
+    if (!indicator) continue;
+    draft.indicators.push(indicator);
+    if (indicator.category !== undefined) caption = undefined;
+    else if (caption) applyCaption(draft, caption, draft.indicators.length - 1);
   }
   draft.diagnostics.add('warning', 'TOTALS_NOT_FOUND', 'grid.totalsNotFound', {}, { path: 'totals' });
   return { headerRow: header.row, endRow };

@@ -34,7 +34,7 @@ export async function readPdfGrids(file: string, bytes: Uint8Array): Promise<Pdf
         diagnostics.push(say('warning', 'pdf.pageNoText', { page: number }, `page ${number}`));
         continue;
       }
-      if (page.rules.length === 0) diagnostics.push(say('warning', 'pdf.noRules', { page: number }, `page ${number}`));
+      if (page.rules.length === 0) diagnostics.push(say('info', 'pdf.noRules', { page: number }, `page ${number}`));
       grids.push(gridFromPage(number, page.rules, page.texts));
     }
   } finally {

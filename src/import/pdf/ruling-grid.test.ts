@@ -69,3 +69,11 @@ test('numbers and Latin words set apart keep a space; CJK pieces join', () => {
   ]);
   assert.equal(grid.cells[0]!.text, 'Excel file金融服务');
 });
+
+test('a piece pdf.js joined across a border is split at the space; overflow without a space is not', () => {
+  const rules: Rule[] = [h(700, 0, 300), h(680, 0, 300), v(0, 680, 700), v(100, 680, 700), v(300, 680, 700)];
+  const joined = gridFromPage(1, rules, [{ text: '可持续影响指标 设施维护长效机制', x: 5, y: 686, width: 150, size: 9.2 }]);
+  assert.deepEqual(joined.cells.map((c) => c.text), ['可持续影响指标', '设施维护长效机制']);
+  const overflow = gridFromPage(1, rules, [{ text: '可持续影响指标设施维护长效机制', x: 5, y: 686, width: 140, size: 9.2 }]);
+  assert.deepEqual(overflow.cells.map((c) => c.text), ['可持续影响指标设施维护长效机制', '']);
+});

@@ -28,11 +28,11 @@ export function gridFromPage(page: number, rules: readonly Rule[], texts: readon
   const xs = positions(rules.filter((r) => r.orientation === 'vertical'));
   const ys = positions(rules.filter((r) => r.orientation === 'horizontal')).reverse();
   const table = tableCells(rules, xs, ys);
-  const placed = texts.filter((t) => t.text.trim() !== '');
+  const placed = texts.flatMap((t) => splitAtBorders(t, rules)).filter((t) => t.text.trim() !== '');
   const inCell = new Map<TableCell, PlacedText[]>();
   const free: PlacedText[] = [];
   for (const text of placed) {
-    const cell = table.find((c) => contains(c.box, centre(text)));
+    const cell = owningCell(table, text);
     if (cell) inCell.set(cell, [...(inCell.get(cell) ?? []), text]);
     else free.push(text);
   }
@@ -121,6 +121,52 @@ function isBorderedRectangle(members: number[], box: Box, cols: number, xs: numb
     coverage(rules, 'vertical', box.right, box.bottom, box.top) >= COVERED &&
     xs.length > 0 && ys.length > 0
   );
+}
+
+/** Estimated advance of a character in ems: full-width (CJK) 1, others ½. */
+function ems(ch: string): number {
+  return /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 1 : 0.5;
+}
+
+/**
+ * pdf.js joins runs printed on one line into one piece of text, with a space between them, even
+ * when a cell border separates them ("可持续影响指标 设施维护长效机制"). Such a piece is split at
+ * the space nearest each border it crosses (positions estimated from character widths; the gap
+ * a space stands for can be wide). A piece crossing a border with no space in it is text
+ * overflowing into the next cell, and stays whole.
+ */
+function splitAtBorders(text: PlacedText, rules: readonly Rule[]): PlacedText[] {
+  const centreY = text.y + text.size * 0.3;
+  const border = rules.find(
+    (r) => r.orientation === 'vertical' && r.from <= centreY && r.to >= centreY && r.at > text.x + 1 && r.at < text.x + text.width - 1,
+  );
+  const chars = [...text.text];
+  if (!border || !chars.includes(' ')) return [text];
+  const scale = text.width / chars.reduce((sum, ch) => sum + ems(ch), 0);
+  let advance = 0;
+  const spaces: Array<{ index: number; x: number }> = [];
+  chars.forEach((ch, index) => {
+    if (ch === ' ') spaces.push({ index, x: text.x + advance * scale });
+    advance += ems(ch);
+  });
+  const split = spaces.sort((a, b) => Math.abs(a.x - border.at) - Math.abs(b.x - border.at))[0]!;
+  const end = text.x + text.width;
+  return [
+    { ...text, text: chars.slice(0, split.index).join(''), width: border.at - 1 - text.x },
+    ...splitAtBorders({ ...text, text: chars.slice(split.index + 1).join(''), x: border.at + 1, width: end - border.at - 1 }, rules),
+  ];
+}
+
+/**
+ * The cell a piece of text belongs to: the one its centre lies in, unless the text runs over a
+ * border. Spreadsheets let text that does not fit overflow into the empty cell to its right, so
+ * text that starts in one cell and runs into another belongs to the cell it starts in.
+ */
+function owningCell(table: readonly TableCell[], text: PlacedText): TableCell | undefined {
+  const middle = centre(text);
+  const byCentre = table.find((c) => contains(c.box, middle));
+  const byStart = table.find((c) => contains(c.box, { x: text.x + Math.min(text.size / 2, text.width / 2), y: middle.y }));
+  return byStart ?? byCentre;
 }
 
 function centre(t: PlacedText): { x: number; y: number } {

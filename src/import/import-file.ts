@@ -1,0 +1,57 @@
+/**
+ * Importing one file: refuse what is too large before reading it, read it in a bounded worker,
+ * then put every form through the checks and report each finding where the form shows it.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { evaluate } from '../core/checks/run-checks.ts';
+import { explain } from '../core/explanation.ts';
+import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
+import { IMPORT_LIMITS } from './import-limits.ts';
+import type { FileImport, ImportDiagnostic } from './import-result.ts';
+import { runReaderInWorker } from './run-reader-in-worker.ts';
+
+export interface ImportOptions {
+  templateId?: string;
+  templates?: TemplateRegistry;
+  limits?: typeof IMPORT_LIMITS;
+}
+
+export async function importFile(file: string, options: ImportOptions = {}): Promise<FileImport> {
+  const limits = options.limits ?? IMPORT_LIMITS;
+  const refused = await refuseUnreadable(file, limits.maxBytes);
+  if (refused) return { file, forms: [], diagnostics: [refused] };
+  const bytes = new Uint8Array(await readFile(file));
+  const read = await runReaderInWorker({ file, bytes, ...(options.templateId ? { templateId: options.templateId } : {}) }, limits);
+  return crossCheck(read, options.templates ?? templateRegistry());
+}
+
+async function refuseUnreadable(file: string, maxBytes: number): Promise<ImportDiagnostic | null> {
+  const error = (key: string, params: Record<string, string | number> = {}): ImportDiagnostic => ({
+    severity: 'error', code: 'READ_FAILED', file, message: explain(key, params),
+  });
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return error('import.notAFile');
+    if (info.size > maxBytes) return error('import.tooLarge', { mb: Math.round(info.size / 1048576), maxMb: maxBytes / 1048576 });
+    return null;
+  } catch {
+    return error('import.noSuchFile');
+  }
+}
+
+/** The checks on every imported form; a finding is located where the form printed the field. */
+function crossCheck(read: FileImport, templates: TemplateRegistry): FileImport {
+  const findings = read.forms.flatMap((form, index) => {
+    const template = templates.get(form.evaluation.template);
+    if (!template) return [];
+    return evaluate(form.evaluation, template).findings.map((f): ImportDiagnostic => ({
+      severity: f.severity,
+      code: f.code,
+      file: read.file,
+      ...(form.locations[f.path] ? { location: form.locations[f.path] } : { location: form.start }),
+      path: `evaluations[${index}].${f.path}`,
+      message: f.message,
+    }));
+  });
+  return { ...read, diagnostics: [...read.diagnostics, ...findings] };
+}
