@@ -27,10 +27,13 @@ interface CellBox {
 }
 
 export function drawFormPage(doc: Doc, page: FormPage): void {
+  // Reading order in the content stream: the title above the table, the table, the notes below.
+  const tableTop = page.rows[0]?.y ?? Infinity;
+  for (const line of page.lines.filter((l) => l.y < tableTop)) drawFreeLine(doc, line);
   const boxes = cellBoxes(page.rows);
   drawRules(doc, collectRules(boxes.map((b) => ({ x0: MARGIN.left + b.cell.x0, x1: MARGIN.left + b.cell.x1, top: b.top, bottom: b.bottom }))));
   for (const box of boxes) drawCellText(doc, box);
-  for (const line of page.lines) drawFreeLine(doc, line);
+  for (const line of page.lines.filter((l) => l.y >= tableTop)) drawFreeLine(doc, line);
 }
 
 /** Unmerged cells one per row; a merged cell once over the consecutive rows it spans on this page. */

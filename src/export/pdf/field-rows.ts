@@ -26,10 +26,14 @@ function valueCell(field: FieldValue, x0: number, x1: number): Cell {
   return { x0, x1, text: field.value, align: field.align, source: field.source };
 }
 
-/** One field over the whole width: label, then its value. */
+/**
+ * One field over the whole width: label, then its value. A long text (目标, 主要绩效) may split
+ * across pages; its label is then a merged cell, so the continued part is labelled too.
+ */
 export function wideFieldRow(field: FieldValue, splittable = false): Row {
+  const label = labelCell(field, 0, FIELD_GRID.labelWidth);
   return {
-    cells: [labelCell(field, 0, FIELD_GRID.labelWidth), valueCell(field, FIELD_GRID.labelWidth, TABLE_WIDTH)],
+    cells: [splittable ? { ...label, mergeKey: `label:${field.source}` } : label, valueCell(field, FIELD_GRID.labelWidth, TABLE_WIDTH)],
     splittable,
   };
 }
