@@ -64,4 +64,5 @@ export const enImport: Messages = {
   'text.categoryAmbiguous': 'Indicators {from}–{to} are in "{block}"; their weights cannot tell its categories apart; left blank',
   'text.categoryConflict': 'The printed category "{printed}" differs from "{inferred}" inferred from the weights; the printed one is kept',
   'text.captionPointsDiffer': '"{category}" prints {printed} points where the template has {cap}; the printed points are used',
+  'text.damagedBytes': 'Line {line} has bytes that do not decode (a damaged file?), shown as �; check what was read from it',
 };

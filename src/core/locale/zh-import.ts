@@ -67,4 +67,5 @@ export const zhImport: Messages = {
   'text.categoryAmbiguous': '第 {from}–{to} 项属于“{block}”，分值合计无法区分其中的一级指标，未填写',
   'text.categoryConflict': '印出的一级指标“{printed}”与按分值推定的“{inferred}”不一致，采用印出的',
   'text.captionPointsDiffer': '“{category}”印出 {printed} 分，模板为 {cap} 分；按印出的分值推定',
+  'text.damagedBytes': '第 {line} 行有无法解码的字节（文件可能已损坏），显示为 �；请核对该行的内容',
 };

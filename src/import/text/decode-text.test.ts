@@ -16,9 +16,23 @@ function utf16(s: string, bigEndian: boolean): Uint8Array {
 }
 
 test('UTF-8 with and without BOM', () => {
-  assert.deepEqual(decodeText(utf8('项目名称')), { ok: true, text: '项目名称', encoding: 'utf-8' });
+  assert.deepEqual(decodeText(utf8('项目名称')), { ok: true, text: '项目名称', encoding: 'utf-8', damagedLines: [] });
   const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('项目名称')]);
-  assert.deepEqual(decodeText(bom), { ok: true, text: '项目名称', encoding: 'utf-8' });
+  assert.deepEqual(decodeText(bom), { ok: true, text: '项目名称', encoding: 'utf-8', damagedLines: [] });
+});
+
+test('a few damaged bytes in a long text: read, with the damaged lines named', () => {
+  const bytes = utf8(`${'项目名称 金融业务费用\n'.repeat(200)}合计 100 95\n`);
+  bytes[32 * 3 + 5] = 0xff; // each line is 32 bytes: inside line 4
+  const d = decodeText(bytes);
+  assert.ok(d.ok);
+  assert.deepEqual(d.damagedLines, [4]);
+  assert.match(d.text.split('\n')[3]!, /\uFFFD/u);
+});
+
+test('a file that mostly does not decode is not text', () => {
+  const bytes = new Uint8Array(Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? 0xc3 : 0x28)));
+  assert.deepEqual(decodeText(bytes), { ok: false, reason: 'not valid utf-8' });
 });
 
 test('UTF-16 with BOM, both byte orders', () => {

@@ -26,6 +26,7 @@ export function readTextFormsSync(input: ReaderInput, templates: readonly Templa
     rep.report('error', 'NOT_TEXT', 'notText', { reason: decoded.reason });
     return result;
   }
+  for (const line of decoded.damagedLines) rep.report('warning', 'DAMAGED_TEXT', 'damagedBytes', { line }, { line });
   const lines = toLines(decoded.text);
   const catalog = chooseTemplate(lines, input.templateId, templates, rep);
   if (catalog === null) return result;
