@@ -6,14 +6,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { evaluate } from '../core/checks/run-checks.ts';
 import { explain } from '../core/explanation.ts';
 import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
-import { IMPORT_LIMITS } from './import-limits.ts';
+import { IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
 import type { FileImport, ImportDiagnostic } from './import-result.ts';
 import { runReaderInWorker } from './run-reader-in-worker.ts';
 
 export interface ImportOptions {
   templateId?: string;
   templates?: TemplateRegistry;
-  limits?: typeof IMPORT_LIMITS;
+  limits?: Readonly<ImportLimits>;
 }
 
 export async function importFile(file: string, options: ImportOptions = {}): Promise<FileImport> {

@@ -1,9 +1,11 @@
 /** Bounds on one file's import, so that no input can hang or exhaust the machine. */
-export const IMPORT_LIMITS = {
+export interface ImportLimits {
   /** Larger files are refused before they are read. */
-  maxBytes: 50 * 1024 * 1024,
+  maxBytes: number;
   /** Wall-clock time for reading one file. */
-  timeoutMs: 60_000,
-  /** Heap of the worker that reads one file. */
-  maxHeapMb: 1024,
-} as const;
+  timeoutMs: number;
+  /** Heap of the worker that reads the files. */
+  maxHeapMb: number;
+}
+
+export const IMPORT_LIMITS: Readonly<ImportLimits> = { maxBytes: 50 * 1024 * 1024, timeoutMs: 60_000, maxHeapMb: 1024 };

@@ -6,10 +6,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import { explain } from '../core/explanation.ts';
-import { IMPORT_LIMITS } from './import-limits.ts';
+import { IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
 import type { FileImport, ReaderInput } from './import-result.ts';
 
-type Limits = typeof IMPORT_LIMITS;
+type Limits = Readonly<ImportLimits>;
 
 interface Reader {
   worker: Worker;

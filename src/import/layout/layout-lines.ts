@@ -1,0 +1,69 @@
+/**
+ * `pdftotext -layout` text as positioned pieces: pages split at form feeds, each line cut into
+ * tokens at spaces, each token with its character column (pdftotext places every character,
+ * CJK included, in one column of its grid) and its 1-based line number in the file.
+ */
+
+export interface LayoutToken {
+  text: string;
+  /** Character columns [start, end) on the line. */
+  start: number;
+  end: number;
+  /** Index of the line in the document (pages joined), and its 1-based line number in the file. */
+  line: number;
+  lineNo: number;
+  page: number;
+}
+
+export interface LayoutLine {
+  index: number;
+  lineNo: number;
+  page: number;
+  tokens: LayoutToken[];
+  /** Pieces of the line split at runs of two or more spaces, for telling labels and values apart. */
+  pieces: LayoutToken[];
+}
+
+function spans(text: string, gap: RegExp, line: number, lineNo: number, page: number): LayoutToken[] {
+  const chars = [...text];
+  const out: LayoutToken[] = [];
+  const joined = chars.join('');
+  let offset = 0;
+  for (const part of joined.split(gap)) {
+    const at = joined.indexOf(part, offset);
+    offset = at + part.length;
+    if (part.trim() === '') continue;
+    const start = [...joined.slice(0, at)].length;
+    out.push({ text: part, start, end: start + [...part].length, line, lineNo, page });
+  }
+  return out;
+}
+
+export function layoutLines(text: string): LayoutLine[] {
+  const lines: LayoutLine[] = [];
+  let page = 1;
+  text.split(/\r?\n/u).forEach((raw, i) => {
+    let body = raw;
+    while (body.startsWith('\f')) {
+      body = body.slice(1);
+      page++;
+    }
+    body = body.replace(/\f/gu, '').replace(/\t/gu, ' ');
+    const index = lines.length;
+    lines.push({ index, lineNo: i + 1, page, tokens: spans(body, /( +)/u, index, i + 1, page), pieces: spans(body, /( {2,})/u, index, i + 1, page) });
+  });
+  // The form feed ending the last page starts no page of its own.
+  while (lines.length > 0 && lines[lines.length - 1]!.tokens.length === 0) lines.pop();
+  return lines;
+}
+
+/**
+ * Whether extracted text keeps the page's columns as positions: many lines hold several pieces
+ * set apart by wide runs of spaces, or start far indented.
+ */
+export function looksLikeLayout(text: string): boolean {
+  const lines = text.split(/\r?\n/u).filter((l) => l.trim() !== '');
+  if (lines.length === 0) return false;
+  const spread = lines.filter((l) => / {4,}\S/u.test(l.trimStart().replace(/^\f/u, '')) || /^\f? {8,}\S/u.test(l)).length;
+  return spread / lines.length >= 0.3;
+}

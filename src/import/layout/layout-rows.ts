@@ -1,0 +1,70 @@
+/**
+ * Lines → the rows of the printed table. A row of a spreadsheet form prints as one line holding
+ * its single-line cells (the anchor: a label, a number) with the lines of its wrapped cells
+ * centred around it, above and below. Lines holding only wrapped text are shared out between
+ * the anchors around them: a blank line between is a border; otherwise a row reaches as far
+ * below its anchor as its text reaches above it (cells are centred in their row).
+ */
+import type { LayoutLine, LayoutToken } from './layout-lines.ts';
+
+export interface LayoutRow {
+  /** Index of the anchor line, or of the row's first line when it has none. */
+  anchor: number;
+  lines: LayoutLine[];
+  /** First and last line index holding text. */
+  top: number;
+  bottom: number;
+  tokens: LayoutToken[];
+}
+
+function row(anchor: number, lines: LayoutLine[]): LayoutRow {
+  const filled = lines.filter((l) => l.tokens.length > 0);
+  return {
+    anchor,
+    lines: filled,
+    top: filled[0]?.index ?? anchor,
+    bottom: filled.at(-1)?.index ?? anchor,
+    tokens: filled.flatMap((l) => l.tokens),
+  };
+}
+
+export function layoutRows(lines: readonly LayoutLine[], isAnchor: (line: LayoutLine) => boolean): LayoutRow[] {
+  const anchors = lines.filter((l) => l.tokens.length > 0 && isAnchor(l)).map((l) => l.index);
+  if (anchors.length === 0) return lines.filter((l) => l.tokens.length > 0).map((l) => row(l.index, [l]));
+  const rows: LayoutRow[] = [];
+  // Text above the first anchor: a row of its own when a blank line sets it apart.
+  let head = lines.slice(0, anchors[0]);
+  for (let j = 0; j < anchors.length; j++) {
+    const a = anchors[j]!;
+    const next = anchors[j + 1] ?? lines.length;
+    const between = lines.slice(a + 1, next);
+    const reach = a - (head.find((l) => l.tokens.length > 0)?.index ?? a);
+    const split = splitAt(between, a, reach, next === lines.length);
+    rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
+    head = between.slice(split);
+  }
+  return rows;
+}
+
+/** How many of the lines between two anchors belong to the upper one. */
+function splitAt(between: readonly LayoutLine[], anchor: number, reach: number, last: boolean): number {
+  if (last) return between.length;
+  const filled = between.map((l) => l.tokens.length > 0);
+  if (!filled.some(Boolean)) return between.length;
+  const firstFilled = filled.indexOf(true);
+  const lastFilled = filled.lastIndexOf(true);
+  const blanks = filled.map((f, i) => !f && i > firstFilled && i < lastFilled);
+  // Text right after the anchor, then a blank line, then text right before the next anchor.
+  const gapAfterAnchor = firstFilled > 0;
+  const gapBeforeNext = lastFilled < between.length - 1;
+  if (gapAfterAnchor && !gapBeforeNext) return firstFilled;
+  if (!gapAfterAnchor && gapBeforeNext) return lastFilled + 1;
+  if (blanks.some(Boolean) && !gapAfterAnchor && !gapBeforeNext) {
+    const symmetric = reach;
+    // The blank run nearest where symmetry puts the border.
+    let best = -1;
+    for (let i = 0; i < blanks.length; i++) if (blanks[i] && (best < 0 || Math.abs(i - symmetric) < Math.abs(best - symmetric))) best = i;
+    return best;
+  }
+  return Math.min(Math.max(reach, 0), between.length);
+}
