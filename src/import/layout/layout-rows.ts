@@ -28,12 +28,29 @@ function row(anchor: number, lines: LayoutLine[]): LayoutRow {
   };
 }
 
-export function layoutRows(lines: readonly LayoutLine[], isAnchor: (line: LayoutLine) => boolean): LayoutRow[] {
-  const anchors = lines.filter((l) => l.tokens.length > 0 && isAnchor(l)).map((l) => l.index);
-  if (anchors.length === 0) return lines.filter((l) => l.tokens.length > 0).map((l) => row(l.index, [l]));
+/**
+ * Rows never run over a page break (a spreadsheet row prints whole on one page), and a title
+ * (`isolated`) is a row of its own: the notes above it end the form before.
+ */
+export function layoutRows(lines: readonly LayoutLine[], isAnchor: (line: LayoutLine) => boolean, isolated: (line: LayoutLine) => boolean = () => false): LayoutRow[] {
+  const out: LayoutRow[] = [];
+  let from = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    const cut = i === lines.length || lines[i]!.page !== lines[i - 1]!.page || (lines[i]!.tokens.length > 0 && isolated(lines[i]!)) || isolated(lines[i - 1]!);
+    if (!cut) continue;
+    out.push(...pageRows(lines, from, i, isAnchor));
+    from = i;
+  }
+  return out;
+}
+
+function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor: (line: LayoutLine) => boolean): LayoutRow[] {
+  const lines = all.slice(0, to);
+  const anchors = lines.slice(from).filter((l) => l.tokens.length > 0 && isAnchor(l)).map((l) => l.index);
+  if (anchors.length === 0) return lines.slice(from).filter((l) => l.tokens.length > 0).map((l) => row(l.index, [l]));
   const rows: LayoutRow[] = [];
   // Text above the first anchor: a row of its own when a blank line sets it apart.
-  let head = lines.slice(0, anchors[0]);
+  let head = lines.slice(from, anchors[0]);
   for (let j = 0; j < anchors.length; j++) {
     const a = anchors[j]!;
     const next = anchors[j + 1] ?? lines.length;

@@ -12,6 +12,8 @@ import { labelCatalog, type LabelCatalog } from './form-labels.ts';
 import { readForm } from './read-form.ts';
 import { splitForms } from './split-forms.ts';
 import { toLines, type TextLine } from './text-lines.ts';
+import { looksLikeLayout } from '../layout/layout-lines.ts';
+import { readLayoutText } from '../layout/read-layout-forms.ts';
 
 /** Fewer recognised lines than this (labels, column header) is not a form. */
 const MIN_FORM_LINES = 3;
@@ -27,6 +29,8 @@ export function readTextFormsSync(input: ReaderInput, templates: readonly Templa
     return result;
   }
   for (const line of decoded.damagedLines) rep.report('warning', 'DAMAGED_TEXT', 'damagedBytes', { line }, { line });
+  // `pdftotext -layout`: the columns are positions, read as a grid.
+  if (looksLikeLayout(decoded.text)) return withDiagnostics(readLayoutText(input, decoded.text, templates), rep.diagnostics);
   const lines = toLines(decoded.text);
   const catalog = chooseTemplate(lines, input.templateId, templates, rep);
   if (catalog === null) return result;
@@ -87,4 +91,8 @@ function checkTitles(lines: readonly ClassifiedLine[], rep: Reporter): void {
   const titles = lines.filter((l) => l.is.kind === 'title');
   if (titles.length === 0) rep.report('warning', 'TITLE_NOT_FOUND', 'titleNotFound', {}, { line: (lines.find((l) => l.is.kind !== 'blank') ?? lines[0])?.no ?? 1 });
   if (titles.length > 1) rep.report('warning', 'FORM_BOUNDARY_UNCLEAR', 'formBoundaryUnclear', { count: titles.length }, { line: titles[1]!.no });
+}
+
+function withDiagnostics(read: FileImport, before: FileImport['diagnostics']): FileImport {
+  return { ...read, diagnostics: [...before, ...read.diagnostics] };
 }

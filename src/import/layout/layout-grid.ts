@@ -1,0 +1,291 @@
+/**
+ * Rows of `pdftotext -layout` text → a Grid the form recogniser reads. Within a row, pieces of
+ * text on different lines that overlap are one wrapped cell. Under a table's column titles (the
+ * indicator table, the funding block) each cell goes to the title whose column its centre lies
+ * in, so that values line up with their titles whatever their alignment. Cells merged over rows
+ * (一级指标 and 二级指标 captions, the 项目资金 heading) are printed once, centred on the rows they
+ * span: those spans are worked out from where the caption sits.
+ */
+import type { Grid, GridCell } from '../grid/grid.ts';
+import type { LayoutToken } from './layout-lines.ts';
+import type { LayoutRow } from './layout-rows.ts';
+
+export interface LayoutCell {
+  tokens: LayoutToken[];
+  start: number;
+  end: number;
+  /** Grid column and span, in character columns. */
+  col: number;
+  colSpan: number;
+  row: number;
+  rowSpan: number;
+  /** The column title it stands under, in a table. */
+  band?: number;
+}
+
+/** What the grid builder asks of the template: which rows title columns, and how. */
+export interface TableHints {
+  /** Fields of the column titles in this row (`name`, `weight`, `category`, `funding[].initial` …); empty when it is no title row. */
+  titles(texts: readonly string[]): Array<string | undefined>;
+  /** Whether the row ends the table (合计 / 总分). */
+  isTotals(texts: readonly string[]): boolean;
+  /** Whether a cell is a label of a field outside the table, which ends a title row's reach. */
+  isFieldLabel(text: string): boolean;
+}
+
+const GROUPED = new Set(['category', 'subcategory']);
+
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return Math.min(a.end, b.end) - Math.max(a.start, b.start);
+}
+
+/** Tokens of a row → cells: tokens on different lines that overlap are one cell. */
+export function rowCells(tokens: readonly LayoutToken[], row: number): LayoutCell[] {
+  const parent = tokens.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  tokens.forEach((a, i) =>
+    tokens.forEach((b, j) => {
+      if (j <= i || a.line === b.line) return;
+      if (overlap(a, b) >= Math.min(2, a.end - a.start, b.end - b.start)) parent[find(i)] = find(j);
+    }),
+  );
+  const groups = new Map<number, LayoutToken[]>();
+  tokens.forEach((t, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), t]));
+  return [...groups.values()]
+    .map((ts) => cellOf(ts, row))
+    .sort((a, b) => a.start - b.start);
+}
+
+function cellOf(tokens: LayoutToken[], row: number): LayoutCell {
+  const start = Math.min(...tokens.map((t) => t.start));
+  const end = Math.max(...tokens.map((t) => t.end));
+  return { tokens, start, end, col: start, colSpan: 1, row, rowSpan: 1 };
+}
+
+/** A cell's text: its lines top to bottom, pieces on one line set apart by a space. */
+export function cellText(cell: LayoutCell): string {
+  const byLine = new Map<number, LayoutToken[]>();
+  for (const t of cell.tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, ts]) => ({ page: ts[0]!.page, text: ts.sort((a, b) => a.start - b.start).map((t) => t.text).join(' ') }));
+  // A caption cut by a page break is printed on both pages.
+  const kept = lines.filter((l, i) => i === 0 || l.text !== lines[i - 1]!.text || l.page === lines[i - 1]!.page);
+  return kept.map((l) => l.text).reduce((out, t) => out + (/[\p{Script=Latin}\d]$/u.test(out) && /^[\p{Script=Latin}\d]/u.test(t) ? ' ' : '') + t, '');
+}
+
+interface Band { field: string | undefined; left: number; right: number; centre: number; start: number }
+
+function bandsOf(cells: readonly LayoutCell[], fields: ReadonlyArray<string | undefined>): Band[] {
+  const centres = cells.map((c) => (c.start + c.end) / 2);
+  return cells.map((c, i) => {
+    const prev = centres[i - 1];
+    const next = centres[i + 1];
+    const here = centres[i]!;
+    const left = prev === undefined ? here - ((next ?? here + 8) - here) / 2 : (prev + here) / 2;
+    const right = next === undefined ? Number.POSITIVE_INFINITY : (here + next) / 2;
+    return { field: fields[i], left, right, centre: here, start: c.start };
+  });
+}
+
+/** Cost of putting two neighbouring cells set apart by one space into one column (a phrase with a space in it). */
+const MERGE_COST = 6;
+
+/**
+ * The cells of one row put under the column titles: left to right, each title's column at most
+ * once, the cells' centres as near the titles' centres as can be. pdftotext sets each page's
+ * columns anew, so a page without the titles is shifted or squeezed; the order holds. Cells set
+ * apart by a single space may share a column (one cell); cells left of the first column stay.
+ */
+function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutCell[] {
+  const first = bands[0]?.start ?? 0;
+  // Row labels left of the first column title (年度资金总额 beside 年初预算数) stay where they are.
+  const outside = cells.filter((c) => c.end <= first + 1);
+  const inside = cells.filter((c) => !outside.includes(c)).sort((a, b) => a.start - b.start);
+  const n = inside.length;
+  const m = bands.length;
+  if (n === 0 || m === 0) return cells;
+  // Text may be set left, centred or right in its column: the nearest of the three counts.
+  const distance = (c: LayoutCell, b: Band) =>
+    Math.min(Math.abs((c.start + c.end) / 2 - b.centre), Math.abs(c.start - b.left), Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
+  const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && a.tokens.some((t) => b.tokens.some((u) => u.line === t.line));
+  // cost[i][k]: cells 0..i placed, cell i in band k.
+  const cost: number[][] = Array.from({ length: n }, () => Array<number>(m).fill(Number.POSITIVE_INFINITY));
+  const from: number[][] = Array.from({ length: n }, () => Array<number>(m).fill(-1));
+  for (let k = 0; k < m; k++) cost[0]![k] = distance(inside[0]!, bands[k]!);
+  for (let i = 1; i < n; i++) {
+    for (let k = 0; k < m; k++) {
+      const here = distance(inside[i]!, bands[k]!);
+      for (let p = 0; p <= k; p++) {
+        if (p === k && !touching(inside[i - 1]!, inside[i]!)) continue;
+        const c = cost[i - 1]![p]! + here + (p === k ? MERGE_COST : 0);
+        if (c < cost[i]![k]!) (cost[i]![k] = c), (from[i]![k] = p);
+      }
+    }
+  }
+  let k = cost[n - 1]!.indexOf(Math.min(...cost[n - 1]!));
+  const bandOf: number[] = [];
+  for (let i = n - 1; i >= 0; i--) (bandOf[i] = k), (k = from[i]![k]!);
+  const out: LayoutCell[] = [...outside];
+  const inBand = new Map<number, LayoutCell>();
+  inside.forEach((cell, i) => {
+    const b = bandOf[i]!;
+    const band = bands[b]!;
+    const col = Math.max(Math.round(band.left), 0);
+    const width = Number.isFinite(band.right) ? Math.max(Math.round(band.right) - col, 1) : 1000;
+    const had = inBand.get(b);
+    if (had) had.tokens.push(...cell.tokens), (had.start = Math.min(had.start, cell.start)), (had.end = Math.max(had.end, cell.end));
+    else {
+      const snapped = { ...cell, tokens: [...cell.tokens], col, colSpan: width, row, band: b };
+      inBand.set(b, snapped);
+      out.push(snapped);
+    }
+  });
+  return out;
+}
+
+interface Zone { header: number; last: number; bands: Band[] }
+
+export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][] } {
+  const table = rows.map((r, i) => rowCells(r.tokens, i));
+  const zones: Zone[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const fields = hints.titles(table[i]!.map(cellText));
+    if (fields.filter((f) => f !== undefined).length < 3) continue;
+    const bands = bandsOf(table[i]!, fields);
+    let last = i;
+    for (let j = i + 1; j < table.length; j++) {
+      const texts = table[j]!.map(cellText);
+      if (hints.titles(texts).filter((f) => f !== undefined).length >= 3) break;
+      if (hints.isTotals(texts)) {
+        last = j;
+        break;
+      }
+      if (texts.some((t) => hints.isFieldLabel(t))) break;
+      last = j;
+    }
+    zones.push({ header: i, last, bands });
+    i = last;
+  }
+  for (const zone of zones) {
+    for (let r = zone.header; r <= zone.last; r++) table[r] = snap(table[r]!, zone.bands, r);
+    leftColumns(table, zone);
+    spanLeftHeadings(table, zone, rows);
+    spanGroupedColumns(table, zone, rows, hints);
+  }
+  for (const cells of table) widen(cells);
+  const grid: Grid = {
+    source,
+    cells: table.flat().map((c): GridCell => ({
+      row: c.row,
+      col: c.col,
+      rowSpan: c.rowSpan,
+      colSpan: c.colSpan,
+      text: cellText(c),
+      location: `line ${Math.min(...c.tokens.map((t) => t.lineNo))}`,
+    })),
+  };
+  return { grid, cells: table };
+}
+
+/** Cells outside the bands reach to the next cell of their row. */
+function widen(cells: LayoutCell[]): void {
+  const sorted = [...cells].sort((a, b) => a.col - b.col);
+  sorted.forEach((c, i) => {
+    if (c.colSpan !== 1) return;
+    const next = sorted.find((n, k) => k > i && n.col > c.col);
+    c.colSpan = next ? next.col - c.col : 1000;
+  });
+}
+
+/** Left of the bands (the row labels of the funding block), cells whose spans overlap down the zone are one column. */
+function leftColumns(table: LayoutCell[][], zone: Zone): void {
+  const left = zone.bands[0]?.start ?? 0;
+  const cells = table.slice(zone.header, zone.last + 1).flat().filter((c) => c.band === undefined);
+  const columns: Array<{ start: number; end: number }> = [];
+  for (const c of [...cells].sort((a, b) => a.start - b.start)) {
+    const hit = columns.find((k) => overlap(k, c) > 0);
+    if (hit) hit.end = Math.max(hit.end, c.end);
+    else columns.push({ start: c.start, end: c.end });
+  }
+  columns.forEach((k, i) => {
+    const to = Math.min(columns[i + 1]?.start ?? Number.POSITIVE_INFINITY, Math.max(Math.round(zone.bands[0]?.left ?? left), k.start + 1));
+    for (const c of cells.filter((x) => overlap(x, k) > 0)) (c.col = k.start), (c.colSpan = Math.max(to - k.start, 1));
+  });
+}
+
+/**
+ * A row with two cells left of the bands (项目资金（万元） beside 其中：当年财政拨款): the first is a
+ * heading merged over the rows around it, as far up and down as those rows leave its place free.
+ */
+function spanLeftHeadings(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[]): void {
+  const free = (r: number, c: LayoutCell) => r >= zone.header && r <= zone.last && !table[r]!.some((x) => x !== c && overlap(x, c) > 0);
+  for (let r = zone.header; r <= zone.last; r++) {
+    const lefts = table[r]!.filter((c) => c.band === undefined);
+    if (lefts.length < 2) continue;
+    const heading = lefts[0]!;
+    let k = 0;
+    while (free(r - k - 1, heading) && free(r + k + 1, heading)) k++;
+    if (k === 0) continue;
+    void rows;
+    table[r] = table[r]!.filter((c) => c !== heading);
+    heading.row = r - k;
+    heading.rowSpan = 2 * k + 1;
+    table[r - k]!.push(heading);
+  }
+}
+
+/** Line extent of a row, without the merged captions. */
+function extent(cells: readonly LayoutCell[], row: LayoutRow): { top: number; bottom: number } {
+  const lines = cells.flatMap((c) => c.tokens.map((t) => t.line));
+  return lines.length ? { top: Math.min(...lines), bottom: Math.max(...lines) } : { top: row.top, bottom: row.bottom };
+}
+
+/**
+ * 一级指标 / 二级指标 captions: the tokens of the column gathered into captions, and the data rows
+ * shared out between them in order, each caption taking the rows it is centred on.
+ */
+function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], hints: TableHints): void {
+  const dataRows: number[] = [];
+  for (let r = zone.header + 1; r <= zone.last; r++) dataRows.push(r);
+  if (dataRows.length > 0 && hints.isTotals(table[zone.last]!.map(cellText))) dataRows.pop();
+  zone.bands.forEach((band, b) => {
+    if (!band.field || !GROUPED.has(band.field)) return;
+    const col = Math.max(Math.round(band.left), 0);
+    const inBand = (c: LayoutCell) => c.band === b && c.rowSpan === 1;
+    const tokens = dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens)).sort((x, y) => x.line - y.line);
+    if (tokens.length === 0) return;
+    const anchors = new Set(dataRows.map((r) => rows[r]!.anchor));
+    const captions: LayoutToken[][] = [];
+    for (const t of tokens) {
+      const prev = captions.at(-1)?.at(-1);
+      if (prev && (t.line - prev.line <= 1 || (t.line - prev.line === 2 && !anchors.has(t.line) && !anchors.has(prev.line)))) captions.at(-1)!.push(t);
+      else captions.push([t]);
+    }
+    const template = table[dataRows[0]!]!.find(inBand) ?? table[zone.header]!.find((c) => c.band === b)!;
+    for (const r of dataRows) table[r] = table[r]!.filter((c) => !inBand(c));
+    const texts = dataRows.map((r) => extent(table[r]!, rows[r]!));
+    const above = extent(table[zone.header]!, rows[zone.header]!).bottom;
+    const below = zone.last + 1 < rows.length && dataRows.at(-1)! < zone.last ? extent(table[zone.last]!, rows[zone.last]!).top : texts.at(-1)!.bottom + 1;
+    // A row reaches half way to its neighbours' text: the padding of the cells is part of the span.
+    const extents = texts.map((t, i) => ({ top: (t.top + (texts[i - 1]?.bottom ?? above)) / 2, bottom: (t.bottom + (texts[i + 1]?.top ?? below)) / 2 }));
+    let s = 0;
+    captions.forEach((caption, i) => {
+      if (s >= dataRows.length) return;
+      const lines = [...new Set(caption.map((t) => t.line))];
+      const centre = lines.reduce((sum, l) => sum + l, 0) / lines.length;
+      let e = dataRows.length - 1;
+      if (i < captions.length - 1) {
+        const maxEnd = dataRows.length - (captions.length - i);
+        let best = s;
+        for (let x = s; x <= Math.max(s, maxEnd); x++) {
+          const mid = (extents[s]!.top + extents[x]!.bottom) / 2;
+          const bestMid = (extents[s]!.top + extents[best]!.bottom) / 2;
+          if (Math.abs(mid - centre) < Math.abs(bestMid - centre)) best = x;
+        }
+        e = best;
+      }
+      const cell: LayoutCell = { ...cellOf(caption, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1 };
+      table[dataRows[s]!]!.push(cell);
+      s = e + 1;
+    });
+  });
+}
