@@ -2,7 +2,7 @@
 import { computeEvaluation, type Computed } from '../../core/scoring/compute.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Template } from '../../core/templates/template.ts';
-import { printedUnit, type AmountUnit } from './form-values.ts';
+import { printedAmountUnit, type AmountUnit } from '../../core/model/amount-unit.ts';
 import type { Lang, Words } from './form-words.ts';
 
 export interface FormContext {
@@ -19,7 +19,7 @@ export function formContext(evaluation: Evaluation, template: Template, lang: La
     evaluation,
     template,
     words: { template, lang },
-    unit: printedUnit(evaluation),
+    unit: printedAmountUnit(evaluation, template),
     computed: computeEvaluation(evaluation, template),
   };
 }

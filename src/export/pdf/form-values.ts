@@ -4,21 +4,12 @@
  * and the date the way the forms write it (2022.3.2).
  */
 import { dec, fixed2 } from '../../core/decimal.ts';
-import type { Evaluation } from '../../core/model/evaluation.ts';
-
-export type AmountUnit = '元' | '万元';
-
-const YUAN_PER_WAN = 10000;
-
-/** The national form prints 万元 only where the evaluation says its form did; the model is in 元. */
-export function printedUnit(evaluation: Evaluation): AmountUnit {
-  return evaluation.project.amountUnit === '万元' ? '万元' : '元';
-}
+import { inUnit, type AmountUnit } from '../../core/model/amount-unit.ts';
 
 /** "414400.00" → "414,400.00"; in 万元 "215457.60" → "21.54576" (exact, at least 2 decimals). */
 export function money(amount: string | undefined, unit: AmountUnit = '元'): string {
   if (amount === undefined || amount.trim() === '') return '';
-  const value = unit === '万元' ? dec(amount).dividedBy(YUAN_PER_WAN) : dec(amount);
+  const value = inUnit(amount, unit);
   // 元 with 2 decimals is at most 6 decimals in 万元: exact, then trailing zeros beyond 2 dropped.
   const text = value.toFixed(Math.max(2, value.decimalPlaces()));
   return groupThousands(text);

@@ -2,7 +2,7 @@
 import type { Worksheet } from 'exceljs';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Template } from '../../core/templates/template.ts';
-import type { AmountUnit } from './form-values.ts';
+import type { AmountUnit } from '../../core/model/amount-unit.ts';
 import type { Range } from './sheet-cells.ts';
 
 /** Cells of the form by what may be typed into them (for the fillable template's validations). */

@@ -11,7 +11,7 @@ import { writeClosing, writeNotes } from './form-closing.ts';
 import { writeFundingBlock } from './form-funding.ts';
 import { hasFundingBlock, writeAnnualGoal, writeProjectFields, writeTitle } from './form-header.ts';
 import { COLUMN_WIDTHS, levelColumn, writeIndicatorTable } from './form-indicators.ts';
-import { printedUnit } from './form-values.ts';
+import { printedAmountUnit } from '../../core/model/amount-unit.ts';
 import { setUpA4Portrait, settleRowHeights } from './sheet-cells.ts';
 
 /** The funding block needs eight columns: caption, source, three amounts, 分值, 执行率, 得分. */
@@ -39,7 +39,7 @@ export function writeFormSheet(ws: Worksheet, template: Template, evaluation: Ev
     template,
     evaluation,
     width: template.columns.length,
-    unit: printedUnit(template, evaluation),
+    unit: printedAmountUnit(evaluation, template),
     marks: emptyMarks(),
   };
   if (hasFundingBlock(ctx)) ctx.width = Math.max(ctx.width, FUNDING_BLOCK_WIDTH);

@@ -3,24 +3,13 @@
  * 万元, converted exactly), rates as fractions under a percent format.
  */
 import { dec, HUNDRED } from '../../core/decimal.ts';
-import type { Evaluation } from '../../core/model/evaluation.ts';
-import type { Template } from '../../core/templates/template.ts';
+import { inUnit, type AmountUnit } from '../../core/model/amount-unit.ts';
 import { MONEY_FORMAT, TEN_THOUSAND_FORMAT } from './sheet-cells.ts';
-
-export type AmountUnit = '元' | '万元';
-
-const YUAN_PER_WAN = 10000;
-
-/** The unit the form prints amounts in: the evaluation's own, else the template's. */
-export function printedUnit(template: Template, evaluation: Evaluation | undefined): AmountUnit {
-  return evaluation?.project.amountUnit ?? template.amountUnit;
-}
 
 /** An amount in 元 ("215457.60") as the number printed in `unit`; blank stays blank. */
 export function amountCell(amount: string | undefined, unit: AmountUnit): number | undefined {
   if (amount === undefined || amount === '') return undefined;
-  const value = unit === '万元' ? dec(amount).div(YUAN_PER_WAN) : dec(amount);
-  return value.toNumber();
+  return inUnit(amount, unit).toNumber();
 }
 
 export function amountFormat(unit: AmountUnit): string {

@@ -3,11 +3,12 @@
  * white space (so `具体实施处（科室` + newline + `）` is `具体实施处(科室)`), a trailing colon, and a
  * trailing unit in brackets (`当年预算数（万元）` matches `当年预算数` and says 万元).
  */
+import type { AmountUnit } from '../../core/model/amount-unit.ts';
 import { projectSchema } from '../../core/model/evaluation.ts';
 import { normalizeText } from '../../core/targets/normalize.ts';
 import type { FormLabel, Label } from '../../core/templates/template.ts';
 
-export type AmountUnit = NonNullable<ReturnType<typeof projectSchema.shape.amountUnit.parse>>;
+export type { AmountUnit };
 /** 元 and 万元, longest first, from the model's own list. */
 export const AMOUNT_UNITS: readonly AmountUnit[] = [...projectSchema.shape.amountUnit.unwrap().options].sort((a, b) => b.length - a.length);
 
