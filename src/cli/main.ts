@@ -2,6 +2,7 @@
 import { CliInputError, EXIT } from './cli-error.ts';
 import { processIo, type Command, type CommandIo } from './command.ts';
 import { checkCommand, checkUsage } from './commands/check.ts';
+import { exportCommand, exportUsage } from './commands/export.ts';
 import { importCommand, importUsage } from './commands/import.ts';
 import { schemaCommand, schemaUsage } from './commands/schema.ts';
 import { templateCommand, templateUsage } from './commands/template.ts';
@@ -9,6 +10,7 @@ import { templateCommand, templateUsage } from './commands/template.ts';
 const COMMANDS: Record<string, { run: Command; usage: string; summary: string }> = {
   check: { run: checkCommand, usage: checkUsage, summary: 'check evaluations: totals, grade, execution rate, findings' },
   import: { run: importCommand, usage: importUsage, summary: 'read published PDFs, extracted text and spreadsheets into jixiao/evaluation@1' },
+  export: { run: exportCommand, usage: exportUsage, summary: 'print the official form as PDF or XLSX, and the open data as CSV or JSON' },
   template: { run: templateCommand, usage: templateUsage, summary: 'write the blank fillable form as an XLSX workbook' },
   schema: { run: schemaCommand, usage: schemaUsage, summary: 'print the JSON Schema of jixiao/evaluation@1' },
 };

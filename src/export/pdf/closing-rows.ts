@@ -1,7 +1,7 @@
 /**
- * The bottom of the form: 自评时间 | … | 绩效等级 | … where the template's form has a 自评时间
- * line, the narratives (主要绩效, 主要问题, 改进措施) the template names, and the 说明 notes.
- * The national form has none of these and ends with 总分.
+ * The bottom of the form: 自评时间 | … | 绩效等级 | … where the template has those fields, the
+ * narratives (主要绩效, 主要问题, 改进措施) the template names, and the 说明 notes. The national
+ * form ends with 总分 and 绩效等级.
  */
 import type { FormContext } from './form-context.ts';
 import { pairRows, wideFieldRow, type FieldValue } from './field-rows.ts';
@@ -12,15 +12,15 @@ import { FONT_SIZE } from './page-layout.ts';
 
 export function closingRows(ctx: FormContext): Row[] {
   const rows: Row[] = [];
+  // 自评时间 and 绩效等级 where the template has them (the national form: 绩效等级 only), as the spreadsheet form does.
+  const fields: FieldValue[] = [];
   if (hasLabel(ctx.words, 'evaluatedOn')) {
-    const fields: FieldValue[] = [
-      { label: fieldWord(ctx.words, 'evaluatedOn'), labelSource: 'evaluatedOn', value: formDate(ctx.evaluation.evaluatedOn), source: 'evaluatedOn', align: 'center' },
-    ];
-    if (hasLabel(ctx.words, 'grade')) {
-      fields.push({ label: fieldWord(ctx.words, 'grade'), labelSource: 'grade', value: ctx.evaluation.grade ?? '', source: 'grade', align: 'center' });
-    }
-    rows.push(...pairRows(fields));
+    fields.push({ label: fieldWord(ctx.words, 'evaluatedOn'), labelSource: 'evaluatedOn', value: formDate(ctx.evaluation.evaluatedOn), source: 'evaluatedOn', align: 'center' });
   }
+  if (hasLabel(ctx.words, 'grade')) {
+    fields.push({ label: fieldWord(ctx.words, 'grade'), labelSource: 'grade', value: ctx.evaluation.grade ?? '', source: 'grade', align: 'center' });
+  }
+  if (fields.length > 0) rows.push(...pairRows(fields));
   for (const narrative of ctx.template.narratives) {
     const field = { label: fieldWord(ctx.words, narrative), labelSource: narrative, value: ctx.evaluation[narrative] ?? '', source: narrative, align: 'left' as const };
     rows.push(wideFieldRow(field, true));
