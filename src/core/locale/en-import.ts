@@ -65,4 +65,5 @@ export const enImport: Messages = {
   'text.categoryConflict': 'The printed category "{printed}" differs from "{inferred}" inferred from the weights; the printed one is kept',
   'text.captionPointsDiffer': '"{category}" prints {printed} points where the template has {cap}; the printed points are used',
   'text.damagedBytes': 'Line {line} has bytes that do not decode (a damaged file?), shown as �; check what was read from it',
+  'layout.spanUnclear': 'The row at line {line} lies between the merged cells "{first}" and "{second}" of column {column} and could belong to either; left blank',
 };

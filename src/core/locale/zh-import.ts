@@ -68,4 +68,5 @@ export const zhImport: Messages = {
   'text.categoryConflict': '印出的一级指标“{printed}”与按分值推定的“{inferred}”不一致，采用印出的',
   'text.captionPointsDiffer': '“{category}”印出 {printed} 分，模板为 {cap} 分；按印出的分值推定',
   'text.damagedBytes': '第 {line} 行有无法解码的字节（文件可能已损坏），显示为 �；请核对该行的内容',
+  'layout.spanUnclear': '第{line}行位于“{column}”列的合并单元格“{first}”与“{second}”之间，无法确定归属，留空',
 };

@@ -34,6 +34,19 @@ export interface TableHints {
 }
 
 const GROUPED = new Set(['category', 'subcategory']);
+/** Two spans of a caption this close (in lines) to where it is printed are a tie. */
+const UNCLEAR_LINES = 0.6;
+const NUMBER = /^[-+]?[\d,，.]+%?$/u;
+
+/** A row a merged caption may or may not reach: left without that caption. */
+export interface SpanNote {
+  field: string;
+  /** The column's title as printed. */
+  column: string;
+  lineNo: number;
+  first: string;
+  second: string;
+}
 
 function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
   return Math.min(a.end, b.end) - Math.max(a.start, b.start);
@@ -104,8 +117,12 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
   const m = bands.length;
   if (n === 0 || m === 0) return cells;
   // Text may be set left, centred or right in its column: the nearest of the three counts.
-  const distance = (c: LayoutCell, b: Band) =>
-    Math.min(Math.abs((c.start + c.end) / 2 - b.centre), Math.abs(c.start - b.left), Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
+  // Spreadsheets set numbers right (or centred) and text left (or centred).
+  const distance = (c: LayoutCell, b: Band) => {
+    const centred = Math.abs((c.start + c.end) / 2 - b.centre);
+    if (!NUMBER.test(cellText(c))) return Math.min(centred, Math.abs(c.start - b.left));
+    return Math.min(centred, Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
+  };
   const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && a.tokens.some((t) => b.tokens.some((u) => u.line === t.line));
   // cost[i][k]: cells 0..i placed, cell i in band k.
   const cost: number[][] = Array.from({ length: n }, () => Array<number>(m).fill(Number.POSITIVE_INFINITY));
@@ -144,7 +161,8 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
 
 interface Zone { header: number; last: number; bands: Band[] }
 
-export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][] } {
+export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][]; notes: SpanNote[] } {
+  const notes: SpanNote[] = [];
   const table = rows.map((r, i) => rowCells(r.tokens, i));
   const zones: Zone[] = [];
   for (let i = 0; i < table.length; i++) {
@@ -167,9 +185,10 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
   }
   for (const zone of zones) {
     for (let r = zone.header; r <= zone.last; r++) table[r] = snap(table[r]!, zone.bands, r);
+    recalibrate(table, zone, rows);
     leftColumns(table, zone);
     spanLeftHeadings(table, zone, rows);
-    spanGroupedColumns(table, zone, rows, hints);
+    spanGroupedColumns(table, zone, rows, hints, notes);
   }
   for (const cells of table) widen(cells);
   const grid: Grid = {
@@ -183,7 +202,48 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
       location: `line ${Math.min(...c.tokens.map((t) => t.lineNo))}`,
     })),
   };
-  return { grid, cells: table };
+  return { grid, cells: table, notes };
+}
+
+/**
+ * pdftotext sets each page's columns anew: on a page the table continues on without its titles,
+ * the columns are where that page's fullest rows put their cells. Rows with few cells (合计
+ * 100 95) are placed again against those.
+ */
+function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[]): void {
+  const m = zone.bands.length;
+  const pageOf = (r: number) => rows[r]!.lines.find((l) => l.index === rows[r]!.anchor)?.page ?? rows[r]!.lines[0]?.page ?? 0;
+  const pages = new Set<number>();
+  for (let r = zone.header; r <= zone.last; r++) pages.add(pageOf(r));
+  for (const page of pages) {
+    const inPage: number[] = [];
+    for (let r = zone.header; r <= zone.last; r++) if (pageOf(r) === page) inPage.push(r);
+    const full = inPage.filter((r) => table[r]!.filter((c) => c.band !== undefined && c.rowSpan === 1).length >= m - 1);
+    if (full.length === 0) continue;
+    const centres = zone.bands.map((band, b) => {
+      const xs = full.flatMap((r) => table[r]!.filter((c) => c.band === b && c.rowSpan === 1).map((c) => (c.start + c.end) / 2)).sort((x, y) => x - y);
+      return xs.length > 0 ? xs[Math.floor(xs.length / 2)]! : band.centre;
+    });
+    const bands = zone.bands.map((band, b) => ({
+      ...band,
+      centre: centres[b]!,
+      left: b === 0 ? band.left : (centres[b - 1]! + centres[b]!) / 2,
+      right: b === m - 1 ? band.right : (centres[b]! + centres[b + 1]!) / 2,
+    }));
+    for (const r of inPage) {
+      if (full.includes(r) || r === zone.header) continue;
+      const placed = table[r]!.filter((c) => c.band !== undefined && c.rowSpan === 1);
+      const kept = table[r]!.filter((c) => !placed.includes(c));
+      const cells = placed.map((c) => ({ ...c, band: undefined as number | undefined, col: c.start, colSpan: 1 }));
+      const again = snap(cells, bands, r).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) }));
+      table[r] = [...kept, ...again];
+    }
+  }
+}
+
+function widthOf(band: Band): number {
+  const col = Math.max(Math.round(band.left), 0);
+  return Number.isFinite(band.right) ? Math.max(Math.round(band.right) - col, 1) : 1000;
 }
 
 /** Cells outside the bands reach to the next cell of their row. */
@@ -243,7 +303,7 @@ function extent(cells: readonly LayoutCell[], row: LayoutRow): { top: number; bo
  * 一级指标 / 二级指标 captions: the tokens of the column gathered into captions, and the data rows
  * shared out between them in order, each caption taking the rows it is centred on.
  */
-function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], hints: TableHints): void {
+function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], hints: TableHints, notes: SpanNote[]): void {
   const dataRows: number[] = [];
   for (let r = zone.header + 1; r <= zone.last; r++) dataRows.push(r);
   if (dataRows.length > 0 && hints.isTotals(table[zone.last]!.map(cellText))) dataRows.pop();
@@ -273,19 +333,35 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       const lines = [...new Set(caption.map((t) => t.line))];
       const centre = lines.reduce((sum, l) => sum + l, 0) / lines.length;
       let e = dataRows.length - 1;
+      let unclear: number | undefined;
       if (i < captions.length - 1) {
-        const maxEnd = dataRows.length - (captions.length - i);
+        const maxEnd = Math.max(s, dataRows.length - (captions.length - i));
+        const miss = (x: number) => Math.abs((extents[s]!.top + extents[x]!.bottom) / 2 - centre);
         let best = s;
-        for (let x = s; x <= Math.max(s, maxEnd); x++) {
-          const mid = (extents[s]!.top + extents[x]!.bottom) / 2;
-          const bestMid = (extents[s]!.top + extents[best]!.bottom) / 2;
-          if (Math.abs(mid - centre) < Math.abs(bestMid - centre)) best = x;
-        }
+        for (let x = s; x <= maxEnd; x++) if (miss(x) < miss(best)) best = x;
         e = best;
+        // Line positions only approximate the page: a near tie leaves the row between unplaced.
+        const rival = [best - 1, best + 1].find((x) => x >= s && x <= maxEnd && miss(x) - miss(best) < UNCLEAR_LINES);
+        if (rival !== undefined) {
+          e = Math.min(best, rival);
+          unclear = Math.max(best, rival);
+        }
       }
-      const cell: LayoutCell = { ...cellOf(caption, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1 };
-      table[dataRows[s]!]!.push(cell);
-      s = e + 1;
+      const cell: LayoutCell = { ...cellOf(caption, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
+      if (e >= s) table[dataRows[s]!]!.push(cell);
+      if (unclear !== undefined) {
+        const row = rows[dataRows[unclear]!]!;
+        const next = captions[i + 1]!;
+        const title = table[zone.header]!.find((c) => c.band === b);
+        notes.push({
+          field: band.field!,
+          column: title ? cellText(title) : band.field!,
+          lineNo: row.lines.find((l) => l.index === row.anchor)?.lineNo ?? row.lines[0]?.lineNo ?? 0,
+          first: cellText(cell),
+          second: cellText(cellOf(next, 0)),
+        });
+      }
+      s = (unclear ?? e) + 1;
     });
   });
 }

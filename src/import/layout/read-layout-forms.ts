@@ -12,7 +12,8 @@ import { normalizeText } from '../../core/targets/normalize.ts';
 import type { PlacedCell } from '../grid/form-region.ts';
 import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
-import type { FileImport, ReaderInput } from '../import-result.ts';
+import { explain } from '../../core/explanation.ts';
+import type { FileImport, ImportDiagnostic, ReaderInput } from '../import-result.ts';
 import { layoutGrid, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { layoutRows } from './layout-rows.ts';
@@ -60,12 +61,23 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const { hints, isAnchor, isTitle } = labelling(registry.ids().map((id) => registry.get(id)!));
   const lines = layoutLines(text);
   const rows = layoutRows(lines, isAnchor, isTitle);
-  const { grid } = layoutGrid(rows, hints, 'text');
-  return recognizeForms([grid], {
+  const { grid, notes } = layoutGrid(rows, hints, 'text');
+  const result = recognizeForms([grid], {
     file: input.file,
     registry,
     ...(input.templateId === undefined ? {} : { templateId: input.templateId }),
   });
+  // A 一级指标 left open is inferred from the template's points and said so by the recogniser.
+  const unclear = notes
+    .filter((n) => n.field !== 'category')
+    .map((n): ImportDiagnostic => ({
+      severity: 'warning',
+      code: 'LAYOUT_SPAN_UNCLEAR',
+      file: input.file,
+      location: `line ${n.lineNo}`,
+      message: explain('layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }),
+    }));
+  return { ...result, diagnostics: [...unclear, ...result.diagnostics] };
 }
 
 /** For tests and tools: the labelling over the built-in templates. */

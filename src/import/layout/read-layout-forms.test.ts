@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { catalogKeys } from '../../core/locale/messages.ts';
+import { validateEvaluation } from '../../core/model/validate.ts';
+import type { FileImport } from '../import-result.ts';
+import { readTextForms } from '../text/read-text-forms.ts';
+import { layoutLines, looksLikeLayout } from './layout-lines.ts';
+import { layoutRows } from './layout-rows.ts';
+
+const FIXTURES = new URL('../../../test/fixtures/pdftotext/', import.meta.url);
+const SOURCES: Record<string, URL> = {
+  'seed-2021-putuo': new URL('../../../../shared/fixtures/seed-2021-putuo.json', import.meta.url),
+  'real-2022-putuo-sports': new URL('../../../../shared/fixtures/real-2022-putuo-sports.json', import.meta.url),
+  'national-2023-example': new URL('../../../test/fixtures/pdf/national-2023-example.json', import.meta.url),
+};
+
+/** Text compared without white space: the JSON keeps paragraph breaks the printed cell cannot show. */
+function withoutWhiteSpace(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\s+/gu, '');
+  if (Array.isArray(value)) return value.map(withoutWhiteSpace);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutWhiteSpace(v)]));
+  return value;
+}
+
+const read = (text: string | Uint8Array, file = 'form.txt'): Promise<FileImport> =>
+  readTextForms({ file, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });
+
+/**
+ * What each fixture says besides its values: the one row next to a 一级指标 boundary whose
+ * caption cannot be told from line positions is left to the template's points, and said so.
+ */
+const EXPECTED_DIAGNOSTICS: Record<string, Array<[string, string, string]>> = {
+  'seed-2021-putuo': [
+    ['CATEGORY_INFERRED', 'line 68', 'evaluations[0].indicators[14].category'],
+    ['CATEGORY_INFERRED', 'line 168', 'evaluations[1].indicators[7].category'],
+    ['CATEGORY_INFERRED', 'line 186', 'evaluations[1].indicators[11].category'],
+  ],
+  'real-2022-putuo-sports': [['CATEGORY_INFERRED', 'line 29', 'evaluations[0].indicators[2].category']],
+  'national-2023-example': [['CATEGORY_INFERRED', 'line 47', 'evaluations[0].indicators[4].category']],
+};
+
+describe('pdftotext -layout of the PDF fixtures', () => {
+  for (const [name, source] of Object.entries(SOURCES)) {
+    test(`${name}: gives the source JSON field by field`, async () => {
+      const result = await read(readFileSync(new URL(`${name}.layout.txt`, FIXTURES)), `${name}.layout.txt`);
+      const expected = JSON.parse(readFileSync(source, 'utf8')).evaluations as unknown[];
+      assert.equal(result.forms.length, expected.length);
+      result.forms.forEach((form, i) => assert.deepEqual(withoutWhiteSpace(form.evaluation), withoutWhiteSpace(expected[i]), `form ${i + 1}`));
+      for (const form of result.forms) assert.equal(validateEvaluation(form.evaluation).ok, true);
+      assert.deepEqual(result.diagnostics.map((d) => [d.code, d.location, d.path]), EXPECTED_DIAGNOSTICS[name]);
+      for (const d of result.diagnostics) assert.ok(catalogKeys('zh').includes(d.message.key) && catalogKeys('en').includes(d.message.key), d.message.key);
+    });
+  }
+
+  test('locations are line numbers of the text file', async () => {
+    const result = await read(readFileSync(new URL('national-2023-example.layout.txt', FIXTURES)));
+    const form = result.forms[0]!;
+    assert.equal(form.locations['project.name'], 'line 3');
+    assert.equal(form.locations['totals.score'], 'line 56');
+  });
+});
+
+// A form of our own: a wrapped indicator name (its lines above and below the row's numbers),
+// a wrapped rule, a blank department, columns set apart by a single space.
+const OWN = [
+  '                              2023年度财政项目绩效自评价',
+  '  项目名称       社区图书角运营                                       预算单位             上海市某区文化局',
+  '',
+  '具体实施处（科室',
+  '                                                           是否为经常性项目                  否',
+  '   ）',
+  '',
+  '当年预算数（元）                              80,000.00        上年预算金额（元）                      60,000.00',
+  '',
+  '预算执行数（元）                              80,000.00         预算执行率（%）                           100.00%',
+  '',
+  ' 项目年度总目标     开放社区图书角，全年借阅不少于3000册次',
+  '',
+  '  一级指标           指标名称               目标值            权重         评分规则          自评分        备注',
+  '',
+  '             社区图书角开放天数与',
+  '                             》=250天                25    开放满250天，得满分             25',
+  '产出指标(45分)   服务时长',
+  '                                                        借阅满3000册次，得满',
+  '             全年借阅册次          》=3000册次              20                          20',
+  '                                                        分',
+  '',
+  '效益指标(35分) 居民阅读习惯养成度         逐步养成                 35    逐步养成，得满分            35',
+  '',
+  '满意度指标(20分) 读者满意度           较满意                   20    读者反馈较满意及以上，得满分      20',
+  '                    合计' + ' '.repeat(29) + '100' + ' '.repeat(27) + '100',
+  '',
+  '   自评时间                  2024.3.1                     绩效等级                 优秀',
+  '',
+  '   主要绩效      全年开放260天，借阅3200册次。',
+  '   主要问题      无',
+  '   改进措施      无',
+].join('\n');
+
+describe('a layout text of its own', () => {
+  test('is taken for layout text', () => {
+    assert.equal(looksLikeLayout(OWN), true);
+    assert.equal(looksLikeLayout(readFileSync(new URL('../../../../shared/seeds/000_876b01381dae6b1b.txt', import.meta.url), 'utf8')), false);
+  });
+
+  test('reads the wrapped name, the wrapped rule and the blank department', async () => {
+    const result = await read(OWN);
+    assert.equal(result.forms.length, 1);
+    const evaluation = result.forms[0]!.evaluation;
+    assert.equal(evaluation.project.name, '社区图书角运营');
+    assert.equal(evaluation.project.department ?? '', '');
+    assert.equal(evaluation.project.recurring, false);
+    assert.equal(evaluation.project.executionRate, '100.00');
+    assert.deepEqual(
+      evaluation.indicators.map((i) => [i.category, i.name, i.target, i.weight, i.rule, i.score]),
+      [
+        ['output', '社区图书角开放天数与服务时长', '》=250天', 25, '开放满250天，得满分', 25],
+        ['output', '全年借阅册次', '》=3000册次', 20, '借阅满3000册次，得满分', 20],
+        ['effect', '居民阅读习惯养成度', '逐步养成', 35, '逐步养成，得满分', 35],
+        ['satisfaction', '读者满意度', '较满意', 20, '读者反馈较满意及以上，得满分', 20],
+      ],
+    );
+    assert.deepEqual(evaluation.totals, { weight: 100, score: 100 });
+    assert.equal(evaluation.grade, '优秀');
+    // Nothing is read silently: at most a 一级指标 inferred from the template's points.
+    assert.ok(result.diagnostics.every((d) => d.code === 'CATEGORY_INFERRED'), JSON.stringify(result.diagnostics.map((d) => d.code)));
+  });
+
+  test('a wrapped line goes to the row it is centred on, a blank line is a border', () => {
+    const text = ['a', '   x          1', '   y', '', '   z', '   w          2', '   v'].join('\n');
+    const rows = layoutRows(layoutLines(text), (l) => l.pieces.some((p) => /^\d$/u.test(p.text)));
+    assert.deepEqual(rows.map((r) => r.tokens.map((t) => t.text).join(' ')), ['a x 1 y', 'z w 2 v']);
+  });
+});
