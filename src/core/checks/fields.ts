@@ -10,15 +10,23 @@ function isBlank(value: unknown): boolean {
   return Array.isArray(value) && value.length === 0;
 }
 
-function valueAt(root: unknown, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root);
+function valueAt(root: unknown, keys: readonly string[]): unknown {
+  let node = root;
+  for (const key of keys) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
 }
 
-/** The concrete paths a requirement names: `indicators[].name` is one path per indicator. */
-function concretePaths(evaluation: Evaluation, field: string): Array<{ path: string; value: unknown }> {
-  const each = /^indicators\[\]\.(.+)$/u.exec(field);
-  if (!each) return [{ path: field, value: valueAt(evaluation, field) }];
-  return evaluation.indicators.map((indicator, i) => ({ path: `indicators[${i}].${each[1]}`, value: valueAt(indicator, each[1]!) }));
+const EACH_INDICATOR = 'indicators[].';
+
+/** The blank places a requirement names: `indicators[].name` is one place per indicator. */
+function blankPaths(evaluation: Evaluation, field: string): string[] {
+  if (!field.startsWith(EACH_INDICATOR)) return isBlank(valueAt(evaluation, field.split('.'))) ? [field] : [];
+  const keys = field.slice(EACH_INDICATOR.length).split('.');
+  const paths: string[] = [];
+  evaluation.indicators.forEach((indicator, i) => {
+    if (isBlank(valueAt(indicator, keys))) paths.push(`indicators[${i}].${keys.join('.')}`);
+  });
+  return paths;
 }
 
 function applies(template: Template, field: string): boolean {
@@ -29,7 +37,5 @@ export const missingField: Check = ({ evaluation, template }) =>
   template.requiredFields
     .filter((req) => applies(template, req.field))
     .flatMap((req) =>
-      concretePaths(evaluation, req.field)
-        .filter(({ value }) => isBlank(value))
-        .map(({ path }) => finding('MISSING_FIELD', path, { field: fieldLabel(template, path) }, { severity: req.severity })),
+      blankPaths(evaluation, req.field).map((path) => finding('MISSING_FIELD', path, { field: fieldLabel(template, path) }, { severity: req.severity })),
     );

@@ -7,7 +7,7 @@ import { finding, type Check } from './finding.ts';
 
 function deducted(evaluation: Evaluation): number[] {
   return evaluation.indicators.flatMap((indicator, i) =>
-    indicator.score !== undefined && indicator.weight !== undefined && dec(indicator.score).lessThan(dec(indicator.weight)) ? [i] : [],
+    indicator.score !== undefined && indicator.weight !== undefined && indicator.score < indicator.weight ? [i] : [],
   );
 }
 

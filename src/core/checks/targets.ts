@@ -1,5 +1,6 @@
 /** TARGET_RULE_MISMATCH, TARGET_TOO_LOW, QUALITATIVE_BAND: targets, actuals and scores agree. */
 import { dec } from '../decimal.ts';
+import { memoByString } from '../memo.ts';
 import type { Indicator } from '../model/evaluation.ts';
 import { qualitativeLevel } from '../scoring/qualitative-level.ts';
 import { levelRange } from '../scoring/suggest-score.ts';
@@ -12,7 +13,9 @@ import { finding, type Check, type Finding } from './finding.ts';
  * Numbers in a rule that state a threshold. Step sizes, points and years ("每少1场扣0.5分",
  * "得3分", "2021年") are not thresholds, so they are taken out before comparing.
  */
-function thresholdsIn(rule: string): string[] {
+const thresholdsIn = memoByString(thresholdsInRule);
+
+function thresholdsInRule(rule: string): string[] {
   const text = normalizeText(rule)
     .replace(/(?:每|扣|减|加)\d+(?:\.\d+)?/gu, '')
     .replace(/\d+(?:\.\d+)?分/gu, '')

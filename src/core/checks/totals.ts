@@ -1,15 +1,14 @@
 /** TOTAL_MISMATCH, GRADE_MISMATCH: the stated total and grade are those of the scores. */
-import { dec } from '../decimal.ts';
 import { normalizeText } from '../targets/normalize.ts';
 import { finding, type Check } from './finding.ts';
 
 export const totalMismatch: Check = ({ evaluation, computed }) => {
   const totals = evaluation.totals;
   const out = [];
-  if (totals?.score !== undefined && !dec(totals.score).equals(computed.score)) {
+  if (totals?.score !== undefined && totals.score !== computed.score) {
     out.push(finding('TOTAL_MISMATCH', 'totals.score', { stated: totals.score, computed: computed.score }));
   }
-  if (totals?.weight !== undefined && !dec(totals.weight).equals(computed.weight)) {
+  if (totals?.weight !== undefined && totals.weight !== computed.weight) {
     out.push(finding('TOTAL_MISMATCH', 'totals.weight', { stated: totals.weight, computed: computed.weight }, { variant: 'weight' }));
   }
   return out;

@@ -1,10 +1,12 @@
-/** WEIGHT_TOTAL, CATEGORY_WEIGHT, SCORE_RANGE: the form's points add up to the template's. */
-import { dec } from '../decimal.ts';
+/**
+ * WEIGHT_TOTAL, CATEGORY_WEIGHT, SCORE_RANGE: the form's points add up to the template's.
+ * Points have at most 2 decimals and sums are exact (sumPoints), so comparing numbers is exact.
+ */
 import { blockLabel } from '../templates/labels.ts';
 import { finding, type Check, type Finding } from './finding.ts';
 
 export const weightTotal: Check = ({ template, computed }) =>
-  dec(computed.weight).equals(template.totalPoints)
+  computed.weight === template.totalPoints
     ? []
     : [finding('WEIGHT_TOTAL', 'indicators', { weight: computed.weight, expected: template.totalPoints })];
 
@@ -16,7 +18,7 @@ export const categoryWeight: Check = ({ evaluation, template, computed }) => {
       : [],
   );
   const blocks = computed.blocks.flatMap((block) =>
-    dec(block.weight).equals(block.cap)
+    block.weight === block.cap
       ? []
       : [
           finding(
@@ -31,7 +33,7 @@ export const categoryWeight: Check = ({ evaluation, template, computed }) => {
 
 function executionWeight({ evaluation, template }: Parameters<Check>[0]): Finding[] {
   const stated = evaluation.execution?.weight;
-  if (!template.execution.scored || stated === undefined || dec(stated).equals(template.execution.weight)) return [];
+  if (!template.execution.scored || stated === undefined || stated === template.execution.weight) return [];
   return [finding('CATEGORY_WEIGHT', 'execution.weight', { weight: stated, expected: template.execution.weight }, { variant: 'execution' })];
 }
 
@@ -43,7 +45,7 @@ export const scoreRange: Check = ({ evaluation }) => {
   ]);
   if (evaluation.execution) pairs.push(['execution.score', evaluation.execution.score, evaluation.execution.weight]);
   return pairs.flatMap(([path, score, weight]) =>
-    score !== undefined && weight !== undefined && (score < 0 || dec(score).greaterThan(dec(weight)))
+    score !== undefined && weight !== undefined && (score < 0 || score > weight)
       ? [finding('SCORE_RANGE', path, { score, weight })]
       : [],
   );

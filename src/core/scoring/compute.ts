@@ -3,7 +3,7 @@
  * and a suggested score per indicator. Stated values on the form are not used here; the checks
  * compare them with these.
  */
-import { dec, fixed2, HUNDRED, points, round, sum, type Decimal } from '../decimal.ts';
+import { dec, fixed2, HUNDRED, points, round, sumPoints, type Decimal } from '../decimal.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { Template } from '../templates/template.ts';
 import { executionRate, executionScore } from './execution.ts';
@@ -40,8 +40,8 @@ export interface Computed {
 
 export function computeEvaluation(evaluation: Evaluation, template: Template): Computed {
   const indicators = evaluation.indicators;
-  const indicatorWeight = sum(indicators.map((i) => i.weight ?? 0));
-  const indicatorScore = sum(indicators.map((i) => i.score ?? 0));
+  const indicatorWeight = dec(sumPoints(indicators.map((i) => i.weight ?? 0)));
+  const indicatorScore = dec(sumPoints(indicators.map((i) => i.score ?? 0)));
   const rate = executionRate(evaluation.project);
   const execution = executionPart(evaluation, template, rate);
   const total = indicatorScore.plus(execution.counted ?? 0);
@@ -80,7 +80,7 @@ export function blockSubtotals(evaluation: Evaluation, template: Template): Bloc
     const members = evaluation.indicators.flatMap((indicator, index) =>
       indicator.category !== undefined && cap.categories.includes(indicator.category) ? [index] : [],
     );
-    const pick = (field: 'weight' | 'score') => points(sum(members.map((i) => evaluation.indicators[i]![field] ?? 0)));
+    const pick = (field: 'weight' | 'score') => sumPoints(members.map((i) => evaluation.indicators[i]![field] ?? 0));
     return { categories: cap.categories, cap: cap.points, weight: pick('weight'), score: pick('score'), indicators: members };
   });
 }

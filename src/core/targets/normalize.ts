@@ -1,8 +1,12 @@
+import { memoByString } from '../memo.ts';
+
 /**
  * Text as people and extractors write it, folded to one spelling: NFKC (full-width digits and
  * signs), no white space, no thousands separators inside numbers.
  */
-export function normalizeText(raw: string): string {
+export const normalizeText = memoByString(fold);
+
+function fold(raw: string): string {
   return raw
     .normalize('NFKC')
     .replace(/\s+/gu, '')

@@ -2,6 +2,7 @@
  * Reading a target as written ("》=50家", "≥95%", "不少于10场", "90%以上", "每年12月底前", "较满意")
  * into what scoring needs: an operator and a quantity, a deadline, or a qualitative level.
  */
+import { memoByString } from '../memo.ts';
 import { alternation, normalizeText } from './normalize.ts';
 import { makeQuantity, MULTIPLIER_SOURCE, NUMBER_SOURCE, UNIT_SOURCE, type Quantity } from './quantity.ts';
 import {
@@ -47,11 +48,15 @@ const NUMERIC_TARGET = new RegExp(
   'u',
 );
 
+/** Targets are parsed once per spelling: the result is shared, so it must never be changed. */
 export function parseTarget(raw: string | undefined): Target {
-  const text = normalizeText(raw ?? '');
+  return parseNormalized(normalizeText(raw ?? ''));
+}
+
+const parseNormalized = memoByString((text: string): Target => {
   if (text === '') return { kind: 'empty' };
   return parseDeadline(text) ?? parseNumeric(text) ?? { kind: 'qualitative', text, scale: scalePosition(text) };
-}
+});
 
 function parseNumeric(text: string): Target | null {
   const g = NUMERIC_TARGET.exec(text)?.groups;
