@@ -45,6 +45,7 @@ export function computeEvaluation(evaluation: Evaluation, template: Template): C
   const rate = executionRate(evaluation.project);
   const execution = executionPart(evaluation, template, rate);
   const total = indicatorScore.plus(execution.counted ?? 0);
+  let suggestions: Suggestion[] | undefined;
   return {
     weight: points(indicatorWeight.plus(execution.weight)),
     score: points(total),
@@ -56,7 +57,10 @@ export function computeEvaluation(evaluation: Evaluation, template: Template): C
     indicatorScore: points(indicatorScore),
     indicatorShare: indicatorWeight.isZero() ? null : fixed2(indicatorScore.dividedBy(indicatorWeight).times(HUNDRED)),
     blocks: blockSubtotals(evaluation, template),
-    suggestions: indicators.map((i) => suggestScore(i, template)),
+    // Worked out when first asked for: the checks do not need them, the editor and reports do.
+    get suggestions() {
+      return (suggestions ??= indicators.map((i) => suggestScore(i, template)));
+    },
   };
 }
 
