@@ -1,0 +1,17 @@
+/**
+ * Migrations as dated modules, listed here (not read from a folder: no build step and no file
+ * scanning, and the list is checked by the type checker). One set serves SQLite and PostgreSQL.
+ */
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import * as initial from './migrations/2026-11-26-initial.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-26-initial': initial,
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`database migration ${failed ? `"${failed.migrationName}" ` : ''}failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+}

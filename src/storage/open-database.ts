@@ -1,0 +1,58 @@
+/**
+ * The Kysely database of `DATABASE_URL`: better-sqlite3 (WAL, foreign keys on, a busy timeout so
+ * several processes can share the file) or a pg pool (int8 as numbers, NUMERIC as decimal strings).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { parseDatabaseUrl } from './database-url.ts';
+import type { DialectName } from './dialect.ts';
+import type { Tables } from './tables.ts';
+
+export type Db = Kysely<Tables>;
+
+export interface Database {
+  db: Db;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * int8 (bigint columns, count(*)) → number: fen and counts stay far below 2^53; anything larger
+ * is refused rather than rounded. NUMERIC stays the decimal string PostgreSQL sends: points and
+ * rates are exact decimals and are never turned into binary floats on the way in.
+ */
+function parseInt8(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${text} is beyond the safe integer range`);
+  return n;
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID) return parseInt8;
+    if (oid === NUMERIC_OID) return (text: string) => text;
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export function openDatabase(url: string | undefined = process.env.DATABASE_URL): Database {
+  const location = parseDatabaseUrl(url);
+  if (location.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: location.url, types: pgTypes, max: 10 });
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  if (location.path !== ':memory:') mkdirSync(dirname(location.path), { recursive: true });
+  const sqlite = new SqliteDatabase(location.path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

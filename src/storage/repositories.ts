@@ -1,0 +1,33 @@
+/** Every repository over one connection or transaction: services take them together from here. */
+import type { Db } from './open-database.ts';
+import { AuditRepository } from './repositories/audit-repository.ts';
+import { EvaluationRepository } from './repositories/evaluation-repository.ts';
+import { LoginAttemptRepository } from './repositories/login-attempt-repository.ts';
+import { SessionRepository } from './repositories/session-repository.ts';
+import { UnitRepository } from './repositories/unit-repository.ts';
+import { UserRepository } from './repositories/user-repository.ts';
+
+export interface Repositories {
+  units: UnitRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  loginAttempts: LoginAttemptRepository;
+  evaluations: EvaluationRepository;
+  audit: AuditRepository;
+}
+
+export function repositories(db: Db): Repositories {
+  return {
+    units: new UnitRepository(db),
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    loginAttempts: new LoginAttemptRepository(db),
+    evaluations: new EvaluationRepository(db),
+    audit: new AuditRepository(db),
+  };
+}
+
+/** Runs `work` in one transaction with repositories bound to it: all of it is written, or none. */
+export function inTransaction<T>(db: Db, work: (repos: Repositories) => Promise<T>): Promise<T> {
+  return db.transaction().execute((trx) => work(repositories(trx)));
+}

@@ -1,0 +1,59 @@
+/** The audit log: who did what to an evaluation, when, why, and which fields changed. */
+import type { FieldChange } from '../../core/workflow/field-changes.ts';
+import { readJson, writeJson } from '../columns.ts';
+import type { Db } from '../open-database.ts';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user: { username: string; displayName: string };
+  action: string;
+  comment: string | null;
+  changes: FieldChange[];
+}
+
+export interface NewAuditEntry {
+  evaluationId: string;
+  at: string;
+  userId: string;
+  action: string;
+  comment: string | null;
+  changes: FieldChange[];
+}
+
+export class AuditRepository {
+  constructor(private readonly db: Db) {}
+
+  async append(entry: NewAuditEntry): Promise<void> {
+    await this.db
+      .insertInto('audit_log')
+      .values({
+        evaluation_id: entry.evaluationId,
+        at: entry.at,
+        user_id: entry.userId,
+        action: entry.action,
+        comment: entry.comment,
+        changes: writeJson(entry.changes),
+      })
+      .execute();
+  }
+
+  /** Oldest first; the serial id orders entries written within the same millisecond. */
+  async list(evaluationId: string): Promise<AuditEntry[]> {
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .innerJoin('users', 'users.id', 'audit_log.user_id')
+      .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.comment', 'audit_log.changes', 'users.username', 'users.display_name'])
+      .where('audit_log.evaluation_id', '=', evaluationId)
+      .orderBy('audit_log.id')
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      at: r.at,
+      user: { username: r.username, displayName: r.display_name },
+      action: r.action,
+      comment: r.comment,
+      changes: readJson<FieldChange[]>(r.changes),
+    }));
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * Evaluations: the whole `jixiao/evaluation@1` document, plus the columns that lists, the dashboard
+ * and the public pages filter, sort and sum on (derived from the document by the service).
+ * Writes carry the version they expect; a concurrent writer makes them update nothing.
+ */
+import type { ExpressionBuilder } from 'kysely';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import type { Scope, Status } from '../../core/workflow/workflow.ts';
+import { decimalText, fenToYuan, pointsNumber, readJson, writeJson } from '../columns.ts';
+import type { Db } from '../open-database.ts';
+import type { Tables } from '../tables.ts';
+import type { Unit } from './unit-repository.ts';
+
+/** The columns kept beside the document. */
+export interface EvaluationColumns {
+  year: number;
+  project: string;
+  template: string;
+  score: number;
+  grade: string;
+  executionRate: string | null;
+  budgetFen: number | null;
+  executedFen: number | null;
+}
+
+export interface EvaluationRecord {
+  id: string;
+  unit: Unit;
+  year: number;
+  project: string;
+  template: string;
+  status: Status;
+  version: number;
+  score: number;
+  grade: string;
+  executionRate: string | null;
+  budget: string | null;
+  executed: string | null;
+  returnReason: string | null;
+  updatedAt: string;
+}
+
+export interface StoredEvaluation extends EvaluationRecord {
+  document: Evaluation;
+}
+
+export interface EvaluationFilter {
+  year?: number | undefined;
+  status?: Status | undefined;
+  unitId?: string | undefined;
+}
+
+export interface EvaluationChange {
+  status?: Status;
+  returnReason?: string | null;
+  columns?: EvaluationColumns;
+  document?: Evaluation;
+  at: string;
+}
+
+type Eb = ExpressionBuilder<Tables, 'evaluations'>;
+
+/** What the actor may see (the workflow's scope) and what the query asks for, as one condition. */
+function visible(eb: Eb, scope: Exclude<Scope, { nothing: true }>, filter: EvaluationFilter) {
+  const conditions = [];
+  if (scope.unitId !== null) conditions.push(eb('evaluations.unit_id', '=', scope.unitId));
+  if (scope.statuses !== null) conditions.push(eb('evaluations.status', 'in', [...scope.statuses]));
+  if (filter.year !== undefined) conditions.push(eb('evaluations.year', '=', filter.year));
+  if (filter.status !== undefined) conditions.push(eb('evaluations.status', '=', filter.status));
+  if (filter.unitId !== undefined) conditions.push(eb('evaluations.unit_id', '=', filter.unitId));
+  return eb.and(conditions);
+}
+
+const RECORD_COLUMNS = [
+  'evaluations.id',
+  'evaluations.unit_id',
+  'units.name as unit_name',
+  'evaluations.year',
+  'evaluations.project',
+  'evaluations.template',
+  'evaluations.status',
+  'evaluations.version',
+  'evaluations.score',
+  'evaluations.grade',
+  'evaluations.execution_rate',
+  'evaluations.budget_fen',
+  'evaluations.executed_fen',
+  'evaluations.return_reason',
+  'evaluations.updated_at',
+] as const;
+
+export class EvaluationRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(row: { id: string; unitId: string; status: Status; columns: EvaluationColumns; document: Evaluation; at: string }): Promise<void> {
+    await this.db
+      .insertInto('evaluations')
+      .values({
+        id: row.id,
+        unit_id: row.unitId,
+        status: row.status,
+        version: 1,
+        ...columnValues(row.columns),
+        return_reason: null,
+        document: writeJson(row.document),
+        created_at: row.at,
+        updated_at: row.at,
+      })
+      .execute();
+  }
+
+  async get(id: string): Promise<StoredEvaluation | undefined> {
+    const row = await this.db
+      .selectFrom('evaluations')
+      .innerJoin('units', 'units.id', 'evaluations.unit_id')
+      .select([...RECORD_COLUMNS, 'evaluations.document'])
+      .where('evaluations.id', '=', id)
+      .executeTakeFirst();
+    return row && { ...toRecord(row), document: readJson<Evaluation>(row.document) };
+  }
+
+  async list(scope: Scope, filter: EvaluationFilter = {}): Promise<EvaluationRecord[]> {
+    if (scope.nothing) return [];
+    const rows = await this.db
+      .selectFrom('evaluations')
+      .innerJoin('units', 'units.id', 'evaluations.unit_id')
+      .select(RECORD_COLUMNS)
+      .where((eb) => visible(eb, scope, filter))
+      .orderBy('evaluations.year', 'desc')
+      .orderBy('units.name')
+      .orderBy('evaluations.project')
+      .orderBy('evaluations.id')
+      .execute();
+    return rows.map(toRecord);
+  }
+
+  /** Applies the change if the evaluation is still at `expectedVersion`; the new version, or null when it was not. */
+  async update(id: string, expectedVersion: number, change: EvaluationChange): Promise<number | null> {
+    const result = await this.db
+      .updateTable('evaluations')
+      .set({
+        version: expectedVersion + 1,
+        updated_at: change.at,
+        ...(change.status !== undefined ? { status: change.status } : {}),
+        ...(change.returnReason !== undefined ? { return_reason: change.returnReason } : {}),
+        ...(change.columns ? columnValues(change.columns) : {}),
+        ...(change.document ? { document: writeJson(change.document) } : {}),
+      })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : null;
+  }
+
+  /** The latest year the actor has any evaluation of (the dashboard's default year). */
+  async latestYear(scope: Scope): Promise<number | null> {
+    if (scope.nothing) return null;
+    const row = await this.db
+      .selectFrom('evaluations')
+      .select((eb) => eb.fn.max<number | null>('evaluations.year').as('year'))
+      .where((eb) => visible(eb, scope, {}))
+      .executeTakeFirst();
+    return row?.year ?? null;
+  }
+
+  async countByStatus(scope: Scope, filter: EvaluationFilter): Promise<Array<{ status: Status; count: number }>> {
+    if (scope.nothing) return [];
+    const rows = await this.db
+      .selectFrom('evaluations')
+      .select((eb) => ['evaluations.status', eb.fn.countAll<number>().as('count')])
+      .where((eb) => visible(eb, scope, filter))
+      .groupBy('evaluations.status')
+      .execute();
+    return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+  }
+
+  async countByGrade(scope: Scope, filter: EvaluationFilter): Promise<Array<{ grade: string; count: number }>> {
+    if (scope.nothing) return [];
+    const rows = await this.db
+      .selectFrom('evaluations')
+      .select((eb) => ['evaluations.grade', eb.fn.countAll<number>().as('count')])
+      .where((eb) => visible(eb, scope, filter))
+      .groupBy('evaluations.grade')
+      .orderBy('evaluations.grade')
+      .execute();
+    return rows.map((r) => ({ grade: r.grade, count: Number(r.count) }));
+  }
+
+  /** Budget and spending per unit, summed in SQL over whole fen (exact on both databases). */
+  async budgetByUnit(scope: Scope, filter: EvaluationFilter): Promise<Array<{ unit: Unit; budget: string; executed: string }>> {
+    if (scope.nothing) return [];
+    const rows = await this.db
+      .selectFrom('evaluations')
+      .innerJoin('units', 'units.id', 'evaluations.unit_id')
+      .select((eb) => [
+        'units.id',
+        'units.name',
+        eb.fn.coalesce(eb.fn.sum<number | string>('evaluations.budget_fen'), eb.lit(0)).as('budget_fen'),
+        eb.fn.coalesce(eb.fn.sum<number | string>('evaluations.executed_fen'), eb.lit(0)).as('executed_fen'),
+      ])
+      .where((eb) => visible(eb, scope, filter))
+      .groupBy(['units.id', 'units.name'])
+      .orderBy('units.name')
+      .execute();
+    return rows.map((r) => ({ unit: { id: r.id, name: r.name }, budget: fenToYuan(r.budget_fen)!, executed: fenToYuan(r.executed_fen)! }));
+  }
+}
+
+function columnValues(c: EvaluationColumns) {
+  return {
+    year: c.year,
+    project: c.project,
+    template: c.template,
+    score: c.score,
+    grade: c.grade,
+    execution_rate: c.executionRate,
+    budget_fen: c.budgetFen,
+    executed_fen: c.executedFen,
+  };
+}
+
+type RecordRow = {
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  year: number;
+  project: string;
+  template: string;
+  status: Status;
+  version: number;
+  score: string | number;
+  grade: string;
+  execution_rate: string | number | null;
+  budget_fen: number | null;
+  executed_fen: number | null;
+  return_reason: string | null;
+  updated_at: string;
+};
+
+function toRecord(r: RecordRow): EvaluationRecord {
+  return {
+    id: r.id,
+    unit: { id: r.unit_id, name: r.unit_name },
+    year: Number(r.year),
+    project: r.project,
+    template: r.template,
+    status: r.status,
+    version: Number(r.version),
+    score: pointsNumber(r.score),
+    grade: r.grade,
+    executionRate: decimalText(r.execution_rate),
+    budget: fenToYuan(r.budget_fen),
+    executed: fenToYuan(r.executed_fen),
+    returnReason: r.return_reason,
+    updatedAt: r.updated_at,
+  };
+}

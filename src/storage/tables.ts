@@ -1,0 +1,86 @@
+/**
+ * The tables as Kysely sees them. Times are ISO 8601 UTC strings in both databases (one format,
+ * comparable as text); money is whole fen (分) in integer columns, so sums in SQL are exact on
+ * SQLite as on PostgreSQL; points and rates are NUMERIC (decimal strings from PostgreSQL, numbers
+ * from SQLite: the repositories give one shape).
+ */
+import type { ColumnType, Generated } from 'kysely';
+import type { Role, Status } from '../core/workflow/workflow.ts';
+
+/** JSON columns: jsonb on PostgreSQL (parsed by the driver), text on SQLite (parsed by the repository). */
+export type JsonColumn = ColumnType<unknown, string, string>;
+
+/** NUMERIC: a decimal string from PostgreSQL, a number from SQLite. */
+export type NumericColumn = ColumnType<string | number, string | number, string | number>;
+
+export interface UnitTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: string | null;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** The SHA-256 of the cookie's token: a copy of the table gives no one a session. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  address: string;
+  at: string;
+}
+
+export interface EvaluationTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  project: string;
+  template: string;
+  status: Status;
+  version: number;
+  /** The computed total and grade (what the checks say it is, not what the form states). */
+  score: NumericColumn;
+  grade: string;
+  execution_rate: NumericColumn | null;
+  budget_fen: number | null;
+  executed_fen: number | null;
+  return_reason: string | null;
+  /** The whole `jixiao/evaluation@1` object. */
+  document: JsonColumn;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  evaluation_id: string;
+  at: string;
+  user_id: string;
+  action: string;
+  comment: string | null;
+  changes: JsonColumn;
+}
+
+export interface Tables {
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  evaluations: EvaluationTable;
+  audit_log: AuditLogTable;
+}
