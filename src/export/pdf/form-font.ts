@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { useFastSubset } from './cff-subset.ts';
 
 export const FONT_PACKAGE = '@embedpdf/fonts-sc';
 const FILES = { regular: 'NotoSansHans-Regular.otf', bold: 'NotoSansHans-Bold.otf' } as const;
@@ -28,6 +29,7 @@ function open(weight: FontWeight): fontkit.Font {
   const font = fontkit.create(readFileSync(fontFile(weight)));
   // A collection would need a postscript name; the package ships single fonts.
   if (!('glyphForCodePoint' in font)) throw new Error(`${fontFile(weight)} is a font collection, not a font`);
+  useFastSubset(font);
   return font;
 }
 
