@@ -1,6 +1,7 @@
 /** The `jixiao check` report: the JSON shape of the issue, and the readable text. */
 import { evaluate, type EvaluationReport } from '../core/checks/run-checks.ts';
 import type { Finding } from '../core/checks/finding.ts';
+import { computedJson, findingJson } from '../core/checks/report-json.ts';
 import { format, render, type Lang } from '../core/locale/messages.ts';
 import { blockLabel } from '../core/templates/labels.ts';
 import type { LoadedEvaluation } from './load-evaluations.ts';
@@ -19,22 +20,8 @@ export function toJson(checked: readonly CheckedEvaluation[], lang: Lang) {
       project: evaluation.project.name,
       template: evaluation.template,
       year: evaluation.year,
-      computed: {
-        weight: computed.weight,
-        score: computed.score,
-        grade: computed.grade.label.zh,
-        executionRate: computed.executionRate,
-        executionScore: computed.executionScore,
-        blocks: computed.blocks.map((b) => ({ categories: b.categories, cap: b.cap, weight: b.weight, score: b.score })),
-        suggestions: computed.suggestions.map((s) => ({ ...s, working: render(s.working, lang) })),
-      },
-      findings: findings.map((f) => ({
-        code: f.code,
-        severity: f.severity,
-        path: f.path,
-        message: render(f.message, lang),
-        messages: { zh: render(f.message, 'zh'), en: render(f.message, 'en') },
-      })),
+      computed: computedJson(computed, lang),
+      findings: findings.map((f) => findingJson(f, lang)),
     })),
   };
 }
