@@ -14,6 +14,7 @@ import { splitForms } from './split-forms.ts';
 import { toLines, type TextLine } from './text-lines.ts';
 import { looksLikeLayout } from '../layout/layout-lines.ts';
 import { readLayoutText } from '../layout/read-layout-forms.ts';
+import { readRawText } from './raw-text/read-raw-text.ts';
 
 /** Fewer recognised lines than this (labels, column header) is not a form. */
 const MIN_FORM_LINES = 3;
@@ -31,6 +32,9 @@ export function readTextFormsSync(input: ReaderInput, templates: readonly Templa
   for (const line of decoded.damagedLines) rep.report('warning', 'DAMAGED_TEXT', 'damagedBytes', { line }, { line });
   // `pdftotext -layout`: the columns are positions, read as a grid.
   if (looksLikeLayout(decoded.text)) return withDiagnostics(readLayoutText(input, decoded.text, templates), rep.diagnostics);
+  // `pdftotext -raw` and default mode: read where their order allows it, else refused (TEXT_ORDER_LOST).
+  const raw = readRawText(input.file, decoded.text, input.templateId, templates);
+  if (raw) return withDiagnostics(raw, rep.diagnostics);
   const lines = toLines(decoded.text);
   const catalog = chooseTemplate(lines, input.templateId, templates, rep);
   if (catalog === null) return result;

@@ -1,0 +1,69 @@
+/**
+ * Which kind of extracted text this is, for the two kinds whose table order cannot be trusted:
+ *
+ * - `pdftotext -raw` writes the text in the order the PDF draws it. A table row comes out as its
+ *   cells in order, one space apart, on one line; but the cells LibreOffice draws in a second pass
+ *   (wrapped cells, cells mixing Chinese and Latin text, merged captions) come out later, after
+ *   the rows of the page. It writes no blank lines.
+ * - pdftotext's default mode writes text blocks as paragraphs with blank lines between them: on a
+ *   table, every cell is a paragraph of its own, so the column titles stand alone on their lines,
+ *   and neighbouring cells can come out interleaved or out of their rows.
+ *
+ * Told apart from the other text the importer reads: `pdftotext -layout` keeps columns apart by
+ * runs of spaces (and is dispatched before this), and the seed's extractor prints the column
+ * titles on one line like `-raw` but separates its blocks by blank lines.
+ */
+import type { Template } from '../../../core/templates/template.ts';
+import { labelKey, labelVariants } from '../../grid/label-key.ts';
+import { isBlankLine, type RawLine } from './raw-lines.ts';
+
+export type Flavour = 'pdftotext-raw' | 'pdftotext-default';
+
+export interface FlavourFinding {
+  flavour: Flavour;
+  /** The template whose column titles gave it away. */
+  template: Template;
+  /** The line that shows it: the column-title line (raw), the first lone column title (default). */
+  line: number;
+}
+
+/** At least this many of a template's column titles make a title line, or give default mode away. */
+const MIN_TITLES = 3;
+
+function titleKeys(template: Template): Set<string> {
+  const keys = new Set<string>();
+  for (const column of template.columns) labelVariants(column.title).forEach((k) => keys.add(k));
+  return keys;
+}
+
+/** How many tokens of the line are column titles; a line is a title line when nearly all are. */
+export function titleTokens(line: RawLine, keys: ReadonlySet<string>): number {
+  return line.tokens.filter((t) => keys.has(labelKey(t))).length;
+}
+
+export function isTitleLine(line: RawLine, keys: ReadonlySet<string>): boolean {
+  const titles = titleTokens(line, keys);
+  // One title may wrap in its cell and be drawn later (偏差原因分析及改进措施), and pdftotext -layout keeps runs of spaces.
+  return titles >= MIN_TITLES && titles >= line.tokens.length - 1 && !/\S {2,}\S/u.test(line.text);
+}
+
+export function detectFlavour(lines: readonly RawLine[], templates: readonly Template[]): FlavourFinding | undefined {
+  const content = lines.filter((l) => !isBlankLine(l));
+  if (content.length === 0) return undefined;
+  const first = content[0]!.no;
+  const last = content.at(-1)!.no;
+  const blankInside = lines.some((l) => isBlankLine(l) && l.no > first && l.no < last);
+  for (const template of templates) {
+    const keys = titleKeys(template);
+    const titleLine = content.find((l) => isTitleLine(l, keys));
+    if (titleLine) {
+      if (!blankInside) return { flavour: 'pdftotext-raw', template, line: titleLine.no };
+      continue;
+    }
+    const lone = content.filter((l) => l.tokens.length === 1 && keys.has(l.key));
+    if (new Set(lone.map((l) => l.key)).size >= MIN_TITLES) return { flavour: 'pdftotext-default', template, line: lone[0]!.no };
+  }
+  return undefined;
+}
+
+export { titleKeys };
