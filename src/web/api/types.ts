@@ -1,0 +1,103 @@
+/** The shapes of docs/api.md, as the UI reads them. */
+import type { Evaluation } from '../../core/model/evaluation.ts';
+
+export type Role = 'preparer' | 'approver' | 'reviewer' | 'admin';
+export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
+export type Action = 'edit' | 'submit' | 'return' | 'approve' | 'publish' | 'copy';
+export type Transition = 'submit' | 'return' | 'approve' | 'publish';
+export const STATUSES: readonly Status[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
+
+export interface Unit {
+  id: string | number;
+  name: string;
+}
+
+export interface User {
+  id: string | number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: Unit | null;
+}
+
+export interface ServerFinding {
+  code: string;
+  severity: 'error' | 'warning';
+  path: string;
+  message: string;
+  messages?: { zh: string; en: string };
+}
+
+/** `jixiao check --json`'s computed part; only what the UI shows is typed. */
+export interface ServerComputed {
+  weight: number;
+  score: number;
+  grade: string | { label: { zh: string; en: string } };
+  executionRate: string | null;
+  executionScore: number | null;
+}
+
+export interface Summary {
+  id: string | number;
+  year: number;
+  unit: Unit;
+  project: string;
+  template: string;
+  status: Status;
+  version: number;
+  score: number | null;
+  grade: string | null;
+  executionRate: string | null;
+  budget: string | null;
+  updatedAt: string;
+}
+
+export interface EvaluationDetail {
+  id: string | number;
+  version: number;
+  status: Status;
+  unit: Unit;
+  evaluation: Evaluation;
+  computed: ServerComputed;
+  findings: ServerFinding[];
+  allowedActions: Action[];
+  returnReason: string | null;
+}
+
+export interface PublicEvaluation {
+  id: string | number;
+  unit: Unit;
+  evaluation: Evaluation;
+  computed: ServerComputed;
+}
+
+export interface AuditEntry {
+  id: string | number;
+  at: string;
+  user: { username: string; displayName: string };
+  action: string;
+  comment: string | null;
+  changes: { path: string; from: unknown; to: unknown }[];
+}
+
+export interface ImportDiagnostic {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  location: string;
+  path: string;
+  message: string;
+}
+
+export interface ImportPreview {
+  forms: { evaluation: Evaluation; computed: ServerComputed; findings: ServerFinding[]; start?: unknown }[];
+  diagnostics: ImportDiagnostic[];
+}
+
+export interface Dashboard {
+  year: number;
+  byStatus: Partial<Record<Status, number>>;
+  byGrade: { grade: string; count: number }[];
+  points: { id: string | number; project: string; unit: string; executionRate: string | number | null; score: number | null; grade: string | null }[];
+  budgetByUnit: { unit: string; budget: string | number; executed: string | number }[];
+  rows: Summary[];
+}

@@ -1,0 +1,78 @@
+/**
+ * The UI language: Chinese first, English on the switch. Words live in zh.ts / en.ts only; the
+ * core's sentences (findings, the working of a score) are rendered by the core's own locale.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { render as renderCore, format as formatCore } from '../../core/locale/messages.ts';
+import type { Explanation } from '../../core/explanation.ts';
+import type { Label } from '../../core/templates/template.ts';
+import { setApiLanguage } from '../api/client.ts';
+import { en } from './en.ts';
+import { zh, type MessageKey } from './zh.ts';
+
+export type Lang = 'zh' | 'en';
+export type Params = Readonly<Record<string, string | number>>;
+
+const DICTIONARIES: Record<Lang, Readonly<Record<MessageKey, string>>> = { zh, en };
+const STORAGE_KEY = 'jixiao.lang';
+
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/gu, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+export interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: (key: MessageKey, params?: Params) => string;
+  /** A template label (column title, field name) in the UI language. */
+  label: (label: Label) => string;
+  /** A core sentence: a finding's message or a suggestion's working. */
+  explain: (explanation: Explanation) => string;
+  /** A core word by key, such as `level.partial`. */
+  word: (key: string) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  useEffect(() => {
+    setApiLanguage(lang);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = translate(lang, 'app.title');
+  }, [lang]);
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // private mode: the switch still works for this page
+    }
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, params) => translate(lang, key, params),
+      label: (l) => l[lang],
+      explain: (e) => renderCore(e, lang),
+      word: (key) => formatCore(key, {}, lang),
+    }),
+    [lang, setLang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

@@ -1,0 +1,68 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../api/client.ts';
+import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
+import { useI18n } from '../locale/i18n.tsx';
+import { useSession } from '../session/session.tsx';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { user, login } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const next = params.get('next') ?? '/evaluations';
+  if (user) return <Navigate to={next} replace />;
+
+  const submit = async ({ username, password }: Credentials) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(username, password);
+      navigate(next, { replace: true });
+    } catch (e) {
+      setError(loginError(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <div className="login-lang"><LanguageSwitch /></div>
+      <Card className="login-card" title={<div className="login-title">{t('app.title')}</div>}>
+        <div className="login-subtitle">{t('login.subtitle')}</div>
+        {error && <Alert type="error" showIcon title={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
+        <Form<Credentials> layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" data-testid="login-username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <div className="login-footer">
+          <Link to="/public" data-testid="public-link">{t('login.publicLink')}</Link>
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+function loginError(e: unknown, t: ReturnType<typeof useI18n>['t']): string {
+  if (!(e instanceof ApiError)) return t('error.network');
+  if (e.status === 429) return t('login.tooMany', { seconds: e.retryAfter ?? 60 });
+  if (e.status === 401) return t('login.invalid');
+  return e.message || t('error.generic');
+}

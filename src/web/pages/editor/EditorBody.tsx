@@ -1,0 +1,95 @@
+/** The editing surface: the toolbar (status, save state, workflow), the findings, the form. */
+import { Card, Space, Statistic, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { evaluate } from '../../../core/checks/run-checks.ts';
+import type { Evaluation } from '../../../core/model/evaluation.ts';
+import type { Template } from '../../../core/templates/template.ts';
+import type { EvaluationDetail, Transition } from '../../api/types.ts';
+import { fromCore } from '../../form/findings.ts';
+import { formatRate } from '../../format/numbers.ts';
+import { FormView } from '../../form-view/FormView.tsx';
+import { useI18n } from '../../locale/i18n.tsx';
+import { StatusTag } from '../StatusTag.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { FindingsPanel } from './FindingsPanel.tsx';
+import { ReturnDialog } from './ReturnDialog.tsx';
+import { useEditor, type SaveState } from './use-editor.ts';
+import { WorkflowBar } from './WorkflowBar.tsx';
+
+interface Props {
+  id: string;
+  detail: EvaluationDetail;
+  initial: { evaluation: Evaluation; version: number };
+  template: Template;
+  busy: boolean;
+  onTransition: (action: Transition, flush: () => Promise<void>, comment?: string) => Promise<void>;
+  onCopy: () => void;
+}
+
+export function EditorBody({ id, detail, initial, template, busy, onTransition, onCopy }: Props) {
+  const { t, label, explain } = useI18n();
+  const editable = detail.allowedActions.includes('edit');
+  const editor = useEditor(id, initial, template);
+  const [returning, setReturning] = useState(false);
+  const report = useMemo(() => evaluate(editor.evaluation, template), [editor.evaluation, template]);
+  const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message)), [report, explain]);
+  const run = (action: Transition, comment?: string) => onTransition(action, editor.flush, comment).catch(() => undefined);
+  const { computed } = report;
+
+  return (
+    <>
+      <Card size="small" className="editor-toolbar">
+        <div className="editor-toolbar-row">
+          <Space size="middle" align="center" wrap>
+            <Typography.Title level={4} className="editor-project" data-testid="editor-project">
+              {editor.evaluation.project.name || t('editor.untitled')}
+            </Typography.Title>
+            <StatusTag status={detail.status} testId="editor-status" />
+            <span className="muted">{detail.unit.name} · {editor.evaluation.year} · {label(template.name)}</span>
+            {editable && <SaveIndicator state={editor.saveState} />}
+          </Space>
+          <WorkflowBar
+            id={id}
+            allowed={detail.allowedActions}
+            busy={busy}
+            onSubmit={() => void run('submit')}
+            onReturn={() => setReturning(true)}
+            onApprove={() => void run('approve')}
+            onPublish={() => void run('publish')}
+            onCopy={onCopy}
+          />
+        </div>
+        <div className="editor-summary">
+          <Statistic title={t('editor.totalScore')} value={computed.score} suffix={`/ ${computed.weight}`} data-testid="summary-score" />
+          <Statistic title={t('editor.grade')} value={label(computed.grade.label)} data-testid="summary-grade" />
+          <Statistic title={t('editor.executionRate')} value={formatRate(computed.executionRate) || '—'} data-testid="summary-rate" />
+          {computed.blocks.map((b) => (
+            <Statistic key={b.categories.join('+')} title={b.categories.map((c) => label(template.categories.find((x) => x.key === c)?.label ?? { zh: c, en: c })).join('+')} value={`${b.score} / ${b.cap}`} />
+          ))}
+        </div>
+        {!editable && <div className="muted readonly-note" data-testid="readonly-note">{t('editor.readOnly')}</div>}
+        {editor.saveState === 'error' && <div className="finding-line finding-error">{t('editor.saveFailed', { message: editor.saveError?.message ?? '' })}</div>}
+      </Card>
+      <FindingsPanel findings={findings} template={template} />
+      <FormView evaluation={editor.evaluation} template={template} findings={findings} change={editable ? editor.change : undefined} />
+      <ReturnDialog
+        open={returning}
+        onCancel={() => setReturning(false)}
+        onReturn={async (reason) => {
+          await run('return', reason);
+          setReturning(false);
+        }}
+      />
+      <ConflictDialog mine={editor.evaluation} theirs={editor.conflict?.evaluation ?? null} template={template} onKeepMine={editor.keepMine} onTakeTheirs={editor.takeTheirs} />
+    </>
+  );
+}
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const { t } = useI18n();
+  return (
+    <span className={`save-state save-${state}`} data-testid="save-state" data-state={state}>
+      {t(`save.${state}`)}
+    </span>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The editor of one evaluation: the form as printed, recomputed in the browser while typing
+ * (totals, block subtotals, grade, suggestions, findings), autosaved, with the workflow buttons
+ * and the audit log. The server's answer stays the authority: it is reloaded after every transition.
+ */
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Result, Spin, Tabs } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { Template } from '../../../core/templates/template.ts';
+import { api, ApiError } from '../../api/client.ts';
+import type { EvaluationDetail, ServerFinding, Transition } from '../../api/types.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { templates } from '../../form/templates.ts';
+import { useI18n } from '../../locale/i18n.tsx';
+import { AuditTimeline } from './AuditTimeline.tsx';
+import { EditorBody } from './EditorBody.tsx';
+
+export function EditorPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const detail = useLoad(() => api.get<EvaluationDetail>(`/api/evaluations/${id}`), id);
+  if (detail.loading && !detail.data) return <Spin style={{ margin: 64 }} />;
+  if (detail.error || !detail.data) {
+    const notFound = detail.error instanceof ApiError && detail.error.status === 404;
+    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('editor.notFound') : t('error.generic')} subTitle={detail.error?.message} extra={<Link to="/evaluations">{t('editor.back')}</Link>} />;
+  }
+  const template = templates.get(detail.data.evaluation.template);
+  if (!template) return <Result status="error" title={t('editor.unknownTemplate', { template: detail.data.evaluation.template })} />;
+  return <Editor key={id} id={id} detail={detail.data} template={template} reload={detail.reload} />;
+}
+
+function Editor({ id, detail, template, reload }: { id: string; detail: EvaluationDetail; template: Template; reload: () => void }) {
+  const { t, lang } = useI18n();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [auditTick, setAuditTick] = useState(0);
+
+  const showError = (e: unknown) => {
+    if (e instanceof ApiError && e.code === 'CHECK_ERRORS') {
+      const findings = (e.body?.['findings'] as ServerFinding[] | undefined) ?? [];
+      modal.error({
+        title: t('workflow.checkErrors'),
+        width: 640,
+        content: (
+          <ul data-testid="submit-errors">
+            {findings.filter((f) => f.severity === 'error').map((f, i) => (
+              <li key={i}>{f.messages?.[lang] ?? f.message}</li>
+            ))}
+          </ul>
+        ),
+      });
+    } else message.error(e instanceof ApiError ? e.message : t('error.network'));
+  };
+
+  const transition = async (action: Transition, flush: () => Promise<void>, comment?: string) => {
+    setBusy(true);
+    try {
+      await flush();
+      await api.post(`/api/evaluations/${id}/transitions`, { action, ...(comment ? { comment } : {}) });
+      message.success(t(`workflow.done.${action}`));
+      setAuditTick((n) => n + 1);
+      reload();
+    } catch (e) {
+      showError(e);
+      throw e;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async () => {
+    setBusy(true);
+    try {
+      const res = await api.post<{ id: string | number }>(`/api/evaluations/${id}/copy-to-next-year`);
+      message.success(t('workflow.done.copy'));
+      navigate(`/evaluations/${res.id}`);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const initial = useMemo(() => ({ evaluation: detail.evaluation, version: detail.version }), [detail]);
+  return (
+    <div className="editor-page">
+      <div className="editor-back">
+        <Link to="/evaluations"><ArrowLeftOutlined /> {t('editor.back')}</Link>
+      </div>
+      {detail.status === 'returned' && detail.returnReason && (
+        <Alert type="error" showIcon className="return-reason" title={t('editor.returnedBecause')} description={<div data-testid="return-reason">{detail.returnReason}</div>} />
+      )}
+      <Tabs
+        items={[
+          {
+            key: 'form',
+            label: t('editor.tabForm'),
+            children: <EditorBody id={id} detail={detail} initial={initial} template={template} busy={busy} onTransition={transition} onCopy={() => void copy()} />,
+          },
+          { key: 'audit', label: <span data-testid="tab-audit">{t('editor.tabAudit')}</span>, children: <AuditTimeline id={id} template={template} refresh={auditTick} /> },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The buttons the server allows this user now (`allowedActions`): 提交, 退回 (with a reason),
+ * 审核通过, 公开, 复制到下一年度; and the official form as PDF or XLSX.
+ */
+import { CheckOutlined, CopyOutlined, FilePdfOutlined, FileExcelOutlined, GlobalOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Space } from 'antd';
+import type { Action } from '../../api/types.ts';
+import { useI18n } from '../../locale/i18n.tsx';
+
+interface Props {
+  id: string;
+  allowed: readonly Action[];
+  busy: boolean;
+  onSubmit: () => void;
+  onReturn: () => void;
+  onApprove: () => void;
+  onPublish: () => void;
+  onCopy: () => void;
+}
+
+export function WorkflowBar({ id, allowed, busy, onSubmit, onReturn, onApprove, onPublish, onCopy }: Props) {
+  const { t, lang } = useI18n();
+  const can = (a: Action) => allowed.includes(a);
+  const confirm = (key: 'workflow.submitConfirm' | 'workflow.approveConfirm' | 'workflow.publishConfirm', run: () => void, button: React.ReactNode) => (
+    <Popconfirm title={t(key)} onConfirm={run} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'confirm-ok' } as Record<`data-${string}`, string>}>
+      {button}
+    </Popconfirm>
+  );
+  return (
+    <Space wrap>
+      {can('submit') && confirm('workflow.submitConfirm', onSubmit, <Button type="primary" icon={<SendOutlined />} loading={busy} data-testid="workflow-submit">{t('workflow.submit')}</Button>)}
+      {can('return') && <Button danger icon={<RollbackOutlined />} onClick={onReturn} loading={busy} data-testid="workflow-return">{t('workflow.return')}</Button>}
+      {can('approve') && confirm('workflow.approveConfirm', onApprove, <Button type="primary" icon={<CheckOutlined />} loading={busy} data-testid="workflow-approve">{t('workflow.approve')}</Button>)}
+      {can('publish') && confirm('workflow.publishConfirm', onPublish, <Button icon={<GlobalOutlined />} loading={busy} data-testid="workflow-publish">{t('workflow.publish')}</Button>)}
+      {can('copy') && <Button icon={<CopyOutlined />} onClick={onCopy} loading={busy} data-testid="workflow-copy">{t('workflow.copy')}</Button>}
+      <Button icon={<FilePdfOutlined />} href={`/api/evaluations/${id}/export.pdf?lang=${lang}`} target="_blank" data-testid="export-pdf">{t('export.pdf')}</Button>
+      <Button icon={<FileExcelOutlined />} href={`/api/evaluations/${id}/export.xlsx?lang=${lang}`} data-testid="export-xlsx">{t('export.xlsx')}</Button>
+    </Space>
+  );
+}

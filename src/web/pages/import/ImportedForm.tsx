@@ -1,0 +1,60 @@
+/** One form read from a file: its result at a glance, the form itself on demand, and 保存. */
+import { CheckCircleOutlined, SaveOutlined } from '@ant-design/icons';
+import { App, Button, Collapse, Space, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { evaluate } from '../../../core/checks/run-checks.ts';
+import type { Evaluation } from '../../../core/model/evaluation.ts';
+import { api, ApiError } from '../../api/client.ts';
+import { countBySeverity, fromCore } from '../../form/findings.ts';
+import { templates } from '../../form/templates.ts';
+import { FormView } from '../../form-view/FormView.tsx';
+import { useI18n } from '../../locale/i18n.tsx';
+
+export function ImportedForm({ index, evaluation }: { index: number; evaluation: Evaluation }) {
+  const { t, label, explain } = useI18n();
+  const { message } = App.useApp();
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const template = templates.get(evaluation.template);
+  const report = useMemo(() => (template ? evaluate(evaluation, template) : null), [evaluation, template]);
+  const counts = countBySeverity(report ? fromCore(report.findings, (f) => explain(f.message)) : []);
+  const save = async () => {
+    setBusy(true);
+    try {
+      const res = await api.post<{ id: string | number }>('/api/evaluations', { evaluation });
+      setSavedId(String(res.id));
+      message.success(t('import.saved', { project: evaluation.project.name }));
+    } catch (e) {
+      const issues = e instanceof ApiError ? (e.body?.error.issues ?? []).map((i) => `${i.path}: ${i.message}`).join('; ') : '';
+      message.error(`${e instanceof Error ? e.message : String(e)} ${issues}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const header = (
+    <Space wrap data-testid="import-form" data-index={index}>
+      <b>{evaluation.project.name || t('editor.untitled')}</b>
+      <span className="muted">{evaluation.project.budgetUnit} · {evaluation.year} · {template ? label(template.name) : evaluation.template}</span>
+      {report && <Tag>{t('import.scoreGrade', { score: report.computed.score, grade: label(report.computed.grade.label) })}</Tag>}
+      {counts.error > 0 && <Tag color="red">{t('findings.errors', { count: counts.error })}</Tag>}
+      {counts.warning > 0 && <Tag color="orange">{t('findings.warnings', { count: counts.warning })}</Tag>}
+    </Space>
+  );
+  const action = savedId ? (
+    <Link to={`/evaluations/${savedId}`} data-testid={`import-open-${index}`} onClick={(e) => e.stopPropagation()}>
+      <CheckCircleOutlined /> {t('import.open')}
+    </Link>
+  ) : (
+    <Button type="primary" size="small" icon={<SaveOutlined />} loading={busy} data-testid={`import-save-${index}`} onClick={(e) => { e.stopPropagation(); void save(); }}>
+      {t('import.save')}
+    </Button>
+  );
+  return (
+    <Collapse
+      size="small"
+      className="imported-form"
+      items={[{ key: 'form', label: header, extra: action, children: template ? <FormView evaluation={evaluation} template={template} /> : null }]}
+    />
+  );
+}

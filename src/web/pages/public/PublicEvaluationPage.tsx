@@ -1,0 +1,29 @@
+/** One published evaluation, read-only, in the layout of its form, with the PDF. */
+import { ArrowLeftOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { Button, Result, Space, Spin } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api/client.ts';
+import type { PublicEvaluation } from '../../api/types.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { templates } from '../../form/templates.ts';
+import { FormView } from '../../form-view/FormView.tsx';
+import { useI18n } from '../../locale/i18n.tsx';
+
+export function PublicEvaluationPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const item = useLoad(() => api.get<PublicEvaluation>(`/api/public/evaluations/${id}`), id);
+  if (item.loading && !item.data) return <Spin style={{ margin: 64 }} />;
+  const template = item.data ? templates.get(item.data.evaluation.template) : undefined;
+  if (!item.data || !template) return <Result status="404" title={t('editor.notFound')} extra={<Link to="/public">{t('public.back')}</Link>} />;
+  return (
+    <div className="public-form">
+      <Space className="editor-back">
+        <Link to="/public"><ArrowLeftOutlined /> {t('public.back')}</Link>
+        <Button icon={<FilePdfOutlined />} href={`/api/public/evaluations/${id}/export.pdf`} target="_blank" data-testid="public-pdf">{t('export.pdf')}</Button>
+      </Space>
+      {/* The public reads the form as published; the reviewers' findings are not part of it. */}
+      <FormView evaluation={item.data.evaluation} template={template} showFindings={false} />
+    </div>
+  );
+}
