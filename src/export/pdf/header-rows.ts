@@ -3,6 +3,7 @@
  * project fields, and the annual goal — one row on the 自评价 form, 预期目标 | 实际完成情况 under
  * 年度总体目标 on the national form. Which of these a form has is read from its template.
  */
+import { AMOUNT_FIELDS, FUNDING_BLOCK_FIELDS, HEADER_PROJECT_FIELDS } from '../../core/templates/form-fields.ts';
 import { money, percent } from './form-values.ts';
 import { fieldWord, hasLabel, layoutWord, titleWord, yesNoWord } from './form-words.ts';
 import type { FormContext } from './form-context.ts';
@@ -10,21 +11,7 @@ import { pairRows, wideFieldRow, type FieldValue } from './field-rows.ts';
 import type { Row, TextBlock } from './form-table.ts';
 import { FIELD_GRID, FONT_SIZE, TABLE_WIDTH } from './page-layout.ts';
 
-/** The project fields of the header grid, in the form's order (pairs: left | right). */
-const PROJECT_FIELDS = [
-  'project.name',
-  'project.budgetUnit',
-  'project.department',
-  'project.recurring',
-  'project.budgetCurrentYear',
-  'project.budgetPreviousYear',
-  'project.executed',
-  'project.executionRate',
-] as const;
 
-/** Amounts the national form shows in its 项目资金 block rather than in the header grid. */
-const FUNDING_BLOCK_FIELDS = new Set<string>(['project.budgetInitial', 'project.budgetCurrentYear', 'project.executed', 'project.executionRate']);
-const AMOUNT_FIELDS = new Set<string>(['project.budgetInitial', 'project.budgetCurrentYear', 'project.budgetPreviousYear', 'project.executed']);
 
 export function hasFundingBlock(ctx: FormContext): boolean {
   return hasLabel(ctx.words, 'form.fundingHeading');
@@ -54,7 +41,7 @@ export function projectField(ctx: FormContext, path: string): FieldValue {
 }
 
 export function projectRows(ctx: FormContext): Row[] {
-  const present = PROJECT_FIELDS.filter((p) => hasLabel(ctx.words, p));
+  const present = HEADER_PROJECT_FIELDS.filter((p) => hasLabel(ctx.words, p));
   if (!hasFundingBlock(ctx)) return pairRows(present.map((p) => projectField(ctx, p)));
   // The national form gives the project name a row of its own, and its amounts a block.
   const rows: Row[] = [];

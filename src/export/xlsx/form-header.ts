@@ -2,6 +2,7 @@
  * The top of the form: title, the label | value grid of project fields, and the annual goal
  * (one row on the 自评价 form; 预期目标 | 实际完成情况 under 年度总体目标 on the national form).
  */
+import { AMOUNT_FIELDS, FUNDING_BLOCK_FIELDS, HEADER_PROJECT_FIELDS } from '../../core/templates/form-fields.ts';
 import { getPath } from './model-path.ts';
 import { fieldLabel } from '../../core/templates/labels.ts';
 import { pairSplit, type FormContext } from './form-context.ts';
@@ -9,21 +10,8 @@ import { amountCell, amountFormat, rateCell } from './form-values.ts';
 import { formTitle, formWord, yesNoWord } from './form-words.ts';
 import { across, put, putTitle, RATE_FORMAT, type CellStyle, type CellValue, type Range } from './sheet-cells.ts';
 
-const PROJECT_FIELDS = [
-  'project.name',
-  'project.budgetUnit',
-  'project.department',
-  'project.recurring',
-  'project.budgetCurrentYear',
-  'project.budgetPreviousYear',
-  'project.executed',
-  'project.executionRate',
-] as const;
 
-/** Amount fields the funding block shows instead of the header grid. */
-const FUNDING_BLOCK_FIELDS = new Set(['project.budgetInitial', 'project.budgetCurrentYear', 'project.executed', 'project.executionRate']);
 
-export const AMOUNT_FIELDS = new Set(['project.budgetInitial', 'project.budgetCurrentYear', 'project.budgetPreviousYear', 'project.executed']);
 
 export function hasFundingBlock(ctx: FormContext): boolean {
   return formWord(ctx.template, 'form.fundingHeading') !== undefined;
@@ -81,7 +69,7 @@ export function writeFieldPairs(ctx: FormContext, row: number, paths: readonly s
 }
 
 export function writeProjectFields(ctx: FormContext, row: number): number {
-  const present = PROJECT_FIELDS.filter((p) => ctx.template.fieldLabels[p] !== undefined);
+  const present = HEADER_PROJECT_FIELDS.filter((p) => ctx.template.fieldLabels[p] !== undefined);
   if (!hasFundingBlock(ctx)) return writeFieldPairs(ctx, row, present);
   // The national form gives the project name a row of its own, and its amounts a block.
   const [name, ...rest] = present;

@@ -3,6 +3,7 @@
  * row titles the columns (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分); the rows below
  * are 年度资金总额 (the project's amounts and the execution score) and the funding sources.
  */
+import { FUNDING_BLOCK_FIELDS } from '../../core/templates/form-fields.ts';
 import type { FundingRow } from '../../core/model/evaluation.ts';
 import { parseAmount, parsePoints, parseRate, type Parsed } from './cell-values.ts';
 import { setField, type FormDraft } from './form-draft.ts';
@@ -18,7 +19,7 @@ const AMOUNT_COLUMNS = [
 const EXECUTION_COLUMNS = { weight: 'form.funding.weight', rate: 'form.funding.rate', score: 'form.funding.score' } as const;
 
 /** Fields the block reads, so that the header scan leaves them alone. */
-export const FUNDING_BLOCK_FIELDS: ReadonlySet<string> = new Set(['project.budgetInitial', 'project.budgetCurrentYear', 'project.executed', 'project.executionRate']);
+export { FUNDING_BLOCK_FIELDS };
 
 export interface FundingBlock {
   /** Document rows the block covers, heading row included. */
