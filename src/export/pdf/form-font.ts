@@ -38,29 +38,69 @@ export function formFonts(): Record<FontWeight, fontkit.Font> {
   return loaded;
 }
 
-const advanceCache = new Map<FontWeight, Map<number, number>>();
+/** Per weight, per code point: the advance in em (NaN: not looked up yet) and whether the font has a glyph. */
+interface Metrics {
+  advance: Float64Array;
+  /** 0 not looked up yet, 1 drawn, 2 missing. */
+  glyph: Uint8Array;
+  astralAdvance: Map<number, number>;
+  astralGlyph: Map<number, boolean>;
+}
 
-/** Advance width of one code point in font units per em (1000 for this font). */
-function advance(weight: FontWeight, codePoint: number): number {
-  let cache = advanceCache.get(weight);
-  if (!cache) advanceCache.set(weight, (cache = new Map()));
-  let width = cache.get(codePoint);
-  if (width === undefined) {
-    const font = formFonts()[weight];
-    width = font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm;
-    cache.set(codePoint, width);
+const metrics: Partial<Record<FontWeight, Metrics>> = {};
+
+function metricsOf(weight: FontWeight): Metrics {
+  return (metrics[weight] ??= {
+    advance: new Float64Array(0x10000).fill(Number.NaN),
+    glyph: new Uint8Array(0x10000),
+    astralAdvance: new Map(),
+    astralGlyph: new Map(),
+  });
+}
+
+function lookUpAdvance(weight: FontWeight, codePoint: number): number {
+  const font = formFonts()[weight];
+  return font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm;
+}
+
+/** Advance width of one code point in em (font units / units per em). */
+function advance(m: Metrics, weight: FontWeight, codePoint: number): number {
+  if (codePoint < 0x10000) {
+    let width = m.advance[codePoint]!;
+    if (Number.isNaN(width)) m.advance[codePoint] = width = lookUpAdvance(weight, codePoint);
+    return width;
   }
+  let width = m.astralAdvance.get(codePoint);
+  if (width === undefined) m.astralAdvance.set(codePoint, (width = lookUpAdvance(weight, codePoint)));
   return width;
 }
 
 /** Width of a text at a font size, in points; kerning is ignored (the cell padding absorbs it). */
 export function textWidth(text: string, size: number, weight: FontWeight = 'regular'): number {
+  const m = metricsOf(weight);
   let width = 0;
-  for (const ch of text) width += advance(weight, ch.codePointAt(0)!);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width += advance(m, weight, text.codePointAt(i)!);
+      i++;
+    } else {
+      width += advance(m, weight, code);
+    }
+  }
   return width * size;
 }
 
 /** Whether the font draws this character (control characters and spaces aside). */
 export function hasGlyph(ch: string, weight: FontWeight = 'regular'): boolean {
-  return formFonts()[weight].hasGlyphForCodePoint(ch.codePointAt(0)!);
+  const codePoint = ch.codePointAt(0)!;
+  const m = metricsOf(weight);
+  if (codePoint >= 0x10000) {
+    let has = m.astralGlyph.get(codePoint);
+    if (has === undefined) m.astralGlyph.set(codePoint, (has = formFonts()[weight].hasGlyphForCodePoint(codePoint)));
+    return has;
+  }
+  let known = m.glyph[codePoint]!;
+  if (known === 0) m.glyph[codePoint] = known = formFonts()[weight].hasGlyphForCodePoint(codePoint) ? 1 : 2;
+  return known === 1;
 }

@@ -31,27 +31,34 @@ function place(formIndex: number, source: string): string {
   return isLabel ? `evaluations[${formIndex}] label ${source}` : `evaluations[${formIndex}].${source}`;
 }
 
-/** The printed texts of the forms with where each comes from. */
-function* printedTexts(layouts: readonly FormLayout[]): Generator<{ text: string; where: string; bold: boolean }> {
-  for (const [i, layout] of layouts.entries()) {
+/** The printed texts of the forms with where each comes from (a model path or label key). */
+function* printedTexts(layouts: readonly FormLayout[]): Generator<{ text: string; formIndex: number; source: string; bold: boolean }> {
+  for (const [formIndex, layout] of layouts.entries()) {
     for (const block of [...layout.title, ...(layout.notes ? [layout.notes] : [])]) {
-      for (const line of block.lines) yield { text: line.text, where: place(i, line.source), bold: block.bold === true };
+      for (const line of block.lines) yield { text: line.text, formIndex, source: line.source, bold: block.bold === true };
     }
     for (const section of layout.sections) {
       for (const row of [...section.header, ...section.rows]) {
-        for (const cell of row.cells) yield { text: cell.text, where: place(i, cell.source), bold: false };
+        for (const cell of row.cells) yield { text: cell.text, formIndex, source: cell.source, bold: false };
       }
     }
   }
 }
 
+const WHITESPACE = /\s/u;
+
 export function missingCharactersIn(layouts: readonly FormLayout[]): MissingCharacter[] {
   const found = new Map<string, Set<string>>();
-  for (const { text, where, bold } of printedTexts(layouts)) {
-    for (const ch of text) {
-      if (/\s/u.test(ch) || hasGlyph(ch, bold ? 'bold' : 'regular')) continue;
+  for (const { text, formIndex, source, bold } of printedTexts(layouts)) {
+    const weight = bold ? 'bold' : 'regular';
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const astral = code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      const ch = astral ? text.slice(i, i + 2) : text[i]!;
+      if (astral) i++;
+      if (hasGlyph(ch, weight) || WHITESPACE.test(ch)) continue;
       if (!found.has(ch)) found.set(ch, new Set());
-      found.get(ch)!.add(where);
+      found.get(ch)!.add(place(formIndex, source));
     }
   }
   return [...found].map(([char, where]) => ({
