@@ -10,6 +10,7 @@ import { cellTextWidth } from './measure-rows.ts';
 import type { FormPage, PlacedLine, PlacedRow } from './paginate-form.ts';
 import { BORDER, CELL_PADDING, FONT_SIZE, LINE_HEIGHT, MARGIN, TABLE_WIDTH } from './page-layout.ts';
 import { collectRules, type Rules } from './page-rules.ts';
+import { PageText } from './pdf-text.ts';
 import { wrapText } from './wrap-text.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -28,12 +29,15 @@ interface CellBox {
 
 export function drawFormPage(doc: Doc, page: FormPage): void {
   // Reading order in the content stream: the title above the table, the table, the notes below.
+  const text = new PageText(doc);
   const tableTop = page.rows[0]?.y ?? Infinity;
-  for (const line of page.lines.filter((l) => l.y < tableTop)) drawFreeLine(doc, line);
+  for (const line of page.lines.filter((l) => l.y < tableTop)) drawFreeLine(text, line);
+  text.flush();
   const boxes = cellBoxes(page.rows);
   drawRules(doc, collectRules(boxes.map((b) => ({ x0: MARGIN.left + b.cell.x0, x1: MARGIN.left + b.cell.x1, top: b.top, bottom: b.bottom }))));
-  for (const box of boxes) drawCellText(doc, box);
-  for (const line of page.lines.filter((l) => l.y >= tableTop)) drawFreeLine(doc, line);
+  for (const box of boxes) drawCellText(text, box);
+  for (const line of page.lines.filter((l) => l.y >= tableTop)) drawFreeLine(text, line);
+  text.flush();
 }
 
 /** Unmerged cells one per row; a merged cell once over the consecutive rows it spans on this page. */
@@ -81,27 +85,25 @@ function drawRules(doc: Doc, rules: Rules): void {
   doc.stroke().restore();
 }
 
-function drawCellText(doc: Doc, box: CellBox): void {
+function drawCellText(text: PageText, box: CellBox): void {
   if (box.lines.length === 0) return;
   const lineHeight = box.size * LINE_HEIGHT;
   const textHeight = box.lines.length * lineHeight;
   const top = box.valign === 'top' ? box.top + CELL_PADDING.y : box.top + (box.bottom - box.top - textHeight) / 2;
   const left = MARGIN.left + box.cell.x0 + CELL_PADDING.x;
   const width = cellTextWidth(box.cell);
-  doc.font(FONT_NAMES.regular).fontSize(box.size);
-  box.lines.forEach((line, i) => drawLine(doc, line, left, width, top + i * lineHeight, box.size, box.cell.align));
+  box.lines.forEach((line, i) => drawLine(text, line, left, width, top + i * lineHeight, box.size, box.cell.align));
 }
 
-function drawFreeLine(doc: Doc, line: PlacedLine): void {
-  doc.font(line.bold ? FONT_NAMES.bold : FONT_NAMES.regular).fontSize(line.size);
-  drawLine(doc, line.text, MARGIN.left, TABLE_WIDTH, line.y, line.size, line.align, line.bold);
+function drawFreeLine(text: PageText, line: PlacedLine): void {
+  drawLine(text, line.text, MARGIN.left, TABLE_WIDTH, line.y, line.size, line.align, line.bold);
 }
 
 /** One line of text in a slot of `width` points whose top is `lineTop`. */
-function drawLine(doc: Doc, text: string, left: number, width: number, lineTop: number, size: number, align: Align, bold = false): void {
-  const w = textWidth(text, size, bold ? 'bold' : 'regular');
+function drawLine(text: PageText, line: string, left: number, width: number, lineTop: number, size: number, align: Align, bold = false): void {
+  const w = textWidth(line, size, bold ? 'bold' : 'regular');
   const x = align === 'left' ? left : align === 'right' ? left + width - w : left + (width - w) / 2;
   // The font's em box (ascender + descender = 1 em) sits in the middle of the taller line slot.
   const y = lineTop + ((LINE_HEIGHT - 1) * size) / 2;
-  doc.text(text, x, y, { lineBreak: false });
+  text.line(bold ? FONT_NAMES.bold : FONT_NAMES.regular, size, line, x, y);
 }
