@@ -8,6 +8,8 @@ export function yuanToFen(amount: string | undefined): number | null {
   const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/u.exec(amount ?? '');
   if (!m) return null;
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  // Beyond 2^53 fen (90 trillion 元) a number is no longer exact: better no column than a wrong sum.
+  if (!Number.isSafeInteger(fen)) return null;
   return m[1] === '-' ? -fen : fen;
 }
 
@@ -19,10 +21,10 @@ export function fenToYuan(fen: number | string | null): string | null {
   return `${n < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
-/** NUMERIC(9, 2) as a decimal string with 2 decimals. */
+/** NUMERIC(14, 2) as a decimal string with 2 decimals. */
 export function decimalText(value: string | number | null): string | null {
   if (value === null) return null;
-  // NUMERIC(9, 2) holds at most 7 integer digits: a double represents every such value exactly enough for toFixed(2).
+  // NUMERIC(14, 2) holds at most 12 integer digits: a double holds every such value closely enough for toFixed(2).
   return Number(value).toFixed(2);
 }
 

@@ -1,0 +1,131 @@
+/** The zod schemas of the HTTP API (docs/api.md, "Types"): they validate requests and generate /api/openapi.json. */
+import { z } from '@hono/zod-openapi';
+import { evaluationSchema } from '../core/model/evaluation.ts';
+import { ACTIONS, ROLES, STATUSES, TRANSITION_ACTIONS } from '../core/workflow/workflow.ts';
+
+export const EvaluationDocument = evaluationSchema.openapi('Evaluation', { description: 'jixiao/evaluation@1' });
+export const Status = z.enum(STATUSES).openapi('Status');
+export const Action = z.enum(ACTIONS).openapi('Action');
+export const Unit = z.object({ id: z.string(), name: z.string() }).openapi('Unit');
+export const User = z
+  .object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), unit: Unit.nullable() })
+  .openapi('User');
+
+export const Finding = z
+  .object({
+    code: z.string(),
+    severity: z.enum(['error', 'warning']),
+    path: z.string(),
+    message: z.string(),
+    messages: z.object({ zh: z.string(), en: z.string() }),
+  })
+  .openapi('Finding');
+
+export const Computed = z
+  .object({
+    weight: z.number(),
+    score: z.number(),
+    grade: z.string(),
+    executionRate: z.string().nullable(),
+    executionScore: z.number().nullable(),
+    blocks: z.array(z.object({ categories: z.array(z.string()), cap: z.number(), weight: z.number(), score: z.number() })),
+    suggestions: z.array(
+      z.object({
+        basis: z.string(),
+        score: z.number().optional(),
+        range: z.tuple([z.number(), z.number()]).optional(),
+        level: z.string().optional(),
+        working: z.string(),
+      }),
+    ),
+  })
+  .openapi('Computed');
+
+export const Summary = z
+  .object({
+    id: z.string(),
+    year: z.number().int(),
+    unit: Unit,
+    project: z.string(),
+    template: z.string(),
+    status: Status,
+    version: z.number().int(),
+    score: z.number(),
+    grade: z.string(),
+    executionRate: z.string().nullable(),
+    budget: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('Summary');
+
+export const EvaluationDetail = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    status: Status,
+    unit: Unit,
+    evaluation: EvaluationDocument,
+    computed: Computed,
+    findings: z.array(Finding),
+    allowedActions: z.array(Action),
+    returnReason: z.string().nullable(),
+  })
+  .openapi('EvaluationDetail');
+
+export const PublicEvaluation = z
+  .object({ id: z.string(), unit: Unit, evaluation: EvaluationDocument, computed: Computed })
+  .openapi('PublicEvaluation');
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    user: z.object({ username: z.string(), displayName: z.string() }),
+    action: z.string(),
+    comment: z.string().nullable(),
+    changes: z.array(z.object({ path: z.string(), from: z.unknown(), to: z.unknown() })),
+  })
+  .openapi('AuditEntry');
+
+export const ApiErrorBody = z
+  .looseObject({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const ImportPreview = z
+  .object({
+    forms: z.array(z.object({ evaluation: EvaluationDocument, computed: Computed.nullable(), findings: z.array(Finding), start: z.string() })),
+    diagnostics: z.array(
+      z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), location: z.string().nullable(), path: z.string().nullable(), message: z.string() }),
+    ),
+  })
+  .openapi('ImportPreview');
+
+export const Dashboard = z
+  .object({
+    year: z.number().int().nullable(),
+    byStatus: z.record(Status, z.number().int()),
+    byGrade: z.array(z.object({ grade: z.string(), count: z.number().int() })),
+    points: z.array(z.object({ id: z.string(), project: z.string(), unit: Unit, executionRate: z.string().nullable(), score: z.number(), grade: z.string() })),
+    budgetByUnit: z.array(z.object({ unit: Unit, budget: z.string(), executed: z.string() })),
+    rows: z.array(Summary),
+  })
+  .openapi('Dashboard');
+
+// Requests
+export const LoginBody = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
+export const CreateBody = z.object({ evaluation: EvaluationDocument });
+export const UpdateBody = z.object({ version: z.number().int().positive(), evaluation: EvaluationDocument });
+export const TransitionBody = z.object({ action: z.enum(TRANSITION_ACTIONS), comment: z.string().max(10000).optional() });
+export const IdParams = z.object({ id: z.string().min(1).max(100) });
+const year = z.coerce.number().int().min(1949).max(2999).optional();
+export const ListQuery = z.object({ year, status: Status.optional(), unit: z.string().optional() });
+export const PublicListQuery = z.object({ year, unit: z.string().optional() });
+export const YearQuery = z.object({ year, lang: z.enum(['zh', 'en']).optional() });
+export const LangQuery = z.object({ lang: z.enum(['zh', 'en']).optional() });
+export const UploadBody = z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) });

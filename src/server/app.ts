@@ -1,0 +1,77 @@
+/**
+ * The HTTP application (docs/api.md): security headers on everything, the session and CSRF check
+ * on the API, the routes, the OpenAPI document, the built UI when there is one, and one error shape.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
+import type { ImportLimits } from '../import/import-limits.ts';
+import type { Database } from '../storage/open-database.ts';
+import { notFound } from './api-error.ts';
+import type { AppEnv } from './app-env.ts';
+import { errorResponse, validationHook } from './error-handler.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { sessionMiddleware } from './middleware/session.ts';
+import { dashboardRoutes } from './routes/dashboard-routes.ts';
+import { evaluationRoutes } from './routes/evaluation-routes.ts';
+import { importRoutes } from './routes/import-routes.ts';
+import { publicRoutes } from './routes/public-routes.ts';
+import { json } from './routes/responses.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
+import { createServices } from './services.ts';
+import { serveUi } from './static-ui.ts';
+
+export interface AppOptions {
+  database: Database;
+  templates?: TemplateRegistry;
+  now?: () => Date;
+  /** Behind a load balancer: take the client address and scheme from X-Forwarded-For / X-Forwarded-Proto. */
+  trustProxy?: boolean;
+  /** Uploads larger than this are refused before they are read (default 20 MiB). */
+  maxUploadBytes?: number;
+  importLimits?: Readonly<ImportLimits>;
+  /** The built UI; not served when absent. */
+  webRoot?: string | null;
+}
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const { database } = options;
+  const trustProxy = options.trustProxy ?? false;
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const services = createServices(
+    { db: database.db, templates: options.templates ?? templateRegistry(), now: options.now ?? (() => new Date()) },
+    options.importLimits,
+  );
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', securityHeaders);
+  app.use('/api/*', sessionMiddleware(services.auth));
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/health', tags: ['health'], summary: 'The server and its database answer',
+      responses: { 200: json(z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }), 'healthy') },
+    }),
+    async (c) => {
+      await sql`select 1`.execute(database.db);
+      return c.json({ status: 'ok' as const, database: database.dialect }, 200);
+    },
+  );
+  sessionRoutes(app, services, { trustProxy });
+  evaluationRoutes(app, services);
+  dashboardRoutes(app, services);
+  importRoutes(app, services, { maxUploadBytes });
+  publicRoutes(app, services);
+
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.0',
+    info: { title: 'jixiao API', version: '1', description: '财政项目绩效自评价 — fiscal project performance self-evaluation (docs/api.md)' },
+  });
+
+  if (options.webRoot) serveUi(app, options.webRoot);
+  app.notFound((c) => errorResponse(notFound(), c, maxUploadBytes / 1048576));
+  app.onError((error, c) => errorResponse(error, c, maxUploadBytes / 1048576));
+  return app;
+}

@@ -1,0 +1,42 @@
+/** Every failure as `{"error": {"code", "message", "issues"?}}` (docs/api.md), the message in the request's language. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { format } from '../core/locale/messages.ts';
+import { formatPath } from '../core/model/path.ts';
+import { ApiError, type ErrorStatus } from './api-error.ts';
+import type { AppEnv } from './app-env.ts';
+import { requestLang } from './request-lang.ts';
+
+/** Errors hono raises itself (malformed JSON, a body too large, a missing content type). */
+const HTTP_CODES: Partial<Record<number, string>> = { 400: 'VALIDATION', 413: 'FILE_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+
+export function errorResponse(error: unknown, c: Context<AppEnv>, maxUploadMb: number): Response {
+  const lang = requestLang(c);
+  let apiError: ApiError;
+  if (error instanceof ApiError) apiError = error;
+  else if (error instanceof HTTPException && HTTP_CODES[error.status]) {
+    apiError = new ApiError(error.status as ErrorStatus, HTTP_CODES[error.status]!, {
+      params: { maxMb: maxUploadMb },
+      ...(error.status === 400 ? { issues: [{ path: '(root)', message: error.message }] } : {}),
+    });
+  } else {
+    console.error(error);
+    apiError = new ApiError(500, 'INTERNAL');
+  }
+  const { params = {}, issues, extra = {}, headers = {} } = apiError.options;
+  const body = {
+    error: { code: apiError.code, message: format(`api.${apiError.code}`, params, lang), ...(issues ? { issues } : {}) },
+    ...extra,
+  };
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  return c.json(body, apiError.status as ContentfulStatusCode);
+}
+
+/** The zod validation of a request: 400 with the path of each wrong field (`evaluation.indicators[3].weight`). */
+export function validationHook(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }): void {
+  if (result.success) return;
+  throw new ApiError(400, 'VALIDATION', {
+    issues: (result.error?.issues ?? []).map((issue) => ({ path: formatPath(issue.path) || '(root)', message: issue.message })),
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The session of a request, from its HttpOnly cookie, and the CSRF check: every mutating request
+ * of a signed-in user (other than logging in) must echo the session's CSRF token in
+ * `X-CSRF-Token`. A cross-site form cannot read the token, so it cannot send it.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { ApiError, unauthenticated } from '../api-error.ts';
+import type { AppEnv } from '../app-env.ts';
+import { SESSION_TTL_MS, type AuthService } from '../services/auth-service.ts';
+import type { User } from '../../storage/repositories/user-repository.ts';
+
+export const SESSION_COOKIE = 'jixiao_session';
+export const CSRF_HEADER = 'X-CSRF-Token';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const EXEMPT = new Set(['/api/login']);
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE) ?? null;
+    const session = await auth.resolve(token ?? undefined);
+    c.set('session', session);
+    c.set('sessionToken', token);
+    if (session && MUTATING.has(c.req.method) && !EXEMPT.has(c.req.path)) {
+      if (!sameToken(c.req.header(CSRF_HEADER) ?? '', session.csrfToken)) throw new ApiError(403, 'CSRF');
+    }
+    await next();
+  };
+}
+
+/** The signed-in user, or 401. */
+export function requireUser(c: Context<AppEnv>): User {
+  const session = c.get('session');
+  if (!session) throw unauthenticated();
+  return session.user;
+}
+
+export function setSessionCookie(c: Context<AppEnv>, token: string, secure: boolean): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure, maxAge: SESSION_TTL_MS / 1000 });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>, secure: boolean): void {
+  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
+}

@@ -1,0 +1,124 @@
+/** Units and evaluations of the signed-in user: list, read, create, edit, transitions, copy, audit, exports. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { AuditEntry, CreateBody, EvaluationDetail, IdParams, LangQuery, ListQuery, Summary, TransitionBody, Unit, UpdateBody, Status } from '../api-schemas.ts';
+import type { AppEnv } from '../app-env.ts';
+import { requireUser } from '../middleware/session.ts';
+import { requestLang } from '../request-lang.ts';
+import type { Services } from '../services.ts';
+import { XLSX_TYPE } from '../services/export-service.ts';
+import { binary, errors, fileResponse, json } from './responses.ts';
+
+const tags = ['evaluations'];
+
+export function evaluationRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/units', tags: ['units'], summary: 'The units the user may see',
+      responses: { 200: json(z.object({ items: z.array(Unit) }), 'units'), ...errors(401) },
+    }),
+    async (c) => c.json({ items: await services.units.list(requireUser(c)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/evaluations', tags, summary: 'The evaluations the user may see',
+      request: { query: ListQuery },
+      responses: { 200: json(z.object({ items: z.array(Summary) }), 'summaries'), ...errors(400, 401) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { year, status, unit } = c.req.valid('query');
+      return c.json({ items: await services.evaluations.list(user, { year, status, unitId: unit }) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/api/evaluations', tags, summary: 'Create a draft in the preparer’s unit',
+      request: { body: { content: { 'application/json': { schema: CreateBody } }, required: true } },
+      responses: { 201: json(z.object({ id: z.string() }), 'created'), ...errors(400, 401, 403) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      return c.json(await services.evaluations.create(user, c.req.valid('json').evaluation), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/evaluations/{id}', tags, summary: 'An evaluation with what the checks say and what the user may do',
+      request: { params: IdParams, query: LangQuery },
+      responses: { 200: json(EvaluationDetail, 'the evaluation'), ...errors(401, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const detail = await services.evaluations.get(user, c.req.valid('param').id, requestLang(c));
+      return c.json(detail as z.infer<typeof EvaluationDetail>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/api/evaluations/{id}', tags, summary: 'Save a draft or returned evaluation (optimistic concurrency on version)',
+      request: { params: IdParams, body: { content: { 'application/json': { schema: UpdateBody } }, required: true } },
+      responses: {
+        200: json(z.object({ version: z.number().int() }), 'saved'),
+        ...errors(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { version, evaluation } = c.req.valid('json');
+      return c.json(await services.evaluations.update(user, c.req.valid('param').id, version, evaluation), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/api/evaluations/{id}/transitions', tags, summary: 'Submit, return (with a reason), approve or publish',
+      request: { params: IdParams, query: LangQuery, body: { content: { 'application/json': { schema: TransitionBody } }, required: true } },
+      responses: { 200: json(z.object({ status: Status, version: z.number().int() }), 'the new status'), ...errors(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { action, comment } = c.req.valid('json');
+      return c.json(await services.evaluations.transition(user, c.req.valid('param').id, action, comment, requestLang(c)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/api/evaluations/{id}/copy-to-next-year', tags, summary: 'A draft for the next year with the project, indicators and targets',
+      request: { params: IdParams },
+      responses: { 201: json(z.object({ id: z.string() }), 'the new draft'), ...errors(401, 403, 404) },
+    }),
+    async (c) => c.json(await services.evaluations.copyToNextYear(requireUser(c), c.req.valid('param').id), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/evaluations/{id}/audit', tags, summary: 'The audit log, oldest first, with field-level changes',
+      request: { params: IdParams },
+      responses: { 200: json(z.object({ items: z.array(AuditEntry) }), 'audit entries'), ...errors(401, 404) },
+    }),
+    async (c) => c.json({ items: await services.evaluations.audit(requireUser(c), c.req.valid('param').id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/evaluations/{id}/export.pdf', tags, summary: 'The official form as PDF',
+      request: { params: IdParams, query: LangQuery },
+      responses: { 200: binary('application/pdf', 'the form'), ...errors(401, 404, 422) },
+    }),
+    async (c) => fileResponse(c, await services.exports.pdf(requireUser(c), c.req.valid('param').id, requestLang(c))),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/evaluations/{id}/export.xlsx', tags, summary: 'The official form as XLSX',
+      request: { params: IdParams, query: LangQuery },
+      responses: { 200: binary(XLSX_TYPE, 'the form'), ...errors(401, 404) },
+    }),
+    async (c) => fileResponse(c, await services.exports.xlsx(requireUser(c), c.req.valid('param').id)),
+  );
+}

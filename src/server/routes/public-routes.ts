@@ -1,0 +1,41 @@
+/** What the public reads without logging in: published evaluations, their forms as PDF. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { IdParams, LangQuery, PublicEvaluation, PublicListQuery, Summary } from '../api-schemas.ts';
+import type { AppEnv } from '../app-env.ts';
+import { requestLang } from '../request-lang.ts';
+import type { Services } from '../services.ts';
+import { binary, errors, fileResponse, json } from './responses.ts';
+
+const tags = ['public'];
+
+export function publicRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/public/evaluations', tags, summary: 'Published evaluations',
+      request: { query: PublicListQuery },
+      responses: { 200: json(z.object({ items: z.array(Summary) }), 'summaries'), ...errors(400) },
+    }),
+    async (c) => {
+      const { year, unit } = c.req.valid('query');
+      return c.json({ items: await services.evaluations.list(null, { year, unitId: unit }) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/public/evaluations/{id}', tags, summary: 'A published evaluation',
+      request: { params: IdParams, query: LangQuery },
+      responses: { 200: json(PublicEvaluation, 'the evaluation'), ...errors(404) },
+    }),
+    async (c) => c.json((await services.evaluations.get(null, c.req.valid('param').id, requestLang(c))) as z.infer<typeof PublicEvaluation>, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/public/evaluations/{id}/export.pdf', tags, summary: 'The published form as PDF',
+      request: { params: IdParams, query: LangQuery },
+      responses: { 200: binary('application/pdf', 'the form'), ...errors(404, 422) },
+    }),
+    async (c) => fileResponse(c, await services.exports.pdf(null, c.req.valid('param').id, requestLang(c))),
+  );
+}

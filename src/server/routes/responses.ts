@@ -1,0 +1,39 @@
+/** OpenAPI response declarations shared by the routes. */
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { ApiErrorBody } from '../api-schemas.ts';
+import type { ExportedFile } from '../services/export-service.ts';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'invalid request (issues name each wrong field)',
+  401: 'not logged in (UNAUTHENTICATED)',
+  403: 'not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF)',
+  404: 'not found, or not visible to this user (NOT_FOUND)',
+  409: 'VERSION_CONFLICT with the current version and evaluation, or INVALID_TRANSITION',
+  413: 'upload too large (FILE_TOO_LARGE)',
+  415: 'not a PDF, text or XLSX file (UNSUPPORTED_FILE)',
+  422: 'CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS',
+  429: 'too many failed logins (TOO_MANY_ATTEMPTS), with Retry-After',
+};
+
+export function errors(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: DESCRIPTIONS[status] ?? 'error', content: { 'application/json': { schema: ApiErrorBody } } }]),
+  );
+}
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+export const binary = (contentType: string, description: string) => ({
+  description,
+  content: { [contentType]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+});
+
+/** A download, named in UTF-8 (RFC 6266/5987) with an ASCII fallback. */
+export function fileResponse(c: Context, file: ExportedFile): Response {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/gu, '_').replace(/["\\]/gu, '_');
+  return c.body(new Uint8Array(file.bytes), 200, {
+    'Content-Type': file.contentType,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  });
+}

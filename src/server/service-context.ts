@@ -1,0 +1,17 @@
+/** What every service works with: the database, the templates, and the clock (injected for tests). */
+import type { TemplateRegistry } from '../core/templates/registry.ts';
+import type { Db } from '../storage/open-database.ts';
+import type { User } from '../storage/repositories/user-repository.ts';
+import type { Actor } from '../core/workflow/workflow.ts';
+import { PUBLIC } from '../core/workflow/workflow.ts';
+
+export interface ServiceContext {
+  db: Db;
+  templates: TemplateRegistry;
+  now: () => Date;
+}
+
+/** The workflow's view of a user; no user is the public. */
+export function actorOf(user: User | null): Actor {
+  return user === null ? PUBLIC : { role: user.role, unitId: user.unit?.id ?? null };
+}

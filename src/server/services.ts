@@ -1,0 +1,30 @@
+/** The services of one app, over one database. */
+import type { ImportLimits } from '../import/import-limits.ts';
+import { AuthService } from './services/auth-service.ts';
+import { DashboardService } from './services/dashboard-service.ts';
+import { EvaluationService } from './services/evaluation-service.ts';
+import { ExportService } from './services/export-service.ts';
+import { ImportService } from './services/import-service.ts';
+import { UnitService } from './services/unit-service.ts';
+import type { ServiceContext } from './service-context.ts';
+
+export interface Services {
+  auth: AuthService;
+  units: UnitService;
+  evaluations: EvaluationService;
+  dashboard: DashboardService;
+  imports: ImportService;
+  exports: ExportService;
+}
+
+export function createServices(ctx: ServiceContext, importLimits?: Readonly<ImportLimits>): Services {
+  const evaluations = new EvaluationService(ctx);
+  return {
+    auth: new AuthService(ctx),
+    units: new UnitService(ctx),
+    evaluations,
+    dashboard: new DashboardService(ctx),
+    imports: new ImportService(ctx, importLimits),
+    exports: new ExportService(ctx, evaluations),
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * Evaluations: reading what the user may see, creating, editing, the workflow's transitions and
+ * copying to the next year. Every mutation checks access first, then works in one transaction and
+ * writes its audit entry in the same transaction.
+ */
+import { evaluate, hasErrors, type EvaluationReport } from '../../core/checks/run-checks.ts';
+import { findingJson } from '../../core/checks/report-json.ts';
+import { format, type Lang } from '../../core/locale/messages.ts';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import { computeEvaluation } from '../../core/scoring/compute.ts';
+import type { Template } from '../../core/templates/template.ts';
+import { fieldChanges } from '../../core/workflow/field-changes.ts';
+import { nextYearDraft } from '../../core/workflow/next-year.ts';
+import {
+  allowedActions, canCreate, canSee, permission, TRANSITIONS, visibleScope,
+  type Action, type Actor, type Status, type Subject, type TransitionAction,
+} from '../../core/workflow/workflow.ts';
+import { yuanToFen } from '../../storage/columns.ts';
+import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
+import type { EvaluationColumns, EvaluationFilter, StoredEvaluation } from '../../storage/repositories/evaluation-repository.ts';
+import type { User } from '../../storage/repositories/user-repository.ts';
+import { ApiError, forbidden, notFound } from '../api-error.ts';
+import { actorOf, type ServiceContext } from '../service-context.ts';
+import { evaluationView, publicEvaluationView, summaryView } from './evaluation-views.ts';
+
+export class EvaluationService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async list(user: User | null, filter: EvaluationFilter) {
+    const records = await repositories(this.ctx.db).evaluations.list(visibleScope(actorOf(user)), filter);
+    return records.map(summaryView);
+  }
+
+  async get(user: User | null, id: string, lang: Lang) {
+    const actor = actorOf(user);
+    const stored = await this.visible(repositories(this.ctx.db), actor, id);
+    const report = evaluate(stored.document, this.template(stored.document));
+    return user === null
+      ? publicEvaluationView(stored, report, lang)
+      : evaluationView(stored, report, allowedActions(actor, subject(stored)), lang);
+  }
+
+  /** The stored evaluation, for exports; 404 unless the user may see it. */
+  async document(user: User | null, id: string): Promise<StoredEvaluation> {
+    return this.visible(repositories(this.ctx.db), actorOf(user), id);
+  }
+
+  async create(user: User, evaluation: Evaluation): Promise<{ id: string }> {
+    const actor = actorOf(user);
+    if (!canCreate(actor)) throw forbidden();
+    return this.insertDraft(user, actor.unitId!, evaluation, 'create');
+  }
+
+  async update(user: User, id: string, version: number, evaluation: Evaluation): Promise<{ version: number }> {
+    const actor = actorOf(user);
+    return inTransaction(this.ctx.db, async (repos) => {
+      const stored = await this.visible(repos, actor, id);
+      // A frozen (submitted, approved, published) form is not editable: 403, as for other roles.
+      if (permission(actor, 'edit', subject(stored)) !== 'allowed') throw forbidden();
+      if (stored.version !== version) throw conflict(stored);
+      const template = this.knownTemplate(evaluation);
+      const changes = fieldChanges(stored.document, evaluation);
+      if (changes.length === 0) return { version: stored.version };
+      const at = this.now();
+      const next = await repos.evaluations.update(id, version, { document: evaluation, columns: columnsOf(evaluation, template), at });
+      if (next === null) throw conflict(await this.visible(repos, actor, id));
+      await repos.audit.append({ evaluationId: id, at, userId: user.id, action: 'edit', comment: null, changes });
+      return { version: next };
+    });
+  }
+
+  async transition(user: User, id: string, action: TransitionAction, comment: string | undefined, lang: Lang): Promise<{ status: Status; version: number }> {
+    const actor = actorOf(user);
+    const rule = TRANSITIONS[action];
+    return inTransaction(this.ctx.db, async (repos) => {
+      const stored = await this.visible(repos, actor, id);
+      const allowed = permission(actor, action, subject(stored));
+      if (allowed === 'forbidden') throw forbidden();
+      if (allowed === 'wrongStatus') {
+        throw new ApiError(409, 'INVALID_TRANSITION', { params: { status: statusWord(stored.status), action: actionWord(action) } });
+      }
+      const reason = comment?.trim() ? comment.trim() : null;
+      if (rule.reasonRequired && reason === null) throw new ApiError(422, 'REASON_REQUIRED');
+      if (rule.checksMustPass) {
+        const { findings } = evaluate(stored.document, this.template(stored.document));
+        if (hasErrors(findings)) {
+          throw new ApiError(422, 'CHECK_ERRORS', {
+            params: { errors: findings.filter((f) => f.severity === 'error').length },
+            extra: { findings: findings.map((f) => findingJson(f, lang)) },
+          });
+        }
+      }
+      const at = this.now();
+      // The reviewer's reasons stay with the form until it is returned again or approved.
+      const returnReason = action === 'return' ? reason : action === 'approve' ? null : undefined;
+      const version = await repos.evaluations.update(id, stored.version, {
+        status: rule.to,
+        ...(returnReason !== undefined ? { returnReason } : {}),
+        at,
+      });
+      if (version === null) throw conflict(await this.visible(repos, actor, id));
+      await repos.audit.append({
+        evaluationId: id, at, userId: user.id, action, comment: reason,
+        changes: [{ path: 'status', from: stored.status, to: rule.to }],
+      });
+      return { status: rule.to, version };
+    });
+  }
+
+  async copyToNextYear(user: User, id: string): Promise<{ id: string }> {
+    const actor = actorOf(user);
+    const source = await this.visible(repositories(this.ctx.db), actor, id);
+    if (permission(actor, 'copy', subject(source)) !== 'allowed') throw forbidden();
+    return this.insertDraft(user, source.unit.id, nextYearDraft(source.document), 'copy', source.id);
+  }
+
+  async audit(user: User, id: string) {
+    const repos = repositories(this.ctx.db);
+    await this.visible(repos, actorOf(user), id);
+    return (await repos.audit.list(id)).map(({ id: entryId, at, user: by, action, comment, changes }) => ({ id: entryId, at, user: by, action, comment, changes }));
+  }
+
+  private async insertDraft(user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy', sourceId?: string): Promise<{ id: string }> {
+    const template = this.knownTemplate(evaluation);
+    const id = crypto.randomUUID();
+    const at = this.now();
+    await inTransaction(this.ctx.db, async (repos) => {
+      await repos.evaluations.insert({ id, unitId, status: 'draft', columns: columnsOf(evaluation, template), document: evaluation, at });
+      // A new form's changes are its creation; a copy names the evaluation it came from.
+      await repos.audit.append({
+        evaluationId: id, at, userId: user.id, action, comment: null,
+        changes: sourceId ? [{ path: 'copiedFrom', from: null, to: sourceId }] : [],
+      });
+    });
+    return { id };
+  }
+
+  /** The evaluation if the actor may see it; otherwise 404, whether or not it exists. */
+  private async visible(repos: Repositories, actor: Actor, id: string): Promise<StoredEvaluation> {
+    const stored = await repos.evaluations.get(id);
+    if (!stored || !canSee(actor, subject(stored))) throw notFound();
+    return stored;
+  }
+
+  private knownTemplate(evaluation: Evaluation): Template {
+    const template = this.ctx.templates.get(evaluation.template);
+    if (!template) {
+      throw new ApiError(400, 'UNKNOWN_TEMPLATE', {
+        params: { template: evaluation.template },
+        issues: [{ path: 'evaluation.template', message: `unknown template "${evaluation.template}" (known: ${this.ctx.templates.ids().join(', ')})` }],
+      });
+    }
+    return template;
+  }
+
+  private template(evaluation: Evaluation): Template {
+    const template = this.ctx.templates.get(evaluation.template);
+    if (!template) throw new Error(`stored evaluation of unknown template "${evaluation.template}"`);
+    return template;
+  }
+
+  private now(): string {
+    return this.ctx.now().toISOString();
+  }
+
+  report(evaluation: Evaluation): EvaluationReport {
+    return evaluate(evaluation, this.template(evaluation));
+  }
+}
+
+/** The columns lists and the dashboard use: the computed total, grade and rate (not the stated ones), and the money. */
+export function columnsOf(evaluation: Evaluation, template: Template): EvaluationColumns {
+  const computed = computeEvaluation(evaluation, template);
+  return {
+    year: evaluation.year,
+    project: evaluation.project.name,
+    template: evaluation.template,
+    score: computed.score,
+    grade: computed.grade.label.zh,
+    executionRate: computed.executionRate,
+    budgetFen: yuanToFen(evaluation.project.budgetCurrentYear),
+    executedFen: yuanToFen(evaluation.project.executed),
+  };
+}
+
+const subject = (stored: StoredEvaluation): Subject => ({ unitId: stored.unit.id, status: stored.status });
+
+function conflict(current: StoredEvaluation): ApiError {
+  return new ApiError(409, 'VERSION_CONFLICT', {
+    params: { version: current.version },
+    extra: { version: current.version, evaluation: current.document },
+  });
+}
+
+/** Words in the message; rendered later in the request's language, so both are given as a label. */
+const statusWord = (status: Status) => ({ zh: format(`status.${status}`, {}, 'zh'), en: format(`status.${status}`, {}, 'en') });
+const actionWord = (action: Action) => ({ zh: format(`action.${action}`, {}, 'zh'), en: format(`action.${action}`, {}, 'en') });

@@ -1,0 +1,42 @@
+/** The official form of one evaluation as PDF or XLSX, through the export code. */
+import type { Lang } from '../../core/locale/messages.ts';
+import { MissingCharactersError, renderEvaluationsPdf } from '../../export/pdf/render-evaluations-pdf.ts';
+import { writeEvaluationsWorkbook } from '../../export/xlsx/workbook.ts';
+import type { User } from '../../storage/repositories/user-repository.ts';
+import { ApiError } from '../api-error.ts';
+import type { ServiceContext } from '../service-context.ts';
+import type { EvaluationService } from './evaluation-service.ts';
+
+export interface ExportedFile {
+  bytes: Uint8Array;
+  fileName: string;
+  contentType: string;
+}
+
+export class ExportService {
+  constructor(private readonly ctx: ServiceContext, private readonly evaluations: EvaluationService) {}
+
+  async pdf(user: User | null, id: string, lang: Lang): Promise<ExportedFile> {
+    const stored = await this.evaluations.document(user, id);
+    try {
+      const bytes = await renderEvaluationsPdf([stored.document], { lang, templates: this.ctx.templates });
+      return { bytes, fileName: `${stored.year}-${stored.project}.pdf`, contentType: 'application/pdf' };
+    } catch (error) {
+      if (error instanceof MissingCharactersError) {
+        throw new ApiError(422, 'MISSING_CHARACTERS', {
+          params: { characters: error.missing.map((m) => `${m.char} (${m.codePoint})`).join(' ') },
+          issues: error.missing.flatMap((m) => m.where.map((where) => ({ path: where.replace(/^evaluations\[0\]\.?/u, ''), message: `${m.char} (${m.codePoint})` }))),
+        });
+      }
+      throw error;
+    }
+  }
+
+  async xlsx(user: User | null, id: string): Promise<ExportedFile> {
+    const stored = await this.evaluations.document(user, id);
+    const bytes = await writeEvaluationsWorkbook([stored.document], this.ctx.templates);
+    return { bytes, fileName: `${stored.year}-${stored.project}.xlsx`, contentType: XLSX_TYPE };
+  }
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
