@@ -5,6 +5,7 @@ import { checkCommand, checkUsage } from './commands/check.ts';
 import { exportCommand, exportUsage } from './commands/export.ts';
 import { importCommand, importUsage } from './commands/import.ts';
 import { schemaCommand, schemaUsage } from './commands/schema.ts';
+import { serveCommand, serveUsage } from './commands/serve.ts';
 import { templateCommand, templateUsage } from './commands/template.ts';
 
 const COMMANDS: Record<string, { run: Command; usage: string; summary: string }> = {
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
   export: { run: exportCommand, usage: exportUsage, summary: 'print the official form as PDF or XLSX, and the open data as CSV or JSON' },
   template: { run: templateCommand, usage: templateUsage, summary: 'write the blank fillable form as an XLSX workbook' },
   schema: { run: schemaCommand, usage: schemaUsage, summary: 'print the JSON Schema of jixiao/evaluation@1' },
+  serve: { run: serveCommand, usage: serveUsage, summary: 'run the web application (DATABASE_URL: SQLite file or postgres://)' },
 };
 
 function help(): string {

@@ -3,7 +3,9 @@ import { z } from '@hono/zod-openapi';
 import { evaluationSchema } from '../core/model/evaluation.ts';
 import { ACTIONS, ROLES, STATUSES, TRANSITION_ACTIONS } from '../core/workflow/workflow.ts';
 
-export const EvaluationDocument = evaluationSchema.openapi('Evaluation', { description: 'jixiao/evaluation@1' });
+// The core's schema is built before @hono/zod-openapi extends zod (no `.openapi` on it); zod's own
+// metadata names it as a component all the same.
+export const EvaluationDocument = evaluationSchema.meta({ id: 'Evaluation', description: 'jixiao/evaluation@1' });
 export const Status = z.enum(STATUSES).openapi('Status');
 export const Action = z.enum(ACTIONS).openapi('Action');
 export const Unit = z.object({ id: z.string(), name: z.string() }).openapi('Unit');
