@@ -23,16 +23,17 @@ interface Props {
   findings?: UiFinding[] | undefined;
   change?: Change | undefined;
   showFindings?: boolean;
+  showSuggestions?: boolean;
 }
 
-export function FormView({ evaluation, template, findings, change, showFindings = true }: Props) {
+export function FormView({ evaluation, template, findings, change, showFindings = true, showSuggestions = true }: Props) {
   const { label, explain } = useI18n();
   const report = useMemo(() => evaluate(evaluation, template), [evaluation, template]);
   const shown = useMemo(
     () => (showFindings ? (findings ?? fromCore(report.findings, (f) => explain(f.message))) : []),
     [showFindings, findings, report, explain],
   );
-  const state = useMemo(() => ({ evaluation, template, computed: report.computed, findings: indexByPath(shown), change }), [evaluation, template, report, shown, change]);
+  const state = useMemo(() => ({ evaluation, template, computed: report.computed, findings: indexByPath(shown), change, showSuggestions }), [evaluation, template, report, shown, change, showSuggestions]);
   const title = label(template.title).replace('{year}', String(evaluation.year));
   const subtitle = template.fieldLabels['form.subtitle'];
   return (

@@ -26,11 +26,12 @@ function amountOf(e: Evaluation, row: FundingRow | undefined, index: number, col
 
 export function FundingTable() {
   const { evaluation, template, computed, findings, change } = useForm();
-  const { label } = useI18n();
+  const { label, t } = useI18n();
   const l = (key: string) => label(template.fieldLabels[key] ?? { zh: key, en: key });
   if (!template.fieldLabels['funding']) return null;
   const rows = evaluation.funding?.length ? evaluation.funding : [{ source: template.fieldLabels['form.funding.total']?.zh ?? '' }];
-  const unit = evaluation.project.amountUnit ?? '元';
+  // The editor shows and takes amounts as stored, in 元, even where the printed form uses 万元.
+  const unit = t('form.yuan');
   const rateFindings = findings.get('project.executionRate');
   const scoreFindings = findings.get('execution.score');
   return (

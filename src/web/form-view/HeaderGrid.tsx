@@ -48,8 +48,8 @@ export function HeaderGrid() {
         <ChoiceCell<'yes' | 'no'>
           value={evaluation.project.recurring === undefined ? undefined : evaluation.project.recurring ? 'yes' : 'no'}
           options={[
-            { value: 'yes', label: label(template.fieldLabels['form.yes'] ?? { zh: '是', en: 'Yes' }) },
-            { value: 'no', label: label(template.fieldLabels['form.no'] ?? { zh: '否', en: 'No' }) },
+            { value: 'yes', label: template.fieldLabels['form.yes'] ? label(template.fieldLabels['form.yes']) : t('form.yes') },
+            { value: 'no', label: template.fieldLabels['form.no'] ? label(template.fieldLabels['form.no']) : t('form.no') },
           ]}
           onChange={e ? (v) => setProject({ recurring: v === undefined ? undefined : v === 'yes' }) : undefined}
           testId="field-project.recurring"
@@ -89,7 +89,7 @@ export function HeaderGrid() {
           </tr>
         ))}
       </tbody>
-      <caption className="form-grid-caption">{t('form.amountsIn', { unit: evaluation.project.amountUnit ?? '元' })}</caption>
+      <caption className="form-grid-caption">{t('form.amountsIn', { unit: t('form.yuan') })}</caption>
     </table>
   );
 }

@@ -1,6 +1,7 @@
 /** One indicator row of the table, its cells in the template's column order, then its findings. */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Button, Popconfirm } from 'antd';
+import { Fragment } from 'react';
 import type { Indicator } from '../../core/model/evaluation.ts';
 import type { UiFinding } from '../form/findings.ts';
 import { useI18n } from '../locale/i18n.tsx';
@@ -21,20 +22,19 @@ const TEXT_FIELDS: readonly string[] = ['name', 'target', 'actual', 'rule', 'rem
 
 interface Props {
   index: number;
-  /** The 一级指标 cell spanning the block is drawn by the block; a row of no block draws its own. */
+  /** The 一级指标 <td>: the block's spanning cell on its first row, null on the others, a picker on a row of no block. */
   categoryCell: React.ReactNode;
   actions: RowActions | undefined;
 }
 
 export function IndicatorRow({ index, categoryCell, actions }: Props) {
-  const { evaluation, template, computed, findings } = useForm();
+  const { evaluation, template, computed, findings, showSuggestions } = useForm();
   const indicator = evaluation.indicators[index]!;
   const at = (field: string) => findings.get(`indicators[${index}].${field}`);
   const update = actions?.update;
   const cell = (field: string) => {
-    if (field === 'category') return categoryCell;
     if (field === 'weight') return <PointsCell value={indicator.weight} findings={at('weight')} testId={`indicator-weight-${index}`} onChange={update ? (weight) => update({ weight }) : undefined} />;
-    if (field === 'score') return <ScoreCell index={index} indicator={indicator} suggestion={computed.suggestions[index]} findings={at('score')} onChange={update} />;
+    if (field === 'score') return <ScoreCell index={index} indicator={indicator} suggestion={showSuggestions ? computed.suggestions[index] : undefined} findings={at('score')} onChange={update} hasActual={template.columns.some((c) => c.field === 'actual')} />;
     if (field === 'subcategory') {
       const options = template.categories.find((c) => c.key === indicator.category)?.subcategories ?? [];
       return <ChoiceCell value={indicator.subcategory} options={options.map((s) => ({ value: s, label: s }))} findings={at('subcategory')} testId={`indicator-subcategory-${index}`} onChange={update ? (subcategory) => update({ subcategory }) : undefined} />;
@@ -48,7 +48,10 @@ export function IndicatorRow({ index, categoryCell, actions }: Props) {
   return (
     <tr className="indicator-row" data-testid={`indicator-row-${index}`}>
       {template.columns.map((c) =>
-        c.field === 'category' && categoryCell === null ? null : (
+        // The 一级指标 cell is a whole <td> (spanning the block, or a row's own picker) or nothing.
+        c.field === 'category' ? (
+          <Fragment key={c.field}>{categoryCell}</Fragment>
+        ) : (
           <td key={c.field} className={`col-${c.field}`}>
             {cell(c.field)}
           </td>

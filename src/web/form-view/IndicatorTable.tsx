@@ -142,7 +142,7 @@ function UnassignedCategory({ index }: { index: number }) {
   const { evaluation, template, findings, change } = useForm();
   const { label } = useI18n();
   return (
-    <>
+    <td className="col-category">
       <ChoiceCell
         value={evaluation.indicators[index]!.category}
         options={template.categories.map((c) => ({ value: c.key, label: label(c.label) }))}
@@ -151,7 +151,7 @@ function UnassignedCategory({ index }: { index: number }) {
         onChange={change ? (category) => change((e) => ({ ...e, indicators: updateIndicator(e.indicators, index, { category }) })) : undefined}
       />
       <FindingMark findings={findings.get(`indicators[${index}].category`)} />
-    </>
+    </td>
   );
 }
 

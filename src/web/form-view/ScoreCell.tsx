@@ -19,9 +19,11 @@ interface Props {
   suggestion: Suggestion | undefined;
   findings: readonly UiFinding[] | undefined;
   onChange: ((patch: Partial<Indicator>) => void) | undefined;
+  /** Whether the template has an 实际完成值 column. */
+  hasActual: boolean;
 }
 
-export function ScoreCell({ index, indicator, suggestion, findings, onChange }: Props) {
+export function ScoreCell({ index, indicator, suggestion, findings, onChange, hasActual }: Props) {
   const { t, explain, word } = useI18n();
   const qualitative = suggestion?.basis === 'qualitative' || suggestion?.working.key === 'suggest.pickLevel' || indicator.level !== undefined;
   return (
@@ -40,15 +42,17 @@ export function ScoreCell({ index, indicator, suggestion, findings, onChange }: 
           onChange={(level) => onChange({ level: level ?? undefined })}
         />
       )}
-      {suggestion && <SuggestionLine index={index} indicator={indicator} suggestion={suggestion} working={explain(suggestion.working)} onTake={onChange ? (score) => onChange({ score }) : undefined} />}
+      {suggestion && <SuggestionLine index={index} indicator={indicator} suggestion={suggestion} working={explain(suggestion.working)} hasActual={hasActual} onTake={onChange ? (score) => onChange({ score }) : undefined} />}
     </div>
   );
 }
 
-function SuggestionLine({ index, indicator, suggestion, working, onTake }: { index: number; indicator: Indicator; suggestion: Suggestion; working: string; onTake: ((score: number) => void) | undefined }) {
+function SuggestionLine({ index, indicator, suggestion, working, onTake, hasActual }: { index: number; indicator: Indicator; suggestion: Suggestion; working: string; onTake: ((score: number) => void) | undefined; hasActual: boolean }) {
   const { t } = useI18n();
   const shown = suggestion.score !== undefined ? String(suggestion.score) : suggestion.range ? `${suggestion.range[0]}–${suggestion.range[1]}` : null;
   if (shown === null) {
+    // A form without 实际完成值 (Shanghai) never has a numeric suggestion; saying so on every row is noise.
+    if (!hasActual) return null;
     return (
       <Tooltip title={working}>
         <div className="suggestion muted" data-testid={`suggestion-${index}`}>{t('indicator.noSuggestion')}</div>

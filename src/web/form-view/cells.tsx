@@ -33,7 +33,7 @@ export function PointsCell({ value, onChange, findings, testId, max }: CellProps
       value={value ?? null}
       min={0}
       max={max}
-      step={0.5}
+      step={1}
       status={worst(findings)}
       variant="borderless"
       className="cell-input cell-number"

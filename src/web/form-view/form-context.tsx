@@ -18,6 +18,8 @@ export interface FormState {
   findings: FindingIndex;
   /** Absent on a read-only form (frozen, or the public page). */
   change?: Change | undefined;
+  /** The suggested scores under 自评分: for the people filling in and reviewing, not the public. */
+  showSuggestions: boolean;
 }
 
 export const FormContext = createContext<FormState | null>(null);

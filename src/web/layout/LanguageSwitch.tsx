@@ -9,7 +9,8 @@ export function LanguageSwitch() {
       value={lang}
       onChange={setLang}
       options={[
-        { label: '中文', value: 'zh' },
+        // Each language is named in itself, whatever the UI language.
+        { label: '中文', value: 'zh' }, // i18n-ok
         { label: 'EN', value: 'en' },
       ]}
     />

@@ -81,6 +81,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'save.conflict': 'Conflict',
 
   'form.amountsIn': 'Amounts in {unit}',
+  'form.yes': 'Yes',
+  'form.yuan': 'yuan',
+  'form.no': 'No',
 
   'indicator.actions': 'Actions',
   'indicator.add': 'Add indicator',
@@ -172,8 +175,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'dashboard.score': 'Score',
   'dashboard.budgetByUnit': 'Budget and execution by unit (10k yuan)',
   'dashboard.budget': 'Budget (yuan)',
+  'dashboard.budgetShort': 'Budget',
   'dashboard.executed': 'Executed',
   'dashboard.table': 'Details',
+  'dashboard.wan': '10k yuan',
 
   'public.title': 'Fiscal project performance: public disclosure',
   'public.listTitle': 'Published self-evaluations',

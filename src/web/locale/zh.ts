@@ -83,6 +83,9 @@ export const zh = {
   'save.conflict': '存在冲突',
 
   'form.amountsIn': '金额单位：{unit}',
+  'form.yes': '是',
+  'form.yuan': '元',
+  'form.no': '否',
 
   'indicator.actions': '操作',
   'indicator.add': '添加指标',
@@ -174,8 +177,10 @@ export const zh = {
   'dashboard.score': '自评分',
   'dashboard.budgetByUnit': '各单位预算与执行（万元）',
   'dashboard.budget': '当年预算数（元）',
+  'dashboard.budgetShort': '当年预算数',
   'dashboard.executed': '预算执行数',
   'dashboard.table': '明细',
+  'dashboard.wan': '万元',
 
   'public.title': '财政项目绩效自评价信息公开',
   'public.listTitle': '已公开的绩效自评价',

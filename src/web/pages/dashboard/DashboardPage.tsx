@@ -21,7 +21,7 @@ export function DashboardPage() {
   const d = board.data;
   const scatter = useMemo(() => scatterOption(d?.points ?? [], { rate: t('dashboard.rate'), score: t('dashboard.score') }), [d, t]);
   const grades = useMemo(() => gradeOption(d?.byGrade ?? []), [d]);
-  const budget = useMemo(() => budgetOption(d?.budgetByUnit ?? [], { budget: t('dashboard.budget'), executed: t('dashboard.executed') }), [d, t]);
+  const budget = useMemo(() => budgetOption(d?.budgetByUnit ?? [], { budget: t('dashboard.budgetShort'), executed: t('dashboard.executed'), unit: t('dashboard.wan') }), [d, t]);
   return (
     <div className="dashboard-page">
       <Card

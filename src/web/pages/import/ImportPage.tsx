@@ -35,6 +35,7 @@ export function ImportPage() {
   return (
     <div className="import-page">
       <Card className="page-card" title={t('import.title')}>
+        <div data-testid="import-dropzone">
         <Upload.Dragger
           multiple
           accept=".pdf,.txt,.xlsx"
@@ -42,18 +43,18 @@ export function ImportPage() {
           customRequest={(options) => {
             void read(options.file as File).then(() => options.onSuccess?.({}));
           }}
-          data-testid="import-dropzone"
         >
           <p className="ant-upload-drag-icon"><InboxOutlined /></p>
           <p className="ant-upload-text">{t('import.drop')}</p>
           <p className="ant-upload-hint">{t('import.hint')}</p>
         </Upload.Dragger>
+        </div>
       </Card>
       {files.map((f, n) => (
         <Card key={`${f.name}-${files.length - n}`} className="page-card" size="small" title={t('import.fileTitle', { file: f.name, count: f.preview.forms.length })} data-testid="import-file">
           <Diagnostics items={f.preview.diagnostics} />
           {f.preview.forms.map((form, i) => (
-            <ImportedForm key={i} index={i} evaluation={form.evaluation} />
+            <ImportedForm key={i} index={i} evaluation={form.evaluation} findings={form.findings} />
           ))}
         </Card>
       ))}

@@ -6,19 +6,22 @@ import { Link } from 'react-router-dom';
 import { evaluate } from '../../../core/checks/run-checks.ts';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import { api, ApiError } from '../../api/client.ts';
-import { countBySeverity, fromCore } from '../../form/findings.ts';
+import type { ServerFinding } from '../../api/types.ts';
+import { countBySeverity, fromServer } from '../../form/findings.ts';
 import { templates } from '../../form/templates.ts';
 import { FormView } from '../../form-view/FormView.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
 
-export function ImportedForm({ index, evaluation }: { index: number; evaluation: Evaluation }) {
-  const { t, label, explain } = useI18n();
+export function ImportedForm({ index, evaluation, findings }: { index: number; evaluation: Evaluation; findings: ServerFinding[] }) {
+  const { t, label, lang } = useI18n();
   const { message } = App.useApp();
   const [savedId, setSavedId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const template = templates.get(evaluation.template);
   const report = useMemo(() => (template ? evaluate(evaluation, template) : null), [evaluation, template]);
-  const counts = countBySeverity(report ? fromCore(report.findings, (f) => explain(f.message)) : []);
+  // The importer's checks (the server's) are what is shown; the browser only adds the totals.
+  const shown = useMemo(() => fromServer(findings, lang), [findings, lang]);
+  const counts = countBySeverity(shown);
   const save = async () => {
     setBusy(true);
     try {
@@ -54,7 +57,7 @@ export function ImportedForm({ index, evaluation }: { index: number; evaluation:
     <Collapse
       size="small"
       className="imported-form"
-      items={[{ key: 'form', label: header, extra: action, children: template ? <FormView evaluation={evaluation} template={template} /> : null }]}
+      items={[{ key: 'form', label: header, extra: action, children: template ? <FormView evaluation={evaluation} template={template} findings={shown} /> : null }]}
     />
   );
 }

@@ -22,8 +22,8 @@ export function PublicEvaluationPage() {
         <Link to="/public"><ArrowLeftOutlined /> {t('public.back')}</Link>
         <Button icon={<FilePdfOutlined />} href={`/api/public/evaluations/${id}/export.pdf`} target="_blank" data-testid="public-pdf">{t('export.pdf')}</Button>
       </Space>
-      {/* The public reads the form as published; the reviewers' findings are not part of it. */}
-      <FormView evaluation={item.data.evaluation} template={template} showFindings={false} />
+      {/* The public reads the form as published; the checks' findings and suggested scores are not part of it. */}
+      <FormView evaluation={item.data.evaluation} template={template} showFindings={false} showSuggestions={false} />
     </div>
   );
 }
