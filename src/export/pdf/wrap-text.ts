@@ -22,40 +22,84 @@ export interface WrapOptions {
   weight?: FontWeight;
 }
 
+/**
+ * Wrapped lines by weight, size, width and text. Labels and column titles recur on every form
+ * and merged captions are wrapped again at each size tried, so most lookups hit; bounded, since
+ * the values differ from form to form.
+ */
+const wrapped = new Map<string, readonly string[]>();
+const WRAPPED_LIMIT = 50_000;
+
 /** The lines `text` takes in `width` points; explicit newlines are kept, an empty text is no line. */
 export function wrapText(text: string, width: number, options: WrapOptions): string[] {
   if (text === '') return [];
-  return text.split(/\r?\n/u).flatMap((paragraph) => wrapParagraph(paragraph, width, options));
+  const key = `${options.weight ?? 'regular'} ${options.size} ${width} ${text}`;
+  let lines = wrapped.get(key);
+  if (lines === undefined) {
+    lines = text.includes('\n') ? text.split(/\r?\n/u).flatMap((paragraph) => wrapParagraph(paragraph, width, options)) : wrapParagraph(text, width, options);
+    if (wrapped.size >= WRAPPED_LIMIT) wrapped.clear();
+    wrapped.set(key, lines);
+  }
+  // A copy: callers may change their lines.
+  return lines.slice();
 }
 
+const SPACE = /^\s$/u;
+
 function wrapParagraph(paragraph: string, width: number, options: WrapOptions): string[] {
-  const measure = (s: string) => textWidth(s, options.size, options.weight);
-  const tokens = (paragraph.match(TOKEN) ?? []).flatMap((t) => (measure(t) > width ? [...t] : [t]));
-  const lines: string[][] = [];
-  let line: string[] = [];
+  const { size, weight } = options;
+  const tokens: string[] = [];
+  const widths: number[] = [];
+  for (const t of paragraph.match(TOKEN) ?? []) {
+    const w = textWidth(t, size, weight);
+    if (w > width && t.length > 1) {
+      for (const ch of t) {
+        tokens.push(ch);
+        widths.push(textWidth(ch, size, weight));
+      }
+    } else {
+      tokens.push(t);
+      widths.push(w);
+    }
+  }
+  const space = tokens.map((t) => t.length === 1 && SPACE.test(t));
+  const lines: string[] = [];
+  // The line being filled: tokens [from, to) less the ones carried over, kept as a list of indices.
+  let line: number[] = [];
   let lineWidth = 0;
-  for (const token of tokens) {
-    const w = measure(token);
+  for (let k = 0; k < tokens.length; k++) {
+    const w = widths[k]!;
     // Spaces at the start of a wrapped line are dropped; a paragraph's own indent (　　　2、) stays.
-    if (line.length === 0 && lines.length > 0 && /^\s$/u.test(token)) continue;
+    if (line.length === 0 && lines.length > 0 && space[k]) continue;
     if (lineWidth + w <= width || line.length === 0) {
-      line.push(token);
+      line.push(k);
       lineWidth += w;
       continue;
     }
-    const carried = carryOver(line, token);
-    lines.push(trimEnd(line));
-    line = [...carried, token];
-    lineWidth = line.reduce((sum, t) => sum + measure(t), 0);
+    const carried = carryOver(line, tokens, tokens[k]!);
+    lines.push(joined(line, tokens, space));
+    line = carried;
+    line.push(k);
+    lineWidth = 0;
+    for (const i of line) lineWidth += widths[i]!;
     if (lineWidth > width) {
       // The carried characters do not fit with the token: give up the rule rather than overflow.
-      lines.push(trimEnd(carried));
-      line = [token];
+      lines.push(joined(carried.slice(0, -1), tokens, space));
+      line = [k];
       lineWidth = w;
     }
   }
-  if (line.length > 0 || lines.length === 0) lines.push(trimEnd(line));
-  return lines.map((l) => l.join(''));
+  if (line.length > 0 || lines.length === 0) lines.push(joined(line, tokens, space));
+  return lines;
+}
+
+/** The tokens of a line joined, trailing spaces dropped. */
+function joined(line: readonly number[], tokens: readonly string[], space: readonly boolean[]): string {
+  let end = line.length;
+  while (end > 0 && space[line[end - 1]!]) end--;
+  let out = '';
+  for (let i = 0; i < end; i++) out += tokens[line[i]!];
+  return out;
 }
 
 /**
@@ -63,21 +107,18 @@ function wrapParagraph(paragraph: string, width: number, options: WrapOptions): 
  * `next` when `next` may not start a line, and the full line does not end with an opening mark.
  * Removes them from `line` and returns them.
  */
-function carryOver(line: string[], next: string): string[] {
-  const carried: string[] = [];
-  const firstChar = [...next][0] ?? '';
-  if (NO_LINE_START.has(firstChar) && line.length > 1) carried.unshift(line.pop()!);
-  while (line.length > 1 && NO_LINE_END.has(lastChar(line[line.length - 1]!))) carried.unshift(line.pop()!);
+function carryOver(line: number[], tokens: readonly string[], next: string): number[] {
+  const carried: number[] = [];
+  if (NO_LINE_START.has(firstChar(next)) && line.length > 1) carried.unshift(line.pop()!);
+  while (line.length > 1 && NO_LINE_END.has(lastChar(tokens[line[line.length - 1]!]!))) carried.unshift(line.pop()!);
   return carried;
 }
 
-function lastChar(token: string): string {
-  const chars = [...token];
-  return chars[chars.length - 1] ?? '';
+function firstChar(token: string): string {
+  return String.fromCodePoint(token.codePointAt(0) ?? 0);
 }
 
-function trimEnd(line: string[]): string[] {
-  const out = [...line];
-  while (out.length > 0 && /^\s$/u.test(out[out.length - 1]!)) out.pop();
-  return out;
+function lastChar(token: string): string {
+  const last = token.charCodeAt(token.length - 1);
+  return (last & 0xfc00) === 0xdc00 && token.length > 1 ? token.slice(-2) : token.slice(-1);
 }
