@@ -60,7 +60,7 @@ if (!PG_ENABLED) {
 }
 
 /** A migrated scratch database of each dialect, for the suite `body` (which reads it through the getter). */
-export function forEachDatabase(title: string, body: (database: () => Database, dialect: DialectName) => void): void {
+export function forEachDatabase(title: string, body: (database: () => Database, dialect: DialectName, url: () => string) => void): void {
   for (const dialect of TEST_DIALECTS) {
     describe(`${title} [${dialect}]`, () => {
       let scratch: ScratchDatabase | undefined;
@@ -74,10 +74,11 @@ export function forEachDatabase(title: string, body: (database: () => Database, 
         await database?.close();
         await scratch?.drop();
       });
-      body(() => {
-        if (!database) throw new Error('the test database is opened in before()');
-        return database;
-      }, dialect);
+      const opened = <T>(value: T | undefined): T => {
+        if (value === undefined) throw new Error('the test database is opened in before()');
+        return value;
+      };
+      body(() => opened(database), dialect, () => opened(scratch).url);
     });
   }
 }
