@@ -1,0 +1,159 @@
+/**
+ * Sessions and the defences around them: the cookie's attributes, a new session at every login
+ * (no fixation), logout, CSRF on every mutating request, the login rate limit kept in the
+ * database, and the security headers on every response.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { repositories } from '../../src/storage/repositories.ts';
+import { seedEvaluations } from '../support/fixtures.ts';
+import { Client, forEachApi, freshAddress, PASSWORD } from './support/api-harness.ts';
+
+forEachApi('security', (api) => {
+  const loginRaw = (username: string, password: string, address: string, cookie?: string) =>
+    api.app().request('/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ username, password }),
+    });
+
+  test('login sets an HttpOnly, SameSite=Strict session cookie and returns the CSRF token and the user', async () => {
+    const res = await loginRaw('preparer', PASSWORD, freshAddress());
+    assert.equal(res.status, 200);
+    const cookie = res.headers.get('set-cookie')!;
+    assert.match(cookie, /^jixiao_session=[\w-]{40,};/u);
+    assert.match(cookie, /HttpOnly/u);
+    assert.match(cookie, /SameSite=Strict/u);
+    assert.match(cookie, /Path=\//u);
+    assert.doesNotMatch(cookie, /Secure/u, 'plain http in tests');
+    const body = (await res.json()) as any;
+    assert.equal(typeof body.csrfToken, 'string');
+    assert.equal(body.user.username, 'preparer');
+    assert.equal(body.user.role, 'preparer');
+    assert.equal(typeof body.user.unit.name, 'string');
+  });
+
+  test('the cookie is Secure when served over HTTPS (behind a proxy that says so)', async () => {
+    const res = await api.app().request('https://jixiao.example/api/login', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress() },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    assert.match(res.headers.get('set-cookie')!, /Secure/u);
+  });
+
+  test('session fixation: the session id changes at login and the one presented is ended', async () => {
+    const before = await api.login('preparer');
+    const res = await loginRaw('preparer', PASSWORD, freshAddress(), before.cookie!);
+    const after = res.headers.get('set-cookie')!.split(';')[0]!;
+    assert.notEqual(after, before.cookie);
+    assert.equal((await before.get('/api/me')).status, 401, 'the old session no longer works');
+    assert.equal((await new Client(api, after, null).get('/api/me')).status, 200);
+  });
+
+  test('wrong password and unknown user: 401 INVALID_CREDENTIALS, the same answer', async () => {
+    const wrong = await loginRaw('preparer', 'nope', freshAddress());
+    const unknown = await loginRaw('nobody', 'nope', freshAddress());
+    assert.equal(wrong.status, 401);
+    assert.equal(unknown.status, 401);
+    assert.deepEqual(await wrong.json(), await unknown.json());
+  });
+
+  test('logout ends the session', async () => {
+    const client = await api.login('reviewer');
+    const res = await client.post('/api/logout');
+    assert.equal(res.status, 204);
+    assert.match(res.headers.get('set-cookie') ?? '', /jixiao_session=;/u);
+    assert.equal((await client.get('/api/me')).status, 401);
+  });
+
+  test('CSRF: a mutating request without the token or with a wrong one → 403 CSRF, nothing written', async () => {
+    const preparer = await api.login('preparer');
+    const id = await api.evaluation('office', 'draft');
+    const evaluation = seedEvaluations()[0]!;
+    evaluation.problems = 'csrf';
+    const countBefore = (await repositories(api.database().db).evaluations.list({ nothing: false, unitId: null, statuses: null })).length;
+    const attempts = [
+      preparer.put(`/api/evaluations/${id}`, { version: 1, evaluation }, { csrf: false }),
+      preparer.put(`/api/evaluations/${id}`, { version: 1, evaluation }, { csrf: 'wrong-token' }),
+      preparer.post('/api/evaluations', { evaluation }, { csrf: false }),
+      preparer.post('/api/evaluations', { evaluation }, { csrf: (await api.login('preparer')).csrfToken! }),
+      preparer.post(`/api/evaluations/${id}/copy-to-next-year`, undefined, { csrf: false }),
+      (await api.login('approver')).post(`/api/evaluations/${id}/transitions`, { action: 'submit' }, { csrf: '' }),
+      preparer.post('/api/logout', undefined, { csrf: false }),
+    ];
+    for (const answer of await Promise.all(attempts)) {
+      assert.equal(answer.status, 403);
+      assert.equal(answer.body.error.code, 'CSRF');
+    }
+    const stored = await repositories(api.database().db).evaluations.get(id);
+    assert.deepEqual([stored?.version, stored?.status], [1, 'draft']);
+    assert.equal((await repositories(api.database().db).evaluations.list({ nothing: false, unitId: null, statuses: null })).length, countBefore);
+    assert.equal((await preparer.get('/api/me')).status, 200, 'the refused logout did not end the session');
+  });
+
+  test('login rate limit: after 10 failures for a username → 429 with Retry-After, even with the right password', async () => {
+    for (let i = 0; i < 10; i++) {
+      assert.equal((await loginRaw('approver', `wrong ${i}`, freshAddress())).status, 401);
+    }
+    const limited = await loginRaw('approver', PASSWORD, freshAddress());
+    assert.equal(limited.status, 429);
+    assert.equal(((await limited.json()) as any).error.code, 'TOO_MANY_ATTEMPTS');
+    const retry = Number(limited.headers.get('retry-after'));
+    assert.ok(retry >= 1 && retry <= 60, `Retry-After ${retry}`);
+    assert.equal((await loginRaw('admin', PASSWORD, freshAddress())).status, 200, 'other users are not affected');
+  });
+
+  test('login rate limit: after 10 failures from one address → 429 for any username from it', async () => {
+    const address = freshAddress();
+    for (let i = 0; i < 10; i++) assert.equal((await loginRaw(`guess${i}`, 'x', address)).status, 401);
+    assert.equal((await loginRaw('reviewer', PASSWORD, address)).status, 429);
+    assert.equal((await loginRaw('reviewer', PASSWORD, freshAddress())).status, 200);
+  });
+
+  test('the limit lives in the database: a second app on the same database refuses too', async () => {
+    const { createApp } = await import('../../src/server/app.ts');
+    const other = createApp({ database: api.database(), trustProxy: true });
+    const address = freshAddress();
+    for (let i = 0; i < 10; i++) await loginRaw('someone', 'x', address);
+    const res = await other.request('/api/login', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ username: 'preparer', password: PASSWORD }),
+    });
+    assert.equal(res.status, 429);
+  });
+
+  test('the window passes: failures older than a minute no longer count', async () => {
+    const { createApp } = await import('../../src/server/app.ts');
+    const later = createApp({ database: api.database(), trustProxy: true, now: () => new Date(Date.now() + 61_000) });
+    const address = freshAddress();
+    for (let i = 0; i < 10; i++) await loginRaw('preparer2', 'x', address);
+    assert.equal((await loginRaw('preparer2', PASSWORD, freshAddress())).status, 429);
+    const res = await later.request('/api/login', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress() },
+      body: JSON.stringify({ username: 'preparer2', password: PASSWORD }),
+    });
+    assert.equal(res.status, 200);
+  });
+
+  test('security headers on every response: API, errors, not found, public, OpenAPI', async () => {
+    const responses = await Promise.all([
+      api.app().request('/api/health'),
+      api.app().request('/api/me'),
+      api.app().request('/api/nowhere'),
+      api.app().request('/api/public/evaluations'),
+      api.app().request('/api/openapi.json'),
+      api.app().request('/api/login', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } }),
+    ]);
+    for (const res of responses) {
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /default-src 'self'/u, res.url);
+      assert.match(csp, /frame-ancestors 'none'/u);
+      assert.match(csp, /script-src 'self'(;|$)/u, 'no inline scripts');
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(res.headers.get('x-frame-options'), 'DENY');
+      assert.equal(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+    }
+    assert.deepEqual(responses.map((r) => r.status), [200, 401, 404, 200, 200, 400]);
+  });
+});
