@@ -29,7 +29,9 @@ function walk(a: Json, b: Json, path: Array<string | number>, out: FieldChange[]
     return;
   }
   if (isObject(a) && isObject(b)) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    // In the order of the new version (as its author wrote it), then the removed fields: the same
+    // order whatever the database did to the stored keys (PostgreSQL's jsonb sorts them).
+    const keys = [...Object.keys(b), ...Object.keys(a).filter((key) => !(key in b))];
     for (const key of keys) walk(a[key], b[key], [...path, key], out);
     return;
   }
