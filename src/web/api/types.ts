@@ -93,11 +93,17 @@ export interface ImportPreview {
   diagnostics: ImportDiagnostic[];
 }
 
+/** The server names a unit by `{id, name}`; a plain name is read too. */
+export type UnitRef = Unit | string;
+export function unitName(unit: UnitRef): string {
+  return typeof unit === 'string' ? unit : unit.name;
+}
+
 export interface Dashboard {
   year: number;
   byStatus: Partial<Record<Status, number>>;
   byGrade: { grade: string; count: number }[];
-  points: { id: string | number; project: string; unit: string; executionRate: string | number | null; score: number | null; grade: string | null }[];
-  budgetByUnit: { unit: string; budget: string | number; executed: string | number }[];
+  points: { id: string | number; project: string; unit: UnitRef; executionRate: string | number | null; score: number | null; grade: string | null }[];
+  budgetByUnit: { unit: UnitRef; budget: string | number; executed: string | number }[];
   rows: Summary[];
 }

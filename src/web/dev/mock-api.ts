@@ -38,7 +38,7 @@ const rows: Row[] = forms.map((evaluation, i) => ({
   returnReason: i === 0 ? '预算执行率仅 62.16%，而指标得分 95 分，请说明扣分与执行率的关系，并补充五项扣分指标的偏差原因。' : null,
   audit: [
     { id: 1, at: '2022-03-02T01:00:00Z', user: { username: 'zhangsan', displayName: '张三' }, action: 'create', comment: null, changes: [] },
-    { id: 2, at: '2022-03-02T02:10:00Z', user: { username: 'zhangsan', displayName: '张三' }, action: 'update', comment: null, changes: [{ path: 'indicators[2].score', from: 2, to: 3 }, { path: 'achievements', from: '', to: '区域经济贡献度持续提升…' }] },
+    { id: 2, at: '2022-03-02T02:10:00Z', user: { username: 'zhangsan', displayName: '张三' }, action: 'edit', comment: null, changes: [{ path: 'indicators[2].score', from: 2, to: 3 }, { path: 'achievements', from: '', to: '区域经济贡献度持续提升…' }] },
     { id: 3, at: '2022-03-03T06:00:00Z', user: { username: 'lisi', displayName: '李四' }, action: 'submit', comment: null, changes: [] },
     ...(i === 0 ? [{ id: 4, at: '2022-03-05T03:20:00Z', user: { username: 'wangwu', displayName: '王五' }, action: 'return', comment: '预算执行率仅 62.16%，而指标得分 95 分，请说明。', changes: [] }] : []),
   ],

@@ -143,7 +143,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.empty': 'No entries yet',
   'audit.more': '{count} more changes',
   'audit.action.create': 'created',
-  'audit.action.update': 'edited',
+  'audit.action.edit': 'edited',
   'audit.action.submit': 'submitted',
   'audit.action.return': 'returned',
   'audit.action.approve': 'approved',

@@ -145,7 +145,7 @@ export const zh = {
   'audit.empty': '暂无记录',
   'audit.more': '另有 {count} 处修改',
   'audit.action.create': '创建',
-  'audit.action.update': '修改',
+  'audit.action.edit': '修改',
   'audit.action.submit': '提交',
   'audit.action.return': '退回',
   'audit.action.approve': '审核通过',

@@ -16,7 +16,7 @@ test('the scatter marks a high score on a low execution rate (seed form 1: 62.16
   const option = scatterOption(
     [
       { id: 1, project: '金融业务费用', unit: 'a', executionRate: '62.16', score: 95, grade: '优秀' },
-      { id: 2, project: '中介机构服务费', unit: 'a', executionRate: '100.00', score: 100, grade: '优秀' },
+      { id: 2, project: '中介机构服务费', unit: { id: 1, name: 'a' }, executionRate: '100.00', score: 100, grade: '优秀' },
       { id: 3, project: 'no rate', unit: 'a', executionRate: null, score: 80, grade: '良好' },
     ],
     { rate: 'rate', score: 'score' },

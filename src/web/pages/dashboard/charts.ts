@@ -1,5 +1,5 @@
 /** The dashboard's chart options, built from the API's numbers; pure so they can be tested. */
-import type { Dashboard } from '../../api/types.ts';
+import { unitName, type Dashboard } from '../../api/types.ts';
 import type { ChartOption } from './EChart.tsx';
 
 const BLUE = '#1d4f91';
@@ -13,7 +13,7 @@ export function scatterOption(points: Dashboard['points'], axis: { rate: string;
       const score = Number(p.score);
       // The warning of HIGH_SCORE_LOW_EXECUTION: score share above the rate by more than 5 points.
       const odd = score - rate > 5;
-      return { value: [rate, score], name: p.project, unit: p.unit, itemStyle: { color: odd ? '#cf1322' : BLUE } };
+      return { value: [rate, score], name: p.project, unit: unitName(p.unit), itemStyle: { color: odd ? '#cf1322' : BLUE } };
     });
   return {
     animation: false,
@@ -42,7 +42,7 @@ export function budgetOption(rows: Dashboard['budgetByUnit'], names: { budget: s
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', name: names.unit },
-    yAxis: { type: 'category', data: rows.map((r) => r.unit), axisLabel: { width: 160, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: rows.map((r) => unitName(r.unit)), axisLabel: { width: 160, overflow: 'truncate' } },
     series: [
       { name: names.budget, type: 'bar', data: rows.map((r) => wan(r.budget)), itemStyle: { color: '#8fb3de' } },
       { name: names.executed, type: 'bar', data: rows.map((r) => wan(r.executed)), itemStyle: { color: BLUE } },

@@ -47,7 +47,7 @@ export function AuditTimeline({ id, template, refresh }: { id: string; template:
   );
 }
 
-const KNOWN = ['create', 'update', 'submit', 'return', 'approve', 'publish', 'copy', 'import'] as const;
+const KNOWN = ['create', 'edit', 'submit', 'return', 'approve', 'publish', 'copy', 'import'] as const;
 function actionLabel(action: string, t: ReturnType<typeof useI18n>['t']): string {
   return (KNOWN as readonly string[]).includes(action) ? t(`audit.action.${action as (typeof KNOWN)[number]}`) : action;
 }
