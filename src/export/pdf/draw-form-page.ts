@@ -10,7 +10,7 @@ import { cellTextWidth } from './measure-rows.ts';
 import type { FormPage, PlacedLine, PlacedRow } from './paginate-form.ts';
 import { BORDER, CELL_PADDING, FONT_SIZE, LINE_HEIGHT, MARGIN, TABLE_WIDTH } from './page-layout.ts';
 import { collectRules, type Rules } from './page-rules.ts';
-import { PageText } from './pdf-text.ts';
+import { PageContent } from './pdf-text.ts';
 import { wrapText } from './wrap-text.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -29,12 +29,11 @@ interface CellBox {
 
 export function drawFormPage(doc: Doc, page: FormPage): void {
   // Reading order in the content stream: the title above the table, the table, the notes below.
-  const text = new PageText(doc);
+  const text = new PageContent(doc);
   const tableTop = page.rows[0]?.y ?? Infinity;
   for (const line of page.lines.filter((l) => l.y < tableTop)) drawFreeLine(text, line);
-  text.flush();
   const boxes = cellBoxes(page.rows);
-  drawRules(doc, collectRules(boxes.map((b) => ({ x0: MARGIN.left + b.cell.x0, x1: MARGIN.left + b.cell.x1, top: b.top, bottom: b.bottom }))));
+  drawRules(text, collectRules(boxes.map((b) => ({ x0: MARGIN.left + b.cell.x0, x1: MARGIN.left + b.cell.x1, top: b.top, bottom: b.bottom }))));
   for (const box of boxes) drawCellText(text, box);
   for (const line of page.lines.filter((l) => l.y >= tableTop)) drawFreeLine(text, line);
   text.flush();
@@ -78,14 +77,13 @@ function fitMergedText(box: CellBox): CellBox {
   return box;
 }
 
-function drawRules(doc: Doc, rules: Rules): void {
-  doc.save().lineWidth(BORDER.width).strokeColor(BORDER.color).lineCap('butt');
-  for (const h of rules.horizontal) doc.moveTo(h.from, h.at).lineTo(h.to, h.at);
-  for (const v of rules.vertical) doc.moveTo(v.at, v.from).lineTo(v.at, v.to);
-  doc.stroke().restore();
+const BORDER_RGB = [1, 3, 5].map((i) => parseInt(BORDER.color.slice(i, i + 2), 16) / 255) as [number, number, number];
+
+function drawRules(content: PageContent, rules: Rules): void {
+  content.rules(rules, { width: BORDER.width, rgb: BORDER_RGB });
 }
 
-function drawCellText(text: PageText, box: CellBox): void {
+function drawCellText(text: PageContent, box: CellBox): void {
   if (box.lines.length === 0) return;
   const lineHeight = box.size * LINE_HEIGHT;
   const textHeight = box.lines.length * lineHeight;
@@ -95,15 +93,15 @@ function drawCellText(text: PageText, box: CellBox): void {
   box.lines.forEach((line, i) => drawLine(text, line, left, width, top + i * lineHeight, box.size, box.cell.align));
 }
 
-function drawFreeLine(text: PageText, line: PlacedLine): void {
+function drawFreeLine(text: PageContent, line: PlacedLine): void {
   drawLine(text, line.text, MARGIN.left, TABLE_WIDTH, line.y, line.size, line.align, line.bold);
 }
 
 /** One line of text in a slot of `width` points whose top is `lineTop`. */
-function drawLine(text: PageText, line: string, left: number, width: number, lineTop: number, size: number, align: Align, bold = false): void {
+function drawLine(text: PageContent, line: string, left: number, width: number, lineTop: number, size: number, align: Align, bold = false): void {
   const w = textWidth(line, size, bold ? 'bold' : 'regular');
   const x = align === 'left' ? left : align === 'right' ? left + width - w : left + (width - w) / 2;
   // The font's em box (ascender + descender = 1 em) sits in the middle of the taller line slot.
   const y = lineTop + ((LINE_HEIGHT - 1) * size) / 2;
-  text.line(bold ? FONT_NAMES.bold : FONT_NAMES.regular, size, line, x, y);
+  text.text(bold ? FONT_NAMES.bold : FONT_NAMES.regular, size, line, x, y);
 }

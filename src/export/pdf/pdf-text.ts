@@ -1,16 +1,19 @@
 /**
- * Text written into a page's content stream directly, as the same operators pdfkit's
- * `doc.text(text, x, y, { lineBreak: false })` writes (so the output is byte for byte what it
- * was), without pdfkit's per-call option handling, width measuring, string-to-bytes copying
- * and shaping: a page's text is collected as one string and written once.
+ * A page's content stream written directly: the text lines and the cell rules of a form page,
+ * collected as one string and handed to pdfkit once, instead of through `doc.text` and the
+ * path methods (which shape every word, measure it again, and copy each operator string byte
+ * by byte).
  *
- * The glyphs come from glyph-runs.ts; each one used is added to pdfkit's font subset with its
- * width and code points, so the embedded subset, the widths and the ToUnicode map are built
- * exactly as when pdfkit encodes the text itself.
+ * Text is set in runs of lines inside one BT … ET, each line placed by its own text matrix, the
+ * font set only where it changes; a line is shown with one TJ, with pdfkit's kerning segments
+ * where the font kerns (Latin). The glyphs come from glyph-runs.ts (what pdfkit's layout would
+ * give); each one used is added to pdfkit's font subset with its width and code points, so the
+ * embedded subset, the widths and the ToUnicode map are built as when pdfkit encodes the text.
  */
 import type * as fontkit from 'fontkit';
 import type PDFDocument from 'pdfkit';
-import { glyphRun } from './glyph-runs.ts';
+import { glyphRun, type GlyphRun } from './glyph-runs.ts';
+import type { Rules } from './page-rules.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -37,89 +40,127 @@ function num(n: number): string {
 
 const HEX = Array.from({ length: 0x10000 }, (_, i) => i.toString(16).padStart(4, '0'));
 
-export class PageText {
+export interface RuleStyle {
+  width: number;
+  /** An RGB colour, each channel 0–1. */
+  rgb: readonly [number, number, number];
+}
+
+export class PageContent {
   private readonly parts: string[] = [];
   private readonly internals: DocInternals;
+  private readonly fonts = new Map<string, EmbeddedFont>();
+  private inText = false;
+  private textFont = '';
+  private textSize = Number.NaN;
 
   constructor(private readonly doc: Doc) {
     this.internals = doc as unknown as DocInternals;
   }
 
-  /**
-   * One line of text with its top-left corner at (x, y) (pdfkit's coordinates, y down), in
-   * the named registered font at `size`.
-   */
-  line(fontName: string, size: number, text: string, x: number, y: number): void {
-    text = text.replace(/\n/g, '');
-    if (text.length === 0) return;
-    this.doc.font(fontName);
-    const font = this.internals._font;
+  private font(name: string): EmbeddedFont {
+    let font = this.fonts.get(name);
+    if (!font) {
+      this.doc.font(name);
+      font = this.internals._font;
+      this.fonts.set(name, font);
+    }
     const page = this.internals.page;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-
-    const run = glyphRun(font.font, text);
-    const encoded: string[] = new Array(run.glyphs.length);
-    for (let i = 0; i < run.glyphs.length; i++) {
-      const glyph = run.glyphs[i]!;
-      const gid = font.subset.includeGlyph(glyph.id);
-      encoded[i] = HEX[gid]!;
-      if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth;
-      if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-    }
-
-    const dy = (font.ascender / 1000) * size;
-    const parts = this.parts;
-    parts.push('q', `1 0 0 -1 0 ${num(page.height)} cm`, 'BT');
-    let px = x;
-    const py = page.height - y - dy;
-    parts.push(`1 0 0 1 ${num(px)} ${num(py)} Tm`, `/${font.id} ${num(size)} Tf`);
-
-    // pdfkit's _fragment: TJ segments break after a kerned glyph, and offset glyphs get their own Tm.
-    const positions = run.positions;
-    const scale = size / 1000;
-    const commands: string[] = [];
-    let last = 0;
-    let hadOffset = false;
-    const addSegment = (cur: number) => {
-      if (last < cur) {
-        const hex = encoded.slice(last, cur).join('');
-        const advance = positions[cur - 1]!.xAdvance - positions[cur - 1]!.advanceWidth;
-        commands.push(`<${hex}> ${num(-advance)}`);
-      }
-      last = cur;
-    };
-    const flush = (i: number) => {
-      addSegment(i);
-      if (commands.length > 0) {
-        parts.push(`[${commands.join(' ')}] TJ`);
-        commands.length = 0;
-      }
-    };
-    let i = 0;
-    for (; i < positions.length; i++) {
-      const pos = positions[i]!;
-      if (pos.xOffset || pos.yOffset) {
-        flush(i);
-        parts.push(`1 0 0 1 ${num(px + pos.xOffset * scale)} ${num(py + pos.yOffset * scale)} Tm`);
-        flush(i + 1);
-        hadOffset = true;
-      } else {
-        if (hadOffset) {
-          parts.push(`1 0 0 1 ${num(px)} ${num(py)} Tm`);
-          hadOffset = false;
-        }
-        if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
-      }
-      px += pos.xAdvance * scale;
-    }
-    flush(i);
-    parts.push('ET', 'Q');
+    return font;
   }
 
-  /** Writes the collected text to the page; call before pdfkit draws anything else on it. */
+  /**
+   * One line of text with its top-left corner at (x, y) (pdfkit's coordinates, y down, where
+   * the font's ascender starts), in the named registered font at `size`.
+   */
+  text(fontName: string, size: number, text: string, x: number, y: number): void {
+    if (text.includes('\n')) text = text.replace(/\n/g, '');
+    if (text.length === 0) return;
+    const font = this.font(fontName);
+    const height = this.internals.page.height;
+    const parts = this.parts;
+    if (!this.inText) {
+      // pdfkit's pages draw with y down (a flipped CTM); text is set in PDF's own coordinates.
+      parts.push('q', `1 0 0 -1 0 ${num(height)} cm`, 'BT');
+      this.inText = true;
+      this.textFont = '';
+    }
+    if (this.textFont !== font.id || this.textSize !== size) {
+      parts.push(`/${font.id} ${num(size)} Tf`);
+      this.textFont = font.id;
+      this.textSize = size;
+    }
+    const px = x;
+    const py = height - y - (font.ascender / 1000) * size;
+    parts.push(`1 0 0 1 ${num(px)} ${num(py)} Tm`);
+    showRun(parts, font, glyphRun(font.font, text), px, py, size);
+  }
+
+  /** The cell borders: straight stroked lines in the given width and colour, butt caps. */
+  rules(rules: Rules, style: RuleStyle): void {
+    this.endText();
+    const parts = this.parts;
+    parts.push('q', `${num(style.width)} w`, '/DeviceRGB CS', `${style.rgb.map(num).join(' ')} SCN`, '0 J');
+    for (const h of rules.horizontal) parts.push(`${num(h.from)} ${num(h.at)} m`, `${num(h.to)} ${num(h.at)} l`);
+    for (const v of rules.vertical) parts.push(`${num(v.at)} ${num(v.from)} m`, `${num(v.at)} ${num(v.to)} l`);
+    parts.push('S', 'Q');
+  }
+
+  private endText(): void {
+    if (!this.inText) return;
+    this.parts.push('ET', 'Q');
+    this.inText = false;
+  }
+
+  /** Writes the collected content to the current page. */
   flush(): void {
+    this.endText();
     if (this.parts.length === 0) return;
     this.internals.page.write(Buffer.from(this.parts.join('\n') + '\n', 'latin1'));
     this.parts.length = 0;
   }
+}
+
+/**
+ * The glyphs of a line shown from the current text matrix at (x, y), as pdfkit's _fragment
+ * shows them: one TJ, a segment ending after each kerned glyph, a glyph with an offset placed
+ * by its own matrix.
+ */
+function showRun(parts: string[], font: EmbeddedFont, run: GlyphRun, x: number, y: number, size: number): void {
+  const { glyphs, positions } = run;
+  let hex = '';
+  let commands = '';
+  let hadOffset = false;
+  const scale = size / 1000;
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    const gid = font.subset.includeGlyph(glyph.id);
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+    const pos = positions[i]!;
+    if (pos.xOffset || pos.yOffset) {
+      if (hex !== '') commands += `${commands ? ' ' : ''}<${hex}> 0`;
+      if (commands) parts.push(`[${commands}] TJ`);
+      parts.push(`1 0 0 1 ${num(x + pos.xOffset * scale)} ${num(y + pos.yOffset * scale)} Tm`);
+      parts.push(`[<${HEX[gid]}> ${num(-(pos.xAdvance - pos.advanceWidth))}] TJ`);
+      hex = '';
+      commands = '';
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        parts.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+        hadOffset = false;
+      }
+      hex += HEX[gid];
+      const kern = pos.xAdvance - pos.advanceWidth;
+      if (kern !== 0) {
+        commands += `${commands ? ' ' : ''}<${hex}> ${num(-kern)}`;
+        hex = '';
+      }
+    }
+    x += pos.xAdvance * scale;
+  }
+  if (hex !== '') commands += `${commands ? ' ' : ''}<${hex}> 0`;
+  if (commands) parts.push(`[${commands}] TJ`);
 }
