@@ -45,6 +45,8 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL)
   const location = parseDatabaseUrl(url);
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: location.url, types: pgTypes, max: 10 });
+    // An idle connection that the server ends (a restart, a failover) is reported, not fatal: the pool reconnects.
+    pool.on('error', (error) => console.error(`database: idle connection lost: ${error.message}`));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
