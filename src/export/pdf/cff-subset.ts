@@ -325,11 +325,13 @@ function subrsUsedBy(font: fontkit.Font, gid: number): { global: string[]; local
 
 export class CidCffSubset {
   readonly glyphs: number[] = [];
-  readonly mapping: Record<number, number> = {};
+  /** Subset glyph number by font glyph id, plus one (0: not in the subset yet). */
+  private readonly mapping: Int32Array;
   private readonly parsed: ParsedCff;
 
   constructor(private readonly font: fontkit.Font) {
     this.parsed = parsedOf(font);
+    this.mapping = new Int32Array(this.parsed.charStrings.count);
     this.includeGlyph(0);
   }
 
@@ -340,12 +342,12 @@ export class CidCffSubset {
 
   includeGlyph(glyph: number | { id: number }): number {
     const gid = typeof glyph === 'object' ? glyph.id : glyph;
-    let mapped = this.mapping[gid];
-    if (mapped === undefined) {
-      mapped = this.mapping[gid] = this.glyphs.length;
-      this.glyphs.push(gid);
-    }
-    return mapped;
+    const mapped = this.mapping[gid]!;
+    if (mapped !== 0) return mapped - 1;
+    if (gid >= this.mapping.length) throw new Error(`glyph ${gid} is not in the font`);
+    this.glyphs.push(gid);
+    this.mapping[gid] = this.glyphs.length;
+    return this.glyphs.length - 1;
   }
 
   encode(): Uint8Array {

@@ -41,7 +41,7 @@ const DEFAULT_FEATURES = new Set(['rvrn', 'ltra', 'ltrm', 'ccmp', 'locl', 'rlig'
 
 /** Code point ranges whose characters may be plain (inclusive). */
 const PLAIN_RANGES: readonly (readonly [number, number])[] = [
-  [0x21, 0x7e],
+  [0x20, 0x7e],
   [0xb7, 0xb7],
   [0x2010, 0x2027],
   [0x2030, 0x203b],
@@ -135,6 +135,17 @@ class FontRuns {
     return yes;
   }
 
+  /** The glyphs of a text whose every character is plain, or undefined. */
+  plainGlyphs(text: string): RunGlyph[] | undefined {
+    const glyphs: RunGlyph[] = new Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.charCodeAt(i);
+      if (!this.isPlain(cp)) return undefined;
+      glyphs[i] = this.glyphs[cp]!;
+    }
+    return glyphs;
+  }
+
   /** One word as pdfkit lays it out (`EmbeddedFont.layoutRun`), positions in 1/1000 em. */
   word(text: string): GlyphRun {
     let allPlain = true;
@@ -192,9 +203,21 @@ class FontRuns {
 
 const runsByFont = new WeakMap<object, FontRuns>();
 
-/** The glyphs and positions of a line of text in `font`, as pdfkit's text layout would give them. */
-export function glyphRun(font: fontkit.Font, text: string): GlyphRun {
+function runsOf(font: fontkit.Font): FontRuns {
   let runs = runsByFont.get(font);
   if (!runs) runsByFont.set(font, (runs = new FontRuns(font)));
-  return runs.line(text);
+  return runs;
+}
+
+/** The glyphs and positions of a line of text in `font`, as pdfkit's text layout would give them. */
+export function glyphRun(font: fontkit.Font, text: string): GlyphRun {
+  return runsOf(font).line(text);
+}
+
+/**
+ * The glyphs of a line whose every character is plain (set at their advance widths, no
+ * kerning, no offsets, as the shaper would), or undefined: then use glyphRun.
+ */
+export function plainGlyphs(font: fontkit.Font, text: string): RunGlyph[] | undefined {
+  return runsOf(font).plainGlyphs(text);
 }

@@ -12,7 +12,7 @@
  */
 import type * as fontkit from 'fontkit';
 import type PDFDocument from 'pdfkit';
-import { glyphRun, type GlyphRun } from './glyph-runs.ts';
+import { glyphRun, plainGlyphs, type GlyphRun, type RunGlyph } from './glyph-runs.ts';
 import type { Rules } from './page-rules.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -94,7 +94,9 @@ export class PageContent {
     const px = x;
     const py = height - y - (font.ascender / 1000) * size;
     parts.push(`1 0 0 1 ${num(px)} ${num(py)} Tm`);
-    showRun(parts, font, glyphRun(font.font, text), px, py, size);
+    const plain = plainGlyphs(font.font, text);
+    if (plain) showPlain(parts, font, plain);
+    else showRun(parts, font, glyphRun(font.font, text), px, py, size);
   }
 
   /** The cell borders: straight stroked lines in the given width and colour, butt caps. */
@@ -120,6 +122,19 @@ export class PageContent {
     this.internals.page.write(Buffer.from(this.parts.join('\n') + '\n', 'latin1'));
     this.parts.length = 0;
   }
+}
+
+/** Glyphs at their own advance widths: one string shown with TJ. */
+function showPlain(parts: string[], font: EmbeddedFont, glyphs: readonly RunGlyph[]): void {
+  let hex = '';
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    const gid = font.subset.includeGlyph(glyph.id);
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+    hex += HEX[gid];
+  }
+  parts.push(`[<${hex}> 0] TJ`);
 }
 
 /**
