@@ -3,7 +3,7 @@
  * copying to the next year. Every mutation checks access first, then works in one transaction and
  * writes its audit entry in the same transaction.
  */
-import { evaluate, hasErrors, type EvaluationReport } from '../../core/checks/run-checks.ts';
+import { evaluate, hasErrors } from '../../core/checks/run-checks.ts';
 import { findingJson } from '../../core/checks/report-json.ts';
 import { format, type Lang } from '../../core/locale/messages.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
@@ -161,10 +161,6 @@ export class EvaluationService {
 
   private now(): string {
     return this.ctx.now().toISOString();
-  }
-
-  report(evaluation: Evaluation): EvaluationReport {
-    return evaluate(evaluation, this.template(evaluation));
   }
 }
 
