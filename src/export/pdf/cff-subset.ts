@@ -10,8 +10,9 @@
  * `return` (so subroutine numbers and their bias stay valid), and the DICTs are copied operator
  * by operator with only the offsets, the CID count and the registry/ordering rewritten.
  *
- * It is a drop-in for fontkit's `font.createSubset()` as pdfkit uses it (`includeGlyph`,
- * `encode`, `cff`); glyph N of the subset is CID N, as fontkit numbers them.
+ * It has the interface of fontkit's `font.createSubset()` as pdfkit uses it (`includeGlyph`,
+ * `encode`, `cff`); glyph N of the subset is CID N, as fontkit numbers them, or each glyph
+ * keeps its glyph id as its CID (`encode(true)`, as embedded-font.ts embeds the forms' font).
  */
 import type * as fontkit from 'fontkit';
 
@@ -350,7 +351,12 @@ export class CidCffSubset {
     return this.glyphs.length - 1;
   }
 
-  encode(): Uint8Array {
+  /**
+   * The subset; glyph N is CID N (pdfkit's numbering), or with `keepIds` each glyph keeps its
+   * id in the font as its CID (the charset says so), so that text encoded with the font's glyph
+   * ids needs no renumbering per document.
+   */
+  encode(keepIds = false): Uint8Array {
     const p = this.parsed;
     const n = this.glyphs.length;
     const usedGlobal = new Set<number>();
@@ -386,7 +392,7 @@ export class CidCffSubset {
     const nameIndex = bytesIndex([p.name]);
     const stringIndex = bytesIndex(strings);
     const gsubrIndex = subrsIndex(p.bytes, p.gsubrs, usedGlobal);
-    const charset = n > 1 ? Uint8Array.of(2, 0, 1, ((n - 2) >> 8) & 255, (n - 2) & 255) : Uint8Array.of(0);
+    const charset = keepIds ? charsetOf(this.glyphs) : n > 1 ? Uint8Array.of(2, 0, 1, ((n - 2) >> 8) & 255, (n - 2) & 255) : Uint8Array.of(0);
     const fdSelectBytes = new Uint8Array(1 + n);
     fdSelectBytes.set(fdSelect, 1);
     const charStrings = new IndexWriter(
@@ -404,7 +410,8 @@ export class CidCffSubset {
     });
 
     // Layout: header, Name, Top DICT, String and Global Subr INDEXes, then what the Top DICT points to.
-    const topProbe = this.topDict(ros, n, 0, 0, 0, 0);
+    const cidCount = keepIds ? p.charStrings.count : n;
+    const topProbe = this.topDict(ros, cidCount, 0, 0, 0, 0);
     const topIndexSize = bytesIndex([topProbe]).size;
     let at = 4 + nameIndex.size + topIndexSize + stringIndex.size + gsubrIndex.size;
     const charsetAt = at;
@@ -430,7 +437,7 @@ export class CidCffSubset {
     let w = 4;
     nameIndex.write(out, w);
     w += nameIndex.size;
-    bytesIndex([this.topDict(ros, n, charsetAt, fdSelectAt, charStringsAt, fdArrayAt)]).write(out, w);
+    bytesIndex([this.topDict(ros, cidCount, charsetAt, fdSelectAt, charStringsAt, fdArrayAt)]).write(out, w);
     w += topIndexSize;
     stringIndex.write(out, w);
     w += stringIndex.size;
@@ -474,12 +481,14 @@ export class CidCffSubset {
   }
 }
 
-/** Makes pdfkit subset `font` with CidCffSubset; fonts that are not CID-keyed CFF keep fontkit's subsetter. */
-export function useFastSubset(font: fontkit.Font): void {
-  try {
-    parsedOf(font);
-  } catch {
-    return;
+/** A format 2 charset: the CIDs of glyphs 1… (glyph 0 is CID 0) as ranges of consecutive ids. */
+function charsetOf(cids: readonly number[]): Uint8Array {
+  const bytes = [2];
+  for (let i = 1; i < cids.length; ) {
+    let j = i;
+    while (j + 1 < cids.length && cids[j + 1] === cids[j]! + 1 && j - i < 0xffff) j++;
+    bytes.push(cids[i]! >> 8, cids[i]! & 255, (j - i) >> 8, (j - i) & 255);
+    i = j + 1;
   }
-  (font as unknown as { createSubset: () => CidCffSubset }).createSubset = () => new CidCffSubset(font);
+  return Uint8Array.from(bytes);
 }

@@ -3,7 +3,6 @@
  * cells without the rules inside them), and each line of text inside its cell — numbers
  * right-aligned, labels centred — so a PDF reader can rebuild the table from rules and text.
  */
-import type PDFDocument from 'pdfkit';
 import { textWidth } from './form-font.ts';
 import type { Align, Cell } from './form-table.ts';
 import { cellTextWidth } from './measure-rows.ts';
@@ -13,9 +12,6 @@ import { collectRules, type Rules } from './page-rules.ts';
 import { PageContent } from './pdf-text.ts';
 import { wrapText } from './wrap-text.ts';
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-export const FONT_NAMES = { regular: 'form-regular', bold: 'form-bold' } as const;
 
 /** A cell where it is drawn: its box on the page and its lines. */
 interface CellBox {
@@ -27,16 +23,14 @@ interface CellBox {
   valign: 'middle' | 'top';
 }
 
-export function drawFormPage(doc: Doc, page: FormPage): void {
+export function drawFormPage(text: PageContent, page: FormPage): void {
   // Reading order in the content stream: the title above the table, the table, the notes below.
-  const text = new PageContent(doc);
   const tableTop = page.rows[0]?.y ?? Infinity;
   for (const line of page.lines.filter((l) => l.y < tableTop)) drawFreeLine(text, line);
   const boxes = cellBoxes(page.rows);
   drawRules(text, collectRules(boxes.map((b) => ({ x0: MARGIN.left + b.cell.x0, x1: MARGIN.left + b.cell.x1, top: b.top, bottom: b.bottom }))));
   for (const box of boxes) drawCellText(text, box);
   for (const line of page.lines.filter((l) => l.y >= tableTop)) drawFreeLine(text, line);
-  text.flush();
 }
 
 /** Unmerged cells one per row; a merged cell once over the consecutive rows it spans on this page. */
@@ -103,5 +97,5 @@ function drawLine(text: PageContent, line: string, left: number, width: number, 
   const x = align === 'left' ? left : align === 'right' ? left + width - w : left + (width - w) / 2;
   // The font's em box (ascender + descender = 1 em) sits in the middle of the taller line slot.
   const y = lineTop + ((LINE_HEIGHT - 1) * size) / 2;
-  text.text(bold ? FONT_NAMES.bold : FONT_NAMES.regular, size, line, x, y);
+  text.text(bold ? 'bold' : 'regular', size, line, x, y);
 }

@@ -1,8 +1,9 @@
 /**
  * The CJK font the form is printed in: Noto Sans Hans (Noto Sans CJK SC, SIL Open Font Licence
  * 1.1) as shipped by the npm package @embedpdf/fonts-sc, so it is there after `npm install`
- * with nothing fetched at run time. pdfkit embeds it as a subset (CID-keyed CFF) with a
- * ToUnicode map, so text copied out of the PDF gives back the characters printed.
+ * with nothing fetched at run time. It is embedded as a subset (CID-keyed CFF) with a
+ * ToUnicode map (embedded-font.ts), so text copied out of the PDF gives back the characters
+ * printed.
  *
  * The font is parsed once per process and shared by every document: parsing an 8 MB OpenType
  * file per form would dominate the export time.
@@ -11,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { useFastSubset } from './cff-subset.ts';
 
 export const FONT_PACKAGE = '@embedpdf/fonts-sc';
 const FILES = { regular: 'NotoSansHans-Regular.otf', bold: 'NotoSansHans-Bold.otf' } as const;
@@ -29,7 +29,6 @@ function open(weight: FontWeight): fontkit.Font {
   const font = fontkit.create(readFileSync(fontFile(weight)));
   // A collection would need a postscript name; the package ships single fonts.
   if (!('glyphForCodePoint' in font)) throw new Error(`${fontFile(weight)} is a font collection, not a font`);
-  useFastSubset(font);
   return font;
 }
 

@@ -1,36 +1,28 @@
 /**
  * A page's content stream written directly: the text lines and the cell rules of a form page,
- * collected as one string and handed to pdfkit once, instead of through `doc.text` and the
- * path methods (which shape every word, measure it again, and copy each operator string byte
- * by byte).
+ * collected as one string, instead of through pdfkit's `doc.text` and path methods (which shape
+ * every word, measure it again, and copy each operator string byte by byte).
  *
  * Text is set in runs of lines inside one BT … ET, each line placed by its own text matrix, the
  * font set only where it changes; a line is shown with one TJ, with pdfkit's kerning segments
  * where the font kerns (Latin). The glyphs come from glyph-runs.ts (what pdfkit's layout would
- * give); each one used is added to pdfkit's font subset with its width and code points, so the
- * embedded subset, the widths and the ToUnicode map are built as when pdfkit encodes the text.
+ * give) and are encoded by their glyph ids in the font (embedded-font.ts keeps them as CIDs),
+ * so a page's content depends on nothing but the page; each glyph is noted as used, with its
+ * code points for the ToUnicode map.
  */
 import type * as fontkit from 'fontkit';
-import type PDFDocument from 'pdfkit';
+import type { GlyphUse } from './embedded-font.ts';
+import type { FontWeight } from './form-font.ts';
 import { glyphRun, plainGlyphs, type GlyphRun, type RunGlyph } from './glyph-runs.ts';
 import type { Rules } from './page-rules.ts';
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-/** The parts of pdfkit's EmbeddedFont used here. */
-interface EmbeddedFont {
-  id: string;
+/** A font as a page's content uses it: its resource name, the font, and where used glyphs are noted. */
+export interface FontSlot {
+  resourceName: string;
   font: fontkit.Font;
-  subset: { includeGlyph(gid: number): number };
-  widths: (number | undefined)[];
-  unicode: (number[] | undefined)[];
+  /** Ascender in 1/1000 em. */
   ascender: number;
-  ref(): unknown;
-}
-
-interface DocInternals {
-  _font: EmbeddedFont;
-  page: { height: number; fonts: Record<string, unknown>; write(chunk: Uint8Array): void };
+  used: GlyphUse;
 }
 
 /** PDF number formatting as pdfkit does it (PDFObject.number). */
@@ -48,37 +40,27 @@ export interface RuleStyle {
 
 export class PageContent {
   private readonly parts: string[] = [];
-  private readonly internals: DocInternals;
-  private readonly fonts = new Map<string, EmbeddedFont>();
   private inText = false;
   private textFont = '';
   private textSize = Number.NaN;
+  /** The resource names of the fonts the page uses. */
+  readonly fontsUsed = new Set<string>();
 
-  constructor(private readonly doc: Doc) {
-    this.internals = doc as unknown as DocInternals;
-  }
-
-  private font(name: string): EmbeddedFont {
-    let font = this.fonts.get(name);
-    if (!font) {
-      this.doc.font(name);
-      font = this.internals._font;
-      this.fonts.set(name, font);
-    }
-    const page = this.internals.page;
-    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-    return font;
-  }
+  constructor(
+    private readonly fonts: Readonly<Record<FontWeight, FontSlot>>,
+    private readonly pageHeight: number,
+  ) {}
 
   /**
    * One line of text with its top-left corner at (x, y) (pdfkit's coordinates, y down, where
-   * the font's ascender starts), in the named registered font at `size`.
+   * the font's ascender starts), in the given weight at `size`.
    */
-  text(fontName: string, size: number, text: string, x: number, y: number): void {
+  text(weight: FontWeight, size: number, text: string, x: number, y: number): void {
     if (text.includes('\n')) text = text.replace(/\n/g, '');
     if (text.length === 0) return;
-    const font = this.font(fontName);
-    const height = this.internals.page.height;
+    const slot = this.fonts[weight];
+    this.fontsUsed.add(slot.resourceName);
+    const height = this.pageHeight;
     const parts = this.parts;
     if (!this.inText) {
       // pdfkit's pages draw with y down (a flipped CTM); text is set in PDF's own coordinates.
@@ -86,17 +68,17 @@ export class PageContent {
       this.inText = true;
       this.textFont = '';
     }
-    if (this.textFont !== font.id || this.textSize !== size) {
-      parts.push(`/${font.id} ${num(size)} Tf`);
-      this.textFont = font.id;
+    if (this.textFont !== slot.resourceName || this.textSize !== size) {
+      parts.push(`/${slot.resourceName} ${num(size)} Tf`);
+      this.textFont = slot.resourceName;
       this.textSize = size;
     }
     const px = x;
-    const py = height - y - (font.ascender / 1000) * size;
+    const py = height - y - (slot.ascender / 1000) * size;
     parts.push(`1 0 0 1 ${num(px)} ${num(py)} Tm`);
-    const plain = plainGlyphs(font.font, text);
-    if (plain) showPlain(parts, font, plain);
-    else showRun(parts, font, glyphRun(font.font, text), px, py, size);
+    const plain = plainGlyphs(slot.font, text);
+    if (plain) showPlain(parts, slot.used, plain);
+    else showRun(parts, slot.used, glyphRun(slot.font, text), px, py, size);
   }
 
   /** The cell borders: straight stroked lines in the given width and colour, butt caps. */
@@ -115,24 +97,24 @@ export class PageContent {
     this.inText = false;
   }
 
-  /** Writes the collected content to the current page. */
-  flush(): void {
+  /** The page's content stream (uncompressed), starting with pdfkit's y-down flip of the page. */
+  finish(): Buffer {
     this.endText();
-    if (this.parts.length === 0) return;
-    this.internals.page.write(Buffer.from(this.parts.join('\n') + '\n', 'latin1'));
-    this.parts.length = 0;
+    return Buffer.from(`1 0 0 -1 0 ${num(this.pageHeight)} cm\n` + (this.parts.length === 0 ? '' : this.parts.join('\n') + '\n'), 'latin1');
   }
 }
 
+function note(used: GlyphUse, glyph: RunGlyph): void {
+  if (!used.has(glyph.id)) used.set(glyph.id, glyph.codePoints);
+}
+
 /** Glyphs at their own advance widths: one string shown with TJ. */
-function showPlain(parts: string[], font: EmbeddedFont, glyphs: readonly RunGlyph[]): void {
+function showPlain(parts: string[], used: GlyphUse, glyphs: readonly RunGlyph[]): void {
   let hex = '';
   for (let i = 0; i < glyphs.length; i++) {
     const glyph = glyphs[i]!;
-    const gid = font.subset.includeGlyph(glyph.id);
-    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth;
-    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-    hex += HEX[gid];
+    note(used, glyph);
+    hex += HEX[glyph.id];
   }
   parts.push(`[<${hex}> 0] TJ`);
 }
@@ -142,7 +124,7 @@ function showPlain(parts: string[], font: EmbeddedFont, glyphs: readonly RunGlyp
  * shows them: one TJ, a segment ending after each kerned glyph, a glyph with an offset placed
  * by its own matrix.
  */
-function showRun(parts: string[], font: EmbeddedFont, run: GlyphRun, x: number, y: number, size: number): void {
+function showRun(parts: string[], used: GlyphUse, run: GlyphRun, x: number, y: number, size: number): void {
   const { glyphs, positions } = run;
   let hex = '';
   let commands = '';
@@ -150,9 +132,8 @@ function showRun(parts: string[], font: EmbeddedFont, run: GlyphRun, x: number, 
   const scale = size / 1000;
   for (let i = 0; i < glyphs.length; i++) {
     const glyph = glyphs[i]!;
-    const gid = font.subset.includeGlyph(glyph.id);
-    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth;
-    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+    note(used, glyph);
+    const gid = glyph.id;
     const pos = positions[i]!;
     if (pos.xOffset || pos.yOffset) {
       if (hex !== '') commands += `${commands ? ' ' : ''}<${hex}> 0`;

@@ -10,14 +10,14 @@
 import PDFDocument from 'pdfkit';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import { templateRegistry, type TemplateRegistry } from '../../core/templates/registry.ts';
-import { drawFormPage, FONT_NAMES } from './draw-form-page.ts';
-import { formFonts } from './form-font.ts';
+import { EmbeddedFormFont } from './embedded-font.ts';
+import { formFonts, type FontWeight } from './form-font.ts';
 import { formLayout } from './form-layout.ts';
 import type { FormLayout } from './form-table.ts';
 import type { Lang } from './form-words.ts';
 import { MissingCharactersError, missingCharactersIn, type MissingCharacter } from './missing-characters.ts';
-import { paginateForm } from './paginate-form.ts';
 import { PAGE } from './page-layout.ts';
+import { renderPages, RESOURCE_NAMES, type RenderedForms } from './render-pages.ts';
 
 export { MissingCharactersError, type MissingCharacter } from './missing-characters.ts';
 
@@ -46,21 +46,46 @@ export async function renderEvaluationsPdf(evaluations: readonly Evaluation[], o
   const layouts = layoutsOf(evaluations, options);
   const missing = missingCharactersIn(layouts);
   if (missing.length > 0) throw new MissingCharactersError(missing);
-  const doc = newDocument(layouts, options.lang ?? 'zh');
+  return assemblePdf(layouts, renderPages(layouts), options.lang ?? 'zh');
+}
+
+/** The PDF of rendered forms: their pages in order, each with an outline entry, and the fonts. */
+function assemblePdf(layouts: readonly FormLayout[], rendered: RenderedForms, lang: Lang): Promise<Uint8Array> {
+  const doc = newDocument(layouts, lang);
   const done = collect(doc);
-  for (const layout of layouts) {
-    paginateForm(layout).forEach((page, i) => {
+  const fonts: Partial<Record<FontWeight, EmbeddedFormFont>> = {};
+  for (const weight of ['regular', 'bold'] as const) {
+    if (rendered.used[weight].size === 0) continue;
+    const font = new EmbeddedFormFont(doc, formFonts()[weight], RESOURCE_NAMES[weight]);
+    font.use(rendered.used[weight]);
+    fonts[weight] = font;
+  }
+  for (const form of rendered.forms) {
+    form.pages.forEach((page, i) => {
       doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
-      if (i === 0) doc.outline.addItem(layout.name);
-      drawFormPage(doc, page);
+      if (i === 0) doc.outline.addItem(form.name);
+      const pdfPage = doc.page as unknown as { content: ContentStream; fonts: Record<string, unknown> };
+      // The content is complete and compressed: it replaces what pdfkit started the page with.
+      pdfPage.content.buffer = [page.content];
+      pdfPage.content.compress = false;
+      pdfPage.content.data.Filter = 'FlateDecode';
+      for (const weight of page.fonts) pdfPage.fonts[RESOURCE_NAMES[weight]] = fonts[weight]!.ref;
     });
   }
+  for (const font of Object.values(fonts)) font.embed();
   doc.end();
   return done;
 }
 
+/** The parts of pdfkit's PDFReference that hold a page's content stream until it is written. */
+interface ContentStream {
+  buffer: Uint8Array[];
+  compress: boolean;
+  data: { Filter?: string };
+}
+
 function newDocument(layouts: readonly FormLayout[], lang: Lang): PDFKit.PDFDocument {
-  const doc = new PDFDocument({
+  return new PDFDocument({
     autoFirstPage: false,
     // No default Helvetica: every glyph on the forms comes from the embedded CJK font.
     font: null as unknown as string,
@@ -72,10 +97,6 @@ function newDocument(layouts: readonly FormLayout[], lang: Lang): PDFKit.PDFDocu
       Producer: 'jixiao (pdfkit)',
     },
   });
-  const fonts = formFonts();
-  doc.registerFont(FONT_NAMES.regular, fonts.regular as unknown as string);
-  doc.registerFont(FONT_NAMES.bold, fonts.bold as unknown as string);
-  return doc;
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
