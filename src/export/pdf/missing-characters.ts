@@ -26,6 +26,19 @@ export class MissingCharactersError extends Error {
 }
 
 /** Template words are labels; everything else names a model path of the evaluation. */
+/** Reports of parts of the forms (in order) as one: each character once, its places in order. */
+export function mergeMissing(parts: readonly MissingCharacter[][]): MissingCharacter[] {
+  const merged = new Map<string, MissingCharacter>();
+  for (const part of parts) {
+    for (const m of part) {
+      const known = merged.get(m.char);
+      if (known) known.where.push(...m.where.filter((w) => !known.where.includes(w)));
+      else merged.set(m.char, { ...m, where: [...m.where] });
+    }
+  }
+  return [...merged.values()];
+}
+
 function place(formIndex: number, source: string): string {
   const isLabel = /^(form\.|columns\.|title$)/u.test(source) || source.includes('label:');
   return isLabel ? `evaluations[${formIndex}] label ${source}` : `evaluations[${formIndex}].${source}`;
@@ -47,7 +60,8 @@ function* printedTexts(layouts: readonly FormLayout[]): Generator<{ text: string
 
 const WHITESPACE = /\s/u;
 
-export function missingCharactersIn(layouts: readonly FormLayout[]): MissingCharacter[] {
+/** The characters the layouts print that the font lacks; `firstIndex` numbers the first layout's evaluation. */
+export function missingCharactersIn(layouts: readonly FormLayout[], firstIndex = 0): MissingCharacter[] {
   const found = new Map<string, Set<string>>();
   for (const { text, formIndex, source, bold } of printedTexts(layouts)) {
     const weight = bold ? 'bold' : 'regular';
@@ -58,7 +72,7 @@ export function missingCharactersIn(layouts: readonly FormLayout[]): MissingChar
       if (astral) i++;
       if (hasGlyph(ch, weight) || WHITESPACE.test(ch)) continue;
       if (!found.has(ch)) found.set(ch, new Set());
-      found.get(ch)!.add(place(formIndex, source));
+      found.get(ch)!.add(place(firstIndex + formIndex, source));
     }
   }
   return [...found].map(([char, where]) => ({

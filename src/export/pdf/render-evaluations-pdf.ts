@@ -15,9 +15,11 @@ import { formFonts, type FontWeight } from './form-font.ts';
 import { formLayout } from './form-layout.ts';
 import type { FormLayout } from './form-table.ts';
 import type { Lang } from './form-words.ts';
-import { MissingCharactersError, missingCharactersIn, type MissingCharacter } from './missing-characters.ts';
+import { mergeMissing, MissingCharactersError, missingCharactersIn, type MissingCharacter } from './missing-characters.ts';
 import { PAGE } from './page-layout.ts';
 import { renderPages, RESOURCE_NAMES, type RenderedForms } from './render-pages.ts';
+import { defaultThreads, poolReady, renderPool, type RenderJob } from './render-pool.ts';
+import type { Template } from '../../core/templates/template.ts';
 
 export { MissingCharactersError, type MissingCharacter } from './missing-characters.ts';
 
@@ -26,7 +28,18 @@ export interface PdfOptions {
   lang?: Lang;
   /** Templates beyond the built-in ones (another region's form). */
   templates?: TemplateRegistry;
+  /**
+   * Worker threads to render pages on: 0 renders on the calling thread. By default a large
+   * export uses one worker per core (at most four), and once the workers run (they start on
+   * first use and stay) any export of POOL_BATCH forms or more does. The PDF is the same either way.
+   */
+  threads?: number;
 }
+
+/** Forms from which an export goes to running workers. */
+export const POOL_BATCH = 32;
+/** Forms from which an export starts the workers: their start-up is then a small part of it. */
+export const POOL_START_BATCH = 400;
 
 function layoutsOf(evaluations: readonly Evaluation[], options: PdfOptions): FormLayout[] {
   const registry = options.templates ?? templateRegistry();
@@ -43,15 +56,61 @@ export function findMissingCharacters(evaluations: readonly Evaluation[], option
 }
 
 export async function renderEvaluationsPdf(evaluations: readonly Evaluation[], options: PdfOptions = {}): Promise<Uint8Array> {
+  const lang = options.lang ?? 'zh';
+  const threads = options.threads ?? defaultThreads();
+  const usePool =
+    threads > 0 && evaluations.length >= Math.max(POOL_BATCH, 2 * threads) && (options.threads !== undefined || poolReady(threads) || evaluations.length >= POOL_START_BATCH);
+  if (usePool) return renderInPool(evaluations, options.templates ?? templateRegistry(), lang, threads);
   const layouts = layoutsOf(evaluations, options);
   const missing = missingCharactersIn(layouts);
   if (missing.length > 0) throw new MissingCharactersError(missing);
-  return assemblePdf(layouts, renderPages(layouts), options.lang ?? 'zh');
+  return assemblePdf(documentTitle(layouts), renderPages(layouts), lang);
+}
+
+/** The forms laid out, checked and rendered by the worker pool in batches, then put in one document. */
+async function renderInPool(evaluations: readonly Evaluation[], registry: TemplateRegistry, lang: Lang, threads: number): Promise<Uint8Array> {
+  const templates: Template[] = [];
+  const templateIndex = new Map<string, number>();
+  const forms = evaluations.map((evaluation, i) => {
+    let index = templateIndex.get(evaluation.template);
+    if (index === undefined) {
+      const template = registry.get(evaluation.template);
+      if (!template) throw new Error(`evaluations[${i}]: unknown template "${evaluation.template}"`);
+      templateIndex.set(evaluation.template, (index = templates.push(template) - 1));
+    }
+    return { evaluation, template: index };
+  });
+  const pool = renderPool(threads);
+  // Several batches per worker, so that the workers finish together.
+  const batch = Math.max(8, Math.ceil(forms.length / (threads * 4)));
+  const jobs: RenderJob[] = [];
+  for (let first = 0; first < forms.length; first += batch) jobs.push({ forms: forms.slice(first, first + batch), templates, lang, firstIndex: first });
+  const results = await Promise.all(jobs.map((job) => pool.run(job)));
+  const missing: MissingCharacter[][] = [];
+  const parts: RenderedForms[] = [];
+  for (const result of results) {
+    if ('error' in result) throw new Error(`PDF export worker: ${result.error}`);
+    if ('missing' in result) missing.push(result.missing);
+    else parts.push(result.rendered);
+  }
+  if (missing.length > 0) throw new MissingCharactersError(mergeMissing(missing));
+  const rendered: RenderedForms = { forms: parts.flatMap((p) => p.forms), used: { regular: new Map(), bold: new Map() } };
+  for (const part of parts) {
+    for (const weight of ['regular', 'bold'] as const) {
+      const into = rendered.used[weight];
+      for (const [gid, codePoints] of part.used[weight]) if (!into.has(gid)) into.set(gid, codePoints);
+    }
+  }
+  return assemblePdf('jixiao', rendered, lang);
+}
+
+function documentTitle(layouts: readonly FormLayout[]): string {
+  return layouts.length === 1 ? layouts[0]!.title.map((b) => b.lines.map((l) => l.text).join(' ')).join(' ') + ' ' + layouts[0]!.name : 'jixiao';
 }
 
 /** The PDF of rendered forms: their pages in order, each with an outline entry, and the fonts. */
-function assemblePdf(layouts: readonly FormLayout[], rendered: RenderedForms, lang: Lang): Promise<Uint8Array> {
-  const doc = newDocument(layouts, lang);
+function assemblePdf(title: string, rendered: RenderedForms, lang: Lang): Promise<Uint8Array> {
+  const doc = newDocument(title, lang);
   const done = collect(doc);
   const fonts: Partial<Record<FontWeight, EmbeddedFormFont>> = {};
   for (const weight of ['regular', 'bold'] as const) {
@@ -84,7 +143,7 @@ interface ContentStream {
   data: { Filter?: string };
 }
 
-function newDocument(layouts: readonly FormLayout[], lang: Lang): PDFKit.PDFDocument {
+function newDocument(title: string, lang: Lang): PDFKit.PDFDocument {
   return new PDFDocument({
     autoFirstPage: false,
     // No default Helvetica: every glyph on the forms comes from the embedded CJK font.
@@ -92,7 +151,7 @@ function newDocument(layouts: readonly FormLayout[], lang: Lang): PDFKit.PDFDocu
     lang: lang === 'zh' ? 'zh-CN' : 'en',
     displayTitle: true,
     info: {
-      Title: layouts.length === 1 ? layouts[0]!.title.map((b) => b.lines.map((l) => l.text).join(' ')).join(' ') + ' ' + layouts[0]!.name : 'jixiao',
+      Title: title,
       Creator: 'jixiao',
       Producer: 'jixiao (pdfkit)',
     },
