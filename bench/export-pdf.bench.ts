@@ -5,11 +5,13 @@
  *   - as one document,
  *   - as one document of distinct forms: each form's texts (project name, goal, narratives,
  *     indicator names and rules) made unique, so that no cache of texts seen before helps,
- *   - as one document per form (a download per evaluation).
- * Each jixiao figure is the median of three runs, after a warm-up export. LibreOffice converts
- * the same forms exported as one XLSX workbook (`soffice --headless --convert-to pdf`, startup
- * included, as a user would run it), once; the ratio compares it with jixiao's one-document
- * rate for those forms.
+ *   - as one document per form (a download per evaluation),
+ * first on the calling thread only (threads: 0), then the one-document modes on the worker
+ * pool (started by a warm-up export first, as in a long-running process; its start-up time is
+ * printed). Each jixiao figure is the median of three runs. LibreOffice converts the same forms
+ * exported as one XLSX workbook (`soffice --headless --convert-to pdf`, startup included, as a
+ * user would run it), once; the ratios compare it with jixiao's one-document rates for those
+ * forms.
  *   node --import tsx bench/export-pdf.bench.ts [forms] [forms-for-libreoffice]
  */
 import { execFileSync } from 'node:child_process';
@@ -18,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nationalEvaluation, seedEvaluations } from '../test/support/fixtures.ts';
 import type { Evaluation } from '../src/core/model/evaluation.ts';
-import { renderEvaluationsPdf } from '../src/export/pdf/render-evaluations-pdf.ts';
+import { renderEvaluationsPdf, type PdfOptions } from '../src/export/pdf/render-evaluations-pdf.ts';
+import { defaultThreads } from '../src/export/pdf/render-pool.ts';
 import { writeEvaluationsWorkbook } from '../src/export/xlsx/workbook.ts';
 import { machine } from './machine.ts';
 
@@ -64,28 +67,46 @@ async function medianRate(formsFor: (run: number) => Evaluation[], render: (form
   return rates.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
 }
 
-const oneDocument = async (forms: Evaluation[]) => void (await renderEvaluationsPdf(forms));
+const oneThread: PdfOptions = { threads: 0 };
+const workers = defaultThreads();
+const onPool: PdfOptions = { threads: workers };
+const oneDocument = (options: PdfOptions) => async (forms: Evaluation[]) => void (await renderEvaluationsPdf(forms, options));
 const fixtures = formsOf(count);
-const sameForms = await medianRate(() => fixtures, oneDocument);
-const distinctForms = await medianRate((run) => fixtures.map((form, i) => distinct(form, run * count + i)), oneDocument);
+const distinctFor = (run: number) => fixtures.map((form, i) => distinct(form, run * count + i));
+
+const sameForms = await medianRate(() => fixtures, oneDocument(oneThread));
+const distinctForms = await medianRate(distinctFor, oneDocument(oneThread));
 const perForm = await medianRate(
   () => fixtures,
   async (forms) => {
-    for (const form of forms) await renderEvaluationsPdf([form]);
+    for (const form of forms) await renderEvaluationsPdf([form], oneThread);
   },
 );
-console.log(`jixiao, ${count} forms in one document: ${sameForms.toFixed(1)} forms/s`);
-console.log(`jixiao, ${count} distinct forms in one document: ${distinctForms.toFixed(1)} forms/s`);
-console.log(`jixiao, ${count} forms, one document each: ${perForm.toFixed(1)} forms/s`);
+console.log(`jixiao, one thread, ${count} forms in one document: ${sameForms.toFixed(1)} forms/s`);
+console.log(`jixiao, one thread, ${count} distinct forms in one document: ${distinctForms.toFixed(1)} forms/s`);
+console.log(`jixiao, one thread, ${count} forms, one document each: ${perForm.toFixed(1)} forms/s`);
+
+if (workers > 0) {
+  const start = performance.now();
+  await renderEvaluationsPdf(formsOf(Math.max(64, 2 * workers)), onPool);
+  console.log(`worker pool of ${workers} started (first export on it): ${(performance.now() - start).toFixed(0)} ms`);
+  const poolSame = await medianRate(() => fixtures, oneDocument(onPool));
+  const poolDistinct = await medianRate((run) => distinctFor(run + RUNS), oneDocument(onPool));
+  console.log(`jixiao, ${workers} worker threads, ${count} forms in one document: ${poolSame.toFixed(1)} forms/s`);
+  console.log(`jixiao, ${workers} worker threads, ${count} distinct forms in one document: ${poolDistinct.toFixed(1)} forms/s`);
+}
 
 const small = formsOf(libreOfficeCount);
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
 const workbook = join(dir, 'forms.xlsx');
 writeFileSync(workbook, await writeEvaluationsWorkbook(small));
-const jixiaoSmall = await medianRate(() => small, oneDocument);
+const jixiaoSmall = await medianRate(() => small, oneDocument(oneThread));
+const jixiaoSmallPool = workers > 0 ? await medianRate(() => small, oneDocument(onPool)) : undefined;
 const office = await rate(small, async () => {
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, workbook], { stdio: 'ignore' });
 });
-console.log(`jixiao, ${libreOfficeCount} forms in one document: ${jixiaoSmall.toFixed(1)} forms/s`);
 console.log(`LibreOffice, the same ${libreOfficeCount} forms from XLSX: ${office.toFixed(2)} forms/s`);
-console.log(`ratio jixiao / LibreOffice: ${(jixiaoSmall / office).toFixed(0)}×`);
+console.log(`jixiao, one thread, ${libreOfficeCount} forms in one document: ${jixiaoSmall.toFixed(1)} forms/s = ${(jixiaoSmall / office).toFixed(0)}× LibreOffice`);
+if (jixiaoSmallPool !== undefined) {
+  console.log(`jixiao, ${workers} worker threads, ${libreOfficeCount} forms in one document: ${jixiaoSmallPool.toFixed(1)} forms/s = ${(jixiaoSmallPool / office).toFixed(0)}× LibreOffice`);
+}
