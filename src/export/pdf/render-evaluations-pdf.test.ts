@@ -194,3 +194,30 @@ describe('a character the font lacks', () => {
     assert.deepEqual(findMissingCharacters([...seedEvaluations(), nationalEvaluation()]), []);
   });
 });
+
+describe('on worker threads', () => {
+  test('the pages are the same as on one thread', async () => {
+    const pool = [...seedEvaluations(), nationalEvaluation()];
+    const forms = Array.from({ length: 40 }, (_, i) => {
+      const evaluation = structuredClone(pool[i % pool.length]!);
+      evaluation.project.name += `（${i + 1}）`;
+      return evaluation;
+    });
+    const single = await renderEvaluationsPdf(forms, { threads: 0 });
+    const parallel = await renderEvaluationsPdf(forms, { threads: 2 });
+    assert.equal(parallel.byteLength, single.byteLength);
+    assert.deepEqual(popplerPages(parallel), popplerPages(single));
+    assert.equal(pdffonts(parallel), pdffonts(single));
+  });
+
+  test('a missing character is reported with where it occurs among all the forms', async () => {
+    const forms = Array.from({ length: 40 }, () => seedEvaluations()[1]!);
+    forms[37] = structuredClone(forms[37]!);
+    forms[37].problems = '无𠀀';
+    await assert.rejects(renderEvaluationsPdf(forms, { threads: 2 }), (error: unknown) => {
+      assert.ok(error instanceof MissingCharactersError);
+      assert.deepEqual(error.missing, [{ char: '𠀀', codePoint: 'U+20000', where: ['evaluations[37].problems'] }]);
+      return true;
+    });
+  });
+});

@@ -30,16 +30,21 @@ export interface PdfOptions {
   templates?: TemplateRegistry;
   /**
    * Worker threads to render pages on: 0 renders on the calling thread. By default a large
-   * export uses one worker per core (at most four), and once the workers run (they start on
-   * first use and stay) any export of POOL_BATCH forms or more does. The PDF is the same either way.
+   * export (POOL_START_BATCH forms) uses one worker per core (at most four), and once the
+   * workers run (they start on first use and stay) any export of POOL_BATCH forms or more does;
+   * a count given here uses them from POOL_BATCH forms. The PDF is the same either way.
    */
   threads?: number;
 }
 
 /** Forms from which an export goes to running workers. */
 export const POOL_BATCH = 32;
-/** Forms from which an export starts the workers: their start-up is then a small part of it. */
-export const POOL_START_BATCH = 400;
+/**
+ * Forms from which an export starts the workers. Their start-up (~1 s: each loads the sources
+ * and parses the font) pays off only when it is a small part of the export; on one thread
+ * 2,000 forms take a few seconds.
+ */
+export const POOL_START_BATCH = 2000;
 
 function layoutsOf(evaluations: readonly Evaluation[], options: PdfOptions): FormLayout[] {
   const registry = options.templates ?? templateRegistry();

@@ -40,11 +40,19 @@ class RenderPool {
   private readonly waiting: { job: RenderJob; resolve: (r: RenderResult) => void; reject: (e: unknown) => void }[] = [];
 
   constructor(size: number) {
-    this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [] });
-      worker.unref();
-      return { worker, busy: false };
+    this.workers = Array.from({ length: size }, () => this.start());
+  }
+
+  private start(): PoolWorker {
+    const worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [] });
+    worker.unref();
+    const entry: PoolWorker = { worker, busy: false };
+    // A worker that dies (out of memory, a crash) is replaced; its job, if any, fails.
+    worker.once('exit', () => {
+      const i = this.workers.indexOf(entry);
+      if (i >= 0) this.workers[i] = this.start();
     });
+    return entry;
   }
 
   get size(): number {
@@ -67,6 +75,7 @@ class RenderPool {
     const done = () => {
       free.worker.off('message', onMessage);
       free.worker.off('error', onError);
+      free.worker.off('exit', onExit);
       free.busy = false;
       free.worker.unref();
       this.next();
@@ -79,8 +88,10 @@ class RenderPool {
       done();
       task.reject(error);
     };
+    const onExit = (code: number) => onError(new Error(`PDF export worker stopped (exit code ${code})`));
     free.worker.on('message', onMessage);
     free.worker.on('error', onError);
+    free.worker.once('exit', onExit);
     free.worker.postMessage(task.job);
   }
 }
