@@ -23,25 +23,32 @@ export interface WrapOptions {
 }
 
 /**
- * Wrapped lines by weight, size, width and text. Labels and column titles recur on every form
- * and merged captions are wrapped again at each size tried, so most lookups hit; bounded, since
- * the values differ from form to form.
+ * Wrapped lines of short texts by weight, size, width and text. Labels and column titles recur
+ * on every form and merged captions are wrapped again at each size tried, so most lookups hit;
+ * long texts (goals, narratives) are wrapped once per form and not kept. Bounded, since values
+ * differ from form to form.
  */
 const wrapped = new Map<string, readonly string[]>();
-const WRAPPED_LIMIT = 50_000;
+const WRAPPED_LIMIT = 20_000;
+const KEPT_LENGTH = 48;
 
 /** The lines `text` takes in `width` points; explicit newlines are kept, an empty text is no line. */
 export function wrapText(text: string, width: number, options: WrapOptions): string[] {
   if (text === '') return [];
+  if (text.length > KEPT_LENGTH) return wrapLines(text, width, options);
   const key = `${options.weight ?? 'regular'} ${options.size} ${width} ${text}`;
   let lines = wrapped.get(key);
   if (lines === undefined) {
-    lines = text.includes('\n') ? text.split(/\r?\n/u).flatMap((paragraph) => wrapParagraph(paragraph, width, options)) : wrapParagraph(text, width, options);
+    lines = wrapLines(text, width, options);
     if (wrapped.size >= WRAPPED_LIMIT) wrapped.clear();
     wrapped.set(key, lines);
   }
   // A copy: callers may change their lines.
   return lines.slice();
+}
+
+function wrapLines(text: string, width: number, options: WrapOptions): string[] {
+  return text.includes('\n') ? text.split(/\r?\n/u).flatMap((paragraph) => wrapParagraph(paragraph, width, options)) : wrapParagraph(text, width, options);
 }
 
 const SPACE = /^\s$/u;
