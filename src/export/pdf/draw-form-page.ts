@@ -1,7 +1,8 @@
 /**
- * Drawing one laid-out page with pdfkit: every cell border as a straight stroked line (merged
- * cells without the rules inside them), and each line of text inside its cell — numbers
- * right-aligned, labels centred — so a PDF reader can rebuild the table from rules and text.
+ * Drawing one laid-out page into its content stream (page-content.ts): every cell border as a
+ * straight stroked line (merged cells without the rules inside them), and each line of text
+ * inside its cell — numbers right-aligned, labels centred — so a PDF reader can rebuild the
+ * table from rules and text.
  */
 import { textWidth } from './form-font.ts';
 import type { Align, Cell } from './form-table.ts';
@@ -9,7 +10,7 @@ import { cellTextWidth } from './measure-rows.ts';
 import type { FormPage, PlacedLine, PlacedRow } from './paginate-form.ts';
 import { BORDER, CELL_PADDING, FONT_SIZE, LINE_HEIGHT, MARGIN, TABLE_WIDTH } from './page-layout.ts';
 import { collectRules, type Rules } from './page-rules.ts';
-import { PageContent } from './pdf-text.ts';
+import { PageContent } from './page-content.ts';
 import { wrapText } from './wrap-text.ts';
 
 

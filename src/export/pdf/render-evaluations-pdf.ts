@@ -3,6 +3,10 @@
  * each starting on a new page, in a CJK font embedded as a subset with a ToUnicode map, so the
  * text extracts as printed and the drawn borders rebuild the tables.
  *
+ * The pages are rendered apart from the document (render-pages.ts) — on the calling thread, or
+ * for large exports on worker threads (render-pool.ts) — and then assembled with pdfkit, which
+ * writes the document structure; the font is embedded by embedded-font.ts.
+ *
  * A character the font lacks is never printed as an empty box: the export throws a
  * MissingCharactersError that lists the characters and where they occur (findMissingCharacters
  * tells beforehand).

@@ -11,7 +11,7 @@ import { formFonts, type FontWeight } from './form-font.ts';
 import type { FormLayout } from './form-table.ts';
 import { paginateForm } from './paginate-form.ts';
 import { PAGE } from './page-layout.ts';
-import { PageContent, type FontSlot } from './pdf-text.ts';
+import { PageContent, type FontSlot } from './page-content.ts';
 
 /** The fonts' names in the pages' /Font resources. */
 export const RESOURCE_NAMES: Readonly<Record<FontWeight, string>> = { regular: 'F1', bold: 'F2' };
