@@ -22,7 +22,7 @@ import type { Lang } from './form-words.ts';
 import { mergeMissing, MissingCharactersError, missingCharactersIn, type MissingCharacter } from './missing-characters.ts';
 import { PAGE } from './page-layout.ts';
 import { renderPages, RESOURCE_NAMES, type RenderedForms } from './render-pages.ts';
-import { defaultThreads, poolReady, renderPool, type RenderJob } from './render-pool.ts';
+import { defaultThreads, PoolError, poolReady, renderPool, type RenderJob } from './render-pool.ts';
 import type { Template } from '../../core/templates/template.ts';
 
 export { MissingCharactersError, type MissingCharacter } from './missing-characters.ts';
@@ -69,7 +69,14 @@ export async function renderEvaluationsPdf(evaluations: readonly Evaluation[], o
   const threads = options.threads ?? defaultThreads();
   const usePool =
     threads > 0 && evaluations.length >= Math.max(POOL_BATCH, 2 * threads) && (options.threads !== undefined || poolReady(threads) || evaluations.length >= POOL_START_BATCH);
-  if (usePool) return renderInPool(evaluations, options.templates ?? templateRegistry(), lang, threads);
+  if (usePool) {
+    try {
+      return await renderInPool(evaluations, options.templates ?? templateRegistry(), lang, threads);
+    } catch (error) {
+      // Workers that cannot run leave the export to this thread.
+      if (!(error instanceof PoolError)) throw error;
+    }
+  }
   const layouts = layoutsOf(evaluations, options);
   const missing = missingCharactersIn(layouts);
   if (missing.length > 0) throw new MissingCharactersError(missing);

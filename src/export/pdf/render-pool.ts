@@ -27,8 +27,18 @@ export interface RenderJob {
 export type RenderResult = { rendered: RenderedForms } | { missing: MissingCharacter[] } | { error: string };
 
 const WORKER_MODULE = new URL('./render-worker.ts', import.meta.url).href;
-// Workers load the TypeScript sources through tsx, however the main thread was started.
-const BOOTSTRAP = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_MODULE)}); });`;
+// Workers load the TypeScript sources through tsx, however the main thread was started (and
+// from wherever: the eval'd bootstrap resolves bare names from the working directory).
+const TSX_API = import.meta.resolve('tsx/esm/api');
+const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_MODULE)}); });`;
+
+/** The pool could not run a job: a worker failed to start or died. The export can go on without it. */
+export class PoolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PoolError';
+  }
+}
 
 interface PoolWorker {
   worker: Worker;
@@ -46,13 +56,21 @@ class RenderPool {
   private start(): PoolWorker {
     const worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [] });
     worker.unref();
-    const entry: PoolWorker = { worker, busy: false };
-    // A worker that dies (out of memory, a crash) is replaced; its job, if any, fails.
-    worker.once('exit', () => {
-      const i = this.workers.indexOf(entry);
-      if (i >= 0) this.workers[i] = this.start();
-    });
-    return entry;
+    // A worker that dies (it could not start, ran out of memory, crashed) ends the pool: its
+    // job and the waiting ones fail with a PoolError, and the next export starts a new pool.
+    worker.once('exit', (code) => this.fail(new PoolError(`PDF export worker stopped (exit code ${code})`)));
+    worker.on('error', () => {});
+    return { worker, busy: false };
+  }
+
+  private failed: PoolError | undefined;
+
+  private fail(error: PoolError): void {
+    if (this.failed) return;
+    this.failed = error;
+    if (pool === this) pool = undefined;
+    for (const task of this.waiting.splice(0)) task.reject(error);
+    for (const w of this.workers) void w.worker.terminate();
   }
 
   get size(): number {
@@ -61,6 +79,7 @@ class RenderPool {
 
   run(job: RenderJob): Promise<RenderResult> {
     return new Promise((resolve, reject) => {
+      if (this.failed) return reject(this.failed);
       this.waiting.push({ job, resolve, reject });
       this.next();
     });
@@ -86,9 +105,9 @@ class RenderPool {
     };
     const onError = (error: unknown) => {
       done();
-      task.reject(error);
+      task.reject(new PoolError(`PDF export worker failed: ${error instanceof Error ? error.message : String(error)}`));
     };
-    const onExit = (code: number) => onError(new Error(`PDF export worker stopped (exit code ${code})`));
+    const onExit = (code: number) => onError(new Error(`exit code ${code}`));
     free.worker.on('message', onMessage);
     free.worker.on('error', onError);
     free.worker.once('exit', onExit);
