@@ -8,7 +8,8 @@
  * process into raw byte ranges, and a subset is written straight into one buffer: the used
  * charstrings and subroutines are copied byte for byte, the unused subroutines become a bare
  * `return` (so subroutine numbers and their bias stay valid), and the DICTs are copied operator
- * by operator with only the offsets, the CID count and the registry/ordering rewritten.
+ * by operator with only the offsets, the CID count and the registry/ordering rewritten. The
+ * subroutine INDEXes end after the last subroutine used, where that keeps the bias.
  *
  * It has the interface of fontkit's `font.createSubset()` as pdfkit uses it (`includeGlyph`,
  * `encode`, `cff`); glyph N of the subset is CID N, as fontkit numbers them, or each glyph
@@ -259,6 +260,8 @@ class IndexWriter {
   constructor(
     private readonly sizes: ArrayLike<number>,
     private readonly writeEntry: (out: Uint8Array, i: number, at: number) => void,
+    /** The byte of a one-byte entry, where that is quicker than writeEntry. */
+    private readonly oneByte?: (i: number) => number,
   ) {
     let data = 0;
     for (let i = 0; i < sizes.length; i++) data += sizes[i]!;
@@ -274,14 +277,21 @@ class IndexWriter {
     out[at + 2] = this.offSize;
     let offsetAt = at + 3;
     let dataAt = at + 3 + (count + 1) * this.offSize;
+    const offSize = this.offSize;
+    const sizes = this.sizes;
     let offset = 1;
     for (let i = 0; i <= count; i++) {
-      for (let k = this.offSize - 1; k >= 0; k--) out[offsetAt + k] = (offset >>> (8 * (this.offSize - 1 - k))) & 255;
-      offsetAt += this.offSize;
+      // Big-endian, offSize bytes.
+      if (offSize === 4) out[offsetAt++] = offset >>> 24;
+      if (offSize >= 3) out[offsetAt++] = (offset >>> 16) & 255;
+      if (offSize >= 2) out[offsetAt++] = (offset >>> 8) & 255;
+      out[offsetAt++] = offset & 255;
       if (i === count) break;
-      this.writeEntry(out, i, dataAt);
-      dataAt += this.sizes[i]!;
-      offset += this.sizes[i]!;
+      const size = sizes[i]!;
+      if (size === 1 && this.oneByte !== undefined) out[dataAt] = this.oneByte(i);
+      else this.writeEntry(out, i, dataAt);
+      dataAt += size;
+      offset += size;
     }
   }
 }
@@ -294,13 +304,34 @@ function bytesIndex(entries: readonly Uint8Array[]): IndexWriter {
 }
 
 /** A subroutine INDEX with the same count, the unused entries cut to `return`. */
+/**
+ * The fewest subroutines an INDEX of `count` may be cut to without changing the bias that
+ * charstrings add to subroutine numbers (Type 2 charstrings: 107 below 1,240 subroutines,
+ * 1,131 below 33,900, 32,768 from there).
+ */
+function sameBiasMinimum(count: number): number {
+  return count < 1240 ? 0 : count < 33900 ? 1240 : 33900;
+}
+
+/**
+ * A subroutine INDEX for the used subroutines: each keeps its number, the unused ones before
+ * the last used one are cut to `return`, and the ones after it are left out (as far as the
+ * bias allows). Subroutines are ordered most used first, so this is most of a large INDEX.
+ */
 function subrsIndex(bytes: Uint8Array, index: Index, used: ReadonlySet<number>): IndexWriter {
-  const sizes = new Uint32Array(index.count).fill(1);
-  for (const i of used) if (i < index.count) sizes[i] = index.starts[i + 1]! - index.starts[i]!;
-  return new IndexWriter(sizes, (out, i, at) => {
-    if (used.has(i)) out.set(bytes.subarray(index.starts[i]!, index.starts[i + 1]!), at);
-    else out[at] = RETURN;
-  });
+  let last = -1;
+  for (const i of used) if (i < index.count && i > last) last = i;
+  const count = Math.min(index.count, Math.max(last + 1, sameBiasMinimum(index.count)));
+  const sizes = new Uint32Array(count).fill(1);
+  for (const i of used) if (i < count) sizes[i] = index.starts[i + 1]! - index.starts[i]!;
+  return new IndexWriter(
+    sizes,
+    (out, i, at) => {
+      if (used.has(i)) out.set(bytes.subarray(index.starts[i]!, index.starts[i + 1]!), at);
+      else out[at] = RETURN;
+    },
+    (i) => (used.has(i) ? bytes[index.starts[i]!]! : RETURN),
+  );
 }
 
 const parsedFonts = new WeakMap<object, ParsedCff>();
