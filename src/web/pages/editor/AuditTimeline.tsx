@@ -3,7 +3,7 @@ import { Empty, Spin, Timeline } from 'antd';
 import type { Template } from '../../../core/templates/template.ts';
 import { fieldLabel } from '../../../core/templates/labels.ts';
 import { api } from '../../api/client.ts';
-import type { AuditEntry } from '../../api/types.ts';
+import { STATUSES, type AuditEntry, type Status } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
@@ -17,6 +17,10 @@ export function AuditTimeline({ id, template, refresh }: { id: string; template:
   const items = audit.data?.items ?? [];
   if (items.length === 0) return <Empty description={t('audit.empty')} />;
   const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  // A transition is recorded as a change of `status`: shown in the UI's words (状态：草稿 → 已提交), not as codes.
+  const isStatus = (v: unknown): v is Status => (STATUSES as readonly unknown[]).includes(v);
+  const fieldOf = (path: string) => (path === 'status' ? t('list.col.status') : label(fieldLabel(template, path)));
+  const valueOf = (path: string, v: unknown) => (path === 'status' && isStatus(v) ? t(`status.${v}`) : show(v));
   return (
     <Timeline
       data-testid="audit-timeline"
@@ -34,7 +38,7 @@ export function AuditTimeline({ id, template, refresh }: { id: string; template:
               <ul className="audit-changes">
                 {entry.changes.slice(0, 20).map((c) => (
                   <li key={c.path}>
-                    {label(fieldLabel(template, c.path))}：<del>{show(c.from)}</del> → <ins>{show(c.to)}</ins>
+                    {fieldOf(c.path)}：<del>{valueOf(c.path, c.from)}</del> → <ins>{valueOf(c.path, c.to)}</ins>
                   </li>
                 ))}
                 {entry.changes.length > 20 && <li className="muted">{t('audit.more', { count: entry.changes.length - 20 })}</li>}
