@@ -10,8 +10,8 @@ import { layoutRows } from './layout-rows.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/pdftotext/', import.meta.url);
 const SOURCES: Record<string, URL> = {
-  'seed-2021-putuo': new URL('../../../../shared/fixtures/seed-2021-putuo.json', import.meta.url),
-  'real-2022-putuo-sports': new URL('../../../../shared/fixtures/real-2022-putuo-sports.json', import.meta.url),
+  'seed-2021-putuo': new URL('../../../demo/seed-2021-putuo.json', import.meta.url),
+  'real-2022-putuo-sports': new URL('../../../test/fixtures/real-2022-putuo-sports.json', import.meta.url),
   'national-2023-example': new URL('../../../test/fixtures/pdf/national-2023-example.json', import.meta.url),
 };
 
@@ -101,7 +101,7 @@ const OWN = [
 describe('a layout text of its own', () => {
   test('is taken for layout text', () => {
     assert.equal(looksLikeLayout(OWN), true);
-    assert.equal(looksLikeLayout(readFileSync(new URL('../../../../shared/seeds/000_876b01381dae6b1b.txt', import.meta.url), 'utf8')), false);
+    assert.equal(looksLikeLayout(readFileSync(new URL('../../../test/fixtures/seed/000_876b01381dae6b1b.txt', import.meta.url), 'utf8')), false);
   });
 
   test('reads the wrapped name, the wrapped rule and the blank department', async () => {

@@ -6,8 +6,8 @@ import { catalogKeys } from '../../core/locale/messages.ts';
 import type { FileImport } from '../import-result.ts';
 import { readTextForms } from './read-text-forms.ts';
 
-const SEED = new URL('../../../../shared/seeds/000_876b01381dae6b1b.txt', import.meta.url);
-const FIXTURE = new URL('../../../../shared/fixtures/seed-2021-putuo.json', import.meta.url);
+const SEED = new URL('../../../test/fixtures/seed/000_876b01381dae6b1b.txt', import.meta.url);
+const FIXTURE = new URL('../../../demo/seed-2021-putuo.json', import.meta.url);
 
 /** Text compared without white space: the fixture keeps paragraph breaks the text cannot show. */
 function withoutWhiteSpace(value: unknown): unknown {
@@ -140,7 +140,7 @@ describe('variants of the layout', () => {
 describe('the national layout (项目支出绩效自评表)', () => {
   test('reads project, funding table, goal columns, indicators with subcategories and the total', async () => {
     const r = await read(fixture('national-2022-sports.txt'));
-    const real = JSON.parse(readFileSync(new URL('../../../../shared/fixtures/real-2022-putuo-sports.json', import.meta.url), 'utf8')).evaluations[0];
+    const real = JSON.parse(readFileSync(new URL('../../../test/fixtures/real-2022-putuo-sports.json', import.meta.url), 'utf8')).evaluations[0];
     const { grade, ...printed } = real;
     assert.equal(grade, '优');
     assert.deepEqual({ ...r.forms[0]!.evaluation, funding: r.forms[0]!.evaluation.funding!.slice(0, 1) }, printed);

@@ -11,7 +11,7 @@ import { rawLines } from './raw-lines.ts';
 import { readRowCells } from './row-cells.ts';
 
 const FIXTURES = new URL('../../../../test/fixtures/pdftotext/', import.meta.url);
-const SEED = new URL('../../../../../shared/seeds/000_876b01381dae6b1b.txt', import.meta.url);
+const SEED = new URL('../../../../test/fixtures/seed/000_876b01381dae6b1b.txt', import.meta.url);
 const REAL = new URL('../../../../test/fixtures/real-2022-putuo-sports.json', import.meta.url);
 const NAMES = ['seed-2021-putuo', 'real-2022-putuo-sports', 'national-2023-example'];
 const templates = (() => {
