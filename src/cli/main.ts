@@ -3,6 +3,7 @@ import { CliInputError, EXIT } from './cli-error.ts';
 import { processIo, type Command, type CommandIo } from './command.ts';
 import { checkCommand, checkUsage } from './commands/check.ts';
 import { exportCommand, exportUsage } from './commands/export.ts';
+import { genCommand, genUsage } from './commands/gen.ts';
 import { importCommand, importUsage } from './commands/import.ts';
 import { schemaCommand, schemaUsage } from './commands/schema.ts';
 import { serveCommand, serveUsage } from './commands/serve.ts';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
   export: { run: exportCommand, usage: exportUsage, summary: 'print the official form as PDF or XLSX, and the open data as CSV or JSON' },
   template: { run: templateCommand, usage: templateUsage, summary: 'write the blank fillable form as an XLSX workbook' },
   schema: { run: schemaCommand, usage: schemaUsage, summary: 'print the JSON Schema of jixiao/evaluation@1' },
+  gen: { run: genCommand, usage: genUsage, summary: 'write a synthetic province (units, evaluations) into DATABASE_URL, deterministic for a seed' },
   serve: { run: serveCommand, usage: serveUsage, summary: 'run the web application (DATABASE_URL: SQLite file or postgres://)' },
 };
 

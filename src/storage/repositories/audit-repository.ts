@@ -38,6 +38,21 @@ export class AuditRepository {
       .execute();
   }
 
+  /** Many entries in multi-row INSERTs (generated and bulk-loaded data). */
+  async appendMany(entries: readonly NewAuditEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += 1000) {
+      const values = entries.slice(i, i + 1000).map((entry) => ({
+        evaluation_id: entry.evaluationId,
+        at: entry.at,
+        user_id: entry.userId,
+        action: entry.action,
+        comment: entry.comment,
+        changes: writeJson(entry.changes),
+      }));
+      await this.db.insertInto('audit_log').values(values).execute();
+    }
+  }
+
   /** Oldest first; the serial id orders entries written within the same millisecond. */
   async list(evaluationId: string): Promise<AuditEntry[]> {
     const rows = await this.db

@@ -58,6 +58,21 @@ export interface EvaluationChange {
   at: string;
 }
 
+export interface NewEvaluationRow {
+  id: string;
+  unitId: string;
+  status: Status;
+  version?: number;
+  returnReason?: string | null;
+  columns: EvaluationColumns;
+  document: Evaluation;
+  at: string;
+  updatedAt?: string;
+}
+
+/** Rows per INSERT: 16 parameters a row stays far below SQLite's 32,766 and PostgreSQL's 65,535. */
+const INSERT_BATCH = 500;
+
 type Eb = ExpressionBuilder<Tables, 'evaluations'>;
 
 /** What the actor may see (the workflow's scope) and what the query asks for, as one condition. */
@@ -107,6 +122,27 @@ export class EvaluationRepository {
         updated_at: row.at,
       })
       .execute();
+  }
+
+  /**
+   * Many evaluations in multi-row INSERTs (for generated and bulk-loaded data): each row may carry
+   * its status, version, return reason and times. Run it in a transaction for all-or-nothing.
+   */
+  async insertMany(rows: readonly NewEvaluationRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      const values = rows.slice(i, i + INSERT_BATCH).map((row) => ({
+        id: row.id,
+        unit_id: row.unitId,
+        status: row.status,
+        version: row.version ?? 1,
+        ...columnValues(row.columns),
+        return_reason: row.returnReason ?? null,
+        document: writeJson(row.document),
+        created_at: row.at,
+        updated_at: row.updatedAt ?? row.at,
+      }));
+      await this.db.insertInto('evaluations').values(values).execute();
+    }
   }
 
   async get(id: string): Promise<StoredEvaluation | undefined> {

@@ -23,6 +23,12 @@ export class UnitRepository {
     await this.db.insertInto('units').values({ ...unit, created_at: at }).execute();
   }
 
+  async createMany(units: readonly Unit[], at: string): Promise<void> {
+    for (let i = 0; i < units.length; i += 1000) {
+      await this.db.insertInto('units').values(units.slice(i, i + 1000).map((u) => ({ ...u, created_at: at }))).execute();
+    }
+  }
+
   async count(): Promise<number> {
     const row = await this.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);

@@ -1,0 +1,204 @@
+/**
+ * `jixiao gen --units N --projects-per-unit M --years Y1-Y2 [--seed S]`: writes a synthetic
+ * province into the database of `DATABASE_URL` (migrated first) through the storage layer's
+ * repositories, in multi-row INSERTs and one transaction per batch of units. Deterministic for a
+ * seed: the same forms (src/demo/synthetic-evaluations.ts), ids, statuses and times.
+ *
+ * Statuses are spread as a finance bureau sees them: past years mostly published or approved, the
+ * latest year in every status (drafts and submitted forms most). The audit log of generated data is
+ * minimal: one `create` entry per evaluation by the user `jixiao-gen` (an admin who cannot log in),
+ * whose comment says the form was generated and its status set directly, without the transitions.
+ */
+import { createHash } from 'node:crypto';
+import { BUILT_IN_TEMPLATES, templateRegistry, type TemplateRegistry } from '../../core/templates/registry.ts';
+import type { Status } from '../../core/workflow/workflow.ts';
+import { randomSource, syntheticEvaluations, syntheticUnitName } from '../../demo/synthetic-evaluations.ts';
+import { UNUSABLE_HASH } from '../../server/passwords.ts';
+import { columnsOf } from '../../server/services/evaluation-service.ts';
+import { migrateToLatest } from '../../storage/migrate.ts';
+import { openDatabase, type Database } from '../../storage/open-database.ts';
+import { inTransaction, repositories } from '../../storage/repositories.ts';
+import type { NewEvaluationRow } from '../../storage/repositories/evaluation-repository.ts';
+import type { NewAuditEntry } from '../../storage/repositories/audit-repository.ts';
+import { parseCommandArgs } from '../args.ts';
+import { CliInputError, EXIT } from '../cli-error.ts';
+import type { CommandIo } from '../command.ts';
+
+export const genUsage = 'jixiao gen --units N --projects-per-unit M --years Y1-Y2 [--seed S]';
+
+export const GEN_USERNAME = 'jixiao-gen';
+
+export interface GenOptions {
+  units: number;
+  projectsPerUnit: number;
+  years: readonly [number, number];
+  seed: number;
+}
+
+export interface GenResult {
+  units: number;
+  evaluations: number;
+  auditEntries: number;
+  byStatus: Record<Status, number>;
+  byTemplate: Record<string, number>;
+  ms: number;
+}
+
+/** Evaluations per transaction (whole units): large enough that commits cost little, small enough to stream. */
+const FORMS_PER_TRANSACTION = 2_500;
+
+const RETURN_REASONS = [
+  '绩效指标未细化量化，请补充数量指标的目标值',
+  '扣分指标未说明偏差原因，请补充改进措施',
+  '预算执行率偏低，请说明原因',
+  '满意度指标缺少调查依据，请补充',
+];
+
+/** A UUID-shaped id that depends only on the seed and the key: the same seed gives the same ids. */
+function stableId(seed: number, key: string): string {
+  const h = createHash('sha256').update(`jixiao-gen:${seed}:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The status of a form and how many steps got it there (its version is steps + 1). */
+function statusOf(random: ReturnType<typeof randomSource>, latest: boolean): { status: Status; steps: number } {
+  const r = random.next();
+  if (!latest) {
+    if (r < 0.8) return { status: 'published', steps: 3 };
+    if (r < 0.98) return { status: 'approved', steps: 2 };
+    return { status: 'submitted', steps: 1 };
+  }
+  if (r < 0.35) return { status: 'draft', steps: 0 };
+  if (r < 0.65) return { status: 'submitted', steps: 1 };
+  if (r < 0.75) return { status: 'returned', steps: 2 };
+  if (r < 0.93) return { status: 'approved', steps: 2 };
+  return { status: 'published', steps: 3 };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export async function generate(database: Database, options: GenOptions, templates: TemplateRegistry = templateRegistry()): Promise<GenResult> {
+  const started = performance.now();
+  const { db } = database;
+  const repos = repositories(db);
+  const unitNames = Array.from({ length: options.units }, (_, i) => syntheticUnitName(i));
+  for (let i = 0; i < unitNames.length; i += 500) {
+    const taken = await db.selectFrom('units').select('name').where('name', 'in', unitNames.slice(i, i + 500)).executeTakeFirst();
+    if (taken) throw new CliInputError(`the database already has the unit "${taken.name}": generate into an empty database (or one without these units)`);
+  }
+  const genAt = `${options.years[1] + 1}-01-01T00:00:00.000Z`;
+  let genUserId = (await repos.users.findByUsername(GEN_USERNAME))?.user.id;
+  if (genUserId === undefined) {
+    genUserId = stableId(options.seed, 'user');
+    await repos.users.create({ id: genUserId, username: GEN_USERNAME, displayName: '生成数据', role: 'admin', unitId: null, passwordHash: UNUSABLE_HASH }, genAt);
+  }
+
+  const byStatus: Record<Status, number> = { draft: 0, submitted: 0, returned: 0, approved: 0, published: 0 };
+  const byTemplate: Record<string, number> = {};
+  const statusRandom = randomSource(options.seed * 104729 + 17);
+  const perUnit = options.projectsPerUnit * (options.years[1] - options.years[0] + 1);
+
+  let units: Array<{ id: string; name: string }> = [];
+  let rows: NewEvaluationRow[] = [];
+  let audit: NewAuditEntry[] = [];
+  let written = 0;
+  const flush = async () => {
+    if (units.length === 0) return;
+    const [u, r, a] = [units, rows, audit];
+    units = [];
+    rows = [];
+    audit = [];
+    await inTransaction(db, async (trx) => {
+      await trx.units.createMany(u, genAt);
+      await trx.evaluations.insertMany(r);
+      await trx.audit.appendMany(a);
+    });
+    written += r.length;
+  };
+
+  let index = 0;
+  for (const evaluation of syntheticEvaluations(options, BUILT_IN_TEMPLATES)) {
+    const unit = Math.floor(index / perUnit);
+    const projectYear = index % perUnit;
+    index++;
+    if (projectYear === 0) {
+      if (rows.length >= FORMS_PER_TRANSACTION) await flush();
+      units.push({ id: stableId(options.seed, `unit:${unit}`), name: unitNames[unit]! });
+    }
+    const template = templates.get(evaluation.template)!;
+    const { status, steps } = statusOf(statusRandom, evaluation.year === options.years[1]);
+    const month = 1 + Math.floor(statusRandom.next() * 3);
+    const createdAt = `${evaluation.year + 1}-${pad(month)}-${pad(1 + Math.floor(statusRandom.next() * 28))}T0${1 + Math.floor(statusRandom.next() * 8)}:00:00.000Z`;
+    const updatedAt = steps === 0 ? createdAt : `${evaluation.year + 1}-${pad(month + Math.min(steps, 3))}-${pad(1 + Math.floor(statusRandom.next() * 28))}T0${1 + Math.floor(statusRandom.next() * 8)}:30:00.000Z`;
+    const id = stableId(options.seed, `evaluation:${unit}:${projectYear}`);
+    rows.push({
+      id,
+      unitId: units[units.length - 1]!.id,
+      status,
+      version: steps + 1,
+      returnReason: status === 'returned' ? RETURN_REASONS[Math.floor(statusRandom.next() * RETURN_REASONS.length)]! : null,
+      columns: columnsOf(evaluation, template),
+      document: evaluation,
+      at: createdAt,
+      updatedAt,
+    });
+    audit.push({
+      evaluationId: id, at: createdAt, userId: genUserId, action: 'create',
+      comment: `jixiao gen --seed ${options.seed}: 生成的数据，状态直接设为 ${status}（generated; status set directly, without the transitions）`,
+      changes: [],
+    });
+    byStatus[status]++;
+    byTemplate[evaluation.template] = (byTemplate[evaluation.template] ?? 0) + 1;
+  }
+  await flush();
+  return { units: options.units, evaluations: written, auditEntries: written, byStatus, byTemplate, ms: performance.now() - started };
+}
+
+function count(value: unknown, name: string, min: number): number {
+  const text = String(value ?? '');
+  if (!/^\d+$/u.test(text) || Number(text) < min) throw new CliInputError(`--${name} must be a whole number ≥ ${min}, not "${text}"\nusage: ${genUsage}`);
+  return Number(text);
+}
+
+function yearsOption(value: unknown): [number, number] {
+  const m = /^(\d{4})(?:-(\d{4}))?$/u.exec(String(value ?? ''));
+  if (!m || Number(m[2] ?? m[1]) < Number(m[1])) throw new CliInputError(`--years must be YYYY or YYYY-YYYY (first ≤ last), not "${String(value ?? '')}"\nusage: ${genUsage}`);
+  return [Number(m[1]), Number(m[2] ?? m[1])];
+}
+
+export function parseGenOptions(argv: string[]): GenOptions {
+  const { values, positionals } = parseCommandArgs(argv, genUsage, {
+    units: { type: 'string' },
+    'projects-per-unit': { type: 'string' },
+    years: { type: 'string' },
+    seed: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new CliInputError(`unexpected argument "${positionals[0]}"\nusage: ${genUsage}`);
+  return {
+    units: count(values.units, 'units', 1),
+    projectsPerUnit: count(values['projects-per-unit'], 'projects-per-unit', 1),
+    years: yearsOption(values.years),
+    seed: values.seed === undefined ? 1 : count(values.seed, 'seed', 0),
+  };
+}
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+export async function genCommand(argv: string[], io: CommandIo): Promise<number> {
+  const options = parseGenOptions(argv);
+  const database = openDatabase(process.env.DATABASE_URL);
+  try {
+    await migrateToLatest(database.db);
+    const result = await generate(database, options);
+    const statuses = Object.entries(result.byStatus).map(([s, n]) => `${s} ${thousands(n)}`).join(', ');
+    const templates = Object.entries(result.byTemplate).map(([t, n]) => `${t} ${thousands(n)}`).join(', ');
+    io.out(
+      `jixiao gen: wrote ${thousands(result.units)} units, ${thousands(result.evaluations)} evaluations (${statuses}; ${templates}) ` +
+        `and ${thousands(result.auditEntries)} audit entries (one generated "create" entry per evaluation) ` +
+        `to ${database.dialect} in ${(result.ms / 1000).toFixed(1)} s (${thousands(Math.round(result.evaluations / (result.ms / 1000)))} evaluations/s), seed ${options.seed}`,
+    );
+    return EXIT.ok;
+  } finally {
+    await database.close();
+  }
+}
