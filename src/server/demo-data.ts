@@ -1,7 +1,7 @@
 /**
  * The demo on an empty database: the seed's units and three forms, and one user per role
- * (`preparer`, `approver` of the first form's unit, `preparer2` of the other unit, `reviewer`,
- * `admin`). The forms stand at different points of the workflow, with the history that got them there.
+ * (`preparer` and `approver` of the first form's unit, `preparer2` and `approver2` of the other
+ * unit, `reviewer`, `admin`). The forms stand at different points of the workflow, with the history that got them there.
  */
 import { readFile } from 'node:fs/promises';
 import { format } from '../core/locale/messages.ts';
@@ -17,7 +17,9 @@ import { columnsOf } from './services/evaluation-service.ts';
 export const DEMO_FILE = new URL('../../demo/seed-2021-putuo.json', import.meta.url);
 
 /** The workflow each seed form has been through, in form order. */
-const HISTORIES: ReadonlyArray<readonly TransitionAction[]> = [['submit'], ['submit', 'approve', 'publish'], []];
+// The office's first form is a draft its preparer can fill in and its approver submit; its second is
+// published; the centre's form waits in the reviewer's inbox.
+const HISTORIES: ReadonlyArray<readonly TransitionAction[]> = [[], ['submit', 'approve', 'publish'], ['submit']];
 
 interface DemoUser {
   username: string;
@@ -30,6 +32,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'preparer', role: 'preparer', unit: 0 },
   { username: 'preparer2', role: 'preparer', unit: 1 },
   { username: 'approver', role: 'approver', unit: 0 },
+  // Every unit needs its approver (单位审核) for its forms to reach the finance bureau.
+  { username: 'approver2', role: 'approver', unit: 1 },
   { username: 'reviewer', role: 'reviewer', unit: null },
   { username: 'admin', role: 'admin', unit: null },
 ];
@@ -63,7 +67,7 @@ export async function loadDemo(db: Db, options: { password: string; templates: T
     }
     // Who does what in the history: the unit's preparer and approver, and the finance reviewer.
     const actorOf = (action: TransitionAction | 'create', unit: number) =>
-      userIds.get(action === 'create' ? (unit === 0 ? 'preparer' : 'preparer2') : TRANSITIONS[action].by === 'approver' ? 'approver' : 'reviewer')!;
+      userIds.get(action === 'create' ? (unit === 0 ? 'preparer' : 'preparer2') : TRANSITIONS[action].by === 'approver' ? (unit === 0 ? 'approver' : 'approver2') : 'reviewer')!;
 
     for (const [i, evaluation] of evaluations.entries()) {
       const unit = unitNames.indexOf(evaluation.project.budgetUnit ?? '');

@@ -38,14 +38,14 @@ forEachDatabase('jixiao serve on a real port', (_database, dialect, url) => {
 
   test(`migrates, loads the demo, serves the API over HTTP (${dialect})`, { timeout: 60_000 }, async () => {
     server = await startServer(url());
-    assert.match(server.output(), /demo data loaded; users preparer, preparer2, approver, reviewer, admin; password from \$JIXIAO_DEMO_PASSWORD/u);
+    assert.match(server.output(), /demo data loaded; users preparer, preparer2, approver, approver2, reviewer, admin; password from \$JIXIAO_DEMO_PASSWORD/u);
     const base = server.url.replace(/\/$/u, '');
 
     const health = await fetch(`${base}/api/health`);
     assert.deepEqual(await health.json(), { status: 'ok', database: dialect });
     assert.match(health.headers.get('content-security-policy')!, /frame-ancestors 'none'/u);
 
-    const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'preparer2', password: PASSWORD }) });
+    const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'preparer', password: PASSWORD }) });
     assert.equal(login.status, 200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -53,7 +53,7 @@ forEachDatabase('jixiao serve on a real port', (_database, dialect, url) => {
 
     const list = (await (await fetch(`${base}/api/evaluations`, { headers })).json()) as { items: Array<{ id: string; status: string; version: number }> };
     const draft = list.items.find((s) => s.status === 'draft')!;
-    assert.ok(draft, 'the demo gives preparer2 a draft');
+    assert.ok(draft, 'the demo gives the office preparer a draft');
     const detail = (await (await fetch(`${base}/api/evaluations/${draft.id}`, { headers })).json()) as any;
     const saved = await fetch(`${base}/api/evaluations/${draft.id}`, {
       method: 'PUT', headers, body: JSON.stringify({ version: detail.version, evaluation: { ...detail.evaluation, problems: 'over HTTP' } }),
