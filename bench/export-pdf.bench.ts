@@ -13,10 +13,13 @@
  * user would run it), once; the ratios compare it with jixiao's one-document rates for those
  * forms.
  *   node --import tsx bench/export-pdf.bench.ts [forms] [forms-for-libreoffice]
+ * `measureExportPdf` gives the figures of `npm run bench`: one thread, the fixture forms in one
+ * document, and LibreOffice on the same forms.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { nationalEvaluation, seedEvaluations } from '../test/support/fixtures.ts';
 import type { Evaluation } from '../src/core/model/evaluation.ts';
@@ -25,8 +28,6 @@ import { defaultThreads } from '../src/export/pdf/render-pool.ts';
 import { writeEvaluationsWorkbook } from '../src/export/xlsx/workbook.ts';
 import { machine } from './machine.ts';
 
-const count = Number(process.argv[2] ?? 200);
-const libreOfficeCount = Number(process.argv[3] ?? 40);
 const RUNS = 3;
 const pool = [...seedEvaluations(), nationalEvaluation()];
 const formsOf = (n: number): Evaluation[] => Array.from({ length: n }, (_, i) => pool[i % pool.length]!);
@@ -45,12 +46,6 @@ function distinct(evaluation: Evaluation, n: number): Evaluation {
   return copy;
 }
 
-console.log(`machine: ${machine()}`);
-// The first export parses the font (once per process); it is not part of the steady rate.
-const warm = performance.now();
-await renderEvaluationsPdf(pool);
-console.log(`first export (font parse included): ${(performance.now() - warm).toFixed(0)} ms`);
-
 async function rate(forms: readonly Evaluation[], run: () => Promise<void>): Promise<number> {
   const start = performance.now();
   await run();
@@ -67,46 +62,92 @@ async function medianRate(formsFor: (run: number) => Evaluation[], render: (form
   return rates.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
 }
 
-const oneThread: PdfOptions = { threads: 0 };
-const workers = defaultThreads();
-const onPool: PdfOptions = { threads: workers };
-const oneDocument = (options: PdfOptions) => async (forms: Evaluation[]) => void (await renderEvaluationsPdf(forms, options));
-const fixtures = formsOf(count);
-const distinctFor = (run: number) => fixtures.map((form, i) => distinct(form, run * count + i));
 
-const sameForms = await medianRate(() => fixtures, oneDocument(oneThread));
-const distinctForms = await medianRate(distinctFor, oneDocument(oneThread));
-const perForm = await medianRate(
-  () => fixtures,
-  async (forms) => {
-    for (const form of forms) await renderEvaluationsPdf([form], oneThread);
-  },
-);
-console.log(`jixiao, one thread, ${count} forms in one document: ${sameForms.toFixed(1)} forms/s`);
-console.log(`jixiao, one thread, ${count} distinct forms in one document: ${distinctForms.toFixed(1)} forms/s`);
-console.log(`jixiao, one thread, ${count} forms, one document each: ${perForm.toFixed(1)} forms/s`);
+const oneThreadOptions: PdfOptions = { threads: 0 };
 
-if (workers > 0) {
-  const start = performance.now();
-  await renderEvaluationsPdf(formsOf(Math.max(64, 2 * workers)), onPool);
-  console.log(`worker pool of ${workers} started (first export on it): ${(performance.now() - start).toFixed(0)} ms`);
-  const poolSame = await medianRate(() => fixtures, oneDocument(onPool));
-  const poolDistinct = await medianRate((run) => distinctFor(run + RUNS), oneDocument(onPool));
-  console.log(`jixiao, ${workers} worker threads, ${count} forms in one document: ${poolSame.toFixed(1)} forms/s`);
-  console.log(`jixiao, ${workers} worker threads, ${count} distinct forms in one document: ${poolDistinct.toFixed(1)} forms/s`);
+export interface ExportFigures {
+  forms: number;
+  formsPerS: number;
+  libreOfficeForms: number;
+  /** jixiao, one thread, on the forms LibreOffice printed. */
+  formsPerSOnLibreOfficeForms: number;
+  libreOfficeFormsPerS: number;
+  load: number;
 }
 
-const small = formsOf(libreOfficeCount);
-const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
-const workbook = join(dir, 'forms.xlsx');
-writeFileSync(workbook, await writeEvaluationsWorkbook(small));
-const jixiaoSmall = await medianRate(() => small, oneDocument(oneThread));
-const jixiaoSmallPool = workers > 0 ? await medianRate(() => small, oneDocument(onPool)) : undefined;
-const office = await rate(small, async () => {
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, workbook], { stdio: 'ignore' });
-});
-console.log(`LibreOffice, the same ${libreOfficeCount} forms from XLSX: ${office.toFixed(2)} forms/s`);
-console.log(`jixiao, one thread, ${libreOfficeCount} forms in one document: ${jixiaoSmall.toFixed(1)} forms/s = ${(jixiaoSmall / office).toFixed(0)}× LibreOffice`);
-if (jixiaoSmallPool !== undefined) {
-  console.log(`jixiao, ${workers} worker threads, ${libreOfficeCount} forms in one document: ${jixiaoSmallPool.toFixed(1)} forms/s = ${(jixiaoSmallPool / office).toFixed(0)}× LibreOffice`);
+/** jixiao on one thread, `count` fixture forms in one document (median of 3), and LibreOffice printing `libreOfficeCount` of them from XLSX. */
+export async function measureExportPdf(count: number, libreOfficeCount: number): Promise<ExportFigures> {
+  await renderEvaluationsPdf(pool, oneThreadOptions); // the font is parsed once per process
+  const forms = formsOf(count);
+  const formsPerS = await medianRate(() => forms, async (f) => void (await renderEvaluationsPdf(f, oneThreadOptions)));
+  const load = loadavg()[0]!;
+  const small = formsOf(libreOfficeCount);
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
+  try {
+    const workbook = join(dir, 'forms.xlsx');
+    writeFileSync(workbook, await writeEvaluationsWorkbook(small));
+    const formsPerSOnLibreOfficeForms = await medianRate(() => small, async (f) => void (await renderEvaluationsPdf(f, oneThreadOptions)));
+    const libreOfficeFormsPerS = await rate(small, async () => {
+      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, workbook], { stdio: 'ignore' });
+    });
+    return { forms: count, formsPerS, libreOfficeForms: libreOfficeCount, formsPerSOnLibreOfficeForms, libreOfficeFormsPerS, load };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(count: number, libreOfficeCount: number): Promise<void> {
+  console.log(`machine: ${machine()}`);
+  // The first export parses the font (once per process); it is not part of the steady rate.
+  const warm = performance.now();
+  await renderEvaluationsPdf(pool);
+  console.log(`first export (font parse included): ${(performance.now() - warm).toFixed(0)} ms`);
+
+  const oneThread: PdfOptions = { threads: 0 };
+  const workers = defaultThreads();
+  const onPool: PdfOptions = { threads: workers };
+  const oneDocument = (options: PdfOptions) => async (forms: Evaluation[]) => void (await renderEvaluationsPdf(forms, options));
+  const fixtures = formsOf(count);
+  const distinctFor = (run: number) => fixtures.map((form, i) => distinct(form, run * count + i));
+
+  const sameForms = await medianRate(() => fixtures, oneDocument(oneThread));
+  const distinctForms = await medianRate(distinctFor, oneDocument(oneThread));
+  const perForm = await medianRate(
+    () => fixtures,
+    async (forms) => {
+      for (const form of forms) await renderEvaluationsPdf([form], oneThread);
+    },
+  );
+  console.log(`jixiao, one thread, ${count} forms in one document: ${sameForms.toFixed(1)} forms/s`);
+  console.log(`jixiao, one thread, ${count} distinct forms in one document: ${distinctForms.toFixed(1)} forms/s`);
+  console.log(`jixiao, one thread, ${count} forms, one document each: ${perForm.toFixed(1)} forms/s`);
+
+  if (workers > 0) {
+    const start = performance.now();
+    await renderEvaluationsPdf(formsOf(Math.max(64, 2 * workers)), onPool);
+    console.log(`worker pool of ${workers} started (first export on it): ${(performance.now() - start).toFixed(0)} ms`);
+    const poolSame = await medianRate(() => fixtures, oneDocument(onPool));
+    const poolDistinct = await medianRate((run) => distinctFor(run + RUNS), oneDocument(onPool));
+    console.log(`jixiao, ${workers} worker threads, ${count} forms in one document: ${poolSame.toFixed(1)} forms/s`);
+    console.log(`jixiao, ${workers} worker threads, ${count} distinct forms in one document: ${poolDistinct.toFixed(1)} forms/s`);
+  }
+
+  const small = formsOf(libreOfficeCount);
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
+  const workbook = join(dir, 'forms.xlsx');
+  writeFileSync(workbook, await writeEvaluationsWorkbook(small));
+  const jixiaoSmall = await medianRate(() => small, oneDocument(oneThread));
+  const jixiaoSmallPool = workers > 0 ? await medianRate(() => small, oneDocument(onPool)) : undefined;
+  const office = await rate(small, async () => {
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, workbook], { stdio: 'ignore' });
+  });
+  console.log(`LibreOffice, the same ${libreOfficeCount} forms from XLSX: ${office.toFixed(2)} forms/s`);
+  console.log(`jixiao, one thread, ${libreOfficeCount} forms in one document: ${jixiaoSmall.toFixed(1)} forms/s = ${(jixiaoSmall / office).toFixed(0)}× LibreOffice`);
+  if (jixiaoSmallPool !== undefined) {
+    console.log(`jixiao, ${workers} worker threads, ${libreOfficeCount} forms in one document: ${jixiaoSmallPool.toFixed(1)} forms/s = ${(jixiaoSmallPool / office).toFixed(0)}× LibreOffice`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main(Number(process.argv[2] ?? 200), Number(process.argv[3] ?? 40));
 }

@@ -7,6 +7,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { importFile } from '../src/import/import-file.ts';
 import { readForms } from '../src/import/read-forms.ts';
@@ -18,6 +20,7 @@ const CASES = [
   { kind: 'PDF', file: 'test/fixtures/pdf/seed-2021-putuo.pdf', baseline: 'pdftotext -layout' },
   { kind: 'XLSX', file: 'test/fixtures/pdf/seed-2021-putuo.xlsx', baseline: 'exceljs load' },
 ] as const;
+export type ImportKind = (typeof CASES)[number]['kind'];
 
 async function baseline(kind: string, path: string, bytes: Uint8Array): Promise<void> {
   if (kind === 'text') new TextDecoder().decode(bytes).split(/\r?\n/u);
@@ -25,16 +28,44 @@ async function baseline(kind: string, path: string, bytes: Uint8Array): Promise<
   else await new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
 }
 
-console.log(`machine: ${machine()}`);
-console.log('| input | forms/file | in process | through worker (CLI) | baseline | baseline time | reader ÷ baseline |');
-console.log('|---|---|---|---|---|---|---|');
-for (const c of CASES) {
+export interface ImportFigures {
+  kind: ImportKind;
+  file: string;
+  baseline: string;
+  forms: number;
+  /** PDF pages (pdfinfo); 0 for the other kinds. */
+  pages: number;
+  inProcessMs: number;
+  workerMs: number | null;
+  baselineMs: number;
+  load: number;
+}
+
+function pdfPages(path: string): number {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1] ?? 0);
+}
+
+/** One input kind: the reader in process (median of `runs`), through the worker (CLI) unless `worker` is false, and the baseline. */
+export async function measureImport(kind: ImportKind, options: { runs?: number; worker?: boolean } = {}): Promise<ImportFigures> {
+  const c = CASES.find((k) => k.kind === kind)!;
+  const runs = options.runs ?? 9;
   const path = `${ROOT}${c.file}`;
   const bytes = new Uint8Array(readFileSync(path));
   const forms = (await readForms({ file: c.file, bytes })).forms.length;
-  const inProcess = await medianMs(9, () => readForms({ file: c.file, bytes }));
-  const worker = await medianMs(3, () => importFile(path));
-  const base = await medianMs(9, () => baseline(c.kind, path, bytes));
-  const rate = (ms: number) => `${((forms * 1000) / ms).toFixed(1)} forms/s (${ms.toFixed(0)} ms)`;
-  console.log(`| ${c.kind} \`${c.file}\` | ${forms} | ${rate(inProcess)} | ${rate(worker)} | ${c.baseline} | ${base.toFixed(1)} ms | ${(inProcess / base).toFixed(1)}× |`);
+  const inProcessMs = await medianMs(runs, () => readForms({ file: c.file, bytes }));
+  const workerMs = options.worker === false ? null : await medianMs(3, () => importFile(path));
+  const baselineMs = await medianMs(runs, () => baseline(c.kind, path, bytes));
+  return { kind, file: c.file, baseline: c.baseline, forms, pages: kind === 'PDF' ? pdfPages(path) : 0, inProcessMs, workerMs, baselineMs, load: loadavg()[0]! };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(`machine: ${machine()}`);
+  console.log('| input | forms/file | in process | through worker (CLI) | baseline | baseline time | reader ÷ baseline |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const c of CASES) {
+    const f = await measureImport(c.kind);
+    const rate = (ms: number) => `${((f.forms * 1000) / ms).toFixed(1)} forms/s (${ms.toFixed(0)} ms)`;
+    console.log(`| ${c.kind} \`${c.file}\` | ${f.forms} | ${rate(f.inProcessMs)} | ${rate(f.workerMs!)} | ${c.baseline} | ${f.baselineMs.toFixed(1)} ms | ${(f.inProcessMs / f.baselineMs).toFixed(1)}× |`);
+  }
 }

@@ -1,0 +1,296 @@
+/**
+ * The API under load, and the dashboard of a generated province, on SQLite or PostgreSQL.
+ *
+ * PUT /api/evaluations/:id under 32 connections (autocannon, in this process): the application in
+ * its own process (bench/server-process.ts app: createApp over the database, as `jixiao serve`),
+ * each of 32 preparers logged in (session cookie, X-CSRF-Token) saving an editable evaluation of
+ * its unit with its current version and one changed field (so every save writes the document,
+ * the columns and an audit entry). Each in-flight request holds its own evaluation. Baseline: a
+ * bare node:http handler in its own process that reads and parses the same JSON bodies and answers
+ * 200, under the same generator and the same bodies in the same run. The server's peak RSS is
+ * VmHWM from /proc/PID/status after the load.
+ *
+ * The dashboard: GET /api/dashboard?year= as the finance reviewer (who sees every unit), for a
+ * past year (every form visible), median of 5 after a warm-up, on a fresh server process.
+ * Baseline: the same year's summary rows read with one query by the driver in this process.
+ *   node --import tsx bench/api.bench.ts [sqlite|postgres] [--full]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import type { GenOptions } from '../src/cli/commands/gen.ts';
+import type { DialectName } from '../src/storage/dialect.ts';
+import { openDatabase } from '../src/storage/open-database.ts';
+import { machine, medianMs } from './machine.ts';
+import { BENCH_PASSWORD, province, type Province } from './province.ts';
+
+export const CONNECTIONS = 32;
+
+export interface LoadFigures {
+  rps: number;
+  p99Ms: number;
+  p50Ms: number;
+  non2xx: number;
+  errors: number;
+  requests: number;
+  load: number;
+}
+
+export interface ApiFigures {
+  dialect: DialectName;
+  gen: Province['gen'];
+  put: LoadFigures;
+  bare: LoadFigures;
+  rssMb: number;
+  bareRssMb: number;
+  dashboardMs: number;
+  dashboardRows: number;
+  dashboardYear: number;
+  dashboardBaselineMs: number;
+  dashboardLoad: number;
+}
+
+const SERVER = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+
+interface Running {
+  child: ChildProcess;
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function startServer(mode: 'app' | 'bare', databaseUrl?: string): Promise<Running> {
+  // JIXIAO_BENCH_PROFILE=DIR: the servers write CPU profiles there (node --cpu-prof), for finding what bounds a figure.
+  const profile = process.env.JIXIAO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.JIXIAO_BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', SERVER, mode], {
+    env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening (\d+)/u.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with ${code}`)));
+  });
+  return {
+    child,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        child.once('exit', () => {
+          clearTimeout(killer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/u.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function login(base: string, username: string): Promise<Session> {
+  const response = await fetch(`${base}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  const cookie = /jixiao_session=[^;]+/u.exec(response.headers.get('set-cookie') ?? '')?.[0];
+  if (!cookie) throw new Error(`login ${username}: no session cookie`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
+}
+
+interface Slot {
+  id: string;
+  session: Session;
+  version: number;
+  evaluation: Record<string, unknown> & { annualGoal?: string };
+  goal: string;
+  saves: number;
+}
+
+async function slotsOf(base: string, p: Province): Promise<Slot[]> {
+  const slots: Slot[] = [];
+  for (const { username, evaluationId } of p.preparers) {
+    const session = await login(base, username);
+    slots.push({ id: evaluationId, session, version: 0, evaluation: {}, goal: '', saves: 0 });
+  }
+  await refresh(base, slots);
+  return slots;
+}
+
+/** Each slot's current version and document, from the server (before a run: a stopped run leaves requests unanswered). */
+async function refresh(base: string, slots: Slot[]): Promise<void> {
+  for (const slot of slots) {
+    const response = await fetch(`${base}/api/evaluations/${slot.id}`, { headers: { cookie: slot.session.cookie } });
+    if (response.status !== 200) throw new Error(`GET ${slot.id}: ${response.status}`);
+    const detail = (await response.json()) as { version: number; evaluation: Slot['evaluation'] };
+    slot.version = detail.version;
+    slot.evaluation = detail.evaluation;
+    slot.goal ||= detail.evaluation.annualGoal ?? '';
+  }
+}
+
+/** 32 connections of PUTs for `seconds`: each request takes a free evaluation (with its version) and gives it back when answered. */
+async function putLoad(port: number, slots: Slot[], seconds: number): Promise<LoadFigures> {
+  const free = [...slots];
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (request, context) => {
+          const slot = free.pop();
+          if (!slot) throw new Error('more requests in flight than evaluations');
+          (context as { slot?: Slot }).slot = slot;
+          slot.saves++;
+          // An autosave: one field changed since the saved version.
+          const evaluation = { ...slot.evaluation, annualGoal: `${slot.goal}（第${slot.saves}次保存）` };
+          return {
+            ...request,
+            path: `/api/evaluations/${slot.id}`,
+            headers: { 'content-type': 'application/json', cookie: slot.session.cookie, 'x-csrf-token': slot.session.csrf },
+            body: JSON.stringify({ version: slot.version, evaluation }),
+          };
+        },
+        onResponse: (status, body, context) => {
+          const slot = (context as { slot?: Slot }).slot;
+          if (!slot) return;
+          if (status === 200 || status === 409) slot.version = (JSON.parse(body) as { version: number }).version;
+          free.push(slot);
+        },
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p99Ms: result.latency.p99,
+    p50Ms: result.latency.p50,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    requests: result.requests.total,
+    load: loadavg()[0]!,
+  };
+}
+
+async function measuredLoad(port: number, base: string, slots: Slot[], seconds: number, app: boolean): Promise<LoadFigures> {
+  await putLoad(port, slots, Math.max(2, Math.round(seconds / 4))); // warm-up: JIT, connection pool, page cache
+  if (app) await refresh(base, slots);
+  return putLoad(port, slots, seconds);
+}
+
+async function dashboard(p: Province, year: number): Promise<{ ms: number; rows: number; baselineMs: number; load: number }> {
+  const server = await startServer('app', p.url);
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    const { cookie } = await login(base, p.reviewer);
+    let rows = 0;
+    const ms = await medianMs(5, async () => {
+      const response = await fetch(`${base}/api/dashboard?year=${year}`, { headers: { cookie } });
+      if (response.status !== 200) throw new Error(`dashboard: ${response.status}`);
+      rows = ((await response.json()) as { rows: unknown[] }).rows.length;
+    });
+    const load = loadavg()[0]!;
+    const database = openDatabase(p.url);
+    try {
+      const baselineMs = await medianMs(5, () =>
+        database.db
+          .selectFrom('evaluations')
+          .innerJoin('units', 'units.id', 'evaluations.unit_id')
+          .select(['evaluations.id', 'evaluations.unit_id', 'units.name', 'evaluations.year', 'evaluations.project', 'evaluations.template', 'evaluations.status', 'evaluations.version', 'evaluations.score', 'evaluations.grade', 'evaluations.execution_rate', 'evaluations.budget_fen', 'evaluations.updated_at'])
+          .where('evaluations.year', '=', year)
+          .execute(),
+      );
+      return { ms, rows, baselineMs, load };
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+export interface ApiOptions {
+  gen: GenOptions;
+  seconds: number;
+  log?: (line: string) => void;
+}
+
+/** Generates the province on `dialect`, measures the dashboard and the PUT load against the bare handler, and drops the database. */
+export async function measureApi(dialect: DialectName, options: ApiOptions): Promise<ApiFigures> {
+  const log = options.log ?? (() => {});
+  const p = await province(dialect, options.gen, CONNECTIONS);
+  log(`${dialect}: generated ${p.gen.evaluations} evaluations of ${p.gen.units} units in ${(p.gen.ms / 1000).toFixed(1)} s`);
+  try {
+    const year = options.gen.years[1] > options.gen.years[0] ? options.gen.years[1] - 1 : options.gen.years[1];
+    const dash = await dashboard(p, year);
+    log(`${dialect}: dashboard ${year}: ${dash.ms.toFixed(0)} ms for ${dash.rows} rows (one query by the driver: ${dash.baselineMs.toFixed(0)} ms)`);
+
+    const bareServer = await startServer('bare');
+    let bare: LoadFigures;
+    let bareRssMb: number;
+    try {
+      const base = `http://127.0.0.1:${bareServer.port}`;
+      const appServerForSlots = await startServer('app', p.url);
+      let slots: Slot[];
+      try {
+        slots = await slotsOf(`http://127.0.0.1:${appServerForSlots.port}`, p);
+      } finally {
+        await appServerForSlots.stop();
+      }
+      // The bare handler gets the same bodies; its answers carry version + 1 as the app's do.
+      bare = await measuredLoad(bareServer.port, base, slots, options.seconds, false);
+      bareRssMb = peakRssMb(bareServer.child.pid!);
+    } finally {
+      await bareServer.stop();
+    }
+    log(`${dialect}: bare handler ${bare.rps.toFixed(0)} req/s, p99 ${bare.p99Ms} ms`);
+
+    const appServer = await startServer('app', p.url);
+    try {
+      const base = `http://127.0.0.1:${appServer.port}`;
+      const slots = await slotsOf(base, p);
+      const put = await measuredLoad(appServer.port, base, slots, options.seconds, true);
+      const rssMb = peakRssMb(appServer.child.pid!);
+      log(`${dialect}: PUT ${put.rps.toFixed(0)} req/s, p99 ${put.p99Ms} ms, non-2xx ${put.non2xx}, peak RSS ${rssMb.toFixed(0)} MB`);
+      return {
+        dialect, gen: p.gen, put, bare, rssMb, bareRssMb,
+        dashboardMs: dash.ms, dashboardRows: dash.rows, dashboardYear: year, dashboardBaselineMs: dash.baselineMs, dashboardLoad: dash.load,
+      };
+    } finally {
+      await appServer.stop();
+    }
+  } finally {
+    await p.drop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dialect = (process.argv[2] ?? 'sqlite') as DialectName;
+  const full = process.argv.includes('--full');
+  console.log(`machine: ${machine()}`);
+  const figures = await measureApi(dialect, {
+    gen: full ? { units: 2000, projectsPerUnit: 25, years: [2021, 2025], seed: 1 } : { units: 40, projectsPerUnit: 25, years: [2023, 2024], seed: 1 },
+    seconds: full ? 20 : 5,
+    log: (line) => console.log(line),
+  });
+  console.log(`PUT ÷ bare: ${(figures.put.rps / figures.bare.rps).toFixed(2)}`);
+}

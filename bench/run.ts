@@ -1,0 +1,211 @@
+/**
+ * `npm run bench -- [--quick] [--json]`: every figure of issue 6, each beside its baseline measured
+ * in the same run. `--json` prints one object with exactly the keys of FIGURE_KEYS (null where a
+ * figure could not be measured; the reason goes to stderr) and sends the progress to stderr. The
+ * full run (without --quick) writes BENCHMARKS.md: the machine, the command of each figure, the
+ * table; the hand-written analysis after the ANALYSIS marker of the existing file is kept.
+ *
+ * --quick: small inputs and a small province (40 units × 25 projects × 2 years), 5 s of load;
+ * a few minutes. Full: 2,000 units × 25 projects × 5 years on each database, 20 s of load.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { measureApi, type ApiFigures } from './api.bench.ts';
+import { measureCheck } from './check.bench.ts';
+import { measureExportPdf } from './export-pdf.bench.ts';
+import { measureImport } from './import.bench.ts';
+import { machine } from './machine.ts';
+
+export const FIGURE_KEYS = [
+  'import_text_forms_per_s', 'import_pdf_pages_per_s', 'import_pdf_vs_pdftotext',
+  'check_forms_per_s',
+  'export_pdf_forms_per_s', 'export_pdf_vs_libreoffice',
+  'api_put_rps', 'api_put_p99_ms', 'api_put_vs_bare',
+  'api_put_rps_pg', 'api_put_p99_ms_pg', 'api_put_vs_bare_pg',
+  'dashboard_ms_sqlite', 'dashboard_ms_pg',
+  'server_rss_mb',
+] as const;
+type Key = (typeof FIGURE_KEYS)[number];
+
+interface Row {
+  value: number | null;
+  baseline: string;
+  ratio: number | null;
+  goal: string;
+  met: boolean | null;
+  load: number | null;
+  command: string;
+}
+
+const args = new Set(process.argv.slice(2));
+for (const a of args) if (!['--quick', '--json'].includes(a)) { console.error(`unknown option ${a}\nusage: npm run bench -- [--quick] [--json]`); process.exit(2); }
+const quick = args.has('--quick');
+const asJson = args.has('--json');
+const log = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+
+const SIZES = quick
+  ? { check: 5_000, importRuns: 3, exportForms: 40, libreOfficeForms: 10, gen: { units: 40, projectsPerUnit: 25, years: [2023, 2024] as const, seed: 1 }, seconds: 5 }
+  : { check: 20_000, importRuns: 9, exportForms: 200, libreOfficeForms: 40, gen: { units: 2000, projectsPerUnit: 25, years: [2021, 2025] as const, seed: 1 }, seconds: 20 };
+
+const rows = new Map<Key, Row>();
+const unmeasured = (key: Key, goal: string, command: string) => rows.set(key, { value: null, baseline: '—', ratio: null, goal, met: null, load: null, command });
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+async function step<T>(name: string, keys: readonly Key[], work: () => Promise<T>): Promise<T | null> {
+  const start = performance.now();
+  try {
+    const result = await work();
+    log(`bench: ${name} done in ${((performance.now() - start) / 1000).toFixed(0)} s (load ${loadavg()[0]!.toFixed(2)})`);
+    return result;
+  } catch (error) {
+    process.stderr.write(`bench: ${name} could not be measured (${keys.join(', ')} are null): ${(error as Error).stack ?? String(error)}\n`);
+    return null;
+  }
+}
+
+const started = performance.now();
+const startedAt = new Date().toISOString();
+log(`machine: ${machine()}; ${quick ? 'quick' : 'full'} run`);
+
+// Checks.
+const CHECK_CMD = `node --import tsx bench/check.bench.ts ${SIZES.check}`;
+const check = await step('check', ['check_forms_per_s'], async () => measureCheck(SIZES.check));
+if (check) {
+  rows.set('check_forms_per_s', {
+    value: Math.round(check.formsPerS), baseline: `zod validation of the same ${check.forms} forms: ${check.zodFormsPerS.toFixed(0)} forms/s`,
+    ratio: check.formsPerS / check.zodFormsPerS, goal: '≥ 20,000', met: check.formsPerS >= 20_000, load: check.load, command: CHECK_CMD,
+  });
+} else unmeasured('check_forms_per_s', '≥ 20,000', CHECK_CMD);
+
+// Import.
+const IMPORT_CMD = 'node --import tsx bench/import.bench.ts';
+const text = await step('text import', ['import_text_forms_per_s'], () => measureImport('text', { runs: SIZES.importRuns, worker: false }));
+if (text) {
+  const rate = (text.forms * 1000) / text.inProcessMs;
+  const base = (text.forms * 1000) / text.baselineMs;
+  rows.set('import_text_forms_per_s', {
+    value: round(rate), baseline: `decode + split lines of the same file: ${base.toFixed(0)} forms/s`, ratio: rate / base,
+    goal: '≥ 2,000', met: rate >= 2_000, load: text.load, command: `${IMPORT_CMD} (text row, in process: \`${text.file}\`, ${text.forms} forms)`,
+  });
+} else unmeasured('import_text_forms_per_s', '≥ 2,000', IMPORT_CMD);
+
+const pdf = await step('PDF import', ['import_pdf_pages_per_s', 'import_pdf_vs_pdftotext'], () => measureImport('PDF', { runs: SIZES.importRuns, worker: false }));
+if (pdf) {
+  const rate = (pdf.pages * 1000) / pdf.inProcessMs;
+  const base = (pdf.pages * 1000) / pdf.baselineMs;
+  const command = `${IMPORT_CMD} (PDF row, in process: \`${pdf.file}\`, ${pdf.pages} pages)`;
+  rows.set('import_pdf_pages_per_s', { value: round(rate), baseline: `pdftotext -layout: ${base.toFixed(1)} pages/s`, ratio: rate / base, goal: '—', met: null, load: pdf.load, command });
+  rows.set('import_pdf_vs_pdftotext', { value: round(rate / base, 2), baseline: 'pdftotext -layout = 1', ratio: rate / base, goal: '—', met: null, load: pdf.load, command });
+} else {
+  unmeasured('import_pdf_pages_per_s', '—', IMPORT_CMD);
+  unmeasured('import_pdf_vs_pdftotext', '—', IMPORT_CMD);
+}
+
+// PDF export.
+const EXPORT_CMD = `node --import tsx bench/export-pdf.bench.ts ${SIZES.exportForms} ${SIZES.libreOfficeForms}`;
+const exported = await step('PDF export', ['export_pdf_forms_per_s', 'export_pdf_vs_libreoffice'], () => measureExportPdf(SIZES.exportForms, SIZES.libreOfficeForms));
+if (exported) {
+  const vs = exported.formsPerSOnLibreOfficeForms / exported.libreOfficeFormsPerS;
+  rows.set('export_pdf_forms_per_s', {
+    value: round(exported.formsPerS), baseline: `LibreOffice, ${exported.libreOfficeForms} forms from XLSX: ${exported.libreOfficeFormsPerS.toFixed(2)} forms/s`,
+    ratio: exported.formsPerS / exported.libreOfficeFormsPerS, goal: '≥ 50', met: exported.formsPerS >= 50, load: exported.load,
+    command: `${EXPORT_CMD} (one thread, ${exported.forms} forms in one document)`,
+  });
+  rows.set('export_pdf_vs_libreoffice', {
+    value: round(vs), baseline: `jixiao ${exported.formsPerSOnLibreOfficeForms.toFixed(1)} vs LibreOffice ${exported.libreOfficeFormsPerS.toFixed(2)} forms/s on the same ${exported.libreOfficeForms} forms`,
+    ratio: vs, goal: '≥ 20×', met: vs >= 20, load: exported.load, command: `${EXPORT_CMD} (the LibreOffice line)`,
+  });
+} else {
+  unmeasured('export_pdf_forms_per_s', '≥ 50', EXPORT_CMD);
+  unmeasured('export_pdf_vs_libreoffice', '≥ 20×', EXPORT_CMD);
+}
+
+// The API and the dashboard, on each database.
+const api: Partial<Record<'sqlite' | 'postgres', ApiFigures>> = {};
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  const suffix = dialect === 'postgres' ? '_pg' : '';
+  const keys = [`api_put_rps${suffix}`, `api_put_p99_ms${suffix}`, `api_put_vs_bare${suffix}`, `dashboard_ms_${dialect === 'postgres' ? 'pg' : 'sqlite'}`] as Key[];
+  const command = `node --import tsx bench/api.bench.ts ${dialect}${quick ? '' : ' --full'}`;
+  const f = await step(`API and dashboard on ${dialect}`, keys, () => measureApi(dialect, { gen: SIZES.gen, seconds: SIZES.seconds, log }));
+  const [rpsKey, p99Key, vsKey, dashKey] = keys as [Key, Key, Key, Key];
+  if (!f) {
+    unmeasured(rpsKey, '≥ 1,000', command);
+    unmeasured(p99Key, '≤ 50', command);
+    unmeasured(vsKey, '≥ 0.3', command);
+    unmeasured(dashKey, '≤ 300', command);
+    continue;
+  }
+  api[dialect] = f;
+  const bare = `bare node:http handler: ${f.bare.rps.toFixed(0)} req/s, p99 ${f.bare.p99Ms} ms`;
+  const put = `${command} (PUT, 32 connections, ${SIZES.seconds} s after a warm-up; ${f.gen.evaluations.toLocaleString('en-US')} forms generated)`;
+  rows.set(rpsKey, { value: round(f.put.rps), baseline: bare, ratio: f.put.rps / f.bare.rps, goal: '≥ 1,000', met: f.put.rps >= 1_000, load: f.put.load, command: put });
+  rows.set(p99Key, { value: f.put.p99Ms, baseline: bare, ratio: f.put.p99Ms / f.bare.p99Ms, goal: '≤ 50', met: f.put.p99Ms <= 50, load: f.put.load, command: put });
+  rows.set(vsKey, { value: round(f.put.rps / f.bare.rps, 3), baseline: bare, ratio: f.put.rps / f.bare.rps, goal: '≥ 0.3', met: f.put.rps / f.bare.rps >= 0.3, load: f.put.load, command: put });
+  rows.set(dashKey, {
+    value: round(f.dashboardMs), baseline: `the year's ${f.dashboardRows.toLocaleString('en-US')} summary rows by one query in the driver: ${f.dashboardBaselineMs.toFixed(0)} ms`,
+    ratio: f.dashboardMs / f.dashboardBaselineMs, goal: '≤ 300', met: f.dashboardMs <= 300, load: f.dashboardLoad,
+    command: `${command} (GET /api/dashboard?year=${f.dashboardYear} as the reviewer: ${f.dashboardRows.toLocaleString('en-US')} rows of ${f.gen.evaluations.toLocaleString('en-US')}; median of 5)`,
+  });
+}
+const rss = [api.sqlite, api.postgres].filter((f): f is ApiFigures => f !== undefined);
+if (rss.length > 0) {
+  const worst = rss.reduce((a, b) => (a.rssMb >= b.rssMb ? a : b));
+  rows.set('server_rss_mb', {
+    value: round(worst.rssMb), baseline: `bare handler peak RSS: ${worst.bareRssMb.toFixed(0)} MB`, ratio: worst.rssMb / worst.bareRssMb,
+    goal: '≤ 300', met: worst.rssMb <= 300, load: worst.put.load,
+    command: `VmHWM of the app process after the PUT load (${rss.map((f) => `${f.dialect} ${f.rssMb.toFixed(0)} MB`).join(', ')})`,
+  });
+} else unmeasured('server_rss_mb', '≤ 300', 'node --import tsx bench/api.bench.ts');
+
+const totalS = (performance.now() - started) / 1000;
+log(`bench: ${quick ? 'quick' : 'full'} run took ${(totalS / 60).toFixed(1)} min`);
+
+const fmt = (n: number | null, digits = 2) => (n === null ? '—' : Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
+function table(): string {
+  const lines = ['| figure | value | baseline (same run) | ratio to baseline | goal | met | load avg (1 min) |', '|---|---|---|---|---|---|---|'];
+  for (const key of FIGURE_KEYS) {
+    const r = rows.get(key)!;
+    lines.push(`| \`${key}\` | ${fmt(r.value)} | ${r.baseline} | ${fmt(r.ratio)} | ${r.goal} | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} | ${r.load === null ? '—' : r.load.toFixed(2)} |`);
+  }
+  return lines.join('\n');
+}
+
+if (asJson) {
+  process.stdout.write(`${JSON.stringify(Object.fromEntries(FIGURE_KEYS.map((k) => [k, rows.get(k)?.value ?? null])), null, 2)}\n`);
+} else {
+  log('');
+  log(table());
+}
+
+if (!quick) {
+  const ANALYSIS = '<!-- analysis: kept when bench/run.ts rewrites this file -->';
+  const previous = existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '';
+  const kept = previous.includes(ANALYSIS) ? previous.slice(previous.indexOf(ANALYSIS)) : `${ANALYSIS}\n`;
+  const commands = FIGURE_KEYS.map((k) => `- \`${k}\`: ${rows.get(k)!.command}`).join('\n');
+  const text = `# Benchmarks
+
+Written by \`npm run bench\` (the full run) on ${startedAt}; the run took ${(totalS / 60).toFixed(1)} minutes.
+\`npm run bench -- --quick\` measures the same figures on small inputs in a few minutes; \`--json\` prints them as one object.
+
+**Machine:** ${machine()}. The machine is shared with other work: the 1-minute load average when each
+figure was taken is in the last column (above 2 means the two cores were already busy).
+
+## Figures
+
+${table()}
+
+Ratios: the figure divided by its baseline (for p99 and the dashboard, lower is better; for the rest, higher).
+
+## Commands
+
+Every figure comes from \`npm run bench\`; each module also runs alone:
+
+${commands}
+
+The province: \`jixiao gen --units ${SIZES.gen.units} --projects-per-unit ${SIZES.gen.projectsPerUnit} --years ${SIZES.gen.years[0]}-${SIZES.gen.years[1]} --seed ${SIZES.gen.seed}\`
+into a scratch database of each kind (${rss.map((f) => `${f.dialect}: ${f.gen.evaluations.toLocaleString('en-US')} forms in ${(f.gen.ms / 1000).toFixed(0)} s`).join('; ')}).
+
+${kept}`;
+  writeFileSync('BENCHMARKS.md', text);
+  log('bench: wrote BENCHMARKS.md');
+}
