@@ -4,6 +4,7 @@
  * and the date the way the forms write it (2022.3.2).
  */
 import { dec, fixed2 } from '../../core/decimal.ts';
+import { groupThousands } from '../../core/format.ts';
 import { inUnit, type AmountUnit } from '../../core/model/amount-unit.ts';
 
 /** "414400.00" → "414,400.00"; in 万元 "215457.60" → "21.54576" (exact, at least 2 decimals). */
@@ -15,12 +16,6 @@ export function money(amount: string | undefined, unit: AmountUnit = '元'): str
   return groupThousands(text);
 }
 
-function groupThousands(text: string): string {
-  const [whole = '', fraction] = text.split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
-  return `${sign}${digits}${fraction === undefined ? '' : `.${fraction}`}`;
-}
 
 /** "62.16" → "62.16%". */
 export function percent(rate: string | null | undefined): string {

@@ -3,6 +3,8 @@
  * exactly as stored (decimal strings are never turned into floats here).
  */
 
+import { groupThousands } from '../../core/format.ts';
+
 /** "414400.00" → "414,400.00"; blank stays blank; a non-amount is shown as typed. */
 export function formatAmount(value: string | number | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
@@ -10,7 +12,7 @@ export function formatAmount(value: string | number | null | undefined): string 
   const m = /^(-?)(\d+)(?:\.(\d+))?$/u.exec(text);
   if (!m) return text;
   const [, sign, whole, frac = ''] = m;
-  return `${sign}${whole!.replace(/\B(?=(\d{3})+(?!\d))/gu, ',')}.${(frac + '00').slice(0, 2)}`;
+  return groupThousands(`${sign}${whole}.${(frac + '00').slice(0, 2)}`);
 }
 
 /** What someone typed in an amount cell ("414,400", "414400.5") → the stored form "414400.50", or null. */
