@@ -16,6 +16,7 @@ import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { evaluationRoutes } from './routes/evaluation-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
+import { recheckRoutes } from './routes/recheck-routes.ts';
 import { json } from './routes/responses.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { createServices } from './services.ts';
@@ -64,6 +65,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   dashboardRoutes(app, services);
   importRoutes(app, services, { maxUploadBytes });
   publicRoutes(app, services);
+  recheckRoutes(app, services);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',

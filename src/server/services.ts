@@ -5,6 +5,7 @@ import { DashboardService } from './services/dashboard-service.ts';
 import { EvaluationService } from './services/evaluation-service.ts';
 import { ExportService } from './services/export-service.ts';
 import { ImportService } from './services/import-service.ts';
+import { RecheckService } from './services/recheck-service.ts';
 import { UnitService } from './services/unit-service.ts';
 import type { ServiceContext } from './service-context.ts';
 
@@ -15,6 +16,7 @@ export interface Services {
   dashboard: DashboardService;
   imports: ImportService;
   exports: ExportService;
+  rechecks: RecheckService;
 }
 
 export function createServices(ctx: ServiceContext, importLimits?: Readonly<ImportLimits>): Services {
@@ -26,5 +28,6 @@ export function createServices(ctx: ServiceContext, importLimits?: Readonly<Impo
     dashboard: new DashboardService(ctx),
     imports: new ImportService(ctx, importLimits),
     exports: new ExportService(ctx, evaluations),
+    rechecks: new RecheckService(ctx),
   };
 }

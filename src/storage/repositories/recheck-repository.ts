@@ -1,0 +1,322 @@
+/**
+ * Re-checks (抽查复核): draws, the evaluations they drew, re-check scores and the re-check audit log
+ * (migration 2026-11-26-rechecks). Thin: the draw and the report are computed in src/core/recheck.
+ */
+import type { Generated, Kysely } from 'kysely';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import type { Status } from '../../core/workflow/workflow.ts';
+import { fenToYuan, pointsNumber, readJson, writeJson } from '../columns.ts';
+import type { Db } from '../open-database.ts';
+import type { JsonColumn, NumericColumn, Tables } from '../tables.ts';
+
+export interface RecheckDrawTable {
+  id: string;
+  year: number;
+  seed: string;
+  parameters: JsonColumn;
+  strata: JsonColumn;
+  population: number;
+  drawn_by: string;
+  drawn_at: string;
+}
+
+export interface RecheckItemTable {
+  draw_id: string;
+  evaluation_id: string;
+  position: number;
+  evaluation_version: number;
+}
+
+export interface RecheckScoreTable {
+  draw_id: string;
+  evaluation_id: string;
+  indicator: number;
+  score: NumericColumn;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface RecheckAuditTable {
+  id: Generated<number>;
+  draw_id: string;
+  evaluation_id: string | null;
+  at: string;
+  user_id: string;
+  action: string;
+  comment: string | null;
+  changes: JsonColumn;
+}
+
+export type RecheckTables = {
+  recheck_draws: RecheckDrawTable;
+  recheck_items: RecheckItemTable;
+  recheck_scores: RecheckScoreTable;
+  recheck_audit: RecheckAuditTable;
+};
+
+/** What a draw was asked for, stored with it. */
+export interface StoredDrawParameters {
+  minimumShare: number;
+  flagThreshold: number;
+  bands: Array<{ key: string; fromFen: number }>;
+}
+
+export interface StoredStratum {
+  unitId: string;
+  band: string;
+  population: number;
+  drawn: string[];
+}
+
+export interface NewDraw {
+  id: string;
+  year: number;
+  seed: string;
+  parameters: StoredDrawParameters;
+  strata: StoredStratum[];
+  population: number;
+  drawnBy: string;
+  drawnAt: string;
+  items: Array<{ evaluationId: string; version: number }>;
+}
+
+export interface DrawRecord {
+  id: string;
+  year: number;
+  seed: string;
+  parameters: StoredDrawParameters;
+  strata: StoredStratum[];
+  population: number;
+  drawnBy: { username: string; displayName: string };
+  drawnAt: string;
+  drawn: number;
+}
+
+export interface DrawnEvaluation {
+  id: string;
+  unit: { id: string; name: string };
+  project: string;
+  template: string;
+  status: Status;
+  version: number;
+  score: number;
+  budget: string | null;
+  document: Evaluation;
+}
+
+export interface DrawItem {
+  evaluationId: string;
+  position: number;
+  evaluationVersion: number;
+}
+
+export interface StoredRecheckScore {
+  evaluationId: string;
+  indicator: number;
+  score: number;
+  reason: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface NewRecheckAudit {
+  drawId: string;
+  evaluationId: string | null;
+  at: string;
+  userId: string;
+  action: string;
+  comment: string | null;
+  changes: Array<{ path: string; from: unknown; to: unknown }>;
+}
+
+export interface RecheckAuditEntry extends Omit<NewRecheckAudit, 'drawId' | 'userId'> {
+  id: number;
+  user: { username: string; displayName: string };
+}
+
+/** Rows per INSERT, far below both databases' parameter limits. */
+const BATCH = 500;
+
+export class RecheckRepository {
+  private readonly db: Kysely<Tables & RecheckTables>;
+
+  constructor(db: Db) {
+    this.db = db.withTables<RecheckTables>();
+  }
+
+  /** The draw's population: the year's approved and published evaluations. */
+  async population(year: number): Promise<Array<{ id: string; unitId: string; budgetFen: number | null; version: number }>> {
+    const rows = await this.db
+      .selectFrom('evaluations')
+      .select(['id', 'unit_id', 'budget_fen', 'version'])
+      .where('year', '=', year)
+      .where('status', 'in', ['approved', 'published'])
+      .execute();
+    return rows.map((r) => ({ id: r.id, unitId: r.unit_id, budgetFen: r.budget_fen === null ? null : Number(r.budget_fen), version: Number(r.version) }));
+  }
+
+  /** The drawn evaluations as the re-check shows them, in few queries (any order; the caller orders). */
+  async drawnEvaluations(ids: readonly string[]): Promise<DrawnEvaluation[]> {
+    const out: DrawnEvaluation[] = [];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const rows = await this.db
+        .selectFrom('evaluations')
+        .innerJoin('units', 'units.id', 'evaluations.unit_id')
+        .select(['evaluations.id', 'evaluations.unit_id', 'units.name as unit_name', 'evaluations.project', 'evaluations.template', 'evaluations.status', 'evaluations.version', 'evaluations.score', 'evaluations.budget_fen', 'evaluations.document'])
+        .where('evaluations.id', 'in', ids.slice(i, i + BATCH))
+        .execute();
+      for (const r of rows) {
+        out.push({
+          id: r.id,
+          unit: { id: r.unit_id, name: r.unit_name },
+          project: r.project,
+          template: r.template,
+          status: r.status,
+          version: Number(r.version),
+          score: pointsNumber(r.score),
+          budget: fenToYuan(r.budget_fen === null ? null : Number(r.budget_fen)),
+          document: readJson<Evaluation>(r.document),
+        });
+      }
+    }
+    return out;
+  }
+
+  async insertDraw(draw: NewDraw): Promise<void> {
+    await this.db
+      .insertInto('recheck_draws')
+      .values({
+        id: draw.id,
+        year: draw.year,
+        seed: draw.seed,
+        parameters: writeJson(draw.parameters),
+        strata: writeJson(draw.strata),
+        population: draw.population,
+        drawn_by: draw.drawnBy,
+        drawn_at: draw.drawnAt,
+      })
+      .execute();
+    for (let i = 0; i < draw.items.length; i += BATCH) {
+      const values = draw.items.slice(i, i + BATCH).map((item, j) => ({ draw_id: draw.id, evaluation_id: item.evaluationId, position: i + j, evaluation_version: item.version }));
+      await this.db.insertInto('recheck_items').values(values).execute();
+    }
+  }
+
+  /** Newest first. */
+  async list(year: number | undefined): Promise<DrawRecord[]> {
+    let query = this.draws();
+    if (year !== undefined) query = query.where('recheck_draws.year', '=', year);
+    const rows = await query.orderBy('recheck_draws.drawn_at', 'desc').orderBy('recheck_draws.id').execute();
+    return rows.map(toDraw);
+  }
+
+  async get(id: string): Promise<DrawRecord | undefined> {
+    const row = await this.draws().where('recheck_draws.id', '=', id).executeTakeFirst();
+    return row && toDraw(row);
+  }
+
+  async items(drawId: string): Promise<DrawItem[]> {
+    const rows = await this.db.selectFrom('recheck_items').select(['evaluation_id', 'position', 'evaluation_version']).where('draw_id', '=', drawId).orderBy('position').execute();
+    return rows.map((r) => ({ evaluationId: r.evaluation_id, position: Number(r.position), evaluationVersion: Number(r.evaluation_version) }));
+  }
+
+  async scores(drawId: string, evaluationId?: string): Promise<StoredRecheckScore[]> {
+    let query = this.db.selectFrom('recheck_scores').selectAll().where('draw_id', '=', drawId);
+    if (evaluationId !== undefined) query = query.where('evaluation_id', '=', evaluationId);
+    const rows = await query.orderBy('evaluation_id').orderBy('indicator').execute();
+    return rows.map((r) => ({
+      evaluationId: r.evaluation_id,
+      indicator: Number(r.indicator),
+      score: pointsNumber(r.score),
+      reason: r.reason,
+      recordedBy: r.recorded_by,
+      recordedAt: r.recorded_at,
+    }));
+  }
+
+  /** Sets the scores of the given indicators (others keep theirs). */
+  async putScores(drawId: string, evaluationId: string, scores: ReadonlyArray<{ indicator: number; score: number; reason: string | null }>, by: string, at: string): Promise<void> {
+    if (scores.length === 0) return;
+    await this.db
+      .deleteFrom('recheck_scores')
+      .where('draw_id', '=', drawId)
+      .where('evaluation_id', '=', evaluationId)
+      .where('indicator', 'in', scores.map((s) => s.indicator))
+      .execute();
+    await this.db
+      .insertInto('recheck_scores')
+      .values(scores.map((s) => ({ draw_id: drawId, evaluation_id: evaluationId, indicator: s.indicator, score: s.score, reason: s.reason, recorded_by: by, recorded_at: at })))
+      .execute();
+  }
+
+  async appendAudit(entry: NewRecheckAudit): Promise<void> {
+    await this.db
+      .insertInto('recheck_audit')
+      .values({
+        draw_id: entry.drawId,
+        evaluation_id: entry.evaluationId,
+        at: entry.at,
+        user_id: entry.userId,
+        action: entry.action,
+        comment: entry.comment,
+        changes: writeJson(entry.changes),
+      })
+      .execute();
+  }
+
+  /** Oldest first. */
+  async audit(drawId: string): Promise<RecheckAuditEntry[]> {
+    const rows = await this.db
+      .selectFrom('recheck_audit')
+      .innerJoin('users', 'users.id', 'recheck_audit.user_id')
+      .select(['recheck_audit.id', 'recheck_audit.evaluation_id', 'recheck_audit.at', 'recheck_audit.action', 'recheck_audit.comment', 'recheck_audit.changes', 'users.username', 'users.display_name'])
+      .where('recheck_audit.draw_id', '=', drawId)
+      .orderBy('recheck_audit.id')
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      evaluationId: r.evaluation_id,
+      at: r.at,
+      user: { username: r.username, displayName: r.display_name },
+      action: r.action,
+      comment: r.comment,
+      changes: readJson(r.changes),
+    }));
+  }
+
+  private draws() {
+    return this.db
+      .selectFrom('recheck_draws')
+      .innerJoin('users', 'users.id', 'recheck_draws.drawn_by')
+      .select((eb) => [
+        'recheck_draws.id',
+        'recheck_draws.year',
+        'recheck_draws.seed',
+        'recheck_draws.parameters',
+        'recheck_draws.strata',
+        'recheck_draws.population',
+        'recheck_draws.drawn_at',
+        'users.username',
+        'users.display_name',
+        eb.selectFrom('recheck_items').whereRef('recheck_items.draw_id', '=', 'recheck_draws.id').select((e) => e.fn.countAll<number>().as('n')).as('drawn'),
+      ]);
+  }
+}
+
+function toDraw(r: {
+  id: string; year: number; seed: string; parameters: unknown; strata: unknown; population: number;
+  drawn_at: string; username: string; display_name: string; drawn: number | string | null;
+}): DrawRecord {
+  return {
+    id: r.id,
+    year: Number(r.year),
+    seed: r.seed,
+    parameters: readJson<StoredDrawParameters>(r.parameters),
+    strata: readJson<StoredStratum[]>(r.strata),
+    population: Number(r.population),
+    drawnBy: { username: r.username, displayName: r.display_name },
+    drawnAt: r.drawn_at,
+    drawn: Number(r.drawn ?? 0),
+  };
+}
