@@ -1,10 +1,12 @@
 /** The `jixiao` command line: dispatch to a command; input errors become one message and exit 2. */
 import { CliInputError, EXIT } from './cli-error.ts';
 import { processIo, type Command, type CommandIo } from './command.ts';
+import { backupCommand, backupUsage } from './commands/backup.ts';
 import { checkCommand, checkUsage } from './commands/check.ts';
 import { exportCommand, exportUsage } from './commands/export.ts';
 import { genCommand, genUsage } from './commands/gen.ts';
 import { importCommand, importUsage } from './commands/import.ts';
+import { restoreCommand, restoreUsage } from './commands/restore.ts';
 import { schemaCommand, schemaUsage } from './commands/schema.ts';
 import { serveCommand, serveUsage } from './commands/serve.ts';
 import { templateCommand, templateUsage } from './commands/template.ts';
@@ -17,6 +19,8 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
   schema: { run: schemaCommand, usage: schemaUsage, summary: 'print the JSON Schema of jixiao/evaluation@1' },
   gen: { run: genCommand, usage: genUsage, summary: 'write a synthetic province (units, evaluations) into DATABASE_URL, deterministic for a seed' },
   serve: { run: serveCommand, usage: serveUsage, summary: 'run the web application (DATABASE_URL: SQLite file or postgres://)' },
+  backup: { run: backupCommand, usage: backupUsage, summary: 'copy the SQLite database of DATABASE_URL while the server runs, and check the copy (PostgreSQL: prints pg_dump)' },
+  restore: { run: restoreCommand, usage: restoreUsage, summary: 'put a backup in place of the SQLite database of DATABASE_URL, keeping the old file (stop the server first; PostgreSQL: prints pg_restore)' },
 };
 
 function help(): string {
