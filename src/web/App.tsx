@@ -12,6 +12,8 @@ import { EvaluationListPage } from './pages/list/EvaluationListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PublicEvaluationPage } from './pages/public/PublicEvaluationPage.tsx';
 import { PublicListPage } from './pages/public/PublicListPage.tsx';
+import { RecheckDrawPage } from './pages/recheck/RecheckDrawPage.tsx';
+import { RecheckListPage } from './pages/recheck/RecheckListPage.tsx';
 import { RequireLogin } from './session/RequireLogin.tsx';
 import { SessionProvider } from './session/session.tsx';
 
@@ -39,6 +41,8 @@ function Themed() {
                 <Route path="/evaluations/:id" element={<EditorPage />} />
                 <Route path="/import" element={<ImportPage />} />
                 <Route path="/dashboard" element={<DashboardPage />} />
+                <Route path="/rechecks" element={<RecheckListPage />} />
+                <Route path="/rechecks/:id" element={<RecheckDrawPage />} />
               </Route>
               <Route path="*" element={<Navigate to="/evaluations" replace />} />
             </Routes>

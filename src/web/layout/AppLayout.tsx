@@ -9,6 +9,7 @@ const SECTIONS = [
   { path: '/evaluations', key: 'nav.evaluations' },
   { path: '/import', key: 'nav.import' },
   { path: '/dashboard', key: 'nav.dashboard' },
+  { path: '/rechecks', key: 'nav.rechecks' },
   { path: '/public', key: 'nav.public' },
 ] as const;
 
@@ -27,7 +28,7 @@ export function AppLayout() {
           mode="horizontal"
           selectedKeys={[current]}
           className="app-menu"
-          items={SECTIONS.map((s) => ({ key: s.path, label: <Link to={s.path} data-testid={`nav-${s.path.slice(1)}`}>{t(s.key)}</Link> }))}
+          items={SECTIONS.filter((s) => s.path !== '/rechecks' || user?.role === 'reviewer').map((s) => ({ key: s.path, label: <Link to={s.path} data-testid={`nav-${s.path.slice(1)}`}>{t(s.key)}</Link> }))}
         />
         <Space size="middle" className="app-user">
           <LanguageSwitch />

@@ -1,0 +1,71 @@
+/** 抽查复核: the reviewer draws a year's sample (seed, minimum share) and opens the year's draws. */
+import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, App as AntApp } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { api, ApiError, query } from '../../api/client.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { formatDateTime } from '../../format/dates.ts';
+import { useI18n } from '../../locale/i18n.tsx';
+import { yearOptions } from '../years.ts';
+import type { RecheckDetail, RecheckDraw } from './recheck-types.ts';
+
+export function RecheckListPage() {
+  const { t, lang } = useI18n();
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const year = params.get('year') ?? String(new Date().getFullYear() - 1);
+  const draws = useLoad(() => api.get<{ items: RecheckDraw[] }>(`/api/rechecks${query({ year })}`), year);
+  const [seed, setSeed] = useState('');
+  const [share, setShare] = useState<number | null>(10);
+  const [busy, setBusy] = useState(false);
+
+  const draw = async () => {
+    setBusy(true);
+    try {
+      const body = { year: Number(year), ...(seed.trim() ? { seed: seed.trim() } : {}), ...(share !== null ? { minimumShare: share } : {}) };
+      const created = await api.post<RecheckDetail>('/api/rechecks', body);
+      navigate(`/rechecks/${created.id}`);
+    } catch (error) {
+      void message.error(error instanceof ApiError ? error.message : t('error.generic'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card className="page-card" title={t('recheck.title')} extra={<Select value={year} onChange={(y) => setParams({ year: y }, { replace: true })} options={yearOptions()} style={{ width: 100 }} data-testid="recheck-year" />}>
+      <Form layout="inline" onFinish={() => void draw()}>
+        <Form.Item label={t('recheck.seed')}>
+          <Input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('recheck.seedPlaceholder')} maxLength={64} data-testid="recheck-seed" />
+        </Form.Item>
+        <Form.Item label={t('recheck.minimumShare')}>
+          <InputNumber value={share} onChange={(v) => setShare(v)} min={0.01} max={100} step={1} precision={2} data-testid="recheck-share" />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="recheck-draw">{t('recheck.draw')}</Button>
+        </Form.Item>
+      </Form>
+      <h3 className="section-title">{t('recheck.draws')}</h3>
+      {draws.data && draws.data.items.length === 0 ? (
+        <Empty description={t('recheck.none')} />
+      ) : (
+        <Table<RecheckDraw>
+          size="small"
+          bordered
+          rowKey="id"
+          loading={draws.loading}
+          dataSource={draws.data?.items ?? []}
+          pagination={false}
+          columns={[
+            { title: t('recheck.drawnAt'), dataIndex: 'drawnAt', render: (at: string, d) => <Link to={`/rechecks/${d.id}`}>{formatDateTime(at, lang)}</Link> },
+            { title: t('recheck.drawnBy'), dataIndex: ['drawnBy', 'displayName'] },
+            { title: t('recheck.seed'), dataIndex: 'seed' },
+            { title: t('recheck.minimumShare'), dataIndex: ['parameters', 'minimumShare'], align: 'right' },
+            { title: t('recheck.forms'), key: 'drawn', render: (_: unknown, d) => <Space>{t('recheck.drawn', { drawn: d.drawn, population: d.population })}</Space> },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,65 @@
+/** The re-check answers of the API (docs/api.md, "Re-check"). */
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+export interface RecheckDraw {
+  id: string;
+  year: number;
+  seed: string;
+  parameters: { minimumShare: number; flagThreshold: number; bands: { key: string; from: string; label: string }[] };
+  population: number;
+  drawn: number;
+  strata: { unit: UnitRef; band: string; bandLabel: string; population: number; evaluationIds: string[] }[];
+  drawnBy: { username: string; displayName: string };
+  drawnAt: string;
+}
+
+export interface RecheckIndicator {
+  index: number;
+  category: string | null;
+  name: string;
+  target: string | null;
+  actual: string | null;
+  weight: number | null;
+  selfScore: number | null;
+  recheckScore: number | null;
+  reason: string | null;
+}
+
+export interface RecheckForm {
+  id: string;
+  unit: UnitRef;
+  project: string;
+  template: string;
+  status: string;
+  version: number;
+  score: number;
+  budget: string | null;
+  complete: boolean;
+  indicators: RecheckIndicator[];
+}
+
+export interface RecheckDetail extends RecheckDraw {
+  evaluations: RecheckForm[];
+}
+
+export interface GapSummary {
+  drawn: number;
+  rechecked: number;
+  flagged: number;
+  meanGap: number | null;
+  meanAbsoluteGap: number | null;
+  maxGap: number | null;
+}
+
+export interface RecheckReport {
+  drawId: string;
+  year: number;
+  seed: string;
+  threshold: number;
+  overall: GapSummary;
+  units: (GapSummary & { unit: UnitRef })[];
+  forms: { evaluationId: string; unit: UnitRef; project: string; complete: boolean; selfTotal: number; recheckTotal: number | null; gap: number | null; flagged: boolean }[];
+}
