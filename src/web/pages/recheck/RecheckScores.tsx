@@ -2,6 +2,7 @@
 import { App as AntApp, Button, Input, InputNumber, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
+import { templates } from '../../form/templates.ts';
 import { formatPoints } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import type { RecheckForm, RecheckIndicator } from './recheck-types.ts';
@@ -14,8 +15,13 @@ interface Entry {
 const entriesOf = (form: RecheckForm): Entry[] => form.indicators.map((i) => ({ score: i.recheckScore, reason: i.reason ?? '' }));
 
 export function RecheckScores({ drawId, form, onSaved }: { drawId: string; form: RecheckForm; onSaved: (form: RecheckForm) => void }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { message } = AntApp.useApp();
+  const categories = templates.get(form.template)?.categories ?? [];
+  const categoryLabel = (key: string) => {
+    const found = categories.find((c) => c.key === key);
+    return found ? label(found.label) : key;
+  };
   const [entries, setEntries] = useState<Entry[]>(() => entriesOf(form));
   const [issues, setIssues] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState(false);
@@ -56,7 +62,7 @@ export function RecheckScores({ drawId, form, onSaved }: { drawId: string; form:
         dataSource={form.indicators}
         pagination={false}
         columns={[
-          { title: t('recheck.indicator'), dataIndex: 'name', render: (name: string, i) => <>{i.category ? <span className="muted">{i.category} · </span> : null}{name}</> },
+          { title: t('recheck.indicator'), dataIndex: 'name', render: (name: string, i) => <>{i.category ? <span className="muted">{categoryLabel(i.category)} · </span> : null}{name}</> },
           { title: t('recheck.target'), dataIndex: 'target', width: 110 },
           { title: t('recheck.actual'), dataIndex: 'actual', width: 110 },
           { title: t('recheck.weight'), dataIndex: 'weight', width: 60, align: 'right', render: (v: number | null) => formatPoints(v) },

@@ -1,0 +1,151 @@
+/**
+ * Re-check (抽查复核) in headless Chromium against the real `jixiao serve` (built UI, fresh SQLite
+ * database, demo data; the centre's submitted form approved first, so that 2021 has two forms to
+ * draw from): the reviewer opens 抽查复核, draws 2021 with a seed, lowers a score without a reason
+ * (refused, the reason asked for beside the row), gives the reason, saves, and reads the gap in the
+ * report. Screenshots in test-results/e2e-screens/recheck-*.png.
+ */
+import assert from 'node:assert/strict';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launch } from '../../src/web/test/browser.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SCREENS = join(ROOT, 'test-results/e2e-screens');
+const PASSWORD = 'e2e-recheck-pass';
+const UI = 15_000;
+
+let server: ChildProcess | undefined;
+let output = '';
+let base = '';
+let dataDir = '';
+let browser: Browser | undefined;
+let page: Page;
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+function uiIsStale(): boolean {
+  const index = join(ROOT, 'dist/web/index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return [join(ROOT, 'src/web'), join(ROOT, 'src/core')].some((dir) => newest(dir) > built);
+}
+
+function buildUi(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile('npm', ['run', 'build:web'], { cwd: ROOT, timeout: 180_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`npm run build:web failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(),
+    );
+  });
+}
+
+function startServer(databaseUrl: string): Promise<string> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, JIXIAO_DEMO_PASSWORD: PASSWORD, PORT: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = child;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`jixiao serve printed no address within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /listening on http:\/\/localhost:(\d+)\//u.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${m[1]}`);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`jixiao serve exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** The reviewer approves the centre's submitted demo form over the API. */
+async function approveSubmitted(): Promise<void> {
+  const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'reviewer', password: PASSWORD }) });
+  assert.equal(login.status, 200);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const { items } = (await (await fetch(`${base}/api/evaluations?status=submitted`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> };
+  for (const item of items) {
+    const res = await fetch(`${base}/api/evaluations/${item.id}/transitions`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ action: 'approve' }) });
+    assert.equal(res.status, 200);
+  }
+}
+
+const skip = !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}`;
+
+before(async () => {
+  if (skip) return;
+  if (uiIsStale()) await buildUi();
+  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-recheck-e2e-'));
+  base = await startServer(join(dataDir, 'jixiao.sqlite'));
+  await approveSubmitted();
+  mkdirSync(SCREENS, { recursive: true });
+  browser = await launch();
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the reviewer draws 2021, records a re-check score with its reason and sees the gap', { skip }, async () => {
+  await page.goto(`${base}/login`, { timeout: UI });
+  await page.getByTestId('login-username').fill('reviewer', { timeout: UI });
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-rechecks').click({ timeout: UI });
+  await page.waitForURL('**/rechecks', { timeout: UI });
+  await page.goto(`${base}/rechecks?year=2021`, { timeout: UI });
+  await page.getByTestId('recheck-seed').fill('20220302', { timeout: UI });
+  await page.getByTestId('recheck-draw').click();
+  await page.waitForURL(/\/rechecks\/[0-9a-f-]{36}$/u, { timeout: UI });
+  await page.getByTestId('recheck-scores').waitFor({ timeout: UI });
+  await page.screenshot({ path: join(SCREENS, 'recheck-1-drawn.png'), fullPage: true });
+
+  // The first indicator: its self score, then 1 point less without a reason.
+  const self = Number((await page.locator('[data-testid=recheck-scores] tbody tr').first().locator('td').nth(4).innerText()).trim());
+  assert.ok(self >= 1, `self score ${self}`);
+  await page.getByTestId('recheck-score-0').fill(String(self - 1));
+  const refused = page.waitForResponse((r) => /\/api\/rechecks\/.+\/evaluations\//u.test(r.url()) && r.request().method() === 'PUT', { timeout: UI });
+  await page.getByTestId('recheck-save').click();
+  assert.equal((await refused).status(), 400);
+  await page.locator('.field-error', { hasText: '须填写理由' }).waitFor({ timeout: UI });
+  await page.screenshot({ path: join(SCREENS, 'recheck-2-reason-required.png'), fullPage: true });
+
+  await page.getByTestId('recheck-reason-0').fill('佐证材料显示实际完成值低于填报值');
+  const saved = page.waitForResponse((r) => /\/api\/rechecks\/.+\/evaluations\//u.test(r.url()) && r.request().method() === 'PUT', { timeout: UI });
+  await page.getByTestId('recheck-save').click();
+  assert.equal((await saved).status(), 200);
+  // The other indicators as self-scored: the form is re-checked, 1 point below its self total.
+  await page.getByRole('button', { name: '按自评分填入' }).click();
+  const complete = page.waitForResponse((r) => /\/api\/rechecks\/.+\/evaluations\//u.test(r.url()) && r.request().method() === 'PUT', { timeout: UI });
+  await page.getByTestId('recheck-save').click();
+  assert.equal((await complete).status(), 200);
+  await page.locator('[data-testid=recheck-report-units] td', { hasText: /^-1(\.00)?$/u }).first().waitFor({ timeout: UI });
+  await page.screenshot({ path: join(SCREENS, 'recheck-3-saved.png'), fullPage: true });
+  assert.ok(await page.getByTestId('recheck-report-xlsx').isVisible());
+});
