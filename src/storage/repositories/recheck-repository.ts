@@ -1,6 +1,6 @@
 /**
  * Re-checks (抽查复核): draws, the evaluations they drew, re-check scores and the re-check audit log
- * (migration 2026-11-26-rechecks). Thin: the draw and the report are computed in src/core/recheck.
+ * (migration 2026-11-27-rechecks). Thin: the draw and the report are computed in src/core/recheck.
  */
 import type { Generated, Kysely } from 'kysely';
 import type { Evaluation } from '../../core/model/evaluation.ts';
