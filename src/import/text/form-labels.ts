@@ -43,7 +43,19 @@ export interface LabelCatalog {
 /** Paths the indicator table or the reader itself covers, not printed as `label value`. */
 const NOT_FIELD_LINES = /^(?:indicators|funding|execution|totals\.weight$|totals$|form\.)/u;
 
+/** Built once per template object (a catalog is read only) and reused by every read. */
+const catalogs = new WeakMap<Template, LabelCatalog>();
+
 export function labelCatalog(template: Template): LabelCatalog {
+  let catalog = catalogs.get(template);
+  if (catalog === undefined) {
+    catalog = buildCatalog(template);
+    catalogs.set(template, catalog);
+  }
+  return catalog;
+}
+
+function buildCatalog(template: Template): LabelCatalog {
   const fields = new Map<string, string>();
   for (const [path, label] of Object.entries(template.fieldLabels)) {
     if (NOT_FIELD_LINES.test(path)) continue;

@@ -30,9 +30,17 @@ export interface FlavourFinding {
 /** At least this many of a template's column titles make a title line, or give default mode away. */
 const MIN_TITLES = 3;
 
-function titleKeys(template: Template): Set<string> {
-  const keys = new Set<string>();
-  for (const column of template.columns) labelVariants(column.title).forEach((k) => keys.add(k));
+/** Per template object, built once: callers only read it. */
+const titleKeySets = new WeakMap<Template, ReadonlySet<string>>();
+
+function titleKeys(template: Template): ReadonlySet<string> {
+  let keys = titleKeySets.get(template);
+  if (keys === undefined) {
+    const built = new Set<string>();
+    for (const column of template.columns) labelVariants(column.title).forEach((k) => built.add(k));
+    keys = built;
+    titleKeySets.set(template, keys);
+  }
   return keys;
 }
 

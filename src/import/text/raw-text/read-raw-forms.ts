@@ -64,7 +64,7 @@ type Word =
 
 class Vocabulary {
   readonly labels: FormLabels;
-  readonly columnKeys: Set<string>;
+  readonly columnKeys: ReadonlySet<string>;
   private readonly subtitle: RegExp | undefined;
   private readonly notes: string | undefined;
 
