@@ -1,5 +1,5 @@
 /** DEDUCTION_UNEXPLAINED, PROBLEMS_UNSTATED: deductions and low execution are explained. */
-import { dec } from '../decimal.ts';
+import { compareHundredths, dec, hundredthsOf } from '../decimal.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import { normalizeText } from '../targets/normalize.ts';
 import { NO_PROBLEM_WORDS } from '../targets/vocabulary.ts';
@@ -28,7 +28,9 @@ export const problemsUnstated: Check = ({ evaluation, template, computed }) => {
   if (!template.narratives.includes('problems') || !statesNoProblem(evaluation.problems)) return [];
   const lost = deducted(evaluation).length;
   const rate = computed.executionRate;
-  const lowRate = rate !== null && dec(rate).lessThan(template.scoring.problemsRequiredBelowRate);
+  const rateH = rate === null ? null : hundredthsOf(rate);
+  const threshold = template.scoring.problemsRequiredBelowRate;
+  const lowRate = rate !== null && (rateH !== null ? compareHundredths(rateH, threshold) < 0 : dec(rate).lessThan(threshold));
   if (lost === 0 && !lowRate) return [];
   return [finding('PROBLEMS_UNSTATED', 'problems', {
     deducted: lost,
