@@ -1,6 +1,7 @@
 import { explain, type Explanation, type MessageParams } from '../explanation.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { Computed } from '../scoring/compute.ts';
+import type { Target } from '../targets/parse-target.ts';
 import type { Template } from '../templates/template.ts';
 
 /** The checks of PRODUCT.md with their stable codes and severities. */
@@ -38,6 +39,8 @@ export interface CheckContext {
   evaluation: Evaluation;
   template: Template;
   computed: Computed;
+  /** Each indicator's parsed target, in form order, when the caller has them (`evaluate` does). */
+  targets?: readonly Target[];
 }
 
 export type Check = (context: CheckContext) => Finding[];

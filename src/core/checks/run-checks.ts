@@ -4,9 +4,9 @@ import { computeEvaluation, type Computed } from '../scoring/compute.ts';
 import type { Template } from '../templates/template.ts';
 import { executionScoreCheck, highScoreLowExecution, overspent, rateMismatch } from './execution.ts';
 import { missingField } from './fields.ts';
-import type { Check, Finding } from './finding.ts';
+import type { Check, CheckContext, Finding } from './finding.ts';
 import { deductionUnexplained, problemsUnstated } from './narrative.ts';
-import { qualitativeBand, targetRuleMismatch, targetTooLow } from './targets.ts';
+import { indicatorTargets, qualitativeBand, targetRuleMismatch, targetTooLow } from './targets.ts';
 import { gradeMismatch, totalMismatch } from './totals.ts';
 import { categoryWeight, scoreRange, weightTotal } from './weights.ts';
 
@@ -35,7 +35,9 @@ export interface EvaluationReport {
 
 export function evaluate(evaluation: Evaluation, template: Template): EvaluationReport {
   const computed = computeEvaluation(evaluation, template);
-  const findings = ALL_CHECKS.flatMap((check) => check({ evaluation, template, computed }));
+  const context: CheckContext = { evaluation, template, computed, targets: indicatorTargets(evaluation) };
+  const findings: Finding[] = [];
+  for (const check of ALL_CHECKS) for (const f of check(context)) findings.push(f);
   return { computed, findings };
 }
 

@@ -77,12 +77,12 @@ function parseDeadline(text: string): Target | null {
   return { kind: 'deadline', year: g.year ? Number(g.year) : null, month, day: g.day ? Number(g.day) : null };
 }
 
-/** The position of a word on one of the ordered qualitative scales, if it is one of their levels. */
-export function scalePosition(raw: string): ScalePosition | null {
+/** The position of a word on one of the ordered qualitative scales, if it is one of their levels (shared: never change it). */
+export const scalePosition = memoByString((raw: string): ScalePosition | null => {
   const text = normalizeText(raw).replace(/[。.！!]+$/u, '').replace(/及以上$/u, '');
   for (const scale of QUALITATIVE_SCALES) {
     const rank = scale.levels.indexOf(text);
     if (rank >= 0) return { scale: scale.name, rank };
   }
   return null;
-}
+});

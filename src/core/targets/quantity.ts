@@ -3,6 +3,7 @@
  * `value` is scaled by the multiplier so that "1000万" and "10000000" compare equal.
  */
 import { dec } from '../decimal.ts';
+import { memoByString } from '../memo.ts';
 import { alternation, normalizeText } from './normalize.ts';
 import { MULTIPLIERS } from './vocabulary.ts';
 
@@ -31,13 +32,16 @@ const QUANTITY_ONLY = new RegExp(
   'u',
 );
 
-/** The quantity an actual value states ("52家", "100%", "1.2万元"), or null if it states none. */
-export function parseQuantity(raw: string): Quantity | null {
+/**
+ * The quantity an actual value states ("52家", "100%", "1.2万元"), or null if it states none.
+ * Parsed once per spelling: the result is shared, so it must never be changed.
+ */
+export const parseQuantity = memoByString((raw: string): Quantity | null => {
   const match = QUANTITY_ONLY.exec(normalizeText(raw));
   if (!match?.groups) return null;
   const g = match.groups;
   return makeQuantity(g.number!, g.multiplier ?? '', g.percent !== undefined, g.unit ?? '');
-}
+});
 
 const QUANTITY_ANYWHERE = new RegExp(
   String.raw`(?<number>${NUMBER_SOURCE})(?<multiplier>${MULTIPLIER_SOURCE})?(?<percent>%)?`,
