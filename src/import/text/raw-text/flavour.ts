@@ -15,6 +15,8 @@
  */
 import type { Template } from '../../../core/templates/template.ts';
 import { labelKey, labelVariants } from '../../grid/label-key.ts';
+import { normalizeExtractedText } from '../cjk-radicals.ts';
+import { isNfkcStable } from '../text-lines.ts';
 import { isBlankLine, type RawLine } from './raw-lines.ts';
 
 export type Flavour = 'pdftotext-raw' | 'pdftotext-default';
@@ -75,3 +77,45 @@ export function detectFlavour(lines: readonly RawLine[], templates: readonly Tem
 }
 
 export { titleKeys };
+
+/**
+ * False when `detectFlavour` would surely find nothing, judged from the text alone without
+ * building its lines: raw mode writes no blank line between its first and last line, and
+ * default mode needs at least MIN_TITLES different column titles alone on their lines. Most
+ * text the importer reads (the seed's extractor, with blank lines between its blocks and its
+ * column titles on one line) is let go here at the cost of one pass over the lines.
+ */
+export function mayHaveFlavour(text: string, templates: readonly Template[]): boolean {
+  const lines = text.split(/\r\n|\r|\n/u);
+  let content = false;
+  let blankAfterContent = false;
+  let blankInside = false;
+  const lone: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\f/gu, ' ').trim();
+    if (isBlankText(line)) {
+      blankAfterContent ||= content;
+      continue;
+    }
+    blankInside ||= blankAfterContent;
+    content = true;
+    if (!/\s/u.test(line)) lone.push(labelKey(normalizeExtractedText(line)));
+  }
+  if (!blankInside) return true;
+  if (lone.length < MIN_TITLES) return false;
+  return templates.some((t) => {
+    const keys = titleKeys(t);
+    return new Set(lone.filter((k) => keys.has(k))).size >= MIN_TITLES;
+  });
+}
+
+/** Whether a trimmed line's key (labelKey: NFKC, no white space, no trailing colon) is empty. */
+function isBlankText(line: string): boolean {
+  if (line === '') return true;
+  // A character NFKC keeps, other than a colon, stays in the key.
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 0x3a && isNfkcStable(c)) return false;
+  }
+  return labelKey(line) === '';
+}

@@ -6,7 +6,7 @@ import { templateRegistry } from '../../../core/templates/registry.ts';
 import { validateEvaluation } from '../../../core/model/validate.ts';
 import type { FileImport } from '../../import-result.ts';
 import { readTextForms } from '../read-text-forms.ts';
-import { detectFlavour } from './flavour.ts';
+import { detectFlavour, mayHaveFlavour } from './flavour.ts';
 import { rawLines } from './raw-lines.ts';
 import { readRowCells } from './row-cells.ts';
 
@@ -212,4 +212,14 @@ describe('raw text of other forms', () => {
   test('a wrapped subcategory with no row to take it: refused', async () => {
     assertRefused(await read(NATIONAL.replace('长效机制建设 健全 健全 10 10', '可持续影响指标 长效机制建设 健全 健全 10 10')), 24);
   });
+});
+
+test('the cheap pre-check lets through every text whose flavour is detected, and lets the seed go', () => {
+  const texts = [readFileSync(SEED, 'utf8'), ...NAMES.flatMap((n) => ['raw', 'default', 'layout'].map((mode) => fixture(`${n}.${mode}.txt`)))];
+  const variants = texts.flatMap((t) => {
+    const lines = t.split('\n');
+    return [t, lines.filter((l) => l.trim() !== '').join('\n'), lines.slice(0, lines.length >> 1).join('\n'), `\n\n${t}\n\n\f`, t.replace(/\n/gu, '\n：\n')];
+  });
+  for (const text of variants) if (detectFlavour(rawLines(text), templates)) assert.equal(mayHaveFlavour(text, templates), true, text.slice(0, 80));
+  assert.equal(mayHaveFlavour(readFileSync(SEED, 'utf8'), templates), false);
 });

@@ -11,7 +11,7 @@ import type { Label, Template } from '../../../core/templates/template.ts';
 import { isTitleOf } from '../../grid/detect-template.ts';
 import { labelKey } from '../../grid/label-key.ts';
 import type { FileImport, ImportDiagnostic } from '../../import-result.ts';
-import { detectFlavour, isTitleLine, titleKeys, type Flavour } from './flavour.ts';
+import { detectFlavour, isTitleLine, mayHaveFlavour, titleKeys, type Flavour } from './flavour.ts';
 import { rawLines, type RawLine } from './raw-lines.ts';
 import { readRawForms, type Refusal } from './read-raw-forms.ts';
 
@@ -48,6 +48,7 @@ function chooseTemplate(lines: readonly RawLine[], templates: readonly Template[
 export function readRawText(file: string, text: string, templateId: string | undefined, extra: readonly Template[] = []): FileImport | undefined {
   const registry = templateRegistry(extra);
   const templates = registry.ids().map((id) => registry.get(id)!);
+  if (!mayHaveFlavour(text, templates)) return undefined;
   const lines = rawLines(text);
   const found = detectFlavour(lines, templates);
   if (!found) return undefined;
