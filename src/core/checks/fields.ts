@@ -2,7 +2,7 @@
 import type { Evaluation } from '../model/evaluation.ts';
 import { fieldLabel } from '../templates/labels.ts';
 import type { Template } from '../templates/template.ts';
-import { finding, type Check } from './finding.ts';
+import { finding, type Check, type Finding } from './finding.ts';
 
 function isBlank(value: unknown): boolean {
   if (value === undefined || value === null) return true;
@@ -18,24 +18,52 @@ function valueAt(root: unknown, keys: readonly string[]): unknown {
 
 const EACH_INDICATOR = 'indicators[].';
 
-/** The blank places a requirement names: `indicators[].name` is one place per indicator. */
-function blankPaths(evaluation: Evaluation, field: string): string[] {
-  if (!field.startsWith(EACH_INDICATOR)) return isBlank(valueAt(evaluation, field.split('.'))) ? [field] : [];
-  const keys = field.slice(EACH_INDICATOR.length).split('.');
-  const paths: string[] = [];
-  evaluation.indicators.forEach((indicator, i) => {
-    if (isBlank(valueAt(indicator, keys))) paths.push(`indicators[${i}].${keys.join('.')}`);
-  });
-  return paths;
+/** A requirement read once per template: the keys to walk, and whether it is one per indicator. */
+interface Requirement {
+  field: string;
+  severity: Template['requiredFields'][number]['severity'];
+  each: boolean;
+  keys: string[];
+  /** "name" of `indicators[].name`: the path after `indicators[i].`. */
+  rest: string;
+}
+
+const REQUIREMENTS = new WeakMap<Template, Requirement[]>();
+
+function requirementsOf(template: Template): Requirement[] {
+  let requirements = REQUIREMENTS.get(template);
+  if (requirements) return requirements;
+  requirements = template.requiredFields
+    .filter((req) => applies(template, req.field))
+    .map((req) => {
+      const each = req.field.startsWith(EACH_INDICATOR);
+      const keys = (each ? req.field.slice(EACH_INDICATOR.length) : req.field).split('.');
+      return { field: req.field, severity: req.severity, each, keys, rest: keys.join('.') };
+    });
+  REQUIREMENTS.set(template, requirements);
+  return requirements;
 }
 
 function applies(template: Template, field: string): boolean {
   return !field.startsWith('execution.') || template.execution.scored;
 }
 
-export const missingField: Check = ({ evaluation, template }) =>
-  template.requiredFields
-    .filter((req) => applies(template, req.field))
-    .flatMap((req) =>
-      blankPaths(evaluation, req.field).map((path) => finding('MISSING_FIELD', path, { field: fieldLabel(template, path) }, { severity: req.severity })),
-    );
+/** The blank places of each requirement, in order: `indicators[].name` is one place per indicator. */
+export const missingField: Check = ({ evaluation, template }) => {
+  const out: Finding[] = [];
+  for (const req of requirementsOf(template)) {
+    if (!req.each) {
+      if (isBlank(valueAt(evaluation, req.keys))) out.push(missing(template, req, req.field));
+      continue;
+    }
+    const indicators = evaluation.indicators;
+    for (let i = 0; i < indicators.length; i++) {
+      if (isBlank(valueAt(indicators[i], req.keys))) out.push(missing(template, req, `indicators[${i}].${req.rest}`));
+    }
+  }
+  return out;
+};
+
+function missing(template: Template, req: Requirement, path: string): Finding {
+  return finding('MISSING_FIELD', path, { field: fieldLabel(template, path) }, { severity: req.severity });
+}
