@@ -9,6 +9,7 @@ import { parseAmount, parseDate, parsePoints, parseRate } from '../grid/cell-val
 import { isTitleOf } from '../grid/detect-template.ts';
 import { FormLabels } from '../grid/form-labels.ts';
 import { normalizeText } from '../../core/targets/normalize.ts';
+import { memoByString } from '../../core/memo.ts';
 import type { PlacedCell } from '../grid/form-region.ts';
 import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
@@ -28,22 +29,36 @@ function isNumber(text: string): boolean {
   return parsePoints(text).ok || parseRate(text).ok || parseDate(text).ok || parseAmount(text, '元').ok;
 }
 
-/** Hints and anchors from every template's labels (the form's template is not known yet). */
-function labelling(templates: readonly Template[]) {
+interface Labelling {
+  hints: TableHints;
+  isAnchor: (line: LayoutLine) => boolean;
+  isTitle: (line: LayoutLine) => boolean;
+}
+
+/**
+ * Hints and anchors from every template's labels (the form's template is not known yet). Every
+ * question is a pure function of one piece of text, so the answers are memoised (bounded), and
+ * the labelling is built once per set of templates and kept for the next read.
+ */
+function labelling(templates: readonly Template[]): Labelling {
   const all = templates.map((t) => new FormLabels(t));
-  const isLabel = (text: string) => all.some((l) => l.isLabel(pseudoCell(text))) || templates.some((t) => isTitleOf(t, pseudoCell(text)));
+  const isTitleText = memoByString((text) => templates.some((t) => isTitleOf(t, pseudoCell(text))));
+  const isLabel = memoByString((text) => all.some((l) => l.isLabel(pseudoCell(text))) || isTitleText(text));
+  const fieldOf = all.map((labels) => memoByString((t) => labels.columnOf(t) ?? FUNDING_COLUMNS.find((k) => labels.match(k, t) !== undefined)));
+  const isTotalsText = memoByString((t) => all.some((l) => l.match('totals', t) !== undefined || l.match('totals.score', t) !== undefined));
+  const isFieldLabel = memoByString((text) => all.some((l) => l.columnOf(text) === undefined && HEADER_FIELDS.some((k) => l.match(k, text) !== undefined)));
   const hints: TableHints = {
     titles(texts) {
       let best: Array<string | undefined> = [];
-      for (const labels of all) {
-        const fields = texts.map((t) => labels.columnOf(t) ?? FUNDING_COLUMNS.find((k) => labels.match(k, t) !== undefined));
+      for (const field of fieldOf) {
+        const fields = texts.map(field);
         if (fields.filter(Boolean).length > best.filter(Boolean).length) best = fields;
       }
       return best;
     },
-    isTotals: (texts) => texts.some((t) => all.some((l) => l.match('totals', t) !== undefined || l.match('totals.score', t) !== undefined)),
-        // A field outside the tables (预期目标, 自评时间) ends the reach of a title row.
-    isFieldLabel: (text) => all.some((l) => l.columnOf(text) === undefined && HEADER_FIELDS.some((k) => l.match(k, text) !== undefined)),
+    isTotals: (texts) => texts.some(isTotalsText),
+    // A field outside the tables (预期目标, 自评时间) ends the reach of a title row.
+    isFieldLabel,
   };
   // The notes under a form (说明：1、…) start a row of their own.
   const notes = templates
@@ -51,14 +66,27 @@ function labelling(templates: readonly Template[]) {
     .map((k) => /^[^:]{1,8}:/u.exec(k)?.[0] ?? '')
     .filter((k) => k !== '');
   const isNotes = (text: string) => notes.some((k) => normalizeText(text).startsWith(k));
-  const isAnchor = (line: LayoutLine) => line.pieces.some((p) => isNumber(p.text) || isLabel(p.text)) || (line.pieces[0] !== undefined && isNotes(line.pieces[0].text));
-  const isTitle = (line: LayoutLine) => line.pieces.some((p) => templates.some((t) => isTitleOf(t, pseudoCell(p.text))));
+  const isNumberText = memoByString(isNumber);
+  const isAnchor = (line: LayoutLine) => line.pieces.some((p) => isNumberText(p.text) || isLabel(p.text)) || (line.pieces[0] !== undefined && isNotes(line.pieces[0].text));
+  const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text));
   return { hints, isAnchor, isTitle };
+}
+
+/** The last few labellings, by the very template objects they were built from. */
+const labellings: Array<{ templates: readonly Template[]; labelling: Labelling }> = [];
+
+function labellingFor(templates: readonly Template[]): Labelling {
+  const hit = labellings.find((l) => l.templates.length === templates.length && l.templates.every((t, i) => t === templates[i]));
+  if (hit) return hit.labelling;
+  const made = { templates, labelling: labelling(templates) };
+  labellings.unshift(made);
+  labellings.length = Math.min(labellings.length, 4);
+  return made.labelling;
 }
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTitle } = labelling(registry.ids().map((id) => registry.get(id)!));
+  const { hints, isAnchor, isTitle } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = layoutLines(text);
   const rows = layoutRows(lines, isAnchor, isTitle);
   const { grid, notes } = layoutGrid(rows, hints, 'text');
