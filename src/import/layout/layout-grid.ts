@@ -118,21 +118,24 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
   if (n === 0 || m === 0) return cells;
   // Text may be set left, centred or right in its column: the nearest of the three counts.
   // Spreadsheets set numbers right (or centred) and text left (or centred).
-  const distance = (c: LayoutCell, b: Band) => {
+  const numeric = inside.map((c) => NUMBER.test(cellText(c)));
+  const distance = (i: number, b: Band) => {
+    const c = inside[i]!;
     const centred = Math.abs((c.start + c.end) / 2 - b.centre);
-    if (!NUMBER.test(cellText(c))) return Math.min(centred, Math.abs(c.start - b.left));
+    if (!numeric[i]) return Math.min(centred, Math.abs(c.start - b.left));
     return Math.min(centred, Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
   };
   const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && a.tokens.some((t) => b.tokens.some((u) => u.line === t.line));
   // cost[i][k]: cells 0..i placed, cell i in band k.
   const cost: number[][] = Array.from({ length: n }, () => Array<number>(m).fill(Number.POSITIVE_INFINITY));
   const from: number[][] = Array.from({ length: n }, () => Array<number>(m).fill(-1));
-  for (let k = 0; k < m; k++) cost[0]![k] = distance(inside[0]!, bands[k]!);
+  for (let k = 0; k < m; k++) cost[0]![k] = distance(0, bands[k]!);
   for (let i = 1; i < n; i++) {
+    const touches = touching(inside[i - 1]!, inside[i]!);
     for (let k = 0; k < m; k++) {
-      const here = distance(inside[i]!, bands[k]!);
+      const here = distance(i, bands[k]!);
       for (let p = 0; p <= k; p++) {
-        if (p === k && !touching(inside[i - 1]!, inside[i]!)) continue;
+        if (p === k && !touches) continue;
         const c = cost[i - 1]![p]! + here + (p === k ? MERGE_COST : 0);
         if (c < cost[i]![k]!) (cost[i]![k] = c), (from[i]![k] = p);
       }

@@ -24,17 +24,20 @@ export interface LayoutLine {
   pieces: LayoutToken[];
 }
 
+/** A surrogate pair: a character that is two UTF-16 code units but one column. */
+const PAIR = /[\u{10000}-\u{10FFFF}]/u;
+
 function spans(text: string, gap: RegExp, line: number, lineNo: number, page: number): LayoutToken[] {
-  const chars = [...text];
+  // Columns count characters; without surrogate pairs that is the string index.
+  const columns = PAIR.test(text) ? (s: string) => [...s].length : (s: string) => s.length;
   const out: LayoutToken[] = [];
-  const joined = chars.join('');
   let offset = 0;
-  for (const part of joined.split(gap)) {
-    const at = joined.indexOf(part, offset);
+  for (const part of text.split(gap)) {
+    const at = text.indexOf(part, offset);
     offset = at + part.length;
     if (part.trim() === '') continue;
-    const start = [...joined.slice(0, at)].length;
-    out.push({ text: part, start, end: start + [...part].length, line, lineNo, page });
+    const start = columns(text.slice(0, at));
+    out.push({ text: part, start, end: start + columns(part), line, lineNo, page });
   }
   return out;
 }

@@ -133,3 +133,9 @@ describe('a layout text of its own', () => {
     assert.deepEqual(rows.map((r) => r.tokens.map((t) => t.text).join(' ')), ['a x 1 y', 'z w 2 v']);
   });
 });
+
+test('token columns count characters, a character beyond the BMP as one', () => {
+  const [line] = layoutLines('𠀀𠀁  ab c\n');
+  assert.deepEqual(line!.tokens.map((t) => [t.text, t.start, t.end]), [['𠀀𠀁', 0, 2], ['ab', 4, 6], ['c', 7, 8]]);
+  assert.deepEqual(line!.pieces.map((t) => [t.text, t.start, t.end]), [['𠀀𠀁', 0, 2], ['ab c', 4, 8]]);
+});
