@@ -4,7 +4,7 @@
  * notes (说明), or content (narrative text and table cells, told apart later).
  */
 import type { LabelCatalog } from './form-labels.ts';
-import { matchKey, tokensOf, type TextLine } from './text-lines.ts';
+import { matchKey, type TextLine } from './text-lines.ts';
 
 /** One `label value…` stretch of a line; a line may carry several (项目名称 x 预算单位 y). */
 export interface FieldPart {
@@ -64,10 +64,12 @@ function classifyLine(line: TextLine, catalog: LabelCatalog, previous: LineKind)
   if ((catalog.notesStart && key.startsWith(catalog.notesStart)) || (previous.kind === 'note' && NOTE_MORE.test(key))) return { kind: 'note' };
   const caption = captionOf(key, catalog, previous);
   if (caption) return caption;
-  if (isColumnHeader(line.text, catalog)) return { kind: 'header' };
-  const funding = fundingLine(line, catalog, previous);
+  // The line's words, cut once for the three checks below.
+  const words = wordsWithOffsets(line.text);
+  if (isColumnHeader(words, catalog)) return { kind: 'header' };
+  const funding = fundingLine(line, words, catalog, previous);
   if (funding) return funding;
-  const parts = fieldParts(line.text, catalog);
+  const parts = fieldParts(line.text, catalog, words);
   return parts.length > 0 ? { kind: 'field', parts } : { kind: 'content' };
 }
 
@@ -81,10 +83,10 @@ function captionOf(key: string, catalog: LabelCatalog, previous: LineKind): Line
 }
 
 /** At least three column titles and nothing much else: 一级指标 指标名称 目标值 权重 … */
-function isColumnHeader(text: string, catalog: LabelCatalog): boolean {
-  const tokens = tokensOf(text).map(matchKey);
-  const titles = tokens.filter((t) => catalog.columns.has(t)).length;
-  return titles >= 3 && titles >= tokens.length * 0.6;
+function isColumnHeader(words: readonly Word[], catalog: LabelCatalog): boolean {
+  let titles = 0;
+  for (const w of words) if (catalog.columns.has(w.key)) titles++;
+  return titles >= 3 && titles >= words.length * 0.6;
 }
 
 function isColumnPrefix(partial: string, catalog: LabelCatalog): boolean {
@@ -96,8 +98,7 @@ function isColumnPrefix(partial: string, catalog: LabelCatalog): boolean {
  * The `label value` stretches of a line. A label counts only where it fills whole words (or is
  * followed by a colon), so that an indicator named 绩效等级评定 is not read as 绩效等级.
  */
-export function fieldParts(text: string, catalog: LabelCatalog): FieldPart[] {
-  const words = wordsWithOffsets(text);
+export function fieldParts(text: string, catalog: LabelCatalog, words: readonly Word[] = wordsWithOffsets(text)): FieldPart[] {
   const parts: FieldPart[] = [];
   let current: { path: string; from: number } | null = null;
   let i = 0;
@@ -115,13 +116,15 @@ export function fieldParts(text: string, catalog: LabelCatalog): FieldPart[] {
 }
 
 interface Word {
+  /** The word as printed. */
+  text: string;
   key: string;
   start: number;
   end: number;
 }
 
 function wordsWithOffsets(text: string): Word[] {
-  return [...text.matchAll(/[^\s\u3000]+/gu)].map((m) => ({ key: matchKey(m[0]), start: m.index, end: m.index + m[0].length }));
+  return [...text.matchAll(/[^\s\u3000]+/gu)].map((m) => ({ text: m[0], key: matchKey(m[0]), start: m.index, end: m.index + m[0].length }));
 }
 
 /** A label made of up to three words at `i` (具体实施处 （科室）), or one word `label:value`. */
@@ -147,15 +150,14 @@ function labelAt(text: string, words: readonly Word[], i: number, catalog: Label
  * The funding table of the national form: its heading 项目资金（元）, its column titles
  * (年初预算数 全年预算数 全年执行数 分值 执行率 得分) and its rows (年度资金总额 …).
  */
-function fundingLine(line: TextLine, catalog: LabelCatalog, previous: LineKind): LineKind | null {
+function fundingLine(line: TextLine, cut: readonly Word[], catalog: LabelCatalog, previous: LineKind): LineKind | null {
   const key = line.key;
   if (catalog.fundingHeading && key.startsWith(catalog.fundingHeading) && key.length <= catalog.fundingHeading.length + 5) return { kind: 'fundingHeading' };
   if (previous.kind === 'fundingHeading' && /^\((?:万元|元)\)$/u.test(key)) return { kind: 'fundingHeading' };
-  const words = tokensOf(line.text);
-  const columns = words.map((w) => catalog.fundingColumns.get(matchKey(w)));
-  if (columns.filter(Boolean).length >= 3 && columns.every(Boolean)) return { kind: 'fundingHeader', columns: columns as string[] };
+  if (cut.length >= 3 && cut.every((w) => catalog.fundingColumns.has(w.key))) return { kind: 'fundingHeader', columns: cut.map((w) => catalog.fundingColumns.get(w.key)!) };
+  const words = cut.map((w) => w.text);
   for (let n = 1; n <= 2 && n <= words.length; n++) {
-    const source = catalog.fundingRows.get(matchKey(words.slice(0, n).join('')));
+    const source = catalog.fundingRows.get(n === 1 ? cut[0]!.key : matchKey(words.slice(0, n).join('')));
     if (source) return { kind: 'fundingRow', source, values: words.slice(n) };
   }
   return null;

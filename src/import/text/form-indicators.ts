@@ -33,8 +33,17 @@ export function readIndicators(lines: readonly ClassifiedLine[], taken: Readonly
   if (out.indicators.length === 0) rep.report('error', 'NO_INDICATORS', 'noIndicators', {}, { path: 'indicators' });
   placeCategories(out.indicators, cells, lines, catalog, rep);
   // The category first, as the form prints its columns.
-  out.indicators = out.indicators.map(({ category, subcategory, ...x }) => ({ ...(category !== undefined && { category }), ...(subcategory !== undefined && { subcategory }), ...x }));
+  out.indicators = out.indicators.map(categoryFirst);
   return out;
+}
+
+/** The indicator with its category and subcategory first (left out when undefined), the rest in order. */
+function categoryFirst(x: Indicator): Indicator {
+  const out: Record<string, unknown> = {};
+  if (x.category !== undefined) out.category = x.category;
+  if (x.subcategory !== undefined) out.subcategory = x.subcategory;
+  for (const key of Object.keys(x)) if (key !== 'category' && key !== 'subcategory') out[key] = x[key as keyof Indicator];
+  return out as Indicator;
 }
 
 /** A row cut off before its score (a truncated file) is kept if it got as far as a weight. */
