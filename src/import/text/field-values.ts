@@ -4,14 +4,13 @@
  * so that the caller reports it instead of guessing.
  */
 import { Decimal, dec, fixed2 } from '../../core/decimal.ts';
+import { matchKey } from './text-lines.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/u;
 
 function plain(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/\s+/gu, '')
-    .replace(/(?<=\d),(?=\d{3}(?!\d))/gu, '');
+  // matchKey is NFKC without white space, with the common characters folded without ICU.
+  return matchKey(raw).replace(/(?<=\d),(?=\d{3}(?!\d))/gu, '');
 }
 
 /** An amount in 元 as a 2-decimal string; `unit` is what the form prints amounts in. */

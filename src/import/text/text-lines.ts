@@ -61,8 +61,11 @@ export function tokensOf(text: string): string[] {
 
 /** A bare number as the tables print weights and scores: "3", "9.5". */
 export function isNumberToken(token: string): boolean {
-  return /^\d{1,6}(?:\.\d+)?$/u.test(token.normalize('NFKC'));
+  // A token that matches as it is is ASCII, which NFKC keeps; only others need normalising.
+  return BARE_NUMBER.test(token) || (!/^[\x00-\x7f]*$/u.test(token) && BARE_NUMBER.test(token.normalize('NFKC')));
 }
+
+const BARE_NUMBER = /^\d{1,6}(?:\.\d+)?$/u;
 
 const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u201C\u201D\u2018\u2019]/u;
 
