@@ -92,14 +92,15 @@ export function mayHaveFlavour(text: string, templates: readonly Template[]): bo
   let blankInside = false;
   const lone: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\f/gu, ' ').trim();
+    const raw = lines[i]!;
+    const line = (raw.includes('\f') ? raw.replace(/\f/gu, ' ') : raw).trim();
     if (isBlankText(line)) {
       blankAfterContent ||= content;
       continue;
     }
     blankInside ||= blankAfterContent;
     content = true;
-    if (!/\s/u.test(line)) lone.push(labelKey(normalizeExtractedText(line)));
+    if (!/\s/u.test(line)) lone.push(loneKey(line));
   }
   if (!blankInside) return true;
   if (lone.length < MIN_TITLES) return false;
@@ -107,6 +108,19 @@ export function mayHaveFlavour(text: string, templates: readonly Template[]): bo
     const keys = titleKeys(t);
     return new Set(lone.filter((k) => keys.has(k))).size >= MIN_TITLES;
   });
+}
+
+/**
+ * The key rawLines gives a line of one word. A word of characters NFKC keeps, without colons
+ * or commas (which labelKey drops at the end, or between digits), is its own key: no
+ * radicals to fold and nothing to normalise.
+ */
+function loneKey(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x3a || c === 0x2c || !isNfkcStable(c)) return labelKey(normalizeExtractedText(word));
+  }
+  return word;
 }
 
 /** Whether a trimmed line's key (labelKey: NFKC, no white space, no trailing colon) is empty. */
