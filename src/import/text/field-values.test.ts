@@ -33,3 +33,7 @@ test('yes/no words and points', () => {
   assert.equal(readPoints('8.625'), null);
   assert.equal(readPoints('-1'), null);
 });
+
+test('points: at most two decimal places as Decimal counts them, the value as a number', () => {
+  assert.deepEqual(['95', '9.5', '9.50', '9.500', '9.005', '007', '0.10', '3.14159', '１０'].map(readPoints), [95, 9.5, 9.5, 9.5, null, 7, 0.1, null, 10]);
+});

@@ -3,7 +3,7 @@
  * "2022.3.2" → "2022-03-02", 是 → true, "95" → 95. Each returns null for what it cannot read,
  * so that the caller reports it instead of guessing.
  */
-import { Decimal, dec, fixed2 } from '../../core/decimal.ts';
+import { dec, fixed2 } from '../../core/decimal.ts';
 import { matchKey } from './text-lines.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/u;
@@ -47,7 +47,10 @@ export function readYesNo(raw: string, yes: readonly string[], no: readonly stri
 /** Weights and scores: at most 2 decimals, as JSON numbers. */
 export function readPoints(raw: string): number | null {
   const text = plain(raw);
-  if (!/^\d+(?:\.\d+)?$/u.test(text)) return null;
-  const value = new Decimal(text);
-  return value.decimalPlaces() > 2 ? null : value.toNumber();
+  const number = /^\d+(?:\.(\d+))?$/u.exec(text);
+  if (!number) return null;
+  // Decimal places as Decimal counts them (trailing zeros do not count); the value is the
+  // nearest double to the decimal, as Decimal's toNumber gives.
+  const places = number[1]?.replace(/0+$/u, '').length ?? 0;
+  return places > 2 ? null : Number(text);
 }

@@ -70,33 +70,21 @@ export function cutRows(table: readonly TableLine[], options: RowOptions): { row
   for (const { line, chunk } of table) {
     const words = [...line.text.matchAll(/[^\s\u3000]+/gu)];
     let pieceStart = -1;
-    const flush = (end: number) => {
-      if (pieceStart < 0) return;
-      const slice = words.slice(pieceStart, end);
-      const piece: Piece = {
-        text: line.text.slice(slice[0]!.index, slice.at(-1)!.index + slice.at(-1)![0].length),
-        words: slice.map((w) => w[0]),
-        line: line.no,
-        chunk,
-        withWeight: false,
-      };
-      (row.weight === null ? row.before : row.score === null ? row.between : row.after).push(piece);
-      pieceStart = -1;
-    };
     for (let w = 0; w < words.length; w++) {
       const word = words[w]![0];
       if (row.score !== null || !isNumberToken(word) || !takesNumber(row, word, lookAhead(words, w), options)) {
         if (pieceStart < 0) pieceStart = w;
         continue;
       }
-      flush(w);
+      if (pieceStart >= 0) addPiece(row, line, chunk, words.slice(pieceStart, w));
+      pieceStart = -1;
       const number: PrintedNumber = { raw: word, value: readPoints(word), line: line.no };
       if (row.weight === null) {
         row.before.filter((p) => p.line === line.no).forEach((p) => (p.withWeight = true));
         row.weight = number;
       } else row.score = number;
     }
-    flush(words.length);
+    if (pieceStart >= 0) addPiece(row, line, chunk, words.slice(pieceStart));
     if (row.score !== null) {
       rows.push(row);
       row = emptyRow();
@@ -104,6 +92,18 @@ export function cutRows(table: readonly TableLine[], options: RowOptions): { row
   }
   const unfinished = row.before.length + row.between.length > 0 || row.weight !== null ? row : null;
   return { rows, unfinished };
+}
+
+/** Consecutive words of a line, to the part of the row the numbers so far put them in. */
+function addPiece(row: RawRow, line: ClassifiedLine, chunk: number, slice: readonly RegExpMatchArray[]): void {
+  const piece: Piece = {
+    text: line.text.slice(slice[0]!.index, slice.at(-1)!.index! + slice.at(-1)![0].length),
+    words: slice.map((w) => w[0]),
+    line: line.no,
+    chunk,
+    withWeight: false,
+  };
+  (row.weight === null ? row.before : row.score === null ? row.between : row.after).push(piece);
 }
 
 function emptyRow(): RawRow {
