@@ -61,8 +61,9 @@ export function tokensOf(text: string): string[] {
 
 /** A bare number as the tables print weights and scores: "3", "9.5". */
 export function isNumberToken(token: string): boolean {
-  // A token that matches as it is is ASCII, which NFKC keeps; only others need normalising.
-  return BARE_NUMBER.test(token) || (!/^[\x00-\x7f]*$/u.test(token) && BARE_NUMBER.test(token.normalize('NFKC')));
+  // Only a token with characters NFKC changes (１０) needs normalising.
+  for (let i = 0; i < token.length; i++) if (!isNfkcStable(token.charCodeAt(i))) return BARE_NUMBER.test(token.normalize('NFKC'));
+  return BARE_NUMBER.test(token);
 }
 
 const BARE_NUMBER = /^\d{1,6}(?:\.\d+)?$/u;
