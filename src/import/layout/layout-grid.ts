@@ -126,21 +126,28 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
     return Math.min(centred, Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
   };
   const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && a.tokens.some((t) => b.tokens.some((u) => u.line === t.line));
-  // cost[i][k]: cells 0..i placed, cell i in band k.
-  const cost: number[][] = Array.from({ length: n }, () => Array<number>(m).fill(Number.POSITIVE_INFINITY));
-  const from: number[][] = Array.from({ length: n }, () => Array<number>(m).fill(-1));
-  for (let k = 0; k < m; k++) cost[0]![k] = distance(0, bands[k]!);
-  for (let i = 1; i < n; i++) {
-    const touches = touching(inside[i - 1]!, inside[i]!);
-    for (let k = 0; k < m; k++) {
-      const here = distance(i, bands[k]!);
-      for (let p = 0; p <= k; p++) {
-        if (p === k && !touches) continue;
-        const c = cost[i - 1]![p]! + here + (p === k ? MERGE_COST : 0);
-        if (c < cost[i]![k]!) (cost[i]![k] = c), (from[i]![k] = p);
+  // cost[i][k]: cells 0..i placed, cell i in band k. With more cells than columns and no two of them
+  // touching, no placement keeps them apart: then any two may share a column rather than none fit.
+  const place = (mayShare: (i: number) => boolean) => {
+    const cost: number[][] = Array.from({ length: n }, () => Array<number>(m).fill(Number.POSITIVE_INFINITY));
+    const from: number[][] = Array.from({ length: n }, () => Array<number>(m).fill(-1));
+    for (let k = 0; k < m; k++) cost[0]![k] = distance(0, bands[k]!);
+    for (let i = 1; i < n; i++) {
+      const shares = mayShare(i);
+      for (let k = 0; k < m; k++) {
+        const here = distance(i, bands[k]!);
+        for (let p = 0; p <= k; p++) {
+          if (p === k && !shares) continue;
+          const c = cost[i - 1]![p]! + here + (p === k ? MERGE_COST : 0);
+          if (c < cost[i]![k]!) (cost[i]![k] = c), (from[i]![k] = p);
+        }
       }
     }
-  }
+    return { cost, from };
+  };
+  let placed = place((i) => touching(inside[i - 1]!, inside[i]!));
+  if (!Number.isFinite(Math.min(...placed.cost[n - 1]!))) placed = place(() => true);
+  const { cost, from } = placed;
   let k = cost[n - 1]!.indexOf(Math.min(...cost[n - 1]!));
   const bandOf: number[] = [];
   for (let i = n - 1; i >= 0; i--) (bandOf[i] = k), (k = from[i]![k]!);

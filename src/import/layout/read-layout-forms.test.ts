@@ -139,3 +139,14 @@ test('token columns count characters, a character beyond the BMP as one', () => 
   assert.deepEqual(line!.tokens.map((t) => [t.text, t.start, t.end]), [['𠀀𠀁', 0, 2], ['ab', 4, 6], ['c', 7, 8]]);
   assert.deepEqual(line!.pieces.map((t) => [t.text, t.start, t.end]), [['𠀀𠀁', 0, 2], ['ab c', 4, 8]]);
 });
+
+test('layout text with its blank lines removed never throws: what cannot be placed is reported', async () => {
+  for (const name of ['national-2023-example', 'real-2022-putuo-sports', 'seed-2021-putuo']) {
+    const text = readFileSync(new URL(`../../../test/fixtures/pdftotext/${name}.layout.txt`, import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .join('\n');
+    const result = await readTextForms({ file: name, bytes: new TextEncoder().encode(text) });
+    assert.ok(result.forms.length > 0 || result.diagnostics.some((d) => d.severity === 'error'), name);
+  }
+});
