@@ -6,75 +6,23 @@
  * report. Screenshots in test-results/e2e-screens/recheck-*.png.
  */
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, launch } from '../../src/web/test/browser.ts';
+import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './support/served-app.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const SCREENS = join(ROOT, 'test-results/e2e-screens');
 const PASSWORD = 'e2e-recheck-pass';
 const UI = 15_000;
 
-let server: ChildProcess | undefined;
-let output = '';
+let app: ServedApp | undefined;
 let base = '';
 let dataDir = '';
 let browser: Browser | undefined;
 let page: Page;
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-function uiIsStale(): boolean {
-  const index = join(ROOT, 'dist/web/index.html');
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  return [join(ROOT, 'src/web'), join(ROOT, 'src/core')].some((dir) => newest(dir) > built);
-}
-
-function buildUi(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile('npm', ['run', 'build:web'], { cwd: ROOT, timeout: 180_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`npm run build:web failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(),
-    );
-  });
-}
-
-function startServer(databaseUrl: string): Promise<string> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, JIXIAO_DEMO_PASSWORD: PASSWORD, PORT: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`jixiao serve printed no address within 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /listening on http:\/\/localhost:(\d+)\//u.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`jixiao serve exited with ${code}:\n${output}`));
-    });
-  });
-}
 
 /** The reviewer approves the centre's submitted demo form over the API. */
 async function approveSubmitted(): Promise<void> {
@@ -93,9 +41,10 @@ const skip = !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}`;
 
 before(async () => {
   if (skip) return;
-  if (uiIsStale()) await buildUi();
+  await ensureUiBuilt();
   dataDir = mkdtempSync(join(tmpdir(), 'jixiao-recheck-e2e-'));
-  base = await startServer(join(dataDir, 'jixiao.sqlite'));
+  app = await serveApp(join(dataDir, 'jixiao.sqlite'), PASSWORD);
+  base = app.base;
   await approveSubmitted();
   mkdirSync(SCREENS, { recursive: true });
   browser = await launch();
@@ -104,11 +53,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await app?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 

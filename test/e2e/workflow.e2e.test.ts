@@ -15,14 +15,13 @@
  * bounded; the server and the browser are stopped in after().
  */
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './support/served-app.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENS = join(ROOT, 'test-results/e2e-screens');
 const PASSWORD = 'e2e-workflow-pass';
@@ -36,8 +35,7 @@ const REMARK = '部分企业授信审批延至次年，当年授信金额未达�
 const UI = 15_000;
 const SAVE = 10_000;
 
-let server: ChildProcess | undefined;
-let serverOutput = '';
+let app: ServedApp | undefined;
 let base = '';
 let dataDir = '';
 let browser: Browser | undefined;
@@ -49,68 +47,6 @@ const pageErrors: string[] = [];
 
 // ---------------------------------------------------------------------------------------------
 // Setup: the UI built, the server on a free port with a fresh database, the browser.
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** dist/web is stale when missing or older than the sources the bundle is made of (src/web and the core it imports). */
-function uiIsStale(): boolean {
-  const index = join(ROOT, 'dist/web/index.html');
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  return [join(ROOT, 'src/web'), join(ROOT, 'src/core')].some((dir) => newest(dir) > built);
-}
-
-function buildUi(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile('npm', ['run', 'build:web'], { cwd: ROOT, timeout: 180_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`npm run build:web failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(),
-    );
-  });
-}
-
-/** `jixiao serve --port 0`: the system picks a free port and the server prints it. */
-function startServer(databaseUrl: string): Promise<string> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, JIXIAO_DEMO_PASSWORD: PASSWORD, PORT: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`jixiao serve printed no address within 30 s:\n${serverOutput}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      serverOutput += chunk.toString();
-      const m = /listening on (http:\/\/localhost:(\d+))\//u.exec(serverOutput);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[2]}`);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`jixiao serve exited with ${code}:\n${serverOutput}`));
-    });
-  });
-}
-
-async function stopServer(): Promise<void> {
-  const child = server;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** The office's draft in the demo, looked up over the API as the preparer. */
 async function demoDraft(): Promise<string> {
@@ -235,12 +171,13 @@ describe('issue 5 end to end: one evaluation from draft to the public page, in C
   before(async () => {
     rmSync(SCREENS, { recursive: true, force: true });
     mkdirSync(SCREENS, { recursive: true });
-    if (uiIsStale()) await buildUi();
+    await ensureUiBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-    base = await startServer(join(dataDir, 'jixiao.sqlite'));
+    app = await serveApp(join(dataDir, 'jixiao.sqlite'), PASSWORD);
+    base = app.base;
     const health = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) });
     assert.deepEqual(await health.json(), { status: 'ok', database: 'sqlite' });
-    assert.match(serverOutput, /demo data loaded/u, 'a fresh database gets the demo');
+    assert.match(app.output(), /demo data loaded/u, 'a fresh database gets the demo');
     id = await demoDraft();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -256,7 +193,7 @@ describe('issue 5 end to end: one evaluation from draft to the public page, in C
 
   after(async () => {
     await browser?.close().catch(() => undefined);
-    await stopServer();
+    await app?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
