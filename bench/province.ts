@@ -4,18 +4,14 @@
  * (JIXIAO_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres), dropped afterwards.
  * Bench users (a preparer per unit, a reviewer) are added with a known password.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { generate, type GenOptions, type GenResult } from '../src/cli/commands/gen.ts';
 import { hashPassword } from '../src/server/passwords.ts';
 import type { DialectName } from '../src/storage/dialect.ts';
 import { migrateToLatest } from '../src/storage/migrate.ts';
 import { openDatabase, type Database } from '../src/storage/open-database.ts';
 import { repositories } from '../src/storage/repositories.ts';
+import { scratchDatabase } from '../src/storage/scratch-database.ts';
 
 export const PG_ADMIN_URL = process.env.JIXIAO_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const BENCH_PASSWORD = 'bench-password-1';
@@ -30,38 +26,10 @@ export interface Province {
   drop(): Promise<void>;
 }
 
-async function scratch(dialect: DialectName): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-db-'));
-    return { url: join(dir, 'bench.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `jixiao_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
 
 /** Generates the province and adds `preparers` preparers (one per unit with an editable form) and a reviewer. */
 export async function province(dialect: DialectName, options: GenOptions, preparers: number): Promise<Province> {
-  const place = await scratch(dialect);
+  const place = await scratchDatabase(dialect, 'bench', PG_ADMIN_URL);
   let database: Database | undefined;
   try {
     database = openDatabase(place.url);

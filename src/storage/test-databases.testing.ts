@@ -4,54 +4,15 @@
  * (`JIXIAO_TEST_PG_URL`, default postgres://postgres@127.0.0.1:5432/postgres). `JIXIAO_TEST_PG=0`
  * skips PostgreSQL, loudly.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import pg from 'pg';
 import type { DialectName } from './dialect.ts';
 import { migrateToLatest } from './migrate.ts';
 import { openDatabase, type Database } from './open-database.ts';
+import { scratchDatabase, type ScratchDatabase } from './scratch-database.ts';
 
 const PG_ADMIN_URL = process.env.JIXIAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PG_ENABLED = process.env.JIXIAO_TEST_PG !== '0';
 
-interface ScratchDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-async function scratchSqlite(): Promise<ScratchDatabase> {
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-db-'));
-  return { url: join(dir, 'test.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function scratchPostgres(): Promise<ScratchDatabase> {
-  const name = `jixiao_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await client.connect();
-      try {
-        // Only the database this run created, by its random name.
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
 
 export const TEST_DIALECTS: readonly DialectName[] = PG_ENABLED ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -66,7 +27,7 @@ export function forEachDatabase(title: string, body: (database: () => Database, 
       let scratch: ScratchDatabase | undefined;
       let database: Database | undefined;
       before(async () => {
-        scratch = dialect === 'sqlite' ? await scratchSqlite() : await scratchPostgres();
+        scratch = await scratchDatabase(dialect, 'test', PG_ADMIN_URL);
         database = openDatabase(scratch.url);
         await migrateToLatest(database.db);
       });
