@@ -1,4 +1,7 @@
 /** The re-check answers of the API (docs/api.md, "Re-check"). */
+import type { GapSummary } from '../../../core/recheck/gap-report.ts';
+import type { RecheckIndicator as CoreRecheckIndicator } from '../../../core/recheck/recheck-scores.ts';
+
 export interface UnitRef {
   id: string;
   name: string;
@@ -16,14 +19,8 @@ export interface RecheckDraw {
   drawnAt: string;
 }
 
-export interface RecheckIndicator {
-  index: number;
-  category: string | null;
-  name: string;
-  target: string | null;
-  actual: string | null;
-  weight: number | null;
-  selfScore: number | null;
+/** The core's view of an indicator under re-check, with what the reviewer recorded. */
+export interface RecheckIndicator extends CoreRecheckIndicator {
   recheckScore: number | null;
   reason: string | null;
 }
@@ -45,14 +42,7 @@ export interface RecheckDetail extends RecheckDraw {
   evaluations: RecheckForm[];
 }
 
-export interface GapSummary {
-  drawn: number;
-  rechecked: number;
-  flagged: number;
-  meanGap: number | null;
-  meanAbsoluteGap: number | null;
-  maxGap: number | null;
-}
+export type { GapSummary };
 
 export interface RecheckReport {
   drawId: string;
