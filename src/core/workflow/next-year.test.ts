@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Evaluation } from '../model/evaluation.ts';
 import { validateEvaluation } from '../model/validate.ts';
+import { withIndicatorIds } from '../lineage/indicator-ids.ts';
+import { matchPreviousYear } from '../lineage/match-previous-year.ts';
 import { nextYearDraft } from './next-year.ts';
 
 const seed = JSON.parse(readFileSync(new URL('../../../demo/seed-2021-putuo.json', import.meta.url), 'utf8')) as { evaluations: Evaluation[] };
@@ -24,4 +26,12 @@ test('next year: project, goal, indicators and targets kept; what happened clear
   });
   assert.ok(validateEvaluation(next).ok);
   assert.notEqual(before.totals, undefined, 'the source is not changed');
+});
+
+test('next year: every indicator keeps its id (the lineage last year’s figures are found by)', () => {
+  const before = withIndicatorIds(seed.evaluations[0]!, undefined, (() => { let n = 0; return () => `id-${++n}`; })());
+  const next = nextYearDraft(before);
+  assert.deepEqual(next.indicators.map((i) => i.id), before.indicators.map((i) => i.id));
+  assert.equal(new Set(next.indicators.map((i) => i.id)).size, before.indicators.length);
+  assert.ok(matchPreviousYear(next.indicators, before.indicators).every((m, i) => m?.matchedBy === 'id' && m.previousIndex === i));
 });

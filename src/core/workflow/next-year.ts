@@ -2,7 +2,8 @@
  * Next year's draft from this year's evaluation ("copy to next year"): the project, its goal and
  * its indicators with targets, weights and rules stay; everything that records what happened
  * (actuals, scores, remarks, spending, totals, grade, the narratives, the date) is cleared. This
- * year's budget becomes the previous year's budget.
+ * year's budget becomes the previous year's budget. Each indicator keeps its `id` (the lineage:
+ * src/core/lineage), so next year's editor finds this year's target and actual by it.
  */
 import type { Evaluation } from '../model/evaluation.ts';
 
