@@ -5,7 +5,7 @@
  */
 import type { MessageParams } from '../core/explanation.ts';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 export interface Issue {
   path: string;

@@ -6,7 +6,11 @@ import { format } from '../core/locale/messages.ts';
 import { formatPath } from '../core/model/path.ts';
 import { ApiError, type ErrorStatus } from './api-error.ts';
 import type { AppEnv } from './app-env.ts';
+import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { requestLang } from './request-lang.ts';
+
+/** Seconds a client is asked to wait before trying again while the database is away. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Errors hono raises itself (malformed JSON, a body too large, a missing content type). */
 const HTTP_CODES: Partial<Record<number, string>> = { 400: 'VALIDATION', 413: 'FILE_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
@@ -20,6 +24,10 @@ export function errorResponse(error: unknown, c: Context<AppEnv>, maxUploadMb: n
       params: { maxMb: maxUploadMb },
       ...(error.status === 400 ? { issues: [{ path: '(root)', message: error.message }] } : {}),
     });
+  } else if (isDatabaseUnavailable(error)) {
+    // Expected while the database restarts: one line (no stack, no query), and the client may retry.
+    console.error(`database unavailable: ${(error as Error).message || (error as { code?: string }).code}`);
+    apiError = new ApiError(503, 'DATABASE_UNAVAILABLE', { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } });
   } else {
     console.error(error);
     apiError = new ApiError(500, 'INTERNAL');

@@ -19,6 +19,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Time to get a connection (a new one, or a free one of the pool) before the request fails. */
+const PG_CONNECT_TIMEOUT_MS = 5000;
+
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
@@ -44,7 +47,12 @@ const pgTypes = {
 export function openDatabase(url: string | undefined = process.env.DATABASE_URL): Database {
   const location = parseDatabaseUrl(url);
   if (location.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: location.url, types: pgTypes, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: location.url, types: pgTypes, max: 10,
+      // While the server is away a request fails within seconds (503) instead of hanging on connect
+      // or on a queue for a pool client; keep-alive notices a peer that vanished without a word.
+      connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS, keepAlive: true,
+    });
     // An idle connection that the server ends (a restart, a failover) is reported, not fatal: the pool reconnects.
     pool.on('error', (error) => console.error(`database: idle connection lost: ${error.message}`));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
