@@ -15,6 +15,7 @@ import { sessionMiddleware } from './middleware/session.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { evaluationRoutes } from './routes/evaluation-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
+import { lineageRoutes } from './routes/lineage-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { recheckRoutes } from './routes/recheck-routes.ts';
 import { json } from './routes/responses.ts';
@@ -66,6 +67,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   importRoutes(app, services, { maxUploadBytes });
   publicRoutes(app, services);
   recheckRoutes(app, services);
+  lineageRoutes(app, services);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',

@@ -10,6 +10,7 @@ import type { Evaluation } from '../../core/model/evaluation.ts';
 import { computeEvaluation } from '../../core/scoring/compute.ts';
 import type { Template } from '../../core/templates/template.ts';
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
+import { withIndicatorIds } from '../../core/lineage/indicator-ids.ts';
 import { nextYearDraft } from '../../core/workflow/next-year.ts';
 import {
   allowedActions, canCreate, canSee, permission, TRANSITIONS, visibleScope,
@@ -58,6 +59,7 @@ export class EvaluationService {
       // A frozen (submitted, approved, published) form is not editable: 403, as for other roles.
       if (permission(actor, 'edit', subject(stored)) !== 'allowed') throw forbidden();
       if (stored.version !== version) throw conflict(stored);
+      evaluation = withIndicatorIds(evaluation, stored.document, () => crypto.randomUUID()); // lineage: ids kept or given
       const template = this.knownTemplate(evaluation);
       const changes = fieldChanges(stored.document, evaluation);
       if (changes.length === 0) return { version: stored.version };
@@ -121,6 +123,7 @@ export class EvaluationService {
   }
 
   private async insertDraft(user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy', sourceId?: string): Promise<{ id: string }> {
+    evaluation = withIndicatorIds(evaluation, undefined, () => crypto.randomUUID()); // lineage: every indicator an id
     const template = this.knownTemplate(evaluation);
     const id = crypto.randomUUID();
     const at = this.now();

@@ -221,6 +221,25 @@ export class RecheckRepository {
     return rows.map((r) => ({ evaluationId: r.evaluation_id, position: Number(r.position), evaluationVersion: Number(r.evaluation_version) }));
   }
 
+  /** The draws that drew the evaluation, oldest first, with the version of the form each saw (lineage-service). */
+  async drawsOf(evaluationId: string): Promise<Array<{ drawId: string; year: number; drawnAt: string; flagThreshold: number; evaluationVersion: number }>> {
+    const rows = await this.db
+      .selectFrom('recheck_items')
+      .innerJoin('recheck_draws', 'recheck_draws.id', 'recheck_items.draw_id')
+      .select(['recheck_draws.id', 'recheck_draws.year', 'recheck_draws.drawn_at', 'recheck_draws.parameters', 'recheck_items.evaluation_version'])
+      .where('recheck_items.evaluation_id', '=', evaluationId)
+      .orderBy('recheck_draws.drawn_at')
+      .orderBy('recheck_draws.id')
+      .execute();
+    return rows.map((r) => ({
+      drawId: r.id,
+      year: Number(r.year),
+      drawnAt: r.drawn_at,
+      flagThreshold: readJson<StoredDrawParameters>(r.parameters).flagThreshold,
+      evaluationVersion: Number(r.evaluation_version),
+    }));
+  }
+
   async scores(drawId: string, evaluationId?: string): Promise<StoredRecheckScore[]> {
     let query = this.db.selectFrom('recheck_scores').selectAll().where('draw_id', '=', drawId);
     if (evaluationId !== undefined) query = query.where('evaluation_id', '=', evaluationId);
