@@ -73,6 +73,9 @@ export const CASES: Case[] = [
   { route: 'GET /api/public/evaluations/{id}', status: 'approved', request: (c, id) => c.get(`/api/public/evaluations/${id}`), expect: ALL(404) },
   { route: 'GET /api/public/evaluations/{id}/export.pdf', status: 'published', request: (c, id) => c.get(`/api/public/evaluations/${id}/export.pdf`), expect: ALL(200) },
   { route: 'GET /api/public/evaluations/{id}/export.pdf', status: 'draft', request: (c, id) => c.get(`/api/public/evaluations/${id}/export.pdf`), expect: ALL(404) },
+  { route: 'GET /api/evaluations/{id}/previous-year', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/previous-year`), expect: [200, 404, 200, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/previous-year', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}/previous-year`), expect: [200, 404, 200, 200, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/recheck-scores', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/recheck-scores`), expect: [200, 404, 200, 200, 200, 401] },
   { route: 'GET /api/openapi.json', request: (c) => c.get('/api/openapi.json'), expect: ALL(200) },
 ];
 
