@@ -85,7 +85,7 @@ export const AuditEntry = z
     user: z.object({ username: z.string(), displayName: z.string() }),
     action: z.string(),
     comment: z.string().nullable(),
-    changes: z.array(z.object({ path: z.string(), from: z.unknown(), to: z.unknown() })),
+    changes: z.array(z.object({ path: z.string(), from: z.unknown(), to: z.unknown(), indicator: z.object({ index: z.number().int(), name: z.string() }).optional() })),
   })
   .openapi('AuditEntry');
 

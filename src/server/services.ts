@@ -5,9 +5,9 @@ import { DashboardService } from './services/dashboard-service.ts';
 import { EvaluationService } from './services/evaluation-service.ts';
 import { ExportService } from './services/export-service.ts';
 import { ImportService } from './services/import-service.ts';
-import { LineageService } from './services/lineage-service.ts';
 import { RecheckService } from './services/recheck-service.ts';
 import { UnitService } from './services/unit-service.ts';
+import { VersionService } from './services/version-service.ts';
 import type { ServiceContext } from './service-context.ts';
 
 export interface Services {
@@ -18,7 +18,7 @@ export interface Services {
   imports: ImportService;
   exports: ExportService;
   rechecks: RecheckService;
-  lineage: LineageService;
+  versions: VersionService;
 }
 
 export function createServices(ctx: ServiceContext, importLimits?: Readonly<ImportLimits>): Services {
@@ -31,6 +31,6 @@ export function createServices(ctx: ServiceContext, importLimits?: Readonly<Impo
     imports: new ImportService(ctx, importLimits),
     exports: new ExportService(ctx, evaluations),
     rechecks: new RecheckService(ctx),
-    lineage: new LineageService(ctx),
+    versions: new VersionService(ctx),
   };
 }

@@ -6,6 +6,7 @@ import { LoginAttemptRepository } from './repositories/login-attempt-repository.
 import { SessionRepository } from './repositories/session-repository.ts';
 import { UnitRepository } from './repositories/unit-repository.ts';
 import { UserRepository } from './repositories/user-repository.ts';
+import { VersionRepository } from './repositories/version-repository.ts';
 
 export interface Repositories {
   units: UnitRepository;
@@ -14,6 +15,7 @@ export interface Repositories {
   loginAttempts: LoginAttemptRepository;
   evaluations: EvaluationRepository;
   audit: AuditRepository;
+  versions: VersionRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -24,6 +26,7 @@ export function repositories(db: Db): Repositories {
     loginAttempts: new LoginAttemptRepository(db),
     evaluations: new EvaluationRepository(db),
     audit: new AuditRepository(db),
+    versions: new VersionRepository(db),
   };
 }
 

@@ -64,6 +64,23 @@ export interface EvaluationTable {
   document: JsonColumn;
   created_at: string;
   updated_at: string;
+  /** Soft delete: set, the form is in no list and only the admin reads it (until restored). */
+  deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  deleted_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A frozen copy of an evaluation at submit or approve; rows are only inserted (triggers refuse the rest). */
+export interface EvaluationVersionTable {
+  evaluation_id: string;
+  number: number;
+  action: 'submit' | 'approve';
+  /** The status the action led to. */
+  status: Status;
+  document: JsonColumn;
+  /** SHA-256 hex of the document's canonical JSON (src/core/model/content-hash.ts). */
+  content_hash: string;
+  frozen_by: string;
+  frozen_at: string;
 }
 
 export interface AuditLogTable {
@@ -82,5 +99,6 @@ export interface Tables {
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   evaluations: EvaluationTable;
+  evaluation_versions: EvaluationVersionTable;
   audit_log: AuditLogTable;
 }

@@ -35,8 +35,8 @@ forEachApi('audit log', (api) => {
     ]);
     const before = seedEvaluations()[0]!;
     assert.deepEqual(items[1].changes, [
-      { path: 'indicators[3].remark', from: '', to: '已按需求受理' },
-      { path: 'indicators[3].actual', from: null, to: '98家' },
+      { path: 'indicators[3].remark', from: '', to: '已按需求受理', indicator: { index: 3, name: before.indicators[3]!.name } },
+      { path: 'indicators[3].actual', from: null, to: '98家', indicator: { index: 3, name: before.indicators[3]!.name } },
       { path: 'problems', from: before.problems, to: '部分宣传活动延期' },
       { path: 'evaluatedOn', from: '2022-03-02', to: null },
     ]);

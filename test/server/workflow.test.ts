@@ -79,7 +79,7 @@ forEachApi('workflow transitions', (api) => {
     const id = created.body.id as string;
     const path = `/api/evaluations/${id}`;
 
-    assert.deepEqual((await preparer.get(path)).body.allowedActions, ['edit', 'copy']);
+    assert.deepEqual((await preparer.get(path)).body.allowedActions, ['edit', 'copy', 'delete']);
     assert.deepEqual((await approver.get(path)).body.allowedActions, ['submit']);
     assert.equal((await approver.post(`${path}/transitions`, { action: 'submit' })).body.status, 'submitted');
     assert.deepEqual((await reviewer.get(path)).body.allowedActions, ['return', 'approve']);
@@ -88,7 +88,7 @@ forEachApi('workflow transitions', (api) => {
     const returned = (await preparer.get(path)).body;
     assert.equal(returned.status, 'returned');
     assert.equal(returned.returnReason, '请补充偏差原因');
-    assert.deepEqual(returned.allowedActions, ['edit', 'copy']);
+    assert.deepEqual(returned.allowedActions, ['edit', 'copy'], 'a form once submitted is not deleted by its preparer');
     const evaluation = { ...returned.evaluation, problems: '已补充' };
     assert.equal((await preparer.put(path, { version: returned.version, evaluation })).status, 200);
 

@@ -16,13 +16,15 @@ export const PUBLIC: Actor = { role: 'public', unitId: null };
 
 export const TRANSITION_ACTIONS = ['submit', 'return', 'approve', 'publish'] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
-export const ACTIONS = ['edit', ...TRANSITION_ACTIONS, 'copy'] as const;
+export const ACTIONS = ['edit', ...TRANSITION_ACTIONS, 'copy', 'delete', 'restore'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** What an action needs of the evaluation it applies to. */
 export interface Subject {
   unitId: string;
   status: Status;
+  /** Soft-deleted: kept with its versions and audit log, seen only by the admin until restored. */
+  deleted?: boolean;
 }
 
 interface TransitionRule {
@@ -50,6 +52,7 @@ export const EDITABLE: readonly Status[] = ['draft', 'returned'];
 /**
  * What an actor may see, as a filter: one unit or all (`unitId: null`), some statuses or all
  * (`statuses: null`); `nothing` for an actor who sees nothing. Lists and single reads use the same scope.
+ * Deleted forms are in no list (the repository leaves them out); the admin reads them one by one.
  */
 export type Scope = { nothing: true } | { nothing: false; unitId: string | null; statuses: readonly Status[] | null };
 
@@ -71,6 +74,7 @@ export function visibleScope(actor: Actor): Scope {
 }
 
 export function canSee(actor: Actor, subject: Subject): boolean {
+  if (subject.deleted && actor.role !== 'admin') return false;
   const scope = visibleScope(actor);
   if (scope.nothing) return false;
   return (scope.unitId === null || scope.unitId === subject.unitId) && (scope.statuses === null || scope.statuses.includes(subject.status));
@@ -87,6 +91,9 @@ const ownUnit = (actor: Actor, subject: Subject) => actor.unitId !== null && act
 
 export function permission(actor: Actor, action: Action, subject: Subject): Permission {
   if (!canSee(actor, subject)) return 'forbidden';
+  if (action === 'delete' || action === 'restore') return deletion(actor, action, subject);
+  // A deleted form is only read (by the admin) and restored.
+  if (subject.deleted) return 'wrongStatus';
   if (action === 'edit' || action === 'copy') {
     if (actor.role !== 'preparer' || !ownUnit(actor, subject)) return 'forbidden';
     return action === 'copy' || EDITABLE.includes(subject.status) ? 'allowed' : 'wrongStatus';
@@ -94,6 +101,21 @@ export function permission(actor: Actor, action: Action, subject: Subject): Perm
   const rule = TRANSITIONS[action];
   if (actor.role !== rule.by || (rule.ownUnit && !ownUnit(actor, subject))) return 'forbidden';
   return rule.from.includes(subject.status) ? 'allowed' : 'wrongStatus';
+}
+
+/**
+ * Nothing is deleted outright: a deletion hides the form and the admin may restore it. The admin
+ * deletes any form; a preparer only the unit's drafts, which the finance bureau has never had (a
+ * form that was ever submitted has frozen versions and stays on record: returned is not draft).
+ */
+function deletion(actor: Actor, action: 'delete' | 'restore', subject: Subject): Permission {
+  if (action === 'restore') {
+    if (actor.role !== 'admin') return 'forbidden';
+    return subject.deleted ? 'allowed' : 'wrongStatus';
+  }
+  if (actor.role === 'admin') return subject.deleted ? 'wrongStatus' : 'allowed';
+  if (actor.role !== 'preparer' || !ownUnit(actor, subject)) return 'forbidden';
+  return subject.status === 'draft' ? 'allowed' : 'wrongStatus';
 }
 
 export function allowedActions(actor: Actor, subject: Subject): Action[] {

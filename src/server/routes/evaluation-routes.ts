@@ -9,6 +9,7 @@ import { requestLang } from '../request-lang.ts';
 import type { Services } from '../services.ts';
 import { XLSX_TYPE } from '../services/export-service.ts';
 import { binary, errors, fileResponse, json } from './responses.ts';
+import { versionRoutes } from './version-routes.ts';
 
 const tags = ['evaluations'];
 
@@ -133,4 +134,6 @@ export function evaluationRoutes(app: OpenAPIHono<AppEnv>, services: Services): 
     }),
     async (c) => fileResponse(c, await services.exports.xlsx(requireUser(c), c.req.valid('param').id)),
   );
+
+  versionRoutes(app, services);
 }

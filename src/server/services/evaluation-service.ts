@@ -9,8 +9,9 @@ import { format, type Lang } from '../../core/locale/messages.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import { computeEvaluation } from '../../core/scoring/compute.ts';
 import type { Template } from '../../core/templates/template.ts';
+import { contentHash } from '../../core/model/content-hash.ts';
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
-import { withIndicatorIds } from '../../core/lineage/indicator-ids.ts';
+import { nameIndicators } from '../../core/workflow/named-changes.ts';
 import { nextYearDraft } from '../../core/workflow/next-year.ts';
 import {
   allowedActions, canCreate, canSee, permission, TRANSITIONS, visibleScope,
@@ -59,14 +60,13 @@ export class EvaluationService {
       // A frozen (submitted, approved, published) form is not editable: 403, as for other roles.
       if (permission(actor, 'edit', subject(stored)) !== 'allowed') throw forbidden();
       if (stored.version !== version) throw conflict(stored);
-      evaluation = withIndicatorIds(evaluation, stored.document, () => crypto.randomUUID()); // lineage: ids kept or given
       const template = this.knownTemplate(evaluation);
       const changes = fieldChanges(stored.document, evaluation);
       if (changes.length === 0) return { version: stored.version };
       const at = this.now();
       const next = await repos.evaluations.update(id, version, { document: evaluation, columns: columnsOf(evaluation, template), at });
       if (next === null) throw conflict(await this.visible(repos, actor, id));
-      await repos.audit.append({ evaluationId: id, at, userId: user.id, action: 'edit', comment: null, changes });
+      await repos.audit.append({ evaluationId: id, at, userId: user.id, action: 'edit', comment: null, changes: nameIndicators(changes, stored.document, evaluation) });
       return { version: next };
     });
   }
@@ -101,6 +101,14 @@ export class EvaluationService {
         at,
       });
       if (version === null) throw conflict(await this.visible(repos, actor, id));
+      // Submit and approve freeze the document as it is now, in this transaction: the row lock the
+      // update took makes the numbering safe against a concurrent transition.
+      if (action === 'submit' || action === 'approve') {
+        await repos.versions.insert({
+          evaluationId: id, number: (await repos.versions.lastNumber(id)) + 1, action, status: rule.to,
+          document: stored.document, contentHash: contentHash(stored.document), userId: user.id, at,
+        });
+      }
       await repos.audit.append({
         evaluationId: id, at, userId: user.id, action, comment: reason,
         changes: [{ path: 'status', from: stored.status, to: rule.to }],
@@ -116,6 +124,49 @@ export class EvaluationService {
     return this.insertDraft(user, source.unit.id, nextYearDraft(source.document), 'copy', source.id);
   }
 
+  /**
+   * Soft delete: the form leaves every list, count and public page, and answers 404 to all but the
+   * admin; its versions and audit log stay. The version check makes a delete that races a
+   * transition lose (409) rather than hide a form that was just submitted.
+   */
+  async remove(user: User, id: string): Promise<void> {
+    await this.setDeleted(user, id, 'delete');
+  }
+
+  /** The admin brings a deleted form back as it was (same status, versions and log). */
+  async restore(user: User, id: string): Promise<{ version: number }> {
+    return this.setDeleted(user, id, 'restore');
+  }
+
+  /** The deleted forms (admin only), newest deletion first. */
+  async deleted(user: User) {
+    if (user.role !== 'admin') throw forbidden();
+    const records = await repositories(this.ctx.db).evaluations.listDeleted();
+    return records.map((r) => ({ ...summaryView(r), deletedAt: r.deletedAt, deletedBy: r.deletedBy }));
+  }
+
+  private async setDeleted(user: User, id: string, action: 'delete' | 'restore'): Promise<{ version: number }> {
+    const actor = actorOf(user);
+    return inTransaction(this.ctx.db, async (repos) => {
+      const stored = await this.visible(repos, actor, id);
+      const allowed = permission(actor, action, subject(stored));
+      if (allowed === 'forbidden') throw forbidden();
+      if (allowed === 'wrongStatus') {
+        if (action === 'restore') throw new ApiError(409, 'NOT_DELETED');
+        if (stored.deletedAt !== null) throw new ApiError(409, 'ALREADY_DELETED');
+        throw new ApiError(409, 'INVALID_TRANSITION', { params: { status: statusWord(stored.status), action: actionWord(action) } });
+      }
+      const at = this.now();
+      const version = await repos.evaluations.update(id, stored.version, { deletion: action === 'delete' ? { at, userId: user.id } : null, at });
+      if (version === null) throw conflict(await this.visible(repos, actor, id));
+      await repos.audit.append({
+        evaluationId: id, at, userId: user.id, action, comment: null,
+        changes: [{ path: 'deleted', from: action === 'restore', to: action === 'delete' }],
+      });
+      return { version };
+    });
+  }
+
   async audit(user: User, id: string) {
     const repos = repositories(this.ctx.db);
     await this.visible(repos, actorOf(user), id);
@@ -123,7 +174,6 @@ export class EvaluationService {
   }
 
   private async insertDraft(user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy', sourceId?: string): Promise<{ id: string }> {
-    evaluation = withIndicatorIds(evaluation, undefined, () => crypto.randomUUID()); // lineage: every indicator an id
     const template = this.knownTemplate(evaluation);
     const id = crypto.randomUUID();
     const at = this.now();
@@ -138,11 +188,8 @@ export class EvaluationService {
     return { id };
   }
 
-  /** The evaluation if the actor may see it; otherwise 404, whether or not it exists. */
-  private async visible(repos: Repositories, actor: Actor, id: string): Promise<StoredEvaluation> {
-    const stored = await repos.evaluations.get(id);
-    if (!stored || !canSee(actor, subject(stored))) throw notFound();
-    return stored;
+  private visible(repos: Repositories, actor: Actor, id: string): Promise<StoredEvaluation> {
+    return visibleEvaluation(repos, actor, id);
   }
 
   private knownTemplate(evaluation: Evaluation): Template {
@@ -182,7 +229,14 @@ export function columnsOf(evaluation: Evaluation, template: Template): Evaluatio
   };
 }
 
-const subject = (stored: StoredEvaluation): Subject => ({ unitId: stored.unit.id, status: stored.status });
+/** The evaluation if the actor may see it (a deleted one: the admin only); otherwise 404, whether or not it exists. */
+export async function visibleEvaluation(repos: Repositories, actor: Actor, id: string): Promise<StoredEvaluation> {
+  const stored = await repos.evaluations.get(id);
+  if (!stored || !canSee(actor, subject(stored))) throw notFound();
+  return stored;
+}
+
+const subject = (stored: StoredEvaluation): Subject => ({ unitId: stored.unit.id, status: stored.status, deleted: stored.deletedAt !== null });
 
 function conflict(current: StoredEvaluation): ApiError {
   return new ApiError(409, 'VERSION_CONFLICT', {

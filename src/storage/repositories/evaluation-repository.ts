@@ -38,6 +38,14 @@ export interface EvaluationRecord {
   executed: string | null;
   returnReason: string | null;
   updatedAt: string;
+  /** Soft delete: when, or null. Deleted forms are in no list; `get` still reads them (for the admin). */
+  deletedAt: string | null;
+}
+
+/** A deleted form as the admin's list shows it: who deleted it and when. */
+export interface DeletedEvaluationRecord extends EvaluationRecord {
+  deletedAt: string;
+  deletedBy: { username: string; displayName: string } | null;
 }
 
 export interface StoredEvaluation extends EvaluationRecord {
@@ -55,6 +63,8 @@ export interface EvaluationChange {
   returnReason?: string | null;
   columns?: EvaluationColumns;
   document?: Evaluation;
+  /** Soft delete (who, when) or restore (null). */
+  deletion?: { at: string; userId: string } | null;
   at: string;
 }
 
@@ -75,9 +85,12 @@ const INSERT_BATCH = 500;
 
 type Eb = ExpressionBuilder<Tables, 'evaluations'>;
 
-/** What the actor may see (the workflow's scope) and what the query asks for, as one condition. */
+/**
+ * What the actor may see (the workflow's scope) and what the query asks for, as one condition.
+ * Deleted forms are in no list, count or sum (lists, dashboard, public pages), whoever asks.
+ */
 function visible(eb: Eb, scope: Exclude<Scope, { nothing: true }>, filter: EvaluationFilter) {
-  const conditions = [];
+  const conditions = [eb('evaluations.deleted_at', 'is', null)];
   if (scope.unitId !== null) conditions.push(eb('evaluations.unit_id', '=', scope.unitId));
   if (scope.statuses !== null) conditions.push(eb('evaluations.status', 'in', [...scope.statuses]));
   if (filter.year !== undefined) conditions.push(eb('evaluations.year', '=', filter.year));
@@ -102,6 +115,7 @@ const RECORD_COLUMNS = [
   'evaluations.executed_fen',
   'evaluations.return_reason',
   'evaluations.updated_at',
+  'evaluations.deleted_at',
 ] as const;
 
 export class EvaluationRepository {
@@ -181,11 +195,30 @@ export class EvaluationRepository {
         ...(change.returnReason !== undefined ? { return_reason: change.returnReason } : {}),
         ...(change.columns ? columnValues(change.columns) : {}),
         ...(change.document ? { document: writeJson(change.document) } : {}),
+        ...(change.deletion !== undefined ? { deleted_at: change.deletion?.at ?? null, deleted_by: change.deletion?.userId ?? null } : {}),
       })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : null;
+  }
+
+  /** The deleted forms, most recently deleted first (the admin's page, where they are restored). */
+  async listDeleted(): Promise<DeletedEvaluationRecord[]> {
+    const rows = await this.db
+      .selectFrom('evaluations')
+      .innerJoin('units', 'units.id', 'evaluations.unit_id')
+      .leftJoin('users', 'users.id', 'evaluations.deleted_by')
+      .select([...RECORD_COLUMNS, 'users.username', 'users.display_name'])
+      .where('evaluations.deleted_at', 'is not', null)
+      .orderBy('evaluations.deleted_at', 'desc')
+      .orderBy('evaluations.id')
+      .execute();
+    return rows.map((r) => ({
+      ...toRecord(r),
+      deletedAt: r.deleted_at!,
+      deletedBy: r.username === null ? null : { username: r.username, displayName: r.display_name! },
+    }));
   }
 
   /** The latest year the actor has any evaluation of (the dashboard's default year). */
@@ -271,6 +304,7 @@ type RecordRow = {
   executed_fen: number | null;
   return_reason: string | null;
   updated_at: string;
+  deleted_at: string | null;
 };
 
 function toRecord(r: RecordRow): EvaluationRecord {
@@ -289,5 +323,6 @@ function toRecord(r: RecordRow): EvaluationRecord {
     executed: fenToYuan(r.executed_fen),
     returnReason: r.return_reason,
     updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
   };
 }
