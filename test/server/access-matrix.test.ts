@@ -76,6 +76,15 @@ export const CASES: Case[] = [
   { route: 'GET /api/evaluations/{id}/previous-year', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/previous-year`), expect: [200, 404, 200, 404, 200, 401] },
   { route: 'GET /api/evaluations/{id}/previous-year', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}/previous-year`), expect: [200, 404, 200, 200, 200, 401] },
   { route: 'GET /api/evaluations/{id}/recheck-scores', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/recheck-scores`), expect: [200, 404, 200, 200, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/versions', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/versions`), expect: [200, 404, 200, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/versions', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/versions`), expect: [200, 404, 200, 200, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/versions/{number}', status: 'submitted', note: 'none frozen yet: VERSION_NOT_FOUND to those who see it', request: (c, id) => c.get(`/api/evaluations/${id}/versions/1`), expect: [404, 404, 404, 404, 404, 401] },
+  { route: 'GET /api/evaluations/{id}/diff', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/diff?from=current&to=current`), expect: [200, 404, 200, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/diff', status: 'published', request: (c, id) => c.get(`/api/evaluations/${id}/diff?from=current&to=current`), expect: [200, 404, 200, 200, 200, 401] },
+  { route: 'DELETE /api/evaluations/{id}', status: 'draft', request: (c, id) => c.request('DELETE', `/api/evaluations/${id}`), expect: [204, 404, 403, 404, 204, 401] },
+  { route: 'DELETE /api/evaluations/{id}', status: 'submitted', request: (c, id) => c.request('DELETE', `/api/evaluations/${id}`), expect: [409, 404, 403, 403, 204, 401] },
+  { route: 'POST /api/evaluations/{id}/restore', status: 'draft', note: 'not deleted', request: (c, id) => c.post(`/api/evaluations/${id}/restore`), expect: [403, 404, 403, 404, 409, 401] },
+  { route: 'GET /api/admin/deleted', request: (c) => c.get('/api/admin/deleted'), expect: [403, 403, 403, 403, 200, 401] },
   { route: 'GET /api/openapi.json', request: (c) => c.get('/api/openapi.json'), expect: ALL(200) },
 ];
 
