@@ -7,8 +7,10 @@ import { useMemo } from 'react';
 import { evaluate } from '../../core/checks/run-checks.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Template } from '../../core/templates/template.ts';
+import type { EvaluationRechecks, PreviousYear } from '../api/lineage-types.ts';
 import { fromCore, indexByPath, type UiFinding } from '../form/findings.ts';
 import { useI18n } from '../locale/i18n.tsx';
+import { NOTHING_BESIDE, previousFigures, recheckBeside } from './beside.ts';
 import { FormContext, type Change } from './form-context.tsx';
 import { FundingTable } from './FundingTable.tsx';
 import { GoalSection } from './GoalSection.tsx';
@@ -24,16 +26,28 @@ interface Props {
   change?: Change | undefined;
   showFindings?: boolean;
   showSuggestions?: boolean;
+  /** Last year's evaluation (shown when `showPrevious`) and the re-check scores, beside this year's figures. */
+  beside?: { previousYear?: PreviousYear | null; showPrevious?: boolean; rechecks?: EvaluationRechecks | null } | undefined;
 }
 
-export function FormView({ evaluation, template, findings, change, showFindings = true, showSuggestions = true }: Props) {
+export function FormView({ evaluation, template, findings, change, showFindings = true, showSuggestions = true, beside: besideSources }: Props) {
   const { label, explain } = useI18n();
   const report = useMemo(() => evaluate(evaluation, template), [evaluation, template]);
   const shown = useMemo(
     () => (showFindings ? (findings ?? fromCore(report.findings, (f) => explain(f.message))) : []),
     [showFindings, findings, report, explain],
   );
-  const state = useMemo(() => ({ evaluation, template, computed: report.computed, findings: indexByPath(shown), change, showSuggestions }), [evaluation, template, report, shown, change, showSuggestions]);
+  const lastYear = besideSources?.showPrevious ? (besideSources.previousYear?.previous ?? null) : null;
+  const rechecks = besideSources?.rechecks ?? null;
+  const beside = useMemo(
+    () => (lastYear === null && rechecks === null ? NOTHING_BESIDE : {
+      previousYear: lastYear?.year ?? null,
+      previous: lastYear ? previousFigures(evaluation.indicators, lastYear) : null,
+      recheck: recheckBeside(rechecks),
+    }),
+    [lastYear, rechecks, evaluation.indicators],
+  );
+  const state = useMemo(() => ({ evaluation, template, computed: report.computed, findings: indexByPath(shown), change, showSuggestions, beside }), [evaluation, template, report, shown, change, showSuggestions, beside]);
   const title = label(template.title).replace('{year}', String(evaluation.year));
   const subtitle = template.fieldLabels['form.subtitle'];
   return (

@@ -5,6 +5,7 @@ import { Fragment } from 'react';
 import type { Indicator } from '../../core/model/evaluation.ts';
 import type { UiFinding } from '../form/findings.ts';
 import { useI18n } from '../locale/i18n.tsx';
+import { PreviousActualLine, PreviousTargetLine, RecheckLine } from './BesideLines.tsx';
 import { ChoiceCell, PointsCell, TextCell } from './cells.tsx';
 import { useForm } from './form-context.tsx';
 import { ScoreCell } from './ScoreCell.tsx';
@@ -54,6 +55,9 @@ export function IndicatorRow({ index, categoryCell, actions }: Props) {
         ) : (
           <td key={c.field} className={`col-${c.field}`}>
             {cell(c.field)}
+            {c.field === 'target' && <PreviousTargetLine index={index} withActual={!template.columns.some((x) => x.field === 'actual')} />}
+            {c.field === 'actual' && <PreviousActualLine index={index} />}
+            {c.field === 'score' && <RecheckLine index={index} selfScore={indicator.score} />}
           </td>
         ),
       )}

@@ -9,6 +9,7 @@ import { blockLabel } from '../../core/templates/labels.ts';
 import { groupIntoBlocks, addIndicator, moveIndicator, removeIndicator, updateIndicator, type Block } from '../form/indicators.ts';
 import { useI18n } from '../locale/i18n.tsx';
 import { formatPoints } from '../format/numbers.ts';
+import { RecheckTotal } from './BesideLines.tsx';
 import { ChoiceCell } from './cells.tsx';
 import { FindingLines, FindingMark } from './FindingMark.tsx';
 import { useForm } from './form-context.tsx';
@@ -164,7 +165,7 @@ function TotalsRows({ width }: { width: number }) {
   const cells = template.columns.map((c, i) => {
     if (i === 0) return <th key={c.field} className="form-label">{l('totals', t('indicator.total'))}</th>;
     if (i === weightCol) return <td key={c.field} className="cell-number total" data-testid="total-weight">{formatPoints(computed.weight)} <FindingMark findings={findings.get('totals.weight')} /></td>;
-    if (i === scoreCol) return <td key={c.field} className="cell-number total" data-testid="total-score">{formatPoints(computed.score)} <FindingMark findings={findings.get('totals.score')} /></td>;
+    if (i === scoreCol) return <td key={c.field} className="cell-number total" data-testid="total-score">{formatPoints(computed.score)} <FindingMark findings={findings.get('totals.score')} /><RecheckTotal /></td>;
     return <td key={c.field} />;
   });
   const extra = width - template.columns.length;

@@ -8,6 +8,7 @@ import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Computed } from '../../core/scoring/compute.ts';
 import type { Template } from '../../core/templates/template.ts';
 import type { FindingIndex } from '../form/findings.ts';
+import type { Beside } from './beside.ts';
 
 export type Change = (update: (evaluation: Evaluation) => Evaluation) => void;
 
@@ -20,6 +21,8 @@ export interface FormState {
   change?: Change | undefined;
   /** The suggested scores under 自评分: for the people filling in and reviewing, not the public. */
   showSuggestions: boolean;
+  /** Last year's figures and the re-check scores, shown beside this year's (beside.ts). */
+  beside: Beside;
 }
 
 export const FormContext = createContext<FormState | null>(null);

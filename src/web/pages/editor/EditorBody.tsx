@@ -1,12 +1,16 @@
 /** The editing surface: the toolbar (status, save state, workflow), the findings, the form. */
-import { Card, Space, Statistic, Typography } from 'antd';
+import { Card, Space, Statistic, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { evaluate } from '../../../core/checks/run-checks.ts';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
+import { api } from '../../api/client.ts';
+import type { EvaluationRechecks, PreviousYear } from '../../api/lineage-types.ts';
 import type { EvaluationDetail, Transition } from '../../api/types.ts';
+import { useLoad } from '../../api/use-load.ts';
 import { fromCore } from '../../form/findings.ts';
-import { formatRate } from '../../format/numbers.ts';
+import { formatPoints, formatRate } from '../../format/numbers.ts';
+import { recheckBeside } from '../../form-view/beside.ts';
 import { FormView } from '../../form-view/FormView.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
 import { StatusTag } from '../StatusTag.tsx';
@@ -35,6 +39,12 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
   const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message)), [report, explain]);
   const run = (action: Transition, comment?: string) => onTransition(action, editor.flush, comment).catch(() => undefined);
   const { computed } = report;
+  // Beside this year's figures: last year's (toggled) and the re-check scores. Aids only: a failed load shows the form without them.
+  const previousYear = useLoad(() => api.get<PreviousYear>(`/api/evaluations/${id}/previous-year`), id);
+  const rechecks = useLoad(() => api.get<EvaluationRechecks>(`/api/evaluations/${id}/recheck-scores`), id);
+  const [showPrevious, setShowPrevious] = useState(true);
+  const lastYear = previousYear.data?.previous ?? null;
+  const recheck = useMemo(() => recheckBeside(rechecks.data), [rechecks.data]);
 
   return (
     <>
@@ -63,15 +73,33 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
           <Statistic title={t('editor.totalScore')} value={computed.score} suffix={`/ ${computed.weight}`} data-testid="summary-score" />
           <Statistic title={t('editor.grade')} value={label(computed.grade.label)} data-testid="summary-grade" />
           <Statistic title={t('editor.executionRate')} value={formatRate(computed.executionRate) || '—'} data-testid="summary-rate" />
+          {recheck && <Statistic title={t('beside.recheckSummary')} value={recheck.total === null ? t('beside.recheckIncomplete') : formatPoints(recheck.total)} data-testid="summary-recheck" />}
           {computed.blocks.map((b) => (
             <Statistic key={b.categories.join('+')} title={b.categories.map((c) => label(template.categories.find((x) => x.key === c)?.label ?? { zh: c, en: c })).join('+')} value={`${b.score} / ${b.cap}`} />
           ))}
         </div>
+        {previousYear.data && (
+          <div className="muted previous-toggle" data-testid="previous-toggle">
+            {lastYear ? (
+              <Space size="small">
+                <Switch size="small" checked={showPrevious} onChange={setShowPrevious} data-testid="show-previous" />
+                <span>{t('beside.showPrevious')}</span>
+                {showPrevious && <span>· {t('beside.previousOf', { year: lastYear.year })}</span>}
+              </Space>
+            ) : t('beside.noPreviousForm')}
+          </div>
+        )}
         {!editable && <div className="muted readonly-note" data-testid="readonly-note">{t('editor.readOnly')}</div>}
         {editor.saveState === 'error' && <div className="finding-line finding-error">{t('editor.saveFailed', { message: editor.saveError?.message ?? '' })}</div>}
       </Card>
       <FindingsPanel findings={findings} template={template} />
-      <FormView evaluation={editor.evaluation} template={template} findings={findings} change={editable ? editor.change : undefined} />
+      <FormView
+        evaluation={editor.evaluation}
+        template={template}
+        findings={findings}
+        change={editable ? editor.change : undefined}
+        beside={{ previousYear: previousYear.data, showPrevious, rechecks: rechecks.data }}
+      />
       <ReturnDialog
         open={returning}
         onCancel={() => setReturning(false)}
