@@ -7,6 +7,7 @@ import * as initial from './migrations/2026-11-26-initial.ts';
 import * as summaryIndex from './migrations/2026-11-27-evaluation-summary-index.ts';
 import * as rechecks from './migrations/2026-11-27-rechecks.ts';
 import * as evaluationVersions from './migrations/2026-11-28-evaluation-versions.ts';
+import * as liveSummaryIndex from './migrations/2026-11-28-live-summary-index.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   // After the index: Kysely runs migrations in name order and refuses one that sorts before one already run.
   '2026-11-27-rechecks': rechecks,
   '2026-11-28-evaluation-versions': evaluationVersions,
+  '2026-11-28-live-summary-index': liveSummaryIndex,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -1,34 +1,53 @@
-/** The dashboard of a year and its table as CSV and XLSX. */
+/** The dashboard of a year: its overview, its table one page at a time, and the table as CSV and XLSX. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { Dashboard, YearQuery } from '../api-schemas.ts';
 import type { AppEnv } from '../app-env.ts';
+import { Dashboard, DashboardExportQuery, DashboardQuery, DashboardTable, DashboardTableQuery } from '../dashboard-schemas.ts';
 import { requireUser } from '../middleware/session.ts';
 import { requestLang } from '../request-lang.ts';
 import type { Services } from '../services.ts';
+import type { TableQuery } from '../services/dashboard-service.ts';
 import { dashboardCsv, dashboardXlsx } from '../services/dashboard-table.ts';
 import { XLSX_TYPE } from '../services/export-service.ts';
 import { binary, errors, fileResponse, json } from './responses.ts';
 
 const tags = ['dashboard'];
 
+/** The query's filter and order in the service's words (`unit` is the unit's id). */
+const tableQuery = (q: { year?: number | undefined; status?: TableQuery['status']; unit?: string | undefined; project?: string | undefined; sort: TableQuery['sort']; order: TableQuery['order'] }): TableQuery => ({
+  year: q.year, status: q.status, unitId: q.unit, project: q.project, sort: q.sort, order: q.order,
+});
+
 export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/dashboard', tags, summary: 'Counts by status and grade, budget by unit, the chart points and the table of a year',
-      request: { query: YearQuery },
-      responses: { 200: json(Dashboard, 'the dashboard'), ...errors(400, 401) },
+      method: 'get', path: '/api/dashboard', tags,
+      summary: 'A year at a glance: counts by status and grade, the money, the score–execution grid and the units with the largest budgets',
+      request: { query: DashboardQuery },
+      responses: { 200: json(Dashboard, 'the overview'), ...errors(400, 401) },
     }),
     async (c) => c.json(await services.dashboard.dashboard(requireUser(c), c.req.valid('query').year), 200),
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/dashboard/export.csv', tags, summary: 'The dashboard table as CSV (UTF-8 with a BOM)',
-      request: { query: YearQuery },
+      method: 'get', path: '/api/dashboard/table', tags, summary: "One page of the year's table, filtered and sorted, with the total count",
+      request: { query: DashboardTableQuery },
+      responses: { 200: json(DashboardTable, 'the page'), ...errors(400, 401) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await services.dashboard.table(requireUser(c), tableQuery(q), { limit: q.limit, offset: q.offset }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/dashboard/export.csv', tags, summary: 'The whole table (its filter and order) as CSV (UTF-8 with a BOM)',
+      request: { query: DashboardExportQuery },
       responses: { 200: binary('text/csv', 'the table'), ...errors(400, 401) },
     }),
     async (c) => {
-      const { year, rows } = await services.dashboard.dashboard(requireUser(c), c.req.valid('query').year);
+      const { year, rows } = await services.dashboard.allRows(requireUser(c), tableQuery(c.req.valid('query')));
       const bytes = new TextEncoder().encode(dashboardCsv(rows, requestLang(c)));
       return fileResponse(c, { bytes, fileName: `dashboard-${year ?? 'all'}.csv`, contentType: 'text/csv; charset=utf-8' });
     },
@@ -36,12 +55,12 @@ export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): v
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/dashboard/export.xlsx', tags, summary: 'The dashboard table as XLSX',
-      request: { query: YearQuery },
+      method: 'get', path: '/api/dashboard/export.xlsx', tags, summary: 'The whole table (its filter and order) as XLSX',
+      request: { query: DashboardExportQuery },
       responses: { 200: binary(XLSX_TYPE, 'the table'), ...errors(400, 401) },
     }),
     async (c) => {
-      const { year, rows } = await services.dashboard.dashboard(requireUser(c), c.req.valid('query').year);
+      const { year, rows } = await services.dashboard.allRows(requireUser(c), tableQuery(c.req.valid('query')));
       return fileResponse(c, { bytes: await dashboardXlsx(rows, requestLang(c)), fileName: `dashboard-${year ?? 'all'}.xlsx`, contentType: XLSX_TYPE });
     },
   );

@@ -1,39 +1,79 @@
 /**
- * The dashboard of a year over what the user may see: counts by status and grade and budget by
- * unit aggregated in SQL, the points of the score–execution chart, and the table (also as CSV
- * and XLSX).
+ * The dashboard of a year over what the user may see. Its overview (counts by status and grade,
+ * the money, the score–execution grid, the units with the largest budgets) is grouped in SQL and
+ * stays small at any size; its table is read one page at a time (and whole only for the CSV and
+ * XLSX files).
  */
-import { STATUSES, visibleScope, type Status } from '../../core/workflow/workflow.ts';
+import { STATUSES, visibleScope, type Scope, type Status } from '../../core/workflow/workflow.ts';
 import { repositories } from '../../storage/repositories.ts';
+import { DashboardRepository, type DashboardFilter, type TableOrder } from '../../storage/repositories/dashboard-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
-import { summaryView } from './evaluation-views.ts';
+
+/** The scatter's cells are this many percent (rate) and points (score) wide: 51 × 51 cells at most. */
+export const SCATTER_BIN = 2;
+/** The budget chart shows this many units, those with the largest budgets. */
+export const BUDGET_UNITS = 20;
+
+export interface TableQuery extends TableOrder {
+  year: number | undefined;
+  status?: Status | undefined;
+  unitId?: string | undefined;
+  project?: string | undefined;
+}
 
 export class DashboardService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** Without a year: the latest year the user has evaluations of. */
   async dashboard(user: User, year: number | undefined) {
-    const scope = visibleScope(actorOf(user));
-    const repo = repositories(this.ctx.db).evaluations;
-    const shown = year ?? (await repo.latestYear(scope));
+    const { scope, shown } = await this.yearOf(user, year);
+    const repo = new DashboardRepository(this.ctx.db);
     const filter = { year: shown ?? undefined };
-    const [statusCounts, byGrade, budgetByUnit, records] = await Promise.all([
-      repo.countByStatus(scope, filter),
-      repo.countByGrade(scope, filter),
-      repo.budgetByUnit(scope, filter),
-      repo.list(scope, filter),
+    const [counted, scatter, budgets] = await Promise.all([
+      repo.countByStatusAndGrade(scope, filter),
+      repo.scatter(scope, filter, SCATTER_BIN),
+      repo.budgetByUnit(scope, filter, BUDGET_UNITS),
     ]);
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-    for (const { status, count } of statusCounts) byStatus[status] = count;
-    const rows = records.map(summaryView);
+    const grades = new Map<string, number>();
+    for (const { status, grade, count } of counted.counts) {
+      byStatus[status] += count;
+      grades.set(grade, (grades.get(grade) ?? 0) + count);
+    }
     return {
       year: shown,
+      total: counted.counts.reduce((n, c) => n + c.count, 0),
       byStatus,
-      byGrade,
-      points: rows.map((r) => ({ id: r.id, project: r.project, unit: r.unit, executionRate: r.executionRate, score: r.score, grade: r.grade })),
-      budgetByUnit,
-      rows,
+      byGrade: [...grades].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([grade, count]) => ({ grade, count })),
+      totals: { budget: counted.budget, executed: counted.executed },
+      scatter: { bin: SCATTER_BIN, cells: scatter },
+      unitCount: budgets.unitCount,
+      budgetByUnit: budgets.units,
     };
+  }
+
+  /** One page of the year's table and how many rows it has in all. */
+  async table(user: User, query: TableQuery, page: { limit: number; offset: number }) {
+    const { scope, shown, filter } = await this.tableFilter(user, query);
+    const repo = new DashboardRepository(this.ctx.db);
+    const [total, items] = await Promise.all([repo.count(scope, filter), repo.rows(scope, filter, query, page)]);
+    return { year: shown, total, limit: page.limit, offset: page.offset, items };
+  }
+
+  /** Every row of the table in its order (for the CSV and XLSX files). */
+  async allRows(user: User, query: TableQuery) {
+    const { scope, shown, filter } = await this.tableFilter(user, query);
+    return { year: shown, rows: await new DashboardRepository(this.ctx.db).rows(scope, filter, query) };
+  }
+
+  private async tableFilter(user: User, query: TableQuery): Promise<{ scope: Scope; shown: number | null; filter: DashboardFilter }> {
+    const { scope, shown } = await this.yearOf(user, query.year);
+    return { scope, shown, filter: { year: shown ?? undefined, status: query.status, unitId: query.unitId, project: query.project } };
+  }
+
+  private async yearOf(user: User, year: number | undefined): Promise<{ scope: Scope; shown: number | null }> {
+    const scope = visibleScope(actorOf(user));
+    return { scope, shown: year ?? (await repositories(this.ctx.db).evaluations.latestYear(scope)) };
   }
 }
