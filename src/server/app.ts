@@ -3,11 +3,12 @@
  * on the API, the routes, the OpenAPI document, the built UI when there is one, and one error shape.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'kysely';
 import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
-import type { ImportLimits } from '../import/import-limits.ts';
+import { IMPORT_LIMITS, type ImportLimits } from '../import/import-limits.ts';
 import type { Database } from '../storage/open-database.ts';
-import { notFound } from './api-error.ts';
+import { ApiError, notFound } from './api-error.ts';
 import type { AppEnv } from './app-env.ts';
 import { errorResponse, validationHook } from './error-handler.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -29,14 +30,16 @@ export interface AppOptions {
   now?: () => Date;
   /** Behind a load balancer: take the client address and scheme from X-Forwarded-For / X-Forwarded-Proto. */
   trustProxy?: boolean;
-  /** Uploads larger than this are refused before they are read (default 20 MiB). */
+  /** Uploads larger than this are refused before they are read (default 50 MiB, the importer's own limit). */
   maxUploadBytes?: number;
   importLimits?: Readonly<ImportLimits>;
   /** The built UI; not served when absent. */
   webRoot?: string | null;
 }
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxBytes;
+/** Every other API body is JSON: a form is tens of kilobytes, so this is generous and keeps a parse bounded. */
+export const MAX_JSON_BODY_BYTES = 5 * 1024 * 1024;
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const { database } = options;
@@ -50,6 +53,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', securityHeaders);
   app.use('/api/*', sessionMiddleware(services.auth));
+  // Refused by Content-Length before anything is read; a chunked body is counted as it arrives.
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: () => { throw new ApiError(413, 'BODY_TOO_LARGE', { params: { maxMb: MAX_JSON_BODY_BYTES / 1048576 } }); },
+  });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/import' ? next() : jsonLimit(c, next)));
 
   app.openapi(
     createRoute({

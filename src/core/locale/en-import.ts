@@ -14,6 +14,7 @@ export const enImport: Messages = {
   'pdf.encrypted': 'The PDF is encrypted and needs a password',
   'pdf.invalid': 'Not a valid PDF ({detail})',
   'pdf.tooManyPages': 'The PDF has {pages} pages, over the limit of {max}',
+  'pdf.javascript': 'The PDF contains JavaScript ({detail}), which no form needs: refused, not read',
   'pdf.noText': 'The PDF has no text layer (a scan?); text recognition (OCR) is not supported',
   'pdf.pageNoText': 'Page {page} has no text layer (a scanned image?) and was skipped',
   'pdf.noRules': 'Page {page} has no table rules; the table was rebuilt from text positions',

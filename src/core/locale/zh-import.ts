@@ -15,6 +15,7 @@ export const zhImport: Messages = {
   'pdf.encrypted': 'PDF 已加密，需要密码才能读取',
   'pdf.invalid': '不是有效的 PDF 文件（{detail}）',
   'pdf.tooManyPages': 'PDF 有 {pages} 页，超过 {max} 页的上限',
+  'pdf.javascript': 'PDF 含有 JavaScript 脚本（{detail}），报表无需脚本，已拒绝读取',
   'pdf.noText': 'PDF 没有文字层（可能是扫描件）；不支持文字识别（OCR）',
   'pdf.pageNoText': '第 {page} 页没有文字层（可能是扫描图片），已跳过',
   'pdf.noRules': '第 {page} 页没有表格线，按文字位置还原表格',

@@ -209,6 +209,18 @@ describe('raw text of other forms', () => {
     // With a row that reads in two ways, no reading adds up: the row is where the order is lost.
     assertRefused(await read(NATIONAL.replace('赛事场次 =12 12 20 20', '赛事场次 =12 12 25 25')), 17);
   });
+  test('full-width digits read as their digits (they once threw in the row sums)', async () => {
+    const wide = (text: string) => text.replace(/[0-9]/gu, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    for (const text of [NATIONAL, fixture('real-2022-putuo-sports.raw.txt')]) {
+      const narrow = await read(text);
+      const widened = await read(wide(text));
+      assert.equal(narrow.forms.length, 1);
+      assert.deepEqual(widened.forms.map((f) => [f.evaluation.indicators.map((x) => [x.weight, x.score]), f.evaluation.totals]), narrow.forms.map((f) => [f.evaluation.indicators.map((x) => [x.weight, x.score]), f.evaluation.totals]));
+    }
+  });
+  test('printed totals that are no numbers: refused where the row is unsure, not thrown', async () => {
+    assertRefused(await read(NATIONAL.replace('总分 100 96.5', '总分 一百 96.5%')), 17);
+  });
   test('a wrapped subcategory with no row to take it: refused', async () => {
     assertRefused(await read(NATIONAL.replace('长效机制建设 健全 健全 10 10', '可持续影响指标 长效机制建设 健全 健全 10 10')), 24);
   });

@@ -30,7 +30,7 @@ import { recognizeForms } from '../../grid/recognize-forms.ts';
 import type { FileImport } from '../../import-result.ts';
 import { isTitleLine, titleKeys } from './flavour.ts';
 import { isBlankLine, type RawLine } from './raw-lines.ts';
-import { rowReadings, type RowCells } from './row-cells.ts';
+import { pointsDecimal, rowReadings, type RowCells } from './row-cells.ts';
 
 /** Why a form cannot be read: the first line whose place is lost, or the sums that fail. */
 export type Refusal = { kind: 'orderLost'; line: number } | { kind: 'doesNotAddUp'; line: number; what: string };
@@ -458,7 +458,7 @@ class FormParser {
       if (!key || !cap) lost(row.line);
       row.category = key!.key;
       row.categoryLine = key!.line;
-      filled = filled.plus(row.cells.get('weight') ?? '0');
+      filled = filled.plus(pointsDecimal(row.cells.get('weight') ?? '0') ?? 0);
       if (filled.greaterThan(cap!.points)) lost(row.line);
       if (filled.equals(cap!.points)) {
         k++;
@@ -495,15 +495,19 @@ class FormParser {
 
   private sumsHold(): boolean {
     const template = this.v.template;
-    const weights = this.indicators.map((r) => dec(r.cells.get('weight')!.replace(/,/gu, '')));
-    const scores = this.indicators.map((r) => dec(r.cells.get('score')!.replace(/,/gu, '')));
+    // Row cells were read as points; the printed totals and execution score may be anything.
+    const weights = this.indicators.map((r) => pointsDecimal(r.cells.get('weight')!)!);
+    const scores = this.indicators.map((r) => pointsDecimal(r.cells.get('score')!)!);
+    const totalWeight = pointsDecimal(this.printedTotals!.weight);
+    const totalScore = pointsDecimal(this.printedTotals!.score);
+    const executionScore = this.executionScore === undefined ? dec(0) : pointsDecimal(this.executionScore);
+    if (totalWeight === null || totalScore === null || executionScore === null) return false;
     for (const cap of template.caps) {
       const inCap = this.indicators.flatMap((r, i) => (r.category !== undefined && cap.categories.includes(r.category) ? [weights[i]!] : []));
       if (!sum(inCap).equals(cap.points)) return false;
     }
     const executionWeight = template.execution.scored ? template.execution.weight : 0;
-    const executionScore = this.executionScore === undefined ? 0 : this.executionScore.replace(/,/gu, '');
-    return sum(weights).plus(executionWeight).equals(this.printedTotals!.weight.replace(/,/gu, '')) && sum(scores).plus(executionScore).equals(this.printedTotals!.score.replace(/,/gu, ''));
+    return sum(weights).plus(executionWeight).equals(totalWeight) && sum(scores).plus(executionScore).equals(totalScore);
   }
 
   /** A funding row printed without its source: the one source the template has between the printed ones. */

@@ -7,7 +7,7 @@
  * is never above its weight. A row that reads in none is not read; one that reads in several is
  * left to the form's sums to decide (read-raw-forms.ts).
  */
-import { dec } from '../../../core/decimal.ts';
+import { dec, type Decimal } from '../../../core/decimal.ts';
 import { parsePoints } from '../../grid/cell-values.ts';
 
 const POINTS = new Set(['weight', 'score']);
@@ -23,11 +23,21 @@ export function rowReadings(tokens: readonly string[], fields: readonly string[]
   return readings(tokens, fields, limit);
 }
 
+/**
+ * A printed number of points as an exact decimal, read as parsePoints reads it (full-width digits
+ * and thousands separators folded: １０ and 1,000 are numbers); null for what is not points.
+ */
+export function pointsDecimal(text: string): Decimal | null {
+  const parsed = parsePoints(text);
+  return parsed.ok ? dec(parsed.value) : null;
+}
+
 /** A score above its weight is no reading of the row (it would be a SCORE_RANGE error of the form). */
 function scoreWithinWeight(cells: RowCells): boolean {
   const weight = cells.get('weight');
   const score = cells.get('score');
-  return weight === undefined || score === undefined || dec(score.replace(/,/gu, '')).lessThanOrEqualTo(weight.replace(/,/gu, ''));
+  // Both were read by parsePoints when the row put them in their columns.
+  return weight === undefined || score === undefined || pointsDecimal(score)!.lessThanOrEqualTo(pointsDecimal(weight)!);
 }
 
 /** Columns (template order, grouped columns left out) → whether each text column may take a run of tokens. */
