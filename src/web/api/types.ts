@@ -100,10 +100,34 @@ export function unitName(unit: UnitRef): string {
 }
 
 export interface Dashboard {
-  year: number;
+  year: number | null;
+  total: number;
   byStatus: Partial<Record<Status, number>>;
   byGrade: { grade: string; count: number }[];
-  points: { id: string | number; project: string; unit: UnitRef; executionRate: string | number | null; score: number | null; grade: string | null }[];
+  totals: { budget: string; executed: string };
+  /** Execution rate against score as cells `bin` wide; `rate`/`score` are a cell's lower bounds. */
+  scatter: { bin: number; cells: ScatterCell[] };
+  unitCount: number;
+  /** The units with the largest budgets, largest first. */
   budgetByUnit: { unit: UnitRef; budget: string | number; executed: string | number }[];
-  rows: Summary[];
 }
+
+export interface ScatterCell {
+  rate: number;
+  score: number;
+  count: number;
+  highScoreLowExecution: number;
+}
+
+export const DASHBOARD_SORTS = ['project', 'unit', 'status', 'budget', 'executionRate', 'score', 'grade', 'updatedAt'] as const;
+export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
+
+/** GET /api/dashboard/table: one page of the year's table. */
+export interface DashboardTable {
+  year: number | null;
+  total: number;
+  limit: number;
+  offset: number;
+  items: Summary[];
+}
+/** GET /api/dashboard: the year at a glance (small at any size: the table is paged apart). */

@@ -102,8 +102,11 @@ export async function mockApi(req: IncomingMessage, res: ServerResponse): Promis
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, items.filter((i) => i.status === s).length]));
     const grades = [...new Set(items.map((i) => i.grade))].map((grade) => ({ grade, count: items.filter((i) => i.grade === grade).length }));
     const budgetByUnit = UNITS.map((u) => ({ unit: u.name, budget: rows.filter((r) => r.unit.id === u.id).reduce((n, r) => n + Number(r.evaluation.project.budgetCurrentYear), 0), executed: rows.filter((r) => r.unit.id === u.id).reduce((n, r) => n + Number(r.evaluation.project.executed), 0) }));
-    return send(200, { year: 2021, byStatus, byGrade: grades, points: items.map((i) => ({ id: i.id, project: i.project, unit: i.unit.name, executionRate: i.executionRate, score: i.score, grade: i.grade })), budgetByUnit, rows: items });
+    const cells = items.filter((i) => i.executionRate !== null).map((i) => ({ rate: Math.floor(Number(i.executionRate) / 2) * 2, score: Math.floor(Number(i.score) / 2) * 2, count: 1, highScoreLowExecution: Number(i.score) - Number(i.executionRate) > 5 ? 1 : 0 }));
+    const money = (key: 'budget' | 'executed') => budgetByUnit.reduce((n, b) => n + b[key], 0).toFixed(2);
+    return send(200, { year: 2021, total: items.length, byStatus, byGrade: grades, totals: { budget: money('budget'), executed: money('executed') }, scatter: { bin: 2, cells }, unitCount: UNITS.length, budgetByUnit });
   }
+  if (p === '/api/dashboard/table') return send(200, { year: 2021, total: rows.length, limit: 50, offset: 0, items: rows.map(summary) });
   if (p === '/api/import') return send(200, { forms: forms.slice(0, 2).map((evaluation) => ({ evaluation, ...report({ evaluation } as Row), start: null })), diagnostics: [{ severity: 'warning', code: 'CATEGORY_INFERRED', location: 'page 1, row 6, column 1', path: 'evaluations[1].indicators[0].category', message: '该行未写一级指标，按模板分值顺序推定为“产出指标”' }] });
   if (!row) return send(404, { error: { code: 'NOT_FOUND', message: '未找到' } });
   if (!m?.[3] && req.method === 'GET') return send(200, { id: row.id, version: row.version, status: row.status, unit: row.unit, evaluation: row.evaluation, ...report(row), allowedActions: allowed(row, session), returnReason: row.returnReason });

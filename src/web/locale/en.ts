@@ -190,6 +190,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'dashboard.executed': 'Executed',
   'dashboard.table': 'Details',
   'dashboard.wan': '10k yuan',
+  'dashboard.cellForms': '{count} forms ({odd} scored more than 5 points above the rate)',
+  'dashboard.topUnits': 'the {shown} units with the largest budgets (of {total})',
+  'dashboard.findProject': 'Find by project name',
+  'dashboard.rows': '{total} rows',
 
   'public.title': 'Fiscal project performance: public disclosure',
   'public.listTitle': 'Published self-evaluations',

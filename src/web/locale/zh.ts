@@ -192,6 +192,10 @@ export const zh = {
   'dashboard.executed': '预算执行数',
   'dashboard.table': '明细',
   'dashboard.wan': '万元',
+  'dashboard.cellForms': '{count} 份（其中 {odd} 份自评分高于执行率 5 分以上）',
+  'dashboard.topUnits': '预算数最多的 {shown} 个单位（共 {total} 个）',
+  'dashboard.findProject': '按项目名称查找',
+  'dashboard.rows': '共 {total} 条',
 
   'public.title': '财政项目绩效自评价信息公开',
   'public.listTitle': '已公开的绩效自评价',

@@ -12,18 +12,22 @@ test('the inbox puts submitted evaluations first, newest first within a status',
   assert.deepEqual(ordered.map((r) => r.id), [3, 2, 4, 1]);
 });
 
-test('the scatter marks a high score on a low execution rate (seed form 1: 62.16 % / 95)', () => {
+test('the scatter draws one bubble per cell, red where a form scores more than 5 points above its rate (seed form 1: 62.16 % / 95)', () => {
   const option = scatterOption(
-    [
-      { id: 1, project: '金融业务费用', unit: 'a', executionRate: '62.16', score: 95, grade: '优秀' },
-      { id: 2, project: '中介机构服务费', unit: { id: 1, name: 'a' }, executionRate: '100.00', score: 100, grade: '优秀' },
-      { id: 3, project: 'no rate', unit: 'a', executionRate: null, score: 80, grade: '良好' },
-    ],
-    { rate: 'rate', score: 'score' },
-  ) as { series: { data: { name: string; itemStyle: { color: string } }[] }[] };
-  const data = option.series[0]!.data;
-  assert.deepEqual(data.map((d) => d.name), ['金融业务费用', '中介机构服务费']);
-  assert.notEqual(data[0]!.itemStyle.color, data[1]!.itemStyle.color);
+    {
+      bin: 2,
+      cells: [
+        { rate: 62, score: 94, count: 1, highScoreLowExecution: 1 },
+        { rate: 100, score: 100, count: 4, highScoreLowExecution: 0 },
+      ],
+    },
+    { rate: 'rate', score: 'score', forms: (count, odd) => `${count}/${odd}` },
+  ) as { series: { data: { value: number[]; itemStyle: { color: string } }[]; symbolSize: (v: number[]) => number }[]; tooltip: { formatter: (p: unknown) => string } };
+  const [series] = option.series;
+  assert.deepEqual(series!.data.map((d) => d.value), [[63, 95, 1], [101, 101, 4]]);
+  assert.notEqual(series!.data[0]!.itemStyle.color, series!.data[1]!.itemStyle.color);
+  assert.ok(series!.symbolSize([63, 95, 1]) < series!.symbolSize([101, 101, 4]), 'a fuller cell is a bigger bubble');
+  assert.equal(option.tooltip.formatter({ data: series!.data[0] }), 'rate 62–64%<br/>score 94–96<br/>1/1');
 });
 
 test('year options run back from this year', () => {

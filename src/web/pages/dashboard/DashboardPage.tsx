@@ -1,10 +1,14 @@
-/** 统计: one year at a glance — counts by status, grades, execution against score, budget by unit. */
+/**
+ * 统计: one year at a glance — counts by status, grades, execution against score, the largest
+ * budgets — and the year's table, which the server sorts, filters and pages (a province's year is
+ * 50,000 forms: only the page in view is fetched).
+ */
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Select, Space, Statistic, Table } from 'antd';
-import { useMemo } from 'react';
+import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, query } from '../../api/client.ts';
-import { STATUSES, type Dashboard, type Status, type Summary } from '../../api/types.ts';
+import { STATUSES, type Dashboard, type DashboardSort, type DashboardTable as TablePage, type Status, type Summary } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { formatAmount, formatRate } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
@@ -13,15 +17,30 @@ import { yearOptions } from '../years.ts';
 import { budgetOption, gradeOption, scatterOption } from './charts.ts';
 import { EChart } from './EChart.tsx';
 
+/** The table's filter and order: what the page, and the CSV and XLSX files, are asked for. */
+interface TableView {
+  sort: DashboardSort;
+  order: 'asc' | 'desc';
+  status: Status | undefined;
+  project: string | undefined;
+}
+const FIRST_VIEW: TableView = { sort: 'score', order: 'desc', status: undefined, project: undefined };
+
 export function DashboardPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ?? String(new Date().getFullYear() - 1);
+  const [view, setView] = useState<TableView>(FIRST_VIEW);
   const board = useLoad(() => api.get<Dashboard>(`/api/dashboard${query({ year })}`), year);
   const d = board.data;
-  const scatter = useMemo(() => scatterOption(d?.points ?? [], { rate: t('dashboard.rate'), score: t('dashboard.score') }), [d, t]);
+  const scatter = useMemo(
+    () => scatterOption(d?.scatter ?? { bin: 2, cells: [] }, { rate: t('dashboard.rate'), score: t('dashboard.score'), forms: (count, odd) => t('dashboard.cellForms', { count, odd }) }),
+    [d, t],
+  );
   const grades = useMemo(() => gradeOption(d?.byGrade ?? []), [d]);
   const budget = useMemo(() => budgetOption(d?.budgetByUnit ?? [], { budget: t('dashboard.budgetShort'), executed: t('dashboard.executed'), unit: t('dashboard.wan') }), [d, t]);
+  const files = query({ year, sort: view.sort, order: view.order, status: view.status, project: view.project });
+  const shownUnits = d?.budgetByUnit.length ?? 0;
   return (
     <div className="dashboard-page">
       <Card
@@ -30,8 +49,8 @@ export function DashboardPage() {
         extra={
           <Space>
             <Select value={year} onChange={(y) => setParams({ year: y }, { replace: true })} options={yearOptions()} style={{ width: 100 }} data-testid="dashboard-year" />
-            <Button icon={<FileTextOutlined />} href={`/api/dashboard/export.csv${query({ year })}`} data-testid="dashboard-export-csv">{t('export.csv')}</Button>
-            <Button icon={<FileExcelOutlined />} href={`/api/dashboard/export.xlsx${query({ year })}`} data-testid="dashboard-export-xlsx">{t('export.xlsx')}</Button>
+            <Button icon={<FileTextOutlined />} href={`/api/dashboard/export.csv${files}`} data-testid="dashboard-export-csv">{t('export.csv')}</Button>
+            <Button icon={<FileExcelOutlined />} href={`/api/dashboard/export.xlsx${files}`} data-testid="dashboard-export-xlsx">{t('export.xlsx')}</Button>
           </Space>
         }
         loading={board.loading && !d}
@@ -43,7 +62,7 @@ export function DashboardPage() {
             </Col>
           ))}
           <Col span={4}>
-            <Statistic title={t('dashboard.total')} value={d?.rows.length ?? 0} />
+            <Statistic title={t('dashboard.total')} value={d?.total ?? 0} data-testid="dashboard-count-total" />
           </Col>
         </Row>
       </Card>
@@ -55,35 +74,88 @@ export function DashboardPage() {
           <Card className="page-card" size="small" title={t('dashboard.scatter')}><EChart option={scatter} testId="chart-scatter" /></Card>
         </Col>
       </Row>
-      <Card className="page-card" size="small" title={t('dashboard.budgetByUnit')}>
-        <EChart option={budget} height={Math.max(200, 60 + (d?.budgetByUnit.length ?? 0) * 48)} testId="chart-budget" />
+      <Card
+        className="page-card"
+        size="small"
+        title={t('dashboard.budgetByUnit')}
+        extra={d && d.unitCount > shownUnits ? t('dashboard.topUnits', { shown: shownUnits, total: d.unitCount }) : undefined}
+      >
+        <EChart option={budget} height={Math.max(200, 60 + shownUnits * 48)} testId="chart-budget" />
       </Card>
-      <Card className="page-card" size="small" title={t('dashboard.table')}>
-        <DashboardTable rows={d?.rows ?? []} />
+      <Card
+        className="page-card"
+        size="small"
+        title={t('dashboard.table')}
+        extra={
+          <Input.Search
+            allowClear
+            placeholder={t('dashboard.findProject')}
+            onSearch={(text) => setView((v) => ({ ...v, project: text.trim() || undefined }))}
+            style={{ width: 240 }}
+            data-testid="dashboard-find-project"
+          />
+        }
+      >
+        <DashboardTable year={year} view={view} onView={setView} />
       </Card>
     </div>
   );
 }
 
-function DashboardTable({ rows }: { rows: Summary[] }) {
+const PAGE_SIZES = [20, 50, 100];
+
+/** The page of the table in view; a new filter or order goes back to the first page. */
+function DashboardTable({ year, view, onView }: { year: string; view: TableView; onView: (change: (v: TableView) => TableView) => void }) {
   const { t } = useI18n();
-  const num = (v: string | number | null) => (v === null || v === '' ? -1 : Number(v));
+  const [page, setPage] = useState({ current: 1, size: 50 });
+  const ask = query({ year, ...view, limit: page.size, offset: (page.current - 1) * page.size });
+  // A new year or filter starts from the first page.
+  const [asked, setAsked] = useState(`${year}|${JSON.stringify(view)}`);
+  if (asked !== `${year}|${JSON.stringify(view)}`) {
+    setAsked(`${year}|${JSON.stringify(view)}`);
+    setPage((p) => ({ ...p, current: 1 }));
+  }
+  const table = useLoad(() => api.get<TablePage>(`/api/dashboard/table${ask}`), ask);
+  const sorted = (key: DashboardSort) => (view.sort === key ? (view.order === 'asc' ? 'ascend' : 'descend') : null);
+  const onChange: TableProps<Summary>['onChange'] = (pagination, filters, sorter, { action }) => {
+    if (action === 'paginate') {
+      setPage({ current: pagination.current ?? 1, size: pagination.pageSize ?? page.size });
+      return;
+    }
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const status = (filters['status']?.[0] as Status | undefined) ?? undefined;
+    // Sorting cleared: back to the first order (highest score first).
+    const order = one?.order ? { sort: one.columnKey as DashboardSort, order: one.order === 'ascend' ? ('asc' as const) : ('desc' as const) } : { sort: FIRST_VIEW.sort, order: FIRST_VIEW.order };
+    onView((v) => ({ ...v, ...order, status }));
+  };
   return (
     <Table<Summary>
       size="small"
       bordered
       rowKey={(r) => String(r.id)}
-      dataSource={rows}
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      loading={table.loading}
+      dataSource={table.data?.items ?? []}
+      onChange={onChange}
+      pagination={{
+        current: page.current,
+        pageSize: page.size,
+        total: table.data?.total ?? 0,
+        pageSizeOptions: PAGE_SIZES,
+        showSizeChanger: true,
+        showTotal: (total) => t('dashboard.rows', { total }),
+      }}
       onRow={() => ({ 'data-testid': 'dashboard-row' } as React.HTMLAttributes<HTMLElement>)}
       columns={[
-        { title: t('list.col.project'), dataIndex: 'project', sorter: (a, b) => a.project.localeCompare(b.project, 'zh'), render: (p: string, r) => <Link to={`/evaluations/${r.id}`}>{p}</Link> },
-        { title: t('list.col.unit'), dataIndex: ['unit', 'name'], sorter: (a, b) => a.unit.name.localeCompare(b.unit.name, 'zh') },
-        { title: t('list.col.status'), dataIndex: 'status', width: 90, align: 'center', render: (s: Status) => <StatusTag status={s} /> },
-        { title: t('dashboard.budget'), dataIndex: 'budget', align: 'right', render: (v: string | null) => formatAmount(v), sorter: (a, b) => num(a.budget) - num(b.budget) },
-        { title: t('list.col.rate'), dataIndex: 'executionRate', align: 'right', width: 100, render: (v: string | null) => formatRate(v), sorter: (a, b) => num(a.executionRate) - num(b.executionRate) },
-        { title: t('list.col.score'), dataIndex: 'score', align: 'right', width: 80, sorter: (a, b) => num(a.score) - num(b.score), defaultSortOrder: 'descend' },
-        { title: t('list.col.grade'), dataIndex: 'grade', align: 'center', width: 80 },
+        { key: 'project', title: t('list.col.project'), dataIndex: 'project', sorter: true, sortOrder: sorted('project'), render: (p: string, r) => <Link to={`/evaluations/${r.id}`}>{p}</Link> },
+        { key: 'unit', title: t('list.col.unit'), dataIndex: ['unit', 'name'], sorter: true, sortOrder: sorted('unit') },
+        {
+          key: 'status', title: t('list.col.status'), dataIndex: 'status', width: 100, align: 'center', render: (s: Status) => <StatusTag status={s} />,
+          filters: STATUSES.map((s) => ({ text: t(`status.${s}`), value: s })), filterMultiple: false, filteredValue: view.status ? [view.status] : null,
+        },
+        { key: 'budget', title: t('dashboard.budget'), dataIndex: 'budget', align: 'right', render: (v: string | null) => formatAmount(v), sorter: true, sortOrder: sorted('budget') },
+        { key: 'executionRate', title: t('list.col.rate'), dataIndex: 'executionRate', align: 'right', width: 110, render: (v: string | null) => formatRate(v), sorter: true, sortOrder: sorted('executionRate') },
+        { key: 'score', title: t('list.col.score'), dataIndex: 'score', align: 'right', width: 90, sorter: true, sortOrder: sorted('score') },
+        { key: 'grade', title: t('list.col.grade'), dataIndex: 'grade', align: 'center', width: 80, sorter: true, sortOrder: sorted('grade') },
       ]}
     />
   );

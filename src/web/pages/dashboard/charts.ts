@@ -4,24 +4,40 @@ import type { ChartOption } from './EChart.tsx';
 
 const BLUE = '#1d4f91';
 
-/** Execution rate against score: a high score on a low rate (seed form 1: 62.16 % / 95) stands out. */
-export function scatterOption(points: Dashboard['points'], axis: { rate: string; score: string }): ChartOption {
-  const data = points
-    .filter((p) => p.executionRate !== null && p.score !== null)
-    .map((p) => {
-      const rate = Number(p.executionRate);
-      const score = Number(p.score);
-      // The warning of HIGH_SCORE_LOW_EXECUTION: score share above the rate by more than 5 points.
-      const odd = score - rate > 5;
-      return { value: [rate, score], name: p.project, unit: unitName(p.unit), itemStyle: { color: odd ? '#cf1322' : BLUE } };
-    });
+/**
+ * Execution rate against score, one bubble per cell of the year's grid (its area grows with the
+ * number of forms in it). A cell holding a form whose score exceeds its rate by more than 5 points
+ * (the warning HIGH_SCORE_LOW_EXECUTION: seed form 1, 62.16 % / 95) is red.
+ */
+export function scatterOption(scatter: Dashboard['scatter'], words: { rate: string; score: string; forms: (count: number, odd: number) => string }): ChartOption {
+  const { bin, cells } = scatter;
+  const most = Math.max(1, ...cells.map((c) => c.count));
+  const data = cells.map((c) => ({
+    // The bubble sits in the middle of its cell.
+    value: [c.rate + bin / 2, c.score + bin / 2, c.count],
+    cell: c,
+    itemStyle: { color: c.highScoreLowExecution > 0 ? '#cf1322' : BLUE, opacity: 0.75 },
+  }));
+  const range = (from: number) => `${from}–${from + bin}`;
   return {
     animation: false,
     grid: { left: 48, right: 24, top: 24, bottom: 40 },
-    tooltip: { formatter: (p: { data: { name: string; unit: string; value: number[] } }) => `${p.data.name}<br/>${p.data.unit}<br/>${axis.rate} ${p.data.value[0]}% · ${axis.score} ${p.data.value[1]}` },
-    xAxis: { name: axis.rate, nameLocation: 'middle', nameGap: 26, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { name: axis.score, min: 0, max: 100 },
-    series: [{ type: 'scatter', symbolSize: 12, clip: false, data, markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' }, data: [[{ coord: [0, 0] }, { coord: [100, 100] }]] } }],
+    tooltip: {
+      formatter: (p: { data: { cell: Dashboard['scatter']['cells'][number] } }) =>
+        `${words.rate} ${range(p.data.cell.rate)}%<br/>${words.score} ${range(p.data.cell.score)}<br/>${words.forms(p.data.cell.count, p.data.cell.highScoreLowExecution)}`,
+    },
+    xAxis: { name: words.rate, nameLocation: 'middle', nameGap: 26, min: 0, max: 100 + bin, axisLabel: { formatter: '{value}%' } },
+    yAxis: { name: words.score, min: 0, max: 100 + bin },
+    series: [
+      {
+        type: 'scatter',
+        clip: false,
+        // Area in proportion to the count: from 6 px for one form to 30 px for the fullest cell.
+        symbolSize: (value: number[]) => 6 + 24 * Math.sqrt((value[2] ?? 1) / most),
+        data,
+        markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' }, data: [[{ coord: [0, 0] }, { coord: [100, 100] }]] },
+      },
+    ],
   };
 }
 
