@@ -38,3 +38,18 @@ export function manyPagesPdf(pages: number): Buffer {
     ...Array.from({ length: pages }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>'),
   ]);
 }
+
+/** One page of text and a catalog that runs JavaScript when opened (OpenAction), as a malicious PDF would. */
+export function javaScriptPdf(options: { escapedNames?: boolean } = {}): Buffer {
+  const content = 'BT /F1 12 Tf 72 720 Td (Hello) Tj ET';
+  // `/J#53` is `/JS` written with a #hh escape, a common way to slip past a plain search.
+  const [s, kind, js] = options.escapedNames ? ['/#53', '/J#61vaScript', '/J#53'] : ['/S', '/JavaScript', '/JS'];
+  return pdfFromObjects([
+    '<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Type /Action ${s} ${kind} ${js} (app.alert\\('hello'\\);) >>`,
+  ]);
+}

@@ -101,7 +101,7 @@ test('PostgreSQL stopped mid-run: 503 DATABASE_UNAVAILABLE quickly; back by itse
 
     // Down: every kind of request answers 503 with the message, within the pool's connect timeout.
     const started = Date.now();
-    const answers = await Promise.all([
+    const answers: Response[] = await Promise.all([
       fetch(`${server.base}/api/health`),
       fetch(`${server.base}/api/evaluations/${id}`, { headers: { cookie: preparer.cookie } }),
       fetch(`${server.base}/api/evaluations?lang=en`, { headers: { cookie: preparer.cookie } }),
@@ -110,7 +110,7 @@ test('PostgreSQL stopped mid-run: 503 DATABASE_UNAVAILABLE quickly; back by itse
     ]);
     counts.sent += answers.length;
     assert.ok(Date.now() - started < 10_000, `answered in ${Date.now() - started} ms`);
-    const bodies = await Promise.all(answers.map((r) => r.json() as Promise<any>));
+    const bodies: any[] = await Promise.all(answers.map((r) => r.json()));
     answers.forEach((res, i) => {
       assert.equal(res.status, 503, `${res.url}: ${JSON.stringify(bodies[i])}`);
       assert.equal(bodies[i].error.code, 'DATABASE_UNAVAILABLE');
@@ -129,8 +129,8 @@ test('PostgreSQL stopped mid-run: 503 DATABASE_UNAVAILABLE quickly; back by itse
     let health = 0;
     while (Date.now() < deadline && (health = (await fetch(`${server.base}/api/health`)).status) !== 200) await new Promise((r) => setTimeout(r, 200));
     assert.equal(health, 200, 'health answers 200 again');
-    const before = counts.acknowledged;
-    while (counts.acknowledged < before + 3) await new Promise((r) => setTimeout(r, 20));
+    const acknowledgedBefore = counts.acknowledged;
+    while (counts.acknowledged < acknowledgedBefore + 3) await new Promise((r) => setTimeout(r, 20));
     until.stop = true;
     await stream;
     assert.equal(server.child.exitCode, null, 'the server process never stopped');

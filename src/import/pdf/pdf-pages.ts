@@ -4,6 +4,7 @@
  */
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { normalizeExtractedText } from '../text/cjk-radicals.ts';
+import { scriptActionsOf, scriptNameInBytes } from './active-content.ts';
 import { rulesOf, type OperatorList, type Rule } from './page-geometry.ts';
 import type { PlacedText } from './ruling-grid.ts';
 
@@ -15,7 +16,7 @@ export interface PdfPage {
   rules: Rule[];
 }
 
-export type PdfOpenFailure = 'encrypted' | 'invalid' | 'tooManyPages';
+export type PdfOpenFailure = 'encrypted' | 'invalid' | 'tooManyPages' | 'javascript';
 
 export class PdfOpenError extends Error {
   constructor(readonly reason: PdfOpenFailure, readonly detail: string) {
@@ -24,6 +25,8 @@ export class PdfOpenError extends Error {
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const named = scriptNameInBytes(bytes);
+  if (named) throw new PdfOpenError('javascript', named);
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -40,6 +43,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     if (doc.numPages > PDF_LIMITS.maxPages) {
       await doc.destroy();
       throw new PdfOpenError('tooManyPages', String(doc.numPages));
+    }
+    const actions = await scriptActionsOf(doc);
+    if (actions) {
+      await doc.destroy();
+      throw new PdfOpenError('javascript', actions);
     }
     return doc;
   } catch (error) {

@@ -78,6 +78,14 @@ export class HttpSession {
     return new HttpSession(base, cookie, ((await res.json()) as { csrfToken: string }).csrfToken);
   }
 
+  /** A multipart upload of one file in the field `file` (as the import page sends it). */
+  async upload(path: string, bytes: Uint8Array, name: string): Promise<Reply> {
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array(bytes)], name));
+    const res = await fetch(`${this.base}${path}`, { method: 'POST', headers: { cookie: this.cookie, 'x-csrf-token': this.csrfToken }, body: form });
+    return { status: res.status, headers: res.headers, body: await res.json() };
+  }
+
   async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const res = await fetch(`${this.base}${path}`, {
       method,
