@@ -1,4 +1,6 @@
 /** What a file is, from its first bytes, not its name (a PDF named .txt is still a PDF). */
+import { isUtf8 } from 'node:buffer';
+
 export type FileKind = 'pdf' | 'xlsx' | 'zip' | 'text' | 'binary' | 'empty';
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
@@ -20,10 +22,49 @@ function looksLikeText(bytes: Uint8Array): boolean {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
     if (b === 0) return false;
     if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
   }
   if (control > sample.length / 100) return false;
-  return new TextDecoder('utf-8', { fatal: false }).decode(sample).split('\uFFFD').length - 1 <= sample.length / 200;
+  return undecodable(sample) <= sample.length / 200;
+}
+
+/**
+ * How many U+FFFD a UTF-8 decoder gives for the sample, as decoding it would (the file's own
+ * U+FFFD count too), without building the string, which the text reader decodes anyway: valid
+ * UTF-8 (nearly every text file) is told by a validator, up to a character cut off at 64 KiB.
+ */
+function undecodable(sample: Uint8Array): number {
+  const complete = completeUtf8Length(sample);
+  if (!isUtf8(sample.subarray(0, complete))) return replacements(new TextDecoder('utf-8', { fatal: false }).decode(sample));
+  // The valid part ends on a character boundary: the cut character decodes the same on its own.
+  return ownReplacements(sample.subarray(0, complete)) + (complete < sample.length ? replacements(new TextDecoder('utf-8', { fatal: false }).decode(sample.subarray(complete))) : 0);
+}
+
+const replacements = (text: string) => text.split('\uFFFD').length - 1;
+
+const REPLACEMENT_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);
+
+/** U+FFFD written in the file itself (EF BF BD), in valid UTF-8. */
+function ownReplacements(valid: Uint8Array): number {
+  const buffer = Buffer.from(valid.buffer, valid.byteOffset, valid.byteLength);
+  let count = 0;
+  for (let at = buffer.indexOf(REPLACEMENT_UTF8); at >= 0; at = buffer.indexOf(REPLACEMENT_UTF8, at + 3)) count++;
+  return count;
+}
+
+/** The sample's length without a multi-byte character cut off at its end. */
+export function completeUtf8Length(sample: Uint8Array): number {
+  // A UTF-8 character is at most 4 bytes: look back over at most 3 continuation bytes to its lead.
+  for (let back = 1; back <= Math.min(4, sample.length); back++) {
+    const b = sample[sample.length - back]!;
+    if (b < 0x80) return sample.length;
+    if (b >= 0xc0) {
+      const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return size > back ? sample.length - back : sample.length;
+    }
+  }
+  return sample.length;
 }

@@ -4,7 +4,7 @@
  * notes (说明), or content (narrative text and table cells, told apart later).
  */
 import type { LabelCatalog } from './form-labels.ts';
-import { matchKey, type TextLine } from './text-lines.ts';
+import { matchKey, wordsOf, type TextLine, type Word } from './text-lines.ts';
 
 /** One `label value…` stretch of a line; a line may carry several (项目名称 x 预算单位 y). */
 export interface FieldPart {
@@ -27,8 +27,12 @@ export type LineKind =
   | { kind: 'content' };
 
 export interface ClassifiedLine extends TextLine {
+  /** The line's words, cut once here for every later step (none on a blank line). */
+  words: readonly Word[];
   is: LineKind;
 }
+
+const NO_WORDS: readonly Word[] = [];
 
 /** The printed notes go on over numbered lines (2、…) after their opening word. */
 const NOTE_MORE = /^\d{1,2}(?:、|\.(?!\d))/u;
@@ -38,7 +42,8 @@ export function classifyLines(lines: readonly TextLine[], catalog: LabelCatalog)
   let previous: LineKind = { kind: 'blank' };
   let headerPartial: string | null = null;
   for (const line of lines) {
-    let is = classifyLine(line, catalog, previous);
+    const words = line.key === '' ? NO_WORDS : wordsOf(line.text);
+    let is = classifyLine(line, words, catalog, previous);
     // A wrapped column header (自评 / 分 / 备注) continues over short lines after the header.
     if (is.kind === 'content' && headerPartial !== null) {
       const joined: string = headerPartial + line.key;
@@ -48,13 +53,14 @@ export function classifyLines(lines: readonly TextLine[], catalog: LabelCatalog)
       } else headerPartial = null;
     } else if (is.kind === 'header') headerPartial = '';
     else if (is.kind !== 'blank') headerPartial = null;
-    out.push({ ...line, is });
+    // Spelled out, not spread: a spread copy was a tenth of the whole text import.
+    out.push({ no: line.no, text: line.text, key: line.key, words, is });
     if (is.kind !== 'blank') previous = is;
   }
   return out;
 }
 
-function classifyLine(line: TextLine, catalog: LabelCatalog, previous: LineKind): LineKind {
+function classifyLine(line: TextLine, words: readonly Word[], catalog: LabelCatalog, previous: LineKind): LineKind {
   const key = line.key;
   if (key === '') return { kind: 'blank' };
   const title = catalog.title.exec(key);
@@ -64,8 +70,6 @@ function classifyLine(line: TextLine, catalog: LabelCatalog, previous: LineKind)
   if ((catalog.notesStart && key.startsWith(catalog.notesStart)) || (previous.kind === 'note' && NOTE_MORE.test(key))) return { kind: 'note' };
   const caption = captionOf(key, catalog, previous);
   if (caption) return caption;
-  // The line's words, cut once for the three checks below.
-  const words = wordsWithOffsets(line.text);
   if (isColumnHeader(words, catalog)) return { kind: 'header' };
   const funding = fundingLine(line, words, catalog, previous);
   if (funding) return funding;
@@ -98,7 +102,7 @@ function isColumnPrefix(partial: string, catalog: LabelCatalog): boolean {
  * The `label value` stretches of a line. A label counts only where it fills whole words (or is
  * followed by a colon), so that an indicator named 绩效等级评定 is not read as 绩效等级.
  */
-export function fieldParts(text: string, catalog: LabelCatalog, words: readonly Word[] = wordsWithOffsets(text)): FieldPart[] {
+export function fieldParts(text: string, catalog: LabelCatalog, words: readonly Word[] = wordsOf(text)): FieldPart[] {
   const parts: FieldPart[] = [];
   let current: { path: string; from: number } | null = null;
   let i = 0;
@@ -115,18 +119,6 @@ export function fieldParts(text: string, catalog: LabelCatalog, words: readonly 
   return parts;
 }
 
-interface Word {
-  /** The word as printed. */
-  text: string;
-  key: string;
-  start: number;
-  end: number;
-}
-
-function wordsWithOffsets(text: string): Word[] {
-  return [...text.matchAll(/[^\s\u3000]+/gu)].map((m) => ({ text: m[0], key: matchKey(m[0]), start: m.index, end: m.index + m[0].length }));
-}
-
 /** A label made of up to three words at `i` (具体实施处 （科室）), or one word `label:value`. */
 function labelAt(text: string, words: readonly Word[], i: number, catalog: LabelCatalog): { path: string; valueFrom: number; next: number } | null {
   let joined = '';
@@ -136,6 +128,8 @@ function labelAt(text: string, words: readonly Word[], i: number, catalog: Label
     if (path) return { path, valueFrom: words[i + n]!.end, next: i + n + 1 };
   }
   const word = words[i]!;
+  // Most words hold no colon (in a key, NFKC has made a full-width one ':').
+  if (!word.key.includes(':') && !word.key.includes('：')) return null;
   for (const label of catalog.fieldKeys) {
     if (word.key.startsWith(label) && /^[:：]/u.test(word.key.slice(label.length))) {
       const raw = text.slice(word.start, word.end);
@@ -155,10 +149,10 @@ function fundingLine(line: TextLine, cut: readonly Word[], catalog: LabelCatalog
   if (catalog.fundingHeading && key.startsWith(catalog.fundingHeading) && key.length <= catalog.fundingHeading.length + 5) return { kind: 'fundingHeading' };
   if (previous.kind === 'fundingHeading' && /^\((?:万元|元)\)$/u.test(key)) return { kind: 'fundingHeading' };
   if (cut.length >= 3 && cut.every((w) => catalog.fundingColumns.has(w.key))) return { kind: 'fundingHeader', columns: cut.map((w) => catalog.fundingColumns.get(w.key)!) };
-  const words = cut.map((w) => w.text);
-  for (let n = 1; n <= 2 && n <= words.length; n++) {
-    const source = catalog.fundingRows.get(n === 1 ? cut[0]!.key : matchKey(words.slice(0, n).join('')));
-    if (source) return { kind: 'fundingRow', source, values: words.slice(n) };
+  if (catalog.fundingRows.size === 0) return null;
+  for (let n = 1; n <= 2 && n <= cut.length; n++) {
+    const source = catalog.fundingRows.get(n === 1 ? cut[0]!.key : matchKey(cut[0]!.text + cut[1]!.text));
+    if (source) return { kind: 'fundingRow', source, values: cut.slice(n).map((w) => w.text) };
   }
   return null;
 }

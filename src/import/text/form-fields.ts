@@ -11,7 +11,7 @@ import { isNarrative, kindOf, type ValueKind } from './field-kinds.ts';
 import { readAmount, readDate, readPercent, readYesNo } from './field-values.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import { joinWrapped, readNarrative } from './narratives.ts';
-import { isNumberToken, tokensOf } from './text-lines.ts';
+import { isNumberToken } from './text-lines.ts';
 import { isBareLabel } from './split-forms.ts';
 
 export interface PrintedValue {
@@ -64,8 +64,8 @@ function totalsBelow(lines: readonly ClassifiedLine[], at: number, taken: Set<nu
   for (let j = at + 1; j < lines.length && numbers.length < 2; j++) {
     const line = lines[j]!;
     if (line.is.kind === 'blank') continue;
-    if (line.is.kind !== 'content' || !tokensOf(line.text).every(isNumberToken)) break;
-    numbers.push(...tokensOf(line.text));
+    if (line.is.kind !== 'content' || !line.words.every((w) => isNumberToken(w.text))) break;
+    for (const w of line.words) numbers.push(w.text);
     taken.add(j);
   }
   return numbers.join(' ');

@@ -8,7 +8,7 @@
  */
 import type { ClassifiedLine } from './classify-lines.ts';
 import { readPoints } from './field-values.ts';
-import { isNumberToken } from './text-lines.ts';
+import { isNumberToken, type Word } from './text-lines.ts';
 
 /** Consecutive words of one line, between numbers. */
 export interface Piece {
@@ -68,10 +68,10 @@ export function cutRows(table: readonly TableLine[], options: RowOptions): { row
   const rows: RawRow[] = [];
   let row = emptyRow();
   for (const { line, chunk } of table) {
-    const words = [...line.text.matchAll(/[^\s\u3000]+/gu)];
+    const words = line.words;
     let pieceStart = -1;
     for (let w = 0; w < words.length; w++) {
-      const word = words[w]![0];
+      const word = words[w]!.text;
       if (row.score !== null || !isNumberToken(word) || !takesNumber(row, word, lookAhead(words, w), options)) {
         if (pieceStart < 0) pieceStart = w;
         continue;
@@ -95,10 +95,10 @@ export function cutRows(table: readonly TableLine[], options: RowOptions): { row
 }
 
 /** Consecutive words of a line, to the part of the row the numbers so far put them in. */
-function addPiece(row: RawRow, line: ClassifiedLine, chunk: number, slice: readonly RegExpMatchArray[]): void {
+function addPiece(row: RawRow, line: ClassifiedLine, chunk: number, slice: readonly Word[]): void {
   const piece: Piece = {
-    text: line.text.slice(slice[0]!.index, slice.at(-1)!.index! + slice.at(-1)![0].length),
-    words: slice.map((w) => w[0]),
+    text: line.text.slice(slice[0]!.start, slice.at(-1)!.end),
+    words: slice.map((w) => w.text),
     line: line.no,
     chunk,
     withWeight: false,
@@ -117,9 +117,9 @@ interface Ahead {
   wordAfter: boolean;
 }
 
-function lookAhead(words: ReadonlyArray<RegExpMatchArray>, from: number): Ahead {
+function lookAhead(words: readonly Word[], from: number): Ahead {
   let n = from;
-  while (n < words.length && isNumberToken(words[n]![0])) n++;
+  while (n < words.length && isNumberToken(words[n]!.text)) n++;
   return { numbers: n - from, wordAfter: n < words.length };
 }
 

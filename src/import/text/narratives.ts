@@ -5,7 +5,7 @@
  * kept as "\n" the way the form shows it.
  */
 import type { ClassifiedLine } from './classify-lines.ts';
-import { displayWidth, isNumberToken, tokensOf } from './text-lines.ts';
+import { displayWidth, isNumberToken } from './text-lines.ts';
 
 export interface Narrative {
   text: string;
@@ -31,15 +31,15 @@ export function readNarrative(lines: readonly ClassifiedLine[], at: number, inli
     }
     if (line.is.kind !== 'content' || !free(i)) break;
     // An empty narrative cell: what follows the blank lines is a table row, not this text.
-    if (parts.length === 0 && looksLikeTableRow(line.text)) break;
+    if (parts.length === 0 && looksLikeTableRow(line)) break;
     parts.push(line.text);
     taken.push(i);
   }
   return { text: joinWrapped(parts), taken };
 }
 
-function looksLikeTableRow(text: string): boolean {
-  return tokensOf(text).some(isNumberToken);
+function looksLikeTableRow(line: ClassifiedLine): boolean {
+  return line.words.some((w) => isNumberToken(w.text));
 }
 
 /** Wrapped lines joined without a break, except where a paragraph ends. */

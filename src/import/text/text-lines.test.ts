@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { displayWidth, isNfkcStable, isNumberToken, matchKey, toLines } from './text-lines.ts';
+import { displayWidth, isNfkcStable, isNumberToken, isWhiteSpace, matchKey, tokensOf, toLines, wordsOf } from './text-lines.ts';
 
 test('lines keep the printed text and compare by NFKC key without white space', () => {
   const [line] = toLines('  当年预算数（元） ４１４,４００.００ ');
@@ -29,4 +29,16 @@ test('the keys matchKey builds without NFKC are those NFKC would build', () => {
   for (let c = 0xff01; c <= 0xff5e; c++) assert.equal(String.fromCharCode(c).normalize('NFKC'), String.fromCharCode(c - 0xfee0));
   const slow = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
   for (const s of ['项目名称 金融业务费用', ' a\tb\r\n', '当年预算数（元）', '（2021年度）', '说明：1、', '“一” — ‘二’', 'ａｂ　c', '１２,３４５．６７（元）：', 'ａ\u0301', 'e\u0301', '⼈口', '〇〡〪', '']) assert.equal(matchKey(s), slow(s), s);
+});
+
+test('white space is what \\s matches, code unit by code unit', () => {
+  for (let c = 0; c <= 0xffff; c++) assert.equal(isWhiteSpace(c), /\s/u.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+});
+
+test('words and tokens are the runs the regex finds, with where they stand and their keys', () => {
+  const regexWords = (s: string) => [...s.matchAll(/[^\s\u3000]+/gu)].map((m) => ({ text: m[0], key: matchKey(m[0]), start: m.index, end: m.index + m[0].length }));
+  for (const s of ['', ' ', '项目名称 金融业务费用', '  a\tb\u3000\u3000ｃ（元） ', '\u00a0x\u2003y\ufeff', '😀 单位😀', 'end ']) {
+    assert.deepEqual(wordsOf(s), regexWords(s), s);
+    assert.deepEqual(tokensOf(s), s.split(/[\s\u3000]+/u).filter((t) => t !== ''), s);
+  }
 });
