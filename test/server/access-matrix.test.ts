@@ -9,7 +9,9 @@ import { after, describe, test } from 'node:test';
 import type { Status } from '../../src/core/workflow/workflow.ts';
 import { repositories } from '../../src/storage/repositories.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
-import { forEachApi, PASSWORD, type Answer, type Client, type Username } from './support/api-harness.ts';
+import { createApp } from '../../src/server/app.ts';
+import { openDatabase } from '../../src/storage/open-database.ts';
+import { forEachApi, PASSWORD, type Answer, type Api, type Client, type Username } from './support/api-harness.ts';
 import { nationalTextUpload } from './support/upload.ts';
 
 const WHO = ['preparerOwn', 'preparerOther', 'approver', 'reviewer', 'admin', 'anonymous'] as const;
@@ -25,7 +27,9 @@ interface Case {
   note?: string;
   /** A session of its own (for login and logout, which end the session they came with). */
   fresh?: boolean;
-  request: (client: Client, id: string) => Promise<Answer>;
+  /** A re-check draw made by the reviewer first (of one approved form of DRAW_YEAR): its id and the form's. */
+  draw?: boolean;
+  request: (client: Client, id: string, draw: { id: string; evaluationId: string }) => Promise<Answer>;
   /** Expected status for preparerOwn, preparerOther, approver, reviewer, admin, anonymous. */
   expect: [number, number, number, number, number, number];
 }
@@ -38,6 +42,10 @@ const edited = () => {
 
 const ALL = (n: number): Case['expect'] => [n, n, n, n, n, n];
 const SIGNED_IN = (n: number): Case['expect'] => [n, n, n, n, n, 401];
+/** Re-checks are the finance reviewer's alone. */
+const RECHECK = (n: number): Case['expect'] => [403, 403, 403, n, 403, 401];
+/** The year of the forms drawn for re-check cases: none of the demo's, so the draw holds only the form made for it. */
+const DRAW_YEAR = 2041;
 
 export const CASES: Case[] = [
   { route: 'GET /api/health', request: (c) => c.get('/api/health'), expect: ALL(200) },
@@ -85,10 +93,38 @@ export const CASES: Case[] = [
   { route: 'DELETE /api/evaluations/{id}', status: 'submitted', request: (c, id) => c.request('DELETE', `/api/evaluations/${id}`), expect: [409, 404, 403, 403, 204, 401] },
   { route: 'POST /api/evaluations/{id}/restore', status: 'draft', note: 'not deleted', request: (c, id) => c.post(`/api/evaluations/${id}/restore`), expect: [403, 404, 403, 404, 409, 401] },
   { route: 'GET /api/admin/deleted', request: (c) => c.get('/api/admin/deleted'), expect: [403, 403, 403, 403, 200, 401] },
+  { route: 'GET /api/dashboard/table', request: (c) => c.get('/api/dashboard/table'), expect: SIGNED_IN(200) },
+  { route: 'POST /api/rechecks', draw: true, request: (c) => c.post('/api/rechecks', { year: DRAW_YEAR }), expect: RECHECK(201) },
+  { route: 'GET /api/rechecks', request: (c) => c.get('/api/rechecks'), expect: RECHECK(200) },
+  { route: 'GET /api/rechecks/{id}', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}`), expect: RECHECK(200) },
+  { route: 'PUT /api/rechecks/{id}/evaluations/{evaluationId}', draw: true, request: (c, _, d) => c.put(`/api/rechecks/${d.id}/evaluations/${d.evaluationId}`, { scores: [{ indicator: 0, score: 0, reason: 'matrix' }] }), expect: RECHECK(200) },
+  { route: 'GET /api/rechecks/{id}/report', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}/report`), expect: RECHECK(200) },
+  { route: 'GET /api/rechecks/{id}/report.xlsx', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}/report.xlsx`), expect: RECHECK(200) },
+  { route: 'GET /api/rechecks/{id}/audit', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}/audit`), expect: RECHECK(200) },
   { route: 'GET /api/openapi.json', request: (c) => c.get('/api/openapi.json'), expect: ALL(200) },
 ];
 
 const covered = new Set<string>();
+
+/** An approved form of DRAW_YEAR and a draw of it by the reviewer. */
+async function newDraw(api: Api): Promise<{ id: string; evaluationId: string }> {
+  const document = seedEvaluations()[0]!;
+  document.year = DRAW_YEAR;
+  const evaluationId = await api.evaluation('office', 'approved', document);
+  const drawn = await (await api.as('reviewer')).post('/api/rechecks', { year: DRAW_YEAR, seed: evaluationId, minimumShare: 100 });
+  assert.equal(drawn.status, 201, JSON.stringify(drawn.body));
+  return { id: drawn.body.id, evaluationId: drawn.body.evaluations.find((e: any) => e.id === evaluationId)?.id ?? drawn.body.evaluations[0].id };
+}
+
+test('every route of the OpenAPI document has its row in the matrix', async () => {
+  const app = createApp({ database: openDatabase(':memory:') });
+  const document = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+  const routes = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+  const inMatrix = new Set(CASES.map((c) => c.route));
+  assert.deepEqual(routes.filter((route) => !inMatrix.has(route)), [], 'routes without a case: add rows to CASES');
+  assert.deepEqual([...inMatrix].filter((route) => route !== 'GET /api/openapi.json' && !routes.includes(route)), [], 'cases of routes that no longer exist');
+  assert.ok(routes.length >= 30);
+});
 
 forEachApi('access matrix: every route × every role', (api) => {
   for (const c of CASES) {
@@ -98,7 +134,8 @@ forEachApi('access matrix: every route × every role', (api) => {
         test(`${who} → ${expected}`, async () => {
           const client = who === 'anonymous' ? api.anonymous() : c.fresh ? await api.login(USERNAMES[who]) : await api.as(USERNAMES[who]);
           const id = c.status ? await api.evaluation('office', c.status) : '';
-          const answer = await c.request(client, id);
+          const draw = c.draw ? await newDraw(api) : { id: '', evaluationId: '' };
+          const answer = await c.request(client, id, draw);
           assert.equal(answer.status, expected, JSON.stringify(answer.body)?.slice(0, 300));
           if (expected >= 400) {
             assert.equal(typeof answer.body?.error?.code, 'string', 'the error shape of docs/api.md');
