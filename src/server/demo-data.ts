@@ -4,6 +4,7 @@
  * unit, `reviewer`, `admin`). The forms stand at different points of the workflow, with the history that got them there.
  */
 import { readFile } from 'node:fs/promises';
+import { withIndicatorIds } from '../core/lineage/indicator-ids.ts';
 import { format } from '../core/locale/messages.ts';
 import type { Evaluation } from '../core/model/evaluation.ts';
 import { validateEvaluationFile } from '../core/model/validate.ts';
@@ -75,7 +76,9 @@ export async function loadDemo(db: Db, options: { password: string; templates: T
       if (!template) throw new Error(`demo data: unknown template "${evaluation.template}"`);
       const history = HISTORIES[i] ?? [];
       const id = crypto.randomUUID();
-      await repos.evaluations.insert({ id, unitId: unitIds[unit]!, status: 'draft', columns: columnsOf(evaluation, template), document: evaluation, at });
+      // The demo's forms carry indicator ids, as every saved form does (lineage across years).
+      const document = withIndicatorIds(evaluation, undefined, () => crypto.randomUUID());
+      await repos.evaluations.insert({ id, unitId: unitIds[unit]!, status: 'draft', columns: columnsOf(evaluation, template), document, at });
       await repos.audit.append({ evaluationId: id, at, userId: actorOf('create', unit), action: 'create', comment: null, changes: [] });
       let status: Status = 'draft';
       for (const [version, action] of history.entries()) {

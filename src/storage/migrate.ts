@@ -8,6 +8,7 @@ import * as summaryIndex from './migrations/2026-11-27-evaluation-summary-index.
 import * as rechecks from './migrations/2026-11-27-rechecks.ts';
 import * as evaluationVersions from './migrations/2026-11-28-evaluation-versions.ts';
 import * as liveSummaryIndex from './migrations/2026-11-28-live-summary-index.ts';
+import * as indicatorIds from './migrations/2026-11-29-indicator-ids.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-rechecks': rechecks,
   '2026-11-28-evaluation-versions': evaluationVersions,
   '2026-11-28-live-summary-index': liveSummaryIndex,
+  '2026-11-29-indicator-ids': indicatorIds,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

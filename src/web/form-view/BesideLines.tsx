@@ -8,7 +8,7 @@ import { useI18n } from '../locale/i18n.tsx';
 import { useForm } from './form-context.tsx';
 import './beside.css';
 
-/** Under 指标值 (target): last year's target; on a form without 实际完成值, last year's actual as well. */
+/** Under 指标值 (target): last year's target; on a form without 实际完成值, last year's actual as well when it had one (an imported national form). */
 export function PreviousTargetLine({ index, withActual }: { index: number; withActual: boolean }) {
   const { beside } = useForm();
   const { t } = useI18n();
@@ -19,7 +19,7 @@ export function PreviousTargetLine({ index, withActual }: { index: number; withA
     <div className="beside-line previous-year" data-testid={`previous-target-${index}`} data-matched-by={figures.matchedBy}>
       {figures.renamedFrom && <div>{t('beside.previousName', { name: figures.renamedFrom })}</div>}
       <div>{t('beside.previousTarget', { value: figures.target ?? '—' })}</div>
-      {withActual && <div>{t('beside.previousActual', { value: figures.actual ?? '—' })}</div>}
+      {withActual && figures.actual && <div>{t('beside.previousActual', { value: figures.actual })}</div>}
     </div>
   );
 }
