@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
 import { I18nProvider, useI18n } from './locale/i18n.tsx';
+import { DeletedPage } from './pages/admin/DeletedPage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { EditorPage } from './pages/editor/EditorPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
@@ -43,6 +44,7 @@ function Themed() {
                 <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path="/rechecks" element={<RecheckListPage />} />
                 <Route path="/rechecks/:id" element={<RecheckDrawPage />} />
+                <Route path="/admin/deleted" element={<DeletedPage />} />
               </Route>
               <Route path="*" element={<Navigate to="/evaluations" replace />} />
             </Routes>

@@ -3,7 +3,7 @@ import type { Evaluation } from '../../core/model/evaluation.ts';
 
 export type Role = 'preparer' | 'approver' | 'reviewer' | 'admin';
 export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
-export type Action = 'edit' | 'submit' | 'return' | 'approve' | 'publish' | 'copy';
+export type Action = 'edit' | 'submit' | 'return' | 'approve' | 'publish' | 'copy' | 'delete' | 'restore';
 export type Transition = 'submit' | 'return' | 'approve' | 'publish';
 export const STATUSES: readonly Status[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
 
@@ -77,7 +77,37 @@ export interface AuditEntry {
   user: { username: string; displayName: string };
   action: string;
   comment: string | null;
-  changes: { path: string; from: unknown; to: unknown }[];
+  changes: FieldChange[];
+}
+
+/** A field-level change; one inside an indicator names it. */
+export interface FieldChange {
+  path: string;
+  from: unknown;
+  to: unknown;
+  indicator?: { index: number; name: string };
+}
+
+export interface VersionSummary {
+  number: number;
+  action: 'submit' | 'approve';
+  status: Status;
+  contentHash: string;
+  frozenBy: { username: string; displayName: string };
+  frozenAt: string;
+  intact: boolean;
+  sameAs: number | null;
+}
+
+export interface VersionDiff {
+  from: { number: number | 'current'; status: Status; contentHash: string; frozenAt: string | null };
+  to: { number: number | 'current'; status: Status; contentHash: string; frozenAt: string | null };
+  changes: FieldChange[];
+}
+
+export interface DeletedSummary extends Summary {
+  deletedAt: string;
+  deletedBy: { username: string; displayName: string } | null;
 }
 
 export interface ImportDiagnostic {
@@ -99,6 +129,7 @@ export function unitName(unit: UnitRef): string {
   return typeof unit === 'string' ? unit : unit.name;
 }
 
+/** GET /api/dashboard: the year at a glance (small at any size: the table is paged apart). */
 export interface Dashboard {
   year: number | null;
   total: number;
@@ -130,4 +161,3 @@ export interface DashboardTable {
   offset: number;
   items: Summary[];
 }
-/** GET /api/dashboard: the year at a glance (small at any size: the table is paged apart). */

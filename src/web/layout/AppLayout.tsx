@@ -10,6 +10,7 @@ const SECTIONS = [
   { path: '/import', key: 'nav.import' },
   { path: '/dashboard', key: 'nav.dashboard' },
   { path: '/rechecks', key: 'nav.rechecks' },
+  { path: '/admin/deleted', key: 'deleted.nav' },
   { path: '/public', key: 'nav.public' },
 ] as const;
 
@@ -28,7 +29,7 @@ export function AppLayout() {
           mode="horizontal"
           selectedKeys={[current]}
           className="app-menu"
-          items={SECTIONS.filter((s) => s.path !== '/rechecks' || user?.role === 'reviewer').map((s) => ({ key: s.path, label: <Link to={s.path} data-testid={`nav-${s.path.slice(1)}`}>{t(s.key)}</Link> }))}
+          items={SECTIONS.filter((s) => (s.path !== '/rechecks' || user?.role === 'reviewer') && (s.path !== '/admin/deleted' || user?.role === 'admin')).map((s) => ({ key: s.path, label: <Link to={s.path} data-testid={`nav-${s.path.slice(1).replace('/', '-')}`}>{t(s.key)}</Link> }))}
         />
         <Space size="middle" className="app-user">
           <LanguageSwitch />

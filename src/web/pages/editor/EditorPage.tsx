@@ -3,18 +3,19 @@
  * (totals, block subtotals, grade, suggestions, findings), autosaved, with the workflow buttons
  * and the audit log. The server's answer stays the authority: it is reloaded after every transition.
  */
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Result, Spin, Tabs } from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Template } from '../../../core/templates/template.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { api, ApiError, request } from '../../api/client.ts';
 import type { EvaluationDetail, ServerFinding, Transition } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
 import { EditorBody } from './EditorBody.tsx';
+import { VersionsDrawer } from './VersionsDrawer.tsx';
 
 export function EditorPage() {
   const { id = '' } = useParams();
@@ -36,6 +37,7 @@ function Editor({ id, detail, template, reload }: { id: string; detail: Evaluati
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [auditTick, setAuditTick] = useState(0);
+  const [versionsOpen, setVersionsOpen] = useState(false);
 
   const showError = (e: unknown) => {
     if (e instanceof ApiError && e.code === 'CHECK_ERRORS') {
@@ -83,12 +85,40 @@ function Editor({ id, detail, template, reload }: { id: string; detail: Evaluati
     }
   };
 
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await request<void>('DELETE', `/api/evaluations/${id}`);
+      message.success(t('delete.done'));
+      navigate('/evaluations');
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const initial = useMemo(() => ({ evaluation: detail.evaluation, version: detail.version }), [detail]);
   return (
     <div className="editor-page">
-      <div className="editor-back">
+      <div className="editor-back" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Link to="/evaluations"><ArrowLeftOutlined /> {t('editor.back')}</Link>
+        <Space>
+          <Button icon={<HistoryOutlined />} onClick={() => setVersionsOpen(true)} data-testid="open-versions">{t('versions.open')}</Button>
+          {detail.allowedActions.includes('delete') && (
+            <Popconfirm
+              title={t('delete.confirm')}
+              onConfirm={() => void remove()}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, 'data-testid': 'delete-confirm' } as Record<`data-${string}`, string>}
+            >
+              <Button danger icon={<DeleteOutlined />} loading={busy} data-testid="delete-evaluation">{t('delete.button')}</Button>
+            </Popconfirm>
+          )}
+        </Space>
       </div>
+      <VersionsDrawer id={id} template={template} open={versionsOpen} onClose={() => setVersionsOpen(false)} refresh={`${detail.version}:${auditTick}`} />
       {detail.status === 'returned' && detail.returnReason && (
         <Alert type="error" showIcon className="return-reason" title={t('editor.returnedBecause')} description={<div data-testid="return-reason">{detail.returnReason}</div>} />
       )}

@@ -1,0 +1,68 @@
+/** The admin's list of deleted evaluations: who deleted each and when, and a restore button. */
+import { UndoOutlined } from '@ant-design/icons';
+import { App, Button, Card, Popconfirm, Table } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, ApiError } from '../../api/client.ts';
+import type { DeletedSummary } from '../../api/types.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { formatDateTime } from '../../format/dates.ts';
+import { useI18n } from '../../locale/i18n.tsx';
+import { StatusTag } from '../StatusTag.tsx';
+
+export function DeletedPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const list = useLoad(() => api.get<{ items: DeletedSummary[] }>('/api/admin/deleted'), 'deleted');
+
+  const restore = async (id: string) => {
+    setBusy(id);
+    try {
+      await api.post(`/api/evaluations/${id}/restore`);
+      message.success(t('deleted.restored'));
+      list.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : t('error.network'));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card className="page-card" title={t('deleted.title')}>
+      <Table<DeletedSummary>
+        rowKey={(r) => String(r.id)}
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('deleted.empty') }}
+        data-testid="deleted-table"
+        onRow={(r) => ({ 'data-testid': 'deleted-row', 'data-id': String(r.id) }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('list.col.project'), dataIndex: 'project', render: (project: string, r) => <Link to={`/evaluations/${r.id}`}>{project}</Link> },
+          { title: t('list.col.year'), dataIndex: 'year', width: 70 },
+          { title: t('list.col.unit'), dataIndex: ['unit', 'name'] },
+          { title: t('list.col.status'), dataIndex: 'status', width: 90, render: (s: DeletedSummary['status']) => <StatusTag status={s} /> },
+          { title: t('deleted.by'), key: 'by', width: 120, render: (_, r) => r.deletedBy?.displayName ?? '—' },
+          { title: t('deleted.at'), dataIndex: 'deletedAt', width: 150, render: (at: string) => formatDateTime(at, lang) },
+          {
+            key: 'restore',
+            width: 100,
+            render: (_, r) => (
+              <Popconfirm
+                title={t('deleted.restoreConfirm')}
+                onConfirm={() => void restore(String(r.id))}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ 'data-testid': 'restore-confirm' } as Record<`data-${string}`, string>}
+              >
+                <Button icon={<UndoOutlined />} loading={busy === String(r.id)} data-testid="restore-evaluation">{t('deleted.restore')}</Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Frozen versions, return reasons and soft delete in headless Chromium against the real `jixiao
+ * serve` (built UI, fresh SQLite database, demo data). Over the API the centre's submitted demo form
+ * goes back and forth twice (return with a reason, an indicator's remark edited, submitted again),
+ * which freezes versions 1 and 2. In the browser the centre's preparer opens 版本: two intact
+ * versions and, between them, the remark row named by its indicator; the audit log shows the
+ * return reason. The office's preparer deletes the draft; the admin finds it under 已删除 and
+ * restores it. Screenshots in test-results/e2e-screens/versions-*.png.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launch } from '../../src/web/test/browser.ts';
+import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './support/served-app.ts';
+
+const SCREENS = join(ROOT, 'test-results/e2e-screens');
+const PASSWORD = 'e2e-versions-pass';
+const UI = 15_000;
+const REASONS = ['请补充第一项指标的佐证说明', '佐证说明仍不完整，请写明来源'];
+
+let app: ServedApp | undefined;
+let base = '';
+let dataDir = '';
+let browser: Browser | undefined;
+let centreFormId = '';
+let indicatorName = '';
+
+async function session(username: string) {
+  const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  assert.equal(login.status, 200, username);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    assert.ok(res.ok, `${username} ${method} ${path}: ${res.status} ${await res.clone().text()}`);
+    return res.status === 204 ? null : ((await res.json()) as any);
+  };
+  return call;
+}
+
+/** Return → edit the first indicator's remark → submit, twice: versions 1 and 2 of the centre's form. */
+async function twoRounds(): Promise<void> {
+  const reviewer = await session('reviewer');
+  const preparer2 = await session('preparer2');
+  const approver2 = await session('approver2');
+  const { items } = await reviewer('GET', '/api/evaluations?status=submitted');
+  centreFormId = items[0].id;
+  const path = `/api/evaluations/${centreFormId}`;
+  for (const [round, reason] of REASONS.entries()) {
+    await reviewer('POST', `${path}/transitions`, { action: 'return', comment: reason });
+    const detail = await preparer2('GET', path);
+    const evaluation = detail.evaluation;
+    indicatorName = evaluation.indicators[0].name;
+    evaluation.indicators[0].remark = `佐证说明第 ${round + 1} 稿`;
+    await preparer2('PUT', path, { version: detail.version, evaluation });
+    await approver2('POST', `${path}/transitions`, { action: 'submit' });
+  }
+}
+
+async function logIn(username: string): Promise<Page> {
+  const page = await (await browser!.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
+  await page.goto(`${base}/login`, { timeout: UI });
+  await page.getByTestId('login-username').fill(username, { timeout: UI });
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL('**/evaluations', { timeout: UI });
+  return page;
+}
+
+const skip = !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}`;
+
+before(async () => {
+  if (skip) return;
+  await ensureUiBuilt();
+  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-versions-e2e-'));
+  app = await serveApp(join(dataDir, 'jixiao.sqlite'), PASSWORD);
+  base = app.base;
+  await twoRounds();
+  mkdirSync(SCREENS, { recursive: true });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the preparer opens 版本: two intact versions, the remark changed between them named by its indicator; the audit log shows the reasons', { skip }, async () => {
+  const page = await logIn('preparer2');
+  await page.goto(`${base}/evaluations/${centreFormId}`, { timeout: UI });
+  await page.getByTestId('open-versions').click({ timeout: UI });
+  const drawer = page.getByTestId('versions-drawer');
+  await drawer.getByTestId('version-row').nth(1).waitFor({ timeout: UI });
+  assert.equal(await drawer.getByTestId('version-row').count(), 2);
+  assert.equal(await drawer.getByTestId('version-intact').count(), 2);
+  assert.match(await drawer.getByTestId('version-hash').first().innerText(), /^[0-9a-f]{12}$/u);
+  // By default the last two versions are compared: the remark, 1st draft → 2nd draft.
+  const row = drawer.getByTestId('diff-row').filter({ hasText: '佐证说明第 2 稿' });
+  await row.waitFor({ timeout: UI });
+  const text = await row.innerText();
+  assert.ok(text.includes(indicatorName), `the row names the indicator: ${text}`);
+  assert.ok(text.includes('佐证说明第 1 稿'), text);
+  await page.screenshot({ path: join(SCREENS, 'versions-1-diff.png'), fullPage: true });
+
+  // The last version against the form as it is now: nothing changed since.
+  await drawer.getByTestId('diff-from').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '第 2 版' }).last().click();
+  await drawer.getByTestId('diff-to').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '当前表' }).last().click();
+  await drawer.getByText('两个版本内容相同').waitFor({ timeout: UI });
+  await page.locator('.ant-drawer-close').click();
+  await drawer.waitFor({ state: 'hidden', timeout: UI });
+
+  await page.getByTestId('tab-audit').click();
+  const reasons = page.getByTestId('audit-return-reason');
+  await reasons.nth(1).waitFor({ timeout: UI });
+  assert.deepEqual(await reasons.allInnerTexts(), REASONS);
+  const changes = await page.getByTestId('audit-change').allInnerTexts();
+  assert.ok(changes.some((c) => c.includes(indicatorName) && c.includes('佐证说明第 1 稿')), changes.join('\n'));
+  await page.screenshot({ path: join(SCREENS, 'versions-2-audit.png'), fullPage: true });
+});
+
+test('the preparer deletes the draft; the admin finds it under 已删除 and restores it', { skip }, async () => {
+  const preparer = await logIn('preparer');
+  await preparer.getByTestId('filter-status').click();
+  await preparer.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '草稿' }).click();
+  await preparer.getByTestId('evaluation-link').first().click({ timeout: UI });
+  await preparer.waitForURL(/\/evaluations\/[^/?]+$/u, { timeout: UI });
+  const id = new URL(preparer.url()).pathname.split('/').pop()!;
+  const link = preparer.locator(`a[href="/evaluations/${id}"]`);
+  await preparer.getByTestId('delete-evaluation').click({ timeout: UI });
+  await preparer.getByTestId('delete-confirm').click();
+  await preparer.waitForURL('**/evaluations', { timeout: UI });
+  await preparer.getByTestId('evaluation-link').first().waitFor({ timeout: UI });
+  assert.equal(await link.count(), 0, 'gone from the list');
+
+  const admin = await logIn('admin');
+  await admin.getByTestId('nav-admin-deleted').click({ timeout: UI });
+  const row = admin.locator(`[data-testid=deleted-row][data-id="${id}"]`);
+  await row.waitFor({ timeout: UI });
+  await admin.screenshot({ path: join(SCREENS, 'versions-3-deleted.png'), fullPage: true });
+  await row.getByTestId('restore-evaluation').click();
+  await admin.getByTestId('restore-confirm').click();
+  await row.waitFor({ state: 'detached', timeout: UI });
+  await preparer.reload();
+  await link.first().waitFor({ timeout: UI });
+});
