@@ -4,10 +4,13 @@
  * database, and the security headers on every response.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { repositories } from '../../src/storage/repositories.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
-import { Client, forEachApi, freshAddress, PASSWORD } from './support/api-harness.ts';
+import { Client, forEachApi, freshAddress, PASSWORD, type Username } from './support/api-harness.ts';
 
 forEachApi('security', (api) => {
   const loginRaw = (username: string, password: string, address: string, cookie?: string) =>
@@ -48,6 +51,49 @@ forEachApi('security', (api) => {
     assert.notEqual(after, before.cookie);
     assert.equal((await before.get('/api/me')).status, 401, 'the old session no longer works');
     assert.equal((await new Client(api, after, null).get('/api/me')).status, 200);
+  });
+
+  test('session fixation: a session id chosen before login (planted cookie) is never adopted', async () => {
+    const planted = `jixiao_session=${'A'.repeat(43)}`;
+    const res = await loginRaw('preparer', PASSWORD, freshAddress(), planted);
+    assert.equal(res.status, 200);
+    const issued = res.headers.get('set-cookie')!.split(';')[0]!;
+    assert.notEqual(issued, planted);
+    assert.equal((await new Client(api, planted, null).get('/api/me')).status, 401, 'the planted id is no session');
+    assert.equal((await new Client(api, issued, null).get('/api/me')).status, 200);
+  });
+
+  test('a session ended by logout stays ended: its cookie and CSRF token no longer work', async () => {
+    const client = await api.login('preparer');
+    assert.equal((await client.post('/api/logout')).status, 204);
+    assert.equal((await client.get('/api/evaluations')).status, 401);
+    const id = await api.evaluation('office', 'draft');
+    const put = await client.put(`/api/evaluations/${id}`, { version: 1, evaluation: seedEvaluations()[0] });
+    assert.equal(put.status, 401);
+  });
+
+  test('another unit\'s evaluation: every evaluation route of the OpenAPI document answers as for an id that does not exist', async () => {
+    const document = (await (await api.app().request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/evaluations/{id}'))
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+    assert.ok(operations.length >= 10, `${operations.length} operations`);
+    const bodyOf = (path: string, method: string) =>
+      method === 'PUT' ? { version: 1, evaluation: seedEvaluations()[0] } : path.endsWith('/transitions') ? { action: 'submit' } : undefined;
+    const query = (path: string) => (path.endsWith('/diff') ? '?from=current&to=current' : '');
+    for (const [who, unit] of [['preparer2', 'office'], ['approver2', 'office'], ['preparer', 'center']] as const) {
+      const client = await api.login(who as Username);
+      const theirs = await api.evaluation(unit, 'draft');
+      for (const { method, path } of operations) {
+        const url = (id: string) => path.replace('{id}', id).replace('{number}', '1') + query(path);
+        const other = await client.request(method, url(theirs), { ...(bodyOf(path, method) ? { body: bodyOf(path, method) } : {}) });
+        const missing = await client.request(method, url(crypto.randomUUID()), { ...(bodyOf(path, method) ? { body: bodyOf(path, method) } : {}) });
+        assert.equal(other.status, 404, `${who} ${method} ${path}: ${JSON.stringify(other.body)}`);
+        assert.deepEqual(other.body, missing.body, `${who} ${method} ${path}: the same answer as for no such id`);
+      }
+      const stored = await repositories(api.database().db).evaluations.get(theirs);
+      assert.deepEqual([stored?.version, stored?.status], [1, 'draft'], 'nothing changed');
+    }
   });
 
   test('wrong password and unknown user: 401 INVALID_CREDENTIALS, the same answer', async () => {
@@ -157,3 +203,54 @@ forEachApi('security', (api) => {
     assert.deepEqual(responses.map((r) => r.status), [200, 401, 404, 200, 200, 400]);
   });
 });
+
+/** A built UI of two files, enough to serve static files and the SPA fallback. */
+const webRoot = mkdtempSync(join(tmpdir(), 'jixiao-web-'));
+mkdirSync(join(webRoot, 'assets'));
+writeFileSync(join(webRoot, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
+writeFileSync(join(webRoot, 'assets/app.js'), 'console.log("app");');
+
+forEachApi('security headers on every kind of response', (api) => {
+  test('UI files, the SPA fallback, 404s, errors, API answers, public pages and every export', async () => {
+    const preparer = await api.as('preparer');
+    const reviewer = await api.as('reviewer');
+    const draft = await api.evaluation('office', 'draft');
+    const published = await api.evaluation('office', 'published');
+    const app = api.app();
+    const withSession = (client: Client) => ({ headers: { cookie: client.cookie! } });
+    const requests: Array<[string, Response | Promise<Response>, number]> = [
+      ['UI index', app.request('/'), 200],
+      ['UI asset', app.request('/assets/app.js'), 200],
+      ['UI SPA fallback', app.request(`/evaluations/${draft}`), 200],
+      ['UI public page', app.request('/public'), 200],
+      ['API 404', app.request('/api/nowhere'), 404],
+      ['API 401', app.request('/api/evaluations'), 401],
+      ['API 403', app.request('/api/rechecks', withSession(preparer)), 403],
+      ['API 400', app.request('/api/login', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } }), 400],
+      ['API 413', app.request('/api/evaluations', { method: 'POST', headers: { cookie: preparer.cookie!, 'x-csrf-token': preparer.csrfToken!, 'content-type': 'application/json', 'content-length': String(6 * 1024 * 1024) }, body: '{}' }), 413],
+      ['API 200', app.request('/api/evaluations', withSession(preparer)), 200],
+      ['public list', app.request('/api/public/evaluations'), 200],
+      ['public PDF', app.request(`/api/public/evaluations/${published}/export.pdf`), 200],
+      ['export PDF', app.request(`/api/evaluations/${draft}/export.pdf`, withSession(preparer)), 200],
+      ['export XLSX', app.request(`/api/evaluations/${draft}/export.xlsx`, withSession(preparer)), 200],
+      ['dashboard CSV', app.request('/api/dashboard/export.csv', withSession(reviewer)), 200],
+      ['dashboard XLSX', app.request('/api/dashboard/export.xlsx', withSession(reviewer)), 200],
+      ['OpenAPI', app.request('/api/openapi.json'), 200],
+    ];
+    for (const [what, pending, status] of requests) {
+      const res = await pending;
+      assert.equal(res.status, status, what);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /default-src 'self'/u, what);
+      assert.match(csp, /script-src 'self'(;|$)/u, what);
+      assert.match(csp, /frame-ancestors 'none'/u, what);
+      assert.match(csp, /object-src 'none'/u, what);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff', what);
+      assert.equal(res.headers.get('x-frame-options'), 'DENY', what);
+      assert.equal(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin', what);
+      if (what.startsWith('UI')) assert.match(res.headers.get('content-type') ?? '', /text\/html|javascript/u, what);
+      else assert.equal(res.headers.get('cache-control'), 'no-store', `${what}: per-user answers are not cached`);
+      await res.arrayBuffer();
+    }
+  });
+}, { webRoot });
