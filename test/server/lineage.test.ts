@@ -174,3 +174,20 @@ forEachApi('indicator lineage and re-check scores beside the form', (api) => {
     });
   });
 });
+
+forEachApi('lineage and soft delete', (api) => {
+  test('a deleted last year is not last year any more; a deleted form answers 404 but to the admin', async () => {
+    const preparer = await api.as('preparer');
+    const lastYear = await create(preparer, form('lineage deleted', 2046));
+    const copy = await preparer.post(`/api/evaluations/${lastYear}/copy-to-next-year`);
+    assert.equal((await preparer.get(`/api/evaluations/${copy.body.id}/previous-year`)).body.previous.via, 'copy');
+    assert.equal((await preparer.request('DELETE', `/api/evaluations/${lastYear}`)).status, 204);
+    const after = await preparer.get(`/api/evaluations/${copy.body.id}/previous-year`);
+    assert.equal(after.status, 200);
+    assert.equal(after.body.previous, null, 'neither the copy’s source nor a namesake: it is deleted');
+    for (const route of ['previous-year', 'recheck-scores']) {
+      assert.equal((await preparer.get(`/api/evaluations/${lastYear}/${route}`)).status, 404, route);
+      assert.equal((await (await api.as('admin')).get(`/api/evaluations/${lastYear}/${route}`)).status, 200, route);
+    }
+  });
+});

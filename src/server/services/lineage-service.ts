@@ -1,7 +1,7 @@
 /**
  * Across years and beside the self score: last year's target, actual and score of each indicator
  * (indicator lineage), and the re-check scores of a form (抽查复核). Both read only, both answer
- * 404 for an evaluation the user may not see, as the evaluation does.
+ * 404 for an evaluation the user may not see (a deleted one: all but the admin), as the evaluation does.
  *
  * Last year's evaluation is, in this order:
  *  1. the one this form was copied from (the copy's audit entry names it: `copiedFrom`), when it is
@@ -25,8 +25,8 @@ import { repositories, type Repositories } from '../../storage/repositories.ts';
 import type { StoredEvaluation } from '../../storage/repositories/evaluation-repository.ts';
 import { RecheckRepository } from '../../storage/repositories/recheck-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
-import { notFound } from '../api-error.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
+import { visibleEvaluation } from './evaluation-service.ts';
 
 export type PreviousVia = 'copy' | 'name';
 
@@ -39,7 +39,7 @@ export class LineageService {
   async previousYear(user: User, id: string) {
     const repos = repositories(this.ctx.db);
     const actor = actorOf(user);
-    const current = await visible(repos, actor, id);
+    const current = await visibleEvaluation(repos, actor, id);
     const found = await this.previousOf(repos, actor, current);
     const indicators = current.document.indicators;
     if (!found) return { previous: null, indicators: indicators.map(() => null) };
@@ -82,7 +82,7 @@ export class LineageService {
   async recheckScores(user: User, id: string) {
     const repos = repositories(this.ctx.db);
     const actor = actorOf(user);
-    const current = await visible(repos, actor, id);
+    const current = await visibleEvaluation(repos, actor, id);
     const rechecks = new RecheckRepository(this.ctx.db);
     const bureau = actor.role === 'reviewer' || actor.role === 'admin';
     const indicators = recheckIndicators(current.document);
@@ -115,7 +115,9 @@ export class LineageService {
       ?.changes.find((c) => c.path === 'copiedFrom')?.to;
     if (typeof copiedFrom === 'string') {
       const source = await repos.evaluations.get(copiedFrom);
-      if (source && source.unit.id === current.unit.id && source.year === current.year - 1 && canSee(actor, subjectOf(source))) return { previous: source, via: 'copy' };
+      // A deleted source is no longer last year's evaluation, even for the admin who may still read it.
+      const usable = source && source.deletedAt === null && source.unit.id === current.unit.id && source.year === current.year - 1;
+      if (usable && canSee(actor, { unitId: source.unit.id, status: source.status })) return { previous: source, via: 'copy' };
     }
     const project = normalizeWords(current.project);
     const candidates = (await repos.evaluations.list(visibleScope(actor), { year: current.year - 1, unitId: current.unit.id }))
@@ -124,13 +126,4 @@ export class LineageService {
     const best = candidates[0] && (await repos.evaluations.get(candidates[0].id));
     return best ? { previous: best, via: 'name' } : null;
   }
-}
-
-const subjectOf = (stored: StoredEvaluation) => ({ unitId: stored.unit.id, status: stored.status });
-
-/** The evaluation if the actor may see it; otherwise 404, whether or not it exists. */
-async function visible(repos: Repositories, actor: Actor, id: string): Promise<StoredEvaluation> {
-  const stored = await repos.evaluations.get(id);
-  if (!stored || !canSee(actor, subjectOf(stored))) throw notFound();
-  return stored;
 }
