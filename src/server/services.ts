@@ -5,6 +5,7 @@ import { DashboardService } from './services/dashboard-service.ts';
 import { EvaluationService } from './services/evaluation-service.ts';
 import { ExportService } from './services/export-service.ts';
 import { ImportService } from './services/import-service.ts';
+import { LineageService } from './services/lineage-service.ts';
 import { RecheckService } from './services/recheck-service.ts';
 import { UnitService } from './services/unit-service.ts';
 import { VersionService } from './services/version-service.ts';
@@ -18,6 +19,7 @@ export interface Services {
   imports: ImportService;
   exports: ExportService;
   rechecks: RecheckService;
+  lineage: LineageService;
   versions: VersionService;
 }
 
@@ -31,6 +33,7 @@ export function createServices(ctx: ServiceContext, importLimits?: Readonly<Impo
     imports: new ImportService(ctx, importLimits),
     exports: new ExportService(ctx, evaluations),
     rechecks: new RecheckService(ctx),
+    lineage: new LineageService(ctx),
     versions: new VersionService(ctx),
   };
 }

@@ -12,6 +12,7 @@ import type { Template } from '../../core/templates/template.ts';
 import { contentHash } from '../../core/model/content-hash.ts';
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
 import { nameIndicators } from '../../core/workflow/named-changes.ts';
+import { withIndicatorIds } from '../../core/lineage/indicator-ids.ts';
 import { nextYearDraft } from '../../core/workflow/next-year.ts';
 import {
   allowedActions, canCreate, canSee, permission, TRANSITIONS, visibleScope,
@@ -60,6 +61,7 @@ export class EvaluationService {
       // A frozen (submitted, approved, published) form is not editable: 403, as for other roles.
       if (permission(actor, 'edit', subject(stored)) !== 'allowed') throw forbidden();
       if (stored.version !== version) throw conflict(stored);
+      evaluation = withIndicatorIds(evaluation, stored.document, () => crypto.randomUUID()); // lineage: ids kept or given
       const template = this.knownTemplate(evaluation);
       const changes = fieldChanges(stored.document, evaluation);
       if (changes.length === 0) return { version: stored.version };
@@ -174,6 +176,7 @@ export class EvaluationService {
   }
 
   private async insertDraft(user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy', sourceId?: string): Promise<{ id: string }> {
+    evaluation = withIndicatorIds(evaluation, undefined, () => crypto.randomUUID()); // lineage: every indicator an id
     const template = this.knownTemplate(evaluation);
     const id = crypto.randomUUID();
     const at = this.now();
