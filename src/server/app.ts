@@ -13,6 +13,7 @@ import type { AppEnv } from './app-env.ts';
 import { errorResponse, validationHook } from './error-handler.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
+import { storableText } from './middleware/storable-text.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { evaluationRoutes } from './routes/evaluation-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
@@ -59,6 +60,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     onError: () => { throw new ApiError(413, 'BODY_TOO_LARGE', { params: { maxMb: MAX_JSON_BODY_BYTES / 1048576 } }); },
   });
   app.use('/api/*', (c, next) => (c.req.path === '/api/import' ? next() : jsonLimit(c, next)));
+  app.use('/api/*', storableText);
 
   app.openapi(
     createRoute({
