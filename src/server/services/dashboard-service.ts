@@ -30,24 +30,20 @@ export class DashboardService {
     const { scope, shown } = await this.yearOf(user, year);
     const repo = new DashboardRepository(this.ctx.db);
     const filter = { year: shown ?? undefined };
-    const [counted, scatter, budgets] = await Promise.all([
-      repo.countByStatusAndGrade(scope, filter),
-      repo.scatter(scope, filter, SCATTER_BIN),
-      repo.budgetByUnit(scope, filter, BUDGET_UNITS),
-    ]);
+    const [overview, budgets] = await Promise.all([repo.overview(scope, filter, SCATTER_BIN), repo.budgetByUnit(scope, filter, BUDGET_UNITS)]);
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
     const grades = new Map<string, number>();
-    for (const { status, grade, count } of counted.counts) {
+    for (const { status, grade, count } of overview.counts) {
       byStatus[status] += count;
       grades.set(grade, (grades.get(grade) ?? 0) + count);
     }
     return {
       year: shown,
-      total: counted.counts.reduce((n, c) => n + c.count, 0),
+      total: overview.counts.reduce((n, c) => n + c.count, 0),
       byStatus,
       byGrade: [...grades].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([grade, count]) => ({ grade, count })),
-      totals: { budget: counted.budget, executed: counted.executed },
-      scatter: { bin: SCATTER_BIN, cells: scatter },
+      totals: { budget: overview.budget, executed: overview.executed },
+      scatter: { bin: SCATTER_BIN, cells: overview.cells },
       unitCount: budgets.unitCount,
       budgetByUnit: budgets.units,
     };

@@ -7,7 +7,15 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-const COLUMNS = ['year', 'unit_id', 'status', 'project', 'template', 'version', 'score', 'grade', 'execution_rate', 'budget_fen', 'executed_fen', 'return_reason', 'updated_at', 'id'];
+const OLD_COLUMNS = ['year', 'unit_id', 'status', 'project', 'template', 'version', 'score', 'grade', 'execution_rate', 'budget_fen', 'executed_fen', 'return_reason', 'updated_at', 'id'];
+/**
+ * Led by year and status, as every reviewer's query is (`year = ? AND status IN (…)`): SQLite's
+ * planner otherwise took evaluations_year_status_idx for the same prefix and read each row from the
+ * table (a year's counts on a province: 400 ms against 40 ms from this index). `deleted_at` is in
+ * it too, though always null there: SQLite counts an index as covering only when it holds every
+ * column the query names, those of the partial index's own condition included.
+ */
+const COLUMNS = ['year', 'status', 'unit_id', 'grade', 'score', 'execution_rate', 'budget_fen', 'executed_fen', 'id', 'project', 'template', 'version', 'updated_at', 'return_reason', 'deleted_at'];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('evaluations_summary_idx').execute();
@@ -16,5 +24,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('evaluations_live_summary_idx').execute();
-  await db.schema.createIndex('evaluations_summary_idx').on('evaluations').columns(COLUMNS).execute();
+  await db.schema.createIndex('evaluations_summary_idx').on('evaluations').columns(OLD_COLUMNS).execute();
 }

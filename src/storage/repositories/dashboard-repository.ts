@@ -7,6 +7,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Scope, Status } from '../../core/workflow/workflow.ts';
 import { decimalText, fenToYuan, pointsNumber } from '../columns.ts';
+import { isPostgres } from '../dialect.ts';
 import type { Db } from '../open-database.ts';
 import type { Tables } from '../tables.ts';
 import type { Unit } from './unit-repository.ts';
@@ -94,92 +95,107 @@ function visible(eb: Eb, scope: Visible, filter: DashboardFilter) {
   return eb.and(conditions);
 }
 
+export interface Overview {
+  counts: StatusGradeCount[];
+  cells: ScatterCell[];
+  budget: string;
+  executed: string;
+}
+
 export class DashboardRepository {
   constructor(private readonly db: Db) {}
 
-  /** The forms counted by status and grade together (one small GROUP BY), with their budget and spending in fen. */
-  async countByStatusAndGrade(scope: Scope, filter: DashboardFilter): Promise<{ counts: StatusGradeCount[]; budget: string; executed: string }> {
-    if (scope.nothing) return { counts: [], budget: '0.00', executed: '0.00' };
+  /**
+   * The year's counts by status and grade, its money, and execution rate against score as cells
+   * `bin` wide on both axes (clamped to 0–100: a rate above 100 % falls in the last cell; forms
+   * without a rate are in the counts but not in the cells) — all from one GROUP BY over the
+   * covering index: one pass over the year instead of one per figure (a province's year: 80 ms
+   * on SQLite against 114 + 161 ms as two queries).
+   */
+  async overview(scope: Scope, filter: DashboardFilter, bin: number): Promise<Overview> {
+    if (scope.nothing) return { counts: [], cells: [], budget: '0.00', executed: '0.00' };
+    const cell = (column: 'evaluations.execution_rate' | 'evaluations.score') =>
+      // A cell's number: floor(value / bin). SQLite's CAST truncates, which is the floor for the
+      // values that stay unclamped (≥ 0) and 3× faster there than floor(); PostgreSQL's would round.
+      isPostgres(this.db) ? sql<number | string | null>`floor(${sql.ref(column)} / ${sql.lit(bin)})` : sql<number | string | null>`cast(${sql.ref(column)} / ${sql.lit(bin)} as integer)`;
+    const rateCell = cell('evaluations.execution_rate');
+    const scoreCell = cell('evaluations.score');
     const rows = await this.db
       .selectFrom('evaluations')
       .select((eb) => [
         'evaluations.status',
         'evaluations.grade',
+        rateCell.as('rate_cell'),
+        scoreCell.as('score_cell'),
         eb.fn.countAll<number | string>().as('count'),
         eb.fn.coalesce(eb.fn.sum<number | string>('evaluations.budget_fen'), eb.lit(0)).as('budget_fen'),
         eb.fn.coalesce(eb.fn.sum<number | string>('evaluations.executed_fen'), eb.lit(0)).as('executed_fen'),
+        eb.fn.sum<number | string>(sql`case when ${sql.ref('evaluations.score')} - ${sql.ref('evaluations.execution_rate')} > 5 then 1 else 0 end`).as('odd'),
       ])
       .where((eb) => visible(eb, scope, filter))
-      .groupBy(['evaluations.status', 'evaluations.grade'])
+      .groupBy(['evaluations.status', 'evaluations.grade', rateCell, scoreCell])
       .execute();
+    // The groups are few (statuses × grades × occupied cells); they are folded here.
+    const last = Math.floor(100 / bin) * bin;
+    const clamp = (n: number | string) => Math.min(last, Math.max(0, Number(n) * bin));
+    const counts = new Map<string, StatusGradeCount>();
+    const cells = new Map<string, ScatterCell>();
     let budget = 0n;
     let executed = 0n;
     for (const r of rows) {
+      const count = Number(r.count);
       budget += BigInt(r.budget_fen);
       executed += BigInt(r.executed_fen);
+      const byGrade = counts.get(`${r.status}/${r.grade}`) ?? { status: r.status, grade: r.grade, count: 0 };
+      byGrade.count += count;
+      counts.set(`${r.status}/${r.grade}`, byGrade);
+      if (r.rate_cell === null || r.score_cell === null) continue;
+      const rate = clamp(r.rate_cell);
+      const score = clamp(r.score_cell);
+      const one = cells.get(`${rate}/${score}`) ?? { rate, score, count: 0, highScoreLowExecution: 0 };
+      one.count += count;
+      one.highScoreLowExecution += Number(r.odd ?? 0);
+      cells.set(`${rate}/${score}`, one);
     }
     return {
-      counts: rows.map((r) => ({ status: r.status, grade: r.grade, count: Number(r.count) })),
+      counts: [...counts.values()],
+      cells: [...cells.values()].sort((a, b) => a.rate - b.rate || a.score - b.score),
       budget: fenToYuan(budget.toString())!,
       executed: fenToYuan(executed.toString())!,
     };
   }
 
   /**
-   * Execution rate against score as cells `bin` wide on both axes (clamped to 0–100: a rate above
-   * 100 % falls in the last cell), each with its count. Forms without an execution rate are left out.
+   * The `limit` units with the largest budgets (ties by unit id), largest first, and how many units
+   * have forms. Grouped over the evaluations alone; only the chosen units are joined to their names.
    */
-  async scatter(scope: Scope, filter: DashboardFilter, bin: number): Promise<ScatterCell[]> {
-    if (scope.nothing) return [];
-    const rateCell = sql<number | string>`floor(${sql.ref('evaluations.execution_rate')} / ${sql.lit(bin)})`;
-    const scoreCell = sql<number | string>`floor(${sql.ref('evaluations.score')} / ${sql.lit(bin)})`;
-    const rows = await this.db
-      .selectFrom('evaluations')
-      .select((eb) => [
-        rateCell.as('rate_cell'),
-        scoreCell.as('score_cell'),
-        eb.fn.countAll<number | string>().as('count'),
-        eb.fn.sum<number | string>(sql`case when ${sql.ref('evaluations.score')} - ${sql.ref('evaluations.execution_rate')} > 5 then 1 else 0 end`).as('odd'),
-      ])
-      .where((eb) => eb.and([visible(eb, scope, filter), eb('evaluations.execution_rate', 'is not', null)]))
-      .groupBy([rateCell, scoreCell])
-      .execute();
-    // Clamping after the GROUP BY: the few cells outside 0–100 merge into the edge cells here.
-    const last = Math.floor(100 / bin) * bin;
-    const clamp = (cell: number | string) => Math.min(last, Math.max(0, Number(cell) * bin));
-    const cells = new Map<string, ScatterCell>();
-    for (const r of rows) {
-      const rate = clamp(r.rate_cell);
-      const score = clamp(r.score_cell);
-      const key = `${rate}/${score}`;
-      const cell = cells.get(key) ?? { rate, score, count: 0, highScoreLowExecution: 0 };
-      cell.count += Number(r.count);
-      cell.highScoreLowExecution += Number(r.odd ?? 0);
-      cells.set(key, cell);
-    }
-    return [...cells.values()].sort((a, b) => a.rate - b.rate || a.score - b.score);
-  }
-
-  /** The `limit` units with the largest budgets (then by name), and how many units have forms. */
   async budgetByUnit(scope: Scope, filter: DashboardFilter, limit: number): Promise<{ units: UnitBudget[]; unitCount: number }> {
     if (scope.nothing) return { units: [], unitCount: 0 };
+    // On SQLite `+unit_id` keeps the planner on the covering index of the year: grouping along
+    // evaluations_unit_year_idx instead read every row from the table (a province: 866 ms against 21 ms).
+    const unitKey = isPostgres(this.db) ? sql.ref('evaluations.unit_id') : sql`+${sql.ref('evaluations.unit_id')}`;
     const budgetSum = sql<number | string>`coalesce(sum(${sql.ref('evaluations.budget_fen')}), 0)`;
-    const rows = await this.db
+    const top = this.db
       .selectFrom('evaluations')
-      .innerJoin('units', 'units.id', 'evaluations.unit_id')
       .select((eb) => [
-        'units.id',
-        'units.name',
+        'evaluations.unit_id',
         budgetSum.as('budget_fen'),
         eb.fn.coalesce(eb.fn.sum<number | string>('evaluations.executed_fen'), eb.lit(0)).as('executed_fen'),
-        // Counted over the grouped rows before LIMIT: every unit with a form.
+        // Counted over the groups before LIMIT: every unit with a form.
         sql<number | string>`count(*) over ()`.as('unit_count'),
       ])
       .where((eb) => visible(eb, scope, filter))
-      .groupBy(['units.id', 'units.name'])
+      .groupBy(unitKey)
       .orderBy(budgetSum, 'desc')
-      .orderBy('units.name')
+      .orderBy('evaluations.unit_id')
       .limit(limit)
+      .as('top');
+    const rows = await this.db
+      .selectFrom(top)
+      .innerJoin('units', 'units.id', 'top.unit_id')
+      .select(['units.id', 'units.name', 'top.budget_fen', 'top.executed_fen', 'top.unit_count'])
+      .orderBy('top.budget_fen', 'desc')
+      .orderBy('top.unit_id')
       .execute();
     return {
       units: rows.map((r) => ({ unit: { id: r.id, name: r.name }, budget: fenToYuan(r.budget_fen)!, executed: fenToYuan(r.executed_fen)! })),
@@ -200,28 +216,35 @@ export class DashboardRepository {
 
   /**
    * The table's rows in `order` (blank amounts and rates last either way, then by id so that pages
-   * never overlap), one page of them when `page` is given.
+   * never overlap), one page of them when `page` is given. A page's ids are chosen first, sorting
+   * only the ids and the sort key, and only its rows are read whole with their units' names (a
+   * province's last page by score: 167 ms against 466 ms sorting whole rows).
    */
   async rows(scope: Scope, filter: DashboardFilter, order: TableOrder, page?: { limit: number; offset: number }): Promise<TableRow[]> {
     if (scope.nothing) return [];
-    const column = SORT_COLUMN[order.sort];
-    const ordered = <Q extends SelectQueryBuilder<any, any, any>>(q: Q): Q => {
+    const ordered = <Q extends SelectQueryBuilder<any, any, any>>(q: Q, column: string): Q => {
       let out = q;
       if (NULLABLE.has(order.sort)) out = out.orderBy(sql`${sql.ref(column)} is null`) as Q;
-      out = out.orderBy(sql.ref(column), order.order).orderBy('evaluations.id') as Q;
-      return page ? (out.limit(page.limit).offset(page.offset) as Q) : out;
+      return out.orderBy(sql.ref(column), order.order).orderBy(sql.ref('evaluations.id')) as Q;
     };
-    const rows = await ordered(
-      this.db
-        .selectFrom('evaluations')
-        .innerJoin('units', 'units.id', 'evaluations.unit_id')
-        .select([
-          'evaluations.id', 'evaluations.unit_id', 'units.name as unit_name', 'evaluations.year', 'evaluations.project',
-          'evaluations.template', 'evaluations.status', 'evaluations.version', 'evaluations.score', 'evaluations.grade',
-          'evaluations.execution_rate', 'evaluations.budget_fen', 'evaluations.updated_at',
-        ])
-        .where((eb) => visible(eb, scope, filter)),
-    ).execute();
+    const SUMMARY = [
+      'evaluations.id', 'evaluations.unit_id', 'evaluations.year', 'evaluations.project', 'evaluations.template', 'evaluations.status',
+      'evaluations.version', 'evaluations.score', 'evaluations.grade', 'evaluations.execution_rate', 'evaluations.budget_fen', 'evaluations.updated_at',
+    ] as const;
+    const column = SORT_COLUMN[order.sort];
+    const whole = this.db.selectFrom('evaluations').innerJoin('units', 'units.id', 'evaluations.unit_id').select([...SUMMARY, 'units.name as unit_name']);
+    let rows: SummaryRow[];
+    if (!page) {
+      rows = await ordered(whole.where((eb) => visible(eb, scope, filter)), column).execute();
+    } else {
+      // The page's ids are sorted alone (a narrow sort, from the covering index), then read with their units.
+      const ids = order.sort === 'unit' ? this.db.selectFrom('evaluations').innerJoin('units', 'units.id', 'evaluations.unit_id') : this.db.selectFrom('evaluations');
+      const chosen = ordered(ids.select('evaluations.id as page_id').where((eb) => visible(eb as Eb, scope, filter)), column)
+        .limit(page.limit)
+        .offset(page.offset)
+        .as('page');
+      rows = await ordered(whole.innerJoin(chosen, 'page.page_id', 'evaluations.id'), column).execute();
+    }
     return rows.map((r) => ({
       id: r.id,
       year: Number(r.year),
@@ -237,4 +260,20 @@ export class DashboardRepository {
       updatedAt: r.updated_at,
     }));
   }
+}
+
+interface SummaryRow {
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  year: number;
+  project: string;
+  template: string;
+  status: Status;
+  version: number;
+  score: string | number;
+  grade: string;
+  execution_rate: string | number | null;
+  budget_fen: number | null;
+  updated_at: string;
 }
