@@ -39,7 +39,7 @@ function edited(edits: Edit[]): string {
     if (e.op === 'drop') lines.splice(at, 1);
     else if (e.op === 'repeat') lines.splice(at, 0, lines[at]!);
     else if (e.op === 'swap') [lines[at], lines[e.with % lines.length]] = [lines[e.with % lines.length]!, lines[at]!];
-    else { const line = lines[at]!; const c = e.column % (line.length + 1); lines[at] = line.slice(0, c) + e.token + line.slice(c); }
+    else if (e.op === 'splice') { const line = lines[at]!; const c = e.column % (line.length + 1); lines[at] = line.slice(0, c) + e.token + line.slice(c); }
   }
   return lines.join('\n');
 }
