@@ -173,6 +173,27 @@ forEachApi('fuzzing every API route', (api) => {
     );
   });
 
+  test('uploads: random bytes, odd names and odd form fields on POST /api/import — never a 500', { timeout: 120_000 }, async () => {
+    const preparer = await api.as('preparer');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.uint8Array({ maxLength: 8192 }), fc.string({ unit: 'grapheme', maxLength: 500 }).map((t) => new TextEncoder().encode(t))),
+        fc.oneof(fc.constantFrom('a.pdf', 'a.xlsx', '', '..\\..\\x.txt', '表\u0000.txt', 'x'.repeat(5000)), fc.string({ maxLength: 20 })),
+        fc.constantFrom('file', 'files', ''),
+        async (bytes, name, field) => {
+          const form = new FormData();
+          form.append(field, new File([bytes], name));
+          const answer = await preparer.request('POST', '/api/import', { rawBody: form });
+          counts.runs++;
+          counts.byStatus.set(answer.status, (counts.byStatus.get(answer.status) ?? 0) + 1);
+          assert.ok(answer.status < 500, `${answer.status} ${JSON.stringify(answer.body)?.slice(0, 200)}`);
+          if (answer.status >= 400) assert.equal(typeof answer.body?.error?.code, 'string');
+        },
+      ),
+      { numRuns: api.dialect === 'sqlite' ? 40 : 15, seed: 20261130 },
+    );
+  });
+
   test('NUL or an unpaired surrogate in any string of a body, a query or a path: 400 naming the place (PostgreSQL cannot store them)', async () => {
     const preparer = await api.as('preparer');
     const id = await api.evaluation('office', 'draft');
