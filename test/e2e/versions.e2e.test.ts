@@ -147,6 +147,11 @@ test('the preparer deletes the draft; the admin finds it under 已删除 and res
   const row = admin.locator(`[data-testid=deleted-row][data-id="${id}"]`);
   await row.waitFor({ timeout: UI });
   await admin.screenshot({ path: join(SCREENS, 'versions-3-deleted.png'), fullPage: true });
+  // The admin reads the deleted form itself, marked as deleted, then restores it from the list.
+  await row.locator('a').first().click();
+  await admin.getByTestId('deleted-banner').waitFor({ timeout: UI });
+  await admin.goBack();
+  await row.waitFor({ timeout: UI });
   await row.getByTestId('restore-evaluation').click();
   await admin.getByTestId('restore-confirm').click();
   await row.waitFor({ state: 'detached', timeout: UI });

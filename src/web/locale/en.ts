@@ -276,6 +276,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'deleted.by': 'Deleted by',
   'deleted.restore': 'Restore',
   'deleted.restoreConfirm': 'Restore this form? It comes back in its status.',
+  'deleted.banner': 'This form is deleted and only the administrator sees it; restored, it comes back in its status.',
   'deleted.restored': 'Restored',
   'audit.action.delete': 'deleted',
   'audit.action.restore': 'restored',

@@ -278,6 +278,7 @@ export const zh = {
   'deleted.by': '删除人',
   'deleted.restore': '恢复',
   'deleted.restoreConfirm': '确认恢复本表？恢复后按原状态重新出现在列表中。',
+  'deleted.banner': '本表已删除，只有管理员可见；恢复后按原状态重新出现在列表中。',
   'deleted.restored': '已恢复',
   'audit.action.delete': '删除',
   'audit.action.restore': '恢复',

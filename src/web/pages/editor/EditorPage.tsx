@@ -3,7 +3,7 @@
  * (totals, block subtotals, grade, suggestions, findings), autosaved, with the workflow buttons
  * and the audit log. The server's answer stays the authority: it is reloaded after every transition.
  */
-import { ArrowLeftOutlined, DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -98,6 +98,20 @@ function Editor({ id, detail, template, reload }: { id: string; detail: Evaluati
     }
   };
 
+  const restore = async () => {
+    setBusy(true);
+    try {
+      await api.post(`/api/evaluations/${id}/restore`);
+      message.success(t('deleted.restored'));
+      setAuditTick((n) => n + 1);
+      reload();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const initial = useMemo(() => ({ evaluation: detail.evaluation, version: detail.version }), [detail]);
   return (
     <div className="editor-page">
@@ -119,6 +133,17 @@ function Editor({ id, detail, template, reload }: { id: string; detail: Evaluati
         </Space>
       </div>
       <VersionsDrawer id={id} template={template} open={versionsOpen} onClose={() => setVersionsOpen(false)} refresh={`${detail.version}:${auditTick}`} />
+      {/* Only a deleted form can be restored: the admin reads it here and may bring it back. */}
+      {detail.allowedActions.includes('restore') && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('deleted.banner')}
+          data-testid="deleted-banner"
+          action={<Button icon={<UndoOutlined />} loading={busy} onClick={() => void restore()} data-testid="restore-evaluation">{t('deleted.restore')}</Button>}
+        />
+      )}
       {detail.status === 'returned' && detail.returnReason && (
         <Alert type="error" showIcon className="return-reason" title={t('editor.returnedBecause')} description={<div data-testid="return-reason">{detail.returnReason}</div>} />
       )}
