@@ -7,7 +7,7 @@ import { evaluate } from '../core/checks/run-checks.ts';
 import { explain } from '../core/explanation.ts';
 import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
 import { IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
-import type { FileImport, ImportDiagnostic } from './import-result.ts';
+import type { FileImport, ImportDiagnostic, ReaderInput } from './import-result.ts';
 import { runReaderInWorker } from './run-reader-in-worker.ts';
 
 export interface ImportOptions {
@@ -24,6 +24,18 @@ export async function importFile(file: string, options: ImportOptions = {}): Pro
   const read = await runReaderInWorker({ file, bytes, ...(options.templateId ? { templateId: options.templateId } : {}) }, limits);
   return crossCheck(read, options.templates ?? templateRegistry());
 }
+
+/**
+ * The same import of bytes already in memory, read in this thread (no worker, so no heap limit
+ * or deadline): for trusted input and for measuring the readers and checks without the worker.
+ */
+export async function importBytes(input: ReaderInput, options: Pick<ImportOptions, 'templates'> = {}): Promise<FileImport> {
+  const { readForms } = await (readers ??= import('./read-forms.ts'));
+  return crossCheck(await readForms(input), options.templates ?? templateRegistry());
+}
+
+/** Loaded on first use, not at the top: a process that imports through the worker never loads the readers. */
+let readers: Promise<typeof import('./read-forms.ts')> | undefined;
 
 async function refuseUnreadable(file: string, maxBytes: number): Promise<ImportDiagnostic | null> {
   const error = (key: string, params: Record<string, string | number> = {}): ImportDiagnostic => ({

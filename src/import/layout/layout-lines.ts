@@ -65,8 +65,15 @@ export function layoutLines(text: string): LayoutLine[] {
  * set apart by wide runs of spaces, or start far indented.
  */
 export function looksLikeLayout(text: string): boolean {
-  const lines = text.split(/\r?\n/u).filter((l) => l.trim() !== '');
-  if (lines.length === 0) return false;
-  const spread = lines.filter((l) => / {4,}\S/u.test(l.trimStart().replace(/^\f/u, '')) || /^\f? {8,}\S/u.test(l)).length;
-  return spread / lines.length >= 0.3;
+  // A trailing \r is white space to both tests: splitting at \n alone counts the same lines.
+  const lines = text.split('\n');
+  let content = 0;
+  let spread = 0;
+  for (const l of lines) {
+    if (l.trim() === '') continue;
+    content++;
+    // Both patterns need a run of four spaces: most lines of other text have none.
+    if (l.includes('    ') && (/ {4,}\S/u.test(l.trimStart().replace(/^\f/u, '')) || /^\f? {8,}\S/u.test(l))) spread++;
+  }
+  return content > 0 && spread / content >= 0.3;
 }

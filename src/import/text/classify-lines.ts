@@ -126,6 +126,8 @@ function labelAt(text: string, words: readonly Word[], i: number, catalog: Label
     joined += words[i + n]!.key;
     const path = catalog.fields.get(joined);
     if (path) return { path, valueFrom: words[i + n]!.end, next: i + n + 1 };
+    // No label goes on from here: most lines' first word is no start of one.
+    if (joined !== '' && !catalog.fieldPrefixes.has(joined)) break;
   }
   const word = words[i]!;
   // Most words hold no colon (in a key, NFKC has made a full-width one ':').

@@ -11,7 +11,7 @@ import { isNarrative, kindOf, type ValueKind } from './field-kinds.ts';
 import { readAmount, readDate, readPercent, readYesNo } from './field-values.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import { joinWrapped, readNarrative } from './narratives.ts';
-import { isNumberToken } from './text-lines.ts';
+import { isNumberToken, tokensOf, wordsOf } from './text-lines.ts';
 import { isBareLabel } from './split-forms.ts';
 
 export interface PrintedValue {
@@ -116,24 +116,25 @@ function assignOnce(fields: FormFields, catalog: LabelCatalog, rep: Reporter, pa
 
 /** The words after a label, split between its field and its partner's (the last word). */
 function splitBetween(part: FieldPart, partner: string | null, catalog: LabelCatalog, rep: Reporter, line: number): Array<[string, string]> {
-  const words = [...part.value.matchAll(/[^\s\u3000]+/gu)];
   const own = kindOf(part.path);
-  if (partner !== null && words.length > 0) {
-    const last = words.at(-1)!;
+  if (partner !== null) {
+    const words = wordsOf(part.value);
+    const last = words.at(-1);
     const theirs = kindOf(partner);
+    if (last === undefined) return ownValue(part.path, part.value, rep, line, catalog);
     if (words.length === 1) {
-      return isSpecific(theirs) && fits(theirs, last[0], catalog) && (!isSpecific(own) || !fits(own, last[0], catalog))
-        ? [[part.path, ''], [partner, last[0]]]
-        : [[part.path, last[0]], [partner, '']];
+      return isSpecific(theirs) && fits(theirs, last.text, catalog) && (!isSpecific(own) || !fits(own, last.text, catalog))
+        ? [[part.path, ''], [partner, last.text]]
+        : [[part.path, last.text], [partner, '']];
     }
-    if (fits(theirs, last[0], catalog)) return [...ownValue(part.path, part.value.slice(0, last.index).trim(), rep, line, catalog), [partner, last[0]]];
+    if (fits(theirs, last.text, catalog)) return [...ownValue(part.path, part.value.slice(0, last.start).trim(), rep, line, catalog), [partner, last.text]];
   }
   return ownValue(part.path, part.value, rep, line, catalog);
 }
 
 /** A field that holds one word (an amount, a date) takes the first; the others are reported. */
 function ownValue(path: string, value: string, rep: Reporter, line: number, catalog: LabelCatalog): Array<[string, string]> {
-  const words = value.split(/[\s\u3000]+/u).filter((w) => w !== '');
+  const words = tokensOf(value);
   if (!isSpecific(kindOf(path)) || words.length <= 1) return [[path, value]];
   const field = fieldWord(catalog.template, path);
   rep.report('warning', 'EXTRA_VALUE', 'extraValue', { field, value: words.slice(1).join(' ') }, { line, path });

@@ -18,7 +18,8 @@ export interface FormIndicators {
   locations: Record<string, string>;
 }
 
-export function readIndicators(lines: readonly ClassifiedLine[], taken: ReadonlySet<number>, catalog: LabelCatalog, rep: Reporter): FormIndicators {
+/** `locations`: where the rows' locations go, after what it holds (the form's other fields). */
+export function readIndicators(lines: readonly ClassifiedLine[], taken: ReadonlySet<number>, catalog: LabelCatalog, rep: Reporter, locations: Record<string, string> = {}): FormIndicators {
   const layout = columnLayout(catalog);
   const { rows, unfinished } = cutRows(tableLines(lines, taken), {
     maxWeight: catalog.template.totalPoints,
@@ -28,7 +29,7 @@ export function readIndicators(lines: readonly ClassifiedLine[], taken: Readonly
   const all = unfinishedRow(unfinished, rows, rep);
   const width = nameColumnWidth(all, catalog);
   const cells = all.map((row) => readCells(row, layout, catalog, width));
-  const out: FormIndicators = { indicators: [], locations: {} };
+  const out: FormIndicators = { indicators: [], locations };
   cells.forEach((c, i) => out.indicators.push(toIndicator(c, i, catalog, out.locations, rep)));
   if (out.indicators.length === 0) rep.report('error', 'NO_INDICATORS', 'noIndicators', {}, { path: 'indicators' });
   placeCategories(out.indicators, cells, lines, catalog, rep);
@@ -61,7 +62,7 @@ function unfinishedRow(row: RawRow | null, rows: RawRow[], rep: Reporter): RawRo
 
 function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locations: Record<string, string>, rep: Reporter): Indicator {
   const indicator: Indicator = { name: '' };
-  const at = (field: string, line: number) => (locations[`indicators[${i}].${field}`] = lineLocation(line));
+  const at = (field: string, line: number) => (locations[indicatorPath(i, field)] = lineLocation(line));
   if (c.subcategory) {
     indicator.subcategory = c.subcategory.text;
     at('subcategory', c.subcategory.line);
@@ -84,6 +85,21 @@ function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locati
   }
   if (indicator.name === '') rep.report('warning', 'UNREADABLE_ROW', 'rowWithoutName', { row: i + 1 }, { path: `indicators[${i}].name` });
   return indicator;
+}
+
+/**
+ * `indicators[i].field`, built once: every form asks for the same few hundred paths, and building
+ * and hashing them anew was a twentieth of the text import. Past the rows forms have, built each time.
+ */
+const INDICATOR_PATHS: Array<Map<string, string>> = [];
+const CACHED_ROWS = 200;
+
+function indicatorPath(i: number, field: string): string {
+  if (i >= CACHED_ROWS) return `indicators[${i}].${field}`;
+  const paths = (INDICATOR_PATHS[i] ??= new Map());
+  let path = paths.get(field);
+  if (path === undefined) paths.set(field, (path = `indicators[${i}].${field}`));
+  return path;
 }
 
 /** Categories printed next to rows are kept; the others are inferred from the caps and said so. */

@@ -13,6 +13,8 @@ export interface LabelCatalog {
   fields: Map<string, string>;
   /** Label keys longest first, so that 预算执行率 wins over 执行率. */
   fieldKeys: string[];
+  /** Every proper prefix of a label key: a line whose first word is none starts with no label of several words. */
+  fieldPrefixes: Set<string>;
   /** Column title key → indicator field (`target`). */
   columns: Map<string, string>;
   /** Block caption key (产出指标) → category key (output). */
@@ -72,6 +74,7 @@ function buildCatalog(template: Template): LabelCatalog {
     template,
     fields,
     fieldKeys,
+    fieldPrefixes: new Set(fieldKeys.flatMap((k) => Array.from({ length: k.length - 1 }, (_, n) => k.slice(0, n + 1)))),
     columns,
     categories,
     subcategories,

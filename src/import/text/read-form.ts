@@ -13,7 +13,7 @@ import { readFunding } from './funding-block.ts';
 import { readIndicators } from './form-indicators.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import type { FormText } from './split-forms.ts';
-import { lineLocation } from './text-lines.ts';
+import { lineLocation, tokensOf } from './text-lines.ts';
 
 type Converted = { ok: true; value: string | boolean } | { ok: false };
 
@@ -41,10 +41,13 @@ export function readForm(form: FormText, catalog: LabelCatalog, documentYear: nu
     values[path] = value;
     locations[path] = funding!.locations[path]!;
   }
-  const { indicators, locations: indicatorLocations } = readIndicators(lines, fields.taken, catalog, rep);
+  // The funding table's locations, then the fields', then the rows' (which the rows' reader adds
+  // in place: copying or spreading this large object again cost more than building it).
+  const all = Object.assign({}, funding?.locations, locations);
+  const { indicators } = readIndicators(lines, fields.taken, catalog, rep, all);
   const evaluation = assemble(catalog, year, values, indicators, unit);
   if (funding) evaluation.funding = funding.rows;
-  return { evaluation: withExecution(evaluation, values), locations: { ...funding?.locations, ...locations, ...indicatorLocations }, start: lineLocation(firstLine(lines)) };
+  return { evaluation: withExecution(evaluation, values), locations: all, start: lineLocation(firstLine(lines)) };
 }
 
 /** National forms print budget and execution in the funding table, not as `label value`. */
@@ -115,7 +118,7 @@ function convert(path: string, raw: string, unit: '元' | '万元', catalog: Lab
 
 /** 合计 100 95: total weight and total score; a single number is the score. */
 function setTotals(values: Record<string, unknown>, printed: PrintedValue, catalog: LabelCatalog, rep: Reporter, locations: Record<string, string>): void {
-  const numbers = printed.value.split(/[\s\u3000]+/u).filter((w) => w !== '').map(readPoints);
+  const numbers = tokensOf(printed.value).map(readPoints);
   delete locations['totals.score'];
   if (numbers.length === 0) return;
   if (numbers.length > 2 || numbers.some((n) => n === null)) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { displayWidth, isNfkcStable, isNumberToken, isWhiteSpace, matchKey, tokensOf, toLines, wordsOf } from './text-lines.ts';
+import fc from 'fast-check';
+import { displayWidth, isNfkcStable, isNumberToken, isWhiteSpace, isWide, matchKey, tokensOf, toLines, wordsOf } from './text-lines.ts';
 
 test('lines keep the printed text and compare by NFKC key without white space', () => {
   const [line] = toLines('  当年预算数（元） ４１４,４００.００ ');
@@ -41,4 +42,24 @@ test('words and tokens are the runs the regex finds, with where they stand and t
     assert.deepEqual(wordsOf(s), regexWords(s), s);
     assert.deepEqual(tokensOf(s), s.split(/[\s\u3000]+/u).filter((t) => t !== ''), s);
   }
+});
+
+test('wide code units are those of the pattern the width was measured by; a surrogate pair is two', () => {
+  const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u201C\u201D\u2018\u2019]/u;
+  for (let c = 0; c <= 0xffff; c++) assert.equal(isWide(c), WIDE.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  const byCodePoint = (s: string) => [...s].reduce((w, ch) => w + (WIDE.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1), 0);
+  for (const s of ['', '金融a', '😀x', '\ud83d', 'a\ude00b', '\ud83d\ud83d\ude00', '“普会贷”']) assert.equal(displayWidth(s), byCodePoint(s), s);
+});
+
+test('a number token is what the pattern finds in its NFKC form', () => {
+  const byPattern = (t: string) => /^\d{1,6}(?:\.\d+)?$/u.test(t.normalize('NFKC'));
+  const alphabet = ['0', '1', '9', '.', '．', '１', '０', '⑤', '²', '\u0301', 'e', ',', '%', '=', ' ', '分', '〇', '\u00bd', '\u2024'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 9 }), (chars) => {
+      const t = chars.join('');
+      assert.equal(isNumberToken(t), byPattern(t), JSON.stringify(t));
+    }),
+    { numRuns: 20000, seed: 11 },
+  );
+  for (const t of ['3', '9.5', '123456', '1234567', '1.', '.5', '１０', '１０．５', '3分']) assert.equal(isNumberToken(t), byPattern(t), t);
 });

@@ -113,24 +113,70 @@ export function isWhiteSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** A bare number as the tables print weights and scores: "3", "9.5". */
+/** A bare number as the tables print weights and scores: "3", "9.5" (also as １０, which NFKC folds). */
 export function isNumberToken(token: string): boolean {
+  let unstable = false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (isDigit(c) || c === 0x2e) continue;
+    // A character NFKC keeps (and composes with nothing into a digit) that is no digit: no number.
+    if (isNfkcStable(c)) return false;
+    unstable = true;
+  }
   // Only a token with characters NFKC changes (１０) needs normalising.
-  for (let i = 0; i < token.length; i++) if (!isNfkcStable(token.charCodeAt(i))) return BARE_NUMBER.test(token.normalize('NFKC'));
-  return BARE_NUMBER.test(token);
+  return isBareNumber(unstable ? token.normalize('NFKC') : token);
 }
 
-const BARE_NUMBER = /^\d{1,6}(?:\.\d+)?$/u;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u201C\u201D\u2018\u2019]/u;
+/** /^\d{1,6}(?:\.\d+)?$/ without a regex. */
+function isBareNumber(s: string): boolean {
+  let i = 0;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  if (i === 0 || i > 6) return false;
+  if (i === s.length) return true;
+  if (s.charCodeAt(i) !== 0x2e) return false;
+  const decimals = ++i;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  return i > decimals && i === s.length;
+}
 
-/** Width in half-width cells, as the page lays text out: ideographs count two. */
+/**
+ * Width in half-width cells, as the page lays text out: ideographs (and whatever is outside the
+ * BMP) count two. By code unit: a surrogate pair is one character of width two.
+ */
 export function displayWidth(s: string): number {
   let width = 0;
-  for (const ch of s) width += WIDE.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        width += 2;
+        i++;
+        continue;
+      }
+    }
+    width += isWide(c) ? 2 : 1;
+  }
   return width;
 }
 
-export function lineLocation(no: number): string {
-  return `line ${no}`;
+/** East Asian wide and full-width code units (the blocks Chinese forms print), and the curly quotes. */
+export function isWide(c: number): boolean {
+  if (c < 0x1100) return false;
+  if (c < 0x2e80) return c <= 0x115f || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d;
+  return (
+    (c <= 0x303e) || (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)
+  );
 }
+
+/** `line N`, built once for the first lines: every field and finding of a form names its line. */
+export function lineLocation(no: number): string {
+  if (no >= CACHED_LOCATIONS) return `line ${no}`;
+  return (LOCATIONS[no] ??= `line ${no}`);
+}
+
+const CACHED_LOCATIONS = 10_000;
+const LOCATIONS: string[] = [];

@@ -86,7 +86,7 @@ export { titleKeys };
  * column titles on one line) is let go here at the cost of one pass over the lines.
  */
 export function mayHaveFlavour(text: string, templates: readonly Template[]): boolean {
-  const lines = text.split(/\r\n|\r|\n/u);
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/u) : text.split('\n');
   let content = false;
   let blankAfterContent = false;
   let blankInside = false;
