@@ -3,7 +3,7 @@
  * indicator table's column header, a block caption, a `label value…` line, the form's printed
  * notes (说明), or content (narrative text and table cells, told apart later).
  */
-import type { LabelCatalog } from './form-labels.ts';
+import { titleIn, type LabelCatalog } from './form-labels.ts';
 import { matchKey, wordsOf, type TextLine, type Word } from './text-lines.ts';
 
 /** One `label value…` stretch of a line; a line may carry several (项目名称 x 预算单位 y). */
@@ -63,7 +63,7 @@ export function classifyLines(lines: readonly TextLine[], catalog: LabelCatalog)
 function classifyLine(line: TextLine, words: readonly Word[], catalog: LabelCatalog, previous: LineKind): LineKind {
   const key = line.key;
   if (key === '') return { kind: 'blank' };
-  const title = catalog.title.exec(key);
+  const title = titleIn(key, catalog);
   if (title) return { kind: 'title', year: title.groups?.year ? Number(title.groups.year) : null };
   const year = catalog.subtitle?.exec(key);
   if (year?.groups?.year && key.length <= year[0].length + 2) return { kind: 'year', year: Number(year.groups.year) };

@@ -29,8 +29,7 @@ export interface FormFields {
 export function readFormFields(lines: readonly ClassifiedLine[], catalog: LabelCatalog, rep: Reporter): FormFields {
   const fields: FormFields = { values: new Map(), taken: new Set() };
   const bare = new Set(lines.filter(isBareLabel).flatMap((l) => (l.is.kind === 'field' ? l.is.parts.map((p) => p.path) : [])));
-  const printed = new Set(catalog.fields.values());
-  const order = Object.keys(catalog.template.fieldLabels).filter((p) => printed.has(p));
+  const order = catalog.fieldOrder;
   const assign = (path: string, value: string, line: number) => assignOnce(fields, catalog, rep, path, { value, line });
   lines.forEach((line, i) => {
     if (line.is.kind !== 'field') return;

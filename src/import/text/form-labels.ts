@@ -23,6 +23,12 @@ export interface LabelCatalog {
   subcategories: Map<string, [string, string]>;
   /** Matches the title in a line key; group `year` when the title carries it. */
   title: RegExp;
+  /** The title's longest fixed part (年度财政项目绩效自评价): a key without it holds no title. */
+  titleNeedle: string;
+  /** The paths `fields` leads to, each once, in the order of `fields`. */
+  fieldPaths: string[];
+  /** The same paths in the template's reading order (fieldLabels). */
+  fieldOrder: string[];
   /** The subtitle that carries the year where the title does not: （2021年度）. */
   subtitle: RegExp | null;
   /** A block caption, 产出指标 or 产出指标(45分), with groups `category` and `points`. */
@@ -69,6 +75,7 @@ function buildCatalog(template: Template): LabelCatalog {
   const subcategories = new Map<string, [string, string]>();
   for (const c of template.categories) for (const s of c.subcategories) subcategories.set(matchKey(s), [c.key, s]);
   const fieldKeys = [...fields.keys()].sort((a, b) => b.length - a.length);
+  const printed = new Set(fields.values());
   const label = (path: string) => template.fieldLabels[path];
   return {
     template,
@@ -79,6 +86,9 @@ function buildCatalog(template: Template): LabelCatalog {
     categories,
     subcategories,
     title: placeholderPattern(template.title.zh, { year: '(?<year>\\d{4})' }),
+    titleNeedle: matchKey(template.title.zh).split('{year}').reduce((a, b) => (b.length > a.length ? b : a), ''),
+    fieldPaths: [...printed],
+    fieldOrder: Object.keys(template.fieldLabels).filter((path) => printed.has(path)),
     subtitle: label('form.subtitle') ? placeholderPattern(label('form.subtitle')!.zh, { year: '(?<year>\\d{4})' }) : null,
     ...captionPatterns(label('form.blockCaption')?.zh ?? '{category}', categories),
     yes: wordKeys(label('form.yes')),
@@ -98,6 +108,12 @@ function wordKeys(label: FormLabel | undefined): string[] {
 function labelKeys(zh: string, aliases: readonly string[] = []): string[] {
   const all = [zh, ...aliases].flatMap((l) => (l.includes('·') ? [l, l.split('·').at(-1)!] : [l]));
   return [...new Set(all.map(matchKey))].filter((k) => k !== '');
+}
+
+/** The title in a line key, as `catalog.title.exec` finds it. */
+export function titleIn(key: string, catalog: LabelCatalog): RegExpExecArray | null {
+  // Most lines lack the title's words: a substring test rules them out before the pattern runs.
+  return key.includes(catalog.titleNeedle) ? catalog.title.exec(key) : null;
 }
 
 /** A printed phrase with `{name}` holes as a pattern over line keys. */

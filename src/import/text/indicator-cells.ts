@@ -28,12 +28,21 @@ export interface IndicatorCells {
 
 /** The template's text columns around the two numbers. */
 export interface ColumnLayout {
-  before: string[];
-  between: string[];
-  after: string[];
+  readonly before: readonly string[];
+  readonly between: readonly string[];
+  readonly after: readonly string[];
 }
 
+/** Per catalog, built once: every form of a template has the same columns. */
+const layouts = new WeakMap<LabelCatalog, ColumnLayout>();
+
 export function columnLayout(catalog: LabelCatalog): ColumnLayout {
+  let layout = layouts.get(catalog);
+  if (layout === undefined) layouts.set(catalog, (layout = buildLayout(catalog)));
+  return layout;
+}
+
+function buildLayout(catalog: LabelCatalog): ColumnLayout {
   const fields = catalog.template.columns.map((c) => c.field).filter((f) => f !== 'category' && f !== 'subcategory');
   const w = fields.indexOf('weight');
   const s = fields.indexOf('score');

@@ -25,7 +25,7 @@ export function readForm(form: FormText, catalog: LabelCatalog, documentYear: nu
   const locations: Record<string, string> = {};
   const unit = amountUnit(lines, catalog);
   const values: Record<string, unknown> = {};
-  for (const path of new Set(catalog.fields.values())) {
+  for (const path of catalog.fieldPaths) {
     const printed = fields.values.get(path);
     if (!printed && printedInFundingTable(path, lines)) continue;
     if (!printed) {

@@ -8,7 +8,7 @@ import type { FileImport, FormReader, ImportedForm, ReaderInput } from '../impor
 import { classifyLines, type ClassifiedLine } from './classify-lines.ts';
 import { decodeText } from './decode-text.ts';
 import { reporter, type Reporter } from './diagnostics.ts';
-import { labelCatalog, type LabelCatalog } from './form-labels.ts';
+import { labelCatalog, titleIn, type LabelCatalog } from './form-labels.ts';
 import { readForm } from './read-form.ts';
 import { splitForms } from './split-forms.ts';
 import { toLines, type TextLine } from './text-lines.ts';
@@ -75,7 +75,7 @@ function chooseTemplate(lines: readonly TextLine[], forced: string | undefined, 
 /** The template whose title comes first in the document. */
 function firstTitled(lines: readonly TextLine[], catalogs: readonly LabelCatalog[]): LabelCatalog | null {
   for (const line of lines) {
-    const hit = catalogs.find((c) => c.title.test(line.key));
+    const hit = catalogs.find((c) => titleIn(line.key, c) !== null);
     if (hit) return hit;
   }
   return null;

@@ -90,7 +90,9 @@ export function mayHaveFlavour(text: string, templates: readonly Template[]): bo
   let content = false;
   let blankAfterContent = false;
   let blankInside = false;
-  const lone: string[] = [];
+  // The key of a lone word, or null where it is surely longer than every column title.
+  const lone: Array<string | null> = [];
+  const longest = Math.max(0, ...templates.map((t) => Math.max(0, ...[...titleKeys(t)].map((k) => k.length))));
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const line = (raw.includes('\f') ? raw.replace(/\f/gu, ' ') : raw).trim();
@@ -100,13 +102,13 @@ export function mayHaveFlavour(text: string, templates: readonly Template[]): bo
     }
     blankInside ||= blankAfterContent;
     content = true;
-    if (!/\s/u.test(line)) lone.push(loneKey(line));
+    if (!/\s/u.test(line)) lone.push(keyLengthAtLeast(line) > longest ? null : loneKey(line));
   }
   if (!blankInside) return true;
   if (lone.length < MIN_TITLES) return false;
   return templates.some((t) => {
     const keys = titleKeys(t);
-    return new Set(lone.filter((k) => keys.has(k))).size >= MIN_TITLES;
+    return new Set(lone.filter((k) => k !== null && keys.has(k))).size >= MIN_TITLES;
   });
 }
 
@@ -121,6 +123,20 @@ function loneKey(word: string): string {
     if (c === 0x3a || c === 0x2c || !isNfkcStable(c)) return labelKey(normalizeExtractedText(word));
   }
   return word;
+}
+
+/**
+ * A lower bound of the length of a word's key (labelKey), without building it: NFKC neither drops
+ * a character it keeps nor merges two of them, and the key drops only white space, colons at the
+ * end and commas between digits. A wrapped paragraph is a lone word too, and far longer than a title.
+ */
+export function keyLengthAtLeast(word: string): number {
+  let kept = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c !== 0x3a && c !== 0x2c && isNfkcStable(c)) kept++;
+  }
+  return kept;
 }
 
 /** Whether a trimmed line's key (labelKey: NFKC, no white space, no trailing colon) is empty. */

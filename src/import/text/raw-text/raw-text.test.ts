@@ -6,7 +6,10 @@ import { templateRegistry } from '../../../core/templates/registry.ts';
 import { validateEvaluation } from '../../../core/model/validate.ts';
 import type { FileImport } from '../../import-result.ts';
 import { readTextForms } from '../read-text-forms.ts';
-import { detectFlavour, mayHaveFlavour } from './flavour.ts';
+import fc from 'fast-check';
+import { labelKey } from '../../grid/label-key.ts';
+import { normalizeExtractedText } from '../cjk-radicals.ts';
+import { detectFlavour, keyLengthAtLeast, mayHaveFlavour } from './flavour.ts';
 import { rawLines } from './raw-lines.ts';
 import { readRowCells } from './row-cells.ts';
 
@@ -234,4 +237,15 @@ test('the cheap pre-check lets through every text whose flavour is detected, and
   });
   for (const text of variants) if (detectFlavour(rawLines(text), templates)) assert.equal(mayHaveFlavour(text, templates), true, text.slice(0, 80));
   assert.equal(mayHaveFlavour(readFileSync(SEED, 'utf8'), templates), false);
+});
+
+test('a word\'s key is never shorter than the bound the pre-check skips long words by', () => {
+  const alphabet = ['项', '目', 'a', 'e', '\u0301', '1', ',', ':', '：', '，', '（', ')', '\u2F6C', '\u00a0', 'ｆ', '〇', '\u3000', '\u1100', '\u1161', '\uFB01', '㍱', '—'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
+      const word = chars.join('');
+      assert.ok(keyLengthAtLeast(word) <= labelKey(normalizeExtractedText(word)).length, JSON.stringify(word));
+    }),
+    { numRuns: 20000, seed: 5 },
+  );
 });
