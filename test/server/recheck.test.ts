@@ -130,6 +130,19 @@ forEachApi('re-check', (api) => {
       assert.deepEqual(one.body, draw);
       assert.equal((await reviewer.get('/api/rechecks/no-such-draw')).status, 404);
     });
+
+    test('a form the admin deleted is not in the population', async () => {
+      const year = YEAR + 2;
+      const [kept, deleted] = syntheticEvaluations({ units: 1, projectsPerUnit: 2, years: [year, year], seed: 5 }, BUILT_IN_TEMPLATES);
+      const keptId = await api.evaluation('office', 'approved', kept!);
+      const deletedId = await api.evaluation('office', 'approved', deleted!);
+      const admin = await api.as('admin');
+      assert.equal((await admin.request('DELETE', `/api/evaluations/${deletedId}`)).status, 204);
+      const answer = await (await api.as('reviewer')).post('/api/rechecks', { year, minimumShare: 100 });
+      assert.equal(answer.status, 201, JSON.stringify(answer.body));
+      assert.equal(answer.body.population, 1);
+      assert.deepEqual(answer.body.evaluations.map((e: any) => e.id), [keptId]);
+    });
   });
 
   describe('re-check scores and the report', () => {

@@ -145,13 +145,17 @@ export class RecheckRepository {
     this.db = db.withTables<RecheckTables>();
   }
 
-  /** The draw's population: the year's approved and published evaluations. */
+  /**
+   * The draw's population: the year's approved and published evaluations that are not deleted. A
+   * form deleted after a draw stays in that draw (the draw is a record of what was drawn).
+   */
   async population(year: number): Promise<Array<{ id: string; unitId: string; budgetFen: number | null; version: number }>> {
     const rows = await this.db
       .selectFrom('evaluations')
       .select(['id', 'unit_id', 'budget_fen', 'version'])
       .where('year', '=', year)
       .where('status', 'in', ['approved', 'published'])
+      .where('deleted_at', 'is', null)
       .execute();
     return rows.map((r) => ({ id: r.id, unitId: r.unit_id, budgetFen: r.budget_fen === null ? null : Number(r.budget_fen), version: Number(r.version) }));
   }
