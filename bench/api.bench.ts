@@ -2,7 +2,8 @@
  * The API under load, and the dashboard of a generated province, on SQLite or PostgreSQL.
  *
  * PUT /api/evaluations/:id under 32 connections (autocannon, in this process): the application in
- * its own process (bench/server-process.ts app: createApp over the database, as `jixiao serve`),
+ * its own process as `npm start` runs it (`jixiao serve` from the compiled build, built first when
+ * stale; JIXIAO_RUN=source for the TypeScript through tsx; JIXIAO_BENCH_NODE_FLAGS adds node flags),
  * each of 32 preparers logged in (session cookie, X-CSRF-Token) saving an editable evaluation of
  * its unit with its current version and one changed field (so every save writes the document,
  * the columns and an audit entry). Each in-flight request holds its own evaluation. Baseline: a
@@ -18,11 +19,12 @@
  * the dashboard read before its table was paged).
  *   node --import tsx bench/api.bench.ts [sqlite|postgres] [--full]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { buildIsFresh } from '../bin/server-build.js';
 import type { GenOptions } from '../src/cli/commands/gen.ts';
 import type { DialectName } from '../src/storage/dialect.ts';
 import { openDatabase } from '../src/storage/open-database.ts';
@@ -63,18 +65,36 @@ interface Running {
   stop(): Promise<void>;
 }
 
+const BIN = fileURLToPath(new URL('../bin/jixiao.js', import.meta.url));
+/** Node's flags for the application's process, as `npm start` gives them (package.json). */
+export const APP_NODE_FLAGS = (process.env.JIXIAO_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
+/** The compiled server (npm run build:server), built first when the sources are newer. */
+export function ensureServerBuild(log: (line: string) => void): void {
+  if (buildIsFresh()) return;
+  log('bench: building the server (npm run build:server)');
+  const built = spawnSync(process.execPath, [fileURLToPath(new URL('../scripts/build-server.js', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('npm run build:server failed');
+}
+
+/**
+ * `app`: the application as `npm start` runs it — `jixiao serve` from the compiled build, on the
+ * bench's database (not empty, so without the demo); `bare`: bench/server-process.ts bare.
+ */
 async function startServer(mode: 'app' | 'bare', databaseUrl?: string): Promise<Running> {
   // JIXIAO_BENCH_PROFILE=DIR: the servers write CPU profiles there (node --cpu-prof), for finding what bounds a figure.
   const profile = process.env.JIXIAO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.JIXIAO_BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', SERVER, mode], {
-    env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+  const args = mode === 'app' ? [...APP_NODE_FLAGS, BIN, 'serve', '--port', '0', '--host', '127.0.0.1'] : ['--import', 'tsx', SERVER, mode];
+  const child = spawn(process.execPath, [...profile, ...args], {
+    env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), JIXIAO_RUN: process.env.JIXIAO_RUN ?? 'build' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /listening (\d+)/u.exec(out);
+      // `listening PORT` (server-process.ts) or `listening on http://localhost:PORT/` (jixiao serve).
+      const m = /listening (?:on http:\/\/localhost:)?(\d+)/u.exec(out);
       if (m) resolve(Number(m[1]));
     });
     child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with ${code}`)));
@@ -253,6 +273,7 @@ export interface ApiOptions {
 /** Generates the province on `dialect`, measures the dashboard and the PUT load against the bare handler, and drops the database. */
 export async function measureApi(dialect: DialectName, options: ApiOptions): Promise<ApiFigures> {
   const log = options.log ?? (() => {});
+  if ((process.env.JIXIAO_RUN ?? 'build') === 'build') ensureServerBuild(log);
   const p = await province(dialect, options.gen, CONNECTIONS);
   log(`${dialect}: generated ${p.gen.evaluations} evaluations of ${p.gen.units} units in ${(p.gen.ms / 1000).toFixed(1)} s`);
   try {

@@ -26,11 +26,14 @@ export interface RenderJob {
 
 export type RenderResult = { rendered: RenderedForms } | { missing: MissingCharacter[] } | { error: string };
 
-const WORKER_MODULE = new URL('./render-worker.ts', import.meta.url).href;
-// Workers load the TypeScript sources through tsx, however the main thread was started (and
+// Compiled (npm run build:server), the worker is the JavaScript beside this module. From the
+// sources, workers load the TypeScript through tsx, however the main thread was started (and
 // from wherever: the eval'd bootstrap resolves bare names from the working directory).
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_MODULE)}); });`;
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER_MODULE = new URL(COMPILED ? './render-worker.js' : './render-worker.ts', import.meta.url).href;
+const BOOTSTRAP = COMPILED
+  ? `import(${JSON.stringify(WORKER_MODULE)});`
+  : `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_MODULE)}); });`;
 
 /** The pool could not run a job: a worker failed to start or died. The export can go on without it. */
 export class PoolError extends Error {
