@@ -13,7 +13,7 @@ import { TRANSITIONS, type Role, type Status, type TransitionAction } from '../c
 import type { Db } from '../storage/open-database.ts';
 import { inTransaction, repositories } from '../storage/repositories.ts';
 import { hashPassword } from './passwords.ts';
-import { columnsOf } from './services/evaluation-service.ts';
+import { columnsOf, freezeVersion } from './services/evaluation-service.ts';
 
 export const DEMO_FILE = new URL('../../demo/seed-2021-putuo.json', import.meta.url);
 
@@ -84,6 +84,7 @@ export async function loadDemo(db: Db, options: { password: string; templates: T
       for (const [version, action] of history.entries()) {
         const to = TRANSITIONS[action].to;
         await repos.evaluations.update(id, version + 1, { status: to, at });
+        await freezeVersion(repos, { evaluationId: id, action, status: to, document, userId: actorOf(action, unit), at });
         await repos.audit.append({ evaluationId: id, at, userId: actorOf(action, unit), action, comment: null, changes: [{ path: 'status', from: status, to }] });
         status = to;
       }

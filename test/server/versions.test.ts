@@ -36,6 +36,17 @@ forEachApi('frozen versions', (api) => {
   let path = '';
   const atSubmit: unknown[] = [];
 
+  test("the demo's forms carry the versions of the workflow they went through", async () => {
+    const reviewer = await api.as('reviewer');
+    const demo = (await reviewer.get('/api/evaluations?year=2021')).body.items;
+    const versionsOf = async (status: string) => {
+      const form = demo.find((s: any) => s.status === status);
+      return (await reviewer.get(`/api/evaluations/${form.id}/versions`)).body.items.map((v: any) => [v.number, v.action, v.intact]);
+    };
+    assert.deepEqual(await versionsOf('published'), [[1, 'submit', true], [2, 'approve', true]]);
+    assert.deepEqual(await versionsOf('submitted'), [[1, 'submit', true]]);
+  });
+
   test('submit → v1; return with a reason; edit; submit → v2; approve → v3 with the content of v2', async () => {
     const preparer = await api.as('preparer');
     const approver = await api.as('approver');

@@ -103,14 +103,8 @@ export class EvaluationService {
         at,
       });
       if (version === null) throw conflict(await this.visible(repos, actor, id));
-      // Submit and approve freeze the document as it is now, in this transaction: the row lock the
-      // update took makes the numbering safe against a concurrent transition.
-      if (action === 'submit' || action === 'approve') {
-        await repos.versions.insert({
-          evaluationId: id, number: (await repos.versions.lastNumber(id)) + 1, action, status: rule.to,
-          document: stored.document, contentHash: contentHash(stored.document), userId: user.id, at,
-        });
-      }
+      // The row lock the update took makes the version numbering safe against a concurrent transition.
+      await freezeVersion(repos, { evaluationId: id, action, status: rule.to, document: stored.document, userId: user.id, at });
       await repos.audit.append({
         evaluationId: id, at, userId: user.id, action, comment: reason,
         changes: [{ path: 'status', from: stored.status, to: rule.to }],
@@ -215,6 +209,20 @@ export class EvaluationService {
   private now(): string {
     return this.ctx.now().toISOString();
   }
+}
+
+/**
+ * Submit and approve freeze the document as it is now, numbered after the last frozen version,
+ * with its content hash; other actions freeze nothing. Call it in the transition's transaction.
+ */
+export async function freezeVersion(
+  repos: Repositories,
+  transition: { evaluationId: string; action: TransitionAction; status: Status; document: Evaluation; userId: string; at: string },
+): Promise<void> {
+  const { evaluationId, action, status, document, userId, at } = transition;
+  if (action !== 'submit' && action !== 'approve') return;
+  const number = (await repos.versions.lastNumber(evaluationId)) + 1;
+  await repos.versions.insert({ evaluationId, number, action, status, document, contentHash: contentHash(document), userId, at });
 }
 
 /** The columns lists and the dashboard use: the computed total, grade and rate (not the stated ones), and the money. */
