@@ -87,8 +87,10 @@ test('SIGKILL during a stream of saves loses no acknowledged save and leaves a s
     const sessions = await Promise.all(writes.map(() => HttpSession.login(server!.base, 'preparer', PASSWORD)));
     const before = counts.acknowledged;
     const streams = writes.map((w, i) => writeUntilKilled(sessions[i]!, w, i, round, counts));
+    let streamFailed = false; // a failed assertion in a stream ends the wait below at once
+    for (const stream of streams) stream.catch(() => { streamFailed = true; });
     // Killed at a random moment once the stream is flowing.
-    while (counts.acknowledged - before < 5) await new Promise((r) => setTimeout(r, 10));
+    while (!streamFailed && counts.acknowledged - before < 5) await new Promise((r) => setTimeout(r, 10));
     const delay = Math.floor(Math.random() * 700);
     delays.push(delay);
     await new Promise((r) => setTimeout(r, delay));
