@@ -35,7 +35,10 @@ export async function province(dialect: DialectName, options: GenOptions, prepar
     database = openDatabase(place.url);
     await migrateToLatest(database.db);
     const gen = await generate(database, options);
-    await sql`ANALYZE`.execute(database.db);
+    // A database in service has been analysed, and on PostgreSQL vacuumed, by autovacuum; a bulk
+    // load just written has not: without the visibility map PostgreSQL cannot answer from an
+    // index alone (the year's dashboard read 49,000 heap pages: 3 s instead of 0.15 s).
+    await (dialect === 'postgres' ? sql`VACUUM ANALYZE` : sql`ANALYZE`).execute(database.db);
     const repos = repositories(database.db);
     const hash = await hashPassword(BENCH_PASSWORD);
     const at = new Date().toISOString();
