@@ -20,7 +20,7 @@ import { importRoutes } from './routes/import-routes.ts';
 import { lineageRoutes } from './routes/lineage-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { recheckRoutes } from './routes/recheck-routes.ts';
-import { json } from './routes/responses.ts';
+import { errors, json } from './routes/responses.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { createServices } from './services.ts';
 import { serveUi } from './static-ui.ts';
@@ -65,7 +65,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.openapi(
     createRoute({
       method: 'get', path: '/api/health', tags: ['health'], summary: 'The server and its database answer',
-      responses: { 200: json(z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }), 'healthy') },
+      responses: { 200: json(z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }), 'healthy'), ...errors() },
     }),
     async (c) => {
       await sql`select 1`.execute(database.db);

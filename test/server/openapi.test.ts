@@ -31,4 +31,11 @@ forEachApi('OpenAPI', (api) => {
     assert.deepEqual([...listed, 'GET /api/openapi.json'].sort(), documented);
     for (const name of ['Evaluation', 'Summary', 'User', 'Finding', 'Computed', 'Error']) assert.ok(answer.body.components.schemas[name], name);
   });
+
+  test('every operation declares the 503 a database outage gives', async () => {
+    const { paths } = (await api.anonymous().get('/api/openapi.json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    for (const [path, methods] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(methods)) assert.ok(operation.responses['503'], `${method.toUpperCase()} ${path}`);
+    }
+  });
 });

@@ -14,11 +14,13 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'not a PDF, text or XLSX file (UNSUPPORTED_FILE)',
   422: 'CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS',
   429: 'too many failed logins (TOO_MANY_ATTEMPTS), with Retry-After',
+  503: 'the database does not answer (DATABASE_UNAVAILABLE), with Retry-After; the server recovers by itself',
 };
 
+/** The route's error answers; any route that reads the database may also answer 503. */
 export function errors(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((status) => [status, { description: DESCRIPTIONS[status] ?? 'error', content: { 'application/json': { schema: ApiErrorBody } } }]),
+    [...new Set([...statuses, 503])].map((status) => [status, { description: DESCRIPTIONS[status] ?? 'error', content: { 'application/json': { schema: ApiErrorBody } } }]),
   );
 }
 
