@@ -124,7 +124,6 @@ function DashboardTable({ year, view, onView }: { year: string; view: TableView;
     }
     const one = Array.isArray(sorter) ? sorter[0] : sorter;
     const status = (filters['status']?.[0] as Status | undefined) ?? undefined;
-    // Sorting cleared: back to the first order (highest score first).
     const order = one?.order ? { sort: one.columnKey as DashboardSort, order: one.order === 'ascend' ? ('asc' as const) : ('desc' as const) } : { sort: FIRST_VIEW.sort, order: FIRST_VIEW.order };
     onView((v) => ({ ...v, ...order, status }));
   };
@@ -136,6 +135,8 @@ function DashboardTable({ year, view, onView }: { year: string; view: TableView;
       loading={table.loading}
       dataSource={table.data?.items ?? []}
       onChange={onChange}
+      // Always sorted (the server pages in an order): a click turns the order around, never off.
+      sortDirections={['ascend', 'descend', 'ascend']}
       pagination={{
         current: page.current,
         pageSize: page.size,
