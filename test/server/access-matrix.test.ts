@@ -74,6 +74,7 @@ export const CASES: Case[] = [
   { route: 'GET /api/evaluations/{id}/export.xlsx', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/export.xlsx`), expect: [200, 404, 200, 404, 200, 401] },
   { route: 'POST /api/import', request: (c) => c.request('POST', '/api/import', { rawBody: nationalTextUpload() }), expect: SIGNED_IN(200) },
   { route: 'GET /api/dashboard', request: (c) => c.get('/api/dashboard'), expect: SIGNED_IN(200) },
+  { route: 'GET /api/dashboard/table', request: (c) => c.get('/api/dashboard/table'), expect: SIGNED_IN(200) },
   { route: 'GET /api/dashboard/export.csv', request: (c) => c.get('/api/dashboard/export.csv'), expect: SIGNED_IN(200) },
   { route: 'GET /api/dashboard/export.xlsx', request: (c) => c.get('/api/dashboard/export.xlsx'), expect: SIGNED_IN(200) },
   { route: 'GET /api/public/evaluations', request: (c) => c.get('/api/public/evaluations'), expect: ALL(200) },
