@@ -7,47 +7,26 @@
  * test-results/e2e-screens/lineage-*.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launch } from '../../src/web/test/browser.ts';
-import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './support/served-app.ts';
+import type { Page } from 'playwright-core';
+import { apiSession, noBrowser as skip, openPage, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
-const SCREENS = join(ROOT, 'test-results/e2e-screens');
 const PASSWORD = 'e2e-lineage-pass';
 const UNIT = '上海市普陀区金融服务办公室';
 const REASON = '佐证材料显示宣传场次不足';
-const UI = 15_000;
 
-let app: ServedApp | undefined;
+let e2e: E2e | undefined;
 let base = '';
-let dataDir = '';
-let browser: Browser | undefined;
 let page: Page;
 let publishedId = '';
 let copyId = '';
 let firstTarget = '';
 let firstSelf = 0;
 
-async function session(username: string) {
-  const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  assert.equal(login.status, 200, `${username} logs in`);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    const data = (await res.json()) as any;
-    assert.ok(res.ok, `${method} ${path}: ${res.status} ${JSON.stringify(data).slice(0, 300)}`);
-    return data;
-  };
-  return call;
-}
-
 /** The office's published 2021 form copied to 2022 (preparer); then re-checked in full, one point off on the first indicator (reviewer). */
-async function prepare(): Promise<void> {
-  const preparer = await session('preparer');
+async function prepare(base: string): Promise<void> {
+  const preparer = await apiSession(base, 'preparer', PASSWORD);
   const { items } = await preparer('GET', '/api/evaluations?status=published&year=2021');
   publishedId = items.find((s: any) => s.unit.name === UNIT).id;
   const published = (await preparer('GET', `/api/evaluations/${publishedId}`)).evaluation;
@@ -55,7 +34,7 @@ async function prepare(): Promise<void> {
   firstSelf = published.indicators[0].score;
   copyId = (await preparer('POST', `/api/evaluations/${publishedId}/copy-to-next-year`)).id;
 
-  const reviewer = await session('reviewer');
+  const reviewer = await apiSession(base, 'reviewer', PASSWORD);
   const draw = await reviewer('POST', '/api/rechecks', { year: 2021, seed: 'lineage', minimumShare: 100 });
   const form = draw.evaluations.find((e: any) => e.id === publishedId);
   const scores = form.indicators.map((i: any) => (i.index === 0
@@ -64,30 +43,15 @@ async function prepare(): Promise<void> {
   await reviewer('PUT', `/api/rechecks/${draw.id}/evaluations/${publishedId}`, { scores });
 }
 
-const skip = !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}`;
-
 before(async () => {
   if (skip) return;
-  await ensureUiBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-lineage-e2e-'));
-  app = await serveApp(join(dataDir, 'jixiao.sqlite'), PASSWORD);
-  base = app.base;
-  await prepare();
-  mkdirSync(SCREENS, { recursive: true });
-  browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
-  await page.goto(`${base}/login`, { timeout: UI });
-  await page.getByTestId('login-username').fill('preparer', { timeout: UI });
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: UI });
+  e2e = await startE2e({ name: 'lineage', password: PASSWORD, prepare: (app) => prepare(app.base) });
+  base = e2e.base;
+  page = await openPage(e2e.browser);
+  await signIn(page, base, 'preparer', PASSWORD);
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopE2e(e2e));
 
 test('the copy shows last year’s target under each indicator; the toggle hides it', { skip }, async () => {
   await page.goto(`${base}/evaluations/${copyId}`, { timeout: UI });

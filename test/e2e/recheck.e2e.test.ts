@@ -6,62 +6,35 @@
  * report. Screenshots in test-results/e2e-screens/recheck-*.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launch } from '../../src/web/test/browser.ts';
-import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './support/served-app.ts';
+import type { Page } from 'playwright-core';
+import { apiSession, noBrowser as skip, openPage, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
-const SCREENS = join(ROOT, 'test-results/e2e-screens');
 const PASSWORD = 'e2e-recheck-pass';
-const UI = 15_000;
 
-let app: ServedApp | undefined;
+let e2e: E2e | undefined;
 let base = '';
-let dataDir = '';
-let browser: Browser | undefined;
 let page: Page;
 
 /** The reviewer approves the centre's submitted demo form over the API. */
-async function approveSubmitted(): Promise<void> {
-  const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'reviewer', password: PASSWORD }) });
-  assert.equal(login.status, 200);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const { items } = (await (await fetch(`${base}/api/evaluations?status=submitted`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> };
-  for (const item of items) {
-    const res = await fetch(`${base}/api/evaluations/${item.id}/transitions`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ action: 'approve' }) });
-    assert.equal(res.status, 200);
-  }
+async function approveSubmitted(base: string): Promise<void> {
+  const reviewer = await apiSession(base, 'reviewer', PASSWORD);
+  const { items } = await reviewer<{ items: Array<{ id: string }> }>('GET', '/api/evaluations?status=submitted');
+  for (const item of items) await reviewer('POST', `/api/evaluations/${item.id}/transitions`, { action: 'approve' });
 }
-
-const skip = !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}`;
 
 before(async () => {
   if (skip) return;
-  await ensureUiBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-recheck-e2e-'));
-  app = await serveApp(join(dataDir, 'jixiao.sqlite'), PASSWORD);
-  base = app.base;
-  await approveSubmitted();
-  mkdirSync(SCREENS, { recursive: true });
-  browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
+  e2e = await startE2e({ name: 'recheck', password: PASSWORD, prepare: (app) => approveSubmitted(app.base) });
+  base = e2e.base;
+  page = await openPage(e2e.browser);
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopE2e(e2e));
 
 test('the reviewer draws 2021, records a re-check score with its reason and sees the gap', { skip }, async () => {
-  await page.goto(`${base}/login`, { timeout: UI });
-  await page.getByTestId('login-username').fill('reviewer', { timeout: UI });
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
+  await signIn(page, base, 'reviewer', PASSWORD);
   await page.getByTestId('nav-rechecks').click({ timeout: UI });
   await page.waitForURL('**/rechecks', { timeout: UI });
   await page.goto(`${base}/rechecks?year=2021`, { timeout: UI });

@@ -1,55 +1,32 @@
 /**
  * Frozen versions, return reasons and soft delete in headless Chromium against the real `jixiao
  * serve` (built UI, fresh SQLite database, demo data). Over the API the centre's submitted demo form
- * goes back and forth twice (return with a reason, an indicator's remark edited, submitted again),
- * which freezes versions 1 and 2. In the browser the centre's preparer opens 版本: two intact
- * versions and, between them, the remark row named by its indicator; the audit log shows the
+ * (version 1, frozen at its demo submission) goes back and forth twice (return with a reason, an
+ * indicator's remark edited, submitted again), which freezes versions 2 and 3. In the browser the
+ * centre's preparer opens 版本: three intact versions and, between the last two, the remark row
+ * named by its indicator; the audit log shows the
  * return reason. The office's preparer deletes the draft; the admin finds it under 已删除 and
  * restores it. Screenshots in test-results/e2e-screens/versions-*.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launch } from '../../src/web/test/browser.ts';
-import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './support/served-app.ts';
+import type { Page } from 'playwright-core';
+import { apiSession, noBrowser as skip, openPage, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
-const SCREENS = join(ROOT, 'test-results/e2e-screens');
 const PASSWORD = 'e2e-versions-pass';
-const UI = 15_000;
 const REASONS = ['请补充第一项指标的佐证说明', '佐证说明仍不完整，请写明来源'];
 
-let app: ServedApp | undefined;
+let e2e: E2e | undefined;
 let base = '';
-let dataDir = '';
-let browser: Browser | undefined;
 let centreFormId = '';
 let indicatorName = '';
 
-async function session(username: string) {
-  const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  assert.equal(login.status, 200, username);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    assert.ok(res.ok, `${username} ${method} ${path}: ${res.status} ${await res.clone().text()}`);
-    return res.status === 204 ? null : ((await res.json()) as any);
-  };
-  return call;
-}
-
-/** Return → edit the first indicator's remark → submit, twice: versions 1 and 2 of the centre's form. */
-async function twoRounds(): Promise<void> {
-  const reviewer = await session('reviewer');
-  const preparer2 = await session('preparer2');
-  const approver2 = await session('approver2');
+/** Return → edit the first indicator's remark → submit, twice: versions 2 and 3 of the centre's form (1 is the demo's submission). */
+async function twoRounds(base: string): Promise<void> {
+  const reviewer = await apiSession(base, 'reviewer', PASSWORD);
+  const preparer2 = await apiSession(base, 'preparer2', PASSWORD);
+  const approver2 = await apiSession(base, 'approver2', PASSWORD);
   const { items } = await reviewer('GET', '/api/evaluations?status=submitted');
   centreFormId = items[0].id;
   const path = `/api/evaluations/${centreFormId}`;
@@ -64,43 +41,29 @@ async function twoRounds(): Promise<void> {
   }
 }
 
+/** A page of its own, signed in as `username`, on the list of forms. */
 async function logIn(username: string): Promise<Page> {
-  const page = await (await browser!.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
-  await page.goto(`${base}/login`, { timeout: UI });
-  await page.getByTestId('login-username').fill(username, { timeout: UI });
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL('**/evaluations', { timeout: UI });
+  const page = await openPage(e2e!.browser);
+  await signIn(page, base, username, PASSWORD, '**/evaluations');
   return page;
 }
 
-const skip = !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}`;
-
 before(async () => {
   if (skip) return;
-  await ensureUiBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-versions-e2e-'));
-  app = await serveApp(join(dataDir, 'jixiao.sqlite'), PASSWORD);
-  base = app.base;
-  await twoRounds();
-  mkdirSync(SCREENS, { recursive: true });
-  browser = await launch();
+  e2e = await startE2e({ name: 'versions', password: PASSWORD, prepare: (app) => twoRounds(app.base) });
+  base = e2e.base;
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopE2e(e2e));
 
-test('the preparer opens 版本: two intact versions, the remark changed between them named by its indicator; the audit log shows the reasons', { skip }, async () => {
+test('the preparer opens 版本: three intact versions, the remark changed between them named by its indicator; the audit log shows the reasons', { skip }, async () => {
   const page = await logIn('preparer2');
   await page.goto(`${base}/evaluations/${centreFormId}`, { timeout: UI });
   await page.getByTestId('open-versions').click({ timeout: UI });
   const drawer = page.getByTestId('versions-drawer');
-  await drawer.getByTestId('version-row').nth(1).waitFor({ timeout: UI });
-  assert.equal(await drawer.getByTestId('version-row').count(), 2);
-  assert.equal(await drawer.getByTestId('version-intact').count(), 2);
+  await drawer.getByTestId('version-row').nth(2).waitFor({ timeout: UI });
+  assert.equal(await drawer.getByTestId('version-row').count(), 3);
+  assert.equal(await drawer.getByTestId('version-intact').count(), 3);
   assert.match(await drawer.getByTestId('version-hash').first().innerText(), /^[0-9a-f]{12}$/u);
   // By default the last two versions are compared: the remark, 1st draft → 2nd draft.
   const row = drawer.getByTestId('diff-row').filter({ hasText: '佐证说明第 2 稿' });
@@ -112,7 +75,7 @@ test('the preparer opens 版本: two intact versions, the remark changed between
 
   // The last version against the form as it is now: nothing changed since.
   await drawer.getByTestId('diff-from').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '第 2 版' }).last().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '第 3 版' }).last().click();
   await drawer.getByTestId('diff-to').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '当前表' }).last().click();
   await drawer.getByText('两个版本内容相同').waitFor({ timeout: UI });

@@ -15,15 +15,12 @@
  * bounded; the server and the browser are stopped in after().
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './support/served-app.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { apiSession, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENS = join(ROOT, 'test-results/e2e-screens');
 const PASSWORD = 'e2e-workflow-pass';
 const UNIT = '上海市普陀区金融服务办公室';
 /** 金融业务费用, indicator 16: “普会贷”授信金额, weight 9, scored 9. */
@@ -31,14 +28,11 @@ const ROW = 15;
 const REASON = '“普会贷”授信金额扣了 6 分，请在备注中说明扣分原因。';
 const REMARK = '部分企业授信审批延至次年，当年授信金额未达目标。';
 
-/** Bounds of the waits (ms): a page or element, a server answer, autosave (1.2 s debounce + PUT). */
-const UI = 15_000;
+/** Bound of the wait for autosave (ms): 1.2 s debounce + PUT. Pages and elements are waited for up to UI. */
 const SAVE = 10_000;
 
-let app: ServedApp | undefined;
+let e2e: E2e | undefined;
 let base = '';
-let dataDir = '';
-let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 let id = '';
@@ -49,20 +43,12 @@ const pageErrors: string[] = [];
 // Setup: the UI built, the server on a free port with a fresh database, the browser.
 
 /** The office's draft in the demo, looked up over the API as the preparer. */
-async function demoDraft(): Promise<string> {
-  const login = await fetch(`${base}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'preparer', password: PASSWORD }),
-  });
-  assert.equal(login.status, 200, 'the preparer logs in over the API');
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const list = await fetch(`${base}/api/evaluations?status=draft`, { headers: { cookie } });
-  const { items } = (await list.json()) as { items: Array<{ id: string | number; project: string; unit: { name: string } }> };
+async function demoDraft(base: string): Promise<string> {
+  const preparer = await apiSession(base, 'preparer', PASSWORD);
+  const { items } = await preparer<{ items: Array<{ id: string | number; project: string; unit: { name: string } }> }>('GET', '/api/evaluations?status=draft');
   const drafts = items.filter((s) => s.unit.name === UNIT);
   assert.deepEqual(drafts.map((d) => d.project), ['金融业务费用'], 'the demo gives the office one draft');
-  await fetch(`${base}/api/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+  await preparer('POST', '/api/logout');
   return String(drafts[0]!.id);
 }
 
@@ -81,10 +67,7 @@ async function screenshot(name: string): Promise<void> {
 }
 
 async function login(username: string): Promise<void> {
-  await page.goto(`${base}/login`, { timeout: UI });
-  await page.getByTestId('login-username').fill(username, { timeout: UI });
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
+  await signIn(page, base, username, PASSWORD);
   await page.getByTestId('evaluation-row').first().waitFor({ timeout: UI });
   await page.getByTestId('current-user').waitFor({ timeout: UI });
   await settled();
@@ -167,35 +150,28 @@ function step(name: string, run: () => Promise<void>): void {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('issue 5 end to end: one evaluation from draft to the public page, in Chromium', { skip: !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}` }, () => {
+describe('issue 5 end to end: one evaluation from draft to the public page, in Chromium', { skip: noBrowser }, () => {
   before(async () => {
+    // This story numbers its screenshots from 01: the ones of an earlier run go first.
     rmSync(SCREENS, { recursive: true, force: true });
-    mkdirSync(SCREENS, { recursive: true });
-    await ensureUiBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-    app = await serveApp(join(dataDir, 'jixiao.sqlite'), PASSWORD);
-    base = app.base;
-    const health = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) });
-    assert.deepEqual(await health.json(), { status: 'ok', database: 'sqlite' });
-    assert.match(app.output(), /demo data loaded/u, 'a fresh database gets the demo');
-    id = await demoDraft();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-      timeout: 30_000,
+    e2e = await startE2e({
+      name: 'workflow',
+      password: PASSWORD,
+      prepare: async (app) => {
+        const health = await fetch(`${app.base}/api/health`, { signal: AbortSignal.timeout(5_000) });
+        assert.deepEqual(await health.json(), { status: 'ok', database: 'sqlite' });
+        assert.match(app.output(), /demo data loaded/u, 'a fresh database gets the demo');
+        id = await demoDraft(app.base);
+      },
     });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    base = e2e.base;
+    context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     context.setDefaultTimeout(UI);
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, { timeout: 240_000 });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await app?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => stopE2e(e2e));
 
   step('2. the preparer finds the draft by status, edits a score: the total and the grade follow, autosave saves', async () => {
     await login('preparer');

@@ -1,0 +1,111 @@
+/**
+ * What every end-to-end test does the same way: the bounds of its waits, where screenshots go,
+ * a session over the API, signing in in the browser, and the run around the tests — the UI built,
+ * `jixiao serve` on a fresh SQLite database with the demo, the test's own data prepared, Chromium
+ * launched — and its end, which stops all of it and removes the database.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launch } from '../../../src/web/test/browser.ts';
+import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './served-app.ts';
+
+export const SCREENS = join(ROOT, 'test-results/e2e-screens');
+/** Bound of a wait for a page or an element (ms). */
+export const UI = 15_000;
+/** The `skip` of a test or suite: without the Debian Chromium there is nothing to run them in. */
+export const noBrowser = !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}`;
+
+/**
+ * One call of the API as a logged-in user: asserts a 2xx answer (the message names the user, the
+ * call and what the server said) and returns the JSON body, or null for 204.
+ */
+export type ApiCall = <T = any>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => Promise<T>;
+
+/** Logs `username` in over the API (POST /api/login): its calls carry the session cookie and the CSRF token. */
+export async function apiSession(base: string, username: string, password: string): Promise<ApiCall> {
+  const login = await fetch(`${base}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  assert.equal(login.status, 200, `${username} logs in over the API`);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async (method, path, body) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    assert.ok(res.ok, `${username} ${method} ${path}: ${res.status} ${(await res.clone().text()).slice(0, 300)}`);
+    return res.status === 204 ? (null as never) : await res.json();
+  };
+}
+
+/** Where a sign-in lands by default: any page but the login page. */
+const leftLogin = (url: URL) => !url.pathname.endsWith('/login');
+
+/** Signs `username` in on the login page and waits until the page has moved on to `landing`. */
+export async function signIn(page: Page, base: string, username: string, password: string, landing: string | RegExp | ((url: URL) => boolean) = leftLogin): Promise<void> {
+  await page.goto(`${base}/login`, { timeout: UI });
+  await page.getByTestId('login-username').fill(username, { timeout: UI });
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(landing, { timeout: UI });
+}
+
+/** A page of its own (cookies not shared with other pages) in the size and language the screenshots are taken in. */
+export async function openPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
+}
+
+export interface E2e {
+  app: ServedApp;
+  /** http://127.0.0.1:PORT of the served app. */
+  base: string;
+  browser: Browser;
+  /** The temporary folder of the database. */
+  dataDir: string;
+}
+
+export interface E2eOptions {
+  /** Names the temporary folder: jixiao-NAME-e2e-…. */
+  name: string;
+  /** The demo users' password. */
+  password: string;
+  /** The test's data, made over the API once the app answers and before the browser starts. */
+  prepare?: (app: ServedApp) => Promise<void>;
+}
+
+/**
+ * The UI built when stale, the app served on a fresh database, the test's data prepared, the
+ * screenshots folder made, Chromium launched. What was started before a failure is stopped again.
+ */
+export async function startE2e({ name, password, prepare }: E2eOptions): Promise<E2e> {
+  await ensureUiBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), `jixiao-${name}-e2e-`));
+  let app: ServedApp | undefined;
+  try {
+    app = await serveApp(join(dataDir, 'jixiao.sqlite'), password);
+    await prepare?.(app);
+    mkdirSync(SCREENS, { recursive: true });
+    const browser = await launch();
+    return { app, base: app.base, browser, dataDir };
+  } catch (error) {
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Closes the browser, stops the app, removes the database; `undefined` when the run was skipped or never started. */
+export async function stopE2e(e2e: E2e | undefined): Promise<void> {
+  if (!e2e) return;
+  // A browser that fails to close must not keep the server running or the folder behind.
+  await e2e.browser.close().catch(() => undefined);
+  await e2e.app.stop();
+  rmSync(e2e.dataDir, { recursive: true, force: true });
+}
