@@ -1,46 +1,45 @@
 /** The `jixiao` command line: dispatch to a command; input errors become one message and exit 2. */
 import { CliInputError, EXIT } from './cli-error.ts';
 import { processIo, type Command, type CommandIo } from './command.ts';
-import { backupCommand, backupUsage } from './commands/backup.ts';
-import { checkCommand, checkUsage } from './commands/check.ts';
-import { exportCommand, exportUsage } from './commands/export.ts';
-import { genCommand, genUsage } from './commands/gen.ts';
-import { importCommand, importUsage } from './commands/import.ts';
-import { restoreCommand, restoreUsage } from './commands/restore.ts';
-import { schemaCommand, schemaUsage } from './commands/schema.ts';
-import { serveCommand, serveUsage } from './commands/serve.ts';
-import { templateCommand, templateUsage } from './commands/template.ts';
+/**
+ * Each command's module is loaded when it runs: `jixiao serve` then never loads what only the
+ * importers and exporters of the command line use (pdf.js, for one: ≈ 27 MB of the server's memory).
+ */
+interface Loaded {
+  run: Command;
+  usage: string;
+}
 
-const COMMANDS: Record<string, { run: Command; usage: string; summary: string }> = {
-  check: { run: checkCommand, usage: checkUsage, summary: 'check evaluations: totals, grade, execution rate, findings' },
-  import: { run: importCommand, usage: importUsage, summary: 'read published PDFs, extracted text and spreadsheets into jixiao/evaluation@1' },
-  export: { run: exportCommand, usage: exportUsage, summary: 'print the official form as PDF or XLSX, and the open data as CSV or JSON' },
-  template: { run: templateCommand, usage: templateUsage, summary: 'write the blank fillable form as an XLSX workbook' },
-  schema: { run: schemaCommand, usage: schemaUsage, summary: 'print the JSON Schema of jixiao/evaluation@1' },
-  gen: { run: genCommand, usage: genUsage, summary: 'write a synthetic province (units, evaluations) into DATABASE_URL, deterministic for a seed' },
-  serve: { run: serveCommand, usage: serveUsage, summary: 'run the web application (DATABASE_URL: SQLite file or postgres://)' },
-  backup: { run: backupCommand, usage: backupUsage, summary: 'copy the SQLite database of DATABASE_URL while the server runs, and check the copy (PostgreSQL: prints pg_dump)' },
-  restore: { run: restoreCommand, usage: restoreUsage, summary: 'put a backup in place of the SQLite database of DATABASE_URL, keeping the old file (stop the server first; PostgreSQL: prints pg_restore)' },
+const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }> = {
+  check: { load: async () => { const m = await import('./commands/check.ts'); return { run: m.checkCommand, usage: m.checkUsage }; }, summary: 'check evaluations: totals, grade, execution rate, findings' },
+  import: { load: async () => { const m = await import('./commands/import.ts'); return { run: m.importCommand, usage: m.importUsage }; }, summary: 'read published PDFs, extracted text and spreadsheets into jixiao/evaluation@1' },
+  export: { load: async () => { const m = await import('./commands/export.ts'); return { run: m.exportCommand, usage: m.exportUsage }; }, summary: 'print the official form as PDF or XLSX, and the open data as CSV or JSON' },
+  template: { load: async () => { const m = await import('./commands/template.ts'); return { run: m.templateCommand, usage: m.templateUsage }; }, summary: 'write the blank fillable form as an XLSX workbook' },
+  schema: { load: async () => { const m = await import('./commands/schema.ts'); return { run: m.schemaCommand, usage: m.schemaUsage }; }, summary: 'print the JSON Schema of jixiao/evaluation@1' },
+  gen: { load: async () => { const m = await import('./commands/gen.ts'); return { run: m.genCommand, usage: m.genUsage }; }, summary: 'write a synthetic province (units, evaluations) into DATABASE_URL, deterministic for a seed' },
+  serve: { load: async () => { const m = await import('./commands/serve.ts'); return { run: m.serveCommand, usage: m.serveUsage }; }, summary: 'run the web application (DATABASE_URL: SQLite file or postgres://)' },
+  backup: { load: async () => { const m = await import('./commands/backup.ts'); return { run: m.backupCommand, usage: m.backupUsage }; }, summary: 'copy the SQLite database of DATABASE_URL while the server runs, and check the copy (PostgreSQL: prints pg_dump)' },
+  restore: { load: async () => { const m = await import('./commands/restore.ts'); return { run: m.restoreCommand, usage: m.restoreUsage }; }, summary: 'put a backup in place of the SQLite database of DATABASE_URL, keeping the old file (stop the server first; PostgreSQL: prints pg_restore)' },
 };
 
-function help(): string {
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`);
+async function help(): Promise<string> {
+  const lines = await Promise.all(Object.values(COMMANDS).map(async (c) => `  ${(await c.load()).usage}\n      ${c.summary}`));
   return ['jixiao — 财政项目绩效自评价 (fiscal project performance self-evaluation)', '', 'usage:', ...lines].join('\n');
 }
 
 export async function main(argv: string[], io: CommandIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(help());
+    io.out(await help());
     return name === undefined ? EXIT.unreadable : EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`jixiao: unknown command "${name}"\n\n${help()}`);
+    io.err(`jixiao: unknown command "${name}"\n\n${await help()}`);
     return EXIT.unreadable;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (error) {
     if (error instanceof CliInputError) {
       io.err(`jixiao ${name}: ${error.message}`);
