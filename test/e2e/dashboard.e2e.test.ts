@@ -7,66 +7,46 @@
  * overview counts. Screenshots in test-results/e2e-screens/dashboard-*.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { templateRegistry } from '../../src/core/templates/registry.ts';
 import { syntheticEvaluations } from '../../src/demo/synthetic-evaluations.ts';
-import { CHROMIUM, launch } from '../../src/web/test/browser.ts';
-import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './support/served-app.ts';
+import { apiSession, noBrowser, openPage, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
-const SCREENS = join(ROOT, 'test-results/e2e-screens');
 const PASSWORD = 'e2e-dashboard-pass';
-const UI = 15_000;
 const PUBLISHED = '已公开';
 
-let app: ServedApp | undefined;
+let e2e: E2e | undefined;
 let base = '';
-let dataDir = '';
-let browser: Browser | undefined;
 let page: Page;
 
-const skip = !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}`;
-
 before(async () => {
-  if (skip) return;
-  await ensureUiBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), 'jixiao-dashboard-e2e-'));
-  app = await serveApp(join(dataDir, 'jixiao.sqlite'), PASSWORD);
-  base = app.base;
-  // Beside the demo: 100 generated forms of 2021, saved by the preparer through the API (drafts of the office).
-  const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'preparer', password: PASSWORD }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const templates = templateRegistry();
-  const forms = [...syntheticEvaluations({ units: 1, projectsPerUnit: 100, years: [2021, 2021], seed: 7 }, [templates.get('shanghai-2021')!])];
-  for (const evaluation of forms) {
-    const created = await fetch(`${base}/api/evaluations`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ evaluation }) });
-    assert.equal(created.status, 201, await created.text());
-  }
-  mkdirSync(SCREENS, { recursive: true });
-  browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
+  if (noBrowser) return;
+  e2e = await startE2e({
+    name: 'dashboard',
+    password: PASSWORD,
+    // Beside the demo: 100 generated forms of 2021, saved by the preparer through the API (drafts of the office).
+    prepare: async (app) => {
+      const preparer = await apiSession(app.base, 'preparer', PASSWORD);
+      const shanghai = templateRegistry().get('shanghai-2021')!;
+      for (const evaluation of syntheticEvaluations({ units: 1, projectsPerUnit: 100, years: [2021, 2021], seed: 7 }, [shanghai])) {
+        await preparer('POST', '/api/evaluations', { evaluation });
+      }
+    },
+  });
+  base = e2e.base;
+  page = await openPage(e2e.browser);
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => stopE2e(e2e));
 
 const tableAnswer = (p: Page) => p.waitForResponse((r) => r.url().includes('/api/dashboard/table') && r.request().method() === 'GET', { timeout: UI });
 const rows = (p: Page) => p.locator('[data-testid=dashboard-row]');
 const scoreColumn = async (p: Page) => (await rows(p).locator('td:nth-child(6)').allInnerTexts()).map((s) => Number(s.trim()));
 
-test('the admin pages, sorts and filters the year’s table on the server', { skip }, async () => {
-  await page.goto(`${base}/login`, { timeout: UI });
-  await page.getByTestId('login-username').fill('admin', { timeout: UI });
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: UI });
+test('the admin pages, sorts and filters the year’s table on the server', { skip: noBrowser }, async () => {
+  await signIn(page, base, 'admin', PASSWORD);
 
   const first = tableAnswer(page);
   const overview = page.waitForResponse((r) => /\/api\/dashboard\?/u.test(r.url()), { timeout: UI });
