@@ -71,7 +71,9 @@ export interface ExportFigures {
   libreOfficeForms: number;
   /** jixiao, one thread, on the forms LibreOffice printed. */
   formsPerSOnLibreOfficeForms: number;
-  libreOfficeFormsPerS: number;
+  /** null when LibreOffice could not run (not installed): the reason is in `libreOfficeProblem`. */
+  libreOfficeFormsPerS: number | null;
+  libreOfficeProblem: string | null;
   load: number;
 }
 
@@ -87,10 +89,17 @@ export async function measureExportPdf(count: number, libreOfficeCount: number):
     const workbook = join(dir, 'forms.xlsx');
     writeFileSync(workbook, await writeEvaluationsWorkbook(small));
     const formsPerSOnLibreOfficeForms = await medianRate(() => small, async (f) => void (await renderEvaluationsPdf(f, oneThreadOptions)));
-    const libreOfficeFormsPerS = await rate(small, async () => {
-      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, workbook], { stdio: 'ignore' });
-    });
-    return { forms: count, formsPerS, libreOfficeForms: libreOfficeCount, formsPerSOnLibreOfficeForms, libreOfficeFormsPerS, load };
+    // jixiao's own rate stands without LibreOffice; only the comparison needs it.
+    let libreOfficeFormsPerS: number | null = null;
+    let libreOfficeProblem: string | null = null;
+    try {
+      libreOfficeFormsPerS = await rate(small, async () => {
+        execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, workbook], { stdio: 'ignore' });
+      });
+    } catch (error) {
+      libreOfficeProblem = `LibreOffice (soffice) could not convert the workbook: ${(error as Error).message}`;
+    }
+    return { forms: count, formsPerS, libreOfficeForms: libreOfficeCount, formsPerSOnLibreOfficeForms, libreOfficeFormsPerS, libreOfficeProblem, load };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
