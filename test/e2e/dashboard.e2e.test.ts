@@ -83,7 +83,17 @@ test('the admin pages, sorts and filters the year’s table on the server', { sk
 
   // The status filter: only the published forms (the demo's one), as many as the overview counts.
   await page.locator('th', { hasText: '状态' }).locator('.ant-table-filter-trigger').click();
-  await page.locator('.ant-dropdown .ant-dropdown-menu-item', { hasText: PUBLISHED }).click();
+  // The filter is applied only when it changed: make sure the click took (a click while the
+  // dropdown animates in can be lost; it is given again, at most three times).
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.ant-dropdown .ant-dropdown-menu-item', { hasText: PUBLISHED }).click();
+    try {
+      await page.locator('.ant-dropdown .ant-dropdown-menu-item-selected', { hasText: PUBLISHED }).waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const filtered = tableAnswer(page);
   await page.locator('.ant-table-filter-dropdown .ant-btn-primary').click();
   const published = (await (await filtered).json()) as { total: number; items: Array<{ status: string }> };

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { apiSession, noBrowser as skip, openPage, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, noBrowser as skip, openPage, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-versions-pass';
 const REASONS = ['请补充第一项指标的佐证说明', '佐证说明仍不完整，请写明来源'];
@@ -74,10 +74,8 @@ test('the preparer opens 版本: three intact versions, the remark changed betwe
   await page.screenshot({ path: join(SCREENS, 'versions-1-diff.png'), fullPage: true });
 
   // The last version against the form as it is now: nothing changed since.
-  await drawer.getByTestId('diff-from').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '第 3 版' }).last().click();
-  await drawer.getByTestId('diff-to').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '当前表' }).last().click();
+  await pickOption(page, drawer.getByTestId('diff-from'), '第 3 版');
+  await pickOption(page, drawer.getByTestId('diff-to'), '当前表');
   await drawer.getByText('两个版本内容相同').waitFor({ timeout: UI });
   await page.locator('.ant-drawer-close').click();
   await drawer.waitFor({ state: 'hidden', timeout: UI });
@@ -93,8 +91,7 @@ test('the preparer opens 版本: three intact versions, the remark changed betwe
 
 test('the preparer deletes the draft; the admin finds it under 已删除 and restores it', { skip }, async () => {
   const preparer = await logIn('preparer');
-  await preparer.getByTestId('filter-status').click();
-  await preparer.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '草稿' }).click();
+  await pickOption(preparer, preparer.getByTestId('filter-status'), '草稿');
   await preparer.getByTestId('evaluation-link').first().click({ timeout: UI });
   await preparer.waitForURL(/\/evaluations\/[^/?]+$/u, { timeout: UI });
   const id = new URL(preparer.url()).pathname.split('/').pop()!;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { CHROMIUM, launch } from '../../../src/web/test/browser.ts';
 import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './served-app.ts';
 
@@ -58,6 +58,26 @@ export async function signIn(page: Page, base: string, username: string, passwor
 }
 
 /** A page of its own (cookies not shared with other pages) in the size and language the screenshots are taken in. */
+/**
+ * Chooses `text` in an antd Select and waits until its dropdown has closed. antd opens and closes its
+ * dropdowns with an animation: a click that lands while another dropdown is still closing can leave
+ * the new one shut, so the select is opened again (up to three times) until its option is there.
+ */
+export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).last();
+  for (let attempt = 1; ; attempt++) {
+    await select.click({ timeout: UI });
+    try {
+      await option.click({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  // Closed again before anything else is clicked (what the choice changed, the test checks itself).
+  await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, undefined, { timeout: UI });
+}
+
 export async function openPage(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
 }
