@@ -6,11 +6,12 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Scope, Status } from '../../core/workflow/workflow.ts';
-import { decimalText, fenToYuan, pointsNumber } from '../columns.ts';
+import { fenToYuan } from '../columns.ts';
 import { isPostgres } from '../dialect.ts';
 import type { Db } from '../open-database.ts';
 import type { Tables } from '../tables.ts';
 import type { Unit } from './unit-repository.ts';
+import { toSummary, type EvaluationSummary, type SummaryRow } from './evaluation-repository.ts';
 
 export interface DashboardFilter {
   year: number | undefined;
@@ -41,20 +42,8 @@ export interface TableOrder {
 }
 
 /** A row of the table: the summary of a form (docs/api.md, `Summary`). */
-export interface TableRow {
-  id: string;
-  year: number;
-  unit: Unit;
-  project: string;
-  template: string;
-  status: Status;
-  version: number;
-  score: number;
-  grade: string;
-  executionRate: string | null;
-  budget: string | null;
-  updatedAt: string;
-}
+/** A row of the dashboard's table: an evaluation's summary. */
+export type TableRow = EvaluationSummary;
 
 export interface StatusGradeCount {
   status: Status;
@@ -245,35 +234,7 @@ export class DashboardRepository {
         .as('page');
       rows = await ordered(whole.innerJoin(chosen, 'page.page_id', 'evaluations.id'), column).execute();
     }
-    return rows.map((r) => ({
-      id: r.id,
-      year: Number(r.year),
-      unit: { id: r.unit_id, name: r.unit_name },
-      project: r.project,
-      template: r.template,
-      status: r.status,
-      version: Number(r.version),
-      score: pointsNumber(r.score),
-      grade: r.grade,
-      executionRate: decimalText(r.execution_rate),
-      budget: fenToYuan(r.budget_fen),
-      updatedAt: r.updated_at,
-    }));
+    return rows.map(toSummary);
   }
 }
 
-interface SummaryRow {
-  id: string;
-  unit_id: string;
-  unit_name: string;
-  year: number;
-  project: string;
-  template: string;
-  status: Status;
-  version: number;
-  score: string | number;
-  grade: string;
-  execution_rate: string | number | null;
-  budget_fen: number | null;
-  updated_at: string;
-}

@@ -23,7 +23,8 @@ export interface EvaluationColumns {
   executedFen: number | null;
 }
 
-export interface EvaluationRecord {
+/** What a list or the dashboard's table shows of an evaluation. */
+export interface EvaluationSummary {
   id: string;
   unit: Unit;
   year: number;
@@ -35,9 +36,12 @@ export interface EvaluationRecord {
   grade: string;
   executionRate: string | null;
   budget: string | null;
+  updatedAt: string;
+}
+
+export interface EvaluationRecord extends EvaluationSummary {
   executed: string | null;
   returnReason: string | null;
-  updatedAt: string;
   /** Soft delete: when, or null. Deleted forms are in no list; `get` still reads them (for the admin). */
   deletedAt: string | null;
 }
@@ -288,7 +292,8 @@ function columnValues(c: EvaluationColumns) {
   };
 }
 
-type RecordRow = {
+/** The columns of a summary as the database gives them (joined with the unit's name). */
+export interface SummaryRow {
   id: string;
   unit_id: string;
   unit_name: string;
@@ -301,13 +306,16 @@ type RecordRow = {
   grade: string;
   execution_rate: string | number | null;
   budget_fen: number | null;
+  updated_at: string;
+}
+
+type RecordRow = SummaryRow & {
   executed_fen: number | null;
   return_reason: string | null;
-  updated_at: string;
   deleted_at: string | null;
 };
 
-function toRecord(r: RecordRow): EvaluationRecord {
+export function toSummary(r: SummaryRow): EvaluationSummary {
   return {
     id: r.id,
     unit: { id: r.unit_id, name: r.unit_name },
@@ -320,9 +328,10 @@ function toRecord(r: RecordRow): EvaluationRecord {
     grade: r.grade,
     executionRate: decimalText(r.execution_rate),
     budget: fenToYuan(r.budget_fen),
-    executed: fenToYuan(r.executed_fen),
-    returnReason: r.return_reason,
     updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
   };
+}
+
+function toRecord(r: RecordRow): EvaluationRecord {
+  return { ...toSummary(r), executed: fenToYuan(r.executed_fen), returnReason: r.return_reason, deletedAt: r.deleted_at };
 }
