@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import fc from 'fast-check';
+import { formatPath } from '../../src/core/model/path.ts';
 import { repositories } from '../../src/storage/repositories.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi, PASSWORD, type Api, type Client, type Username } from './support/api-harness.ts';
@@ -205,7 +206,7 @@ forEachApi('fuzzing every API route', (api) => {
       const answer = await preparer.put(`/api/evaluations/${id}`, mutate(body, placesOf(body).findIndex((p) => p.join() === place.join()), 'replace', bad));
       counts.runs++;
       assert.equal(answer.status, 400, `${place.join('.')}: ${JSON.stringify(answer.body)}`);
-      assert.match(answer.body.error.issues[0].path, new RegExp(`^${String(place[0])}`, 'u'));
+      assert.equal(answer.body.error.issues[0].path, formatPath(place), 'the very field is named');
     }
     for (const [method, path] of [['GET', '/api/evaluations?project=a%00b'], ['GET', '/api/dashboard/table?project=%00'], ['GET', `/api/evaluations/${id}%00`], ['GET', '/api/public/evaluations?unit=%00']] as const) {
       const answer = await preparer.request(method, path);

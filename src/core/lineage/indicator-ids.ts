@@ -35,6 +35,8 @@ export function indicatorIds(indicators: readonly Indicator[], stored: readonly 
     taken.add(indicator.id);
     return indicator.id;
   });
+  // The usual save: every row kept its id; nothing to match (matching normalises every stored row's words).
+  if (ids.every((id) => id !== undefined)) return ids as string[];
 
   // Stored indicators whose id no sent indicator claimed, free to be given out once.
   const free = new Set(stored.flatMap((s, index) => (hasId(s) && !taken.has(s.id) ? [index] : [])));

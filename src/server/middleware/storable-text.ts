@@ -14,16 +14,25 @@ const UNSTORABLE = /[\u0000\ud800-\udfff]/u;
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/iu;
 const MESSAGE = 'contains a NUL character or an unpaired surrogate, which cannot be stored';
 
-/** The path of the first string (value or key) that cannot be stored, or null. */
-function unstorablePath(value: unknown, path: Array<string | number>, depth: number): Array<string | number> | null {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+/**
+ * The path of the first string (value or key) that cannot be stored, or null. The path is built on
+ * the way back from a find only: every request body is walked, and nearly all have nothing to find.
+ */
+function unstorablePath(value: unknown, depth: number): Array<string | number> | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? [] : null;
   // Past this depth nothing valid lies; the schema refuses it on its own.
   if (value === null || typeof value !== 'object' || depth > 64) return null;
-  for (const [key, inner] of Object.entries(value)) {
-    const at = [...path, Array.isArray(value) ? Number(key) : key];
-    if (UNSTORABLE.test(key)) return at;
-    const found = unstorablePath(inner, at, depth + 1);
-    if (found) return found;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorablePath(value[i], depth + 1);
+      if (found) return [i, ...found];
+    }
+    return null;
+  }
+  for (const key in value) {
+    if (UNSTORABLE.test(key)) return [key];
+    const found = unstorablePath((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return [key, ...found];
   }
   return null;
 }
@@ -44,7 +53,7 @@ export const storableText: MiddlewareHandler = async (c, next) => {
     } catch {
       return next(); // malformed JSON: the validation says so
     }
-    const at = unstorablePath(body, [], 0);
+    const at = unstorablePath(body, 0);
     if (at) throw refuse(formatPath(at) || '(root)');
   }
   return next();
