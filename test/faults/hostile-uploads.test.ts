@@ -10,8 +10,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { createDeflateRaw } from 'node:zlib';
-import { makeZip } from '../../src/import/xlsx/testing/make-zip.ts';
+import { BILLION_LAUGHS_WORKBOOK, bombEntry, makeZip } from '../../src/import/xlsx/testing/make-zip.ts';
 import { ROOT } from '../support/fixtures.ts';
 import { HttpSession, startServe, type ServeProcess } from './support/serve-process.ts';
 
@@ -157,30 +156,6 @@ test('the kind comes from the bytes: a PDF named .xlsx reads as a PDF; an execut
   figures.requests += 4; figures.hostile += 3;
 });
 
-function bombEntry(name: string, megabytes: number): Promise<{ name: string; deflated: Buffer; size: number; crc: number }> {
-  return new Promise((resolve, reject) => {
-    const deflate = createDeflateRaw({ level: 9 });
-    const chunks: Buffer[] = [];
-    deflate.on('data', (c: Buffer) => chunks.push(c));
-    deflate.on('end', () => resolve({ name, deflated: Buffer.concat(chunks), size: megabytes * MB, crc: 0 }));
-    deflate.on('error', reject);
-    const zeros = Buffer.alloc(MB);
-    let written = 0;
-    const pump = (): void => {
-      while (written < megabytes) {
-        written++;
-        if (!deflate.write(zeros)) return void deflate.once('drain', pump);
-      }
-      deflate.end();
-    };
-    pump();
-  });
-}
-
-const LAUGHS = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">` +
-  `<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol9 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>` +
-  `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="&lol9;" sheetId="1"/></sheets></workbook>`;
-
 test('zip bombs, an entity bomb, PDFs with JavaScript or 2000 pages: refused with a clear message, memory bounded', async () => {
   const workbook = { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') };
   const bomb = await bombEntry('xl/worksheets/sheet1.xml', 1024);
@@ -189,7 +164,7 @@ test('zip bombs, an entity bomb, PDFs with JavaScript or 2000 pages: refused wit
     ['bomb.xlsx', makeZip([workbook, bomb]), /Unpacked it is over the limit of 100 MB: a zip bomb\? Not read|unpacks at \d+:1, over the limit of 200:1: a zip bomb/u],
     ['liar.xlsx', makeZip([workbook, { ...liar, declaredSize: 1000 }]), /The workbook is damaged or incomplete/u],
     ['many.xlsx', makeZip([workbook, ...Array.from({ length: 6000 }, (_, i) => ({ name: `xl/x${i}.xml`, data: Buffer.from('<x/>') }))]), /entries, over the limit of 5000: a zip bomb\? Not read/u],
-    ['laughs.xlsx', makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from(LAUGHS) }]), /declares a DOCTYPE or ENTITY \(an entity bomb\?\)/u],
+    ['laughs.xlsx', makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from(BILLION_LAUGHS_WORKBOOK) }]), /declares a DOCTYPE or ENTITY \(an entity bomb\?\)/u],
     ['many-pages.pdf', sample('test/fixtures/bad/many-pages.pdf'), /The PDF has 2000 pages, over the limit of 300/u],
     ['javascript.pdf', sample('test/fixtures/bad/javascript.pdf'), /The PDF contains JavaScript/u],
     ['javascript-escaped-names.pdf', sample('test/fixtures/bad/javascript-escaped-names.pdf'), /The PDF contains JavaScript/u],

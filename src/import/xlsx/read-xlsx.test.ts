@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createDeflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { writeEvaluationsWorkbook } from '../../export/xlsx/workbook.ts';
 import { seedEvaluations } from '../../../test/support/fixtures.ts';
 import { readXlsxForms } from './read-xlsx.ts';
-import { makeZip } from './testing/make-zip.ts';
+import { BILLION_LAUGHS_WORKBOOK, bombEntry, makeZip } from './testing/make-zip.ts';
 
 const BORDER = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
 
@@ -80,37 +79,6 @@ describe('readXlsxForms on a workbook laid out by hand', () => {
   });
 });
 
-function bombEntry(name: string, megabytes: number): Promise<{ name: string; deflated: Buffer; size: number; crc: number }> {
-  // Deflated a megabyte at a time: the test itself never holds the unpacked bomb.
-  return new Promise((resolve, reject) => {
-    const deflate = createDeflateRaw({ level: 9 });
-    const chunks: Buffer[] = [];
-    deflate.on('data', (c: Buffer) => chunks.push(c));
-    deflate.on('end', () => resolve({ name, deflated: Buffer.concat(chunks), size: megabytes * 1048576, crc: 0 }));
-    deflate.on('error', reject);
-    const zeros = Buffer.alloc(1048576);
-    let written = 0;
-    const pump = (): void => {
-      while (written < megabytes) {
-        written++;
-        if (!deflate.write(zeros)) return void deflate.once('drain', pump);
-      }
-      deflate.end();
-    };
-    pump();
-  });
-}
-
-const BILLION_LAUGHS = `<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
-]>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="&lol9;" sheetId="1"/></sheets></workbook>`;
-
 async function refusal(bytes: Uint8Array): Promise<{ code: string; key: string }> {
   const result = await readXlsxForms({ file: 'bad.xlsx', bytes });
   assert.equal(result.forms.length, 0);
@@ -149,7 +117,7 @@ describe('readXlsxForms refuses bad files with a clear diagnostic', () => {
   it('an XML entity bomb (billion laughs)', async () => {
     const zip = makeZip([
       { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types/>') },
-      { name: 'xl/workbook.xml', data: Buffer.from(BILLION_LAUGHS) },
+      { name: 'xl/workbook.xml', data: Buffer.from(BILLION_LAUGHS_WORKBOOK) },
     ]);
     assert.deepEqual(await refusal(zip), { code: 'XML_ENTITIES', key: 'xlsx.doctype' });
   });

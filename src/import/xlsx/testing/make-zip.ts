@@ -1,5 +1,5 @@
 /** A minimal zip writer for tests: hand-made archives (bombs, entity bombs, liars) that no library would write. */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntrySpec {
   name: string;
@@ -42,3 +42,37 @@ export function makeZip(entries: readonly ZipEntrySpec[]): Buffer {
   const end = header([[0x06054b50, 4], [0, 2], [0, 2], [entries.length, 2], [entries.length, 2], [central.length, 4], [offset, 4], [0, 2]]);
   return Buffer.concat([...locals, central, end]);
 }
+
+const MB = 1024 * 1024;
+
+/** An entry of `megabytes` MB of zeros, deflated as a stream (the zeros are never held whole): a zip bomb's part. */
+export function bombEntry(name: string, megabytes: number): Promise<ZipEntrySpec & { deflated: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const deflate = createDeflateRaw({ level: 9 });
+    const chunks: Buffer[] = [];
+    deflate.on('data', (c: Buffer) => chunks.push(c));
+    deflate.on('end', () => resolve({ name, deflated: Buffer.concat(chunks), size: megabytes * MB, crc: 0 }));
+    deflate.on('error', reject);
+    const zeros = Buffer.alloc(MB);
+    let written = 0;
+    const pump = (): void => {
+      while (written < megabytes) {
+        written++;
+        if (!deflate.write(zeros)) return void deflate.once('drain', pump);
+      }
+      deflate.end();
+    };
+    pump();
+  });
+}
+
+/** A workbook part whose sheet name is an entity bomb ("billion laughs"). */
+export const BILLION_LAUGHS_WORKBOOK = `<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="&lol9;" sheetId="1"/></sheets></workbook>`;
