@@ -25,31 +25,13 @@ export class AuditRepository {
   constructor(private readonly db: Db) {}
 
   async append(entry: NewAuditEntry): Promise<void> {
-    await this.db
-      .insertInto('audit_log')
-      .values({
-        evaluation_id: entry.evaluationId,
-        at: entry.at,
-        user_id: entry.userId,
-        action: entry.action,
-        comment: entry.comment,
-        changes: writeJson(entry.changes),
-      })
-      .execute();
+    await this.db.insertInto('audit_log').values(auditRow(entry)).execute();
   }
 
   /** Many entries in multi-row INSERTs (generated and bulk-loaded data). */
   async appendMany(entries: readonly NewAuditEntry[]): Promise<void> {
     for (let i = 0; i < entries.length; i += 1000) {
-      const values = entries.slice(i, i + 1000).map((entry) => ({
-        evaluation_id: entry.evaluationId,
-        at: entry.at,
-        user_id: entry.userId,
-        action: entry.action,
-        comment: entry.comment,
-        changes: writeJson(entry.changes),
-      }));
-      await this.db.insertInto('audit_log').values(values).execute();
+      await this.db.insertInto('audit_log').values(entries.slice(i, i + 1000).map(auditRow)).execute();
     }
   }
 
@@ -72,3 +54,12 @@ export class AuditRepository {
     }));
   }
 }
+
+const auditRow = (entry: NewAuditEntry) => ({
+  evaluation_id: entry.evaluationId,
+  at: entry.at,
+  user_id: entry.userId,
+  action: entry.action,
+  comment: entry.comment,
+  changes: writeJson(entry.changes),
+});
