@@ -3,13 +3,14 @@
  * `{"error": {"code", "message", "issues"?}, …extra}`. The message is rendered from the locale
  * (`api.CODE`) in the request's language when the answer is written.
  */
-import type { MessageParams } from '../core/explanation.ts';
+import type { Explanation, MessageParams } from '../core/explanation.ts';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 export interface Issue {
   path: string;
-  message: string;
+  /** A sentence of the core is said in the request's language. */
+  message: string | Explanation;
 }
 
 export class ApiError extends Error {

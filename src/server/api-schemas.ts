@@ -9,8 +9,16 @@ export const EvaluationDocument = evaluationSchema.meta({ id: 'Evaluation', desc
 export const Status = z.enum(STATUSES).openapi('Status');
 export const Action = z.enum(ACTIONS).openapi('Action');
 export const Unit = z.object({ id: z.string(), name: z.string() }).openapi('Unit');
+export const Role = z.enum(ROLES).openapi('Role');
 export const User = z
-  .object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), unit: Unit.nullable() })
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: Role,
+    unit: Unit.nullable(),
+    mustChangePassword: z.boolean().openapi({ description: 'a one-time password was given: every other route answers 403 PASSWORD_CHANGE_REQUIRED until POST /api/me/password' }),
+  })
   .openapi('User');
 
 export const Finding = z
@@ -117,6 +125,13 @@ export const UpdateBody = z.object({ version: z.number().int().positive(), evalu
 export const TransitionBody = z.object({ action: z.enum(TRANSITION_ACTIONS), comment: z.string().max(10000).optional() });
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
 const year = z.coerce.number().int().min(1949).max(2999).optional();
+/** A page is at most this many rows. */
+export const MAX_PAGE = 500;
+/** One page of a list: `limit` 1–500 (default 50) rows from `offset`. */
+export const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+};
 export const ListQuery = z.object({ year, status: Status.optional(), unit: z.string().optional() });
 export const PublicListQuery = z.object({ year, unit: z.string().optional() });
 export const YearQuery = z.object({ year, lang: z.enum(['zh', 'en']).optional() });

@@ -18,10 +18,12 @@ import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { evaluationRoutes } from './routes/evaluation-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
 import { lineageRoutes } from './routes/lineage-routes.ts';
+import { organisationRoutes } from './routes/organisation-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { recheckRoutes } from './routes/recheck-routes.ts';
 import { errors, json } from './routes/responses.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
+import { yearRoutes } from './routes/year-routes.ts';
 import { createServices } from './services.ts';
 import { serveUi } from './static-ui.ts';
 
@@ -36,6 +38,8 @@ export interface AppOptions {
   importLimits?: Readonly<ImportLimits>;
   /** The built UI; not served when absent. */
   webRoot?: string | null;
+  /** A session unused this long ends (default 30 minutes). */
+  sessionIdleMs?: number;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxBytes;
@@ -47,7 +51,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const trustProxy = options.trustProxy ?? false;
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const services = createServices(
-    { db: database.db, templates: options.templates ?? templateRegistry(), now: options.now ?? (() => new Date()) },
+    {
+      db: database.db, templates: options.templates ?? templateRegistry(), now: options.now ?? (() => new Date()),
+      ...(options.sessionIdleMs !== undefined ? { sessionIdleMs: options.sessionIdleMs } : {}),
+    },
     options.importLimits,
   );
 
@@ -73,6 +80,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     },
   );
   sessionRoutes(app, services, { trustProxy });
+  organisationRoutes(app, services);
+  yearRoutes(app, services);
   evaluationRoutes(app, services);
   dashboardRoutes(app, services);
   importRoutes(app, services, { maxUploadBytes });

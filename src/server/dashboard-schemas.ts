@@ -1,7 +1,7 @@
 /** The zod schemas of the dashboard (docs/api.md, "Dashboard"): the year's overview and its paged table. */
 import { z } from '@hono/zod-openapi';
 import { TABLE_SORTS } from '../storage/repositories/dashboard-repository.ts';
-import { Status, Summary, Unit } from './api-schemas.ts';
+import { PageQuery, Status, Summary, Unit } from './api-schemas.ts';
 
 const year = z.coerce.number().int().min(1949).max(2999).optional();
 const money = z.string().openapi({ description: 'a decimal string in 元, exact' });
@@ -17,14 +17,7 @@ const tableQuery = {
   sort: z.enum(TABLE_SORTS).default('score'),
   order: z.enum(['asc', 'desc']).default('desc'),
 };
-/** A page is at most this many rows. */
-export const MAX_PAGE = 500;
-
-export const DashboardTableQuery = z.object({
-  ...tableQuery,
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-});
+export const DashboardTableQuery = z.object({ ...tableQuery, ...PageQuery });
 
 export const DashboardExportQuery = z.object({ ...tableQuery, lang: z.enum(['zh', 'en']).optional() });
 

@@ -1,13 +1,20 @@
 /**
- * The demo on an empty database: the seed's units and three forms, and one user per role
- * (`preparer` and `approver` of the first form's unit, `preparer2` and `approver2` of the other
- * unit, `reviewer`, `admin`). The forms stand at different points of the workflow, with the history that got them there.
+ * The demo (`jixiao serve --demo`, what `npm start` runs) on an empty database: the seed's units as a
+ * department (主管部门) with a budget unit below it — 上海市普陀区金融服务办公室, itself a budget unit,
+ * and 上海市普陀区金融服务中心 under it — the seed's three forms, the year 2021 set up (its project
+ * list and a deadline), and one user per role: `preparer` and `approver` of the office, `preparer2`
+ * and `approver2` of the centre, `department` (the office's department reviewer), `reviewer`, `admin`.
+ * The forms stand at different points of the workflow, with the history that got them there; the
+ * year's project list names them (project codes as the budget system would: unit code + number).
+ * Never loaded by a plain `jixiao serve`: a production database starts empty.
  */
 import { readFile } from 'node:fs/promises';
+import { PASSWORD_MIN_LENGTH } from '../core/accounts/password-policy.ts';
 import { withIndicatorIds } from '../core/lineage/indicator-ids.ts';
 import { format } from '../core/locale/messages.ts';
 import type { Evaluation } from '../core/model/evaluation.ts';
 import { validateEvaluationFile } from '../core/model/validate.ts';
+import { unitPath } from '../core/organisation/unit-plan.ts';
 import type { TemplateRegistry } from '../core/templates/registry.ts';
 import { TRANSITIONS, type Role, type Status, type TransitionAction } from '../core/workflow/workflow.ts';
 import type { Db } from '../storage/open-database.ts';
@@ -22,22 +29,32 @@ export const DEMO_FILE = new URL('../../demo/seed-2021-putuo.json', import.meta.
 // published; the centre's form waits in the reviewer's inbox.
 const HISTORIES: ReadonlyArray<readonly TransitionAction[]> = [[], ['submit', 'approve', 'publish'], ['submit']];
 
+/** The seed's units by name: the office is the department, the centre stands below it. Codes as a budget system gives them. */
+const DEMO_UNITS = [
+  { name: '上海市普陀区金融服务办公室', code: '117', parent: null },
+  { name: '上海市普陀区金融服务中心', code: '117001', parent: '117' },
+] as const;
+
 interface DemoUser {
   username: string;
   role: Role;
-  /** Index of the unit in the order the seed's forms name them. */
-  unit: number | null;
+  /** The unit's code. */
+  unit: string | null;
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'preparer', role: 'preparer', unit: 0 },
-  { username: 'preparer2', role: 'preparer', unit: 1 },
-  { username: 'approver', role: 'approver', unit: 0 },
+  { username: 'preparer', role: 'preparer', unit: '117' },
+  { username: 'preparer2', role: 'preparer', unit: '117001' },
+  { username: 'approver', role: 'approver', unit: '117' },
   // Every unit needs its approver (单位审核) for its forms to reach the finance bureau.
-  { username: 'approver2', role: 'approver', unit: 1 },
+  { username: 'approver2', role: 'approver', unit: '117001' },
+  { username: 'department', role: 'department', unit: '117' },
   { username: 'reviewer', role: 'reviewer', unit: null },
   { username: 'admin', role: 'admin', unit: null },
 ];
+
+/** The demo year's deadline (填报截止日期): the forms of 2021 were due in the spring of 2022. */
+const DEMO_DEADLINE = '2022-03-31';
 
 async function demoEvaluations(): Promise<Evaluation[]> {
   const validated = validateEvaluationFile(JSON.parse(await readFile(DEMO_FILE, 'utf8')));
@@ -45,47 +62,67 @@ async function demoEvaluations(): Promise<Evaluation[]> {
   return validated.value.evaluations;
 }
 
+/** The demo's users share one password, which must pass the rules as any other. */
+export class DemoPasswordError extends Error {}
+
 /** Loads the demo when the database has no unit yet; true when it did. */
 export async function loadDemo(db: Db, options: { password: string; templates: TemplateRegistry; now?: () => Date }): Promise<boolean> {
+  if ([...options.password].length < PASSWORD_MIN_LENGTH) {
+    throw new DemoPasswordError(`the demo password must have at least ${PASSWORD_MIN_LENGTH} characters`);
+  }
   if ((await repositories(db).units.count()) > 0) return false;
   const evaluations = await demoEvaluations();
   const at = (options.now ?? (() => new Date()))().toISOString();
-  const unitNames = [...new Set(evaluations.map((e) => e.project.budgetUnit ?? ''))];
-  const unitIds = unitNames.map(() => crypto.randomUUID());
+  const unitIds = new Map<string, string>(DEMO_UNITS.map((u) => [u.code, crypto.randomUUID()]));
+  const unitOfName = new Map<string, string>(DEMO_UNITS.map((u) => [u.name, u.code]));
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(options.password)));
 
   await inTransaction(db, async (repos) => {
-    for (const [i, name] of unitNames.entries()) await repos.units.create({ id: unitIds[i]!, name }, at);
+    for (const unit of DEMO_UNITS) {
+      const id = unitIds.get(unit.code)!;
+      const parentId = unit.parent === null ? null : unitIds.get(unit.parent)!;
+      await repos.units.create({ id, code: unit.code, name: unit.name, parentId, path: unitPath(parentId === null ? null : unitPath(null, parentId), id) }, at);
+    }
     const userIds = new Map<string, string>();
     for (const [i, user] of DEMO_USERS.entries()) {
       const id = crypto.randomUUID();
       userIds.set(user.username, id);
-      const numbered = DEMO_USERS.filter((u) => u.role === user.role).length > 1 ? ` ${DEMO_USERS.filter((u) => u.role === user.role).indexOf(user) + 1}` : '';
+      const sameRole = DEMO_USERS.filter((u) => u.role === user.role);
+      const numbered = sameRole.length > 1 ? ` ${sameRole.indexOf(user) + 1}` : '';
       await repos.users.create({
         id, username: user.username, displayName: `${format(`role.${user.role}`, {}, 'zh')}${numbered}`, role: user.role,
-        unitId: user.unit === null ? null : unitIds[user.unit]!, passwordHash: hashes[i]!,
+        unitId: user.unit === null ? null : unitIds.get(user.unit)!, passwordHash: hashes[i]!,
       }, at);
     }
+    await repos.years.set({ year: evaluations[0]!.year, departmentReview: false, deadline: DEMO_DEADLINE }, at, userIds.get('admin')!);
+
     // Who does what in the history: the unit's preparer and approver, and the finance reviewer.
-    const actorOf = (action: TransitionAction | 'create', unit: number) =>
-      userIds.get(action === 'create' ? (unit === 0 ? 'preparer' : 'preparer2') : TRANSITIONS[action].by === 'approver' ? (unit === 0 ? 'approver' : 'approver2') : 'reviewer')!;
+    const actorOf = (action: TransitionAction | 'create', code: string) => {
+      const role = action === 'create' ? 'preparer' : TRANSITIONS[action].grants[0]!.role;
+      return userIds.get(DEMO_USERS.find((u) => u.role === role && (u.unit === null || u.unit === code))!.username)!;
+    };
 
     for (const [i, evaluation] of evaluations.entries()) {
-      const unit = unitNames.indexOf(evaluation.project.budgetUnit ?? '');
+      const code = unitOfName.get(evaluation.project.budgetUnit ?? '')!;
+      const unitId = unitIds.get(code)!;
       const template = options.templates.get(evaluation.template);
       if (!template) throw new Error(`demo data: unknown template "${evaluation.template}"`);
-      const history = HISTORIES[i] ?? [];
       const id = crypto.randomUUID();
       // The demo's forms carry indicator ids, as every saved form does (lineage across years).
       const document = withIndicatorIds(evaluation, undefined, () => crypto.randomUUID());
-      await repos.evaluations.insert({ id, unitId: unitIds[unit]!, status: 'draft', columns: columnsOf(evaluation, template), document, at });
-      await repos.audit.append({ evaluationId: id, at, userId: actorOf('create', unit), action: 'create', comment: null, changes: [] });
+      await repos.evaluations.insert({ id, unitId, status: 'draft', columns: columnsOf(document, template), document, at });
+      await repos.audit.append({ evaluationId: id, at, userId: actorOf('create', code), action: 'create', comment: null, changes: [] });
+      await repos.projects.insertMany([{
+        id: crypto.randomUUID(), year: document.year, unitId, template: template.id, evaluationId: id,
+        code: `${code}${String(i + 1).padStart(3, '0')}`, name: document.project.name, budget: document.project.budgetCurrentYear ?? '',
+        previousBudget: document.project.budgetPreviousYear ?? '', department: document.project.department ?? '', recurring: document.project.recurring ?? null,
+      }], at);
       let status: Status = 'draft';
-      for (const [version, action] of history.entries()) {
+      for (const [version, action] of (HISTORIES[i] ?? []).entries()) {
         const to = TRANSITIONS[action].to;
         await repos.evaluations.update(id, version + 1, { status: to, at });
-        await freezeVersion(repos, { evaluationId: id, action, status: to, document, userId: actorOf(action, unit), at });
-        await repos.audit.append({ evaluationId: id, at, userId: actorOf(action, unit), action, comment: null, changes: [{ path: 'status', from: status, to }] });
+        await freezeVersion(repos, { evaluationId: id, action, status: to, document, userId: actorOf(action, code), at });
+        await repos.audit.append({ evaluationId: id, at, userId: actorOf(action, code), action, comment: null, changes: [{ path: 'status', from: status, to }] });
         status = to;
       }
     }

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { format } from '../core/locale/messages.ts';
+import { format, render } from '../core/locale/messages.ts';
 import { formatPath } from '../core/model/path.ts';
 import { ApiError, type ErrorStatus } from './api-error.ts';
 import type { AppEnv } from './app-env.ts';
@@ -34,7 +34,11 @@ export function errorResponse(error: unknown, c: Context<AppEnv>, maxUploadMb: n
   }
   const { params = {}, issues, extra = {}, headers = {} } = apiError.options;
   const body = {
-    error: { code: apiError.code, message: format(`api.${apiError.code}`, params, lang), ...(issues ? { issues } : {}) },
+    error: {
+      code: apiError.code,
+      message: format(`api.${apiError.code}`, params, lang),
+      ...(issues ? { issues: issues.map((i) => ({ path: i.path, message: typeof i.message === 'string' ? i.message : render(i.message, lang) })) } : {}),
+    },
     ...extra,
   };
   for (const [name, value] of Object.entries(headers)) c.header(name, value);

@@ -1,4 +1,4 @@
-/** What every service works with: the database, the templates, and the clock (injected for tests). */
+/** What every service works with: the database, the templates, the clock (injected for tests), the session settings. */
 import type { TemplateRegistry } from '../core/templates/registry.ts';
 import type { Db } from '../storage/open-database.ts';
 import type { User } from '../storage/repositories/user-repository.ts';
@@ -9,9 +9,11 @@ export interface ServiceContext {
   db: Db;
   templates: TemplateRegistry;
   now: () => Date;
+  /** A session unused this long ends (default 30 minutes). */
+  sessionIdleMs?: number;
 }
 
 /** The workflow's view of a user; no user is the public. */
 export function actorOf(user: User | null): Actor {
-  return user === null ? PUBLIC : { role: user.role, unitId: user.unit?.id ?? null };
+  return user === null ? PUBLIC : { role: user.role, unitId: user.unit?.id ?? null, unitPath: user.unitPath };
 }

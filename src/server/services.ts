@@ -6,14 +6,18 @@ import { EvaluationService } from './services/evaluation-service.ts';
 import { ExportService } from './services/export-service.ts';
 import { ImportService } from './services/import-service.ts';
 import { LineageService } from './services/lineage-service.ts';
+import { OrganisationService } from './services/organisation-service.ts';
 import { RecheckService } from './services/recheck-service.ts';
-import { UnitService } from './services/unit-service.ts';
+import { UserService } from './services/user-service.ts';
 import { VersionService } from './services/version-service.ts';
+import { YearService } from './services/year-service.ts';
 import type { ServiceContext } from './service-context.ts';
 
 export interface Services {
   auth: AuthService;
-  units: UnitService;
+  units: OrganisationService;
+  users: UserService;
+  years: YearService;
   evaluations: EvaluationService;
   dashboard: DashboardService;
   imports: ImportService;
@@ -27,7 +31,9 @@ export function createServices(ctx: ServiceContext, importLimits?: Readonly<Impo
   const evaluations = new EvaluationService(ctx);
   return {
     auth: new AuthService(ctx),
-    units: new UnitService(ctx),
+    units: new OrganisationService(ctx),
+    users: new UserService(ctx),
+    years: new YearService(ctx),
     evaluations,
     dashboard: new DashboardService(ctx),
     imports: new ImportService(ctx, importLimits),

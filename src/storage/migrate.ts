@@ -9,6 +9,7 @@ import * as rechecks from './migrations/2026-11-27-rechecks.ts';
 import * as evaluationVersions from './migrations/2026-11-28-evaluation-versions.ts';
 import * as liveSummaryIndex from './migrations/2026-11-28-live-summary-index.ts';
 import * as indicatorIds from './migrations/2026-11-29-indicator-ids.ts';
+import * as organisation from './migrations/2026-12-02-organisation.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-evaluation-versions': evaluationVersions,
   '2026-11-28-live-summary-index': liveSummaryIndex,
   '2026-11-29-indicator-ids': indicatorIds,
+  '2026-12-02-organisation': organisation,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

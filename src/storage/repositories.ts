@@ -3,10 +3,13 @@ import type { Db } from './open-database.ts';
 import { AuditRepository } from './repositories/audit-repository.ts';
 import { EvaluationRepository } from './repositories/evaluation-repository.ts';
 import { LoginAttemptRepository } from './repositories/login-attempt-repository.ts';
+import { ProgressRepository } from './repositories/progress-repository.ts';
+import { ProjectRepository } from './repositories/project-repository.ts';
 import { SessionRepository } from './repositories/session-repository.ts';
 import { UnitRepository } from './repositories/unit-repository.ts';
 import { UserRepository } from './repositories/user-repository.ts';
 import { VersionRepository } from './repositories/version-repository.ts';
+import { YearRepository } from './repositories/year-repository.ts';
 
 export interface Repositories {
   units: UnitRepository;
@@ -16,6 +19,9 @@ export interface Repositories {
   evaluations: EvaluationRepository;
   audit: AuditRepository;
   versions: VersionRepository;
+  years: YearRepository;
+  projects: ProjectRepository;
+  progress: ProgressRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -27,6 +33,9 @@ export function repositories(db: Db): Repositories {
     evaluations: new EvaluationRepository(db),
     audit: new AuditRepository(db),
     versions: new VersionRepository(db),
+    years: new YearRepository(db),
+    projects: new ProjectRepository(db),
+    progress: new ProgressRepository(db),
   };
 }
 

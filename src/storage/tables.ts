@@ -15,7 +15,14 @@ export type NumericColumn = ColumnType<string | number, string | number, string 
 
 export interface UnitTable {
   id: string;
+  /** 单位代码, the budget system's code (unique). */
+  code: string;
   name: string;
+  /** null: directly under the finance bureau (a 主管部门). */
+  parent_id: string | null;
+  /** `/rootId/…/id/`: the ids from the top of the tree down to this unit. */
+  path: string;
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
 }
 
@@ -27,6 +34,10 @@ export interface UserTable {
   unit_id: string | null;
   password_hash: string;
   created_at: string;
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 after a one-time password was given: every route but the password change answers 403 until it is changed. */
+  must_change_password: ColumnType<number, number | undefined, number>;
+  password_changed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionTable {
@@ -35,7 +46,10 @@ export interface SessionTable {
   user_id: string;
   csrf_token: string;
   created_at: string;
+  /** The absolute end (12 hours after login). */
   expires_at: string;
+  /** Refreshed as the session is used (at most once a minute): the idle timeout counts from here. */
+  last_seen_at: string;
 }
 
 export interface LoginAttemptTable {
@@ -93,6 +107,36 @@ export interface AuditLogTable {
   changes: JsonColumn;
 }
 
+/** A year's settings (a year without a row has the defaults: no department tier, no deadline). */
+export interface YearTable {
+  year: number;
+  /** 1: submitted forms go to the unit's department before the finance bureau. */
+  department_review: number;
+  /** 填报截止日期, an ISO date. */
+  deadline: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A project of the year's list from the budget system, and the evaluation made for it. */
+export interface ProjectTable {
+  id: string;
+  year: number;
+  unit_id: string;
+  /** 项目代码; '' when the list had none (then the name identifies it within the unit). */
+  code: string;
+  name: string;
+  budget_fen: number | null;
+  previous_budget_fen: number | null;
+  department: string;
+  /** 是否经常性项目: 1, 0, or null when the list left it blank. */
+  recurring: number | null;
+  template: string;
+  evaluation_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Tables {
   units: UnitTable;
   users: UserTable;
@@ -101,4 +145,6 @@ export interface Tables {
   evaluations: EvaluationTable;
   evaluation_versions: EvaluationVersionTable;
   audit_log: AuditLogTable;
+  years: YearTable;
+  projects: ProjectTable;
 }

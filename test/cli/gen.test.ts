@@ -52,7 +52,7 @@ forEachDatabase('jixiao gen', (database, _dialect, url) => {
     const saved = process.env.DATABASE_URL;
     process.env.DATABASE_URL = url();
     try {
-      assert.equal(await main(args, { out: (t) => out.push(t), err: (t) => out.push(t) }), 0);
+      assert.equal(await main(args, { out: (t) => out.push(t), err: (t) => out.push(t), input: async () => '' }), 0);
     } finally {
       if (saved === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = saved;

@@ -12,12 +12,12 @@ import { seedEvaluations } from '../support/fixtures.ts';
 import { createApp } from '../../src/server/app.ts';
 import { openDatabase } from '../../src/storage/open-database.ts';
 import { forEachApi, PASSWORD, type Answer, type Api, type Client, type Username } from './support/api-harness.ts';
-import { nationalTextUpload } from './support/upload.ts';
+import { nationalTextUpload, upload } from './support/upload.ts';
 
-const WHO = ['preparerOwn', 'preparerOther', 'approver', 'reviewer', 'admin', 'anonymous'] as const;
+const WHO = ['preparerOwn', 'preparerOther', 'approver', 'department', 'reviewer', 'admin', 'anonymous'] as const;
 type Who = (typeof WHO)[number];
 const USERNAMES: Record<Exclude<Who, 'anonymous'>, Username> = {
-  preparerOwn: 'preparer', preparerOther: 'preparer2', approver: 'approver', reviewer: 'reviewer', admin: 'admin',
+  preparerOwn: 'preparer', preparerOther: 'preparer2', approver: 'approver', department: 'department', reviewer: 'reviewer', admin: 'admin',
 };
 
 interface Case {
@@ -27,11 +27,15 @@ interface Case {
   note?: string;
   /** A session of its own (for login and logout, which end the session they came with). */
   fresh?: boolean;
+  /** The evaluation is of TIER_YEAR, a year whose forms go to the department first. */
+  tier?: boolean;
   /** A re-check draw made by the reviewer first (of one approved form of DRAW_YEAR): its id and the form's. */
   draw?: boolean;
+  /** The request is about a new unit (under the office's department) or a new preparer of the office: `id` is theirs. */
+  target?: 'unit' | 'user';
   request: (client: Client, id: string, draw: { id: string; evaluationId: string }) => Promise<Answer>;
-  /** Expected status for preparerOwn, preparerOther, approver, reviewer, admin, anonymous. */
-  expect: [number, number, number, number, number, number];
+  /** Expected status for preparerOwn, preparerOther, approver, department (the office's), reviewer, admin, anonymous. */
+  expect: [number, number, number, number, number, number, number];
 }
 
 const edited = () => {
@@ -40,12 +44,25 @@ const edited = () => {
   return evaluation;
 };
 
-const ALL = (n: number): Case['expect'] => [n, n, n, n, n, n];
-const SIGNED_IN = (n: number): Case['expect'] => [n, n, n, n, n, 401];
+const ALL = (n: number): Case['expect'] => [n, n, n, n, n, n, n];
+const SIGNED_IN = (n: number): Case['expect'] => [n, n, n, n, n, n, 401];
 /** Re-checks are the finance reviewer's alone. */
-const RECHECK = (n: number): Case['expect'] => [403, 403, 403, n, 403, 401];
+const RECHECK = (n: number): Case['expect'] => [403, 403, 403, 403, n, 403, 401];
+/** What only the admin does (units, users, the year's settings and set-up). */
+const ADMIN = (n: number): Case['expect'] => [403, 403, 403, 403, 403, n, 401];
+/** A unique code or username per request. */
+const fresh = (prefix: string) => `${prefix}${crypto.randomUUID().slice(0, 8)}`;
+/** The year's project list, one project of the office (unit code 117): a dry run writes nothing. */
+const projectList = () => upload(`单位代码,项目代码,项目名称,当年预算数,模板\n117,${fresh('P')},矩阵测试项目,1000,shanghai-2021\n`, 'projects.csv');
+const unitList = () => upload(`单位代码,单位名称,上级单位代码\n${fresh('M')},${fresh('矩阵单位')},117\n`, 'units.csv');
 /** The year of the forms drawn for re-check cases: none of the demo's, so the draw holds only the form made for it. */
 const DRAW_YEAR = 2041;
+/** A year with the department tier. */
+const TIER_YEAR = 2042;
+/** A year the matrix sets up. */
+const MATRIX_YEAR = 2043;
+/** The office's unit id (the department of the demo), known once the suite has started. */
+let officeId = '';
 
 export const CASES: Case[] = [
   { route: 'GET /api/health', request: (c) => c.get('/api/health'), expect: ALL(200) },
@@ -54,24 +71,24 @@ export const CASES: Case[] = [
   { route: 'GET /api/me', request: (c) => c.get('/api/me'), expect: SIGNED_IN(200) },
   { route: 'GET /api/units', request: (c) => c.get('/api/units'), expect: SIGNED_IN(200) },
   { route: 'GET /api/evaluations', request: (c) => c.get('/api/evaluations'), expect: SIGNED_IN(200) },
-  { route: 'POST /api/evaluations', request: (c) => c.post('/api/evaluations', { evaluation: seedEvaluations()[2] }), expect: [201, 201, 403, 403, 403, 401] },
-  { route: 'GET /api/evaluations/{id}', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}`), expect: [200, 404, 200, 404, 200, 401] },
-  { route: 'GET /api/evaluations/{id}', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}`), expect: [200, 404, 200, 200, 200, 401] },
-  { route: 'PUT /api/evaluations/{id}', status: 'draft', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [200, 404, 403, 404, 403, 401] },
-  { route: 'PUT /api/evaluations/{id}', status: 'returned', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [200, 404, 403, 403, 403, 401] },
-  { route: 'PUT /api/evaluations/{id}', status: 'submitted', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [403, 404, 403, 403, 403, 401] },
-  { route: 'PUT /api/evaluations/{id}', status: 'published', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [403, 404, 403, 403, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'draft', note: 'submit', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'submit' }), expect: [403, 404, 200, 404, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'returned', note: 'submit', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'submit' }), expect: [403, 404, 200, 403, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', note: 'return', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'return', comment: 'reason' }), expect: [403, 404, 403, 200, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', note: 'approve', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'approve' }), expect: [403, 404, 403, 200, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'approved', note: 'publish', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'publish' }), expect: [403, 404, 403, 200, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/copy-to-next-year', status: 'published', request: (c, id) => c.post(`/api/evaluations/${id}/copy-to-next-year`), expect: [201, 404, 403, 403, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/copy-to-next-year', status: 'draft', request: (c, id) => c.post(`/api/evaluations/${id}/copy-to-next-year`), expect: [201, 404, 403, 404, 403, 401] },
-  { route: 'GET /api/evaluations/{id}/audit', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/audit`), expect: [200, 404, 200, 404, 200, 401] },
-  { route: 'GET /api/evaluations/{id}/audit', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/audit`), expect: [200, 404, 200, 200, 200, 401] },
-  { route: 'GET /api/evaluations/{id}/export.pdf', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}/export.pdf`), expect: [200, 404, 200, 200, 200, 401] },
-  { route: 'GET /api/evaluations/{id}/export.xlsx', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/export.xlsx`), expect: [200, 404, 200, 404, 200, 401] },
+  { route: 'POST /api/evaluations', request: (c) => c.post('/api/evaluations', { evaluation: seedEvaluations()[2] }), expect: [201, 201, 403, 403, 403, 403, 401] },
+  { route: 'GET /api/evaluations/{id}', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}`), expect: [200, 404, 200, 404, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'PUT /api/evaluations/{id}', status: 'draft', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [200, 404, 403, 404, 404, 403, 401] },
+  { route: 'PUT /api/evaluations/{id}', status: 'returned', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [200, 404, 403, 403, 403, 403, 401] },
+  { route: 'PUT /api/evaluations/{id}', status: 'submitted', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [403, 404, 403, 403, 403, 403, 401] },
+  { route: 'PUT /api/evaluations/{id}', status: 'published', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [403, 404, 403, 403, 403, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'draft', note: 'submit', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'submit' }), expect: [403, 404, 200, 404, 404, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'returned', note: 'submit', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'submit' }), expect: [403, 404, 200, 403, 403, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', note: 'return', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'return', comment: 'reason' }), expect: [403, 404, 403, 403, 200, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', note: 'approve', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'approve' }), expect: [403, 404, 403, 403, 200, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'approved', note: 'publish', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'publish' }), expect: [403, 404, 403, 403, 200, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/copy-to-next-year', status: 'published', request: (c, id) => c.post(`/api/evaluations/${id}/copy-to-next-year`), expect: [201, 404, 403, 403, 403, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/copy-to-next-year', status: 'draft', request: (c, id) => c.post(`/api/evaluations/${id}/copy-to-next-year`), expect: [201, 404, 403, 404, 404, 403, 401] },
+  { route: 'GET /api/evaluations/{id}/audit', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/audit`), expect: [200, 404, 200, 404, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/audit', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/audit`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/export.pdf', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}/export.pdf`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/export.xlsx', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/export.xlsx`), expect: [200, 404, 200, 404, 404, 200, 401] },
   { route: 'POST /api/import', request: (c) => c.request('POST', '/api/import', { rawBody: nationalTextUpload() }), expect: SIGNED_IN(200) },
   { route: 'GET /api/dashboard', request: (c) => c.get('/api/dashboard'), expect: SIGNED_IN(200) },
   { route: 'GET /api/dashboard/table', request: (c) => c.get('/api/dashboard/table'), expect: SIGNED_IN(200) },
@@ -82,18 +99,18 @@ export const CASES: Case[] = [
   { route: 'GET /api/public/evaluations/{id}', status: 'approved', request: (c, id) => c.get(`/api/public/evaluations/${id}`), expect: ALL(404) },
   { route: 'GET /api/public/evaluations/{id}/export.pdf', status: 'published', request: (c, id) => c.get(`/api/public/evaluations/${id}/export.pdf`), expect: ALL(200) },
   { route: 'GET /api/public/evaluations/{id}/export.pdf', status: 'draft', request: (c, id) => c.get(`/api/public/evaluations/${id}/export.pdf`), expect: ALL(404) },
-  { route: 'GET /api/evaluations/{id}/previous-year', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/previous-year`), expect: [200, 404, 200, 404, 200, 401] },
-  { route: 'GET /api/evaluations/{id}/previous-year', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}/previous-year`), expect: [200, 404, 200, 200, 200, 401] },
-  { route: 'GET /api/evaluations/{id}/recheck-scores', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/recheck-scores`), expect: [200, 404, 200, 200, 200, 401] },
-  { route: 'GET /api/evaluations/{id}/versions', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/versions`), expect: [200, 404, 200, 404, 200, 401] },
-  { route: 'GET /api/evaluations/{id}/versions', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/versions`), expect: [200, 404, 200, 200, 200, 401] },
-  { route: 'GET /api/evaluations/{id}/versions/{number}', status: 'submitted', note: 'none frozen yet: VERSION_NOT_FOUND to those who see it', request: (c, id) => c.get(`/api/evaluations/${id}/versions/1`), expect: [404, 404, 404, 404, 404, 401] },
-  { route: 'GET /api/evaluations/{id}/diff', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/diff?from=current&to=current`), expect: [200, 404, 200, 404, 200, 401] },
-  { route: 'GET /api/evaluations/{id}/diff', status: 'published', request: (c, id) => c.get(`/api/evaluations/${id}/diff?from=current&to=current`), expect: [200, 404, 200, 200, 200, 401] },
-  { route: 'DELETE /api/evaluations/{id}', status: 'draft', request: (c, id) => c.request('DELETE', `/api/evaluations/${id}`), expect: [204, 404, 403, 404, 204, 401] },
-  { route: 'DELETE /api/evaluations/{id}', status: 'submitted', request: (c, id) => c.request('DELETE', `/api/evaluations/${id}`), expect: [409, 404, 403, 403, 204, 401] },
-  { route: 'POST /api/evaluations/{id}/restore', status: 'draft', note: 'not deleted', request: (c, id) => c.post(`/api/evaluations/${id}/restore`), expect: [403, 404, 403, 404, 409, 401] },
-  { route: 'GET /api/admin/deleted', request: (c) => c.get('/api/admin/deleted'), expect: [403, 403, 403, 403, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/previous-year', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/previous-year`), expect: [200, 404, 200, 404, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/previous-year', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}/previous-year`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/recheck-scores', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/recheck-scores`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/versions', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/versions`), expect: [200, 404, 200, 404, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/versions', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/versions`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/versions/{number}', status: 'submitted', note: 'none frozen yet: VERSION_NOT_FOUND to those who see it', request: (c, id) => c.get(`/api/evaluations/${id}/versions/1`), expect: [404, 404, 404, 404, 404, 404, 401] },
+  { route: 'GET /api/evaluations/{id}/diff', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/diff?from=current&to=current`), expect: [200, 404, 200, 404, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/diff', status: 'published', request: (c, id) => c.get(`/api/evaluations/${id}/diff?from=current&to=current`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'DELETE /api/evaluations/{id}', status: 'draft', request: (c, id) => c.request('DELETE', `/api/evaluations/${id}`), expect: [204, 404, 403, 404, 404, 204, 401] },
+  { route: 'DELETE /api/evaluations/{id}', status: 'submitted', request: (c, id) => c.request('DELETE', `/api/evaluations/${id}`), expect: [409, 404, 403, 403, 403, 204, 401] },
+  { route: 'POST /api/evaluations/{id}/restore', status: 'draft', note: 'not deleted', request: (c, id) => c.post(`/api/evaluations/${id}/restore`), expect: [403, 404, 403, 404, 404, 409, 401] },
+  { route: 'GET /api/admin/deleted', request: (c) => c.get('/api/admin/deleted'), expect: [403, 403, 403, 403, 403, 200, 401] },
   { route: 'GET /api/dashboard/table', request: (c) => c.get('/api/dashboard/table'), expect: SIGNED_IN(200) },
   { route: 'POST /api/rechecks', draw: true, request: (c) => c.post('/api/rechecks', { year: DRAW_YEAR }), expect: RECHECK(201) },
   { route: 'GET /api/rechecks', request: (c) => c.get('/api/rechecks'), expect: RECHECK(200) },
@@ -102,6 +119,24 @@ export const CASES: Case[] = [
   { route: 'GET /api/rechecks/{id}/report', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}/report`), expect: RECHECK(200) },
   { route: 'GET /api/rechecks/{id}/report.xlsx', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}/report.xlsx`), expect: RECHECK(200) },
   { route: 'GET /api/rechecks/{id}/audit', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}/audit`), expect: RECHECK(200) },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', tier: true, note: 'forward, a year with the department tier', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'forward' }), expect: [403, 404, 403, 200, 403, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', tier: true, note: 'return, a year with the department tier', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'return', comment: 'reason' }), expect: [403, 404, 403, 200, 409, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'forwarded', tier: true, note: 'approve, a year with the department tier', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'approve' }), expect: [403, 404, 403, 403, 200, 403, 401] },
+  { route: 'GET /api/units/{id}', note: 'the office', request: (c) => c.get(`/api/units/${officeId}`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'POST /api/units', request: (c) => c.post('/api/units', { code: fresh('U'), name: fresh('新单位'), parentId: officeId }), expect: ADMIN(201) },
+  { route: 'PATCH /api/units/{id}', target: 'unit', request: (c, id) => c.request('PATCH', `/api/units/${id}`, { body: { name: fresh('改名') } }), expect: ADMIN(200) },
+  { route: 'POST /api/units/import', request: (c) => c.request('POST', '/api/units/import', { rawBody: unitList() }), expect: ADMIN(200) },
+  { route: 'GET /api/users', request: (c) => c.get('/api/users'), expect: ADMIN(200) },
+  { route: 'POST /api/users', request: (c) => c.post('/api/users', { username: fresh('u'), role: 'preparer', unitId: officeId }), expect: ADMIN(201) },
+  { route: 'PATCH /api/users/{id}', target: 'user', request: (c, id) => c.request('PATCH', `/api/users/${id}`, { body: { displayName: '改名' } }), expect: ADMIN(200) },
+  { route: 'POST /api/users/{id}/reset-password', target: 'user', request: (c, id) => c.post(`/api/users/${id}/reset-password`), expect: ADMIN(200) },
+  { route: 'POST /api/me/password', note: 'a wrong current password', request: (c) => c.post('/api/me/password', { currentPassword: 'not-the-password', newPassword: 'a-new-password-1' }), expect: SIGNED_IN(400) },
+  { route: 'GET /api/years', request: (c) => c.get('/api/years'), expect: SIGNED_IN(200) },
+  { route: 'GET /api/years/{year}', request: (c) => c.get('/api/years/2021'), expect: SIGNED_IN(200) },
+  { route: 'PUT /api/years/{year}', request: (c) => c.put(`/api/years/${MATRIX_YEAR}`, { departmentReview: false, deadline: '2046-03-31' }), expect: ADMIN(200) },
+  { route: 'POST /api/years/{year}/projects', note: 'a dry run', request: (c) => c.request('POST', `/api/years/${MATRIX_YEAR}/projects?dryRun=true`, { rawBody: projectList() }), expect: ADMIN(200) },
+  { route: 'GET /api/years/{year}/progress', request: (c) => c.get('/api/years/2021/progress'), expect: [403, 403, 403, 200, 200, 200, 401] },
+  { route: 'GET /api/years/{year}/progress.xlsx', request: (c) => c.get('/api/years/2021/progress.xlsx'), expect: [403, 403, 403, 200, 200, 200, 401] },
   { route: 'GET /api/openapi.json', request: (c) => c.get('/api/openapi.json'), expect: ALL(200) },
 ];
 
@@ -115,6 +150,29 @@ async function newDraw(api: Api): Promise<{ id: string; evaluationId: string }> 
   const drawn = await (await api.as('reviewer')).post('/api/rechecks', { year: DRAW_YEAR, seed: evaluationId, minimumShare: 100 });
   assert.equal(drawn.status, 201, JSON.stringify(drawn.body));
   return { id: drawn.body.id, evaluationId: drawn.body.evaluations.find((e: any) => e.id === evaluationId)?.id ?? drawn.body.evaluations[0].id };
+}
+
+/** The case's evaluation, in a year with the department tier when the case says so. */
+async function evaluationFor(api: Api, c: Case): Promise<string> {
+  if (!c.tier) return api.evaluation('office', c.status!);
+  await repositories(api.database().db).years.set({ year: TIER_YEAR, departmentReview: true, deadline: null }, new Date().toISOString(), null);
+  const document = seedEvaluations()[0]!;
+  document.year = TIER_YEAR;
+  return api.evaluation('office', c.status!, document);
+}
+
+/** A new unit below the office, or a new preparer of the office: the subject of a unit or user route. */
+async function newTarget(api: Api, target: 'unit' | 'user'): Promise<string> {
+  const repos = repositories(api.database().db);
+  const id = crypto.randomUUID();
+  const at = new Date().toISOString();
+  if (target === 'unit') {
+    const office = (await repos.units.get(api.unitId('office')))!;
+    await repos.units.create({ id, code: fresh('T'), name: fresh('目标单位'), parentId: office.id, path: `${office.path}${id}/` }, at);
+  } else {
+    await repos.users.create({ id, username: fresh('target'), displayName: 'target', role: 'preparer', unitId: api.unitId('office'), passwordHash: 'x' }, at);
+  }
+  return id;
 }
 
 test('every route of the OpenAPI document has its row in the matrix', async () => {
@@ -134,15 +192,22 @@ forEachApi('access matrix: every route × every role', (api) => {
         const expected = c.expect[i]!;
         test(`${who} → ${expected}`, async () => {
           const client = who === 'anonymous' ? api.anonymous() : c.fresh ? await api.login(USERNAMES[who]) : await api.as(USERNAMES[who]);
-          const id = c.status ? await api.evaluation('office', c.status) : '';
+          officeId = api.unitId('office');
+          const id = c.status ? await evaluationFor(api, c) : c.target ? await newTarget(api, c.target) : '';
           const draw = c.draw ? await newDraw(api) : { id: '', evaluationId: '' };
           const answer = await c.request(client, id, draw);
           assert.equal(answer.status, expected, JSON.stringify(answer.body)?.slice(0, 300));
           if (expected >= 400) {
             assert.equal(typeof answer.body?.error?.code, 'string', 'the error shape of docs/api.md');
-            if (id) {
-              const stored = await repositories(api.database().db).evaluations.get(id);
+            const repos = repositories(api.database().db);
+            if (c.status) {
+              const stored = await repos.evaluations.get(id);
               assert.deepEqual([stored?.version, stored?.status], [1, c.status], 'a refused request changes nothing');
+            }
+            if (c.target === 'unit') assert.match((await repos.units.get(id))!.name, /^目标单位/u, 'a refused request changes nothing');
+            if (c.target === 'user') {
+              const user = (await repos.users.get(id))!;
+              assert.deepEqual([user.displayName, user.mustChangePassword, await repos.users.passwordHash(id)], ['target', false, 'x'], 'a refused request changes nothing');
             }
           }
           covered.add(`${c.route} ${who}`);

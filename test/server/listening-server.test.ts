@@ -11,7 +11,7 @@ import { ROOT } from '../support/fixtures.ts';
 const PASSWORD = 'listening-server-test';
 
 function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [`${ROOT}bin/jixiao.js`, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [`${ROOT}bin/jixiao.js`, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, JIXIAO_DEMO_PASSWORD: PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,7 +38,7 @@ forEachDatabase('jixiao serve on a real port', (_database, dialect, url) => {
 
   test(`migrates, loads the demo, serves the API over HTTP (${dialect})`, { timeout: 60_000 }, async () => {
     server = await startServer(url());
-    assert.match(server.output(), /demo data loaded; users preparer, preparer2, approver, approver2, reviewer, admin; password from \$JIXIAO_DEMO_PASSWORD/u);
+    assert.match(server.output(), /demo data loaded; users preparer, preparer2, approver, approver2, department, reviewer, admin; password from \$JIXIAO_DEMO_PASSWORD/u);
     const base = server.url.replace(/\/$/u, '');
 
     const health = await fetch(`${base}/api/health`);

@@ -117,7 +117,7 @@ forEachApi('security', (api) => {
     const id = await api.evaluation('office', 'draft');
     const evaluation = seedEvaluations()[0]!;
     evaluation.problems = 'csrf';
-    const countBefore = (await repositories(api.database().db).evaluations.list({ nothing: false, unitId: null, statuses: null })).length;
+    const countBefore = (await repositories(api.database().db).evaluations.list({ nothing: false, unitId: null, subtreePath: null, statuses: null })).length;
     const attempts = [
       preparer.put(`/api/evaluations/${id}`, { version: 1, evaluation }, { csrf: false }),
       preparer.put(`/api/evaluations/${id}`, { version: 1, evaluation }, { csrf: 'wrong-token' }),
@@ -133,7 +133,7 @@ forEachApi('security', (api) => {
     }
     const stored = await repositories(api.database().db).evaluations.get(id);
     assert.deepEqual([stored?.version, stored?.status], [1, 'draft']);
-    assert.equal((await repositories(api.database().db).evaluations.list({ nothing: false, unitId: null, statuses: null })).length, countBefore);
+    assert.equal((await repositories(api.database().db).evaluations.list({ nothing: false, unitId: null, subtreePath: null, statuses: null })).length, countBefore);
     assert.equal((await preparer.get('/api/me')).status, 200, 'the refused logout did not end the session');
   });
 

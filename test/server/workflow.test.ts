@@ -5,24 +5,39 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { STATUSES, TRANSITIONS, TRANSITION_ACTIONS } from '../../src/core/workflow/workflow.ts';
+import { fromStatuses, STATUSES, TRANSITIONS, TRANSITION_ACTIONS, type TransitionAction } from '../../src/core/workflow/workflow.ts';
 import { repositories } from '../../src/storage/repositories.ts';
+import { columnsOf } from '../../src/server/services/evaluation-service.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi } from './support/api-harness.ts';
 
-const ACTOR = { submit: 'approver', return: 'reviewer', approve: 'reviewer', publish: 'reviewer' } as const;
+/** Who takes each action: in a year with the department tier the department returns what it has. */
+const ACTOR = (action: TransitionAction, tier: boolean) =>
+  ({ submit: 'approver', forward: 'department', return: tier ? 'department' : 'reviewer', approve: 'reviewer', publish: 'reviewer' } as const)[action];
+/** A year with the department tier: its forms go to the department (区 金融服务办公室) first. */
+const TIER_YEAR = 2033;
 
 forEachApi('workflow transitions', (api) => {
-  describe('each action from each status', () => {
+  for (const tier of [false, true]) {
+  describe(`each action from each status, ${tier ? 'with' : 'without'} the department tier`, () => {
     for (const action of TRANSITION_ACTIONS) {
       for (const from of STATUSES) {
-        const allowed = TRANSITIONS[action].from.includes(from);
-        // The reviewer cannot see drafts at all: a draft is not found for them, not in the wrong status.
-        const hidden = ACTOR[action] === 'reviewer' && from === 'draft';
-        const expected = allowed ? 200 : hidden ? 404 : 409;
-        test(`${action} from ${from} → ${expected}${allowed ? ` (${TRANSITIONS[action].to})` : ''}`, async () => {
-          const id = await api.evaluation('office', from);
-          const client = await api.as(ACTOR[action]);
+        const actor = ACTOR(action, tier);
+        const rule = TRANSITIONS[action];
+        const statuses = fromStatuses(rule.grants.find((g) => g.role === actor)!.from, tier);
+        const allowed = statuses.includes(from);
+        // The reviewer and the department cannot see drafts at all: a draft is not found for them, not in the wrong status.
+        const hidden = (actor === 'reviewer' || actor === 'department') && from === 'draft';
+        // Without the tier, forwarding is never the department's to do (403), whatever the status.
+        const expected = allowed ? 200 : hidden ? 404 : statuses.length === 0 ? 403 : 409;
+        test(`${action} by ${actor} from ${from} → ${expected}${allowed ? ` (${rule.to})` : ''}`, async () => {
+          const document = seedEvaluations()[0]!;
+          if (tier) {
+            document.year = TIER_YEAR;
+            await repositories(api.database().db).years.set({ year: TIER_YEAR, departmentReview: true, deadline: null }, new Date().toISOString(), null);
+          }
+          const id = await api.evaluation('office', from, document);
+          const client = await api.as(actor);
           const answer = await client.post(`/api/evaluations/${id}/transitions`, { action, comment: 'a reason' });
           assert.equal(answer.status, expected, JSON.stringify(answer.body));
           const stored = await repositories(api.database().db).evaluations.get(id);
@@ -31,12 +46,14 @@ forEachApi('workflow transitions', (api) => {
             assert.equal(stored?.status, TRANSITIONS[action].to);
           } else {
             if (expected === 409) assert.equal(answer.body.error.code, 'INVALID_TRANSITION');
+            if (expected === 403) assert.equal(answer.body.error.code, 'FORBIDDEN');
             assert.deepEqual([stored?.status, stored?.version], [from, 1]);
           }
         });
       }
     }
   });
+  }
 
   test('submitting while a check finding is an error: 422 CHECK_ERRORS with the findings, nothing changes', async () => {
     const broken = seedEvaluations()[0]!;
@@ -100,5 +117,51 @@ forEachApi('workflow transitions', (api) => {
     const published = await reviewer.post(`${path}/transitions`, { action: 'publish' });
     assert.deepEqual(published.body, { status: 'published', version: 7 });
     assert.equal((await api.anonymous().get(`/api/public/evaluations/${id}`)).status, 200);
+  });
+
+  test('the department tier: the department returns or forwards its units\' forms; the bureau takes them only once forwarded', async () => {
+    const repos = repositories(api.database().db);
+    await repos.years.set({ year: TIER_YEAR, departmentReview: true, deadline: null }, new Date().toISOString(), null);
+    const [approver2, department, reviewer] = [await api.as('approver2'), await api.as('department'), await api.as('reviewer')];
+    const document = seedEvaluations()[2]!;
+    document.year = TIER_YEAR;
+    // The centre stands below the office, the department.
+    const id = await api.evaluation('center', 'draft', document);
+    const path = `/api/evaluations/${id}`;
+    assert.equal((await department.get(path)).status, 404, 'a draft is the unit\'s own');
+
+    assert.equal((await approver2.post(`${path}/transitions`, { action: 'submit' })).body.status, 'submitted');
+    assert.deepEqual((await department.get(path)).body.allowedActions, ['forward', 'return']);
+    assert.deepEqual((await reviewer.get(path)).body.allowedActions, [], 'the bureau sees it, but the department has it first');
+    assert.equal((await reviewer.post(`${path}/transitions`, { action: 'approve' })).status, 409);
+
+    const returned = await department.post(`${path}/transitions`, { action: 'return', comment: '请补充实施处室' });
+    assert.equal(returned.body.status, 'returned');
+    assert.equal((await (await api.as('preparer2')).get(path)).body.returnReason, '请补充实施处室');
+    assert.equal((await approver2.post(`${path}/transitions`, { action: 'submit' })).body.status, 'submitted');
+    assert.equal((await department.post(`${path}/transitions`, { action: 'forward' })).body.status, 'forwarded');
+    assert.deepEqual((await department.get(path)).body.allowedActions, [], 'once forwarded, it is the bureau\'s');
+    assert.deepEqual((await reviewer.get(path)).body.allowedActions, ['return', 'approve']);
+    assert.equal((await reviewer.post(`${path}/transitions`, { action: 'approve' })).body.status, 'approved');
+    const audit = (await reviewer.get(`${path}/audit`)).body.items.map((e: any) => `${e.user.username}:${e.action}`);
+    assert.deepEqual(audit, ['approver2:submit', 'department:return', 'approver2:submit', 'department:forward', 'reviewer:approve']);
+  });
+
+  test('a department reviewer sees only the forms of its own department\'s units', async () => {
+    const repos = repositories(api.database().db);
+    const otherId = crypto.randomUUID();
+    await repos.units.create({ id: otherId, code: `other-${otherId.slice(0, 8)}`, name: `另一部门 ${otherId.slice(0, 8)}` }, new Date().toISOString());
+    const document = seedEvaluations()[0]!;
+    const mine = await api.evaluation('center', 'submitted');
+    const other = crypto.randomUUID();
+    const template = (await import('../../src/core/templates/registry.ts')).templateRegistry().get(document.template)!;
+    await repos.evaluations.insert({ id: other, unitId: otherId, status: 'submitted', columns: columnsOf(document, template), document, at: new Date().toISOString() });
+    const department = await api.as('department');
+    assert.equal((await department.get(`/api/evaluations/${mine}`)).status, 200);
+    assert.equal((await department.get(`/api/evaluations/${other}`)).status, 404);
+    const listed = (await department.get('/api/evaluations')).body.items.map((s: any) => s.id);
+    assert.ok(listed.includes(mine));
+    assert.ok(!listed.includes(other));
+    assert.ok((await department.get('/api/evaluations')).body.items.every((s: any) => s.status !== 'draft'));
   });
 });

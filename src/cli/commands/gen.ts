@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { BUILT_IN_TEMPLATES, templateRegistry, type TemplateRegistry } from '../../core/templates/registry.ts';
-import type { Status } from '../../core/workflow/workflow.ts';
+import { STATUSES, type Status } from '../../core/workflow/workflow.ts';
 import { randomSource, syntheticEvaluations, syntheticUnitName } from '../../demo/synthetic-evaluations.ts';
 import { UNUSABLE_HASH } from '../../server/passwords.ts';
 import { columnsOf } from '../../server/services/evaluation-service.ts';
@@ -91,9 +91,11 @@ export async function generate(database: Database, options: GenOptions, template
   if (genUserId === undefined) {
     genUserId = stableId(options.seed, 'user');
     await repos.users.create({ id: genUserId, username: GEN_USERNAME, displayName: '生成数据', role: 'admin', unitId: null, passwordHash: UNUSABLE_HASH }, genAt);
+    // A name in the audit log, not an account: never counted as an admin who can manage users.
+    await repos.users.setDisabled(genUserId, genAt);
   }
 
-  const byStatus: Record<Status, number> = { draft: 0, submitted: 0, returned: 0, approved: 0, published: 0 };
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const byTemplate: Record<string, number> = {};
   const statusRandom = randomSource(options.seed * 104729 + 17);
   const perUnit = options.projectsPerUnit * (options.years[1] - options.years[0] + 1);

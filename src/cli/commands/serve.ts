@@ -1,8 +1,9 @@
 /**
- * `jixiao serve [--port N] [--host H]`: the web application. Migrates the database of
- * `DATABASE_URL` (default ./data/jixiao.sqlite), loads the demo into an empty one, and serves the
- * API and the built UI (dist/web) until interrupted. Behind a load balancer set
- * JIXIAO_TRUST_PROXY=1 so that client addresses come from X-Forwarded-For.
+ * `jixiao serve [--port N] [--host H] [--demo]`: the web application. Migrates the database of
+ * `DATABASE_URL` (default ./data/jixiao.sqlite) and serves the API and the built UI (dist/web) until
+ * interrupted. A database starts empty: the first administrator is made with `jixiao users add`.
+ * `--demo` loads the demo into an empty database (what `npm start` runs). Behind a load balancer
+ * set JIXIAO_TRUST_PROXY=1 so that client addresses come from X-Forwarded-For.
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -10,40 +11,52 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { templateRegistry } from '../../core/templates/registry.ts';
 import { createApp } from '../../server/app.ts';
-import { DEMO_USERS, loadDemo } from '../../server/demo-data.ts';
+import { DEMO_USERS, DemoPasswordError, loadDemo } from '../../server/demo-data.ts';
 import { migrateToLatest } from '../../storage/migrate.ts';
 import { openDatabase } from '../../storage/open-database.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliInputError, EXIT } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
+import { readConfig } from '../config.ts';
 
-export const serveUsage = 'jixiao serve [--port N] [--host HOST]';
+export const serveUsage = 'jixiao serve [--port N] [--host HOST] [--demo]';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
-function portOption(value: unknown): number {
-  const text = String(value ?? process.env.PORT ?? '3000');
+function portOption(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const text = String(value);
   const port = Number(text);
   if (!/^\d+$/u.test(text) || port > 65535) throw new CliInputError(`--port must be a number from 0 to 65535, not "${text}"`);
   return port;
 }
 
 export async function serveCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { values } = parseCommandArgs(argv, serveUsage, { port: { type: 'string' }, host: { type: 'string' } });
-  const port = portOption(values.port);
-  const database = openDatabase(process.env.DATABASE_URL);
+  const { values } = parseCommandArgs(argv, serveUsage, { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } });
+  const config = readConfig();
+  const port = portOption(values.port, config.PORT);
+  const database = openDatabase(config.DATABASE_URL);
   await migrateToLatest(database.db);
 
   const templates = templateRegistry();
-  const given = process.env.JIXIAO_DEMO_PASSWORD;
-  const password = given || randomBytes(12).toString('base64url');
-  if (await loadDemo(database.db, { password, templates })) {
-    const users = DEMO_USERS.map((u) => u.username).join(', ');
-    // A generated password is shown this once; it is stored only as a hash.
-    io.out(`jixiao: demo data loaded; users ${users}; password ${given ? 'from $JIXIAO_DEMO_PASSWORD' : password}`);
+  if (values.demo) {
+    const password = config.JIXIAO_DEMO_PASSWORD ?? randomBytes(12).toString('base64url');
+    try {
+      if (await loadDemo(database.db, { password, templates })) {
+        const users = DEMO_USERS.map((u) => u.username).join(', ');
+        // A generated password is shown this once; it is stored only as a hash.
+        io.out(`jixiao: demo data loaded; users ${users}; password ${config.JIXIAO_DEMO_PASSWORD ? 'from $JIXIAO_DEMO_PASSWORD' : password}`);
+      }
+    } catch (error) {
+      await database.close();
+      if (error instanceof DemoPasswordError) throw new CliInputError(`JIXIAO_DEMO_PASSWORD: ${error.message}`);
+      throw error;
+    }
   }
 
-  const app = createApp({ database, templates, webRoot: WEB_ROOT, trustProxy: process.env.JIXIAO_TRUST_PROXY === '1' });
+  const app = createApp({
+    database, templates, webRoot: WEB_ROOT, trustProxy: config.JIXIAO_TRUST_PROXY, sessionIdleMs: config.JIXIAO_SESSION_IDLE_MINUTES * 60_000,
+  });
   const hostname = (values.host as string | undefined) ?? '0.0.0.0';
   const server = serve({ fetch: app.fetch, port, hostname });
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

@@ -1,14 +1,16 @@
 /** Rendering the core's sentences (explanations) in either UI language. */
 import type { Explanation, MessageParam, MessageParams } from '../explanation.ts';
 import { enImport } from './en-import.ts';
+import { enSetup } from './en-setup.ts';
 import { en } from './en.ts';
 import { zhImport } from './zh-import.ts';
+import { zhSetup } from './zh-setup.ts';
 import { zh } from './zh.ts';
 
 export type Lang = 'zh' | 'en';
 export type Messages = Readonly<Record<string, string>>;
 
-const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport }, en: { ...en, ...enImport } };
+const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport, ...zhSetup }, en: { ...en, ...enImport, ...enSetup } };
 
 /** Parameters named `level` hold a qualitative level key and are shown in words. */
 function showParam(name: string, value: MessageParam, lang: Lang): string {
@@ -23,6 +25,11 @@ export function format(key: string, params: MessageParams, lang: Lang): string {
     const value = params[name];
     return value === undefined ? whole : showParam(name, value, lang);
   });
+}
+
+/** A message in both languages, as a parameter of another (a status, a role). */
+export function inBothLanguages(key: string, params: MessageParams = {}): { zh: string; en: string } {
+  return { zh: format(key, params, 'zh'), en: format(key, params, 'en') };
 }
 
 export function render(explanation: Explanation, lang: Lang): string {

@@ -35,6 +35,8 @@ export type QualitativeLevel = z.infer<typeof qualitativeLevelSchema>;
 
 export const projectSchema = z.looseObject({
   name: z.string(),
+  /** 项目代码: the budget system's code of the project, where the year's project list gave one. */
+  code: z.string().optional(),
   budgetUnit: z.string().optional(),
   department: z.string().optional(),
   recurring: z.boolean().optional(),

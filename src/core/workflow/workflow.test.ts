@@ -1,59 +1,88 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { allowedActions, canCreate, canSee, permission, PUBLIC, STATUSES, type Actor, type Status } from './workflow.ts';
+import { allowedActions, canCreate, canSee, permission, PUBLIC, STATUSES, visibleScope, type Actor, type Status, type Subject } from './workflow.ts';
 
+/** The tree: department d1 with units u1 (below it) and d1 itself; department d2 with u2. */
 const UNIT = 'u1';
+const PATH = '/d1/u1/';
 const ACTORS: Record<string, Actor> = {
-  preparerOwn: { role: 'preparer', unitId: UNIT },
-  preparerOther: { role: 'preparer', unitId: 'u2' },
-  approverOwn: { role: 'approver', unitId: UNIT },
-  approverOther: { role: 'approver', unitId: 'u2' },
-  reviewer: { role: 'reviewer', unitId: null },
-  admin: { role: 'admin', unitId: null },
+  preparerOwn: { role: 'preparer', unitId: UNIT, unitPath: PATH },
+  preparerOther: { role: 'preparer', unitId: 'u2', unitPath: '/d2/u2/' },
+  approverOwn: { role: 'approver', unitId: UNIT, unitPath: PATH },
+  approverOther: { role: 'approver', unitId: 'u2', unitPath: '/d2/u2/' },
+  departmentOwn: { role: 'department', unitId: 'd1', unitPath: '/d1/' },
+  departmentOther: { role: 'department', unitId: 'd2', unitPath: '/d2/' },
+  reviewer: { role: 'reviewer', unitId: null, unitPath: null },
+  admin: { role: 'admin', unitId: null, unitPath: null },
   public: PUBLIC,
 };
 
 // Per actor and status: '-' not visible, otherwise the allowed actions (space separated, '' for none).
-const EXPECTED: Record<string, Record<Status, string>> = {
-  preparerOwn: { draft: 'edit copy delete', submitted: 'copy', returned: 'edit copy', approved: 'copy', published: 'copy' },
-  preparerOther: { draft: '-', submitted: '-', returned: '-', approved: '-', published: '-' },
-  approverOwn: { draft: 'submit', submitted: '', returned: 'submit', approved: '', published: '' },
-  approverOther: { draft: '-', submitted: '-', returned: '-', approved: '-', published: '-' },
-  reviewer: { draft: '-', submitted: 'return approve', returned: '', approved: 'publish', published: '' },
-  admin: { draft: 'delete', submitted: 'delete', returned: 'delete', approved: 'delete', published: 'delete' },
-  public: { draft: '-', submitted: '-', returned: '-', approved: '-', published: '' },
+// Two tables: a year without the department tier, and a year with it.
+const WITHOUT_DEPARTMENT: Record<string, Record<Status, string>> = {
+  preparerOwn: { draft: 'edit copy delete', submitted: 'copy', forwarded: 'copy', returned: 'edit copy', approved: 'copy', published: 'copy' },
+  preparerOther: { draft: '-', submitted: '-', forwarded: '-', returned: '-', approved: '-', published: '-' },
+  approverOwn: { draft: 'submit', submitted: '', forwarded: '', returned: 'submit', approved: '', published: '' },
+  approverOther: { draft: '-', submitted: '-', forwarded: '-', returned: '-', approved: '-', published: '-' },
+  departmentOwn: { draft: '-', submitted: '', forwarded: '', returned: '', approved: '', published: '' },
+  departmentOther: { draft: '-', submitted: '-', forwarded: '-', returned: '-', approved: '-', published: '-' },
+  reviewer: { draft: '-', submitted: 'return approve', forwarded: 'return approve', returned: '', approved: 'publish', published: '' },
+  admin: { draft: 'delete', submitted: 'delete', forwarded: 'delete', returned: 'delete', approved: 'delete', published: 'delete' },
+  public: { draft: '-', submitted: '-', forwarded: '-', returned: '-', approved: '-', published: '' },
+};
+const WITH_DEPARTMENT: Record<string, Record<Status, string>> = {
+  ...WITHOUT_DEPARTMENT,
+  departmentOwn: { draft: '-', submitted: 'forward return', forwarded: '', returned: '', approved: '', published: '' },
+  reviewer: { draft: '-', submitted: '', forwarded: 'return approve', returned: '', approved: 'publish', published: '' },
 };
 
-describe('workflow: who sees what and may do what, per status', () => {
-  for (const [name, actor] of Object.entries(ACTORS)) {
-    for (const status of STATUSES) {
-      const expected = EXPECTED[name]![status];
-      test(`${name} × ${status} → ${expected === '-' ? 'not visible' : `[${expected}]`}`, () => {
-        const subject = { unitId: UNIT, status };
-        assert.equal(canSee(actor, subject), expected !== '-');
-        assert.deepEqual(allowedActions(actor, subject), expected === '-' || expected === '' ? [] : expected.split(' '));
-      });
+for (const [tier, table] of [['without', WITHOUT_DEPARTMENT], ['with', WITH_DEPARTMENT]] as const) {
+  describe(`workflow ${tier} the department tier: who sees what and may do what, per status`, () => {
+    for (const [name, actor] of Object.entries(ACTORS)) {
+      for (const status of STATUSES) {
+        const expected = table[name]![status];
+        test(`${name} × ${status} → ${expected === '-' ? 'not visible' : `[${expected}]`}`, () => {
+          const subject: Subject = { unitId: UNIT, unitPath: PATH, status, departmentReview: tier === 'with' };
+          assert.equal(canSee(actor, subject), expected !== '-');
+          assert.deepEqual(allowedActions(actor, subject), expected === '-' || expected === '' ? [] : expected.split(' '));
+        });
+      }
     }
-  }
+  });
+}
+
+const at = (status: Status, more: Partial<Subject> = {}): Subject => ({ unitId: UNIT, unitPath: PATH, status, ...more });
+
+test('a department sees the forms of every unit below it and of itself, and no other', () => {
+  const department = ACTORS.departmentOwn!;
+  assert.equal(canSee(department, { unitId: 'd1', unitPath: '/d1/', status: 'submitted' }), true, 'its own forms (a department is a budget unit too)');
+  assert.equal(canSee(department, { unitId: 'u9', unitPath: '/d1/u1/u9/', status: 'approved' }), true, 'a unit two levels down');
+  assert.equal(canSee(department, { unitId: 'x', unitPath: '/d10/x/', status: 'submitted' }), false, 'a path that only begins with the same characters');
+  assert.deepEqual(visibleScope({ role: 'department', unitId: null, unitPath: null }), { nothing: true }, 'a department reviewer without a unit sees nothing');
 });
 
 test('a role that may act, in the wrong status, is told so (409), not forbidden (403)', () => {
-  assert.equal(permission(ACTORS.approverOwn!, 'submit', { unitId: UNIT, status: 'approved' }), 'wrongStatus');
-  assert.equal(permission(ACTORS.reviewer!, 'publish', { unitId: UNIT, status: 'submitted' }), 'wrongStatus');
-  assert.equal(permission(ACTORS.preparerOwn!, 'edit', { unitId: UNIT, status: 'submitted' }), 'wrongStatus');
-  assert.equal(permission(ACTORS.preparerOwn!, 'submit', { unitId: UNIT, status: 'draft' }), 'forbidden');
-  assert.equal(permission(ACTORS.admin!, 'approve', { unitId: UNIT, status: 'submitted' }), 'forbidden');
+  assert.equal(permission(ACTORS.approverOwn!, 'submit', at('approved')), 'wrongStatus');
+  assert.equal(permission(ACTORS.reviewer!, 'publish', at('submitted')), 'wrongStatus');
+  assert.equal(permission(ACTORS.preparerOwn!, 'edit', at('submitted')), 'wrongStatus');
+  assert.equal(permission(ACTORS.preparerOwn!, 'submit', at('draft')), 'forbidden');
+  assert.equal(permission(ACTORS.admin!, 'approve', at('submitted')), 'forbidden');
+  assert.equal(permission(ACTORS.reviewer!, 'approve', at('submitted', { departmentReview: true })), 'wrongStatus', 'the department has it first');
+  assert.equal(permission(ACTORS.departmentOwn!, 'forward', at('submitted')), 'forbidden', 'a year without the tier: never its turn');
+  assert.equal(permission(ACTORS.departmentOwn!, 'forward', at('forwarded', { departmentReview: true })), 'wrongStatus');
+  assert.equal(permission(ACTORS.departmentOther!, 'forward', at('submitted', { departmentReview: true })), 'forbidden');
+  assert.equal(permission(ACTORS.departmentOwn!, 'approve', at('forwarded', { departmentReview: true })), 'forbidden');
 });
 
 test('only a preparer with a unit creates', () => {
   assert.equal(canCreate(ACTORS.preparerOwn!), true);
-  assert.equal(canCreate({ role: 'preparer', unitId: null }), false);
-  for (const name of ['approverOwn', 'reviewer', 'admin', 'public']) assert.equal(canCreate(ACTORS[name]!), false);
+  assert.equal(canCreate({ role: 'preparer', unitId: null, unitPath: null }), false);
+  for (const name of ['approverOwn', 'departmentOwn', 'reviewer', 'admin', 'public']) assert.equal(canCreate(ACTORS[name]!), false);
 });
 
 describe('deleted forms: only the admin sees them, and may only restore them', () => {
   for (const status of STATUSES) {
-    const subject = { unitId: UNIT, status, deleted: true };
+    const subject = at(status, { deleted: true });
     test(`a deleted ${status} form`, () => {
       for (const [name, actor] of Object.entries(ACTORS)) {
         assert.equal(canSee(actor, subject), name === 'admin', name);
@@ -64,12 +93,13 @@ describe('deleted forms: only the admin sees them, and may only restore them', (
 });
 
 test('deleting: a preparer only the unit\'s drafts (a returned form was submitted and stays), the admin any form once', () => {
-  assert.equal(permission(ACTORS.preparerOwn!, 'delete', { unitId: UNIT, status: 'returned' }), 'wrongStatus');
-  assert.equal(permission(ACTORS.preparerOther!, 'delete', { unitId: UNIT, status: 'draft' }), 'forbidden');
-  assert.equal(permission(ACTORS.approverOwn!, 'delete', { unitId: UNIT, status: 'draft' }), 'forbidden');
-  assert.equal(permission(ACTORS.reviewer!, 'delete', { unitId: UNIT, status: 'submitted' }), 'forbidden');
-  assert.equal(permission(ACTORS.admin!, 'delete', { unitId: UNIT, status: 'published', deleted: true }), 'wrongStatus');
-  assert.equal(permission(ACTORS.admin!, 'restore', { unitId: UNIT, status: 'draft' }), 'wrongStatus');
-  assert.equal(permission(ACTORS.preparerOwn!, 'restore', { unitId: UNIT, status: 'draft' }), 'forbidden');
-  assert.equal(permission(ACTORS.admin!, 'edit', { unitId: UNIT, status: 'draft', deleted: true }), 'wrongStatus');
+  assert.equal(permission(ACTORS.preparerOwn!, 'delete', at('returned')), 'wrongStatus');
+  assert.equal(permission(ACTORS.preparerOther!, 'delete', at('draft')), 'forbidden');
+  assert.equal(permission(ACTORS.approverOwn!, 'delete', at('draft')), 'forbidden');
+  assert.equal(permission(ACTORS.reviewer!, 'delete', at('submitted')), 'forbidden');
+  assert.equal(permission(ACTORS.departmentOwn!, 'delete', at('submitted')), 'forbidden');
+  assert.equal(permission(ACTORS.admin!, 'delete', at('published', { deleted: true })), 'wrongStatus');
+  assert.equal(permission(ACTORS.admin!, 'restore', at('draft')), 'wrongStatus');
+  assert.equal(permission(ACTORS.preparerOwn!, 'restore', at('draft')), 'forbidden');
+  assert.equal(permission(ACTORS.admin!, 'edit', at('draft', { deleted: true })), 'wrongStatus');
 });

@@ -1,20 +1,33 @@
 /**
- * The workflow of an evaluation (PRODUCT.md, "Workflow"; docs/api.md, "Roles and workflow"):
- * its statuses, who may see it, and who may do what in which status. Pure data and functions,
- * so the server, the tests and the UI's allowed actions all read the same table.
+ * The workflow of an evaluation (PRODUCT.md, "Workflow" and "The organisation"; docs/api.md,
+ * "Roles and workflow"): its statuses, who may see it, and who may do what in which status. Pure
+ * data and functions, so the server, the tests and the UI's allowed actions all read the same table.
+ *
+ * Units form a tree (finance bureau → 主管部门 → 预算单位); a unit is named in a scope by its id
+ * and, for a department's reviewer, by its path in the tree (`/deptId/unitId/`): a department sees
+ * the forms of every unit at or below it. Where a year says so, a unit's submitted forms go to its
+ * department first, which forwards them to the finance bureau or returns them.
  */
-export const STATUSES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
+export const STATUSES = ['draft', 'submitted', 'forwarded', 'returned', 'approved', 'published'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const ROLES = ['preparer', 'approver', 'reviewer', 'admin'] as const;
+export const ROLES = ['preparer', 'approver', 'department', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is asking: a signed-in user with a role (preparers and approvers belong to a unit), or the public. */
-export type Actor = { role: Role; unitId: string | null } | { role: 'public'; unitId: null };
+/** The roles that belong to a unit (a department reviewer to the department's own unit); the others belong to the bureau. */
+export const UNIT_ROLES: readonly Role[] = ['preparer', 'approver', 'department'];
 
-export const PUBLIC: Actor = { role: 'public', unitId: null };
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
-export const TRANSITION_ACTIONS = ['submit', 'return', 'approve', 'publish'] as const;
+/**
+ * Who is asking: a signed-in user with a role (unit roles belong to a unit, whose path in the tree
+ * is `unitPath`), or the public.
+ */
+export type Actor = { role: Role; unitId: string | null; unitPath: string | null } | { role: 'public'; unitId: null; unitPath: null };
+
+export const PUBLIC: Actor = { role: 'public', unitId: null, unitPath: null };
+
+export const TRANSITION_ACTIONS = ['submit', 'forward', 'return', 'approve', 'publish'] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 export const ACTIONS = ['edit', ...TRANSITION_ACTIONS, 'copy', 'delete', 'restore'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -22,39 +35,81 @@ export type Action = (typeof ACTIONS)[number];
 /** What an action needs of the evaluation it applies to. */
 export interface Subject {
   unitId: string;
+  /** The unit's path in the tree (`/deptId/unitId/`): a department reviewer acts on what lies below its own. */
+  unitPath: string;
   status: Status;
   /** Soft-deleted: kept with its versions and audit log, seen only by the admin until restored. */
   deleted?: boolean;
+  /** The year's setting: submitted forms go to the unit's department before the finance bureau. */
+  departmentReview?: boolean;
+}
+
+/**
+ * The statuses a transition starts from: always, only in a year with the department tier, or only
+ * in a year without it (where the bureau takes a submitted form straight from the unit).
+ */
+interface From {
+  always?: readonly Status[];
+  withDepartment?: readonly Status[];
+  withoutDepartment?: readonly Status[];
+}
+
+/** Who may take a transition, over which units, from which statuses. */
+interface Grant {
+  role: Role;
+  /** `own`: the actor's unit only; `subtree`: its unit and every unit below it; `any`: every unit. */
+  units: 'own' | 'subtree' | 'any';
+  from: From;
 }
 
 interface TransitionRule {
-  from: readonly Status[];
   to: Status;
-  by: Role;
-  /** The actor must belong to the evaluation's unit (a unit's approver submits only the unit's forms). */
-  ownUnit: boolean;
+  grants: readonly Grant[];
   /** The reviewer's reasons are what the preparer works from. */
   reasonRequired: boolean;
-  /** No form goes to the finance bureau while a check says it is wrong. */
+  /** No form leaves the unit while a check says it is wrong. */
   checksMustPass: boolean;
 }
 
+/** The finance bureau takes a form once its department has forwarded it, or straight from the unit where the year has no department tier. */
+const AT_BUREAU: From = { always: ['forwarded'], withoutDepartment: ['submitted'] };
+
 export const TRANSITIONS: Readonly<Record<TransitionAction, TransitionRule>> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted', by: 'approver', ownUnit: true, reasonRequired: false, checksMustPass: true },
-  return: { from: ['submitted'], to: 'returned', by: 'reviewer', ownUnit: false, reasonRequired: true, checksMustPass: false },
-  approve: { from: ['submitted'], to: 'approved', by: 'reviewer', ownUnit: false, reasonRequired: false, checksMustPass: false },
-  publish: { from: ['approved'], to: 'published', by: 'reviewer', ownUnit: false, reasonRequired: false, checksMustPass: false },
+  submit: { to: 'submitted', grants: [{ role: 'approver', units: 'own', from: { always: ['draft', 'returned'] } }], reasonRequired: false, checksMustPass: true },
+  forward: { to: 'forwarded', grants: [{ role: 'department', units: 'subtree', from: { withDepartment: ['submitted'] } }], reasonRequired: false, checksMustPass: false },
+  return: {
+    to: 'returned',
+    grants: [
+      { role: 'department', units: 'subtree', from: { withDepartment: ['submitted'] } },
+      { role: 'reviewer', units: 'any', from: AT_BUREAU },
+    ],
+    reasonRequired: true,
+    checksMustPass: false,
+  },
+  approve: { to: 'approved', grants: [{ role: 'reviewer', units: 'any', from: AT_BUREAU }], reasonRequired: false, checksMustPass: false },
+  publish: { to: 'published', grants: [{ role: 'reviewer', units: 'any', from: { always: ['approved'] } }], reasonRequired: false, checksMustPass: false },
 };
 
-/** Preparers change their forms only before the finance bureau has them (submitted and approved forms are frozen). */
+/** The statuses a grant starts from in a year with or without the department tier. */
+export function fromStatuses(from: From, departmentReview: boolean): Status[] {
+  return [...(from.always ?? []), ...((departmentReview ? from.withDepartment : from.withoutDepartment) ?? [])];
+}
+
+/** Preparers change their forms only before the unit sends them (submitted and later forms are frozen). */
 export const EDITABLE: readonly Status[] = ['draft', 'returned'];
 
+/** The statuses of a form the unit has sent: what the department and the finance bureau see. */
+const SENT: readonly Status[] = ['submitted', 'forwarded', 'returned', 'approved', 'published'];
+
 /**
- * What an actor may see, as a filter: one unit or all (`unitId: null`), some statuses or all
- * (`statuses: null`); `nothing` for an actor who sees nothing. Lists and single reads use the same scope.
- * Deleted forms are in no list (the repository leaves them out); the admin reads them one by one.
+ * What an actor may see, as a filter: one unit (`unitId`), the units below a path (`subtreePath`)
+ * or all (both null); some statuses or all (`statuses: null`); `nothing` for an actor who sees
+ * nothing. Lists and single reads use the same scope. Deleted forms are in no list (the repository
+ * leaves them out); the admin reads them one by one.
  */
-export type Scope = { nothing: true } | { nothing: false; unitId: string | null; statuses: readonly Status[] | null };
+export type Scope =
+  | { nothing: true }
+  | { nothing: false; unitId: string | null; subtreePath: string | null; statuses: readonly Status[] | null };
 
 const NOTHING: Scope = { nothing: true };
 
@@ -62,22 +117,39 @@ export function visibleScope(actor: Actor): Scope {
   switch (actor.role) {
     case 'preparer':
     case 'approver':
-      return actor.unitId === null ? NOTHING : { nothing: false, unitId: actor.unitId, statuses: null };
+      return actor.unitId === null ? NOTHING : { nothing: false, unitId: actor.unitId, subtreePath: null, statuses: null };
+    case 'department':
+      // A department sees its units' forms once they are sent, as the finance bureau does.
+      return actor.unitPath === null ? NOTHING : { nothing: false, unitId: null, subtreePath: actor.unitPath, statuses: SENT };
     case 'reviewer':
       // The finance bureau sees a form once the unit has sent it, and keeps seeing it.
-      return { nothing: false, unitId: null, statuses: ['submitted', 'returned', 'approved', 'published'] };
+      return { nothing: false, unitId: null, subtreePath: null, statuses: SENT };
     case 'admin':
-      return { nothing: false, unitId: null, statuses: null };
+      return { nothing: false, unitId: null, subtreePath: null, statuses: null };
     case 'public':
-      return { nothing: false, unitId: null, statuses: ['published'] };
+      return { nothing: false, unitId: null, subtreePath: null, statuses: ['published'] };
   }
 }
+
+/** A unit path lies at or below another: `/a/b/` is below `/a/`. */
+export const isWithin = (unitPath: string, subtreePath: string): boolean => unitPath.startsWith(subtreePath);
 
 export function canSee(actor: Actor, subject: Subject): boolean {
   if (subject.deleted && actor.role !== 'admin') return false;
   const scope = visibleScope(actor);
   if (scope.nothing) return false;
-  return (scope.unitId === null || scope.unitId === subject.unitId) && (scope.statuses === null || scope.statuses.includes(subject.status));
+  return (
+    (scope.unitId === null || scope.unitId === subject.unitId) &&
+    (scope.subtreePath === null || isWithin(subject.unitPath, scope.subtreePath)) &&
+    (scope.statuses === null || scope.statuses.includes(subject.status))
+  );
+}
+
+/** A unit is visible as its forms are: the admin and the bureau all, a department those at or below it, a unit's people their own. */
+export function canSeeUnit(actor: Actor, unit: { id: string; path: string }): boolean {
+  const scope = visibleScope(actor);
+  if (scope.nothing || actor.role === 'public') return false;
+  return (scope.unitId === null || scope.unitId === unit.id) && (scope.subtreePath === null || isWithin(unit.path, scope.subtreePath));
 }
 
 export function canCreate(actor: Actor): boolean {
@@ -89,6 +161,12 @@ export type Permission = 'allowed' | 'forbidden' | 'wrongStatus';
 
 const ownUnit = (actor: Actor, subject: Subject) => actor.unitId !== null && actor.unitId === subject.unitId;
 
+function reaches(actor: Actor, subject: Subject, units: Grant['units']): boolean {
+  if (units === 'any') return true;
+  if (units === 'own') return ownUnit(actor, subject);
+  return actor.unitPath !== null && isWithin(subject.unitPath, actor.unitPath);
+}
+
 export function permission(actor: Actor, action: Action, subject: Subject): Permission {
   if (!canSee(actor, subject)) return 'forbidden';
   if (action === 'delete' || action === 'restore') return deletion(actor, action, subject);
@@ -98,9 +176,12 @@ export function permission(actor: Actor, action: Action, subject: Subject): Perm
     if (actor.role !== 'preparer' || !ownUnit(actor, subject)) return 'forbidden';
     return action === 'copy' || EDITABLE.includes(subject.status) ? 'allowed' : 'wrongStatus';
   }
-  const rule = TRANSITIONS[action];
-  if (actor.role !== rule.by || (rule.ownUnit && !ownUnit(actor, subject))) return 'forbidden';
-  return rule.from.includes(subject.status) ? 'allowed' : 'wrongStatus';
+  const grant = TRANSITIONS[action].grants.find((g) => g.role === actor.role);
+  if (!grant || !reaches(actor, subject, grant.units)) return 'forbidden';
+  const from = fromStatuses(grant.from, subject.departmentReview ?? false);
+  // A department in a year without the department tier never forwards or returns: not its turn in any status.
+  if (from.length === 0) return 'forbidden';
+  return from.includes(subject.status) ? 'allowed' : 'wrongStatus';
 }
 
 /**

@@ -66,3 +66,15 @@ export function parseDate(text: string): Parsed<string> {
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return unreadable();
   return { ok: true, value: date.toISOString().slice(0, 10) };
 }
+
+const YES = new Set(['是', 'yes', 'y', 'true', '1']);
+const NO = new Set(['否', 'no', 'n', 'false', '0']);
+
+/** 是/否 (also yes/no, true/false, 1/0, as spreadsheets and exports write them). */
+export function parseYesNo(text: string): Parsed<boolean> {
+  const body = normalizeText(text).toLowerCase();
+  if (body === '') return blank();
+  if (YES.has(body)) return { ok: true, value: true };
+  if (NO.has(body)) return { ok: true, value: false };
+  return unreadable();
+}

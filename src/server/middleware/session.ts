@@ -35,11 +35,26 @@ export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> 
   };
 }
 
-/** The signed-in user, or 401. */
+/**
+ * The signed-in user, or 401; 403 PASSWORD_CHANGE_REQUIRED while the user holds a one-time
+ * password (only `requireSession` routes — who am I, change my password, log out — answer then).
+ */
 export function requireUser(c: Context<AppEnv>): User {
+  const user = requireSession(c);
+  if (user.mustChangePassword) throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED');
+  return user;
+}
+
+/** The signed-in user, or 401, whether or not the password must be changed first. */
+export function requireSession(c: Context<AppEnv>): User {
   const session = c.get('session');
   if (!session) throw unauthenticated();
   return session.user;
+}
+
+/** A user as the API shows it (docs/api.md, `User`): without the unit's place in the tree. */
+export function userView({ unitPath: _path, ...user }: User) {
+  return user;
 }
 
 export function setSessionCookie(c: Context<AppEnv>, token: string, secure: boolean): void {

@@ -1,6 +1,6 @@
-/** Units and evaluations of the signed-in user: list, read, create, edit, transitions, copy, audit, exports. */
+/** Evaluations of the signed-in user: list, read, create, edit, transitions, copy, audit, exports. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { AuditEntry, CreateBody, EvaluationDetail, IdParams, LangQuery, ListQuery, Summary, TransitionBody, Unit, UpdateBody, Status } from '../api-schemas.ts';
+import { AuditEntry, CreateBody, EvaluationDetail, IdParams, LangQuery, ListQuery, Summary, TransitionBody, UpdateBody, Status } from '../api-schemas.ts';
 import type { Context } from 'hono';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -23,14 +23,6 @@ async function asSent(c: Context<AppEnv>): Promise<Evaluation> {
 }
 
 export function evaluationRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
-  app.openapi(
-    createRoute({
-      method: 'get', path: '/api/units', tags: ['units'], summary: 'The units the user may see',
-      responses: { 200: json(z.object({ items: z.array(Unit) }), 'units'), ...errors(401) },
-    }),
-    async (c) => c.json({ items: await services.units.list(requireUser(c)) }, 200),
-  );
-
   app.openapi(
     createRoute({
       method: 'get', path: '/api/evaluations', tags, summary: 'The evaluations the user may see',
@@ -88,7 +80,7 @@ export function evaluationRoutes(app: OpenAPIHono<AppEnv>, services: Services): 
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/evaluations/{id}/transitions', tags, summary: 'Submit, return (with a reason), approve or publish',
+      method: 'post', path: '/api/evaluations/{id}/transitions', tags, summary: 'Submit, forward (the department), return (with a reason), approve or publish',
       request: { params: IdParams, query: LangQuery, body: { content: { 'application/json': { schema: TransitionBody } }, required: true } },
       responses: { 200: json(z.object({ status: Status, version: z.number().int() }), 'the new status'), ...errors(400, 401, 403, 404, 409, 422) },
     }),

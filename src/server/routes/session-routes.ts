@@ -1,29 +1,37 @@
-/** Logging in and out, and who is logged in. */
+/** Logging in and out, who is logged in, and changing one's own password. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { LoginBody, User } from '../api-schemas.ts';
 import type { AppEnv } from '../app-env.ts';
 import { clientAddress, isHttps } from '../client-address.ts';
-import { clearSessionCookie, requireUser, setSessionCookie } from '../middleware/session.ts';
+import { clearSessionCookie, requireSession, setSessionCookie, userView } from '../middleware/session.ts';
+import { PasswordBody } from '../organisation-schemas.ts';
 import type { Services } from '../services.ts';
+import type { LoggedIn } from '../services/auth-service.ts';
 import { errors, json } from './responses.ts';
 
 const SessionAnswer = z.object({ csrfToken: z.string(), user: User });
 
 export function sessionRoutes(app: OpenAPIHono<AppEnv>, services: Services, options: { trustProxy: boolean }): void {
+  /** The new session's cookie set, its CSRF token and user answered. */
+  const started = (c: Context<AppEnv>, loggedIn: LoggedIn) => {
+    setSessionCookie(c, loggedIn.token, isHttps(c, options.trustProxy));
+    return c.json({ csrfToken: loggedIn.csrfToken, user: userView(loggedIn.user) }, 200);
+  };
+
   app.openapi(
     createRoute({
       method: 'post', path: '/api/login', tags: ['session'],
       summary: 'Log in: sets the HttpOnly session cookie (a new one every time) and returns the CSRF token',
       request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
-      responses: { 200: json(SessionAnswer, 'logged in'), ...errors(400, 401, 429) },
+      responses: { 200: json(SessionAnswer, 'logged in (user.mustChangePassword: a password must be chosen first)'), ...errors(400, 401, 403, 429) },
     }),
     async (c) => {
       const { username, password } = c.req.valid('json');
       const loggedIn = await services.auth.login({
         username, password, address: clientAddress(c, options.trustProxy), previousToken: c.get('sessionToken') ?? undefined,
       });
-      setSessionCookie(c, loggedIn.token, isHttps(c, options.trustProxy));
-      return c.json({ csrfToken: loggedIn.csrfToken, user: loggedIn.user }, 200);
+      return started(c, loggedIn);
     },
   );
 
@@ -45,8 +53,24 @@ export function sessionRoutes(app: OpenAPIHono<AppEnv>, services: Services, opti
       responses: { 200: json(SessionAnswer, 'the session'), ...errors(401) },
     }),
     (c) => {
-      const user = requireUser(c);
-      return c.json({ user, csrfToken: c.get('session')!.csrfToken }, 200);
+      const user = requireSession(c);
+      return c.json({ user: userView(user), csrfToken: c.get('session')!.csrfToken }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/api/me/password', tags: ['session'],
+      summary: 'Change one’s own password: every session of the user ends, the caller gets a new one',
+      request: { body: { content: { 'application/json': { schema: PasswordBody } }, required: true } },
+      responses: { 200: json(SessionAnswer, 'changed; a new session'), ...errors(400, 401, 403, 429) },
+    }),
+    async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const loggedIn = await services.auth.changePassword(requireSession(c), {
+        currentPassword, newPassword, address: clientAddress(c, options.trustProxy),
+      });
+      return started(c, loggedIn);
     },
   );
 }

@@ -5,7 +5,7 @@
  */
 import { evaluate, hasErrors } from '../../core/checks/run-checks.ts';
 import { findingJson } from '../../core/checks/report-json.ts';
-import { format, type Lang } from '../../core/locale/messages.ts';
+import { inBothLanguages, type Lang } from '../../core/locale/messages.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import { computeEvaluation } from '../../core/scoring/compute.ts';
 import type { Template } from '../../core/templates/template.ts';
@@ -247,7 +247,9 @@ export async function visibleEvaluation(repos: Repositories, actor: Actor, id: s
   return stored;
 }
 
-const subject = (stored: StoredEvaluation): Subject => ({ unitId: stored.unit.id, status: stored.status, deleted: stored.deletedAt !== null });
+const subject = (stored: StoredEvaluation): Subject => ({
+  unitId: stored.unit.id, unitPath: stored.unitPath, status: stored.status, deleted: stored.deletedAt !== null, departmentReview: stored.departmentReview,
+});
 
 function conflict(current: StoredEvaluation): ApiError {
   return new ApiError(409, 'VERSION_CONFLICT', {
@@ -257,5 +259,5 @@ function conflict(current: StoredEvaluation): ApiError {
 }
 
 /** Words in the message; rendered later in the request's language, so both are given as a label. */
-const statusWord = (status: Status) => ({ zh: format(`status.${status}`, {}, 'zh'), en: format(`status.${status}`, {}, 'en') });
-const actionWord = (action: Action) => ({ zh: format(`action.${action}`, {}, 'zh'), en: format(`action.${action}`, {}, 'en') });
+const statusWord = (status: Status) => inBothLanguages(`status.${status}`);
+const actionWord = (action: Action) => inBothLanguages(`action.${action}`);

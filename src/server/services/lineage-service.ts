@@ -17,10 +17,10 @@
  * complete (every indicator scored) — before that, not even that the form was drawn.
  */
 import { matchPreviousYear, type MatchedBy } from '../../core/lineage/match-previous-year.ts';
-import { normalizeWords } from '../../core/lineage/lineage-key.ts';
+import { previousForm } from '../../core/lineage/previous-form.ts';
 import { formGap } from '../../core/recheck/gap-report.ts';
 import { recheckIndicators } from '../../core/recheck/recheck-scores.ts';
-import { canSee, visibleScope, type Actor, type Status } from '../../core/workflow/workflow.ts';
+import { canSee, visibleScope, type Actor } from '../../core/workflow/workflow.ts';
 import { repositories, type Repositories } from '../../storage/repositories.ts';
 import type { StoredEvaluation } from '../../storage/repositories/evaluation-repository.ts';
 import { RecheckRepository } from '../../storage/repositories/recheck-repository.ts';
@@ -30,8 +30,8 @@ import { visibleEvaluation } from './evaluation-service.ts';
 
 export type PreviousVia = 'copy' | 'name';
 
-/** Furthest in the workflow first: the published form is what last year's evaluation finally was. */
-const STATUS_RANK: Record<Status, number> = { published: 0, approved: 1, submitted: 2, returned: 3, draft: 4 };
+/** Audit actions whose `copiedFrom` names last year's form: a copy to next year, and a form the year's set-up carried over. */
+const COPIED = new Set(['copy', 'setup']);
 
 export class LineageService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -111,19 +111,17 @@ export class LineageService {
 
   private async previousOf(repos: Repositories, actor: Actor, current: StoredEvaluation): Promise<{ previous: StoredEvaluation; via: PreviousVia } | null> {
     const copiedFrom = (await repos.audit.list(current.id))
-      .find((entry) => entry.action === 'copy')
+      .find((entry) => COPIED.has(entry.action))
       ?.changes.find((c) => c.path === 'copiedFrom')?.to;
     if (typeof copiedFrom === 'string') {
       const source = await repos.evaluations.get(copiedFrom);
       // A deleted source is no longer last year's evaluation, even for the admin who may still read it.
       const usable = source && source.deletedAt === null && source.unit.id === current.unit.id && source.year === current.year - 1;
-      if (usable && canSee(actor, { unitId: source.unit.id, status: source.status })) return { previous: source, via: 'copy' };
+      if (usable && canSee(actor, { unitId: source.unit.id, unitPath: source.unitPath, status: source.status })) return { previous: source, via: 'copy' };
     }
-    const project = normalizeWords(current.project);
-    const candidates = (await repos.evaluations.list(visibleScope(actor), { year: current.year - 1, unitId: current.unit.id }))
-      .filter((e) => e.id !== current.id && normalizeWords(e.project) === project)
-      .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || b.updatedAt.localeCompare(a.updatedAt));
-    const best = candidates[0] && (await repos.evaluations.get(candidates[0].id));
+    const candidates = await repos.evaluations.list(visibleScope(actor), { year: current.year - 1, unitId: current.unit.id });
+    const chosen = previousForm(candidates, current.project, current.id);
+    const best = chosen && (await repos.evaluations.get(chosen.id));
     return best ? { previous: best, via: 'name' } : null;
   }
 }

@@ -150,7 +150,7 @@ export class RecheckService {
   }
 
   private async unitNames(): Promise<Map<string, string>> {
-    return new Map((await repositories(this.ctx.db).units.list()).map((u) => [u.id, u.name]));
+    return new Map((await repositories(this.ctx.db).units.tree()).map((u) => [u.id, u.name]));
   }
 
   private drawView(draw: DrawRecord, units: Map<string, string>, lang: Lang) {

@@ -8,17 +8,15 @@ import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, 
 import type { Scope, Status } from '../../core/workflow/workflow.ts';
 import { fenToYuan } from '../columns.ts';
 import { isPostgres } from '../dialect.ts';
+import { visibleEvaluations, type EvaluationFilter } from '../visibility.ts';
 import type { Db } from '../open-database.ts';
 import type { Tables } from '../tables.ts';
 import type { Unit } from './unit-repository.ts';
 import { toSummary, type EvaluationSummary, type SummaryRow } from './evaluation-repository.ts';
 
-export interface DashboardFilter {
+/** The dashboard's filter: a year (the latest when not given) and the table's filters. */
+export interface DashboardFilter extends EvaluationFilter {
   year: number | undefined;
-  status?: Status | undefined;
-  unitId?: string | undefined;
-  /** Part of the project's name. */
-  project?: string | undefined;
 }
 
 /** The table's sort keys (the columns the UI sorts on) and what they sort by. */
@@ -66,23 +64,6 @@ export interface UnitBudget {
   executed: string;
 }
 
-type Eb = ExpressionBuilder<Tables & { units: Tables['units'] }, 'evaluations'>;
-type Visible = Exclude<Scope, { nothing: true }>;
-
-/** LIKE's wildcards in the user's text taken literally (escaped with `\`). */
-const likeContaining = (text: string) => `%${text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-
-/** What the actor may see and what the query asks for, as one condition; deleted forms are never counted. */
-function visible(eb: Eb, scope: Visible, filter: DashboardFilter) {
-  const conditions: Array<Expression<SqlBool>> = [eb('evaluations.deleted_at', 'is', null)];
-  if (scope.unitId !== null) conditions.push(eb('evaluations.unit_id', '=', scope.unitId));
-  if (scope.statuses !== null) conditions.push(eb('evaluations.status', 'in', [...scope.statuses]));
-  if (filter.year !== undefined) conditions.push(eb('evaluations.year', '=', filter.year));
-  if (filter.status !== undefined) conditions.push(eb('evaluations.status', '=', filter.status));
-  if (filter.unitId !== undefined) conditions.push(eb('evaluations.unit_id', '=', filter.unitId));
-  if (filter.project) conditions.push(sql<boolean>`${sql.ref('evaluations.project')} like ${likeContaining(filter.project)} escape '\\'`);
-  return eb.and(conditions);
-}
 
 export interface Overview {
   counts: StatusGradeCount[];
@@ -121,7 +102,7 @@ export class DashboardRepository {
         eb.fn.coalesce(eb.fn.sum<number | string>('evaluations.executed_fen'), eb.lit(0)).as('executed_fen'),
         eb.fn.sum<number | string>(sql`case when ${sql.ref('evaluations.score')} - ${sql.ref('evaluations.execution_rate')} > 5 then 1 else 0 end`).as('odd'),
       ])
-      .where((eb) => visible(eb, scope, filter))
+      .where((eb) => visibleEvaluations(eb as never, scope, filter))
       .groupBy(['evaluations.status', 'evaluations.grade', rateCell, scoreCell])
       .execute();
     // The groups are few (statuses × grades × occupied cells); they are folded here.
@@ -173,7 +154,7 @@ export class DashboardRepository {
         // Counted over the groups before LIMIT: every unit with a form.
         sql<number | string>`count(*) over ()`.as('unit_count'),
       ])
-      .where((eb) => visible(eb, scope, filter))
+      .where((eb) => visibleEvaluations(eb as never, scope, filter))
       .groupBy(unitKey)
       .orderBy(budgetSum, 'desc')
       .orderBy('evaluations.unit_id')
@@ -198,7 +179,7 @@ export class DashboardRepository {
     const row = await this.db
       .selectFrom('evaluations')
       .select((eb) => eb.fn.countAll<number | string>().as('count'))
-      .where((eb) => visible(eb, scope, filter))
+      .where((eb) => visibleEvaluations(eb as never, scope, filter))
       .executeTakeFirst();
     return Number(row?.count ?? 0);
   }
@@ -224,11 +205,11 @@ export class DashboardRepository {
     const whole = this.db.selectFrom('evaluations').innerJoin('units', 'units.id', 'evaluations.unit_id').select([...SUMMARY, 'units.name as unit_name']);
     let rows: SummaryRow[];
     if (!page) {
-      rows = await ordered(whole.where((eb) => visible(eb, scope, filter)), column).execute();
+      rows = await ordered(whole.where((eb) => visibleEvaluations(eb as never, scope, filter)), column).execute();
     } else {
       // The page's ids are sorted alone (a narrow sort, from the covering index), then read with their units.
       const ids = order.sort === 'unit' ? this.db.selectFrom('evaluations').innerJoin('units', 'units.id', 'evaluations.unit_id') : this.db.selectFrom('evaluations');
-      const chosen = ordered(ids.select('evaluations.id as page_id').where((eb) => visible(eb as Eb, scope, filter)), column)
+      const chosen = ordered(ids.select('evaluations.id as page_id').where((eb) => visibleEvaluations(eb as never, scope, filter)), column)
         .limit(page.limit)
         .offset(page.offset)
         .as('page');

@@ -3,12 +3,11 @@
  * and the public pages filter, sort and sum on (derived from the document by the service).
  * Writes carry the version they expect; a concurrent writer makes them update nothing.
  */
-import type { ExpressionBuilder } from 'kysely';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Scope, Status } from '../../core/workflow/workflow.ts';
 import { decimalText, fenToYuan, pointsNumber, readJson, writeJson } from '../columns.ts';
 import type { Db } from '../open-database.ts';
-import type { Tables } from '../tables.ts';
+import { visibleEvaluations, type EvaluationFilter } from '../visibility.ts';
 import type { Unit } from './unit-repository.ts';
 
 /** The columns kept beside the document. */
@@ -44,6 +43,8 @@ export interface EvaluationRecord extends EvaluationSummary {
   returnReason: string | null;
   /** Soft delete: when, or null. Deleted forms are in no list; `get` still reads them (for the admin). */
   deletedAt: string | null;
+  /** The unit's path in the tree (whose department may see the form). */
+  unitPath: string;
 }
 
 /** A deleted form as the admin's list shows it: who deleted it and when. */
@@ -54,13 +55,11 @@ export interface DeletedEvaluationRecord extends EvaluationRecord {
 
 export interface StoredEvaluation extends EvaluationRecord {
   document: Evaluation;
+  /** The year's setting: submitted forms go to the unit's department first. */
+  departmentReview: boolean;
 }
 
-export interface EvaluationFilter {
-  year?: number | undefined;
-  status?: Status | undefined;
-  unitId?: string | undefined;
-}
+export type { EvaluationFilter } from '../visibility.ts';
 
 export interface EvaluationChange {
   status?: Status;
@@ -87,22 +86,6 @@ export interface NewEvaluationRow {
 /** Rows per INSERT: 16 parameters a row stays far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const INSERT_BATCH = 500;
 
-type Eb = ExpressionBuilder<Tables, 'evaluations'>;
-
-/**
- * What the actor may see (the workflow's scope) and what the query asks for, as one condition.
- * Deleted forms are in no list, count or sum (lists, dashboard, public pages), whoever asks.
- */
-function visible(eb: Eb, scope: Exclude<Scope, { nothing: true }>, filter: EvaluationFilter) {
-  const conditions = [eb('evaluations.deleted_at', 'is', null)];
-  if (scope.unitId !== null) conditions.push(eb('evaluations.unit_id', '=', scope.unitId));
-  if (scope.statuses !== null) conditions.push(eb('evaluations.status', 'in', [...scope.statuses]));
-  if (filter.year !== undefined) conditions.push(eb('evaluations.year', '=', filter.year));
-  if (filter.status !== undefined) conditions.push(eb('evaluations.status', '=', filter.status));
-  if (filter.unitId !== undefined) conditions.push(eb('evaluations.unit_id', '=', filter.unitId));
-  return eb.and(conditions);
-}
-
 const RECORD_COLUMNS = [
   'evaluations.id',
   'evaluations.unit_id',
@@ -120,6 +103,7 @@ const RECORD_COLUMNS = [
   'evaluations.return_reason',
   'evaluations.updated_at',
   'evaluations.deleted_at',
+  'units.path as unit_path',
 ] as const;
 
 export class EvaluationRepository {
@@ -167,10 +151,11 @@ export class EvaluationRepository {
     const row = await this.db
       .selectFrom('evaluations')
       .innerJoin('units', 'units.id', 'evaluations.unit_id')
-      .select([...RECORD_COLUMNS, 'evaluations.document'])
+      .leftJoin('years', 'years.year', 'evaluations.year')
+      .select([...RECORD_COLUMNS, 'evaluations.document', 'years.department_review'])
       .where('evaluations.id', '=', id)
       .executeTakeFirst();
-    return row && { ...toRecord(row), document: readJson<Evaluation>(row.document) };
+    return row && { ...toRecord(row), document: readJson<Evaluation>(row.document), departmentReview: Number(row.department_review ?? 0) === 1 };
   }
 
   async list(scope: Scope, filter: EvaluationFilter = {}): Promise<EvaluationRecord[]> {
@@ -179,13 +164,30 @@ export class EvaluationRepository {
       .selectFrom('evaluations')
       .innerJoin('units', 'units.id', 'evaluations.unit_id')
       .select(RECORD_COLUMNS)
-      .where((eb) => visible(eb, scope, filter))
+      .where((eb) => visibleEvaluations(eb, scope, filter))
       .orderBy('evaluations.year', 'desc')
       .orderBy('units.name')
       .orderBy('evaluations.project')
       .orderBy('evaluations.id')
       .execute();
     return rows.map(toRecord);
+  }
+
+  /** The live forms of a year of the given units, as candidates for "last year's form" (no documents). */
+  async candidates(year: number, unitIds: readonly string[]): Promise<Array<{ id: string; unitId: string; project: string; status: Status; updatedAt: string }>> {
+    const found = [];
+    const ids = [...new Set(unitIds)];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('evaluations')
+        .select(['id', 'unit_id', 'project', 'status', 'updated_at'])
+        .where('year', '=', year)
+        .where('unit_id', 'in', ids.slice(i, i + 500))
+        .where('deleted_at', 'is', null)
+        .execute();
+      found.push(...rows.map((r) => ({ id: r.id, unitId: r.unit_id, project: r.project, status: r.status, updatedAt: r.updated_at })));
+    }
+    return found;
   }
 
   /** Applies the change if the evaluation is still at `expectedVersion`; the new version, or null when it was not. */
@@ -231,51 +233,9 @@ export class EvaluationRepository {
     const row = await this.db
       .selectFrom('evaluations')
       .select((eb) => eb.fn.max<number | null>('evaluations.year').as('year'))
-      .where((eb) => visible(eb, scope, {}))
+      .where((eb) => visibleEvaluations(eb, scope, {}))
       .executeTakeFirst();
     return row?.year ?? null;
-  }
-
-  async countByStatus(scope: Scope, filter: EvaluationFilter): Promise<Array<{ status: Status; count: number }>> {
-    if (scope.nothing) return [];
-    const rows = await this.db
-      .selectFrom('evaluations')
-      .select((eb) => ['evaluations.status', eb.fn.countAll<number>().as('count')])
-      .where((eb) => visible(eb, scope, filter))
-      .groupBy('evaluations.status')
-      .execute();
-    return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
-  }
-
-  async countByGrade(scope: Scope, filter: EvaluationFilter): Promise<Array<{ grade: string; count: number }>> {
-    if (scope.nothing) return [];
-    const rows = await this.db
-      .selectFrom('evaluations')
-      .select((eb) => ['evaluations.grade', eb.fn.countAll<number>().as('count')])
-      .where((eb) => visible(eb, scope, filter))
-      .groupBy('evaluations.grade')
-      .orderBy('evaluations.grade')
-      .execute();
-    return rows.map((r) => ({ grade: r.grade, count: Number(r.count) }));
-  }
-
-  /** Budget and spending per unit, summed in SQL over whole fen (exact on both databases). */
-  async budgetByUnit(scope: Scope, filter: EvaluationFilter): Promise<Array<{ unit: Unit; budget: string; executed: string }>> {
-    if (scope.nothing) return [];
-    const rows = await this.db
-      .selectFrom('evaluations')
-      .innerJoin('units', 'units.id', 'evaluations.unit_id')
-      .select((eb) => [
-        'units.id',
-        'units.name',
-        eb.fn.coalesce(eb.fn.sum<number | string>('evaluations.budget_fen'), eb.lit(0)).as('budget_fen'),
-        eb.fn.coalesce(eb.fn.sum<number | string>('evaluations.executed_fen'), eb.lit(0)).as('executed_fen'),
-      ])
-      .where((eb) => visible(eb, scope, filter))
-      .groupBy(['units.id', 'units.name'])
-      .orderBy('units.name')
-      .execute();
-    return rows.map((r) => ({ unit: { id: r.id, name: r.name }, budget: fenToYuan(r.budget_fen)!, executed: fenToYuan(r.executed_fen)! }));
   }
 }
 
@@ -310,6 +270,7 @@ export interface SummaryRow {
 }
 
 type RecordRow = SummaryRow & {
+  unit_path: string;
   executed_fen: number | null;
   return_reason: string | null;
   deleted_at: string | null;
@@ -333,5 +294,5 @@ export function toSummary(r: SummaryRow): EvaluationSummary {
 }
 
 function toRecord(r: RecordRow): EvaluationRecord {
-  return { ...toSummary(r), executed: fenToYuan(r.executed_fen), returnReason: r.return_reason, deletedAt: r.deleted_at };
+  return { ...toSummary(r), executed: fenToYuan(r.executed_fen), returnReason: r.return_reason, deletedAt: r.deleted_at, unitPath: r.unit_path };
 }

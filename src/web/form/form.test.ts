@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { evaluate } from '../../core/checks/run-checks.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import { templateRegistry } from '../../core/templates/registry.ts';
-import { blankEvaluation } from './blank.ts';
+import { blankEvaluation } from '../../core/templates/blank-evaluation.ts';
 import { withDerived } from './derived.ts';
 import { diffEvaluations } from './diff.ts';
 import { fromCore, indexByPath, worst } from './findings.ts';

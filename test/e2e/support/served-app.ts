@@ -42,7 +42,7 @@ export interface ServedApp {
 
 /** `jixiao serve --port 0`: the system picks a free port and the server prints it. */
 export function serveApp(databaseUrl: string, password: string): Promise<ServedApp> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/jixiao.js'), 'serve', '--demo', '--port', '0', '--host', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, JIXIAO_DEMO_PASSWORD: password, PORT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

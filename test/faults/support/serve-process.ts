@@ -20,7 +20,7 @@ export interface ServeProcess {
 }
 
 export function startServe(env: Record<string, string>): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [`${ROOT}bin/jixiao.js`, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [`${ROOT}bin/jixiao.js`, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,7 +16,7 @@ import { forEachDatabase } from '../../../src/storage/test-databases.testing.ts'
 import { seedEvaluations } from '../../support/fixtures.ts';
 
 export const PASSWORD = 'demo-password-for-tests';
-export type Username = 'preparer' | 'preparer2' | 'approver' | 'reviewer' | 'admin';
+export type Username = 'preparer' | 'preparer2' | 'approver' | 'approver2' | 'department' | 'reviewer' | 'admin';
 export type UnitKey = 'office' | 'center';
 
 export interface Answer {
@@ -124,7 +124,7 @@ export function forEachApi(title: string, body: (api: Api) => void, options: Par
     before(async () => {
       const templates = templateRegistry();
       await loadDemo(database().db, { password: PASSWORD, templates });
-      const list = await repositories(database().db).units.list();
+      const list = await repositories(database().db).units.tree();
       const office = seedEvaluations()[0]!.project.budgetUnit;
       for (const unit of list) units.set(unit.name === office ? 'office' : 'center', unit.id);
       app = createApp({ database: database(), templates, trustProxy: true, ...options });

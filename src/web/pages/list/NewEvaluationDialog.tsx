@@ -3,7 +3,7 @@ import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../api/client.ts';
-import { blankEvaluation } from '../../form/blank.ts';
+import { blankEvaluation } from '../../../core/templates/blank-evaluation.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { useSession } from '../../session/session.tsx';

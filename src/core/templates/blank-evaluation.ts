@@ -1,6 +1,6 @@
 /** A new, empty evaluation on a template: the blank form, ready to be filled in. */
-import { EVALUATION_SCHEMA_ID, type Evaluation } from '../../core/model/evaluation.ts';
-import type { Template } from '../../core/templates/template.ts';
+import { EVALUATION_SCHEMA_ID, type Evaluation } from '../model/evaluation.ts';
+import type { Template } from './template.ts';
 
 /** The national form's funding rows, labelled as the form prints them. */
 const FUNDING_ROWS = ['form.funding.total', 'form.funding.appropriation', 'form.funding.carryOver', 'form.funding.other'];
