@@ -5,7 +5,7 @@
  * list and a deadline), and one user per role: `preparer` and `approver` of the office, `preparer2`
  * and `approver2` of the centre, `department` (the office's department reviewer), `reviewer`, `admin`.
  * The forms stand at different points of the workflow, with the history that got them there; the
- * year's project list names them (project codes as the budget system would: unit code + number).
+ * year's project list names them (project codes as a budget system gives them: year, unit code, number).
  * Never loaded by a plain `jixiao serve`: a production database starts empty.
  */
 import { readFile } from 'node:fs/promises';
@@ -114,7 +114,7 @@ export async function loadDemo(db: Db, options: { password: string; templates: T
       await repos.audit.append({ evaluationId: id, at, userId: actorOf('create', code), action: 'create', comment: null, changes: [] });
       await repos.projects.insertMany([{
         id: crypto.randomUUID(), year: document.year, unitId, template: template.id, evaluationId: id,
-        code: `${code}${String(i + 1).padStart(3, '0')}`, name: document.project.name, budget: document.project.budgetCurrentYear ?? '',
+        code: `${document.year}${code}${String(i + 1).padStart(3, '0')}`, name: document.project.name, budget: document.project.budgetCurrentYear ?? '',
         previousBudget: document.project.budgetPreviousYear ?? '', department: document.project.department ?? '', recurring: document.project.recurring ?? null,
       }], at);
       let status: Status = 'draft';

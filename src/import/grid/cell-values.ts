@@ -28,6 +28,10 @@ export function parseAmount(text: string, unit: AmountUnit): Parsed<{ yuan: stri
   if (suffix) {
     written = suffix;
     body = body.slice(0, -suffix.length);
+  } else if (body.endsWith('万')) {
+    // "41.44万": people write 万 for 万元.
+    written = '万元';
+    body = body.slice(0, -1);
   }
   if (!NUMBER.test(body)) return unreadable();
   const yuan = written === '万元' ? dec(body).times(YUAN_PER_WAN) : dec(body);

@@ -16,6 +16,13 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const EXEMPT = new Set(['/api/login']);
 
+/** What a user holding a one-time password may still reach: who am I, the password change, logging out, and what anyone may read. */
+const BEFORE_PASSWORD_CHANGE = new Set(['GET /api/me', 'POST /api/me/password', 'POST /api/logout', 'POST /api/login', 'GET /api/health', 'GET /api/openapi.json']);
+
+function reachableBeforePasswordChange(method: string, path: string): boolean {
+  return BEFORE_PASSWORD_CHANGE.has(`${method} ${path}`) || (method === 'GET' && path.startsWith('/api/public/'));
+}
+
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -28,9 +35,11 @@ export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> 
     const session = await auth.resolve(token ?? undefined);
     c.set('session', session);
     c.set('sessionToken', token);
-    if (session && MUTATING.has(c.req.method) && !EXEMPT.has(c.req.path)) {
-      if (!sameToken(c.req.header(CSRF_HEADER) ?? '', session.csrfToken)) throw new ApiError(403, 'CSRF');
-    }
+    const mutating = MUTATING.has(c.req.method) && !EXEMPT.has(c.req.path);
+    // Before any body is read or validated: an anonymous change is 401, whatever it carries (logging out of no session is harmless).
+    if (!session && mutating && c.req.path !== '/api/logout') throw unauthenticated();
+    if (session && mutating && !sameToken(c.req.header(CSRF_HEADER) ?? '', session.csrfToken)) throw new ApiError(403, 'CSRF');
+    if (session?.user.mustChangePassword && !reachableBeforePasswordChange(c.req.method, c.req.path)) throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED');
     await next();
   };
 }

@@ -19,8 +19,10 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export function startServe(env: Record<string, string>): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [`${ROOT}bin/jixiao.js`, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1'], {
+/** `jixiao serve --demo` by default (the demo loaded into an empty database); `demo: false` serves the database as it is. */
+export function startServe(env: Record<string, string>, options: { demo?: boolean } = {}): Promise<ServeProcess> {
+  const args = ['serve', ...(options.demo === false ? [] : ['--demo']), '--port', '0', '--host', '127.0.0.1'];
+  const child = spawn(process.execPath, [`${ROOT}bin/jixiao.js`, ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
