@@ -22,9 +22,16 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-organisation': organisation,
 };
 
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  await migrateUpTo(db, MIGRATION_NAMES.at(-1)!);
+}
+
+/** Up to and including the named migration (a test's database as an older jixiao left it). */
+export async function migrateUpTo(db: Kysely<any>, name: string): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrator.migrateTo(name);
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`database migration ${failed ? `"${failed.migrationName}" ` : ''}failed: ${(error as Error).message ?? String(error)}`, { cause: error });
 }
