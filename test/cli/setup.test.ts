@@ -122,3 +122,17 @@ forEachDatabase('setting a bureau up from the command line', (database, dialect,
     assert.deepEqual(forms.sort(), [['区图书馆', '图书馆免费开放', 'draft', '1200000.00'], ['区文化馆', '文化惠民演出', 'draft', '300000.00']]);
   });
 });
+
+test('jixiao serve --demo refuses a demo password shorter than 10 characters, and loads nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-demo-password-'));
+  try {
+    const run = await runCliAsync(['serve', '--demo', '--port', '0'], { env: { DATABASE_URL: join(dir, 'j.sqlite'), JIXIAO_DEMO_PASSWORD: 'demo12345' } });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /JIXIAO_DEMO_PASSWORD: the demo password must have at least 10 characters/u);
+    const bad = await runCliAsync(['serve', '--port', '0'], { env: { DATABASE_URL: join(dir, 'j.sqlite'), JIXIAO_SESSION_IDLE_MINUTES: 'soon' } });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /environment variable JIXIAO_SESSION_IDLE_MINUTES/u);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
