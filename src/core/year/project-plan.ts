@@ -12,28 +12,23 @@ import { normalizeWords } from '../lineage/lineage-key.ts';
 import { explain } from '../explanation.ts';
 import type { RowProblem } from '../organisation/unit-plan.ts';
 
-/** A row as read from the list: amounts already 元 decimal strings with 2 decimals ('' when blank). */
-export interface ProjectRow {
-  row: number;
-  unitCode: string;
-  code: string;
-  name: string;
-  budget: string;
-  previousBudget: string;
-  department: string;
-  recurring: boolean | null;
-  /** A template id; blank: the template of last year's form. */
-  template: string;
-}
-
 /** What the budget system says of a project, as stored for the year. */
 export interface ProjectFacts {
   code: string;
   name: string;
+  /** 元 decimal strings with 2 decimals; '' when blank. */
   budget: string;
   previousBudget: string;
   department: string;
   recurring: boolean | null;
+}
+
+/** A row as read from the list (text as written: trimmed by the planner). */
+export interface ProjectRow extends ProjectFacts {
+  row: number;
+  unitCode: string;
+  /** A template id; blank: the template of last year's form. */
+  template: string;
 }
 
 export interface YearProject extends ProjectFacts {
