@@ -103,6 +103,8 @@ test('the preparer deletes the draft; the admin finds it under 已删除 and res
   assert.equal(await link.count(), 0, 'gone from the list');
 
   const admin = await logIn('admin');
+  // 已删除 is one of the admin's pages, under 系统管理 in the menu.
+  await admin.getByTestId('nav-admin').click({ timeout: UI });
   await admin.getByTestId('nav-admin-deleted').click({ timeout: UI });
   const row = admin.locator(`[data-testid=deleted-row][data-id="${id}"]`);
   await row.waitFor({ timeout: UI });

@@ -23,6 +23,7 @@ export class ApiError extends Error {
 let csrfToken: string | null = null;
 let language = 'zh';
 let onUnauthenticated: () => void = () => {};
+let onPasswordChangeRequired: () => void = () => {};
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -33,6 +34,14 @@ export function setApiLanguage(lang: string): void {
 /** Called on a 401 outside the login call: the session ended, show the login page. */
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
+}
+
+/**
+ * Called on a 403 PASSWORD_CHANGE_REQUIRED: the user holds a one-time password (given while this
+ * page was open, or the page missed it), so the app takes them to the password page.
+ */
+export function setPasswordChangeHandler(handler: () => void): void {
+  onPasswordChangeRequired = handler;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -56,6 +65,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 function toError(res: Response, data: unknown, path: string): ApiError {
   const body = isErrorBody(data) ? data : null;
   if (res.status === 401 && path !== '/api/login' && path !== '/api/me') onUnauthenticated();
+  if (res.status === 403 && body?.error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
   const retry = Number(res.headers.get('Retry-After'));
   return new ApiError(res.status, body?.error.code ?? `HTTP_${res.status}`, body?.error.message ?? res.statusText, body, Number.isFinite(retry) && retry > 0 ? retry : null);
 }
@@ -68,6 +78,7 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
 };
 
 /** `?year=2021&unit=3` without the blank ones. */

@@ -1,11 +1,12 @@
 /** The shapes of docs/api.md, as the UI reads them. */
 import type { Evaluation } from '../../core/model/evaluation.ts';
+import type { Action, Role, Status } from '../../core/workflow/workflow.ts';
+import type { ProgressColumn } from '../../core/year/progress.ts';
 
-export type Role = 'preparer' | 'approver' | 'reviewer' | 'admin';
-export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
-export type Action = 'edit' | 'submit' | 'return' | 'approve' | 'publish' | 'copy' | 'delete' | 'restore';
-export type Transition = 'submit' | 'return' | 'approve' | 'publish';
-export const STATUSES: readonly Status[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
+// Roles, statuses, actions and the progress columns are the core's: the server answers with exactly these words.
+export { ROLES, STATUSES, UNIT_ROLES } from '../../core/workflow/workflow.ts';
+export type { Action, Role, Status, TransitionAction as Transition } from '../../core/workflow/workflow.ts';
+export { PROGRESS_COLUMNS } from '../../core/year/progress.ts';
 
 export interface Unit {
   id: string | number;
@@ -18,6 +19,88 @@ export interface User {
   displayName: string;
   role: Role;
   unit: Unit | null;
+  /** A one-time password was given: nothing else works until the user chooses a password. */
+  mustChangePassword: boolean;
+}
+
+/** POST /api/login, GET /api/me, POST /api/me/password. */
+export interface SessionAnswer {
+  csrfToken: string;
+  user: User;
+}
+
+/** A page of a list: `total` rows on all pages. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** A unit of the tree: `parentId` null is a 主管部门, directly under the finance bureau; `children` counts the units directly below. */
+export interface UnitRecord {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  disabled: boolean;
+  children: number;
+}
+
+export interface UserRecord extends User {
+  unitCode: string | null;
+  disabled: boolean;
+  createdAt: string;
+  passwordChangedAt: string | null;
+}
+
+/** POST /api/users: the one-time password is shown this once. */
+export interface CreatedUser {
+  user: UserRecord;
+  oneTimePassword: string;
+}
+
+/** POST /api/units/import. */
+export interface UnitImport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  ignoredColumns: string[];
+}
+
+export interface YearSettings {
+  year: number;
+  departmentReview: boolean;
+  /** 填报截止日期, `YYYY-MM-DD`. */
+  deadline: string | null;
+}
+
+/** POST /api/years/:year/projects (`dryRun`: what would happen, nothing written). */
+export interface ProjectImport {
+  year: number;
+  dryRun: boolean;
+  created: number;
+  carriedOver: number;
+  updated: number;
+  unchanged: number;
+  ignoredColumns: string[];
+  notices: { row: number; column: string; message: string }[];
+}
+
+export type ProgressCounts = Record<ProgressColumn, number>;
+export interface ProgressUnit {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** GET /api/years/:year/progress. */
+export interface Progress {
+  year: number;
+  deadline: string | null;
+  pastDeadline: boolean;
+  totals: ProgressCounts;
+  departments: { unit: ProgressUnit; counts: ProgressCounts; units: { unit: ProgressUnit; counts: ProgressCounts }[] }[];
 }
 
 export interface ServerFinding {

@@ -45,8 +45,8 @@ const rows: Row[] = forms.map((evaluation, i) => ({
 }));
 
 const USERS: Record<string, User> = {
-  preparer: { id: 1, username: 'preparer', displayName: '张三', role: 'preparer', unit: UNITS[0]! },
-  reviewer: { id: 2, username: 'reviewer', displayName: '王五', role: 'reviewer', unit: null },
+  preparer: { id: 1, username: 'preparer', displayName: '张三', role: 'preparer', unit: UNITS[0]!, mustChangePassword: false },
+  reviewer: { id: 2, username: 'reviewer', displayName: '王五', role: 'reviewer', unit: null, mustChangePassword: false },
 };
 let session: User | null = null;
 
@@ -95,7 +95,10 @@ export async function mockApi(req: IncomingMessage, res: ServerResponse): Promis
   if (!session) return send(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
   if (p === '/api/me') return send(200, { user: session, csrfToken: 'mock' });
   if (p === '/api/logout') return void ((session = null), send(204, null));
-  if (p === '/api/units') return send(200, { items: UNITS });
+  if (p === '/api/units') {
+    const items = UNITS.map((u) => ({ id: String(u.id), code: String(116 + u.id), name: u.name, parentId: null, disabled: false, children: 0 }));
+    return send(200, { items, total: items.length, limit: 50, offset: 0 });
+  }
   if (p === '/api/evaluations') return send(200, { items: rows.map(summary) });
   if (p === '/api/dashboard') {
     const items = rows.map(summary);

@@ -5,6 +5,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useI18n } from '../locale/i18n.tsx';
+import { PASSWORD_PAGE } from '../session/RequireLogin.tsx';
 import { useSession } from '../session/session.tsx';
 
 interface Credentials {
@@ -20,14 +21,15 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = params.get('next') ?? '/evaluations';
-  if (user) return <Navigate to={next} replace />;
+  if (user) return <Navigate to={user.mustChangePassword ? PASSWORD_PAGE : next} replace />;
 
   const submit = async ({ username, password }: Credentials) => {
     setBusy(true);
     setError(null);
     try {
-      await login(username, password);
-      navigate(next, { replace: true });
+      const user = await login(username, password);
+      // A one-time password: the user chooses their own before anything else.
+      navigate(user.mustChangePassword ? PASSWORD_PAGE : next, { replace: true });
     } catch (e) {
       setError(loginError(e, t));
     } finally {

@@ -33,3 +33,9 @@ test('the scatter draws one bubble per cell, red where a form scores more than 5
 test('year options run back from this year', () => {
   assert.deepEqual(yearOptions(new Date('2022-06-01'), 3).map((o) => o.value), ['2022', '2021', '2020']);
 });
+
+test('the inbox: the finance reviewer gets forwarded forms first, a department reviewer submitted ones', () => {
+  const items = [row(1, 'submitted', '2022-03-05'), row(2, 'forwarded', '2022-03-01'), row(3, 'approved', '2022-03-09')];
+  assert.deepEqual(inboxOrder(items, 'reviewer').map((r) => r.id), [2, 1, 3]);
+  assert.deepEqual(inboxOrder(items, 'department').map((r) => r.id), [1, 2, 3]);
+});

@@ -51,7 +51,7 @@ export function AuditTimeline({ id, template, refresh }: { id: string; template:
   );
 }
 
-const KNOWN = ['create', 'edit', 'submit', 'return', 'approve', 'publish', 'copy', 'import', 'delete', 'restore'] as const;
+const KNOWN = ['create', 'edit', 'submit', 'forward', 'return', 'approve', 'publish', 'copy', 'import', 'setup', 'delete', 'restore'] as const;
 function actionLabel(action: string, t: ReturnType<typeof useI18n>['t']): string {
   return (KNOWN as readonly string[]).includes(action) ? t(`audit.action.${action as (typeof KNOWN)[number]}`) : action;
 }

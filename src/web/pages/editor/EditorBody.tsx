@@ -63,6 +63,7 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
             allowed={detail.allowedActions}
             busy={busy}
             onSubmit={() => void run('submit')}
+            onForward={() => void run('forward')}
             onReturn={() => setReturning(true)}
             onApprove={() => void run('approve')}
             onPublish={() => void run('publish')}

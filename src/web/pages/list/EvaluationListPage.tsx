@@ -1,19 +1,21 @@
 /**
  * The evaluations the user may see, for a year: filter by unit and status; reviewers get an
- * inbox view with the submitted ones first. Each row opens the editor.
+ * inbox view with what waits for them first (the department: submitted; the finance bureau:
+ * forwarded). Each row opens the editor.
  */
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, query } from '../../api/client.ts';
-import { STATUSES, type Status, type Summary, type Unit } from '../../api/types.ts';
+import { STATUSES, type Status, type Summary } from '../../api/types.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { formatRate } from '../../format/numbers.ts';
 import { inboxOrder } from './inbox.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
+import { UnitSelect } from '../../units/UnitSelect.tsx';
 import { StatusTag } from '../StatusTag.tsx';
 import { yearOptions } from '../years.ts';
 import { NewEvaluationDialog } from './NewEvaluationDialog.tsx';
@@ -26,11 +28,10 @@ export function EvaluationListPage() {
   const year = params.get('year') ?? '';
   const unit = params.get('unit') ?? '';
   const status = params.get('status') ?? '';
-  const reviewer = user?.role === 'reviewer' || user?.role === 'admin';
+  const reviewer = user?.role === 'reviewer' || user?.role === 'admin' || user?.role === 'department';
   const [view, setView] = useState<'all' | 'inbox'>(reviewer ? 'inbox' : 'all');
   const [creating, setCreating] = useState(false);
   const list = useLoad(() => api.get<{ items: Summary[] }>(`/api/evaluations${query({ year, unit, status })}`), `${year}|${unit}|${status}`);
-  const units = useLoad(() => api.get<{ items: Unit[] }>('/api/units'), 'units');
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -38,7 +39,7 @@ export function EvaluationListPage() {
     setParams(next, { replace: true });
   };
   const items = list.data?.items ?? [];
-  const rows = view === 'inbox' ? inboxOrder(items) : items;
+  const rows = view === 'inbox' ? inboxOrder(items, user?.role) : items;
 
   return (
     <Card
@@ -68,13 +69,7 @@ export function EvaluationListPage() {
     >
       <Space wrap className="filters">
         <Select value={year} onChange={(v) => set('year', v)} options={[{ value: '', label: t('list.allYears') }, ...yearOptions()]} style={{ width: 120 }} data-testid="filter-year" />
-        <Select
-          value={unit}
-          onChange={(v) => set('unit', v)}
-          options={[{ value: '', label: t('list.allUnits') }, ...(units.data?.items ?? []).map((u) => ({ value: String(u.id), label: u.name }))]}
-          style={{ width: 260 }}
-          data-testid="filter-unit"
-        />
+        <UnitSelect value={unit} onChange={(v) => set('unit', v)} extra={[{ value: '', label: t('list.allUnits') }]} placeholder={t('list.allUnits')} style={{ width: 260 }} testId="filter-unit" />
         <Select value={status} onChange={(v) => set('status', v)} options={[{ value: '', label: t('list.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} style={{ width: 120 }} data-testid="filter-status" />
       </Space>
       <Table<Summary>
