@@ -16,7 +16,7 @@
  * Every wait is bounded; the server and the browser are stopped in after().
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -198,6 +198,8 @@ function step(name: string, run: () => Promise<void>): void {
 
 describe('issue 11 end to end: organisation, users, the year set up, a form through the department tier, progress', { skip: noBrowser }, () => {
   before(async () => {
+    // This story numbers its screenshots from 01: the ones of an earlier run go first (only its own).
+    if (existsSync(SCREENS)) for (const name of readdirSync(SCREENS)) if (name.startsWith('organisation-')) rmSync(join(SCREENS, name));
     listDir = mkdtempSync(join(tmpdir(), 'jixiao-organisation-lists-'));
     writeFileSync(join(listDir, 'projects-2026.csv'), PROJECT_LIST);
     writeFileSync(join(listDir, 'projects-2026-bad.csv'), BAD_LIST);
@@ -239,6 +241,16 @@ describe('issue 11 end to end: organisation, users, the year set up, a form thro
     assert.match(await unitRow.innerText(), new RegExp(UNIT.name, 'u'));
     assert.match(await page.locator(`[data-testid=unit-row][data-code="${DEPARTMENT.code}"]`).innerText(), /主管部门/u);
     await screenshot('units-tree');
+
+    // Found by part of the name, each with its parent.
+    const search = page.locator('[data-testid=unit-search] input');
+    await search.fill('普陀区科');
+    await search.press('Enter');
+    const found = page.locator('[data-testid=unit-results] [data-testid=unit-row]');
+    await page.locator(`[data-testid=unit-results] [data-testid=unit-row][data-code="${UNIT.code}"]`).waitFor();
+    assert.deepEqual(await found.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code'))), [DEPARTMENT.code, UNIT.code]);
+    await page.locator(`[data-testid=unit-results] [data-testid=unit-row][data-code="${UNIT.code}"]`, { hasText: DEPARTMENT.name }).waitFor();
+    await screenshot('units-search');
   });
 
   step('a. the admin adds the unit\'s preparer and approver and the department\'s reviewer; each one-time password is shown once', async () => {

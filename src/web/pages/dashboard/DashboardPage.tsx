@@ -57,11 +57,12 @@ export function DashboardPage() {
       >
         <Row gutter={16} className="status-counts">
           {STATUSES.map((s) => (
-            <Col key={s} span={4}>
+            // One equal share each, however many statuses there are (six since the department tier).
+            <Col key={s} flex="1 1 0" style={{ minWidth: 96 }}>
               <Statistic title={t(`status.${s}`)} value={d?.byStatus[s] ?? 0} data-testid={`dashboard-count-${s}`} />
             </Col>
           ))}
-          <Col span={4}>
+          <Col flex="1 1 0" style={{ minWidth: 96 }}>
             <Statistic title={t('dashboard.total')} value={d?.total ?? 0} data-testid="dashboard-count-total" />
           </Col>
         </Row>

@@ -79,6 +79,8 @@ export function EvaluationListPage() {
         loading={list.loading}
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        // A phone scrolls the table sideways rather than squeezing the names a character a line.
+        scroll={{ x: 960 }}
         onRow={(r) => ({ 'data-testid': 'evaluation-row', 'data-id': String(r.id), 'data-status': r.status } as React.HTMLAttributes<HTMLElement>)}
         columns={[
           { title: t('list.col.project'), dataIndex: 'project', render: (p: string, r) => <Link to={`/evaluations/${r.id}`} data-testid="evaluation-link">{p || t('editor.untitled')}</Link> },

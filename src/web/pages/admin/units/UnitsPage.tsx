@@ -18,6 +18,9 @@ import { unitColumns } from './unit-columns.tsx';
 import { useUnitTree, type TreeRow } from './use-unit-tree.ts';
 
 const PAGE = 50;
+/** The columns' widths added up: narrower screens scroll the table, not the page. */
+const SCROLL_X = 860;
+const PARENT_WIDTH = 220;
 
 export function UnitsPage() {
   const { t } = useI18n();
@@ -72,7 +75,9 @@ export function UnitsPage() {
           dataSource={results.data?.items ?? []}
           columns={columns}
           onRow={onRow}
-          scroll={{ x: 760 }}
+          scroll={{ x: SCROLL_X + PARENT_WIDTH }}
+          // `children` of a unit is a count, not rows: antd must not read it as the tree's.
+          expandable={{ childrenColumnName: 'subunits' }}
           pagination={{ current: found.page, pageSize: PAGE, total: results.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.rows', { total }), onChange: (page) => setFound((f) => ({ ...f, page })) }}
           data-testid="unit-results"
         />
@@ -85,7 +90,7 @@ export function UnitsPage() {
           dataSource={tree.rows}
           columns={columns}
           onRow={onRow}
-          scroll={{ x: 760 }}
+          scroll={{ x: SCROLL_X }}
           expandable={{
             childrenColumnName: 'subunits',
             expandedRowKeys: tree.expanded,

@@ -22,13 +22,14 @@ export function unitColumns({ t, searching, onEdit, onAddBelow, onChanged }: Opt
     {
       title: t('units.code'),
       dataIndex: 'code',
-      width: 180,
+      width: 160,
       render: (code: string, r) => (r.stub ? <StubCell row={r} /> : <span className="unit-code-cell">{code}</span>),
       onCell: (r) => (r.stub ? { colSpan: searching ? 6 : 5 } : {}),
     },
     {
       title: t('units.name'),
       dataIndex: 'name',
+      width: 280,
       onCell: (r) => (r.stub ? { colSpan: 0 } : {}),
       render: (name: string, r) => (
         <Space size={6}>

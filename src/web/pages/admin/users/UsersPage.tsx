@@ -75,7 +75,7 @@ export function UsersPage() {
         rowKey="id"
         loading={users.loading}
         dataSource={users.data?.items ?? []}
-        scroll={{ x: 1320 }}
+        scroll={{ x: 1360 }}
         pagination={{
           current: page.current,
           pageSize: page.size,
@@ -112,7 +112,7 @@ export function UsersPage() {
           {
             title: t('users.actions'),
             key: 'actions',
-            width: 200,
+            width: 240,
             render: (_, u) => <UserActions user={u} onEdit={() => setDialog({ kind: 'edit', user: u })} onPassword={setPassword} onChanged={reload} />,
           },
         ]}
