@@ -1,9 +1,9 @@
 /**
- * The environment the command line and the server read, checked in one place (zod): a bad value
- * stops the start with the variable's name and what it must be, instead of surfacing later.
+ * The environment, read in this one place and checked (zod): a bad value stops the start with the
+ * variable's name and what it must be, instead of surfacing later. Nothing else reads process.env:
+ * the command line reads the configuration and hands the server what it needs.
  */
 import { z } from 'zod';
-import { CliInputError } from './cli-error.ts';
 
 const flag = z.enum(['0', '1', 'true', 'false', '']).transform((v) => v === '1' || v === 'true');
 const minutes = z.coerce.number().int().min(1).max(24 * 60);
@@ -18,9 +18,16 @@ const ENVIRONMENT = z.object({
   JIXIAO_SESSION_IDLE_MINUTES: minutes.default(30),
   /** The demo users' password (`serve --demo`); generated and printed once when unset. */
   JIXIAO_DEMO_PASSWORD: z.string().optional(),
+  /** The request log's level (one JSON line per request on stdout at `info`). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Config = z.infer<typeof ENVIRONMENT>;
+
+/** A variable with a bad value: the message names it. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable is as good as an unset one (PORT= in a shell or a unit file).
@@ -28,5 +35,5 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ENVIRONMENT.safeParse(given);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new CliInputError(`environment variable ${String(issue.path[0])}: ${issue.message} (given "${given[String(issue.path[0])]}")`);
+  throw new ConfigError(`environment variable ${String(issue.path[0])}: ${issue.message} (given "${given[String(issue.path[0])]}")`);
 }

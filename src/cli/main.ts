@@ -1,4 +1,5 @@
 /** The `jixiao` command line: dispatch to a command; input errors become one message and exit 2. */
+import { ConfigError } from '../config.ts';
 import { CliInputError, EXIT } from './cli-error.ts';
 import { processIo, type Command, type CommandIo } from './command.ts';
 /**
@@ -44,7 +45,7 @@ export async function main(argv: string[], io: CommandIo = processIo): Promise<n
   try {
     return await (await command.load()).run(rest, io);
   } catch (error) {
-    if (error instanceof CliInputError) {
+    if (error instanceof CliInputError || error instanceof ConfigError) {
       io.err(`jixiao ${name}: ${error.message}`);
       return EXIT.unreadable;
     }

@@ -16,7 +16,7 @@ import { openDatabase } from '../storage/open-database.ts';
 import { repositories } from '../storage/repositories.ts';
 import type { User } from '../storage/repositories/user-repository.ts';
 import { CliInputError } from './cli-error.ts';
-import { readConfig } from './config.ts';
+import { readConfig } from '../config.ts';
 
 export const CLI_USERNAME = 'jixiao-cli';
 

@@ -40,6 +40,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** A session unused this long ends (default 30 minutes). */
   sessionIdleMs?: number;
+  /** How long a login waits after a username's recent failures (tests shorten it). */
+  loginDelayMs?: (failures: number) => number;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxBytes;
@@ -54,6 +56,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     {
       db: database.db, templates: options.templates ?? templateRegistry(), now: options.now ?? (() => new Date()),
       ...(options.sessionIdleMs !== undefined ? { sessionIdleMs: options.sessionIdleMs } : {}),
+      ...(options.loginDelayMs !== undefined ? { loginDelayMs: options.loginDelayMs } : {}),
     },
     options.importLimits,
   );

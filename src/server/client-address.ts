@@ -1,13 +1,15 @@
 /**
  * The address a request comes from, for the login rate limit. Behind a load balancer the socket
- * is the balancer's: then (and only when configured to trust it) the first X-Forwarded-For entry.
+ * is the balancer's: then (and only when configured to trust it) the last X-Forwarded-For entry —
+ * the one the balancer appended. The entries before it are whatever the client sent: taking the
+ * first would let a client choose its own address, escape the limit and lock another address out.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {

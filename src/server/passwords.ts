@@ -1,14 +1,25 @@
 /**
  * Password hashes with node:crypto scrypt: a random salt per password, the cost stored with the
- * hash (so it can be raised later), compared in constant time.
+ * hash, compared in constant time. The cost is one of OWASP's recommended scrypt settings
+ * (Password Storage Cheat Sheet: N=2^14, r=8, p=5 — the work of N=2^17, p=1 in 16 MiB instead of
+ * 128 MiB, so that four logins at once stay small in memory); a hash of a lower cost is replaced at
+ * the user's next login (`needsRehash`).
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const COST = { N: 16384, r: 8, p: 1 } as const;
-const KEY_LENGTH = 32;
+interface Cost {
+  N: number;
+  r: number;
+  p: number;
+}
 
-function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
-  const options: ScryptOptions = { ...cost, maxmem: 128 * cost.N * cost.r * 2 };
+export const COST: Readonly<Cost> = { N: 16384, r: 8, p: 5 };
+const KEY_LENGTH = 32;
+/** A stored cost above this is refused rather than computed (a tampered row must not cost the server gigabytes). */
+const MAX_MEMORY = 256 * 1024 * 1024;
+
+function derive(password: string, salt: Buffer, cost: Cost): Promise<Buffer> {
+  const options: ScryptOptions = { ...cost, maxmem: MAX_MEMORY };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
@@ -21,12 +32,25 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+function parse(stored: string): { cost: Cost; salt: Buffer; hash: Buffer } | null {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  const cost = { N: Number(n), r: Number(r), p: Number(p) };
+  if (scheme !== 'scrypt' || !salt || !hash || ![cost.N, cost.r, cost.p].every(Number.isSafeInteger)) return null;
+  if (128 * cost.N * cost.r > MAX_MEMORY || cost.p > 16) return null;
+  return { cost, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parsed = parse(stored);
+  if (!parsed) return false;
+  const key = await derive(password, parsed.salt, parsed.cost);
+  return key.length === parsed.hash.length && timingSafeEqual(key, parsed.hash);
+}
+
+/** The hash was made at another cost than today's: make it again while the password is at hand. */
+export function needsRehash(stored: string): boolean {
+  const parsed = parse(stored);
+  return parsed !== null && (parsed.cost.N !== COST.N || parsed.cost.r !== COST.r || parsed.cost.p !== COST.p);
 }
 
 /**

@@ -11,6 +11,8 @@ export interface ServiceContext {
   now: () => Date;
   /** A session unused this long ends (default 30 minutes). */
   sessionIdleMs?: number;
+  /** How long a login waits after a username's recent failures (default: auth-service's loginDelayMs; tests shorten it). */
+  loginDelayMs?: (failures: number) => number;
 }
 
 /** The workflow's view of a user; no user is the public. */

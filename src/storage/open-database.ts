@@ -44,7 +44,8 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
-export function openDatabase(url: string | undefined = process.env.DATABASE_URL): Database {
+/** `url`: a SQLite file path or a postgres:// URL; undefined: ./data/jixiao.sqlite. */
+export function openDatabase(url: string | undefined): Database {
   const location = parseDatabaseUrl(url);
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({

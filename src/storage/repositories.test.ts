@@ -62,14 +62,21 @@ forEachDatabase('repositories', (database, dialect) => {
     assert.equal(await repositories(database().db).units.get('u9'), undefined);
   });
 
-  test('login attempts counted per username and address over a window', async () => {
+  test('login attempts: counted per username and per address over a window, before a given attempt; forgotten on success', async () => {
     const repos = repositories(database().db);
-    await repos.loginAttempts.recordFailure('a', '1.1.1.1', '2026-11-26T00:00:10.000Z');
-    await repos.loginAttempts.recordFailure('a', '2.2.2.2', '2026-11-26T00:00:20.000Z');
-    await repos.loginAttempts.recordFailure('b', '1.1.1.1', '2026-11-26T00:00:30.000Z');
-    await repos.loginAttempts.recordFailure('a', '1.1.1.1', '2026-11-25T00:00:00.000Z');
-    assert.deepEqual(await repos.loginAttempts.failuresSince('a', '1.1.1.1', '2026-11-26T00:00:00.000Z'), { byUsername: 2, byAddress: 2, oldest: '2026-11-26T00:00:10.000Z' });
-    await repos.loginAttempts.deleteBefore('2026-11-26T00:00:00.000Z');
+    const a1 = await repos.loginAttempts.record('a', '1.1.1.1', '2026-11-26T00:00:10.000Z');
+    const a2 = await repos.loginAttempts.record('a', '2.2.2.2', '2026-11-26T00:00:20.000Z');
+    await repos.loginAttempts.record('b', '1.1.1.1', '2026-11-26T00:00:30.000Z');
+    await repos.loginAttempts.record('a', '1.1.1.1', '2026-11-25T00:00:00.000Z');
+    const last = await repos.loginAttempts.record('a', '1.1.1.1', '2026-11-26T00:00:40.000Z');
+    assert.ok(a1 < a2 && a2 < last, 'ids order the attempts');
+    const since = '2026-11-26T00:00:00.000Z';
+    assert.deepEqual(await repos.loginAttempts.beforeFromAddress(last, '1.1.1.1', since), { count: 2, oldest: '2026-11-26T00:00:10.000Z' });
+    assert.equal(await repos.loginAttempts.beforeForUsername(last, 'a', since), 2);
+    assert.equal(await repos.loginAttempts.beforeForUsername(a2, 'a', since), 1, 'only the attempts before it');
+    await repos.loginAttempts.forget(a1);
+    assert.equal(await repos.loginAttempts.beforeForUsername(last, 'a', since), 1);
+    await repos.loginAttempts.deleteBefore(since);
     const left = await database().db.selectFrom('login_attempts').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     assert.equal(Number(left.n), 3);
   });

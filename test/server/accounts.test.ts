@@ -148,4 +148,18 @@ forEachApi('accounts: users, passwords, sessions', (api) => {
       assert.equal((await busy.get('/api/me')).status, 401, 'past 12 hours, however busy');
     });
   });
+
+  test('a password hashed at the old cost is hashed again at the next login', async () => {
+    const salt = Buffer.from('fedcba9876543210');
+    const { scryptSync } = await import('node:crypto');
+    const old = ['scrypt', 16384, 8, 1, salt.toString('base64url'), scryptSync('old-cost-password', salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64url')].join('$');
+    const repos = (await import('../../src/storage/repositories.ts')).repositories(api.database().db);
+    const id = crypto.randomUUID();
+    await repos.users.create({ id, username: unique('legacy'), displayName: 'legacy', role: 'reviewer', unitId: null, passwordHash: old }, new Date().toISOString());
+    const username = (await repos.users.get(id))!.username;
+    assert.equal((await login(api, username, 'old-cost-password')).status, 200);
+    const rehashed = (await repos.users.passwordHash(id))!;
+    assert.match(rehashed, /^scrypt\$16384\$8\$5\$/u);
+    assert.equal((await login(api, username, 'old-cost-password')).status, 200, 'the same password, the new hash');
+  });
 });

@@ -13,6 +13,7 @@ import { parseDatabaseUrl } from '../../storage/database-url.ts';
 import { parseCommandArgs, requireOne } from '../args.ts';
 import { CliInputError, EXIT } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
+import { readConfig } from '../../config.ts';
 import { inspectJixiaoFile, shellQuote, shellUrl } from '../sqlite/jixiao-file.ts';
 
 export const backupUsage = 'jixiao backup OUT';
@@ -23,7 +24,7 @@ const ALL_PAGES = 0x7fffffff;
 export async function backupCommand(argv: string[], io: CommandIo): Promise<number> {
   const { positionals } = parseCommandArgs(argv, backupUsage, {});
   const out = resolve(requireOne(positionals, 'output file', backupUsage));
-  const location = parseDatabaseUrl(process.env.DATABASE_URL);
+  const location = parseDatabaseUrl(readConfig().DATABASE_URL);
   if (location.kind === 'postgres') {
     io.err(
       [

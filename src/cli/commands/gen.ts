@@ -21,6 +21,7 @@ import { inTransaction, repositories } from '../../storage/repositories.ts';
 import type { NewEvaluationRow } from '../../storage/repositories/evaluation-repository.ts';
 import type { NewAuditEntry } from '../../storage/repositories/audit-repository.ts';
 import { parseCommandArgs } from '../args.ts';
+import { readConfig } from '../../config.ts';
 import { CliInputError, EXIT } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
 
@@ -188,7 +189,7 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 
 export async function genCommand(argv: string[], io: CommandIo): Promise<number> {
   const options = parseGenOptions(argv);
-  const database = openDatabase(process.env.DATABASE_URL);
+  const database = openDatabase(readConfig().DATABASE_URL);
   try {
     await migrateToLatest(database.db);
     const result = await generate(database, options);

@@ -12,6 +12,7 @@ import { parseDatabaseUrl } from '../../storage/database-url.ts';
 import { parseCommandArgs, requireOne } from '../args.ts';
 import { CliInputError, EXIT } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
+import { readConfig } from '../../config.ts';
 import { inspectJixiaoFile, inUse, shellQuote, shellUrl } from '../sqlite/jixiao-file.ts';
 
 export const restoreUsage = 'jixiao restore IN';
@@ -21,7 +22,7 @@ const SIDE_FILES = ['-wal', '-shm', '-journal'];
 export async function restoreCommand(argv: string[], io: CommandIo, now: () => Date = () => new Date()): Promise<number> {
   const { positionals } = parseCommandArgs(argv, restoreUsage, {});
   const input = resolve(requireOne(positionals, 'backup file', restoreUsage));
-  const location = parseDatabaseUrl(process.env.DATABASE_URL);
+  const location = parseDatabaseUrl(readConfig().DATABASE_URL);
   if (location.kind === 'postgres') {
     io.err(
       [

@@ -17,7 +17,7 @@ import { openDatabase } from '../../storage/open-database.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliInputError, EXIT } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
-import { readConfig } from '../config.ts';
+import { readConfig } from '../../config.ts';
 
 export const serveUsage = 'jixiao serve [--port N] [--host HOST] [--demo]';
 

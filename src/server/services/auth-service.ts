@@ -11,13 +11,25 @@ import { inTransaction, repositories, type Repositories } from '../../storage/re
 import type { StoredSession } from '../../storage/repositories/session-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError } from '../api-error.ts';
-import { hashPassword, UNUSABLE_HASH, verifyPassword } from '../passwords.ts';
+import { hashPassword, needsRehash, UNUSABLE_HASH, verifyPassword } from '../passwords.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const DEFAULT_SESSION_IDLE_MS = 30 * 60 * 1000;
 export const LOGIN_WINDOW_MS = 60 * 1000;
+/** Failed logins from one address within the window before it is refused (429) for the rest of it. */
 export const MAX_FAILED_LOGINS = 10;
+/** A username's failures are counted over this window to slow its logins down. */
+export const USERNAME_WINDOW_MS = 15 * 60 * 1000;
+/**
+ * How long a login of a username waits before its password is checked, after `failures` recent
+ * failures: nothing for the first 5, then 1 s, 2 s, 4 s … up to 10 s. A username is slowed, never
+ * locked: whoever has the right password still gets in, so no one can lock an account out for good
+ * by failing on purpose; an address that fails is refused outright (it is the attacker's own).
+ */
+export function loginDelayMs(failures: number): number {
+  return failures < 5 ? 0 : Math.min(1000 * 2 ** (failures - 5), 10_000);
+}
 /** Failed attempts older than this are of no use to the limit and are deleted. */
 const ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** A session's last use is written at most this often: a write per request would cost every request. */
@@ -52,13 +64,16 @@ export class AuthService {
 
   async login(input: { username: string; password: string; address: string; previousToken?: string | undefined }): Promise<LoggedIn> {
     const repos = repositories(this.ctx.db);
-    await this.refuseWhileLimited(input.username, input.address);
+    const attempt = await this.attempt(input.username, input.address);
     const found = await repos.users.findByUsername(input.username);
     const valid = await verifyPassword(input.password, found?.passwordHash ?? UNUSABLE_HASH);
-    if (!found || !valid) await this.failed(input.username, input.address);
+    if (!found || !valid) throw new ApiError(401, 'INVALID_CREDENTIALS');
+    await repos.loginAttempts.forget(attempt);
     // Told only to someone who knows the password: the account exists and is disabled.
-    if (found!.disabled) throw new ApiError(403, 'ACCOUNT_DISABLED');
-    return inTransaction(this.ctx.db, (trx) => this.newSession(trx, found!.user, input.previousToken));
+    if (found.disabled) throw new ApiError(403, 'ACCOUNT_DISABLED');
+    // A hash of an older, lower cost is made again now that the password is at hand.
+    if (needsRehash(found.passwordHash)) await repos.users.replaceHash(found.user.id, found.passwordHash, await hashPassword(input.password));
+    return inTransaction(this.ctx.db, (trx) => this.newSession(trx, found.user, input.previousToken));
   }
 
   async logout(token: string | undefined): Promise<void> {
@@ -72,11 +87,11 @@ export class AuthService {
    */
   async changePassword(user: User, input: { currentPassword: string; newPassword: string; address: string; token?: string | undefined }): Promise<LoggedIn> {
     const repos = repositories(this.ctx.db);
-    await this.refuseWhileLimited(user.username, input.address);
+    const attempt = await this.attempt(user.username, input.address);
     if (!(await verifyPassword(input.currentPassword, (await repos.users.passwordHash(user.id)) ?? UNUSABLE_HASH))) {
-      await repos.loginAttempts.recordFailure(user.username, input.address, this.ctx.now().toISOString());
       throw new ApiError(400, 'VALIDATION', { issues: [{ path: 'currentPassword', message: explain('password.WRONG_CURRENT') }] });
     }
+    await repos.loginAttempts.forget(attempt);
     const problem = passwordProblem(input.newPassword, user.username);
     if (problem) throw new ApiError(400, 'VALIDATION', { issues: [{ path: 'newPassword', message: explain(`password.${problem}`) }] });
     if (input.newPassword === input.currentPassword) throw new ApiError(400, 'VALIDATION', { issues: [{ path: 'newPassword', message: explain('password.SAME_AS_CURRENT') }] });
@@ -106,19 +121,26 @@ export class AuthService {
     return { token, csrfToken, user };
   }
 
-  private async failed(username: string, address: string): Promise<never> {
-    await repositories(this.ctx.db).loginAttempts.recordFailure(username, address, this.ctx.now().toISOString());
-    throw new ApiError(401, 'INVALID_CREDENTIALS');
-  }
-
-  /** 429 after MAX_FAILED_LOGINS failures within the window, for the username or for the address. */
-  private async refuseWhileLimited(username: string, address: string): Promise<void> {
+  /**
+   * Records the attempt before its password is checked — so that parallel attempts count each other
+   * (60 at once from one address: the first 10 are checked) — then refuses an address over its limit
+   * (429; the refused attempt is not kept) and slows a username with recent failures down. The
+   * attempt stays recorded as a failure unless the caller forgets it on success.
+   */
+  private async attempt(username: string, address: string): Promise<number> {
+    const repos = repositories(this.ctx.db);
     const now = this.ctx.now();
-    const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
-    const failures = await repositories(this.ctx.db).loginAttempts.failuresSince(username, address, since);
-    if (failures.byUsername < MAX_FAILED_LOGINS && failures.byAddress < MAX_FAILED_LOGINS) return;
-    const freeAt = (failures.oldest ? Date.parse(failures.oldest) : now.getTime()) + LOGIN_WINDOW_MS;
-    const seconds = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-    throw new ApiError(429, 'TOO_MANY_ATTEMPTS', { params: { seconds }, headers: { 'Retry-After': String(seconds) } });
+    const id = await repos.loginAttempts.record(username, address, now.toISOString());
+    const fromAddress = await repos.loginAttempts.beforeFromAddress(id, address, new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString());
+    if (fromAddress.count >= MAX_FAILED_LOGINS) {
+      await repos.loginAttempts.forget(id);
+      const freeAt = (fromAddress.oldest ? Date.parse(fromAddress.oldest) : now.getTime()) + LOGIN_WINDOW_MS;
+      const seconds = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
+      throw new ApiError(429, 'TOO_MANY_ATTEMPTS', { params: { seconds }, headers: { 'Retry-After': String(seconds) } });
+    }
+    const failures = await repos.loginAttempts.beforeForUsername(id, username, new Date(now.getTime() - USERNAME_WINDOW_MS).toISOString());
+    const delay = (this.ctx.loginDelayMs ?? loginDelayMs)(failures);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    return id;
   }
 }

@@ -150,6 +150,11 @@ export class UserRepository {
       .execute();
   }
 
+  /** The same password hashed again (a higher cost): only if the stored hash is still `previous` (no password change raced it). */
+  async replaceHash(id: string, previous: string, passwordHash: string): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).where('password_hash', '=', previous).execute();
+  }
+
   /** Admins not disabled (the last one is not disabled or demoted: someone must be able to manage users). */
   async activeAdmins(): Promise<string[]> {
     const rows = await this.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
