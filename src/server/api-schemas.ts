@@ -132,8 +132,8 @@ export const PageQuery = {
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 };
-export const ListQuery = z.object({ year, status: Status.optional(), unit: z.string().optional() });
-export const PublicListQuery = z.object({ year, unit: z.string().optional() });
+export const ListQuery = z.object({ year, status: Status.optional(), unit: z.string().max(100).optional() });
+export const PublicListQuery = z.object({ year, unit: z.string().max(100).optional() });
 export const YearQuery = z.object({ year, lang: z.enum(['zh', 'en']).optional() });
 export const LangQuery = z.object({ lang: z.enum(['zh', 'en']).optional() });
 export const UploadBody = z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) });

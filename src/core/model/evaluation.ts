@@ -10,14 +10,25 @@ import { decimalPlaces } from '../decimal.ts';
 
 export const EVALUATION_SCHEMA_ID = 'jixiao/evaluation@1';
 
+/**
+ * Every string has a bound (a request, a stored row and a printed form stay bounded): words of the
+ * form — names, targets, rules — up to SHORT_TEXT characters, the narratives up to LONG_TEXT.
+ */
+export const SHORT_TEXT = 1000;
+export const LONG_TEXT = 20000;
+const short = z.string().max(SHORT_TEXT);
+const long = z.string().max(LONG_TEXT);
+
 /** An amount in 元 as a decimal string with at most 2 decimals: "414400.00". Blank means not filled. */
 const amount = z
   .string()
+  .max(30)
   .regex(/^(-?\d+(\.\d{1,2})?)?$/, { message: 'expected an amount in 元 as a decimal string such as "414400.00"' });
 
 /** A rate in percent as a decimal string: "62.16". Blank means not filled. */
 const percent = z
   .string()
+  .max(30)
   .regex(/^(-?\d+(\.\d+)?)?$/, { message: 'expected a percentage as a decimal string such as "62.16"' });
 
 /** Weights and scores: JSON numbers with at most 2 decimals. */
@@ -34,11 +45,11 @@ export const qualitativeLevelSchema = z.enum(['achieved', 'partial', 'notAchieve
 export type QualitativeLevel = z.infer<typeof qualitativeLevelSchema>;
 
 export const projectSchema = z.looseObject({
-  name: z.string(),
+  name: short,
   /** 项目代码: the budget system's code of the project, where the year's project list gave one. */
-  code: z.string().optional(),
-  budgetUnit: z.string().optional(),
-  department: z.string().optional(),
+  code: short.optional(),
+  budgetUnit: short.optional(),
+  department: short.optional(),
   recurring: z.boolean().optional(),
   budgetInitial: amount.optional(),
   budgetCurrentYear: amount.optional(),
@@ -49,7 +60,7 @@ export const projectSchema = z.looseObject({
 });
 
 export const fundingRowSchema = z.looseObject({
-  source: z.string(),
+  source: short,
   initial: amount.optional(),
   adjusted: amount.optional(),
   executed: amount.optional(),
@@ -57,34 +68,34 @@ export const fundingRowSchema = z.looseObject({
 
 export const indicatorSchema = z.looseObject({
   /** Stable across years (lineage); optional in files. */
-  id: z.string().optional(),
-  category: z.string().optional(),
-  subcategory: z.string().optional(),
-  name: z.string(),
-  target: z.string().optional(),
-  actual: z.string().optional(),
+  id: z.string().max(100).optional(),
+  category: short.optional(),
+  subcategory: short.optional(),
+  name: short,
+  target: short.optional(),
+  actual: short.optional(),
   weight: pointsValue.optional(),
-  rule: z.string().optional(),
+  rule: long.optional(),
   score: pointsValue.optional(),
-  remark: z.string().optional(),
+  remark: long.optional(),
   level: qualitativeLevelSchema.optional(),
 });
 
 export const evaluationSchema = z.looseObject({
   schema: z.literal(EVALUATION_SCHEMA_ID),
-  template: z.string().min(1),
+  template: z.string().min(1).max(100),
   year: z.number().int().min(1949).max(2999),
   project: projectSchema,
   funding: z.array(fundingRowSchema).optional(),
   execution: z.looseObject({ weight: pointsValue, score: pointsValue.optional() }).optional(),
-  annualGoal: z.string().optional(),
-  actualOutcome: z.string().optional(),
+  annualGoal: long.optional(),
+  actualOutcome: long.optional(),
   indicators: z.array(indicatorSchema),
   totals: z.looseObject({ weight: pointsValue.optional(), score: pointsValue.optional() }).optional(),
-  grade: z.string().optional(),
-  achievements: z.string().optional(),
-  problems: z.string().optional(),
-  improvements: z.string().optional(),
+  grade: short.optional(),
+  achievements: long.optional(),
+  problems: long.optional(),
+  improvements: long.optional(),
   evaluatedOn: isoDate.optional(),
 });
 

@@ -1,7 +1,7 @@
 /** The dashboard table as a file: CSV (with a BOM for Excel) and an XLSX sheet with numbers as numbers. */
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { format, type Lang } from '../../core/locale/messages.ts';
+import { csvFile } from '../../export/csv-file.ts';
 import type { Summary } from './evaluation-views.ts';
 
 const COLUMNS = ['year', 'unit', 'project', 'template', 'status', 'version', 'score', 'grade', 'executionRate', 'budget', 'updatedAt'] as const;
@@ -27,7 +27,7 @@ const header = (lang: Lang) => COLUMNS.map((c) => format(`dashboard.${c}`, {}, l
 export function dashboardCsv(rows: readonly Summary[], lang: Lang): string {
   // CSV keeps the decimal strings as they are (no float formatting).
   const text = rows.map((r) => cells(r, lang).map((v, i) => (COLUMNS[i] === 'executionRate' ? r.executionRate : COLUMNS[i] === 'budget' ? r.budget : v) ?? ''));
-  return `\uFEFF${stringify([header(lang), ...text], { record_delimiter: 'windows' })}`;
+  return csvFile([header(lang), ...text]);
 }
 
 export async function dashboardXlsx(rows: readonly Summary[], lang: Lang): Promise<Buffer> {

@@ -2,6 +2,8 @@
 import { findingJson, computedJson } from '../../core/checks/report-json.ts';
 import type { EvaluationReport } from '../../core/checks/run-checks.ts';
 import type { Lang } from '../../core/locale/messages.ts';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import { knownFieldsOnly } from '../../core/model/known-fields.ts';
 import type { Action } from '../../core/workflow/workflow.ts';
 import type { EvaluationRecord, StoredEvaluation } from '../../storage/repositories/evaluation-repository.ts';
 
@@ -39,5 +41,15 @@ export function evaluationView(stored: StoredEvaluation, report: EvaluationRepor
 }
 
 export function publicEvaluationView(stored: StoredEvaluation, report: EvaluationReport, lang: Lang) {
-  return { id: stored.id, unit: stored.unit, evaluation: stored.document, computed: computedJson(report.computed, lang) };
+  return { id: stored.id, unit: stored.unit, evaluation: printedDocument(stored), computed: computedJson(report.computed, lang) };
+}
+
+/**
+ * The document as a form prints and publishes it: the fields of the form only (nothing a public
+ * reader could be shown that the unit never saw in the editor), and as 预算单位 the name of the unit
+ * the form belongs to — not whatever text the document carries there.
+ */
+export function printedDocument(stored: StoredEvaluation): Evaluation {
+  const known = knownFieldsOnly(stored.document);
+  return { ...known, project: { ...known.project, budgetUnit: stored.unit.name } };
 }

@@ -6,6 +6,7 @@ import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError } from '../api-error.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { EvaluationService } from './evaluation-service.ts';
+import { printedDocument } from './evaluation-views.ts';
 
 export interface ExportedFile {
   bytes: Uint8Array;
@@ -19,7 +20,7 @@ export class ExportService {
   async pdf(user: User | null, id: string, lang: Lang): Promise<ExportedFile> {
     const stored = await this.evaluations.document(user, id);
     try {
-      const bytes = await renderEvaluationsPdf([stored.document], { lang, templates: this.ctx.templates });
+      const bytes = await renderEvaluationsPdf([printedDocument(stored)], { lang, templates: this.ctx.templates });
       return { bytes, fileName: `${stored.year}-${stored.project}.pdf`, contentType: 'application/pdf' };
     } catch (error) {
       if (error instanceof MissingCharactersError) {
@@ -34,7 +35,7 @@ export class ExportService {
 
   async xlsx(user: User | null, id: string): Promise<ExportedFile> {
     const stored = await this.evaluations.document(user, id);
-    const bytes = await writeEvaluationsWorkbook([stored.document], this.ctx.templates);
+    const bytes = await writeEvaluationsWorkbook([printedDocument(stored)], this.ctx.templates);
     return { bytes, fileName: `${stored.year}-${stored.project}.xlsx`, contentType: XLSX_TYPE };
   }
 }
