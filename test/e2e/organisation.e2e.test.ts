@@ -126,6 +126,7 @@ async function addUnit(code: string, name: string, parentCode: string | null): P
 async function addUser(user: NewUser): Promise<void> {
   await page.getByTestId('user-add').click();
   await inModal('[data-testid=user-form]').waitFor();
+  assert.equal(await inputOf('user-display-name').inputValue(), '', 'a new user\'s dialog starts blank, whatever was typed before');
   await inputOf('user-username').fill(user.username);
   await inputOf('user-display-name').fill(user.name);
   await pickOption(page, page.getByTestId('user-role'), user.role);

@@ -70,6 +70,8 @@ export function UnitSelect({ id, value, onChange, activeOnly, extra = [], exclud
     return () => {
       live = false;
       clearTimeout(timer);
+      // A question dropped (closed, or a newer one asked) is not loading any more.
+      setLoading(false);
     };
   }, [open, search, activeOnly]);
 

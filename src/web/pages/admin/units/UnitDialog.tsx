@@ -26,6 +26,8 @@ export type UnitDialogMode = { kind: 'create'; parentId: string | null } | { kin
 export function UnitDialog({ mode, onClose, onSaved }: { mode: UnitDialogMode | null; onClose: () => void; onSaved: (unit: UnitRecord) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  // The dialog keeps one form store between openings: `clearOnDestroy` empties it when the dialog closes,
+  // so the next opening starts from its own initial values, not the last record's.
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const editing = mode?.kind === 'edit' ? mode.unit : null;
@@ -62,7 +64,7 @@ export function UnitDialog({ mode, onClose, onSaved }: { mode: UnitDialogMode | 
       okButtonProps={{ loading: busy, ...{ 'data-testid': 'unit-save' } }}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} data-testid="unit-form" preserve={false}>
+      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} data-testid="unit-form" clearOnDestroy>
         <Form.Item name="code" label={t('units.code')} rules={[{ required: true, whitespace: true, message: t('units.codeRequired') }]}>
           <Input data-testid="unit-code" maxLength={50} />
         </Form.Item>

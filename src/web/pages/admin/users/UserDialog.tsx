@@ -24,6 +24,8 @@ export type UserDialogMode = { kind: 'create' } | { kind: 'edit'; user: UserReco
 export function UserDialog({ mode, onClose, onCreated, onSaved }: { mode: UserDialogMode | null; onClose: () => void; onCreated: (created: CreatedUser) => void; onSaved: (user: UserRecord) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  // The dialog keeps one form store between openings: `clearOnDestroy` empties it when the dialog closes,
+  // so the next opening starts from its own initial values, not the last record's.
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const role = Form.useWatch('role', form);
@@ -65,7 +67,7 @@ export function UserDialog({ mode, onClose, onCreated, onSaved }: { mode: UserDi
       okButtonProps={{ loading: busy, ...{ 'data-testid': 'user-save' } }}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} data-testid="user-form" preserve={false}>
+      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} data-testid="user-form" clearOnDestroy>
         <Form.Item name="username" label={t('users.username')} rules={[{ required: true, whitespace: true, message: t('users.usernameRequired') }]}>
           <Input disabled={editing !== null} autoComplete="off" data-testid="user-username" />
         </Form.Item>

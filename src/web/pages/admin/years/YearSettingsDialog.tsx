@@ -17,6 +17,8 @@ interface Values {
 export function YearSettingsDialog({ settings, onClose, onSaved }: { settings: YearSettings | null; onClose: () => void; onSaved: (s: YearSettings) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  // The dialog keeps one form store between openings: `clearOnDestroy` empties it when the dialog closes,
+  // so the next opening starts from its own initial values, not the last record's.
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const save = async (v: Values) => {
@@ -46,7 +48,7 @@ export function YearSettingsDialog({ settings, onClose, onSaved }: { settings: Y
       <Form<Values>
         form={form}
         layout="vertical"
-        preserve={false}
+        clearOnDestroy
         initialValues={{ departmentReview: settings?.departmentReview ?? false, deadline: settings?.deadline ? dayjs(settings.deadline) : null }}
         onFinish={(v) => void save(v)}
         data-testid="year-form"
