@@ -54,7 +54,7 @@ function Themed() {
                 <Route path="/rechecks/:id" element={<RecheckDrawPage />} />
                 <Route path={PASSWORD_PAGE} element={<PasswordPage />} />
                 <Route path="/progress" element={<RequireLogin roles={PROGRESS_ROLES}><ProgressPage /></RequireLogin>} />
-                <Route path="/admin/deleted" element={<DeletedPage />} />
+                <Route path="/admin/deleted" element={<RequireLogin roles={ADMIN}><DeletedPage /></RequireLogin>} />
                 <Route path="/admin/units" element={<RequireLogin roles={ADMIN}><UnitsPage /></RequireLogin>} />
                 <Route path="/admin/users" element={<RequireLogin roles={ADMIN}><UsersPage /></RequireLogin>} />
                 <Route path="/admin/years" element={<RequireLogin roles={ADMIN}><YearsPage /></RequireLogin>} />
