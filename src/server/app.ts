@@ -4,13 +4,16 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { pino, type Logger } from 'pino';
 import { sql } from 'kysely';
 import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
 import { IMPORT_LIMITS, type ImportLimits } from '../import/import-limits.ts';
 import type { Database } from '../storage/open-database.ts';
 import { ApiError, notFound } from './api-error.ts';
 import type { AppEnv } from './app-env.ts';
+import { clientAddress } from './client-address.ts';
 import { errorResponse, validationHook } from './error-handler.ts';
+import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { storableText } from './middleware/storable-text.ts';
@@ -23,6 +26,7 @@ import { publicRoutes } from './routes/public-routes.ts';
 import { recheckRoutes } from './routes/recheck-routes.ts';
 import { errors, json } from './routes/responses.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
+import { securityRoutes } from './routes/security-routes.ts';
 import { yearRoutes } from './routes/year-routes.ts';
 import { createServices } from './services.ts';
 import { serveUi } from './static-ui.ts';
@@ -42,6 +46,8 @@ export interface AppOptions {
   sessionIdleMs?: number;
   /** How long a login waits after a username's recent failures (tests shorten it). */
   loginDelayMs?: (failures: number) => number;
+  /** The request log (one JSON line per request); silent when not given. */
+  logger?: Logger;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxBytes;
@@ -62,7 +68,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   );
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestLog(options.logger ?? pino({ level: 'silent' })));
   app.use('*', securityHeaders);
+  app.use('/api/*', async (c, next) => {
+    c.set('clientAddress', clientAddress(c, trustProxy));
+    await next();
+  });
   app.use('/api/*', sessionMiddleware(services.auth));
   // Refused by Content-Length before anything is read; a chunked body is counted as it arrives.
   const jsonLimit = bodyLimit({
@@ -85,6 +96,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   sessionRoutes(app, services, { trustProxy });
   organisationRoutes(app, services);
   yearRoutes(app, services);
+  securityRoutes(app, services);
   evaluationRoutes(app, services);
   dashboardRoutes(app, services);
   importRoutes(app, services, { maxUploadBytes });

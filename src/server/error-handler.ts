@@ -15,6 +15,9 @@ const RETRY_AFTER_SECONDS = 5;
 /** Errors hono raises itself (malformed JSON, a body too large, a missing content type). */
 const HTTP_CODES: Partial<Record<number, string>> = { 400: 'VALIDATION', 413: 'FILE_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
 
+/** The request's log (with its id), or the console before the log middleware ran. */
+const logOf = (c: Context<AppEnv>) => c.get('log') ?? { error: (...args: unknown[]) => console.error(...args) };
+
 export function errorResponse(error: unknown, c: Context<AppEnv>, maxUploadMb: number): Response {
   const lang = requestLang(c);
   let apiError: ApiError;
@@ -26,10 +29,10 @@ export function errorResponse(error: unknown, c: Context<AppEnv>, maxUploadMb: n
     });
   } else if (isDatabaseUnavailable(error)) {
     // Expected while the database restarts: one line (no stack, no query), and the client may retry.
-    console.error(`database unavailable: ${(error as Error).message || (error as { code?: string }).code}`);
+    logOf(c).error(`database unavailable: ${(error as Error).message || (error as { code?: string }).code}`);
     apiError = new ApiError(503, 'DATABASE_UNAVAILABLE', { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } });
   } else {
-    console.error(error);
+    logOf(c).error({ err: error }, 'unexpected error');
     apiError = new ApiError(500, 'INTERNAL');
   }
   const { params = {}, issues, extra = {}, headers = {} } = apiError.options;

@@ -8,6 +8,7 @@ import { ImportService } from './services/import-service.ts';
 import { LineageService } from './services/lineage-service.ts';
 import { OrganisationService } from './services/organisation-service.ts';
 import { RecheckService } from './services/recheck-service.ts';
+import { SecurityService } from './services/security-service.ts';
 import { UserService } from './services/user-service.ts';
 import { VersionService } from './services/version-service.ts';
 import { YearService } from './services/year-service.ts';
@@ -25,6 +26,7 @@ export interface Services {
   rechecks: RecheckService;
   lineage: LineageService;
   versions: VersionService;
+  security: SecurityService;
 }
 
 export function createServices(ctx: ServiceContext, importLimits?: Readonly<ImportLimits>): Services {
@@ -41,5 +43,6 @@ export function createServices(ctx: ServiceContext, importLimits?: Readonly<Impo
     rechecks: new RecheckService(ctx),
     lineage: new LineageService(ctx),
     versions: new VersionService(ctx),
+    security: new SecurityService(ctx),
   };
 }

@@ -10,6 +10,7 @@ import * as evaluationVersions from './migrations/2026-11-28-evaluation-versions
 import * as liveSummaryIndex from './migrations/2026-11-28-live-summary-index.ts';
 import * as indicatorIds from './migrations/2026-11-29-indicator-ids.ts';
 import * as organisation from './migrations/2026-12-02-organisation.ts';
+import * as securityEvents from './migrations/2026-12-03-security-events.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-live-summary-index': liveSummaryIndex,
   '2026-11-29-indicator-ids': indicatorIds,
   '2026-12-02-organisation': organisation,
+  '2026-12-03-security-events': securityEvents,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

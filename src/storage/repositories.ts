@@ -5,6 +5,7 @@ import { EvaluationRepository } from './repositories/evaluation-repository.ts';
 import { LoginAttemptRepository } from './repositories/login-attempt-repository.ts';
 import { ProgressRepository } from './repositories/progress-repository.ts';
 import { ProjectRepository } from './repositories/project-repository.ts';
+import { SecurityEventRepository } from './repositories/security-event-repository.ts';
 import { SessionRepository } from './repositories/session-repository.ts';
 import { UnitRepository } from './repositories/unit-repository.ts';
 import { UserRepository } from './repositories/user-repository.ts';
@@ -22,6 +23,7 @@ export interface Repositories {
   years: YearRepository;
   projects: ProjectRepository;
   progress: ProgressRepository;
+  securityEvents: SecurityEventRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -36,6 +38,7 @@ export function repositories(db: Db): Repositories {
     years: new YearRepository(db),
     projects: new ProjectRepository(db),
     progress: new ProgressRepository(db),
+    securityEvents: new SecurityEventRepository(db),
   };
 }
 

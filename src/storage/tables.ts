@@ -137,6 +137,18 @@ export interface ProjectTable {
   updated_at: string;
 }
 
+/** A security event: a login, a password or account change, a download of a non-public document. */
+export interface SecurityEventTable {
+  id: Generated<number>;
+  at: string;
+  action: string;
+  user_id: string | null;
+  username: string | null;
+  address: string | null;
+  subject_user_id: string | null;
+  detail: JsonColumn;
+}
+
 export interface Tables {
   units: UnitTable;
   users: UserTable;
@@ -147,4 +159,5 @@ export interface Tables {
   audit_log: AuditLogTable;
   years: YearTable;
   projects: ProjectTable;
+  security_events: SecurityEventTable;
 }

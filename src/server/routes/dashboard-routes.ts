@@ -8,7 +8,7 @@ import type { Services } from '../services.ts';
 import type { TableQuery } from '../services/dashboard-service.ts';
 import { dashboardCsv, dashboardXlsx } from '../services/dashboard-table.ts';
 import { XLSX_TYPE } from '../services/export-service.ts';
-import { binary, errors, fileResponse, json } from './responses.ts';
+import { binary, errors, json, privateFile } from './responses.ts';
 
 const tags = ['dashboard'];
 
@@ -47,9 +47,10 @@ export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): v
       responses: { 200: binary('text/csv', 'the table'), ...errors(400, 401) },
     }),
     async (c) => {
-      const { year, rows } = await services.dashboard.allRows(requireUser(c), tableQuery(c.req.valid('query')));
+      const user = requireUser(c);
+      const { year, rows } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
       const bytes = new TextEncoder().encode(dashboardCsv(rows, requestLang(c)));
-      return fileResponse(c, { bytes, fileName: `dashboard-${year ?? 'all'}.csv`, contentType: 'text/csv; charset=utf-8' });
+      return privateFile(c, services.security, user, 'dashboard.csv', { year, rows: rows.length }, { bytes, fileName: `dashboard-${year ?? 'all'}.csv`, contentType: 'text/csv; charset=utf-8' });
     },
   );
 
@@ -60,8 +61,10 @@ export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): v
       responses: { 200: binary(XLSX_TYPE, 'the table'), ...errors(400, 401) },
     }),
     async (c) => {
-      const { year, rows } = await services.dashboard.allRows(requireUser(c), tableQuery(c.req.valid('query')));
-      return fileResponse(c, { bytes: await dashboardXlsx(rows, requestLang(c)), fileName: `dashboard-${year ?? 'all'}.xlsx`, contentType: XLSX_TYPE });
+      const user = requireUser(c);
+      const { year, rows } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
+      const file = { bytes: await dashboardXlsx(rows, requestLang(c)), fileName: `dashboard-${year ?? 'all'}.xlsx`, contentType: XLSX_TYPE };
+      return privateFile(c, services.security, user, 'dashboard.xlsx', { year, rows: rows.length }, file);
     },
   );
 }

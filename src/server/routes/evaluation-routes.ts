@@ -8,7 +8,7 @@ import { requireUser } from '../middleware/session.ts';
 import { requestLang } from '../request-lang.ts';
 import type { Services } from '../services.ts';
 import { XLSX_TYPE } from '../services/export-service.ts';
-import { binary, errors, fileResponse, json } from './responses.ts';
+import { binary, errors, json, privateFile } from './responses.ts';
 import { versionRoutes } from './version-routes.ts';
 
 const tags = ['evaluations'];
@@ -115,7 +115,11 @@ export function evaluationRoutes(app: OpenAPIHono<AppEnv>, services: Services): 
       request: { params: IdParams, query: LangQuery },
       responses: { 200: binary('application/pdf', 'the form'), ...errors(401, 404, 422) },
     }),
-    async (c) => fileResponse(c, await services.exports.pdf(requireUser(c), c.req.valid('param').id, requestLang(c))),
+    async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      return privateFile(c, services.security, user, 'evaluation.pdf', { evaluationId: id }, await services.exports.pdf(user, id, requestLang(c)));
+    },
   );
 
   app.openapi(
@@ -124,7 +128,11 @@ export function evaluationRoutes(app: OpenAPIHono<AppEnv>, services: Services): 
       request: { params: IdParams, query: LangQuery },
       responses: { 200: binary(XLSX_TYPE, 'the form'), ...errors(401, 404) },
     }),
-    async (c) => fileResponse(c, await services.exports.xlsx(requireUser(c), c.req.valid('param').id)),
+    async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      return privateFile(c, services.security, user, 'evaluation.xlsx', { evaluationId: id }, await services.exports.xlsx(user, id));
+    },
   );
 
   versionRoutes(app, services);

@@ -10,7 +10,7 @@ import {
 import { requestLang } from '../request-lang.ts';
 import type { Services } from '../services.ts';
 import { XLSX_TYPE } from '../services/export-service.ts';
-import { binary, errors, fileResponse, json } from './responses.ts';
+import { binary, errors, json, privateFile } from './responses.ts';
 
 const tags = ['rechecks'];
 
@@ -80,9 +80,11 @@ export function recheckRoutes(app: OpenAPIHono<AppEnv>, services: Services): voi
       responses: { 200: binary(XLSX_TYPE, 'the workbook'), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
-      const report = await services.rechecks.report(requireUser(c), c.req.valid('param').id, c.req.valid('query').threshold);
+      const user = requireUser(c);
+      const report = await services.rechecks.report(user, c.req.valid('param').id, c.req.valid('query').threshold);
       const bytes = await recheckReportXlsx(report, requestLang(c));
-      return fileResponse(c, { bytes, fileName: `recheck-${report.year}-${report.drawId.slice(0, 8)}.xlsx`, contentType: XLSX_TYPE });
+      const file = { bytes, fileName: `recheck-${report.year}-${report.drawId.slice(0, 8)}.xlsx`, contentType: XLSX_TYPE };
+      return privateFile(c, services.security, user, 'recheck.xlsx', { drawId: report.drawId }, file);
     },
   );
 

@@ -2,7 +2,10 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ApiErrorBody } from '../api-schemas.ts';
+import type { User } from '../../storage/repositories/user-repository.ts';
+import type { AppEnv } from '../app-env.ts';
 import type { ExportedFile } from '../services/export-service.ts';
+import type { Download, SecurityService } from '../services/security-service.ts';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'invalid request (issues name each wrong field)',
@@ -30,6 +33,15 @@ export const binary = (contentType: string, description: string) => ({
   description,
   content: { [contentType]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
 });
+
+/**
+ * A download of a document that is not public (a form not yet published, a table, a report): a
+ * security event names who took what, then the file goes out as fileResponse sends it.
+ */
+export async function privateFile(c: Context<AppEnv>, security: SecurityService, user: User, what: Download, detail: Record<string, unknown>, file: ExportedFile): Promise<Response> {
+  if (!file.published) await security.downloaded(user, what, detail, c.get('clientAddress'));
+  return fileResponse(c, file);
+}
 
 /** A download, named in UTF-8 (RFC 6266/5987) with an ASCII fallback. */
 export function fileResponse(c: Context, file: ExportedFile): Response {

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { LoginBody, User } from '../api-schemas.ts';
 import type { AppEnv } from '../app-env.ts';
-import { clientAddress, isHttps } from '../client-address.ts';
+import { isHttps } from '../client-address.ts';
 import { clearSessionCookie, requireSession, setSessionCookie, userView } from '../middleware/session.ts';
 import { PasswordBody } from '../organisation-schemas.ts';
 import type { Services } from '../services.ts';
@@ -29,7 +29,7 @@ export function sessionRoutes(app: OpenAPIHono<AppEnv>, services: Services, opti
     async (c) => {
       const { username, password } = c.req.valid('json');
       const loggedIn = await services.auth.login({
-        username, password, address: clientAddress(c, options.trustProxy), previousToken: c.get('sessionToken') ?? undefined,
+        username, password, address: c.get('clientAddress'), previousToken: c.get('sessionToken') ?? undefined,
       });
       return started(c, loggedIn);
     },
@@ -41,7 +41,7 @@ export function sessionRoutes(app: OpenAPIHono<AppEnv>, services: Services, opti
       responses: { 204: { description: 'logged out' }, ...errors(403) },
     }),
     async (c) => {
-      await services.auth.logout(c.get('sessionToken') ?? undefined);
+      await services.auth.logout(c.get('sessionToken') ?? undefined, c.get('session')?.user ?? null, c.get('clientAddress'));
       clearSessionCookie(c, isHttps(c, options.trustProxy));
       return c.body(null, 204);
     },
@@ -68,7 +68,7 @@ export function sessionRoutes(app: OpenAPIHono<AppEnv>, services: Services, opti
     async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json');
       const loggedIn = await services.auth.changePassword(requireSession(c), {
-        currentPassword, newPassword, address: clientAddress(c, options.trustProxy),
+        currentPassword, newPassword, address: c.get('clientAddress'),
       });
       return started(c, loggedIn);
     },

@@ -12,7 +12,7 @@ import { ProjectImport, ProjectImportQuery, Progress, YearBody, YearParams, Year
 import { requestLang } from '../request-lang.ts';
 import type { Services } from '../services.ts';
 import { XLSX_TYPE } from '../services/export-service.ts';
-import { binary, errors, fileResponse, json } from './responses.ts';
+import { binary, errors, json, privateFile } from './responses.ts';
 import { uploadedFile, uploadMiddleware } from './upload.ts';
 
 const tags = ['years'];
@@ -102,7 +102,8 @@ export function yearRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
       const user = requireUser(c);
       const { year } = c.req.valid('param');
       const [progress, open] = [await services.years.progress(user, year), await services.years.withUnits(user, year)];
-      return fileResponse(c, { bytes: await progressXlsx(progress, open, requestLang(c)), fileName: `progress-${year}.xlsx`, contentType: XLSX_TYPE });
+      const file = { bytes: await progressXlsx(progress, open, requestLang(c)), fileName: `progress-${year}.xlsx`, contentType: XLSX_TYPE };
+      return privateFile(c, services.security, user, 'progress.xlsx', { year }, file);
     },
   );
 }

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { passwordProblem } from '../../core/accounts/password-policy.ts';
 import { explain } from '../../core/explanation.ts';
 import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
+import type { NewSecurityEvent } from '../../storage/repositories/security-event-repository.ts';
 import type { StoredSession } from '../../storage/repositories/session-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError } from '../api-error.ts';
@@ -67,17 +68,27 @@ export class AuthService {
     const attempt = await this.attempt(input.username, input.address);
     const found = await repos.users.findByUsername(input.username);
     const valid = await verifyPassword(input.password, found?.passwordHash ?? UNUSABLE_HASH);
-    if (!found || !valid) throw new ApiError(401, 'INVALID_CREDENTIALS');
+    const event = { username: input.username, address: input.address, subjectUserId: found?.user.id ?? null };
+    if (!found || !valid) {
+      await this.record({ ...event, action: 'login.failed', detail: { reason: found ? 'wrongPassword' : 'unknownUser' } });
+      throw new ApiError(401, 'INVALID_CREDENTIALS');
+    }
     await repos.loginAttempts.forget(attempt);
     // Told only to someone who knows the password: the account exists and is disabled.
-    if (found.disabled) throw new ApiError(403, 'ACCOUNT_DISABLED');
+    if (found.disabled) {
+      await this.record({ ...event, action: 'login.failed', detail: { reason: 'disabled' } });
+      throw new ApiError(403, 'ACCOUNT_DISABLED');
+    }
+    await this.record({ ...event, action: 'login.succeeded', userId: found.user.id });
     // A hash of an older, lower cost is made again now that the password is at hand.
     if (needsRehash(found.passwordHash)) await repos.users.replaceHash(found.user.id, found.passwordHash, await hashPassword(input.password));
     return inTransaction(this.ctx.db, (trx) => this.newSession(trx, found.user, input.previousToken));
   }
 
-  async logout(token: string | undefined): Promise<void> {
+  /** Ends the session of the token; `user` (the session's, if it was valid) and the address go to the security events. */
+  async logout(token: string | undefined, user: User | null, address: string): Promise<void> {
     if (token) await repositories(this.ctx.db).sessions.delete(sessionId(token));
+    if (user) await this.record({ action: 'logout', userId: user.id, username: user.username, address });
   }
 
   /**
@@ -89,6 +100,7 @@ export class AuthService {
     const repos = repositories(this.ctx.db);
     const attempt = await this.attempt(user.username, input.address);
     if (!(await verifyPassword(input.currentPassword, (await repos.users.passwordHash(user.id)) ?? UNUSABLE_HASH))) {
+      await this.record({ action: 'login.failed', userId: user.id, username: user.username, address: input.address, subjectUserId: user.id, detail: { reason: 'wrongCurrentPassword' } });
       throw new ApiError(400, 'VALIDATION', { issues: [{ path: 'currentPassword', message: explain('password.WRONG_CURRENT') }] });
     }
     await repos.loginAttempts.forget(attempt);
@@ -99,8 +111,13 @@ export class AuthService {
     return inTransaction(this.ctx.db, async (trx) => {
       await trx.users.setPassword(user.id, hash, false, this.ctx.now().toISOString());
       await trx.sessions.deleteForUser(user.id);
+      await trx.securityEvents.append({ at: this.ctx.now().toISOString(), action: 'password.changed', userId: user.id, username: user.username, address: input.address, subjectUserId: user.id });
       return this.newSession(trx, { ...user, mustChangePassword: false });
     });
+  }
+
+  private async record(event: Omit<NewSecurityEvent, 'at'>): Promise<void> {
+    await repositories(this.ctx.db).securityEvents.append({ ...event, at: this.ctx.now().toISOString() });
   }
 
   /** A new session id at every login, and the one the browser came with is ended: no fixation. */

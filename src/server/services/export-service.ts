@@ -12,6 +12,8 @@ export interface ExportedFile {
   bytes: Uint8Array;
   fileName: string;
   contentType: string;
+  /** The form is published: its file is public (a download of it is not a security event). */
+  published?: boolean;
 }
 
 export class ExportService {
@@ -21,7 +23,7 @@ export class ExportService {
     const stored = await this.evaluations.document(user, id);
     try {
       const bytes = await renderEvaluationsPdf([printedDocument(stored)], { lang, templates: this.ctx.templates });
-      return { bytes, fileName: `${stored.year}-${stored.project}.pdf`, contentType: 'application/pdf' };
+      return { bytes, fileName: `${stored.year}-${stored.project}.pdf`, contentType: 'application/pdf', published: stored.status === 'published' };
     } catch (error) {
       if (error instanceof MissingCharactersError) {
         throw new ApiError(422, 'MISSING_CHARACTERS', {
@@ -36,7 +38,7 @@ export class ExportService {
   async xlsx(user: User | null, id: string): Promise<ExportedFile> {
     const stored = await this.evaluations.document(user, id);
     const bytes = await writeEvaluationsWorkbook([printedDocument(stored)], this.ctx.templates);
-    return { bytes, fileName: `${stored.year}-${stored.project}.xlsx`, contentType: XLSX_TYPE };
+    return { bytes, fileName: `${stored.year}-${stored.project}.xlsx`, contentType: XLSX_TYPE, published: stored.status === 'published' };
   }
 }
 

@@ -14,6 +14,7 @@ import { explain } from '../../core/explanation.ts';
 import type { Role } from '../../core/workflow/workflow.ts';
 import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
 import type { Page } from '../../storage/repositories/unit-repository.ts';
+import type { SecurityAction } from '../../storage/repositories/security-event-repository.ts';
 import type { User, UserFilter, UserRecord } from '../../storage/repositories/user-repository.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { hashPassword } from '../passwords.ts';
@@ -86,6 +87,7 @@ export class UserService {
       const [planned] = await this.plan(repos, [row], (problems) => invalidFields(problems, FIELDS));
       const id = crypto.randomUUID();
       await repos.users.create({ id, ...planned!, passwordHash, mustChangePassword: input.password === undefined }, this.now());
+      await created(repos, user, id, planned!, this.now());
       return { user: (await repos.users.get(id))!, oneTimePassword: input.password === undefined ? password : null };
     });
   }
@@ -100,7 +102,9 @@ export class UserService {
       // Planned again inside the transaction: a username taken meanwhile refuses the whole list.
       await this.plan(repos, rows, (problems) => invalidRows('users', problems));
       const at = this.now();
-      await repos.users.createMany(planned.map((p, i) => ({ id: crypto.randomUUID(), ...p, passwordHash: hashes[i]!, mustChangePassword: true })), at);
+      const users = planned.map((p, i) => ({ id: crypto.randomUUID(), ...p, passwordHash: hashes[i]!, mustChangePassword: true }));
+      await repos.users.createMany(users, at);
+      for (const made of users) await created(repos, user, made.id, made, at);
     });
     return planned.map((p, i) => ({ username: p.username, oneTimePassword: passwords[i]! }));
   }
@@ -116,9 +120,14 @@ export class UserService {
       const losesAdmin = target.role === 'admin' && (role !== 'admin' || change.disabled === true);
       if (losesAdmin && !target.disabled && (await repos.users.activeAdmins()).length <= 1) throw new ApiError(409, 'LAST_ADMIN');
       await repos.users.update(id, { ...(change.displayName !== undefined ? { displayName: change.displayName.trim() || target.username } : {}), role, unitId });
+      const event = (action: SecurityAction, detail: Record<string, unknown> = {}) =>
+        repos.securityEvents.append({ at: this.now(), action, userId: user.id, subjectUserId: id, detail });
+      if (role !== target.role) await event('user.roleChanged', { from: target.role, to: role });
+      if (unitId !== (target.unit?.id ?? null)) await event('user.unitChanged', { from: target.unitCode, to: unitId === null ? null : (await repos.units.get(unitId))?.code ?? unitId });
       if (change.disabled !== undefined && change.disabled !== target.disabled) {
         await repos.users.setDisabled(id, change.disabled ? this.now() : null);
         if (change.disabled) await repos.sessions.deleteForUser(id);
+        await event(change.disabled ? 'user.disabled' : 'user.enabled');
       }
       return (await repos.users.get(id))!;
     });
@@ -133,6 +142,7 @@ export class UserService {
       if (!(await repos.users.get(id))) throw notFound();
       await repos.users.setPassword(id, hash, true, this.now());
       await repos.sessions.deleteForUser(id);
+      await repos.securityEvents.append({ at: this.now(), action: 'password.reset', userId: user.id, subjectUserId: id });
     });
     return { oneTimePassword: password };
   }
@@ -149,6 +159,11 @@ export class UserService {
   private now(): string {
     return this.ctx.now().toISOString();
   }
+}
+
+/** A user made: the security event names who made whom, with which role and unit. */
+function created(repos: Repositories, actor: User, id: string, made: { role: Role; unitId: string | null }, at: string): Promise<void> {
+  return repos.securityEvents.append({ at, action: 'user.created', userId: actor.id, subjectUserId: id, detail: { role: made.role, unitId: made.unitId } });
 }
 
 async function unitCodeOf(repos: Repositories, unitId: string): Promise<string> {
