@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { pino } from 'pino';
 import { templateRegistry } from '../../core/templates/registry.ts';
 import { createApp } from '../../server/app.ts';
 import { DEMO_USERS, DemoPasswordError, loadDemo } from '../../server/demo-data.ts';
@@ -56,6 +57,7 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
 
   const app = createApp({
     database, templates, webRoot: WEB_ROOT, trustProxy: config.JIXIAO_TRUST_PROXY, sessionIdleMs: config.JIXIAO_SESSION_IDLE_MINUTES * 60_000,
+    logger: pino({ level: config.LOG_LEVEL }),
   });
   const hostname = (values.host as string | undefined) ?? '0.0.0.0';
   const server = serve({ fetch: app.fetch, port, hostname });
