@@ -4,7 +4,7 @@
  * failed compile the stamp is not written, and the sources keep running through tsx.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BUILD, ROOT, STAMP } from '../bin/server-build.js';
@@ -15,11 +15,6 @@ const started = new Date();
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const compiled = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
-
-// The import reader's worker entry is plain JavaScript that loads the TypeScript through tsx
-// (src/import/worker-entry.mjs); the built one loads the built reader.
-mkdirSync(join(BUILD, 'import'), { recursive: true });
-writeFileSync(join(BUILD, 'import', 'worker-entry.mjs'), "// Written by scripts/build-server.js: the compiled reader, no TypeScript loader.\nawait import('./read-file-worker.js');\n");
 
 writeFileSync(STAMP, `${started.toISOString()}\n`);
 utimesSync(STAMP, started, started);

@@ -2,13 +2,13 @@
  * Importing one file: refuse what is too large before reading it, read it in a bounded worker,
  * then put every form through the checks and report each finding where the form shows it.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { evaluate } from '../core/checks/run-checks.ts';
 import { explain } from '../core/explanation.ts';
 import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
 import { IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
 import type { FileImport, ImportDiagnostic, ReaderInput } from './import-result.ts';
-import { runReaderInWorker } from './run-reader-in-worker.ts';
+import { createReaderPool, sharedReaderPool } from './reader-pool.ts';
 
 export interface ImportOptions {
   templateId?: string;
@@ -16,13 +16,21 @@ export interface ImportOptions {
   limits?: Readonly<ImportLimits>;
 }
 
+/**
+ * Reads the file in a thread of the reader pool (the process's shared pool; a pool of its own,
+ * ended after, for other limits). The worker reads the bytes from the path itself.
+ */
 export async function importFile(file: string, options: ImportOptions = {}): Promise<FileImport> {
   const limits = options.limits ?? IMPORT_LIMITS;
   const refused = await refuseUnreadable(file, limits.maxBytes);
   if (refused) return { file, forms: [], diagnostics: [refused] };
-  const bytes = new Uint8Array(await readFile(file));
-  const read = await runReaderInWorker({ file, bytes, ...(options.templateId ? { templateId: options.templateId } : {}) }, limits);
-  return crossCheck(read, options.templates ?? templateRegistry());
+  const own = options.limits && options.limits !== IMPORT_LIMITS ? createReaderPool(options.limits, 1) : undefined;
+  try {
+    const read = await (own ?? sharedReaderPool()).read({ file, path: file, ...(options.templateId ? { templateId: options.templateId } : {}) });
+    return crossCheck(read, options.templates ?? templateRegistry());
+  } finally {
+    await own?.close();
+  }
 }
 
 /**

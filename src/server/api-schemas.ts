@@ -132,8 +132,28 @@ export const PageQuery = {
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 };
-export const ListQuery = z.object({ year, status: Status.optional(), unit: z.string().max(100).optional() });
-export const PublicListQuery = z.object({ year, unit: z.string().max(100).optional() });
+/** One status, or several separated by commas (`submitted,forwarded`: what waits for the finance bureau). */
+const statuses = z
+  .string()
+  .max(200)
+  .transform((text, ctx) => {
+    const list = text.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = list.filter((s) => !(STATUSES as readonly string[]).includes(s));
+    if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown status ${unknown.join(', ')} (known: ${STATUSES.join(', ')})` });
+    return list as Array<(typeof STATUSES)[number]>;
+  })
+  .openapi({ type: 'string', description: 'a status, or several separated by commas' });
+export const ListQuery = z.object({ year, status: statuses.optional(), unit: z.string().max(100).optional(), ...PageQuery });
+/** Past this offset the public list asks for a filter (year, unit): a deep page costs a scan, and anyone may ask. */
+export const MAX_PUBLIC_OFFSET = 10_000;
+export const PublicListQuery = z.object({
+  year, unit: z.string().max(100).optional(), limit: PageQuery.limit, offset: z.coerce.number().int().min(0).max(MAX_PUBLIC_OFFSET).default(0),
+});
+
+/** A page of a list: `{items, total, limit, offset}`. */
+export const Paged = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ items: z.array(item), total: z.number().int().openapi({ description: 'rows on all pages' }), limit: z.number().int(), offset: z.number().int() }).openapi(name);
+export const SummaryPage = Paged(Summary, 'SummaryPage');
 export const YearQuery = z.object({ year, lang: z.enum(['zh', 'en']).optional() });
 export const LangQuery = z.object({ lang: z.enum(['zh', 'en']).optional() });
 export const UploadBody = z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) });

@@ -4,7 +4,7 @@ import { DISPLAY_NAME_MAX_LENGTH } from '../core/accounts/accounts.ts';
 import { PASSWORD_MAX_LENGTH } from '../core/accounts/password-policy.ts';
 import { UNIT_NAME_MAX_LENGTH } from '../core/organisation/unit-plan.ts';
 import { PROGRESS_COLUMNS } from '../core/year/progress.ts';
-import { PageQuery, Role, User } from './api-schemas.ts';
+import { PageQuery, Paged, Role, User } from './api-schemas.ts';
 
 const id = z.string().min(1).max(100);
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -28,10 +28,7 @@ export const UnitListQuery = z.object({
   ...PageQuery,
 });
 
-const page = <T extends z.ZodType>(item: T, name: string) =>
-  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }).openapi(name);
-
-export const UnitPage = page(UnitRecord, 'UnitPage');
+export const UnitPage = Paged(UnitRecord, 'UnitPage');
 
 const code = z.string().min(1).max(50);
 const unitName = z.string().min(1).max(UNIT_NAME_MAX_LENGTH);
@@ -57,7 +54,7 @@ export const UserListQuery = z.object({
   ...PageQuery,
 });
 
-export const UserPage = page(UserRecord, 'UserPage');
+export const UserPage = Paged(UserRecord, 'UserPage');
 
 export const CreateUserBody = z.object({
   username: z.string().min(1).max(64),

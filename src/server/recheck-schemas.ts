@@ -1,5 +1,6 @@
 /** The zod schemas of the re-check routes (docs/api.md, "Re-check"): requests, answers, OpenAPI. */
 import { z } from '@hono/zod-openapi';
+import { PageQuery } from './api-schemas.ts';
 import { Status, Unit } from './api-schemas.ts';
 
 const points = z.number().min(0).max(1000);
@@ -22,7 +23,7 @@ export const ScoresBody = z.object({
     .max(1000),
 });
 
-export const RecheckListQuery = z.object({ year: z.coerce.number().int().min(1949).max(2999).optional(), lang: z.enum(['zh', 'en']).optional() });
+export const RecheckListQuery = z.object({ year: z.coerce.number().int().min(1949).max(2999).optional(), lang: z.enum(['zh', 'en']).optional(), ...PageQuery });
 export const ReportQuery = z.object({ threshold: z.coerce.number().min(0).max(1000).optional(), lang: z.enum(['zh', 'en']).optional() });
 export const RecheckParams = z.object({ id: z.string().min(1).max(100) });
 export const RecheckEvaluationParams = z.object({ id: z.string().min(1).max(100), evaluationId: z.string().min(1).max(100) });
@@ -72,7 +73,12 @@ export const RecheckForm = z
   })
   .openapi('RecheckForm');
 
-export const RecheckDetail = RecheckDraw.extend({ evaluations: z.array(RecheckForm) }).openapi('RecheckDetail');
+export const RecheckDetail = RecheckDraw.extend({
+  evaluations: z.array(RecheckForm).openapi({ description: 'one page of the drawn forms, in draw order' }),
+  evaluationsTotal: z.number().int().openapi({ description: 'the forms drawn, all pages' }),
+  limit: z.number().int(),
+  offset: z.number().int(),
+}).openapi('RecheckDetail');
 
 const summary = {
   drawn: z.number().int(),

@@ -12,7 +12,8 @@ export type VisibleScope = Exclude<Scope, { nothing: true }>;
 
 export interface EvaluationFilter {
   year?: number | undefined;
-  status?: Status | undefined;
+  /** One status or several. */
+  status?: Status | readonly Status[] | undefined;
   unitId?: string | undefined;
   /** Part of the project's name. */
   project?: string | undefined;
@@ -27,7 +28,8 @@ export function visibleEvaluations(eb: ExpressionBuilder<Tables, 'evaluations'>,
   }
   if (scope.statuses !== null) conditions.push(eb('evaluations.status', 'in', [...scope.statuses]));
   if (filter.year !== undefined) conditions.push(eb('evaluations.year', '=', filter.year));
-  if (filter.status !== undefined) conditions.push(eb('evaluations.status', '=', filter.status));
+  if (typeof filter.status === 'string') conditions.push(eb('evaluations.status', '=', filter.status));
+  else if (filter.status !== undefined && filter.status.length > 0) conditions.push(eb('evaluations.status', 'in', [...filter.status]));
   if (filter.unitId !== undefined) conditions.push(eb('evaluations.unit_id', '=', filter.unitId));
   if (filter.project) conditions.push(containing('evaluations.project', filter.project));
   return eb.and(conditions);

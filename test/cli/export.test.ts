@@ -41,11 +41,13 @@ test('the open data: one row per indicator with its project’s keys, CSV for Ex
   assert.ok(text.startsWith('\uFEFF年度,表式,预算单位'), 'a BOM and Chinese titles');
   const lines = text.trim().split('\r\n');
   assert.equal(lines.length, 1 + 23 + 13 + 11);
-  assert.equal(lines[1], '2021,shanghai-2021,上海市普陀区金融服务办公室,金融服务科,金融业务费用,414400.00,257602.00,62.16,1,产出指标,,防范金融风险宣传场次,=10场,,3,3,,95,优秀');
+  // A target that begins with = is text in Excel ('=10场), not a formula; the JSON keeps it as written.
+  assert.equal(lines[1], "2021,shanghai-2021,上海市普陀区金融服务办公室,金融服务科,金融业务费用,414400.00,257602.00,62.16,1,产出指标,,防范金融风险宣传场次,'=10场,,3,3,,95,优秀");
   assert.match(text, /"市金融办、市金融业联合会领导到展台参观，得满分"|市金融办、市金融业联合会领导到展台参观/);
   const rows = (JSON.parse(readFileSync(json, 'utf8')) as { rows: Array<Record<string, string>> }).rows;
   assert.equal(rows.length, 47);
   assert.deepEqual(rows[46], { ...rows[46], project: '金融服务费用', indicator: '企业服务满意度', category: '满意度指标', weight: '20', score: '20' });
+  assert.equal(rows[0]!.target, '=10场');
   const english = join(scratch, 'open-en.csv');
   runCli(['export', SEED_FILE, '--csv', english, '--lang', 'en']);
   assert.ok(readFileSync(english, 'utf8').startsWith('\uFEFFYear,Template,Budget unit'));

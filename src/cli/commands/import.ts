@@ -29,10 +29,11 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
   if (templateId !== undefined && !templates.get(templateId)) {
     throw new CliInputError(`--template: unknown template "${templateId}" (known: ${templates.ids().join(', ')})`);
   }
+  // Read in parallel by the reader pool, reported in the order given.
+  const reads = await Promise.all(positionals.map((file) => importFile(file, { ...(templateId ? { templateId } : {}), templates })));
   const imports: FileImport[] = [];
   let formsBefore = 0;
-  for (const file of positionals) {
-    const read = await importFile(file, { ...(templateId ? { templateId } : {}), templates });
+  for (const read of reads) {
     imports.push(numberedFrom(read, formsBefore));
     formsBefore += read.forms.length;
   }

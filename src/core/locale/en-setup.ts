@@ -7,6 +7,8 @@ export const enSetup: Messages = {
   'api.LAST_ADMIN': 'This is the last administrator who can log in: it cannot be disabled or given another role',
   'api.INVALID_ROWS': 'The list has {count} problem(s); nothing was written',
   'api.UNREADABLE_LIST': 'The list cannot be read: {reason}',
+  'api.TOO_MANY_IMPORTS': 'You have {count} files waiting to be read; upload more in a moment',
+  'api.BUSY': 'The server is busy; try again in a moment',
 
   'password.TOO_SHORT': 'A password has at least 10 characters',
   'password.TOO_LONG': 'The password is too long',

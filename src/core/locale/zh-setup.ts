@@ -7,6 +7,8 @@ export const zhSetup: Messages = {
   'api.LAST_ADMIN': '这是最后一个可登录的管理员，不能停用或改为其他角色',
   'api.INVALID_ROWS': '清单有 {count} 处问题，未写入任何内容',
   'api.UNREADABLE_LIST': '无法读取清单：{reason}',
+  'api.TOO_MANY_IMPORTS': '您已有 {count} 个文件在排队读取，请稍后再上传',
+  'api.BUSY': '服务器正忙，请稍后重试',
 
   'password.TOO_SHORT': '密码至少 10 个字符',
   'password.TOO_LONG': '密码过长',

@@ -1,6 +1,6 @@
 /** Evaluations of the signed-in user: list, read, create, edit, transitions, copy, audit, exports. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { AuditEntry, CreateBody, EvaluationDetail, IdParams, LangQuery, ListQuery, Summary, TransitionBody, UpdateBody, Status } from '../api-schemas.ts';
+import { AuditEntry, CreateBody, EvaluationDetail, IdParams, LangQuery, ListQuery, PageQuery, Paged, SummaryPage, TransitionBody, UpdateBody, Status } from '../api-schemas.ts';
 import type { Context } from 'hono';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -25,14 +25,14 @@ async function asSent(c: Context<AppEnv>): Promise<Evaluation> {
 export function evaluationRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/evaluations', tags, summary: 'The evaluations the user may see',
+      method: 'get', path: '/api/evaluations', tags, summary: 'The evaluations the user may see, one page at a time (newest year first, then by project)',
       request: { query: ListQuery },
-      responses: { 200: json(z.object({ items: z.array(Summary) }), 'summaries'), ...errors(400, 401) },
+      responses: { 200: json(SummaryPage, 'a page of summaries'), ...errors(400, 401) },
     }),
     async (c) => {
       const user = requireUser(c);
-      const { year, status, unit } = c.req.valid('query');
-      return c.json({ items: await services.evaluations.list(user, { year, status, unitId: unit }) }, 200);
+      const { year, status, unit, limit, offset } = c.req.valid('query');
+      return c.json(await services.evaluations.list(user, { year, status, unitId: unit }, { limit, offset }), 200);
     },
   );
 
@@ -102,11 +102,11 @@ export function evaluationRoutes(app: OpenAPIHono<AppEnv>, services: Services): 
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/evaluations/{id}/audit', tags, summary: 'The audit log, oldest first, with field-level changes',
-      request: { params: IdParams },
-      responses: { 200: json(z.object({ items: z.array(AuditEntry) }), 'audit entries'), ...errors(401, 404) },
+      method: 'get', path: '/api/evaluations/{id}/audit', tags, summary: 'The audit log, oldest first, with field-level changes, one page at a time',
+      request: { params: IdParams, query: z.object(PageQuery) },
+      responses: { 200: json(Paged(AuditEntry, 'AuditPage'), 'audit entries'), ...errors(400, 401, 404) },
     }),
-    async (c) => c.json({ items: await services.evaluations.audit(requireUser(c), c.req.valid('param').id) }, 200),
+    async (c) => c.json(await services.evaluations.audit(requireUser(c), c.req.valid('param').id, c.req.valid('query')), 200),
   );
 
   app.openapi(

@@ -1,6 +1,6 @@
 /** What the public reads without logging in: published evaluations, their forms as PDF. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { IdParams, LangQuery, PublicEvaluation, PublicListQuery, Summary } from '../api-schemas.ts';
+import { IdParams, LangQuery, PublicEvaluation, PublicListQuery, SummaryPage } from '../api-schemas.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requestLang } from '../request-lang.ts';
 import type { Services } from '../services.ts';
@@ -11,13 +11,13 @@ const tags = ['public'];
 export function publicRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/public/evaluations', tags, summary: 'Published evaluations',
+      method: 'get', path: '/api/public/evaluations', tags, summary: 'Published evaluations, one page at a time (offset up to 10,000: past it, filter by year or unit)',
       request: { query: PublicListQuery },
-      responses: { 200: json(z.object({ items: z.array(Summary) }), 'summaries'), ...errors(400) },
+      responses: { 200: json(SummaryPage, 'a page of summaries'), ...errors(400) },
     }),
     async (c) => {
-      const { year, unit } = c.req.valid('query');
-      return c.json({ items: await services.evaluations.list(null, { year, unitId: unit }) }, 200);
+      const { year, unit, limit, offset } = c.req.valid('query');
+      return c.json(await services.evaluations.list(null, { year, unitId: unit }, { limit, offset }), 200);
     },
   );
 

@@ -1,6 +1,7 @@
 /** Re-check (抽查复核): draws, re-check scores and the gap report; the finance bureau's reviewers only. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { recheckReportXlsx } from '../../export/xlsx/recheck-report.ts';
+import { PageQuery, Paged } from '../api-schemas.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireUser } from '../middleware/session.ts';
 import {
@@ -30,23 +31,23 @@ export function recheckRoutes(app: OpenAPIHono<AppEnv>, services: Services): voi
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/rechecks', tags, summary: 'The draws (of a year), newest first',
+      method: 'get', path: '/api/rechecks', tags, summary: 'The draws (of a year), newest first, one page at a time',
       request: { query: RecheckListQuery },
-      responses: { 200: json(z.object({ items: z.array(RecheckDraw) }), 'draws'), ...errors(400, 401, 403) },
+      responses: { 200: json(Paged(RecheckDraw, 'RecheckDrawPage'), 'draws'), ...errors(400, 401, 403) },
     }),
     async (c) => {
-      const user = requireUser(c);
-      return c.json({ items: await services.rechecks.list(user, c.req.valid('query').year, requestLang(c)) }, 200);
+      const { year, limit, offset } = c.req.valid('query');
+      return c.json(await services.rechecks.list(requireUser(c), year, requestLang(c), { limit, offset }), 200);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/rechecks/{id}', tags, summary: 'A draw with its forms: self and re-check score of every indicator',
-      request: { params: RecheckParams },
-      responses: { 200: json(RecheckDetail, 'the draw'), ...errors(401, 403, 404) },
+      method: 'get', path: '/api/rechecks/{id}', tags, summary: 'A draw with one page of its forms (draw order): self and re-check score of every indicator',
+      request: { params: RecheckParams, query: z.object(PageQuery) },
+      responses: { 200: json(RecheckDetail, 'the draw'), ...errors(400, 401, 403, 404) },
     }),
-    async (c) => c.json(await services.rechecks.get(requireUser(c), c.req.valid('param').id, requestLang(c)), 200),
+    async (c) => c.json(await services.rechecks.get(requireUser(c), c.req.valid('param').id, requestLang(c), c.req.valid('query')), 200),
   );
 
   app.openapi(
@@ -90,10 +91,10 @@ export function recheckRoutes(app: OpenAPIHono<AppEnv>, services: Services): voi
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/rechecks/{id}/audit', tags, summary: 'The draw’s audit log: the draw and every change of a re-check score, oldest first',
-      request: { params: RecheckParams },
-      responses: { 200: json(z.object({ items: z.array(RecheckAudit) }), 'entries'), ...errors(401, 403, 404) },
+      method: 'get', path: '/api/rechecks/{id}/audit', tags, summary: 'The draw’s audit log: the draw and every change of a re-check score, oldest first, one page at a time',
+      request: { params: RecheckParams, query: z.object(PageQuery) },
+      responses: { 200: json(Paged(RecheckAudit, 'RecheckAuditPage'), 'entries'), ...errors(400, 401, 403, 404) },
     }),
-    async (c) => c.json({ items: await services.rechecks.audit(requireUser(c), c.req.valid('param').id) }, 200),
+    async (c) => c.json(await services.rechecks.audit(requireUser(c), c.req.valid('param').id, c.req.valid('query')), 200),
   );
 }

@@ -16,8 +16,8 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'upload too large (FILE_TOO_LARGE)',
   415: 'not a PDF, text or XLSX file (UNSUPPORTED_FILE)',
   422: 'CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS',
-  429: 'too many failed logins (TOO_MANY_ATTEMPTS), with Retry-After',
-  503: 'the database does not answer (DATABASE_UNAVAILABLE), with Retry-After; the server recovers by itself',
+  429: 'too many failed logins (TOO_MANY_ATTEMPTS) or too many of one\'s own imports waiting (TOO_MANY_IMPORTS), with Retry-After',
+  503: 'the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself',
 };
 
 /** The route's error answers; any route that reads the database may also answer 503. */

@@ -1,6 +1,6 @@
 /** Frozen versions of an evaluation and their diff; soft delete and the admin's restore. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { IdParams } from '../api-schemas.ts';
+import { IdParams, PageQuery, Paged } from '../api-schemas.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireUser } from '../middleware/session.ts';
 import type { Services } from '../services.ts';
@@ -67,9 +67,10 @@ export function versionRoutes(app: OpenAPIHono<AppEnv>, services: Services): voi
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/admin/deleted', tags: ['admin'], summary: 'The deleted evaluations, most recently deleted first (admin)',
-      responses: { 200: json(z.object({ items: z.array(DeletedSummary) }), 'deleted evaluations'), ...errors(401, 403) },
+      method: 'get', path: '/api/admin/deleted', tags: ['admin'], summary: 'The deleted evaluations, most recently deleted first, one page at a time (admin)',
+      request: { query: z.object(PageQuery) },
+      responses: { 200: json(Paged(DeletedSummary, 'DeletedPage'), 'deleted evaluations'), ...errors(400, 401, 403) },
     }),
-    async (c) => c.json({ items: await services.evaluations.deleted(requireUser(c)) }, 200),
+    async (c) => c.json(await services.evaluations.deleted(requireUser(c), c.req.valid('query')), 200),
   );
 }

@@ -19,19 +19,41 @@ import {
   type Action, type Actor, type Status, type Subject, type TransitionAction,
 } from '../../core/workflow/workflow.ts';
 import { yuanToFen } from '../../storage/columns.ts';
+import type { Page } from '../../storage/paging.ts';
+import { countOf as auditCount } from '../../storage/repositories/audit-repository.ts';
 import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
 import type { EvaluationColumns, EvaluationFilter, StoredEvaluation } from '../../storage/repositories/evaluation-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError, forbidden, notFound } from '../api-error.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
-import { evaluationView, publicEvaluationView, summaryView } from './evaluation-views.ts';
+import { BoundedWork } from './bounded-work.ts';
+import { evaluationView, publicEvaluationView, summaryView, type Summary } from './evaluation-views.ts';
+
+/**
+ * The public list is anyone's to ask for: its pages are computed at most four at a time, equal
+ * requests share one computation, and a page is kept 5 seconds. A crowd of anonymous readers then
+ * costs a few queries, and the people at work keep the database. This process forgets its pages
+ * when a form is published, deleted or restored; another process behind the balancer shows the
+ * change within the 5 seconds.
+ */
+const PUBLIC_LIST = { concurrency: 4, queue: 200, ttlMs: 5_000, entries: 1000 };
 
 export class EvaluationService {
+  private readonly publicList = new BoundedWork<{ items: Summary[]; total: number; limit: number; offset: number }>(PUBLIC_LIST);
+
   constructor(private readonly ctx: ServiceContext) {}
 
-  async list(user: User | null, filter: EvaluationFilter) {
-    const records = await repositories(this.ctx.db).evaluations.list(visibleScope(actorOf(user)), filter);
-    return records.map(summaryView);
+  /** One page of what the user may see (the public: published forms), and how many there are in all. */
+  async list(user: User | null, filter: EvaluationFilter, page: Page) {
+    if (user === null) return this.publicList.get(JSON.stringify([filter.year, filter.unitId, page.limit, page.offset]), () => this.page(null, filter, page));
+    return this.page(user, filter, page);
+  }
+
+  private async page(user: User | null, filter: EvaluationFilter, page: Page) {
+    const repos = repositories(this.ctx.db);
+    const scope = visibleScope(actorOf(user));
+    const [records, total] = [await repos.evaluations.list(scope, filter, page), await repos.evaluations.count(scope, filter)];
+    return { items: records.map(summaryView), total, ...page };
   }
 
   async get(user: User | null, id: string, lang: Lang) {
@@ -109,6 +131,7 @@ export class EvaluationService {
         evaluationId: id, at, userId: user.id, action, comment: reason,
         changes: [{ path: 'status', from: stored.status, to: rule.to }],
       });
+      if (rule.to === 'published') this.publicList.clear();
       return { status: rule.to, version };
     });
   }
@@ -134,11 +157,12 @@ export class EvaluationService {
     return this.setDeleted(user, id, 'restore');
   }
 
-  /** The deleted forms (admin only), newest deletion first. */
-  async deleted(user: User) {
+  /** The deleted forms (admin only), newest deletion first, one page at a time. */
+  async deleted(user: User, page: Page) {
     if (user.role !== 'admin') throw forbidden();
-    const records = await repositories(this.ctx.db).evaluations.listDeleted();
-    return records.map((r) => ({ ...summaryView(r), deletedAt: r.deletedAt, deletedBy: r.deletedBy }));
+    const repos = repositories(this.ctx.db);
+    const records = await repos.evaluations.listDeleted(page);
+    return { items: records.map((r) => ({ ...summaryView(r), deletedAt: r.deletedAt, deletedBy: r.deletedBy })), total: await repos.evaluations.countDeleted(), ...page };
   }
 
   private async setDeleted(user: User, id: string, action: 'delete' | 'restore'): Promise<{ version: number }> {
@@ -159,14 +183,17 @@ export class EvaluationService {
         evaluationId: id, at, userId: user.id, action, comment: null,
         changes: [{ path: 'deleted', from: action === 'restore', to: action === 'delete' }],
       });
+      if (stored.status === 'published') this.publicList.clear();
       return { version };
     });
   }
 
-  async audit(user: User, id: string) {
+  /** The form's audit log, oldest first, one page at a time. */
+  async audit(user: User, id: string, page: Page) {
     const repos = repositories(this.ctx.db);
     await this.visible(repos, actorOf(user), id);
-    return (await repos.audit.list(id)).map(({ id: entryId, at, user: by, action, comment, changes }) => ({ id: entryId, at, user: by, action, comment, changes }));
+    const items = (await repos.audit.list(id, page)).map(({ id: entryId, at, user: by, action, comment, changes }) => ({ id: entryId, at, user: by, action, comment, changes }));
+    return { items, total: await auditCount(this.ctx.db, id), ...page };
   }
 
   private async insertDraft(user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy', sourceId?: string): Promise<{ id: string }> {

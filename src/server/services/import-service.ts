@@ -1,26 +1,51 @@
 /**
  * The import preview: an uploaded file's forms with what the checks say, and what could not be
- * read. The file is read by the import code in its bounded worker (deadline, heap limit), so a
- * hostile upload costs a worker, not the server. Nothing is saved.
+ * read. The file, spooled to disk by the route, is read in the reader pool (threads with a heap limit
+ * and a deadline: a hostile upload costs a thread, not the server), the users served in turn (a
+ * queue each); the file's bytes never enter this thread's heap. Nothing is saved.
  */
+import { open } from 'node:fs/promises';
 import { evaluate } from '../../core/checks/run-checks.ts';
 import { computedJson, findingJson } from '../../core/checks/report-json.ts';
 import { render, type Lang } from '../../core/locale/messages.ts';
 import { IMPORT_LIMITS, type ImportLimits } from '../../import/import-limits.ts';
-import { runReaderInWorker } from '../../import/run-reader-in-worker.ts';
+import type { FileImport } from '../../import/import-result.ts';
+import { createReaderPool, type ReaderPool, type ReadTask } from '../../import/reader-pool.ts';
 import { sniffKind } from '../../import/sniff.ts';
+import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError } from '../api-error.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { FairQueue } from './import-queue.ts';
 
 const READABLE = new Set(['pdf', 'xlsx', 'text']);
+/** Enough of a file to tell what it is (sniffKind reads no further). */
+const HEAD_BYTES = 64 * 1024;
+
+/** A file on disk, as the route spooled it. */
+export interface SpooledFile {
+  name: string;
+  path: string;
+}
 
 export class ImportService {
+  private pool: ReaderPool | undefined;
+  private queue: FairQueue<ReadTask, FileImport> | undefined;
+
   constructor(private readonly ctx: ServiceContext, private readonly limits: Readonly<ImportLimits> = IMPORT_LIMITS) {}
 
-  async preview(file: { name: string; bytes: Uint8Array }, lang: Lang) {
+  /** The pool and its queue, made on the first import (a server that never imports starts no thread). */
+  private reader(): FairQueue<ReadTask, FileImport> {
+    if (!this.queue) {
+      const pool = (this.pool = createReaderPool(this.limits));
+      this.queue = new FairQueue((task) => pool.read(task), { slots: pool.threads, perUser: 1, waitingPerUser: 8, waiting: 32 });
+    }
+    return this.queue;
+  }
+
+  async preview(user: User, file: SpooledFile, lang: Lang) {
     // What the file is comes from its bytes, not its name or the browser's content type.
-    if (!READABLE.has(sniffKind(file.bytes))) throw new ApiError(415, 'UNSUPPORTED_FILE');
-    const read = await runReaderInWorker({ file: file.name, bytes: file.bytes }, this.limits);
+    if (!READABLE.has(sniffKind(await head(file.path)))) throw new ApiError(415, 'UNSUPPORTED_FILE');
+    const read = await this.reader().submit(user.id, { file: file.name, path: file.path });
     return {
       forms: read.forms.map((form) => {
         const template = this.ctx.templates.get(form.evaluation.template);
@@ -40,5 +65,20 @@ export class ImportService {
         message: render(d.message, lang),
       })),
     };
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+async function head(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = new Uint8Array(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }

@@ -10,6 +10,7 @@ import { DEFAULT_MINIMUM_SHARE, drawSample } from '../../core/recheck/draw.ts';
 import { DEFAULT_FLAG_THRESHOLD, gapReport, type GapReport } from '../../core/recheck/gap-report.ts';
 import { recheckIndicators, scoreProblems, type RecheckScore } from '../../core/recheck/recheck-scores.ts';
 import { fenToYuan } from '../../storage/columns.ts';
+import type { Page } from '../../storage/paging.ts';
 import { repositories } from '../../storage/repositories.ts';
 import { RecheckRepository, type DrawnEvaluation, type DrawRecord, type StoredRecheckScore } from '../../storage/repositories/recheck-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
@@ -68,20 +69,33 @@ export class RecheckService {
     return this.get(user, id, lang);
   }
 
-  async list(user: User, year: number | undefined, lang: Lang) {
+  /** The draws, newest first, one page at a time. */
+  async list(user: User, year: number | undefined, lang: Lang, page: Page) {
     requireReviewer(user);
-    const draws = await new RecheckRepository(this.ctx.db).list(year);
+    const rechecks = new RecheckRepository(this.ctx.db);
+    const draws = await rechecks.list(year, page);
     const units = await this.unitNames();
-    return draws.map((draw) => this.drawView(draw, units, lang));
+    return { items: draws.map((draw) => this.drawView(draw, units, lang)), total: await rechecks.count(year), ...page };
   }
 
-  async get(user: User, id: string, lang: Lang) {
+  /** A draw with one page of its forms (in draw order) and their re-check scores. */
+  async get(user: User, id: string, lang: Lang, page: Page = { limit: 50, offset: 0 }) {
     requireReviewer(user);
-    const { draw, evaluations, scores } = await this.load(id);
-    const byEvaluation = groupScores(scores);
+    const rechecks = new RecheckRepository(this.ctx.db);
+    const draw = await rechecks.get(id);
+    if (!draw) throw notFound();
+    const items = await rechecks.items(id);
+    const ids = items.slice(page.offset, page.offset + page.limit).map((i) => i.evaluationId);
+    const found = new Map((await rechecks.drawnEvaluations(ids)).map((e) => [e.id, e]));
+    const byEvaluation = groupScores(await rechecks.scores(id, ids));
     return {
       ...this.drawView(draw, await this.unitNames(), lang),
-      evaluations: evaluations.map((e) => formView(e, byEvaluation.get(e.id) ?? [])),
+      evaluations: ids.flatMap((evaluationId) => {
+        const e = found.get(evaluationId);
+        return e ? [formView(e, byEvaluation.get(e.id) ?? [])] : [];
+      }),
+      evaluationsTotal: items.length,
+      ...page,
     };
   }
 
@@ -133,11 +147,12 @@ export class RecheckService {
     return { drawId: draw.id, year: draw.year, seed: draw.seed, ...report };
   }
 
-  async audit(user: User, id: string) {
+  /** The draw's audit log, oldest first, one page at a time. */
+  async audit(user: User, id: string, page: Page) {
     requireReviewer(user);
     const rechecks = new RecheckRepository(this.ctx.db);
     if (!(await rechecks.get(id))) throw notFound();
-    return rechecks.audit(id);
+    return { items: await rechecks.audit(id, page), total: await rechecks.auditCount(id), ...page };
   }
 
   private async load(id: string): Promise<{ draw: DrawRecord; evaluations: DrawnEvaluation[]; scores: StoredRecheckScore[] }> {

@@ -5,7 +5,7 @@
  */
 import { repositories } from '../../storage/repositories.ts';
 import type { SecurityEventFilter } from '../../storage/repositories/security-event-repository.ts';
-import type { Page } from '../../storage/repositories/unit-repository.ts';
+import type { Page } from '../../storage/paging.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { requireAdmin } from './organisation-service.ts';

@@ -13,7 +13,7 @@ import { planUsers, type UserRow } from '../../core/accounts/user-plan.ts';
 import { explain } from '../../core/explanation.ts';
 import type { Role } from '../../core/workflow/workflow.ts';
 import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
-import type { Page } from '../../storage/repositories/unit-repository.ts';
+import type { Page } from '../../storage/paging.ts';
 import type { SecurityAction } from '../../storage/repositories/security-event-repository.ts';
 import type { User, UserFilter, UserRecord } from '../../storage/repositories/user-repository.ts';
 import { ApiError, notFound } from '../api-error.ts';

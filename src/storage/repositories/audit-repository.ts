@@ -2,6 +2,7 @@
 import type { FieldChange } from '../../core/workflow/field-changes.ts';
 import { readJson, writeJson } from '../columns.ts';
 import type { Db } from '../open-database.ts';
+import { count, paged, type Page } from '../paging.ts';
 
 export interface AuditEntry {
   id: number;
@@ -35,15 +36,17 @@ export class AuditRepository {
     }
   }
 
-  /** Oldest first; the serial id orders entries written within the same millisecond. */
-  async list(evaluationId: string): Promise<AuditEntry[]> {
-    const rows = await this.db
-      .selectFrom('audit_log')
-      .innerJoin('users', 'users.id', 'audit_log.user_id')
-      .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.comment', 'audit_log.changes', 'users.username', 'users.display_name'])
-      .where('audit_log.evaluation_id', '=', evaluationId)
-      .orderBy('audit_log.id')
-      .execute();
+  /** Oldest first; the serial id orders entries written within the same millisecond. All of them, or one page. */
+  async list(evaluationId: string, page?: Page): Promise<AuditEntry[]> {
+    const rows = await paged(
+      this.db
+        .selectFrom('audit_log')
+        .innerJoin('users', 'users.id', 'audit_log.user_id')
+        .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.comment', 'audit_log.changes', 'users.username', 'users.display_name'])
+        .where('audit_log.evaluation_id', '=', evaluationId)
+        .orderBy('audit_log.id'),
+      page,
+    ).execute();
     return rows.map((r) => ({
       id: Number(r.id),
       at: r.at,
@@ -53,6 +56,10 @@ export class AuditRepository {
       changes: readJson<FieldChange[]>(r.changes),
     }));
   }
+}
+
+export function countOf(db: Db, evaluationId: string): Promise<number> {
+  return count(db.selectFrom('audit_log').where('evaluation_id', '=', evaluationId));
 }
 
 const auditRow = (entry: NewAuditEntry) => ({

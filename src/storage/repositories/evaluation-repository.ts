@@ -7,6 +7,7 @@ import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Scope, Status } from '../../core/workflow/workflow.ts';
 import { decimalText, fenToYuan, pointsNumber, readJson, writeJson } from '../columns.ts';
 import type { Db } from '../open-database.ts';
+import { count, paged, type Page } from '../paging.ts';
 import { visibleEvaluations, type EvaluationFilter } from '../visibility.ts';
 import type { Unit } from './unit-repository.ts';
 
@@ -158,19 +159,30 @@ export class EvaluationRepository {
     return row && { ...toRecord(row), document: readJson<Evaluation>(row.document), departmentReview: Number(row.department_review ?? 0) === 1 };
   }
 
-  async list(scope: Scope, filter: EvaluationFilter = {}): Promise<EvaluationRecord[]> {
+  /**
+   * What the actor may see under the filter, newest year first, then by project and id (the order
+   * of evaluations_list_idx: read, not sorted): all of it, or one page.
+   */
+  async list(scope: Scope, filter: EvaluationFilter = {}, page?: Page): Promise<EvaluationRecord[]> {
     if (scope.nothing) return [];
-    const rows = await this.db
-      .selectFrom('evaluations')
-      .innerJoin('units', 'units.id', 'evaluations.unit_id')
-      .select(RECORD_COLUMNS)
-      .where((eb) => visibleEvaluations(eb, scope, filter))
-      .orderBy('evaluations.year', 'desc')
-      .orderBy('units.name')
-      .orderBy('evaluations.project')
-      .orderBy('evaluations.id')
-      .execute();
+    const rows = await paged(
+      this.db
+        .selectFrom('evaluations')
+        .innerJoin('units', 'units.id', 'evaluations.unit_id')
+        .select(RECORD_COLUMNS)
+        .where((eb) => visibleEvaluations(eb, scope, filter))
+        .orderBy('evaluations.year', 'desc')
+        .orderBy('evaluations.project')
+        .orderBy('evaluations.id'),
+      page,
+    ).execute();
     return rows.map(toRecord);
+  }
+
+  /** How many the list has under the filter (all pages). */
+  async count(scope: Scope, filter: EvaluationFilter = {}): Promise<number> {
+    if (scope.nothing) return 0;
+    return count(this.db.selectFrom('evaluations').where((eb) => visibleEvaluations(eb, scope, filter)));
   }
 
   /** The live forms of a year of the given units, as candidates for "last year's form" (no documents). */
@@ -209,22 +221,28 @@ export class EvaluationRepository {
     return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : null;
   }
 
-  /** The deleted forms, most recently deleted first (the admin's page, where they are restored). */
-  async listDeleted(): Promise<DeletedEvaluationRecord[]> {
-    const rows = await this.db
-      .selectFrom('evaluations')
-      .innerJoin('units', 'units.id', 'evaluations.unit_id')
-      .leftJoin('users', 'users.id', 'evaluations.deleted_by')
-      .select([...RECORD_COLUMNS, 'users.username', 'users.display_name'])
-      .where('evaluations.deleted_at', 'is not', null)
-      .orderBy('evaluations.deleted_at', 'desc')
-      .orderBy('evaluations.id')
-      .execute();
+  /** The deleted forms, most recently deleted first (the admin's page, where they are restored): all, or one page. */
+  async listDeleted(page?: Page): Promise<DeletedEvaluationRecord[]> {
+    const rows = await paged(
+      this.db
+        .selectFrom('evaluations')
+        .innerJoin('units', 'units.id', 'evaluations.unit_id')
+        .leftJoin('users', 'users.id', 'evaluations.deleted_by')
+        .select([...RECORD_COLUMNS, 'users.username', 'users.display_name'])
+        .where('evaluations.deleted_at', 'is not', null)
+        .orderBy('evaluations.deleted_at', 'desc')
+        .orderBy('evaluations.id'),
+      page,
+    ).execute();
     return rows.map((r) => ({
       ...toRecord(r),
       deletedAt: r.deleted_at!,
       deletedBy: r.username === null ? null : { username: r.username, displayName: r.display_name! },
     }));
+  }
+
+  async countDeleted(): Promise<number> {
+    return count(this.db.selectFrom('evaluations').where('evaluations.deleted_at', 'is not', null));
   }
 
   /** The latest year the actor has any evaluation of (the dashboard's default year). */

@@ -2,11 +2,12 @@
  * Re-checks (抽查复核): draws, the evaluations they drew, re-check scores and the re-check audit log
  * (migration 2026-11-27-rechecks). Thin: the draw and the report are computed in src/core/recheck.
  */
-import type { Generated, Kysely } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Status } from '../../core/workflow/workflow.ts';
 import { fenToYuan, pointsNumber, readJson, writeJson } from '../columns.ts';
 import type { Db } from '../open-database.ts';
+import { count, paged, type Page } from '../paging.ts';
 import type { JsonColumn, NumericColumn, Tables } from '../tables.ts';
 
 export interface RecheckDrawTable {
@@ -207,12 +208,18 @@ export class RecheckRepository {
     }
   }
 
-  /** Newest first. */
-  async list(year: number | undefined): Promise<DrawRecord[]> {
+  /** Newest first: all, or one page. */
+  async list(year: number | undefined, page?: Page): Promise<DrawRecord[]> {
     let query = this.draws();
     if (year !== undefined) query = query.where('recheck_draws.year', '=', year);
-    const rows = await query.orderBy('recheck_draws.drawn_at', 'desc').orderBy('recheck_draws.id').execute();
+    const rows = await paged(query.orderBy('recheck_draws.drawn_at', 'desc').orderBy('recheck_draws.id'), page).execute();
     return rows.map(toDraw);
+  }
+
+  async count(year: number | undefined): Promise<number> {
+    let query = this.db.selectFrom('recheck_draws');
+    if (year !== undefined) query = query.where('recheck_draws.year', '=', year);
+    return count(query);
   }
 
   async get(id: string): Promise<DrawRecord | undefined> {
@@ -244,9 +251,11 @@ export class RecheckRepository {
     }));
   }
 
-  async scores(drawId: string, evaluationId?: string): Promise<StoredRecheckScore[]> {
+  /** The scores of the draw: of every form, of one, or of some. */
+  async scores(drawId: string, evaluationIds?: string | readonly string[]): Promise<StoredRecheckScore[]> {
     let query = this.db.selectFrom('recheck_scores').selectAll().where('draw_id', '=', drawId);
-    if (evaluationId !== undefined) query = query.where('evaluation_id', '=', evaluationId);
+    if (typeof evaluationIds === 'string') query = query.where('evaluation_id', '=', evaluationIds);
+    else if (evaluationIds !== undefined) query = evaluationIds.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('evaluation_id', 'in', [...evaluationIds]);
     const rows = await query.orderBy('evaluation_id').orderBy('indicator').execute();
     return rows.map((r) => ({
       evaluationId: r.evaluation_id,
@@ -273,6 +282,10 @@ export class RecheckRepository {
       .execute();
   }
 
+  async auditCount(drawId: string): Promise<number> {
+    return count(this.db.selectFrom('recheck_audit').where('draw_id', '=', drawId));
+  }
+
   async appendAudit(entry: NewRecheckAudit): Promise<void> {
     await this.db
       .insertInto('recheck_audit')
@@ -288,15 +301,17 @@ export class RecheckRepository {
       .execute();
   }
 
-  /** Oldest first. */
-  async audit(drawId: string): Promise<RecheckAuditEntry[]> {
-    const rows = await this.db
-      .selectFrom('recheck_audit')
-      .innerJoin('users', 'users.id', 'recheck_audit.user_id')
-      .select(['recheck_audit.id', 'recheck_audit.evaluation_id', 'recheck_audit.at', 'recheck_audit.action', 'recheck_audit.comment', 'recheck_audit.changes', 'users.username', 'users.display_name'])
-      .where('recheck_audit.draw_id', '=', drawId)
-      .orderBy('recheck_audit.id')
-      .execute();
+  /** Oldest first: all, or one page. */
+  async audit(drawId: string, page?: Page): Promise<RecheckAuditEntry[]> {
+    const rows = await paged(
+      this.db
+        .selectFrom('recheck_audit')
+        .innerJoin('users', 'users.id', 'recheck_audit.user_id')
+        .select(['recheck_audit.id', 'recheck_audit.evaluation_id', 'recheck_audit.at', 'recheck_audit.action', 'recheck_audit.comment', 'recheck_audit.changes', 'users.username', 'users.display_name'])
+        .where('recheck_audit.draw_id', '=', drawId)
+        .orderBy('recheck_audit.id'),
+      page,
+    ).execute();
     return rows.map((r) => ({
       id: Number(r.id),
       evaluationId: r.evaluation_id,

@@ -2,7 +2,7 @@
 import { readJson, writeJson } from '../columns.ts';
 import { containing } from '../like.ts';
 import type { Db } from '../open-database.ts';
-import type { Page } from './unit-repository.ts';
+import { count, paged, type Page } from '../paging.ts';
 
 export const SECURITY_ACTIONS = [
   'login.succeeded', 'login.failed', 'logout', 'password.changed', 'password.reset',
@@ -75,27 +75,24 @@ export class SecurityEventRepository {
   }
 
   async page(filter: SecurityEventFilter, page: Page): Promise<{ items: SecurityEvent[]; total: number }> {
-    const rows = await this.filtered(filter)
+    const rows = this.filtered(filter)
       .select([
         'security_events.id', 'security_events.at', 'security_events.action', 'security_events.username', 'security_events.address', 'security_events.detail',
         'actor.id as actor_id', 'actor.username as actor_username', 'actor.display_name as actor_name',
         'subject.id as subject_id', 'subject.username as subject_username', 'subject.display_name as subject_name',
       ])
       .orderBy('security_events.at', 'desc')
-      .orderBy('security_events.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const count = await this.filtered(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      .orderBy('security_events.id', 'desc');
+    const items = await paged(rows, page).execute();
     const person = (id: string | null, username: string | null, displayName: string | null): Person | null =>
       id === null ? null : { id, username: username ?? '', displayName: displayName ?? '' };
     return {
-      items: rows.map((r) => ({
+      items: items.map((r) => ({
         id: Number(r.id), at: r.at, action: r.action as SecurityAction, username: r.username, address: r.address,
         user: person(r.actor_id, r.actor_username, r.actor_name), subject: person(r.subject_id, r.subject_username, r.subject_name),
         detail: readJson<Record<string, unknown>>(r.detail),
       })),
-      total: Number(count.n),
+      total: await count(this.filtered(filter)),
     };
   }
 }

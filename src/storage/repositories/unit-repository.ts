@@ -7,6 +7,7 @@ import type { TreeUnit, UnitWrite } from '../../core/organisation/unit-plan.ts';
 import { unitPath } from '../../core/organisation/unit-plan.ts';
 import type { Db } from '../open-database.ts';
 import { containing, startingWith } from '../like.ts';
+import { count, paged, type Page } from '../paging.ts';
 
 /** A unit as other records name it. */
 export interface Unit {
@@ -45,11 +46,6 @@ export interface UnitFilter {
   disabled?: boolean | undefined;
 }
 
-export interface Page {
-  limit: number;
-  offset: number;
-}
-
 export class UnitRepository {
   constructor(private readonly db: Db) {}
 
@@ -68,18 +64,14 @@ export class UnitRepository {
 
   /** One page of the units under the filter, ordered by path depth then code (a tree read top-down), and how many there are in all. */
   async page(filter: UnitFilter, page: Page): Promise<{ items: UnitRecord[]; total: number }> {
-    const rows = await this.filtered(filter)
+    const rows = this.filtered(filter)
       .select((eb) => [
         'units.id', 'units.code', 'units.name', 'units.parent_id', 'units.path', 'units.disabled_at',
         eb.selectFrom('units as child').whereRef('child.parent_id', '=', 'units.id').select((c) => c.fn.countAll<number>().as('n')).as('children'),
       ])
       .orderBy('units.code')
-      .orderBy('units.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const count = await this.filtered(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { items: rows.map(toRecord), total: Number(count.n) };
+      .orderBy('units.id');
+    return { items: (await paged(rows, page).execute()).map(toRecord), total: await count(this.filtered(filter)) };
   }
 
   /** Every unit, for planning a change of the tree (a bureau has thousands at most). */

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { Role } from '../../core/workflow/workflow.ts';
 import { containing } from '../like.ts';
 import type { Db } from '../open-database.ts';
-import type { Page, Unit } from './unit-repository.ts';
+import { count, paged, type Page } from '../paging.ts';
+import type { Unit } from './unit-repository.ts';
 
 export interface User {
   id: string;
@@ -87,9 +88,8 @@ export class UserRepository {
 
   /** One page of users under the filter by username, and how many there are in all. */
   async page(filter: UserFilter, page: Page): Promise<{ items: UserRecord[]; total: number }> {
-    const rows = await this.filtered(filter).orderBy('users.username').orderBy('users.id').limit(page.limit).offset(page.offset).execute();
-    const count = await this.filtered(filter).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { items: rows.map(toRecord), total: Number(count.n) };
+    const rows = await paged(this.filtered(filter).orderBy('users.username').orderBy('users.id'), page).execute();
+    return { items: rows.map(toRecord), total: await count(this.filtered(filter)) };
   }
 
   /** Of the given usernames, those taken (compared ignoring case, as new accounts are). */

@@ -1,0 +1,57 @@
+/**
+ * Several app processes on one PostgreSQL database, as behind a load balancer (README, "Running for
+ * a province"): two `jixiao serve` started at once on an empty database both migrate it safely; a
+ * session made on one serves on the other; two saves of the same version through the two processes
+ * end in one save and one 409 VERSION_CONFLICT.
+ */
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { templateRegistry } from '../../src/core/templates/registry.ts';
+import { loadDemo } from '../../src/server/demo-data.ts';
+import { openDatabase, type Database } from '../../src/storage/open-database.ts';
+import { scratchDatabase, type ScratchDatabase } from '../../src/storage/scratch-database.ts';
+import { TEST_DIALECTS } from '../../src/storage/test-databases.testing.ts';
+import { HttpSession, startServe, type ServeProcess } from './support/serve-process.ts';
+
+const PASSWORD = 'two-processes-password';
+const PG_ADMIN_URL = process.env.JIXIAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let scratch: ScratchDatabase | undefined;
+let database: Database | undefined;
+const servers: ServeProcess[] = [];
+after(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  await database?.close();
+  await scratch?.drop();
+});
+
+test('two jixiao serve on one PostgreSQL: both migrate at once, share sessions, and see each other\'s versions', { skip: !TEST_DIALECTS.includes('postgres') && 'JIXIAO_TEST_PG=0', timeout: 120_000 }, async () => {
+  scratch = await scratchDatabase('postgres', 'two', PG_ADMIN_URL);
+  // Started together on the empty database: each migrates it.
+  servers.push(...(await Promise.all([startServe({ DATABASE_URL: scratch.url }, { demo: false }), startServe({ DATABASE_URL: scratch.url }, { demo: false })])));
+  const [a, b] = servers as [ServeProcess, ServeProcess];
+  database = openDatabase(scratch.url);
+  const migrations = await database.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+  assert.ok(migrations.length >= 9, `each migration once: ${migrations.length}`);
+  assert.equal(new Set(migrations.map((m: any) => m.name)).size, migrations.length);
+  assert.equal(await loadDemo(database.db, { password: PASSWORD, templates: templateRegistry() }), true);
+
+  const onA = await HttpSession.login(a.base, 'preparer', PASSWORD);
+  // The same session (cookie and CSRF token) on the other process: sessions live in the database.
+  const onB = Object.assign(Object.create(Object.getPrototypeOf(onA)), onA, { base: b.base }) as HttpSession;
+  const list = await onB.send('GET', '/api/evaluations?status=draft');
+  assert.equal(list.status, 200);
+  const id = list.body.items[0].id as string;
+  const detail = (await onA.send('GET', `/api/evaluations/${id}`)).body;
+
+  const edit = (note: string) => ({ version: detail.version, evaluation: { ...detail.evaluation, problems: note } });
+  const first = await onA.send('PUT', `/api/evaluations/${id}`, edit('saved through A'));
+  assert.equal(first.status, 200);
+  const second = await onB.send('PUT', `/api/evaluations/${id}`, edit('saved through B'));
+  assert.equal(second.status, 409);
+  assert.equal(second.body.error.code, 'VERSION_CONFLICT');
+  assert.equal(second.body.version, first.body.version, 'B answers with the version A wrote');
+  assert.equal(second.body.evaluation.problems, 'saved through A');
+  assert.equal((await onA.send('POST', '/api/logout')).status, 204);
+  assert.equal((await onB.send('GET', '/api/me')).status, 401, 'logged out on A, gone on B');
+});
