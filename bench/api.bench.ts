@@ -43,8 +43,27 @@ export interface LoadFigures {
   load: number;
 }
 
+/** The lists of a province (issue 12): their default pages, and /api/health under a crowd of anonymous readers. */
+export interface ListFigures {
+  /** GET /api/public/evaluations, anonymous: the first request after the server started (nothing kept yet), and the median of five more. */
+  publicColdMs: number;
+  publicMs: number;
+  publicBytes: number;
+  publicTotal: number;
+  /** GET /api/evaluations as the finance reviewer (every unit's sent forms): median of five. */
+  listMs: number;
+  listBytes: number;
+  listTotal: number;
+  /** /api/health alone, and among 50 anonymous requests of the default page, and of 50 pages (worst of five rounds each). */
+  healthMs: number;
+  healthUnderLoadMs: number;
+  healthUnderDistinctMs: number;
+  load: number;
+}
+
 export interface ApiFigures {
   dialect: DialectName;
+  lists: ListFigures;
   gen: Province['gen'];
   put: LoadFigures;
   bare: LoadFigures;
@@ -91,12 +110,16 @@ async function startServer(mode: 'app' | 'bare', databaseUrl?: string): Promise<
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       out += chunk.toString();
       // `listening PORT` (server-process.ts) or `listening on http://localhost:PORT/` (jixiao serve).
       const m = /listening (?:on http:\/\/localhost:)?(\d+)/u.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
+      if (!m) return;
+      // From here on the output (a JSON line per request) is read and dropped: kept, it would cost the bench's own process.
+      child.stdout!.off('data', onData).resume();
+      resolve(Number(m[1]));
+    };
+    child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with ${code}`)));
   });
   return {
@@ -264,6 +287,50 @@ async function dashboard(p: Province, year: number): Promise<{ ms: number; rows:
   }
 }
 
+export async function lists(p: Province): Promise<ListFigures> {
+  const server = await startServer('app', p.url);
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    const { cookie } = await login(base, p.reviewer);
+    const get = async (path: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${base}${path}`, { headers });
+      if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+      return response.arrayBuffer();
+    };
+    const timed = async (work: () => Promise<unknown>) => {
+      const start = performance.now();
+      await work();
+      return performance.now() - start;
+    };
+    let publicBody = new ArrayBuffer(0);
+    const publicColdMs = await timed(async () => { publicBody = await get('/api/public/evaluations'); });
+    const publicMs = await medianMs(5, () => get('/api/public/evaluations'));
+    let listBody = new ArrayBuffer(0);
+    const listMs = await medianMs(5, async () => { listBody = await get('/api/evaluations', { cookie }); });
+    const total = (body: ArrayBuffer) => (JSON.parse(new TextDecoder().decode(body)) as { total: number }).total;
+    const healthMs = await medianMs(5, () => get('/api/health'));
+    /** The worst /api/health of five rounds, each among 50 anonymous list requests `path(round, i)`. */
+    const healthAmong = async (path: (round: number, i: number) => string) => {
+      let worst = 0;
+      for (let round = 0; round < 5; round++) {
+        const readers = Array.from({ length: 50 }, (_, i) => fetch(`${base}${path(round, i)}`).then((r) => r.arrayBuffer()));
+        worst = Math.max(worst, await timed(() => get('/api/health')));
+        await Promise.all(readers);
+      }
+      return worst;
+    };
+    // Fifty readers of the public list's default page (what a crowd loads), and fifty each on a page of its own (no two share a computation).
+    const healthUnderLoadMs = await healthAmong(() => '/api/public/evaluations');
+    const healthUnderDistinctMs = await healthAmong((round, i) => `/api/public/evaluations?offset=${(round * 50 + i + 1) * 50}`);
+    return {
+      publicColdMs, publicMs, publicBytes: publicBody.byteLength, publicTotal: total(publicBody),
+      listMs, listBytes: listBody.byteLength, listTotal: total(listBody), healthMs, healthUnderLoadMs, healthUnderDistinctMs, load: loadavg()[0]!,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
 export interface ApiOptions {
   gen: GenOptions;
   seconds: number;
@@ -280,6 +347,9 @@ export async function measureApi(dialect: DialectName, options: ApiOptions): Pro
     const year = options.gen.years[1] > options.gen.years[0] ? options.gen.years[1] - 1 : options.gen.years[1];
     const dash = await dashboard(p, year);
     log(`${dialect}: dashboard ${year}: ${dash.ms.toFixed(0)} ms for a year of ${dash.rows} rows (${dash.parts}; the year's rows by one query in the driver: ${dash.baselineMs.toFixed(0)} ms)`);
+    const listed = await lists(p);
+    log(`${dialect}: public list ${listed.publicColdMs.toFixed(1)} ms cold, ${listed.publicMs.toFixed(1)} ms after (${listed.publicBytes} bytes, ${listed.publicTotal} published); `
+      + `reviewer's list ${listed.listMs.toFixed(1)} ms (${listed.listBytes} bytes, ${listed.listTotal} forms); /api/health ${listed.healthMs.toFixed(1)} ms alone, ${listed.healthUnderLoadMs.toFixed(1)} ms among 50 anonymous readers of the default page, ${listed.healthUnderDistinctMs.toFixed(1)} ms among 50 on pages of their own`);
 
     const bareServer = await startServer('bare');
     let bare: LoadFigures;
@@ -309,7 +379,7 @@ export async function measureApi(dialect: DialectName, options: ApiOptions): Pro
       const rssMb = peakRssMb(appServer.child.pid!);
       log(`${dialect}: PUT ${put.rps.toFixed(0)} req/s, p99 ${put.p99Ms} ms, non-2xx ${put.non2xx}, peak RSS ${rssMb.toFixed(0)} MB`);
       return {
-        dialect, gen: p.gen, put, bare, rssMb, bareRssMb,
+        dialect, gen: p.gen, put, bare, rssMb, bareRssMb, lists: listed,
         dashboardMs: dash.ms, dashboardRows: dash.rows, dashboardYear: year, dashboardBaselineMs: dash.baselineMs, dashboardLoad: dash.load,
       };
     } finally {

@@ -23,6 +23,8 @@ export const FIGURE_KEYS = [
   'api_put_rps', 'api_put_p99_ms', 'api_put_vs_bare',
   'api_put_rps_pg', 'api_put_p99_ms_pg', 'api_put_vs_bare_pg',
   'dashboard_ms_sqlite', 'dashboard_ms_pg',
+  'public_list_ms', 'public_list_kb', 'list_ms', 'list_kb', 'health_under_public_load_ms',
+  'public_list_ms_pg', 'public_list_kb_pg', 'list_ms_pg', 'list_kb_pg', 'health_under_public_load_ms_pg',
   'server_rss_mb',
 ] as const;
 type Key = (typeof FIGURE_KEYS)[number];
@@ -142,8 +144,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     unmeasured(p99Key, '≤ 50', command);
     unmeasured(vsKey, '≥ 0.3', command);
     unmeasured(dashKey, '≤ 300', command);
+    for (const key of listKeys(suffix)) unmeasured(key, '—', command);
     continue;
   }
+  listRows(f, suffix, command);
   api[dialect] = f;
   const bare = `bare node:http handler: ${f.bare.rps.toFixed(0)} req/s, p99 ${f.bare.p99Ms} ms`;
   const put = `${command} (PUT, 32 connections, ${SIZES.seconds} s after a warm-up; ${f.gen.evaluations.toLocaleString('en-US')} forms generated)`;
@@ -156,6 +160,26 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     command: `${command} (GET /api/dashboard?year=${f.dashboardYear} as the reviewer: ${f.dashboardRows.toLocaleString('en-US')} rows of ${f.gen.evaluations.toLocaleString('en-US')}; median of 5)`,
   });
 }
+function listKeys(suffix: string): Key[] {
+  return ['public_list_ms', 'public_list_kb', 'list_ms', 'list_kb', 'health_under_public_load_ms'].map((k) => `${k}${suffix}` as Key);
+}
+
+/** The lists of issue 12: default pages (time and size) and /api/health among 50 anonymous readers. */
+function listRows(f: ApiFigures, suffix: string, command: string): void {
+  const [pub, pubKb, list, listKb, health] = listKeys(suffix) as [Key, Key, Key, Key, Key];
+  const l = f.lists;
+  const how = `${command} (default pages, 50 rows; ${l.publicTotal.toLocaleString('en-US')} published, ${l.listTotal.toLocaleString('en-US')} forms the reviewer sees; median of 5)`;
+  rows.set(pub, { value: round(Math.max(l.publicColdMs, l.publicMs)), baseline: `cold ${l.publicColdMs.toFixed(1)} ms, then ${l.publicMs.toFixed(1)} ms; /api/health alone ${l.healthMs.toFixed(1)} ms`, ratio: Math.max(l.publicColdMs, l.publicMs) / l.healthMs, goal: '≤ 50', met: Math.max(l.publicColdMs, l.publicMs) <= 50, load: l.load, command: how });
+  rows.set(pubKb, { value: round(l.publicBytes / 1024), baseline: 'the whole published list before paging: every row', ratio: null, goal: '≤ 100', met: l.publicBytes <= 100 * 1024, load: l.load, command: how });
+  rows.set(list, { value: round(l.listMs), baseline: `/api/health alone ${l.healthMs.toFixed(1)} ms`, ratio: l.listMs / l.healthMs, goal: '—', met: null, load: l.load, command: how });
+  rows.set(listKb, { value: round(l.listBytes / 1024), baseline: 'the whole list before paging: every row', ratio: null, goal: '—', met: null, load: l.load, command: how });
+  rows.set(health, {
+    value: round(l.healthUnderLoadMs), baseline: `/api/health alone ${l.healthMs.toFixed(1)} ms; among 50 readers each on a page of its own: ${l.healthUnderDistinctMs.toFixed(1)} ms`,
+    ratio: l.healthUnderLoadMs / l.healthMs, goal: '≤ 100', met: l.healthUnderLoadMs <= 100, load: l.load,
+    command: `${command} (worst of 5 rounds of 50 anonymous GET /api/public/evaluations at once, /api/health among them)`,
+  });
+}
+
 const rss = [api.sqlite, api.postgres].filter((f): f is ApiFigures => f !== undefined);
 if (rss.length > 0) {
   const worst = rss.reduce((a, b) => (a.rssMb >= b.rssMb ? a : b));

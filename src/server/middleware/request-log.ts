@@ -27,7 +27,8 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
         logger.info({
           reqId: requestId,
           method: c.req.method,
-          route: routePath(c, -1),
+          // The route of the handler that answered (the dispatch stops there), not a catch-all matched after it.
+          route: routePath(c),
           path: c.req.path,
           status: c.res.status,
           ms: Math.round((performance.now() - started) * 10) / 10,

@@ -40,20 +40,21 @@ const PUBLIC_LIST = { concurrency: 4, queue: 200, ttlMs: 5_000, entries: 1000 };
 
 export class EvaluationService {
   private readonly publicList = new BoundedWork<{ items: Summary[]; total: number; limit: number; offset: number }>(PUBLIC_LIST);
+  /** The public list's total per filter, kept as its pages are: every page of a filter shares one count. */
+  private readonly publicTotals = new BoundedWork<number>(PUBLIC_LIST);
 
   constructor(private readonly ctx: ServiceContext) {}
 
   /** One page of what the user may see (the public: published forms), and how many there are in all. */
   async list(user: User | null, filter: EvaluationFilter, page: Page) {
-    if (user === null) return this.publicList.get(JSON.stringify([filter.year, filter.unitId, page.limit, page.offset]), () => this.page(null, filter, page));
-    return this.page(user, filter, page);
-  }
-
-  private async page(user: User | null, filter: EvaluationFilter, page: Page) {
     const repos = repositories(this.ctx.db);
     const scope = visibleScope(actorOf(user));
-    const [records, total] = [await repos.evaluations.list(scope, filter, page), await repos.evaluations.count(scope, filter)];
-    return { items: records.map(summaryView), total, ...page };
+    const items = async () => (await repos.evaluations.list(scope, filter, page)).map(summaryView);
+    if (user !== null) return { items: await items(), total: await repos.evaluations.count(scope, filter), ...page };
+    const key = JSON.stringify([filter.year, filter.unitId]);
+    return this.publicList.get(`${key}${page.limit},${page.offset}`, async () => ({
+      items: await items(), total: await this.publicTotals.get(key, () => repos.evaluations.count(scope, filter)), ...page,
+    }));
   }
 
   async get(user: User | null, id: string, lang: Lang) {
@@ -131,7 +132,7 @@ export class EvaluationService {
         evaluationId: id, at, userId: user.id, action, comment: reason,
         changes: [{ path: 'status', from: stored.status, to: rule.to }],
       });
-      if (rule.to === 'published') this.publicList.clear();
+      if (rule.to === 'published') this.forgetPublicPages();
       return { status: rule.to, version };
     });
   }
@@ -183,9 +184,14 @@ export class EvaluationService {
         evaluationId: id, at, userId: user.id, action, comment: null,
         changes: [{ path: 'deleted', from: action === 'restore', to: action === 'delete' }],
       });
-      if (stored.status === 'published') this.publicList.clear();
+      if (stored.status === 'published') this.forgetPublicPages();
       return { version };
     });
+  }
+
+  private forgetPublicPages(): void {
+    this.publicList.clear();
+    this.publicTotals.clear();
   }
 
   /** The form's audit log, oldest first, one page at a time. */

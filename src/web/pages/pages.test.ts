@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Summary } from '../api/types.ts';
 import { scatterOption } from './dashboard/charts.ts';
-import { inboxOrder } from './list/inbox.ts';
+import { inboxStatuses, statusQuery } from './list/inbox.ts';
 import { yearOptions } from './years.ts';
-
-const row = (id: number, status: Summary['status'], updatedAt: string): Summary => ({ id, year: 2021, unit: { id: 1, name: 'u' }, project: `p${id}`, template: 'shanghai-2021', status, version: 1, score: null, grade: null, executionRate: null, budget: null, updatedAt });
-
-test('the inbox puts submitted evaluations first, newest first within a status', () => {
-  const ordered = inboxOrder([row(1, 'published', '2022-03-05'), row(2, 'submitted', '2022-03-01'), row(3, 'submitted', '2022-03-04'), row(4, 'returned', '2022-03-09')]);
-  assert.deepEqual(ordered.map((r) => r.id), [3, 2, 4, 1]);
-});
 
 test('the scatter draws one bubble per cell, red where a form scores more than 5 points above its rate (seed form 1: 62.16 % / 95)', () => {
   const option = scatterOption(
@@ -34,8 +26,17 @@ test('year options run back from this year', () => {
   assert.deepEqual(yearOptions(new Date('2022-06-01'), 3).map((o) => o.value), ['2022', '2021', '2020']);
 });
 
-test('the inbox: the finance reviewer gets forwarded forms first, a department reviewer submitted ones', () => {
-  const items = [row(1, 'submitted', '2022-03-05'), row(2, 'forwarded', '2022-03-01'), row(3, 'approved', '2022-03-09')];
-  assert.deepEqual(inboxOrder(items, 'reviewer').map((r) => r.id), [2, 1, 3]);
-  assert.deepEqual(inboxOrder(items, 'department').map((r) => r.id), [1, 2, 3]);
+test('the inbox asks the server for what waits for the role: the bureau forwarded and submitted, a department submitted, an approver drafts and returned', () => {
+  assert.equal(statusQuery(inboxStatuses('reviewer'), ''), 'forwarded,submitted');
+  assert.equal(statusQuery(inboxStatuses('department'), ''), 'submitted');
+  assert.equal(statusQuery(inboxStatuses('approver'), ''), 'draft,returned');
+  assert.equal(inboxStatuses('preparer'), null);
+  assert.equal(inboxStatuses('admin'), null);
+});
+
+test('a status filter narrows the inbox to one of its statuses; one outside it is not the inbox\'s', () => {
+  assert.equal(statusQuery(inboxStatuses('reviewer'), 'forwarded'), 'forwarded');
+  assert.equal(statusQuery(inboxStatuses('reviewer'), 'draft'), 'forwarded,submitted');
+  assert.equal(statusQuery(null, 'draft'), 'draft');
+  assert.equal(statusQuery(null, ''), '');
 });

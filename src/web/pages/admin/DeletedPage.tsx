@@ -1,20 +1,25 @@
-/** The admin's list of deleted evaluations: who deleted each and when, and a restore button. */
+/**
+ * The admin's list of deleted evaluations, most recently deleted first, one page at a time from
+ * the server: who deleted each and when, and a restore button (the page is asked again after it).
+ */
 import { UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../api/client.ts';
 import type { DeletedSummary } from '../../api/types.ts';
-import { useLoad } from '../../api/use-load.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
+import { tablePagination, usePagedList } from '../../paging/use-paged-list.ts';
+import { useStatePaging } from '../../paging/use-paging.ts';
 import { StatusTag } from '../StatusTag.tsx';
 
 export function DeletedPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
-  const list = useLoad(() => api.get<{ items: DeletedSummary[] }>('/api/admin/deleted'), 'deleted');
+  const paging = useStatePaging('deleted');
+  const list = usePagedList<DeletedSummary>('/api/admin/deleted', {}, paging);
 
   const restore = async (id: string) => {
     setBusy(id);
@@ -35,7 +40,8 @@ export function DeletedPage() {
         rowKey={(r) => String(r.id)}
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={tablePagination(paging, list.data?.total ?? 0, t)}
+        scroll={{ x: 900 }}
         locale={{ emptyText: t('deleted.empty') }}
         data-testid="deleted-table"
         onRow={(r) => ({ 'data-testid': 'deleted-row', 'data-id': String(r.id) }) as React.HTMLAttributes<HTMLElement>}

@@ -1,11 +1,15 @@
-/** The audit log: who, when, what (the action and the field changes) and why (the comment). */
-import { Alert, Empty, Spin, Timeline } from 'antd';
+/**
+ * The audit log: who, when, what (the action and the field changes) and why (the comment), oldest
+ * first as the server pages it; later entries a page at a time (a form's log grows with every
+ * autosave).
+ */
+import { Alert, Button, Empty, Spin, Timeline } from 'antd';
 import type { Template } from '../../../core/templates/template.ts';
 import { api } from '../../api/client.ts';
-import type { AuditEntry } from '../../api/types.ts';
-import { useLoad } from '../../api/use-load.ts';
+import type { AuditEntry, Page } from '../../api/types.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
+import { useLoadMore } from '../../paging/use-load-more.ts';
 import { changeField, changeValue } from './change-words.ts';
 
 const COLORS: Record<string, string> = { return: 'red', approve: 'green', publish: 'purple', submit: 'blue', delete: 'red', restore: 'green' };
@@ -13,41 +17,51 @@ const COLORS: Record<string, string> = { return: 'red', approve: 'green', publis
 export function AuditTimeline({ id, template, refresh }: { id: string; template: Template; refresh: number }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const audit = useLoad(() => api.get<{ items: AuditEntry[] }>(`/api/evaluations/${id}/audit`), `${id}:${refresh}`);
-  if (audit.loading && !audit.data) return <Spin />;
-  const items = audit.data?.items ?? [];
+  const audit = useLoadMore((limit, offset) => api.get<Page<AuditEntry>>(`/api/evaluations/${id}/audit?limit=${limit}&offset=${offset}`), id, refresh);
+  if (!audit.loaded) return audit.error ? <Alert type="error" showIcon title={audit.error.message} /> : <Spin />;
+  const items = audit.items;
   if (items.length === 0) return <Empty description={t('audit.empty')} />;
+  const left = audit.total - items.length;
   return (
-    <Timeline
-      data-testid="audit-timeline"
-      items={items.map((entry) => ({
-        key: String(entry.id),
-        color: COLORS[entry.action] ?? 'gray',
-        title: formatDateTime(entry.at, lang),
-        content: (
-          <div className="audit-entry" data-testid="audit-entry" data-action={entry.action}>
-            <div>
-              <b>{entry.user.displayName}</b> <span className="muted">({entry.user.username})</span> · {actionLabel(entry.action, t)}
+    <>
+      <div className="muted audit-count" data-testid="audit-count">{t('audit.count', { shown: items.length, total: audit.total })}</div>
+      <Timeline
+        data-testid="audit-timeline"
+        items={items.map((entry) => ({
+          key: String(entry.id),
+          color: COLORS[entry.action] ?? 'gray',
+          title: formatDateTime(entry.at, lang),
+          content: (
+            <div className="audit-entry" data-testid="audit-entry" data-action={entry.action}>
+              <div>
+                <b>{entry.user.displayName}</b> <span className="muted">({entry.user.username})</span> · {actionLabel(entry.action, t)}
+              </div>
+              {/* The reviewer's reason for a return is what the preparer works from: shown as such, not as a remark. */}
+              {entry.comment && entry.action === 'return' && (
+                <Alert type="error" showIcon className="audit-return-reason" style={{ margin: "4px 0", whiteSpace: "pre-wrap" }} title={t('audit.returnReason')} description={<div data-testid="audit-return-reason">{entry.comment}</div>} />
+              )}
+              {entry.comment && entry.action !== 'return' && <div className="audit-comment">{entry.comment}</div>}
+              {entry.changes.length > 0 && (
+                <ul className="audit-changes">
+                  {entry.changes.slice(0, 20).map((c) => (
+                    <li key={c.path} data-testid="audit-change">
+                      {changeField(c, template, i18n)}：<del>{changeValue(c, 'from', i18n)}</del> → <ins>{changeValue(c, 'to', i18n)}</ins>
+                    </li>
+                  ))}
+                  {entry.changes.length > 20 && <li className="muted">{t('audit.more', { count: entry.changes.length - 20 })}</li>}
+                </ul>
+              )}
             </div>
-            {/* The reviewer's reason for a return is what the preparer works from: shown as such, not as a remark. */}
-            {entry.comment && entry.action === 'return' && (
-              <Alert type="error" showIcon className="audit-return-reason" style={{ margin: "4px 0", whiteSpace: "pre-wrap" }} title={t('audit.returnReason')} description={<div data-testid="audit-return-reason">{entry.comment}</div>} />
-            )}
-            {entry.comment && entry.action !== 'return' && <div className="audit-comment">{entry.comment}</div>}
-            {entry.changes.length > 0 && (
-              <ul className="audit-changes">
-                {entry.changes.slice(0, 20).map((c) => (
-                  <li key={c.path} data-testid="audit-change">
-                    {changeField(c, template, i18n)}：<del>{changeValue(c, 'from', i18n)}</del> → <ins>{changeValue(c, 'to', i18n)}</ins>
-                  </li>
-                ))}
-                {entry.changes.length > 20 && <li className="muted">{t('audit.more', { count: entry.changes.length - 20 })}</li>}
-              </ul>
-            )}
-          </div>
-        ),
-      }))}
-    />
+          ),
+        }))}
+      />
+      {left > 0 && (
+        <Button onClick={audit.more} loading={audit.loading} data-testid="audit-load-more">
+          {t('audit.loadMore', { count: left })}
+        </Button>
+      )}
+      {audit.error && <Alert type="error" showIcon title={audit.error.message} />}
+    </>
   );
 }
 

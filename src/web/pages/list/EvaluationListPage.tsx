@@ -1,45 +1,44 @@
 /**
- * The evaluations the user may see, for a year: filter by unit and status; reviewers get an
- * inbox view with what waits for them first (the department: submitted; the finance bureau:
- * forwarded). Each row opens the editor.
+ * The evaluations the user may see, one page at a time (the server pages, in its order: newest
+ * year first, then project): filter by year, unit and status, kept in the address with the page.
+ * Roles with an inbox (待审核) open on what waits for them, which the server filters by status.
+ * Each row opens the editor.
  */
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented, Select, Space, Table } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, query } from '../../api/client.ts';
+import { Link, useNavigate } from 'react-router-dom';
 import { STATUSES, type Status, type Summary } from '../../api/types.ts';
-import { useLoad } from '../../api/use-load.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { formatRate } from '../../format/numbers.ts';
-import { inboxOrder } from './inbox.ts';
 import { useI18n } from '../../locale/i18n.tsx';
+import { tablePagination, usePagedList } from '../../paging/use-paged-list.ts';
+import { useQueryPaging } from '../../paging/use-paging.ts';
 import { useSession } from '../../session/session.tsx';
 import { UnitSelect } from '../../units/UnitSelect.tsx';
 import { StatusTag } from '../StatusTag.tsx';
 import { yearOptions } from '../years.ts';
+import { inboxStatuses, statusQuery } from './inbox.ts';
 import { NewEvaluationDialog } from './NewEvaluationDialog.tsx';
+
+type View = 'inbox' | 'all';
 
 export function EvaluationListPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const paging = useQueryPaging();
+  const { params } = paging;
   const year = params.get('year') ?? '';
   const unit = params.get('unit') ?? '';
   const status = params.get('status') ?? '';
-  const reviewer = user?.role === 'reviewer' || user?.role === 'admin' || user?.role === 'department';
-  const [view, setView] = useState<'all' | 'inbox'>(reviewer ? 'inbox' : 'all');
+  const waiting = inboxStatuses(user?.role);
+  // The inbox is where a role with one starts; `view=all` in the address is the full list.
+  const view: View = waiting && params.get('view') !== 'all' ? 'inbox' : 'all';
+  const inbox = view === 'inbox' ? waiting : null;
   const [creating, setCreating] = useState(false);
-  const list = useLoad(() => api.get<{ items: Summary[] }>(`/api/evaluations${query({ year, unit, status })}`), `${year}|${unit}|${status}`);
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const items = list.data?.items ?? [];
-  const rows = view === 'inbox' ? inboxOrder(items, user?.role) : items;
+  const list = usePagedList<Summary>('/api/evaluations', { year, unit, status: statusQuery(inbox, status) }, paging);
+  const statuses = inbox ?? STATUSES;
 
   return (
     <Card
@@ -47,13 +46,14 @@ export function EvaluationListPage() {
       title={t('list.title')}
       extra={
         <Space>
-          {reviewer && (
-            <Segmented<'all' | 'inbox'>
+          {waiting && (
+            <Segmented<View>
               value={view}
-              onChange={setView}
+              // Another view, another status list: its own filter and first page.
+              onChange={(v) => paging.filter({ view: v === 'all' ? 'all' : null, status: null })}
               data-testid="list-view"
               options={[
-                { value: 'inbox', label: t('list.inbox') },
+                { value: 'inbox', label: t(user?.role === 'approver' ? 'list.toSubmit' : 'list.inbox') },
                 { value: 'all', label: t('list.all') },
               ]}
             />
@@ -68,17 +68,25 @@ export function EvaluationListPage() {
       }
     >
       <Space wrap className="filters">
-        <Select value={year} onChange={(v) => set('year', v)} options={[{ value: '', label: t('list.allYears') }, ...yearOptions()]} style={{ width: 120 }} data-testid="filter-year" />
-        <UnitSelect value={unit} onChange={(v) => set('unit', v)} extra={[{ value: '', label: t('list.allUnits') }]} placeholder={t('list.allUnits')} style={{ width: 260 }} testId="filter-unit" />
-        <Select value={status} onChange={(v) => set('status', v)} options={[{ value: '', label: t('list.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} style={{ width: 120 }} data-testid="filter-status" />
+        <Select value={year} onChange={(v) => paging.filter({ year: v })} options={[{ value: '', label: t('list.allYears') }, ...yearOptions()]} style={{ width: 120 }} data-testid="filter-year" />
+        <UnitSelect value={unit} onChange={(v) => paging.filter({ unit: v })} extra={[{ value: '', label: t('list.allUnits') }]} placeholder={t('list.allUnits')} style={{ width: 260 }} testId="filter-unit" />
+        <Select
+          value={statuses.includes(status as Status) ? status : ''}
+          onChange={(v) => paging.filter({ status: v })}
+          options={[{ value: '', label: t(inbox ? 'list.allWaiting' : 'list.allStatuses') }, ...statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          style={{ width: 130 }}
+          data-testid="filter-status"
+        />
       </Space>
       <Table<Summary>
         size="small"
         bordered
         rowKey={(r) => String(r.id)}
         loading={list.loading}
-        dataSource={rows}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        dataSource={list.data?.items ?? []}
+        pagination={tablePagination(paging, list.data?.total ?? 0, t)}
+        locale={inbox ? { emptyText: t('list.inboxEmpty') } : undefined}
+        data-testid="evaluation-table"
         // A phone scrolls the table sideways rather than squeezing the names a character a line.
         scroll={{ x: 960 }}
         onRow={(r) => ({ 'data-testid': 'evaluation-row', 'data-id': String(r.id), 'data-status': r.status } as React.HTMLAttributes<HTMLElement>)}
@@ -87,10 +95,11 @@ export function EvaluationListPage() {
           { title: t('list.col.year'), dataIndex: 'year', width: 70, align: 'center' },
           { title: t('list.col.unit'), dataIndex: ['unit', 'name'] },
           { title: t('list.col.status'), dataIndex: 'status', width: 90, align: 'center', render: (s: Status) => <StatusTag status={s} /> },
-          { title: t('list.col.score'), dataIndex: 'score', width: 80, align: 'right', sorter: (a, b) => (a.score ?? -1) - (b.score ?? -1) },
+          // No sorting by column: a page sorted in the browser would pass for the whole list's order.
+          { title: t('list.col.score'), dataIndex: 'score', width: 80, align: 'right' },
           { title: t('list.col.grade'), dataIndex: 'grade', width: 80, align: 'center' },
           { title: t('list.col.rate'), dataIndex: 'executionRate', width: 100, align: 'right', render: (r: string | null) => formatRate(r) },
-          { title: t('list.col.updated'), dataIndex: 'updatedAt', width: 150, render: (d: string) => formatDateTime(d, lang), sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt) },
+          { title: t('list.col.updated'), dataIndex: 'updatedAt', width: 150, render: (d: string) => formatDateTime(d, lang) },
         ]}
       />
       <NewEvaluationDialog open={creating} onClose={() => setCreating(false)} year={Number(year) || new Date().getFullYear() - 1} />

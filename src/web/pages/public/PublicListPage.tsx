@@ -1,46 +1,78 @@
-/** 信息公开: the published evaluations, by year and unit, for anyone (no login). */
-import { Card, Select, Space, Table } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
-import { api, query } from '../../api/client.ts';
-import type { Summary } from '../../api/types.ts';
-import { useLoad } from '../../api/use-load.ts';
+/**
+ * 信息公开: the published evaluations for anyone (no login), one page at a time from the server.
+ * Filters: the year, and a unit — there is no list of units for the anonymous, so a unit is chosen
+ * by clicking its name in the table and shown as a tag that clears it. A busy server (503 with
+ * Retry-After) is asked again after the wait it names.
+ */
+import { Alert, Button, Card, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client.ts';
+import { whenFree } from '../../api/retry.ts';
+import type { Page, Summary, Unit } from '../../api/types.ts';
 import { formatAmount, formatRate } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
+import { tablePagination, usePagedList } from '../../paging/use-paged-list.ts';
+import { useQueryPaging } from '../../paging/use-paging.ts';
 import { yearOptions } from '../years.ts';
+import { BusyNote } from './BusyNote.tsx';
+
+/** The server pages no further than this offset (past it: filter by year or unit). */
+const MAX_OFFSET = 10_000;
 
 export function PublicListPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const paging = useQueryPaging();
+  const { params } = paging;
   const year = params.get('year') ?? '';
   const unit = params.get('unit') ?? '';
-  const list = useLoad(() => api.get<{ items: Summary[] }>(`/api/public/evaluations${query({ year })}`), year);
-  const all = list.data?.items ?? [];
-  // The unit filter is applied here: the public has no /api/units, the units are those published.
-  const units = [...new Map(all.map((s) => [String(s.unit.id), s.unit.name])).entries()];
-  const rows = unit ? all.filter((s) => String(s.unit.id) === unit) : all;
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+  const [busyUntil, setBusyUntil] = useState<number | null>(null);
+  // The name of the unit clicked; after a reload it is read from the rows (all of that unit).
+  const [chosen, setChosen] = useState<Unit | null>(null);
+  const get = (path: string) => whenFree(() => api.get<Page<Summary>>(path), { attempts: 4, onWait: (seconds) => setBusyUntil(Date.now() + seconds * 1000) }).finally(() => setBusyUntil(null));
+  const list = usePagedList<Summary>('/api/public/evaluations', { year, unit }, paging, { get });
+  const rows = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  // Pages reach as far as the server's offset bound; the words still say how many there are.
+  const reachable = Math.min(total, (Math.floor(MAX_OFFSET / paging.page.size) + 1) * paging.page.size);
+  const unitName = (chosen && String(chosen.id) === unit ? chosen.name : rows.find((r) => String(r.unit.id) === unit)?.unit.name) ?? t('public.chosenUnit');
+  const chooseUnit = (u: Unit) => {
+    setChosen(u);
+    paging.filter({ unit: String(u.id) });
   };
+
   return (
     <Card className="page-card" title={t('public.listTitle')}>
       <Space wrap className="filters">
-        <Select value={year} onChange={(v) => set('year', v)} options={[{ value: '', label: t('list.allYears') }, ...yearOptions()]} style={{ width: 120 }} data-testid="public-filter-year" />
-        <Select value={unit} onChange={(v) => set('unit', v)} options={[{ value: '', label: t('list.allUnits') }, ...units.map(([id, name]) => ({ value: id, label: name }))]} style={{ width: 280 }} data-testid="public-filter-unit" />
+        <Select value={year} onChange={(v) => paging.filter({ year: v })} options={[{ value: '', label: t('list.allYears') }, ...yearOptions()]} style={{ width: 120 }} data-testid="public-filter-year" />
+        {unit ? (
+          <Tag closable onClose={() => paging.filter({ unit: null })} color="blue" data-testid="public-filter-unit">{t('public.unitFilter', { unit: unitName })}</Tag>
+        ) : (
+          <span className="muted">{t('public.unitHint')}</span>
+        )}
       </Space>
+      {busyUntil !== null && <BusyNote until={busyUntil} />}
+      {list.error && !list.loading && (
+        <Alert type="error" showIcon className="filters" title={t('public.failed')} description={list.error.message} action={<Button onClick={list.reload}>{t('common.retry')}</Button>} data-testid="public-error" />
+      )}
+      {total > reachable && <Alert type="info" showIcon className="filters" title={t('public.narrowDown', { shown: reachable })} />}
       <Table<Summary>
         size="small"
         bordered
         rowKey={(r) => String(r.id)}
         loading={list.loading}
         dataSource={rows}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={tablePagination(paging, reachable, t, total)}
+        scroll={{ x: 900 }}
         onRow={(r) => ({ 'data-testid': 'public-row', 'data-id': String(r.id) } as React.HTMLAttributes<HTMLElement>)}
         columns={[
           { title: t('list.col.year'), dataIndex: 'year', width: 70, align: 'center' },
-          { title: t('list.col.unit'), dataIndex: ['unit', 'name'] },
+          {
+            title: t('list.col.unit'),
+            key: 'unit',
+            render: (_: unknown, r) =>
+              unit ? r.unit.name : <a onClick={() => chooseUnit(r.unit)} title={t('public.onlyUnit')} data-testid="public-unit">{r.unit.name}</a>,
+          },
           { title: t('list.col.project'), dataIndex: 'project', render: (p: string, r) => <Link to={`/public/${r.id}`} data-testid="public-link-form">{p}</Link> },
           { title: t('dashboard.budget'), dataIndex: 'budget', align: 'right', render: (v: string | null) => formatAmount(v) },
           { title: t('list.col.rate'), dataIndex: 'executionRate', align: 'right', width: 100, render: (v: string | null) => formatRate(v) },

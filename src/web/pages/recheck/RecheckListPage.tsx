@@ -1,11 +1,15 @@
-/** 抽查复核: the reviewer draws a year's sample (seed, minimum share) and opens the year's draws. */
+/**
+ * 抽查复核: the reviewer draws a year's sample (seed, minimum share) and opens the year's draws,
+ * newest first, a page at a time (year and page in the address).
+ */
 import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, App as AntApp } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, ApiError, query } from '../../api/client.ts';
-import { useLoad } from '../../api/use-load.ts';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, ApiError } from '../../api/client.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
+import { tablePagination, usePagedList } from '../../paging/use-paged-list.ts';
+import { useQueryPaging } from '../../paging/use-paging.ts';
 import { yearOptions } from '../years.ts';
 import type { RecheckDetail, RecheckDraw } from './recheck-types.ts';
 
@@ -13,9 +17,9 @@ export function RecheckListPage() {
   const { t, lang } = useI18n();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const year = params.get('year') ?? String(new Date().getFullYear() - 1);
-  const draws = useLoad(() => api.get<{ items: RecheckDraw[] }>(`/api/rechecks${query({ year })}`), year);
+  const paging = useQueryPaging(20);
+  const year = paging.params.get('year') ?? String(new Date().getFullYear() - 1);
+  const draws = usePagedList<RecheckDraw>('/api/rechecks', { year }, paging);
   const [seed, setSeed] = useState('');
   const [share, setShare] = useState<number | null>(10);
   const [busy, setBusy] = useState(false);
@@ -34,7 +38,7 @@ export function RecheckListPage() {
   };
 
   return (
-    <Card className="page-card" title={t('recheck.title')} extra={<Select value={year} onChange={(y) => setParams({ year: y }, { replace: true })} options={yearOptions()} style={{ width: 100 }} data-testid="recheck-year" />}>
+    <Card className="page-card" title={t('recheck.title')} extra={<Select value={year} onChange={(y) => paging.filter({ year: y })} options={yearOptions()} style={{ width: 100 }} data-testid="recheck-year" />}>
       <Form layout="inline" onFinish={() => void draw()}>
         <Form.Item label={t('recheck.seed')}>
           <Input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('recheck.seedPlaceholder')} maxLength={64} data-testid="recheck-seed" />
@@ -47,7 +51,7 @@ export function RecheckListPage() {
         </Form.Item>
       </Form>
       <h3 className="section-title">{t('recheck.draws')}</h3>
-      {draws.data && draws.data.items.length === 0 ? (
+      {draws.data && draws.data.total === 0 ? (
         <Empty description={t('recheck.none')} />
       ) : (
         <Table<RecheckDraw>
@@ -56,7 +60,9 @@ export function RecheckListPage() {
           rowKey="id"
           loading={draws.loading}
           dataSource={draws.data?.items ?? []}
-          pagination={false}
+          pagination={tablePagination(paging, draws.data?.total ?? 0, t)}
+          scroll={{ x: 640 }}
+          onRow={(d) => ({ 'data-testid': 'recheck-draw-row', 'data-id': d.id }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('recheck.drawnAt'), dataIndex: 'drawnAt', render: (at: string, d) => <Link to={`/rechecks/${d.id}`}>{formatDateTime(at, lang)}</Link> },
             { title: t('recheck.drawnBy'), dataIndex: ['drawnBy', 'displayName'] },

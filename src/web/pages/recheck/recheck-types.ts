@@ -38,8 +38,12 @@ export interface RecheckForm {
   indicators: RecheckIndicator[];
 }
 
+/** A draw with one page of its forms, in draw order (`evaluationsTotal`: the forms on all pages). */
 export interface RecheckDetail extends RecheckDraw {
   evaluations: RecheckForm[];
+  evaluationsTotal: number;
+  limit: number;
+  offset: number;
 }
 
 export type { GapSummary };

@@ -1,0 +1,21 @@
+/** A draw's parameters: seed, share, how many of how many, who and when, and its strata. */
+import { Descriptions, Tag } from 'antd';
+import { formatDateTime } from '../../format/dates.ts';
+import { useI18n } from '../../locale/i18n.tsx';
+import type { RecheckDraw } from './recheck-types.ts';
+
+export function DrawSummary({ draw }: { draw: RecheckDraw }) {
+  const { t, lang } = useI18n();
+  return (
+    <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
+      <Descriptions.Item label={t('recheck.seed')}>{draw.seed}</Descriptions.Item>
+      <Descriptions.Item label={t('recheck.minimumShare')}>{draw.parameters.minimumShare}</Descriptions.Item>
+      <Descriptions.Item label={t('recheck.forms')}>{t('recheck.drawn', { drawn: draw.drawn, population: draw.population })}</Descriptions.Item>
+      <Descriptions.Item label={t('recheck.drawnBy')}>{draw.drawnBy.displayName}</Descriptions.Item>
+      <Descriptions.Item label={t('recheck.drawnAt')}>{formatDateTime(draw.drawnAt, lang)}</Descriptions.Item>
+      <Descriptions.Item label={t('recheck.strata', { count: draw.strata.length })}>
+        {draw.strata.map((s) => <Tag key={`${s.unit.id}:${s.band}`}>{s.unit.name} · {s.bandLabel} · {s.evaluationIds.length}/{s.population}</Tag>)}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
