@@ -20,7 +20,8 @@ import { TRANSITIONS, type Role, type Status, type TransitionAction } from '../c
 import type { Db } from '../storage/open-database.ts';
 import { inTransaction, repositories } from '../storage/repositories.ts';
 import { hashPassword } from './passwords.ts';
-import { columnsOf, freezeVersion } from './services/evaluation-service.ts';
+import { columnsOf } from '../storage/evaluation-columns.ts';
+import { freezeVersion } from './services/evaluation-service.ts';
 
 export const DEMO_FILE = new URL('../../demo/seed-2021-putuo.json', import.meta.url);
 

@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import type { Evaluation } from '../core/model/evaluation.ts';
 import { PUBLIC, visibleScope } from '../core/workflow/workflow.ts';
-import { DashboardRepository } from './repositories/dashboard-repository.ts';
 import { migrateToLatest } from './migrate.ts';
 import { inTransaction, repositories } from './repositories.ts';
 import { forEachDatabase } from './test-databases.testing.ts';
@@ -42,7 +41,7 @@ forEachDatabase('repositories', (database, dialect) => {
     assert.deepEqual(await repos.evaluations.list(visibleScope({ role: 'preparer', unitId: null, unitPath: null })), []);
 
     const admin = visibleScope({ role: 'admin', unitId: null, unitPath: null });
-    const dashboard = new DashboardRepository(database().db);
+    const { dashboard } = repos;
     assert.deepEqual((await dashboard.budgetByUnit(admin, { year: 2021 }, 20)).units, [
       { unit: { id: 'u1', name: 'Unit 1' }, budget: '414400.10', executed: '414400.08' },
       { unit: { id: 'u2', name: 'Unit 2' }, budget: '0.20', executed: '0.19' },

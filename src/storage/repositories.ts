@@ -1,10 +1,12 @@
 /** Every repository over one connection or transaction: services take them together from here. */
 import type { Db } from './open-database.ts';
 import { AuditRepository } from './repositories/audit-repository.ts';
+import { DashboardRepository } from './repositories/dashboard-repository.ts';
 import { EvaluationRepository } from './repositories/evaluation-repository.ts';
 import { LoginAttemptRepository } from './repositories/login-attempt-repository.ts';
 import { ProgressRepository } from './repositories/progress-repository.ts';
 import { ProjectRepository } from './repositories/project-repository.ts';
+import { RecheckRepository } from './repositories/recheck-repository.ts';
 import { SecurityEventRepository } from './repositories/security-event-repository.ts';
 import { SessionRepository } from './repositories/session-repository.ts';
 import { UnitRepository } from './repositories/unit-repository.ts';
@@ -24,6 +26,8 @@ export interface Repositories {
   projects: ProjectRepository;
   progress: ProgressRepository;
   securityEvents: SecurityEventRepository;
+  rechecks: RecheckRepository;
+  dashboard: DashboardRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -39,6 +43,8 @@ export function repositories(db: Db): Repositories {
     projects: new ProjectRepository(db),
     progress: new ProgressRepository(db),
     securityEvents: new SecurityEventRepository(db),
+    rechecks: new RecheckRepository(db),
+    dashboard: new DashboardRepository(db),
   };
 }
 

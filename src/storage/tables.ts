@@ -149,7 +149,54 @@ export interface SecurityEventTable {
   detail: JsonColumn;
 }
 
-export interface Tables {
+export interface RecheckDrawTable {
+  id: string;
+  year: number;
+  seed: string;
+  parameters: JsonColumn;
+  strata: JsonColumn;
+  population: number;
+  drawn_by: string;
+  drawn_at: string;
+}
+
+export interface RecheckItemTable {
+  draw_id: string;
+  evaluation_id: string;
+  position: number;
+  evaluation_version: number;
+}
+
+export interface RecheckScoreTable {
+  draw_id: string;
+  evaluation_id: string;
+  indicator: number;
+  score: NumericColumn;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface RecheckAuditTable {
+  id: Generated<number>;
+  draw_id: string;
+  evaluation_id: string | null;
+  at: string;
+  user_id: string;
+  action: string;
+  comment: string | null;
+  changes: JsonColumn;
+}
+
+/** The re-check's tables (migration 2026-11-27-rechecks). */
+export type RecheckTables = {
+  recheck_draws: RecheckDrawTable;
+  recheck_items: RecheckItemTable;
+  recheck_scores: RecheckScoreTable;
+  recheck_audit: RecheckAuditTable;
+};
+
+export interface Tables extends RecheckTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

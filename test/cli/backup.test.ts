@@ -15,7 +15,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { BUILT_IN_TEMPLATES, templateRegistry } from '../../src/core/templates/registry.ts';
 import type { Status } from '../../src/core/workflow/workflow.ts';
 import { syntheticEvaluations } from '../../src/demo/synthetic-evaluations.ts';
-import { columnsOf } from '../../src/server/services/evaluation-service.ts';
+import { columnsOf } from '../../src/storage/evaluation-columns.ts';
 import { loadDemo } from '../../src/server/demo-data.ts';
 import { readJson } from '../../src/storage/columns.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';

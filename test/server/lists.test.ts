@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { templateRegistry } from '../../src/core/templates/registry.ts';
-import { columnsOf } from '../../src/server/services/evaluation-service.ts';
+import { columnsOf } from '../../src/storage/evaluation-columns.ts';
 import { repositories } from '../../src/storage/repositories.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi, type Api, type Client } from './support/api-harness.ts';

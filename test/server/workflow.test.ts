@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fromStatuses, STATUSES, TRANSITIONS, TRANSITION_ACTIONS, type TransitionAction } from '../../src/core/workflow/workflow.ts';
 import { repositories } from '../../src/storage/repositories.ts';
-import { columnsOf } from '../../src/server/services/evaluation-service.ts';
+import { columnsOf } from '../../src/storage/evaluation-columns.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi } from './support/api-harness.ts';
 

@@ -14,7 +14,7 @@ import { BUILT_IN_TEMPLATES, templateRegistry, type TemplateRegistry } from '../
 import { STATUSES, type Status } from '../../core/workflow/workflow.ts';
 import { randomSource, syntheticEvaluations, syntheticUnitName } from '../../demo/synthetic-evaluations.ts';
 import { UNUSABLE_HASH } from '../../server/passwords.ts';
-import { columnsOf } from '../../server/services/evaluation-service.ts';
+import { columnsOf } from '../../storage/evaluation-columns.ts';
 import { migrateToLatest } from '../../storage/migrate.ts';
 import { openDatabase, type Database } from '../../storage/open-database.ts';
 import { inTransaction, repositories } from '../../storage/repositories.ts';

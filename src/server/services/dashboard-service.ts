@@ -6,7 +6,7 @@
  */
 import { STATUSES, visibleScope, type Scope, type Status } from '../../core/workflow/workflow.ts';
 import { repositories } from '../../storage/repositories.ts';
-import { DashboardRepository, type DashboardFilter, type TableOrder } from '../../storage/repositories/dashboard-repository.ts';
+import type { DashboardFilter, TableOrder } from '../../storage/repositories/dashboard-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
 
@@ -28,7 +28,7 @@ export class DashboardService {
   /** Without a year: the latest year the user has evaluations of. */
   async dashboard(user: User, year: number | undefined) {
     const { scope, shown } = await this.yearOf(user, year);
-    const repo = new DashboardRepository(this.ctx.db);
+    const repo = repositories(this.ctx.db).dashboard;
     const filter = { year: shown ?? undefined };
     const [overview, budgets] = await Promise.all([repo.overview(scope, filter, SCATTER_BIN), repo.budgetByUnit(scope, filter, BUDGET_UNITS)]);
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -52,7 +52,7 @@ export class DashboardService {
   /** One page of the year's table and how many rows it has in all. */
   async table(user: User, query: TableQuery, page: { limit: number; offset: number }) {
     const { scope, shown, filter } = await this.tableFilter(user, query);
-    const repo = new DashboardRepository(this.ctx.db);
+    const repo = repositories(this.ctx.db).dashboard;
     const [total, items] = await Promise.all([repo.count(scope, filter), repo.rows(scope, filter, query, page)]);
     return { year: shown, total, limit: page.limit, offset: page.offset, items };
   }
@@ -60,7 +60,7 @@ export class DashboardService {
   /** Every row of the table in its order (for the CSV and XLSX files). */
   async allRows(user: User, query: TableQuery) {
     const { scope, shown, filter } = await this.tableFilter(user, query);
-    return { year: shown, rows: await new DashboardRepository(this.ctx.db).rows(scope, filter, query) };
+    return { year: shown, rows: await repositories(this.ctx.db).dashboard.rows(scope, filter, query) };
   }
 
   private async tableFilter(user: User, query: TableQuery): Promise<{ scope: Scope; shown: number | null; filter: DashboardFilter }> {

@@ -7,7 +7,6 @@ import { evaluate, hasErrors } from '../../core/checks/run-checks.ts';
 import { findingJson } from '../../core/checks/report-json.ts';
 import { inBothLanguages, type Lang } from '../../core/locale/messages.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
-import { computeEvaluation } from '../../core/scoring/compute.ts';
 import type { Template } from '../../core/templates/template.ts';
 import { contentHash } from '../../core/model/content-hash.ts';
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
@@ -18,11 +17,11 @@ import {
   allowedActions, canCreate, canSee, permission, TRANSITIONS, visibleScope,
   type Action, type Actor, type Status, type Subject, type TransitionAction,
 } from '../../core/workflow/workflow.ts';
-import { yuanToFen } from '../../storage/columns.ts';
 import type { Page } from '../../storage/paging.ts';
 import { countOf as auditCount } from '../../storage/repositories/audit-repository.ts';
 import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
-import type { EvaluationColumns, EvaluationFilter, StoredEvaluation } from '../../storage/repositories/evaluation-repository.ts';
+import { columnsOf } from '../../storage/evaluation-columns.ts';
+import type { EvaluationFilter, StoredEvaluation } from '../../storage/repositories/evaluation-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError, forbidden, notFound } from '../api-error.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
@@ -256,21 +255,6 @@ export async function freezeVersion(
   if (action !== 'submit' && action !== 'approve') return;
   const number = (await repos.versions.lastNumber(evaluationId)) + 1;
   await repos.versions.insert({ evaluationId, number, action, status, document, contentHash: contentHash(document), userId, at });
-}
-
-/** The columns lists and the dashboard use: the computed total, grade and rate (not the stated ones), and the money. */
-export function columnsOf(evaluation: Evaluation, template: Template): EvaluationColumns {
-  const computed = computeEvaluation(evaluation, template);
-  return {
-    year: evaluation.year,
-    project: evaluation.project.name,
-    template: evaluation.template,
-    score: computed.score,
-    grade: computed.grade.label.zh,
-    executionRate: computed.executionRate,
-    budgetFen: yuanToFen(evaluation.project.budgetCurrentYear),
-    executedFen: yuanToFen(evaluation.project.executed),
-  };
 }
 
 /** The evaluation if the actor may see it (a deleted one: the admin only); otherwise 404, whether or not it exists. */

@@ -23,7 +23,6 @@ import { recheckIndicators } from '../../core/recheck/recheck-scores.ts';
 import { canSee, visibleScope, type Actor } from '../../core/workflow/workflow.ts';
 import { repositories, type Repositories } from '../../storage/repositories.ts';
 import type { StoredEvaluation } from '../../storage/repositories/evaluation-repository.ts';
-import { RecheckRepository } from '../../storage/repositories/recheck-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
 import { visibleEvaluation } from './evaluation-service.ts';
@@ -83,7 +82,7 @@ export class LineageService {
     const repos = repositories(this.ctx.db);
     const actor = actorOf(user);
     const current = await visibleEvaluation(repos, actor, id);
-    const rechecks = new RecheckRepository(this.ctx.db);
+    const { rechecks } = repositories(this.ctx.db);
     const bureau = actor.role === 'reviewer' || actor.role === 'admin';
     const indicators = recheckIndicators(current.document);
     const draws = [];

@@ -11,8 +11,8 @@ import { DEFAULT_FLAG_THRESHOLD, gapReport, type GapReport } from '../../core/re
 import { recheckIndicators, scoreProblems, type RecheckScore } from '../../core/recheck/recheck-scores.ts';
 import { fenToYuan } from '../../storage/columns.ts';
 import type { Page } from '../../storage/paging.ts';
-import { repositories } from '../../storage/repositories.ts';
-import { RecheckRepository, type DrawnEvaluation, type DrawRecord, type StoredRecheckScore } from '../../storage/repositories/recheck-repository.ts';
+import { inTransaction, repositories } from '../../storage/repositories.ts';
+import type { DrawnEvaluation, DrawRecord, StoredRecheckScore } from '../../storage/repositories/recheck-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError, forbidden, notFound } from '../api-error.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -45,8 +45,7 @@ export class RecheckService {
     const flagThreshold = request.flagThreshold ?? DEFAULT_FLAG_THRESHOLD;
     const id = crypto.randomUUID();
     const at = this.ctx.now().toISOString();
-    await this.ctx.db.transaction().execute(async (trx) => {
-      const rechecks = new RecheckRepository(trx);
+    await inTransaction(this.ctx.db, async ({ rechecks }) => {
       const population = await rechecks.population(request.year);
       if (population.length === 0) throw new ApiError(422, 'NOTHING_TO_DRAW', { params: { year: request.year } });
       const result = drawSample(population, { seed, minimumShare, bands: BUDGET_BANDS });
@@ -72,7 +71,7 @@ export class RecheckService {
   /** The draws, newest first, one page at a time. */
   async list(user: User, year: number | undefined, lang: Lang, page: Page) {
     requireReviewer(user);
-    const rechecks = new RecheckRepository(this.ctx.db);
+    const { rechecks } = repositories(this.ctx.db);
     const draws = await rechecks.list(year, page);
     const units = await this.unitNames();
     return { items: draws.map((draw) => this.drawView(draw, units, lang)), total: await rechecks.count(year), ...page };
@@ -81,7 +80,7 @@ export class RecheckService {
   /** A draw with one page of its forms (in draw order) and their re-check scores. */
   async get(user: User, id: string, lang: Lang, page: Page = { limit: 50, offset: 0 }) {
     requireReviewer(user);
-    const rechecks = new RecheckRepository(this.ctx.db);
+    const { rechecks } = repositories(this.ctx.db);
     const draw = await rechecks.get(id);
     if (!draw) throw notFound();
     const items = await rechecks.items(id);
@@ -101,8 +100,7 @@ export class RecheckService {
 
   async record(user: User, id: string, evaluationId: string, scores: RecheckScore[], lang: Lang) {
     requireReviewer(user);
-    return this.ctx.db.transaction().execute(async (trx) => {
-      const rechecks = new RecheckRepository(trx);
+    return inTransaction(this.ctx.db, async ({ rechecks }) => {
       const draw = await rechecks.get(id);
       if (!draw) throw notFound();
       if (!(await rechecks.items(id)).some((item) => item.evaluationId === evaluationId)) throw notFound();
@@ -150,13 +148,13 @@ export class RecheckService {
   /** The draw's audit log, oldest first, one page at a time. */
   async audit(user: User, id: string, page: Page) {
     requireReviewer(user);
-    const rechecks = new RecheckRepository(this.ctx.db);
+    const { rechecks } = repositories(this.ctx.db);
     if (!(await rechecks.get(id))) throw notFound();
     return { items: await rechecks.audit(id, page), total: await rechecks.auditCount(id), ...page };
   }
 
   private async load(id: string): Promise<{ draw: DrawRecord; evaluations: DrawnEvaluation[]; scores: StoredRecheckScore[] }> {
-    const rechecks = new RecheckRepository(this.ctx.db);
+    const { rechecks } = repositories(this.ctx.db);
     const draw = await rechecks.get(id);
     if (!draw) throw notFound();
     const items = await rechecks.items(id);

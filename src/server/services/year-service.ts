@@ -30,7 +30,7 @@ import type { User } from '../../storage/repositories/user-repository.ts';
 import type { YearSettings } from '../../storage/repositories/year-repository.ts';
 import { forbidden } from '../api-error.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
-import { columnsOf } from './evaluation-service.ts';
+import { columnsOf } from '../../storage/evaluation-columns.ts';
 import { requireAdmin } from './organisation-service.ts';
 import { invalidRows } from './row-problems.ts';
 

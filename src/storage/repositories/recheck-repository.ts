@@ -2,59 +2,12 @@
  * Re-checks (抽查复核): draws, the evaluations they drew, re-check scores and the re-check audit log
  * (migration 2026-11-27-rechecks). Thin: the draw and the report are computed in src/core/recheck.
  */
-import { sql, type Generated, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Status } from '../../core/workflow/workflow.ts';
 import { fenToYuan, pointsNumber, readJson, writeJson } from '../columns.ts';
 import type { Db } from '../open-database.ts';
 import { count, paged, type Page } from '../paging.ts';
-import type { JsonColumn, NumericColumn, Tables } from '../tables.ts';
-
-export interface RecheckDrawTable {
-  id: string;
-  year: number;
-  seed: string;
-  parameters: JsonColumn;
-  strata: JsonColumn;
-  population: number;
-  drawn_by: string;
-  drawn_at: string;
-}
-
-export interface RecheckItemTable {
-  draw_id: string;
-  evaluation_id: string;
-  position: number;
-  evaluation_version: number;
-}
-
-export interface RecheckScoreTable {
-  draw_id: string;
-  evaluation_id: string;
-  indicator: number;
-  score: NumericColumn;
-  reason: string | null;
-  recorded_by: string;
-  recorded_at: string;
-}
-
-export interface RecheckAuditTable {
-  id: Generated<number>;
-  draw_id: string;
-  evaluation_id: string | null;
-  at: string;
-  user_id: string;
-  action: string;
-  comment: string | null;
-  changes: JsonColumn;
-}
-
-export type RecheckTables = {
-  recheck_draws: RecheckDrawTable;
-  recheck_items: RecheckItemTable;
-  recheck_scores: RecheckScoreTable;
-  recheck_audit: RecheckAuditTable;
-};
 
 /** What a draw was asked for, stored with it. */
 export interface StoredDrawParameters {
@@ -140,11 +93,7 @@ export interface RecheckAuditEntry extends Omit<NewRecheckAudit, 'drawId' | 'use
 const BATCH = 500;
 
 export class RecheckRepository {
-  private readonly db: Kysely<Tables & RecheckTables>;
-
-  constructor(db: Db) {
-    this.db = db.withTables<RecheckTables>();
-  }
+  constructor(private readonly db: Db) {}
 
   /**
    * The draw's population: the year's approved and published evaluations that are not deleted. A

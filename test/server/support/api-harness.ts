@@ -8,7 +8,7 @@ import { templateRegistry } from '../../../src/core/templates/registry.ts';
 import type { Status } from '../../../src/core/workflow/workflow.ts';
 import { createApp, type AppOptions } from '../../../src/server/app.ts';
 import { loadDemo } from '../../../src/server/demo-data.ts';
-import { columnsOf } from '../../../src/server/services/evaluation-service.ts';
+import { columnsOf } from '../../../src/storage/evaluation-columns.ts';
 import { repositories } from '../../../src/storage/repositories.ts';
 import type { DialectName } from '../../../src/storage/dialect.ts';
 import type { Database } from '../../../src/storage/open-database.ts';
