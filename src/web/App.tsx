@@ -7,6 +7,7 @@ import { PublicLayout } from './layout/PublicLayout.tsx';
 import { I18nProvider, useI18n } from './locale/i18n.tsx';
 import { PROGRESS_ROLES } from './layout/AppLayout.tsx';
 import { DeletedPage } from './pages/admin/DeletedPage.tsx';
+import { SecurityEventsPage } from './pages/admin/security/SecurityEventsPage.tsx';
 import { UnitsPage } from './pages/admin/units/UnitsPage.tsx';
 import { UsersPage } from './pages/admin/users/UsersPage.tsx';
 import { YearsPage } from './pages/admin/years/YearsPage.tsx';
@@ -58,6 +59,7 @@ function Themed() {
                 <Route path="/admin/units" element={<RequireLogin roles={ADMIN}><UnitsPage /></RequireLogin>} />
                 <Route path="/admin/users" element={<RequireLogin roles={ADMIN}><UsersPage /></RequireLogin>} />
                 <Route path="/admin/years" element={<RequireLogin roles={ADMIN}><YearsPage /></RequireLogin>} />
+                <Route path="/admin/security" element={<RequireLogin roles={ADMIN}><SecurityEventsPage /></RequireLogin>} />
               </Route>
               <Route path="*" element={<Navigate to="/evaluations" replace />} />
             </Routes>

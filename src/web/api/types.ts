@@ -244,3 +244,29 @@ export interface DashboardTable {
   offset: number;
   items: Summary[];
 }
+
+/** The actions of GET /api/admin/security-events, as the server names them (docs/api.md). */
+export const SECURITY_ACTIONS = [
+  'login.succeeded', 'login.failed', 'logout', 'password.changed', 'password.reset',
+  'user.created', 'user.disabled', 'user.enabled', 'user.roleChanged', 'user.unitChanged', 'download',
+] as const;
+export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
+
+export interface SecurityPerson {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+/** One security event: who acted (null: nobody logged in), the username typed at a login, from where, about whom. */
+export interface SecurityEvent {
+  id: number;
+  at: string;
+  action: SecurityAction;
+  user: SecurityPerson | null;
+  username: string | null;
+  address: string | null;
+  subject: SecurityPerson | null;
+  /** `reason` of a failed login, `from`/`to` of a role or unit change, `what` of a download and what it was of. */
+  detail: Record<string, unknown>;
+}

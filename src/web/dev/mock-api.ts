@@ -83,6 +83,13 @@ export async function mockApi(req: IncomingMessage, res: ServerResponse): Promis
     res.end(JSON.stringify(data));
   };
   const p = url.pathname;
+  // A page of a list, as the server answers (`{items, total, limit, offset}`).
+  const page = <T,>(items: T[]) => {
+    const limit = Number(url.searchParams.get('limit') ?? 50);
+    const offset = Number(url.searchParams.get('offset') ?? 0);
+    return { items: items.slice(offset, offset + limit), total: items.length, limit, offset };
+  };
+  const statuses = url.searchParams.get('status')?.split(',').filter(Boolean);
   const m = /^\/api\/(public\/)?evaluations\/(\d+)(\/[a-z-]+)?$/u.exec(p);
   const row = m ? rows.find((r) => r.id === Number(m[2])) : undefined;
   if (p === '/api/login') {
@@ -90,7 +97,7 @@ export async function mockApi(req: IncomingMessage, res: ServerResponse): Promis
     session = USERS[String(username)] ?? null;
     return session ? send(200, { csrfToken: 'mock', user: session }) : send(401, { error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' } });
   }
-  if (p === '/api/public/evaluations') return send(200, { items: rows.filter((r) => r.status === 'published').map(summary) });
+  if (p === '/api/public/evaluations') return send(200, page(rows.filter((r) => r.status === 'published').map(summary)));
   if (m?.[1] && row) return send(200, { id: row.id, unit: row.unit, evaluation: row.evaluation, computed: report(row).computed });
   if (!session) return send(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
   if (p === '/api/me') return send(200, { user: session, csrfToken: 'mock' });
@@ -99,7 +106,7 @@ export async function mockApi(req: IncomingMessage, res: ServerResponse): Promis
     const items = UNITS.map((u) => ({ id: String(u.id), code: String(116 + u.id), name: u.name, parentId: null, disabled: false, children: 0 }));
     return send(200, { items, total: items.length, limit: 50, offset: 0 });
   }
-  if (p === '/api/evaluations') return send(200, { items: rows.map(summary) });
+  if (p === '/api/evaluations') return send(200, page(rows.filter((r) => !statuses || statuses.includes(r.status)).map(summary)));
   if (p === '/api/dashboard') {
     const items = rows.map(summary);
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, items.filter((i) => i.status === s).length]));
@@ -120,7 +127,7 @@ export async function mockApi(req: IncomingMessage, res: ServerResponse): Promis
     row.version += 1;
     return send(200, { version: row.version });
   }
-  if (m?.[3] === '/audit') return send(200, { items: row.audit });
+  if (m?.[3] === '/audit') return send(200, page(row.audit));
   if (m?.[3] === '/transitions') {
     const b = await body(req);
     const next: Record<string, Status> = { submit: 'submitted', forward: 'forwarded', return: 'returned', approve: 'approved', publish: 'published' };

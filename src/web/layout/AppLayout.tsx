@@ -33,6 +33,7 @@ const ADMIN_SECTIONS: readonly Section[] = [
   { path: '/admin/users', key: 'nav.users' },
   { path: '/admin/years', key: 'nav.years' },
   { path: '/admin/deleted', key: 'deleted.nav' },
+  { path: '/admin/security', key: 'nav.security' },
 ];
 
 const testId = (path: string) => `nav-${path.slice(1).replace('/', '-')}`;

@@ -41,12 +41,12 @@ export function usePagedList<T>(path: string, filters: Filters, paging: Paging, 
  * server counted; a new page size starts from the first page. `total` may be capped (the public
  * list pages no further than the server's offset bound) while `counted` is what the words say.
  */
-export function tablePagination(paging: Paging, total: number, t: I18n['t'], counted: number = total): TablePaginationConfig {
+export function tablePagination(paging: Paging, total: number, t: I18n['t'], counted: number = total, sizes: readonly number[] = PAGE_SIZES): TablePaginationConfig {
   return {
     current: paging.page.current,
     pageSize: paging.page.size,
     total,
-    pageSizeOptions: [...PAGE_SIZES],
+    pageSizeOptions: [...sizes],
     showSizeChanger: true,
     showTotal: () => t('common.rows', { total: counted }),
     onChange: (current, size) => paging.go({ current: size === paging.page.size ? current : 1, size }),

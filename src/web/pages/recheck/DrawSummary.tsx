@@ -1,13 +1,15 @@
 /** A draw's parameters: seed, share, how many of how many, who and when, and its strata. */
-import { Descriptions, Tag } from 'antd';
+import { Descriptions, Grid, Tag } from 'antd';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import type { RecheckDraw } from './recheck-types.ts';
 
 export function DrawSummary({ draw }: { draw: RecheckDraw }) {
   const { t, lang } = useI18n();
+  // On a phone each label stands above its value: side by side, the labels wrap a character a line.
+  const wide = Grid.useBreakpoint().md ?? true;
   return (
-    <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
+    <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered layout={wide ? 'horizontal' : 'vertical'}>
       <Descriptions.Item label={t('recheck.seed')}>{draw.seed}</Descriptions.Item>
       <Descriptions.Item label={t('recheck.minimumShare')}>{draw.parameters.minimumShare}</Descriptions.Item>
       <Descriptions.Item label={t('recheck.forms')}>{t('recheck.drawn', { drawn: draw.drawn, population: draw.population })}</Descriptions.Item>

@@ -9,6 +9,9 @@ import { tablePagination } from '../../paging/use-paged-list.ts';
 import type { Paging } from '../../paging/use-paging.ts';
 import type { RecheckForm } from './recheck-types.ts';
 
+/** Short pages: the scores of the form chosen stand below the table. */
+export const DRAWN_PAGE_SIZES = [10, 20, 50] as const;
+
 interface Props {
   forms: RecheckForm[];
   total: number;
@@ -27,7 +30,7 @@ export function DrawnForms({ forms, total, paging, loading, current, onChoose }:
       rowKey="id"
       loading={loading}
       dataSource={forms}
-      pagination={tablePagination(paging, total, t)}
+      pagination={tablePagination(paging, total, t, total, DRAWN_PAGE_SIZES)}
       scroll={{ x: 640 }}
       style={{ marginBottom: 12 }}
       data-testid="recheck-forms"

@@ -10,7 +10,7 @@ import { useLoad } from '../../api/use-load.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { limitOffset } from '../../paging/page-query.ts';
 import { useStatePaging } from '../../paging/use-paging.ts';
-import { DrawnForms } from './DrawnForms.tsx';
+import { DRAWN_PAGE_SIZES, DrawnForms } from './DrawnForms.tsx';
 import { DrawSummary } from './DrawSummary.tsx';
 import { GapReport } from './GapReport.tsx';
 import type { RecheckDetail, RecheckForm } from './recheck-types.ts';
@@ -19,7 +19,7 @@ import { RecheckScores } from './RecheckScores.tsx';
 export function RecheckDrawPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const paging = useStatePaging(id, 20);
+  const paging = useStatePaging(id, DRAWN_PAGE_SIZES[0]);
   const ask = `/api/rechecks/${encodeURIComponent(id)}${query(limitOffset(paging.page))}`;
   const detail = useLoad(() => api.get<RecheckDetail>(ask), ask);
   const [saves, setSaves] = useState(0);
@@ -39,6 +39,7 @@ export function RecheckDrawPage() {
       {d ? (
         <Card className="page-card" size="small" title={t('recheck.forms')}>
           <DrawnForms forms={forms} total={d.evaluationsTotal} paging={paging} loading={detail.loading} current={current?.id ?? null} onChoose={setSelected} />
+          {current ? <div className="section-title" data-testid="recheck-current">{current.unit.name} · {current.project}</div> : null}
           {current ? (
             <RecheckScores
               drawId={d.id}

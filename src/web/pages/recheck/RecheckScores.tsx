@@ -61,6 +61,8 @@ export function RecheckScores({ drawId, form, onSaved }: { drawId: string; form:
         rowKey="index"
         dataSource={form.indicators}
         pagination={false}
+        // A phone scrolls the indicators sideways rather than squeezing the inputs.
+        scroll={{ x: 960 }}
         columns={[
           { title: t('recheck.indicator'), dataIndex: 'name', render: (name: string, i) => <>{i.category ? <span className="muted">{categoryLabel(i.category)} · </span> : null}{name}</> },
           { title: t('recheck.target'), dataIndex: 'target', width: 110 },
