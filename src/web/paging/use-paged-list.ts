@@ -11,8 +11,6 @@ import type { Paging } from './use-paging.ts';
 type Filters = Readonly<Record<string, string | number | undefined | null>>;
 
 export interface PagedListOptions<T> {
-  /** Changes to reload the same page (after a restore, a save). */
-  reloadKey?: string | number;
   /** How the page is fetched (default: a plain GET); the public list waits out a busy server. */
   get?: (path: string) => Promise<Page<T>>;
 }
@@ -24,7 +22,7 @@ export interface PagedListOptions<T> {
 export function usePagedList<T>(path: string, filters: Filters, paging: Paging, options: PagedListOptions<T> = {}): Loaded<Page<T>> {
   const url = `${path}${query({ ...filters, ...limitOffset(paging.page) })}`;
   const get = options.get ?? ((p: string) => api.get<Page<T>>(p));
-  const list = useLoad(() => get(url), `${url}|${options.reloadKey ?? ''}`);
+  const list = useLoad(() => get(url), url);
   const data = list.data;
   useEffect(() => {
     if (!data || list.loading) return;
