@@ -28,36 +28,58 @@ export interface ReaderPool {
 const ENTRY = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './pool-task.js' : './pool-worker.mjs', import.meta.url));
 
 export function createReaderPool(limits: Readonly<ImportLimits> = IMPORT_LIMITS, threads = READER_THREADS): ReaderPool {
-  const pool = new Piscina({
-    filename: ENTRY,
-    minThreads: 0,
-    maxThreads: threads,
-    idleTimeout: IDLE_MS,
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
-  });
+  const start = () => {
+    const pool = new Piscina({
+      filename: ENTRY,
+      minThreads: 0,
+      maxThreads: threads,
+      idleTimeout: IDLE_MS,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
+    });
+    // A worker that fails outside a task — while starting, as one whose heap cannot even load the
+    // readers — is reported here, not to a task: the pool then starts no more workers. Its waiting
+    // tasks fail with the error, and the next file gets a new pool.
+    pool.on('error', (error: Error) => {
+      if (current === pool) current = start();
+      for (const abort of waiting.get(pool) ?? []) abort(error);
+      waiting.delete(pool);
+      void pool.destroy().catch(() => undefined);
+    });
+    return pool;
+  };
+  const waiting = new Map<Piscina, Set<(error: Error) => void>>();
+  let current = start();
   return {
     threads,
-    read: (task) => readOne(pool, task, limits),
-    close: () => pool.destroy(),
+    read: (task) => readOne(current, task, limits, waiting),
+    close: () => current.destroy(),
   };
 }
 
-async function readOne(pool: Piscina, task: ReadTask, limits: Readonly<ImportLimits>): Promise<FileImport> {
+async function readOne(pool: Piscina, task: ReadTask, limits: Readonly<ImportLimits>, waiting: Map<Piscina, Set<(error: Error) => void>>): Promise<FileImport> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
+  let poolError: Error | undefined;
+  const abortOnPoolError = (error: Error) => {
+    poolError = error;
+    deadline.abort();
+  };
+  const pending = waiting.get(pool) ?? new Set();
+  waiting.set(pool, pending.add(abortOnPoolError));
   const failed = (key: string, params: Record<string, string | number> = {}): FileImport => ({
     file: task.file, forms: [], diagnostics: [{ severity: 'error', code: 'READ_FAILED', file: task.file, message: explain(key, params) }],
   });
   try {
     return (await pool.run(task, { signal: deadline.signal })) as FileImport;
   } catch (error) {
-    // An aborted task's worker is terminated by the pool, which starts another when needed.
-    if (deadline.signal.aborted) return failed('import.timeout', { seconds: limits.timeoutMs / 1000 });
-    const e = error as Error & { code?: string };
+    const e = (poolError ?? error) as Error & { code?: string };
     if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') return failed('import.outOfMemory', { mb: limits.maxHeapMb });
+    // An aborted task's worker is terminated by the pool, which starts another when needed.
+    if (poolError === undefined && deadline.signal.aborted) return failed('import.timeout', { seconds: limits.timeoutMs / 1000 });
     return failed('import.crashed', { reason: e.message });
   } finally {
     clearTimeout(timer);
+    pending.delete(abortOnPoolError);
   }
 }
 

@@ -100,10 +100,11 @@ forEachApi('lists one page at a time', (api) => {
   test('the public list stays cheap: 50 anonymous readers at once leave /api/health fast; the default page is small', async () => {
     await published(api, 2048, 3000);
     const anonymous = api.anonymous();
-    const page = await anonymous.get('/api/public/evaluations');
+    // The year's first page (a page without a filter may be one kept from before the forms above were written straight to the database).
+    const page = await anonymous.get('/api/public/evaluations?year=2048');
     assert.equal(page.status, 200);
     assert.equal(page.body.items.length, 50);
-    assert.ok(page.body.total >= 3000);
+    assert.equal(page.body.total, 3000);
     const bytes = JSON.stringify(page.body).length;
     assert.ok(bytes < 100_000, `the default page is ${bytes} bytes`);
 

@@ -162,8 +162,9 @@ export class UserService {
 }
 
 /** A user made: the security event names who made whom, with which role and unit. */
-function created(repos: Repositories, actor: User, id: string, made: { role: Role; unitId: string | null }, at: string): Promise<void> {
-  return repos.securityEvents.append({ at, action: 'user.created', userId: actor.id, subjectUserId: id, detail: { role: made.role, unitId: made.unitId } });
+async function created(repos: Repositories, actor: User, id: string, made: { role: Role; unitId: string | null }, at: string): Promise<void> {
+  const unit = made.unitId === null ? null : (await repos.units.get(made.unitId))?.code ?? made.unitId;
+  await repos.securityEvents.append({ at, action: 'user.created', userId: actor.id, subjectUserId: id, detail: { role: made.role, unit } });
 }
 
 async function unitCodeOf(repos: Repositories, unitId: string): Promise<string> {

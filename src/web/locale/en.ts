@@ -493,6 +493,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'security.roleChange': 'Role: {from} → {to}',
   'security.unitChange': 'Unit: {from} → {to}',
   'security.createdAs': 'Role: {role}',
+  'security.inUnit': 'unit {unit}',
   'security.download.evaluation.pdf': 'Evaluation PDF',
   'security.download.evaluation.xlsx': 'Evaluation Excel',
   'security.download.dashboard.csv': 'Dashboard table CSV',

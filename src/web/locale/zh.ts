@@ -495,6 +495,7 @@ export const zh = {
   'security.roleChange': '角色：{from} → {to}',
   'security.unitChange': '单位：{from} → {to}',
   'security.createdAs': '角色：{role}',
+  'security.inUnit': '单位：{unit}',
   'security.download.evaluation.pdf': '自评价表 PDF',
   'security.download.evaluation.xlsx': '自评价表 Excel',
   'security.download.dashboard.csv': '统计表 CSV',

@@ -17,7 +17,8 @@ test('why a login failed, in words', () => {
 test('a role and a unit changed: before → after, roles in words, no unit the finance bureau', () => {
   assert.deepEqual(words(event('user.roleChanged', { from: 'preparer', to: 'approver' })), ['角色：填报人 → 单位审核人']);
   assert.deepEqual(words(event('user.unitChanged', { from: '117', to: null })), ['单位：117 → 财政部门']);
-  assert.deepEqual(words(event('user.created', { role: 'department', unitId: 'u-1' })), ['角色：主管部门审核人']);
+  assert.deepEqual(words(event('user.created', { role: 'department', unit: '117' })), ['角色：主管部门审核人', '单位：117']);
+  assert.deepEqual(words(event('user.created', { role: 'reviewer', unit: null })), ['角色：财政审核人']);
 });
 
 test('a download: what, and of what, with a link where the thing has a page', () => {

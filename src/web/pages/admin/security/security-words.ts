@@ -36,8 +36,14 @@ export function securityDetail(event: SecurityEvent, t: Translate): DetailPart[]
     case 'user.unitChanged':
       // Units by code; none is the finance bureau's own (reviewers, admins).
       return [{ text: t('security.unitChange', { from: text(d['from']) ?? t('users.bureau'), to: text(d['to']) ?? t('users.bureau') }) }];
-    case 'user.created':
-      return d['role'] === undefined ? [] : [{ text: t('security.createdAs', { role: roleWord(d['role'], t) }) }];
+    case 'user.created': {
+      // The unit by its code (none: the finance bureau's own roles).
+      const unit = text(d['unit']);
+      return [
+        ...(d['role'] === undefined ? [] : [{ text: t('security.createdAs', { role: roleWord(d['role'], t) }) }]),
+        ...(unit ? [{ text: t('security.inUnit', { unit }) }] : []),
+      ];
+    }
     case 'download':
       return downloadParts(d, t);
     default:
