@@ -169,7 +169,10 @@ function listRows(f: ApiFigures, suffix: string, command: string): void {
   const [pub, pubKb, list, listKb, health] = listKeys(suffix) as [Key, Key, Key, Key, Key];
   const l = f.lists;
   const how = `${command} (default pages, 50 rows; ${l.publicTotal.toLocaleString('en-US')} published, ${l.listTotal.toLocaleString('en-US')} forms the reviewer sees; median of 5)`;
-  rows.set(pub, { value: round(Math.max(l.publicColdMs, l.publicMs)), baseline: `cold ${l.publicColdMs.toFixed(1)} ms, then ${l.publicMs.toFixed(1)} ms; /api/health alone ${l.healthMs.toFixed(1)} ms`, ratio: Math.max(l.publicColdMs, l.publicMs) / l.healthMs, goal: '≤ 50', met: Math.max(l.publicColdMs, l.publicMs) <= 50, load: l.load, command: how });
+  rows.set(pub, {
+    value: round(l.publicColdMs), baseline: `served again (kept 5 s): ${l.publicMs.toFixed(1)} ms; /api/health alone ${l.healthMs.toFixed(1)} ms`,
+    ratio: l.publicColdMs / l.healthMs, goal: '≤ 50', met: l.publicColdMs <= 50, load: l.load, command: `${how}; the figure: the page computed, the first asked`,
+  });
   rows.set(pubKb, { value: round(l.publicBytes / 1024), baseline: 'the whole published list before paging: every row', ratio: null, goal: '≤ 100', met: l.publicBytes <= 100 * 1024, load: l.load, command: how });
   rows.set(list, { value: round(l.listMs), baseline: `/api/health alone ${l.healthMs.toFixed(1)} ms`, ratio: l.listMs / l.healthMs, goal: '—', met: null, load: l.load, command: how });
   rows.set(listKb, { value: round(l.listBytes / 1024), baseline: 'the whole list before paging: every row', ratio: null, goal: '—', met: null, load: l.load, command: how });

@@ -13,6 +13,7 @@ import * as indicatorIds from './migrations/2026-11-29-indicator-ids.ts';
 import * as organisation from './migrations/2026-12-02-organisation.ts';
 import * as securityEvents from './migrations/2026-12-03-security-events.ts';
 import * as listIndexes from './migrations/2026-12-04-list-indexes.ts';
+import * as countIndexes from './migrations/2026-12-05-count-indexes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-organisation': organisation,
   '2026-12-03-security-events': securityEvents,
   '2026-12-04-list-indexes': listIndexes,
+  '2026-12-05-count-indexes': countIndexes,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
