@@ -4,7 +4,7 @@
  * pages and frozen evaluations show the same layout read-only.
  */
 import { useMemo } from 'react';
-import { evaluate } from '../../core/checks/run-checks.ts';
+import { evaluate, type EvaluationReport } from '../../core/checks/run-checks.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Template } from '../../core/templates/template.ts';
 import type { EvaluationRechecks, PreviousYear } from '../api/lineage-types.ts';
@@ -21,6 +21,8 @@ import { Narratives } from './Narratives.tsx';
 interface Props {
   evaluation: Evaluation;
   template: Template;
+  /** The evaluation's report where the page has it (the editor's, from `derive`); else computed here. */
+  report?: EvaluationReport | undefined;
   /** Findings to place on the cells; by default the browser's own checks. */
   findings?: UiFinding[] | undefined;
   change?: Change | undefined;
@@ -30,9 +32,9 @@ interface Props {
   beside?: { previousYear?: PreviousYear | null; showPrevious?: boolean; rechecks?: EvaluationRechecks | null } | undefined;
 }
 
-export function FormView({ evaluation, template, findings, change, showFindings = true, showSuggestions = true, beside: besideSources }: Props) {
+export function FormView({ evaluation, template, report: given, findings, change, showFindings = true, showSuggestions = true, beside: besideSources }: Props) {
   const { label, explain } = useI18n();
-  const report = useMemo(() => evaluate(evaluation, template), [evaluation, template]);
+  const report = useMemo(() => given ?? evaluate(evaluation, template), [given, evaluation, template]);
   const shown = useMemo(
     () => (showFindings ? (findings ?? fromCore(report.findings, (f) => explain(f.message))) : []),
     [showFindings, findings, report, explain],

@@ -5,7 +5,6 @@ import { evaluate } from '../../core/checks/run-checks.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import { templateRegistry } from '../../core/templates/registry.ts';
 import { blankEvaluation } from '../../core/templates/blank-evaluation.ts';
-import { withDerived } from './derived.ts';
 import { diffEvaluations } from './diff.ts';
 import { fromCore, indexByPath, worst } from './findings.ts';
 import { addIndicator, groupIntoBlocks, moveIndicator, removeIndicator, updateIndicator } from './indicators.ts';
@@ -43,26 +42,6 @@ test('add puts the row at the end of its block, remove and move keep the others'
 test('clearing a number leaves the field out', () => {
   const out = updateIndicator(form1.indicators, 0, { score: undefined });
   assert.equal('score' in out[0]!, false);
-});
-
-test('derived values follow an edit: total, grade and rate', () => {
-  const edited = { ...form1, indicators: updateIndicator(form1.indicators, 0, { score: 0 }) };
-  const derived = withDerived(edited, evaluate(edited, shanghai).computed, shanghai);
-  assert.equal(derived.totals?.score, 92);
-  assert.equal(derived.grade, '优秀');
-  assert.equal(derived.project.executionRate, '62.16');
-  const report = evaluate(derived, shanghai);
-  assert.equal(report.findings.filter((f) => f.code === 'TOTAL_MISMATCH' || f.code === 'GRADE_MISMATCH').length, 0);
-});
-
-test('national: the execution score is derived from the rate and counts in the total', () => {
-  const real = (JSON.parse(readFileSync(new URL('../../../test/fixtures/real-2022-putuo-sports.json', import.meta.url), 'utf8')) as { evaluations: Evaluation[] }).evaluations[0]!;
-  const edited = { ...real, execution: { weight: 10, score: 3 } };
-  const derived = withDerived(edited, evaluate(edited, national).computed, national);
-  assert.equal(derived.execution?.score, 8.62);
-  assert.equal(derived.totals?.score, 98.62);
-  assert.equal(derived.project.executionRate, '86.18');
-  assert.equal(evaluate(derived, national).findings.filter((f) => f.severity === 'error').length, 0);
 });
 
 test('a blank form checks without crashing and says what is missing', () => {

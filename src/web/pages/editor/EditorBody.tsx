@@ -1,7 +1,6 @@
 /** The editing surface: the toolbar (status, save state, workflow), the findings, the form. */
 import { Card, Space, Statistic, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { evaluate } from '../../../core/checks/run-checks.ts';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
 import { api } from '../../api/client.ts';
@@ -35,7 +34,7 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
   const editable = detail.allowedActions.includes('edit');
   const editor = useEditor(id, initial, template);
   const [returning, setReturning] = useState(false);
-  const report = useMemo(() => evaluate(editor.evaluation, template), [editor.evaluation, template]);
+  const { report } = editor;
   const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message)), [report, explain]);
   const run = (action: Transition, comment?: string) => onTransition(action, editor.flush, comment).catch(() => undefined);
   const { computed } = report;
@@ -97,6 +96,7 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
       <FormView
         evaluation={editor.evaluation}
         template={template}
+        report={report}
         findings={findings}
         change={editable ? editor.change : undefined}
         beside={{ previousYear: previousYear.data, showPrevious, rechecks: rechecks.data }}

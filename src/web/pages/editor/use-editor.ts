@@ -1,14 +1,15 @@
 /**
  * The editor's state: the evaluation as edited, the version it is based on, and autosave — a
  * debounced PUT with the version; on 409 the server's current version is kept aside until the
- * preparer chooses (keep mine, take theirs). Derived values (rate, totals, grade) follow every edit.
+ * preparer chooses (keep mine, take theirs). Derived values (rate, totals, grade) follow every edit:
+ * the core's `derive` computes the document and its report once per change, passed down from here.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { derive, type Derived } from '../../../core/checks/derive.ts';
 import { evaluate } from '../../../core/checks/run-checks.ts';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
 import { api, ApiError } from '../../api/client.ts';
-import { withDerived } from '../../form/derived.ts';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict';
 export interface Conflict {
@@ -18,8 +19,13 @@ export interface Conflict {
 
 const AUTOSAVE_DELAY_MS = 1200;
 
-export function useEditor(id: string, initial: { evaluation: Evaluation; version: number }, template: Template | undefined) {
-  const [evaluation, setEvaluation] = useState(initial.evaluation);
+/** A form as loaded or taken from a conflict: reported as it stands, nothing derived until an edit. */
+function asStated(evaluation: Evaluation, template: Template): Derived {
+  return { evaluation, report: evaluate(evaluation, template) };
+}
+
+export function useEditor(id: string, initial: { evaluation: Evaluation; version: number }, template: Template) {
+  const [current, setCurrent] = useState(() => asStated(initial.evaluation, template));
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -34,9 +40,9 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
     latest.current = initial.evaluation;
     version.current = initial.version;
     dirty.current = false;
-    setEvaluation(initial.evaluation);
+    setCurrent(asStated(initial.evaluation, template));
     setSaveState('saved');
-  }, [initial]);
+  }, [initial, template]);
 
   const save = useCallback(async (): Promise<void> => {
     if (inflight.current) await inflight.current;
@@ -79,11 +85,10 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
 
   const change = useCallback(
     (update: (e: Evaluation) => Evaluation) => {
-      const edited = update(latest.current);
-      const next = template ? withDerived(edited, evaluate(edited, template).computed, template) : edited;
-      latest.current = next;
+      const next = derive(update(latest.current), template);
+      latest.current = next.evaluation;
       dirty.current = true;
-      setEvaluation(next);
+      setCurrent(next);
       setSaveState((s) => (s === 'conflict' ? s : 'dirty'));
       if (!conflict) schedule();
     },
@@ -110,10 +115,10 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
     version.current = conflict.version;
     latest.current = conflict.evaluation;
     dirty.current = false;
-    setEvaluation(conflict.evaluation);
+    setCurrent(asStated(conflict.evaluation, template));
     setConflict(null);
     setSaveState('saved');
-  }, [conflict]);
+  }, [conflict, template]);
 
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
@@ -128,5 +133,5 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
     return () => window.removeEventListener('beforeunload', warn);
   }, []);
 
-  return { evaluation, change, saveState, saveError, conflict, keepMine, takeTheirs, flush, version: () => version.current };
+  return { evaluation: current.evaluation, report: current.report, change, saveState, saveError, conflict, keepMine, takeTheirs, flush, version: () => version.current };
 }
