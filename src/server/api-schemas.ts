@@ -8,7 +8,14 @@ import { ACTIONS, ROLES, STATUSES, TRANSITION_ACTIONS } from '../core/workflow/w
 export const EvaluationDocument = evaluationSchema.meta({ id: 'Evaluation', description: 'jixiao/evaluation@1' });
 export const Status = z.enum(STATUSES).openapi('Status');
 export const Action = z.enum(ACTIONS).openapi('Action');
-export const Unit = z.object({ id: z.string(), name: z.string() }).openapi('Unit');
+/**
+ * `X.nullable()` of a named component is written wrongly by zod-to-openapi 9: met first, it marks the
+ * component itself nullable (every `unit` would read `Unit | null`); met later, it is
+ * `allOf: [$ref, {nullable: true}]`, which generated clients read as the component, null lost. Where a
+ * component may be null, its unnamed shape is used instead: `{type: object, nullable: true, …}`.
+ */
+const unitShape = z.object({ id: z.string(), name: z.string() });
+export const Unit = unitShape.openapi('Unit');
 export const Role = z.enum(ROLES).openapi('Role');
 export const User = z
   .object({
@@ -16,7 +23,7 @@ export const User = z
     username: z.string(),
     displayName: z.string(),
     role: Role,
-    unit: Unit.nullable(),
+    unit: unitShape.nullable(),
     mustChangePassword: z.boolean().openapi({ description: 'a one-time password was given: every other route answers 403 PASSWORD_CHANGE_REQUIRED until POST /api/me/password' }),
   })
   .openapi('User');
@@ -31,25 +38,24 @@ export const Finding = z
   })
   .openapi('Finding');
 
-export const Computed = z
-  .object({
-    weight: z.number(),
-    score: z.number(),
-    grade: z.string(),
-    executionRate: z.string().nullable(),
-    executionScore: z.number().nullable(),
-    blocks: z.array(z.object({ categories: z.array(z.string()), cap: z.number(), weight: z.number(), score: z.number() })),
-    suggestions: z.array(
-      z.object({
-        basis: z.string(),
-        score: z.number().optional(),
-        range: z.tuple([z.number(), z.number()]).optional(),
-        level: z.string().optional(),
-        working: z.string(),
-      }),
-    ),
-  })
-  .openapi('Computed');
+const computedShape = z.object({
+  weight: z.number(),
+  score: z.number(),
+  grade: z.string(),
+  executionRate: z.string().nullable(),
+  executionScore: z.number().nullable(),
+  blocks: z.array(z.object({ categories: z.array(z.string()), cap: z.number(), weight: z.number(), score: z.number() })),
+  suggestions: z.array(
+    z.object({
+      basis: z.string(),
+      score: z.number().optional(),
+      range: z.tuple([z.number(), z.number()]).optional(),
+      level: z.string().optional(),
+      working: z.string(),
+    }),
+  ),
+});
+export const Computed = computedShape.openapi('Computed');
 
 export const Summary = z
   .object({
@@ -109,7 +115,7 @@ export const ApiErrorBody = z
 
 export const ImportPreview = z
   .object({
-    forms: z.array(z.object({ evaluation: EvaluationDocument, computed: Computed.nullable(), findings: z.array(Finding), start: z.string() })),
+    forms: z.array(z.object({ evaluation: EvaluationDocument, computed: computedShape.nullable(), findings: z.array(Finding), start: z.string() })),
     diagnostics: z.array(
       z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), location: z.string().nullable(), path: z.string().nullable(), message: z.string() }),
     ),
