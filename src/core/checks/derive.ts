@@ -6,8 +6,9 @@
  * (TOTAL_MISMATCH) rather than silently fixed: only the editor derives.
  */
 import type { Evaluation } from '../model/evaluation.ts';
+import { pointsHundredths, pointsOf } from '../numbers/hundredths.ts';
 import { computeEvaluation, type Computed } from '../scoring/compute.ts';
-import { gradeForHundredths } from '../scoring/grade.ts';
+import { gradeFor } from '../scoring/grade.ts';
 import type { Template } from '../templates/template.ts';
 import { evaluate, type EvaluationReport } from './run-checks.ts';
 
@@ -29,13 +30,13 @@ function withComputed(evaluation: Evaluation, computed: Computed, template: Temp
   else project.executionRate = computed.executionRate;
   // The computed total counts the *stated* execution score; the one derived here replaces it.
   const executionScore = template.execution.scored ? (computed.executionScore ?? 0) : 0;
-  const total = Math.round(computed.indicatorScore * 100) + Math.round(executionScore * 100);
+  const total = pointsHundredths(computed.indicatorScore) + pointsHundredths(executionScore);
   const out: Evaluation = {
     ...evaluation,
     project,
-    totals: { ...evaluation.totals, weight: computed.weight, score: total / 100 },
+    totals: { ...evaluation.totals, weight: computed.weight, score: pointsOf(total) },
     // The form prints the grade word in Chinese whatever the UI language.
-    grade: gradeForHundredths(total, template).label.zh,
+    grade: gradeFor(total, template).label.zh,
   };
   if (template.execution.scored) {
     const weight = evaluation.execution?.weight ?? template.execution.weight;

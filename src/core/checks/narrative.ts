@@ -1,5 +1,5 @@
 /** DEDUCTION_UNEXPLAINED, PROBLEMS_UNSTATED: deductions and low execution are explained. */
-import { compareHundredths, dec, hundredthsOf } from '../decimal.ts';
+import { pointsHundredths } from '../numbers/hundredths.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import { normalizeText } from '../targets/normalize.ts';
 import { NO_PROBLEM_WORDS } from '../targets/vocabulary.ts';
@@ -28,9 +28,8 @@ export const problemsUnstated: Check = ({ evaluation, template, computed }) => {
   if (!template.narratives.includes('problems') || !statesNoProblem(evaluation.problems)) return [];
   const lost = deducted(evaluation).length;
   const rate = computed.executionRate;
-  const rateH = rate === null ? null : hundredthsOf(rate);
-  const threshold = template.scoring.problemsRequiredBelowRate;
-  const lowRate = rate !== null && (rateH !== null ? compareHundredths(rateH, threshold) < 0 : dec(rate).lessThan(threshold));
+  const figures = computed.exact.execution;
+  const lowRate = figures !== null && figures.rate < pointsHundredths(template.scoring.problemsRequiredBelowRate);
   if (lost === 0 && !lowRate) return [];
   return [finding('PROBLEMS_UNSTATED', 'problems', {
     deducted: lost,

@@ -3,11 +3,11 @@
  * and a suggested score per indicator. Stated values on the form are not used here; the checks
  * compare them with these.
  */
-import { dec, fixed2, formatHundredths, HUNDRED, mulDivRound, points, pointsHundredths, round, roundedHundredths, sumPoints, type Decimal } from '../decimal.ts';
 import type { Evaluation } from '../model/evaluation.ts';
+import { hundredthsText, mulDivRound, pointsHundredths, pointsOf } from '../numbers/hundredths.ts';
 import type { Template } from '../templates/template.ts';
-import { executionRate, executionScore, fenExecutionScore, fenRate } from './execution.ts';
-import { gradeFor, gradeForHundredths, type GradeBand } from './grade.ts';
+import { executionFigures, executionScore, type ExecutionFigures } from './execution.ts';
+import { gradeFor, type GradeBand } from './grade.ts';
 import { suggestScore, type Suggestion } from './suggest-score.ts';
 
 export interface BlockSubtotal {
@@ -36,98 +36,56 @@ export interface Computed {
   indicatorShare: string | null;
   blocks: BlockSubtotal[];
   suggestions: Suggestion[];
+  /** The same in integers, for the checks: amounts in fen, the rate and the share in hundredths of a percent. */
+  exact: { execution: ExecutionFigures | null; share: number | null };
 }
 
 export function computeEvaluation(evaluation: Evaluation, template: Template): Computed {
   const indicators = evaluation.indicators;
-  // Points and amounts in integer hundredths: exact, and no decimal object per step.
   let weight = 0;
   let score = 0;
   for (const indicator of indicators) {
-    weight += Math.round((indicator.weight ?? 0) * 100);
-    score += Math.round((indicator.score ?? 0) * 100);
+    weight += pointsHundredths(indicator.weight);
+    score += pointsHundredths(indicator.score);
   }
-  const execution = executionHundredths(evaluation, template);
-  if (execution === undefined) return computeWithDecimals(evaluation, template);
+  const execution = executionPart(evaluation, template);
   const total = score + (execution.counted ?? 0);
-  const share = weight === 0 ? NaN : mulDivRound(score, 10_000, weight);
+  const share = weight === 0 ? null : mulDivRound(score, 10_000, weight);
   let suggestions: Suggestion[] | undefined;
   return {
-    weight: (weight + execution.weight) / 100,
-    score: total / 100,
-    grade: gradeForHundredths(total, template),
-    executionRate: execution.rate === null ? null : formatHundredths(execution.rate),
-    executionScore: execution.score === null ? null : execution.score / 100,
-    executionWeight: execution.weight / 100,
-    indicatorWeight: weight / 100,
-    indicatorScore: score / 100,
-    // fixed2 of the unrounded share: a negative share that rounds to zero prints "-0.00".
-    indicatorShare: weight === 0 ? null : formatHundredths(share, score !== 0 && score < 0 !== weight < 0),
-    blocks: blockSubtotals(evaluation, template),
-    // Worked out when first asked for: the checks do not need them, the editor and reports do.
-    get suggestions() {
-      return (suggestions ??= indicators.map((i) => suggestScore(i, template)));
-    },
-  };
-}
-
-/**
- * executionPart and the rounded rate in hundredths (of a point, of a percent); undefined where an
- * amount or the execution weight is not plain (then computeWithDecimals).
- */
-function executionHundredths(evaluation: Evaluation, template: Template) {
-  const figures = fenRate(evaluation.project);
-  if (figures === undefined) return undefined;
-  const rate = figures === null ? null : figures.rate;
-  if (!template.execution.scored) return { weight: 0, score: null, counted: null, rate };
-  const weight = pointsHundredths(evaluation.execution?.weight ?? template.execution.weight);
-  if (weight === null) return undefined;
-  const stated = evaluation.execution?.score;
-  const statedScore = stated === undefined ? null : roundedHundredths(stated);
-  const score = rate === null ? statedScore : fenExecutionScore(rate, weight);
-  return { weight, score, counted: statedScore ?? score, rate };
-}
-
-/** The same with decimal objects, for amounts beyond the plain ones (exported for the property tests). */
-export function computeWithDecimals(evaluation: Evaluation, template: Template): Computed {
-  const indicators = evaluation.indicators;
-  const indicatorWeight = dec(sumPoints(indicators.map((i) => i.weight ?? 0)));
-  const indicatorScore = dec(sumPoints(indicators.map((i) => i.score ?? 0)));
-  const rate = executionRate(evaluation.project);
-  const execution = executionPart(evaluation, template, rate);
-  const total = indicatorScore.plus(execution.counted ?? 0);
-  let suggestions: Suggestion[] | undefined;
-  return {
-    weight: points(indicatorWeight.plus(execution.weight)),
-    score: points(total),
+    weight: pointsOf(weight + execution.weight),
+    score: pointsOf(total),
     grade: gradeFor(total, template),
-    executionRate: rate === null ? null : fixed2(rate),
-    executionScore: execution.score === null ? null : points(execution.score),
-    executionWeight: points(execution.weight),
-    indicatorWeight: points(indicatorWeight),
-    indicatorScore: points(indicatorScore),
-    indicatorShare: indicatorWeight.isZero() ? null : fixed2(indicatorScore.dividedBy(indicatorWeight).times(HUNDRED)),
+    executionRate: execution.figures?.rateText ?? null,
+    executionScore: execution.score === null ? null : pointsOf(execution.score),
+    executionWeight: pointsOf(execution.weight),
+    indicatorWeight: pointsOf(weight),
+    indicatorScore: pointsOf(score),
+    indicatorShare: share === null ? null : hundredthsText(share),
     blocks: blockSubtotals(evaluation, template),
     // Worked out when first asked for: the checks do not need them, the editor and reports do.
     get suggestions() {
       return (suggestions ??= indicators.map((i) => suggestScore(i, template)));
     },
+    exact: { execution: execution.figures, share },
   };
 }
 
 /**
- * The execution weight, the correct execution score, and the score that counts in the total.
- * The total is the sum of the scores on the form, like the indicator scores, so the stated
- * execution score counts where there is one; EXECUTION_SCORE reports it when it is wrong,
- * rather than every total after it failing too.
+ * The execution figures, and in hundredths: the execution weight, the correct execution score, and the
+ * score that counts in the total. The total is the sum of the scores on the form, like the
+ * indicator scores, so the stated execution score counts where there is one; EXECUTION_SCORE
+ * reports it when it is wrong, rather than every total after it failing too.
  */
-function executionPart(evaluation: Evaluation, template: Template, rate: Decimal | null) {
-  if (!template.execution.scored) return { weight: dec(0), score: null, counted: null };
-  const weight = evaluation.execution?.weight ?? template.execution.weight;
+function executionPart(evaluation: Evaluation, template: Template) {
+  const figures = executionFigures(evaluation.project);
+  const rate = figures?.rate ?? null;
+  if (!template.execution.scored) return { figures, weight: 0, score: null, counted: null };
+  const weight = pointsHundredths(evaluation.execution?.weight ?? template.execution.weight);
   const stated = evaluation.execution?.score;
-  const statedScore = stated === undefined ? null : round(dec(stated));
+  const statedScore = stated === undefined ? null : pointsHundredths(stated);
   const score = rate === null ? statedScore : executionScore(rate, weight);
-  return { weight: dec(weight), score, counted: statedScore ?? score };
+  return { figures, weight, score, counted: statedScore ?? score };
 }
 
 export function blockSubtotals(evaluation: Evaluation, template: Template): BlockSubtotal[] {
@@ -140,9 +98,9 @@ export function blockSubtotals(evaluation: Evaluation, template: Template): Bloc
       const indicator = indicators[index]!;
       if (indicator.category === undefined || !cap.categories.includes(indicator.category)) continue;
       members.push(index);
-      weight += Math.round((indicator.weight ?? 0) * 100);
-      score += Math.round((indicator.score ?? 0) * 100);
+      weight += pointsHundredths(indicator.weight);
+      score += pointsHundredths(indicator.score);
     }
-    return { categories: cap.categories, cap: cap.points, weight: weight / 100, score: score / 100, indicators: members };
+    return { categories: cap.categories, cap: cap.points, weight: pointsOf(weight), score: pointsOf(score), indicators: members };
   });
 }

@@ -1,59 +1,46 @@
-/** Budget execution: the rate, and (where the template scores it) the execution score. */
-import { dec, HUNDRED, hundredthsOf, minDec, mulDivRound, round, type Decimal } from '../decimal.ts';
+/**
+ * Budget execution in integers: amounts in fen, the rate in hundredths of a percent, the
+ * execution score in hundredths of a point (numbers/hundredths.ts).
+ */
 import type { Project } from '../model/evaluation.ts';
+import { divRound, unitsText } from '../numbers/exact-decimal.ts';
+import { fenOf, mulDivRound } from '../numbers/hundredths.ts';
 
-function filled(amount: string | undefined): amount is string {
-  return amount !== undefined && amount.trim() !== '';
-}
-
-/** executed / budgetCurrentYear × 100, exact (not yet rounded); null without a positive budget. */
-export function exactExecutionRate(project: Project): Decimal | null {
-  if (!filled(project.budgetCurrentYear) || !filled(project.executed)) return null;
-  const budget = dec(project.budgetCurrentYear);
-  if (budget.lessThanOrEqualTo(0)) return null;
-  return dec(project.executed).dividedBy(budget).times(HUNDRED);
-}
-
-/** The rate as the form prints it: percent, 2 decimals, half-up. */
-export function executionRate(project: Project): Decimal | null {
-  const exact = exactExecutionRate(project);
-  return exact === null ? null : round(exact);
-}
-
-/** min(rate, 100 %) × weight, 2 decimals, half-up. */
-export function executionScore(rate: Decimal, weight: number): Decimal {
-  return round(minDec(rate, HUNDRED).dividedBy(HUNDRED).times(dec(weight)));
-}
-
-/** The execution figures in integers: amounts in fen, the printed rate in hundredths of a percent. */
-export interface FenRate {
+export interface ExecutionFigures {
   executed: number;
   budget: number;
-  /** round(executed ÷ budget × 100, 2) × 100: 6216 for "62.16". */
+  /** The rate as the form prints it: round(executed ÷ budget × 100, 2), half-up; 6216 for "62.16". */
   rate: number;
+  /** The same as text, "62.16": exact even for a rate beyond any real one (rate is then approximate). */
+  rateText: string;
+}
+
+/** The figures of a project with both amounts and a positive budget, else null. */
+export function executionFigures(project: Project): ExecutionFigures | null {
+  const budget = fenOf(project.budgetCurrentYear);
+  const executed = fenOf(project.executed);
+  if (budget === null || executed === null || budget <= 0) return null;
+  // Amounts up to 10^15 fen over a budget of 1 fen: past 2^53, so in bigints. Past 2^53 hundredths
+  // (9 × 10^13 %) the number is no longer exact, which changes no comparison with a threshold.
+  const rate = divRound(BigInt(executed) * 10_000n, BigInt(budget));
+  return { executed, budget, rate: Number(rate), rateText: unitsText(rate, 2) };
 }
 
 /**
- * The rate without decimal objects, exactly: round(executed_fen × 10000 ÷ budget_fen), half-up.
- * null where exactExecutionRate is null (no positive budget); undefined where the amounts are not
- * plain decimal strings with at most 2 decimals (then use the decimal functions above).
+ * min(rate, 100 %) × weight from the printed rate, half-up (weight in hundredths too). A negative
+ * rate (more refunded than spent) earns nothing rather than negative points; the rate itself is
+ * shown as it is.
  */
-export function fenRate(project: Project): FenRate | null | undefined {
-  if (!filled(project.budgetCurrentYear) || !filled(project.executed)) return null;
-  const budget = hundredthsOf(project.budgetCurrentYear);
-  const executed = hundredthsOf(project.executed);
-  if (budget === null || executed === null) return undefined;
-  if (budget <= 0) return null;
-  const rate = mulDivRound(executed, 10_000, budget);
-  return Number.isNaN(rate) ? undefined : { executed, budget, rate };
+export function executionScore(rate: number, weight: number): number {
+  return mulDivRound(Math.max(0, Math.min(rate, 10_000)), weight, 10_000);
 }
 
-/** executionScore from the printed rate, in hundredths of a point (weight in hundredths too). */
-export function fenExecutionScore(rate: number, weight: number): number {
-  return mulDivRound(Math.min(rate, 10_000), weight, 10_000);
+/** The same from the exact ratio: min(executed, budget) × weight ÷ budget, never below 0. */
+export function exactExecutionScore(figures: ExecutionFigures, weight: number): number {
+  return mulDivRound(Math.max(0, Math.min(figures.executed, figures.budget)), weight, figures.budget);
 }
 
-/** executionScore from the exact ratio: min(executed, budget) × weight ÷ budget, in hundredths. */
-export function fenExactExecutionScore(figures: FenRate, weight: number): number {
-  return mulDivRound(Math.min(figures.executed, figures.budget), weight, figures.budget);
+/** round(executed ÷ budget × 100, places) in units of 10^-places of a percent, exactly. */
+export function rateAt(figures: ExecutionFigures, places: number): bigint {
+  return divRound(BigInt(figures.executed) * 10n ** BigInt(places + 2), BigInt(figures.budget));
 }

@@ -3,13 +3,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { template } from '../../../test/support/fixtures.ts';
-import { dec, sum } from '../decimal.ts';
+import { Decimal } from 'decimal.js';
 import type { Evaluation, Indicator } from '../model/evaluation.ts';
+import { pointsHundredths } from '../numbers/hundredths.ts';
 import { computeEvaluation } from './compute.ts';
 import { gradeFor } from './grade.ts';
 import { suggestScore } from './suggest-score.ts';
 
 const TEMPLATES = [template('shanghai-2021'), template('national-2020')];
+const dec = (x: number | string) => new Decimal(x);
+const sum = (xs: number[]) => xs.reduce((a, x) => a.plus(x), new Decimal(0));
+/** A total in points as gradeFor takes it: hundredths. */
+const h = (total: string | number) => pointsHundredths(Number(total));
 
 /** Points with at most 2 decimals, as the model allows. */
 const hundredths = (max: number) => fc.integer({ min: 0, max: Math.round(max * 100) }).map((n) => n / 100);
@@ -78,11 +83,11 @@ test('totals are exact sums of weights and scores, block subtotals add up to the
 
 test('the grade never falls as the total rises', () => {
   for (const t of TEMPLATES) {
-    const rank = (total: number) => t.grades.length - t.grades.findIndex((g) => g.label.zh === gradeFor(dec(total), t).label.zh);
+    const rank = (total: number) => t.grades.length - t.grades.findIndex((g) => g.label.zh === gradeFor(h(total), t).label.zh);
     fc.assert(
       fc.property(hundredths(100), hundredths(100), (a, b) => {
         const [low, high] = a <= b ? [a, b] : [b, a];
-        assert.ok(rank(low) <= rank(high), `${low} → ${gradeFor(dec(low), t).label.zh}, ${high} → ${gradeFor(dec(high), t).label.zh}`);
+        assert.ok(rank(low) <= rank(high), `${low} → ${gradeFor(h(low), t).label.zh}, ${high} → ${gradeFor(h(high), t).label.zh}`);
       }),
       { numRuns: 2000 },
     );
@@ -92,8 +97,8 @@ test('the grade never falls as the total rises', () => {
 test('grade bands: lower bounds are inclusive', () => {
   const shanghai = template('shanghai-2021');
   const cases: Array<[string, string]> = [['90', '优秀'], ['89.99', '良好'], ['75', '良好'], ['74.99', '合格'], ['60', '合格'], ['59.99', '不合格'], ['0', '不合格']];
-  for (const [total, grade] of cases) assert.equal(gradeFor(dec(total), shanghai).label.zh, grade, total);
+  for (const [total, grade] of cases) assert.equal(gradeFor(h(total), shanghai).label.zh, grade, total);
   const national = template('national-2020');
   const nationalCases: Array<[string, string]> = [['90', '优'], ['80', '良'], ['79.99', '中'], ['59.99', '差']];
-  for (const [total, grade] of nationalCases) assert.equal(gradeFor(dec(total), national).label.zh, grade, total);
+  for (const [total, grade] of nationalCases) assert.equal(gradeFor(h(total), national).label.zh, grade, total);
 });
