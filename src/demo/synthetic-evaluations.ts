@@ -3,8 +3,10 @@
  * indicator tables that fill the template's caps, consistent totals, rates and execution
  * scores, remarks where points were lost. For demos, load tests and benchmarks. Pure: no I/O.
  */
-import { dec, fixed2, HUNDRED, minDec, points, round } from '../core/decimal.ts';
 import type { Evaluation, Indicator } from '../core/model/evaluation.ts';
+import { hundredthsText, mulDivRound, pointsHundredths, pointsOf } from '../core/numbers/hundredths.ts';
+import { amountText } from '../core/numbers/read-number.ts';
+import { executionFigures, executionScore } from '../core/scoring/execution.ts';
 import { computeEvaluation } from '../core/scoring/compute.ts';
 import type { Template } from '../core/templates/template.ts';
 import * as words from './synthetic-words.ts';
@@ -62,9 +64,10 @@ interface Identity {
 }
 
 export function syntheticEvaluation(random: Random, template: Template, identity: Identity): Evaluation {
-  const budget = random.int(50, 5000) * 1000;
-  const rate = random.next() < 0.8 ? random.int(850, 1000) / 10 : random.int(400, 849) / 10;
-  const executed = round(dec(budget).times(rate).dividedBy(HUNDRED));
+  // In fen; the rate in tenths of a percent.
+  const budget = random.int(50, 5000) * 100_000;
+  const rateTenths = random.next() < 0.8 ? random.int(850, 1000) : random.int(400, 849);
+  const executed = mulDivRound(budget, rateTenths, 1000);
   const indicators = template.caps.flatMap((cap) => blockIndicators(random, template, cap.categories[0]!, cap.points));
   deduct(random, indicators, pickDeduction(random));
   const evaluation: Evaluation = {
@@ -78,18 +81,19 @@ export function syntheticEvaluation(random: Random, template: Template, identity
   return finish(random, template, evaluation);
 }
 
-function project(random: Random, template: Template, identity: Identity, budget: number, executed: ReturnType<typeof dec>): Evaluation['project'] {
+/** budget and executed in fen. */
+function project(random: Random, template: Template, identity: Identity, budget: number, executed: number): Evaluation['project'] {
   const common = {
     name: identity.name,
     budgetUnit: identity.budgetUnit,
     department: random.pick(words.DEPARTMENTS),
-    budgetCurrentYear: dec(budget).toFixed(2),
-    executed: executed.toFixed(2),
-    executionRate: fixed2(executed.dividedBy(budget).times(HUNDRED)),
+    budgetCurrentYear: amountText(budget),
+    executed: amountText(executed),
+    executionRate: hundredthsText(mulDivRound(executed, 10_000, budget)),
   };
   return template.execution.scored
-    ? { ...common, budgetInitial: dec(budget).toFixed(2), amountUnit: template.amountUnit }
-    : { ...common, recurring: random.next() < 0.7, budgetPreviousYear: dec(random.int(50, 5000) * 1000).toFixed(2) };
+    ? { ...common, budgetInitial: amountText(budget), amountUnit: template.amountUnit }
+    : { ...common, recurring: random.next() < 0.7, budgetPreviousYear: amountText(random.int(50, 5000) * 100_000) };
 }
 
 /** Weights of a block: `count` whole points that add up to its cap. */
@@ -161,9 +165,9 @@ function deduct(random: Random, indicators: Indicator[], points: number): void {
 /** Execution score, totals, grade and narratives that agree with the indicators. */
 function finish(random: Random, template: Template, evaluation: Evaluation): Evaluation {
   if (template.execution.scored) {
-    const rate = dec(evaluation.project.executionRate!);
     const weight = template.execution.weight;
-    evaluation.execution = { weight, score: points(minDec(rate, HUNDRED).dividedBy(HUNDRED).times(weight)) };
+    const figures = executionFigures(evaluation.project)!;
+    evaluation.execution = { weight, score: pointsOf(executionScore(figures.rate, pointsHundredths(weight))) };
     const amount = evaluation.project.budgetCurrentYear!;
     evaluation.funding = [{ source: '年度资金总额', initial: amount, adjusted: amount, executed: evaluation.project.executed! }];
     evaluation.actualOutcome = random.pick(words.ACHIEVEMENTS);
@@ -172,7 +176,8 @@ function finish(random: Random, template: Template, evaluation: Evaluation): Eva
   evaluation.totals = { weight: computed.weight, score: computed.score };
   evaluation.grade = computed.grade.label.zh;
   if (template.narratives.length > 0) {
-    const lost = computed.indicatorScore < computed.indicatorWeight || dec(computed.executionRate ?? 100).lessThan(template.scoring.problemsRequiredBelowRate);
+    const rate = computed.exact.execution?.rate;
+    const lost = computed.indicatorScore < computed.indicatorWeight || (rate !== undefined && rate < pointsHundredths(template.scoring.problemsRequiredBelowRate));
     evaluation.achievements = random.pick(words.ACHIEVEMENTS);
     evaluation.problems = lost ? random.pick(words.PROBLEMS) : '无';
     evaluation.improvements = lost ? random.pick(words.IMPROVEMENTS) : '无';

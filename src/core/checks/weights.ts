@@ -1,6 +1,6 @@
 /**
  * WEIGHT_TOTAL, CATEGORY_WEIGHT, SCORE_RANGE: the form's points add up to the template's.
- * Points have at most 2 decimals and sums are exact (sumPoints), so comparing numbers is exact.
+ * Points have at most 2 decimals and computeEvaluation sums them in integer hundredths, so comparing numbers is exact.
  */
 import { blockLabel } from '../templates/labels.ts';
 import { finding, type Check, type Finding } from './finding.ts';

@@ -6,7 +6,7 @@
  * parse (amounts stay decimal strings, points stay numbers) so that writing back gives the input.
  */
 import { z } from 'zod';
-import { decimalPlaces } from '../decimal.ts';
+import { hundredthsOfNumber, MAX_POINTS } from '../numbers/hundredths.ts';
 
 export const EVALUATION_SCHEMA_ID = 'jixiao/evaluation@1';
 
@@ -19,11 +19,14 @@ export const LONG_TEXT = 20000;
 const short = z.string().max(SHORT_TEXT);
 const long = z.string().max(LONG_TEXT);
 
-/** An amount in 元 as a decimal string with at most 2 decimals: "414400.00". Blank means not filled. */
+/**
+ * An amount in 元 as a decimal string with at most 2 decimals: "414400.00". Blank means not filled.
+ * At most 13 digits before the point (under 10 万亿元), so every sum is exact in fen (numbers/hundredths.ts).
+ */
 const amount = z
   .string()
   .max(30)
-  .regex(/^(-?\d+(\.\d{1,2})?)?$/, { message: 'expected an amount in 元 as a decimal string such as "414400.00"' });
+  .regex(/^(-?\d{1,13}(\.\d{1,2})?)?$/, { message: 'expected an amount in 元 as a decimal string such as "414400.00" (at most 13 digits before the point)' });
 
 /** A rate in percent as a decimal string: "62.16". Blank means not filled. */
 const percent = z
@@ -34,7 +37,7 @@ const percent = z
 /** Weights and scores: JSON numbers with at most 2 decimals. */
 const pointsValue = z
   .number()
-  .refine((n) => Number.isFinite(n) && decimalPlaces(n) <= 2, { message: 'expected a number with at most 2 decimals' });
+  .refine((n) => hundredthsOfNumber(n) !== null && Math.abs(n) <= MAX_POINTS, { message: 'expected a number with at most 2 decimals' });
 
 const isoDate = z
   .string()

@@ -53,6 +53,12 @@ export function compareExact(a: ExactDecimal, b: ExactDecimal): -1 | 0 | 1 {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** value × 10^power, exactly: (1.2, 4) → 12000 (a 万 multiplier). */
+export function scaledByPowerOfTen(value: ExactDecimal, power: number): ExactDecimal {
+  const places = value.places - power;
+  return places >= 0 ? { units: value.units, places } : { units: value.units * pow10(-places), places: 0 };
+}
+
 export function sign(value: ExactDecimal): -1 | 0 | 1 {
   return value.units < 0n ? -1 : value.units > 0n ? 1 : 0;
 }

@@ -12,6 +12,9 @@
 /** 13 digits of 元 before the point, in fen. */
 export const MAX_AMOUNT_FEN = 10 ** 15 - 1;
 
+/** Points (weights, scores) beyond this are not points any form gives. */
+export const MAX_POINTS = 1e9;
+
 /** Throws where a value left the range in which integer arithmetic on doubles is exact. */
 export function safeInteger(value: number): number {
   if (!Number.isSafeInteger(value)) throw new RangeError(`not a safe integer: ${value}`);

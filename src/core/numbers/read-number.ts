@@ -8,16 +8,13 @@
  */
 import type { AmountUnit } from '../model/amount-unit.ts';
 import { normalizeText } from '../targets/normalize.ts';
-import { exactOf, exactText, trimmed, unitsAt, unitsText, type ExactDecimal } from './exact-decimal.ts';
-import { MAX_AMOUNT_FEN } from './hundredths.ts';
+import { exactOf, exactText, scaledByPowerOfTen, trimmed, unitsAt, unitsText, type ExactDecimal } from './exact-decimal.ts';
+import { MAX_AMOUNT_FEN, MAX_POINTS } from './hundredths.ts';
 
 export type ReadProblem = 'blank' | 'notNumber' | 'tooPrecise' | 'tooLarge';
 export type Reading<T> = { ok: true; value: T } | { ok: false; problem: ReadProblem };
 
 const fail = <T>(problem: ReadProblem): Reading<T> => ({ ok: false, problem });
-
-/** Points (weights, scores) beyond this are not points any form gives. */
-export const MAX_POINTS = 1e9;
 
 /** A signed decimal as written ("１２.５", "+3", "1,234.5"), exactly; no unit. */
 export function readDecimal(raw: string): Reading<ExactDecimal> {
@@ -55,17 +52,12 @@ export function readMoney(raw: string, unit: AmountUnit): Reading<MoneyReading> 
   const read = readDecimal(text);
   if (!read.ok) return suffix && read.problem === 'blank' ? fail('notNumber') : read;
   const shift = suffix ? suffix[2] : unit === '万元' ? 4 : 0;
-  // The value in 元 is units × 10^(shift − places); in fen it must be whole.
-  const yuan: ExactDecimal = { units: read.value.units, places: read.value.places - shift };
-  if (significantPlaces(normalized(yuan)) > 2) return fail('tooPrecise');
-  const fen = unitsAt(normalized(yuan), 2);
+  // In fen the value must be whole.
+  const yuan = scaledByPowerOfTen(read.value, shift);
+  if (significantPlaces(yuan) > 2) return fail('tooPrecise');
+  const fen = unitsAt(yuan, 2);
   if (fen > BigInt(MAX_AMOUNT_FEN) || fen < -BigInt(MAX_AMOUNT_FEN)) return fail('tooLarge');
   return { ok: true, value: { fen: Number(fen), written: suffix ? suffix[1] : null } };
-}
-
-/** Negative places (a value scaled up by 万) as a whole number of units. */
-function normalized(value: ExactDecimal): ExactDecimal {
-  return value.places >= 0 ? value : { units: value.units * 10n ** BigInt(-value.places), places: 0 };
 }
 
 /** Fen as the model keeps an amount: 41440000 → "414400.00". */
@@ -92,4 +84,19 @@ export function readRate(raw: string): Reading<string> {
   if (!read.ok) return read;
   // Trailing zeros beyond the second decimal say nothing: "62.1600" is kept as "62.16".
   return { ok: true, value: exactText(read.value, 2) };
+}
+
+/**
+ * The decimal a JavaScript number stands for, as String() writes it shortest (0.1 → 0.1, not the
+ * binary 0.1000000000000000055…), exactly and with the exponent resolved: 1e21 → 10^21, 1.5e-7 →
+ * 0.00000015. What a spreadsheet cell holds as its number; null for NaN and ±Infinity.
+ */
+export function exactOfNumber(value: number): ExactDecimal | null {
+  if (!Number.isFinite(value)) return null;
+  // Every finite double's String() has this shape; -0 is "0".
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/u.exec(String(value))!;
+  const fraction = m[3] ?? '';
+  const units = BigInt(`${m[1]}${m[2]}${fraction}`);
+  const places = fraction.length - Number(m[4] ?? '0');
+  return places >= 0 ? { units, places } : { units: units * 10n ** BigInt(-places), places: 0 };
 }

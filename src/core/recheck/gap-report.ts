@@ -6,8 +6,8 @@
  * rounded half-up to 2 decimals (exact decimals). A form's totals count once every indicator
  * has a re-check score.
  */
-import { dec, points } from '../decimal.ts';
-import { hundredths, type RecheckIndicator, type RecheckScore } from './recheck-scores.ts';
+import { mulDivRound, pointsHundredths, pointsOf } from '../numbers/hundredths.ts';
+import type { RecheckIndicator, RecheckScore } from './recheck-scores.ts';
 
 export interface GapUnit {
   id: string;
@@ -70,8 +70,6 @@ export interface GapReport {
 
 export const DEFAULT_FLAG_THRESHOLD = 5;
 
-const fromHundredths = (h: number): number => h / 100;
-
 export function formGap(form: FormToReport, threshold: number): FormGap {
   const byIndex = new Map(form.scores.map((s) => [s.indicator, s]));
   let self = 0;
@@ -79,10 +77,10 @@ export function formGap(form: FormToReport, threshold: number): FormGap {
   let complete = true;
   const indicators = form.indicators.map((indicator): IndicatorGap => {
     const entry = byIndex.get(indicator.index);
-    const selfH = indicator.selfScore === null ? 0 : hundredths(indicator.selfScore);
+    const selfH = indicator.selfScore === null ? 0 : pointsHundredths(indicator.selfScore);
     self += selfH;
     if (entry === undefined) complete = false;
-    else recheck += hundredths(entry.score);
+    else recheck += pointsHundredths(entry.score);
     return {
       index: indicator.index,
       category: indicator.category,
@@ -90,7 +88,7 @@ export function formGap(form: FormToReport, threshold: number): FormGap {
       weight: indicator.weight,
       selfScore: indicator.selfScore,
       recheckScore: entry?.score ?? null,
-      gap: entry === undefined ? null : fromHundredths(hundredths(entry.score) - selfH),
+      gap: entry === undefined ? null : pointsOf(pointsHundredths(entry.score) - selfH),
       reason: entry?.reason ?? null,
     };
   });
@@ -100,17 +98,17 @@ export function formGap(form: FormToReport, threshold: number): FormGap {
     unit: form.unit,
     project: form.project,
     complete,
-    selfTotal: fromHundredths(self),
-    recheckTotal: complete ? fromHundredths(recheck) : null,
-    gap: gapH === null ? null : fromHundredths(gapH),
-    flagged: gapH !== null && Math.abs(gapH) > hundredths(threshold),
+    selfTotal: pointsOf(self),
+    recheckTotal: complete ? pointsOf(recheck) : null,
+    gap: gapH === null ? null : pointsOf(gapH),
+    flagged: gapH !== null && Math.abs(gapH) > pointsHundredths(threshold),
     indicators,
   };
 }
 
 function summary(forms: readonly FormGap[]): GapSummary {
-  const gaps = forms.filter((f) => f.gap !== null).map((f) => hundredths(f.gap!));
-  const mean = (values: number[]) => (values.length === 0 ? null : points(dec(values.reduce((a, b) => a + b, 0)).dividedBy(values.length).dividedBy(100)));
+  const gaps = forms.filter((f) => f.gap !== null).map((f) => pointsHundredths(f.gap!));
+  const mean = (values: number[]) => (values.length === 0 ? null : pointsOf(mulDivRound(values.reduce((a, b) => a + b, 0), 1, values.length)));
   const max = gaps.reduce<number | null>((m, g) => (m === null || Math.abs(g) > Math.abs(m) ? g : m), null);
   return {
     drawn: forms.length,
@@ -118,7 +116,7 @@ function summary(forms: readonly FormGap[]): GapSummary {
     flagged: forms.filter((f) => f.flagged).length,
     meanGap: mean(gaps),
     meanAbsoluteGap: mean(gaps.map(Math.abs)),
-    maxGap: max === null ? null : fromHundredths(max),
+    maxGap: max === null ? null : pointsOf(max),
   };
 }
 

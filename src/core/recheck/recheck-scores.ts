@@ -5,6 +5,7 @@
  */
 import { explain, type Explanation } from '../explanation.ts';
 import type { Evaluation } from '../model/evaluation.ts';
+import { hundredthsOfNumber, pointsHundredths } from '../numbers/hundredths.ts';
 
 /** An indicator as the re-check sees it: its place in `evaluation.indicators` and the self score. */
 export interface RecheckIndicator {
@@ -41,10 +42,6 @@ export function recheckIndicators(evaluation: Evaluation): RecheckIndicator[] {
   }));
 }
 
-/** Points in integer hundredths (exact for numbers with at most 2 decimals). */
-export const hundredths = (points: number): number => Math.round(points * 100);
-
-const hasTwoDecimalsAtMost = (n: number) => Number.isFinite(n) && Math.abs(hundredths(n) - n * 100) < 1e-6;
 
 export function scoreProblems(indicators: readonly RecheckIndicator[], scores: readonly RecheckScore[]): ScoreProblem[] {
   const problems: ScoreProblem[] = [];
@@ -59,11 +56,11 @@ export function scoreProblems(indicators: readonly RecheckIndicator[], scores: r
     if (seen.has(entry.indicator)) problems.push({ path: `${at}.indicator`, message: explain('recheck.duplicateIndicator', { indicator: entry.indicator }) });
     seen.add(entry.indicator);
     const max = indicator.weight;
-    if (!hasTwoDecimalsAtMost(entry.score) || entry.score < 0 || (max !== null && hundredths(entry.score) > hundredths(max))) {
+    if (hundredthsOfNumber(entry.score) === null || entry.score < 0 || (max !== null && pointsHundredths(entry.score) > pointsHundredths(max))) {
       problems.push({ path: `${at}.score`, message: explain('recheck.scoreRange', { score: entry.score, weight: max ?? '—', name: indicator.name }) });
       return;
     }
-    const differs = indicator.selfScore === null || hundredths(indicator.selfScore) !== hundredths(entry.score);
+    const differs = indicator.selfScore === null || pointsHundredths(indicator.selfScore) !== pointsHundredths(entry.score);
     if (differs && !entry.reason?.trim()) {
       problems.push({ path: `${at}.reason`, message: explain('recheck.reasonRequired', { name: indicator.name, score: entry.score, self: indicator.selfScore ?? '—' }) });
     }

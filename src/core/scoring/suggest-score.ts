@@ -2,9 +2,10 @@
  * The suggested score of an indicator from its target and actual, with the working shown
  * (PRODUCT.md, "Targets and scoring"). A suggestion only: the preparer's score is what counts.
  */
-import { dec, points, round, ZERO, type Decimal } from '../decimal.ts';
 import { explain, type Explanation, type MessageParams } from '../explanation.ts';
 import type { Indicator, QualitativeLevel } from '../model/evaluation.ts';
+import { compareExact, exactInteger, exactOf, minus, mulDivAt, sign, times, type ExactDecimal } from '../numbers/exact-decimal.ts';
+import { mulDivRound, pointsHundredths, pointsOf, safeInteger } from '../numbers/hundredths.ts';
 import { comparable, parseQuantity, type Quantity } from '../targets/quantity.ts';
 import { parseTarget, type Target } from '../targets/parse-target.ts';
 import { normalizeText } from '../targets/normalize.ts';
@@ -26,7 +27,8 @@ export interface Suggestion {
 
 export function suggestScore(indicator: Indicator, template: Template): Suggestion {
   if (indicator.weight === undefined) return none('suggest.noWeight');
-  const weight = dec(indicator.weight);
+  // In hundredths of a point, as every score is computed (numbers/hundredths.ts).
+  const weight = pointsHundredths(indicator.weight);
   const target = parseTarget(indicator.target);
   switch (target.kind) {
     case 'empty':
@@ -47,7 +49,7 @@ function none(key: string, params: MessageParams = {}): Suggestion {
 function suggestNumeric(
   indicator: Indicator,
   target: Target & { kind: 'numeric' },
-  weight: Decimal,
+  weight: number,
   template: Template,
 ): Suggestion {
   if (!indicator.actual?.trim()) return none('suggest.noActual');
@@ -56,46 +58,49 @@ function suggestNumeric(
   if (!comparable(actual, target.quantity)) {
     return none('suggest.unitsDiffer', { actual: indicator.actual, target: indicator.target ?? '' });
   }
-  const params = { actual: show(actual), target: show(target.quantity), weight: points(weight) };
+  const params = { actual: show(actual), target: show(target.quantity), weight: pointsOf(weight) };
   return target.direction === 'positive'
-    ? positive(dec(actual.value), dec(target.quantity.value), weight, params)
-    : reverse(dec(actual.value), dec(target.quantity.value), weight, template.scoring.reverseZeroAtMultiple, params);
+    ? positive(actual.exact, target.quantity.exact, weight, params)
+    : reverse(actual.exact, target.quantity.exact, weight, template.scoring.reverseZeroAtMultiple, params);
 }
 
-/** actual ≥ target → full weight, else weight × actual / target. */
-function positive(actual: Decimal, target: Decimal, weight: Decimal, params: MessageParams): Suggestion {
-  if (actual.greaterThanOrEqualTo(target) || target.lessThanOrEqualTo(0)) {
-    return { basis: 'positive', score: points(weight), working: explain('suggest.positive.full', params) };
+/** weight × a ÷ b in hundredths, half-up (weight in hundredths). */
+function shareOfWeight(weight: number, a: ExactDecimal, b: ExactDecimal): number {
+  return safeInteger(Number(mulDivAt(exactInteger(weight), a, b, 0)));
+}
+
+/** actual ≥ target → full weight, else weight × actual / target (a negative actual earns 0). */
+function positive(actual: ExactDecimal, target: ExactDecimal, weight: number, params: MessageParams): Suggestion {
+  if (compareExact(actual, target) >= 0 || sign(target) <= 0) {
+    return { basis: 'positive', score: pointsOf(weight), working: explain('suggest.positive.full', params) };
   }
-  const score = round(weight.times(actual.greaterThan(0) ? actual : ZERO).dividedBy(target));
-  return { basis: 'positive', score: points(score), working: explain('suggest.positive.partial', { ...params, score: points(score) }) };
+  const score = pointsOf(sign(actual) > 0 ? shareOfWeight(weight, actual, target) : 0);
+  return { basis: 'positive', score, working: explain('suggest.positive.partial', { ...params, score }) };
 }
 
 /**
  * actual ≤ target → full; up to `zeroAt` × target the score falls linearly to 0; beyond → 0.
  * With zeroAt = 2 this is PRODUCT.md's weight × (1 − (actual − target) / target).
  */
-function reverse(
-  actual: Decimal,
-  target: Decimal,
-  weight: Decimal,
-  zeroAt: number,
-  params: MessageParams,
-): Suggestion {
+function reverse(actual: ExactDecimal, target: ExactDecimal, weight: number, zeroAt: number, params: MessageParams): Suggestion {
   const all = { ...params, multiple: zeroAt };
-  if (actual.lessThanOrEqualTo(target)) return { basis: 'reverse', score: points(weight), working: explain('suggest.reverse.full', all) };
-  const span = target.times(zeroAt - 1);
-  if (target.lessThanOrEqualTo(0) || actual.greaterThanOrEqualTo(target.plus(span))) {
+  if (compareExact(actual, target) <= 0) return { basis: 'reverse', score: pointsOf(weight), working: explain('suggest.reverse.full', all) };
+  const multiple = exactOf(String(zeroAt))!;
+  const zeroFrom = times(target, multiple);
+  if (sign(target) <= 0 || compareExact(actual, zeroFrom) >= 0) {
     return { basis: 'reverse', score: 0, working: explain('suggest.reverse.zero', all) };
   }
-  const score = round(weight.times(dec(1).minus(actual.minus(target).dividedBy(span))));
-  return { basis: 'reverse', score: points(score), working: explain('suggest.reverse.partial', { ...all, score: points(score) }) };
+  // weight × (1 − (actual − target) ÷ span) with span = target × (zeroAt − 1) is
+  // weight × (target × zeroAt − actual) ÷ span: one quotient, rounded once.
+  const span = times(target, minus(multiple, exactInteger(1)));
+  const score = pointsOf(shareOfWeight(weight, minus(zeroFrom, actual), span));
+  return { basis: 'reverse', score, working: explain('suggest.reverse.partial', { ...all, score }) };
 }
 
 function suggestQualitative(
   indicator: Indicator,
   target: Target & { kind: 'qualitative' },
-  weight: Decimal,
+  weight: number,
   template: Template,
 ): Suggestion {
   const found = qualitativeLevel(indicator, target);
@@ -103,14 +108,19 @@ function suggestQualitative(
   return bandSuggestion(found.level, weight, template, `suggest.qualitative.${found.source}`);
 }
 
-/** The points a qualitative level allows; a met level suggests the top of its band. */
-export function levelRange(level: QualitativeLevel, weight: Decimal, template: Template): [number, number] {
+/**
+ * The points a qualitative level allows, in hundredths (weight in hundredths): weight × the band's
+ * percents, half-up. The one band rule of suggestions and of QUALITATIVE_BAND.
+ */
+export function levelRange(level: QualitativeLevel, weight: number, template: Template): [number, number] {
   const [low, high] = template.scoring.qualitativeBands[level];
-  return [points(weight.times(low).dividedBy(100)), points(weight.times(high).dividedBy(100))];
+  return [mulDivRound(weight, pointsHundredths(low), 10_000), mulDivRound(weight, pointsHundredths(high), 10_000)];
 }
 
-function bandSuggestion(level: QualitativeLevel, weight: Decimal, template: Template, key: string): Suggestion {
-  const range = levelRange(level, weight, template);
+/** A met level suggests the top of its band. */
+function bandSuggestion(level: QualitativeLevel, weight: number, template: Template, key: string): Suggestion {
+  const [min, max] = levelRange(level, weight, template);
+  const range: [number, number] = [pointsOf(min), pointsOf(max)];
   const suggestion: Suggestion = { basis: 'qualitative', level, range, working: explain(key, { level, min: range[0], max: range[1] }) };
   return level === 'achieved' ? { ...suggestion, score: range[1] } : suggestion;
 }
@@ -121,14 +131,14 @@ const DATE_IN_ACTUAL = /(?:(?<year>\d{4})[年./-])?(?<month>\d{1,2})[月./-](?<d
 function suggestDeadline(
   indicator: Indicator,
   target: Target & { kind: 'deadline' },
-  weight: Decimal,
+  weight: number,
   template: Template,
 ): Suggestion {
   const actual = normalizeText(indicator.actual ?? '');
   if (actual === '') return none('suggest.noActual');
   const met = deadlineMet(actual, target);
   if (met === null) return none('suggest.actualNotDate', { actual: indicator.actual ?? '' });
-  if (met) return { basis: 'deadline', score: points(weight), working: explain('suggest.deadline.met', { weight: points(weight) }) };
+  if (met) return { basis: 'deadline', score: pointsOf(weight), working: explain('suggest.deadline.met', { weight: pointsOf(weight) }) };
   return { ...bandSuggestion('notAchieved', weight, template, 'suggest.deadline.missed'), basis: 'deadline' };
 }
 

@@ -2,10 +2,10 @@
  * A number as written on a form: digits, a multiplier (万, 亿), a percent sign and a unit.
  * `value` is scaled by the multiplier so that "1000万" and "10000000" compare equal.
  */
-import { dec } from '../decimal.ts';
 import { memoByString } from '../memo.ts';
+import { exactOf, exactText, scaledByPowerOfTen, type ExactDecimal } from '../numbers/exact-decimal.ts';
 import { alternation, normalizeText } from './normalize.ts';
-import { MULTIPLIERS } from './vocabulary.ts';
+import { MULTIPLIER_POWERS } from './vocabulary.ts';
 
 export interface Quantity {
   /** The number as written, without multiplier: "1000" of "1000万". */
@@ -13,18 +13,21 @@ export interface Quantity {
   multiplier: string;
   percent: boolean;
   unit: string;
-  /** number × multiplier, as a decimal string. */
+  /** number × multiplier, as a decimal string without trailing zeros ("1.2万" → "12000"). */
   value: string;
+  /** The same, exactly, for arithmetic. */
+  exact: ExactDecimal;
 }
 
 export const NUMBER_SOURCE = String.raw`\d+(?:\.\d+)?`;
-export const MULTIPLIER_SOURCE = alternation(Object.keys(MULTIPLIERS));
+export const MULTIPLIER_SOURCE = alternation(Object.keys(MULTIPLIER_POWERS));
 /** A unit is short and has no digits, signs or punctuation: 场, 平方米, 人次, 万元. */
 export const UNIT_SOURCE = String.raw`[^\d\s%‰=<>《》≥≤≧≦,，。;；:：、()（）]{0,5}?`;
 
+/** `number` is digits with an optional fraction (NUMBER_SOURCE). */
 export function makeQuantity(number: string, multiplier = '', percent = false, unit = ''): Quantity {
-  const factor = multiplier === '' ? 1 : (MULTIPLIERS[multiplier] ?? 1);
-  return { number, multiplier, percent, unit, value: dec(number).times(factor).toString() };
+  const exact = scaledByPowerOfTen(exactOf(number)!, MULTIPLIER_POWERS[multiplier] ?? 0);
+  return { number, multiplier, percent, unit, value: exactText(exact), exact };
 }
 
 const QUANTITY_ONLY = new RegExp(

@@ -33,7 +33,8 @@ export const OPERATOR_SUFFIXES: ReadonlyArray<readonly [string, Operator]> = [
 ];
 
 /** Multipliers written after a number. */
-export const MULTIPLIERS: Readonly<Record<string, number>> = { 千: 1e3, 万: 1e4, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+/** Multipliers written after a number, as powers of ten: 1.2万 is 1.2 × 10^4. */
+export const MULTIPLIER_POWERS: Readonly<Record<string, number>> = { 千: 3, 万: 4, 百万: 6, 千万: 7, 亿: 8 };
 
 /** Ordered qualitative scales, best first (PRODUCT.md lists the first two). */
 export const QUALITATIVE_SCALES: ReadonlyArray<{ name: string; levels: readonly string[] }> = [

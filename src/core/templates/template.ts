@@ -4,6 +4,7 @@
  * schema accepts; no code changes.
  */
 import { z } from 'zod';
+import { hundredthsOfNumber } from '../numbers/hundredths.ts';
 
 /** A label in both UI languages; the Chinese one is what the official form prints. */
 export const labelSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
@@ -13,7 +14,9 @@ export type Label = z.infer<typeof labelSchema>;
 export const formLabelSchema = labelSchema.extend({ aliases: z.array(z.string()).default([]) });
 export type FormLabel = z.infer<typeof formLabelSchema>;
 
-const points = z.number().min(0);
+/** Points and percents are computed in integer hundredths (numbers/hundredths.ts): at most 2 decimals. */
+const twoDecimals = z.number().refine((v) => hundredthsOfNumber(v) !== null, { message: 'at most 2 decimals' });
+const points = twoDecimals.min(0);
 const severity = z.enum(['error', 'warning']);
 
 export const templateSchema = z.object({
@@ -54,7 +57,7 @@ export const templateSchema = z.object({
   narratives: z.array(z.enum(['achievements', 'problems', 'improvements'])),
   scoring: z.object({
     /** Reverse targets score 0 at this multiple of the target (2 → "beyond 2 × target → 0"). */
-    reverseZeroAtMultiple: z.number().gt(1),
+    reverseZeroAtMultiple: twoDecimals.gt(1),
     /** Share of the weight, in percent, that each qualitative level allows. */
     qualitativeBands: z.object({
       achieved: z.tuple([points, points]),
@@ -62,11 +65,11 @@ export const templateSchema = z.object({
       notAchieved: z.tuple([points, points]),
     }),
     /** An actual at or above this percent of a positive target flags TARGET_TOO_LOW. */
-    targetTooLowPercent: z.number().gt(100),
+    targetTooLowPercent: twoDecimals.gt(100),
     /** Indicator score share may exceed the execution rate by this many points. */
-    highScoreLowExecutionMargin: z.number().min(0),
+    highScoreLowExecutionMargin: twoDecimals.min(0),
     /** Below this execution rate 主要问题 must be stated. */
-    problemsRequiredBelowRate: z.number().min(0),
+    problemsRequiredBelowRate: twoDecimals.min(0),
   }),
 });
 

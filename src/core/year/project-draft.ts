@@ -10,7 +10,7 @@
  * before (the unit has not changed it) and the form is still with the unit (draft or returned);
  * otherwise the form keeps its value and the change is reported.
  */
-import { hundredthsOf } from '../decimal.ts';
+import { fenOf } from '../numbers/hundredths.ts';
 import type { Evaluation, Project } from '../model/evaluation.ts';
 import { blankEvaluation } from '../templates/blank-evaluation.ts';
 import type { Template } from '../templates/template.ts';
@@ -58,7 +58,7 @@ function holds(value: unknown, fact: keyof ProjectFacts, expected: ProjectFacts[
   const text = typeof value === 'string' ? value.trim() : value === undefined ? '' : String(value);
   if (fact === 'budget' || fact === 'previousBudget') {
     if (text === '' || expected === '') return text === expected;
-    return hundredthsOf(text) !== null && hundredthsOf(text) === hundredthsOf(String(expected));
+    return fenOf(text) !== null && fenOf(text) === fenOf(String(expected));
   }
   return text === expected;
 }

@@ -2,14 +2,16 @@
  * Model values as the form's cells hold them: amounts as numbers in the printed unit (元 or
  * 万元, converted exactly), rates as fractions under a percent format.
  */
-import { dec, HUNDRED } from '../../core/decimal.ts';
-import { inUnit, type AmountUnit } from '../../core/model/amount-unit.ts';
+import { amountInUnit, type AmountUnit } from '../../core/model/amount-unit.ts';
+import { exactOf, exactText, scaledByPowerOfTen } from '../../core/numbers/exact-decimal.ts';
 import { MONEY_FORMAT, TEN_THOUSAND_FORMAT } from './sheet-cells.ts';
 
 /** An amount in 元 ("215457.60") as the number printed in `unit`; blank stays blank. */
 export function amountCell(amount: string | undefined, unit: AmountUnit): number | undefined {
   if (amount === undefined || amount === '') return undefined;
-  return inUnit(amount, unit).toNumber();
+  // The cell holds the double nearest the exact decimal text (a cell is a double).
+  const text = amountInUnit(amount, unit);
+  return text === null ? undefined : Number(text);
 }
 
 export function amountFormat(unit: AmountUnit): string {
@@ -19,7 +21,8 @@ export function amountFormat(unit: AmountUnit): string {
 /** "62.16" (percent) as 0.6216 under a percent format. */
 export function rateCell(rate: string | undefined): number | undefined {
   if (rate === undefined || rate === '') return undefined;
-  return dec(rate).div(HUNDRED).toNumber();
+  const exact = exactOf(rate.trim());
+  return exact === null ? undefined : Number(exactText(scaledByPowerOfTen(exact, -2)));
 }
 
 /** "2022-03-02" as a date at UTC midnight, which is how the spreadsheet stores a day. */
