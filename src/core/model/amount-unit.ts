@@ -10,6 +10,9 @@ import type { Evaluation } from './evaluation.ts';
 
 export type AmountUnit = NonNullable<Evaluation['project']['amountUnit']>;
 
+/** The unit the model keeps every amount in. */
+export const MODEL_AMOUNT_UNIT: AmountUnit = '元';
+
 
 export function printedAmountUnit(evaluation: Evaluation | undefined, template: Template): AmountUnit {
   return evaluation ? (evaluation.project.amountUnit ?? '元') : template.amountUnit;

@@ -28,7 +28,7 @@ export function ScoreCell({ index, indicator, suggestion, findings, onChange, ha
   const qualitative = suggestion?.basis === 'qualitative' || suggestion?.working.key === 'suggest.pickLevel' || indicator.level !== undefined;
   return (
     <div className="score-cell">
-      <PointsCell value={indicator.score} max={indicator.weight} findings={findings} testId={`indicator-score-${index}`} onChange={onChange ? (score) => onChange({ score }) : undefined} />
+      <PointsCell value={indicator.score} findings={findings} testId={`indicator-score-${index}`} onChange={onChange ? (score) => onChange({ score }) : undefined} />
       {qualitative && onChange && (
         <Select<QualitativeLevel>
           size="small"

@@ -2,11 +2,13 @@
  * The editable cells of the form. Each shows its value as text on a read-only form, and its
  * findings as the input's red or orange border.
  */
-import { Input, InputNumber, Select } from 'antd';
+import { Input, Select, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { UiFinding } from '../form/findings.ts';
 import { worst } from '../form/findings.ts';
-import { formatAmount, formatPoints, parseAmount } from '../format/numbers.ts';
+import type { Reading } from '../../core/numbers/read-number.ts';
+import { formatAmount, formatPoints, parseAmount, parsePoints, problemKey } from '../format/numbers.ts';
+import { useI18n } from '../locale/i18n.tsx';
 
 interface CellProps<T> {
   value: T;
@@ -25,49 +27,58 @@ export function TextCell({ value, onChange, findings, testId, multiline, placeho
   );
 }
 
-/** Weights and scores: numbers with at most 2 decimals; cleared means not filled. */
-export function PointsCell({ value, onChange, findings, testId, max }: CellProps<number | undefined> & { max?: number | undefined }) {
+/** Weights and scores: numbers with at most 2 decimals, taken as typed; cleared means not filled. */
+export function PointsCell({ value, onChange, findings, testId }: CellProps<number | undefined>) {
   if (!onChange) return <span className="cell-number" data-testid={testId}>{formatPoints(value)}</span>;
-  return (
-    <InputNumber<number>
-      value={value ?? null}
-      min={0}
-      max={max}
-      step={1}
-      status={worst(findings)}
-      variant="borderless"
-      className="cell-input cell-number"
-      data-testid={testId}
-      onChange={(v) => onChange(v === null || v === undefined ? undefined : Math.round(v * 100) / 100)}
-    />
-  );
+  return <TypedNumberCell shown={formatPoints(value)} raw={formatPoints(value)} read={parsePoints} onChange={onChange} findings={findings} testId={testId} />;
+}
+
+/** Amounts in 元 as decimal strings, shown with thousands separators ("41.44万" is read as 414,400.00). */
+export function AmountCell({ value, onChange, findings, testId }: CellProps<string | undefined>) {
+  if (!onChange) return <span className="cell-number" data-testid={testId}>{formatAmount(value)}</span>;
+  return <TypedNumberCell shown={formatAmount(value)} raw={value ?? ''} read={parseAmount} onChange={onChange} findings={findings} testId={testId} />;
+}
+
+interface TypedNumberProps<T> {
+  /** The stored value as the form shows it, and as it is edited. */
+  shown: string;
+  raw: string;
+  read: (text: string) => Reading<T>;
+  onChange: (value: T) => void;
+  findings: readonly UiFinding[] | undefined;
+  testId: string | undefined;
 }
 
 /**
- * Amounts in 元 as decimal strings, shown with thousands separators. While typing the raw text
- * is kept, so "414,4" is not rewritten under the cursor; a value that is not an amount is not stored.
+ * A number typed as text. While typing, the text is kept as typed ("414,4" is not rewritten under
+ * the cursor) and every text that reads is stored. A text that does not read is never rounded,
+ * clamped or thrown away: it stays in the cell, red, with the reason, until it is put right; the
+ * stored value is the last one that read.
  */
-export function AmountCell({ value, onChange, findings, testId }: CellProps<string | undefined>) {
+function TypedNumberCell<T>({ shown, raw, read, onChange, findings, testId }: TypedNumberProps<T>) {
+  const { t } = useI18n();
   const [draft, setDraft] = useState<string | null>(null);
-  if (!onChange) return <span className="cell-number" data-testid={testId}>{formatAmount(value)}</span>;
-  const invalid = draft !== null && parseAmount(draft) === null;
-  return (
+  const reading = draft === null ? null : read(draft);
+  const problem = reading && !reading.ok && reading.problem !== 'blank' ? reading.problem : null;
+  const input = (
     <Input
-      value={draft ?? formatAmount(value)}
-      status={invalid ? 'error' : worst(findings)}
+      value={draft ?? shown}
+      status={problem ? 'error' : worst(findings)}
       variant="borderless"
       className="cell-input cell-number"
       data-testid={testId}
+      aria-invalid={problem ? true : undefined}
       inputMode="decimal"
-      onFocus={() => setDraft(value ?? '')}
-      onBlur={() => setDraft(null)}
+      onFocus={() => setDraft((d) => d ?? raw)}
+      onBlur={() => setDraft((d) => (d !== null && read(d).ok ? null : d))}
       onChange={(e) => {
         setDraft(e.target.value);
-        const parsed = parseAmount(e.target.value);
-        if (parsed !== null) onChange(parsed);
+        const parsed = read(e.target.value);
+        if (parsed.ok) onChange(parsed.value);
       }}
     />
   );
+  return problem ? <Tooltip title={t(problemKey(problem))}>{input}</Tooltip> : input;
 }
 
 export function ChoiceCell<T extends string>({ value, onChange, findings, testId, options, allowClear }: CellProps<T | undefined> & { options: { value: T; label: string }[]; allowClear?: boolean }) {

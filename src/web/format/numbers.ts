@@ -1,27 +1,42 @@
 /**
- * How amounts, rates and points are shown: amounts with thousands separators and 2 decimals,
- * exactly as stored (decimal strings are never turned into floats here).
+ * How amounts, rates and points are shown and read back in the editor: shown exactly as stored
+ * (decimal strings are never turned into floats here), read with the core's one number reader
+ * (core/numbers/read-number.ts), the same the importers use.
  */
 
 import { groupThousands } from '../../core/format.ts';
+import { MODEL_AMOUNT_UNIT } from '../../core/model/amount-unit.ts';
+import { fenOf } from '../../core/numbers/hundredths.ts';
+import { amountText, readMoney, readPoints, type ReadProblem, type Reading } from '../../core/numbers/read-number.ts';
 
-/** "414400.00" → "414,400.00"; blank stays blank; a non-amount is shown as typed. */
+/** "414400.00" → "414,400.00", "257602" → "257,602.00"; blank stays blank; anything else is shown as it is. */
 export function formatAmount(value: string | number | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   const text = String(value).trim();
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/u.exec(text);
-  if (!m) return text;
-  const [, sign, whole, frac = ''] = m;
-  return groupThousands(`${sign}${whole}.${(frac + '00').slice(0, 2)}`);
+  const fen = fenOf(text);
+  return fen === null ? text : groupThousands(amountText(fen));
 }
 
-/** What someone typed in an amount cell ("414,400", "414400.5") → the stored form "414400.50", or null. */
-export function parseAmount(input: string): string | null {
-  const text = input.replace(/[,，\s]/gu, '');
-  if (text === '') return '';
-  const m = /^(-?\d+)(?:\.(\d{0,2}))?$/u.exec(text);
-  if (!m) return null;
-  return `${m[1]}.${((m[2] ?? '') + '00').slice(0, 2)}`;
+/**
+ * What someone typed in an amount cell ("414,400", "41.44万", "４１４４００") → the stored form
+ * "414400.00"; blank → "" (not filled). In the model's unit unless a unit is typed after the number.
+ */
+export function parseAmount(input: string): Reading<string> {
+  const read = readMoney(input, MODEL_AMOUNT_UNIT);
+  if (read.ok) return { ok: true, value: amountText(read.value.fen) };
+  return read.problem === 'blank' ? { ok: true, value: '' } : read;
+}
+
+/** Typed points ("8.5", "８.５") → the stored number; blank → undefined (not filled). Never rounded. */
+export function parsePoints(input: string): Reading<number | undefined> {
+  const read = readPoints(input);
+  if (read.ok) return read;
+  return read.problem === 'blank' ? { ok: true, value: undefined } : read;
+}
+
+/** The locale key that says why a typed number was not taken. */
+export function problemKey(problem: Exclude<ReadProblem, 'blank'>): 'number.notNumber' | 'number.tooPrecise' | 'number.tooLarge' {
+  return `number.${problem}`;
 }
 
 /** "62.16" → "62.16%". */

@@ -84,6 +84,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'form.yes': 'Yes',
   'form.yuan': 'yuan',
   'form.no': 'No',
+  'number.notNumber': 'Not a number',
+  'number.tooPrecise': 'At most 2 decimals',
+  'number.tooLarge': 'Too large',
 
   'indicator.actions': 'Actions',
   'indicator.add': 'Add indicator',

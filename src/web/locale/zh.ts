@@ -86,6 +86,9 @@ export const zh = {
   'form.yes': '是',
   'form.yuan': '元',
   'form.no': '否',
+  'number.notNumber': '不是数字',
+  'number.tooPrecise': '最多两位小数',
+  'number.tooLarge': '数值过大',
 
   'indicator.actions': '操作',
   'indicator.add': '添加指标',
