@@ -1,5 +1,6 @@
 /** The zod schemas of the re-check routes (docs/api.md, "Re-check"): requests, answers, OpenAPI. */
 import { z } from '@hono/zod-openapi';
+import { hundredthsOfNumber } from '../core/numbers/hundredths.ts';
 import { PageQuery } from './api-schemas.ts';
 import { Status, Unit } from './api-schemas.ts';
 
@@ -11,7 +12,7 @@ export const DrawBody = z.object({
   /** Any text up to 64 characters (a number is taken as its digits); without it the server picks one. */
   seed: z.union([z.string().trim().min(1).max(64), z.number().int().nonnegative()]).transform(String).optional(),
   /** Percent: at least this share of each stratum (and of the year) is drawn, at least one per stratum. */
-  minimumShare: z.number().gt(0).max(100).refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { message: 'at most 2 decimals' }).optional(),
+  minimumShare: z.number().gt(0).max(100).refine((n) => hundredthsOfNumber(n) !== null, { message: 'at most 2 decimals' }).optional(),
   /** Points: a form whose total gap is larger than this is flagged in the report. */
   flagThreshold: points.optional(),
 });

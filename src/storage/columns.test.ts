@@ -12,12 +12,16 @@ test('money: decimal strings in 元 ↔ whole fen, exactly', () => {
   assert.equal(fenToYuan('114770200'), '1147702.00');
   assert.equal(fenToYuan(-205), '-2.05');
   assert.equal(fenToYuan(null), null);
+  // A sum of many amounts from PostgreSQL, past 2^53 fen: still to the fen.
+  assert.equal(fenToYuan('900719925474099317'), '9007199254740993.17');
+  assert.equal(yuanToFen('12345678901234.00'), null);
 });
 
 test('NUMERIC and JSON columns in one shape', () => {
   assert.equal(decimalText(62.16), '62.16');
   assert.equal(decimalText('62.16'), '62.16');
   assert.equal(decimalText(100), '100.00');
+  assert.equal(decimalText('-0.5'), '-0.50');
   assert.deepEqual(readJson('{"a":1}'), { a: 1 });
   assert.deepEqual(readJson({ a: 1 }), { a: 1 });
 });

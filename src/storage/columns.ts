@@ -1,31 +1,28 @@
 /**
  * Column values in one shape whichever database gave them: money as whole fen ↔ decimal strings
- * in 元, NUMERIC as decimal strings or numbers, JSON as parsed values.
+ * in 元 (core/numbers: the model's one arithmetic), NUMERIC points as numbers, JSON as parsed values.
  */
+import { exactOf, fixedText, unitsText } from '../core/numbers/exact-decimal.ts';
+import { fenOf } from '../core/numbers/hundredths.ts';
 
 /** "414400.00" → 41440000; blank or malformed → null (the checks report malformed amounts). */
-export function yuanToFen(amount: string | undefined): number | null {
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/u.exec(amount ?? '');
-  if (!m) return null;
-  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  // Beyond 2^53 fen (90 trillion 元) a number is no longer exact: better no column than a wrong sum.
-  if (!Number.isSafeInteger(fen)) return null;
-  return m[1] === '-' ? -fen : fen;
-}
+export const yuanToFen = (amount: string | undefined): number | null => fenOf(amount);
 
-/** 41440000 → "414400.00"; also takes the decimal string PostgreSQL gives for sum(bigint). */
+/** 41440000 → "414400.00"; also takes the decimal string PostgreSQL gives for sum(bigint), which may pass 2^53. */
 export function fenToYuan(fen: number | string | null): string | null {
-  if (fen === null) return null;
-  const n = BigInt(typeof fen === 'number' ? Math.trunc(fen) : fen);
-  const abs = n < 0n ? -n : n;
-  return `${n < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+  return fen === null ? null : unitsText(BigInt(fen), 2);
 }
 
-/** NUMERIC(14, 2) as a decimal string with 2 decimals. */
+/**
+ * A NUMERIC with 2 decimals (the execution rate) as a decimal string with 2 decimals: PostgreSQL
+ * gives the exact text, SQLite a double, which is the nearest double to a value with 2 decimals.
+ */
 export function decimalText(value: string | number | null): string | null {
   if (value === null) return null;
-  // NUMERIC(14, 2) holds at most 12 integer digits: a double holds every such value closely enough for toFixed(2).
-  return Number(value).toFixed(2);
+  const exact = typeof value === 'string' ? exactOf(value) : exactOf(String(value));
+  if (exact !== null) return fixedText(exact, 2);
+  // A double that String writes with an exponent (beyond 10^21): no real rate; kept as the number says.
+  return String(value);
 }
 
 /** Points (NUMERIC with 2 decimals) as a JSON number, as the interchange format writes them. */

@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { bandOf, bandProblems, type BudgetBand } from './budget-bands.ts';
+import { hundredthsOfNumber } from '../numbers/hundredths.ts';
 
 export interface Candidate {
   id: string;
@@ -49,8 +50,8 @@ export const DEFAULT_MINIMUM_SHARE = 10;
 
 /** The share in hundredths of a percent (1–10,000), or an error. */
 export function shareHundredths(share: number): number {
-  const hundredths = Math.round(share * 100);
-  if (!Number.isFinite(share) || share <= 0 || share > 100 || Math.abs(hundredths - share * 100) > 1e-6) {
+  const hundredths = hundredthsOfNumber(share);
+  if (hundredths === null || hundredths <= 0 || hundredths > 10_000) {
     throw new RangeError(`the minimum share must be a percentage above 0 and at most 100 with at most 2 decimals, not ${share}`);
   }
   return hundredths;

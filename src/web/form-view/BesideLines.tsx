@@ -3,6 +3,7 @@
  * under 自评分 (复核分) with its reason. Visible text, not tooltips, so a printout or a screenshot
  * carries them; nothing is drawn when there is nothing to show.
  */
+import { pointsHundredths } from '../../core/numbers/hundredths.ts';
 import { formatPoints } from '../format/numbers.ts';
 import { useI18n } from '../locale/i18n.tsx';
 import { useForm } from './form-context.tsx';
@@ -39,7 +40,7 @@ export function RecheckLine({ index, selfScore }: { index: number; selfScore: nu
   const { t } = useI18n();
   const entry = beside.recheck?.scores.get(index);
   if (!beside.recheck || !entry) return null;
-  const differs = entry.score !== null && selfScore !== undefined && Math.round(entry.score * 100) !== Math.round(selfScore * 100);
+  const differs = entry.score !== null && selfScore !== undefined && pointsHundredths(entry.score) !== pointsHundredths(selfScore);
   return (
     <div className={`beside-line recheck${differs ? ' recheck-differs' : ''}`} data-testid={`beside-recheck-${index}`} data-score={entry.score ?? ''}>
       <div>{t('beside.recheckScore', { score: entry.score === null ? '—' : formatPoints(entry.score) })}</div>
