@@ -1,8 +1,10 @@
 /** The one number reader: money, points and rates as people write them; what it refuses and why. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-import { amountText, readDecimal, readMoney, readPoints, readRate } from './read-number.ts';
+import { exactText } from './exact-decimal.ts';
+import { amountText, exactOfNumber, readDecimal, readMoney, readPoints, readRate } from './read-number.ts';
 import { MAX_AMOUNT_FEN } from './hundredths.ts';
 
 const FULL_WIDTH = (s: string) => s.replace(/[0-9.,+\-%]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -80,4 +82,21 @@ test('rates: the number as written with at least 2 decimals, a % sign or not', (
   assert.deepEqual(readRate('0.62'), { ok: true, value: '0.62' });
   assert.deepEqual(readRate('约60%'), { ok: false, problem: 'notNumber' });
   assert.deepEqual(readDecimal('+1,234.50'), { ok: true, value: { units: 123450n, places: 2 } });
+});
+
+test('a JavaScript number as the decimal its shortest text shows, exactly, without exponent', () => {
+  assert.deepEqual(exactOfNumber(0.1), { units: 1n, places: 1 });
+  assert.deepEqual(exactOfNumber(-62.16), { units: -6216n, places: 2 });
+  assert.deepEqual(exactOfNumber(1e21), { units: 10n ** 21n, places: 0 });
+  assert.deepEqual(exactOfNumber(1.5e-7), { units: 15n, places: 8 });
+  assert.deepEqual(exactOfNumber(-0), { units: 0n, places: 0 });
+  assert.equal(exactOfNumber(NaN), null);
+  assert.equal(exactOfNumber(-Infinity), null);
+  // decimal.js reads a number the same way (from its shortest text): the oracle.
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+      assert.equal(exactText(exactOfNumber(n)!), new Decimal(String(n)).toFixed().replace(/^-(?=0$)/u, ''), String(n));
+    }),
+    { numRuns: 3000 },
+  );
 });

@@ -1,63 +1,58 @@
 /**
- * Reading the values people type into the form: amounts (with thousands separators, in 元 or
- * 万元, stored as 元 exactly), points, rates, dates like 2022.3.2, and 是/否.
+ * Reading the values people type into the form: amounts (with thousands separators, in 元, 万元
+ * or 亿元, stored as 元 exactly), points, rates, dates like 2022.3.2, and 是/否. Numbers are read by
+ * the core's one reader (core/numbers/read-number.ts); this only says, for the diagnostics, whether
+ * a cell was blank or held something that is no such value.
  */
-import { dec, fixed2 } from '../../core/decimal.ts';
+import { compareExact } from '../../core/numbers/exact-decimal.ts';
+import { hundredthsOfNumber } from '../../core/numbers/hundredths.ts';
+import { amountText, exactOfNumber, readMoney, readPoints, readRate, type ReadProblem, type Reading } from '../../core/numbers/read-number.ts';
 import { normalizeText } from '../../core/targets/normalize.ts';
-import { AMOUNT_UNITS, type AmountUnit } from './label-key.ts';
+import type { AmountUnit } from './label-key.ts';
 
-const NUMBER = /^[-+]?\d+(\.\d+)?$/u;
-const YUAN_PER_WAN = 10000;
-
-/** A number as typed: NFKC, no spaces, no thousands separators. */
-function numberText(text: string): string {
-  return normalizeText(text).replace(/,/gu, '');
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; blank: boolean };
+/** `problem` says why a number was not read (blank, not a number, more decimals than it may have, too large). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; blank: boolean; problem?: ReadProblem };
 
 const blank = <T>(): Parsed<T> => ({ ok: false, blank: true });
 const unreadable = <T>(): Parsed<T> => ({ ok: false, blank: false });
 
-/** An amount in `unit` (a unit written after the number wins) → 元 with two decimals. */
+function parsed<T, U>(reading: Reading<T>, value: (read: T) => U): Parsed<U> {
+  return reading.ok ? { ok: true, value: value(reading.value) } : { ok: false, blank: reading.problem === 'blank', problem: reading.problem };
+}
+
+/**
+ * An amount in `unit` (a unit written after the number wins: 元, 万元, 万, 亿元, 亿) → 元 with two
+ * decimals, and the unit the form printed it in. An amount written in 亿 says nothing about the
+ * form's unit, so `unit` is given back for it.
+ */
 export function parseAmount(text: string, unit: AmountUnit): Parsed<{ yuan: string; unit: AmountUnit }> {
-  let body = numberText(text);
-  if (body === '') return blank();
-  let written: AmountUnit = unit;
-  const suffix = AMOUNT_UNITS.find((u) => body.endsWith(u));
-  if (suffix) {
-    written = suffix;
-    body = body.slice(0, -suffix.length);
-  } else if (body.endsWith('万')) {
-    // "41.44万": people write 万 for 万元.
-    written = '万元';
-    body = body.slice(0, -1);
-  }
-  if (!NUMBER.test(body)) return unreadable();
-  const yuan = written === '万元' ? dec(body).times(YUAN_PER_WAN) : dec(body);
-  // More than two decimals of 元 is not an amount the model can hold exactly.
-  if (yuan.decimalPlaces() > 2) return unreadable();
-  return { ok: true, value: { yuan: fixed2(yuan), unit: written } };
+  return parsed(readMoney(text, unit), ({ fen, written }) => ({ yuan: amountText(fen), unit: written === null || written === '亿元' ? unit : written }));
 }
 
 /** Points (权重, 自评分): a number with at most two decimals. */
 export function parsePoints(text: string): Parsed<number> {
-  const body = numberText(text);
-  if (body === '') return blank();
-  if (!NUMBER.test(body) || dec(body).decimalPlaces() > 2) return unreadable();
-  return { ok: true, value: dec(body).toNumber() };
+  return parsed(readPoints(text), (points) => points);
 }
 
 /** A rate in percent: "62.16%", "62.16"; a fraction under a % sign is not assumed. */
 export function parseRate(text: string): Parsed<string> {
-  const body = numberText(text).replace(/%$/u, '');
-  if (body === '') return blank();
-  if (!NUMBER.test(body)) return unreadable();
-  // Rates are kept to two decimals at least, as the form prints them ("100.00"); more are kept.
-  const rate = dec(body);
-  return { ok: true, value: rate.decimalPlaces() < 2 ? rate.toFixed(2) : rate.toFixed() };
+  return parsed(readRate(text), (rate) => rate);
 }
 
+/**
+ * Points the reader gave (at most 2 decimals) in integer hundredths, in which weights and scores
+ * are summed exactly. Anything else is a fault of the caller, not a value to round.
+ */
+export function pointsHundredths(points: number): number {
+  const hundredths = hundredthsOfNumber(points);
+  if (hundredths === null) throw new RangeError(`points with more than 2 decimals: ${points}`);
+  return hundredths;
+}
+
+/** A sum in hundredths against points of any precision (a template's cap, a printed caption), exactly. */
+export function compareHundredths(hundredths: number, points: number): -1 | 0 | 1 {
+  return compareExact({ units: BigInt(hundredths), places: 2 }, exactOfNumber(points)!);
+}
 
 /** 2022.3.2, 2022-03-02, 2022/3/2 and 2022年3月2日 → "2022-03-02". */
 export function parseDate(text: string): Parsed<string> {

@@ -3,21 +3,20 @@
  * it) get the category the template's caps leave room for, in form order: the previous row's
  * category while its block has room for the weight, else the next category of the template.
  */
-import { dec, sum, type Decimal } from '../../core/decimal.ts';
 import type { Indicator } from '../../core/model/evaluation.ts';
 import type { Template } from '../../core/templates/template.ts';
+import { compareHundredths, pointsHundredths } from './cell-values.ts';
 
-/** Points left in the cap that holds `category` (unbounded if none does). */
-function room(template: Template, indicators: readonly Indicator[], category: string): Decimal | undefined {
-  const cap = template.caps.find((c) => c.categories.includes(category));
-  if (!cap) return undefined;
-  const used = sum(indicators.filter((i) => i.category !== undefined && cap.categories.includes(i.category)).map((i) => i.weight ?? 0));
-  return dec(cap.points).minus(used);
-}
-
+/**
+ * Whether `weight` still fits in the cap that holds `category` (always, if none does). The weights
+ * were read as points (at most 2 decimals), so they are summed in integer hundredths, exactly.
+ */
 function fits(template: Template, indicators: readonly Indicator[], category: string, weight: number): boolean {
-  const left = room(template, indicators, category);
-  return left === undefined || left.greaterThanOrEqualTo(weight);
+  const cap = template.caps.find((c) => c.categories.includes(category));
+  if (!cap) return true;
+  let used = pointsHundredths(weight);
+  for (const i of indicators) if (i.category !== undefined && cap.categories.includes(i.category)) used += pointsHundredths(i.weight ?? 0);
+  return compareHundredths(used, cap.points) <= 0;
 }
 
 /** Sets the category of every indicator without one; returns the indexes it inferred. */

@@ -36,3 +36,11 @@ test('a block of several categories leaves them open', () => {
   const r = inferCategories([40, 20, 20], [{ categories: ['output'], points: 40 }, { categories: ['effect', 'satisfaction'], points: 40 }]);
   assert.deepEqual(r.categories, ['output', null, null]);
 });
+
+test('weights with decimals land on the caps exactly (no float sums), and are described as printed', () => {
+  const r = inferCategories([0.1, 0.2, 44.7, 17.45, 17.55, 20], blocks);
+  assert.equal(r.ok && r.complete, true);
+  assert.match(describeBlocks(shanghai, r.blocks).zh, /^第1–3项 [^(]+\(45\/45分\)；第4–5项 [^(]+\(35\/35分\)/u);
+  const partial = inferCategories([44.5], blocks);
+  assert.match(describeBlocks(shanghai, partial.blocks).en, /\(44\.5\/45\)$/u);
+});

@@ -5,10 +5,11 @@
  * boundary. Where it does not, the rows from that block on are left without a category and it is
  * reported; nothing is guessed.
  */
-import { dec, ZERO, type Decimal } from '../../core/decimal.ts';
+import { exactText } from '../../core/numbers/exact-decimal.ts';
 import type { Label } from '../../core/templates/template.ts';
 import { blockLabel } from '../../core/templates/labels.ts';
 import type { Template } from '../../core/templates/template.ts';
+import { compareHundredths, pointsHundredths } from '../grid/cell-values.ts';
 
 export interface Block {
   categories: string[];
@@ -24,7 +25,8 @@ export interface BlockRows {
   block: Block;
   from: number;
   to: number;
-  weight: Decimal;
+  /** The weights of the rows summed, in hundredths of a point (exact). */
+  weightHundredths: number;
 }
 
 /**
@@ -43,25 +45,27 @@ export function inferCategories(weights: ReadonlyArray<number | undefined>, bloc
   const done: BlockRows[] = [];
   let b = 0;
   let from = 0;
-  let filled = ZERO;
+  // The weights were read as points (at most 2 decimals): summed in integer hundredths, exactly.
+  let filled = 0;
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
     const block = blocks[b];
     if (weight === undefined) return { ok: false, categories, blocks: done, failedAt: from, reason: 'noWeight' };
     if (!block) return { ok: false, categories, blocks: done, failedAt: i, reason: 'beyondCaps' };
-    filled = filled.plus(dec(weight));
-    if (filled.greaterThan(block.points)) return { ok: false, categories, blocks: done, failedAt: from, reason: 'overCap' };
-    if (filled.equals(block.points)) {
-      done.push({ block, from, to: i, weight: filled });
+    filled += pointsHundredths(weight);
+    const against = compareHundredths(filled, block.points);
+    if (against > 0) return { ok: false, categories, blocks: done, failedAt: from, reason: 'overCap' };
+    if (against === 0) {
+      done.push({ block, from, to: i, weightHundredths: filled });
       for (let j = from; j <= i; j++) categories[j] = block.categories.length === 1 ? block.categories[0]! : null;
       b++;
       from = i + 1;
-      filled = ZERO;
+      filled = 0;
     }
   }
   // Rows that end inside a block (a truncated form) are placed in it, and it is said.
   if (from < weights.length) {
-    done.push({ block: blocks[b]!, from, to: weights.length - 1, weight: filled });
+    done.push({ block: blocks[b]!, from, to: weights.length - 1, weightHundredths: filled });
     for (let j = from; j < weights.length; j++) categories[j] = blocks[b]!.categories.length === 1 ? blocks[b]!.categories[0]! : null;
   }
   return { ok: true, categories, blocks: done, complete: b === blocks.length };
@@ -69,7 +73,8 @@ export function inferCategories(weights: ReadonlyArray<number | undefined>, bloc
 
 /** "第1–15项 产出指标(45分)；…" / "rows 1–15 Output (45); …" for the diagnostics. */
 export function describeBlocks(template: Template, rows: readonly BlockRows[]): Label {
-  const zh = rows.map((r) => `第${r.from + 1}–${r.to + 1}项 ${blockLabel(template, r.block.categories).zh}(${r.weight.toString()}/${r.block.points}分)`);
-  const en = rows.map((r) => `rows ${r.from + 1}–${r.to + 1} ${blockLabel(template, r.block.categories).en} (${r.weight.toString()}/${r.block.points})`);
+  const weight = (r: BlockRows): string => exactText({ units: BigInt(r.weightHundredths), places: 2 });
+  const zh = rows.map((r) => `第${r.from + 1}–${r.to + 1}项 ${blockLabel(template, r.block.categories).zh}(${weight(r)}/${r.block.points}分)`);
+  const en = rows.map((r) => `rows ${r.from + 1}–${r.to + 1} ${blockLabel(template, r.block.categories).en} (${weight(r)}/${r.block.points})`);
   return { zh: zh.join('；'), en: en.join('; ') };
 }

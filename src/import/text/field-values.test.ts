@@ -37,3 +37,18 @@ test('yes/no words and points', () => {
 test('points: at most two decimal places as Decimal counts them, the value as a number', () => {
   assert.deepEqual(['95', '9.5', '9.50', '9.500', '9.005', '007', '0.10', '3.14159', '１０'].map(readPoints), [95, 9.5, 9.5, 9.5, null, 7, 0.1, null, 10]);
 });
+
+test('amounts, rates and points through the core reader: units written after the number, signs', () => {
+  // A unit written after the number wins over the form's (it used to be dropped: 414400元 in a 万元 form was 4144000000.00).
+  assert.equal(readAmount('414400元', '万元'), '414400.00');
+  assert.equal(readAmount('41.44万'), '414400.00');
+  assert.equal(readAmount('1.2亿'), '120000000.00');
+  assert.equal(readAmount('1,2345'), null);
+  assert.equal(readAmount('10000000000000'), null);
+  // Rates as the model keeps them, as the grid reader gives them.
+  assert.equal(readPercent('100%'), '100.00');
+  assert.equal(readPercent('62.1600%'), '62.16');
+  assert.equal(readPercent('%'), null);
+  // No form prints a weight or a score with a sign.
+  assert.deepEqual(['+5', '-0', '－1', '1,000', '10000000000'].map(readPoints), [null, null, null, 1000, null]);
+});

@@ -1,30 +1,31 @@
 /**
  * Printed values into model values: "414,400.00" → "414400.00", "62.16%" → "62.16",
- * "2022.3.2" → "2022-03-02", 是 → true, "95" → 95. Each returns null for what it cannot read,
- * so that the caller reports it instead of guessing.
+ * "2022.3.2" → "2022-03-02", 是 → true, "95" → 95. Numbers are read by the core's one reader
+ * (core/numbers/read-number.ts). Each returns null for what it cannot read, so that the caller
+ * reports it instead of guessing.
  */
-import { dec, fixed2 } from '../../core/decimal.ts';
+import { amountText, readMoney, readPoints as readPointsValue, readRate } from '../../core/numbers/read-number.ts';
+import { normalizeText } from '../../core/targets/normalize.ts';
 import { matchKey } from './text-lines.ts';
-
-const NUMBER = /^-?\d+(?:\.\d+)?$/u;
 
 function plain(raw: string): string {
   // matchKey is NFKC without white space, with the common characters folded without ICU.
   return matchKey(raw).replace(/(?<=\d),(?=\d{3}(?!\d))/gu, '');
 }
 
-/** An amount in 元 as a 2-decimal string; `unit` is what the form prints amounts in. */
+/**
+ * An amount in 元 as a 2-decimal string; `unit` is what the form prints amounts in, and a unit
+ * written after the number (元, 万元, 万, 亿) wins over it.
+ */
 export function readAmount(raw: string, unit: '元' | '万元' = '元'): string | null {
-  const text = plain(raw).replace(/(?:万元|元)$/u, '');
-  if (!NUMBER.test(text)) return null;
-  const value = unit === '万元' ? dec(text).times(10000) : dec(text);
-  return value.decimalPlaces() > 2 ? null : fixed2(value);
+  const read = readMoney(raw, unit);
+  return read.ok ? amountText(read.value.fen) : null;
 }
 
-/** A rate in percent as printed, without the sign: "62.16%" → "62.16". */
+/** A rate in percent as the model keeps it, without the sign: "62.16%" → "62.16", "100%" → "100.00". */
 export function readPercent(raw: string): string | null {
-  const text = plain(raw).replace(/%$/u, '');
-  return NUMBER.test(text) ? text : null;
+  const read = readRate(raw);
+  return read.ok ? read.value : null;
 }
 
 /** 2022.3.2, 2022-3-2, 2022/03/02, 2022年3月2日 → 2022-03-02. */
@@ -44,13 +45,14 @@ export function readYesNo(raw: string, yes: readonly string[], no: readonly stri
   return null;
 }
 
-/** Weights and scores: at most 2 decimals, as JSON numbers. */
+/**
+ * Weights and scores: at most 2 decimals, as JSON numbers. A signed number is refused, not only a
+ * negative one: no form prints a weight or a score with a sign, and this text reader tells the
+ * weight and the score of a row from its other cells by their form alone, so "-5" or "+3" (a
+ * target's change, a range cut at a dash) must stay text rather than become points.
+ */
 export function readPoints(raw: string): number | null {
-  const text = plain(raw);
-  const number = /^\d+(?:\.(\d+))?$/u.exec(text);
-  if (!number) return null;
-  // Decimal places as Decimal counts them (trailing zeros do not count); the value is the
-  // nearest double to the decimal, as Decimal's toNumber gives.
-  const places = number[1]?.replace(/0+$/u, '').length ?? 0;
-  return places > 2 ? null : Number(text);
+  if (/^[+-]/u.test(normalizeText(raw))) return null;
+  const read = readPointsValue(raw);
+  return read.ok ? read.value : null;
 }

@@ -4,7 +4,8 @@
  * numbers as "62.16%", dates as ISO days, formulas as their cached result.
  */
 import type { CellValue } from 'exceljs';
-import { dec } from '../../core/decimal.ts';
+import { exactInteger, exactText, times } from '../../core/numbers/exact-decimal.ts';
+import { exactOfNumber } from '../../core/numbers/read-number.ts';
 
 export interface CellText {
   text: string;
@@ -17,9 +18,18 @@ function isPercentFormat(numFmt: string | undefined): boolean {
   return numFmt !== undefined && numFmt.replace(/"[^"]*"/gu, '').includes('%');
 }
 
+const HUNDRED = exactInteger(100);
+
+/**
+ * The number the cell holds, as plain decimal text with the digits it holds (the shortest that
+ * read back to it, as the spreadsheet shows them: 0.1, not 0.1000000000000000055…) and no
+ * exponent; a percent-formatted cell's number times 100 exactly (0.6216 → "62.16%"), the point
+ * shifted, never a float multiply.
+ */
 function numberText(value: number, numFmt: string | undefined): string {
-  if (!Number.isFinite(value)) return String(value);
-  return isPercentFormat(numFmt) ? `${dec(value).times(100).toFixed()}%` : dec(value).toFixed();
+  const exact = exactOfNumber(value);
+  if (exact === null) return String(value);
+  return isPercentFormat(numFmt) ? `${exactText(times(exact, HUNDRED))}%` : exactText(exact);
 }
 
 function dateText(value: Date): string {

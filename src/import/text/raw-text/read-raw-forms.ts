@@ -14,12 +14,11 @@
  * - any other line left over is a cell whose place is lost: the text is refused, as is a reading
  *   whose weights and scores do not add up to the template's blocks and the printed totals.
  */
-import { dec, sum } from '../../../core/decimal.ts';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import { templateRegistry } from '../../../core/templates/registry.ts';
 import type { Template } from '../../../core/templates/template.ts';
 import { normalizeText } from '../../../core/targets/normalize.ts';
-import { parseAmount, parseRate } from '../../grid/cell-values.ts';
+import { compareHundredths, parseAmount, parseRate, pointsHundredths } from '../../grid/cell-values.ts';
 import { isTitleOf } from '../../grid/detect-template.ts';
 import { FormLabels } from '../../grid/form-labels.ts';
 import type { PlacedCell } from '../../grid/form-region.ts';
@@ -30,7 +29,7 @@ import { recognizeForms } from '../../grid/recognize-forms.ts';
 import type { FileImport } from '../../import-result.ts';
 import { isTitleLine, titleKeys } from './flavour.ts';
 import { isBlankLine, type RawLine } from './raw-lines.ts';
-import { pointsDecimal, rowReadings, type RowCells } from './row-cells.ts';
+import { pointsHundredthsOf, rowReadings, type RowCells } from './row-cells.ts';
 
 /** Why a form cannot be read: the first line whose place is lost, or the sums that fail. */
 export type Refusal = { kind: 'orderLost'; line: number } | { kind: 'doesNotAddUp'; line: number; what: string };
@@ -451,18 +450,20 @@ class FormParser {
     const unsure = this.indicators.find((r) => r.readings.length > 1);
     if (unsure) lost(unsure.line);
     let k = 0;
-    let filled = dec(0);
+    // Weights in integer hundredths (points have at most 2 decimals): the sums are exact.
+    let filled = 0;
     for (const row of this.indicators) {
       const key = keys[k];
       const cap = key && this.v.template.caps.find((c) => c.categories.length === 1 && c.categories[0] === key.key);
       if (!key || !cap) lost(row.line);
       row.category = key!.key;
       row.categoryLine = key!.line;
-      filled = filled.plus(pointsDecimal(row.cells.get('weight') ?? '0') ?? 0);
-      if (filled.greaterThan(cap!.points)) lost(row.line);
-      if (filled.equals(cap!.points)) {
+      filled += pointsHundredthsOf(row.cells.get('weight') ?? '0') ?? 0;
+      const against = compareHundredths(filled, cap!.points);
+      if (against > 0) lost(row.line);
+      if (against === 0) {
         k++;
-        filled = dec(0);
+        filled = 0;
       }
     }
     if (k !== keys.length) lost(this.indicators.at(-1)!.line);
@@ -496,18 +497,20 @@ class FormParser {
   private sumsHold(): boolean {
     const template = this.v.template;
     // Row cells were read as points; the printed totals and execution score may be anything.
-    const weights = this.indicators.map((r) => pointsDecimal(r.cells.get('weight')!)!);
-    const scores = this.indicators.map((r) => pointsDecimal(r.cells.get('score')!)!);
-    const totalWeight = pointsDecimal(this.printedTotals!.weight);
-    const totalScore = pointsDecimal(this.printedTotals!.score);
-    const executionScore = this.executionScore === undefined ? dec(0) : pointsDecimal(this.executionScore);
+    // All in integer hundredths, so the sums are exact; the template's numbers are compared exactly.
+    const weights = this.indicators.map((r) => pointsHundredthsOf(r.cells.get('weight')!)!);
+    const scores = this.indicators.map((r) => pointsHundredthsOf(r.cells.get('score')!)!);
+    const totalWeight = pointsHundredthsOf(this.printedTotals!.weight);
+    const totalScore = pointsHundredthsOf(this.printedTotals!.score);
+    const executionScore = this.executionScore === undefined ? 0 : pointsHundredthsOf(this.executionScore);
     if (totalWeight === null || totalScore === null || executionScore === null) return false;
     for (const cap of template.caps) {
-      const inCap = this.indicators.flatMap((r, i) => (r.category !== undefined && cap.categories.includes(r.category) ? [weights[i]!] : []));
-      if (!sum(inCap).equals(cap.points)) return false;
+      const inCap = sumOf(this.indicators.flatMap((r, i) => (r.category !== undefined && cap.categories.includes(r.category) ? [weights[i]!] : [])));
+      if (compareHundredths(inCap, cap.points) !== 0) return false;
     }
     const executionWeight = template.execution.scored ? template.execution.weight : 0;
-    return sum(weights).plus(executionWeight).equals(totalWeight) && sum(scores).plus(executionScore).equals(totalScore);
+    // weights + the execution weight = the printed total, the template's weight compared exactly.
+    return compareHundredths(totalWeight - sumOf(weights), executionWeight) === 0 && sumOf(scores) + executionScore === totalScore;
   }
 
   /** A funding row printed without its source: the one source the template has between the printed ones. */
@@ -581,19 +584,31 @@ function formParts(lines: readonly RawLine[], v: Vocabulary): RawLine[][] {
   return starts.map((s, i) => content.slice(s, starts[i + 1] ?? content.length));
 }
 
-/** The weights fill the template's blocks, and the printed totals are the sums. */
+/** Points in integer hundredths, summed exactly. */
+function sumOf(hundredths: readonly number[]): number {
+  let total = 0;
+  for (const h of hundredths) total += h;
+  return total;
+}
+
+/**
+ * The weights fill the template's blocks, and the printed totals are the sums. The indicators'
+ * and the totals' points were read (at most 2 decimals): summed in integer hundredths, exactly; the
+ * execution weight may be the template's, so it is compared exactly rather than converted.
+ */
 function addsUp(evaluation: Evaluation, template: Template): string | undefined {
   const indicators = evaluation.indicators;
   if (indicators.some((i) => i.weight === undefined || i.score === undefined)) return 'weight/score';
   for (const cap of template.caps) {
-    const weights = indicators.filter((i) => i.category !== undefined && cap.categories.includes(i.category)).map((i) => i.weight!);
-    if (!sum(weights).equals(cap.points)) return cap.categories.join('+');
+    const weights = indicators.filter((i) => i.category !== undefined && cap.categories.includes(i.category)).map((i) => pointsHundredths(i.weight!));
+    if (compareHundredths(sumOf(weights), cap.points) !== 0) return cap.categories.join('+');
   }
   const execution = evaluation.execution;
-  const weight = sum([...indicators.map((i) => i.weight!), execution?.weight ?? 0]);
-  const score = sum([...indicators.map((i) => i.score!), execution?.score ?? 0]);
-  if (evaluation.totals?.weight !== undefined && !weight.equals(evaluation.totals.weight)) return 'totals.weight';
-  if (evaluation.totals?.score === undefined || !score.equals(evaluation.totals.score)) return 'totals.score';
+  const weights = sumOf(indicators.map((i) => pointsHundredths(i.weight!)));
+  const scores = sumOf(indicators.map((i) => pointsHundredths(i.score!)));
+  // indicators + execution = the printed total ⇔ printed total − indicators = execution.
+  if (evaluation.totals?.weight !== undefined && compareHundredths(pointsHundredths(evaluation.totals.weight) - weights, execution?.weight ?? 0) !== 0) return 'totals.weight';
+  if (evaluation.totals?.score === undefined || compareHundredths(pointsHundredths(evaluation.totals.score) - scores, execution?.score ?? 0) !== 0) return 'totals.score';
   return undefined;
 }
 

@@ -7,8 +7,7 @@
  * is never above its weight. A row that reads in none is not read; one that reads in several is
  * left to the form's sums to decide (read-raw-forms.ts).
  */
-import { dec, type Decimal } from '../../../core/decimal.ts';
-import { parsePoints } from '../../grid/cell-values.ts';
+import { parsePoints, pointsHundredths } from '../../grid/cell-values.ts';
 
 const POINTS = new Set(['weight', 'score']);
 /** A row without its name, weight or score has cells drawn elsewhere. */
@@ -24,12 +23,13 @@ export function rowReadings(tokens: readonly string[], fields: readonly string[]
 }
 
 /**
- * A printed number of points as an exact decimal, read as parsePoints reads it (full-width digits
- * and thousands separators folded: １０ and 1,000 are numbers); null for what is not points.
+ * A printed number of points in integer hundredths (exact: points have at most 2 decimals), read
+ * as parsePoints reads it (full-width digits and thousands separators folded: １０ and 1,000 are
+ * numbers); null for what is not points.
  */
-export function pointsDecimal(text: string): Decimal | null {
+export function pointsHundredthsOf(text: string): number | null {
   const parsed = parsePoints(text);
-  return parsed.ok ? dec(parsed.value) : null;
+  return parsed.ok ? pointsHundredths(parsed.value) : null;
 }
 
 /** A score above its weight is no reading of the row (it would be a SCORE_RANGE error of the form). */
@@ -37,7 +37,7 @@ function scoreWithinWeight(cells: RowCells): boolean {
   const weight = cells.get('weight');
   const score = cells.get('score');
   // Both were read by parsePoints when the row put them in their columns.
-  return weight === undefined || score === undefined || pointsDecimal(score)!.lessThanOrEqualTo(pointsDecimal(weight)!);
+  return weight === undefined || score === undefined || pointsHundredthsOf(score)! <= pointsHundredthsOf(weight)!;
 }
 
 /** Columns (template order, grouped columns left out) → whether each text column may take a run of tokens. */
