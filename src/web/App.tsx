@@ -1,29 +1,80 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { AppLayout } from './layout/AppLayout.tsx';
-import { PublicLayout } from './layout/PublicLayout.tsx';
 import { I18nProvider, useI18n } from './locale/i18n.tsx';
-import { PROGRESS_ROLES } from './layout/AppLayout.tsx';
-import { DeletedPage } from './pages/admin/DeletedPage.tsx';
-import { SecurityEventsPage } from './pages/admin/security/SecurityEventsPage.tsx';
-import { UnitsPage } from './pages/admin/units/UnitsPage.tsx';
-import { UsersPage } from './pages/admin/users/UsersPage.tsx';
-import { YearsPage } from './pages/admin/years/YearsPage.tsx';
-import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
-import { EditorPage } from './pages/editor/EditorPage.tsx';
-import { ImportPage } from './pages/import/ImportPage.tsx';
-import { EvaluationListPage } from './pages/list/EvaluationListPage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
-import { PasswordPage } from './pages/password/PasswordPage.tsx';
-import { ProgressPage } from './pages/progress/ProgressPage.tsx';
-import { PublicEvaluationPage } from './pages/public/PublicEvaluationPage.tsx';
-import { PublicListPage } from './pages/public/PublicListPage.tsx';
-import { RecheckDrawPage } from './pages/recheck/RecheckDrawPage.tsx';
-import { RecheckListPage } from './pages/recheck/RecheckListPage.tsx';
+import { AppLayout, PROGRESS_ROLES } from './layout/AppLayout.tsx';
+import { PublicLayout } from './layout/PublicLayout.tsx';
 import { PASSWORD_PAGE, RequireLogin } from './session/RequireLogin.tsx';
 import { SessionProvider } from './session/session.tsx';
+
+type LazyPage = ComponentType & { preload: () => void };
+
+/**
+ * A page's chunk that fails to load is most often one a new release removed while this tab ran the
+ * old one: the page is loaded again (the new index.html and its chunks), once a minute at most.
+ */
+function reloadOnce(error: unknown): never {
+  const KEY = 'jixiao.chunkReloadAt';
+  const last = Number(sessionStorage.getItem(KEY) ?? 0);
+  if (Date.now() - last > 60_000) {
+    sessionStorage.setItem(KEY, String(Date.now()));
+    window.location.reload();
+  }
+  throw error;
+}
+
+/**
+ * Each page is a chunk of its own, loaded when its route is first shown (issue 13: the login page
+ * does not load the editor, the forms or the dashboard), with a small spinner meanwhile.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const start = () => (loading ??= load().then((module) => ({ default: module[name] }), reloadOnce));
+  const Page = lazy(start);
+  function LazyPage() {
+    return (
+      <Suspense fallback={<div className="page-loading" data-testid="page-loading" style={{ padding: 64, textAlign: 'center' }}><Spin /></div>}>
+        <Page />
+      </Suspense>
+    );
+  }
+  LazyPage.displayName = `Lazy(${name})`;
+  LazyPage.preload = () => void start().catch(() => undefined); // a failure shows when the page renders
+  return LazyPage;
+}
+
+const DeletedPage = lazyPage(() => import('./pages/admin/DeletedPage.tsx'), 'DeletedPage');
+const SecurityEventsPage = lazyPage(() => import('./pages/admin/security/SecurityEventsPage.tsx'), 'SecurityEventsPage');
+const UnitsPage = lazyPage(() => import('./pages/admin/units/UnitsPage.tsx'), 'UnitsPage');
+const UsersPage = lazyPage(() => import('./pages/admin/users/UsersPage.tsx'), 'UsersPage');
+const YearsPage = lazyPage(() => import('./pages/admin/years/YearsPage.tsx'), 'YearsPage');
+const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const EditorPage = lazyPage(() => import('./pages/editor/EditorPage.tsx'), 'EditorPage');
+const ImportPage = lazyPage(() => import('./pages/import/ImportPage.tsx'), 'ImportPage');
+const EvaluationListPage = lazyPage(() => import('./pages/list/EvaluationListPage.tsx'), 'EvaluationListPage');
+const LoginPage = lazyPage(() => import('./pages/LoginPage.tsx'), 'LoginPage');
+const PasswordPage = lazyPage(() => import('./pages/password/PasswordPage.tsx'), 'PasswordPage');
+const ProgressPage = lazyPage(() => import('./pages/progress/ProgressPage.tsx'), 'ProgressPage');
+const PublicEvaluationPage = lazyPage(() => import('./pages/public/PublicEvaluationPage.tsx'), 'PublicEvaluationPage');
+const PublicListPage = lazyPage(() => import('./pages/public/PublicListPage.tsx'), 'PublicListPage');
+const RecheckDrawPage = lazyPage(() => import('./pages/recheck/RecheckDrawPage.tsx'), 'RecheckDrawPage');
+const RecheckListPage = lazyPage(() => import('./pages/recheck/RecheckListPage.tsx'), 'RecheckListPage');
+
+/**
+ * The page of the address the app opens on is asked for at once, beside the session's /api/me,
+ * not after it (a chunk and its vendor parts, a round trip or two on a slow line).
+ */
+const FIRST_PAGES: ReadonlyArray<readonly [RegExp, LazyPage]> = [
+  [/^\/login\/?$/u, LoginPage],
+  [/^\/(?:evaluations\/?)?$/u, EvaluationListPage],
+  [/^\/evaluations\/[^/]+\/?$/u, EditorPage],
+  [/^\/public\/?$/u, PublicListPage],
+  [/^\/public\/[^/]+\/?$/u, PublicEvaluationPage],
+  [/^\/dashboard\/?$/u, DashboardPage],
+];
+if (typeof window !== 'undefined') FIRST_PAGES.find(([path]) => path.test(window.location.pathname))?.[1].preload();
 
 /** Finance-office look: one blue, square corners, dense controls. */
 const THEME = {
