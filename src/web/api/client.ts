@@ -1,24 +1,21 @@
 /**
- * The one place that talks HTTP. Same origin (the dev server proxies /api), the session is the
- * HttpOnly cookie; the CSRF token from login or /api/me goes on every mutating request.
+ * The one place that talks HTTP: `client`, an openapi-fetch client typed by schema.ts (generated
+ * from the server's own OpenAPI document: `npm run generate:api`), so that a path, its parameters,
+ * its body and its answer are checked against what the server declares. Same origin (the dev
+ * server proxies /api), the session is the HttpOnly cookie; the middleware (middleware.ts) add the
+ * language and the CSRF token, end the session in the UI on a 401, and wait out a busy server.
+ *
+ *   const detail = await unwrap(client.GET('/api/evaluations/{id}', { params: { path: { id } } }));
+ *
+ * `unwrap` gives the answer's data, or throws an `ApiError` with the server's code and message.
  */
-export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
-  [key: string]: unknown;
-}
+import createClient from 'openapi-fetch';
+import { ApiError, isErrorBody } from './errors.ts';
+import { acceptLanguage, busyRetry, csrfHeader, sessionEnd, type BusyRetryOptions } from './middleware.ts';
+import { retryAfterSeconds } from './retry.ts';
+import type { paths } from './schema.ts';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly body: ApiErrorBody | null,
-    /** Seconds, from Retry-After on 429. */
-    readonly retryAfter: number | null,
-  ) {
-    super(message);
-  }
-}
+export { ApiError, type ApiErrorBody } from './errors.ts';
 
 let csrfToken: string | null = null;
 let language = 'zh';
@@ -44,47 +41,76 @@ export function setPasswordChangeHandler(handler: () => void): void {
   onPasswordChangeRequired = handler;
 }
 
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
-  if (MUTATING.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  const res = await fetch(path, { method, headers, body: payload ?? null, credentials: 'same-origin' });
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (res.ok) return data as T;
-  throw toError(res, data, path);
-}
-
-function toError(res: Response, data: unknown, path: string): ApiError {
-  const body = isErrorBody(data) ? data : null;
-  if (res.status === 401 && path !== '/api/login' && path !== '/api/me') onUnauthenticated();
-  if (res.status === 403 && body?.error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
-  const retry = Number(res.headers.get('Retry-After'));
-  return new ApiError(res.status, body?.error.code ?? `HTTP_${res.status}`, body?.error.message ?? res.statusText, body, Number.isFinite(retry) && retry > 0 ? retry : null);
-}
-
-function isErrorBody(data: unknown): data is ApiErrorBody {
-  return typeof data === 'object' && data !== null && typeof (data as ApiErrorBody).error?.code === 'string';
-}
-
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-};
-
-/** `?year=2021&unit=3` without the blank ones. */
-export function query(params: Record<string, string | number | undefined | null>): string {
+/** `?year=2021&unit=3` without the blank ones (nothing: ''). */
+export function query(params: Readonly<Record<string, unknown>>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+export interface ApiClientOptions {
+  /** '' in the browser (same origin); a test names its server. */
+  baseUrl?: string;
+  fetch?: (request: Request) => Promise<Response>;
+  language: () => string;
+  csrfToken: () => string | null;
+  unauthenticated: () => void;
+  passwordChangeRequired: () => void;
+  /** The wait of a busy answer (tests pass a fake clock). */
+  sleep?: BusyRetryOptions['sleep'];
+}
+
+/** The typed client with its middleware, in their order (the app's `client`; tests make their own). */
+export function createApiClient(options: ApiClientOptions) {
+  const api = createClient<paths>({
+    baseUrl: options.baseUrl ?? '',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+    // A blank filter is no filter: left out, as `query` does.
+    querySerializer: (params) => query(params as Record<string, unknown>),
+  });
+  api.use(
+    acceptLanguage(options.language),
+    csrfHeader(options.csrfToken),
+    sessionEnd({ unauthenticated: options.unauthenticated, passwordChangeRequired: options.passwordChangeRequired }),
+    // Last: it sees the answer first and keeps the request as sent.
+    busyRetry(options.sleep ? { sleep: options.sleep } : {}),
+  );
+  return api;
+}
+
+export const client = createApiClient({
+  language: () => language,
+  csrfToken: () => csrfToken,
+  unauthenticated: () => onUnauthenticated(),
+  passwordChangeRequired: () => onPasswordChangeRequired(),
+});
+
+/** The error of a refused answer: the server's code and message, Retry-After in seconds. */
+export function toApiError(response: Response, body: unknown): ApiError {
+  const error = isErrorBody(body) ? body : null;
+  const retry = retryAfterSeconds(response.headers.get('Retry-After'));
+  return new ApiError(response.status, error?.error.code ?? `HTTP_${response.status}`, error?.error.message ?? response.statusText, error, retry !== null && retry > 0 ? retry : null);
+}
+
+/** The data of a 2xx answer (undefined for 204); any other answer throws its ApiError. */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (response.ok) return data as T;
+  throw toApiError(response, error);
+}
+
+/** A number from the address (`?year=2021`); blank: none. */
+export function optionalNumber(text: string | null | undefined): number | undefined {
+  return text ? Number(text) : undefined;
+}
+
+/**
+ * A multipart body (a file upload) where the schema describes the form's fields: the browser sends
+ * the FormData as it is (openapi-fetch passes FormData through, and the browser sets the boundary).
+ */
+export function formBody<T>(form: FormData): NonNullable<T> {
+  return form as unknown as NonNullable<T>;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ApiError } from './client.ts';
-import { retryAfterOf, whenFree } from './retry.ts';
+import { ApiError } from './errors.ts';
+import { DEFAULT_RETRY, nextWait, retryAfterOf, retryAfterSeconds, sleep } from './retry.ts';
 
 const busy = (status: number, seconds: number | null) => new ApiError(status, status === 429 ? 'TOO_MANY_IMPORTS' : 'BUSY', 'later', null, seconds);
 
@@ -13,26 +13,33 @@ test('429 and 503 with Retry-After are "later"; other failures are not', () => {
   assert.equal(retryAfterOf(new TypeError('fetch failed')), null);
 });
 
-test('a busy answer is asked again after its Retry-After, at most `attempts` calls in all', async () => {
-  const slept: number[] = [];
-  const waits: string[] = [];
-  let calls = 0;
-  const answer = await whenFree(
-    async () => {
-      calls += 1;
-      if (calls < 3) throw busy(calls === 1 ? 429 : 503, calls === 1 ? 5 : 10);
-      return 'read';
-    },
-    { attempts: 5, sleep: async (ms) => void slept.push(ms), onWait: (s, n) => waits.push(`${s}s before ${n}`) },
-  );
-  assert.equal(answer, 'read');
-  assert.deepEqual(slept, [5000, 10000]);
-  assert.deepEqual(waits, ['5s before 2', '10s before 3']);
+test('Retry-After is read as seconds or as an HTTP date; anything else is no wait named', () => {
+  const now = Date.parse('2022-03-01T00:00:00Z');
+  assert.equal(retryAfterSeconds('5', now), 5);
+  assert.equal(retryAfterSeconds(' 120 ', now), 120);
+  assert.equal(retryAfterSeconds('Tue, 01 Mar 2022 00:00:07 GMT', now), 7);
+  assert.equal(retryAfterSeconds('Mon, 28 Feb 2022 23:00:00 GMT', now), 0, 'a date past is now');
+  assert.equal(retryAfterSeconds(null, now), null);
+  assert.equal(retryAfterSeconds('', now), null);
+  assert.equal(retryAfterSeconds('soon', now), null);
+  assert.equal(retryAfterSeconds('-3', now), null);
+});
 
-  calls = 0;
-  await assert.rejects(whenFree(async () => { calls += 1; throw busy(503, 1); }, { attempts: 2, sleep: async () => {} }), /later/u);
-  assert.equal(calls, 2);
-  calls = 0;
-  await assert.rejects(whenFree(async () => { calls += 1; throw new ApiError(415, 'UNSUPPORTED_FILE', 'no', null, null); }, { attempts: 9, sleep: async () => {} }), /no/u);
-  assert.equal(calls, 1, 'a refusal is not asked again');
+test('the policy: a bounded number of calls, a bounded total wait', () => {
+  const policy = { attempts: 3, maxTotalSeconds: 12 };
+  assert.equal(nextWait(policy, 1, 0, 5), 5, 'after the first call');
+  assert.equal(nextWait(policy, 2, 5, 5), 5, 'after the second');
+  assert.equal(nextWait(policy, 3, 10, 1), null, 'three calls in all');
+  assert.equal(nextWait(policy, 2, 5, 8), null, '5 + 8 s would pass the 12 s');
+  assert.equal(nextWait(policy, 1, 0, null), null, 'no Retry-After: not "later"');
+  assert.equal(nextWait({ attempts: 1, maxTotalSeconds: 60 }, 1, 0, 1), null, 'one attempt: never again');
+  assert.deepEqual(DEFAULT_RETRY, { attempts: 4, maxTotalSeconds: 30 });
+});
+
+test('a wait ends early, refused, when its signal aborts', async () => {
+  const controller = new AbortController();
+  const waiting = sleep(60_000, controller.signal);
+  controller.abort(new Error('left the page'));
+  await assert.rejects(waiting, /left the page/u);
+  await sleep(1, null);
 });

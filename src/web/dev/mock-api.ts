@@ -16,8 +16,8 @@ const read = (rel: string) => (JSON.parse(readFileSync(new URL(rel, import.meta.
 const forms = [...read('../../../demo/seed-2021-putuo.json'), ...read('../../../test/fixtures/real-2022-putuo-sports.json')];
 
 interface Row {
-  id: number;
-  unit: { id: number; name: string };
+  id: string;
+  unit: { id: string; name: string };
   status: Status;
   version: number;
   evaluation: Evaluation;
@@ -26,10 +26,10 @@ interface Row {
   audit: AuditEntry[];
 }
 
-const UNITS = [...new Set(forms.map((f) => f.project.budgetUnit ?? ''))].map((name, i) => ({ id: i + 1, name }));
+const UNITS = [...new Set(forms.map((f) => f.project.budgetUnit ?? ''))].map((name, i) => ({ id: String(i + 1), name }));
 const STATUSES: Status[] = ['returned', 'submitted', 'published', 'draft'];
 const rows: Row[] = forms.map((evaluation, i) => ({
-  id: i + 1,
+  id: String(i + 1),
   unit: UNITS.find((u) => u.name === evaluation.project.budgetUnit)!,
   status: STATUSES[i % STATUSES.length]!,
   version: 3,
@@ -45,8 +45,8 @@ const rows: Row[] = forms.map((evaluation, i) => ({
 }));
 
 const USERS: Record<string, User> = {
-  preparer: { id: 1, username: 'preparer', displayName: '张三', role: 'preparer', unit: UNITS[0]!, mustChangePassword: false },
-  reviewer: { id: 2, username: 'reviewer', displayName: '王五', role: 'reviewer', unit: null, mustChangePassword: false },
+  preparer: { id: '1', username: 'preparer', displayName: '张三', role: 'preparer', unit: UNITS[0]!, mustChangePassword: false },
+  reviewer: { id: '2', username: 'reviewer', displayName: '王五', role: 'reviewer', unit: null, mustChangePassword: false },
 };
 let session: User | null = null;
 
@@ -91,7 +91,7 @@ export async function mockApi(req: IncomingMessage, res: ServerResponse): Promis
   };
   const statuses = url.searchParams.get('status')?.split(',').filter(Boolean);
   const m = /^\/api\/(public\/)?evaluations\/(\d+)(\/[a-z-]+)?$/u.exec(p);
-  const row = m ? rows.find((r) => r.id === Number(m[2])) : undefined;
+  const row = m ? rows.find((r) => r.id === m[2]) : undefined;
   if (p === '/api/login') {
     const { username } = await body(req);
     session = USERS[String(username)] ?? null;
@@ -103,7 +103,7 @@ export async function mockApi(req: IncomingMessage, res: ServerResponse): Promis
   if (p === '/api/me') return send(200, { user: session, csrfToken: 'mock' });
   if (p === '/api/logout') return void ((session = null), send(204, null));
   if (p === '/api/units') {
-    const items = UNITS.map((u) => ({ id: String(u.id), code: String(116 + u.id), name: u.name, parentId: null, disabled: false, children: 0 }));
+    const items = UNITS.map((u) => ({ id: String(u.id), code: String(116 + Number(u.id)), name: u.name, parentId: null, disabled: false, children: 0 }));
     return send(200, { items, total: items.length, limit: 50, offset: 0 });
   }
   if (p === '/api/evaluations') return send(200, page(rows.filter((r) => !statuses || statuses.includes(r.status)).map(summary)));

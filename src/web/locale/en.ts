@@ -79,6 +79,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'save.saving': 'Saving…',
   'save.error': 'Not saved',
   'save.conflict': 'Conflict',
+  'save.retrying': 'Save failed, retrying',
+  'save.offline': 'Offline',
+  'save.retryNote': 'Cannot save just now ({message}); trying again in {seconds} s. What you entered stays on this page: do not close it.',
+  'save.offlineNote': 'The network is down; the form is saved once it returns. What you entered stays on this page: do not close it.',
 
   'form.amountsIn': 'Amounts in {unit}',
   'form.yes': 'Yes',

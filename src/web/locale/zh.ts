@@ -78,9 +78,13 @@ export const zh = {
 
   'save.saved': '已保存',
   'save.dirty': '未保存',
-  'save.saving': '正在保存…',
+  'save.saving': '保存中',
   'save.error': '保存失败',
   'save.conflict': '存在冲突',
+  'save.retrying': '保存失败，正在重试',
+  'save.offline': '离线',
+  'save.retryNote': '暂时无法保存（{message}），{seconds} 秒后自动重试。已填写的内容保留在本页，请勿关闭。',
+  'save.offlineNote': '网络已断开，恢复后自动保存。已填写的内容保留在本页，请勿关闭。',
 
   'form.amountsIn': '金额单位：{unit}',
   'form.yes': '是',

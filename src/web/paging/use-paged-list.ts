@@ -1,36 +1,36 @@
 /** One page of a list route of docs/api.md (`{items, total, limit, offset}`), as a Table shows it. */
+import { keepPreviousData, useQuery, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
 import type { TablePaginationConfig } from 'antd';
 import { useEffect } from 'react';
-import { api, query } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
-import { useLoad, type Loaded } from '../api/use-load.ts';
 import type { I18n } from '../locale/i18n.tsx';
 import { limitOffset, PAGE_SIZES, pastTheEnd } from './page-query.ts';
 import type { Paging } from './use-paging.ts';
 
-type Filters = Readonly<Record<string, string | number | undefined | null>>;
-
-export interface PagedListOptions<T> {
-  /** How the page is fetched (default: a plain GET); the public list waits out a busy server. */
-  get?: (path: string) => Promise<Page<T>>;
+export interface PageAsked {
+  limit: number;
+  offset: number;
+  /** Aborts when the page is no longer wanted (another page, another filter, the page left). */
+  signal: AbortSignal;
 }
 
 /**
- * The page in view of `path` under `filters`. A page past the end (its last rows restored or
- * deleted meanwhile, an old link) moves to the last page there is.
+ * The page in view of a list: `key` names the list and its filters (the page is added to it),
+ * `fetchPage` asks the server for one page. While another page loads, the rows of the last one stay.
+ * A page past the end (its last rows restored or deleted meanwhile, an old link) moves to the last
+ * page there is.
  */
-export function usePagedList<T>(path: string, filters: Filters, paging: Paging, options: PagedListOptions<T> = {}): Loaded<Page<T>> {
-  const url = `${path}${query({ ...filters, ...limitOffset(paging.page) })}`;
-  const get = options.get ?? ((p: string) => api.get<Page<T>>(p));
-  const list = useLoad(() => get(url), url);
-  const data = list.data;
+export function usePagedList<T>(key: QueryKey, fetchPage: (asked: PageAsked) => Promise<Page<T>>, paging: Paging): UseQueryResult<Page<T>> {
+  const at = limitOffset(paging.page);
+  const list = useQuery({ queryKey: [...key, at], queryFn: ({ signal }) => fetchPage({ ...at, signal }), placeholderData: keepPreviousData });
+  const { data, isPlaceholderData, isFetching } = list;
   useEffect(() => {
-    if (!data || list.loading) return;
+    if (!data || isPlaceholderData || isFetching) return;
     const last = pastTheEnd(paging.page, data.total, data.items.length);
     if (last !== null) paging.go({ ...paging.page, current: last });
     // Only a new answer can put the page past the end.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data, list.loading]);
+  }, [data, isPlaceholderData, isFetching]);
   return list;
 }
 

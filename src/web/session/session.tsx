@@ -1,10 +1,14 @@
 /**
  * Who is logged in, from GET /api/me at start and POST /api/login; the CSRF token goes to the
  * client. A password change begins a new session (a new cookie and token), which `changePassword`
- * takes over, so the user stays logged in.
+ * takes over, so the user stays logged in. What was read for one user is dropped when another
+ * logs in and at logout.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken, setPasswordChangeHandler, setUnauthenticatedHandler } from '../api/client.ts';
+import { ApiError, client, setCsrfToken, setPasswordChangeHandler, setUnauthenticatedHandler, unwrap } from '../api/client.ts';
+import { retryPolicy } from '../api/middleware.ts';
+import { NO_RETRY } from '../api/retry.ts';
 import type { SessionAnswer, User } from '../api/types.ts';
 
 interface Session {
@@ -22,6 +26,7 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [ready, setReady] = useState(false);
+  const queries = useQueryClient();
   const adopt = useCallback((answer: SessionAnswer) => {
     setCsrfToken(answer.csrfToken);
     setUser(answer.user);
@@ -29,8 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler(() => setUser(null));
     setPasswordChangeHandler(() => setUser((u) => (u && !u.mustChangePassword ? { ...u, mustChangePassword: true } : u)));
-    api
-      .get<SessionAnswer>('/api/me')
+    unwrap(client.GET('/api/me'))
       .then(adopt)
       .catch((e: unknown) => {
         if (!(e instanceof ApiError)) console.warn(e);
@@ -39,19 +43,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [adopt]);
   const login = useCallback(
     async (username: string, password: string) => {
-      const answer = await api.post<SessionAnswer>('/api/login', { username, password });
+      // A refused login (429 TOO_MANY_ATTEMPTS) is shown with its wait, never sent again by itself.
+      const answer = await unwrap(client.POST('/api/login', { body: { username, password }, middleware: [retryPolicy(NO_RETRY)] }));
+      queries.clear();
       adopt(answer);
       return answer.user;
     },
-    [adopt],
+    [adopt, queries],
   );
   const logout = useCallback(async () => {
-    await api.post('/api/logout').catch(() => undefined);
+    await unwrap(client.POST('/api/logout')).catch(() => undefined);
     setCsrfToken(null);
     setUser(null);
-  }, []);
+    queries.clear();
+  }, [queries]);
   const changePassword = useCallback(
-    async (currentPassword: string, newPassword: string) => adopt(await api.post<SessionAnswer>('/api/me/password', { currentPassword, newPassword })),
+    async (currentPassword: string, newPassword: string) =>
+      adopt(await unwrap(client.POST('/api/me/password', { body: { currentPassword, newPassword }, middleware: [retryPolicy(NO_RETRY)] }))),
     [adopt],
   );
   const value = useMemo(() => ({ user, ready, login, logout, changePassword }), [user, ready, login, logout, changePassword]);

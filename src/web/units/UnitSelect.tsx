@@ -6,8 +6,8 @@
  */
 import { Select, Space, Spin, Tag } from 'antd';
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
-import { api, query } from '../api/client.ts';
-import type { Page, UnitRecord } from '../api/types.ts';
+import { client, unwrap } from '../api/client.ts';
+import type { UnitRecord } from '../api/types.ts';
 import { useI18n } from '../locale/i18n.tsx';
 import { knownUnit, loadUnit, rememberUnits } from './unit-cache.ts';
 
@@ -57,8 +57,7 @@ export function UnitSelect({ id, value, onChange, activeOnly, extra = [], exclud
     let live = true;
     setLoading(true);
     const timer = setTimeout(() => {
-      api
-        .get<Page<UnitRecord>>(`/api/units${query({ q: search.trim(), disabled: activeOnly ? 'false' : undefined, limit: SHOWN })}`)
+      unwrap(client.GET('/api/units', { params: { query: { q: search.trim(), disabled: activeOnly ? 'false' : undefined, limit: SHOWN } } }))
         .then((page) => {
           if (!live) return;
           rememberUnits(page.items);

@@ -3,7 +3,7 @@
  * asking again, and a row names its parent. Read once per page load; the admin's edits put the
  * new record in.
  */
-import { api } from '../api/client.ts';
+import { client, unwrap } from '../api/client.ts';
 import type { UnitRecord } from '../api/types.ts';
 
 const known = new Map<string, UnitRecord>();
@@ -23,7 +23,7 @@ export function loadUnit(id: string): Promise<UnitRecord | null> {
   if (unit) return Promise.resolve(unit);
   let pending = asked.get(id);
   if (!pending) {
-    pending = api.get<UnitRecord>(`/api/units/${encodeURIComponent(id)}`).then(
+    pending = unwrap(client.GET('/api/units/{id}', { params: { path: { id } } })).then(
       (u) => {
         known.set(u.id, u);
         return u;

@@ -6,7 +6,9 @@ import { UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError } from '../../api/client.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import type { DeletedSummary } from '../../api/types.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
@@ -19,14 +21,16 @@ export function DeletedPage() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const paging = useStatePaging('deleted');
-  const list = usePagedList<DeletedSummary>('/api/admin/deleted', {}, paging);
+  const list = usePagedList(keys.evaluationList('deleted', {}), ({ signal, ...page }) => unwrap(client.GET('/api/admin/deleted', { params: { query: page }, signal })), paging);
+  const queries = useQueryClient();
 
   const restore = async (id: string) => {
     setBusy(id);
     try {
-      await api.post(`/api/evaluations/${id}/restore`);
+      await unwrap(client.POST('/api/evaluations/{id}/restore', { params: { path: { id } } }));
       message.success(t('deleted.restored'));
-      list.reload();
+      // Back in every list, the dashboard and its own page.
+      await Promise.all([queries.invalidateQueries({ queryKey: keys.evaluations }), queries.invalidateQueries({ queryKey: keys.evaluation(id) })]);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : t('error.network'));
     } finally {
@@ -38,7 +42,7 @@ export function DeletedPage() {
     <Card className="page-card" title={t('deleted.title')}>
       <Table<DeletedSummary>
         rowKey={(r) => String(r.id)}
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={tablePagination(paging, list.data?.total ?? 0, t)}
         scroll={{ x: 900 }}

@@ -7,9 +7,10 @@ import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, query } from '../../api/client.ts';
-import { STATUSES, type Dashboard, type DashboardSort, type DashboardTable as TablePage, type Status, type Summary } from '../../api/types.ts';
-import { useLoad } from '../../api/use-load.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { client, query, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import { STATUSES, type DashboardSort, type Status, type Summary } from '../../api/types.ts';
 import { formatAmount, formatRate } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { StatusTag } from '../StatusTag.tsx';
@@ -31,7 +32,10 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ?? String(new Date().getFullYear() - 1);
   const [view, setView] = useState<TableView>(FIRST_VIEW);
-  const board = useLoad(() => api.get<Dashboard>(`/api/dashboard${query({ year })}`), year);
+  const board = useQuery({
+    queryKey: keys.evaluationList('dashboard', { year }),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/dashboard', { params: { query: { year: Number(year) } }, signal })),
+  });
   const d = board.data;
   const scatter = useMemo(
     () => scatterOption(d?.scatter ?? { bin: 2, cells: [] }, { rate: t('dashboard.rate'), score: t('dashboard.score'), forms: (count, odd) => t('dashboard.cellForms', { count, odd }) }),
@@ -53,7 +57,7 @@ export function DashboardPage() {
             <Button icon={<FileExcelOutlined />} href={`/api/dashboard/export.xlsx${files}`} data-testid="dashboard-export-xlsx">{t('export.xlsx')}</Button>
           </Space>
         }
-        loading={board.loading && !d}
+        loading={board.isPending}
       >
         <Row gutter={16} className="status-counts">
           {STATUSES.map((s) => (
@@ -109,14 +113,18 @@ const PAGE_SIZES = [20, 50, 100];
 function DashboardTable({ year, view, onView }: { year: string; view: TableView; onView: (change: (v: TableView) => TableView) => void }) {
   const { t } = useI18n();
   const [page, setPage] = useState({ current: 1, size: 50 });
-  const ask = query({ year, ...view, limit: page.size, offset: (page.current - 1) * page.size });
+  const ask = { year: Number(year), ...view, limit: page.size, offset: (page.current - 1) * page.size };
   // A new year or filter starts from the first page.
   const [asked, setAsked] = useState(`${year}|${JSON.stringify(view)}`);
   if (asked !== `${year}|${JSON.stringify(view)}`) {
     setAsked(`${year}|${JSON.stringify(view)}`);
     setPage((p) => ({ ...p, current: 1 }));
   }
-  const table = useLoad(() => api.get<TablePage>(`/api/dashboard/table${ask}`), ask);
+  const table = useQuery({
+    queryKey: keys.evaluationList('table', ask),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/dashboard/table', { params: { query: ask }, signal })),
+    placeholderData: keepPreviousData,
+  });
   const sorted = (key: DashboardSort) => (view.sort === key ? (view.order === 'asc' ? 'ascend' : 'descend') : null);
   const onChange: TableProps<Summary>['onChange'] = (pagination, filters, sorter, { action }) => {
     if (action === 'paginate') {
@@ -133,7 +141,7 @@ function DashboardTable({ year, view, onView }: { year: string; view: TableView;
       size="small"
       bordered
       rowKey={(r) => String(r.id)}
-      loading={table.loading}
+      loading={table.isFetching}
       dataSource={table.data?.items ?? []}
       onChange={onChange}
       // Always sorted (the server pages in an order): a click turns the order around, never off.

@@ -5,8 +5,8 @@
  */
 import { Alert, Button, Empty, Spin, Timeline } from 'antd';
 import type { Template } from '../../../core/templates/template.ts';
-import { api } from '../../api/client.ts';
-import type { AuditEntry, Page } from '../../api/types.ts';
+import { client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { useLoadMore } from '../../paging/use-load-more.ts';
@@ -14,10 +14,13 @@ import { changeField, changeValue } from './change-words.ts';
 
 const COLORS: Record<string, string> = { return: 'red', approve: 'green', publish: 'purple', submit: 'blue', delete: 'red', restore: 'green' };
 
-export function AuditTimeline({ id, template, refresh }: { id: string; template: Template; refresh: number }) {
+/** Read again whenever the form changes (a save, a transition: they invalidate its `audit`). */
+export function AuditTimeline({ id, template }: { id: string; template: Template }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const audit = useLoadMore((limit, offset) => api.get<Page<AuditEntry>>(`/api/evaluations/${id}/audit?limit=${limit}&offset=${offset}`), id, refresh);
+  const audit = useLoadMore(keys.evaluationPart(id, 'audit'), (limit, offset, signal) =>
+    unwrap(client.GET('/api/evaluations/{id}/audit', { params: { path: { id }, query: { limit, offset } }, signal })),
+  );
   if (!audit.loaded) return audit.error ? <Alert type="error" showIcon title={audit.error.message} /> : <Spin />;
   const items = audit.items;
   if (items.length === 0) return <Empty description={t('audit.empty')} />;

@@ -1,12 +1,13 @@
 /** The editing surface: the toolbar (status, save state, workflow), the findings, the form. */
 import { Card, Space, Statistic, Switch, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
-import { api } from '../../api/client.ts';
-import type { EvaluationRechecks, PreviousYear } from '../../api/lineage-types.ts';
+import { client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import { useCountdown } from '../../api/use-countdown.ts';
 import type { EvaluationDetail, Transition } from '../../api/types.ts';
-import { useLoad } from '../../api/use-load.ts';
 import { fromCore } from '../../form/findings.ts';
 import { formatPoints, formatRate } from '../../format/numbers.ts';
 import { recheckBeside } from '../../form-view/beside.ts';
@@ -39,11 +40,17 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
   const run = (action: Transition, comment?: string) => onTransition(action, editor.flush, comment).catch(() => undefined);
   const { computed } = report;
   // Beside this year's figures: last year's (toggled) and the re-check scores. Aids only: a failed load shows the form without them.
-  const previousYear = useLoad(() => api.get<PreviousYear>(`/api/evaluations/${id}/previous-year`), id);
-  const rechecks = useLoad(() => api.get<EvaluationRechecks>(`/api/evaluations/${id}/recheck-scores`), id);
+  const previousYear = useQuery({
+    queryKey: keys.evaluationPart(id, 'previous-year'),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/evaluations/{id}/previous-year', { params: { path: { id } }, signal })),
+  });
+  const rechecks = useQuery({
+    queryKey: keys.evaluationPart(id, 'recheck-scores'),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/evaluations/{id}/recheck-scores', { params: { path: { id } }, signal })),
+  });
   const [showPrevious, setShowPrevious] = useState(true);
   const lastYear = previousYear.data?.previous ?? null;
-  const recheck = useMemo(() => recheckBeside(rechecks.data), [rechecks.data]);
+  const recheck = useMemo(() => recheckBeside(rechecks.data ?? null), [rechecks.data]);
 
   return (
     <>
@@ -90,7 +97,9 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
           </div>
         )}
         {!editable && <div className="muted readonly-note" data-testid="readonly-note">{t('editor.readOnly')}</div>}
-        {editor.saveState === 'error' && <div className="finding-line finding-error">{t('editor.saveFailed', { message: editor.saveError?.message ?? '' })}</div>}
+        {editor.saveState === 'error' && <div className="finding-line finding-error" data-testid="save-note">{t('editor.saveFailed', { message: editor.saveError?.message ?? '' })}</div>}
+        {editor.saveState === 'retrying' && editor.retryAt !== null && <RetryNote until={editor.retryAt} message={editor.saveError?.message ?? ''} />}
+        {editor.saveState === 'offline' && <div className="finding-line finding-warning" data-testid="save-note">{t('save.offlineNote')}</div>}
       </Card>
       <FindingsPanel findings={findings} template={template} />
       <FormView
@@ -112,6 +121,13 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
       <ConflictDialog mine={editor.evaluation} theirs={editor.conflict?.evaluation ?? null} template={template} onKeepMine={editor.keepMine} onTakeTheirs={editor.takeTheirs} />
     </>
   );
+}
+
+/** Saving failed for now: when the next attempt goes, and that nothing typed is lost. */
+function RetryNote({ until, message }: { until: number; message: string }) {
+  const { t } = useI18n();
+  const seconds = useCountdown(until);
+  return <div className="finding-line finding-warning" data-testid="save-note">{t('save.retryNote', { message, seconds })}</div>;
 }
 
 function SaveIndicator({ state }: { state: SaveState }) {

@@ -5,12 +5,13 @@
  */
 import { ArrowLeftOutlined, DeleteOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Template } from '../../../core/templates/template.ts';
-import { api, ApiError, request } from '../../api/client.ts';
+import { ApiError, client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import type { EvaluationDetail, ServerFinding, Transition } from '../../api/types.ts';
-import { useLoad } from '../../api/use-load.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
@@ -20,24 +21,34 @@ import { VersionsDrawer } from './VersionsDrawer.tsx';
 export function EditorPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const detail = useLoad(() => api.get<EvaluationDetail>(`/api/evaluations/${id}`), id);
-  if (detail.loading && !detail.data) return <Spin style={{ margin: 64 }} />;
+  const detail = useQuery({
+    queryKey: keys.evaluationPart(id, 'detail'),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/evaluations/{id}', { params: { path: { id } }, signal })) as Promise<EvaluationDetail>,
+    // The editor holds the form while it is open: read once per opening, and again only after a transition
+    // (never when the window regains focus or the network returns: what was typed would be at stake).
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnReconnect: false,
+  });
+  if (detail.isPending) return <Spin style={{ margin: 64 }} />;
   if (detail.error || !detail.data) {
     const notFound = detail.error instanceof ApiError && detail.error.status === 404;
     return <Result status={notFound ? '404' : 'error'} title={notFound ? t('editor.notFound') : t('error.generic')} subTitle={detail.error?.message} extra={<Link to="/evaluations">{t('editor.back')}</Link>} />;
   }
   const template = templates.get(detail.data.evaluation.template);
   if (!template) return <Result status="error" title={t('editor.unknownTemplate', { template: detail.data.evaluation.template })} />;
-  return <Editor key={id} id={id} detail={detail.data} template={template} reload={detail.reload} />;
+  return <Editor key={id} id={id} detail={detail.data} template={template} />;
 }
 
-function Editor({ id, detail, template, reload }: { id: string; detail: EvaluationDetail; template: Template; reload: () => void }) {
+function Editor({ id, detail, template }: { id: string; detail: EvaluationDetail; template: Template }) {
   const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
+  const queries = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const [auditTick, setAuditTick] = useState(0);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  /** The form changed on the server (a transition, a restore): all of it is read again, and every list it is in. */
+  const reload = () => Promise.all([queries.invalidateQueries({ queryKey: keys.evaluation(id) }), queries.invalidateQueries({ queryKey: keys.evaluations })]);
 
   const showError = (e: unknown) => {
     if (e instanceof ApiError && e.code === 'CHECK_ERRORS') {
@@ -60,10 +71,9 @@ function Editor({ id, detail, template, reload }: { id: string; detail: Evaluati
     setBusy(true);
     try {
       await flush();
-      await api.post(`/api/evaluations/${id}/transitions`, { action, ...(comment ? { comment } : {}) });
+      await unwrap(client.POST('/api/evaluations/{id}/transitions', { params: { path: { id } }, body: { action, ...(comment ? { comment } : {}) } }));
       message.success(t(`workflow.done.${action}`));
-      setAuditTick((n) => n + 1);
-      reload();
+      await reload();
     } catch (e) {
       showError(e);
       throw e;
@@ -75,7 +85,8 @@ function Editor({ id, detail, template, reload }: { id: string; detail: Evaluati
   const copy = async () => {
     setBusy(true);
     try {
-      const res = await api.post<{ id: string | number }>(`/api/evaluations/${id}/copy-to-next-year`);
+      const res = await unwrap(client.POST('/api/evaluations/{id}/copy-to-next-year', { params: { path: { id } } }));
+      void queries.invalidateQueries({ queryKey: keys.evaluations });
       message.success(t('workflow.done.copy'));
       navigate(`/evaluations/${res.id}`);
     } catch (e) {
@@ -88,7 +99,8 @@ function Editor({ id, detail, template, reload }: { id: string; detail: Evaluati
   const remove = async () => {
     setBusy(true);
     try {
-      await request<void>('DELETE', `/api/evaluations/${id}`);
+      await unwrap(client.DELETE('/api/evaluations/{id}', { params: { path: { id } } }));
+      void queries.invalidateQueries({ queryKey: keys.evaluations });
       message.success(t('delete.done'));
       navigate('/evaluations');
     } catch (e) {
@@ -101,10 +113,9 @@ function Editor({ id, detail, template, reload }: { id: string; detail: Evaluati
   const restore = async () => {
     setBusy(true);
     try {
-      await api.post(`/api/evaluations/${id}/restore`);
+      await unwrap(client.POST('/api/evaluations/{id}/restore', { params: { path: { id } } }));
       message.success(t('deleted.restored'));
-      setAuditTick((n) => n + 1);
-      reload();
+      await reload();
     } catch (e) {
       showError(e);
     } finally {
@@ -132,7 +143,7 @@ function Editor({ id, detail, template, reload }: { id: string; detail: Evaluati
           )}
         </Space>
       </div>
-      <VersionsDrawer id={id} template={template} open={versionsOpen} onClose={() => setVersionsOpen(false)} refresh={`${detail.version}:${auditTick}`} />
+      <VersionsDrawer id={id} template={template} open={versionsOpen} onClose={() => setVersionsOpen(false)} />
       {/* Only a deleted form can be restored: the admin reads it here and may bring it back. */}
       {detail.allowedActions.includes('restore') && (
         <Alert
@@ -154,7 +165,7 @@ function Editor({ id, detail, template, reload }: { id: string; detail: Evaluati
             label: t('editor.tabForm'),
             children: <EditorBody id={id} detail={detail} initial={initial} template={template} busy={busy} onTransition={transition} onCopy={() => void copy()} />,
           },
-          { key: 'audit', label: <span data-testid="tab-audit">{t('editor.tabAudit')}</span>, children: <AuditTimeline id={id} template={template} refresh={auditTick} /> },
+          { key: 'audit', label: <span data-testid="tab-audit">{t('editor.tabAudit')}</span>, children: <AuditTimeline id={id} template={template} /> },
         ]}
       />
     </div>

@@ -5,11 +5,12 @@
  */
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Drawer, Empty, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Template } from '../../../core/templates/template.ts';
-import { api } from '../../api/client.ts';
-import type { FieldChange, VersionDiff, VersionSummary } from '../../api/types.ts';
-import { useLoad } from '../../api/use-load.ts';
+import { client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { FieldChange, VersionSummary } from '../../api/types.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { changeField, changeValue } from './change-words.ts';
@@ -21,24 +22,24 @@ interface Props {
   template: Template;
   open: boolean;
   onClose: () => void;
-  /** Changes when the form changed (a save, a transition), so that the lists are read again. */
-  refresh: string;
 }
 
-export function VersionsDrawer({ id, template, open, onClose, refresh }: Props) {
+/** Read when opened, and again when the form changed (a save or a transition invalidates its `versions` and `diff`). */
+export function VersionsDrawer({ id, template, open, onClose }: Props) {
   const { t } = useI18n();
-  const versions = useLoad(
-    () => (open ? api.get<{ items: VersionSummary[] }>(`/api/evaluations/${id}/versions`) : Promise.resolve({ items: [] })),
-    `${id}:${open}:${refresh}`,
-  );
+  const versions = useQuery({
+    queryKey: keys.evaluationPart(id, 'versions'),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/evaluations/{id}/versions', { params: { path: { id } }, signal })),
+    enabled: open,
+  });
   const items = versions.data?.items ?? [];
   return (
     <Drawer title={t('versions.title')} open={open} onClose={onClose} size="large" data-testid="versions-drawer" destroyOnHidden>
       <Typography.Paragraph type="secondary">{t('versions.hint')}</Typography.Paragraph>
-      {versions.loading && !versions.data ? <Spin /> : items.length === 0 ? <Empty description={t('versions.empty')} /> : (
+      {versions.isPending ? <Spin /> : items.length === 0 ? <Empty description={t('versions.empty')} /> : (
         <>
           <VersionTable items={items} />
-          <Compare id={id} template={template} items={items} refresh={refresh} />
+          <Compare id={id} template={template} items={items} />
         </>
       )}
     </Drawer>
@@ -86,7 +87,7 @@ function VersionTable({ items }: { items: VersionSummary[] }) {
 }
 
 /** Two pickers (a version or the current form) and the changes from the first to the second. */
-function Compare({ id, template, items, refresh }: { id: string; template: Template; items: VersionSummary[]; refresh: string }) {
+function Compare({ id, template, items }: { id: string; template: Template; items: VersionSummary[] }) {
   const i18n = useI18n();
   const { t } = i18n;
   const last = items[items.length - 1]!.number;
@@ -96,7 +97,11 @@ function Compare({ id, template, items, refresh }: { id: string; template: Templ
   useEffect(() => {
     if (typeof from === 'number' && from > last) setFrom(last);
   }, [from, last]);
-  const diff = useLoad(() => api.get<VersionDiff>(`/api/evaluations/${id}/diff?from=${from}&to=${to}`), `${id}:${from}:${to}:${refresh}`);
+  const diff = useQuery({
+    queryKey: keys.evaluationPart(id, 'diff', { from, to }),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/evaluations/{id}/diff', { params: { path: { id }, query: { from: String(from), to: String(to) } }, signal })),
+    placeholderData: keepPreviousData,
+  });
   const options = [
     ...items.map((v) => ({ value: String(v.number), label: `${t('versions.v', { number: v.number })} · ${t(`audit.action.${v.action}`)}` })),
     { value: 'current', label: t('versions.current') },
@@ -115,7 +120,7 @@ function Compare({ id, template, items, refresh }: { id: string; template: Templ
       <Table<FieldChange>
         rowKey="path"
         size="small"
-        loading={diff.loading}
+        loading={diff.isFetching}
         pagination={false}
         dataSource={changes}
         data-testid="diff-table"

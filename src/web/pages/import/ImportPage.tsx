@@ -7,16 +7,17 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Card, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, client, formBody, unwrap } from '../../api/client.ts';
+import { retryPolicy } from '../../api/middleware.ts';
 import type { ImportPreview } from '../../api/types.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { ImportFileCard } from './ImportFileCard.tsx';
-import { ImportQueue, type QueuedFile } from './import-queue.ts';
+import { ImportQueue, type QueuedFile, type ReadOptions } from './import-queue.ts';
 
-const read = (file: File) => {
+const read = (file: File, { retry, signal }: ReadOptions): Promise<ImportPreview> => {
   const body = new FormData();
   body.append('file', file);
-  return api.post<ImportPreview>('/api/import', body);
+  return unwrap(client.POST('/api/import', { body: formBody(body), signal, middleware: [retryPolicy(retry)] })) as Promise<ImportPreview>;
 };
 
 export function ImportPage() {

@@ -1,11 +1,13 @@
 /** One form read from a file: its result at a glance, the form itself on demand, and 保存. */
 import { CheckCircleOutlined, SaveOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Collapse, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { evaluate } from '../../../core/checks/run-checks.ts';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import type { ServerFinding } from '../../api/types.ts';
 import { countBySeverity, fromServer } from '../../form/findings.ts';
 import { templates } from '../../form/templates.ts';
@@ -16,6 +18,7 @@ export function ImportedForm({ index, evaluation, findings }: { index: number; e
   const { t, label, lang } = useI18n();
   const { message } = App.useApp();
   const [savedId, setSavedId] = useState<string | null>(null);
+  const queries = useQueryClient();
   const [busy, setBusy] = useState(false);
   const template = templates.get(evaluation.template);
   const report = useMemo(() => (template ? evaluate(evaluation, template) : null), [evaluation, template]);
@@ -25,8 +28,9 @@ export function ImportedForm({ index, evaluation, findings }: { index: number; e
   const save = async () => {
     setBusy(true);
     try {
-      const res = await api.post<{ id: string | number }>('/api/evaluations', { evaluation });
+      const res = await unwrap(client.POST('/api/evaluations', { body: { evaluation } }));
       setSavedId(String(res.id));
+      void queries.invalidateQueries({ queryKey: keys.evaluations });
       message.success(t('import.saved', { project: evaluation.project.name }));
     } catch (e) {
       const issues = e instanceof ApiError ? (e.body?.error.issues ?? []).map((i) => `${i.path}: ${i.message}`).join('; ') : '';

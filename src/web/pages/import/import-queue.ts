@@ -2,9 +2,10 @@
  * The files chosen on the import page, read by the server in turn: at most `concurrency` are sent
  * at once (the server reads one file of a user at a time and refuses a ninth waiting one), the rest
  * wait here. A busy answer (429 TOO_MANY_IMPORTS, 503 BUSY) is not a failure: the file waits the
- * Retry-After the server named and is sent again, and says so.
+ * Retry-After the server named and is sent again (the client's middleware does, by the retry
+ * policy the queue gives each read: many attempts, minutes of waiting), and says so.
  */
-import { whenFree } from '../../api/retry.ts';
+import type { RetryPolicy } from '../../api/retry.ts';
 
 export type ImportState<P> =
   | { state: 'waiting' }
@@ -19,8 +20,14 @@ export interface QueuedFile<P> {
   status: ImportState<P>;
 }
 
+/** What a read is given: its retry policy (told of each wait and each new attempt), and a signal that aborts when the page is left. */
+export interface ReadOptions {
+  retry: Partial<RetryPolicy>;
+  signal: AbortSignal;
+}
+
 export interface ImportQueueOptions<F, P> {
-  read: (file: F) => Promise<P>;
+  read: (file: F, options: ReadOptions) => Promise<P>;
   onChange: (files: QueuedFile<P>[]) => void;
   /** The failure in words. */
   failure: (error: unknown) => string;
@@ -28,7 +35,8 @@ export interface ImportQueueOptions<F, P> {
   concurrency?: number;
   /** Calls of one file in all, busy answers included. */
   attempts?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** The waits of one file together, at most (seconds). */
+  maxWaitSeconds?: number;
   now?: () => number;
 }
 
@@ -41,6 +49,7 @@ export class ImportQueue<F extends { name: string }, P> {
   private running = 0;
   private stopped = false;
   private lastKey = 0;
+  private readonly leaving = new AbortController();
 
   constructor(private readonly options: ImportQueueOptions<F, P>) {}
 
@@ -54,6 +63,7 @@ export class ImportQueue<F extends { name: string }, P> {
   /** The page is left: nothing more is sent, and nothing more is told. */
   stop(): void {
     this.stopped = true;
+    this.leaving.abort();
   }
 
   private pump(): void {
@@ -71,17 +81,16 @@ export class ImportQueue<F extends { name: string }, P> {
   }
 
   private async run(entry: Entry<F, P>): Promise<void> {
-    const { read, failure, attempts = 30, now = Date.now } = this.options;
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const { read, failure, attempts = 30, maxWaitSeconds = 600, now = Date.now } = this.options;
+    const retry: Partial<RetryPolicy> = {
+      attempts,
+      maxTotalSeconds: maxWaitSeconds,
+      onWait: (seconds, attempt) => this.set(entry, { state: 'queued', until: now() + seconds * 1000, attempt }),
+      onResend: () => this.set(entry, { state: 'reading' }),
+    };
     try {
-      const preview = await whenFree(
-        () => {
-          if (this.stopped) throw new Error('stopped');
-          this.set(entry, { state: 'reading' });
-          return read(entry.file);
-        },
-        { attempts, sleep, onWait: (seconds, attempt) => this.set(entry, { state: 'queued', until: now() + seconds * 1000, attempt }) },
-      );
+      this.set(entry, { state: 'reading' });
+      const preview = await read(entry.file, { retry, signal: this.leaving.signal });
       this.set(entry, { state: 'read', preview });
     } catch (error) {
       this.set(entry, { state: 'failed', message: failure(error) });

@@ -8,6 +8,8 @@ import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { client, optionalNumber, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import { STATUSES, type Status, type Summary } from '../../api/types.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { formatRate } from '../../format/numbers.ts';
@@ -37,7 +39,8 @@ export function EvaluationListPage() {
   const view: View = waiting && params.get('view') !== 'all' ? 'inbox' : 'all';
   const inbox = view === 'inbox' ? waiting : null;
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<Summary>('/api/evaluations', { year, unit, status: statusQuery(inbox, status) }, paging);
+  const filters = { year: optionalNumber(year), unit, status: statusQuery(inbox, status) };
+  const list = usePagedList(keys.evaluationList('list', filters), ({ signal, ...page }) => unwrap(client.GET('/api/evaluations', { params: { query: { ...filters, ...page } }, signal })), paging);
   const statuses = inbox ?? STATUSES;
 
   return (
@@ -82,7 +85,7 @@ export function EvaluationListPage() {
         size="small"
         bordered
         rowKey={(r) => String(r.id)}
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={tablePagination(paging, list.data?.total ?? 0, t)}
         locale={inbox ? { emptyText: t('list.inboxEmpty') } : undefined}

@@ -1,8 +1,10 @@
 /** 新建: a blank form of a chosen template, saved at once so the editor can autosave it. */
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import { blankEvaluation } from '../../../core/templates/blank-evaluation.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
@@ -19,13 +21,15 @@ export function NewEvaluationDialog({ open, onClose, year }: { open: boolean; on
   const { user } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const queries = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const create = async (v: Values) => {
     const template = templates.get(v.template)!;
     setBusy(true);
     try {
-      const res = await api.post<{ id: string | number }>('/api/evaluations', { evaluation: blankEvaluation(template, v.year, v.name.trim(), user?.unit?.name ?? '') });
+      const res = await unwrap(client.POST('/api/evaluations', { body: { evaluation: blankEvaluation(template, v.year, v.name.trim(), user?.unit?.name ?? '') } }));
+      void queries.invalidateQueries({ queryKey: keys.evaluations });
       onClose();
       navigate(`/evaluations/${res.id}`);
     } catch (e) {

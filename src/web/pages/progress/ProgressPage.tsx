@@ -6,9 +6,9 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Select, Space, Tag } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
-import type { Progress, YearSettings } from '../../api/types.ts';
-import { useLoad } from '../../api/use-load.ts';
+import { useQuery } from '@tanstack/react-query';
+import { client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { ProgressTable } from './ProgressTable.tsx';
 import { ProgressTotals } from './ProgressTotals.tsx';
@@ -16,18 +16,22 @@ import { ProgressTotals } from './ProgressTotals.tsx';
 export function ProgressPage() {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
-  const years = useLoad(() => api.get<{ items: YearSettings[] }>('/api/years'), 'years');
+  const years = useQuery({ queryKey: keys.years, queryFn: ({ signal }) => unwrap(client.GET('/api/years', { signal })) });
   const items = years.data?.items ?? [];
   // The year asked for in the address, else the newest.
   const year = params.get('year') ?? (items[0] ? String(items[0].year) : '');
-  const progress = useLoad(() => (year ? api.get<Progress>(`/api/years/${year}/progress`) : Promise.resolve(null)), year);
+  const progress = useQuery({
+    queryKey: keys.evaluationList('progress', { year }),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/years/{year}/progress', { params: { path: { year: Number(year) } }, signal })),
+    enabled: year !== '',
+  });
   const p = progress.data;
 
   return (
     <Card
       className="page-card"
       title={t('progress.title')}
-      loading={years.loading && !years.data}
+      loading={years.isPending}
       extra={
         <Space wrap>
           <Select
@@ -42,7 +46,7 @@ export function ProgressPage() {
         </Space>
       }
     >
-      {!year && !years.loading && <Empty description={t('progress.noYears')} />}
+      {!year && !years.isPending && <Empty description={t('progress.noYears')} />}
       {progress.error && <Alert type="error" showIcon title={progress.error.message} />}
       {p && (
         <div data-testid="progress" data-year={p.year}>

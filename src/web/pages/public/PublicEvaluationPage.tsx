@@ -2,9 +2,9 @@
 import { ArrowLeftOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, Result, Space, Spin } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { client, unwrap } from '../../api/client.ts';
 import type { PublicEvaluation } from '../../api/types.ts';
-import { useLoad } from '../../api/use-load.ts';
 import { templates } from '../../form/templates.ts';
 import { FormView } from '../../form-view/FormView.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
@@ -12,8 +12,11 @@ import { useI18n } from '../../locale/i18n.tsx';
 export function PublicEvaluationPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const item = useLoad(() => api.get<PublicEvaluation>(`/api/public/evaluations/${id}`), id);
-  if (item.loading && !item.data) return <Spin style={{ margin: 64 }} />;
+  const item = useQuery({
+    queryKey: ['public', 'evaluation', id],
+    queryFn: ({ signal }) => unwrap(client.GET('/api/public/evaluations/{id}', { params: { path: { id } }, signal })) as Promise<PublicEvaluation>,
+  });
+  if (item.isPending) return <Spin style={{ margin: 64 }} />;
   const template = item.data ? templates.get(item.data.evaluation.template) : undefined;
   if (!item.data || !template) return <Result status="404" title={t('editor.notFound')} extra={<Link to="/public">{t('public.back')}</Link>} />;
   return (

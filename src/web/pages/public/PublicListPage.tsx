@@ -7,9 +7,10 @@
 import { Alert, Button, Card, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.ts';
-import { whenFree } from '../../api/retry.ts';
-import type { Page, Summary, Unit } from '../../api/types.ts';
+import { client, optionalNumber, unwrap } from '../../api/client.ts';
+import { retryPolicy } from '../../api/middleware.ts';
+import { keys } from '../../api/queries.ts';
+import type { Summary, Unit } from '../../api/types.ts';
 import { formatAmount, formatRate } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { tablePagination, usePagedList } from '../../paging/use-paged-list.ts';
@@ -29,8 +30,14 @@ export function PublicListPage() {
   const [busyUntil, setBusyUntil] = useState<number | null>(null);
   // The name of the unit clicked; after a reload it is read from the rows (all of that unit).
   const [chosen, setChosen] = useState<Unit | null>(null);
-  const get = (path: string) => whenFree(() => api.get<Page<Summary>>(path), { attempts: 4, onWait: (seconds) => setBusyUntil(Date.now() + seconds * 1000) }).finally(() => setBusyUntil(null));
-  const list = usePagedList<Summary>('/api/public/evaluations', { year, unit }, paging, { get });
+  // A busy server is asked again after its Retry-After (the client's middleware); meanwhile the page says so, counting down.
+  const busy = retryPolicy({ onWait: (seconds) => setBusyUntil(Date.now() + seconds * 1000), onResend: () => setBusyUntil(null) });
+  const filters = { year: optionalNumber(year), unit };
+  const list = usePagedList(
+    keys.evaluationList('public', filters),
+    ({ signal, ...page }) => unwrap(client.GET('/api/public/evaluations', { params: { query: { ...filters, ...page } }, signal, middleware: [busy] })).finally(() => setBusyUntil(null)),
+    paging,
+  );
   const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   // Pages reach as far as the server's offset bound; the words still say how many there are.
@@ -52,15 +59,15 @@ export function PublicListPage() {
         )}
       </Space>
       {busyUntil !== null && <BusyNote until={busyUntil} />}
-      {list.error && !list.loading && (
-        <Alert type="error" showIcon className="filters" title={t('public.failed')} description={list.error.message} action={<Button onClick={list.reload}>{t('common.retry')}</Button>} data-testid="public-error" />
+      {list.error && !list.isFetching && (
+        <Alert type="error" showIcon className="filters" title={t('public.failed')} description={list.error.message} action={<Button onClick={() => void list.refetch()}>{t('common.retry')}</Button>} data-testid="public-error" />
       )}
       {total > reachable && <Alert type="info" showIcon className="filters" title={t('public.narrowDown', { shown: reachable })} />}
       <Table<Summary>
         size="small"
         bordered
         rowKey={(r) => String(r.id)}
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={rows}
         pagination={tablePagination(paging, reachable, t, total)}
         scroll={{ x: 900 }}

@@ -1,18 +1,21 @@
 /** The draw's gap report: by unit, then form by form (the flagged in red), and its XLSX. */
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Button, Card, Table, Tag } from 'antd';
-import { api } from '../../api/client.ts';
-import { useLoad } from '../../api/use-load.ts';
+import { useQuery } from '@tanstack/react-query';
+import { client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import { formatPoints } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
-import type { RecheckReport } from './recheck-types.ts';
 
 const gapText = (v: number | null) => (v === null ? '—' : v > 0 ? `+${formatPoints(v)}` : formatPoints(v));
 
-/** `refresh` changes after each save of re-check scores: the report is asked again. */
-export function GapReport({ drawId, refresh }: { drawId: string; refresh: number }) {
+/** Asked again after each save of re-check scores (the draw page invalidates it). */
+export function GapReport({ drawId }: { drawId: string }) {
   const { t, lang } = useI18n();
-  const report = useLoad(() => api.get<RecheckReport>(`/api/rechecks/${encodeURIComponent(drawId)}/report`), `${drawId}:${refresh}`);
+  const report = useQuery({
+    queryKey: keys.recheckPart(drawId, 'report'),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/rechecks/{id}/report', { params: { path: { id: drawId } }, signal })),
+  });
   if (!report.data) return null;
   return (
     <Card

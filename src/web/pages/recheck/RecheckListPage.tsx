@@ -5,13 +5,15 @@
 import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, App as AntApp } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError } from '../../api/client.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { tablePagination, usePagedList } from '../../paging/use-paged-list.ts';
 import { useQueryPaging } from '../../paging/use-paging.ts';
 import { yearOptions } from '../years.ts';
-import type { RecheckDetail, RecheckDraw } from './recheck-types.ts';
+import type { RecheckDraw } from './recheck-types.ts';
 
 export function RecheckListPage() {
   const { t, lang } = useI18n();
@@ -19,7 +21,8 @@ export function RecheckListPage() {
   const navigate = useNavigate();
   const paging = useQueryPaging(20);
   const year = paging.params.get('year') ?? String(new Date().getFullYear() - 1);
-  const draws = usePagedList<RecheckDraw>('/api/rechecks', { year }, paging);
+  const draws = usePagedList(keys.recheckList({ year }), ({ signal, ...page }) => unwrap(client.GET('/api/rechecks', { params: { query: { year: Number(year), ...page } }, signal })), paging);
+  const queries = useQueryClient();
   const [seed, setSeed] = useState('');
   const [share, setShare] = useState<number | null>(10);
   const [busy, setBusy] = useState(false);
@@ -28,7 +31,8 @@ export function RecheckListPage() {
     setBusy(true);
     try {
       const body = { year: Number(year), ...(seed.trim() ? { seed: seed.trim() } : {}), ...(share !== null ? { minimumShare: share } : {}) };
-      const created = await api.post<RecheckDetail>('/api/rechecks', body);
+      const created = await unwrap(client.POST('/api/rechecks', { body }));
+      void queries.invalidateQueries({ queryKey: keys.rechecks });
       navigate(`/rechecks/${created.id}`);
     } catch (error) {
       void message.error(error instanceof ApiError ? error.message : t('error.generic'));
@@ -58,7 +62,7 @@ export function RecheckListPage() {
           size="small"
           bordered
           rowKey="id"
-          loading={draws.loading}
+          loading={draws.isFetching}
           dataSource={draws.data?.items ?? []}
           pagination={tablePagination(paging, draws.data?.total ?? 0, t)}
           scroll={{ x: 640 }}

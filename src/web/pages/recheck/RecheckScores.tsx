@@ -1,7 +1,7 @@
 /** One drawn form: every indicator with its self score beside the re-check score and its reason. */
 import { App as AntApp, Button, Input, InputNumber, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, client, unwrap } from '../../api/client.ts';
 import { templates } from '../../form/templates.ts';
 import { formatPoints } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
@@ -33,7 +33,7 @@ export function RecheckScores({ drawId, form, onSaved }: { drawId: string; form:
     if (scores.length === 0) return;
     setBusy(true);
     try {
-      const saved = await api.put<RecheckForm>(`/api/rechecks/${drawId}/evaluations/${form.id}`, { scores });
+      const saved = await unwrap(client.PUT('/api/rechecks/{id}/evaluations/{evaluationId}', { params: { path: { id: drawId, evaluationId: form.id } }, body: { scores } }));
       setIssues({});
       void message.success(t('recheck.saved'));
       onSaved(saved);

@@ -1,59 +1,16 @@
-/** The re-check answers of the API (docs/api.md, "Re-check"). */
+/** The re-check answers of the API (docs/api.md, "Re-check"), as the server's schema names them. */
 import type { GapSummary } from '../../../core/recheck/gap-report.ts';
-import type { RecheckIndicator as CoreRecheckIndicator } from '../../../core/recheck/recheck-scores.ts';
+import type { components } from '../../api/schema.ts';
 
-export interface UnitRef {
-  id: string;
-  name: string;
-}
+type Schemas = components['schemas'];
 
-export interface RecheckDraw {
-  id: string;
-  year: number;
-  seed: string;
-  parameters: { minimumShare: number; flagThreshold: number; bands: { key: string; from: string; label: string }[] };
-  population: number;
-  drawn: number;
-  strata: { unit: UnitRef; band: string; bandLabel: string; population: number; evaluationIds: string[] }[];
-  drawnBy: { username: string; displayName: string };
-  drawnAt: string;
-}
-
+export type UnitRef = Schemas['Unit'];
+export type RecheckDraw = Schemas['RecheckDraw'];
 /** The core's view of an indicator under re-check, with what the reviewer recorded. */
-export interface RecheckIndicator extends CoreRecheckIndicator {
-  recheckScore: number | null;
-  reason: string | null;
-}
-
-export interface RecheckForm {
-  id: string;
-  unit: UnitRef;
-  project: string;
-  template: string;
-  status: string;
-  version: number;
-  score: number;
-  budget: string | null;
-  complete: boolean;
-  indicators: RecheckIndicator[];
-}
-
+export type RecheckIndicator = Schemas['RecheckForm']['indicators'][number];
+export type RecheckForm = Schemas['RecheckForm'];
 /** A draw with one page of its forms, in draw order (`evaluationsTotal`: the forms on all pages). */
-export interface RecheckDetail extends RecheckDraw {
-  evaluations: RecheckForm[];
-  evaluationsTotal: number;
-  limit: number;
-  offset: number;
-}
+export type RecheckDetail = Schemas['RecheckDetail'];
+export type RecheckReport = Schemas['RecheckReport'];
 
 export type { GapSummary };
-
-export interface RecheckReport {
-  drawId: string;
-  year: number;
-  seed: string;
-  threshold: number;
-  overall: GapSummary;
-  units: (GapSummary & { unit: UnitRef })[];
-  forms: { evaluationId: string; unit: UnitRef; project: string; complete: boolean; selfTotal: number; recheckTotal: number | null; gap: number | null; flagged: boolean }[];
-}

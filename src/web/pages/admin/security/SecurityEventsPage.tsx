@@ -4,7 +4,8 @@
  * time from the server, filtered by event, username and days (all kept in the address).
  */
 import { Card, Table, Tag } from 'antd';
-import type { SecurityAction, SecurityEvent, SecurityPerson } from '../../../api/types.ts';
+import { client, unwrap } from '../../../api/client.ts';
+import type { Query, SecurityAction, SecurityEvent, SecurityPerson } from '../../../api/types.ts';
 import { dayStart, formatDateTime } from '../../../format/dates.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
 import { tablePagination, usePagedList } from '../../../paging/use-paged-list.ts';
@@ -37,7 +38,8 @@ export function SecurityEventsPage() {
   const { params } = paging;
   const filter = { action: params.get('action') ?? '', username: params.get('username') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   // The days picked are the reader's; the server compares instants, `to` exclusive: the day after the last one picked.
-  const events = usePagedList<SecurityEvent>('/api/admin/security-events', { action: filter.action, username: filter.username, from: dayStart(filter.from), to: dayStart(filter.to, 1) }, paging);
+  const asked = { action: (filter.action || undefined) as Query<'/api/admin/security-events'>['action'], username: filter.username, from: dayStart(filter.from) ?? undefined, to: dayStart(filter.to, 1) ?? undefined };
+  const events = usePagedList(['security-events', asked], ({ signal, ...page }) => unwrap(client.GET('/api/admin/security-events', { params: { query: { ...asked, ...page } }, signal })), paging);
 
   return (
     <Card className="page-card" title={t('security.title')}>
@@ -46,7 +48,7 @@ export function SecurityEventsPage() {
         size="small"
         bordered
         rowKey="id"
-        loading={events.loading}
+        loading={events.isFetching}
         dataSource={events.data?.items ?? []}
         pagination={tablePagination(paging, events.data?.total ?? 0, t)}
         locale={{ emptyText: t('security.empty') }}

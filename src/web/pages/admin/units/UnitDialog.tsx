@@ -5,7 +5,7 @@
  */
 import { App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api/client.ts';
+import { ApiError, client, unwrap } from '../../../api/client.ts';
 import { fieldErrors } from '../../../api/field-errors.ts';
 import type { UnitRecord } from '../../../api/types.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
@@ -40,7 +40,11 @@ export function UnitDialog({ mode, onClose, onSaved }: { mode: UnitDialogMode | 
     setBusy(true);
     try {
       const body = { code: v.code.trim(), name: v.name.trim(), parentId };
-      const unit = editing ? await api.patch<UnitRecord>(`/api/units/${editing.id}`, changed(editing, body)) : await api.post<UnitRecord>('/api/units', body);
+      const unit = await unwrap(
+        editing
+          ? client.PATCH('/api/units/{id}', { params: { path: { id: editing.id } }, body: changed(editing, body) })
+          : client.POST('/api/units', { body }),
+      );
       rememberUnits([unit]);
       message.success(t(editing ? 'units.updated' : 'units.created', { name: unit.name }));
       onSaved(unit);

@@ -1,7 +1,7 @@
 /** 导入单位清单: a CSV or Excel list of units, added or changed by code — all rows or none; what happened, or each bad row. */
 import { Alert, Button, Modal, Space, Statistic } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, formBody, unwrap } from '../../../api/client.ts';
 import type { UnitImport } from '../../../api/types.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
 import { ListFilePicker, listForm } from '../ListFilePicker.tsx';
@@ -16,7 +16,7 @@ export function UnitImportDialog({ open, onClose, onImported }: { open: boolean;
     setBusy(true);
     setResult(null);
     try {
-      const ok = await api.post<UnitImport>('/api/units/import', listForm(file));
+      const ok = await unwrap(client.POST('/api/units/import', { body: formBody(listForm(file)) }));
       setResult({ ok });
       onImported();
     } catch (error) {

@@ -7,9 +7,9 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Table } from 'antd';
 import { useState } from 'react';
-import { api, query } from '../../../api/client.ts';
-import type { Page, UnitRecord } from '../../../api/types.ts';
-import { useLoad } from '../../../api/use-load.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { client, unwrap } from '../../../api/client.ts';
+import { keys } from '../../../api/queries.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
 import { rememberUnits } from '../../../units/unit-cache.ts';
 import { UnitDialog, type UnitDialogMode } from './UnitDialog.tsx';
@@ -28,18 +28,21 @@ export function UnitsPage() {
   const [dialog, setDialog] = useState<UnitDialogMode | null>(null);
   const [importing, setImporting] = useState(false);
   const tree = useUnitTree(PAGE);
-  const [found, setFound] = useState({ page: 1, tick: 0 });
+  const [found, setFound] = useState({ page: 1 });
   const searching = search !== '';
-  const results = useLoad(async () => {
-    if (!searching) return null;
-    const answer = await api.get<Page<UnitRecord>>(`/api/units${query({ q: search, limit: PAGE, offset: (found.page - 1) * PAGE })}`);
-    rememberUnits(answer.items);
-    return answer;
-  }, `${search}|${found.page}|${found.tick}`);
-  const refresh = () => {
-    tree.refresh();
-    setFound((f) => ({ ...f, tick: f.tick + 1 }));
-  };
+  const asked = { q: search, limit: PAGE, offset: (found.page - 1) * PAGE };
+  const results = useQuery({
+    queryKey: keys.unitList('search', asked),
+    queryFn: async ({ signal }) => {
+      const answer = await unwrap(client.GET('/api/units', { params: { query: asked }, signal }));
+      rememberUnits(answer.items);
+      return answer;
+    },
+    enabled: searching,
+    placeholderData: keepPreviousData,
+  });
+  // After a change: the tree and the search results (every list of units) are asked again.
+  const refresh = tree.refresh;
   const columns = unitColumns({ t, searching, onEdit: (unit) => setDialog({ kind: 'edit', unit }), onAddBelow: (unit) => setDialog({ kind: 'create', parentId: unit.id }), onChanged: refresh });
   const onRow = (r: TreeRow) => ({ 'data-testid': 'unit-row', 'data-unit-id': r.id, 'data-code': r.stub ? '' : r.code }) as React.HTMLAttributes<HTMLElement>;
 
@@ -61,7 +64,7 @@ export function UnitsPage() {
         placeholder={t('units.search')}
         onSearch={(text) => {
           setSearch(text.trim());
-          setFound((f) => ({ ...f, page: 1 }));
+          setFound({ page: 1 });
         }}
         style={{ maxWidth: 360 }}
         data-testid="unit-search"
@@ -71,14 +74,14 @@ export function UnitsPage() {
           size="small"
           bordered
           rowKey="id"
-          loading={results.loading}
+          loading={results.isFetching}
           dataSource={results.data?.items ?? []}
           columns={columns}
           onRow={onRow}
           scroll={{ x: SCROLL_X + PARENT_WIDTH }}
           // `children` of a unit is a count, not rows: antd must not read it as the tree's.
           expandable={{ childrenColumnName: 'subunits' }}
-          pagination={{ current: found.page, pageSize: PAGE, total: results.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.rows', { total }), onChange: (page) => setFound((f) => ({ ...f, page })) }}
+          pagination={{ current: found.page, pageSize: PAGE, total: results.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.rows', { total }), onChange: (page) => setFound({ page }) }}
           data-testid="unit-results"
         />
       ) : (

@@ -1,7 +1,7 @@
 /** The columns of the unit tree and of the search results: code, name, kind, parent (when searching), units below, and the admin's actions. */
 import { Popconfirm, Space, Spin, Tag, Button, App, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api/client.ts';
+import { ApiError, client, unwrap } from '../../../api/client.ts';
 import type { UnitRecord } from '../../../api/types.ts';
 import type { I18n } from '../../../locale/i18n.tsx';
 import { useI18n } from '../../../locale/i18n.tsx';
@@ -67,7 +67,7 @@ function UnitActions({ unit, onEdit, onAddBelow, onChanged }: { unit: UnitRecord
   const setDisabled = async (disabled: boolean) => {
     setBusy(true);
     try {
-      rememberUnits([await api.patch<UnitRecord>(`/api/units/${unit.id}`, { disabled })]);
+      rememberUnits([await unwrap(client.PATCH('/api/units/{id}', { params: { path: { id: unit.id } }, body: { disabled } }))]);
       onChanged();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : t('error.network'));

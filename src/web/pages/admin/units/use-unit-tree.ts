@@ -3,10 +3,11 @@
  * and the units below a unit once the admin expands it (`?parent=ID`). A province has thousands of
  * units: never the whole tree at once. After a change, every part in view is read again.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, query } from '../../../api/client.ts';
-import type { Page, UnitRecord } from '../../../api/types.ts';
-import { useLoad } from '../../../api/use-load.ts';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { client, unwrap } from '../../../api/client.ts';
+import { keys } from '../../../api/queries.ts';
+import type { UnitRecord } from '../../../api/types.ts';
 import { rememberUnits } from '../../../units/unit-cache.ts';
 
 /** The most the API gives in one answer: a unit with more below it shows a line saying so. */
@@ -21,47 +22,42 @@ export interface TreeRow extends UnitRecord {
 
 type Below = { items: UnitRecord[]; total: number } | 'loading';
 
+/** One page of units under `parent` (`root`: the departments), remembered for the unit selects. */
+async function unitsBelow(parent: string, limit: number, offset: number, signal: AbortSignal) {
+  const answer = await unwrap(client.GET('/api/units', { params: { query: { parent, limit, offset } }, signal }));
+  rememberUnits(answer.items);
+  return answer;
+}
+
 export function useUnitTree(pageSize: number) {
   const [page, setPage] = useState(1);
-  const [tick, setTick] = useState(0);
-  const [below, setBelow] = useState<Record<string, Below>>({});
   const [expanded, setExpanded] = useState<string[]>([]);
-  const roots = useLoad(async () => {
-    const answer = await api.get<Page<UnitRecord>>(`/api/units${query({ parent: 'root', limit: pageSize, offset: (page - 1) * pageSize })}`);
-    rememberUnits(answer.items);
-    return answer;
-  }, `${page}|${pageSize}|${tick}`);
+  const queries = useQueryClient();
+  const roots = useQuery({
+    queryKey: keys.unitList('below', { parent: 'root', page, pageSize }),
+    queryFn: ({ signal }) => unitsBelow('root', pageSize, (page - 1) * pageSize, signal),
+    placeholderData: keepPreviousData,
+  });
+  // The units below each opened unit; one closed and opened again shows what was read, asked again if changed since.
+  const opened = useQueries({
+    queries: expanded.map((id) => ({
+      queryKey: keys.unitList('below', { parent: id, page: 1, pageSize: BELOW_LIMIT }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => unitsBelow(id, BELOW_LIMIT, 0, signal),
+    })),
+  });
+  const below: Record<string, Below> = {};
+  expanded.forEach((id, i) => {
+    const q = opened[i];
+    if (q?.data) below[id] = { items: q.data.items, total: q.data.total };
+    else if (q?.isPending) below[id] = 'loading';
+  });
 
-  // The latest `below`, for refresh to know which parts are in view without depending on it.
-  const belowRef = useRef(below);
-  useEffect(() => {
-    belowRef.current = below;
-  }, [below]);
-
-  const loadBelow = useCallback(async (id: string) => {
-    setBelow((b) => ({ ...b, [id]: b[id] && b[id] !== 'loading' ? b[id] : 'loading' }));
-    try {
-      const answer = await api.get<Page<UnitRecord>>(`/api/units${query({ parent: id, limit: BELOW_LIMIT })}`);
-      rememberUnits(answer.items);
-      setBelow((b) => ({ ...b, [id]: { items: answer.items, total: answer.total } }));
-    } catch {
-      setBelow(({ [id]: _, ...rest }) => rest);
-    }
+  const toggle = useCallback((id: string, open: boolean) => {
+    setExpanded((ids) => (open ? [...new Set([...ids, id])] : ids.filter((k) => k !== id)));
   }, []);
 
-  const toggle = useCallback(
-    (id: string, open: boolean) => {
-      setExpanded((keys) => (open ? [...new Set([...keys, id])] : keys.filter((k) => k !== id)));
-      if (open && !belowRef.current[id]) void loadBelow(id);
-    },
-    [loadBelow],
-  );
-
   /** After a change: the page of departments and every list of units below that was read. */
-  const refresh = useCallback(() => {
-    setTick((n) => n + 1);
-    for (const id of Object.keys(belowRef.current)) void loadBelow(id);
-  }, [loadBelow]);
+  const refresh = useCallback(() => void queries.invalidateQueries({ queryKey: keys.units }), [queries]);
 
   const build = (unit: UnitRecord): TreeRow => {
     if (unit.children === 0) return { ...unit };
@@ -76,7 +72,7 @@ export function useUnitTree(pageSize: number) {
   return {
     rows: (roots.data?.items ?? []).map(build),
     total: roots.data?.total ?? 0,
-    loading: roots.loading,
+    loading: roots.isFetching,
     page,
     setPage,
     expanded,

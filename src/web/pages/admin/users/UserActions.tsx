@@ -1,7 +1,7 @@
 /** A user's row actions: change, reset the password (confirmed; the new one-time password goes to the page), disable or enable (confirmed). */
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api/client.ts';
+import { ApiError, client, unwrap } from '../../../api/client.ts';
 import type { UserRecord } from '../../../api/types.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
 import type { OneTimePassword } from './OneTimePasswordDialog.tsx';
@@ -17,7 +17,7 @@ export function UserActions({ user, onEdit, onPassword, onChanged }: { user: Use
   const reset = async () => {
     setBusy('reset');
     try {
-      const { oneTimePassword } = await api.post<{ oneTimePassword: string }>(`/api/users/${user.id}/reset-password`);
+      const { oneTimePassword } = await unwrap(client.POST('/api/users/{id}/reset-password', { params: { path: { id: user.id } } }));
       onPassword({ username: user.username, password: oneTimePassword });
       onChanged();
     } catch (e) {
@@ -29,7 +29,7 @@ export function UserActions({ user, onEdit, onPassword, onChanged }: { user: Use
   const setDisabled = async (disabled: boolean) => {
     setBusy('state');
     try {
-      await api.patch<UserRecord>(`/api/users/${user.id}`, { disabled });
+      await unwrap(client.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: { disabled } }));
       onChanged();
     } catch (e) {
       fail(e);

@@ -6,7 +6,7 @@
  */
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api/client.ts';
+import { ApiError, client, unwrap } from '../../../api/client.ts';
 import { fieldErrors } from '../../../api/field-errors.ts';
 import { ROLES, UNIT_ROLES, type CreatedUser, type Role, type UserRecord } from '../../../api/types.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
@@ -41,11 +41,11 @@ export function UserDialog({ mode, onClose, onCreated, onSaved }: { mode: UserDi
     setBusy(true);
     try {
       if (editing) {
-        const user = await api.patch<UserRecord>(`/api/users/${editing.id}`, { displayName, role: v.role, unitId });
+        const user = await unwrap(client.PATCH('/api/users/{id}', { params: { path: { id: editing.id } }, body: { displayName, role: v.role, unitId } }));
         message.success(t('users.saved', { username: user.username }));
         onSaved(user);
       } else {
-        onCreated(await api.post<CreatedUser>('/api/users', { username: v.username.trim(), role: v.role, unitId, ...(displayName ? { displayName } : {}) }));
+        onCreated(await unwrap(client.POST('/api/users', { body: { username: v.username.trim(), role: v.role, unitId, ...(displayName ? { displayName } : {}) } })));
       }
     } catch (e) {
       const onFields = fieldErrors(e, ['username', 'displayName', 'role', 'unitId']);

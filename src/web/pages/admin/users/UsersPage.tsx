@@ -6,9 +6,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api, query } from '../../../api/client.ts';
-import { ROLES, type Page, type Role, type UserRecord } from '../../../api/types.ts';
-import { useLoad } from '../../../api/use-load.ts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '../../../api/client.ts';
+import { keys } from '../../../api/queries.ts';
+import { ROLES, type Role, type UserRecord } from '../../../api/types.ts';
 import { formatDateTime } from '../../../format/dates.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
 import { UnitSelect } from '../../../units/UnitSelect.tsx';
@@ -29,12 +30,16 @@ export function UsersPage() {
   const { t, lang } = useI18n();
   const [filter, setFilter] = useState<Filter>({ q: '', role: '', unit: '', disabled: '' });
   const [page, setPage] = useState({ current: 1, size: 20 });
-  const [tick, setTick] = useState(0);
   const [dialog, setDialog] = useState<UserDialogMode | null>(null);
   const [password, setPassword] = useState<OneTimePassword | null>(null);
-  const ask = query({ ...filter, limit: page.size, offset: (page.current - 1) * page.size });
-  const users = useLoad(() => api.get<Page<UserRecord>>(`/api/users${ask}`), `${ask}|${tick}`);
-  const reload = () => setTick((n) => n + 1);
+  const ask = { ...filter, role: filter.role || undefined, disabled: filter.disabled || undefined, limit: page.size, offset: (page.current - 1) * page.size };
+  const users = useQuery({
+    queryKey: keys.userList(ask),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/users', { params: { query: ask }, signal })),
+    placeholderData: keepPreviousData,
+  });
+  const queries = useQueryClient();
+  const reload = () => void queries.invalidateQueries({ queryKey: keys.users });
   // A new filter starts from the first page.
   const filterBy = (change: Partial<Filter>) => {
     setFilter((f) => ({ ...f, ...change }));
@@ -73,7 +78,7 @@ export function UsersPage() {
         size="small"
         bordered
         rowKey="id"
-        loading={users.loading}
+        loading={users.isFetching}
         dataSource={users.data?.items ?? []}
         scroll={{ x: 1360 }}
         pagination={{

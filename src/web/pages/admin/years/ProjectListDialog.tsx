@@ -5,7 +5,7 @@
  */
 import { Button, Modal, Space } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../api/client.ts';
+import { client, formBody, unwrap } from '../../../api/client.ts';
 import type { ProjectImport } from '../../../api/types.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
 import { ListFilePicker, listForm } from '../ListFilePicker.tsx';
@@ -18,7 +18,8 @@ export function ProjectListDialog({ year, onClose, onImported }: { year: number 
   const { t } = useI18n();
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [busy, setBusy] = useState(false);
-  const send = (file: File, dryRun: boolean) => api.post<ProjectImport>(`/api/years/${year}/projects${dryRun ? '?dryRun=true' : ''}`, listForm(file));
+  const send = (file: File, dryRun: boolean) =>
+    unwrap(client.POST('/api/years/{year}/projects', { params: { path: { year: year ?? 0 }, query: dryRun ? { dryRun: 'true' } : {} }, body: formBody(listForm(file)) }));
 
   const check = async (file: File) => {
     setBusy(true);

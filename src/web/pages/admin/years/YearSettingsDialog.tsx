@@ -5,7 +5,7 @@
 import { App, DatePicker, Form, Modal, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api/client.ts';
+import { ApiError, client, unwrap } from '../../../api/client.ts';
 import type { YearSettings } from '../../../api/types.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
 
@@ -25,7 +25,9 @@ export function YearSettingsDialog({ settings, onClose, onSaved }: { settings: Y
     if (!settings) return;
     setBusy(true);
     try {
-      const saved = await api.put<YearSettings>(`/api/years/${settings.year}`, { departmentReview: v.departmentReview, deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null });
+      const saved = await unwrap(
+        client.PUT('/api/years/{year}', { params: { path: { year: settings.year } }, body: { departmentReview: v.departmentReview, deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null } }),
+      );
       message.success(t('years.saved', { year: saved.year }));
       onSaved(saved);
     } catch (e) {

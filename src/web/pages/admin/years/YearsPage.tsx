@@ -6,9 +6,10 @@ import { LineChartOutlined, SettingOutlined, UploadOutlined } from '@ant-design/
 import { App, Button, Card, InputNumber, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../../api/client.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '../../../api/client.ts';
+import { keys } from '../../../api/queries.ts';
 import type { YearSettings } from '../../../api/types.ts';
-import { useLoad } from '../../../api/use-load.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
 import { ProjectListDialog } from './ProjectListDialog.tsx';
 import { YearSettingsDialog } from './YearSettingsDialog.tsx';
@@ -17,7 +18,8 @@ export function YearsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const years = useLoad(() => api.get<{ items: YearSettings[] }>('/api/years'), 'years');
+  const years = useQuery({ queryKey: keys.years, queryFn: ({ signal }) => unwrap(client.GET('/api/years', { signal })) });
+  const queries = useQueryClient();
   const [editing, setEditing] = useState<YearSettings | null>(null);
   const [importing, setImporting] = useState<number | null>(null);
   const [typed, setTyped] = useState<number | null>(new Date().getFullYear());
@@ -40,7 +42,7 @@ export function YearsPage() {
         size="small"
         bordered
         rowKey="year"
-        loading={years.loading}
+        loading={years.isFetching}
         dataSource={items}
         pagination={false}
         locale={{ emptyText: t('years.none') }}
@@ -74,7 +76,9 @@ export function YearsPage() {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          years.reload();
+          // The department tier and the deadline change the workflow and the progress of the year.
+          void queries.invalidateQueries({ queryKey: keys.years });
+          void queries.invalidateQueries({ queryKey: keys.evaluations });
         }}
       />
       <ProjectListDialog
@@ -82,7 +86,9 @@ export function YearsPage() {
         onClose={() => setImporting(null)}
         onImported={(r) => {
           message.success(t('years.imported', { year: r.year, created: r.created, updated: r.updated }));
-          years.reload();
+          // New drafts, forms updated: every list of forms, and the years.
+          void queries.invalidateQueries({ queryKey: keys.years });
+          void queries.invalidateQueries({ queryKey: keys.evaluations });
         }}
       />
     </Card>
