@@ -5,6 +5,7 @@
  * server validates with), and so are the words of the workflow: roles, statuses, actions.
  */
 import type { Evaluation } from '../../core/model/evaluation.ts';
+import type { Action, Role, Status } from '../../core/workflow/workflow.ts';
 import type { components, paths } from './schema.ts';
 
 // Roles, statuses, actions and the progress columns are the core's: the server answers with exactly these words.
@@ -14,15 +15,16 @@ export { PROGRESS_COLUMNS } from '../../core/year/progress.ts';
 
 type Schemas = components['schemas'];
 
+/** The server's schema and the core name the same words (a type error here when they part). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const SCHEMA_AGREES_WITH_CORE: [Same<Schemas['Status'], Status>, Same<Schemas['Role'], Role>, Same<Schemas['Action'], Action>] = [true, true, true];
+
 /** The JSON of a 200 (or `status`) answer of a route, for answers without a named schema. */
 export type Answer<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete', S extends number = 200> = paths[P][M] extends {
   responses: { [K in S]: { content: { 'application/json': infer T } } };
 }
   ? T
   : never;
-
-/** The JSON body a route takes. */
-export type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
 
 /** The query of a route. */
 export type Query<P extends keyof paths, M extends 'get' = 'get'> = NonNullable<paths[P][M] extends { parameters: { query?: infer Q } } ? Q : never>;

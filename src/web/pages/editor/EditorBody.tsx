@@ -98,7 +98,7 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
         )}
         {!editable && <div className="muted readonly-note" data-testid="readonly-note">{t('editor.readOnly')}</div>}
         {editor.saveState === 'error' && <div className="finding-line finding-error" data-testid="save-note">{t('editor.saveFailed', { message: editor.saveError?.message ?? '' })}</div>}
-        {editor.saveState === 'retrying' && editor.retryAt !== null && <RetryNote until={editor.retryAt} message={editor.saveError?.message ?? ''} />}
+        {editor.saveState === 'retrying' && editor.retryAt !== null && <RetryNote until={editor.retryAt} message={editor.saveError?.status === 0 ? t('error.network') : editor.saveError?.message ?? ''} />}
         {editor.saveState === 'offline' && <div className="finding-line finding-warning" data-testid="save-note">{t('save.offlineNote')}</div>}
       </Card>
       <FindingsPanel findings={findings} template={template} />
