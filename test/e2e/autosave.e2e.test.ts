@@ -5,6 +5,7 @@
  *   Retry-After for a while → the editor says 保存失败，正在重试 (and that nothing typed is lost),
  *   keeps what was typed, and what is typed meanwhile; the server answers again → 已保存, and the
  *   database holds exactly what was typed. Then the network goes away → 离线; it comes back → 已保存.
+ *   Last, another session saves first: the 409 still shows the conflict dialog, and keep mine wins.
  *
  * The 503s are the server's answer as the browser receives it (page.route answers the PUTs while
  * `failing`, as the server does while its database is down: docs/api.md); every other request, and
@@ -159,6 +160,25 @@ describe('autosave through a failing server and a lost network, in Chromium', { 
     await context!.setOffline(false);
     await expectState('saved', '已保存');
     assert.equal(stored().remark, TYPED);
+  });
+
+  test('someone else saved meanwhile (409): the conflict dialog, nothing lost; keep mine saves mine over theirs', async () => {
+    // Another session of the unit saves the form first.
+    const other = await apiSession(base, 'preparer', PASSWORD);
+    const detail = await other<{ version: number; evaluation: { indicators: { remark?: string }[] } }>('GET', `/api/evaluations/${id}`);
+    detail.evaluation.indicators[ROW]!.remark = 'theirs';
+    await other('PUT', `/api/evaluations/${id}`, { version: detail.version, evaluation: detail.evaluation });
+    await other('POST', '/api/logout');
+
+    const remark = page.getByTestId(`indicator-remark-${ROW}`);
+    await remark.fill('mine');
+    await expectState('conflict', '存在冲突');
+    await page.getByTestId('conflict-dialog').waitFor();
+    assert.equal(await remark.inputValue(), 'mine', 'what was typed stays under the dialog');
+    assert.equal(stored().remark, 'theirs');
+    await page.getByTestId('conflict-keep-mine').click();
+    await expectState('saved', '已保存');
+    assert.equal(stored().remark, 'mine');
   });
 
   test('no script error', () => {
