@@ -30,19 +30,18 @@ export function TextCell({ value, onChange, findings, testId, multiline, placeho
 /** Weights and scores: numbers with at most 2 decimals, taken as typed; cleared means not filled. */
 export function PointsCell({ value, onChange, findings, testId }: CellProps<number | undefined>) {
   if (!onChange) return <span className="cell-number" data-testid={testId}>{formatPoints(value)}</span>;
-  return <TypedNumberCell shown={formatPoints(value)} raw={formatPoints(value)} read={parsePoints} onChange={onChange} findings={findings} testId={testId} />;
+  return <TypedNumberCell shown={formatPoints(value)} read={parsePoints} onChange={onChange} findings={findings} testId={testId} />;
 }
 
 /** Amounts in 元 as decimal strings, shown with thousands separators ("41.44万" is read as 414,400.00). */
 export function AmountCell({ value, onChange, findings, testId }: CellProps<string | undefined>) {
   if (!onChange) return <span className="cell-number" data-testid={testId}>{formatAmount(value)}</span>;
-  return <TypedNumberCell shown={formatAmount(value)} raw={value ?? ''} read={parseAmount} onChange={onChange} findings={findings} testId={testId} />;
+  return <TypedNumberCell shown={formatAmount(value)} read={parseAmount} onChange={onChange} findings={findings} testId={testId} />;
 }
 
 interface TypedNumberProps<T> {
-  /** The stored value as the form shows it, and as it is edited. */
+  /** The stored value as the form shows it; editing starts from it (the reader takes its separators). */
   shown: string;
-  raw: string;
   read: (text: string) => Reading<T>;
   onChange: (value: T) => void;
   findings: readonly UiFinding[] | undefined;
@@ -55,7 +54,7 @@ interface TypedNumberProps<T> {
  * clamped or thrown away: it stays in the cell, red, with the reason, until it is put right; the
  * stored value is the last one that read.
  */
-function TypedNumberCell<T>({ shown, raw, read, onChange, findings, testId }: TypedNumberProps<T>) {
+function TypedNumberCell<T>({ shown, read, onChange, findings, testId }: TypedNumberProps<T>) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<string | null>(null);
   const reading = draft === null ? null : read(draft);
@@ -69,7 +68,6 @@ function TypedNumberCell<T>({ shown, raw, read, onChange, findings, testId }: Ty
       data-testid={testId}
       aria-invalid={problem ? true : undefined}
       inputMode="decimal"
-      onFocus={() => setDraft((d) => d ?? raw)}
       onBlur={() => setDraft((d) => (d !== null && read(d).ok ? null : d))}
       onChange={(e) => {
         setDraft(e.target.value);
@@ -78,7 +76,9 @@ function TypedNumberCell<T>({ shown, raw, read, onChange, findings, testId }: Ty
       }}
     />
   );
-  return problem ? <Tooltip title={t(problemKey(problem))}>{input}</Tooltip> : input;
+  // Always inside the tooltip: wrapping the input only once it is wrong would mount it anew, and the
+  // cursor would leave the cell in the middle of typing.
+  return <Tooltip title={problem ? t(problemKey(problem)) : undefined}>{input}</Tooltip>;
 }
 
 export function ChoiceCell<T extends string>({ value, onChange, findings, testId, options, allowClear }: CellProps<T | undefined> & { options: { value: T; label: string }[]; allowClear?: boolean }) {

@@ -1,0 +1,124 @@
+/**
+ * Numbers typed in the editor, in headless Chromium against the real `jixiao serve` (issue 13): the
+ * cells read what is typed with the core's one reader, and never round, clamp or revert it.
+ *
+ *   a score with 3 decimals stays in its cell as typed, red, saying why (最多两位小数), also after
+ *   leaving the cell, and nothing is saved; put right, it is saved as typed. An amount typed as
+ *   "41.44万" is saved as 414400.00 and shown as 414,400.00; a text that is no amount stays, red.
+ *
+ * The database is read with SQLite directly. Screenshots at desktop and phone width go to
+ * test-results/e2e-screens/typed-numbers-*.png.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import SqliteDatabase from 'better-sqlite3';
+import type { Page } from 'playwright-core';
+import { apiSession, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+
+const PASSWORD = 'e2e-typed-numbers';
+const UNIT = '上海市普陀区金融服务办公室';
+const ROW = 15;
+
+let e2e: E2e | undefined;
+let id = '';
+let page: Page;
+const pageErrors: string[] = [];
+
+function stored(): { version: number; score: unknown; previousBudget: unknown } {
+  const db = new SqliteDatabase(join(e2e!.dataDir, 'jixiao.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('select version, document from evaluations where id = ?').get(id) as { version: number; document: string };
+    const document = JSON.parse(row.document) as { indicators: { score?: number }[]; project: { budgetPreviousYear?: string } };
+    return { version: row.version, score: document.indicators[ROW]?.score, previousBudget: document.project.budgetPreviousYear };
+  } finally {
+    db.close();
+  }
+}
+
+/** Typing that reads: the PUT it makes answered 200, the editor saying 已保存. */
+async function typeAndSave(testId: string, text: string): Promise<void> {
+  const saved = page.waitForResponse((r) => r.url().endsWith(`/api/evaluations/${id}`) && r.request().method() === 'PUT' && r.status() === 200, { timeout: UI });
+  await page.getByTestId(testId).fill(text);
+  await saved;
+  await page.locator('[data-testid=save-state][data-state=saved]').waitFor();
+}
+
+async function shot(name: string, testId: string): Promise<void> {
+  for (const [suffix, width, height] of [['desktop', 1440, 900], ['phone', 390, 844]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.getByTestId(testId).scrollIntoViewIfNeeded();
+    await page.getByTestId(testId).hover();
+    await page.getByRole('tooltip').first().waitFor();
+    await page.screenshot({ path: join(SCREENS, `typed-numbers-${name}-${suffix}.png`), animations: 'disabled', timeout: UI });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+describe('numbers typed in the editor, in Chromium', { skip: noBrowser }, () => {
+  before(async () => {
+    e2e = await startE2e({
+      name: 'typed-numbers',
+      password: PASSWORD,
+      prepare: async (app) => {
+        const preparer = await apiSession(app.base, 'preparer', PASSWORD);
+        const { items } = await preparer<{ items: Array<{ id: string; project: string; unit: { name: string } }> }>('GET', '/api/evaluations?status=draft');
+        const draft = items.find((s) => s.unit.name === UNIT && s.project === '金融业务费用');
+        assert.ok(draft, 'the demo gives the office its draft');
+        id = String(draft.id);
+        await preparer('POST', '/api/logout');
+      },
+    });
+    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    context.setDefaultTimeout(UI);
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signIn(page, e2e.base, 'preparer', PASSWORD);
+    await page.goto(`${e2e.base}/evaluations/${id}`, { timeout: UI });
+    await page.getByTestId('total-score').waitFor();
+  }, { timeout: 240_000 });
+
+  after(() => stopE2e(e2e));
+
+  test('a score with 3 decimals stays as typed, red, with the reason, and is not saved; put right, it is saved as typed', async () => {
+    const before = stored();
+    const score = page.getByTestId(`indicator-score-${ROW}`);
+    await score.fill('2.555');
+    assert.equal(await score.getAttribute('aria-invalid'), 'true');
+    await page.getByTestId('total-score').click();
+    assert.equal(await score.inputValue(), '2.555', 'left as typed after leaving the cell, not rounded nor reverted');
+    await shot('score', `indicator-score-${ROW}`);
+    assert.equal((await page.getByRole('tooltip').first().innerText()).trim(), '最多两位小数');
+    await page.waitForTimeout(1_500);
+    assert.deepEqual(stored(), before, 'nothing was saved');
+
+    // Key by key, as people type: the cell keeps the cursor when the text turns wrong.
+    await score.fill('');
+    await score.pressSequentially('1.234');
+    assert.equal(await score.inputValue(), '1.234');
+    assert.ok(await score.evaluate((input) => input === document.activeElement), 'the cursor stayed in the cell');
+
+    await typeAndSave(`indicator-score-${ROW}`, '２.５');
+    assert.equal(await score.getAttribute('aria-invalid'), null);
+    assert.equal(stored().score, 2.5);
+  });
+
+  test('an amount typed as 41.44万 is saved as 414400.00; a text that is no amount stays, red', async () => {
+    const cell = page.getByTestId('field-project.budgetPreviousYear');
+    await typeAndSave('field-project.budgetPreviousYear', '41.44万');
+    assert.equal(stored().previousBudget, '414400.00');
+    await page.getByTestId('total-score').click();
+    assert.equal(await cell.inputValue(), '414,400.00');
+
+    const before = stored();
+    await cell.fill('约41万');
+    await page.getByTestId('total-score').click();
+    assert.equal(await cell.inputValue(), '约41万');
+    assert.equal(await cell.getAttribute('aria-invalid'), 'true');
+    await shot('amount', 'field-project.budgetPreviousYear');
+    assert.equal((await page.getByRole('tooltip').first().innerText()).trim(), '不是数字');
+    await page.waitForTimeout(1_500);
+    assert.deepEqual(stored(), before, 'nothing was saved');
+    assert.deepEqual(pageErrors, []);
+  });
+});
