@@ -27,8 +27,11 @@ export function exactInteger(n: bigint | number): ExactDecimal {
   return { units: BigInt(n), places: 0 };
 }
 
+/** 10^0 … 10^40, made once: the checks scale numbers per indicator of every form. */
+const POWERS = Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n));
+
 function pow10(n: number): bigint {
-  return 10n ** BigInt(n);
+  return POWERS[n] ?? 10n ** BigInt(n);
 }
 
 /** n ÷ d rounded half-up, ties away from zero (d ≠ 0). */
@@ -48,8 +51,8 @@ export function unitsAt(value: ExactDecimal, places: number): bigint {
 
 export function compareExact(a: ExactDecimal, b: ExactDecimal): -1 | 0 | 1 {
   const places = Math.max(a.places, b.places);
-  const x = unitsAt(a, places);
-  const y = unitsAt(b, places);
+  const x = a.places === places ? a.units : unitsAt(a, places);
+  const y = b.places === places ? b.units : unitsAt(b, places);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Project } from '../model/evaluation.ts';
 import { divRound, unitsText } from '../numbers/exact-decimal.ts';
-import { fenOf, mulDivRound } from '../numbers/hundredths.ts';
+import { fenOf, hundredthsText, mulDivRound } from '../numbers/hundredths.ts';
 
 export interface ExecutionFigures {
   executed: number;
@@ -20,8 +20,13 @@ export function executionFigures(project: Project): ExecutionFigures | null {
   const budget = fenOf(project.budgetCurrentYear);
   const executed = fenOf(project.executed);
   if (budget === null || executed === null || budget <= 0) return null;
-  // Amounts up to 10^15 fen over a budget of 1 fen: past 2^53, so in bigints. Past 2^53 hundredths
-  // (9 × 10^13 %) the number is no longer exact, which changes no comparison with a threshold.
+  // In doubles while executed × 10,000 is a safe integer (any amount under 9 × 10^11 元, so every real
+  // form: the checks run this per form); beyond, in bigints. Past 2^53 hundredths (9 × 10^13 %) the
+  // number is no longer exact, which changes no comparison with a threshold; the text stays exact.
+  if (Number.isSafeInteger(executed * 10_000)) {
+    const rate = mulDivRound(executed, 10_000, budget);
+    return { executed, budget, rate, rateText: hundredthsText(rate) };
+  }
   const rate = divRound(BigInt(executed) * 10_000n, BigInt(budget));
   return { executed, budget, rate: Number(rate), rateText: unitsText(rate, 2) };
 }
