@@ -37,6 +37,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'login.invalid': 'Wrong username or password',
   'login.tooMany': 'Too many failed attempts; try again in {seconds} seconds',
   'login.publicLink': 'Published self-evaluations',
+  'login.expired': 'Your session has ended; please log in again.',
+  'login.unsavedKept': 'What you had not saved is kept in this browser tab: you can restore it after logging in.',
 
   'list.title': 'Performance self-evaluations',
   'list.inbox': 'To review',
@@ -157,6 +159,19 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'conflict.field': 'Field',
   'conflict.mine': 'Mine',
   'conflict.theirs': 'Theirs',
+
+  'restore.title': 'Unsaved changes found',
+  'restore.body': 'What you entered at {time} did not reach the server (your session may have ended). The form has not changed on the server since: restore it and it is saved automatically.',
+  'restore.restore': 'Restore unsaved changes',
+  'restore.discard': 'Discard',
+  'restore.discardConfirm': 'Discarded changes cannot be recovered. Discard them?',
+  'restore.seeChanges': 'See the changes ({count})',
+  'restore.hideChanges': 'Hide the changes',
+  'restore.unsaved': 'Unsaved',
+  'restore.server': 'On the server',
+  'restore.readonly': 'What you entered at {time} was not saved, but the form cannot be edited in its current status: it cannot be restored.',
+  'restore.conflictTitle': 'The form has a newer version',
+  'restore.conflictBody': 'What you entered at {time} was not saved, and the form has been saved since (by someone else, or by you on another page). Which version do you keep?',
 
   'audit.empty': 'No entries yet',
   'audit.more': '{count} more changes',

@@ -39,6 +39,8 @@ export const zh = {
   'login.invalid': '用户名或密码错误',
   'login.tooMany': '登录失败次数过多，请 {seconds} 秒后再试',
   'login.publicLink': '查看已公开的绩效自评价',
+  'login.expired': '登录已失效，请重新登录。',
+  'login.unsavedKept': '未保存的内容已保留在本浏览器标签页中，重新登录后可以恢复。',
 
   'list.title': '绩效自评价表',
   'list.inbox': '待审核',
@@ -159,6 +161,19 @@ export const zh = {
   'conflict.field': '字段',
   'conflict.mine': '我的',
   'conflict.theirs': '对方的',
+
+  'restore.title': '发现未保存的内容',
+  'restore.body': '您在 {time} 填写的内容尚未保存到服务器（可能是登录已失效）。服务器上的本表此后没有变化，恢复后将自动保存。',
+  'restore.restore': '恢复未保存的内容',
+  'restore.discard': '放弃',
+  'restore.discardConfirm': '放弃后这些内容将无法找回，确定放弃？',
+  'restore.seeChanges': '查看改动（{count} 处）',
+  'restore.hideChanges': '收起改动',
+  'restore.unsaved': '未保存的内容',
+  'restore.server': '服务器上的内容',
+  'restore.readonly': '您在 {time} 填写的内容尚未保存，但本表在当前状态下不可编辑，无法恢复。',
+  'restore.conflictTitle': '本表已有更新的版本',
+  'restore.conflictBody': '您在 {time} 填写的内容尚未保存，此后本表已被保存过（他人或您在其他页面）。请选择保留哪一份内容：',
 
   'audit.empty': '暂无记录',
   'audit.more': '另有 {count} 处修改',

@@ -5,6 +5,8 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useI18n } from '../locale/i18n.tsx';
+import { hasAnyCopy, sessionCopies } from './editor/local-copy.ts';
+import { safeNext } from '../session/next-path.ts';
 import { PASSWORD_PAGE } from '../session/RequireLogin.tsx';
 import { useSession } from '../session/session.tsx';
 
@@ -16,12 +18,15 @@ interface Credentials {
 export function LoginPage() {
   const { t } = useI18n();
   const { token } = theme.useToken();
-  const { user, login } = useSession();
+  const { user, login, expired } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const next = params.get('next') ?? '/evaluations';
+  // Back where the user was (RequireLogin names it), if it is a page of this application.
+  const next = safeNext(params.get('next'));
+  // Typed and not saved when the session ended: kept in the tab (pages/editor/local-copy.ts), restored on opening the form.
+  const [unsavedKept] = useState(() => hasAnyCopy(sessionCopies()));
   if (user) return <Navigate to={user.mustChangePassword ? PASSWORD_PAGE : next} replace />;
 
   const submit = async ({ username, password }: Credentials) => {
@@ -48,6 +53,9 @@ export function LoginPage() {
         </div>
         <div style={{ padding: 12 }}>
           <div className="login-subtitle">{t('login.subtitle')}</div>
+          {expired && !error && (
+            <Alert type="warning" showIcon title={t('login.expired')} description={unsavedKept ? t('login.unsavedKept') : undefined} data-testid="login-expired" style={{ marginBottom: 16 }} />
+          )}
           {error && <Alert type="error" showIcon title={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
           <Form<Credentials> layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
             <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>

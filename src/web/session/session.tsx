@@ -2,10 +2,11 @@
  * Who is logged in, from GET /api/me at start and POST /api/login; the CSRF token goes to the
  * client. A password change begins a new session (a new cookie and token), which `changePassword`
  * takes over, so the user stays logged in. What was read for one user is dropped when another
- * logs in and at logout.
+ * logs in and at logout. A session that ends under the user (a 401: idle, 12 hours, the password
+ * changed elsewhere) is `expired` until the next login, for the login page to say so.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, client, setCsrfToken, setPasswordChangeHandler, setUnauthenticatedHandler, unwrap } from '../api/client.ts';
 import { retryPolicy } from '../api/middleware.ts';
 import { NO_RETRY } from '../api/retry.ts';
@@ -15,6 +16,8 @@ interface Session {
   user: User | null;
   /** False until /api/me has answered, so pages do not flash the login form. */
   ready: boolean;
+  /** The session ended under the user (a 401), not by logging out: until the next login. */
+  expired: boolean;
   login: (username: string, password: string) => Promise<User>;
   logout: () => Promise<void>;
   /** POST /api/me/password; the new session's user and token replace the old ones. */
@@ -26,13 +29,22 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [ready, setReady] = useState(false);
+  const [expired, setExpired] = useState(false);
+  // Whether someone is logged in now (a 401 after logging out, from a save sent as the editor closed, ends nothing).
+  const loggedIn = useRef(false);
   const queries = useQueryClient();
   const adopt = useCallback((answer: SessionAnswer) => {
     setCsrfToken(answer.csrfToken);
+    loggedIn.current = true;
+    setExpired(false);
     setUser(answer.user);
   }, []);
   useEffect(() => {
-    setUnauthenticatedHandler(() => setUser(null));
+    setUnauthenticatedHandler(() => {
+      if (loggedIn.current) setExpired(true);
+      loggedIn.current = false;
+      setUser(null);
+    });
     setPasswordChangeHandler(() => setUser((u) => (u && !u.mustChangePassword ? { ...u, mustChangePassword: true } : u)));
     unwrap(client.GET('/api/me'))
       .then(adopt)
@@ -54,6 +66,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     await unwrap(client.POST('/api/logout')).catch(() => undefined);
     setCsrfToken(null);
+    loggedIn.current = false;
+    setExpired(false);
     setUser(null);
     queries.clear();
   }, [queries]);
@@ -62,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       adopt(await unwrap(client.POST('/api/me/password', { body: { currentPassword, newPassword }, middleware: [retryPolicy(NO_RETRY)] }))),
     [adopt],
   );
-  const value = useMemo(() => ({ user, ready, login, logout, changePassword }), [user, ready, login, logout, changePassword]);
+  const value = useMemo(() => ({ user, ready, expired, login, logout, changePassword }), [user, ready, expired, login, logout, changePassword]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

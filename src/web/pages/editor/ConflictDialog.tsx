@@ -1,14 +1,16 @@
 /**
- * Someone else saved this evaluation while it was being edited (409 VERSION_CONFLICT). Nothing is
- * lost silently: keep mine (overwrite theirs), take theirs (drop mine), or see both side by side.
+ * Someone else saved this evaluation while it was being edited (409 VERSION_CONFLICT), or, on
+ * opening, while what this user typed waited in the tab for a new login (`copySavedAt`: when it was
+ * typed). Nothing is lost silently: keep mine (overwrite theirs), take theirs (drop mine), or see
+ * both side by side.
  */
-import { Button, Modal, Table } from 'antd';
+import { Button, Modal } from 'antd';
 import { useState } from 'react';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
-import { fieldLabel } from '../../../core/templates/labels.ts';
-import { diffEvaluations, type FieldDifference } from '../../form/diff.ts';
+import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
+import { DifferenceTable } from './DifferenceTable.tsx';
 
 interface Props {
   mine: Evaluation;
@@ -16,16 +18,17 @@ interface Props {
   template: Template;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
+  /** The conflict is a copy kept in the tab (typed then, ISO) against the server's form. */
+  copySavedAt?: string | null;
 }
 
-export function ConflictDialog({ mine, theirs, template, onKeepMine, onTakeTheirs }: Props) {
-  const { t, label } = useI18n();
+export function ConflictDialog({ mine, theirs, template, onKeepMine, onTakeTheirs, copySavedAt }: Props) {
+  const { t, lang } = useI18n();
   const [both, setBoth] = useState(false);
-  const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
   return (
     <Modal
       open={theirs !== null}
-      title={t('conflict.title')}
+      title={copySavedAt ? t('restore.conflictTitle') : t('conflict.title')}
       closable={false}
       mask={{ closable: false }}
       width={both ? 900 : 520}
@@ -36,21 +39,8 @@ export function ConflictDialog({ mine, theirs, template, onKeepMine, onTakeTheir
       ]}
     >
       <div data-testid="conflict-dialog">
-        <p>{t('conflict.body')}</p>
-        {both && theirs && (
-          <Table<FieldDifference>
-            size="small"
-            rowKey="path"
-            pagination={false}
-            scroll={{ y: 400 }}
-            dataSource={diffEvaluations(mine, theirs)}
-            columns={[
-              { title: t('conflict.field'), dataIndex: 'path', render: (p: string) => `${label(fieldLabel(template, p))} (${p})` },
-              { title: t('conflict.mine'), dataIndex: 'mine', render: show },
-              { title: t('conflict.theirs'), dataIndex: 'theirs', render: show },
-            ]}
-          />
-        )}
+        {copySavedAt ? <p data-testid="conflict-copy-note">{t('restore.conflictBody', { time: formatDateTime(copySavedAt, lang) })}</p> : <p>{t('conflict.body')}</p>}
+        {both && theirs && <DifferenceTable mine={mine} theirs={theirs} template={template} mineTitle={t('conflict.mine')} theirsTitle={t('conflict.theirs')} />}
       </div>
     </Modal>
   );

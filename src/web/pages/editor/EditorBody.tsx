@@ -16,12 +16,15 @@ import { useI18n } from '../../locale/i18n.tsx';
 import { StatusTag } from '../StatusTag.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
+import { RestoreCopy } from './RestoreCopy.tsx';
 import { ReturnDialog } from './ReturnDialog.tsx';
 import { useEditor, type SaveState } from './use-editor.ts';
 import { WorkflowBar } from './WorkflowBar.tsx';
 
 interface Props {
   id: string;
+  /** Who edits (the copy of what they typed and did not get saved is theirs). */
+  user: string;
   detail: EvaluationDetail;
   initial: { evaluation: Evaluation; version: number };
   template: Template;
@@ -30,10 +33,10 @@ interface Props {
   onCopy: () => void;
 }
 
-export function EditorBody({ id, detail, initial, template, busy, onTransition, onCopy }: Props) {
+export function EditorBody({ id, user, detail, initial, template, busy, onTransition, onCopy }: Props) {
   const { t, label, explain } = useI18n();
   const editable = detail.allowedActions.includes('edit');
-  const editor = useEditor(id, initial, template);
+  const editor = useEditor(id, initial, template, { user, editable });
   const [returning, setReturning] = useState(false);
   const { report } = editor;
   const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message)), [report, explain]);
@@ -101,6 +104,7 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
         {editor.saveState === 'retrying' && editor.retryAt !== null && <RetryNote until={editor.retryAt} message={editor.saveError?.status === 0 ? t('error.network') : editor.saveError?.message ?? ''} />}
         {editor.saveState === 'offline' && <div className="finding-line finding-warning" data-testid="save-note">{t('save.offlineNote')}</div>}
       </Card>
+      <RestoreCopy pending={editor.pendingCopy} server={initial.evaluation} template={template} onRestore={editor.restoreCopy} onDiscard={editor.discardCopy} />
       <FindingsPanel findings={findings} template={template} />
       <FormView
         evaluation={editor.evaluation}
@@ -118,7 +122,7 @@ export function EditorBody({ id, detail, initial, template, busy, onTransition, 
           setReturning(false);
         }}
       />
-      <ConflictDialog mine={editor.evaluation} theirs={editor.conflict?.evaluation ?? null} template={template} onKeepMine={editor.keepMine} onTakeTheirs={editor.takeTheirs} />
+      <ConflictDialog mine={editor.evaluation} theirs={editor.conflict?.evaluation ?? null} template={template} onKeepMine={editor.keepMine} onTakeTheirs={editor.takeTheirs} copySavedAt={editor.copyConflictAt} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { keys } from '../../api/queries.ts';
 import type { EvaluationDetail, ServerFinding, Transition } from '../../api/types.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
+import { useSession } from '../../session/session.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
 import { EditorBody } from './EditorBody.tsx';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
@@ -21,6 +22,7 @@ import { VersionsDrawer } from './VersionsDrawer.tsx';
 export function EditorPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const { user } = useSession();
   const detail = useQuery({
     queryKey: keys.evaluationPart(id, 'detail'),
     queryFn: ({ signal }) => unwrap(client.GET('/api/evaluations/{id}', { params: { path: { id } }, signal })) as Promise<EvaluationDetail>,
@@ -37,10 +39,12 @@ export function EditorPage() {
   }
   const template = templates.get(detail.data.evaluation.template);
   if (!template) return <Result status="error" title={t('editor.unknownTemplate', { template: detail.data.evaluation.template })} />;
-  return <Editor key={id} id={id} detail={detail.data} template={template} />;
+  // Behind RequireLogin: someone is logged in. The editor is theirs (keyed: another user's is another editor).
+  if (!user) return null;
+  return <Editor key={`${user.id}/${id}`} id={id} user={user.id} detail={detail.data} template={template} />;
 }
 
-function Editor({ id, detail, template }: { id: string; detail: EvaluationDetail; template: Template }) {
+function Editor({ id, user, detail, template }: { id: string; user: string; detail: EvaluationDetail; template: Template }) {
   const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
@@ -163,7 +167,7 @@ function Editor({ id, detail, template }: { id: string; detail: EvaluationDetail
           {
             key: 'form',
             label: t('editor.tabForm'),
-            children: <EditorBody id={id} detail={detail} initial={initial} template={template} busy={busy} onTransition={transition} onCopy={() => void copy()} />,
+            children: <EditorBody id={id} user={user} detail={detail} initial={initial} template={template} busy={busy} onTransition={transition} onCopy={() => void copy()} />,
           },
           { key: 'audit', label: <span data-testid="tab-audit">{t('editor.tabAudit')}</span>, children: <AuditTimeline id={id} template={template} /> },
         ]}

@@ -296,3 +296,33 @@ test('leaving the editor sends what is not saved once more, and plans nothing af
   await settle();
   assert.equal(clock.pending(), 0, 'no retry planned after leaving');
 });
+
+test('opened in conflict (a copy typed on an older version): nothing sent until the user chooses; keep mine saves it over the server’s version', async () => {
+  const clock = fakeClock();
+  const server = fakeServer();
+  const saver = new Autosave<string>({ put: server.put, document: 'copy', version: 5, conflict: { version: 5, evaluation: 'server' }, onStatus: () => {}, timers: clock });
+  assert.equal(saver.current.state, 'conflict');
+  assert.deepEqual(saver.current.conflict, { version: 5, evaluation: 'server' });
+  assert.equal(saver.pending, true);
+  assert.equal(saver.document, 'copy');
+  assert.equal(saver.reset('server', 5), false, 'the opening’s reload does not replace the copy');
+  await clock.advance(60_000);
+  assert.equal(server.sent.length, 0);
+  saver.keepMine();
+  assert.deepEqual(server.sent, [{ document: 'copy', version: 5 }]);
+  server.ok();
+  await settle();
+  assert.equal(saver.current.state, 'saved');
+});
+
+test('opened in conflict, take theirs: the server’s form, nothing sent', async () => {
+  const clock = fakeClock();
+  const server = fakeServer();
+  const saver = new Autosave<string>({ put: server.put, document: 'copy', version: 5, conflict: { version: 5, evaluation: 'server' }, onStatus: () => {}, timers: clock });
+  assert.equal(saver.takeTheirs(), 'server');
+  assert.equal(saver.current.state, 'saved');
+  assert.equal(saver.pending, false);
+  saver.stop();
+  await clock.advance(60_000);
+  assert.equal(server.sent.length, 0);
+});

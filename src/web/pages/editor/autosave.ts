@@ -53,6 +53,12 @@ export interface AutosaveOptions<D> {
   /** The document and version as loaded. */
   document: D;
   version: number;
+  /**
+   * Opened in conflict: `document` is what the user typed (kept in the tab while a session ended)
+   * on a version the server has since moved on from, and this the server's form (its version the
+   * one `version` names). The user chooses as after a 409: keep mine, take theirs.
+   */
+  conflict?: Conflict<D>;
   onStatus: (status: AutosaveStatus<D>) => void;
   /** The pause after the last keystroke before a save (ms). */
   delayMs?: number;
@@ -95,6 +101,10 @@ export class Autosave<D = Evaluation> {
     this.latest = options.document;
     this.version = options.version;
     this.timers = options.timers ?? realTimers;
+    if (options.conflict) {
+      this.dirty = true;
+      this.status = { ...this.status, state: 'conflict', conflict: options.conflict };
+    }
   }
 
   get current(): AutosaveStatus<D> {
@@ -103,6 +113,10 @@ export class Autosave<D = Evaluation> {
   /** The version the next save is based on. */
   get baseVersion(): number {
     return this.version;
+  }
+  /** The document as the user has it (what the next save sends). */
+  get document(): D {
+    return this.latest;
   }
   /** Something typed is not on the server yet (or is on its way). */
   get pending(): boolean {

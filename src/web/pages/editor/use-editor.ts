@@ -4,6 +4,11 @@
  * the server fails; on 409 the server's current version is kept aside until the preparer chooses
  * (keep mine, take theirs). Derived values (rate, totals, grade) follow every edit: the core's
  * `derive` computes the document and its report once per change, passed down from here.
+ *
+ * What was typed and is not saved is also kept in the tab (local-copy.ts), so that a session that
+ * ends (the login page replaces the editor) loses nothing: opening the form again finds it, and
+ * offers it back (the server still on its version), or shows it against the server's in the
+ * conflict dialog (the server moved on).
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -15,7 +20,9 @@ import { client, unwrap } from '../../api/client.ts';
 import { retryPolicy } from '../../api/middleware.ts';
 import { keys } from '../../api/queries.ts';
 import { NO_RETRY } from '../../api/retry.ts';
+import { diffEvaluations } from '../../form/diff.ts';
 import { Autosave, type AutosaveStatus } from './autosave.ts';
+import { compareWithServer, sessionCopies, UnsavedCopy, type Opening } from './local-copy.ts';
 
 export type { Conflict, SaveState } from './autosave.ts';
 
@@ -26,19 +33,44 @@ function asStated(evaluation: Evaluation, template: Template): Derived {
 
 const isOnline = () => (typeof navigator === 'undefined' ? true : navigator.onLine);
 
-export function useEditor(id: string, initial: { evaluation: Evaluation; version: number }, template: Template) {
-  const [current, setCurrent] = useState(() => asStated(initial.evaluation, template));
-  const [status, setStatus] = useState<AutosaveStatus>({ state: 'saved', error: null, conflict: null, failures: 0, retryAt: null });
+const sameContent = (a: Evaluation, b: Evaluation) => diffEvaluations(a, b).length === 0;
+
+export interface EditorContext {
+  /** Who edits: the copy kept in the tab is theirs. */
+  user: string;
+  /** The form can be edited now (a copy found can be restored only then). */
+  editable: boolean;
+}
+
+/** A copy found on opening that waits for the user: offered back, or shown as unsavable (the form is read-only now). */
+export type PendingCopy = Extract<Opening, { kind: 'offer' | 'readonly' }>;
+
+export function useEditor(id: string, initial: { evaluation: Evaluation; version: number }, template: Template, { user, editable }: EditorContext) {
+  // The copy of what was typed and not saved, and what the opening does with one found.
+  const [copy] = useState(() => new UnsavedCopy<Evaluation>(sessionCopies(), user, id));
+  const [opening] = useState(() => compareWithServer(copy.read(), { version: initial.version, document: initial.evaluation, editable }, sameContent));
+  const [pendingCopy, setPendingCopy] = useState<PendingCopy | null>(() => (opening.kind === 'offer' || opening.kind === 'readonly' ? opening : null));
+  /** When the copy shown in the conflict dialog was typed (the conflict is the opening's, not a 409's). */
+  const [copyConflictAt, setCopyConflictAt] = useState<string | null>(() => (opening.kind === 'conflict' ? opening.copy.savedAt : null));
+  copy.held = pendingCopy !== null;
+
+  const [current, setCurrent] = useState(() => (opening.kind === 'conflict' ? derive(opening.copy.document, template) : asStated(initial.evaluation, template)));
   const queries = useQueryClient();
   // The document as last derived (an edit builds on it at once, not on the last render's).
   const latest = useRef(current);
   const autosave = useRef<Autosave | null>(null);
   if (autosave.current === null) {
-    autosave.current = new Autosave<Evaluation>({
-      document: initial.evaluation,
+    const saver: Autosave<Evaluation> = new Autosave<Evaluation>({
+      // A copy typed on a version the server has moved on from: the conflict dialog, mine being the copy.
+      ...(opening.kind === 'conflict'
+        ? { document: current.evaluation, conflict: { version: initial.version, evaluation: initial.evaluation } }
+        : { document: initial.evaluation }),
       version: initial.version,
       online: isOnline,
-      onStatus: setStatus,
+      onStatus: (status) => {
+        setStatus(status);
+        copy.follow(saver);
+      },
       // The autosave shows its failures and tries again by itself: the client's silent retry is not for it.
       put: async (evaluation, version) => {
         const saved = await unwrap(client.PUT('/api/evaluations/{id}', { params: { path: { id } }, body: { version, evaluation }, middleware: [retryPolicy(NO_RETRY)] }));
@@ -48,7 +80,9 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
         return saved;
       },
     });
+    autosave.current = saver;
   }
+  const [status, setStatus] = useState<AutosaveStatus>(() => autosave.current!.current);
   const saver = autosave.current;
   const show = (derived: Derived) => {
     latest.current = derived;
@@ -59,6 +93,11 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
   useEffect(() => {
     if (saver.reset(initial.evaluation, initial.version)) show(asStated(initial.evaluation, template));
   }, [saver, initial, template]);
+
+  // The server holds what the copy found holds: nothing to restore.
+  useEffect(() => {
+    if (opening.kind === 'same') copy.remove();
+  }, [copy, opening]);
 
   useEffect(() => {
     saver.start();
@@ -84,19 +123,40 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
       const next = derive(update(latest.current.evaluation), template);
       show(next);
       saver.edit(next.evaluation);
+      copy.follow(saver);
     },
-    [template, saver],
+    [template, saver, copy],
   );
 
   /** Save now (before a transition or leaving); resolves when the server has it, rejects with the failure. */
   const flush = useCallback(() => saver.flush(), [saver]);
 
-  const keepMine = useCallback(() => saver.keepMine(), [saver]);
+  const keepMine = useCallback(() => {
+    setCopyConflictAt(null);
+    saver.keepMine();
+  }, [saver]);
 
   const takeTheirs = useCallback(() => {
+    setCopyConflictAt(null);
     const theirs = saver.takeTheirs();
     if (theirs) show(asStated(theirs, template));
   }, [saver, template]);
+
+  /** The copy found on opening goes into the form as unsaved edits: the autosave sends it. */
+  const restoreCopy = useCallback(() => {
+    if (pendingCopy?.kind !== 'offer') return;
+    const restored = pendingCopy.copy.document;
+    copy.held = false;
+    setPendingCopy(null);
+    change(() => restored);
+  }, [pendingCopy, copy, change]);
+
+  /** The user drops the copy found on opening. */
+  const discardCopy = useCallback(() => {
+    copy.held = false;
+    copy.remove();
+    setPendingCopy(null);
+  }, [copy]);
 
   return {
     evaluation: current.evaluation,
@@ -109,6 +169,12 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
     keepMine,
     takeTheirs,
     flush,
+    /** A copy found on opening, waiting for the user's choice (restore or discard), or null. */
+    pendingCopy,
+    restoreCopy,
+    discardCopy,
+    /** The conflict shown is the copy found on opening (typed then) against the server's form. */
+    copyConflictAt,
     version: () => saver.baseVersion,
   };
 }
