@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { I18nProvider, useI18n } from './locale/i18n.tsx';
 import { AppLayout, PROGRESS_ROLES } from './layout/AppLayout.tsx';
@@ -28,12 +28,25 @@ function reloadOnce(error: unknown): never {
 /**
  * Each page is a chunk of its own, loaded when its route is first shown (issue 13: the login page
  * does not load the editor, the forms or the dashboard), with a small spinner meanwhile.
+ * React holds a page back until 300 ms after its spinner showed when the page comes by Suspense's
+ * own retry; it comes here by a plain update once the chunk is in, and a page whose chunk is
+ * already here (asked for at start, or shown before) renders at once.
  */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
   let loading: Promise<{ default: ComponentType }> | undefined;
-  const start = () => (loading ??= load().then((module) => ({ default: module[name] }), reloadOnce));
-  const Page = lazy(start);
+  let loaded: ComponentType | undefined;
+  const start = () => (loading ??= load().then((module) => {
+    loaded = module[name];
+    return { default: loaded };
+  }, reloadOnce));
+  const Lazy = lazy(start);
   function LazyPage() {
+    // Chosen once for the element's life: switching from the lazy type to the page would remount it.
+    const [Page] = useState<ComponentType>(() => loaded ?? Lazy);
+    const [, setArrived] = useState(loaded !== undefined);
+    useEffect(() => {
+      if (!loaded) start().then(() => setArrived(true), () => undefined); // a failure shows through Suspense
+    }, []);
     return (
       <Suspense fallback={<div className="page-loading" data-testid="page-loading" style={{ padding: 64, textAlign: 'center' }}><Spin /></div>}>
         <Page />
@@ -41,7 +54,7 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
     );
   }
   LazyPage.displayName = `Lazy(${name})`;
-  LazyPage.preload = () => void start().catch(() => undefined); // a failure shows when the page renders
+  LazyPage.preload = () => void start().catch(() => undefined);
   return LazyPage;
 }
 

@@ -20,13 +20,16 @@ const singleBundle = process.env.JIXIAO_UI_SINGLE_BUNDLE === '1';
 const pkg = (names: string) => new RegExp(`[\\\\/]node_modules[\\\\/](?:${names})[\\\\/]`, 'u');
 
 /**
- * The vendor chunks, the first group that matches taking a module. React and the router are on
- * every page. antd and what it is made of is split by the pages that use each part
- * (`entriesAware`): the login page loads the form, input and button, not the table or the date
- * picker. echarts only on the dashboard. The rest of node_modules (zod, decimal.js, dayjs…) likewise.
+ * The vendor chunks, the group of highest priority that matches taking a module. React and the
+ * router are on every page; so is what the app's shell needs of the other libraries (antd's
+ * theme, layout, menu, form…: `$initial`, the entry's static imports), in one file. The rest of
+ * antd and what it is made of is split by the pages that use each part (`entriesAware`): the
+ * login page loads the form, input and button, not the table or the date picker. echarts only on
+ * the dashboard. The rest of node_modules (zod, dayjs…) likewise.
  */
 const VENDOR_GROUPS = [
   { name: 'vendor-react', test: pkg('react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser'), priority: 40 },
+  { name: 'vendor-initial', test: /[\\/]node_modules[\\/]/u, tags: ['$initial' as const], priority: 35 },
   { name: 'vendor-echarts', test: pkg('echarts|zrender|echarts-for-react|size-sensor|tslib'), priority: 30 },
   {
     name: 'vendor-antd',
