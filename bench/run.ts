@@ -15,6 +15,7 @@ import { measureCheck } from './check.bench.ts';
 import { measureExportPdf } from './export-pdf.bench.ts';
 import { measureImport } from './import.bench.ts';
 import { machine } from './machine.ts';
+import { measureUi } from './ui.bench.ts';
 
 export const FIGURE_KEYS = [
   'import_text_forms_per_s', 'import_pdf_pages_per_s', 'import_pdf_vs_pdftotext',
@@ -26,6 +27,7 @@ export const FIGURE_KEYS = [
   'public_list_ms', 'public_list_kb', 'list_ms', 'list_kb', 'health_under_public_load_ms',
   'public_list_ms_pg', 'public_list_kb_pg', 'list_ms_pg', 'list_kb_pg', 'health_under_public_load_ms_pg',
   'server_rss_mb',
+  'ui_login_js_kb_gz', 'ui_list_js_kb_gz', 'ui_editor_js_kb_gz', 'ui_login_cold_ms', 'ui_list_cold_ms', 'ui_editor_cold_ms', 'ui_list_warm_ms',
 ] as const;
 type Key = (typeof FIGURE_KEYS)[number];
 
@@ -46,8 +48,8 @@ const asJson = args.has('--json');
 const log = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
 
 const SIZES = quick
-  ? { check: 5_000, importRuns: 3, exportForms: 40, libreOfficeForms: 10, gen: { units: 40, projectsPerUnit: 25, years: [2023, 2024] as const, seed: 1 }, seconds: 5 }
-  : { check: 20_000, importRuns: 9, exportForms: 200, libreOfficeForms: 40, gen: { units: 2000, projectsPerUnit: 25, years: [2021, 2025] as const, seed: 1 }, seconds: 20 };
+  ? { check: 5_000, importRuns: 3, exportForms: 40, libreOfficeForms: 10, gen: { units: 40, projectsPerUnit: 25, years: [2023, 2024] as const, seed: 1 }, seconds: 5, uiRuns: 3 }
+  : { check: 20_000, importRuns: 9, exportForms: 200, libreOfficeForms: 40, gen: { units: 2000, projectsPerUnit: 25, years: [2021, 2025] as const, seed: 1 }, seconds: 20, uiRuns: 7 };
 
 const rows = new Map<Key, Row>();
 const unmeasured = (key: Key, goal: string, command: string) => rows.set(key, { value: null, baseline: '—', ratio: null, goal, met: null, load: null, command });
@@ -129,6 +131,43 @@ if (exported) {
 } else {
   unmeasured('export_pdf_forms_per_s', '≥ 50', EXPORT_CMD);
   unmeasured('export_pdf_vs_libreoffice', '≥ 20×', EXPORT_CMD);
+}
+
+// The web UI in Chromium (issue 13): the split build against the same sources built as one script.
+const UI_CMD = `node --import tsx bench/ui.bench.ts --runs ${SIZES.uiRuns}`;
+const UI_KEYS = ['ui_login_js_kb_gz', 'ui_list_js_kb_gz', 'ui_editor_js_kb_gz', 'ui_login_cold_ms', 'ui_list_cold_ms', 'ui_editor_cold_ms', 'ui_list_warm_ms'] as const;
+const ui = await step('web UI in Chromium', UI_KEYS, () => measureUi({ runs: SIZES.uiRuns, log }));
+if (ui) {
+  const { split, single } = ui;
+  const kb = (bytes: number) => round(bytes / 1024);
+  const jsRow = (key: Key, route: 'login' | 'list' | 'editor', goal: string, limitKb: number | null) => {
+    const s = split.routes[route];
+    const b = single.routes[route];
+    rows.set(key, {
+      value: kb(s.jsGzipBytes), baseline: `the same sources as one script: ${kb(b.jsGzipBytes)} KB`, ratio: s.jsGzipBytes / b.jsGzipBytes,
+      goal, met: limitKb === null ? null : s.jsGzipBytes / 1024 <= limitKb, load: split.load,
+      command: `${UI_CMD} (JavaScript of ${route === 'editor' ? '/evaluations/ID' : s.path} in a new context until its data shows, gzip -9 of each file; ${s.files.length} files, ${kb(s.jsTransferBytes)} KB transferred as brotli)`,
+    });
+  };
+  jsRow('ui_login_js_kb_gz', 'login', '≤ 300', 300);
+  jsRow('ui_list_js_kb_gz', 'list', '—', null);
+  jsRow('ui_editor_js_kb_gz', 'editor', '≤ 600', 600);
+  const msRow = (key: Key, route: 'login' | 'list' | 'editor', kind: 'cold' | 'warm', goal: string, limitMs: number | null) => {
+    const s = split[kind][route];
+    const b = single[kind][route];
+    rows.set(key, {
+      value: round(s.medianMs, 0),
+      baseline: `the same sources as one script: ${b.medianMs.toFixed(0)} ms (main thread busy ${s.medianTaskMs.toFixed(0)} ms split, ${b.medianTaskMs.toFixed(0)} ms one script); a static HTML page: ${ui.staticHtml.medianMs.toFixed(0)} ms`,
+      ratio: s.medianMs / b.medianMs, goal, met: limitMs === null ? null : s.medianMs < limitMs, load: split.load,
+      command: `${UI_CMD} (${kind === 'cold' ? 'a new context each load, empty cache' : 'the cache filled by a first load'}: navigation start to the first frame with the page's data; median of ${ui.runs})`,
+    });
+  };
+  msRow('ui_login_cold_ms', 'login', 'cold', '—', null);
+  msRow('ui_list_cold_ms', 'list', 'cold', '< 1,000', 1000);
+  msRow('ui_editor_cold_ms', 'editor', 'cold', '—', null);
+  msRow('ui_list_warm_ms', 'list', 'warm', '—', null);
+} else {
+  for (const key of UI_KEYS) unmeasured(key, key === 'ui_login_js_kb_gz' ? '≤ 300' : key === 'ui_editor_js_kb_gz' ? '≤ 600' : key === 'ui_list_cold_ms' ? '< 1,000' : '—', UI_CMD);
 }
 
 // The API and the dashboard, on each database.
@@ -230,7 +269,7 @@ figure was taken is in the last column (above 2 means the two cores were already
 
 ${table()}
 
-Ratios: the figure divided by its baseline (for p99 and the dashboard, lower is better; for the rest, higher).
+Ratios: the figure divided by its baseline (for p99, the dashboard and the UI's sizes and times, lower is better; for the rest, higher).
 
 ## Commands
 
