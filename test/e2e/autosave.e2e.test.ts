@@ -17,10 +17,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { apiSession, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, demoDraftId, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-autosave-pass';
-const UNIT = '上海市普陀区金融服务办公室';
 /** 金融业务费用, indicator 16: “普会贷”授信金额. */
 const ROW = 15;
 const TYPED = '授信审批延至次年，已与银行约定一季度放款';
@@ -80,12 +79,7 @@ describe('autosave through a failing server and a lost network, in Chromium', { 
       name: 'autosave',
       password: PASSWORD,
       prepare: async (app) => {
-        const preparer = await apiSession(app.base, 'preparer', PASSWORD);
-        const { items } = await preparer<{ items: Array<{ id: string; project: string; unit: { name: string } }> }>('GET', '/api/evaluations?status=draft');
-        const draft = items.find((s) => s.unit.name === UNIT && s.project === '金融业务费用');
-        assert.ok(draft, 'the demo gives the office its draft');
-        id = String(draft.id);
-        await preparer('POST', '/api/logout');
+        id = await demoDraftId(app.base, PASSWORD);
       },
     });
     base = e2e.base;

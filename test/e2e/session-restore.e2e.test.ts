@@ -20,11 +20,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
-import { apiSession, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, demoDraftId, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-restore-pass';
 const NEW_PASSWORD = 'e2e-restore-pass-changed';
-const UNIT = '上海市普陀区金融服务办公室';
 /** 金融业务费用, indicator 16: “普会贷”授信金额. */
 const ROW = 15;
 const TYPED = '会话过期前填写：授信审批延至次年，已与银行约定一季度放款';
@@ -100,12 +99,7 @@ describe('a session that ends under unsaved edits: log in again, restore, saved'
       name: 'session-restore',
       password: PASSWORD,
       prepare: async (app) => {
-        const preparer = await apiSession(app.base, 'preparer', PASSWORD);
-        const { items } = await preparer<{ items: Array<{ id: string; project: string; unit: { name: string } }> }>('GET', '/api/evaluations?status=draft');
-        const draft = items.find((s) => s.unit.name === UNIT && s.project === '金融业务费用');
-        assert.ok(draft, 'the demo gives the office its draft');
-        id = String(draft.id);
-        await preparer('POST', '/api/logout');
+        id = await demoDraftId(app.base, PASSWORD);
       },
     });
     base = e2e.base;

@@ -14,10 +14,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { apiSession, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { demoDraftId, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-typed-numbers';
-const UNIT = '上海市普陀区金融服务办公室';
 const ROW = 15;
 
 let e2e: E2e | undefined;
@@ -61,12 +60,7 @@ describe('numbers typed in the editor, in Chromium', { skip: noBrowser }, () => 
       name: 'typed-numbers',
       password: PASSWORD,
       prepare: async (app) => {
-        const preparer = await apiSession(app.base, 'preparer', PASSWORD);
-        const { items } = await preparer<{ items: Array<{ id: string; project: string; unit: { name: string } }> }>('GET', '/api/evaluations?status=draft');
-        const draft = items.find((s) => s.unit.name === UNIT && s.project === '金融业务费用');
-        assert.ok(draft, 'the demo gives the office its draft');
-        id = String(draft.id);
-        await preparer('POST', '/api/logout');
+        id = await demoDraftId(app.base, PASSWORD);
       },
     });
     const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

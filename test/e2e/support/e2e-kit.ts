@@ -45,6 +45,19 @@ export async function apiSession(base: string, username: string, password: strin
   };
 }
 
+/** The demo office whose draft 金融业务费用 the editor tests type into. */
+export const DEMO_OFFICE = '上海市普陀区金融服务办公室';
+
+/** The id of the demo's draft `project` of `unit`, asked over the API by the preparer (who logs out again). */
+export async function demoDraftId(base: string, password: string, project = '金融业务费用', unit = DEMO_OFFICE): Promise<string> {
+  const preparer = await apiSession(base, 'preparer', password);
+  const { items } = await preparer<{ items: Array<{ id: string; project: string; unit: { name: string } }> }>('GET', '/api/evaluations?status=draft');
+  const draft = items.find((s) => s.unit.name === unit && s.project === project);
+  assert.ok(draft, `the demo gives ${unit} its draft ${project}`);
+  await preparer('POST', '/api/logout');
+  return String(draft.id);
+}
+
 /** Where a sign-in lands by default: any page but the login page. */
 const leftLogin = (url: URL) => !url.pathname.endsWith('/login');
 

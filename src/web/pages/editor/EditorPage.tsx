@@ -104,7 +104,8 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
     setBusy(true);
     try {
       await unwrap(client.DELETE('/api/evaluations/{id}', { params: { path: { id } } }));
-      void queries.invalidateQueries({ queryKey: keys.evaluations });
+      // Dropped, not only marked stale: the list would first show its cached page, the deleted form in it.
+      queries.removeQueries({ queryKey: keys.evaluations });
       message.success(t('delete.done'));
       navigate('/evaluations');
     } catch (e) {
