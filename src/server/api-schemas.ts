@@ -1,5 +1,6 @@
 /** The zod schemas of the HTTP API (docs/api.md, "Types"): they validate requests and generate /api/openapi.json. */
 import { z } from '@hono/zod-openapi';
+import { PublicEvidenceItem } from './evidence-schemas.ts';
 import { evaluationSchema } from '../core/model/evaluation.ts';
 import { ACTIONS, ROLES, STATUSES, TRANSITION_ACTIONS } from '../core/workflow/workflow.ts';
 
@@ -89,7 +90,10 @@ export const EvaluationDetail = z
   .openapi('EvaluationDetail');
 
 export const PublicEvaluation = z
-  .object({ id: z.string(), unit: Unit, evaluation: EvaluationDocument, computed: Computed })
+  .object({
+    id: z.string(), unit: Unit, evaluation: EvaluationDocument, computed: Computed,
+    evidence: z.array(PublicEvidenceItem).openapi({ description: 'the evidence files the reviewer marked public (issue 14)' }),
+  })
   .openapi('PublicEvaluation');
 
 export const AuditEntry = z

@@ -19,6 +19,9 @@ import { sessionMiddleware } from './middleware/session.ts';
 import { storableText } from './middleware/storable-text.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { evaluationRoutes } from './routes/evaluation-routes.ts';
+import { EVIDENCE_UPLOAD_PATH, evidenceRoutes } from './routes/evidence-routes.ts';
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceOptions } from './services/evidence-service.ts';
+import { DatabaseEvidenceStore } from '../storage/evidence-store/database-store.ts';
 import { importRoutes } from './routes/import-routes.ts';
 import { lineageRoutes } from './routes/lineage-routes.ts';
 import { organisationRoutes } from './routes/organisation-routes.ts';
@@ -48,6 +51,8 @@ export interface AppOptions {
   loginDelayMs?: (failures: number) => number;
   /** The request log (one JSON line per request); silent when not given. */
   logger?: Logger;
+  /** Evidence files: where their contents go (default: this database) and their limits (default 20 MiB, 100 per form). */
+  evidence?: Partial<EvidenceOptions>;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxBytes;
@@ -65,6 +70,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       ...(options.loginDelayMs !== undefined ? { loginDelayMs: options.loginDelayMs } : {}),
     },
     options.importLimits,
+    { store: options.evidence?.store ?? new DatabaseEvidenceStore(database.db), ...DEFAULT_EVIDENCE_LIMITS, ...withoutUndefined(options.evidence ?? {}) },
   );
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -80,7 +86,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     maxSize: MAX_JSON_BODY_BYTES,
     onError: () => { throw new ApiError(413, 'BODY_TOO_LARGE', { params: { maxMb: MAX_JSON_BODY_BYTES / 1048576 } }); },
   });
-  app.use('/api/*', (c, next) => (c.req.path === '/api/import' ? next() : jsonLimit(c, next)));
+  // Uploads have their own limits (the import's, an evidence file's).
+  app.use('/api/*', (c, next) => (c.req.path === '/api/import' || (c.req.method === 'POST' && EVIDENCE_UPLOAD_PATH.test(c.req.path)) ? next() : jsonLimit(c, next)));
   app.use('/api/*', storableText);
 
   app.openapi(
@@ -103,6 +110,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   publicRoutes(app, services);
   recheckRoutes(app, services);
   lineageRoutes(app, services);
+  evidenceRoutes(app, services);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
@@ -114,3 +122,5 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.onError((error, c) => errorResponse(error, c, maxUploadBytes / 1048576));
   return app;
 }
+
+const withoutUndefined = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -3,6 +3,8 @@ import type { ImportLimits } from '../import/import-limits.ts';
 import { AuthService } from './services/auth-service.ts';
 import { DashboardService } from './services/dashboard-service.ts';
 import { EvaluationService } from './services/evaluation-service.ts';
+import { DEFAULT_EVIDENCE_LIMITS, EvidenceService, type EvidenceOptions } from './services/evidence-service.ts';
+import { DatabaseEvidenceStore } from '../storage/evidence-store/database-store.ts';
 import { ExportService } from './services/export-service.ts';
 import { ImportService } from './services/import-service.ts';
 import { LineageService } from './services/lineage-service.ts';
@@ -27,9 +29,10 @@ export interface Services {
   lineage: LineageService;
   versions: VersionService;
   security: SecurityService;
+  evidence: EvidenceService;
 }
 
-export function createServices(ctx: ServiceContext, importLimits?: Readonly<ImportLimits>): Services {
+export function createServices(ctx: ServiceContext, importLimits?: Readonly<ImportLimits>, evidence?: EvidenceOptions): Services {
   const evaluations = new EvaluationService(ctx);
   return {
     auth: new AuthService(ctx),
@@ -44,5 +47,6 @@ export function createServices(ctx: ServiceContext, importLimits?: Readonly<Impo
     lineage: new LineageService(ctx),
     versions: new VersionService(ctx),
     security: new SecurityService(ctx),
+    evidence: new EvidenceService(ctx, evidence ?? { store: new DatabaseEvidenceStore(ctx.db), ...DEFAULT_EVIDENCE_LIMITS }),
   };
 }

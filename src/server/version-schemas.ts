@@ -1,6 +1,7 @@
 /** The zod schemas of frozen versions, the diff and soft delete (docs/api.md, "Versions and deletion"). */
 import { z } from '@hono/zod-openapi';
 import { EvaluationDocument, Status, Summary } from './api-schemas.ts';
+import { FrozenEvidence } from './evidence-schemas.ts';
 
 const person = z.object({ username: z.string(), displayName: z.string() });
 const hash = z.string().openapi({ description: 'SHA-256 hex of the canonical JSON (keys sorted) of the document' });
@@ -26,6 +27,10 @@ export const VersionSummary = z
     contentHash: hash,
     frozenBy: person,
     frozenAt: z.string(),
+    // issue 14: the evidence files frozen with the version.
+    evidence: z.array(FrozenEvidence).nullable().openapi({ description: 'the evidence files attached when the version was frozen; null in versions frozen before evidence files existed' }),
+    evidenceHash: hash.nullable().openapi({ description: 'SHA-256 hex of the canonical JSON of `evidence`' }),
+    evidenceIntact: z.boolean().nullable().openapi({ description: 'the stored list still hashes to evidenceHash' }),
   })
   .openapi('VersionSummary');
 

@@ -14,6 +14,7 @@ import * as organisation from './migrations/2026-12-02-organisation.ts';
 import * as securityEvents from './migrations/2026-12-03-security-events.ts';
 import * as listIndexes from './migrations/2026-12-04-list-indexes.ts';
 import * as countIndexes from './migrations/2026-12-05-count-indexes.ts';
+import * as evidence from './migrations/2026-12-06-evidence.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03-security-events': securityEvents,
   '2026-12-04-list-indexes': listIndexes,
   '2026-12-05-count-indexes': countIndexes,
+  '2026-12-06-evidence': evidence,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

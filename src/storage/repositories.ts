@@ -2,6 +2,7 @@
 import type { Db } from './open-database.ts';
 import { AuditRepository } from './repositories/audit-repository.ts';
 import { DashboardRepository } from './repositories/dashboard-repository.ts';
+import { EvidenceRepository } from './repositories/evidence-repository.ts';
 import { EvaluationRepository } from './repositories/evaluation-repository.ts';
 import { LoginAttemptRepository } from './repositories/login-attempt-repository.ts';
 import { ProgressRepository } from './repositories/progress-repository.ts';
@@ -28,6 +29,7 @@ export interface Repositories {
   securityEvents: SecurityEventRepository;
   rechecks: RecheckRepository;
   dashboard: DashboardRepository;
+  evidence: EvidenceRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -45,6 +47,7 @@ export function repositories(db: Db): Repositories {
     securityEvents: new SecurityEventRepository(db),
     rechecks: new RecheckRepository(db),
     dashboard: new DashboardRepository(db),
+    evidence: new EvidenceRepository(db),
   };
 }
 

@@ -95,6 +95,36 @@ export interface EvaluationVersionTable {
   content_hash: string;
   frozen_by: string;
   frozen_at: string;
+  /** The evidence files at the freeze (core/evidence/manifest.ts) and their hash; null in versions frozen before evidence existed. */
+  evidence: ColumnType<unknown, string | null | undefined, never>;
+  evidence_hash: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** An evidence file (佐证材料) of an evaluation or of one of its indicators; its contents are in the evidence store. */
+export interface EvidenceFileTable {
+  id: string;
+  evaluation_id: string;
+  /** The indicator's lineage id; null: the file belongs to the whole form. */
+  indicator_id: string | null;
+  file_name: string;
+  /** Told from the bytes (core/evidence/file-type.ts). */
+  media_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  public: ColumnType<number, number | undefined, number>;
+  public_by: ColumnType<string | null, string | null | undefined, string | null>;
+  public_at: ColumnType<string | null, string | null | undefined, string | null>;
+  deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  deleted_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The database evidence store's contents. */
+export interface EvidenceBlobTable {
+  key: string;
+  bytes: Uint8Array;
 }
 
 export interface AuditLogTable {
@@ -207,4 +237,6 @@ export interface Tables extends RecheckTables {
   years: YearTable;
   projects: ProjectTable;
   security_events: SecurityEventTable;
+  evidence_files: EvidenceFileTable;
+  evidence_blobs: EvidenceBlobTable;
 }

@@ -18,7 +18,8 @@ import { openDatabase } from '../../storage/open-database.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliInputError, EXIT } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
-import { readConfig } from '../../config.ts';
+import { evidenceConfig, readConfig } from '../../config.ts';
+import { openEvidenceStore } from '../../storage/evidence-store/open-evidence-store.ts';
 
 export const serveUsage = 'jixiao serve [--port N] [--host HOST] [--demo]';
 
@@ -36,6 +37,7 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
   const { values } = parseCommandArgs(argv, serveUsage, { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } });
   const config = readConfig();
   const port = portOption(values.port, config.PORT);
+  const evidence = evidenceConfig(config);
   const database = openDatabase(config.DATABASE_URL);
   await migrateToLatest(database.db);
 
@@ -58,6 +60,7 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
   const app = createApp({
     database, templates, webRoot: WEB_ROOT, trustProxy: config.JIXIAO_TRUST_PROXY, sessionIdleMs: config.JIXIAO_SESSION_IDLE_MINUTES * 60_000,
     logger: pino({ level: config.LOG_LEVEL }),
+    evidence: { ...evidence, store: openEvidenceStore(evidence.store, database.db) },
   });
   const hostname = (values.host as string | undefined) ?? '0.0.0.0';
   const server = serve({ fetch: app.fetch, port, hostname });

@@ -1,8 +1,10 @@
 /** Rendering the core's sentences (explanations) in either UI language. */
 import type { Explanation, MessageParam, MessageParams } from '../explanation.ts';
+import { enEvidence } from './en-evidence.ts';
 import { enImport } from './en-import.ts';
 import { enSetup } from './en-setup.ts';
 import { en } from './en.ts';
+import { zhEvidence } from './zh-evidence.ts';
 import { zhImport } from './zh-import.ts';
 import { zhSetup } from './zh-setup.ts';
 import { zh } from './zh.ts';
@@ -10,7 +12,7 @@ import { zh } from './zh.ts';
 export type Lang = 'zh' | 'en';
 export type Messages = Readonly<Record<string, string>>;
 
-const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport, ...zhSetup }, en: { ...en, ...enImport, ...enSetup } };
+const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport, ...zhSetup, ...zhEvidence }, en: { ...en, ...enImport, ...enSetup, ...enEvidence } };
 
 /** Parameters named `level` hold a qualitative level key and are shown in words. */
 function showParam(name: string, value: MessageParam, lang: Lang): string {

@@ -32,6 +32,7 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await headers(c, async () => {
     await next();
     // Answers about evaluations and sessions are per user: never kept by a shared cache.
-    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+    // (A route's own no-store answer, such as an evidence file's `private, no-store`, is kept.)
+    if (c.req.path.startsWith('/api/') && !/no-store/u.test(c.res.headers.get('Cache-Control') ?? '')) c.header('Cache-Control', 'no-store');
   });
 };

@@ -27,7 +27,12 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, services: Services): void
       request: { params: IdParams, query: LangQuery },
       responses: { 200: json(PublicEvaluation, 'the evaluation'), ...errors(404) },
     }),
-    async (c) => c.json((await services.evaluations.get(null, c.req.valid('param').id, requestLang(c))) as z.infer<typeof PublicEvaluation>, 200),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const detail = await services.evaluations.get(null, id, requestLang(c));
+      // issue 14: with the evidence files the reviewer marked public.
+      return c.json({ ...detail, evidence: await services.evidence.publicList(id) } as z.infer<typeof PublicEvaluation>, 200);
+    },
   );
 
   app.openapi(

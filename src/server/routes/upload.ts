@@ -32,6 +32,8 @@ export async function uploadedFile(form: { file?: unknown }): Promise<{ name: st
 export interface Spooled {
   name: string;
   path: string;
+  /** The form's other fields (text, up to 1 KB each): an evidence upload's `indicatorId`. */
+  fields: Record<string, string>;
   remove(): Promise<void>;
 }
 
@@ -45,10 +47,15 @@ export async function spoolUpload(c: Context<AppEnv>, maxBytes: number): Promise
   if (!/^multipart\/form-data/iu.test(type) || !c.req.raw.body) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE');
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-upload-'));
   const remove = () => rm(dir, { recursive: true, force: true });
+  const fields: Record<string, string> = {};
   try {
     const name = await new Promise<string>((resolve, reject) => {
       let found: Promise<string> | null = null;
-      const parser = busboy({ headers: { 'content-type': type }, limits: { files: 1, fileSize: maxBytes, fields: 20, parts: 30 } });
+      // Browsers send the file's name in UTF-8 (busboy's default would read it as Latin-1).
+      const parser = busboy({ headers: { 'content-type': type }, defParamCharset: 'utf8', limits: { files: 1, fileSize: maxBytes, fields: 20, parts: 30, fieldSize: 1024 } });
+      parser.on('field', (field, value) => {
+        fields[field] = value;
+      });
       parser.on('file', (field, stream, info) => {
         if (field !== 'file' || found) {
           stream.resume();
@@ -64,7 +71,7 @@ export async function spoolUpload(c: Context<AppEnv>, maxBytes: number): Promise
       parser.on('close', () => (found ?? Promise.reject(fileRequired())).then(resolve, reject));
       Readable.fromWeb(c.req.raw.body as NodeReadableStream<Uint8Array>).on('error', reject).pipe(parser);
     });
-    return { name, path: join(dir, 'upload'), remove };
+    return { name, path: join(dir, 'upload'), fields, remove };
   } catch (error) {
     await remove();
     throw error instanceof ApiError ? error : error instanceof Error && /too large|limit/iu.test(error.message) ? new ApiError(413, 'FILE_TOO_LARGE', { params: { maxMb: Math.round(maxBytes / 1048576) } }) : new ApiError(400, 'VALIDATION', { issues: [{ path: 'file', message: 'the upload could not be read as multipart/form-data' }] });

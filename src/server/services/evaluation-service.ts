@@ -9,6 +9,7 @@ import { inBothLanguages, type Lang } from '../../core/locale/messages.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Template } from '../../core/templates/template.ts';
 import { contentHash } from '../../core/model/content-hash.ts';
+import { manifestHash, manifestOf } from '../../core/evidence/manifest.ts';
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
 import { nameIndicators } from '../../core/workflow/named-changes.ts';
 import { withIndicatorIds } from '../../core/lineage/indicator-ids.ts';
@@ -254,7 +255,9 @@ export async function freezeVersion(
   const { evaluationId, action, status, document, userId, at } = transition;
   if (action !== 'submit' && action !== 'approve') return;
   const number = (await repos.versions.lastNumber(evaluationId)) + 1;
-  await repos.versions.insert({ evaluationId, number, action, status, document, contentHash: contentHash(document), userId, at });
+  // The evidence files attached now are frozen with it, by name, hash and size (issue 14).
+  const evidence = manifestOf(await repos.evidence.list(evaluationId));
+  await repos.versions.insert({ evaluationId, number, action, status, document, contentHash: contentHash(document), userId, at, evidence, evidenceHash: manifestHash(evidence) });
 }
 
 /** The evaluation if the actor may see it (a deleted one: the admin only); otherwise 404, whether or not it exists. */

@@ -4,6 +4,7 @@
  * and the current form. Whoever may see the evaluation may read its versions; others get 404.
  */
 import { contentHash } from '../../core/model/content-hash.ts';
+import { manifestHash } from '../../core/evidence/manifest.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
 import { nameIndicators } from '../../core/workflow/named-changes.ts';
@@ -67,4 +68,6 @@ export class VersionService {
 
 const summary = (v: StoredVersion) => ({
   number: v.number, action: v.action, status: v.status, contentHash: v.contentHash, frozenBy: v.frozenBy, frozenAt: v.frozenAt,
+  // issue 14: the evidence files frozen with the version, their hash, and whether the list still hashes to it.
+  evidence: v.evidence, evidenceHash: v.evidenceHash, evidenceIntact: v.evidence === null ? null : manifestHash(v.evidence) === v.evidenceHash,
 });

@@ -2,6 +2,7 @@
  * Frozen versions of evaluations: the whole document at each submit and approve, numbered 1..n
  * per evaluation, with its content hash. Only inserted and read: the database refuses the rest.
  */
+import type { ManifestEntry } from '../../core/evidence/manifest.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Status } from '../../core/workflow/workflow.ts';
 import { readJson, writeJson } from '../columns.ts';
@@ -16,6 +17,9 @@ export interface VersionRecord {
   contentHash: string;
   frozenBy: { username: string; displayName: string };
   frozenAt: string;
+  /** The evidence files frozen with it and their hash; null in a version frozen before evidence files existed. */
+  evidence: ManifestEntry[] | null;
+  evidenceHash: string | null;
 }
 
 export interface StoredVersion extends VersionRecord {
@@ -31,6 +35,8 @@ export interface NewVersion {
   contentHash: string;
   userId: string;
   at: string;
+  evidence?: ManifestEntry[];
+  evidenceHash?: string;
 }
 
 export class VersionRepository {
@@ -48,6 +54,7 @@ export class VersionRepository {
         content_hash: version.contentHash,
         frozen_by: version.userId,
         frozen_at: version.at,
+        ...(version.evidence ? { evidence: writeJson(version.evidence), evidence_hash: version.evidenceHash ?? null } : {}),
       })
       .execute();
   }
@@ -87,6 +94,8 @@ export class VersionRepository {
         'evaluation_versions.document',
         'evaluation_versions.content_hash',
         'evaluation_versions.frozen_at',
+        'evaluation_versions.evidence',
+        'evaluation_versions.evidence_hash',
         'users.username',
         'users.display_name',
       ]);
@@ -95,6 +104,7 @@ export class VersionRepository {
 
 function toVersion(r: {
   number: number; action: FreezingAction; status: Status; document: unknown; content_hash: string; frozen_at: string; username: string; display_name: string;
+  evidence: unknown; evidence_hash: string | null;
 }): StoredVersion {
   return {
     number: Number(r.number),
@@ -104,5 +114,7 @@ function toVersion(r: {
     frozenBy: { username: r.username, displayName: r.display_name },
     frozenAt: r.frozen_at,
     document: readJson<Evaluation>(r.document),
+    evidence: r.evidence === null || r.evidence === undefined ? null : readJson<ManifestEntry[]>(r.evidence),
+    evidenceHash: r.evidence_hash,
   };
 }
