@@ -13,6 +13,9 @@ import { createApp } from '../../src/server/app.ts';
 import { openDatabase } from '../../src/storage/open-database.ts';
 import { forEachApi, PASSWORD, type Answer, type Api, type Client, type Username } from './support/api-harness.ts';
 import { nationalTextUpload, upload } from './support/upload.ts';
+import { evidenceUpload, pdfBytes } from './support/evidence-files.ts';
+import { DatabaseEvidenceStore } from '../../src/storage/evidence-store/database-store.ts';
+import { evidenceKey } from '../../src/storage/evidence-store/evidence-store.ts';
 
 const WHO = ['preparerOwn', 'preparerOther', 'approver', 'department', 'reviewer', 'admin', 'anonymous'] as const;
 type Who = (typeof WHO)[number];
@@ -33,7 +36,9 @@ interface Case {
   draw?: boolean;
   /** The request is about a new unit (under the office's department) or a new preparer of the office: `id` is theirs. */
   target?: 'unit' | 'user';
-  request: (client: Client, id: string, draw: { id: string; evaluationId: string }) => Promise<Answer>;
+  /** An evidence file attached to the evaluation first (issue 14), marked public when `'public'`: its id is the request's `fileId`. */
+  evidence?: true | 'public';
+  request: (client: Client, id: string, draw: { id: string; evaluationId: string }, fileId: string) => Promise<Answer>;
   /** Expected status for preparerOwn, preparerOther, approver, department (the office's), reviewer, admin, anonymous. */
   expect: [number, number, number, number, number, number, number];
 }
@@ -139,7 +144,36 @@ export const CASES: Case[] = [
   { route: 'GET /api/years/{year}/progress.xlsx', request: (c) => c.get('/api/years/2021/progress.xlsx'), expect: [403, 403, 403, 200, 200, 200, 401] },
   { route: 'GET /api/admin/security-events', request: (c) => c.get('/api/admin/security-events?action=login.succeeded&limit=5'), expect: ADMIN(200) },
   { route: 'GET /api/openapi.json', request: (c) => c.get('/api/openapi.json'), expect: ALL(200) },
+  // issue 14: evidence files.
+  { route: 'GET /api/evaluations/{id}/evidence', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/evidence`), expect: [200, 404, 200, 404, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/evidence', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}/evidence`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'POST /api/evaluations/{id}/evidence', status: 'draft', request: (c, id) => c.request('POST', `/api/evaluations/${id}/evidence`, { rawBody: evidenceUpload(pdfBytes(), 'matrix.pdf') }), expect: [201, 404, 201, 404, 404, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/evidence', status: 'returned', request: (c, id) => c.request('POST', `/api/evaluations/${id}/evidence`, { rawBody: evidenceUpload(pdfBytes(), 'matrix.pdf') }), expect: [201, 404, 201, 403, 403, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/evidence', status: 'submitted', request: (c, id) => c.request('POST', `/api/evaluations/${id}/evidence`, { rawBody: evidenceUpload(pdfBytes(), 'matrix.pdf') }), expect: [409, 404, 409, 403, 403, 403, 401] },
+  { route: 'GET /api/evaluations/{id}/evidence/{fileId}', status: 'draft', evidence: true, request: (c, id, _, f) => c.get(`/api/evaluations/${id}/evidence/${f}`), expect: [200, 404, 200, 404, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/evidence/{fileId}', status: 'published', evidence: true, request: (c, id, _, f) => c.get(`/api/evaluations/${id}/evidence/${f}`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'DELETE /api/evaluations/{id}/evidence/{fileId}', status: 'draft', evidence: true, request: (c, id, _, f) => c.request('DELETE', `/api/evaluations/${id}/evidence/${f}`), expect: [204, 404, 204, 404, 404, 403, 401] },
+  { route: 'DELETE /api/evaluations/{id}/evidence/{fileId}', status: 'approved', evidence: true, request: (c, id, _, f) => c.request('DELETE', `/api/evaluations/${id}/evidence/${f}`), expect: [409, 404, 409, 403, 403, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/evidence/{fileId}/public', status: 'draft', evidence: true, request: (c, id, _, f) => c.post(`/api/evaluations/${id}/evidence/${f}/public`, { public: true }), expect: [403, 404, 403, 404, 404, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/evidence/{fileId}/public', status: 'published', evidence: true, request: (c, id, _, f) => c.post(`/api/evaluations/${id}/evidence/${f}/public`, { public: true }), expect: [403, 404, 403, 403, 200, 403, 401] },
+  { route: 'GET /api/public/evaluations/{id}/evidence/{fileId}', status: 'published', evidence: 'public', request: (c, id, _, f) => c.get(`/api/public/evaluations/${id}/evidence/${f}`), expect: ALL(200) },
+  { route: 'GET /api/public/evaluations/{id}/evidence/{fileId}', status: 'published', evidence: true, note: 'not marked public', request: (c, id, _, f) => c.get(`/api/public/evaluations/${id}/evidence/${f}`), expect: ALL(404) },
+  { route: 'GET /api/public/evaluations/{id}/evidence/{fileId}', status: 'approved', evidence: 'public', note: 'marked, not published', request: (c, id, _, f) => c.get(`/api/public/evaluations/${id}/evidence/${f}`), expect: ALL(404) },
 ];
+
+/** An evidence file of the evaluation, written straight to the database and its (default) store. */
+async function attachEvidence(api: Api, evaluationId: string, marked: boolean): Promise<string> {
+  const repos = repositories(api.database().db);
+  const fileId = crypto.randomUUID();
+  const key = evidenceKey(evaluationId, fileId);
+  const bytes = pdfBytes('matrix');
+  await new DatabaseEvidenceStore(api.database().db).put(key, bytes);
+  const at = new Date().toISOString();
+  const uploader = (await api.as('preparer')).user.id as string;
+  await repos.evidence.insert({ id: fileId, evaluationId, indicatorId: null, fileName: 'matrix.pdf', mediaType: 'application/pdf', size: bytes.byteLength, sha256: 'x', storageKey: key, userId: uploader, at });
+  if (marked) await repos.evidence.setPublic(fileId, true, at, uploader);
+  return fileId;
+}
 
 const covered = new Set<string>();
 
@@ -196,7 +230,8 @@ forEachApi('access matrix: every route × every role', (api) => {
           officeId = api.unitId('office');
           const id = c.status ? await evaluationFor(api, c) : c.target ? await newTarget(api, c.target) : '';
           const draw = c.draw ? await newDraw(api) : { id: '', evaluationId: '' };
-          const answer = await c.request(client, id, draw);
+          const fileId = c.evidence ? await attachEvidence(api, id, c.evidence === 'public') : '';
+          const answer = await c.request(client, id, draw, fileId);
           assert.equal(answer.status, expected, JSON.stringify(answer.body)?.slice(0, 300));
           if (expected >= 400) {
             assert.equal(typeof answer.body?.error?.code, 'string', 'the error shape of docs/api.md');

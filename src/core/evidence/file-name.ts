@@ -12,7 +12,7 @@ const UNWANTED = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u
 
 export function displayFileName(sent: string): string {
   const last = sent.split(/[\\/]/u).pop() ?? '';
-  let name = last.replace(UNWANTED, '').replace(/\s+/gu, ' ').trim();
+  let name = last.replace(/[\t\n\v\f\r]/gu, ' ').replace(UNWANTED, '').replace(/\s+/gu, ' ').trim();
   // Leading dots would hide the file on some systems and make `..` a name.
   name = name.replace(/^\.+/u, '').trim();
   if (name === '') return 'file';
