@@ -68,7 +68,7 @@ export function AuditTimeline({ id, template }: { id: string; template: Template
   );
 }
 
-const KNOWN = ['create', 'edit', 'submit', 'forward', 'return', 'approve', 'publish', 'copy', 'import', 'setup', 'delete', 'restore'] as const;
+const KNOWN = ['create', 'edit', 'submit', 'forward', 'return', 'approve', 'publish', 'copy', 'import', 'setup', 'delete', 'restore', 'evidence.upload', 'evidence.remove', 'evidence.public'] as const;
 function actionLabel(action: string, t: ReturnType<typeof useI18n>['t']): string {
   return (KNOWN as readonly string[]).includes(action) ? t(`audit.action.${action as (typeof KNOWN)[number]}`) : action;
 }

@@ -17,6 +17,7 @@ import { useI18n } from '../../locale/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
 import { EditorBody } from './EditorBody.tsx';
+import { EvidencePanel, EvidenceTabLabel } from './EvidencePanel.tsx';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
 
 export function EditorPage() {
@@ -170,6 +171,7 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
             label: t('editor.tabForm'),
             children: <EditorBody id={id} user={user} detail={detail} initial={initial} template={template} busy={busy} onTransition={transition} onCopy={() => void copy()} />,
           },
+          { key: 'evidence', label: <EvidenceTabLabel id={id} />, children: <EvidencePanel id={id} evaluation={detail.evaluation} /> },
           { key: 'audit', label: <span data-testid="tab-audit">{t('editor.tabAudit')}</span>, children: <AuditTimeline id={id} template={template} /> },
         ]}
       />

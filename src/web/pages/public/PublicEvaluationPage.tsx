@@ -8,6 +8,7 @@ import type { PublicEvaluation } from '../../api/types.ts';
 import { templates } from '../../form/templates.ts';
 import { FormView } from '../../form-view/FormView.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
+import { PublicEvidence } from './PublicEvidence.tsx';
 
 export function PublicEvaluationPage() {
   const { id = '' } = useParams();
@@ -27,6 +28,7 @@ export function PublicEvaluationPage() {
       </Space>
       {/* The public reads the form as published; the checks' findings and suggested scores are not part of it. */}
       <FormView evaluation={item.data.evaluation} template={template} showFindings={false} showSuggestions={false} />
+      <PublicEvidence id={id} files={item.data.evidence} />
     </div>
   );
 }
