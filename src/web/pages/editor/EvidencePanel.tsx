@@ -6,7 +6,7 @@
  * each may do comes from the server's answer (`canAttach`, `canMarkPublic`), which checks it again.
  */
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, List, Popconfirm, Select, Space, Switch, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, List, Popconfirm, Select, Space, Switch, Tag, Typography, Upload } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
@@ -91,7 +91,7 @@ export function EvidencePanel({ id, evaluation }: { id: string; evaluation: Eval
   if (list.error) return <Alert type="error" showIcon title={list.error.message} />;
 
   return (
-    <div className="evidence-panel" data-testid="evidence-panel">
+    <Card size="small" className="evidence-panel" data-testid="evidence-panel">
       {data?.canAttach ? (
         <div className="evidence-upload">
           <Typography.Paragraph type="secondary">{t('evidence.hint', { maxMb: Math.round(data.limits.maxBytes / 1048576), maxFiles: data.limits.maxFiles })}</Typography.Paragraph>
@@ -171,7 +171,7 @@ export function EvidencePanel({ id, evaluation }: { id: string; evaluation: Eval
           </List.Item>
         )}
       />
-    </div>
+    </Card>
   );
 }
 
