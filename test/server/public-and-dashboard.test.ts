@@ -22,7 +22,8 @@ forEachApi('public routes and dashboard', (api) => {
     assert.deepEqual((await anonymous.get('/api/public/evaluations?year=1999')).body.items, []);
 
     const detail = await anonymous.get(`/api/public/evaluations/${published}`);
-    assert.deepEqual(Object.keys(detail.body).sort(), ['computed', 'evaluation', 'id', 'unit']);
+    assert.deepEqual(Object.keys(detail.body).sort(), ['computed', 'evaluation', 'evidence', 'id', 'unit']);
+    assert.deepEqual(detail.body.evidence, [], 'no evidence file is public unless the reviewer marks it');
     assert.equal(detail.body.computed.grade, '优秀');
     for (const id of [draft, approved, 'no-such-id']) {
       assert.equal((await anonymous.get(`/api/public/evaluations/${id}`)).status, 404);
