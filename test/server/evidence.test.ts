@@ -94,6 +94,8 @@ forEachApi('evidence files', (api) => {
         const res = await uploadTo(await api.as(who), submitted, pdf, 'x.pdf');
         assert.equal(res.status, 403, who);
       }
+      const big = await uploadTo(await api.as('reviewer'), submitted, new Uint8Array(MAX_BYTES * 2), 'big.pdf');
+      assert.equal(big.status, 403, 'access is checked before the bytes are read: not 413');
       const locked = await uploadTo(await api.as('preparer'), submitted, pdf, 'x.pdf');
       assert.equal(locked.status, 409);
       assert.equal(locked.body.error.code, 'EVIDENCE_LOCKED');

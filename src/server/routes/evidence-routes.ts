@@ -48,7 +48,7 @@ export function evidenceRoutes(app: OpenAPIHono<AppEnv>, services: Services): vo
     const id = c.req.param('id');
     if (id.length > 100) throw new ApiError(404, 'NOT_FOUND');
     // Access first: nobody's bytes are read for a form they may not attach to.
-    await services.evidence.list(user, id);
+    await services.evidence.mayAttach(user, id);
     // busboy stops a file that reaches its limit: one byte more lets a file of exactly maxBytes through (the service checks the size).
     const upload = await spoolUpload(c, maxBytes + 1);
     try {

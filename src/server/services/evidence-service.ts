@@ -69,6 +69,11 @@ export class EvidenceService {
     };
   }
 
+  /** 404/403/409 before an upload's bytes are read, as `upload` would answer. */
+  async mayAttach(user: User, id: string): Promise<void> {
+    await this.allowed(repositories(this.ctx.db), actorOf(user), id, 'attach');
+  }
+
   async upload(user: User, id: string, upload: EvidenceUpload, indicatorId: string | null) {
     const actor = actorOf(user);
     // Checked before the file is looked at, and again (locked) when its record is written.
