@@ -43,12 +43,16 @@ export function evidenceRoutes(app: OpenAPIHono<AppEnv>, services: Services): vo
     responses: { 201: json(EvidenceItem, 'the file attached'), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
   });
   const [signedIn, sizeCap] = uploadMiddleware(maxBytes + MULTIPART_OVERHEAD) as [MiddlewareHandler<AppEnv>, MiddlewareHandler<AppEnv>];
-  app.post('/api/evaluations/:id/evidence', signedIn, sizeCap, async (c) => {
+  // Access first (before the size cap reads a Content-Length or a byte): nobody's bytes are taken for a form they may not attach to.
+  const mayAttach: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const id = c.req.param('id') ?? '';
+    if (id.length > 100) throw new ApiError(404, 'NOT_FOUND');
+    await services.evidence.mayAttach(requireUser(c), id);
+    await next();
+  };
+  app.post('/api/evaluations/:id/evidence', signedIn, mayAttach, sizeCap, async (c) => {
     const user = requireUser(c);
     const id = c.req.param('id');
-    if (id.length > 100) throw new ApiError(404, 'NOT_FOUND');
-    // Access first: nobody's bytes are read for a form they may not attach to.
-    await services.evidence.mayAttach(user, id);
     // busboy stops a file that reaches its limit: one byte more lets a file of exactly maxBytes through (the service checks the size).
     const upload = await spoolUpload(c, maxBytes + 1);
     try {
