@@ -66,6 +66,12 @@ describe('the S3 evidence store (s3rver)', () => {
   });
 });
 
+test('keys: UUIDs as they are, any other id as its SHA-256 (never a path of the user’s making)', () => {
+  const id = crypto.randomUUID();
+  assert.equal(evidenceKey(id, 'f1'), `evidence/${id}/f1`);
+  assert.match(evidenceKey('../Demo_1', 'f1'), /^evidence\/[0-9a-f]{64}\/f1$/u);
+});
+
 test('the configuration chooses the store: database by default, a directory or S3 when named', () => {
   assert.deepEqual(evidenceConfig(readConfig({})), { store: { kind: 'database' }, maxBytes: 20 * 1048576, maxFiles: 100 });
   assert.deepEqual(evidenceConfig(readConfig({ JIXIAO_EVIDENCE_DIR: '/srv/evidence', JIXIAO_EVIDENCE_MAX_MB: '5' })).store, { kind: 'directory', directory: '/srv/evidence' });

@@ -5,6 +5,8 @@
  * PostgreSQL deployment that would rather keep large files out of its tables. Keys are chosen by
  * jixiao (`evidence/<evaluation id>/<file id>`), never by a user.
  */
+import { createHash } from 'node:crypto';
+
 export interface EvidenceStore {
   readonly kind: 'database' | 'directory' | 's3';
   put(key: string, bytes: Uint8Array): Promise<void>;
@@ -21,4 +23,7 @@ export function checkedKey(key: string): string {
   return key;
 }
 
-export const evidenceKey = (evaluationId: string, fileId: string): string => checkedKey(`evidence/${evaluationId.toLowerCase()}/${fileId.toLowerCase()}`);
+/** An id as a key part: itself when it is already lower-case letters, digits and dashes (UUIDs), else its SHA-256. */
+const part = (id: string): string => (/^[a-z0-9-]{1,100}$/u.test(id) ? id : createHash('sha256').update(id, 'utf8').digest('hex'));
+
+export const evidenceKey = (evaluationId: string, fileId: string): string => checkedKey(`evidence/${part(evaluationId)}/${part(fileId)}`);
