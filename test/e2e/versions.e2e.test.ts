@@ -31,13 +31,14 @@ async function twoRounds(base: string): Promise<void> {
   centreFormId = items[0].id;
   const path = `/api/evaluations/${centreFormId}`;
   for (const [round, reason] of REASONS.entries()) {
-    await reviewer('POST', `${path}/transitions`, { action: 'return', comment: reason });
+    const seen = await reviewer('GET', path);
+    await reviewer('POST', `${path}/transitions`, { action: 'return', comment: reason, version: seen.version });
     const detail = await preparer2('GET', path);
     const evaluation = detail.evaluation;
     indicatorName = evaluation.indicators[0].name;
     evaluation.indicators[0].remark = `佐证说明第 ${round + 1} 稿`;
-    await preparer2('PUT', path, { version: detail.version, evaluation });
-    await approver2('POST', `${path}/transitions`, { action: 'submit' });
+    const saved = await preparer2('PUT', path, { version: detail.version, evaluation });
+    await approver2('POST', `${path}/transitions`, { action: 'submit', version: saved.version });
   }
 }
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi } from './support/api-harness.ts';
+import { act } from './support/transition.ts';
 
 forEachApi('audit log', (api) => {
   test('create, edit, submit, return, edit, copy: each entry with its user, action, comment and field changes', async () => {
@@ -20,8 +21,8 @@ forEachApi('audit log', (api) => {
     assert.equal((await preparer.put(path, { version: 1, evaluation: edited })).status, 200);
     assert.deepEqual((await preparer.put(path, { version: 2, evaluation: edited })).body, { version: 2 }, 'saving the same again changes nothing');
 
-    assert.equal((await (await api.as('approver')).post(`${path}/transitions`, { action: 'submit', comment: '请审核' })).status, 200);
-    assert.equal((await (await api.as('reviewer')).post(`${path}/transitions`, { action: 'return', comment: '请说明执行率偏低的原因' })).status, 200);
+    assert.equal((await act((await api.as('approver')), `${path}`, { action: 'submit', comment: '请审核' })).status, 200);
+    assert.equal((await act((await api.as('reviewer')), `${path}`, { action: 'return', comment: '请说明执行率偏低的原因' })).status, 200);
     assert.equal((await preparer.post(`${path}/copy-to-next-year`)).status, 201);
 
     const audit = await preparer.get(`${path}/audit`);
