@@ -115,7 +115,13 @@ export const ApiErrorBody = z
 
 export const ImportPreview = z
   .object({
-    forms: z.array(z.object({ evaluation: EvaluationDocument, computed: computedShape.nullable(), findings: z.array(Finding), start: z.string() })),
+    /** Whose a saved form would be: the user's unit and its department (null: a user without a unit). */
+    owner: z.object({ unit: z.string(), department: z.string().nullable() }).nullable(),
+    forms: z.array(z.object({
+      evaluation: EvaluationDocument, computed: computedShape.nullable(), findings: z.array(Finding), start: z.string(),
+      unitMismatch: z.object({ file: z.string(), unit: z.string(), department: z.string().nullable() }).nullable()
+        .openapi({ description: 'the file’s 预算单位/主管部门 is neither the user’s unit nor its department (names compared NFKC, without spaces): what the file says and whose the form would be' }),
+    })),
     diagnostics: z.array(
       z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), location: z.string().nullable(), path: z.string().nullable(), message: z.string() }),
     ),

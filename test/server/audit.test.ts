@@ -51,10 +51,13 @@ forEachApi('audit log', (api) => {
   });
 
   test('a copy to next year is audited on the new draft with its source; the draft has the next year and no scores', async () => {
-    const id = await api.evaluation('office', 'published');
+    // A project of its own: the demo already holds the office's next-year form of its projects (a second copy is refused).
+    const document = seedEvaluations()[0]!;
+    document.project.name = `复制审计 ${crypto.randomUUID().slice(0, 8)}`;
+    const id = await api.evaluation('office', 'published', document);
     const preparer = await api.as('preparer');
     const copy = await preparer.post(`/api/evaluations/${id}/copy-to-next-year`);
-    assert.equal(copy.status, 201);
+    assert.equal(copy.status, 201, JSON.stringify(copy.body));
     const draft = await preparer.get(`/api/evaluations/${copy.body.id}`);
     assert.deepEqual([draft.body.status, draft.body.version, draft.body.evaluation.year], ['draft', 1, 2022]);
     assert.ok(draft.body.evaluation.indicators.every((i: any) => i.score === undefined && i.actual === undefined));

@@ -12,6 +12,8 @@ import { repositories } from '../../src/storage/repositories.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi, type Api, type UnitKey, type Username } from './support/api-harness.ts';
 import { act } from './support/transition.ts';
+import { NATIONAL_TEXT, nationalTextUpload, upload } from './support/upload.ts';
+import { readFileSync } from 'node:fs';
 
 const ALL: readonly Status[] = ['draft', 'submitted', 'forwarded', 'returned', 'approved', 'published'];
 
@@ -190,6 +192,26 @@ forEachApi('the review loop', (api) => {
     assert.deepEqual(answers.map((x) => x.status).sort(), [201, 409]);
     const copies = await repositories(api.database().db).evaluations.candidates(2061, [api.unitId('office')]);
     assert.equal(copies.length, 1);
+  });
+});
+
+forEachApi('an import of another unit\'s form', (api) => {
+  test('the preview names what the file says and whose the form would be; the department\'s name is the unit\'s own', async () => {
+    const preparer = await api.as('preparer');
+    const office = preparer.user.unit.name;
+    const sports = await preparer.request('POST', '/api/import', { rawBody: nationalTextUpload() });
+    assert.equal(sports.status, 200, JSON.stringify(sports.body));
+    assert.deepEqual(sports.body.owner, { unit: office, department: null }, 'the office stands under the bureau');
+    assert.deepEqual(sports.body.forms[0].unitMismatch, { file: '上海市普陀区体育局', unit: office, department: null });
+
+    // The centre's preparer: its department (the office) named in 主管部门 is its own, written with other spaces.
+    const centre = await api.as('preparer2');
+    const text = readFileSync(NATIONAL_TEXT, 'utf8').replace('主管部门 上海市普陀区体育局', `主管部门 ${office.replace('金融', '金融\u3000')}`);
+    const ours = await centre.request('POST', '/api/import', { rawBody: upload(text, 'ours.txt') });
+    assert.equal(ours.status, 200, JSON.stringify(ours.body));
+    assert.deepEqual(ours.body.owner, { unit: centre.user.unit.name, department: office });
+    assert.equal(ours.body.forms[0].evaluation.project.budgetUnit.replace(/\s/gu, ''), office);
+    assert.equal(ours.body.forms[0].unitMismatch, null);
   });
 });
 

@@ -4510,6 +4510,10 @@ export interface components {
             items: components["schemas"]["Summary"][];
         };
         ImportPreview: {
+            owner: {
+                unit: string;
+                department: string | null;
+            } | null;
             forms: {
                 evaluation: components["schemas"]["Evaluation"];
                 computed: {
@@ -4534,6 +4538,12 @@ export interface components {
                 } | null;
                 findings: components["schemas"]["Finding"][];
                 start: string;
+                /** @description the file’s 预算单位/主管部门 is neither the user’s unit nor its department (names compared NFKC, without spaces): what the file says and whose the form would be */
+                unitMismatch: {
+                    file: string;
+                    unit: string;
+                    department: string | null;
+                } | null;
             }[];
             diagnostics: {
                 /** @enum {string} */

@@ -557,7 +557,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'copy.existsBody': 'This form was already copied to {year} (“{project}”); no second copy is made.',
   'copy.openExisting': 'Open the existing form',
   'import.unitMismatchTitle': 'The file’s unit is not yours',
-  'import.unitMismatchBody': 'The file names the budget unit “{fileUnit}” and the department “{fileDepartment}”; your unit is “{myUnit}” (department “{myDepartment}”). Once saved, the form belongs to your unit.',
+  'import.unitMismatchBody': 'The file’s {field} is “{fileUnit}”, but your unit is “{myUnit}” (department: {myDepartment}). Once saved, the form belongs to your unit.',
   'import.unitMismatchConfirm': 'Save to my unit anyway',
-  'import.unitMismatchNote': 'Unit differs: the file says “{fileUnit}” / “{fileDepartment}”, yours is “{myUnit}” / “{myDepartment}”',
+  'import.unitMismatchNote': 'Unit differs: the file says “{fileUnit}”, yours is “{myUnit}”',
+  'import.unitField': 'budget unit / department',
 };
