@@ -80,10 +80,11 @@ export const TRANSITIONS: Readonly<Record<TransitionAction, TransitionRule>> = {
   return: {
     to: 'returned',
     grants: [
-      // The unit's approver sends a draft back to its preparer with what to fix before it leaves the unit.
-      { role: 'approver', units: 'own', from: { always: ['draft'] } },
       { role: 'department', units: 'subtree', from: { withDepartment: ['submitted'] } },
       { role: 'reviewer', units: 'any', from: AT_BUREAU },
+      // The unit's approver sends a draft back to its preparer with what to fix before it leaves the unit.
+      // (Last: the demo's history takes the first grant's role as who returned a form.)
+      { role: 'approver', units: 'own', from: { always: ['draft'] } },
     ],
     reasonRequired: true,
     checksMustPass: false,
