@@ -116,7 +116,7 @@ describe('the review loop in the browser', { skip: noBrowser }, () => {
     await approver.getByTestId('workflow-submit').click({ timeout: UI });
     await approver.locator(`.ant-popconfirm${STILL}:not(.ant-popover-hidden) [data-testid=confirm-ok]`).click({ timeout: UI });
     assert.equal((await answer).status(), 409);
-    const change = inModal(approver, '[data-testid=stale-change]');
+    const change = inModal(approver, '[data-testid=stale-change-row]');
     await change.first().waitFor({ timeout: UI });
     const words = (await change.allInnerTexts()).join('\n');
     assert.ok(words.includes(firstIndicator) && words.includes(CHANGED_REMARK), `the change names the indicator and shows the new text: ${words}`);

@@ -17,7 +17,7 @@ import { StatusTag } from '../StatusTag.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { RestoreCopy } from './RestoreCopy.tsx';
-import { DifferenceTable } from './DifferenceTable.tsx';
+import { NamedChanges } from './NamedChanges.tsx';
 import { ReturnDialog, type ReasonKind } from './ReturnDialog.tsx';
 import { useEditor, type SaveState } from './use-editor.ts';
 import { WorkflowBar } from './WorkflowBar.tsx';
@@ -141,7 +141,7 @@ export function EditorBody({ id, user, detail, initial, template, busy, copying 
             <>
               <div>{t('editor.leftHandsBody')}</div>
               <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setShowUnsaved((v) => !v)} data-testid="left-hands-show">{t('editor.leftHandsShow')}</Button>
-              {showUnsaved && <DifferenceTable mine={editor.unsavedWhenClosed} theirs={editor.evaluation} template={template} mineTitle={t('editor.leftHandsMine')} theirsTitle={t('editor.leftHandsServer')} testId="left-hands-diff" />}
+              {showUnsaved && <NamedChanges before={editor.evaluation} after={editor.unsavedWhenClosed} template={template} beforeTitle={t('editor.leftHandsServer')} afterTitle={t('editor.leftHandsMine')} testId="left-hands-diff" />}
             </>
           }
         />

@@ -4,15 +4,12 @@
  * names (the core's field changes, as the audit log names them), and the status if it moved. Nothing
  * was done; the actor reloads and looks again (then acts), or cancels.
  */
-import { Alert, Button, Modal, Table } from 'antd';
-import { useMemo } from 'react';
+import { Alert, Button, Modal } from 'antd';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
-import { fieldChanges } from '../../../core/workflow/field-changes.ts';
-import { nameIndicators, type NamedFieldChange } from '../../../core/workflow/named-changes.ts';
 import type { Status, Transition } from '../../api/types.ts';
 import { useI18n } from '../../locale/i18n.tsx';
-import { changeField, changeValue } from './change-words.ts';
+import { NamedChanges } from './NamedChanges.tsx';
 
 export interface StaleStep {
   action: Transition;
@@ -29,12 +26,7 @@ interface Props {
 }
 
 export function StaleDialog({ stale, template, reloading, onReload, onCancel }: Props) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const changes = useMemo<NamedFieldChange[]>(
-    () => (stale ? nameIndicators(fieldChanges(stale.seen.evaluation, stale.current.evaluation), stale.seen.evaluation, stale.current.evaluation) : []),
-    [stale],
-  );
+  const { t } = useI18n();
   if (!stale) return null;
   const { seen, current } = stale;
   const statusMoved = current.status !== null && current.status !== seen.status;
@@ -56,24 +48,15 @@ export function StaleDialog({ stale, template, reloading, onReload, onCancel }: 
           <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="stale-status"
             title={t('stale.statusChanged', { from: t(`status.${seen.status}`), to: t(`status.${current.status!}`) })} />
         )}
-        {changes.length === 0 ? (
-          <p className="muted" data-testid="stale-no-changes">{t('stale.noFieldChanges')}</p>
-        ) : (
-          <Table<NamedFieldChange>
-            size="small"
-            rowKey="path"
-            pagination={false}
-            scroll={{ y: 360 }}
-            data-testid="stale-changes"
-            dataSource={changes}
-            onRow={() => ({ 'data-testid': 'stale-change' } as React.HTMLAttributes<HTMLElement>)}
-            columns={[
-              { title: t('stale.field'), key: 'field', render: (_: unknown, c) => changeField(c, template, i18n) },
-              { title: t('stale.before'), key: 'from', render: (_: unknown, c) => changeValue(c, 'from', i18n) },
-              { title: t('stale.now'), key: 'to', render: (_: unknown, c) => changeValue(c, 'to', i18n) },
-            ]}
-          />
-        )}
+        <NamedChanges
+          before={seen.evaluation}
+          after={current.evaluation}
+          template={template}
+          beforeTitle={t('stale.before')}
+          afterTitle={t('stale.now')}
+          testId="stale-change"
+          empty={<p className="muted" data-testid="stale-no-changes">{t('stale.noFieldChanges')}</p>}
+        />
       </div>
     </Modal>
   );
