@@ -8,14 +8,18 @@
  *  3. the preparer's open editor, whose form the approver submits meanwhile, says so when its save
  *     is refused and turns read-only with the real status (never "无权执行此操作" beside 草稿);
  *  4. the reviewer's 待我处理 holds only what awaits the reviewer (no drafts, nothing published or approved);
- *  5. the reviewer withdraws the demo's published form (撤回公开, with a reason): the public page is gone.
+ *  5. the reviewer withdraws the demo's published form (撤回公开, with a reason): the public page is gone;
+ *  6. 复制到下一年度 clicked twice makes one copy; clicked again later it names the copy and opens it;
+ *  7. an imported form of another unit (区体育局) says so and asks before it is saved into the user's unit.
  *
  * Screenshots in test-results/e2e-screens/review-loop-*.png (1440 px wide; the reviewer's list also at 390).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { ROOT } from './support/served-app.ts';
 import { apiSession, DEMO_OFFICE, demoDraftId, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type ApiCall, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-review-loop-pass';
@@ -208,5 +212,57 @@ describe('the review loop in the browser', { skip: noBrowser }, () => {
     await visitor.goto(`${base}/public/${id}`, { timeout: UI });
     await visitor.locator('.ant-result-404').waitFor({ timeout: UI });
     await shot(visitor, '5-public-page-gone');
+  });
+
+  test('6. 复制到下一年度: a double click makes one copy; asked again, the existing copy is named and opened', async () => {
+    const preparer = await signedIn('preparer');
+    const { items } = await preparerApi('GET', '/api/evaluations?year=2021&status=approved');
+    const source = items.find((s: any) => s.unit.name === DEMO_OFFICE);
+    assert.ok(source, 'the form withdrawn in step 5 is approved again');
+    await openForm(preparer, source.id);
+    const posts: number[] = [];
+    preparer.on('response', (r) => {
+      if (r.url() === `${base}/api/evaluations/${source.id}/copy-to-next-year`) posts.push(r.status());
+    });
+    await preparer.getByTestId('workflow-copy').dblclick({ timeout: UI });
+    await preparer.waitForURL((url) => url.pathname.startsWith('/evaluations/') && !url.pathname.endsWith(source.id), { timeout: UI });
+    const copyId = new URL(preparer.url()).pathname.split('/').pop()!;
+    assert.deepEqual(posts, [201], 'one request, one copy (the button waits for its answer)');
+    const copies = await preparerApi('GET', '/api/evaluations?year=2022');
+    assert.equal(copies.items.filter((s: any) => s.project === source.project).length, 1);
+
+    await openForm(preparer, source.id);
+    await preparer.getByTestId('workflow-copy').click({ timeout: UI });
+    await inModal(preparer, '[data-testid=copy-exists]').waitFor({ timeout: UI });
+    assert.match(await preparer.getByTestId('copy-exists').innerText(), /2022/u);
+    assert.deepEqual(posts, [201, 409]);
+    await shot(preparer, '6-copy-exists');
+    await inModal(preparer, '[data-testid=copy-open-existing]').click();
+    await preparer.waitForURL(`**/evaluations/${copyId}`, { timeout: UI });
+  });
+
+  test('7. an imported form of another unit says whose it is and asks before saving it into the user\'s unit', async () => {
+    const preparer = await signedIn('preparer');
+    await preparer.goto(`${base}/import`, { timeout: UI });
+    const text = readFileSync(join(ROOT, 'src/import/text/fixtures/national-2022-sports.txt'));
+    await preparer.getByTestId('import-dropzone').locator('input[type=file]').setInputFiles([{ name: 'sports.txt', mimeType: 'text/plain', buffer: text }]);
+    const tag = preparer.getByTestId('import-unit-mismatch-0');
+    await tag.waitFor({ timeout: 60_000 });
+    assert.match(await tag.innerText(), /上海市普陀区体育局/u);
+    assert.match(await tag.innerText(), new RegExp(DEMO_OFFICE, 'u'));
+    const saves: number[] = [];
+    preparer.on('response', (r) => {
+      if (r.url() === `${base}/api/evaluations` && r.request().method() === 'POST') saves.push(r.status());
+    });
+    await preparer.getByTestId('import-save-0').click();
+    await inModal(preparer, '[data-testid=import-unit-confirm]').waitFor({ timeout: UI });
+    const asked = await preparer.getByTestId('import-unit-confirm').innerText();
+    assert.ok(asked.includes('上海市普陀区体育局') && asked.includes(DEMO_OFFICE), asked);
+    await shot(preparer, '7-import-other-unit');
+    assert.deepEqual(saves, [], 'nothing saved before the user says so');
+    const saved = preparer.waitForResponse((r) => r.url() === `${base}/api/evaluations` && r.request().method() === 'POST', { timeout: UI });
+    await inModal(preparer, '[data-testid=import-unit-confirm-ok]').click();
+    assert.equal((await saved).status(), 201);
+    await preparer.getByTestId('import-open-0').waitFor({ timeout: UI });
   });
 });

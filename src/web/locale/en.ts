@@ -558,6 +558,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'copy.openExisting': 'Open the existing form',
   'import.unitMismatchTitle': 'The file’s unit is not yours',
   'import.unitMismatchBody': 'The file’s {field} is “{fileUnit}”, but your unit is “{myUnit}” (department: {myDepartment}). Once saved, the form belongs to your unit.',
+  'import.unitMismatchBodyNoDepartment': 'The file’s {field} is “{fileUnit}”, but your unit is “{myUnit}”. Once saved, the form belongs to your unit.',
   'import.unitMismatchConfirm': 'Save to my unit anyway',
   'import.unitMismatchNote': 'Unit differs: the file says “{fileUnit}”, yours is “{myUnit}”',
   'import.unitField': 'budget unit / department',

@@ -560,6 +560,7 @@ export const zh = {
   'copy.openExisting': '打开已有的表',
   'import.unitMismatchTitle': '文件中的单位与您的单位不一致',
   'import.unitMismatchBody': '文件中的{field}是“{fileUnit}”，而您的单位是“{myUnit}”（主管部门：{myDepartment}）。保存后，本表将归入您的单位。',
+  'import.unitMismatchBodyNoDepartment': '文件中的{field}是“{fileUnit}”，而您的单位是“{myUnit}”。保存后，本表将归入您的单位。',
   'import.unitMismatchConfirm': '仍然保存到我的单位',
   'import.unitMismatchNote': '单位不一致：文件中是“{fileUnit}”，您的单位是“{myUnit}”',
   'import.unitField': '预算单位/主管部门',

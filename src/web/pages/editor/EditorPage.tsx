@@ -6,7 +6,7 @@
 import { ArrowLeftOutlined, DeleteOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Template } from '../../../core/templates/template.ts';
 import { ApiError, client, unwrap } from '../../api/client.ts';
@@ -116,8 +116,11 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
     }
   };
 
+  /** One copy request at a time: a second click before the button shows it is busy does nothing. */
+  const copyInFlight = useRef(false);
   const copy = async () => {
-    if (copying) return;
+    if (copyInFlight.current) return;
+    copyInFlight.current = true;
     setCopying(true);
     try {
       const res = await unwrap(client.POST('/api/evaluations/{id}/copy-to-next-year', { params: { path: { id } } }));
@@ -138,6 +141,7 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
         });
       } else showError(e);
     } finally {
+      copyInFlight.current = false;
       setCopying(false);
     }
   };

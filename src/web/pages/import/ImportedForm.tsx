@@ -69,7 +69,7 @@ export function ImportedForm({ index, evaluation, findings, unitMismatch = null 
     if (!mismatchWords) return void save();
     modal.confirm({
       title: t('import.unitMismatchTitle'),
-      content: <span data-testid="import-unit-confirm">{t('import.unitMismatchBody', mismatchWords)}</span>,
+      content: <span data-testid="import-unit-confirm">{t(unitMismatch?.department ? 'import.unitMismatchBody' : 'import.unitMismatchBodyNoDepartment', mismatchWords)}</span>,
       okText: t('import.unitMismatchConfirm'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'import-unit-confirm-ok' } as Record<`data-${string}`, string>,
