@@ -60,7 +60,8 @@ export function EditorBody({ id, user, detail, initial, template, busy, copying 
     }, comment);
   // A save refused because the form moved on (403: submitted or sent on; 409: another step or edit):
   // the form is read again, so the badge, the actions and whether it is editable are the server's.
-  const refused = editable && ((editor.saveState === 'error' && editor.saveError?.status === 403) || editor.saveState === 'conflict');
+  const notAllowed = editor.saveState === 'error' && editor.saveError?.code === 'FORBIDDEN';
+  const refused = editable && (notAllowed || editor.saveState === 'conflict');
   useEffect(() => {
     if (refused) void queries.invalidateQueries({ queryKey: keys.evaluationPart(id, 'detail') });
   }, [refused, queries, id]);
@@ -125,8 +126,8 @@ export function EditorBody({ id, user, detail, initial, template, busy, copying 
           </div>
         )}
         {!editable && <div className="muted readonly-note" data-testid="readonly-note">{t('editor.readOnly')}</div>}
-        {editable && editor.saveState === 'error' && editor.saveError?.status !== 403 && <div className="finding-line finding-error" data-testid="save-note">{t('editor.saveFailed', { message: editor.saveError?.message ?? '' })}</div>}
-        {editable && editor.saveState === 'error' && editor.saveError?.status === 403 && <div className="finding-line finding-warning" data-testid="save-note">{t('editor.checkingStatus')}</div>}
+        {editable && editor.saveState === 'error' && !notAllowed && <div className="finding-line finding-error" data-testid="save-note">{t('editor.saveFailed', { message: editor.saveError?.message ?? '' })}</div>}
+        {editable && notAllowed && <div className="finding-line finding-warning" data-testid="save-note">{t('editor.checkingStatus')}</div>}
         {editor.saveState === 'retrying' && editor.retryAt !== null && <RetryNote until={editor.retryAt} message={editor.saveError?.status === 0 ? t('error.network') : editor.saveError?.message ?? ''} />}
         {editor.saveState === 'offline' && <div className="finding-line finding-warning" data-testid="save-note">{t('save.offlineNote')}</div>}
       </Card>
