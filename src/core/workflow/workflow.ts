@@ -124,6 +124,8 @@ export function awaiting(actor: Actor): Awaiting | null {
     if (OUTSIDE_THE_LOOP.includes(action)) continue;
     for (const grant of TRANSITIONS[action].grants) {
       if (grant.role !== actor.role) continue;
+      // Every role's grants reach the same units today; were they to differ, the widest is taken (what the
+      // role may see still bounds the inbox).
       units = units === null || grant.units === units ? grant.units : 'any';
       for (const key of ['always', 'withDepartment', 'withoutDepartment'] as const) {
         for (const status of grant.from[key] ?? []) if (!found[key].includes(status)) found[key].push(status);
