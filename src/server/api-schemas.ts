@@ -119,7 +119,13 @@ export const ApiErrorBody = z
 
 export const ImportPreview = z
   .object({
-    forms: z.array(z.object({ evaluation: EvaluationDocument, computed: computedShape.nullable(), findings: z.array(Finding), start: z.string() })),
+    /** Whose a saved form would be: the user's unit and its department (null: a user without a unit). */
+    owner: z.object({ unit: z.string(), department: z.string().nullable() }).nullable(),
+    forms: z.array(z.object({
+      evaluation: EvaluationDocument, computed: computedShape.nullable(), findings: z.array(Finding), start: z.string(),
+      unitMismatch: z.object({ file: z.string(), unit: z.string(), department: z.string().nullable() }).nullable()
+        .openapi({ description: 'the file’s 预算单位/主管部门 is neither the user’s unit nor its department (names compared NFKC, without spaces): what the file says and whose the form would be' }),
+    })),
     diagnostics: z.array(
       z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), location: z.string().nullable(), path: z.string().nullable(), message: z.string() }),
     ),
@@ -132,7 +138,11 @@ export const ImportPreview = z
 export const LoginBody = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
 export const CreateBody = z.object({ evaluation: EvaluationDocument });
 export const UpdateBody = z.object({ version: z.number().int().positive(), evaluation: EvaluationDocument });
-export const TransitionBody = z.object({ action: z.enum(TRANSITION_ACTIONS), comment: z.string().max(10000).optional() });
+export const TransitionBody = z.object({
+  action: z.enum(TRANSITION_ACTIONS),
+  comment: z.string().max(10000).optional(),
+  version: z.number().int().positive().openapi({ description: 'the version the actor is looking at: a stale one is 409 VERSION_CONFLICT with the current version, evaluation and status' }),
+});
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
 const year = z.coerce.number().int().min(1949).max(2999).optional();
 /** A page is at most this many rows. */
@@ -153,7 +163,13 @@ const statuses = z
     return list as Array<(typeof STATUSES)[number]>;
   })
   .openapi({ type: 'string', description: 'a status, or several separated by commas' });
-export const ListQuery = z.object({ year, status: statuses.optional(), unit: z.string().max(100).optional(), ...PageQuery });
+/** `needsMyAction=1`: only what waits for the user's role now (the inbox). */
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+export const ListQuery = z.object({
+  year, status: statuses.optional(), unit: z.string().max(100).optional(),
+  needsMyAction: flag.optional().openapi({ type: 'string', enum: ['0', '1', 'true', 'false'], description: 'only what waits for the user’s role now (the inbox)' }),
+  ...PageQuery,
+});
 /** Past this offset the public list asks for a filter (year, unit): a deep page costs a scan, and anyone may ask. */
 export const MAX_PUBLIC_OFFSET = 10_000;
 export const PublicListQuery = z.object({

@@ -17,6 +17,11 @@ export interface EvaluationFilter {
   unitId?: string | undefined;
   /** Part of the project's name. */
   project?: string | undefined;
+  /**
+   * Only what waits for the actor (the core's `awaiting`, the inbox): these statuses always, and
+   * some only in years with (or without) the department tier, read from the year's settings.
+   */
+  awaiting?: { always: readonly Status[]; withDepartment: readonly Status[]; withoutDepartment: readonly Status[] } | undefined;
 }
 
 export function visibleEvaluations(eb: ExpressionBuilder<Tables, 'evaluations'>, scope: VisibleScope, filter: EvaluationFilter): Expression<SqlBool> {
@@ -32,5 +37,19 @@ export function visibleEvaluations(eb: ExpressionBuilder<Tables, 'evaluations'>,
   else if (filter.status !== undefined && filter.status.length > 0) conditions.push(eb('evaluations.status', 'in', [...filter.status]));
   if (filter.unitId !== undefined) conditions.push(eb('evaluations.unit_id', '=', filter.unitId));
   if (filter.project) conditions.push(containing('evaluations.project', filter.project));
+  if (filter.awaiting) conditions.push(awaitingCondition(eb, filter.awaiting));
   return eb.and(conditions);
+}
+
+function awaitingCondition(eb: ExpressionBuilder<Tables, 'evaluations'>, awaiting: NonNullable<EvaluationFilter['awaiting']>): Expression<SqlBool> {
+  const tiered = () => eb.selectFrom('years').select('years.year').where('years.department_review', '=', 1);
+  const branches: Array<Expression<SqlBool>> = [];
+  if (awaiting.always.length > 0) branches.push(eb('evaluations.status', 'in', [...awaiting.always]));
+  if (awaiting.withDepartment.length > 0) {
+    branches.push(eb.and([eb('evaluations.status', 'in', [...awaiting.withDepartment]), eb('evaluations.year', 'in', tiered())]));
+  }
+  if (awaiting.withoutDepartment.length > 0) {
+    branches.push(eb.and([eb('evaluations.status', 'in', [...awaiting.withoutDepartment]), eb('evaluations.year', 'not in', tiered())]));
+  }
+  return eb.or(branches);
 }

@@ -20,8 +20,8 @@ let page: Page;
 /** The reviewer approves the centre's submitted demo form over the API. */
 async function approveSubmitted(base: string): Promise<void> {
   const reviewer = await apiSession(base, 'reviewer', PASSWORD);
-  const { items } = await reviewer<{ items: Array<{ id: string }> }>('GET', '/api/evaluations?status=submitted');
-  for (const item of items) await reviewer('POST', `/api/evaluations/${item.id}/transitions`, { action: 'approve' });
+  const { items } = await reviewer<{ items: Array<{ id: string; version: number }> }>('GET', '/api/evaluations?status=submitted');
+  for (const item of items) await reviewer('POST', `/api/evaluations/${item.id}/transitions`, { action: 'approve', version: item.version });
 }
 
 before(async () => {

@@ -248,7 +248,8 @@ describe('issue 5 end to end: one evaluation from draft to the public page, in C
     const answer = page.waitForResponse((r) => r.url() === `${base}/api/evaluations/${id}/transitions`, { timeout: UI });
     await inModal('[data-testid=return-confirm]').click();
     assert.equal((await answer).status(), 200);
-    assert.deepEqual(JSON.parse((await answer).request().postData() ?? '{}'), { action: 'return', comment: REASON });
+    const sent = JSON.parse((await answer).request().postData() ?? '{}');
+    assert.deepEqual([sent.action, sent.comment, typeof sent.version], ['return', REASON, 'number'], 'the step names the version the reviewer saw');
     await expectStatus('returned');
     await page.getByTestId('return-dialog').waitFor({ state: 'hidden' });
     await screenshot('reviewer-returned');

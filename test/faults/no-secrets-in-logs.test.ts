@@ -56,7 +56,7 @@ test('no password, token, hash or session id in what the server prints', { timeo
   // CSRF refused: no token, another session's token.
   await preparer.send('PUT', `/api/evaluations/${draft.id}`, { version: 1, evaluation: detail.body.evaluation }, { 'x-csrf-token': '' });
   await preparer.send('PUT', `/api/evaluations/${draft.id}`, { version: 1, evaluation: detail.body.evaluation }, { 'x-csrf-token': approver.csrfToken });
-  await approver.send('POST', `/api/evaluations/${draft.id}/transitions`, { action: 'submit' });
+  await approver.send('POST', `/api/evaluations/${draft.id}/transitions`, { action: 'submit', version: saved.body.version });
   await preparer.send('PUT', `/api/evaluations/${draft.id}`, { version: 'x', evaluation: null });
   await preparer.send('GET', '/api/evaluations/not-an-id');
   await preparer.upload('/api/import', readFileSync(`${ROOT}test/fixtures/bad/encrypted.pdf`), 'secret.pdf');

@@ -34,6 +34,8 @@ interface Case {
   tier?: boolean;
   /** A re-check draw made by the reviewer first (of one approved form of DRAW_YEAR): its id and the form's. */
   draw?: boolean;
+  /** The evaluation's project has a name of its own (a copy to next year finds no earlier copy of it). */
+  ownProject?: boolean;
   /** The request is about a new unit (under the office's department) or a new preparer of the office: `id` is theirs. */
   target?: 'unit' | 'user';
   /** An evidence file attached to the evaluation first (issue 14), marked public when `'public'`: its id is the request's `fileId`. */
@@ -83,13 +85,23 @@ export const CASES: Case[] = [
   { route: 'PUT /api/evaluations/{id}', status: 'returned', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [200, 404, 403, 403, 403, 403, 401] },
   { route: 'PUT /api/evaluations/{id}', status: 'submitted', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [403, 404, 403, 403, 403, 403, 401] },
   { route: 'PUT /api/evaluations/{id}', status: 'published', request: (c, id) => c.put(`/api/evaluations/${id}`, { version: 1, evaluation: edited() }), expect: [403, 404, 403, 403, 403, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'draft', note: 'submit', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'submit' }), expect: [403, 404, 200, 404, 404, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'returned', note: 'submit', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'submit' }), expect: [403, 404, 200, 403, 403, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', note: 'return', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'return', comment: 'reason' }), expect: [403, 404, 403, 403, 200, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', note: 'approve', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'approve' }), expect: [403, 404, 403, 403, 200, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'approved', note: 'publish', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'publish' }), expect: [403, 404, 403, 403, 200, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/copy-to-next-year', status: 'published', request: (c, id) => c.post(`/api/evaluations/${id}/copy-to-next-year`), expect: [201, 404, 403, 403, 403, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/copy-to-next-year', status: 'draft', request: (c, id) => c.post(`/api/evaluations/${id}/copy-to-next-year`), expect: [201, 404, 403, 404, 404, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'draft', note: 'submit', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'submit', version: 1 }), expect: [403, 404, 200, 404, 404, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'returned', note: 'submit', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'submit', version: 1 }), expect: [403, 404, 200, 403, 403, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', note: 'return', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'return', comment: 'reason', version: 1 }), expect: [403, 404, 409, 403, 200, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', note: 'approve', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'approve', version: 1 }), expect: [403, 404, 403, 403, 200, 403, 401] },
+  // issue 14 (workflow): the approver returns a draft; the reviewer unpublishes; a stale version; the inbox; a second copy.
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'draft', note: 'return by the approver', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'return', comment: 'reason', version: 1 }), expect: [403, 404, 200, 404, 404, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'published', note: 'unpublish', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'unpublish', comment: 'reason', version: 1 }), expect: [403, 404, 403, 403, 200, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'draft', note: 'submit on a stale version: VERSION_CONFLICT to the one who may act', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'submit', version: 2 }), expect: [403, 404, 409, 404, 404, 403, 401] },
+  { route: 'GET /api/evaluations', note: 'needsMyAction=1, the inbox', request: (c) => c.get('/api/evaluations?needsMyAction=1'), expect: SIGNED_IN(200) },
+  {
+    route: 'POST /api/evaluations/{id}/copy-to-next-year', status: 'approved', ownProject: true, note: 'a second copy: ALREADY_COPIED',
+    request: async (c, id) => (await c.post(`/api/evaluations/${id}/copy-to-next-year`), c.post(`/api/evaluations/${id}/copy-to-next-year`)),
+    expect: [409, 404, 403, 403, 403, 403, 401],
+  },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'approved', note: 'publish', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'publish', version: 1 }), expect: [403, 404, 403, 403, 200, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/copy-to-next-year', status: 'published', ownProject: true, request: (c, id) => c.post(`/api/evaluations/${id}/copy-to-next-year`), expect: [201, 404, 403, 403, 403, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/copy-to-next-year', status: 'draft', ownProject: true, request: (c, id) => c.post(`/api/evaluations/${id}/copy-to-next-year`), expect: [201, 404, 403, 404, 404, 403, 401] },
   { route: 'GET /api/evaluations/{id}/audit', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/audit`), expect: [200, 404, 200, 404, 404, 200, 401] },
   { route: 'GET /api/evaluations/{id}/audit', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/audit`), expect: [200, 404, 200, 200, 200, 200, 401] },
   { route: 'GET /api/evaluations/{id}/export.pdf', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}/export.pdf`), expect: [200, 404, 200, 200, 200, 200, 401] },
@@ -124,9 +136,9 @@ export const CASES: Case[] = [
   { route: 'GET /api/rechecks/{id}/report', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}/report`), expect: RECHECK(200) },
   { route: 'GET /api/rechecks/{id}/report.xlsx', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}/report.xlsx`), expect: RECHECK(200) },
   { route: 'GET /api/rechecks/{id}/audit', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}/audit`), expect: RECHECK(200) },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', tier: true, note: 'forward, a year with the department tier', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'forward' }), expect: [403, 404, 403, 200, 403, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', tier: true, note: 'return, a year with the department tier', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'return', comment: 'reason' }), expect: [403, 404, 403, 200, 409, 403, 401] },
-  { route: 'POST /api/evaluations/{id}/transitions', status: 'forwarded', tier: true, note: 'approve, a year with the department tier', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'approve' }), expect: [403, 404, 403, 403, 200, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', tier: true, note: 'forward, a year with the department tier', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'forward', version: 1 }), expect: [403, 404, 403, 200, 403, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'submitted', tier: true, note: 'return, a year with the department tier', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'return', comment: 'reason', version: 1 }), expect: [403, 404, 409, 200, 409, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/transitions', status: 'forwarded', tier: true, note: 'approve, a year with the department tier', request: (c, id) => c.post(`/api/evaluations/${id}/transitions`, { action: 'approve', version: 1 }), expect: [403, 404, 403, 403, 200, 403, 401] },
   { route: 'GET /api/units/{id}', note: 'the office', request: (c) => c.get(`/api/units/${officeId}`), expect: [200, 404, 200, 200, 200, 200, 401] },
   { route: 'POST /api/units', request: (c) => c.post('/api/units', { code: fresh('U'), name: fresh('新单位'), parentId: officeId }), expect: ADMIN(201) },
   { route: 'PATCH /api/units/{id}', target: 'unit', request: (c, id) => c.request('PATCH', `/api/units/${id}`, { body: { name: fresh('改名') } }), expect: ADMIN(200) },
@@ -189,6 +201,11 @@ async function newDraw(api: Api): Promise<{ id: string; evaluationId: string }> 
 
 /** The case's evaluation, in a year with the department tier when the case says so. */
 async function evaluationFor(api: Api, c: Case): Promise<string> {
+  if (c.ownProject) {
+    const document = seedEvaluations()[0]!;
+    document.project.name = fresh('矩阵复制项目');
+    return api.evaluation('office', c.status!, document);
+  }
   if (!c.tier) return api.evaluation('office', c.status!);
   await repositories(api.database().db).years.set({ year: TIER_YEAR, departmentReview: true, deadline: null }, new Date().toISOString(), null);
   const document = seedEvaluations()[0]!;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi } from './support/api-harness.ts';
+import { act } from './support/transition.ts';
 
 forEachApi('audit log', (api) => {
   test('create, edit, submit, return, edit, copy: each entry with its user, action, comment and field changes', async () => {
@@ -20,8 +21,8 @@ forEachApi('audit log', (api) => {
     assert.equal((await preparer.put(path, { version: 1, evaluation: edited })).status, 200);
     assert.deepEqual((await preparer.put(path, { version: 2, evaluation: edited })).body, { version: 2 }, 'saving the same again changes nothing');
 
-    assert.equal((await (await api.as('approver')).post(`${path}/transitions`, { action: 'submit', comment: '请审核' })).status, 200);
-    assert.equal((await (await api.as('reviewer')).post(`${path}/transitions`, { action: 'return', comment: '请说明执行率偏低的原因' })).status, 200);
+    assert.equal((await act((await api.as('approver')), `${path}`, { action: 'submit', comment: '请审核' })).status, 200);
+    assert.equal((await act((await api.as('reviewer')), `${path}`, { action: 'return', comment: '请说明执行率偏低的原因' })).status, 200);
     assert.equal((await preparer.post(`${path}/copy-to-next-year`)).status, 201);
 
     const audit = await preparer.get(`${path}/audit`);
@@ -50,10 +51,13 @@ forEachApi('audit log', (api) => {
   });
 
   test('a copy to next year is audited on the new draft with its source; the draft has the next year and no scores', async () => {
-    const id = await api.evaluation('office', 'published');
+    // A project of its own: the demo already holds the office's next-year form of its projects (a second copy is refused).
+    const document = seedEvaluations()[0]!;
+    document.project.name = `复制审计 ${crypto.randomUUID().slice(0, 8)}`;
+    const id = await api.evaluation('office', 'published', document);
     const preparer = await api.as('preparer');
     const copy = await preparer.post(`/api/evaluations/${id}/copy-to-next-year`);
-    assert.equal(copy.status, 201);
+    assert.equal(copy.status, 201, JSON.stringify(copy.body));
     const draft = await preparer.get(`/api/evaluations/${copy.body.id}`);
     assert.deepEqual([draft.body.status, draft.body.version, draft.body.evaluation.year], ['draft', 1, 2022]);
     assert.ok(draft.body.evaluation.indicators.every((i: any) => i.score === undefined && i.actual === undefined));

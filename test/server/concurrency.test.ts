@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi } from './support/api-harness.ts';
+import { act } from './support/transition.ts';
 
 forEachApi('concurrent edits', (api) => {
   test('two editors on version 1: the first saves (version 2), the second gets 409 with version 2 and its evaluation', async () => {
@@ -46,7 +47,7 @@ forEachApi('concurrent edits', (api) => {
   test('a transition in between makes the editor’s version stale; the frozen form is then not editable', async () => {
     const id = await api.evaluation('office', 'draft');
     const preparer = await api.as('preparer');
-    assert.equal((await (await api.as('approver')).post(`/api/evaluations/${id}/transitions`, { action: 'submit' })).status, 200);
+    assert.equal((await act((await api.as('approver')), `/api/evaluations/${id}`, { action: 'submit' })).status, 200);
     const answer = await preparer.put(`/api/evaluations/${id}`, { version: 1, evaluation: seedEvaluations()[0] });
     assert.equal(answer.status, 403);
   });

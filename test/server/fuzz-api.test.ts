@@ -26,7 +26,7 @@ function validBody(op: Operation): unknown {
     case 'POST /api/login': return { username: 'preparer', password: PASSWORD };
     case 'POST /api/evaluations': return { evaluation };
     case 'PUT /api/evaluations/{id}': return { version: 1, evaluation };
-    case 'POST /api/evaluations/{id}/transitions': return { action: 'submit', comment: '理由' };
+    case 'POST /api/evaluations/{id}/transitions': return { action: 'submit', comment: '理由', version: 1 };
     case 'POST /api/rechecks': return { year: DRAW_YEAR, seed: 'fuzz', minimumShare: 50, flagThreshold: 5 };
     case 'PUT /api/rechecks/{id}/evaluations/{evaluationId}': return { scores: [{ indicator: 0, score: 1, reason: '复核' }] };
     default: return {};

@@ -79,7 +79,7 @@ forEachApi('security', (api) => {
       .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
     assert.ok(operations.length >= 10, `${operations.length} operations`);
     const bodyOf = (path: string, method: string) =>
-      method === 'PUT' ? { version: 1, evaluation: seedEvaluations()[0] } : path.endsWith('/transitions') ? { action: 'submit' } : undefined;
+      method === 'PUT' ? { version: 1, evaluation: seedEvaluations()[0] } : path.endsWith('/transitions') ? { action: 'submit', version: 1 } : undefined;
     const query = (path: string) => (path.endsWith('/diff') ? '?from=current&to=current' : '');
     for (const [who, unit] of [['preparer2', 'office'], ['approver2', 'office'], ['preparer', 'center']] as const) {
       const client = await api.login(who as Username);
@@ -124,7 +124,7 @@ forEachApi('security', (api) => {
       preparer.post('/api/evaluations', { evaluation }, { csrf: false }),
       preparer.post('/api/evaluations', { evaluation }, { csrf: (await api.login('preparer')).csrfToken! }),
       preparer.post(`/api/evaluations/${id}/copy-to-next-year`, undefined, { csrf: false }),
-      (await api.login('approver')).post(`/api/evaluations/${id}/transitions`, { action: 'submit' }, { csrf: '' }),
+      (await api.login('approver')).post(`/api/evaluations/${id}/transitions`, { action: 'submit', version: 1 }, { csrf: '' }),
       preparer.post('/api/logout', undefined, { csrf: false }),
     ];
     for (const answer of await Promise.all(attempts)) {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi } from './support/api-harness.ts';
+import { act } from './support/transition.ts';
 
 forEachApi('soft delete and restore', (api) => {
   test('a preparer deletes the unit\'s draft: gone from the unit\'s list and reads, on the admin\'s deleted list, audited', async () => {
@@ -26,7 +27,7 @@ forEachApi('soft delete and restore', (api) => {
       assert.equal((await client.get(`${path}/export.xlsx`)).status, 404);
     }
     assert.equal((await preparer.put(path, { version: 2, evaluation: seedEvaluations()[0] })).status, 404, 'no edit of a deleted form');
-    assert.equal((await (await api.as('approver')).post(`${path}/transitions`, { action: 'submit' })).status, 404, 'no submit either');
+    assert.equal((await act((await api.as('approver')), `${path}`, { action: 'submit' })).status, 404, 'no submit either');
     assert.ok(!(await admin.get('/api/evaluations')).body.items.some((s: any) => s.id === id), 'lists leave it out for the admin too');
 
     const read = await admin.get(path);
@@ -107,7 +108,7 @@ forEachApi('soft delete and restore', (api) => {
     const id = (await (await api.as('preparer')).post('/api/evaluations', { evaluation: seedEvaluations()[1] })).body.id as string;
     const [del, submit] = await Promise.all([
       (await api.as('preparer')).request('DELETE', `/api/evaluations/${id}`),
-      (await api.as('approver')).post(`/api/evaluations/${id}/transitions`, { action: 'submit' }),
+      act((await api.as('approver')), `/api/evaluations/${id}`, { action: 'submit' }),
     ]);
     const admin = await api.as('admin');
     const stored = (await admin.get(`/api/evaluations/${id}`)).body;

@@ -63,8 +63,9 @@ forEachApi('request validation', (api) => {
     const id = await api.evaluation('office', 'draft');
     const approver = await api.as('approver');
     const cases = [
-      [await approver.post(`/api/evaluations/${id}/transitions`, { action: 'destroy' }), 'action'],
-      [await approver.post(`/api/evaluations/${id}/transitions`, {}), 'action'],
+      [await approver.post(`/api/evaluations/${id}/transitions`, { action: 'destroy', version: 1 }), 'action'],
+      [await approver.post(`/api/evaluations/${id}/transitions`, { version: 1 }), 'action'],
+      [await approver.post(`/api/evaluations/${id}/transitions`, { action: 'submit' }), 'version'],
       [await api.anonymous().post('/api/login', { username: 'preparer' }), 'password'],
       [await (await api.as('reviewer')).get('/api/evaluations?year=last'), 'year'],
       [await (await api.as('reviewer')).get('/api/evaluations?status=lost'), 'status'],

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { contentHash } from '../../src/core/model/content-hash.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi, type Api } from './support/api-harness.ts';
+import { act } from './support/transition.ts';
 
 /** Lets a test change a stored version as an intruder with SQL access would: with the guard trigger off. */
 async function withoutGuard(api: Api, work: () => Promise<void>): Promise<void> {
@@ -56,14 +57,14 @@ forEachApi('frozen versions', (api) => {
     assert.deepEqual((await preparer.get(`${path}/versions`)).body, { items: [] }, 'a draft has no frozen version');
 
     atSubmit.push((await preparer.get(path)).body.evaluation);
-    assert.equal((await approver.post(`${path}/transitions`, { action: 'submit' })).status, 200);
+    assert.equal((await act(approver, `${path}`, { action: 'submit' })).status, 200);
     const v1 = (await preparer.get(`${path}/versions`)).body.items;
     assert.equal(v1.length, 1);
     assert.deepEqual([v1[0].number, v1[0].action, v1[0].status, v1[0].frozenBy.username, v1[0].intact, v1[0].sameAs], [1, 'submit', 'submitted', 'approver', true, null]);
     assert.match(v1[0].contentHash, /^[0-9a-f]{64}$/u);
     assert.equal(v1[0].contentHash, contentHash(atSubmit[0]));
 
-    assert.equal((await reviewer.post(`${path}/transitions`, { action: 'return', comment: '宣传场次与佐证材料不符，请核实' })).status, 200);
+    assert.equal((await act(reviewer, `${path}`, { action: 'return', comment: '宣传场次与佐证材料不符，请核实' })).status, 200);
     assert.equal((await preparer.get(`${path}/versions`)).body.items.length, 1, 'a return freezes nothing');
     const returned = (await preparer.get(path)).body;
     const edited = structuredClone(returned.evaluation);
@@ -72,8 +73,8 @@ forEachApi('frozen versions', (api) => {
     assert.equal((await preparer.put(path, { version: returned.version, evaluation: edited })).status, 200);
     atSubmit.push((await preparer.get(path)).body.evaluation);
 
-    assert.equal((await approver.post(`${path}/transitions`, { action: 'submit' })).status, 200);
-    assert.equal((await reviewer.post(`${path}/transitions`, { action: 'approve' })).status, 200);
+    assert.equal((await act(approver, `${path}`, { action: 'submit' })).status, 200);
+    assert.equal((await act(reviewer, `${path}`, { action: 'approve' })).status, 200);
     const items = (await reviewer.get(`${path}/versions`)).body.items;
     assert.deepEqual(items.map((v: any) => [v.number, v.action, v.status, v.intact, v.sameAs]), [
       [1, 'submit', 'submitted', true, null],

@@ -10,10 +10,11 @@ import { repositories } from '../../src/storage/repositories.ts';
 import { columnsOf } from '../../src/storage/evaluation-columns.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi } from './support/api-harness.ts';
+import { act } from './support/transition.ts';
 
 /** Who takes each action: in a year with the department tier the department returns what it has. */
 const ACTOR = (action: TransitionAction, tier: boolean) =>
-  ({ submit: 'approver', forward: 'department', return: tier ? 'department' : 'reviewer', approve: 'reviewer', publish: 'reviewer' } as const)[action];
+  ({ submit: 'approver', forward: 'department', return: tier ? 'department' : 'reviewer', approve: 'reviewer', publish: 'reviewer', unpublish: 'reviewer' } as const)[action];
 /** A year with the department tier: its forms go to the department (区 金融服务办公室) first. */
 const TIER_YEAR = 2033;
 
@@ -38,7 +39,7 @@ forEachApi('workflow transitions', (api) => {
           }
           const id = await api.evaluation('office', from, document);
           const client = await api.as(actor);
-          const answer = await client.post(`/api/evaluations/${id}/transitions`, { action, comment: 'a reason' });
+          const answer = await act(client, `/api/evaluations/${id}`, { action, comment: 'a reason' });
           assert.equal(answer.status, expected, JSON.stringify(answer.body));
           const stored = await repositories(api.database().db).evaluations.get(id);
           if (allowed) {
@@ -59,7 +60,7 @@ forEachApi('workflow transitions', (api) => {
     const broken = seedEvaluations()[0]!;
     broken.totals = { ...broken.totals, score: 99 };
     const id = await api.evaluation('office', 'draft', broken);
-    const answer = await (await api.as('approver')).post(`/api/evaluations/${id}/transitions?lang=en`, { action: 'submit' });
+    const answer = await act((await api.as('approver')), `/api/evaluations/${id}`, { action: 'submit' }, '?lang=en');
     assert.equal(answer.status, 422);
     assert.equal(answer.body.error.code, 'CHECK_ERRORS');
     const errors = answer.body.findings.filter((f: any) => f.severity === 'error');
@@ -73,13 +74,13 @@ forEachApi('workflow transitions', (api) => {
     const detail = await (await api.as('approver')).get(`/api/evaluations/${id}`);
     assert.ok(detail.body.findings.length > 0);
     assert.ok(detail.body.findings.every((f: any) => f.severity === 'warning'));
-    assert.equal((await (await api.as('approver')).post(`/api/evaluations/${id}/transitions`, { action: 'submit' })).status, 200);
+    assert.equal((await act((await api.as('approver')), `/api/evaluations/${id}`, { action: 'submit' })).status, 200);
   });
 
   test('returning needs a reason: none or blank → 422 REASON_REQUIRED', async () => {
     const id = await api.evaluation('office', 'submitted');
     const reviewer = await api.as('reviewer');
-    for (const body of [{ action: 'return' }, { action: 'return', comment: '   ' }]) {
+    for (const body of [{ action: 'return', version: 1 }, { action: 'return', comment: '   ', version: 1 }]) {
       const answer = await reviewer.post(`/api/evaluations/${id}/transitions`, body);
       assert.equal(answer.status, 422);
       assert.equal(answer.body.error.code, 'REASON_REQUIRED');
@@ -97,10 +98,10 @@ forEachApi('workflow transitions', (api) => {
     const path = `/api/evaluations/${id}`;
 
     assert.deepEqual((await preparer.get(path)).body.allowedActions, ['edit', 'copy', 'delete']);
-    assert.deepEqual((await approver.get(path)).body.allowedActions, ['submit']);
-    assert.equal((await approver.post(`${path}/transitions`, { action: 'submit' })).body.status, 'submitted');
+    assert.deepEqual((await approver.get(path)).body.allowedActions, ['submit', 'return']);
+    assert.equal((await act(approver, `${path}`, { action: 'submit' })).body.status, 'submitted');
     assert.deepEqual((await reviewer.get(path)).body.allowedActions, ['return', 'approve']);
-    assert.equal((await reviewer.post(`${path}/transitions`, { action: 'return', comment: '请补充偏差原因' })).body.status, 'returned');
+    assert.equal((await act(reviewer, `${path}`, { action: 'return', comment: '请补充偏差原因' })).body.status, 'returned');
 
     const returned = (await preparer.get(path)).body;
     assert.equal(returned.status, 'returned');
@@ -109,12 +110,12 @@ forEachApi('workflow transitions', (api) => {
     const evaluation = { ...returned.evaluation, problems: '已补充' };
     assert.equal((await preparer.put(path, { version: returned.version, evaluation })).status, 200);
 
-    assert.equal((await approver.post(`${path}/transitions`, { action: 'submit' })).body.status, 'submitted');
-    assert.equal((await reviewer.post(`${path}/transitions`, { action: 'approve' })).body.status, 'approved');
+    assert.equal((await act(approver, `${path}`, { action: 'submit' })).body.status, 'submitted');
+    assert.equal((await act(reviewer, `${path}`, { action: 'approve' })).body.status, 'approved');
     const approved = (await reviewer.get(path)).body;
     assert.equal(approved.returnReason, null, 'approval clears the reasons');
     assert.deepEqual(approved.allowedActions, ['publish']);
-    const published = await reviewer.post(`${path}/transitions`, { action: 'publish' });
+    const published = await act(reviewer, `${path}`, { action: 'publish' });
     assert.deepEqual(published.body, { status: 'published', version: 7 });
     assert.equal((await api.anonymous().get(`/api/public/evaluations/${id}`)).status, 200);
   });
@@ -130,19 +131,19 @@ forEachApi('workflow transitions', (api) => {
     const path = `/api/evaluations/${id}`;
     assert.equal((await department.get(path)).status, 404, 'a draft is the unit\'s own');
 
-    assert.equal((await approver2.post(`${path}/transitions`, { action: 'submit' })).body.status, 'submitted');
+    assert.equal((await act(approver2, `${path}`, { action: 'submit' })).body.status, 'submitted');
     assert.deepEqual((await department.get(path)).body.allowedActions, ['forward', 'return']);
     assert.deepEqual((await reviewer.get(path)).body.allowedActions, [], 'the bureau sees it, but the department has it first');
-    assert.equal((await reviewer.post(`${path}/transitions`, { action: 'approve' })).status, 409);
+    assert.equal((await act(reviewer, `${path}`, { action: 'approve' })).status, 409);
 
-    const returned = await department.post(`${path}/transitions`, { action: 'return', comment: '请补充实施处室' });
+    const returned = await act(department, `${path}`, { action: 'return', comment: '请补充实施处室' });
     assert.equal(returned.body.status, 'returned');
     assert.equal((await (await api.as('preparer2')).get(path)).body.returnReason, '请补充实施处室');
-    assert.equal((await approver2.post(`${path}/transitions`, { action: 'submit' })).body.status, 'submitted');
-    assert.equal((await department.post(`${path}/transitions`, { action: 'forward' })).body.status, 'forwarded');
+    assert.equal((await act(approver2, `${path}`, { action: 'submit' })).body.status, 'submitted');
+    assert.equal((await act(department, `${path}`, { action: 'forward' })).body.status, 'forwarded');
     assert.deepEqual((await department.get(path)).body.allowedActions, [], 'once forwarded, it is the bureau\'s');
     assert.deepEqual((await reviewer.get(path)).body.allowedActions, ['return', 'approve']);
-    assert.equal((await reviewer.post(`${path}/transitions`, { action: 'approve' })).body.status, 'approved');
+    assert.equal((await act(reviewer, `${path}`, { action: 'approve' })).body.status, 'approved');
     const audit = (await reviewer.get(`${path}/audit`)).body.items.map((e: any) => `${e.user.username}:${e.action}`);
     assert.deepEqual(audit, ['approver2:submit', 'department:return', 'approver2:submit', 'department:forward', 'reviewer:approve']);
   });

@@ -86,7 +86,7 @@ export const en: Messages = {
   'api.VERSION_CONFLICT': 'Someone else changed this evaluation (now version {version}); make your changes on the latest version',
   'api.INVALID_TRANSITION': 'Cannot {action} while the status is {status}',
   'api.CHECK_ERRORS': 'The checks found {errors} error(s); correct them before submitting',
-  'api.REASON_REQUIRED': 'Returning needs a reason',
+  'api.REASON_REQUIRED': 'A reason is required to return or unpublish',
   'api.UNKNOWN_TEMPLATE': 'Unknown template "{template}"',
   'api.FILE_REQUIRED': 'Upload a file (form field file)',
   'api.FILE_TOO_LARGE': 'The file is larger than {maxMb} MB',
@@ -96,6 +96,8 @@ export const en: Messages = {
   'api.VERSION_NOT_FOUND': 'This evaluation has no frozen version {number}',
   'api.ALREADY_DELETED': 'This evaluation is already deleted',
   'api.NOT_DELETED': 'This evaluation is not deleted; there is nothing to restore',
+  // issue 14 (workflow)
+  'api.ALREADY_COPIED': 'This form was already copied to {year} (“{project}”); no second copy is made',
   'api.INTERNAL': 'Internal server error',
   'api.DATABASE_UNAVAILABLE': 'The database cannot be reached just now; try again in a moment',
   'api.BODY_TOO_LARGE': 'The request is larger than {maxMb} MB',
@@ -114,6 +116,8 @@ export const en: Messages = {
   'action.copy': 'copy to next year',
   'action.delete': 'delete',
   'action.restore': 'restore',
+  // issue 14 (workflow)
+  'action.unpublish': 'unpublish',
   'role.preparer': 'Preparer',
   'role.approver': 'Unit approver',
   'role.department': 'Department reviewer',

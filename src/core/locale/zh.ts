@@ -90,7 +90,7 @@ export const zh: Messages = {
   'api.VERSION_CONFLICT': '该评价已被他人修改（当前为第 {version} 版），请在最新版本上重新修改',
   'api.INVALID_TRANSITION': '状态为“{status}”时不能“{action}”',
   'api.CHECK_ERRORS': '检查发现 {errors} 个错误，改正后才能提交',
-  'api.REASON_REQUIRED': '退回时须填写退回原因',
+  'api.REASON_REQUIRED': '退回或撤回公开时须填写原因',
   'api.UNKNOWN_TEMPLATE': '未知的模板“{template}”',
   'api.FILE_REQUIRED': '请上传文件（表单字段 file）',
   'api.FILE_TOO_LARGE': '文件超过 {maxMb} MB 上限',
@@ -100,6 +100,8 @@ export const zh: Messages = {
   'api.VERSION_NOT_FOUND': '本表没有第 {number} 版冻结版本',
   'api.ALREADY_DELETED': '本表已删除',
   'api.NOT_DELETED': '本表未被删除，无需恢复',
+  // issue 14 (workflow)
+  'api.ALREADY_COPIED': '本表已复制到{year}年度（“{project}”），不再复制第二份',
   'api.INTERNAL': '服务器内部错误',
   'api.DATABASE_UNAVAILABLE': '数据库暂时无法连接，请稍后重试',
   'api.BODY_TOO_LARGE': '请求内容超过 {maxMb} MB 上限',
@@ -118,6 +120,8 @@ export const zh: Messages = {
   'action.copy': '复制到下一年度',
   'action.delete': '删除',
   'action.restore': '恢复',
+  // issue 14 (workflow)
+  'action.unpublish': '撤回公开',
   'role.preparer': '填报人',
   'role.approver': '单位审核人',
   'role.department': '主管部门审核人',

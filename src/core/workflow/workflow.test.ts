@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { allowedActions, canCreate, canSee, permission, PUBLIC, STATUSES, visibleScope, type Actor, type Status, type Subject } from './workflow.ts';
+import { allowedActions, awaiting, awaitsActor, canCreate, TRANSITIONS, canSee, permission, PUBLIC, STATUSES, visibleScope, type Actor, type Status, type Subject } from './workflow.ts';
 
 /** The tree: department d1 with units u1 (below it) and d1 itself; department d2 with u2. */
 const UNIT = 'u1';
@@ -22,18 +22,18 @@ const ACTORS: Record<string, Actor> = {
 const WITHOUT_DEPARTMENT: Record<string, Record<Status, string>> = {
   preparerOwn: { draft: 'edit copy delete', submitted: 'copy', forwarded: 'copy', returned: 'edit copy', approved: 'copy', published: 'copy' },
   preparerOther: { draft: '-', submitted: '-', forwarded: '-', returned: '-', approved: '-', published: '-' },
-  approverOwn: { draft: 'submit', submitted: '', forwarded: '', returned: 'submit', approved: '', published: '' },
+  approverOwn: { draft: 'submit return', submitted: '', forwarded: '', returned: 'submit', approved: '', published: '' },
   approverOther: { draft: '-', submitted: '-', forwarded: '-', returned: '-', approved: '-', published: '-' },
   departmentOwn: { draft: '-', submitted: '', forwarded: '', returned: '', approved: '', published: '' },
   departmentOther: { draft: '-', submitted: '-', forwarded: '-', returned: '-', approved: '-', published: '-' },
-  reviewer: { draft: '-', submitted: 'return approve', forwarded: 'return approve', returned: '', approved: 'publish', published: '' },
+  reviewer: { draft: '-', submitted: 'return approve', forwarded: 'return approve', returned: '', approved: 'publish', published: 'unpublish' },
   admin: { draft: 'delete', submitted: 'delete', forwarded: 'delete', returned: 'delete', approved: 'delete', published: 'delete' },
   public: { draft: '-', submitted: '-', forwarded: '-', returned: '-', approved: '-', published: '' },
 };
 const WITH_DEPARTMENT: Record<string, Record<Status, string>> = {
   ...WITHOUT_DEPARTMENT,
   departmentOwn: { draft: '-', submitted: 'forward return', forwarded: '', returned: '', approved: '', published: '' },
-  reviewer: { draft: '-', submitted: '', forwarded: 'return approve', returned: '', approved: 'publish', published: '' },
+  reviewer: { draft: '-', submitted: '', forwarded: 'return approve', returned: '', approved: 'publish', published: 'unpublish' },
 };
 
 for (const [tier, table] of [['without', WITHOUT_DEPARTMENT], ['with', WITH_DEPARTMENT]] as const) {
@@ -102,4 +102,57 @@ test('deleting: a preparer only the unit\'s drafts (a returned form was submitte
   assert.equal(permission(ACTORS.admin!, 'restore', at('draft')), 'wrongStatus');
   assert.equal(permission(ACTORS.preparerOwn!, 'restore', at('draft')), 'forbidden');
   assert.equal(permission(ACTORS.admin!, 'edit', at('draft', { deleted: true })), 'wrongStatus');
+});
+
+test('the approver returns a draft of its own unit with a reason; not a submitted one, not another unit\'s', () => {
+  assert.equal(permission(ACTORS.approverOwn!, 'return', at('draft')), 'allowed');
+  assert.equal(permission(ACTORS.approverOwn!, 'return', at('returned')), 'wrongStatus', 'already with the preparer');
+  assert.equal(permission(ACTORS.approverOwn!, 'return', at('submitted')), 'wrongStatus', 'sent: the department or the bureau returns it');
+  assert.equal(permission(ACTORS.approverOther!, 'return', at('draft')), 'forbidden');
+  assert.equal(TRANSITIONS.return.reasonRequired, true);
+  assert.equal(TRANSITIONS.return.to, 'returned');
+});
+
+test('the reviewer unpublishes a published form back to approved, with a reason; no one else does', () => {
+  assert.equal(permission(ACTORS.reviewer!, 'unpublish', at('published')), 'allowed');
+  assert.equal(permission(ACTORS.reviewer!, 'unpublish', at('approved')), 'wrongStatus');
+  for (const name of ['preparerOwn', 'approverOwn', 'departmentOwn', 'admin', 'public']) {
+    assert.equal(permission(ACTORS[name]!, 'unpublish', at('published', { departmentReview: true })), 'forbidden', name);
+  }
+  assert.deepEqual([TRANSITIONS.unpublish.to, TRANSITIONS.unpublish.reasonRequired], ['approved', true]);
+});
+
+describe('what waits for each role (the inbox), per status and department tier', () => {
+  // Per actor: the statuses that wait for it without and with the department tier ('' none).
+  const EXPECTED: Record<string, [string, string]> = {
+    preparerOwn: ['draft returned', 'draft returned'],
+    preparerOther: ['', ''],
+    approverOwn: ['draft returned', 'draft returned'],
+    approverOther: ['', ''],
+    departmentOwn: ['', 'submitted'],
+    departmentOther: ['', ''],
+    reviewer: ['submitted forwarded', 'forwarded'],
+    admin: ['', ''],
+    public: ['', ''],
+  };
+  for (const [name, [without, withTier]] of Object.entries(EXPECTED)) {
+    test(name, () => {
+      for (const [departmentReview, expected] of [[false, without], [true, withTier]] as const) {
+        const waiting = STATUSES.filter((status) => awaitsActor(ACTORS[name]!, at(status, { departmentReview })));
+        assert.deepEqual(waiting, expected === '' ? [] : expected.split(' '), `department tier: ${departmentReview}`);
+      }
+    });
+  }
+  test('published and approved forms wait for no one; deleted forms neither; the admin has no inbox', () => {
+    for (const actor of Object.values(ACTORS)) {
+      for (const status of ['approved', 'published'] as const) assert.equal(awaitsActor(actor, at(status)), false);
+      assert.equal(awaitsActor(actor, at('draft', { deleted: true })), false);
+    }
+    assert.equal(awaiting(ACTORS.admin!), null);
+    assert.equal(awaiting({ role: 'approver', unitId: null, unitPath: null }), null);
+  });
+  test('the reviewer\'s statuses come split by the year\'s tier, as the repository compiles them', () => {
+    assert.deepEqual(awaiting(ACTORS.reviewer!), { units: 'any', always: ['forwarded'], withDepartment: [], withoutDepartment: ['submitted'] });
+    assert.deepEqual(awaiting(ACTORS.departmentOwn!), { units: 'subtree', always: [], withDepartment: ['submitted'], withoutDepartment: [] });
+  });
 });

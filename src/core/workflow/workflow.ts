@@ -27,7 +27,7 @@ export type Actor = { role: Role; unitId: string | null; unitPath: string | null
 
 export const PUBLIC: Actor = { role: 'public', unitId: null, unitPath: null };
 
-export const TRANSITION_ACTIONS = ['submit', 'forward', 'return', 'approve', 'publish'] as const;
+export const TRANSITION_ACTIONS = ['submit', 'forward', 'return', 'approve', 'publish', 'unpublish'] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 export const ACTIONS = ['edit', ...TRANSITION_ACTIONS, 'copy', 'delete', 'restore'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -82,13 +82,67 @@ export const TRANSITIONS: Readonly<Record<TransitionAction, TransitionRule>> = {
     grants: [
       { role: 'department', units: 'subtree', from: { withDepartment: ['submitted'] } },
       { role: 'reviewer', units: 'any', from: AT_BUREAU },
+      // The unit's approver sends a draft back to its preparer with what to fix before it leaves the unit.
+      // (Last: the demo's history takes the first grant's role as who returned a form.)
+      { role: 'approver', units: 'own', from: { always: ['draft'] } },
     ],
     reasonRequired: true,
     checksMustPass: false,
   },
   approve: { to: 'approved', grants: [{ role: 'reviewer', units: 'any', from: AT_BUREAU }], reasonRequired: false, checksMustPass: false },
   publish: { to: 'published', grants: [{ role: 'reviewer', units: 'any', from: { always: ['approved'] } }], reasonRequired: false, checksMustPass: false },
+  // Withdrawn from the public pages (the reason is on record); the frozen versions stay.
+  unpublish: { to: 'approved', grants: [{ role: 'reviewer', units: 'any', from: { always: ['published'] } }], reasonRequired: true, checksMustPass: false },
 };
+
+/**
+ * The transitions that are not a step of the review loop: publishing what is approved and
+ * withdrawing it are the bureau's to do when it chooses, so they put nothing in anyone's inbox.
+ */
+const OUTSIDE_THE_LOOP: readonly TransitionAction[] = ['publish', 'unpublish'];
+
+/**
+ * What waits for a role ("needs my action", the list's inbox): the statuses of the forms it reaches
+ * from which it may take a step of the review loop (from the same TRANSITIONS table), split as the
+ * grants are by the year's department tier, and over which units (`own`: its unit, `subtree`: its
+ * unit and those below, `any`). A preparer's turn is a form it may edit. `null`: nothing waits
+ * for the role (the admin; a unit role without a unit).
+ */
+export interface Awaiting {
+  units: Grant['units'];
+  always: Status[];
+  withDepartment: Status[];
+  withoutDepartment: Status[];
+}
+
+export function awaiting(actor: Actor): Awaiting | null {
+  if (actor.role === 'public' || actor.role === 'admin') return null;
+  if (actor.role === 'preparer') return actor.unitId === null ? null : { units: 'own', always: [...EDITABLE], withDepartment: [], withoutDepartment: [] };
+  const found: Awaiting = { units: 'any', always: [], withDepartment: [], withoutDepartment: [] };
+  let units: Grant['units'] | null = null;
+  for (const action of TRANSITION_ACTIONS) {
+    if (OUTSIDE_THE_LOOP.includes(action)) continue;
+    for (const grant of TRANSITIONS[action].grants) {
+      if (grant.role !== actor.role) continue;
+      // Every role's grants reach the same units today; were they to differ, the widest is taken (what the
+      // role may see still bounds the inbox).
+      units = units === null || grant.units === units ? grant.units : 'any';
+      for (const key of ['always', 'withDepartment', 'withoutDepartment'] as const) {
+        for (const status of grant.from[key] ?? []) if (!found[key].includes(status)) found[key].push(status);
+      }
+    }
+  }
+  if (units === null) return null;
+  if ((units === 'own' && actor.unitId === null) || (units === 'subtree' && actor.unitPath === null)) return null;
+  return { ...found, units };
+}
+
+/** Whether a form waits for the actor (the pure form of what the repository compiles to SQL). */
+export function awaitsActor(actor: Actor, subject: Subject): boolean {
+  const waiting = awaiting(actor);
+  if (waiting === null || subject.deleted || !canSee(actor, subject) || !reaches(actor, subject, waiting.units)) return false;
+  return [...waiting.always, ...(subject.departmentReview ? waiting.withDepartment : waiting.withoutDepartment)].includes(subject.status);
+}
 
 /** The statuses a grant starts from in a year with or without the department tier. */
 export function fromStatuses(from: From, departmentReview: boolean): Status[] {

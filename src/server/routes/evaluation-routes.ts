@@ -31,8 +31,8 @@ export function evaluationRoutes(app: OpenAPIHono<AppEnv>, services: Services): 
     }),
     async (c) => {
       const user = requireUser(c);
-      const { year, status, unit, limit, offset } = c.req.valid('query');
-      return c.json(await services.evaluations.list(user, { year, status, unitId: unit }, { limit, offset }), 200);
+      const { year, status, unit, needsMyAction, limit, offset } = c.req.valid('query');
+      return c.json(await services.evaluations.list(user, { year, status, unitId: unit }, { limit, offset }, needsMyAction ?? false), 200);
     },
   );
 
@@ -80,22 +80,22 @@ export function evaluationRoutes(app: OpenAPIHono<AppEnv>, services: Services): 
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/evaluations/{id}/transitions', tags, summary: 'Submit, forward (the department), return (with a reason), approve or publish',
+      method: 'post', path: '/api/evaluations/{id}/transitions', tags, summary: 'Submit, forward (the department), return (with a reason), approve, publish or unpublish (with a reason), on the version the actor saw',
       request: { params: IdParams, query: LangQuery, body: { content: { 'application/json': { schema: TransitionBody } }, required: true } },
       responses: { 200: json(z.object({ status: Status, version: z.number().int() }), 'the new status'), ...errors(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const user = requireUser(c);
-      const { action, comment } = c.req.valid('json');
-      return c.json(await services.evaluations.transition(user, c.req.valid('param').id, action, comment, requestLang(c)), 200);
+      const { action, comment, version } = c.req.valid('json');
+      return c.json(await services.evaluations.transition(user, c.req.valid('param').id, action, comment, version, requestLang(c)), 200);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/evaluations/{id}/copy-to-next-year', tags, summary: 'A draft for the next year with the project, indicators and targets',
+      method: 'post', path: '/api/evaluations/{id}/copy-to-next-year', tags, summary: 'A draft for the next year with the project, indicators and targets (once: a second copy is 409 ALREADY_COPIED naming the existing one)',
       request: { params: IdParams },
-      responses: { 201: json(z.object({ id: z.string() }), 'the new draft'), ...errors(401, 403, 404) },
+      responses: { 201: json(z.object({ id: z.string() }), 'the new draft'), ...errors(401, 403, 404, 409) },
     }),
     async (c) => c.json(await services.evaluations.copyToNextYear(requireUser(c), c.req.valid('param').id), 201),
   );

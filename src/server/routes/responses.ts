@@ -12,7 +12,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'not logged in (UNAUTHENTICATED)',
   403: 'not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF)',
   404: 'not found, or not visible to this user (NOT_FOUND)',
-  409: 'VERSION_CONFLICT with the current version and evaluation, or INVALID_TRANSITION',
+  409: 'VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy',
   413: 'upload too large (FILE_TOO_LARGE)',
   415: 'not a PDF, text or XLSX file (UNSUPPORTED_FILE)',
   422: 'CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS',

@@ -14,8 +14,9 @@ import { fieldChanges } from '../../core/workflow/field-changes.ts';
 import { nameIndicators } from '../../core/workflow/named-changes.ts';
 import { withIndicatorIds } from '../../core/lineage/indicator-ids.ts';
 import { nextYearDraft } from '../../core/workflow/next-year.ts';
+import { normalizeWords } from '../../core/lineage/lineage-key.ts';
 import {
-  allowedActions, canCreate, canSee, permission, TRANSITIONS, visibleScope,
+  allowedActions, awaiting, canCreate, canSee, permission, TRANSITIONS, visibleScope,
   type Action, type Actor, type Status, type Subject, type TransitionAction,
 } from '../../core/workflow/workflow.ts';
 import type { Page } from '../../storage/paging.ts';
@@ -46,9 +47,15 @@ export class EvaluationService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** One page of what the user may see (the public: published forms), and how many there are in all. */
-  async list(user: User | null, filter: EvaluationFilter, page: Page) {
+  async list(user: User | null, filter: EvaluationFilter, page: Page, needsMyAction = false) {
     const repos = repositories(this.ctx.db);
     const scope = visibleScope(actorOf(user));
+    if (user !== null && needsMyAction) {
+      // The inbox: what waits for this user's role (the core's rule), within what it may see.
+      const waiting = awaiting(actorOf(user));
+      if (waiting === null) return { items: [], total: 0, ...page };
+      filter = { ...filter, awaiting: waiting };
+    }
     const items = async () => (await repos.evaluations.list(scope, filter, page)).map(summaryView);
     if (user !== null) return { items: await items(), total: await repos.evaluations.count(scope, filter), ...page };
     const key = JSON.stringify([filter.year, filter.unitId]);
@@ -96,13 +103,20 @@ export class EvaluationService {
     });
   }
 
-  async transition(user: User, id: string, action: TransitionAction, comment: string | undefined, lang: Lang): Promise<{ status: Status; version: number }> {
+  /**
+   * A step of the workflow on the version the actor was looking at: when the form has changed since
+   * (an edit, another transition), 409 VERSION_CONFLICT with the current version, document and status,
+   * so that nothing is submitted, returned or approved unseen. The check and the step are one
+   * transaction, and the update itself is conditional on the version (no race).
+   */
+  async transition(user: User, id: string, action: TransitionAction, comment: string | undefined, seenVersion: number, lang: Lang): Promise<{ status: Status; version: number }> {
     const actor = actorOf(user);
     const rule = TRANSITIONS[action];
     return inTransaction(this.ctx.db, async (repos) => {
       const stored = await this.visible(repos, actor, id);
       const allowed = permission(actor, action, subject(stored));
       if (allowed === 'forbidden') throw forbidden();
+      if (stored.version !== seenVersion) throw conflict(stored);
       if (allowed === 'wrongStatus') {
         throw new ApiError(409, 'INVALID_TRANSITION', { params: { status: statusWord(stored.status), action: actionWord(action) } });
       }
@@ -120,7 +134,7 @@ export class EvaluationService {
       const at = this.now();
       // The reviewer's reasons stay with the form until it is returned again or approved.
       const returnReason = action === 'return' ? reason : action === 'approve' ? null : undefined;
-      const version = await repos.evaluations.update(id, stored.version, {
+      const version = await repos.evaluations.update(id, seenVersion, {
         status: rule.to,
         ...(returnReason !== undefined ? { returnReason } : {}),
         at,
@@ -132,16 +146,32 @@ export class EvaluationService {
         evaluationId: id, at, userId: user.id, action, comment: reason,
         changes: [{ path: 'status', from: stored.status, to: rule.to }],
       });
-      if (rule.to === 'published') this.forgetPublicPages();
+      // Published or withdrawn: the public list this process keeps is out of date either way.
+      if (rule.to === 'published' || stored.status === 'published') this.forgetPublicPages();
       return { status: rule.to, version };
     });
   }
 
+  /**
+   * A draft for the next year, once: a second copy of the same project (a double click, a second
+   * tab) is refused with 409 ALREADY_COPIED naming the form that exists. The check and the insert
+   * are one transaction holding the source's row, so two copies at once cannot both pass.
+   */
   async copyToNextYear(user: User, id: string): Promise<{ id: string }> {
     const actor = actorOf(user);
-    const source = await this.visible(repositories(this.ctx.db), actor, id);
-    if (permission(actor, 'copy', subject(source)) !== 'allowed') throw forbidden();
-    return this.insertDraft(user, source.unit.id, nextYearDraft(source.document), 'copy', source.id);
+    return inTransaction(this.ctx.db, async (repos) => {
+      await repos.evaluations.lock(id);
+      const source = await this.visible(repos, actor, id);
+      if (permission(actor, 'copy', subject(source)) !== 'allowed') throw forbidden();
+      const existing = await existingCopy(repos, source);
+      if (existing) {
+        throw new ApiError(409, 'ALREADY_COPIED', {
+          params: { year: existing.year, project: existing.project },
+          extra: { existing },
+        });
+      }
+      return this.insertDraftIn(repos, user, source.unit.id, nextYearDraft(source.document), 'copy', source.id);
+    });
   }
 
   /**
@@ -203,17 +233,19 @@ export class EvaluationService {
   }
 
   private async insertDraft(user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy', sourceId?: string): Promise<{ id: string }> {
+    return inTransaction(this.ctx.db, (repos) => this.insertDraftIn(repos, user, unitId, evaluation, action, sourceId));
+  }
+
+  private async insertDraftIn(repos: Repositories, user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy', sourceId?: string): Promise<{ id: string }> {
     evaluation = withIndicatorIds(evaluation, undefined, () => crypto.randomUUID()); // lineage: every indicator an id
     const template = this.knownTemplate(evaluation);
     const id = crypto.randomUUID();
     const at = this.now();
-    await inTransaction(this.ctx.db, async (repos) => {
-      await repos.evaluations.insert({ id, unitId, status: 'draft', columns: columnsOf(evaluation, template), document: evaluation, at });
-      // A new form's changes are its creation; a copy names the evaluation it came from.
-      await repos.audit.append({
-        evaluationId: id, at, userId: user.id, action, comment: null,
-        changes: sourceId ? [{ path: 'copiedFrom', from: null, to: sourceId }] : [],
-      });
+    await repos.evaluations.insert({ id, unitId, status: 'draft', columns: columnsOf(evaluation, template), document: evaluation, at });
+    // A new form's changes are its creation; a copy names the evaluation it came from.
+    await repos.audit.append({
+      evaluationId: id, at, userId: user.id, action, comment: null,
+      changes: sourceId ? [{ path: 'copiedFrom', from: null, to: sourceId }] : [],
     });
     return { id };
   }
@@ -274,8 +306,29 @@ const subject = (stored: StoredEvaluation): Subject => ({
 function conflict(current: StoredEvaluation): ApiError {
   return new ApiError(409, 'VERSION_CONFLICT', {
     params: { version: current.version },
-    extra: { version: current.version, evaluation: current.document },
+    extra: { version: current.version, evaluation: current.document, status: current.status },
   });
+}
+
+/** Audit actions that make a form a copy of another (`copiedFrom`): a copy to next year, and the year's set-up carrying a form over. */
+const COPYING = new Set(['copy', 'setup']);
+
+/**
+ * The unit's live form of the year after that is this one's copy: named as this project (normalised
+ * as the previous-year lookup compares names), or, renamed since, copied from this very form.
+ */
+async function existingCopy(repos: Repositories, source: StoredEvaluation): Promise<{ id: string; year: number; project: string } | null> {
+  const nextYear = source.year + 1;
+  const candidates = await repos.evaluations.candidates(nextYear, [source.unit.id]);
+  const name = normalizeWords(source.project);
+  const byName = candidates.find((c) => normalizeWords(c.project) === name);
+  if (byName) return { id: byName.id, year: nextYear, project: byName.project };
+  for (const candidate of candidates) {
+    const entries = await repos.audit.list(candidate.id, { limit: 5, offset: 0 });
+    const from = entries.find((e) => COPYING.has(e.action))?.changes.find((c) => c.path === 'copiedFrom')?.to;
+    if (from === source.id) return { id: candidate.id, year: nextYear, project: candidate.project };
+  }
+  return null;
 }
 
 /** Words in the message; rendered later in the request's language, so both are given as a label. */

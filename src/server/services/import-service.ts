@@ -13,6 +13,8 @@ import type { FileImport } from '../../import/import-result.ts';
 import { createReaderPool, type ReaderPool, type ReadTask } from '../../import/reader-pool.ts';
 import { sniffKind } from '../../import/sniff.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
+import { repositories } from '../../storage/repositories.ts';
+import { unitMismatch, type Owner } from '../../core/organisation/unit-match.ts';
 import { ApiError } from '../api-error.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { FairQueue } from './import-queue.ts';
@@ -46,7 +48,9 @@ export class ImportService {
     // What the file is comes from its bytes, not its name or the browser's content type.
     if (!READABLE.has(sniffKind(await head(file.path)))) throw new ApiError(415, 'UNSUPPORTED_FILE');
     const read = await this.reader().submit(user.id, { file: file.name, path: file.path });
+    const owner = await this.owner(user);
     return {
+      owner,
       forms: read.forms.map((form) => {
         const template = this.ctx.templates.get(form.evaluation.template);
         const report = template ? evaluate(form.evaluation, template) : null;
@@ -55,6 +59,8 @@ export class ImportService {
           computed: report ? computedJson(report.computed, lang) : null,
           findings: report ? report.findings.map((f) => findingJson(f, lang)) : [],
           start: form.start,
+          // The file names another unit than the one the form would be saved into: the preview says so and asks.
+          unitMismatch: unitMismatch(form.evaluation.project.budgetUnit, owner),
         };
       }),
       diagnostics: read.diagnostics.map((d) => ({
@@ -65,6 +71,15 @@ export class ImportService {
         message: render(d.message, lang),
       })),
     };
+  }
+
+  /** Whose a saved form would be: the user's unit and the department above it (by the unit's path in the tree). */
+  private async owner(user: User): Promise<Owner | null> {
+    if (!user.unit) return null;
+    const ids = (user.unitPath ?? '').split('/').filter(Boolean);
+    const parentId = ids.length >= 2 ? ids[ids.length - 2]! : null;
+    const parent = parentId ? await repositories(this.ctx.db).units.get(parentId) : undefined;
+    return { unit: user.unit.name, department: parent?.name ?? null };
   }
 
   async close(): Promise<void> {

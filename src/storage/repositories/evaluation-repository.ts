@@ -6,6 +6,7 @@
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Scope, Status } from '../../core/workflow/workflow.ts';
 import { decimalText, fenToYuan, pointsNumber, readJson, writeJson } from '../columns.ts';
+import { isPostgres } from '../dialect.ts';
 import type { Db } from '../open-database.ts';
 import { count, paged, type Page } from '../paging.ts';
 import { visibleEvaluations, type EvaluationFilter } from '../visibility.ts';
@@ -200,6 +201,16 @@ export class EvaluationRepository {
       found.push(...rows.map((r) => ({ id: r.id, unitId: r.unit_id, project: r.project, status: r.status, updatedAt: r.updated_at })));
     }
     return found;
+  }
+
+  /**
+   * Holds the evaluation's row until the transaction ends (PostgreSQL: FOR UPDATE), so that a check
+   * followed by a write in the same transaction is not raced by another one doing the same; SQLite's
+   * transactions already run one at a time.
+   */
+  async lock(id: string): Promise<void> {
+    if (!isPostgres(this.db)) return;
+    await this.db.selectFrom('evaluations').select('id').where('id', '=', id).forUpdate().execute();
   }
 
   /** Applies the change if the evaluation is still at `expectedVersion`; the new version, or null when it was not. */

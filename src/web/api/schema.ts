@@ -963,7 +963,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description VERSION_CONFLICT with the current version and evaluation, or INVALID_TRANSITION */
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1619,6 +1619,8 @@ export interface paths {
                     /** @description a status, or several separated by commas */
                     status?: string;
                     unit?: string;
+                    /** @description only what waits for the user’s role now (the inbox) */
+                    needsMyAction?: "0" | "1" | "true" | "false";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -1863,7 +1865,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description VERSION_CONFLICT with the current version and evaluation, or INVALID_TRANSITION */
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1930,7 +1932,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description VERSION_CONFLICT with the current version and evaluation, or INVALID_TRANSITION */
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1964,7 +1966,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit, forward (the department), return (with a reason), approve or publish */
+        /** Submit, forward (the department), return (with a reason), approve, publish or unpublish (with a reason), on the version the actor saw */
         post: {
             parameters: {
                 query?: {
@@ -1980,8 +1982,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        action: "submit" | "forward" | "return" | "approve" | "publish";
+                        action: "submit" | "forward" | "return" | "approve" | "publish" | "unpublish";
                         comment?: string;
+                        /** @description the version the actor is looking at: a stale one is 409 VERSION_CONFLICT with the current version, evaluation and status */
+                        version: number;
                     };
                 };
             };
@@ -2034,7 +2038,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description VERSION_CONFLICT with the current version and evaluation, or INVALID_TRANSITION */
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2078,7 +2082,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A draft for the next year with the project, indicators and targets */
+        /** A draft for the next year with the project, indicators and targets (once: a second copy is 409 ALREADY_COPIED naming the existing one) */
         post: {
             parameters: {
                 query?: never;
@@ -2121,6 +2125,15 @@ export interface paths {
                 };
                 /** @description not found, or not visible to this user (NOT_FOUND) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2644,7 +2657,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description VERSION_CONFLICT with the current version and evaluation, or INVALID_TRANSITION */
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4165,7 +4178,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description VERSION_CONFLICT with the current version and evaluation, or INVALID_TRANSITION */
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4325,7 +4338,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description VERSION_CONFLICT with the current version and evaluation, or INVALID_TRANSITION */
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4806,7 +4819,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        Action: "edit" | "submit" | "forward" | "return" | "approve" | "publish" | "copy" | "delete" | "restore";
+        Action: "edit" | "submit" | "forward" | "return" | "approve" | "publish" | "unpublish" | "copy" | "delete" | "restore";
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
             /** @description rows on all pages */
@@ -4967,6 +4980,10 @@ export interface components {
             items: components["schemas"]["Summary"][];
         };
         ImportPreview: {
+            owner: {
+                unit: string;
+                department: string | null;
+            } | null;
             forms: {
                 evaluation: components["schemas"]["Evaluation"];
                 computed: {
@@ -4991,6 +5008,12 @@ export interface components {
                 } | null;
                 findings: components["schemas"]["Finding"][];
                 start: string;
+                /** @description the file’s 预算单位/主管部门 is neither the user’s unit nor its department (names compared NFKC, without spaces): what the file says and whose the form would be */
+                unitMismatch: {
+                    file: string;
+                    unit: string;
+                    department: string | null;
+                } | null;
             }[];
             diagnostics: {
                 /** @enum {string} */

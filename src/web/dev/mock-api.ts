@@ -130,7 +130,7 @@ export async function mockApi(req: IncomingMessage, res: ServerResponse): Promis
   if (m?.[3] === '/audit') return send(200, page(row.audit));
   if (m?.[3] === '/transitions') {
     const b = await body(req);
-    const next: Record<string, Status> = { submit: 'submitted', forward: 'forwarded', return: 'returned', approve: 'approved', publish: 'published' };
+    const next: Record<string, Status> = { submit: 'submitted', forward: 'forwarded', return: 'returned', approve: 'approved', publish: 'published', unpublish: 'approved' };
     row.status = next[String(b['action'])] ?? row.status;
     row.returnReason = b['action'] === 'return' ? String(b['comment'] ?? '') : row.returnReason;
     row.version += 1;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scatterOption } from './dashboard/charts.ts';
-import { inboxStatuses, statusQuery } from './list/inbox.ts';
+import { inboxStatuses, listQuery } from './list/inbox.ts';
 import { yearOptions } from './years.ts';
 
 test('the scatter draws one bubble per cell, red where a form scores more than 5 points above its rate (seed form 1: 62.16 % / 95)', () => {
@@ -26,17 +26,19 @@ test('year options run back from this year', () => {
   assert.deepEqual(yearOptions(new Date('2022-06-01'), 3).map((o) => o.value), ['2022', '2021', '2020']);
 });
 
-test('the inbox asks the server for what waits for the role: the bureau forwarded and submitted, a department submitted, an approver drafts and returned', () => {
-  assert.equal(statusQuery(inboxStatuses('reviewer'), ''), 'forwarded,submitted');
-  assert.equal(statusQuery(inboxStatuses('department'), ''), 'submitted');
-  assert.equal(statusQuery(inboxStatuses('approver'), ''), 'draft,returned');
-  assert.equal(inboxStatuses('preparer'), null);
+test('the inbox is the server\'s needsMyAction; its status filter offers what may wait for the role (the core\'s rule)', () => {
+  assert.deepEqual(inboxStatuses('reviewer'), ['submitted', 'forwarded']);
+  assert.deepEqual(inboxStatuses('department'), ['submitted']);
+  assert.deepEqual(inboxStatuses('approver'), ['draft', 'returned']);
+  assert.deepEqual(inboxStatuses('preparer'), ['draft', 'returned']);
   assert.equal(inboxStatuses('admin'), null);
+  assert.equal(inboxStatuses(undefined), null);
 });
 
 test('a status filter narrows the inbox to one of its statuses; one outside it is not the inbox\'s', () => {
-  assert.equal(statusQuery(inboxStatuses('reviewer'), 'forwarded'), 'forwarded');
-  assert.equal(statusQuery(inboxStatuses('reviewer'), 'draft'), 'forwarded,submitted');
-  assert.equal(statusQuery(null, 'draft'), 'draft');
-  assert.equal(statusQuery(null, ''), '');
+  assert.deepEqual(listQuery(inboxStatuses('reviewer'), ''), { needsMyAction: '1' });
+  assert.deepEqual(listQuery(inboxStatuses('reviewer'), 'forwarded'), { needsMyAction: '1', status: 'forwarded' });
+  assert.deepEqual(listQuery(inboxStatuses('reviewer'), 'published'), { needsMyAction: '1' });
+  assert.deepEqual(listQuery(null, 'draft'), { status: 'draft' });
+  assert.deepEqual(listQuery(null, ''), {});
 });

@@ -1,7 +1,7 @@
 /** The editing surface: the toolbar (status, save state, workflow), the findings, the form. */
-import { Card, Space, Statistic, Switch, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Space, Statistic, Switch, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
 import { client, unwrap } from '../../api/client.ts';
@@ -17,7 +17,8 @@ import { StatusTag } from '../StatusTag.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { RestoreCopy } from './RestoreCopy.tsx';
-import { ReturnDialog } from './ReturnDialog.tsx';
+import { NamedChanges } from './NamedChanges.tsx';
+import { ReturnDialog, type ReasonKind } from './ReturnDialog.tsx';
 import { useEditor, type SaveState } from './use-editor.ts';
 import { WorkflowBar } from './WorkflowBar.tsx';
 
@@ -29,18 +30,41 @@ interface Props {
   initial: { evaluation: Evaluation; version: number };
   template: Template;
   busy: boolean;
-  onTransition: (action: Transition, flush: () => Promise<void>, comment?: string) => Promise<void>;
+  /** A copy to next year is under way (its button waits). */
+  copying?: boolean;
+  /** A step on the form as shown: `prepare` saves what is typed and gives what the actor sees; true once done. */
+  onTransition: (action: Transition, prepare: () => Promise<SeenForm>, comment?: string) => Promise<boolean>;
   onCopy: () => void;
 }
 
-export function EditorBody({ id, user, detail, initial, template, busy, onTransition, onCopy }: Props) {
+/** The form as the actor sees it when taking a step: its server version and document. */
+export interface SeenForm {
+  version: number;
+  evaluation: Evaluation;
+}
+
+export function EditorBody({ id, user, detail, initial, template, busy, copying = false, onTransition, onCopy }: Props) {
   const { t, label, explain } = useI18n();
   const editable = detail.allowedActions.includes('edit');
   const editor = useEditor(id, initial, template, { user, editable });
-  const [returning, setReturning] = useState(false);
+  const [reasonFor, setReasonFor] = useState<ReasonKind | null>(null);
+  const [showUnsaved, setShowUnsaved] = useState(false);
+  const queries = useQueryClient();
   const { report } = editor;
   const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message)), [report, explain]);
-  const run = (action: Transition, comment?: string) => onTransition(action, editor.flush, comment).catch(() => undefined);
+  const shown = editor.evaluation;
+  const run = (action: Transition, comment?: string) =>
+    onTransition(action, async () => {
+      await editor.flush();
+      return { version: editor.version(), evaluation: shown };
+    }, comment);
+  // A save refused because the form moved on (403: submitted or sent on; 409: another step or edit):
+  // the form is read again, so the badge, the actions and whether it is editable are the server's.
+  const notAllowed = editor.saveState === 'error' && editor.saveError?.code === 'FORBIDDEN';
+  const refused = editable && (notAllowed || editor.saveState === 'conflict');
+  useEffect(() => {
+    if (refused) void queries.invalidateQueries({ queryKey: keys.evaluationPart(id, 'detail') });
+  }, [refused, queries, id]);
   const { computed } = report;
   // Beside this year's figures: last year's (toggled) and the re-check scores. Aids only: a failed load shows the form without them.
   const previousYear = useQuery({
@@ -73,10 +97,12 @@ export function EditorBody({ id, user, detail, initial, template, busy, onTransi
             busy={busy}
             onSubmit={() => void run('submit')}
             onForward={() => void run('forward')}
-            onReturn={() => setReturning(true)}
+            onReturn={() => setReasonFor(detail.status === 'draft' ? 'returnToPreparer' : 'return')}
             onApprove={() => void run('approve')}
             onPublish={() => void run('publish')}
+            onUnpublish={() => setReasonFor('unpublish')}
             onCopy={onCopy}
+            copying={copying}
           />
         </div>
         <div className="editor-summary">
@@ -100,10 +126,27 @@ export function EditorBody({ id, user, detail, initial, template, busy, onTransi
           </div>
         )}
         {!editable && <div className="muted readonly-note" data-testid="readonly-note">{t('editor.readOnly')}</div>}
-        {editor.saveState === 'error' && <div className="finding-line finding-error" data-testid="save-note">{t('editor.saveFailed', { message: editor.saveError?.message ?? '' })}</div>}
+        {editable && editor.saveState === 'error' && !notAllowed && <div className="finding-line finding-error" data-testid="save-note">{t('editor.saveFailed', { message: editor.saveError?.message ?? '' })}</div>}
+        {editable && notAllowed && <div className="finding-line finding-warning" data-testid="save-note">{t('editor.checkingStatus')}</div>}
         {editor.saveState === 'retrying' && editor.retryAt !== null && <RetryNote until={editor.retryAt} message={editor.saveError?.status === 0 ? t('error.network') : editor.saveError?.message ?? ''} />}
         {editor.saveState === 'offline' && <div className="finding-line finding-warning" data-testid="save-note">{t('save.offlineNote')}</div>}
       </Card>
+      {!editable && editor.unsavedWhenClosed && (
+        <Alert
+          type="warning"
+          showIcon
+          className="left-hands"
+          data-testid="left-hands"
+          title={t('editor.leftHands', { status: t(`status.${detail.status}`) })}
+          description={
+            <>
+              <div>{t('editor.leftHandsBody')}</div>
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setShowUnsaved((v) => !v)} data-testid="left-hands-show">{t('editor.leftHandsShow')}</Button>
+              {showUnsaved && <NamedChanges before={editor.evaluation} after={editor.unsavedWhenClosed} template={template} beforeTitle={t('editor.leftHandsServer')} afterTitle={t('editor.leftHandsMine')} testId="left-hands-diff" />}
+            </>
+          }
+        />
+      )}
       <RestoreCopy pending={editor.pendingCopy} server={initial.evaluation} template={template} onRestore={editor.restoreCopy} onDiscard={editor.discardCopy} />
       <FindingsPanel findings={findings} template={template} />
       <FormView
@@ -115,11 +158,14 @@ export function EditorBody({ id, user, detail, initial, template, busy, onTransi
         beside={{ previousYear: previousYear.data, showPrevious, rechecks: rechecks.data }}
       />
       <ReturnDialog
-        open={returning}
-        onCancel={() => setReturning(false)}
+        open={reasonFor !== null}
+        kind={reasonFor ?? 'return'}
+        onCancel={() => setReasonFor(null)}
         onReturn={async (reason) => {
-          await run('return', reason);
-          setReturning(false);
+          const done = await run(reasonFor === 'unpublish' ? 'unpublish' : 'return', reason);
+          // Done or refused, the dialog closes (a refusal shows why); a refused reason stays typed in it.
+          setReasonFor(null);
+          return done;
         }}
       />
       <ConflictDialog mine={editor.evaluation} theirs={editor.conflict?.evaluation ?? null} template={template} onKeepMine={editor.keepMine} onTakeTheirs={editor.takeTheirs} copySavedAt={editor.copyConflictAt} />

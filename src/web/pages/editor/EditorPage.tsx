@@ -6,18 +6,20 @@
 import { ArrowLeftOutlined, DeleteOutlined, HistoryOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Template } from '../../../core/templates/template.ts';
 import { ApiError, client, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import type { EvaluationDetail, ServerFinding, Transition } from '../../api/types.ts';
+import type { EvaluationDetail, ServerFinding, Status, Transition } from '../../api/types.ts';
+import type { Evaluation } from '../../../core/model/evaluation.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
-import { EditorBody } from './EditorBody.tsx';
+import { EditorBody, type SeenForm } from './EditorBody.tsx';
 import { EvidencePanel, EvidenceTabLabel } from './EvidencePanel.tsx';
+import { StaleDialog, type StaleStep } from './StaleDialog.tsx';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
 
 export function EditorPage() {
@@ -72,32 +74,76 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
     } else message.error(e instanceof ApiError ? e.message : t('error.network'));
   };
 
-  const transition = async (action: Transition, flush: () => Promise<void>, comment?: string) => {
+  /** A step refused because the form changed since it was opened: what changed, until the actor reloads or cancels. */
+  const [stale, setStale] = useState<StaleStep | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const [copying, setCopying] = useState(false);
+
+  /**
+   * A workflow step on the form as the actor sees it: `prepare` saves what is typed and gives the
+   * version and document shown; the server refuses the step (409 VERSION_CONFLICT) when the form
+   * has changed since, and the changes are shown before anything is done. True once done.
+   */
+  const transition = async (action: Transition, prepare: () => Promise<SeenForm>, comment?: string): Promise<boolean> => {
     setBusy(true);
     try {
-      await flush();
-      await unwrap(client.POST('/api/evaluations/{id}/transitions', { params: { path: { id } }, body: { action, ...(comment ? { comment } : {}) } }));
+      const seen = await prepare();
+      try {
+        await unwrap(client.POST('/api/evaluations/{id}/transitions', { params: { path: { id } }, body: { action, version: seen.version, ...(comment ? { comment } : {}) } }));
+      } catch (e) {
+        const current = staleAnswer(e);
+        if (!current) throw e;
+        setStale({ action, seen: { ...seen, status: detail.status }, current });
+        return false;
+      }
       message.success(t(`workflow.done.${action}`));
       await reload();
+      return true;
     } catch (e) {
       showError(e);
-      throw e;
+      return false;
     } finally {
       setBusy(false);
     }
   };
 
+  const reloadStale = async () => {
+    setReloading(true);
+    try {
+      await reload();
+      setStale(null);
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  /** One copy request at a time: a second click before the button shows it is busy does nothing. */
+  const copyInFlight = useRef(false);
   const copy = async () => {
-    setBusy(true);
+    if (copyInFlight.current) return;
+    copyInFlight.current = true;
+    setCopying(true);
     try {
       const res = await unwrap(client.POST('/api/evaluations/{id}/copy-to-next-year', { params: { path: { id } } }));
       void queries.invalidateQueries({ queryKey: keys.evaluations });
       message.success(t('workflow.done.copy'));
       navigate(`/evaluations/${res.id}`);
     } catch (e) {
-      showError(e);
+      const existing = e instanceof ApiError && e.code === 'ALREADY_COPIED' ? (e.body?.['existing'] as { id: string; year: number; project: string } | undefined) : undefined;
+      if (existing) {
+        // Copied before (another click, another tab): no second copy; the one there is a click away.
+        modal.confirm({
+          title: t('copy.existsTitle'),
+          content: <span data-testid="copy-exists">{t('copy.existsBody', { year: existing.year, project: existing.project })}</span>,
+          okText: t('copy.openExisting'),
+          cancelText: t('common.cancel'),
+          okButtonProps: { 'data-testid': 'copy-open-existing' } as Record<`data-${string}`, string>,
+          onOk: () => navigate(`/evaluations/${existing.id}`),
+        });
+      } else showError(e);
     } finally {
-      setBusy(false);
+      copyInFlight.current = false;
+      setCopying(false);
     }
   };
 
@@ -164,12 +210,13 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
       {detail.status === 'returned' && detail.returnReason && (
         <Alert type="error" showIcon className="return-reason" title={t('editor.returnedBecause')} description={<div data-testid="return-reason">{detail.returnReason}</div>} />
       )}
+      <StaleDialog stale={stale} template={template} reloading={reloading} onReload={() => void reloadStale()} onCancel={() => setStale(null)} />
       <Tabs
         items={[
           {
             key: 'form',
             label: t('editor.tabForm'),
-            children: <EditorBody id={id} user={user} detail={detail} initial={initial} template={template} busy={busy} onTransition={transition} onCopy={() => void copy()} />,
+            children: <EditorBody id={id} user={user} detail={detail} initial={initial} template={template} busy={busy} copying={copying} onTransition={transition} onCopy={() => void copy()} />,
           },
           { key: 'evidence', label: <EvidenceTabLabel id={id} />, children: <EvidencePanel id={id} evaluation={detail.evaluation} /> },
           { key: 'audit', label: <span data-testid="tab-audit">{t('editor.tabAudit')}</span>, children: <AuditTimeline id={id} template={template} /> },
@@ -177,4 +224,12 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
       />
     </div>
   );
+}
+
+/** The current form of a 409 VERSION_CONFLICT answer to a step, or null for any other failure. */
+function staleAnswer(e: unknown): StaleStep['current'] | null {
+  if (!(e instanceof ApiError) || e.code !== 'VERSION_CONFLICT' || !e.body) return null;
+  const { version, evaluation, status } = e.body as { version?: unknown; evaluation?: unknown; status?: unknown };
+  if (typeof version !== 'number' || typeof evaluation !== 'object' || evaluation === null) return null;
+  return { version, evaluation: evaluation as Evaluation, status: typeof status === 'string' ? (status as Status) : null };
 }

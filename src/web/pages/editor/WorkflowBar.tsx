@@ -1,9 +1,10 @@
 /**
  * The buttons the server allows this user now (`allowedActions`): 提交, 转报财政 (the department
- * passes the form on to the finance bureau), 退回 (with a reason), 审核通过, 公开, 复制到下一年度;
- * and the official form as PDF or XLSX.
+ * passes the form on to the finance bureau), 退回 (with a reason), 审核通过, 公开, 撤回公开 (with a
+ * reason), 复制到下一年度 (disabled while its request is under way: one click, one copy); and the
+ * official form as PDF or XLSX.
  */
-import { CheckOutlined, CopyOutlined, DoubleRightOutlined, FilePdfOutlined, FileExcelOutlined, GlobalOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+import { CheckOutlined, CopyOutlined, StopOutlined, DoubleRightOutlined, FilePdfOutlined, FileExcelOutlined, GlobalOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space } from 'antd';
 import type { Action } from '../../api/types.ts';
 import { useI18n } from '../../locale/i18n.tsx';
@@ -17,10 +18,13 @@ interface Props {
   onReturn: () => void;
   onApprove: () => void;
   onPublish: () => void;
+  onUnpublish: () => void;
   onCopy: () => void;
+  /** A copy to next year is under way. */
+  copying?: boolean;
 }
 
-export function WorkflowBar({ id, allowed, busy, onSubmit, onForward, onReturn, onApprove, onPublish, onCopy }: Props) {
+export function WorkflowBar({ id, allowed, busy, onSubmit, onForward, onReturn, onApprove, onPublish, onUnpublish, onCopy, copying = false }: Props) {
   const { t, lang } = useI18n();
   const can = (a: Action) => allowed.includes(a);
   const confirm = (key: 'workflow.submitConfirm' | 'workflow.forwardConfirm' | 'workflow.approveConfirm' | 'workflow.publishConfirm', run: () => void, button: React.ReactNode) => (
@@ -35,7 +39,8 @@ export function WorkflowBar({ id, allowed, busy, onSubmit, onForward, onReturn, 
       {can('return') && <Button danger icon={<RollbackOutlined />} onClick={onReturn} loading={busy} data-testid="workflow-return">{t('workflow.return')}</Button>}
       {can('approve') && confirm('workflow.approveConfirm', onApprove, <Button type="primary" icon={<CheckOutlined />} loading={busy} data-testid="workflow-approve">{t('workflow.approve')}</Button>)}
       {can('publish') && confirm('workflow.publishConfirm', onPublish, <Button icon={<GlobalOutlined />} loading={busy} data-testid="workflow-publish">{t('workflow.publish')}</Button>)}
-      {can('copy') && <Button icon={<CopyOutlined />} onClick={onCopy} loading={busy} data-testid="workflow-copy">{t('workflow.copy')}</Button>}
+      {can('unpublish') && <Button danger icon={<StopOutlined />} onClick={onUnpublish} loading={busy} data-testid="workflow-unpublish">{t('workflow.unpublish')}</Button>}
+      {can('copy') && <Button icon={<CopyOutlined />} onClick={onCopy} loading={busy || copying} disabled={copying} data-testid="workflow-copy">{t('workflow.copy')}</Button>}
       <Button icon={<FilePdfOutlined />} href={`/api/evaluations/${id}/export.pdf?lang=${lang}`} target="_blank" data-testid="export-pdf">{t('export.pdf')}</Button>
       <Button icon={<FileExcelOutlined />} href={`/api/evaluations/${id}/export.xlsx?lang=${lang}`} data-testid="export-xlsx">{t('export.xlsx')}</Button>
     </Space>

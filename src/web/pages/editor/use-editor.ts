@@ -94,6 +94,15 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
     if (saver.reset(initial.evaluation, initial.version)) show(asStated(initial.evaluation, template));
   }, [saver, initial, template]);
 
+  // The form left the preparer's hands with something typed not saved (its save refused): the
+  // server's form is shown, read-only, and what was typed stays in the tab's copy (said so).
+  const [unsavedWhenClosed, setUnsavedWhenClosed] = useState<Evaluation | null>(null);
+  useEffect(() => {
+    if (editable || !saver.pending) return;
+    setUnsavedWhenClosed(saver.document);
+    show(asStated(initial.evaluation, template));
+  }, [editable, saver, initial, template]);
+
   // The server holds what the copy found holds: nothing to restore.
   useEffect(() => {
     if (opening.kind === 'same') copy.remove();
@@ -175,6 +184,8 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
     discardCopy,
     /** The conflict shown is the copy found on opening (typed then) against the server's form. */
     copyConflictAt,
+    /** What was typed and not saved when the form stopped being editable (kept in the tab's copy), or null. */
+    unsavedWhenClosed,
     version: () => saver.baseVersion,
   };
 }

@@ -15,7 +15,7 @@ export function ImportFileCard({ file }: { file: QueuedFile<ImportPreview> }) {
       <Card className="page-card" size="small" title={t('import.fileTitle', { file: file.name, count: status.preview.forms.length })} data-testid="import-file" data-state="read">
         <ImportDiagnostics items={status.preview.diagnostics} />
         {status.preview.forms.map((form, i) => (
-          <ImportedForm key={i} index={i} evaluation={form.evaluation} findings={form.findings} />
+          <ImportedForm key={i} index={i} evaluation={form.evaluation} findings={form.findings} unitMismatch={form.unitMismatch ?? null} />
         ))}
       </Card>
     );

@@ -1,11 +1,16 @@
-/** One form read from a file: its result at a glance, the form itself on demand, and 保存. */
-import { CheckCircleOutlined, SaveOutlined } from '@ant-design/icons';
+/**
+ * One form read from a file: its result at a glance, the form itself on demand, and 保存. A form
+ * whose 预算单位/主管部门 is not the user's unit (the server compares the names) says so, naming both,
+ * and is saved only once the user confirms: saved, it is the user's unit's form.
+ */
+import { CheckCircleOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Collapse, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { evaluate } from '../../../core/checks/run-checks.ts';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
+import { fieldLabel } from '../../../core/templates/labels.ts';
 import { ApiError, client, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { ServerFinding } from '../../api/types.ts';
@@ -14,9 +19,23 @@ import { templates } from '../../form/templates.ts';
 import { FormView } from '../../form-view/FormView.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
 
-export function ImportedForm({ index, evaluation, findings }: { index: number; evaluation: Evaluation; findings: ServerFinding[] }) {
+export interface UnitMismatch {
+  file: string;
+  unit: string;
+  department: string | null;
+}
+
+interface Props {
+  index: number;
+  evaluation: Evaluation;
+  findings: ServerFinding[];
+  /** The file names another unit than the user's (null: it agrees, or says nothing). */
+  unitMismatch?: UnitMismatch | null;
+}
+
+export function ImportedForm({ index, evaluation, findings, unitMismatch = null }: Props) {
   const { t, label, lang } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [savedId, setSavedId] = useState<string | null>(null);
   const queries = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -39,6 +58,24 @@ export function ImportedForm({ index, evaluation, findings }: { index: number; e
       setBusy(false);
     }
   };
+  const mismatchWords = unitMismatch && {
+    field: template ? label(fieldLabel(template, 'project.budgetUnit')) : t('import.unitField'),
+    fileUnit: unitMismatch.file,
+    myUnit: unitMismatch.unit,
+    myDepartment: unitMismatch.department ?? '—',
+  };
+  /** 保存: straight away when the file is the user's unit's; after a confirm naming both units otherwise. */
+  const askAndSave = () => {
+    if (!mismatchWords) return void save();
+    modal.confirm({
+      title: t('import.unitMismatchTitle'),
+      content: <span data-testid="import-unit-confirm">{t(unitMismatch?.department ? 'import.unitMismatchBody' : 'import.unitMismatchBodyNoDepartment', mismatchWords)}</span>,
+      okText: t('import.unitMismatchConfirm'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'import-unit-confirm-ok' } as Record<`data-${string}`, string>,
+      onOk: () => save(),
+    });
+  };
   const header = (
     <Space wrap data-testid="import-form" data-index={index}>
       <b>{evaluation.project.name || t('editor.untitled')}</b>
@@ -46,6 +83,7 @@ export function ImportedForm({ index, evaluation, findings }: { index: number; e
       {report && <Tag>{t('import.scoreGrade', { score: report.computed.score, grade: label(report.computed.grade.label) })}</Tag>}
       {counts.error > 0 && <Tag color="red">{t('findings.errors', { count: counts.error })}</Tag>}
       {counts.warning > 0 && <Tag color="orange">{t('findings.warnings', { count: counts.warning })}</Tag>}
+      {mismatchWords && <Tag color="red" icon={<WarningOutlined />} data-testid={`import-unit-mismatch-${index}`}>{t('import.unitMismatchNote', mismatchWords)}</Tag>}
     </Space>
   );
   const action = savedId ? (
@@ -53,7 +91,7 @@ export function ImportedForm({ index, evaluation, findings }: { index: number; e
       <CheckCircleOutlined /> {t('import.open')}
     </Link>
   ) : (
-    <Button type="primary" size="small" icon={<SaveOutlined />} loading={busy} data-testid={`import-save-${index}`} onClick={(e) => { e.stopPropagation(); void save(); }}>
+    <Button type="primary" size="small" icon={<SaveOutlined />} loading={busy} data-testid={`import-save-${index}`} onClick={(e) => { e.stopPropagation(); askAndSave(); }}>
       {t('import.save')}
     </Button>
   );

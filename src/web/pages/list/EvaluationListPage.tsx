@@ -1,7 +1,8 @@
 /**
  * The evaluations the user may see, one page at a time (the server pages, in its order: newest
  * year first, then project): filter by year, unit and status, kept in the address with the page.
- * Roles with an inbox (待审核) open on what waits for them, which the server filters by status.
+ * Roles with an inbox open on 待我处理 (what needs their action now: the server's `needsMyAction`),
+ * with 全部 beside it.
  * Each row opens the editor.
  */
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
@@ -20,7 +21,7 @@ import { useSession } from '../../session/session.tsx';
 import { UnitSelect } from '../../units/UnitSelect.tsx';
 import { StatusTag } from '../StatusTag.tsx';
 import { yearOptions } from '../years.ts';
-import { inboxStatuses, statusQuery } from './inbox.ts';
+import { inboxStatuses, listQuery } from './inbox.ts';
 import { NewEvaluationDialog } from './NewEvaluationDialog.tsx';
 
 type View = 'inbox' | 'all';
@@ -39,7 +40,7 @@ export function EvaluationListPage() {
   const view: View = waiting && params.get('view') !== 'all' ? 'inbox' : 'all';
   const inbox = view === 'inbox' ? waiting : null;
   const [creating, setCreating] = useState(false);
-  const filters = { year: optionalNumber(year), unit, status: statusQuery(inbox, status) };
+  const filters = { year: optionalNumber(year), unit, ...listQuery(inbox, status) };
   const list = usePagedList(keys.evaluationList('list', filters), ({ signal, ...page }) => unwrap(client.GET('/api/evaluations', { params: { query: { ...filters, ...page } }, signal })), paging);
   const statuses = inbox ?? STATUSES;
 
@@ -56,8 +57,8 @@ export function EvaluationListPage() {
               onChange={(v) => paging.filter({ view: v === 'all' ? 'all' : null, status: null })}
               data-testid="list-view"
               options={[
-                { value: 'inbox', label: t(user?.role === 'approver' ? 'list.toSubmit' : 'list.inbox') },
-                { value: 'all', label: t('list.all') },
+                { value: 'inbox', label: <span data-testid="list-view-inbox">{t('list.needsMyAction')}</span> },
+                { value: 'all', label: <span data-testid="list-view-all">{t('list.all')}</span> },
               ]}
             />
           )}
@@ -88,7 +89,7 @@ export function EvaluationListPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={tablePagination(paging, list.data?.total ?? 0, t)}
-        locale={inbox ? { emptyText: t('list.inboxEmpty') } : undefined}
+        locale={inbox ? { emptyText: t('list.needsMyActionEmpty') } : undefined}
         data-testid="evaluation-table"
         // A phone scrolls the table sideways rather than squeezing the names a character a line.
         scroll={{ x: 960 }}
