@@ -161,7 +161,7 @@ export const en: Messages = {
   'recheck.col.selfScore': 'Self score',
   'recheck.col.recheckScore': 'Re-check score',
   'recheck.col.reason': 'Reason',
-  'recheck.title': 'Re-check of {year} (seed {seed}, gap threshold {threshold} points)',
+  'recheck.title': 'Re-check of {year} (draw number {seed}, gap threshold {threshold} points)',
   'recheck.yes': 'yes',
   'recheck.no': 'no',
 };

@@ -8,6 +8,7 @@ import type { Explanation } from '../../core/explanation.ts';
 import type { Label } from '../../core/templates/template.ts';
 import { setApiLanguage } from '../api/client.ts';
 import { en } from './en.ts';
+import { resolvePlurals } from './plural.ts';
 import { zh, type MessageKey } from './zh.ts';
 
 export type Lang = 'zh' | 'en';
@@ -17,7 +18,8 @@ const DICTIONARIES: Record<Lang, Readonly<Record<MessageKey, string>>> = { zh, e
 const STORAGE_KEY = 'jixiao.lang';
 
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/gu, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  // Plural forms first ("1 warning", "2 warnings"), then the placeholders, inside them too.
+  return resolvePlurals(lang, DICTIONARIES[lang][key], params).replace(/\{(\w+)\}/gu, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
 export interface I18n {

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { translate } from './i18n.tsx';
+import { pluralForm, resolvePlurals } from './plural.ts';
+
+test('English: one form for 1, the other for 0, 2, 21 and decimals', () => {
+  const forms = { one: '# warning', other: '# warnings' };
+  assert.deepEqual([0, 1, 2, 21].map((n) => pluralForm('en', n, forms).replace('#', String(n))), ['0 warnings', '1 warning', '2 warnings', '21 warnings']);
+  assert.equal(pluralForm('en', 1, { '=1': 'just one', one: '# x', other: '# xs' }), 'just one');
+});
+
+test('the messages: "1 warning", "2 warnings"; Chinese unchanged', () => {
+  assert.equal(translate('en', 'findings.warnings', { count: 1 }), '1 warning');
+  assert.equal(translate('en', 'findings.warnings', { count: 2 }), '2 warnings');
+  assert.equal(translate('en', 'findings.errors', { count: 1 }), '1 error');
+  assert.equal(translate('en', 'findings.summary', { error: 1, warning: 3 }), 'Checks: 1 error, 3 warnings (errors must be fixed before submitting)');
+  assert.equal(translate('en', 'dashboard.rows', { total: 1 }), '1 row');
+  assert.equal(translate('en', 'dashboard.cellForms', { count: 1, odd: 0 }).startsWith('1 form '), true);
+  assert.equal(translate('zh', 'findings.warnings', { count: 1 }), translate('zh', 'findings.warnings', { count: 2 }).replace('2', '1'));
+});
+
+test('placeholders inside a form are filled; without the count the block stays as written', () => {
+  assert.equal(resolvePlurals('en', '{n, plural, one {# file of {who}} other {# files of {who}}}', { n: 1 }), '1 file of {who}');
+  assert.equal(resolvePlurals('en', 'x {n, plural, one {#} other {#s}}', {}), 'x {n, plural, one {#} other {#s}}');
+  assert.equal(resolvePlurals('en', 'plain {n}', { n: 2 }), 'plain {n}');
+});
