@@ -79,8 +79,8 @@ function RecheckYear({ year, seed, setSeed, share, setShare, busy, draw, draws, 
   return (
     <>
       <Form layout="inline" onFinish={() => void draw()} data-year={year}>
-        <Form.Item label={t('recheck.seed')} tooltip={t('recheck.seedHelp')} extra={<span data-testid="recheck-seed-help">{t('recheck.seedHelp')}</span>}>
-          <Input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('recheck.seedPlaceholder')} maxLength={64} data-testid="recheck-seed" />
+        <Form.Item label={t('recheck.seed')} extra={<div data-testid="recheck-seed-help" style={{ maxWidth: 340 }}>{t('recheck.seedHelp')}</div>} style={{ maxWidth: '100%' }}>
+          <Input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('recheck.seedPlaceholder')} maxLength={64} style={{ width: 240, maxWidth: '100%' }} data-testid="recheck-seed" />
         </Form.Item>
         <Form.Item label={t('recheck.minimumShare')}>
           <InputNumber value={share} onChange={(v) => setShare(v)} min={0.01} max={100} step={1} precision={2} data-testid="recheck-share" />
