@@ -2,6 +2,7 @@
 import type { Explanation, MessageParam, MessageParams } from '../explanation.ts';
 import { enImport } from './en-import.ts';
 import { enSetup } from './en-setup.ts';
+import { resolvePlurals } from './plural.ts';
 import { en } from './en.ts';
 import { zhImport } from './zh-import.ts';
 import { zhSetup } from './zh-setup.ts';
@@ -20,7 +21,7 @@ function showParam(name: string, value: MessageParam, lang: Lang): string {
 }
 
 export function format(key: string, params: MessageParams, lang: Lang): string {
-  const template = CATALOGS[lang][key] ?? CATALOGS.en[key] ?? key;
+  const template = resolvePlurals(lang, CATALOGS[lang][key] ?? CATALOGS.en[key] ?? key, params);
   return template.replace(/\{(\w+)\}/gu, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : showParam(name, value, lang);

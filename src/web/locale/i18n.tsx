@@ -8,7 +8,7 @@ import type { Explanation } from '../../core/explanation.ts';
 import type { Label } from '../../core/templates/template.ts';
 import { setApiLanguage } from '../api/client.ts';
 import { en } from './en.ts';
-import { resolvePlurals } from './plural.ts';
+import { resolvePlurals } from '../../core/locale/plural.ts';
 import { zh, type MessageKey } from './zh.ts';
 
 export type Lang = 'zh' | 'en';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { translate } from './i18n.tsx';
-import { pluralForm, resolvePlurals } from './plural.ts';
+import { format } from '../../core/locale/messages.ts';
+import { pluralForm, resolvePlurals } from '../../core/locale/plural.ts';
 
 test('English: one form for 1, the other for 0, 2, 21 and decimals', () => {
   const forms = { one: '# warning', other: '# warnings' };
@@ -23,4 +24,10 @@ test('placeholders inside a form are filled; without the count the block stays a
   assert.equal(resolvePlurals('en', '{n, plural, one {# file of {who}} other {# files of {who}}}', { n: 1 }), '1 file of {who}');
   assert.equal(resolvePlurals('en', 'x {n, plural, one {#} other {#s}}', {}), 'x {n, plural, one {#} other {#s}}');
   assert.equal(resolvePlurals('en', 'plain {n}', { n: 2 }), 'plain {n}');
+});
+
+test('the core’s messages too: findings counts, the refusal to submit', () => {
+  assert.equal(format('report.findingsCount', { errors: 1, warnings: 2 }, 'en'), '1 error, 2 warnings');
+  assert.equal(format('api.CHECK_ERRORS', { errors: 1 }, 'en'), 'The checks found 1 error; correct them before submitting');
+  assert.equal(format('report.summary', { forms: 1, errors: 0, warnings: 1 }, 'en'), '1 form: 0 errors, 1 warning');
 });

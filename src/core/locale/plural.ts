@@ -3,8 +3,12 @@
  * message may hold `{count, plural, one {# warning} other {# warnings}}` — `#` is the number, an
  * exact `=0 {…}` goes first, `other` is required. Chinese has one form, so its messages need none;
  * English says "1 warning", "2 warnings". Plain `{name}` placeholders inside a form are filled after.
+ * Used by the core's messages (findings, API errors, reports) and the UI's alike.
  */
-import type { Lang, Params } from './i18n.tsx';
+
+export type Lang = 'zh' | 'en';
+/** What a message's parameters may be; only numbers (or numeric text) choose a form. */
+export type Params = Readonly<Record<string, unknown>>;
 
 const RULES: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules('zh-CN'), en: new Intl.PluralRules('en') };
 
