@@ -6,10 +6,10 @@
  * (the cell in the address, `?year=&rate=&score=`, shown as a chip that clears it).
  */
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Input, Row, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
+import { Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, query, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import { STATUSES, type DashboardSort, type Status, type Summary } from '../../api/types.ts';
@@ -17,7 +17,7 @@ import { gradeWord } from '../../format/grades.ts';
 import { formatAmount, formatRate } from '../../format/numbers.ts';
 import { useI18n, type I18n } from '../../locale/i18n.tsx';
 import { StatusTag } from '../StatusTag.tsx';
-import { budgetOption, cellBounds, gradeOption, lastCell, scatterOption, type ScatterCell } from './charts.ts';
+import { budgetOption, cellBounds, FEW_FORMS, gradeOption, lastCell, scatterOption, type ScatterCell } from './charts.ts';
 import { EChart } from './EChart.tsx';
 
 /** A cell of the scatter by its lower bounds, as the address keeps it. */
@@ -76,6 +76,8 @@ export function DashboardPage() {
   const d = board.data;
   const bin = d?.scatter.bin ?? 2;
   const cell = cellOf(params, bin);
+  const queries = useQueryClient();
+  const wide = Grid.useBreakpoint().md ?? true;
   const tableCard = useRef<HTMLDivElement>(null);
   const chooseCell = (chosen: Cell | undefined) => {
     const next = new URLSearchParams(params);
@@ -101,8 +103,15 @@ export function DashboardPage() {
           return { rate: t('dashboard.tipRate', { range: words.rate }), score: t('dashboard.tipScore', { range: words.score }) };
         },
         click: t('dashboard.tipClick'),
-      }),
-    [d, t],
+        // A cell of few forms names them: its table asked for on hovering (one small indexed read), kept a minute.
+        projects: (c) => {
+          const ask = { year: Number(year), ...cellBounds(c, d?.scatter.bin ?? 2), sort: 'project' as const, order: 'asc' as const, limit: FEW_FORMS, offset: 0 };
+          return queries
+            .fetchQuery({ queryKey: keys.evaluationList('table', ask), queryFn: ({ signal }) => unwrap(client.GET('/api/dashboard/table', { params: { query: ask }, signal })), staleTime: 60_000 })
+            .then((page) => page.items.map((r) => r.project));
+        },
+      }, cell),
+    [d, t, year, queries, cell?.rate, cell?.score],
   );
   const grades = useMemo(() => gradeOption(d?.byGrade ?? [], (g) => gradeWord(g, lang)), [d, lang]);
   const budget = useMemo(() => budgetOption(d?.budgetByUnit ?? [], { budget: t('dashboard.budgetShort'), executed: t('dashboard.executed'), unit: t('dashboard.wan') }), [d, t]);
@@ -117,28 +126,31 @@ export function DashboardPage() {
     );
   }
   const cellChip = cell ? cellWords(cell, bin, t) : null;
+  // The year and the files: in the card's head on a wide screen, above the counts on a phone (the head would cut the title).
+  const controls = (
+    <Space wrap>
+      <Select
+        value={year}
+        onChange={(y) => setParams({ year: y }, { replace: true })}
+        options={options}
+        loading={years.isPending}
+        style={{ width: 100 }}
+        aria-label={t('dashboard.year')}
+        data-testid="dashboard-year"
+      />
+      <Button icon={<FileTextOutlined />} href={`/api/dashboard/export.csv${files}`} data-testid="dashboard-export-csv">{t('export.csv')}</Button>
+      <Button icon={<FileExcelOutlined />} href={`/api/dashboard/export.xlsx${files}`} data-testid="dashboard-export-xlsx">{t('export.xlsx')}</Button>
+    </Space>
+  );
   return (
     <div className="dashboard-page">
       <Card
         className="page-card"
         title={t('dashboard.title')}
-        extra={
-          <Space wrap>
-            <Select
-              value={year}
-              onChange={(y) => setParams({ year: y }, { replace: true })}
-              options={options}
-              loading={years.isPending}
-              style={{ width: 100 }}
-              aria-label={t('dashboard.year')}
-              data-testid="dashboard-year"
-            />
-            <Button icon={<FileTextOutlined />} href={`/api/dashboard/export.csv${files}`} data-testid="dashboard-export-csv">{t('export.csv')}</Button>
-            <Button icon={<FileExcelOutlined />} href={`/api/dashboard/export.xlsx${files}`} data-testid="dashboard-export-xlsx">{t('export.xlsx')}</Button>
-          </Space>
-        }
+        extra={wide ? controls : undefined}
         loading={years.isPending || board.isPending}
       >
+        {!wide && <div style={{ marginBottom: 12 }}>{controls}</div>}
         <Row gutter={16} className="status-counts">
           {STATUSES.map((s) => (
             // One equal share each, however many statuses there are (six since the department tier).
@@ -182,30 +194,7 @@ export function DashboardPage() {
         <Card
           className="page-card"
           size="small"
-          title={
-            <Space wrap>
-              {t('dashboard.table')}
-              {cellChip && (
-                <Tag color="blue" data-testid="dashboard-cell-chip" style={{ marginInlineEnd: 0, whiteSpace: 'nowrap' }}>
-                  {t('dashboard.cellChip', cellChip)} ·{' '}
-                  <a
-                    role="button"
-                    tabIndex={0}
-                    onClick={() => chooseCell(undefined)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        chooseCell(undefined);
-                      }
-                    }}
-                    data-testid="dashboard-cell-clear"
-                  >
-                    {t('dashboard.cellClear')}
-                  </a>
-                </Tag>
-              )}
-            </Space>
-          }
+          title={t('dashboard.table')}
           extra={
             <Input.Search
               allowClear
@@ -217,6 +206,27 @@ export function DashboardPage() {
             />
           }
         >
+          {cellChip && (
+            <div style={{ marginBottom: 8 }}>
+              <Tag color="blue" data-testid="dashboard-cell-chip" style={{ marginInlineEnd: 0, whiteSpace: 'normal', fontSize: 13, padding: '2px 8px' }}>
+                {t('dashboard.cellChip', cellChip)} ·{' '}
+                <a
+                  role="button"
+                  tabIndex={0}
+                  onClick={() => chooseCell(undefined)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      chooseCell(undefined);
+                    }
+                  }}
+                  data-testid="dashboard-cell-clear"
+                >
+                  {t('dashboard.cellClear')}
+                </a>
+              </Tag>
+            </div>
+          )}
           {year !== undefined && <DashboardTable year={year} view={view} bounds={bounds} onView={setView} />}
         </Card>
       </div>

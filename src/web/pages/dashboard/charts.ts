@@ -18,7 +18,17 @@ export interface ScatterWords {
   forms: (count: number, odd: number) => string;
   cell?: (cell: ScatterCell) => { rate: string; score: string };
   click?: string;
+  /**
+   * The project names of a cell of few forms (≤ FEW_FORMS), for the tooltip: known at once (an
+   * array) or asked for (a promise: the tooltip shows the rest meanwhile and the names when they come).
+   */
+  projects?: (cell: ScatterCell) => readonly string[] | Promise<readonly string[]>;
 }
+
+/** A cell of this many forms or fewer names its projects in the tooltip. */
+export const FEW_FORMS = 5;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The table's filter for a cell: its bounds on both axes (the last cell's upper bound is above 100: everything from 100 up). */
 export function cellBounds(cell: { rate: number; score: number }, bin: number): { rateFrom: string; rateTo: string; scoreFrom: string; scoreTo: string } {
@@ -28,15 +38,19 @@ export function cellBounds(cell: { rate: number; score: number }, bin: number): 
 /** Whether a cell's lower bound is the last one of its axis (100 with 2-wide cells): it holds everything above too. */
 export const lastCell = (from: number, bin: number) => from >= Math.floor(100 / bin) * bin;
 
-export function scatterOption(scatter: Dashboard['scatter'], words: ScatterWords): ChartOption {
+export function scatterOption(scatter: Dashboard['scatter'], words: ScatterWords, chosen?: { rate: number; score: number }): ChartOption {
   const { bin, cells } = scatter;
   const most = Math.max(1, ...cells.map((c) => c.count));
-  const data = cells.map((c) => ({
-    // The bubble sits in the middle of its cell.
-    value: [c.rate + bin / 2, c.score + bin / 2, c.count],
-    cell: c,
-    itemStyle: { color: c.highScoreLowExecution > 0 ? '#cf1322' : BLUE, opacity: 0.75 },
-  }));
+  const data = cells.map((c) => {
+    const isChosen = chosen !== undefined && chosen.rate === c.rate && chosen.score === c.score;
+    return {
+      // The bubble sits in the middle of its cell.
+      value: [c.rate + bin / 2, c.score + bin / 2, c.count],
+      cell: c,
+      // The cell whose forms the table shows is ringed.
+      itemStyle: { color: c.highScoreLowExecution > 0 ? '#cf1322' : BLUE, opacity: isChosen ? 1 : 0.75, ...(isChosen ? { borderColor: '#000', borderWidth: 2 } : {}) },
+    };
+  });
   const range = (from: number) => `${from}–${from + bin}`;
   const tip = (cell: ScatterCell) => {
     const said = words.cell?.(cell);
@@ -49,7 +63,16 @@ export function scatterOption(scatter: Dashboard['scatter'], words: ScatterWords
     animation: false,
     grid: { left: 48, right: 24, top: 24, bottom: 40 },
     tooltip: {
-      formatter: (p: { data: { cell: ScatterCell } }) => tip(p.data.cell),
+      formatter: (p: { data: { cell: ScatterCell } }, ticket?: string, callback?: (ticket: string, html: string) => void) => {
+        const cell = p.data.cell;
+        const text = tip(cell);
+        if (!words.projects || cell.count > FEW_FORMS) return text;
+        const names = words.projects(cell);
+        const withNames = (list: readonly string[]) => (list.length > 0 ? `${text}<br/>${list.map((n) => `· ${escapeHtml(n)}`).join('<br/>')}` : text);
+        if (!(names instanceof Promise)) return withNames(names);
+        void names.then((list) => ticket !== undefined && callback?.(ticket, withNames(list))).catch(() => undefined);
+        return text;
+      },
     },
     xAxis: { name: words.rate, nameLocation: 'middle', nameGap: 26, min: 0, max: 100 + bin, axisLabel: { formatter: '{value}%' } },
     yAxis: { name: words.score, min: 0, max: 100 + bin },
