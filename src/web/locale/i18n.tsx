@@ -22,6 +22,11 @@ export function translate(lang: Lang, key: MessageKey, params: Params = {}): str
   return resolvePlurals(lang, DICTIONARIES[lang][key], params).replace(/\{(\w+)\}/gu, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
+/** Whether a key is in the dictionaries: words named by data (an audit action) fall back when not. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zh, key);
+}
+
 export interface I18n {
   lang: Lang;
   setLang: (lang: Lang) => void;

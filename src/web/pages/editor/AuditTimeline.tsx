@@ -11,7 +11,7 @@ import type { Template } from '../../../core/templates/template.ts';
 import { client, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import { formatDateTime } from '../../format/dates.ts';
-import { useI18n } from '../../locale/i18n.tsx';
+import { isMessageKey, useI18n } from '../../locale/i18n.tsx';
 import { useLoadMore } from '../../paging/use-load-more.ts';
 import type { FieldChange } from '../../api/types.ts';
 import { changeField, changeValue, shownChanges } from './change-words.ts';
@@ -63,9 +63,10 @@ export function AuditTimeline({ id, template }: { id: string; template: Template
   );
 }
 
-const KNOWN = ['create', 'edit', 'submit', 'forward', 'return', 'approve', 'publish', 'copy', 'import', 'setup', 'delete', 'restore'] as const;
+/** The action in words; an action this UI has no word for yet is shown as the server names it rather than hidden. */
 function actionLabel(action: string, t: ReturnType<typeof useI18n>['t']): string {
-  return (KNOWN as readonly string[]).includes(action) ? t(`audit.action.${action as (typeof KNOWN)[number]}`) : action;
+  const key = `audit.action.${action}`;
+  return isMessageKey(key) ? t(key) : action;
 }
 
 /** An entry shows this many changes until opened. */
