@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Evaluation } from '../../src/core/model/evaluation.ts';
+import { templateRegistry } from '../../src/core/templates/registry.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi, type Client } from './support/api-harness.ts';
 
@@ -83,6 +84,24 @@ forEachApi('the bureau’s screens', (api) => {
     const csv = await admin.get(`/api/dashboard/export.csv?year=${YEAR}&rateFrom=100&rateTo=102`);
     assert.equal(csv.status, 200);
     assert.equal(Buffer.from(csv.body).toString('utf8').trim().split('\n').length, 1 + last.length);
+  });
+
+  test('the table’s files name the template and the grade in the file’s language, never the template’s id', async () => {
+    const admin = await api.as('admin');
+    const shanghai = templateRegistry().get('shanghai-2021')!;
+    const rows = await all(admin, `year=${YEAR}`);
+    assert.ok(rows.length > 0 && rows.every((r) => r.template === 'shanghai-2021'));
+    const file = async (lang: string) => Buffer.from((await admin.get(`/api/dashboard/export.csv?year=${YEAR}&lang=${lang}`)).body).toString('utf8').trim().split('\r\n').slice(1);
+    const grade = (zh: string, lang: 'zh' | 'en') => shanghai.grades.find((g) => g.label.zh === zh)!.label[lang];
+    for (const lang of ['zh', 'en'] as const) {
+      const lines = await file(lang);
+      assert.equal(lines.length, rows.length);
+      for (const line of lines) {
+        assert.ok(line.includes(shanghai.name[lang].replace(/"/gu, '""')), line);
+        assert.ok(!line.includes('shanghai-2021'), line);
+      }
+      for (const row of rows) assert.ok(lines.some((line) => line.includes(`,${grade(row.grade, lang)},`)), `${row.grade} in ${lang}`);
+    }
   });
 
   test('a bad bound is a 400 naming it', async () => {

@@ -60,8 +60,8 @@ export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): v
     }),
     async (c) => {
       const user = requireUser(c);
-      const { year, rows } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
-      const bytes = new TextEncoder().encode(dashboardCsv(rows, requestLang(c)));
+      const { year, rows, templates } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
+      const bytes = new TextEncoder().encode(dashboardCsv(rows, requestLang(c), templates));
       return privateFile(c, services.security, user, 'dashboard.csv', { year, rows: rows.length }, { bytes, fileName: `dashboard-${year ?? 'all'}.csv`, contentType: 'text/csv; charset=utf-8' });
     },
   );
@@ -74,8 +74,8 @@ export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): v
     }),
     async (c) => {
       const user = requireUser(c);
-      const { year, rows } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
-      const file = { bytes: await dashboardXlsx(rows, requestLang(c)), fileName: `dashboard-${year ?? 'all'}.xlsx`, contentType: XLSX_TYPE };
+      const { year, rows, templates } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
+      const file = { bytes: await dashboardXlsx(rows, requestLang(c), templates), fileName: `dashboard-${year ?? 'all'}.xlsx`, contentType: XLSX_TYPE };
       return privateFile(c, services.security, user, 'dashboard.xlsx', { year, rows: rows.length }, file);
     },
   );

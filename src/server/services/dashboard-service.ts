@@ -64,10 +64,10 @@ export class DashboardService {
     return { year: shown, total, limit: page.limit, offset: page.offset, items };
   }
 
-  /** Every row of the table in its order (for the CSV and XLSX files). */
+  /** Every row of the table in its order (for the CSV and XLSX files), with the templates that name their grades. */
   async allRows(user: User, query: TableQuery) {
     const { scope, shown, filter } = await this.tableFilter(user, query);
-    return { year: shown, rows: await repositories(this.ctx.db).dashboard.rows(scope, filter, query) };
+    return { year: shown, rows: await repositories(this.ctx.db).dashboard.rows(scope, filter, query), templates: this.ctx.templates };
   }
 
   private async tableFilter(user: User, query: TableQuery): Promise<{ scope: Scope; shown: number | null; filter: DashboardFilter }> {
