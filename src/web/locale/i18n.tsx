@@ -1,6 +1,8 @@
 /**
  * The UI language: Chinese first, English on the switch. Words live in zh.ts / en.ts only; the
  * core's sentences (findings, the working of a score) are rendered by the core's own locale.
+ * A count with a noun is written as a plural block, `{count, plural, one {# warning} other {# warnings}}`
+ * (core/locale/plural.ts: the language's own rules), so English never says "1 warnings".
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { render as renderCore, format as formatCore } from '../../core/locale/messages.ts';
