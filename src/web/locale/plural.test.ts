@@ -31,3 +31,11 @@ test('the core’s messages too: findings counts, the refusal to submit', () => 
   assert.equal(format('api.CHECK_ERRORS', { errors: 1 }, 'en'), 'The checks found 1 error; correct them before submitting');
   assert.equal(format('report.summary', { forms: 1, errors: 0, warnings: 1 }, 'en'), '1 form: 0 errors, 1 warning');
 });
+
+test('seconds and points: "1 second", "1 point"', () => {
+  assert.equal(translate('en', 'login.tooMany', { seconds: 1 }), 'Too many failed attempts; try again in 1 second');
+  assert.equal(translate('en', 'login.tooMany', { seconds: 60 }), 'Too many failed attempts; try again in 60 seconds');
+  assert.equal(translate('en', 'indicator.capPoints', { points: 1 }), '(1 point)');
+  assert.equal(translate('en', 'indicator.capPoints', { points: 2.5 }), '(2.5 points)');
+  assert.match(format('grid.notAForm', { grids: 1 }, 'en'), /\(1 sheet or page read;/u);
+});
