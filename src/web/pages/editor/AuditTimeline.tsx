@@ -4,7 +4,7 @@
  * autosave). Changes read in words (indicator names, 草稿/已提交, 是/否, amounts, 空 — never ids or
  * codes: change-words.ts); an entry shows its first few and opens to all of them.
  */
-import { Alert, Button, Empty, Spin, Timeline } from 'antd';
+import { Alert, Button, Empty, Grid, Spin, Timeline } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Template } from '../../../core/templates/template.ts';
@@ -22,6 +22,7 @@ const COLORS: Record<string, string> = { return: 'red', approve: 'green', publis
 export function AuditTimeline({ id, template }: { id: string; template: Template }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
+  const wide = Grid.useBreakpoint().md ?? true;
   const audit = useLoadMore(keys.evaluationPart(id, 'audit'), (limit, offset, signal) =>
     unwrap(client.GET('/api/evaluations/{id}/audit', { params: { path: { id }, query: { limit, offset } }, signal })),
   );
@@ -37,9 +38,11 @@ export function AuditTimeline({ id, template }: { id: string; template: Template
         items={items.map((entry) => ({
           key: String(entry.id),
           color: COLORS[entry.action] ?? 'gray',
-          title: formatDateTime(entry.at, lang),
+          // On a phone the time goes above the entry: beside it, it takes half the width.
+          ...(wide ? { title: formatDateTime(entry.at, lang) } : {}),
           content: (
             <div className="audit-entry" data-testid="audit-entry" data-action={entry.action}>
+              {!wide && <div className="muted">{formatDateTime(entry.at, lang)}</div>}
               <div>
                 <b>{entry.user.displayName}</b> <span className="muted">({entry.user.username})</span> · {actionLabel(entry.action, t)}
               </div>
