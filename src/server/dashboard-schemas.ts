@@ -1,5 +1,6 @@
 /** The zod schemas of the dashboard (docs/api.md, "Dashboard"): the year's overview and its paged table. */
 import { z } from '@hono/zod-openapi';
+import { compareExact, exactOf } from '../core/numbers/exact-decimal.ts';
 import { TABLE_SORTS } from '../storage/repositories/dashboard-repository.ts';
 import { PageQuery, Status, Summary, Unit } from './api-schemas.ts';
 
@@ -16,10 +17,40 @@ const tableQuery = {
   project: z.string().min(1).max(200).optional().openapi({ description: 'part of the project name' }),
   sort: z.enum(TABLE_SORTS).default('score'),
   order: z.enum(['asc', 'desc']).default('desc'),
+  ...cellQuery(),
 };
-export const DashboardTableQuery = z.object({ ...tableQuery, ...PageQuery });
 
-export const DashboardExportQuery = z.object({ ...tableQuery, lang: z.enum(['zh', 'en']).optional() });
+/**
+ * A cell of the scatter (or any band): exact decimal bounds, `from` inclusive, `to` exclusive, on the
+ * rate and score clamped to 0–100 as the scatter clamps them (a rate above 100 % is in the last cell,
+ * e.g. rateFrom=100&rateTo=102). Plain decimals with at most two places, never read as floats.
+ */
+function cellQuery() {
+  const bound = (what: string) =>
+    z.string().regex(/^\d{1,4}(?:\.\d{1,2})?$/u, 'a decimal from 0 to 9999.99, at most two places').optional().openapi({ description: what, example: '40' });
+  return {
+    rateFrom: bound('lowest execution rate, percent, inclusive'),
+    rateTo: bound('execution rate below this, percent (above 100: no upper bound)'),
+    scoreFrom: bound('lowest score, inclusive'),
+    scoreTo: bound('score below this (above 100: no upper bound)'),
+  };
+}
+
+/** `from` below `to` on each axis: an empty band is a mistake, said as such (400 naming the bound). */
+function boundsInOrder(q: { rateFrom?: string | undefined; rateTo?: string | undefined; scoreFrom?: string | undefined; scoreTo?: string | undefined }, ctx: z.RefinementCtx): void {
+  const below = (a: string, b: string) => compareExact(exactOf(a)!, exactOf(b)!) < 0;
+  if (q.rateFrom !== undefined && q.rateTo !== undefined && !below(q.rateFrom, q.rateTo)) ctx.addIssue({ code: 'custom', path: ['rateTo'], message: 'rateTo must be above rateFrom' });
+  if (q.scoreFrom !== undefined && q.scoreTo !== undefined && !below(q.scoreFrom, q.scoreTo)) ctx.addIssue({ code: 'custom', path: ['scoreTo'], message: 'scoreTo must be above scoreFrom' });
+}
+
+export const DashboardTableQuery = z.object({ ...tableQuery, ...PageQuery }).superRefine(boundsInOrder);
+
+export const DashboardExportQuery = z.object({ ...tableQuery, lang: z.enum(['zh', 'en']).optional() }).superRefine(boundsInOrder);
+
+/** The years the user has forms of, newest first (the year choices of the dashboard). */
+export const DashboardYears = z
+  .object({ years: z.array(z.object({ year: z.number().int(), count: z.number().int().openapi({ description: 'forms of the year the user may see' }) })) })
+  .openapi('DashboardYears');
 
 export const Dashboard = z
   .object({

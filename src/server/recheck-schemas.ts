@@ -25,6 +25,18 @@ export const ScoresBody = z.object({
 });
 
 export const RecheckListQuery = z.object({ year: z.coerce.number().int().min(1949).max(2999).optional(), lang: z.enum(['zh', 'en']).optional(), ...PageQuery });
+/** The years with something to re-check or look at, newest first. */
+export const RecheckYears = z
+  .object({
+    years: z.array(
+      z.object({
+        year: z.number().int(),
+        forms: z.number().int().openapi({ description: 'approved and published forms of the year (what a draw draws from)' }),
+        draws: z.number().int().openapi({ description: 'draws made of the year' }),
+      }),
+    ),
+  })
+  .openapi('RecheckYears');
 export const ReportQuery = z.object({ threshold: z.coerce.number().min(0).max(1000).optional(), lang: z.enum(['zh', 'en']).optional() });
 export const RecheckParams = z.object({ id: z.string().min(1).max(100) });
 export const RecheckEvaluationParams = z.object({ id: z.string().min(1).max(100), evaluationId: z.string().min(1).max(100) });

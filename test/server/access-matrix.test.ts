@@ -129,6 +129,10 @@ export const CASES: Case[] = [
   { route: 'POST /api/evaluations/{id}/restore', status: 'draft', note: 'not deleted', request: (c, id) => c.post(`/api/evaluations/${id}/restore`), expect: [403, 404, 403, 404, 404, 409, 401] },
   { route: 'GET /api/admin/deleted', request: (c) => c.get('/api/admin/deleted'), expect: [403, 403, 403, 403, 403, 200, 401] },
   { route: 'GET /api/dashboard/table', request: (c) => c.get('/api/dashboard/table'), expect: SIGNED_IN(200) },
+  // issue 14 (bureau's screens): the years with data, for the dashboard and the re-check page; a scatter cell's table.
+  { route: 'GET /api/dashboard/years', request: (c) => c.get('/api/dashboard/years'), expect: SIGNED_IN(200) },
+  { route: 'GET /api/dashboard/table', note: 'a cell of the scatter', request: (c) => c.get('/api/dashboard/table?rateFrom=60&rateTo=62&scoreFrom=94&scoreTo=96'), expect: SIGNED_IN(200) },
+  { route: 'GET /api/rechecks/years', request: (c) => c.get('/api/rechecks/years'), expect: RECHECK(200) },
   { route: 'POST /api/rechecks', draw: true, request: (c) => c.post('/api/rechecks', { year: DRAW_YEAR }), expect: RECHECK(201) },
   { route: 'GET /api/rechecks', request: (c) => c.get('/api/rechecks'), expect: RECHECK(200) },
   { route: 'GET /api/rechecks/{id}', draw: true, request: (c, _, d) => c.get(`/api/rechecks/${d.id}`), expect: RECHECK(200) },

@@ -3,6 +3,7 @@ import type { Explanation, MessageParam, MessageParams } from '../explanation.ts
 import { enEvidence } from './en-evidence.ts';
 import { enImport } from './en-import.ts';
 import { enSetup } from './en-setup.ts';
+import { resolvePlurals } from './plural.ts';
 import { en } from './en.ts';
 import { zhEvidence } from './zh-evidence.ts';
 import { zhImport } from './zh-import.ts';
@@ -22,7 +23,7 @@ function showParam(name: string, value: MessageParam, lang: Lang): string {
 }
 
 export function format(key: string, params: MessageParams, lang: Lang): string {
-  const template = CATALOGS[lang][key] ?? CATALOGS.en[key] ?? key;
+  const template = resolvePlurals(lang, CATALOGS[lang][key] ?? CATALOGS.en[key] ?? key, params);
   return template.replace(/\{(\w+)\}/gu, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : showParam(name, value, lang);

@@ -169,7 +169,7 @@ export const zh: Messages = {
   'recheck.col.selfScore': '自评分',
   'recheck.col.recheckScore': '复核得分',
   'recheck.col.reason': '复核理由',
-  'recheck.title': '{year} 年度抽查复核（种子 {seed}，差异阈值 {threshold} 分）',
+  'recheck.title': '{year} 年度抽查复核（抽样编号 {seed}，差异阈值 {threshold} 分）',
   'recheck.yes': '是',
   'recheck.no': '否',
 };

@@ -1,7 +1,7 @@
 /** The dashboard of a year: its overview, its table one page at a time, and the table as CSV and XLSX. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
-import { Dashboard, DashboardExportQuery, DashboardQuery, DashboardTable, DashboardTableQuery } from '../dashboard-schemas.ts';
+import { Dashboard, DashboardExportQuery, DashboardYears, DashboardQuery, DashboardTable, DashboardTableQuery } from '../dashboard-schemas.ts';
 import { requireUser } from '../middleware/session.ts';
 import { requestLang } from '../request-lang.ts';
 import type { Services } from '../services.ts';
@@ -13,8 +13,12 @@ import { binary, errors, json, privateFile } from './responses.ts';
 const tags = ['dashboard'];
 
 /** The query's filter and order in the service's words (`unit` is the unit's id). */
-const tableQuery = (q: { year?: number | undefined; status?: TableQuery['status']; unit?: string | undefined; project?: string | undefined; sort: TableQuery['sort']; order: TableQuery['order'] }): TableQuery => ({
+const tableQuery = (q: {
+  year?: number | undefined; status?: TableQuery['status']; unit?: string | undefined; project?: string | undefined; sort: TableQuery['sort']; order: TableQuery['order'];
+  rateFrom?: string | undefined; rateTo?: string | undefined; scoreFrom?: string | undefined; scoreTo?: string | undefined;
+}): TableQuery => ({
   year: q.year, status: q.status, unitId: q.unit, project: q.project, sort: q.sort, order: q.order,
+  cell: q.rateFrom ?? q.rateTo ?? q.scoreFrom ?? q.scoreTo ? { rateFrom: q.rateFrom, rateTo: q.rateTo, scoreFrom: q.scoreFrom, scoreTo: q.scoreTo } : undefined,
 });
 
 export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
@@ -26,6 +30,14 @@ export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): v
       responses: { 200: json(Dashboard, 'the overview'), ...errors(400, 401) },
     }),
     async (c) => c.json(await services.dashboard.dashboard(requireUser(c), c.req.valid('query').year), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/dashboard/years', tags, summary: 'The years the user has forms of, newest first, with how many (the dashboard opens on the first)',
+      responses: { 200: json(DashboardYears, 'the years'), ...errors(401) },
+    }),
+    async (c) => c.json(await services.dashboard.years(requireUser(c)), 200),
   );
 
   app.openapi(
@@ -48,8 +60,8 @@ export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): v
     }),
     async (c) => {
       const user = requireUser(c);
-      const { year, rows } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
-      const bytes = new TextEncoder().encode(dashboardCsv(rows, requestLang(c)));
+      const { year, rows, templates } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
+      const bytes = new TextEncoder().encode(dashboardCsv(rows, requestLang(c), templates));
       return privateFile(c, services.security, user, 'dashboard.csv', { year, rows: rows.length }, { bytes, fileName: `dashboard-${year ?? 'all'}.csv`, contentType: 'text/csv; charset=utf-8' });
     },
   );
@@ -62,8 +74,8 @@ export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): v
     }),
     async (c) => {
       const user = requireUser(c);
-      const { year, rows } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
-      const file = { bytes: await dashboardXlsx(rows, requestLang(c)), fileName: `dashboard-${year ?? 'all'}.xlsx`, contentType: XLSX_TYPE };
+      const { year, rows, templates } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
+      const file = { bytes: await dashboardXlsx(rows, requestLang(c), templates), fileName: `dashboard-${year ?? 'all'}.xlsx`, contentType: XLSX_TYPE };
       return privateFile(c, services.security, user, 'dashboard.xlsx', { year, rows: rows.length }, file);
     },
   );

@@ -6,7 +6,7 @@ import type { AppEnv } from '../app-env.ts';
 import { requireUser } from '../middleware/session.ts';
 import {
   DrawBody, RecheckAudit, RecheckDetail, RecheckDraw, RecheckEvaluationParams, RecheckForm, RecheckListQuery,
-  RecheckParams, RecheckReport, ReportQuery, ScoresBody,
+  RecheckParams, RecheckReport, RecheckYears, ReportQuery, ScoresBody,
 } from '../recheck-schemas.ts';
 import { requestLang } from '../request-lang.ts';
 import type { Services } from '../services.ts';
@@ -39,6 +39,15 @@ export function recheckRoutes(app: OpenAPIHono<AppEnv>, services: Services): voi
       const { year, limit, offset } = c.req.valid('query');
       return c.json(await services.rechecks.list(requireUser(c), year, requestLang(c), { limit, offset }), 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/rechecks/years', tags,
+      summary: 'The years with approved or published forms or with draws, newest first (the re-check page opens on the first)',
+      responses: { 200: json(RecheckYears, 'the years'), ...errors(401, 403) },
+    }),
+    async (c) => c.json(await services.rechecks.years(requireUser(c)), 200),
   );
 
   app.openapi(

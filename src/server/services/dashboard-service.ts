@@ -6,7 +6,7 @@
  */
 import { STATUSES, visibleScope, type Scope, type Status } from '../../core/workflow/workflow.ts';
 import { repositories } from '../../storage/repositories.ts';
-import type { DashboardFilter, TableOrder } from '../../storage/repositories/dashboard-repository.ts';
+import type { CellFilter, DashboardFilter, TableOrder } from '../../storage/repositories/dashboard-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
 
@@ -20,6 +20,8 @@ export interface TableQuery extends TableOrder {
   status?: Status | undefined;
   unitId?: string | undefined;
   project?: string | undefined;
+  /** A cell of the scatter: exact decimal bounds on the clamped rate and score. */
+  cell?: CellFilter | undefined;
 }
 
 export class DashboardService {
@@ -49,6 +51,11 @@ export class DashboardService {
     };
   }
 
+  /** The years the user has forms of, newest first: the dashboard's choices, grouped in SQL. */
+  async years(user: User) {
+    return { years: await repositories(this.ctx.db).dashboard.years(visibleScope(actorOf(user))) };
+  }
+
   /** One page of the year's table and how many rows it has in all. */
   async table(user: User, query: TableQuery, page: { limit: number; offset: number }) {
     const { scope, shown, filter } = await this.tableFilter(user, query);
@@ -57,15 +64,15 @@ export class DashboardService {
     return { year: shown, total, limit: page.limit, offset: page.offset, items };
   }
 
-  /** Every row of the table in its order (for the CSV and XLSX files). */
+  /** Every row of the table in its order (for the CSV and XLSX files), with the templates that name their grades. */
   async allRows(user: User, query: TableQuery) {
     const { scope, shown, filter } = await this.tableFilter(user, query);
-    return { year: shown, rows: await repositories(this.ctx.db).dashboard.rows(scope, filter, query) };
+    return { year: shown, rows: await repositories(this.ctx.db).dashboard.rows(scope, filter, query), templates: this.ctx.templates };
   }
 
   private async tableFilter(user: User, query: TableQuery): Promise<{ scope: Scope; shown: number | null; filter: DashboardFilter }> {
     const { scope, shown } = await this.yearOf(user, query.year);
-    return { scope, shown, filter: { year: shown ?? undefined, status: query.status, unitId: query.unitId, project: query.project } };
+    return { scope, shown, filter: { year: shown ?? undefined, status: query.status, unitId: query.unitId, project: query.project, cell: query.cell } };
   }
 
   private async yearOf(user: User, year: number | undefined): Promise<{ scope: Scope; shown: number | null }> {

@@ -68,6 +68,12 @@ export class RecheckService {
     return this.get(user, id, lang);
   }
 
+  /** The years with approved or published forms or with draws, newest first (the page's year choices). */
+  async years(user: User) {
+    requireReviewer(user);
+    return { years: await repositories(this.ctx.db).rechecks.years() };
+  }
+
   /** The draws, newest first, one page at a time. */
   async list(user: User, year: number | undefined, lang: Lang, page: Page) {
     requireReviewer(user);

@@ -5,6 +5,7 @@
  * databases); the scatter is a grid of cells counted in SQL rather than one point per form.
  */
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { compareExact, exactInteger, exactOf } from '../../core/numbers/exact-decimal.ts';
 import type { Scope, Status } from '../../core/workflow/workflow.ts';
 import { fenToYuan } from '../columns.ts';
 import { isPostgres } from '../dialect.ts';
@@ -17,6 +18,52 @@ import { toSummary, type EvaluationSummary, type SummaryRow } from './evaluation
 /** The dashboard's filter: a year (the latest when not given) and the table's filters. */
 export interface DashboardFilter extends EvaluationFilter {
   year: number | undefined;
+  /** A cell (or a band) of the scatter: the forms whose clamped rate and score fall in it. */
+  cell?: CellFilter | undefined;
+}
+
+/**
+ * Bounds on execution rate and score, as exact decimal strings (percent and points): `from` is
+ * inclusive, `to` exclusive, as the scatter's cells are. They apply to the values clamped the way
+ * the scatter clamps them (0–100: a rate above 100 % is in the last cell, whose `to` is above 100),
+ * so a cell of the scatter holds exactly the forms this filter finds. A form without a rate is in
+ * no cell, and in no table filtered by rate.
+ */
+export interface CellFilter {
+  rateFrom?: string | undefined;
+  rateTo?: string | undefined;
+  scoreFrom?: string | undefined;
+  scoreTo?: string | undefined;
+}
+
+/** Whether a decimal string (checked by the route) is above a whole number, compared exactly. */
+const above = (text: string, n: number): boolean => compareExact(exactOf(text) ?? exactInteger(0), exactInteger(n)) > 0;
+
+/** The conditions of a cell filter on the clamped values (see CellFilter). */
+function cellConditions(eb: ExpressionBuilder<Tables, 'evaluations'>, cell: CellFilter | undefined): Array<Expression<SqlBool>> {
+  if (!cell) return [];
+  const out: Array<Expression<SqlBool>> = [];
+  const bounds = (column: 'evaluations.execution_rate' | 'evaluations.score', from: string | undefined, to: string | undefined) => {
+    if (from === undefined && to === undefined) return;
+    out.push(eb(column, 'is not', null));
+    // clamp(v) ≥ from: anything from 0 down is no bound; clamp(v) < to: anything above 100 is none.
+    if (from !== undefined && above(from, 0)) out.push(eb(column, '>=', sql<string>`cast(${from} as numeric)`));
+    if (to !== undefined && !above(to, 100)) out.push(eb(column, '<', sql<string>`cast(${to} as numeric)`));
+    // No clamped value is above 100.
+    if (from !== undefined && above(from, 100)) out.push(sql<SqlBool>`1 = 0`);
+  };
+  bounds('evaluations.execution_rate', cell.rateFrom, cell.rateTo);
+  bounds('evaluations.score', cell.scoreFrom, cell.scoreTo);
+  return out;
+}
+
+/** What the table reads: the visible forms under the filter, in the cell when one is given. */
+const tableCondition = (eb: ExpressionBuilder<Tables, 'evaluations'>, scope: Exclude<Scope, { nothing: true }>, filter: DashboardFilter): Expression<SqlBool> =>
+  filter.cell ? eb.and([visibleEvaluations(eb, scope, filter), ...cellConditions(eb, filter.cell)]) : visibleEvaluations(eb, scope, filter);
+
+export interface YearCount {
+  year: number;
+  count: number;
 }
 
 /** The table's sort keys (the columns the UI sorts on) and what they sort by. */
@@ -173,13 +220,26 @@ export class DashboardRepository {
     };
   }
 
+  /** The years the actor has forms of, newest first, with how many: one GROUP BY over the year index. */
+  async years(scope: Scope): Promise<YearCount[]> {
+    if (scope.nothing) return [];
+    const rows = await this.db
+      .selectFrom('evaluations')
+      .select((eb) => ['evaluations.year', eb.fn.countAll<number | string>().as('count')])
+      .where((eb) => visibleEvaluations(eb as never, scope, {}))
+      .groupBy('evaluations.year')
+      .orderBy('evaluations.year', 'desc')
+      .execute();
+    return rows.map((r) => ({ year: Number(r.year), count: Number(r.count) }));
+  }
+
   /** How many forms the table has under the filter. */
   async count(scope: Scope, filter: DashboardFilter): Promise<number> {
     if (scope.nothing) return 0;
     const row = await this.db
       .selectFrom('evaluations')
       .select((eb) => eb.fn.countAll<number | string>().as('count'))
-      .where((eb) => visibleEvaluations(eb as never, scope, filter))
+      .where((eb) => tableCondition(eb as never, scope, filter))
       .executeTakeFirst();
     return Number(row?.count ?? 0);
   }
@@ -205,11 +265,11 @@ export class DashboardRepository {
     const whole = this.db.selectFrom('evaluations').innerJoin('units', 'units.id', 'evaluations.unit_id').select([...SUMMARY, 'units.name as unit_name']);
     let rows: SummaryRow[];
     if (!page) {
-      rows = await ordered(whole.where((eb) => visibleEvaluations(eb as never, scope, filter)), column).execute();
+      rows = await ordered(whole.where((eb) => tableCondition(eb as never, scope, filter)), column).execute();
     } else {
       // The page's ids are sorted alone (a narrow sort, from the covering index), then read with their units.
       const ids = order.sort === 'unit' ? this.db.selectFrom('evaluations').innerJoin('units', 'units.id', 'evaluations.unit_id') : this.db.selectFrom('evaluations');
-      const chosen = ordered(ids.select('evaluations.id as page_id').where((eb) => visibleEvaluations(eb as never, scope, filter)), column)
+      const chosen = ordered(ids.select('evaluations.id as page_id').where((eb) => tableCondition(eb as never, scope, filter)), column)
         .limit(page.limit)
         .offset(page.offset)
         .as('page');

@@ -110,6 +110,28 @@ export class RecheckRepository {
     return rows.map((r) => ({ id: r.id, unitId: r.unit_id, budgetFen: r.budget_fen === null ? null : Number(r.budget_fen), version: Number(r.version) }));
   }
 
+  /**
+   * The years there is something to re-check or look at: approved and published forms (the draw's
+   * population) and draws made, each counted per year; two GROUP BYs over indexed columns.
+   */
+  async years(): Promise<Array<{ year: number; forms: number; draws: number }>> {
+    const [forms, draws] = await Promise.all([
+      this.db
+        .selectFrom('evaluations')
+        .select((eb) => ['year', eb.fn.countAll<number | string>().as('count')])
+        .where('status', 'in', ['approved', 'published'])
+        .where('deleted_at', 'is', null)
+        .groupBy('year')
+        .execute(),
+      this.db.selectFrom('recheck_draws').select((eb) => ['year', eb.fn.countAll<number | string>().as('count')]).groupBy('year').execute(),
+    ]);
+    const years = new Map<number, { year: number; forms: number; draws: number }>();
+    const at = (year: number) => years.get(year) ?? years.set(year, { year, forms: 0, draws: 0 }).get(year)!;
+    for (const r of forms) at(Number(r.year)).forms = Number(r.count);
+    for (const r of draws) at(Number(r.year)).draws = Number(r.count);
+    return [...years.values()].sort((a, b) => b.year - a.year);
+  }
+
   /** The drawn evaluations as the re-check shows them, in few queries (any order; the caller orders). */
   async drawnEvaluations(ids: readonly string[]): Promise<DrawnEvaluation[]> {
     const out: DrawnEvaluation[] = [];

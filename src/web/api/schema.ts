@@ -2823,6 +2823,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years the user has forms of, newest first, with how many (the dashboard opens on the first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the years */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardYears"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/table": {
         parameters: {
             query?: never;
@@ -2842,6 +2896,14 @@ export interface paths {
                     project?: string;
                     sort?: "project" | "unit" | "status" | "budget" | "executionRate" | "score" | "grade" | "updatedAt";
                     order?: "asc" | "desc";
+                    /** @description lowest execution rate, percent, inclusive */
+                    rateFrom?: string;
+                    /** @description execution rate below this, percent (above 100: no upper bound) */
+                    rateTo?: string;
+                    /** @description lowest score, inclusive */
+                    scoreFrom?: string;
+                    /** @description score below this (above 100: no upper bound) */
+                    scoreTo?: string;
                     limit?: number;
                     offset?: number | null;
                 };
@@ -2916,6 +2978,14 @@ export interface paths {
                     project?: string;
                     sort?: "project" | "unit" | "status" | "budget" | "executionRate" | "score" | "grade" | "updatedAt";
                     order?: "asc" | "desc";
+                    /** @description lowest execution rate, percent, inclusive */
+                    rateFrom?: string;
+                    /** @description execution rate below this, percent (above 100: no upper bound) */
+                    rateTo?: string;
+                    /** @description lowest score, inclusive */
+                    scoreFrom?: string;
+                    /** @description score below this (above 100: no upper bound) */
+                    scoreTo?: string;
                     lang?: "zh" | "en";
                 };
                 header?: never;
@@ -2989,6 +3059,14 @@ export interface paths {
                     project?: string;
                     sort?: "project" | "unit" | "status" | "budget" | "executionRate" | "score" | "grade" | "updatedAt";
                     order?: "asc" | "desc";
+                    /** @description lowest execution rate, percent, inclusive */
+                    rateFrom?: string;
+                    /** @description execution rate below this, percent (above 100: no upper bound) */
+                    rateTo?: string;
+                    /** @description lowest score, inclusive */
+                    scoreFrom?: string;
+                    /** @description score below this (above 100: no upper bound) */
+                    scoreTo?: string;
                     lang?: "zh" | "en";
                 };
                 header?: never;
@@ -3480,6 +3558,69 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rechecks/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years with approved or published forms or with draws, newest first (the re-check page opens on the first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the years */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecheckYears"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4971,6 +5112,13 @@ export interface components {
                 executed: string;
             }[];
         };
+        DashboardYears: {
+            years: {
+                year: number;
+                /** @description forms of the year the user may see */
+                count: number;
+            }[];
+        };
         DashboardTable: {
             year: number | null;
             /** @description rows under the filter, all pages */
@@ -5112,6 +5260,15 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        RecheckYears: {
+            years: {
+                year: number;
+                /** @description approved and published forms of the year (what a draw draws from) */
+                forms: number;
+                /** @description draws made of the year */
+                draws: number;
+            }[];
         };
         RecheckReport: {
             drawId: string;

@@ -1,6 +1,8 @@
 /**
  * The UI language: Chinese first, English on the switch. Words live in zh.ts / en.ts only; the
  * core's sentences (findings, the working of a score) are rendered by the core's own locale.
+ * A count with a noun is written as a plural block, `{count, plural, one {# warning} other {# warnings}}`
+ * (core/locale/plural.ts: the language's own rules), so English never says "1 warnings".
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { render as renderCore, format as formatCore } from '../../core/locale/messages.ts';
@@ -8,6 +10,7 @@ import type { Explanation } from '../../core/explanation.ts';
 import type { Label } from '../../core/templates/template.ts';
 import { setApiLanguage } from '../api/client.ts';
 import { en } from './en.ts';
+import { resolvePlurals } from '../../core/locale/plural.ts';
 import { zh, type MessageKey } from './zh.ts';
 
 export type Lang = 'zh' | 'en';
@@ -17,7 +20,13 @@ const DICTIONARIES: Record<Lang, Readonly<Record<MessageKey, string>>> = { zh, e
 const STORAGE_KEY = 'jixiao.lang';
 
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/gu, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  // Plural forms first ("1 warning", "2 warnings"), then the placeholders, inside them too.
+  return resolvePlurals(lang, DICTIONARIES[lang][key], params).replace(/\{(\w+)\}/gu, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+/** Whether a key is in the dictionaries: words named by data (an audit action) fall back when not. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zh, key);
 }
 
 export interface I18n {

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]).sort();
+// A plural block (`{count, plural, one {…} other {…}}`) names its parameter once, as `{count}` does.
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/gu)].map((m) => m[1]))].sort();
 
 test('Chinese and English have the same keys, none blank', () => {
   assert.deepEqual(Object.keys(en).sort(), Object.keys(zh).sort());

@@ -6,7 +6,7 @@ import { ApiError } from '../api/client.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useI18n } from '../locale/i18n.tsx';
 import { hasAnyCopy, sessionCopies } from './editor/local-copy.ts';
-import { safeNext } from '../session/next-path.ts';
+import { nextFor } from '../session/next-path.ts';
 import { PASSWORD_PAGE } from '../session/RequireLogin.tsx';
 import { useSession } from '../session/session.tsx';
 
@@ -23,11 +23,12 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Back where the user was (RequireLogin names it), if it is a page of this application.
-  const next = safeNext(params.get('next'));
+  // Back where the user was (RequireLogin names it), if it is a page of this application and was
+  // theirs: another user signing in next starts at their own home (next-path.ts).
+  const asked = params.get('next');
   // Typed and not saved when the session ended: kept in the tab (pages/editor/local-copy.ts), restored on opening the form.
   const [unsavedKept] = useState(() => hasAnyCopy(sessionCopies()));
-  if (user) return <Navigate to={user.mustChangePassword ? PASSWORD_PAGE : next} replace />;
+  if (user) return <Navigate to={user.mustChangePassword ? PASSWORD_PAGE : nextFor(asked, user.username)} replace />;
 
   const submit = async ({ username, password }: Credentials) => {
     setBusy(true);
@@ -35,7 +36,7 @@ export function LoginPage() {
     try {
       const user = await login(username, password);
       // A one-time password: the user chooses their own before anything else.
-      navigate(user.mustChangePassword ? PASSWORD_PAGE : next, { replace: true });
+      navigate(user.mustChangePassword ? PASSWORD_PAGE : nextFor(asked, user.username), { replace: true });
     } catch (e) {
       setError(loginError(e, t));
     } finally {

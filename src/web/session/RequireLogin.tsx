@@ -1,7 +1,8 @@
 import { Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import type { Role } from '../api/types.ts';
+import { forgetSignedOut } from './next-path.ts';
 import { useSession } from './session.tsx';
 
 /** The page where a user with a one-time password must choose their own; nothing else opens until then. */
@@ -15,6 +16,10 @@ export const PASSWORD_PAGE = '/password';
 export function RequireLogin({ children, roles }: { children: ReactNode; roles?: readonly Role[] }) {
   const { user, ready } = useSession();
   const location = useLocation();
+  // Landed: the note of who was signed out before (next-path.ts) has done its work.
+  useEffect(() => {
+    if (user) forgetSignedOut();
+  }, [user]);
   if (!ready) return <Spin style={{ margin: 64 }} />;
   if (!user) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (user.mustChangePassword && location.pathname !== PASSWORD_PAGE) return <Navigate to={PASSWORD_PAGE} replace />;

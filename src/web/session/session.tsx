@@ -2,7 +2,7 @@
  * Who is logged in, from GET /api/me at start and POST /api/login; the CSRF token goes to the
  * client. A password change begins a new session (a new cookie and token), which `changePassword`
  * takes over, so the user stays logged in. What was read for one user is dropped when another
- * logs in and at logout. A session that ends under the user (a 401: idle, 12 hours, the password
+ * logs in and at logout, and the address they were on is theirs alone (next-path.ts). A session that ends under the user (a 401: idle, 12 hours, the password
  * changed elsewhere) is `expired` until the next login, for the login page to say so.
  */
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { ApiError, client, setCsrfToken, setPasswordChangeHandler, setUnauthenticatedHandler, unwrap } from '../api/client.ts';
 import { retryPolicy } from '../api/middleware.ts';
 import { NO_RETRY } from '../api/retry.ts';
+import { rememberSignedOut } from './next-path.ts';
 import type { SessionAnswer, User } from '../api/types.ts';
 
 interface Session {
@@ -39,8 +40,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setExpired(false);
     setUser(answer.user);
   }, []);
+  // Who is logged in, for the handlers below: the address a session ends on is theirs (next-path.ts).
+  const current = useRef<User | null>(null);
+  current.current = user;
   useEffect(() => {
     setUnauthenticatedHandler(() => {
+      if (loggedIn.current && current.current) rememberSignedOut(current.current.username);
       if (loggedIn.current) setExpired(true);
       loggedIn.current = false;
       setUser(null);
@@ -64,6 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [adopt, queries],
   );
   const logout = useCallback(async () => {
+    if (current.current) rememberSignedOut(current.current.username);
     await unwrap(client.POST('/api/logout')).catch(() => undefined);
     setCsrfToken(null);
     loggedIn.current = false;

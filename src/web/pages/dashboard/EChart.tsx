@@ -12,11 +12,20 @@ echarts.use([BarChart, PieChart, ScatterChart, GridComponent, LegendComponent, M
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-export function EChart({ option, height = 300, testId }: { option: ChartOption; height?: number; testId?: string }) {
+/** What a click on a data item of the chart gives: the item as the option built it. */
+export interface ChartClick {
+  data?: unknown;
+}
+
+export function EChart({ option, height = 300, testId, onClick, label }: { option: ChartOption; height?: number; testId?: string; onClick?: (item: ChartClick) => void; label?: string }) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  // The latest handler, without binding the chart's event again at every render.
+  const clicked = useRef(onClick);
+  clicked.current = onClick;
   useEffect(() => {
     chart.current = echarts.init(host.current!);
+    chart.current.on('click', (item) => clicked.current?.(item as ChartClick));
     const resize = () => chart.current?.resize();
     const observer = new ResizeObserver(resize);
     observer.observe(host.current!);
@@ -29,5 +38,5 @@ export function EChart({ option, height = 300, testId }: { option: ChartOption; 
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
-  return <div ref={host} style={{ height, width: '100%' }} data-testid={testId} />;
+  return <div ref={host} style={{ height, width: '100%' }} data-testid={testId} role={label ? 'img' : undefined} aria-label={label} />;
 }

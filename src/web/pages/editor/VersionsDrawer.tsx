@@ -128,8 +128,8 @@ function Compare({ id, template, items }: { id: string; template: Template; item
         onRow={() => ({ 'data-testid': 'diff-row' }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('versions.field'), key: 'field', width: '34%', render: (_, c) => changeField(c, template, i18n) },
-          { title: t('versions.before'), key: 'from', render: (_, c) => <del className="diff-before">{changeValue(c, 'from', i18n)}</del> },
-          { title: t('versions.after'), key: 'to', render: (_, c) => <ins className="diff-after" style={{ textDecoration: 'none' }}>{changeValue(c, 'to', i18n)}</ins> },
+          { title: t('versions.before'), key: 'from', render: (_, c) => <del className="diff-before">{changeValue(c, 'from', i18n, template)}</del> },
+          { title: t('versions.after'), key: 'to', render: (_, c) => <ins className="diff-after" style={{ textDecoration: 'none' }}>{changeValue(c, 'to', i18n, template)}</ins> },
         ]}
       />
     </div>

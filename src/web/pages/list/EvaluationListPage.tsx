@@ -13,6 +13,7 @@ import { client, optionalNumber, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import { STATUSES, type Status, type Summary } from '../../api/types.ts';
 import { formatDateTime } from '../../format/dates.ts';
+import { gradeWord } from '../../format/grades.ts';
 import { formatRate } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { tablePagination, usePagedList } from '../../paging/use-paged-list.ts';
@@ -101,7 +102,7 @@ export function EvaluationListPage() {
           { title: t('list.col.status'), dataIndex: 'status', width: 90, align: 'center', render: (s: Status) => <StatusTag status={s} /> },
           // No sorting by column: a page sorted in the browser would pass for the whole list's order.
           { title: t('list.col.score'), dataIndex: 'score', width: 80, align: 'right' },
-          { title: t('list.col.grade'), dataIndex: 'grade', width: 80, align: 'center' },
+          { title: t('list.col.grade'), dataIndex: 'grade', width: 90, align: 'center', render: (g: string) => gradeWord(g, lang) },
           { title: t('list.col.rate'), dataIndex: 'executionRate', width: 100, align: 'right', render: (r: string | null) => formatRate(r) },
           { title: t('list.col.updated'), dataIndex: 'updatedAt', width: 150, render: (d: string) => formatDateTime(d, lang) },
         ]}

@@ -11,6 +11,7 @@ import { client, optionalNumber, unwrap } from '../../api/client.ts';
 import { retryPolicy } from '../../api/middleware.ts';
 import { keys } from '../../api/queries.ts';
 import type { Summary, Unit } from '../../api/types.ts';
+import { gradeWord } from '../../format/grades.ts';
 import { formatAmount, formatRate } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { tablePagination, usePagedList } from '../../paging/use-paged-list.ts';
@@ -22,7 +23,7 @@ import { BusyNote } from './BusyNote.tsx';
 const MAX_OFFSET = 10_000;
 
 export function PublicListPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const paging = useQueryPaging();
   const { params } = paging;
   const year = params.get('year') ?? '';
@@ -84,7 +85,7 @@ export function PublicListPage() {
           { title: t('dashboard.budget'), dataIndex: 'budget', align: 'right', render: (v: string | null) => formatAmount(v) },
           { title: t('list.col.rate'), dataIndex: 'executionRate', align: 'right', width: 100, render: (v: string | null) => formatRate(v) },
           { title: t('list.col.score'), dataIndex: 'score', align: 'right', width: 80 },
-          { title: t('list.col.grade'), dataIndex: 'grade', align: 'center', width: 80 },
+          { title: t('list.col.grade'), dataIndex: 'grade', align: 'center', width: 90, render: (g: string) => gradeWord(g, lang) },
           { title: t('public.pdf'), key: 'pdf', width: 80, align: 'center', render: (_: unknown, r) => <a href={`/api/public/evaluations/${r.id}/export.pdf`} target="_blank" rel="noreferrer">PDF</a> },
         ]}
       />

@@ -1,8 +1,10 @@
 /**
- * 抽查复核: the reviewer draws a year's sample (seed, minimum share) and opens the year's draws,
- * newest first, a page at a time (year and page in the address).
+ * 抽查复核: the reviewer draws a year's sample (抽样编号, minimum share) and opens the year's draws,
+ * newest first, a page at a time (year and page in the address). It opens on the latest year with
+ * approved or published forms or draws, and offers only such years.
  */
 import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, App as AntApp } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,16 +14,27 @@ import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { tablePagination, usePagedList } from '../../paging/use-paged-list.ts';
 import { useQueryPaging } from '../../paging/use-paging.ts';
-import { yearOptions } from '../years.ts';
 import type { RecheckDraw } from './recheck-types.ts';
 
 export function RecheckListPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const paging = useQueryPaging(20);
-  const year = paging.params.get('year') ?? String(new Date().getFullYear() - 1);
-  const draws = usePagedList(keys.recheckList({ year }), ({ signal, ...page }) => unwrap(client.GET('/api/rechecks', { params: { query: { year: Number(year), ...page } }, signal })), paging);
+  // The years with something to re-check or look at, newest first: the page opens on the first.
+  const years = useQuery({ queryKey: keys.recheckList({ years: true }), queryFn: ({ signal }) => unwrap(client.GET('/api/rechecks/years', { signal })) });
+  const asked = paging.params.get('year');
+  const year = asked ?? (years.data?.years[0] ? String(years.data.years[0].year) : '');
+  const options = (() => {
+    const list = (years.data?.years ?? []).map((y) => String(y.year));
+    if (asked && !list.includes(asked)) list.push(asked);
+    return list.sort((a, b) => Number(b) - Number(a)).map((y) => ({ value: y, label: y }));
+  })();
+  const draws = usePagedList(
+    keys.recheckList({ year }),
+    ({ signal, ...page }) => (year ? unwrap(client.GET('/api/rechecks', { params: { query: { year: Number(year), ...page } }, signal })) : Promise.resolve({ items: [], total: 0, ...page })),
+    paging,
+  );
   const queries = useQueryClient();
   const [seed, setSeed] = useState('');
   const [share, setShare] = useState<number | null>(10);
@@ -42,10 +55,32 @@ export function RecheckListPage() {
   };
 
   return (
-    <Card className="page-card" title={t('recheck.title')} extra={<Select value={year} onChange={(y) => paging.filter({ year: y })} options={yearOptions()} style={{ width: 100 }} data-testid="recheck-year" />}>
-      <Form layout="inline" onFinish={() => void draw()}>
-        <Form.Item label={t('recheck.seed')}>
-          <Input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('recheck.seedPlaceholder')} maxLength={64} data-testid="recheck-seed" />
+    <Card
+      className="page-card"
+      title={t('recheck.title')}
+      loading={years.isPending}
+      extra={<Select value={year || undefined} onChange={(y) => paging.filter({ year: y })} options={options} style={{ width: 100 }} aria-label={t('recheck.year')} data-testid="recheck-year" />}
+    >
+      {years.data && years.data.years.length === 0 && !asked ? (
+        <Empty description={t('recheck.noYears')} data-testid="recheck-no-years" />
+      ) : (
+        <RecheckYear year={year} seed={seed} setSeed={setSeed} share={share} setShare={setShare} busy={busy} draw={draw} draws={draws} paging={paging} />
+      )}
+    </Card>
+  );
+}
+
+/** The year's draw form and its draws. */
+function RecheckYear({ year, seed, setSeed, share, setShare, busy, draw, draws, paging }: {
+  year: string; seed: string; setSeed: (s: string) => void; share: number | null; setShare: (s: number | null) => void; busy: boolean; draw: () => Promise<void>;
+  draws: ReturnType<typeof usePagedList<RecheckDraw>>; paging: ReturnType<typeof useQueryPaging>;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <Form layout="inline" onFinish={() => void draw()} data-year={year}>
+        <Form.Item label={t('recheck.seed')} extra={<div data-testid="recheck-seed-help" style={{ maxWidth: 340 }}>{t('recheck.seedHelp')}</div>} style={{ maxWidth: '100%' }}>
+          <Input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('recheck.seedPlaceholder')} maxLength={64} style={{ width: 240, maxWidth: '100%' }} data-testid="recheck-seed" />
         </Form.Item>
         <Form.Item label={t('recheck.minimumShare')}>
           <InputNumber value={share} onChange={(v) => setShare(v)} min={0.01} max={100} step={1} precision={2} data-testid="recheck-share" />
@@ -76,6 +111,6 @@ export function RecheckListPage() {
           ]}
         />
       )}
-    </Card>
+    </>
   );
 }
