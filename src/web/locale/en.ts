@@ -527,4 +527,19 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'security.ofYear': 'year {year}',
   'security.ofDraw': 'open the draw',
   'security.rows': '{rows} rows',
+
+  // issue 14 (editor): what a typed number was read as, accessible names of the form grid, findings, leaving
+  'number.negative': 'An amount cannot be negative',
+  'number.understood': '= {value}',
+  'grid.cell': 'Row {row} {name} {column}',
+  'grid.unnamed': '(unnamed indicator)',
+  'grid.notPrinted': ' (not printed)',
+  'grid.notPrintedHelp': 'The printed form has no such column; the actual value recorded here is kept in the data and feeds the suggested score',
+  'findings.formGroup': 'Header, amounts and narratives',
+  'findings.code': 'Check: {code}',
+  'findings.goTo': 'Go to the cell',
+  'leave.failedTitle': 'The last changes could not be saved',
+  'leave.failedBody': '{message}. Leave anyway? What is not saved stays in this browser tab and is offered back when the form is opened again.',
+  'leave.stay': 'Stay',
+  'leave.go': 'Leave anyway',
 };

@@ -1,6 +1,7 @@
 /** The editing surface: the toolbar (status, save state, workflow), the findings, the form. */
 import { Card, Space, Statistic, Switch, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { placedMessage } from '../../../core/checks/place.ts';
 import { useMemo, useState } from 'react';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
@@ -39,7 +40,8 @@ export function EditorBody({ id, user, detail, initial, template, busy, onTransi
   const editor = useEditor(id, initial, template, { user, editable });
   const [returning, setReturning] = useState(false);
   const { report } = editor;
-  const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message)), [report, explain]);
+  // Each finding also said with its row and indicator, for the list (issue 14).
+  const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message), (f) => explain(placedMessage(f, editor.evaluation))), [report, explain, editor.evaluation]);
   const run = (action: Transition, comment?: string) => onTransition(action, editor.flush, comment).catch(() => undefined);
   const { computed } = report;
   // Beside this year's figures: last year's (toggled) and the re-check scores. Aids only: a failed load shows the form without them.
