@@ -11,6 +11,7 @@ import { ApiError, client, setCsrfToken, setPasswordChangeHandler, setUnauthenti
 import { retryPolicy } from '../api/middleware.ts';
 import { NO_RETRY } from '../api/retry.ts';
 import type { SessionAnswer, User } from '../api/types.ts';
+import { leaveGuards } from '../pages/editor/use-leave-guard.ts';
 
 interface Session {
   user: User | null;
@@ -19,7 +20,8 @@ interface Session {
   /** The session ended under the user (a 401), not by logging out: until the next login. */
   expired: boolean;
   login: (username: string, password: string) => Promise<User>;
-  logout: () => Promise<void>;
+  /** Saves what an open editor has pending first (use-leave-guard.ts); false when the save failed and the user chose to stay. */
+  logout: () => Promise<boolean>;
   /** POST /api/me/password; the new session's user and token replace the old ones. */
   changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
 }
@@ -64,12 +66,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [adopt, queries],
   );
   const logout = useCallback(async () => {
+    if (!(await leaveGuards.mayLeave())) return false;
     await unwrap(client.POST('/api/logout')).catch(() => undefined);
     setCsrfToken(null);
     loggedIn.current = false;
     setExpired(false);
     setUser(null);
     queries.clear();
+    return true;
   }, [queries]);
   const changePassword = useCallback(
     async (currentPassword: string, newPassword: string) =>

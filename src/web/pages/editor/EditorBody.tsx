@@ -20,6 +20,7 @@ import { FindingsPanel } from './FindingsPanel.tsx';
 import { RestoreCopy } from './RestoreCopy.tsx';
 import { ReturnDialog } from './ReturnDialog.tsx';
 import { useEditor, type SaveState } from './use-editor.ts';
+import { useLeaveGuard } from './use-leave-guard.ts';
 import { WorkflowBar } from './WorkflowBar.tsx';
 
 interface Props {
@@ -38,6 +39,7 @@ export function EditorBody({ id, user, detail, initial, template, busy, onTransi
   const { t, label, explain } = useI18n();
   const editable = detail.allowedActions.includes('edit');
   const editor = useEditor(id, initial, template, { user, editable });
+  useLeaveGuard(editor);
   const [returning, setReturning] = useState(false);
   const { report } = editor;
   // Each finding also said with its row and indicator, for the list (issue 14).
