@@ -57,3 +57,11 @@ test('a finding off the indicators keeps its sentence', () => {
   assert.equal(indicatorIndexOf('indicators[12].score'), 12);
   assert.equal(indicatorIndexOf('indicators'), null);
 });
+
+test('a block’s weight finding on its first row is said as the block’s', () => {
+  const found = placed((e) => {
+    e.indicators[0]!.weight = 8;
+    e.indicators[0]!.score = 8;
+  }).find((f) => f.path === 'indicators[0].weight')!;
+  assert.match(found.zh, /^产出指标权重合计为/u);
+});

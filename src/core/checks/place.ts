@@ -10,6 +10,8 @@ import { hasMessage, render } from '../locale/messages.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { Finding } from './finding.ts';
 
+const BLOCK_WIDE = new Set(['CATEGORY_WEIGHT']);
+
 const INDICATOR_PATH = /^indicators\[(\d+)\](?:\.|$)/u;
 
 /** The indicator a path is on (`indicators[2].score` → 2), or null. */
@@ -22,7 +24,8 @@ export function indicatorIndexOf(path: string): number | null {
 export function placedMessage(finding: Finding, evaluation: Evaluation): Explanation {
   const index = indicatorIndexOf(finding.path);
   const indicator = index === null ? undefined : evaluation.indicators[index];
-  if (index === null || indicator === undefined) return finding.message;
+  // A block's weights are said on its first row's weight, but are the block's: not that row's.
+  if (index === null || indicator === undefined || BLOCK_WIDE.has(finding.message.key)) return finding.message;
   const cellKey = `${finding.message.key}.cell`;
   const text = hasMessage(cellKey) ? explain(cellKey, finding.message.params) : finding.message;
   const name = indicator.name?.trim();

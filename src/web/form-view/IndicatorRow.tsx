@@ -44,7 +44,7 @@ export function IndicatorRow({ index, categoryCell, actions }: Props) {
   const place = (field: string) => ({ label: cellName(field), path: `indicators[${index}].${field}` });
   const cell = (field: string) => {
     if (field === 'weight') return <PointsCell value={indicator.weight} findings={at('weight')} testId={`indicator-weight-${index}`} {...place('weight')} onChange={update ? (weight) => update({ weight }) : undefined} />;
-    if (field === 'score') return <ScoreCell index={index} indicator={indicator} suggestion={showSuggestions ? computed.suggestions[index] : undefined} findings={at('score')} onChange={update} hasActual={template.columns.some((c) => c.field === 'actual')} {...place('score')} />;
+    if (field === 'score') return <ScoreCell index={index} indicator={indicator} suggestion={showSuggestions ? computed.suggestions[index] : undefined} findings={at('score')} onChange={update} hasActual={template.columns.some((c) => c.field === 'actual' && c.printed !== false)} {...place('score')} />;
     if (field === 'subcategory') {
       const options = template.categories.find((c) => c.key === indicator.category)?.subcategories ?? [];
       return <ChoiceCell value={indicator.subcategory} options={options.map((s) => ({ value: s, label: s }))} findings={at('subcategory')} testId={`indicator-subcategory-${index}`} {...place('subcategory')} onChange={update ? (subcategory) => update({ subcategory }) : undefined} />;

@@ -19,7 +19,7 @@ interface Props {
   suggestion: Suggestion | undefined;
   findings: readonly UiFinding[] | undefined;
   onChange: ((patch: Partial<Indicator>) => void) | undefined;
-  /** Whether the template has an 实际完成值 column. */
+  /** Whether the template prints an 实际完成值 column (where it only records one, a missing suggestion goes unsaid). */
   hasActual: boolean;
   /** The score input's accessible name and path (cells.tsx). */
   label: string;
