@@ -176,6 +176,21 @@ describe('the editor never changes or loses a value silently, in Chromium', { sk
     await page.getByTestId('logout').click();
     await page.waitForURL((url) => url.pathname.endsWith('/login'), { timeout: UI });
     assert.equal(stored().indicators[ROW]!.remark, text);
+  });
+
+  test('closing the tab while a save is pending asks first (the browser\'s own prompt)', async () => {
+    await signIn(page, e2e!.base, 'preparer', PASSWORD);
+    await openEditor();
+    const remark = page.getByTestId(`indicator-remark-${ROW}`);
+    // A click first: the browser shows the prompt only to a page the user has interacted with.
+    await remark.click();
+    await remark.fill(`关闭前写的备注 ${Date.now()}`);
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }));
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await asked, 'beforeunload');
     assert.deepEqual(pageErrors, []);
   });
 });
