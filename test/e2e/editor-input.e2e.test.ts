@@ -146,8 +146,9 @@ describe('the editor never changes or loses a value silently, in Chromium', { sk
   });
 
   test('every input of the form grid has an accessible name and a path', async () => {
-    const unnamed = await page.locator('[data-testid=evaluation-form] input:not([type=search]), [data-testid=evaluation-form] textarea').evaluateAll((inputs) =>
-      inputs.filter((i) => !(i.getAttribute('aria-label') ?? '').trim() && !i.closest('.ant-select')).map((i) => i.outerHTML.slice(0, 120)),
+    // Inputs, text areas and the selects' own inputs (combobox) alike.
+    const unnamed = await page.locator('[data-testid=evaluation-form] input, [data-testid=evaluation-form] textarea').evaluateAll((inputs) =>
+      inputs.filter((i) => !(i.getAttribute('aria-label') ?? '').trim()).map((i) => i.outerHTML.slice(0, 160)),
     );
     assert.deepEqual(unnamed, []);
     const withoutPath = await page.locator('[data-testid=evaluation-form] input.cell-input, [data-testid=evaluation-form] textarea.cell-input').evaluateAll((inputs) => inputs.filter((i) => !i.getAttribute('data-path')).length);
