@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedEvaluations, template } from '../../../test/support/fixtures.ts';
 import { render } from '../locale/messages.ts';
-import { indicatorIndexOf, placedMessage } from './place.ts';
+import { cellMessage, indicatorIndexOf, placedMessage } from './place.ts';
 import { evaluate } from './run-checks.ts';
 
 function placed(change: (e: ReturnType<typeof seedEvaluations>[number]) => void) {
@@ -64,4 +64,13 @@ test('a block’s weight finding on its first row is said as the block’s', () 
     e.indicators[0]!.score = 8;
   }).find((f) => f.path === 'indicators[0].weight')!;
   assert.match(found.zh, /^产出指标权重合计为/u);
+});
+
+test('under its row, a finding says only what is wrong with the cell', () => {
+  const e = seedEvaluations()[2]!;
+  delete e.indicators[1]!.score;
+  const f = evaluate(e, template(e.template)).findings.find((x) => x.path === 'indicators[1].score')!;
+  assert.equal(render(cellMessage(f), 'zh'), '自评分未填写');
+  const other = evaluate({ ...e, project: { ...e.project, name: '' } }, template(e.template)).findings.find((x) => x.path === 'project.name')!;
+  assert.equal(render(cellMessage(other), 'zh'), '“项目名称”未填写');
 });

@@ -20,14 +20,19 @@ export function indicatorIndexOf(path: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The finding's sentence where its row is already in sight (under the row): the `.cell` wording where there is one. */
+export function cellMessage(finding: Finding): Explanation {
+  const cellKey = `${finding.message.key}.cell`;
+  return indicatorIndexOf(finding.path) !== null && hasMessage(cellKey) ? explain(cellKey, finding.message.params) : finding.message;
+}
+
 /** The finding's sentence with its row and indicator in front, when it is on an indicator. */
 export function placedMessage(finding: Finding, evaluation: Evaluation): Explanation {
   const index = indicatorIndexOf(finding.path);
   const indicator = index === null ? undefined : evaluation.indicators[index];
   // A block's weights are said on its first row's weight, but are the block's: not that row's.
   if (index === null || indicator === undefined || BLOCK_WIDE.has(finding.message.key)) return finding.message;
-  const cellKey = `${finding.message.key}.cell`;
-  const text = hasMessage(cellKey) ? explain(cellKey, finding.message.params) : finding.message;
+  const text = cellMessage(finding);
   const name = indicator.name?.trim();
   return explain('place.indicator', {
     row: index + 1,

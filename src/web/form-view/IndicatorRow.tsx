@@ -100,7 +100,7 @@ export function RowFindings({ index, columns }: { index: number; columns: number
       <td colSpan={columns}>
         {own.map((f) => (
           <div key={f.path + f.code} className={`finding-line finding-${f.severity}`} data-code={f.code} data-path={f.path}>
-            <SeverityIcon severity={f.severity} /> {fieldLabel(f.path)}：{f.text}
+            <SeverityIcon severity={f.severity} /> {f.cell ?? `${fieldLabel(f.path)}：${f.text}`}
           </div>
         ))}
       </td>

@@ -12,10 +12,12 @@ export interface UiFinding {
   text: string;
   /** The sentence with its row and indicator in front, for the list of all findings (core/checks/place.ts). */
   placed?: string;
+  /** The sentence under its row, where the indicator is in sight ("自评分未填写"). */
+  cell?: string;
 }
 
-export function fromCore(findings: readonly Finding[], render: (f: Finding) => string, renderPlaced?: (f: Finding) => string): UiFinding[] {
-  return findings.map((f) => ({ code: f.code, severity: f.severity, path: f.path, text: render(f), ...(renderPlaced ? { placed: renderPlaced(f) } : {}) }));
+export function fromCore(findings: readonly Finding[], render: (f: Finding) => string, more?: (f: Finding) => Pick<UiFinding, 'placed' | 'cell'>): UiFinding[] {
+  return findings.map((f) => ({ code: f.code, severity: f.severity, path: f.path, text: render(f), ...more?.(f) }));
 }
 
 /** The findings of one indicator (`row` its index), or of the rest of the form (`row` null). */

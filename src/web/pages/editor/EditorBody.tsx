@@ -1,7 +1,7 @@
 /** The editing surface: the toolbar (status, save state, workflow), the findings, the form. */
 import { Card, Space, Statistic, Switch, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { placedMessage } from '../../../core/checks/place.ts';
+import { cellMessage, placedMessage } from '../../../core/checks/place.ts';
 import { useMemo, useState } from 'react';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
@@ -43,7 +43,11 @@ export function EditorBody({ id, user, detail, initial, template, busy, onTransi
   const [returning, setReturning] = useState(false);
   const { report } = editor;
   // Each finding also said with its row and indicator, for the list (issue 14).
-  const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message), (f) => explain(placedMessage(f, editor.evaluation))), [report, explain, editor.evaluation]);
+  const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message), (f) => {
+    const cell = cellMessage(f);
+    // Under its row a finding says its cell's wording where it has one; else its field and sentence (IndicatorRow).
+    return { placed: explain(placedMessage(f, editor.evaluation)), ...(cell === f.message ? {} : { cell: explain(cell) }) };
+  }), [report, explain, editor.evaluation]);
   const run = (action: Transition, comment?: string) => onTransition(action, editor.flush, comment).catch(() => undefined);
   const { computed } = report;
   // Beside this year's figures: last year's (toggled) and the re-check scores. Aids only: a failed load shows the form without them.
