@@ -44,7 +44,15 @@ function requirementsOf(template: Template): Requirement[] {
   return requirements;
 }
 
+/**
+ * Values jixiao computes are never asked for: the grade follows the total through the template's
+ * bands (the editor shows it and has no input for it), the totals are sums. A template that lists
+ * them as required means they are printed; GRADE_MISMATCH and TOTAL_MISMATCH judge a stated one.
+ */
+const COMPUTED = new Set(['grade', 'totals.score', 'totals.weight', 'project.executionRate']);
+
 function applies(template: Template, field: string): boolean {
+  if (COMPUTED.has(field)) return false;
   return !field.startsWith('execution.') || template.execution.scored;
 }
 

@@ -14,6 +14,7 @@ export const CHECKS = {
   RATE_MISMATCH: 'error',
   EXECUTION_SCORE: 'error',
   OVERSPENT: 'error',
+  NEGATIVE_AMOUNT: 'error',
   MISSING_FIELD: 'error',
   DEDUCTION_UNEXPLAINED: 'warning',
   HIGH_SCORE_LOW_EXECUTION: 'warning',

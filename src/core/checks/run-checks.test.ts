@@ -76,6 +76,10 @@ const FAILING: Record<CheckCode, Case[]> = {
     { name: 'national actual and outcome missing', base: cleanNational, change: (e) => { delete e.indicators[1]!.actual; delete e.actualOutcome; }, paths: ['actualOutcome', 'indicators[1].actual'] },
     { name: 'no indicators at all', base: cleanShanghai, change: (e) => { e.indicators = []; }, paths: ['indicators'] },
   ],
+  NEGATIVE_AMOUNT: [
+    { name: 'a budget of −1000', base: cleanShanghai, change: (e) => { e.project.budgetPreviousYear = '-1000.00'; }, paths: ['project.budgetPreviousYear'] },
+    { name: 'a funding row with a negative executed amount', base: cleanNational, change: (e) => { e.funding!.push({ source: '其他资金', adjusted: '0.00', executed: '-0.01' }); }, paths: ['funding[1].executed'] },
+  ],
   DEDUCTION_UNEXPLAINED: [
     { name: 'a point lost without remark', base: cleanShanghai, change: (e) => { e.indicators[3]!.score = 6; e.totals!.score = 99; e.problems = '活动响应有延迟'; }, paths: ['indicators[3].score'] },
   ],
@@ -89,6 +93,8 @@ const FAILING: Record<CheckCode, Case[]> = {
   TARGET_RULE_MISMATCH: [
     { name: 'rule says 6 in 2021, target 5', base: cleanShanghai, change: (e) => { e.indicators[0]!.rule = '2021年活动举办次数满6次，得满分'; }, paths: ['indicators[0].rule'] },
     { name: 'rule says 6, target 5', base: cleanShanghai, change: (e) => { e.indicators[0]!.rule = '活动举办次数满6次，得满分'; }, paths: ['indicators[0].rule'] },
+    { name: 'a threshold beside a deduction clause', base: cleanShanghai, change: (e) => { e.indicators[0]!.target = '≥10场'; e.indicators[0]!.rule = '满12场得满分，每少1场扣5分'; }, paths: ['indicators[0].rule'] },
+    { name: 'a threshold after a deduction clause', base: cleanShanghai, change: (e) => { e.indicators[0]!.target = '≥10场'; e.indicators[0]!.rule = '每少1场扣5分，少于8场不得分'; }, paths: ['indicators[0].rule'] },
   ],
   TARGET_TOO_LOW: [
     { name: '150 % of the target', base: cleanNational, change: (e) => { e.indicators[4]!.target = '≥60%'; e.indicators[4]!.actual = '90%'; }, paths: ['indicators[4].target'] },
@@ -114,9 +120,16 @@ const PASSING: Partial<Record<CheckCode, Case[]>> = {
   TARGET_RULE_MISMATCH: [
     { name: 'steps and points in the rule are not thresholds', base: cleanShanghai, change: (e) => { e.indicators[0]!.rule = '满5次得满分，每少1次扣0.5分'; }, paths: [] },
     { name: 'a year in the rule is not a threshold', base: cleanShanghai, change: (e) => { e.indicators[0]!.rule = '2021年度活动举办满5次，得满分'; }, paths: [] },
+    { name: '每少1场扣5分 against ≥10场', base: cleanShanghai, change: (e) => { e.indicators[0]!.target = '≥10场'; e.indicators[0]!.rule = '每少1场扣5分'; }, paths: [] },
+    { name: '每低于…扣N分 against a percent', base: cleanShanghai, change: (e) => { e.indicators[0]!.target = '≥95%'; e.indicators[0]!.rule = '每低于目标值1个百分点扣2分'; }, paths: [] },
+    { name: '每减少1人扣0.5分 against ≥10人', base: cleanShanghai, change: (e) => { e.indicators[0]!.target = '≥10人'; e.indicators[0]!.rule = '每减少1人扣0.5分，扣完为止'; }, paths: [] },
     { name: 'the same amount written with 万', base: cleanShanghai, change: (e) => { e.indicators[6]!.target = '》=10000'; e.indicators[6]!.rule = '新增1万家得满分'; }, paths: [] },
   ],
   GRADE_MISMATCH: [{ name: 'no grade stated (national prints none)', base: cleanNational, change: (e) => { delete e.grade; }, paths: [] }],
+  NEGATIVE_AMOUNT: [
+    { name: 'zero and minus zero', base: cleanShanghai, change: (e) => { e.project.budgetPreviousYear = '0.00'; e.project.budgetInitial = '-0.00'; }, paths: [] },
+    { name: 'a text where an amount would be (not this check’s)', base: cleanShanghai, change: (e) => { e.project.budgetInitial = ''; }, paths: [] },
+  ],
   TARGET_TOO_LOW: [{ name: '111 % of the target', base: cleanNational, change: (e) => { e.indicators[4]!.target = '≥90%'; }, paths: [] }],
   QUALITATIVE_BAND: [{ name: '部分达成 within its band', base: cleanShanghai, change: (e) => { e.indicators[3]!.level = 'partial'; e.indicators[3]!.score = 5; }, paths: [] }],
 };
@@ -155,4 +168,25 @@ test('a blank department is a warning, not an error', () => {
 
 test('every check code has a failing case', () => {
   assert.deepEqual(Object.keys(FAILING).sort(), Object.keys(CHECKS).sort());
+});
+
+test('the grade is computed, never asked: a Shanghai form with no stated grade has no MISSING_FIELD at grade', () => {
+  const e = cleanShanghai();
+  delete e.grade;
+  assert.deepEqual(findings(e), []);
+  // A blank total is not asked for either: it is the sum of the scores.
+  delete e.totals;
+  assert.deepEqual(findings(e), []);
+  // A required field that is not computed still is.
+  e.problems = '';
+  assert.deepEqual(at(e, 'MISSING_FIELD'), ['problems']);
+});
+
+test('a new blank form does not ask for the grade it shows', async () => {
+  const { blankEvaluation } = await import('../templates/blank-evaluation.ts');
+  for (const id of ['shanghai-2021', 'national-2020']) {
+    const paths = findings(blankEvaluation(template(id), 2026, '新项目')).filter((f) => f.code === 'MISSING_FIELD').map((f) => f.path);
+    assert.ok(!paths.includes('grade'), id);
+    assert.ok(paths.includes('project.budgetUnit'), id);
+  }
 });

@@ -2,6 +2,7 @@
 import type { Evaluation } from '../model/evaluation.ts';
 import { computeEvaluation, type Computed } from '../scoring/compute.ts';
 import type { Template } from '../templates/template.ts';
+import { negativeAmount } from './amounts.ts';
 import { executionScoreCheck, highScoreLowExecution, overspent, rateMismatch } from './execution.ts';
 import { missingField } from './fields.ts';
 import type { Check, CheckContext, Finding } from './finding.ts';
@@ -20,6 +21,7 @@ export const ALL_CHECKS: readonly Check[] = [
   rateMismatch,
   executionScoreCheck,
   overspent,
+  negativeAmount,
   deductionUnexplained,
   highScoreLowExecution,
   problemsUnstated,

@@ -16,12 +16,15 @@ const canonical = memoByString((value: string) => exactText(exactOf(value)!));
 
 /**
  * Numbers in a rule that state a threshold, canonical. Step sizes, points and years ("每少1场扣0.5分",
- * "得3分", "2021年") are not thresholds, so they are taken out before comparing.
+ * "每低于…扣N分", "得3分", "2021年") are not thresholds, so they are taken out before comparing.
  */
 const thresholdsIn = memoByString(thresholdsInRule);
 
 function thresholdsInRule(rule: string): string[] {
   const text = normalizeText(rule)
+    // A deduction clause ("每少1场扣5分", "每低于目标1个百分点扣2分", "每减少1人扣0.5分") states a step
+    // and its points, not a threshold: the target's number need not appear in it.
+    .replace(/每[^，,；;。]*?(?:扣|减|加|得)\d+(?:\.\d+)?分/gu, '')
     .replace(/(?:每|扣|减|加)\d+(?:\.\d+)?/gu, '')
     .replace(/\d+(?:\.\d+)?分/gu, '')
     .replace(/(?:19|20)\d\d年(?:度)?/gu, '');

@@ -168,4 +168,15 @@ export const en: Messages = {
   'recheck.title': 'Re-check of {year} (draw number {seed}, gap threshold {threshold} points)',
   'recheck.yes': 'yes',
   'recheck.no': 'no',
+
+  // issue 14 (editor): a negative amount; findings placed on their row and indicator
+  NEGATIVE_AMOUNT: '"{field}" is negative ({amount}); an amount cannot be negative',
+  'place.indicator': 'Row {row} “{name}”: {text}',
+  'place.unnamed': '(unnamed indicator)',
+  'MISSING_FIELD.cell': '{field} not filled',
+  'SCORE_RANGE.cell': 'score {score} is outside 0 to {weight}',
+  'DEDUCTION_UNEXPLAINED.cell': 'scores {score} of {weight} and the deduction is not explained',
+  'TARGET_RULE_MISMATCH.cell': 'the number in the scoring rule ("{rule}") differs from the target "{target}"',
+  'TARGET_TOO_LOW.cell': 'reached {actual}, {percent}% of the target {target} (≥ {threshold}%): the target may be set too low',
+  'QUALITATIVE_BAND.cell': 'scores {score}, outside {min}–{max} for level "{level}"',
 };

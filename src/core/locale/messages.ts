@@ -39,6 +39,11 @@ export function render(explanation: Explanation, lang: Lang): string {
   return format(explanation.key, explanation.params, lang);
 }
 
+/** Whether the catalogues have a sentence for `key` (a variant such as `MISSING_FIELD.cell`). */
+export function hasMessage(key: string): boolean {
+  return CATALOGS.zh[key] !== undefined;
+}
+
 /** Every key either catalogue has, for tests that both languages say everything. */
 export function catalogKeys(lang: Lang): string[] {
   return Object.keys(CATALOGS[lang]);

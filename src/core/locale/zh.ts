@@ -172,4 +172,15 @@ export const zh: Messages = {
   'recheck.title': '{year} 年度抽查复核（抽样编号 {seed}，差异阈值 {threshold} 分）',
   'recheck.yes': '是',
   'recheck.no': '否',
+
+  // issue 14 (editor): a negative amount; findings placed on their row and indicator
+  NEGATIVE_AMOUNT: '“{field}”为负数 {amount}，金额不能为负',
+  'place.indicator': '第{row}行“{name}”：{text}',
+  'place.unnamed': '（未命名指标）',
+  'MISSING_FIELD.cell': '{field}未填写',
+  'SCORE_RANGE.cell': '自评分 {score} 超出 0 至 {weight} 的范围',
+  'DEDUCTION_UNEXPLAINED.cell': '得分 {score} 低于权重 {weight}，未说明扣分原因',
+  'TARGET_RULE_MISMATCH.cell': '评分规则“{rule}”中的数值与目标值“{target}”不一致',
+  'TARGET_TOO_LOW.cell': '实际完成值 {actual} 达到目标值 {target} 的 {percent}%（≥{threshold}%），目标可能设置偏低',
+  'QUALITATIVE_BAND.cell': '得分 {score} 不在“{level}”对应的 {min}–{max} 分之间',
 };

@@ -100,3 +100,9 @@ test('a JavaScript number as the decimal its shortest text shows, exactly, witho
     { numRuns: 3000 },
   );
 });
+
+test('the typographic minus reads as a minus (issue 14)', () => {
+  assert.deepEqual(readPoints('−1'), { ok: true, value: -1 });
+  assert.deepEqual(readPoints('﹣2.5'), { ok: true, value: -2.5 });
+  assert.deepEqual(readPoints('1−2'), { ok: false, problem: 'notNumber' });
+});

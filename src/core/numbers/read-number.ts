@@ -18,7 +18,8 @@ const fail = <T>(problem: ReadProblem): Reading<T> => ({ ok: false, problem });
 
 /** A signed decimal as written ("１２.５", "+3", "1,234.5"), exactly; no unit. */
 export function readDecimal(raw: string): Reading<ExactDecimal> {
-  const text = normalizeText(raw);
+  // The typographic minus (U+2212) and the small one (U+FE63) are minus signs people paste.
+  const text = normalizeText(raw).replace(/^[\u2212\uFE63]/u, '-');
   if (text === '') return fail('blank');
   const exact = exactOf(/^\+\d/u.test(text) ? text.slice(1) : text);
   return exact ? { ok: true, value: exact } : fail('notNumber');

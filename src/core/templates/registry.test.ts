@@ -41,3 +41,14 @@ test('a template with a cap on a category it does not have is refused', () => {
   assert.ok(!result.success);
   assert.deepEqual(result.error.issues[0]!.path, ['caps', 0, 'categories', 0]);
 });
+
+test('a column recorded but not printed is data: the Shanghai form records 实际完成值 and prints its seven columns as before', async () => {
+  const { printedColumns } = await import('./template.ts');
+  const [shanghai, national] = BUILT_IN_TEMPLATES;
+  assert.deepEqual(shanghai!.columns.map((c) => c.field), ['category', 'name', 'target', 'actual', 'weight', 'rule', 'score', 'remark']);
+  assert.deepEqual(printedColumns(shanghai!).map((c) => c.title.zh), ['一级指标', '指标名称', '目标值', '权重', '评分规则', '自评分', '备注']);
+  // Every column is printed unless the template says otherwise.
+  assert.deepEqual(printedColumns(national!), national!.columns);
+  const parsed = validTemplateSchema.parse({ ...readJson('/src/core/templates/national-2020.json'), columns: [{ field: 'name', title: { zh: '指标', en: 'Indicator' } }] });
+  assert.equal(parsed.columns[0]!.printed, true);
+});

@@ -47,8 +47,12 @@ export const templateSchema = z.object({
   ]),
   /** Grade bands, lower bounds inclusive ("90（含）"); the first band whose min the total reaches. */
   grades: z.array(z.object({ min: points, label: labelSchema })).min(1),
-  /** Column titles of the indicator table, in print order. */
-  columns: z.array(z.object({ field: z.string(), title: formLabelSchema })).min(1),
+  /**
+   * Column titles of the indicator table, in print order. A column with `printed: false` is
+   * recorded (the editor shows it, the data keeps it) but not on the printed form: the Shanghai
+   * form has no 实际完成值 column, yet the actual value feeds the suggested score.
+   */
+  columns: z.array(z.object({ field: z.string(), title: formLabelSchema, printed: z.boolean().default(true) })).min(1),
   /** The form's words for model fields (`project.budgetUnit` → 预算单位 or 主管部门). */
   fieldLabels: z.record(z.string(), formLabelSchema),
   /** Fields that must be filled; `indicators[].x` applies to every indicator. */
@@ -85,5 +89,11 @@ export const validTemplateSchema = templateSchema.superRefine((t, ctx) => {
 });
 
 export type Template = z.infer<typeof templateSchema>;
+export type TemplateColumn = Template['columns'][number];
+
+/** The indicator table's columns as the official form prints them (exports, importers). */
+export function printedColumns(template: Pick<Template, 'columns'>): TemplateColumn[] {
+  return template.columns.filter((c) => c.printed !== false);
+}
 export type TemplateCategory = Template['categories'][number];
 export type Cap = Template['caps'][number];

@@ -9,12 +9,13 @@ import { cellOver, columnEdges, type Align, type Cell, type Row, type TableSecti
 import { pointsText } from './form-values.ts';
 import { categoryCaption, columnWord, fieldWord } from './form-words.ts';
 import { COLUMN_WEIGHTS, DEFAULT_COLUMN_WEIGHT, TABLE_WIDTH } from './page-layout.ts';
+import { printedColumns } from '../../core/templates/template.ts';
 
 const NUMBER_FIELDS = new Set(['weight', 'score']);
 
 export function indicatorEdges(ctx: FormContext): number[] {
   return columnEdges(
-    ctx.template.columns.map((c) => COLUMN_WEIGHTS[c.field] ?? DEFAULT_COLUMN_WEIGHT),
+    printedColumns(ctx.template).map((c) => COLUMN_WEIGHTS[c.field] ?? DEFAULT_COLUMN_WEIGHT),
     TABLE_WIDTH,
   );
 }
@@ -22,7 +23,7 @@ export function indicatorEdges(ctx: FormContext): number[] {
 export function indicatorSection(ctx: FormContext): TableSection {
   const edges = indicatorEdges(ctx);
   const header: Row = {
-    cells: ctx.template.columns.map((column, i) =>
+    cells: printedColumns(ctx.template).map((column, i) =>
       cellOver(edges, i, i + 1, { text: columnWord(ctx.words, column), align: 'center', source: `columns.${column.field}` }),
     ),
   };
@@ -41,7 +42,7 @@ function blockNumbers(indicators: readonly Indicator[]): number[] {
 }
 
 function indicatorRow(ctx: FormContext, edges: number[], indicator: Indicator, index: number, block: number): Row {
-  const cells = ctx.template.columns.map((column, i): Cell => {
+  const cells = printedColumns(ctx.template).map((column, i): Cell => {
     const source = `indicators[${index}].${column.field}`;
     if (column.field === 'category') {
       const text = indicator.category === undefined ? '' : categoryCaption(ctx.words, indicator.category);
@@ -70,7 +71,7 @@ function fieldAlign(field: string): Align {
 
 /** 合计 / 总分: the label over the columns before 权重, then the total weight and score under theirs. */
 function totalsRow(ctx: FormContext, edges: number[]): Row {
-  const fields = ctx.template.columns.map((c) => c.field);
+  const fields = printedColumns(ctx.template).map((c) => c.field);
   const firstNumber = fields.findIndex((f) => NUMBER_FIELDS.has(f));
   const labelEnd = firstNumber > 0 ? firstNumber : 1;
   const totals = ctx.evaluation.totals;

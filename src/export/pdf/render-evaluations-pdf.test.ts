@@ -6,6 +6,7 @@ import { templateRegistry } from '../../core/templates/registry.ts';
 import { pdffonts, pdfjsPages, popplerPages, RADICALS, squeeze, type PdfJsItem } from './pdf-readback.testing.ts';
 import { findMissingCharacters, MissingCharactersError, renderEvaluationsPdf } from './render-evaluations-pdf.ts';
 import { MARGIN, PAGE } from './page-layout.ts';
+import { printedColumns } from '../../core/templates/template.ts';
 
 /** A form draws its rows left to right, each cell's lines top to bottom: a row reads as this. */
 function rowText(indicator: Indicator, fields: readonly string[]): string {
@@ -13,7 +14,7 @@ function rowText(indicator: Indicator, fields: readonly string[]): string {
 }
 
 function columnFields(templateId: string): string[] {
-  return templateRegistry().get(templateId)!.columns.map((c) => c.field);
+  return printedColumns(templateRegistry().get(templateId)!).map((c) => c.field);
 }
 
 function pageOfPdfJs(items: PdfJsItem[]): string {
@@ -144,7 +145,7 @@ describe('a long form', () => {
 
   test('spans several pages, each page of the indicator table opening with the column titles', () => {
     assert.ok(poppler.length >= 4, `${poppler.length} pages`);
-    const titles = squeeze(templateRegistry().get('shanghai-2021')!.columns.map((c) => c.title.zh).join(''));
+    const titles = squeeze(printedColumns(templateRegistry().get('shanghai-2021')!).map((c) => c.title.zh).join(''));
     const tablePages = poppler.filter((p) => squeeze(p).includes(squeeze(evaluation.indicators[0]!.name)) || /第\d+项指标/u.test(p));
     assert.ok(tablePages.length >= 3, `${tablePages.length} table pages`);
     for (const page of tablePages) assert.ok(squeeze(page).includes(titles), 'column titles on every table page');

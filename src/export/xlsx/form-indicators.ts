@@ -9,6 +9,7 @@ import { fieldLabel } from '../../core/templates/labels.ts';
 import type { FormContext } from './form-context.ts';
 import { categoryCaption, formWord } from './form-words.ts';
 import { across, put, single, type CellValue, type Range } from './sheet-cells.ts';
+import { printedColumns } from '../../core/templates/template.ts';
 
 /** Column widths by field, in character units; together about the width of A4 portrait. */
 export const COLUMN_WIDTHS: Readonly<Record<string, number>> = {
@@ -35,7 +36,7 @@ interface TableRow {
 }
 
 export function columnFields(ctx: FormContext): string[] {
-  return ctx.template.columns.map((c) => c.field);
+  return printedColumns(ctx.template).map((c) => c.field);
 }
 
 /** The level column (达成程度) beyond the printed ones: on the blank form, or where an indicator has a level. */
@@ -70,7 +71,7 @@ function cellValue(indicator: Indicator | undefined, field: string): CellValue {
 }
 
 function writeHeader(ctx: FormContext, row: number, levelCol: number | undefined): void {
-  ctx.template.columns.forEach((column, i) => put(ctx.ws, single(row, i + 1), column.title.zh, { label: true, bold: true }));
+  printedColumns(ctx.template).forEach((column, i) => put(ctx.ws, single(row, i + 1), column.title.zh, { label: true, bold: true }));
   if (levelCol !== undefined) put(ctx.ws, single(row, levelCol), formWord(ctx.template, 'indicators[].level'), { label: true, bold: true });
 }
 

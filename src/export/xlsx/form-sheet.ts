@@ -13,6 +13,7 @@ import { hasFundingBlock, writeAnnualGoal, writeProjectFields, writeTitle } from
 import { COLUMN_WIDTHS, levelColumn, writeIndicatorTable } from './form-indicators.ts';
 import { printedAmountUnit } from '../../core/model/amount-unit.ts';
 import { setUpA4Portrait, settleRowHeights } from './sheet-cells.ts';
+import { printedColumns } from '../../core/templates/template.ts';
 
 /** The funding block needs eight columns: caption, source, three amounts, 分值, 执行率, 得分. */
 const FUNDING_BLOCK_WIDTH = 8;
@@ -26,10 +27,10 @@ export interface WrittenForm {
 }
 
 function setColumnWidths(ctx: FormContext, levelCol: number | undefined): void {
-  ctx.template.columns.forEach((column, i) => {
+  printedColumns(ctx.template).forEach((column, i) => {
     ctx.ws.getColumn(i + 1).width = COLUMN_WIDTHS[column.field] ?? 12;
   });
-  for (let c = ctx.template.columns.length + 1; c <= ctx.width; c++) ctx.ws.getColumn(c).width = 12;
+  for (let c = printedColumns(ctx.template).length + 1; c <= ctx.width; c++) ctx.ws.getColumn(c).width = 12;
   if (levelCol !== undefined) ctx.ws.getColumn(levelCol).width = COLUMN_WIDTHS.level ?? 12;
 }
 
@@ -38,7 +39,7 @@ export function writeFormSheet(ws: Worksheet, template: Template, evaluation: Ev
     ws,
     template,
     evaluation,
-    width: template.columns.length,
+    width: printedColumns(template).length,
     unit: printedAmountUnit(evaluation, template),
     marks: emptyMarks(),
   };

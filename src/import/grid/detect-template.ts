@@ -8,6 +8,7 @@ import type { Template } from '../../core/templates/template.ts';
 import { escapeRegExp } from '../../core/targets/normalize.ts';
 import type { PlacedCell } from './form-region.ts';
 import { labelKey, labelVariants } from './label-key.ts';
+import { printedColumns } from '../../core/templates/template.ts';
 
 /** A title cell is short: at most this many characters beyond the title itself. */
 const TITLE_SLACK = 40;
@@ -54,7 +55,7 @@ export function titleCells(templates: readonly Template[], cells: readonly Place
 
 function labelScore(template: Template, keys: ReadonlySet<string>): number {
   let score = 0;
-  const labels = [...Object.values(template.fieldLabels), ...template.columns.map((c) => c.title)];
+  const labels = [...Object.values(template.fieldLabels), ...printedColumns(template).map((c) => c.title)];
   for (const label of labels) {
     if (keys.has(labelKey(label.zh))) score += 2;
     else if ([...labelVariants(label)].some((v) => keys.has(v))) score += 1;

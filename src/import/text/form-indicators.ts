@@ -12,6 +12,7 @@ import type { LabelCatalog } from './form-labels.ts';
 import { columnLayout, nameColumnWidth, readCells, type IndicatorCells } from './indicator-cells.ts';
 import { cutRows, tableLines, type RawRow } from './indicator-rows.ts';
 import { lineLocation } from './text-lines.ts';
+import { printedColumns } from '../../core/templates/template.ts';
 
 export interface FormIndicators {
   indicators: Indicator[];
@@ -67,7 +68,7 @@ function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locati
     indicator.subcategory = c.subcategory.text;
     at('subcategory', c.subcategory.line);
   }
-  for (const column of catalog.template.columns) {
+  for (const column of printedColumns(catalog.template)) {
     const field = column.field;
     if (field === 'category' || field === 'subcategory') continue;
     if (field === 'weight' || field === 'score') {

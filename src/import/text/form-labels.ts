@@ -6,6 +6,7 @@
 import type { FormLabel, Template } from '../../core/templates/template.ts';
 import { alternation, escapeRegExp } from '../../core/targets/normalize.ts';
 import { matchKey } from './text-lines.ts';
+import { printedColumns } from '../../core/templates/template.ts';
 
 export interface LabelCatalog {
   template: Template;
@@ -70,7 +71,7 @@ function buildCatalog(template: Template): LabelCatalog {
     for (const key of labelKeys(label.zh, label.aliases)) if (!fields.has(key)) fields.set(key, path);
   }
   const columns = new Map<string, string>();
-  for (const c of template.columns) for (const key of labelKeys(c.title.zh, c.title.aliases)) columns.set(key, c.field);
+  for (const c of printedColumns(template)) for (const key of labelKeys(c.title.zh, c.title.aliases)) columns.set(key, c.field);
   const categories = new Map(template.categories.map((c) => [matchKey(c.label.zh), c.key] as const));
   const subcategories = new Map<string, [string, string]>();
   for (const c of template.categories) for (const s of c.subcategories) subcategories.set(matchKey(s), [c.key, s]);

@@ -10,6 +10,7 @@
 import type { LabelCatalog } from './form-labels.ts';
 import type { Piece, PrintedNumber, RawRow } from './indicator-rows.ts';
 import { displayWidth, matchKey } from './text-lines.ts';
+import { printedColumns } from '../../core/templates/template.ts';
 
 export interface Cell {
   text: string;
@@ -43,7 +44,7 @@ export function columnLayout(catalog: LabelCatalog): ColumnLayout {
 }
 
 function buildLayout(catalog: LabelCatalog): ColumnLayout {
-  const fields = catalog.template.columns.map((c) => c.field).filter((f) => f !== 'category' && f !== 'subcategory');
+  const fields = printedColumns(catalog.template).map((c) => c.field).filter((f) => f !== 'category' && f !== 'subcategory');
   const w = fields.indexOf('weight');
   const s = fields.indexOf('score');
   return { before: fields.slice(0, w), between: fields.slice(w + 1, s), after: fields.slice(s + 1) };

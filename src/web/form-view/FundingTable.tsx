@@ -58,6 +58,8 @@ export function FundingTable() {
                   onChange={change ? (v) => change((e) => setAmount(e, i, column, v)) : undefined}
                   findings={findings.get(i === 0 ? `project.${PROJECT_FIELD[column]}` : `funding[${i}].${column}`)}
                   testId={`funding-${i}-${column}`}
+                  label={`${row.source} ${l(`funding[].${column}`)}`}
+                  path={i === 0 ? `project.${PROJECT_FIELD[column]}` : `funding[${i}].${column}`}
                 />
                 <FindingLines findings={findings.get(`funding[${i}].${column}`)} />
               </td>

@@ -24,11 +24,11 @@ export function GoalSection() {
             </tr>
             <tr>
               <td className="form-value form-narrative">
-                <TextCell multiline value={evaluation.annualGoal} onChange={set('annualGoal')} findings={findings.get('annualGoal')} testId="field-annualGoal" />
+                <TextCell multiline value={evaluation.annualGoal} onChange={set('annualGoal')} findings={findings.get('annualGoal')} testId="field-annualGoal" path="annualGoal" label={label(goal)} />
                 <FindingLines findings={findings.get('annualGoal')} />
               </td>
               <td className="form-value form-narrative">
-                <TextCell multiline value={evaluation.actualOutcome} onChange={set('actualOutcome')} findings={findings.get('actualOutcome')} testId="field-actualOutcome" />
+                <TextCell multiline value={evaluation.actualOutcome} onChange={set('actualOutcome')} findings={findings.get('actualOutcome')} testId="field-actualOutcome" path="actualOutcome" label={label(outcome)} />
                 <FindingLines findings={findings.get('actualOutcome')} />
               </td>
             </tr>
@@ -37,7 +37,7 @@ export function GoalSection() {
           <tr>
             <th className="form-label">{label(goal)}</th>
             <td className="form-value form-narrative">
-              <TextCell multiline value={evaluation.annualGoal} onChange={set('annualGoal')} findings={findings.get('annualGoal')} testId="field-annualGoal" />
+              <TextCell multiline value={evaluation.annualGoal} onChange={set('annualGoal')} findings={findings.get('annualGoal')} testId="field-annualGoal" path="annualGoal" label={label(goal)} />
               <FindingLines findings={findings.get('annualGoal')} />
             </td>
           </tr>

@@ -29,14 +29,16 @@ export function HeaderGrid() {
   const setProject = (patch: Partial<Project>) => change?.((e) => ({ ...e, project: { ...e.project, ...patch } }));
   const setTop = (patch: Partial<Evaluation>) => change?.((e) => ({ ...e, ...patch }));
 
+  // A header field's input is named by its label and carries its path (cells.tsx).
+  const named = (path: string) => ({ path, label: template.fieldLabels[path] ? label(template.fieldLabels[path]) : path });
   const text = (key: ProjectText, wide = false): Field => ({
     path: `project.${key}`,
     wide,
-    render: (e: boolean) => <TextCell value={evaluation.project[key]} onChange={e ? (v) => setProject({ [key]: v }) : undefined} findings={findings.get(`project.${key}`)} testId={`field-project.${key}`} />,
+    render: (e: boolean) => <TextCell value={evaluation.project[key]} onChange={e ? (v) => setProject({ [key]: v }) : undefined} findings={findings.get(`project.${key}`)} testId={`field-project.${key}`} {...named(`project.${key}`)} />,
   });
   const amount = (key: ProjectAmount): Field => ({
     path: `project.${key}`,
-    render: (e: boolean) => <AmountCell value={evaluation.project[key]} onChange={e ? (v) => setProject({ [key]: v }) : undefined} findings={findings.get(`project.${key}`)} testId={`field-project.${key}`} />,
+    render: (e: boolean) => <AmountCell value={evaluation.project[key]} onChange={e ? (v) => setProject({ [key]: v }) : undefined} findings={findings.get(`project.${key}`)} testId={`field-project.${key}`} {...named(`project.${key}`)} />,
   });
   const fields: Field[] = [
     text('name', true),
@@ -53,6 +55,7 @@ export function HeaderGrid() {
           ]}
           onChange={e ? (v) => setProject({ recurring: v === undefined ? undefined : v === 'yes' }) : undefined}
           testId="field-project.recurring"
+          {...named('project.recurring')}
         />
       ),
     },
@@ -69,7 +72,7 @@ export function HeaderGrid() {
       path: 'evaluatedOn',
       render: (e: boolean) =>
         e ? (
-          <input type="date" className="date-input" value={evaluation.evaluatedOn ?? ''} onChange={(ev) => setTop({ evaluatedOn: ev.target.value })} data-testid="field-evaluatedOn" />
+          <input type="date" className="date-input" value={evaluation.evaluatedOn ?? ''} onChange={(ev) => setTop({ evaluatedOn: ev.target.value })} data-testid="field-evaluatedOn" data-path="evaluatedOn" aria-label={named('evaluatedOn').label} />
         ) : (
           <span>{evaluation.evaluatedOn}</span>
         ),

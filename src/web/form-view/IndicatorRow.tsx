@@ -7,6 +7,7 @@ import type { UiFinding } from '../form/findings.ts';
 import { useI18n } from '../locale/i18n.tsx';
 import { PreviousActualLine, PreviousTargetLine, RecheckLine } from './BesideLines.tsx';
 import { ChoiceCell, PointsCell, TextCell } from './cells.tsx';
+import { SeverityIcon } from './FindingMark.tsx';
 import { useForm } from './form-context.tsx';
 import { ScoreCell } from './ScoreCell.tsx';
 
@@ -30,19 +31,27 @@ interface Props {
 
 export function IndicatorRow({ index, categoryCell, actions }: Props) {
   const { evaluation, template, computed, findings, showSuggestions } = useForm();
+  const { t, label } = useI18n();
   const indicator = evaluation.indicators[index]!;
   const at = (field: string) => findings.get(`indicators[${index}].${field}`);
   const update = actions?.update;
+  // Every input says its row and column to a screen reader ("第3行 金洽会展位面积 自评分") and carries its path.
+  const name = indicator.name?.trim() || t('grid.unnamed');
+  const cellName = (field: string) => {
+    const column = template.columns.find((c) => c.field === field);
+    return t('grid.cell', { row: index + 1, name, column: column ? label(column.title) : field });
+  };
+  const place = (field: string) => ({ label: cellName(field), path: `indicators[${index}].${field}` });
   const cell = (field: string) => {
-    if (field === 'weight') return <PointsCell value={indicator.weight} findings={at('weight')} testId={`indicator-weight-${index}`} onChange={update ? (weight) => update({ weight }) : undefined} />;
-    if (field === 'score') return <ScoreCell index={index} indicator={indicator} suggestion={showSuggestions ? computed.suggestions[index] : undefined} findings={at('score')} onChange={update} hasActual={template.columns.some((c) => c.field === 'actual')} />;
+    if (field === 'weight') return <PointsCell value={indicator.weight} findings={at('weight')} testId={`indicator-weight-${index}`} {...place('weight')} onChange={update ? (weight) => update({ weight }) : undefined} />;
+    if (field === 'score') return <ScoreCell index={index} indicator={indicator} suggestion={showSuggestions ? computed.suggestions[index] : undefined} findings={at('score')} onChange={update} hasActual={template.columns.some((c) => c.field === 'actual' && c.printed !== false)} {...place('score')} />;
     if (field === 'subcategory') {
       const options = template.categories.find((c) => c.key === indicator.category)?.subcategories ?? [];
-      return <ChoiceCell value={indicator.subcategory} options={options.map((s) => ({ value: s, label: s }))} findings={at('subcategory')} testId={`indicator-subcategory-${index}`} onChange={update ? (subcategory) => update({ subcategory }) : undefined} />;
+      return <ChoiceCell value={indicator.subcategory} options={options.map((s) => ({ value: s, label: s }))} findings={at('subcategory')} testId={`indicator-subcategory-${index}`} {...place('subcategory')} onChange={update ? (subcategory) => update({ subcategory }) : undefined} />;
     }
     if (TEXT_FIELDS.includes(field)) {
       const key = field as TextField;
-      return <TextCell multiline value={indicator[key]} findings={at(key)} testId={`indicator-${key}-${index}`} onChange={update ? (v) => update({ [key]: v }) : undefined} />;
+      return <TextCell multiline value={indicator[key]} findings={at(key)} testId={`indicator-${key}-${index}`} {...place(key)} onChange={update ? (v) => update({ [key]: v }) : undefined} />;
     }
     return <span className="cell-text">{String((indicator as Record<string, unknown>)[field] ?? '')}</span>;
   };
@@ -91,7 +100,7 @@ export function RowFindings({ index, columns }: { index: number; columns: number
       <td colSpan={columns}>
         {own.map((f) => (
           <div key={f.path + f.code} className={`finding-line finding-${f.severity}`} data-code={f.code} data-path={f.path}>
-            {fieldLabel(f.path)}：{f.text}
+            <SeverityIcon severity={f.severity} /> {f.cell ?? `${fieldLabel(f.path)}：${f.text}`}
           </div>
         ))}
       </td>

@@ -3,7 +3,7 @@
  * block closed by its subtotal against the template's cap (产出指标 43 / 45), then 合计 and 绩效等级.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { Button, Tooltip } from 'antd';
 import type { BlockSubtotal } from '../../core/scoring/compute.ts';
 import { blockLabel } from '../../core/templates/labels.ts';
 import { groupIntoBlocks, addIndicator, moveIndicator, removeIndicator, updateIndicator, type Block } from '../form/indicators.ts';
@@ -32,7 +32,15 @@ export function IndicatorTable() {
       <thead>
         <tr>
           {template.columns.map((c) => (
-            <th key={c.field} className={`col-${c.field}`}>{label(c.title)}</th>
+            <th key={c.field} className={`col-${c.field}`}>
+              {label(c.title)}
+              {/* Recorded, not printed (the template says so): the Shanghai form's 实际完成值. */}
+              {c.printed === false && (
+                <Tooltip title={t('grid.notPrintedHelp')}>
+                  <span className="muted not-printed" data-testid={`not-printed-${c.field}`}>{t('grid.notPrinted')}</span>
+                </Tooltip>
+              )}
+            </th>
           ))}
           {editable && <th className="col-actions">{t('indicator.actions')}</th>}
         </tr>
@@ -141,7 +149,7 @@ function Rows({ index, first, actions, width }: { index: number; first: React.Re
 /** A row whose 一级指标 the template does not know: pick its block here. */
 function UnassignedCategory({ index }: { index: number }) {
   const { evaluation, template, findings, change } = useForm();
-  const { label } = useI18n();
+  const { label, t } = useI18n();
   return (
     <td className="col-category">
       <ChoiceCell
@@ -149,6 +157,8 @@ function UnassignedCategory({ index }: { index: number }) {
         options={template.categories.map((c) => ({ value: c.key, label: label(c.label) }))}
         findings={findings.get(`indicators[${index}].category`)}
         testId={`indicator-category-${index}`}
+        label={t('grid.cell', { row: index + 1, name: evaluation.indicators[index]!.name?.trim() || t('grid.unnamed'), column: label(template.columns[0]!.title) })}
+        path={`indicators[${index}].category`}
         onChange={change ? (category) => change((e) => ({ ...e, indicators: updateIndicator(e.indicators, index, { category }) })) : undefined}
       />
       <FindingMark findings={findings.get(`indicators[${index}].category`)} />

@@ -15,7 +15,7 @@ export function Narratives() {
           <tr key={key}>
             <th className="form-label">{label(template.fieldLabels[key] ?? { zh: key, en: key })}</th>
             <td className="form-value form-narrative">
-              <TextCell multiline value={evaluation[key]} findings={findings.get(key)} testId={`field-${key}`} onChange={change ? (v) => change((e) => ({ ...e, [key]: v })) : undefined} />
+              <TextCell multiline value={evaluation[key]} findings={findings.get(key)} testId={`field-${key}`} path={key} label={label(template.fieldLabels[key] ?? { zh: key, en: key })} onChange={change ? (v) => change((e) => ({ ...e, [key]: v })) : undefined} />
               <FindingLines findings={findings.get(key)} />
             </td>
           </tr>

@@ -19,16 +19,19 @@ interface Props {
   suggestion: Suggestion | undefined;
   findings: readonly UiFinding[] | undefined;
   onChange: ((patch: Partial<Indicator>) => void) | undefined;
-  /** Whether the template has an 实际完成值 column. */
+  /** Whether the template prints an 实际完成值 column (where it only records one, a missing suggestion goes unsaid). */
   hasActual: boolean;
+  /** The score input's accessible name and path (cells.tsx). */
+  label: string;
+  path: string;
 }
 
-export function ScoreCell({ index, indicator, suggestion, findings, onChange, hasActual }: Props) {
+export function ScoreCell({ index, indicator, suggestion, findings, onChange, hasActual, label, path }: Props) {
   const { t, explain, word } = useI18n();
   const qualitative = suggestion?.basis === 'qualitative' || suggestion?.working.key === 'suggest.pickLevel' || indicator.level !== undefined;
   return (
     <div className="score-cell">
-      <PointsCell value={indicator.score} findings={findings} testId={`indicator-score-${index}`} onChange={onChange ? (score) => onChange({ score }) : undefined} />
+      <PointsCell value={indicator.score} findings={findings} testId={`indicator-score-${index}`} label={label} path={path} onChange={onChange ? (score) => onChange({ score }) : undefined} />
       {qualitative && onChange && (
         <Select<QualitativeLevel>
           size="small"
@@ -37,6 +40,7 @@ export function ScoreCell({ index, indicator, suggestion, findings, onChange, ha
           value={indicator.level}
           allowClear
           data-testid={`indicator-level-${index}`}
+          aria-label={`${label} ${t('indicator.pickLevel')}`}
           popupMatchSelectWidth={false}
           options={LEVELS.map((l) => ({ value: l, label: word(`level.${l}`) }))}
           onChange={(level) => onChange({ level: level ?? undefined })}

@@ -10,10 +10,51 @@ export interface UiFinding {
   severity: 'error' | 'warning';
   path: string;
   text: string;
+  /** The sentence with its row and indicator in front, for the list of all findings (core/checks/place.ts). */
+  placed?: string;
+  /** The sentence under its row, where the indicator is in sight ("自评分未填写"). */
+  cell?: string;
 }
 
-export function fromCore(findings: readonly Finding[], render: (f: Finding) => string): UiFinding[] {
-  return findings.map((f) => ({ code: f.code, severity: f.severity, path: f.path, text: render(f) }));
+export function fromCore(findings: readonly Finding[], render: (f: Finding) => string, more?: (f: Finding) => Pick<UiFinding, 'placed' | 'cell'>): UiFinding[] {
+  return findings.map((f) => ({ code: f.code, severity: f.severity, path: f.path, text: render(f), ...more?.(f) }));
+}
+
+/** The findings of one indicator (`row` its index), or of the rest of the form (`row` null). */
+export interface FindingGroup {
+  row: number | null;
+  findings: UiFinding[];
+}
+
+/**
+ * The list of all findings, grouped as a reader goes through the form: the header, amounts and
+ * narratives first, then each indicator in row order; errors before warnings in each group.
+ */
+export function groupByIndicator(findings: readonly UiFinding[]): FindingGroup[] {
+  const groups = new Map<number | null, UiFinding[]>();
+  for (const f of findings) {
+    const m = /^indicators\[(\d+)\]/u.exec(f.path);
+    const row = m ? Number(m[1]) : null;
+    groups.set(row, [...(groups.get(row) ?? []), f]);
+  }
+  const rank = (f: UiFinding) => (f.severity === 'error' ? 0 : 1);
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a - b))
+    .map(([row, list]) => ({ row, findings: [...list].sort((x, y) => rank(x) - rank(y)) }));
+}
+
+/**
+ * Where a finding clicked takes the cursor: the cell its path names, else the nearest cell that
+ * stands for it (an indicator's whole row → its name; a block's weight → that row's weight).
+ */
+export function cellPathsFor(path: string): string[] {
+  const paths = [path];
+  const row = /^indicators\[(\d+)\]/u.exec(path);
+  if (row) paths.push(`indicators[${row[1]}].name`);
+  if (path === 'funding[0].initial') paths.push('project.budgetInitial');
+  if (path === 'funding[0].adjusted') paths.push('project.budgetCurrentYear');
+  if (path === 'funding[0].executed') paths.push('project.executed');
+  return paths;
 }
 
 export function fromServer(findings: readonly ServerFinding[], lang: 'zh' | 'en'): UiFinding[] {

@@ -66,3 +66,17 @@ test('the difference of two versions lists changed fields by path; blank equals 
   const diff = diffEvaluations(mine, theirs);
   assert.deepEqual(diff.map((d) => d.path), ['project.name', 'indicators[2].score']);
 });
+
+test('findings are grouped per indicator in row order, the rest of the form first, errors first (issue 14)', async () => {
+  const { groupByIndicator, cellPathsFor } = await import('./findings.ts');
+  const f = (path: string, severity: 'error' | 'warning' = 'error') => ({ code: 'X', severity, path, text: path });
+  const groups = groupByIndicator([f('indicators[10].score'), f('indicators[2].remark', 'warning'), f('project.name'), f('indicators[2].score'), f('indicators')]);
+  assert.deepEqual(groups.map((g) => [g.row, g.findings.map((x) => x.path)]), [
+    [null, ['project.name', 'indicators']],
+    [2, ['indicators[2].score', 'indicators[2].remark']],
+    [10, ['indicators[10].score']],
+  ]);
+  assert.deepEqual(cellPathsFor('indicators[3].score'), ['indicators[3].score', 'indicators[3].name']);
+  assert.deepEqual(cellPathsFor('funding[0].executed'), ['funding[0].executed', 'project.executed']);
+  assert.deepEqual(cellPathsFor('project.name'), ['project.name']);
+});

@@ -24,6 +24,13 @@ test('typed amounts are read back to the stored form by the core reader, or say 
   assert.deepEqual(parseAmount('12.345'), { ok: false, problem: 'tooPrecise' });
   assert.deepEqual(parseAmount('abc'), { ok: false, problem: 'notNumber' });
   assert.deepEqual(parseAmount('99999999999999'), { ok: false, problem: 'tooLarge' });
+  // issue 14: a negative amount is refused, whatever the minus sign; zero is an amount.
+  assert.deepEqual(parseAmount('-1000'), { ok: false, problem: 'negative' });
+  assert.deepEqual(parseAmount('−1,000元'), { ok: false, problem: 'negative' });
+  assert.deepEqual(parseAmount('－0.01万'), { ok: false, problem: 'negative' });
+  assert.deepEqual(parseAmount('-0'), { ok: true, value: '0.00' });
+  assert.deepEqual(parseAmount('1,234元'), { ok: true, value: '1234.00' });
+  assert.deepEqual(parseAmount('3亿'), { ok: true, value: '300000000.00' });
 });
 
 test('typed points are taken as written, never rounded', () => {

@@ -21,11 +21,16 @@ export function formatAmount(value: string | number | null | undefined): string 
  * What someone typed in an amount cell ("414,400", "41.44万", "４１４４００") → the stored form
  * "414400.00"; blank → "" (not filled). In the model's unit unless a unit is typed after the number.
  */
-export function parseAmount(input: string): Reading<string> {
+export function parseAmount(input: string): CellReading<string> {
   const read = readMoney(input, MODEL_AMOUNT_UNIT);
-  if (read.ok) return { ok: true, value: amountText(read.value.fen) };
+  // A budget or an amount spent below zero is not an amount (issue 14): refused as typed, with the reason.
+  if (read.ok) return read.value.fen < 0 ? { ok: false, problem: 'negative' } : { ok: true, value: amountText(read.value.fen) };
   return read.problem === 'blank' ? { ok: true, value: '' } : read;
 }
+
+/** Why a typed number is not taken: the reader's reasons, and an amount below zero. */
+export type CellProblem = ReadProblem | 'negative';
+export type CellReading<T> = { ok: true; value: T } | { ok: false; problem: CellProblem };
 
 /** Typed points ("8.5", "８.５") → the stored number; blank → undefined (not filled). Never rounded. */
 export function parsePoints(input: string): Reading<number | undefined> {
@@ -35,7 +40,7 @@ export function parsePoints(input: string): Reading<number | undefined> {
 }
 
 /** The locale key that says why a typed number was not taken. */
-export function problemKey(problem: Exclude<ReadProblem, 'blank'>): 'number.notNumber' | 'number.tooPrecise' | 'number.tooLarge' {
+export function problemKey(problem: Exclude<CellProblem, 'blank'>): 'number.notNumber' | 'number.tooPrecise' | 'number.tooLarge' | 'number.negative' {
   return `number.${problem}`;
 }
 

@@ -69,7 +69,7 @@ export function AppLayout() {
               <KeyOutlined /> <span className="app-link-text">{t('nav.password')}</span>
             </Link>
           )}
-          <Button type="text" icon={<LogoutOutlined />} data-testid="logout" title={t('nav.logout')} onClick={() => void logout().then(() => navigate('/login'))}>
+          <Button type="text" icon={<LogoutOutlined />} data-testid="logout" title={t('nav.logout')} onClick={() => void logout().then((out) => out && navigate('/login'))}>
             <span className="app-link-text">{t('nav.logout')}</span>
           </Button>
         </Space>

@@ -615,4 +615,19 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'dashboard.cellHint': 'Click a point of the scatter to list only its forms below',
   'recheck.seedHelp': 'The draw number decides which forms are drawn: drawing the same year again with the same number draws exactly the same forms, so anyone can check the draw with it. Leave it blank and one is chosen for you.',
   'recheck.noYears': 'No approved or published forms to re-check yet',
+
+  // issue 14 (editor): what a typed number was read as, accessible names of the form grid, findings, leaving
+  'number.negative': 'An amount cannot be negative',
+  'number.understood': '= {value}',
+  'grid.cell': 'Row {row} {name} {column}',
+  'grid.unnamed': '(unnamed indicator)',
+  'grid.notPrinted': ' (not printed)',
+  'grid.notPrintedHelp': 'The printed form has no such column; the actual value recorded here is kept in the data and feeds the suggested score',
+  'findings.formGroup': 'Header, amounts and narratives',
+  'findings.code': 'Check: {code}',
+  'findings.goTo': 'Go to the cell',
+  'leave.failedTitle': 'The last changes could not be saved',
+  'leave.failedBody': '{message}. Leave anyway? What is not saved stays in this browser tab and is offered back when the form is opened again.',
+  'leave.stay': 'Stay',
+  'leave.go': 'Leave anyway',
 };

@@ -617,6 +617,21 @@ export const zh = {
   'dashboard.cellHint': '点击散点图中的点，可在下方明细中只看该格的表',
   'recheck.seedHelp': '抽样编号决定抽中哪些表：对同一年度用同一个编号再抽一次，抽中的表完全相同，所以任何人都可以用这个编号核对抽样是否公正。留空则自动生成一个编号。',
   'recheck.noYears': '还没有已审核或已公开的表可以抽查',
+
+  // issue 14 (editor): what a typed number was read as, accessible names of the form grid, findings, leaving
+  'number.negative': '金额不能为负',
+  'number.understood': '= {value}',
+  'grid.cell': '第{row}行 {name} {column}',
+  'grid.unnamed': '（未命名指标）',
+  'grid.notPrinted': '（不打印）',
+  'grid.notPrintedHelp': '本表式打印时没有此列；这里记录的实际完成值保存在数据中，用于计算建议分',
+  'findings.formGroup': '表头、金额与说明',
+  'findings.code': '检查规则：{code}',
+  'findings.goTo': '转到该单元格',
+  'leave.failedTitle': '刚才的修改未能保存',
+  'leave.failedBody': '{message}。仍要离开吗？未保存的内容留在本浏览器标签页中，再次打开本表时可以恢复。',
+  'leave.stay': '留在本页',
+  'leave.go': '仍要离开',
 } as const;
 
 export type MessageKey = keyof typeof zh;

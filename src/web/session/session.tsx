@@ -12,6 +12,7 @@ import { retryPolicy } from '../api/middleware.ts';
 import { NO_RETRY } from '../api/retry.ts';
 import { rememberSignedOut } from './next-path.ts';
 import type { SessionAnswer, User } from '../api/types.ts';
+import { leaveGuards } from '../pages/editor/use-leave-guard.ts';
 
 interface Session {
   user: User | null;
@@ -20,7 +21,8 @@ interface Session {
   /** The session ended under the user (a 401), not by logging out: until the next login. */
   expired: boolean;
   login: (username: string, password: string) => Promise<User>;
-  logout: () => Promise<void>;
+  /** Saves what an open editor has pending first (use-leave-guard.ts); false when the save failed and the user chose to stay. */
+  logout: () => Promise<boolean>;
   /** POST /api/me/password; the new session's user and token replace the old ones. */
   changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
 }
@@ -69,6 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [adopt, queries],
   );
   const logout = useCallback(async () => {
+    if (!(await leaveGuards.mayLeave())) return false;
     if (current.current) rememberSignedOut(current.current.username);
     await unwrap(client.POST('/api/logout')).catch(() => undefined);
     setCsrfToken(null);
@@ -76,6 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setExpired(false);
     setUser(null);
     queries.clear();
+    return true;
   }, [queries]);
   const changePassword = useCallback(
     async (currentPassword: string, newPassword: string) =>

@@ -18,6 +18,7 @@ import { labelKey, labelVariants } from '../../grid/label-key.ts';
 import { normalizeExtractedText } from '../cjk-radicals.ts';
 import { isNfkcStable } from '../text-lines.ts';
 import { isBlankLine, type RawLine } from './raw-lines.ts';
+import { printedColumns } from '../../../core/templates/template.ts';
 
 export type Flavour = 'pdftotext-raw' | 'pdftotext-default';
 
@@ -39,7 +40,7 @@ function titleKeys(template: Template): ReadonlySet<string> {
   let keys = titleKeySets.get(template);
   if (keys === undefined) {
     const built = new Set<string>();
-    for (const column of template.columns) labelVariants(column.title).forEach((k) => built.add(k));
+    for (const column of printedColumns(template)) labelVariants(column.title).forEach((k) => built.add(k));
     keys = built;
     titleKeySets.set(template, keys);
   }

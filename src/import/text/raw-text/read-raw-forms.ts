@@ -30,6 +30,7 @@ import type { FileImport } from '../../import-result.ts';
 import { isTitleLine, titleKeys } from './flavour.ts';
 import { isBlankLine, type RawLine } from './raw-lines.ts';
 import { pointsHundredthsOf, rowReadings, type RowCells } from './row-cells.ts';
+import { printedColumns } from '../../../core/templates/template.ts';
 
 /** Why a form cannot be read: the first line whose place is lost, or the sums that fail. */
 export type Refusal = { kind: 'orderLost'; line: number } | { kind: 'doesNotAddUp'; line: number; what: string };
@@ -322,10 +323,10 @@ class FormParser {
   }
 
   private tableHeader(line: RawLine): void {
-    this.tableFields = this.v.template.columns.map((c) => c.field);
+    this.tableFields = printedColumns(this.v.template).map((c) => c.field);
     // A title that wraps in its cell is drawn later: the template's own title stands in for it (row-cells.ts reads every row against all the template's columns).
     this.rows.push(
-      this.v.template.columns.map((c, col) => ({ text: line.tokens.find((t) => labelVariants(c.title).has(labelKey(t))) ?? c.title.zh, line: line.no, col })),
+      printedColumns(this.v.template).map((c, col) => ({ text: line.tokens.find((t) => labelVariants(c.title).has(labelKey(t))) ?? c.title.zh, line: line.no, col })),
     );
     this.state = 'table';
   }

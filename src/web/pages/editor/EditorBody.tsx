@@ -2,6 +2,7 @@
 import { Alert, Button, Card, Space, Statistic, Switch, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { cellMessage, placedMessage } from '../../../core/checks/place.ts';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
 import { client, unwrap } from '../../api/client.ts';
@@ -20,6 +21,7 @@ import { RestoreCopy } from './RestoreCopy.tsx';
 import { NamedChanges } from './NamedChanges.tsx';
 import { ReturnDialog, type ReasonKind } from './ReturnDialog.tsx';
 import { useEditor, type SaveState } from './use-editor.ts';
+import { useLeaveGuard } from './use-leave-guard.ts';
 import { WorkflowBar } from './WorkflowBar.tsx';
 
 interface Props {
@@ -47,11 +49,17 @@ export function EditorBody({ id, user, detail, initial, template, busy, copying 
   const { t, label, explain } = useI18n();
   const editable = detail.allowedActions.includes('edit');
   const editor = useEditor(id, initial, template, { user, editable });
+  useLeaveGuard(editor);
   const [reasonFor, setReasonFor] = useState<ReasonKind | null>(null);
   const [showUnsaved, setShowUnsaved] = useState(false);
   const queries = useQueryClient();
   const { report } = editor;
-  const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message)), [report, explain]);
+  // Each finding also said with its row and indicator, for the list (issue 14).
+  const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message), (f) => {
+    const cell = cellMessage(f);
+    // Under its row a finding says its cell's wording where it has one; else its field and sentence (IndicatorRow).
+    return { placed: explain(placedMessage(f, editor.evaluation)), ...(cell === f.message ? {} : { cell: explain(cell) }) };
+  }), [report, explain, editor.evaluation]);
   const shown = editor.evaluation;
   const run = (action: Transition, comment?: string) =>
     onTransition(action, async () => {

@@ -178,6 +178,8 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
     keepMine,
     takeTheirs,
     flush,
+    /** Something typed is not on the server yet, or on its way (leaving saves it first: use-leave-guard.ts). */
+    pending: () => saver.pending,
     /** A copy found on opening, waiting for the user's choice (restore or discard), or null. */
     pendingCopy,
     restoreCopy,
