@@ -211,6 +211,7 @@ describe('issue 5 end to end: one evaluation from draft to the public page, in C
     const why = (await errors.innerText()).trim();
     assert.match(why, /自评分/u, `the dialog names the field: ${why}`);
     assert.match(why, /未填写/u);
+    assert.match(why, new RegExp(`第${ROW + 1}行“`, 'u'), `the dialog names the row and indicator: ${why}`);
     await screenshot('approver-submit-refused');
     await inModal('.ant-modal-confirm-btns button').click();
     await page.getByTestId('submit-errors').waitFor({ state: 'detached' });

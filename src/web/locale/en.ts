@@ -554,6 +554,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.action.evidence.public': 'Evidence public setting',
   'security.download.evidence': 'Evidence file',
   // issue 14 (workflow): transitions on the version seen, the form leaving the preparer's hands, the review loop
+  'workflow.checkErrorAt': 'Row {row} “{name}”: {text}',
+  'workflow.unnamedIndicator': '(unnamed indicator)',
   'list.needsMyAction': 'Needs my action',
   'list.needsMyActionEmpty': 'Nothing waits for you',
   'workflow.unpublish': 'Unpublish',

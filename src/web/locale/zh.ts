@@ -557,6 +557,8 @@ export const zh = {
   'audit.action.evidence.public': '佐证材料公开设置',
   'security.download.evidence': '佐证材料',
   // issue 14 (workflow): transitions on the version seen, the form leaving the preparer's hands, the review loop
+  'workflow.checkErrorAt': '第{row}行“{name}”：{text}',
+  'workflow.unnamedIndicator': '（未命名指标）',
   'list.needsMyAction': '待我处理',
   'list.needsMyActionEmpty': '没有等待您处理的自评价表',
   'workflow.unpublish': '撤回公开',

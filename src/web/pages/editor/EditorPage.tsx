@@ -15,6 +15,7 @@ import type { EvaluationDetail, ServerFinding, Status, Transition } from '../../
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
+import { indicatorIndexOf } from '../../../core/checks/place.ts';
 import { useSession } from '../../session/session.tsx';
 import { AuditTimeline } from './AuditTimeline.tsx';
 import { EditorBody, type SeenForm } from './EditorBody.tsx';
@@ -57,6 +58,14 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
   /** The form changed on the server (a transition, a restore): all of it is read again, and every list it is in. */
   const reload = () => Promise.all([queries.invalidateQueries({ queryKey: keys.evaluation(id) }), queries.invalidateQueries({ queryKey: keys.evaluations })]);
 
+  /** A refused submit's finding with its row and indicator in front, as the findings panel says it. */
+  const placed = (f: ServerFinding): string => {
+    const text = f.messages?.[lang] ?? f.message;
+    const index = indicatorIndexOf(f.path);
+    const name = index === null ? undefined : detail.evaluation.indicators[index]?.name?.trim();
+    return index === null ? text : t('workflow.checkErrorAt', { row: index + 1, name: name || t('workflow.unnamedIndicator'), text });
+  };
+
   const showError = (e: unknown) => {
     if (e instanceof ApiError && e.code === 'CHECK_ERRORS') {
       const findings = (e.body?.['findings'] as ServerFinding[] | undefined) ?? [];
@@ -66,7 +75,7 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
         content: (
           <ul data-testid="submit-errors">
             {findings.filter((f) => f.severity === 'error').map((f, i) => (
-              <li key={i}>{f.messages?.[lang] ?? f.message}</li>
+              <li key={i}>{placed(f)}</li>
             ))}
           </ul>
         ),
