@@ -527,4 +527,14 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'security.ofYear': 'year {year}',
   'security.ofDraw': 'open the draw',
   'security.rows': '{rows} rows',
+
+  // issue 14 (phones and accessibility)
+  'layout.menu': 'Menu',
+  'layout.menuTitle': 'Navigation',
+  'layout.mainNav': 'Main navigation',
+  'layout.language': 'Language',
+  'layout.sortBy': 'Sort by',
+  'layout.summary': 'Score summary',
+  'layout.summaryOpen': 'Show the score summary and actions',
+  'layout.summaryClose': 'Hide the score summary and actions',
 };

@@ -529,6 +529,16 @@ export const zh = {
   'security.ofYear': '{year} 年度',
   'security.ofDraw': '查看该次抽查',
   'security.rows': '共 {rows} 行',
+
+  // issue 14 (phones and accessibility)
+  'layout.menu': '菜单',
+  'layout.menuTitle': '导航',
+  'layout.mainNav': '主导航',
+  'layout.language': '界面语言',
+  'layout.sortBy': '排序',
+  'layout.summary': '评分摘要',
+  'layout.summaryOpen': '展开评分摘要与操作',
+  'layout.summaryClose': '收起评分摘要与操作',
 } as const;
 
 export type MessageKey = keyof typeof zh;

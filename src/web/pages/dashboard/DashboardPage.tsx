@@ -4,7 +4,8 @@
  * 50,000 forms: only the page in view is fetched).
  */
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table, type TableProps } from 'antd';
+import { Button, Card, Col, Input, Row, Select, Space, Statistic, type TableProps } from 'antd';
+import { ResponsiveList } from '../../layout/ResponsiveList.tsx';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -52,7 +53,7 @@ export function DashboardPage() {
         title={t('dashboard.title')}
         extra={
           <Space>
-            <Select value={year} onChange={(y) => setParams({ year: y }, { replace: true })} options={yearOptions()} style={{ width: 100 }} data-testid="dashboard-year" />
+            <Select value={year} onChange={(y) => setParams({ year: y }, { replace: true })} options={yearOptions()} style={{ width: 100 }} aria-label={t('list.col.year')} data-testid="dashboard-year" />
             <Button icon={<FileTextOutlined />} href={`/api/dashboard/export.csv${files}`} data-testid="dashboard-export-csv">{t('export.csv')}</Button>
             <Button icon={<FileExcelOutlined />} href={`/api/dashboard/export.xlsx${files}`} data-testid="dashboard-export-xlsx">{t('export.xlsx')}</Button>
           </Space>
@@ -137,7 +138,7 @@ function DashboardTable({ year, view, onView }: { year: string; view: TableView;
     onView((v) => ({ ...v, ...order, status }));
   };
   return (
-    <Table<Summary>
+    <ResponsiveList<Summary>
       size="small"
       bordered
       rowKey={(r) => String(r.id)}

@@ -8,10 +8,11 @@ import { client, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import { useCountdown } from '../../api/use-countdown.ts';
 import type { EvaluationDetail, Transition } from '../../api/types.ts';
-import { fromCore } from '../../form/findings.ts';
+import { countBySeverity, fromCore } from '../../form/findings.ts';
 import { formatPoints, formatRate } from '../../format/numbers.ts';
 import { recheckBeside } from '../../form-view/beside.ts';
 import { FormView } from '../../form-view/FormView.tsx';
+import { PhoneSummary } from '../../layout/PhoneSummary.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
 import { StatusTag } from '../StatusTag.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -58,6 +59,7 @@ export function EditorBody({ id, user, detail, initial, template, busy, onTransi
   return (
     <>
       <Card size="small" className="editor-toolbar">
+        <PhoneSummary score={String(computed.score)} weight={String(computed.weight)} grade={label(computed.grade.label)} {...countBySeverity(findings)} />
         <div className="editor-toolbar-row">
           <Space size="middle" align="center" wrap>
             <Typography.Title level={4} className="editor-project" data-testid="editor-project">

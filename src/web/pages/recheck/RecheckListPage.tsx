@@ -42,13 +42,13 @@ export function RecheckListPage() {
   };
 
   return (
-    <Card className="page-card" title={t('recheck.title')} extra={<Select value={year} onChange={(y) => paging.filter({ year: y })} options={yearOptions()} style={{ width: 100 }} data-testid="recheck-year" />}>
+    <Card className="page-card" title={t('recheck.title')} extra={<Select value={year} onChange={(y) => paging.filter({ year: y })} options={yearOptions()} style={{ width: 100 }} aria-label={t('list.col.year')} data-testid="recheck-year" />}>
       <Form layout="inline" onFinish={() => void draw()}>
         <Form.Item label={t('recheck.seed')}>
           <Input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('recheck.seedPlaceholder')} maxLength={64} data-testid="recheck-seed" />
         </Form.Item>
         <Form.Item label={t('recheck.minimumShare')}>
-          <InputNumber value={share} onChange={(v) => setShare(v)} min={0.01} max={100} step={1} precision={2} data-testid="recheck-share" />
+          <InputNumber value={share} onChange={(v) => setShare(v)} min={0.01} max={100} step={1} precision={2} aria-label={t('recheck.minimumShare')} data-testid="recheck-share" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="recheck-draw">{t('recheck.draw')}</Button>
