@@ -535,6 +535,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'layout.language': 'Language',
   'layout.sortBy': 'Sort by',
   'layout.summary': 'Score summary',
+  'layout.form': 'Self-evaluation form',
   'layout.summaryOpen': 'Show the score summary and actions',
   'layout.summaryClose': 'Hide the score summary and actions',
 };

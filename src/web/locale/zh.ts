@@ -537,6 +537,7 @@ export const zh = {
   'layout.language': '界面语言',
   'layout.sortBy': '排序',
   'layout.summary': '评分摘要',
+  'layout.form': '自评价表',
   'layout.summaryOpen': '展开评分摘要与操作',
   'layout.summaryClose': '收起评分摘要与操作',
 } as const;

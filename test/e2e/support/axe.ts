@@ -16,6 +16,9 @@ export interface AxeProblem {
   /** CSS selectors of the failing elements (the first eight) and axe's summary of the first. */
   targets: string[];
   summary: string;
+  /** How many of the failing elements lie inside the printed form (the editor's grid, `.paper`), of how many. */
+  inForm: number;
+  count: number;
 }
 
 /** The serious and critical violations axe finds on the page as it is now. */
@@ -33,10 +36,15 @@ export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
         help: v.help,
         targets: v.nodes.slice(0, 8).map((n) => n.target.map(String).join(' ')),
         summary: (v.nodes[0]?.failureSummary ?? '').replace(/\s+/gu, ' ').slice(0, 300),
+        inForm: v.nodes.filter((n) => {
+          const selector = n.target[0];
+          return typeof selector === 'string' && document.querySelector(selector)?.closest('.paper') != null;
+        }).length,
+        count: v.nodes.length,
       }));
   });
 }
 
 /** One line per violation, for an assertion's message. */
 export const describeViolations = (problems: readonly AxeProblem[]): string =>
-  problems.map((p) => `${p.impact} ${p.id}: ${p.help} — ${p.targets.join(' | ')} — ${p.summary}`).join('\n');
+  problems.map((p) => `${p.impact} ${p.id} (${p.count} elements, ${p.inForm} inside the printed form): ${p.help} — ${p.targets.join(' | ')} — ${p.summary}`).join('\n');
