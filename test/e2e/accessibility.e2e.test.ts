@@ -29,7 +29,7 @@ let drawId = '';
 let publishedId = '';
 const pageErrors: string[] = [];
 
-type User = 'preparer' | 'reviewer' | null;
+type User = 'preparer' | 'reviewer' | 'admin' | null;
 
 interface Screen {
   name: string;
@@ -48,6 +48,19 @@ const SCREENS_CHECKED: readonly Screen[] = [
   { name: 'recheck-draw', user: 'reviewer', path: () => `/rechecks/${drawId}`, ready: '[data-testid=recheck-scores]' },
   { name: 'public-list', user: null, path: () => '/public', ready: '[data-testid=public-row]' },
   { name: 'public-form', user: null, path: () => `/public/${publishedId}`, ready: '[data-testid=evaluation-form]' },
+];
+
+/** The other lists: at 390 px they may scroll inside their own box, never the document. */
+const ALSO_NARROW: ReadonlyArray<readonly [string, string]> = [
+  ['/admin/users', '[data-testid=user-row]'],
+  ['/admin/units', '[data-testid=unit-row]'],
+  ['/admin/deleted', '[data-testid=deleted-table]'],
+  ['/admin/security', '[data-testid=security-row]'],
+  ['/admin/years', '[data-testid=year-row]'],
+  [`/progress?year=${YEAR}`, '[data-testid=progress-row]'],
+  ['/import', '[data-testid=import-dropzone]'],
+  [`/evaluations?view=all`, '[data-testid=evaluation-row]'],
+  [`/dashboard?year=${YEAR}`, '[data-testid=dashboard-row]'],
 ];
 
 const WIDTHS = [
@@ -138,6 +151,18 @@ describe('accessibility (axe-core) and phone width', { skip: noBrowser }, () => 
           await page.locator('li[data-testid=evaluation-row]').first().waitFor({ timeout: UI });
           assert.equal(await page.locator('[data-testid=evaluation-table] table').count(), 0, 'no table on the phone');
           assert.match(await page.locator('li[data-testid=evaluation-row]').first().innerText(), /年度/u, 'a card names its fields');
+        });
+
+        test('the admin’s lists, progress and import: nothing wider than the phone', async () => {
+          const page = await pageAs('admin');
+          for (const [path, ready] of ALSO_NARROW) {
+            await page.goto(`${base}${path}`, { timeout: UI });
+            await page.locator(ready).first().waitFor({ timeout: UI });
+            await settled(page);
+            const width = await overflow(page);
+            assert.ok(width <= size.width, `${path}: the document is ${width}px wide on a ${size.width}px phone`);
+            await shot(page, `phone${path.replace(/[/?=]+/gu, '-')}`);
+          }
         });
 
         test('the top bar is a menu: the drawer opens, navigates and closes', async () => {

@@ -15,9 +15,13 @@ interface Props {
   grade: string;
   error: number;
   warning: number;
+  /** Where the autosave stands (已保存, 保存中…), when the form is editable: kept in view on a phone. */
+  saveState?: string | undefined;
+  /** The class of that state's colour (save-saved, save-error…). */
+  saveClass?: string | undefined;
 }
 
-export function PhoneSummary({ score, weight, grade, error: errors, warning: warnings }: Props) {
+export function PhoneSummary({ score, weight, grade, error: errors, warning: warnings, saveState, saveClass }: Props) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -28,6 +32,7 @@ export function PhoneSummary({ score, weight, grade, error: errors, warning: war
         <span className={errors > 0 ? 'phone-summary-errors' : undefined}>{t('severity.error')} {errors}</span> ·{' '}
         <span className={warnings > 0 ? 'phone-summary-warnings' : undefined}>{t('severity.warning')} {warnings}</span>
       </span>
+      {saveState && <span className={`save-state ${saveClass ?? ''}`}>{saveState}</span>}
       {open ? <UpOutlined aria-hidden /> : <DownOutlined aria-hidden />}
     </button>
   );

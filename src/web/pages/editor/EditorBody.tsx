@@ -59,7 +59,7 @@ export function EditorBody({ id, user, detail, initial, template, busy, onTransi
   return (
     <>
       <Card size="small" className="editor-toolbar">
-        <PhoneSummary score={String(computed.score)} weight={String(computed.weight)} grade={label(computed.grade.label)} {...countBySeverity(findings)} />
+        <PhoneSummary score={String(computed.score)} weight={String(computed.weight)} grade={label(computed.grade.label)} {...countBySeverity(findings)} saveState={editable ? t(`save.${editor.saveState}`) : undefined} saveClass={`save-${editor.saveState}`} />
         <div className="editor-toolbar-row">
           <Space size="middle" align="center" wrap>
             <Typography.Title level={4} className="editor-project" data-testid="editor-project">
