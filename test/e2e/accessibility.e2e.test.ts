@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describeViolations, seriousViolations } from './support/axe.ts';
-import { apiSession, demoDraftId, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, demoDraftId, noBrowser, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-a11y-pass';
 const YEAR = 2021;
@@ -163,6 +163,19 @@ describe('accessibility (axe-core) and phone width', { skip: noBrowser }, () => 
             assert.ok(width <= size.width, `${path}: the document is ${width}px wide on a ${size.width}px phone`);
             await shot(page, `phone${path.replace(/[/?=]+/gu, '-')}`);
           }
+        });
+
+        test('the dashboard’s cards are ordered by a select, which asks the server as the header would', async () => {
+          const page = await pageAs('reviewer');
+          await page.goto(`${base}/dashboard?year=${YEAR}`, { timeout: UI });
+          await page.locator('li[data-testid=dashboard-row]').first().waitFor({ timeout: UI });
+          const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard/table' && new URL(r.url()).searchParams.get('order') === 'asc', { timeout: UI });
+          await pickOption(page, page.getByTestId('card-list-sort'), '自评分 ↑');
+          const answer = await asked;
+          assert.equal(new URL(answer.url()).searchParams.get('sort'), 'score');
+          await settled(page);
+          const scores = await page.locator('li[data-testid=dashboard-row]').evaluateAll((els) => els.map((e) => Number(/自评分\s*([\d.]+)/u.exec((e as HTMLElement).innerText)?.[1])));
+          assert.deepEqual(scores, [...scores].sort((x, y) => x - y), 'the cards in ascending score');
         });
 
         test('the top bar is a menu: the drawer opens, navigates and closes', async () => {
