@@ -3,7 +3,7 @@
  * (fresh SQLite database; the centre's submitted form approved and a re-check draw of 2021 made by the
  * reviewer over the API beforehand):
  *
- *   on the login, list, editor, dashboard, re-check (list and draw) and public (list and form) pages,
+ *   on the login, list, editor (a draft, and a published form read-only), dashboard, re-check (list and draw) and public (list and form) pages,
  *   at 1440 × 900 and at 390 × 844, axe-core finds no violation of impact serious or critical;
  *   at 390 px nothing makes the document wider than the phone (`scrollWidth ≤ 390`: a form grid may
  *   scroll inside its own box), the lists are cards, the top bar is a menu button whose drawer opens,
@@ -43,6 +43,8 @@ const SCREENS_CHECKED: readonly Screen[] = [
   { name: 'login', user: null, path: () => '/login', ready: '[data-testid=login-username]' },
   { name: 'list', user: 'preparer', path: () => '/evaluations?view=all', ready: '[data-testid=evaluation-row]' },
   { name: 'editor', user: 'preparer', path: () => `/evaluations/${draftId}`, ready: '[data-testid=total-score]' },
+  // A published form: read-only, no input in the grid (on a phone its paper must still be reachable by keyboard).
+  { name: 'editor-readonly', user: 'preparer', path: () => `/evaluations/${publishedId}`, ready: '[data-testid=total-score]' },
   { name: 'dashboard', user: 'reviewer', path: () => `/dashboard?year=${YEAR}`, ready: '[data-testid=dashboard-row]' },
   { name: 'recheck-list', user: 'reviewer', path: () => `/rechecks?year=${YEAR}`, ready: '[data-testid=recheck-seed]' },
   { name: 'recheck-draw', user: 'reviewer', path: () => `/rechecks/${drawId}`, ready: '[data-testid=recheck-scores]' },

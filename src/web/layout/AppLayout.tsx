@@ -7,6 +7,7 @@ import { useI18n } from '../locale/i18n.tsx';
 import type { MessageKey } from '../locale/zh.ts';
 import { PASSWORD_PAGE } from '../session/RequireLogin.tsx';
 import { useSession } from '../session/session.tsx';
+import { KeyboardScroll } from './KeyboardScroll.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useNarrow } from './narrow.ts';
 
@@ -129,7 +130,9 @@ export function AppLayout() {
         )}
       </Layout.Header>
       <Layout.Content className="app-content" id="main">
-        <Outlet />
+        <KeyboardScroll label={t('layout.form')}>
+          <Outlet />
+        </KeyboardScroll>
       </Layout.Content>
     </Layout>
   );

@@ -7,7 +7,6 @@ import { client, unwrap } from '../../api/client.ts';
 import type { PublicEvaluation } from '../../api/types.ts';
 import { templates } from '../../form/templates.ts';
 import { FormView } from '../../form-view/FormView.tsx';
-import { KeyboardScroll } from '../../layout/KeyboardScroll.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
 
 export function PublicEvaluationPage() {
@@ -27,7 +26,7 @@ export function PublicEvaluationPage() {
         <Button icon={<FilePdfOutlined />} href={`/api/public/evaluations/${id}/export.pdf`} target="_blank" data-testid="public-pdf">{t('export.pdf')}</Button>
       </Space>
       {/* The public reads the form as published; the checks' findings and suggested scores are not part of it. */}
-      <KeyboardScroll label={t('layout.form')}><FormView evaluation={item.data.evaluation} template={template} showFindings={false} showSuggestions={false} /></KeyboardScroll>
+      <FormView evaluation={item.data.evaluation} template={template} showFindings={false} showSuggestions={false} />
     </div>
   );
 }
