@@ -203,6 +203,26 @@ describe('accessibility (axe-core) and phone width', { skip: noBrowser }, () => 
           assert.ok((await overflow(page)) <= size.width);
         });
 
+        test('the language switch in the menu: the page, the menu button and the cards speak English, then Chinese again', async () => {
+          const page = await pageAs('preparer');
+          await page.goto(`${base}/evaluations?view=all`, { timeout: UI });
+          await page.getByRole('button', { name: '菜单' }).click();
+          await page.getByTestId('menu-drawer').getByText('EN').click();
+          await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: UI });
+          await page.keyboard.press('Escape');
+          await page.getByRole('button', { name: 'Menu' }).waitFor({ timeout: UI });
+          await page.locator('li[data-testid=evaluation-row]').first().waitFor({ timeout: UI });
+          await settled(page);
+          await shot(page, 'list-en-phone');
+          const english = await seriousViolations(page);
+          assert.deepEqual(english.map((p) => p.id), [], `the English list on a phone:\n${describeViolations(english)}`);
+          assert.ok((await overflow(page)) <= size.width);
+          await page.getByRole('button', { name: 'Menu' }).click();
+          await page.getByTestId('menu-drawer').getByText('中文').click(); // i18n-ok
+          await page.waitForFunction(() => document.documentElement.lang === 'zh-CN', undefined, { timeout: UI });
+          await page.keyboard.press('Escape');
+        });
+
         test('the editor’s summary is one line; a tap opens it, another closes it', async () => {
           const page = await pageAs('preparer');
           await page.goto(`${base}/evaluations/${draftId}`, { timeout: UI });
