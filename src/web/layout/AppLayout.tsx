@@ -1,12 +1,15 @@
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, type MenuProps } from 'antd';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Menu, Space, type MenuProps } from 'antd';
+import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Role } from '../api/types.ts';
 import { useI18n } from '../locale/i18n.tsx';
 import type { MessageKey } from '../locale/zh.ts';
 import { PASSWORD_PAGE } from '../session/RequireLogin.tsx';
 import { useSession } from '../session/session.tsx';
+import { KeyboardScroll } from './KeyboardScroll.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useNarrow } from './narrow.ts';
 
 interface Section {
   path: string;
@@ -54,28 +57,83 @@ export function AppLayout() {
   // A user who must change a one-time password can go nowhere else: no menu to tempt them.
   const locked = user?.mustChangePassword ?? false;
   const who = user ? [user.displayName, t(`role.${user.role}`), user.unit?.name].filter(Boolean).join(' · ') : '';
+  const narrow = useNarrow();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // The editor saves what is typed first, or asks (false: the user stays).
+  const logOut = () => void logout().then((out) => out && navigate('/login'));
   return (
     <Layout className="app">
       <Layout.Header className="app-header">
         <Link to="/evaluations" className="app-brand">{t('app.title')}</Link>
-        {locked ? <span className="app-menu" /> : <Menu theme="dark" mode="horizontal" selectedKeys={[current]} className="app-menu" items={items} triggerSubMenuAction="click" />}
-        <Space size="middle" className="app-user">
-          <LanguageSwitch />
-          <span data-testid="current-user" className="app-user-name" title={who}>
-            <UserOutlined /> <span className="app-link-text">{who}</span>
-          </span>
-          {!locked && (
-            <Link to={PASSWORD_PAGE} className="app-header-link app-password-link" data-testid="nav-password" title={t('nav.password')}>
-              <KeyOutlined /> <span className="app-link-text">{t('nav.password')}</span>
-            </Link>
-          )}
-          <Button type="text" icon={<LogoutOutlined />} data-testid="logout" title={t('nav.logout')} onClick={() => void logout().then((out) => out && navigate('/login'))}>
-            <span className="app-link-text">{t('nav.logout')}</span>
-          </Button>
-        </Space>
+        {narrow ? (
+          // A phone: the bar keeps the brand and a menu button; the sections, the user, the language and logout are in a drawer.
+          <>
+            <span className="app-menu" />
+            <Button type="text" className="app-menu-button" icon={<MenuOutlined />} aria-label={t('layout.menu')} aria-expanded={menuOpen} aria-controls="app-menu-drawer" onClick={() => setMenuOpen(true)} data-testid="menu-button" />
+            <Drawer
+              id="app-menu-drawer"
+              title={t('layout.menuTitle')}
+              placement="right"
+              size={300}
+              open={menuOpen}
+              onClose={() => setMenuOpen(false)}
+              className="app-menu-drawer"
+              data-testid="menu-drawer"
+            >
+              <div data-testid="current-user" className="app-drawer-user">
+                <UserOutlined /> {who}
+              </div>
+              {!locked && (
+                <nav aria-label={t('layout.mainNav')}>
+                  {/* A tap on a section goes there and closes the drawer. */}
+                  <Menu mode="inline" selectedKeys={[current]} defaultOpenKeys={current.startsWith('/admin') ? ['admin'] : []} items={items} onClick={() => setMenuOpen(false)} className="app-drawer-menu" />
+                </nav>
+              )}
+              <div className="app-drawer-row">
+                <LanguageSwitch />
+              </div>
+              {!locked && (
+                <div className="app-drawer-row">
+                  <Link to={PASSWORD_PAGE} data-testid="nav-password" onClick={() => setMenuOpen(false)}>
+                    <KeyOutlined /> {t('nav.password')}
+                  </Link>
+                </div>
+              )}
+              <div className="app-drawer-row">
+                <Button icon={<LogoutOutlined />} data-testid="logout" onClick={() => { setMenuOpen(false); logOut(); }}>
+                  {t('nav.logout')}
+                </Button>
+              </div>
+            </Drawer>
+          </>
+        ) : (
+          <>
+            {locked ? <span className="app-menu" /> : (
+              <nav className="app-menu" aria-label={t('layout.mainNav')}>
+                <Menu theme="dark" mode="horizontal" selectedKeys={[current]} items={items} triggerSubMenuAction="click" />
+              </nav>
+            )}
+            <Space size="middle" className="app-user">
+              <LanguageSwitch />
+              <span data-testid="current-user" className="app-user-name" title={who}>
+                <UserOutlined /> <span className="app-link-text">{who}</span>
+              </span>
+              {!locked && (
+                <Link to={PASSWORD_PAGE} className="app-header-link app-password-link" data-testid="nav-password" title={t('nav.password')}>
+                  <KeyOutlined /> <span className="app-link-text">{t('nav.password')}</span>
+                </Link>
+              )}
+              <Button type="text" icon={<LogoutOutlined />} data-testid="logout" title={t('nav.logout')} onClick={logOut}>
+                <span className="app-link-text">{t('nav.logout')}</span>
+              </Button>
+            </Space>
+          </>
+        )}
       </Layout.Header>
-      <Layout.Content className="app-content">
-        <Outlet />
+      <Layout.Content className="app-content" id="main">
+        <KeyboardScroll label={t('layout.form')}>
+          <Outlet />
+        </KeyboardScroll>
       </Layout.Content>
     </Layout>
   );

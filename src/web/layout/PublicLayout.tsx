@@ -1,6 +1,7 @@
 import { Layout } from 'antd';
 import { Link, Outlet } from 'react-router-dom';
 import { useI18n } from '../locale/i18n.tsx';
+import { KeyboardScroll } from './KeyboardScroll.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** The disclosure pages: no login, no menu. */
@@ -15,7 +16,9 @@ export function PublicLayout() {
         <Link to="/login" className="app-header-link">{t('public.staffLogin')}</Link>
       </Layout.Header>
       <Layout.Content className="app-content">
-        <Outlet />
+        <KeyboardScroll label={t('layout.form')}>
+          <Outlet />
+        </KeyboardScroll>
       </Layout.Content>
     </Layout>
   );

@@ -632,4 +632,15 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'leave.failedBody': '{message}. Leave anyway? What is not saved stays in this browser tab and is offered back when the form is opened again.',
   'leave.stay': 'Stay',
   'leave.go': 'Leave anyway',
+
+  // issue 14 (phones and accessibility)
+  'layout.menu': 'Menu',
+  'layout.menuTitle': 'Navigation',
+  'layout.mainNav': 'Main navigation',
+  'layout.language': 'Language',
+  'layout.sortBy': 'Sort by',
+  'layout.summary': 'Score summary',
+  'layout.form': 'Self-evaluation form',
+  'layout.summaryOpen': 'Show the score summary and actions',
+  'layout.summaryClose': 'Hide the score summary and actions',
 };

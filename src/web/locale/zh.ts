@@ -634,6 +634,17 @@ export const zh = {
   'leave.failedBody': '{message}。仍要离开吗？未保存的内容留在本浏览器标签页中，再次打开本表时可以恢复。',
   'leave.stay': '留在本页',
   'leave.go': '仍要离开',
+
+  // issue 14 (phones and accessibility)
+  'layout.menu': '菜单',
+  'layout.menuTitle': '导航',
+  'layout.mainNav': '主导航',
+  'layout.language': '界面语言',
+  'layout.sortBy': '排序',
+  'layout.summary': '评分摘要',
+  'layout.form': '自评价表',
+  'layout.summaryOpen': '展开评分摘要与操作',
+  'layout.summaryClose': '收起评分摘要与操作',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -88,6 +88,8 @@ export function UnitSelect({ id, value, onChange, activeOnly, extra = [], exclud
   return (
     <Select<string, (typeof options)[number]>
       id={id}
+      // Named for assistive technology by what it asks for (a Select has no visible label of its own).
+      aria-label={placeholder ?? t('list.col.unit')}
       // A blank value shows the blank extra choice (all units) where there is one, else the placeholder.
       value={value || (value === '' && extra.some((e) => e.value === '') ? '' : undefined)}
       onChange={(v) => {

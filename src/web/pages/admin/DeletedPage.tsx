@@ -3,7 +3,8 @@
  * the server: who deleted each and when, and a restore button (the page is asked again after it).
  */
 import { UndoOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Table } from 'antd';
+import { App, Button, Card, Popconfirm } from 'antd';
+import { ResponsiveList } from '../../layout/ResponsiveList.tsx';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
@@ -40,7 +41,7 @@ export function DeletedPage() {
 
   return (
     <Card className="page-card" title={t('deleted.title')}>
-      <Table<DeletedSummary>
+      <ResponsiveList<DeletedSummary>
         rowKey={(r) => String(r.id)}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}

@@ -6,8 +6,9 @@
  * (the cell in the address, `?year=&rate=&score=`, shown as a chip that clears it).
  */
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
+import { Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Statistic, Tag, type TableProps } from 'antd';
 import { useMemo, useRef, useState } from 'react';
+import { ResponsiveList } from '../../layout/ResponsiveList.tsx';
 import { Link, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, query, unwrap } from '../../api/client.ts';
@@ -265,7 +266,7 @@ function DashboardTable({ year, view, bounds, onView }: { year: string; view: Ta
     onView((v) => ({ ...v, ...order, status }));
   };
   return (
-    <Table<Summary>
+    <ResponsiveList<Summary>
       size="small"
       bordered
       rowKey={(r) => String(r.id)}

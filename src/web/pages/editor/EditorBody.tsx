@@ -9,10 +9,11 @@ import { client, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import { useCountdown } from '../../api/use-countdown.ts';
 import type { EvaluationDetail, Transition } from '../../api/types.ts';
-import { fromCore } from '../../form/findings.ts';
+import { countBySeverity, fromCore } from '../../form/findings.ts';
 import { formatPoints, formatRate } from '../../format/numbers.ts';
 import { recheckBeside } from '../../form-view/beside.ts';
 import { FormView } from '../../form-view/FormView.tsx';
+import { PhoneSummary } from '../../layout/PhoneSummary.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
 import { StatusTag } from '../StatusTag.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -90,6 +91,7 @@ export function EditorBody({ id, user, detail, initial, template, busy, copying 
   return (
     <>
       <Card size="small" className="editor-toolbar">
+        <PhoneSummary score={String(computed.score)} weight={String(computed.weight)} grade={label(computed.grade.label)} {...countBySeverity(findings)} saveState={editable ? t(`save.${editor.saveState}`) : undefined} saveClass={`save-${editor.saveState}`} />
         <div className="editor-toolbar-row">
           <Space size="middle" align="center" wrap>
             <Typography.Title level={4} className="editor-project" data-testid="editor-project">

@@ -6,7 +6,8 @@
  * Each row opens the editor.
  */
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Select, Space, Table } from 'antd';
+import { Button, Card, Segmented, Select, Space } from 'antd';
+import { ResponsiveList } from '../../layout/ResponsiveList.tsx';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { client, optionalNumber, unwrap } from '../../api/client.ts';
@@ -73,17 +74,18 @@ export function EvaluationListPage() {
       }
     >
       <Space wrap className="filters">
-        <Select value={year} onChange={(v) => paging.filter({ year: v })} options={[{ value: '', label: t('list.allYears') }, ...yearOptions()]} style={{ width: 120 }} data-testid="filter-year" />
+        <Select value={year} onChange={(v) => paging.filter({ year: v })} options={[{ value: '', label: t('list.allYears') }, ...yearOptions()]} style={{ width: 120 }} aria-label={t('list.col.year')} data-testid="filter-year" />
         <UnitSelect value={unit} onChange={(v) => paging.filter({ unit: v })} extra={[{ value: '', label: t('list.allUnits') }]} placeholder={t('list.allUnits')} style={{ width: 260 }} testId="filter-unit" />
         <Select
           value={statuses.includes(status as Status) ? status : ''}
           onChange={(v) => paging.filter({ status: v })}
           options={[{ value: '', label: t(inbox ? 'list.allWaiting' : 'list.allStatuses') }, ...statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
           style={{ width: 130 }}
+          aria-label={t('list.col.status')}
           data-testid="filter-status"
         />
       </Space>
-      <Table<Summary>
+      <ResponsiveList<Summary>
         size="small"
         bordered
         rowKey={(r) => String(r.id)}

@@ -4,7 +4,8 @@
  * by clicking its name in the table and shown as a tag that clears it. A busy server (503 with
  * Retry-After) is asked again after the wait it names.
  */
-import { Alert, Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Select, Space, Tag } from 'antd';
+import { ResponsiveList } from '../../layout/ResponsiveList.tsx';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { client, optionalNumber, unwrap } from '../../api/client.ts';
@@ -52,7 +53,7 @@ export function PublicListPage() {
   return (
     <Card className="page-card" title={t('public.listTitle')}>
       <Space wrap className="filters">
-        <Select value={year} onChange={(v) => paging.filter({ year: v })} options={[{ value: '', label: t('list.allYears') }, ...yearOptions()]} style={{ width: 120 }} data-testid="public-filter-year" />
+        <Select value={year} onChange={(v) => paging.filter({ year: v })} options={[{ value: '', label: t('list.allYears') }, ...yearOptions()]} style={{ width: 120 }} aria-label={t('list.col.year')} data-testid="public-filter-year" />
         {unit ? (
           <Tag closable onClose={() => paging.filter({ unit: null })} color="blue" data-testid="public-filter-unit">{t('public.unitFilter', { unit: unitName })}</Tag>
         ) : (
@@ -64,7 +65,8 @@ export function PublicListPage() {
         <Alert type="error" showIcon className="filters" title={t('public.failed')} description={list.error.message} action={<Button onClick={() => void list.refetch()}>{t('common.retry')}</Button>} data-testid="public-error" />
       )}
       {total > reachable && <Alert type="info" showIcon className="filters" title={t('public.narrowDown', { shown: reachable })} />}
-      <Table<Summary>
+      <ResponsiveList<Summary>
+        cardTitle="project"
         size="small"
         bordered
         rowKey={(r) => String(r.id)}

@@ -2,7 +2,8 @@
  * One page of a draw's forms, in draw order: whether each is re-checked yet; a click on a row
  * opens its scores below. The server pages (a province's draw is hundreds of forms).
  */
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
+import { ResponsiveList } from '../../layout/ResponsiveList.tsx';
 import { formatPoints } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { tablePagination } from '../../paging/use-paged-list.ts';
@@ -24,7 +25,8 @@ interface Props {
 export function DrawnForms({ forms, total, paging, loading, current, onChoose }: Props) {
   const { t } = useI18n();
   return (
-    <Table<RecheckForm>
+    <ResponsiveList<RecheckForm>
+      cardTitle="project"
       size="small"
       bordered
       rowKey="id"

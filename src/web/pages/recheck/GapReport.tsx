@@ -1,6 +1,7 @@
 /** The draw's gap report: by unit, then form by form (the flagged in red), and its XLSX. */
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
+import { ResponsiveList } from '../../layout/ResponsiveList.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { client, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
@@ -24,7 +25,7 @@ export function GapReport({ drawId }: { drawId: string }) {
       title={`${t('recheck.report')} · ${t('recheck.threshold', { threshold: report.data.threshold })}`}
       extra={<Button icon={<FileExcelOutlined />} href={`/api/rechecks/${encodeURIComponent(drawId)}/report.xlsx?lang=${lang}`} data-testid="recheck-report-xlsx">{t('export.xlsx')}</Button>}
     >
-      <Table
+      <ResponsiveList
         size="small"
         bordered
         rowKey={(u) => u.unit.id}
@@ -43,7 +44,7 @@ export function GapReport({ drawId }: { drawId: string }) {
         ]}
       />
       {/* The report comes whole from the server (GET …/report is not paged): its forms are paged here. */}
-      <Table
+      <ResponsiveList
         style={{ marginTop: 12 }}
         size="small"
         bordered

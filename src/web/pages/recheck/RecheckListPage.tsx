@@ -83,7 +83,7 @@ function RecheckYear({ year, seed, setSeed, share, setShare, busy, draw, draws, 
           <Input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('recheck.seedPlaceholder')} maxLength={64} style={{ width: 240, maxWidth: '100%' }} data-testid="recheck-seed" />
         </Form.Item>
         <Form.Item label={t('recheck.minimumShare')}>
-          <InputNumber value={share} onChange={(v) => setShare(v)} min={0.01} max={100} step={1} precision={2} data-testid="recheck-share" />
+          <InputNumber value={share} onChange={(v) => setShare(v)} min={0.01} max={100} step={1} precision={2} aria-label={t('recheck.minimumShare')} data-testid="recheck-share" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="recheck-draw">{t('recheck.draw')}</Button>

@@ -73,14 +73,14 @@ export function RecheckScores({ drawId, form, onSaved }: { drawId: string; form:
             title: t('recheck.recheckScore'), key: 'score', width: 100,
             render: (_: unknown, i) => (
               <InputNumber value={entries[i.index]?.score ?? null} min={0} max={i.weight ?? undefined} precision={2} step={0.5}
-                onChange={(v) => set(i.index, { score: v })} status={issues[i.index] ? 'error' : undefined} data-testid={`recheck-score-${i.index}`} />
+                onChange={(v) => set(i.index, { score: v })} status={issues[i.index] ? 'error' : undefined} aria-label={`${i.name} ${t('recheck.recheckScore')}`} data-testid={`recheck-score-${i.index}`} />
             ),
           },
           {
             title: t('recheck.reason'), key: 'reason',
             render: (_: unknown, i) => (
               <Space direction="vertical" style={{ width: '100%' }} size={0}>
-                <Input value={entries[i.index]?.reason ?? ''} onChange={(e) => set(i.index, { reason: e.target.value })} status={issues[i.index] ? 'error' : undefined} data-testid={`recheck-reason-${i.index}`} />
+                <Input value={entries[i.index]?.reason ?? ''} onChange={(e) => set(i.index, { reason: e.target.value })} status={issues[i.index] ? 'error' : undefined} aria-label={`${i.name} ${t('recheck.reason')}`} data-testid={`recheck-reason-${i.index}`} />
                 {issues[i.index] ? <span className="field-error">{issues[i.index]}</span> : null}
               </Space>
             ),

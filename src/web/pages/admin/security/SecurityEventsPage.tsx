@@ -3,7 +3,8 @@
  * disabled, enabled or moved, and downloads of what is not public — newest first, a page at a
  * time from the server, filtered by event, username and days (all kept in the address).
  */
-import { Card, Table, Tag } from 'antd';
+import { Card, Tag } from 'antd';
+import { ResponsiveList } from '../../../layout/ResponsiveList.tsx';
 import { client, unwrap } from '../../../api/client.ts';
 import type { Query, SecurityAction, SecurityEvent, SecurityPerson } from '../../../api/types.ts';
 import { dayStart, formatDateTime } from '../../../format/dates.ts';
@@ -44,7 +45,7 @@ export function SecurityEventsPage() {
   return (
     <Card className="page-card" title={t('security.title')}>
       <SecurityEventFilters value={filter} onChange={paging.filter} />
-      <Table<SecurityEvent>
+      <ResponsiveList<SecurityEvent>
         size="small"
         bordered
         rowKey="id"

@@ -4,7 +4,8 @@
  * resetting a password (a new one-time password, shown once) and disabling or enabling a user.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Select, Space, Tag } from 'antd';
+import { ResponsiveList } from '../../../layout/ResponsiveList.tsx';
 import { useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '../../../api/client.ts';
@@ -74,7 +75,7 @@ export function UsersPage() {
           data-testid="user-filter-state"
         />
       </Space>
-      <Table<UserRecord>
+      <ResponsiveList<UserRecord>
         size="small"
         bordered
         rowKey="id"

@@ -1,0 +1,50 @@
+/**
+ * axe-core (the pinned devDependency) run inside a page: its script injected as it ships
+ * (axe.min.js), `axe.run` over the whole document, the violations of impact serious or critical
+ * returned in a few readable lines each (rule, impact, what it asks, the first elements that fail).
+ * The page's context needs `bypassCSP: true`: the app's Content-Security-Policy refuses injected scripts.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface AxeProblem {
+  id: string;
+  impact: string;
+  help: string;
+  /** CSS selectors of the failing elements (the first eight) and axe's summary of the first. */
+  targets: string[];
+  summary: string;
+  /** How many of the failing elements lie inside the printed form (the editor's grid, `.paper`), of how many. */
+  inForm: number;
+  count: number;
+}
+
+/** The serious and critical violations axe finds on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(async () => {
+    type Result = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> };
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Result[] }> } }).axe;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        targets: v.nodes.slice(0, 8).map((n) => n.target.map(String).join(' ')),
+        summary: (v.nodes[0]?.failureSummary ?? '').replace(/\s+/gu, ' ').slice(0, 300),
+        inForm: v.nodes.filter((n) => {
+          const selector = n.target[0];
+          return typeof selector === 'string' && document.querySelector(selector)?.closest('.paper') != null;
+        }).length,
+        count: v.nodes.length,
+      }));
+  });
+}
+
+/** One line per violation, for an assertion's message. */
+export const describeViolations = (problems: readonly AxeProblem[]): string =>
+  problems.map((p) => `${p.impact} ${p.id} (${p.count} elements, ${p.inForm} inside the printed form): ${p.help} — ${p.targets.join(' | ')} — ${p.summary}`).join('\n');
