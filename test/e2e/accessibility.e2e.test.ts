@@ -91,8 +91,8 @@ describe('accessibility (axe-core) and phone width', { skip: noBrowser }, () => 
       prepare: async (app) => {
         const reviewer = await apiSession(app.base, 'reviewer', PASSWORD);
         // The centre's submitted form approved: the year has forms to draw from, beside the published one.
-        const { items: submitted } = await reviewer<{ items: Array<{ id: string }> }>('GET', '/api/evaluations?status=submitted');
-        for (const item of submitted) await reviewer('POST', `/api/evaluations/${item.id}/transitions`, { action: 'approve' });
+        const { items: submitted } = await reviewer<{ items: Array<{ id: string; version: number }> }>('GET', '/api/evaluations?status=submitted');
+        for (const item of submitted) await reviewer('POST', `/api/evaluations/${item.id}/transitions`, { action: 'approve', version: item.version });
         drawId = String((await reviewer<{ id: string }>('POST', '/api/rechecks', { year: YEAR, seed: 20220302 })).id);
         const published = await (await fetch(`${app.base}/api/public/evaluations`)).json() as { items: Array<{ id: string }> };
         assert.ok(published.items.length > 0, 'the demo has a published form');
