@@ -5,15 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import yauzl from 'yauzl';
+import { readFileHead } from './file-head.ts';
 import { HEAD_BYTES, ole2Type, sniffHead, zipType, type EvidenceType } from '../../core/evidence/file-type.ts';
 
 /** A package with more entries than this is no document of ours (and reading its directory is bounded). */
 const MAX_ENTRIES = 20_000;
 
 export async function evidenceTypeOf(path: string, fileName: string): Promise<EvidenceType | null> {
-  const head = await readHead(path);
+  const head = await readFileHead(path, HEAD_BYTES);
   const kind = sniffHead(head);
   if (kind.kind === 'type') return kind.type;
   if (kind.kind === 'ole2') return ole2Type(fileName);
@@ -30,16 +31,6 @@ export async function sizeAndHash(path: string): Promise<{ size: number; sha256:
   return { size: (await stat(path)).size, sha256: hash.digest('hex') };
 }
 
-async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The entry names of a zip, and the text of its `mimetype` entry (ODF) when it has one (small: read whole). */
 function zipEntries(path: string): Promise<{ names: string[]; mimetype: string | null }> {

@@ -4,7 +4,6 @@
  * and a deadline: a hostile upload costs a thread, not the server), the users served in turn (a
  * queue each); the file's bytes never enter this thread's heap. Nothing is saved.
  */
-import { open } from 'node:fs/promises';
 import { evaluate } from '../../core/checks/run-checks.ts';
 import { computedJson, findingJson } from '../../core/checks/report-json.ts';
 import { render, type Lang } from '../../core/locale/messages.ts';
@@ -17,6 +16,7 @@ import { repositories } from '../../storage/repositories.ts';
 import { unitMismatch, type Owner } from '../../core/organisation/unit-match.ts';
 import { ApiError } from '../api-error.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { readFileHead } from './file-head.ts';
 import { FairQueue } from './import-queue.ts';
 
 const READABLE = new Set(['pdf', 'xlsx', 'text']);
@@ -46,7 +46,7 @@ export class ImportService {
 
   async preview(user: User, file: SpooledFile, lang: Lang) {
     // What the file is comes from its bytes, not its name or the browser's content type.
-    if (!READABLE.has(sniffKind(await head(file.path)))) throw new ApiError(415, 'UNSUPPORTED_FILE');
+    if (!READABLE.has(sniffKind(await readFileHead(file.path, HEAD_BYTES)))) throw new ApiError(415, 'UNSUPPORTED_FILE');
     const read = await this.reader().submit(user.id, { file: file.name, path: file.path });
     const owner = await this.owner(user);
     return {
@@ -87,13 +87,3 @@ export class ImportService {
   }
 }
 
-async function head(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
