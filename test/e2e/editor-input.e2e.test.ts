@@ -14,9 +14,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import SqliteDatabase from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { demoDraftId, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { noBrowser, openDemoDraft, SCREENS, signIn, stopE2e, storedEvaluation, typeAndSave as typeAndSaveIn, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-editor-input';
 const ROW = 2;
@@ -24,29 +23,16 @@ const ROW = 2;
 let e2e: E2e | undefined;
 let id = '';
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 interface StoredIndicator { name?: string; weight?: number; score?: number; actual?: string; remark?: string }
-function stored(): { version: number; project: Record<string, string | undefined>; indicators: StoredIndicator[] } {
-  const db = new SqliteDatabase(join(e2e!.dataDir, 'jixiao.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('select version, document from evaluations where id = ?').get(id) as { version: number; document: string };
-    const document = JSON.parse(row.document) as { project: Record<string, string | undefined>; indicators: StoredIndicator[] };
-    return { version: row.version, project: document.project, indicators: document.indicators };
-  } finally {
-    db.close();
-  }
+type StoredDocument = { project: Record<string, string | undefined>; indicators: StoredIndicator[] };
+function stored(): { version: number; project: StoredDocument['project']; indicators: StoredIndicator[] } {
+  const { version, document } = storedEvaluation<StoredDocument>(e2e!, id);
+  return { version, project: document.project, indicators: document.indicators };
 }
 
-const isPut = (r: { url(): string; request(): { method(): string }; status(): number }) => r.url().endsWith(`/api/evaluations/${id}`) && r.request().method() === 'PUT' && r.status() === 200;
-
-/** Typing that reads: the PUT it makes answered 200, the editor saying 已保存. */
-async function typeAndSave(testId: string, text: string): Promise<void> {
-  const saved = page.waitForResponse(isPut, { timeout: UI });
-  await page.getByTestId(testId).fill(text);
-  await saved;
-  await page.locator('[data-testid=save-state][data-state=saved]').waitFor();
-}
+const typeAndSave = (testId: string, text: string) => typeAndSaveIn(page, id, testId, text);
 
 async function shot(name: string, testId: string): Promise<void> {
   for (const [suffix, width, height] of [['desktop', 1440, 900], ['phone', 390, 844]] as const) {
@@ -70,19 +56,7 @@ async function findingsOpen(): Promise<void> {
 
 describe('the editor never changes or loses a value silently, in Chromium', { skip: noBrowser }, () => {
   before(async () => {
-    e2e = await startE2e({
-      name: 'editor-input',
-      password: PASSWORD,
-      prepare: async (app) => {
-        id = await demoDraftId(app.base, PASSWORD);
-      },
-    });
-    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    context.setDefaultTimeout(UI);
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await signIn(page, e2e.base, 'preparer', PASSWORD);
-    await openEditor();
+    ({ e2e, id, page, pageErrors } = await openDemoDraft('editor-input', PASSWORD));
   }, { timeout: 240_000 });
 
   after(() => stopE2e(e2e));

@@ -12,9 +12,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import SqliteDatabase from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { demoDraftId, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { noBrowser, openDemoDraft, SCREENS, stopE2e, storedEvaluation, typeAndSave as typeAndSaveIn, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-typed-numbers';
 const ROW = 15;
@@ -22,26 +21,14 @@ const ROW = 15;
 let e2e: E2e | undefined;
 let id = '';
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 function stored(): { version: number; score: unknown; previousBudget: unknown } {
-  const db = new SqliteDatabase(join(e2e!.dataDir, 'jixiao.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('select version, document from evaluations where id = ?').get(id) as { version: number; document: string };
-    const document = JSON.parse(row.document) as { indicators: { score?: number }[]; project: { budgetPreviousYear?: string } };
-    return { version: row.version, score: document.indicators[ROW]?.score, previousBudget: document.project.budgetPreviousYear };
-  } finally {
-    db.close();
-  }
+  const { version, document } = storedEvaluation<{ indicators: { score?: number }[]; project: { budgetPreviousYear?: string } }>(e2e!, id);
+  return { version, score: document.indicators[ROW]?.score, previousBudget: document.project.budgetPreviousYear };
 }
 
-/** Typing that reads: the PUT it makes answered 200, the editor saying 已保存. */
-async function typeAndSave(testId: string, text: string): Promise<void> {
-  const saved = page.waitForResponse((r) => r.url().endsWith(`/api/evaluations/${id}`) && r.request().method() === 'PUT' && r.status() === 200, { timeout: UI });
-  await page.getByTestId(testId).fill(text);
-  await saved;
-  await page.locator('[data-testid=save-state][data-state=saved]').waitFor();
-}
+const typeAndSave = (testId: string, text: string) => typeAndSaveIn(page, id, testId, text);
 
 async function shot(name: string, testId: string): Promise<void> {
   for (const [suffix, width, height] of [['desktop', 1440, 900], ['phone', 390, 844]] as const) {
@@ -56,20 +43,7 @@ async function shot(name: string, testId: string): Promise<void> {
 
 describe('numbers typed in the editor, in Chromium', { skip: noBrowser }, () => {
   before(async () => {
-    e2e = await startE2e({
-      name: 'typed-numbers',
-      password: PASSWORD,
-      prepare: async (app) => {
-        id = await demoDraftId(app.base, PASSWORD);
-      },
-    });
-    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    context.setDefaultTimeout(UI);
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await signIn(page, e2e.base, 'preparer', PASSWORD);
-    await page.goto(`${e2e.base}/evaluations/${id}`, { timeout: UI });
-    await page.getByTestId('total-score').waitFor();
+    ({ e2e, id, page, pageErrors } = await openDemoDraft('typed-numbers', PASSWORD));
   }, { timeout: 240_000 });
 
   after(() => stopE2e(e2e));

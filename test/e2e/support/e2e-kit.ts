@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { CHROMIUM, launch } from '../../../src/web/test/browser.ts';
 import { ensureUiBuilt, ROOT, serveApp, type ServedApp } from './served-app.ts';
@@ -141,4 +142,45 @@ export async function stopE2e(e2e: E2e | undefined): Promise<void> {
   await e2e.browser.close().catch(() => undefined);
   await e2e.app.stop();
   rmSync(e2e.dataDir, { recursive: true, force: true });
+}
+
+/** The demo's draft open in the editor for its preparer, on a desktop page whose uncaught errors are kept. */
+export interface DraftInEditor {
+  e2e: E2e;
+  id: string;
+  page: Page;
+  pageErrors: string[];
+}
+
+export async function openDemoDraft(name: string, password: string): Promise<DraftInEditor> {
+  let id = '';
+  const e2e = await startE2e({ name, password, prepare: async (app) => { id = await demoDraftId(app.base, password); } });
+  const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  context.setDefaultTimeout(UI);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await signIn(page, e2e.base, 'preparer', password);
+  await page.goto(`${e2e.base}/evaluations/${id}`, { timeout: UI });
+  await page.getByTestId('total-score').waitFor();
+  return { e2e, id, page, pageErrors };
+}
+
+/** The evaluation as the SQLite file holds it, read directly (not through the app). */
+export function storedEvaluation<T>(e2e: E2e, id: string): { version: number; document: T } {
+  const db = new SqliteDatabase(join(e2e.dataDir, 'jixiao.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('select version, document from evaluations where id = ?').get(id) as { version: number; document: string };
+    return { version: row.version, document: JSON.parse(row.document) as T };
+  } finally {
+    db.close();
+  }
+}
+
+/** Text typed into the editor that reads: its PUT answered 200 and the editor saying 已保存. */
+export async function typeAndSave(page: Page, id: string, testId: string, text: string): Promise<void> {
+  const saved = page.waitForResponse((r) => r.url().endsWith(`/api/evaluations/${id}`) && r.request().method() === 'PUT' && r.status() === 200, { timeout: UI });
+  await page.getByTestId(testId).fill(text);
+  await saved;
+  await page.locator('[data-testid=save-state][data-state=saved]').waitFor();
 }
