@@ -79,7 +79,7 @@ forEachApi('security', (api) => {
       .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
     assert.ok(operations.length >= 10, `${operations.length} operations`);
     const bodyOf = (path: string, method: string) =>
-      method === 'PUT' ? { version: 1, evaluation: seedEvaluations()[0] } : path.endsWith('/transitions') ? { action: 'submit', version: 1 } : undefined;
+      method === 'PUT' ? { version: 1, evaluation: seedEvaluations()[0] } : path.endsWith('/transitions') ? { action: 'submit', version: 1 } : path.endsWith('/public') ? { public: true } : undefined;
     const query = (path: string) => (path.endsWith('/diff') ? '?from=current&to=current' : '');
     for (const [who, unit] of [['preparer2', 'office'], ['approver2', 'office'], ['preparer', 'center']] as const) {
       const client = await api.login(who as Username);
