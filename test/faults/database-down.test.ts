@@ -109,7 +109,10 @@ test('PostgreSQL stopped mid-run: 503 DATABASE_UNAVAILABLE quickly; back by itse
       fetch(`${server.base}/api/evaluations?lang=en`, { headers: { cookie: preparer.cookie } }),
       fetch(`${server.base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ username: 'preparer', password: PASSWORD }) }),
       fetch(`${server.base}/api/public/evaluations`),
-    ]);
+    ]).catch((e: unknown) => {
+      // A request that gets no answer at all: say why, with what the server printed.
+      throw new Error(`a request got no answer while the database was down (${String((e as { cause?: unknown }).cause ?? e)}); the server printed:\n${server?.output().slice(-4000)}`);
+    });
     counts.sent += answers.length;
     assert.ok(Date.now() - started < 10_000, `answered in ${Date.now() - started} ms`);
     const bodies: any[] = await Promise.all(answers.map((r) => r.json()));

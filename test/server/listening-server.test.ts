@@ -4,6 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, test } from 'node:test';
 import { forEachDatabase } from '../../src/storage/test-databases.testing.ts';
 import { ROOT } from '../support/fixtures.ts';
@@ -29,6 +32,26 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: s
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited with ${code}:\n${output}`)); });
+  });
+}
+
+/** One HTTP/1.1 request on an open connection, kept alive; the answer's status line. */
+function askOn(socket: Socket, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (socket.readyState !== 'open') return reject(new Error(`the server had closed the connection before ${path} was asked`));
+    let answer = '';
+    const onData = (chunk: Buffer) => {
+      answer += chunk.toString('latin1');
+      const end = answer.indexOf('\r\n\r\n');
+      const length = /content-length: (\d+)/iu.exec(answer);
+      if (end >= 0 && length && answer.length >= end + 4 + Number(length[1])) {
+        socket.off('data', onData).off('close', onClose);
+        resolve(answer.slice(0, answer.indexOf('\r\n')));
+      }
+    };
+    const onClose = () => reject(new Error(`the server closed the connection before answering ${path}`));
+    socket.on('data', onData).once('close', onClose);
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n`);
   });
 }
 
@@ -62,9 +85,19 @@ forEachDatabase('jixiao serve on a real port', (_database, dialect, url) => {
     const refused = await fetch(`${base}/api/evaluations/${draft.id}`, { method: 'PUT', headers: { ...headers, 'x-csrf-token': 'forged' }, body: '{}' });
     assert.equal(refused.status, 403);
 
+    // An idle connection stays open past Node's 5 s default (a balancer reuses it for up to 60 s)...
+    const { port } = new URL(base);
+    const kept = connect(Number(port), '127.0.0.1');
+    await once(kept, 'connect');
+    assert.equal(await askOn(kept, '/api/health'), 'HTTP/1.1 200 OK');
+    await sleep(6_000);
+    assert.equal(await askOn(kept, '/api/health'), 'HTTP/1.1 200 OK', 'answered on the same connection after 6 s idle');
+
+    // ...and does not hold up a stop.
     const exited = new Promise<number | null>((resolve) => server!.child.once('exit', resolve));
     server.child.kill('SIGTERM');
     assert.equal(await exited, 0, 'a clean stop');
+    kept.destroy();
     server = undefined;
 
     // Started again on the same database: migrations are idempotent and the demo is not loaded twice.

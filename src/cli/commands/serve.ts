@@ -20,6 +20,10 @@ import { CliInputError, EXIT } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
 import { evidenceConfig, readConfig } from '../../config.ts';
 import { openEvidenceStore } from '../../storage/evidence-store/open-evidence-store.ts';
+import type { Server as HttpServer } from 'node:http';
+
+/** How long an idle connection stays open: longer than a load balancer's (60 s) keeps it. */
+const KEEP_ALIVE_MS = 65_000;
 
 export const serveUsage = 'jixiao serve [--port N] [--host HOST] [--demo]';
 
@@ -63,7 +67,12 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
     evidence: { ...evidence, store: openEvidenceStore(evidence.store, database.db) },
   });
   const hostname = (values.host as string | undefined) ?? '0.0.0.0';
-  const server = serve({ fetch: app.fetch, port, hostname });
+  const server = serve({ fetch: app.fetch, port, hostname }) as HttpServer;
+  // A balancer (nginx, a cloud's) and browsers reuse idle connections for up to a minute; Node closes
+  // them after 5 s, so a request written as the server closes its end gets no answer (a 502 at the
+  // balancer). Idle connections are kept longer than a balancer's usual 60 s; close() still ends them.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address() as AddressInfo;
   io.out(`jixiao: listening on http://localhost:${address.port}/ (database: ${database.dialect})`);
