@@ -27,7 +27,8 @@ function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 64 * 1024);
   const control = controlBytes(sample);
   if (control < 0 || control > sample.length / 100) return false;
-  return undecodable(sample) <= sample.length / 200 || isGb18030Text(sample, sample.length < bytes.length);
+  if (undecodable(sample) <= sample.length / 200) return true;
+  return isGb18030Text(sample, sample.length < bytes.length);
 }
 
 /**

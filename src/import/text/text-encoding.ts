@@ -33,10 +33,13 @@ export function chooseTextEncoding(bytes: Uint8Array): TextEncodingChoice {
 
 /**
  * Decodes as GB18030 without a single error and holds Chinese: at least half of its non-ASCII
- * characters are CJK ideographs or CJK/full-width punctuation. `cutEnd`: the bytes are a sample
+ * characters are CJK ideographs or CJK/full-width punctuation; and is not damaged UTF-8 (UTF-8
+ * with a few bad bytes can decode as GB18030 by chance: its other characters are still good
+ * UTF-8, while GB18030 text read as UTF-8 is mostly errors). `cutEnd`: the bytes are a sample
  * cut from a longer file, so a character cut off at the end is not an error.
  */
 export function isGb18030Text(bytes: Uint8Array, cutEnd = false): boolean {
+  if (mostlyUtf8(bytes)) return false;
   let text: string;
   try {
     text = new TextDecoder('gb18030', { fatal: true }).decode(bytes, { stream: cutEnd });
@@ -52,6 +55,20 @@ export function isGb18030Text(bytes: Uint8Array, cutEnd = false): boolean {
     else other++;
   }
   return chinese > 0 && chinese >= other;
+}
+
+/** Valid UTF-8, or more of its non-ASCII characters decode as UTF-8 than fail to (U+FFFD). */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  if (isUtf8(bytes)) return true;
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let good = 0;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x80) good++;
+  }
+  return good >= bad;
 }
 
 /** The encoding as people name it in a message: `GB18030`, `UTF-16LE`. */
