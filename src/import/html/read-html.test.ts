@@ -44,6 +44,17 @@ describe('an HTML table of each template reads as its XLSX', () => {
     }
   }
 
+  test('the title as a heading above the table, not in it (as sites publish it): the same form', async () => {
+    for (const name of FORMS) {
+      const { grids, evaluations } = await fixture(name);
+      const first = grids[0]!;
+      const title = first.cells.filter((c) => c.row === 0).map((c) => c.text).join('');
+      const below = { ...first, cells: first.cells.filter((c) => c.row > 0).map((c) => ({ ...c, row: c.row - 1 })) };
+      const read = await readPage(gridsHtml([below]).replace('<body>', `<body><h1>${title}</h1>`));
+      assert.deepEqual(read.forms.map((f) => f.evaluation), evaluations.slice(0, 1), name);
+    }
+  });
+
   test('two forms in one page: two tables, two forms, in page order', async () => {
     const a = await fixture(FORMS[0]!);
     const b = await fixture(FORMS[2]!);
