@@ -45,7 +45,22 @@ const BLOCKS = new Set([
   'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul',
 ]);
 /** Elements whose content is not shown. */
-const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'title', 'head']);
+const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'title']);
+
+/** The declarations of a style attribute: `display: none; mso-ignore: colspan` → display → none, … */
+function styleOf(style: string | undefined): Map<string, string> {
+  const declarations = new Map<string, string>();
+  for (const part of (style ?? '').split(';')) {
+    const colon = part.indexOf(':');
+    if (colon > 0) declarations.set(part.slice(0, colon).trim().toLowerCase(), part.slice(colon + 1).trim().toLowerCase());
+  }
+  return declarations;
+}
+
+/** Not shown: a hidden element, or a row or cell a spreadsheet hid (`display:none`, Excel's hidden rows). */
+function isHidden(name: string, attributes: Record<string, string>): boolean {
+  return HIDDEN.has(name) || 'hidden' in attributes || styleOf(attributes.style).get('display') === 'none';
+}
 /** Collapsible white space; a no-break space is read as one too (spreadsheets fill empty cells with &nbsp;). */
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u00a0';
 
@@ -122,7 +137,8 @@ class TableLayout {
     this.col = 0;
   }
 
-  openCell(rowSpan: number, colSpan: number): OpenCell {
+  /** `covers`: the columns the cell takes in the row; more than its span when Excel's text overflows (mso-ignore:colspan). */
+  openCell(rowSpan: number, colSpan: number, covers = colSpan): OpenCell {
     if (this.row < 0) this.newRow();
     const taken = this.taken.get(this.row);
     while (taken?.has(this.col)) this.col++;
@@ -132,7 +148,7 @@ class TableLayout {
       if (!cols) this.taken.set(this.row + r, (cols = new Set()));
       for (let c = 0; c < colSpan; c++) cols.add(this.col + c);
     }
-    this.col += colSpan;
+    this.col += Math.max(colSpan, covers);
     this.cell = cell;
     return cell;
   }
@@ -172,7 +188,8 @@ export function htmlGrids(html: string, limits: typeof HTML_LIMITS = HTML_LIMITS
   let tables = 0;
   let cells = 0;
   let depth = 0;
-  let hidden = 0;
+  /** The depth of the hidden element being skipped, or 0. */
+  let hiddenFrom = 0;
   let area = 0;
   const current = () => open[open.length - 1]?.layout;
   const parser = new Parser(
@@ -180,8 +197,11 @@ export function htmlGrids(html: string, limits: typeof HTML_LIMITS = HTML_LIMITS
       onopentag(name, attributes) {
         depth++;
         if (depth > limits.maxElementDepth) throw new Stop({ key: 'html.tooDeep', params: { max: limits.maxElementDepth } });
-        if (HIDDEN.has(name)) hidden++;
-        if (hidden > 0) return;
+        if (hiddenFrom > 0) return;
+        if (isHidden(name, attributes)) {
+          hiddenFrom = depth;
+          return;
+        }
         const layout = current();
         if (name === 'table') {
           if (open.length >= limits.maxTableDepth) throw new Stop({ key: 'html.tooManyTables', params: { max: limits.maxTableDepth } });
@@ -199,17 +219,19 @@ export function htmlGrids(html: string, limits: typeof HTML_LIMITS = HTML_LIMITS
           const colSpan = span(attributes.colspan, limits.maxColSpan);
           area += rowSpan * colSpan;
           if (area > limits.maxSpannedArea) throw new Stop({ key: 'html.tooLargeSpans', params: { max: limits.maxSpannedArea } });
-          layout.openCell(rowSpan, colSpan);
+          // Excel writes text running over empty cells as a colspan it marks as not a merge.
+          if (styleOf(attributes.style).get('mso-ignore') === 'colspan') layout.openCell(rowSpan, 1, colSpan);
+          else layout.openCell(rowSpan, colSpan);
         } else if (name === 'br') layout.cell?.text.lineBreak();
         else if (BLOCKS.has(name)) layout.cell?.text.block();
       },
       onclosetag(name) {
+        const closing = depth;
         depth = Math.max(0, depth - 1);
-        if (HIDDEN.has(name)) {
-          hidden = Math.max(0, hidden - 1);
+        if (hiddenFrom > 0) {
+          if (closing === hiddenFrom) hiddenFrom = 0;
           return;
         }
-        if (hidden > 0) return;
         const layout = current();
         if (!layout) return;
         if (name === 'table') {
@@ -220,7 +242,7 @@ export function htmlGrids(html: string, limits: typeof HTML_LIMITS = HTML_LIMITS
         else if (BLOCKS.has(name)) layout.cell?.text.block();
       },
       ontext(text) {
-        if (hidden === 0) current()?.cell?.text.add(text);
+        if (hiddenFrom === 0) current()?.cell?.text.add(text);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },

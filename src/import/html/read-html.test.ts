@@ -95,6 +95,12 @@ describe('the table layout of a page', () => {
     assert.deepEqual(cells(html), [[[0, 0, 1, 1, '具体实施处（科室\n）'], [0, 1, 1, 1, 'a & b\nc d'], [0, 2, 1, 1, 'xz']]]);
   });
 
+  test('hidden rows and cells (display:none, hidden) are not read; Excel’s overflow colspan (mso-ignore:colspan) is not a merge', () => {
+    const html = `<table><tr style="height:0; DISPLAY: none"><td>hidden row</td></tr><tr><td colspan=3 style='mso-ignore:colspan'>long label</td><td>x</td></tr>
+      <tr><td hidden>h</td><td>a<span style="display:none">b</span>c</td><td><br></td></tr></table>`;
+    assert.deepEqual(cells(html), [[[0, 0, 1, 1, 'long label'], [0, 3, 1, 1, 'x'], [1, 0, 1, 1, 'ac'], [1, 1, 1, 1, '']]]);
+  });
+
   test('a table nested in a cell is a grid of its own, not the outer cell’s text', () => {
     const html = '<table><tr><td>outer<table><tr><td>inner</td></tr></table></td><td>next</td></tr></table>';
     assert.deepEqual(cells(html), [[[0, 0, 1, 1, 'outer'], [0, 1, 1, 1, 'next']], [[0, 0, 1, 1, 'inner']]]);
