@@ -11,7 +11,7 @@ import { readXlsxGrids } from '../xlsx/read-xlsx-grids.ts';
 import { readXlsxForms } from '../xlsx/read-xlsx.ts';
 import { htmlGrids } from './html-grids.ts';
 import { readHtmlForms } from './read-html.ts';
-import { gridsHtml, seeded } from './testing/grid-html.ts';
+import { excelWebPage, gridsHtml, seeded } from './testing/grid-html.ts';
 import { render } from '../../core/locale/messages.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/pdf/', import.meta.url);
@@ -71,6 +71,15 @@ describe('an HTML table of each template reads as its XLSX', () => {
       const info = read.diagnostics.find((d) => d.code === 'TEXT_ENCODING');
       assert.equal(info?.severity, 'info');
       assert.equal(render(info!.message, 'zh'), '按 GB18030 解码');
+    }
+  });
+
+  test('Excel’s "save as web page" in GB2312 (Office markup, conditional comments, a hidden row with 合计 in it): the same form', async () => {
+    for (const name of FORMS) {
+      const { grids, evaluations } = await fixture(name);
+      const read = await readPage(iconv.encode(excelWebPage(grids[0]!), 'gb18030'));
+      assert.deepEqual(read.forms.map((f) => f.evaluation), evaluations.slice(0, 1), name);
+      assert.deepEqual(read.diagnostics.map((d) => d.code).filter((c) => c === 'TEXT_ENCODING'), ['TEXT_ENCODING']);
     }
   });
 

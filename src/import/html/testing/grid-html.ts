@@ -96,3 +96,57 @@ export function gridsHtml(grids: readonly Grid[], options: PageOptions = {}): st
   const tables = grids.map((g) => tableHtml(g, random)).join('\n<p>&nbsp;</p>\n');
   return `<!DOCTYPE html>\n<html lang="zh-CN"><head>${meta}<title>绩效自评表</title><style>td { border: 1px solid }</style><script>var x = "<td>不是单元格</td>";</script></head>\n<body>${before}\n${tables}\n</body></html>\n`;
 }
+
+/**
+ * A grid as Excel's "save as web page" writes it (on a Chinese Windows: GB2312 declared): the
+ * Office namespaces, conditional comments, `x:num`/`x:str` cells, `&nbsp;` in empty cells, lines
+ * as `<br>`, a hidden row (display:none, holding words a form uses) after `hiddenAfterRow`, and the
+ * trailing hidden row of column widths.
+ */
+export function excelWebPage(grid: Grid, hiddenAfterRow = 2): string {
+  const rows = grid.cells.reduce((n, c) => Math.max(n, c.row + c.rowSpan), 0);
+  const cols = grid.cells.reduce((n, c) => Math.max(n, c.col + c.colSpan), 0);
+  const covered = new Set<string>();
+  for (const c of grid.cells) for (let r = 0; r < c.rowSpan; r++) for (let k = 0; k < c.colSpan; k++) if (r || k) covered.add(`${c.row + r},${c.col + k}`);
+  let body = '';
+  for (let r = 0; r < rows; r++) {
+    body += ` <tr height=19 style='height:14.25pt'>\n`;
+    for (let c = 0; c < cols; c++) {
+      if (covered.has(`${r},${c}`)) continue;
+      const cell = grid.cells.find((x) => x.row === r && x.col === c);
+      const text = cell?.text ? cell.text.split('\n').map((line) => escape(line)).join('<br>\n  ') : '&nbsp;';
+      const spans = `${cell && cell.rowSpan > 1 ? ` rowspan=${cell.rowSpan}` : ''}${cell && cell.colSpan > 1 ? ` colspan=${cell.colSpan}` : ''}`;
+      const type = cell && cell.text !== '' && [...cell.text].every((ch) => (ch >= '0' && ch <= '9') || ch === '.') ? `x:num="${cell.text}"` : 'x:str';
+      body += `  <td class=xl65${spans} ${type}>${text}</td>\n`;
+    }
+    body += ' </tr>\n';
+    if (r === hiddenAfterRow) body += ` <tr height=0 style='display:none'><td>隐藏行</td><td>合计</td><td>100</td></tr>\n`;
+  }
+  return `<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:x="urn:schemas-microsoft-com:office:excel"
+xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=ProgId content=Excel.Sheet>
+<!--[if gte mso 9]><xml>
+ <x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>Sheet1</x:Name></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook>
+</xml><![endif]-->
+<style>
+<!--table {mso-displayed-decimal-separator:"\\.";}
+-->
+</style>
+</head>
+<body link=blue vlink=purple>
+<table border=0 cellpadding=0 cellspacing=0 width=900 style='border-collapse:collapse;table-layout:fixed'>
+ <col width=72 span=${cols}>
+${body} <![if supportMisalignedColumns]>
+ <tr height=0 style='display:none'>
+  <td width=72 style='width:54pt'></td>
+ </tr>
+ <![endif]>
+</table>
+</body>
+</html>
+`;
+}
