@@ -1,6 +1,6 @@
 /**
- * One file's bytes → its forms, by what the bytes are (sniffed, not the file name): PDF, XLSX or
- * extracted text. Anything else is said to be unreadable. Runs in-process; `importFile` runs it
+ * One file's bytes → its forms, by what the bytes are (sniffed, not the file name): PDF, XLSX,
+ * .docx, an HTML page or extracted text. Anything else is said to be unreadable. Runs in-process; `importFile` runs it
  * in a bounded worker.
  *
  * The PDF and XLSX readers are loaded on the first file that needs them: pdf.js alone takes
@@ -22,6 +22,8 @@ export async function readForms(input: ReaderInput): Promise<FileImport> {
   const kind = sniffKind(input.bytes);
   if (kind === 'pdf') return (await import('./pdf/read-pdf-forms.ts')).readPdfForms(input);
   if (kind === 'xlsx') return (await import('./xlsx/read-xlsx.ts')).readXlsxForms(input);
+  if (kind === 'html') return (await import('./html/read-html.ts')).readHtmlForms(input);
+  if (kind === 'docx') return (await import('./docx/read-docx.ts')).readDocxForms(input);
   if (kind === 'text') return readTextForms(input);
   return {
     file: input.file,

@@ -2,9 +2,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { completeUtf8Length, sniffKind } from './sniff.ts';
+import { isGb18030Text } from './text/text-encoding.ts';
 
-/** The check as it was: decode the first 64 KiB and count the U+FFFD in it. */
+/**
+ * The check as it was: decode the first 64 KiB and count the U+FFFD in it; else (issue 15) text
+ * when it decodes as GB18030 (text-encoding.ts says when).
+ */
 function decodedSampleKind(bytes: Uint8Array): 'text' | 'binary' {
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
@@ -13,7 +18,8 @@ function decodedSampleKind(bytes: Uint8Array): 'text' | 'binary' {
     if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
   }
   if (control > sample.length / 100) return 'binary';
-  return new TextDecoder('utf-8', { fatal: false }).decode(sample).split('\uFFFD').length - 1 <= sample.length / 200 ? 'text' : 'binary';
+  if (new TextDecoder('utf-8', { fatal: false }).decode(sample).split('\uFFFD').length - 1 <= sample.length / 200) return 'text';
+  return isGb18030Text(sample, sample.length < bytes.length) ? 'text' : 'binary';
 }
 
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -60,4 +66,24 @@ test('on damaged and arbitrary bytes the kind is the one decoding the sample giv
     }),
     { numRuns: 3000, seed: 7 },
   );
+});
+
+test('GB18030 and UTF-16 text is text; an HTML page (any encoding) is html; a .docx is docx, not xlsx', () => {
+  const form = '项目名称 金融业务费用\n预算执行率（%） 62.16%\n'.repeat(40);
+  assert.equal(sniffKind(iconv.encode(form, 'gb18030')), 'text');
+  assert.equal(sniffKind(new Uint8Array([0xff, 0xfe, ...Buffer.from(form, 'utf16le')])), 'text');
+  // UTF-8 with a byte damaged is not mistaken for GB18030 (it is mostly good UTF-8).
+  const damaged = encode(form);
+  damaged[100] = 0x81;
+  assert.equal(isGb18030Text(damaged), false);
+  assert.equal(sniffKind(damaged), 'text');
+  for (const page of ['<!DOCTYPE html><html><body><table>', '\n  <!-- saved -->\n<HTML xmlns:o="urn:schemas-microsoft-com:office:office">', '<table border=1><tr><td>项目名称']) {
+    assert.equal(sniffKind(encode(page)), 'html', page);
+    assert.equal(sniffKind(iconv.encode(page, 'gb18030')), 'html', page);
+    assert.equal(sniffKind(new Uint8Array([0xfe, 0xff, ...iconv.encode(page, 'utf16be')])), 'html', page);
+  }
+  assert.equal(sniffKind(encode('项目名称 <table> 不是网页')), 'text');
+  const zip = (name: string) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...Buffer.from(`....[Content_Types].xml....${name}`, 'latin1')]);
+  assert.equal(sniffKind(zip('word/document.xml')), 'docx');
+  assert.equal(sniffKind(zip('xl/workbook.xml')), 'xlsx');
 });

@@ -1,7 +1,9 @@
 /** What a file is, from its first bytes, not its name (a PDF named .txt is still a PDF). */
 import { isUtf8 } from 'node:buffer';
+import { looksLikeHtml } from './html/sniff-html.ts';
+import { isGb18030Text } from './text/text-encoding.ts';
 
-export type FileKind = 'pdf' | 'xlsx' | 'zip' | 'text' | 'binary' | 'empty';
+export type FileKind = 'pdf' | 'xlsx' | 'docx' | 'html' | 'zip' | 'text' | 'binary' | 'empty';
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
 
@@ -12,18 +14,21 @@ export function sniffKind(bytes: Uint8Array): FileKind {
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const names = Buffer.from(bytes.subarray(0, 64 * 1024)).toString('latin1');
+    if (names.includes('word/document.xml')) return 'docx';
     return names.includes('xl/') || names.includes('[Content_Types].xml') ? 'xlsx' : 'zip';
   }
-  return looksLikeText(bytes) ? 'text' : 'binary';
+  if (!looksLikeText(bytes)) return 'binary';
+  return looksLikeHtml(bytes) ? 'html' : 'text';
 }
 
-/** UTF-8 or UTF-16 with a BOM, without NUL bytes or many control characters. */
+/** UTF-8, GB18030 or UTF-16 with a BOM, without NUL bytes or many control characters. */
 function looksLikeText(bytes: Uint8Array): boolean {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
   const sample = bytes.subarray(0, 64 * 1024);
   const control = controlBytes(sample);
   if (control < 0 || control > sample.length / 100) return false;
-  return undecodable(sample) <= sample.length / 200;
+  if (undecodable(sample) <= sample.length / 200) return true;
+  return isGb18030Text(sample, sample.length < bytes.length);
 }
 
 /**

@@ -107,3 +107,39 @@ test('jixiao template --xlsx writes a blank form that imports as an empty form o
   assert.equal((run.evaluations[0] as { template: string }).template, 'national-2020');
   assert.equal(runCli(['template', '--xlsx', blank, '--template', 'nowhere-1999']).code, 2);
 });
+
+describe('issue 15: an HTML page, a .docx and GB18030 text import as the XLSX and UTF-8 they were made from', async () => {
+  const { readXlsxGrids } = await import('../../src/import/xlsx/read-xlsx-grids.ts');
+  const { gridsHtml, seeded } = await import('../../src/import/html/testing/grid-html.ts');
+  const { makeDocx } = await import('../../src/import/docx/testing/make-docx.ts');
+  const iconv = (await import('iconv-lite')).default;
+  const name = 'real-2022-putuo-sports';
+  const expected = withoutWhiteSpace(json(`${ROOT}test/fixtures/real-2022-putuo-sports.json`).evaluations);
+  const { grids } = await readXlsxGrids(new Uint8Array(readFileSync(`${ROOT}test/fixtures/pdf/${name}.xlsx`)));
+  const page = join(scratch, 'page.html');
+  writeFileSync(page, iconv.encode(gridsHtml(grids, { random: seeded(15), charset: 'gbk' }), 'gb18030'));
+  const docx = join(scratch, 'form.docx');
+  writeFileSync(docx, makeDocx([{ paragraph: '附表' }, ...grids.map((table) => ({ table }))]));
+  const gbText = join(scratch, 'seed-gbk.txt');
+  writeFileSync(gbText, iconv.encode(readFileSync(SEED_TEXT, 'utf8'), 'gb18030'));
+
+  test('jixiao import page.html (a GBK page): the form, and the decoding said', () => {
+    const run = importTo([page]);
+    assert.notEqual(run.code, 2, run.stderr);
+    assert.deepEqual(withoutWhiteSpace(run.evaluations), expected);
+    assert.match(run.stderr, /page\.html: info TEXT_ENCODING: 按 GB18030 解码/);
+  });
+
+  test('jixiao import form.docx', () => {
+    const run = importTo([docx]);
+    assert.notEqual(run.code, 2, run.stderr);
+    assert.deepEqual(withoutWhiteSpace(run.evaluations), expected);
+  });
+
+  test('jixiao import of the seed text saved as GB18030: the hand transcription', () => {
+    const run = importTo([gbText]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(withoutWhiteSpace(run.evaluations), withoutWhiteSpace(json(`${ROOT}demo/seed-2021-putuo.json`).evaluations));
+    assert.match(run.stderr, /info TEXT_ENCODING: 按 GB18030 解码/);
+  });
+});

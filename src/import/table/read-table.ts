@@ -42,7 +42,7 @@ export async function readTable(bytes: Uint8Array): Promise<TableResult> {
   if (bytes.length > MAX_TABLE_BYTES) return refuse('table.tooLarge', { maxMb: MAX_TABLE_BYTES / 1048576 });
   const kind = sniffKind(bytes);
   if (kind === 'xlsx') return readWorkbook(bytes);
-  if (kind === 'pdf' || kind === 'zip' || isLegacyWorkbook(bytes)) return refuse('table.unsupported');
+  if (kind === 'pdf' || kind === 'zip' || kind === 'docx' || isLegacyWorkbook(bytes)) return refuse('table.unsupported');
   const decoded = decode(bytes);
   if (!decoded) return refuse('table.encoding');
   return fromRows(decoded.encoding, csvRows(decoded.text));

@@ -1,5 +1,8 @@
+import { chooseTextEncoding } from './text-encoding.ts';
+
 /**
- * Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM. Anything that mostly does not
+ * Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK (see
+ * text-encoding.ts for how it is told from UTF-8). Anything that mostly does not
  * decode, or holds NUL bytes or many control characters, is not text: an extractor never writes
  * those. A few damaged bytes in an otherwise good file are shown as U+FFFD and their lines named,
  * so that the rest of the form is still read and the damage is reported, not hidden.
@@ -14,7 +17,7 @@ const MAX_CONTROL_SHARE = 0.01;
 const MAX_DAMAGED_SHARE = 0.005;
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  const { encoding, offset } = sniffEncoding(bytes);
+  const { encoding, offset } = chooseTextEncoding(bytes);
   const body = bytes.subarray(offset);
   const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(body);
   const damagedLines = damaged(text, body, encoding);
@@ -34,13 +37,6 @@ function damaged(text: string, body: Uint8Array, encoding: string): { count: num
     const hit = lines.flatMap((line, i) => (line.includes('\uFFFD') ? [i + 1] : []));
     return { count: text.split('\uFFFD').length - 1, lines: hit };
   }
-}
-
-function sniffEncoding(bytes: Uint8Array): { encoding: string; offset: number } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', offset: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', offset: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', offset: 2 };
-  return { encoding: 'utf-8', offset: 0 };
 }
 
 function binaryProblem(text: string): string | null {

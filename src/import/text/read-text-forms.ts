@@ -7,6 +7,7 @@ import type { Template } from '../../core/templates/template.ts';
 import type { FileImport, FormReader, ImportedForm, ReaderInput } from '../import-result.ts';
 import { classifyLines, type ClassifiedLine } from './classify-lines.ts';
 import { decodeText } from './decode-text.ts';
+import { encodingDiagnostic } from './text-encoding.ts';
 import { reporter, type Reporter } from './diagnostics.ts';
 import { labelCatalog, titleIn, type LabelCatalog } from './form-labels.ts';
 import { readForm } from './read-form.ts';
@@ -29,6 +30,7 @@ export function readTextFormsSync(input: ReaderInput, templates: readonly Templa
     rep.report('error', 'NOT_TEXT', 'notText', { reason: decoded.reason });
     return result;
   }
+  if (decoded.encoding !== 'utf-8') rep.diagnostics.push(encodingDiagnostic(input.file, decoded.encoding));
   for (const line of decoded.damagedLines) rep.report('warning', 'DAMAGED_TEXT', 'damagedBytes', { line }, { line });
   // `pdftotext -layout`: the columns are positions, read as a grid.
   if (looksLikeLayout(decoded.text)) return withDiagnostics(readLayoutText(input, decoded.text, templates), rep.diagnostics);

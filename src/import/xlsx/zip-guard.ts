@@ -70,7 +70,7 @@ function listEntries(zip: ZipFile, limits: ZipLimits): Promise<Entry[] | ZipRefu
   });
 }
 
-function checkSizes(entries: readonly Entry[], limits: ZipLimits): ZipRefusal | undefined {
+function checkSizes(entries: readonly Entry[], limits: ZipLimits, mainPart: RegExp): ZipRefusal | undefined {
   let total = 0;
   for (const entry of entries) {
     if (entry.isEncrypted()) return refuse('ENCRYPTED', 'encryptedEntry', { entry: entry.fileName });
@@ -81,7 +81,7 @@ function checkSizes(entries: readonly Entry[], limits: ZipLimits): ZipRefusal | 
       return refuse('ZIP_BOMB', 'ratio', { entry: entry.fileName, ratio: Math.round(ratio), max: limits.maxRatio });
     }
   }
-  if (!entries.some((e) => WORKBOOK_PART.test(e.fileName))) return refuse('NOT_XLSX', 'notWorkbook');
+  if (!entries.some((e) => mainPart.test(e.fileName))) return refuse('NOT_XLSX', 'notWorkbook');
   return undefined;
 }
 
@@ -126,8 +126,11 @@ async function scanEntries(bytes: Uint8Array, entries: readonly Entry[]): Promis
   }
 }
 
-/** Undefined when the bytes are a plain XLSX within the limits; else the reason to refuse them. */
-export async function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipRefusal | undefined> {
+/**
+ * Undefined when the bytes are a plain XLSX within the limits; else the reason to refuse them.
+ * `mainPart`: the part the package must hold (the .docx reader asks for word/document.xml).
+ */
+export async function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, mainPart: RegExp = WORKBOOK_PART): Promise<ZipRefusal | undefined> {
   if (bytes.byteLength === 0) return refuse('EMPTY_FILE', 'empty');
   if (startsWith(bytes, OLE_MAGIC)) return refuse('ENCRYPTED', 'encryptedOrLegacy');
   if (!startsWith(bytes, ZIP_MAGIC)) return refuse('NOT_XLSX', 'notZip');
@@ -138,7 +141,7 @@ export async function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFA
     return refuse('UNREADABLE_FILE', 'truncated', { reason: error instanceof Error ? error.message : String(error) });
   }
   if (!Array.isArray(entries)) return entries;
-  const sizes = checkSizes(entries, limits);
+  const sizes = checkSizes(entries, limits, mainPart);
   if (sizes) return sizes;
   try {
     return await scanEntries(bytes, entries);

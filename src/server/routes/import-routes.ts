@@ -16,7 +16,7 @@ import { spoolUpload, uploadMiddleware } from './upload.ts';
 export function importRoutes(app: OpenAPIHono<AppEnv>, services: Services, options: { maxUploadBytes: number }): void {
   app.openAPIRegistry.registerPath({
     method: 'post', path: '/api/import', tags: ['import'],
-    summary: 'Read an uploaded PDF, text or XLSX file into evaluations, with the checks: a preview, nothing is saved',
+    summary: 'Read an uploaded PDF, text (UTF-8, GB18030, UTF-16), XLSX, DOCX or HTML file into evaluations, with the checks: a preview, nothing is saved',
     request: { query: LangQuery, body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true } },
     responses: {
       200: json(ImportPreview, 'the forms read and the diagnostics'),

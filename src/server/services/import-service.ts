@@ -19,7 +19,7 @@ import type { ServiceContext } from '../service-context.ts';
 import { readFileHead } from './file-head.ts';
 import { FairQueue } from './import-queue.ts';
 
-const READABLE = new Set(['pdf', 'xlsx', 'text']);
+const READABLE = new Set(['pdf', 'xlsx', 'docx', 'html', 'text']);
 /** Enough of a file to tell what it is (sniffKind reads no further). */
 const HEAD_BYTES = 64 * 1024;
 

@@ -3130,7 +3130,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Read an uploaded PDF, text or XLSX file into evaluations, with the checks: a preview, nothing is saved */
+        /** Read an uploaded PDF, text (UTF-8, GB18030, UTF-16), XLSX, DOCX or HTML file into evaluations, with the checks: a preview, nothing is saved */
         post: {
             parameters: {
                 query?: {

@@ -37,7 +37,7 @@ export function ImportPage() {
         <div data-testid="import-dropzone">
           <Upload.Dragger
             multiple
-            accept=".pdf,.txt,.xlsx"
+            accept=".pdf,.txt,.xlsx,.docx,.htm,.html"
             showUploadList={false}
             // Every file goes into this page's queue; the queue sends them in turn.
             beforeUpload={(file) => {
