@@ -47,7 +47,9 @@ export class ImportService {
   async preview(user: User, file: SpooledFile, lang: Lang) {
     // What the file is comes from its bytes, not its name or the browser's content type.
     if (!READABLE.has(sniffKind(await readFileHead(file.path, HEAD_BYTES)))) throw new ApiError(415, 'UNSUPPORTED_FILE');
-    const read = await this.reader().submit(user.id, { file: file.name, path: file.path });
+    const extras = this.ctx.templates.extras();
+    // The reader threads know only the built-in templates: the server's added ones go with the task.
+    const read = await this.reader().submit(user.id, { file: file.name, path: file.path, ...(extras.length > 0 ? { templates: extras } : {}) });
     const owner = await this.owner(user);
     return {
       owner,
