@@ -15,9 +15,11 @@ export interface ReadTask {
   templateId?: string;
   /** Templates added as data (`--templates`), parsed: a worker knows only the built-in ones otherwise. */
   templates?: readonly Template[];
+  /** The pool's deadline for the file (set by the pool): a LibreOffice conversion ends within it. */
+  timeoutMs?: number;
 }
 
 export default async function readTask(task: ReadTask): Promise<FileImport> {
   const bytes = new Uint8Array(await readFile(task.path));
-  return readForms({ file: task.file, bytes, ...(task.templateId ? { templateId: task.templateId } : {}) }, task.templates ?? []);
+  return readForms({ file: task.file, bytes, ...(task.templateId ? { templateId: task.templateId } : {}) }, task.templates ?? [], task.timeoutMs === undefined ? {} : { timeoutMs: task.timeoutMs });
 }

@@ -24,11 +24,13 @@ const UNREADABLE: Record<string, string> = {
 // issue 15 (convert): legacy and OpenDocument files, converted by LibreOffice, then read as what they became.
 const CONVERTED_TO: Partial<Record<FileKind, 'xlsx' | 'docx'>> = { xls: 'xlsx', ods: 'xlsx', doc: 'docx', odt: 'docx' };
 
-async function readConverted(input: ReaderInput, kind: FileKind, templates: readonly Template[]): Promise<FileImport> {
+async function readConverted(input: ReaderInput, kind: FileKind, templates: readonly Template[], timeoutMs: number | undefined): Promise<FileImport> {
   const target = CONVERTED_TO[kind]!;
-  const { convertWithSoffice } = await import('./convert/soffice.ts');
-  const conversion = await convertWithSoffice(input.bytes, { extension: kind, target });
-  if (conversion.ok) return readForms({ ...input, bytes: conversion.bytes }, templates, true);
+  const { convertWithSoffice, CONVERT_TIMEOUT_MS } = await import('./convert/soffice.ts');
+  // Killed by us before the pool's deadline ends the thread (which would leave soffice running), with time left to read.
+  const budget = timeoutMs === undefined ? CONVERT_TIMEOUT_MS : Math.min(CONVERT_TIMEOUT_MS, Math.floor(timeoutMs * 0.75));
+  const conversion = await convertWithSoffice(input.bytes, { extension: kind, target, timeoutMs: budget });
+  if (conversion.ok) return readForms({ ...input, bytes: conversion.bytes }, templates, { converted: true });
   const failure = conversion.reason === 'missing'
     ? { code: 'CONVERTER_MISSING', message: explain('import.converterMissing', { kind: kind.toUpperCase(), package: conversion.package }) }
     : conversion.reason === 'timeout'
@@ -38,9 +40,16 @@ async function readConverted(input: ReaderInput, kind: FileKind, templates: read
 }
 
 /** `templates`: those added as data (`--templates`), recognised besides the built-in ones. */
-export async function readForms(input: ReaderInput, templates: readonly Template[] = [], converted = false): Promise<FileImport> {
+export interface ReadOptions {
+  /** The file's deadline (the reader pool's): a conversion is given most of it and killed within it. */
+  timeoutMs?: number;
+  /** The bytes are LibreOffice's output: never converted again. */
+  converted?: boolean;
+}
+
+export async function readForms(input: ReaderInput, templates: readonly Template[] = [], options: ReadOptions = {}): Promise<FileImport> {
   const kind = sniffKind(input.bytes);
-  if (!converted && CONVERTED_TO[kind]) return readConverted(input, kind, templates);
+  if (!options.converted && CONVERTED_TO[kind]) return readConverted(input, kind, templates, options.timeoutMs);
   const registry = templates.length > 0 ? templateRegistry(templates) : undefined;
   if (kind === 'pdf') return (await import('./pdf/read-pdf-forms.ts')).readPdfForms(input, registry);
   if (kind === 'xlsx') return (await import('./xlsx/read-xlsx.ts')).readXlsxForms(input, registry);
