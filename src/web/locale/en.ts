@@ -186,7 +186,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   'import.title': 'Import self-evaluations',
   'import.drop': 'Drop a PDF, text or Excel file here, or click to choose',
-  'import.hint': 'Printed PDF forms, text extracted from PDFs and Excel workbooks; preview first, then save each form.',
+  'import.hint': 'Printed PDF forms, text extracted from PDFs and Excel workbooks (legacy .xls, WPS .et and .ods too, and Word .doc, when the server has LibreOffice); preview first, then save each form.',
   'import.failed': 'Could not read {file}: {message}',
   'import.fileTitle': '{file}: {count, plural, one {# form} other {# forms}} read',
   'import.noDiagnostics': 'The reader had nothing to report.',

@@ -188,7 +188,7 @@ export const zh = {
 
   'import.title': '导入自评价表',
   'import.drop': '将 PDF、文本或 Excel 文件拖到此处，或点击选择文件',
-  'import.hint': '支持已打印的 PDF 表、PDF 提取的文本和 Excel 表；读取后先预览，逐张保存。',
+  'import.hint': '支持已打印的 PDF 表、PDF 提取的文本和 Excel 表（含旧版 .xls、WPS .et、.ods，以及 Word .doc，须服务器装有 LibreOffice）；读取后先预览，逐张保存。',
   'import.failed': '读取 {file} 失败：{message}',
   'import.fileTitle': '{file}：读到 {count} 张表',
   'import.noDiagnostics': '读取过程无提示。',

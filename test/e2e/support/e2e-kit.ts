@@ -114,18 +114,20 @@ export interface E2eOptions {
   prepare?: (app: ServedApp) => Promise<void>;
   /** More options of `jixiao serve` (`--templates FILE`). */
   serveArgs?: readonly string[];
+  /** More of its environment (`JIXIAO_SOFFICE`). */
+  serveEnv?: Record<string, string>;
 }
 
 /**
  * The UI built when stale, the app served on a fresh database, the test's data prepared, the
  * screenshots folder made, Chromium launched. What was started before a failure is stopped again.
  */
-export async function startE2e({ name, password, prepare, serveArgs }: E2eOptions): Promise<E2e> {
+export async function startE2e({ name, password, prepare, serveArgs, serveEnv }: E2eOptions): Promise<E2e> {
   await ensureUiBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), `jixiao-${name}-e2e-`));
   let app: ServedApp | undefined;
   try {
-    app = await serveApp(join(dataDir, 'jixiao.sqlite'), password, serveArgs);
+    app = await serveApp(join(dataDir, 'jixiao.sqlite'), password, serveArgs, serveEnv);
     await prepare?.(app);
     mkdirSync(SCREENS, { recursive: true });
     const browser = await launch();
