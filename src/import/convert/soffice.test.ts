@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
+import { sniffKind } from '../sniff.ts';
 import { convertWithSoffice, findSoffice } from './soffice.ts';
 
 const jixiaoDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('jixiao-soffice-')).sort();
@@ -49,4 +51,16 @@ test('two conversions at once, each in its own profile, both succeed', { skip },
     assert.equal(r.ok, true, JSON.stringify(r));
     if (r.ok) assert.deepEqual([...r.bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
   }
+});
+
+test('a .doc (made by LibreOffice from a table) converts to a .docx for the document reader', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-doc-'));
+  writeFileSync(join(dir, 'form.html'), '<html><body><table border="1"><tr><td>项目名称</td><td>社区全民健身设施更新维护</td></tr></table></body></html>');
+  const made = spawnSync(soffice!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', dir, join(dir, 'form.html')], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(made.status, 0, made.stderr);
+  const doc = readFileSync(join(dir, 'form.doc'));
+  assert.equal(sniffKind(doc), 'doc');
+  const result = await convertWithSoffice(doc, { extension: 'doc', target: 'docx' });
+  assert.equal(result.ok, true, JSON.stringify(result));
+  if (result.ok) assert.ok(Buffer.from(result.bytes).includes('word/document.xml'), 'a WordprocessingML package');
 });
