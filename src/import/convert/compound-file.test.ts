@@ -1,8 +1,11 @@
 /** What an OLE2 compound file holds, told from its directory (issue 15: .xls, .et, .doc). */
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { sniffKind } from '../sniff.ts';
-import { compoundKind, OLE2_SIGNATURE } from './compound-file.ts';
+import { compoundKind, compoundKindOfFile, OLE2_SIGNATURE } from './compound-file.ts';
 
 const END = 0xfffffffe;
 
@@ -10,21 +13,21 @@ const END = 0xfffffffe;
  * A compound file of 512-byte sectors: the FAT in sector 0, the directory in the sectors after it
  * (chained in the FAT), four entries a sector, the streams named `names` (the root first).
  */
-function compoundFile(names: string[]): Uint8Array {
+function compoundFile(names: string[], first = 1): Uint8Array {
   const entries = ['Root Entry', ...names];
   const directorySectors = Math.ceil(entries.length / 4);
-  const bytes = new Uint8Array(512 * (2 + directorySectors));
+  const bytes = new Uint8Array(512 * (1 + first + directorySectors));
   const view = new DataView(bytes.buffer);
   bytes.set(OLE2_SIGNATURE, 0);
   view.setUint16(0x1e, 9, true);
-  view.setUint32(0x30, 1, true); // the directory starts in sector 1
-  view.setUint32(0x4c, 0, true); // the FAT is sector 0
+  view.setUint32(0x30, first, true); // the directory starts in sector `first` (a file's streams before it)
+  view.setUint32(0x4c, 0, true); // the FAT is sector 0 (128 entries: first + directorySectors stay below)
   for (let i = 1; i < 109; i++) view.setUint32(0x4c + i * 4, 0xffffffff, true);
   const fat = 512;
   view.setUint32(fat, 0xfffffffd, true); // sector 0: the FAT itself
-  for (let s = 1; s <= directorySectors; s++) view.setUint32(fat + s * 4, s === directorySectors ? END : s + 1, true);
+  for (let s = first; s < first + directorySectors; s++) view.setUint32(fat + s * 4, s === first + directorySectors - 1 ? END : s + 1, true);
   entries.forEach((name, i) => {
-    const at = 512 * (2 + Math.floor(i / 4)) + (i % 4) * 128;
+    const at = 512 * (1 + first + Math.floor(i / 4)) + (i % 4) * 128;
     bytes.set(Buffer.from(name, 'utf16le'), at);
     view.setUint16(at + 64, (name.length + 1) * 2, true);
     bytes[at + 66] = i === 0 ? 5 : 2;
@@ -70,4 +73,13 @@ test('an OpenDocument package is told by its mimetype entry', () => {
   assert.equal(sniffKind(odf('application/vnd.oasis.opendocument.spreadsheet')), 'ods');
   assert.equal(sniffKind(odf('application/vnd.oasis.opendocument.text')), 'odt');
   assert.equal(sniffKind(odf('application/vnd.oasis.opendocument.presentation')), 'zip');
+});
+
+test('an upload whose directory lies past its first 64 KiB is told from the file on disk, sector by sector', () => {
+  const bytes = compoundFile(['\u0005SummaryInformation', 'Workbook'], 127); // the directory at 64 KiB
+  const path = join(mkdtempSync(join(tmpdir(), 'jixiao-ole-')), 'form.xls');
+  writeFileSync(path, bytes);
+  assert.equal(sniffKind(bytes.subarray(0, 64 * 1024)), 'ole');
+  assert.equal(compoundKindOfFile(path), 'spreadsheet');
+  assert.equal(sniffKind(bytes), 'xls');
 });
