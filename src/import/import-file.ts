@@ -26,8 +26,12 @@ export async function importFile(file: string, options: ImportOptions = {}): Pro
   if (refused) return { file, forms: [], diagnostics: [refused] };
   const own = options.limits && options.limits !== IMPORT_LIMITS ? createReaderPool(options.limits, 1) : undefined;
   try {
-    const read = await (own ?? sharedReaderPool()).read({ file, path: file, ...(options.templateId ? { templateId: options.templateId } : {}) });
-    return crossCheck(read, options.templates ?? templateRegistry());
+    const templates = options.templates ?? templateRegistry();
+    const extras = templates.extras();
+    const read = await (own ?? sharedReaderPool()).read({
+      file, path: file, ...(options.templateId ? { templateId: options.templateId } : {}), ...(extras.length > 0 ? { templates: extras } : {}),
+    });
+    return crossCheck(read, templates);
   } finally {
     await own?.close();
   }
@@ -39,7 +43,8 @@ export async function importFile(file: string, options: ImportOptions = {}): Pro
  */
 export async function importBytes(input: ReaderInput, options: Pick<ImportOptions, 'templates'> = {}): Promise<FileImport> {
   const { readForms } = await (readers ??= import('./read-forms.ts'));
-  return crossCheck(await readForms(input), options.templates ?? templateRegistry());
+  const templates = options.templates ?? templateRegistry();
+  return crossCheck(await readForms(input, templates.extras()), templates);
 }
 
 /** Loaded on first use, not at the top: a process that imports through the worker never loads the readers. */

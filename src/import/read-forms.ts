@@ -8,23 +8,54 @@
  * which slow every reader after it (text import ≈ 10–15 %); a text-only batch never loads them.
  */
 import { explain } from '../core/explanation.ts';
+import { templateRegistry } from '../core/templates/registry.ts';
+import type { Template } from '../core/templates/template.ts';
 import type { FileImport, ReaderInput } from './import-result.ts';
-import { sniffKind } from './sniff.ts';
-import { readTextForms } from './text/read-text-forms.ts';
+import { sniffKind, type FileKind } from './sniff.ts';
+import { readTextFormsSync } from './text/read-text-forms.ts';
 
 const UNREADABLE: Record<string, string> = {
   empty: 'import.emptyFile',
   zip: 'import.zipNotXlsx',
   binary: 'import.unknownKind',
+  ole: 'import.unknownKind',
 };
 
-export async function readForms(input: ReaderInput): Promise<FileImport> {
+// issue 15 (convert): legacy and OpenDocument files, converted by LibreOffice, then read as what they became.
+const CONVERTED_TO: Partial<Record<FileKind, 'xlsx' | 'docx'>> = { xls: 'xlsx', ods: 'xlsx', doc: 'docx', odt: 'docx' };
+
+async function readConverted(input: ReaderInput, kind: FileKind, templates: readonly Template[], timeoutMs: number | undefined): Promise<FileImport> {
+  const target = CONVERTED_TO[kind]!;
+  const { convertWithSoffice, CONVERT_TIMEOUT_MS } = await import('./convert/soffice.ts');
+  // Killed by us before the pool's deadline ends the thread (which would leave soffice running), with time left to read.
+  const budget = timeoutMs === undefined ? CONVERT_TIMEOUT_MS : Math.min(CONVERT_TIMEOUT_MS, Math.floor(timeoutMs * 0.75));
+  const conversion = await convertWithSoffice(input.bytes, { extension: kind, target, timeoutMs: budget });
+  if (conversion.ok) return readForms({ ...input, bytes: conversion.bytes }, templates, { converted: true });
+  const failure = conversion.reason === 'missing'
+    ? { code: 'CONVERTER_MISSING', message: explain('import.converterMissing', { kind: kind.toUpperCase(), package: conversion.package }) }
+    : conversion.reason === 'timeout'
+      ? { code: 'READ_FAILED', message: explain('import.convertTimeout', { kind: kind.toUpperCase(), seconds: conversion.seconds }) }
+      : { code: 'READ_FAILED', message: explain('import.convertFailed', { kind: kind.toUpperCase(), detail: conversion.detail }) };
+  return { file: input.file, forms: [], diagnostics: [{ severity: 'error', file: input.file, ...failure }] };
+}
+
+/** `templates`: those added as data (`--templates`), recognised besides the built-in ones. */
+export interface ReadOptions {
+  /** The file's deadline (the reader pool's): a conversion is given most of it and killed within it. */
+  timeoutMs?: number;
+  /** The bytes are LibreOffice's output: never converted again. */
+  converted?: boolean;
+}
+
+export async function readForms(input: ReaderInput, templates: readonly Template[] = [], options: ReadOptions = {}): Promise<FileImport> {
   const kind = sniffKind(input.bytes);
-  if (kind === 'pdf') return (await import('./pdf/read-pdf-forms.ts')).readPdfForms(input);
-  if (kind === 'xlsx') return (await import('./xlsx/read-xlsx.ts')).readXlsxForms(input);
-  if (kind === 'html') return (await import('./html/read-html.ts')).readHtmlForms(input);
-  if (kind === 'docx') return (await import('./docx/read-docx.ts')).readDocxForms(input);
-  if (kind === 'text') return readTextForms(input);
+  if (!options.converted && CONVERTED_TO[kind]) return readConverted(input, kind, templates, options.timeoutMs);
+  const registry = templates.length > 0 ? templateRegistry(templates) : undefined;
+  if (kind === 'pdf') return (await import('./pdf/read-pdf-forms.ts')).readPdfForms(input, registry);
+  if (kind === 'xlsx') return (await import('./xlsx/read-xlsx.ts')).readXlsxForms(input, registry);
+  if (kind === 'html') return (await import('./html/read-html.ts')).readHtmlForms(input, registry);
+  if (kind === 'docx') return (await import('./docx/read-docx.ts')).readDocxForms(input, registry);
+  if (kind === 'text') return readTextFormsSync(input, templates);
   return {
     file: input.file,
     forms: [],

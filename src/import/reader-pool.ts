@@ -70,7 +70,7 @@ async function readOne(pool: Piscina, task: ReadTask, limits: Readonly<ImportLim
     file: task.file, forms: [], diagnostics: [{ severity: 'error', code: 'READ_FAILED', file: task.file, message: explain(key, params) }],
   });
   try {
-    return (await pool.run(task, { signal: deadline.signal })) as FileImport;
+    return (await pool.run({ ...task, timeoutMs: limits.timeoutMs }, { signal: deadline.signal })) as FileImport;
   } catch (error) {
     const e = (poolError ?? error) as Error & { code?: string };
     if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') return failed('import.outOfMemory', { mb: limits.maxHeapMb });

@@ -2,8 +2,32 @@
 import { isUtf8 } from 'node:buffer';
 import { looksLikeHtml } from './html/sniff-html.ts';
 import { isGb18030Text } from './text/text-encoding.ts';
+import { compoundKind, OLE2_SIGNATURE } from './convert/compound-file.ts';
 
-export type FileKind = 'pdf' | 'xlsx' | 'docx' | 'html' | 'zip' | 'text' | 'binary' | 'empty';
+export type FileKind = 'pdf' | 'xlsx' | 'docx' | 'html' | 'zip' | 'text' | 'binary' | 'empty' | ConvertedKind;
+
+// issue 15 (convert): what LibreOffice converts before it is read. `xls`: an OLE2 workbook (.xls,
+// WPS .et); `doc`: an OLE2 Word document; `ole`: an OLE2 file whose directory lies past the bytes
+// given (a file's head), told apart when the whole file is read; `ods`/`odt`: OpenDocument.
+export type ConvertedKind = 'xls' | 'doc' | 'ole' | 'ods' | 'odt';
+
+function convertedKind(bytes: Uint8Array): ConvertedKind | 'binary' | undefined {
+  if (startsWith(bytes, OLE2_SIGNATURE)) {
+    const kind = compoundKind(bytes);
+    return kind === 'spreadsheet' ? 'xls' : kind === 'document' ? 'doc' : kind === 'unknown' ? 'ole' : 'binary';
+  }
+  // An OpenDocument package names its type in its first entry, `mimetype`, stored uncompressed.
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const nameLength = (bytes[26] ?? 0) | ((bytes[27] ?? 0) << 8);
+    const extraLength = (bytes[28] ?? 0) | ((bytes[29] ?? 0) << 8);
+    const name = Buffer.from(bytes.subarray(30, 30 + nameLength)).toString('latin1');
+    const content = 30 + nameLength + extraLength;
+    const type = Buffer.from(bytes.subarray(content, content + 60)).toString('latin1');
+    if (name === 'mimetype' && type.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+    if (name === 'mimetype' && type.startsWith('application/vnd.oasis.opendocument.text')) return 'odt';
+  }
+  return undefined;
+}
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
 
@@ -12,6 +36,8 @@ export function sniffKind(bytes: Uint8Array): FileKind {
   // "%PDF-" may follow some junk; readers accept it within the first 1 KiB.
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
+  const converted = convertedKind(bytes);
+  if (converted) return converted;
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const names = Buffer.from(bytes.subarray(0, 64 * 1024)).toString('latin1');
     if (names.includes('word/document.xml')) return 'docx';

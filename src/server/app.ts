@@ -22,6 +22,7 @@ import { evaluationRoutes } from './routes/evaluation-routes.ts';
 import { EVIDENCE_UPLOAD_PATH, evidenceRoutes } from './routes/evidence-routes.ts';
 import { DEFAULT_EVIDENCE_LIMITS, type EvidenceOptions } from './services/evidence-service.ts';
 import { DatabaseEvidenceStore } from '../storage/evidence-store/database-store.ts';
+import { templateRoutes } from './routes/template-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
 import { lineageRoutes } from './routes/lineage-routes.ts';
 import { organisationRoutes } from './routes/organisation-routes.ts';
@@ -63,9 +64,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const { database } = options;
   const trustProxy = options.trustProxy ?? false;
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const templates = options.templates ?? templateRegistry();
   const services = createServices(
     {
-      db: database.db, templates: options.templates ?? templateRegistry(), now: options.now ?? (() => new Date()),
+      db: database.db, templates, now: options.now ?? (() => new Date()),
       ...(options.sessionIdleMs !== undefined ? { sessionIdleMs: options.sessionIdleMs } : {}),
       ...(options.loginDelayMs !== undefined ? { loginDelayMs: options.loginDelayMs } : {}),
     },
@@ -107,6 +109,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   evaluationRoutes(app, services);
   dashboardRoutes(app, services);
   importRoutes(app, services, { maxUploadBytes });
+  templateRoutes(app, templates);
   publicRoutes(app, services);
   recheckRoutes(app, services);
   lineageRoutes(app, services);

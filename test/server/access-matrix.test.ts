@@ -107,6 +107,7 @@ export const CASES: Case[] = [
   { route: 'GET /api/evaluations/{id}/export.pdf', status: 'submitted', request: (c, id) => c.get(`/api/evaluations/${id}/export.pdf`), expect: [200, 404, 200, 200, 200, 200, 401] },
   { route: 'GET /api/evaluations/{id}/export.xlsx', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/export.xlsx`), expect: [200, 404, 200, 404, 404, 200, 401] },
   { route: 'POST /api/import', request: (c) => c.request('POST', '/api/import', { rawBody: nationalTextUpload() }), expect: SIGNED_IN(200) },
+  { route: 'GET /api/templates', request: (c) => c.get('/api/templates'), expect: SIGNED_IN(200) },
   { route: 'GET /api/dashboard', request: (c) => c.get('/api/dashboard'), expect: SIGNED_IN(200) },
   { route: 'GET /api/dashboard/table', request: (c) => c.get('/api/dashboard/table'), expect: SIGNED_IN(200) },
   { route: 'GET /api/dashboard/export.csv', request: (c) => c.get('/api/dashboard/export.csv'), expect: SIGNED_IN(200) },

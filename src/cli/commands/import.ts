@@ -1,5 +1,5 @@
 /**
- * `jixiao import FILE… [--out OUT.json] [--template ID] [--json-report R] [--lang zh|en]`:
+ * `jixiao import FILE… [--out OUT.json] [--template ID] [--templates T.json]… [--json-report R] [--lang zh|en]`:
  * published PDFs, extracted text and spreadsheets → `jixiao/evaluation@1`. What could not be read
  * is reported on stderr (and in R), never guessed silently; the other files of a batch still import.
  */
@@ -13,18 +13,20 @@ import { CliInputError, EXIT } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
 import { loadTemplates } from '../load-evaluations.ts';
 
-export const importUsage = 'jixiao import FILE… [--out OUT.json] [--template ID] [--json-report REPORT.json] [--lang zh|en]';
+export const importUsage = 'jixiao import FILE… [--out OUT.json] [--template ID] [--templates TEMPLATE.json]… [--json-report REPORT.json] [--lang zh|en]';
 
 export async function importCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, importUsage, {
     out: { type: 'string' },
     template: { type: 'string' },
+    templates: { type: 'string', multiple: true },
     'json-report': { type: 'string' },
     lang: { type: 'string' },
   });
   if (positionals.length === 0) throw new CliInputError(`expected at least one FILE\nusage: ${importUsage}`);
   const lang = langOption(values.lang);
-  const templates = await loadTemplates([]);
+  // Templates added as data are recognised like the built-in ones (the reader threads are given them).
+  const templates = await loadTemplates((values.templates as string[] | undefined) ?? []);
   const templateId = values.template as string | undefined;
   if (templateId !== undefined && !templates.get(templateId)) {
     throw new CliInputError(`--template: unknown template "${templateId}" (known: ${templates.ids().join(', ')})`);

@@ -1,5 +1,6 @@
 /**
- * `jixiao serve [--port N] [--host H] [--demo]`: the web application. Migrates the database of
+ * `jixiao serve [--port N] [--host H] [--demo] [--templates T.json]…`: the web application (a region's
+ * templates added as data are recognised on import, checked, exported and shown in the web app). Migrates the database of
  * `DATABASE_URL` (default ./data/jixiao.sqlite) and serves the API and the built UI (dist/web) until
  * interrupted. A database starts empty: the first administrator is made with `jixiao users add`.
  * `--demo` loads the demo into an empty database (what `npm start` runs). Behind a load balancer
@@ -10,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
-import { templateRegistry } from '../../core/templates/registry.ts';
 import { createApp } from '../../server/app.ts';
 import { DEMO_USERS, DemoPasswordError, loadDemo } from '../../server/demo-data.ts';
 import { migrateToLatest } from '../../storage/migrate.ts';
@@ -18,6 +18,7 @@ import { openDatabase } from '../../storage/open-database.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliInputError, EXIT } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
+import { loadTemplates } from '../load-evaluations.ts';
 import { evidenceConfig, readConfig } from '../../config.ts';
 import { openEvidenceStore } from '../../storage/evidence-store/open-evidence-store.ts';
 import type { Server as HttpServer } from 'node:http';
@@ -25,7 +26,7 @@ import type { Server as HttpServer } from 'node:http';
 /** How long an idle connection stays open: longer than a load balancer's (60 s) keeps it. */
 const KEEP_ALIVE_MS = 65_000;
 
-export const serveUsage = 'jixiao serve [--port N] [--host HOST] [--demo]';
+export const serveUsage = 'jixiao serve [--port N] [--host HOST] [--demo] [--templates TEMPLATE.json]…';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
@@ -38,14 +39,17 @@ function portOption(value: unknown, fallback: number): number {
 }
 
 export async function serveCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { values } = parseCommandArgs(argv, serveUsage, { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } });
+  const { values } = parseCommandArgs(argv, serveUsage, {
+    port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' }, templates: { type: 'string', multiple: true },
+  });
+  // Read before the database opens: a bad template file stops the start with its own message.
+  const templates = await loadTemplates((values.templates as string[] | undefined) ?? []);
   const config = readConfig();
   const port = portOption(values.port, config.PORT);
   const evidence = evidenceConfig(config);
   const database = openDatabase(config.DATABASE_URL);
   await migrateToLatest(database.db);
 
-  const templates = templateRegistry();
   if (values.demo) {
     const password = config.JIXIAO_DEMO_PASSWORD ?? randomBytes(12).toString('base64url');
     try {

@@ -76,4 +76,8 @@ export const enImport: Messages = {
   'layout.spanUnclear': 'The row at line {line} lies between the merged cells "{first}" and "{second}" of column {column} and could belong to either; left blank',
   'rawtext.orderLost': 'This is text extracted by {flavour}: the order of the table\'s rows and columns is lost in this kind of extraction (from line {line} on, text cannot be placed in its row and column); not imported. Import the PDF itself, or the output of pdftotext -layout',
   'rawtext.doesNotAddUp': 'This is text extracted by {flavour}: the table read in its order does not add up ({what}, line {line}); the order of its rows and columns may be lost in this kind of extraction; not imported. Import the PDF itself, or the output of pdftotext -layout',
+  // issue 15 (convert)
+  'import.converterMissing': 'Reading a {kind} file needs LibreOffice, which is not installed: install the package {package} (e.g. apt-get install {package}), or set JIXIAO_SOFFICE to the path of soffice',
+  'import.convertTimeout': 'Converting the {kind} file with LibreOffice took more than {seconds} seconds; stopped',
+  'import.convertFailed': 'LibreOffice could not convert this {kind} file ({detail})',
 };

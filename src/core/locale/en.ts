@@ -91,6 +91,8 @@ export const en: Messages = {
   'api.FILE_REQUIRED': 'Upload a file (form field file)',
   'api.FILE_TOO_LARGE': 'The file is larger than {maxMb} MB',
   'api.UNSUPPORTED_FILE': 'Unknown kind of file: upload a PDF, a text file or an XLSX workbook',
+  // issue 15 (convert)
+  'api.CONVERTER_MISSING': 'Reading this kind of file ({kind}) needs LibreOffice, which is not installed on the server: the administrator installs the package {package}',
   'api.UNSUPPORTED_MEDIA_TYPE': 'Unsupported content type',
   'api.MISSING_CHARACTERS': 'The form has characters the font cannot print: {characters}',
   'api.VERSION_NOT_FOUND': 'This evaluation has no frozen version {number}',

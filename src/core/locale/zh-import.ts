@@ -79,4 +79,8 @@ export const zhImport: Messages = {
   'layout.spanUnclear': '第{line}行位于“{column}”列的合并单元格“{first}”与“{second}”之间，无法确定归属，留空',
   'rawtext.orderLost': '这是 {flavour} 提取的文本：表格的行列顺序在这种提取中已丢失（第{line}行起的内容无法确定属于哪一行哪一列），未导入。请直接导入 PDF 文件，或导入 pdftotext -layout 的输出',
   'rawtext.doesNotAddUp': '这是 {flavour} 提取的文本：按其顺序读出的表格分值对不上（{what}，第{line}行），表格的行列顺序在这种提取中可能已丢失，未导入。请直接导入 PDF 文件，或导入 pdftotext -layout 的输出',
+  // issue 15 (convert)
+  'import.converterMissing': '读取 {kind} 文件需要 LibreOffice，但未安装：请安装软件包 {package}（如 apt-get install {package}），或以环境变量 JIXIAO_SOFFICE 指定 soffice 的路径',
+  'import.convertTimeout': '用 LibreOffice 转换 {kind} 文件超过 {seconds} 秒，已停止',
+  'import.convertFailed': 'LibreOffice 未能转换此 {kind} 文件（{detail}）',
 };

@@ -95,6 +95,8 @@ export const zh: Messages = {
   'api.FILE_REQUIRED': '请上传文件（表单字段 file）',
   'api.FILE_TOO_LARGE': '文件超过 {maxMb} MB 上限',
   'api.UNSUPPORTED_FILE': '无法识别的文件类型，请上传 PDF、文本或 XLSX 文件',
+  // issue 15 (convert)
+  'api.CONVERTER_MISSING': '读取此类文件（{kind}）需要 LibreOffice，但服务器未安装：请管理员安装软件包 {package}',
   'api.UNSUPPORTED_MEDIA_TYPE': '不支持的请求内容类型',
   'api.MISSING_CHARACTERS': '表中有字体无法显示的字符：{characters}',
   'api.VERSION_NOT_FOUND': '本表没有第 {number} 版冻结版本',

@@ -11,11 +11,14 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [shanghaiJson, nationalJs
 export interface TemplateRegistry {
   get(id: string): Template | undefined;
   ids(): string[];
+  /** The templates added as data (not built in): what a reader thread or the browser must be given too. */
+  extras(): readonly Template[];
 }
 
 /** Built-ins plus `extra`; an extra template with a built-in id replaces it. */
 export function templateRegistry(extra: readonly Template[] = []): TemplateRegistry {
   const byId = new Map<string, Template>();
   for (const t of [...BUILT_IN_TEMPLATES, ...extra]) byId.set(t.id, t);
-  return { get: (id) => byId.get(id), ids: () => [...byId.keys()] };
+  const added = [...extra];
+  return { get: (id) => byId.get(id), ids: () => [...byId.keys()], extras: () => added };
 }

@@ -20,7 +20,7 @@ export function importRoutes(app: OpenAPIHono<AppEnv>, services: Services, optio
     request: { query: LangQuery, body: { content: { 'multipart/form-data': { schema: UploadBody } }, required: true } },
     responses: {
       200: json(ImportPreview, 'the forms read and the diagnostics'),
-      ...errors(400, 401, 403, 413, 415, 429),
+      ...errors(400, 401, 403, 413, 415, 422, 429),
     },
   });
   const [signedIn, sizeCap] = uploadMiddleware(options.maxUploadBytes) as [MiddlewareHandler<AppEnv>, MiddlewareHandler<AppEnv>];

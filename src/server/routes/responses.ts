@@ -15,7 +15,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy',
   413: 'upload too large (FILE_TOO_LARGE)',
   415: 'not a PDF, text or XLSX file (UNSUPPORTED_FILE)',
-  422: 'CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS',
+  422: 'CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice)',
   429: 'too many failed logins (TOO_MANY_ATTEMPTS) or too many of one\'s own imports waiting (TOO_MANY_IMPORTS), with Retry-After',
   503: 'the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself',
 };

@@ -11,6 +11,8 @@ import { IMPORT_LIMITS, type ImportLimits } from '../../import/import-limits.ts'
 import type { FileImport } from '../../import/import-result.ts';
 import { createReaderPool, type ReaderPool, type ReadTask } from '../../import/reader-pool.ts';
 import { sniffKind } from '../../import/sniff.ts';
+import { CONVERTER_PACKAGE, findSoffice, type ConvertTarget } from '../../import/convert/soffice.ts';
+import { compoundKindOfFile, type CompoundKind } from '../../import/convert/compound-file.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { repositories } from '../../storage/repositories.ts';
 import { unitMismatch, type Owner } from '../../core/organisation/unit-match.ts';
@@ -20,6 +22,9 @@ import { readFileHead } from './file-head.ts';
 import { FairQueue } from './import-queue.ts';
 
 const READABLE = new Set(['pdf', 'xlsx', 'docx', 'html', 'text']);
+// issue 15 (convert): read after LibreOffice converts them; 'ole' is told apart from the whole file.
+const CONVERTED: Record<string, ConvertTarget> = { xls: 'xlsx', ods: 'xlsx', doc: 'docx', odt: 'docx' };
+const OLE_KIND: Record<CompoundKind, string> = { spreadsheet: 'xls', document: 'doc', other: 'binary', unknown: 'binary' };
 /** Enough of a file to tell what it is (sniffKind reads no further). */
 const HEAD_BYTES = 64 * 1024;
 
@@ -46,8 +51,15 @@ export class ImportService {
 
   async preview(user: User, file: SpooledFile, lang: Lang) {
     // What the file is comes from its bytes, not its name or the browser's content type.
-    if (!READABLE.has(sniffKind(await readFileHead(file.path, HEAD_BYTES)))) throw new ApiError(415, 'UNSUPPORTED_FILE');
-    const read = await this.reader().submit(user.id, { file: file.name, path: file.path });
+    let kind: string = sniffKind(await readFileHead(file.path, HEAD_BYTES));
+    // An OLE2 file's directory may lie anywhere in it: walked on disk, sector by sector, never loaded.
+    if (kind === 'ole') kind = OLE_KIND[compoundKindOfFile(file.path)];
+    const target = CONVERTED[kind];
+    if (!READABLE.has(kind) && !target) throw new ApiError(415, 'UNSUPPORTED_FILE');
+    if (target && !findSoffice()) throw new ApiError(422, 'CONVERTER_MISSING', { params: { kind: kind.toUpperCase(), package: CONVERTER_PACKAGE[target] } });
+    const extras = this.ctx.templates.extras();
+    // The reader threads know only the built-in templates: the server's added ones go with the task.
+    const read = await this.reader().submit(user.id, { file: file.name, path: file.path, ...(extras.length > 0 ? { templates: extras } : {}) });
     const owner = await this.owner(user);
     return {
       owner,

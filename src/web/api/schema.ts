@@ -713,7 +713,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS */
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1342,7 +1342,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS */
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2047,7 +2047,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS */
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2283,7 +2283,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS */
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3203,6 +3203,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description too many failed logins (TOO_MANY_ATTEMPTS) or too many of one's own imports waiting (TOO_MANY_IMPORTS), with Retry-After */
                 429: {
                     headers: {
@@ -3223,6 +3232,69 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The templates added as data (not built in) that this server knows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the added templates; empty when the server knows only the built-in ones */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateList"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3385,7 +3457,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS */
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3538,7 +3610,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS */
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4346,7 +4418,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, or MISSING_CHARACTERS */
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5170,6 +5242,12 @@ export interface components {
                 location: string | null;
                 path: string | null;
                 message: string;
+            }[];
+        };
+        TemplateList: {
+            /** @description templates as their JSON files write them (src/core/templates/template.ts validates them) */
+            items: {
+                [key: string]: unknown;
             }[];
         };
         PublicEvaluation: {

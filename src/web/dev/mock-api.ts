@@ -101,6 +101,7 @@ export async function mockApi(req: IncomingMessage, res: ServerResponse): Promis
   if (m?.[1] && row) return send(200, { id: row.id, unit: row.unit, evaluation: row.evaluation, computed: report(row).computed });
   if (!session) return send(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
   if (p === '/api/me') return send(200, { user: session, csrfToken: 'mock' });
+  if (p === '/api/templates') return send(200, { items: [] });
   if (p === '/api/logout') return void ((session = null), send(204, null));
   if (p === '/api/units') {
     const items = UNITS.map((u) => ({ id: String(u.id), code: String(116 + Number(u.id)), name: u.name, parentId: null, disabled: false, children: 0 }));

@@ -28,7 +28,9 @@ export function FundingTable() {
   const { evaluation, template, computed, findings, change } = useForm();
   const { label, t } = useI18n();
   const l = (key: string) => label(template.fieldLabels[key] ?? { zh: key, en: key });
-  if (!template.fieldLabels['funding']) return null;
+  // Shown where the exports print it (src/export/xlsx/form-header.ts hasFundingBlock): a template added
+  // as data that names no 项目资金 heading has its amounts in the header grid, in its words (issue 15).
+  if (!template.fieldLabels['form.fundingHeading']) return null;
   const rows = evaluation.funding?.length ? evaluation.funding : [{ source: template.fieldLabels['form.funding.total']?.zh ?? '' }];
   // The editor shows and takes amounts as stored, in 元, even where the printed form uses 万元.
   const unit = t('form.yuan');

@@ -25,7 +25,7 @@ export function HeaderGrid() {
   const { label, t } = useI18n();
   const edit = change !== undefined;
   // National forms carry the amounts in the funding table below; the grid keeps the rest.
-  const hasFunding = template.fieldLabels['funding'] !== undefined;
+  const hasFunding = template.fieldLabels['form.fundingHeading'] !== undefined;
   const setProject = (patch: Partial<Project>) => change?.((e) => ({ ...e, project: { ...e.project, ...patch } }));
   const setTop = (patch: Partial<Evaluation>) => change?.((e) => ({ ...e, ...patch }));
 

@@ -185,8 +185,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.action.import': 'imported',
 
   'import.title': 'Import self-evaluations',
-  'import.drop': 'Drop a PDF, text, Excel, Word (.docx) or HTML file here, or click to choose',
-  'import.hint': 'Printed PDF forms, text extracted from PDFs (UTF-8, GBK/GB18030 or UTF-16), Excel workbooks, Word documents (.docx) and web pages (HTML) holding the form as a table; preview first, then save each form.',
+  'import.drop': 'Drop a PDF, text, Excel, Word or HTML file here, or click to choose',
+  'import.hint': 'Printed PDF forms, text extracted from PDFs (UTF-8, GBK/GB18030 or UTF-16), Excel workbooks, Word documents (.docx) and web pages (HTML) holding the form as a table; legacy .xls, WPS .et, .ods, Word .doc and .odt when the server has LibreOffice. Preview first, then save each form.',
   'import.failed': 'Could not read {file}: {message}',
   'import.fileTitle': '{file}: {count, plural, one {# form} other {# forms}} read',
   'import.noDiagnostics': 'The reader had nothing to report.',

@@ -187,8 +187,8 @@ export const zh = {
   'audit.action.import': '导入',
 
   'import.title': '导入自评价表',
-  'import.drop': '将 PDF、文本、Excel、Word（.docx）或网页（HTML）文件拖到此处，或点击选择文件',
-  'import.hint': '支持已打印的 PDF 表、PDF 提取的文本（UTF-8、GBK/GB18030 或 UTF-16）、Excel 表、含表格的 Word 文档（.docx）和网页（HTML）；读取后先预览，逐张保存。',
+  'import.drop': '将 PDF、文本、Excel、Word 或网页（HTML）文件拖到此处，或点击选择文件',
+  'import.hint': '支持已打印的 PDF 表、PDF 提取的文本（UTF-8、GBK/GB18030 或 UTF-16）、Excel 表、含表格的 Word 文档（.docx）和网页（HTML）；旧版 .xls、WPS .et、.ods、Word .doc、.odt 须服务器装有 LibreOffice。读取后先预览，逐张保存。',
   'import.failed': '读取 {file} 失败：{message}',
   'import.fileTitle': '{file}：读到 {count} 张表',
   'import.noDiagnostics': '读取过程无提示。',

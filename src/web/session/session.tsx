@@ -13,6 +13,19 @@ import { NO_RETRY } from '../api/retry.ts';
 import { rememberSignedOut } from './next-path.ts';
 import type { SessionAnswer, User } from '../api/types.ts';
 import { leaveGuards } from '../pages/editor/use-leave-guard.ts';
+import { adoptTemplates } from '../form/templates.ts';
+
+/**
+ * issue 15: the templates the server added as data, before the signed-in pages show a form. A failure
+ * leaves the built-in ones (their forms still show); the pages say a template is unknown as before.
+ */
+async function loadAddedTemplates(): Promise<void> {
+  try {
+    adoptTemplates((await unwrap(client.GET('/api/templates'))).items);
+  } catch (error) {
+    console.warn(error);
+  }
+}
 
 interface Session {
   user: User | null;
@@ -54,7 +67,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
     setPasswordChangeHandler(() => setUser((u) => (u && !u.mustChangePassword ? { ...u, mustChangePassword: true } : u)));
     unwrap(client.GET('/api/me'))
-      .then(adopt)
+      .then(async (answer) => {
+        await loadAddedTemplates();
+        adopt(answer);
+      })
       .catch((e: unknown) => {
         if (!(e instanceof ApiError)) console.warn(e);
       })
@@ -65,6 +81,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // A refused login (429 TOO_MANY_ATTEMPTS) is shown with its wait, never sent again by itself.
       const answer = await unwrap(client.POST('/api/login', { body: { username, password }, middleware: [retryPolicy(NO_RETRY)] }));
       queries.clear();
+      await loadAddedTemplates();
       adopt(answer);
       return answer.user;
     },

@@ -112,18 +112,22 @@ export interface E2eOptions {
   password: string;
   /** The test's data, made over the API once the app answers and before the browser starts. */
   prepare?: (app: ServedApp) => Promise<void>;
+  /** More options of `jixiao serve` (`--templates FILE`). */
+  serveArgs?: readonly string[];
+  /** More of its environment (`JIXIAO_SOFFICE`). */
+  serveEnv?: Record<string, string>;
 }
 
 /**
  * The UI built when stale, the app served on a fresh database, the test's data prepared, the
  * screenshots folder made, Chromium launched. What was started before a failure is stopped again.
  */
-export async function startE2e({ name, password, prepare }: E2eOptions): Promise<E2e> {
+export async function startE2e({ name, password, prepare, serveArgs, serveEnv }: E2eOptions): Promise<E2e> {
   await ensureUiBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), `jixiao-${name}-e2e-`));
   let app: ServedApp | undefined;
   try {
-    app = await serveApp(join(dataDir, 'jixiao.sqlite'), password);
+    app = await serveApp(join(dataDir, 'jixiao.sqlite'), password, serveArgs, serveEnv);
     await prepare?.(app);
     mkdirSync(SCREENS, { recursive: true });
     const browser = await launch();

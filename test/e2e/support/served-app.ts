@@ -41,10 +41,11 @@ export interface ServedApp {
 }
 
 /** `jixiao serve --port 0`: the system picks a free port and the server prints it. */
-export function serveApp(databaseUrl: string, password: string): Promise<ServedApp> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/jixiao.js'), 'serve', '--demo', '--port', '0', '--host', '127.0.0.1'], {
+/** `serveArgs`: more options of `jixiao serve` (`--templates FILE`); `serveEnv`: more of its environment. */
+export function serveApp(databaseUrl: string, password: string, serveArgs: readonly string[] = [], serveEnv: Record<string, string> = {}): Promise<ServedApp> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/jixiao.js'), 'serve', '--demo', '--port', '0', '--host', '127.0.0.1', ...serveArgs], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, JIXIAO_DEMO_PASSWORD: password, PORT: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, JIXIAO_DEMO_PASSWORD: password, PORT: '', ...serveEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

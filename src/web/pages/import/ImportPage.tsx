@@ -37,7 +37,8 @@ export function ImportPage() {
         <div data-testid="import-dropzone">
           <Upload.Dragger
             multiple
-            accept=".pdf,.txt,.xlsx,.docx,.htm,.html"
+            // issue 15 (convert): .xls, WPS .et, .ods, .doc, .odt are converted by LibreOffice on the server.
+            accept=".pdf,.txt,.xlsx,.docx,.htm,.html,.xls,.et,.ods,.doc,.odt"
             showUploadList={false}
             // Every file goes into this page's queue; the queue sends them in turn.
             beforeUpload={(file) => {
