@@ -106,6 +106,27 @@ describe('.xls, WPS .et and .ods made by LibreOffice from a committed XLSX impor
   }
 });
 
+describe('Word .doc and .odt made by LibreOffice from a committed .docx import as the .docx does', { skip: soffice ? false : 'soffice is not installed (apt-get install libreoffice-writer-nogui)' }, () => {
+  for (const name of ['seed-2021-putuo', 'national-2023-example']) {
+    test(name, () => {
+      const source = join(scratch, `${name}.docx`);
+      copyFileSync(`${ROOT}test/fixtures/office-shapes/${name}.docx`, source);
+      for (const to of ['doc', 'odt']) {
+        const made = spawnSync(soffice!, [`-env:UserInstallation=file://${join(scratch, `profile-doc-${name}`)}`, '--headless', '--convert-to', to, '--outdir', scratch, source], { encoding: 'utf8', timeout: 120_000 });
+        assert.equal(made.status, 0, made.stderr);
+      }
+      const expected = importTo([source]);
+      assert.notEqual(expected.code, 2, expected.stderr);
+      assert.ok(expected.evaluations.length > 0, 'the .docx holds a form');
+      for (const ext of ['doc', 'odt']) {
+        const read = importTo([join(scratch, `${name}.${ext}`)]);
+        assert.equal(read.code, expected.code, read.stderr);
+        assert.deepEqual(read.evaluations, expected.evaluations, ext);
+      }
+    });
+  }
+});
+
 /** The smallest OLE2 file with a `Workbook` stream in its directory (header, FAT, one directory sector). */
 function oleWorkbook(): Uint8Array {
   const bytes = new Uint8Array(512 * 3);
