@@ -104,10 +104,11 @@ export function budgetOption(rows: Dashboard['budgetByUnit'], names: { budget: s
   const wan = (v: string | number) => Math.round(Number(v) / 100) / 100; // 元 → 万元, for the axis only
   return {
     animation: false,
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    // The unit (万元) under the axis, not after its end, where a phone's narrow chart cut it off.
+    grid: { left: 8, right: 24, top: 32, bottom: 32, containLabel: true },
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', name: names.unit },
+    xAxis: { type: 'value', name: names.unit, nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'category', data: rows.map((r) => unitName(r.unit)), axisLabel: { width: 160, overflow: 'truncate' } },
     series: [
       { name: names.budget, type: 'bar', data: rows.map((r) => wan(r.budget)), itemStyle: { color: '#8fb3de' } },
