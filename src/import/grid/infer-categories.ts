@@ -5,7 +5,7 @@
  */
 import type { Indicator } from '../../core/model/evaluation.ts';
 import type { Template } from '../../core/templates/template.ts';
-import { compareHundredths, pointsHundredths } from './cell-values.ts';
+import { compareHundredths, pointsHundredths } from '../../core/values/read-value.ts';
 
 /**
  * Whether `weight` still fits in the cap that holds `category` (always, if none does). The weights

@@ -5,7 +5,7 @@
  */
 import { FUNDING_BLOCK_FIELDS } from '../../core/templates/form-fields.ts';
 import type { FundingRow } from '../../core/model/evaluation.ts';
-import { parseAmount, parsePoints, parseRate, type Parsed } from './cell-values.ts';
+import { readAmount as readAmountText, readPoints, readRate, type ValueReading } from '../../core/values/read-value.ts';
 import { setField, type FormDraft } from './form-draft.ts';
 import type { FormLabels } from './form-labels.ts';
 import type { FormRegion, PlacedCell } from './form-region.ts';
@@ -65,15 +65,15 @@ function cellAt(region: FormRegion, row: number, col: number | undefined): Place
   return col === undefined ? undefined : region.covering(row, col);
 }
 
-function parsed<T>(draft: FormDraft, result: Parsed<T>, cell: PlacedCell, path: string): T | undefined {
+function parsed<T>(draft: FormDraft, result: ValueReading<T>, cell: PlacedCell, path: string): T | undefined {
   if (result.ok) return result.value;
-  if (!result.blank) draft.diagnostics.add('warning', 'UNREADABLE_VALUE', 'grid.unreadableValue', { text: cell.text, field: path }, { location: cell.location, path });
+  if (result.problem !== 'blank') draft.diagnostics.add('warning', 'UNREADABLE_VALUE', 'grid.unreadableValue', { text: cell.text, field: path }, { location: cell.location, path });
   return undefined;
 }
 
 function readAmount(draft: FormDraft, cell: PlacedCell | undefined, unit: AmountUnit, path: string): string | undefined {
   if (!cell) return undefined;
-  const amount = parsed(draft, parseAmount(cell.text, unit), cell, path);
+  const amount = parsed(draft, readAmountText(cell.text, unit), cell, path);
   if (amount) draft.units.add(amount.unit);
   return amount?.yuan ?? '';
 }
@@ -85,11 +85,11 @@ function readTotalRow(draft: FormDraft, region: FormRegion, row: number, columns
     if (yuan !== undefined) setField(draft, projectPath, yuan, cell?.location);
   }
   const rateCell = cellAt(region, row, columns.get(EXECUTION_COLUMNS.rate));
-  if (rateCell) setField(draft, 'project.executionRate', parsed(draft, parseRate(rateCell.text), rateCell, 'project.executionRate') ?? '', rateCell.location);
+  if (rateCell) setField(draft, 'project.executionRate', parsed(draft, readRate(rateCell.text), rateCell, 'project.executionRate') ?? '', rateCell.location);
   const execution: { weight?: number; score?: number } = {};
   for (const part of ['weight', 'score'] as const) {
     const cell = cellAt(region, row, columns.get(EXECUTION_COLUMNS[part]));
-    const value = cell ? parsed(draft, parsePoints(cell.text), cell, `execution.${part}`) : undefined;
+    const value = cell ? parsed(draft, readPoints(cell.text), cell, `execution.${part}`) : undefined;
     if (value === undefined || !cell) continue;
     execution[part] = value;
     draft.locations[`execution.${part}`] = cell.location;

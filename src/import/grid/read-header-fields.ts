@@ -4,11 +4,11 @@
  * neighbour is another label (预期目标 | 实际完成情况), the cell below.
  */
 import type { DiagnosticSink } from './diagnostics.ts';
-import { parseAmount, parseDate, parseRate, type Parsed } from './cell-values.ts';
+import { readAmount, readDate, readRate, readYesNo, yesNoWords, type ValueReading } from '../../core/values/read-value.ts';
 import { setField, type FormDraft } from './form-draft.ts';
 import type { FormLabels } from './form-labels.ts';
 import type { FormRegion, PlacedCell } from './form-region.ts';
-import { labelKey, type AmountUnit } from './label-key.ts';
+import type { AmountUnit } from './label-key.ts';
 
 export const HEADER_FIELDS = [
   'project.name',
@@ -62,9 +62,9 @@ function findField(region: FormRegion, labels: FormLabels, path: string, cells: 
   return first;
 }
 
-function report<T>(sink: DiagnosticSink, parsed: Parsed<T>, path: string, text: string, location: string): T | undefined {
+function report<T>(sink: DiagnosticSink, parsed: ValueReading<T>, path: string, text: string, location: string): T | undefined {
   if (parsed.ok) return parsed.value;
-  if (!parsed.blank) sink.add('warning', 'UNREADABLE_VALUE', 'grid.unreadableValue', { text, field: path }, { location, path });
+  if (parsed.problem !== 'blank') sink.add('warning', 'UNREADABLE_VALUE', 'grid.unreadableValue', { text, field: path }, { location, path });
   return undefined;
 }
 
@@ -74,25 +74,15 @@ function readValue(draft: FormDraft, path: string, found: Found): unknown {
   const sink = draft.diagnostics;
   if (AMOUNTS.has(path)) {
     const unit = found.unit ?? draft.template.amountUnit;
-    const amount = report(sink, parseAmount(text, unit), path, text, location);
+    const amount = report(sink, readAmount(text, unit), path, text, location);
     if (amount) draft.units.add(amount.unit);
     else if (found.unit) draft.units.add(found.unit);
     return amount?.yuan ?? '';
   }
-  if (path === 'project.executionRate') return report(sink, parseRate(text), path, text, location) ?? '';
-  if (path === 'evaluatedOn') return report(sink, parseDate(text), path, text, location) ?? '';
-  if (path === 'project.recurring') return readYesNo(draft, text, location);
+  if (path === 'project.executionRate') return report(sink, readRate(text), path, text, location) ?? '';
+  if (path === 'evaluatedOn') return report(sink, readDate(text), path, text, location) ?? '';
+  if (path === 'project.recurring') return report(sink, readYesNo(text, yesNoWords(draft.template)), path, text, location);
   return text.trim();
-}
-
-function readYesNo(draft: FormDraft, text: string, location: string): boolean | undefined {
-  const labels = draft.template.fieldLabels;
-  const key = labelKey(text);
-  if (key === '') return undefined;
-  if (labels['form.yes'] && labelKey(labels['form.yes'].zh) === key) return true;
-  if (labels['form.no'] && labelKey(labels['form.no'].zh) === key) return false;
-  draft.diagnostics.add('warning', 'UNREADABLE_VALUE', 'grid.unreadableValue', { text, field: 'project.recurring' }, { location, path: 'project.recurring' });
-  return undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import { format } from '../../core/locale/messages.ts';
 import { normalizeText } from '../../core/targets/normalize.ts';
 import { categoryLabel } from '../../core/templates/labels.ts';
 import type { Indicator } from '../../core/model/evaluation.ts';
-import { parsePoints } from './cell-values.ts';
+import { readPoints } from '../../core/values/read-value.ts';
 import type { FormDraft } from './form-draft.ts';
 import type { FormLabels } from './form-labels.ts';
 import type { FormRegion, PlacedCell } from './form-region.ts';
@@ -82,9 +82,9 @@ function cellFor(region: FormRegion, row: number, field: string, col: number): P
 }
 
 function setPoints(draft: FormDraft, indicator: Indicator, field: 'weight' | 'score', cell: PlacedCell, path: string): void {
-  const parsed = parsePoints(cell.text);
+  const parsed = readPoints(cell.text);
   if (parsed.ok) indicator[field] = parsed.value;
-  else if (!parsed.blank) draft.diagnostics.add('warning', 'UNREADABLE_VALUE', 'grid.unreadableValue', { text: cell.text, field: path }, { location: cell.location, path });
+  else if (parsed.problem !== 'blank') draft.diagnostics.add('warning', 'UNREADABLE_VALUE', 'grid.unreadableValue', { text: cell.text, field: path }, { location: cell.location, path });
 }
 
 function setCategory(draft: FormDraft, indicator: Indicator, cell: PlacedCell, path: string): void {
@@ -129,11 +129,11 @@ function readTotals(draft: FormDraft, region: FormRegion, row: number, columns: 
     const col = columns.get(field);
     const cell = col === undefined ? undefined : cellFor(region, row, field, col);
     if (!cell) continue;
-    const parsed = parsePoints(cell.text);
+    const parsed = readPoints(cell.text);
     if (parsed.ok) {
       totals[field] = parsed.value;
       draft.locations[`totals.${field}`] = cell.location;
-    } else if (!parsed.blank) {
+    } else if (parsed.problem !== 'blank') {
       draft.diagnostics.add('warning', 'UNREADABLE_VALUE', 'grid.unreadableValue', { text: cell.text, field: `totals.${field}` }, { location: cell.location, path: `totals.${field}` });
     }
   }

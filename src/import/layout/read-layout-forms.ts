@@ -5,7 +5,7 @@
  */
 import { templateRegistry } from '../../core/templates/registry.ts';
 import type { Template } from '../../core/templates/template.ts';
-import { parseAmount, parseDate, parsePoints, parseRate } from '../grid/cell-values.ts';
+import { readAmount, readDate, readPoints, readRate } from '../../core/values/read-value.ts';
 import { isTitleOf } from '../grid/detect-template.ts';
 import { FormLabels } from '../grid/form-labels.ts';
 import { normalizeText } from '../../core/targets/normalize.ts';
@@ -26,7 +26,7 @@ function pseudoCell(text: string): PlacedCell {
 }
 
 function isNumber(text: string): boolean {
-  return parsePoints(text).ok || parseRate(text).ok || parseDate(text).ok || parseAmount(text, '元').ok;
+  return readPoints(text).ok || readRate(text).ok || readDate(text).ok || readAmount(text, '元').ok;
 }
 
 interface Labelling {

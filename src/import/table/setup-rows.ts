@@ -9,7 +9,7 @@ import { explain, type Explanation } from '../../core/explanation.ts';
 import type { RowProblem, UnitRow } from '../../core/organisation/unit-plan.ts';
 import type { UserRow } from '../../core/accounts/user-plan.ts';
 import type { ProjectRow } from '../../core/year/project-plan.ts';
-import { parseAmount, parseYesNo } from '../grid/cell-values.ts';
+import { isUnreadable, readAmount, readYesNo } from '../../core/values/read-value.ts';
 import { readTable, type Table, type TableRow } from './read-table.ts';
 
 interface Column<K extends string> {
@@ -103,15 +103,15 @@ export function projectRows(table: Table): SetupRead<ProjectRow> {
   return readRows(table, PROJECT_COLUMNS, (cell, { row }, problems) => {
     const amount = (key: 'budget' | 'previousBudget'): string => {
       const text = cell(key);
-      const parsed = parseAmount(text, '元');
+      const parsed = readAmount(text, '元');
       if (parsed.ok && !parsed.value.yuan.startsWith('-')) return parsed.value.yuan;
-      if (!parsed.ok && parsed.blank) return '';
+      if (!parsed.ok && parsed.problem === 'blank') return '';
       problems.push({ row, field: key, message: explain(parsed.ok ? 'projects.negativeAmount' : 'projects.unreadableAmount', { text }) });
       return '';
     };
     const recurringText = cell('recurring');
-    const recurring = parseYesNo(recurringText);
-    if (!recurring.ok && !recurring.blank) problems.push({ row, field: 'recurring', message: explain('projects.unreadableYesNo', { text: recurringText }) });
+    const recurring = readYesNo(recurringText);
+    if (isUnreadable(recurring)) problems.push({ row, field: 'recurring', message: explain('projects.unreadableYesNo', { text: recurringText }) });
     return {
       row,
       unitCode: cell('unit'),

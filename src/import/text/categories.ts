@@ -9,7 +9,7 @@ import { exactText } from '../../core/numbers/exact-decimal.ts';
 import type { Label } from '../../core/templates/template.ts';
 import { blockLabel } from '../../core/templates/labels.ts';
 import type { Template } from '../../core/templates/template.ts';
-import { compareHundredths, pointsHundredths } from '../grid/cell-values.ts';
+import { compareHundredths, pointsHundredths } from '../../core/values/read-value.ts';
 
 export interface Block {
   categories: string[];

@@ -8,7 +8,7 @@
 import type { ClassifiedLine, FieldPart } from './classify-lines.ts';
 import { fieldWord, type Reporter } from './diagnostics.ts';
 import { isNarrative, kindOf, type ValueKind } from './field-kinds.ts';
-import { readAmount, readDate, readPercent, readYesNo } from './field-values.ts';
+import { readAmount, readDate, readRate, readYesNo } from '../../core/values/read-value.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import { joinWrapped, readNarrative } from './narratives.ts';
 import { isNumberToken, tokensOf, wordsOf } from './text-lines.ts';
@@ -147,13 +147,13 @@ function isSpecific(kind: ValueKind): boolean {
 function fits(kind: ValueKind, word: string, catalog: LabelCatalog): boolean {
   switch (kind) {
     case 'amount':
-      return readAmount(word) !== null;
+      return readAmount(word, '元').ok;
     case 'percent':
-      return /[%％]$/u.test(word) && readPercent(word) !== null;
+      return /[%％]$/u.test(word) && readRate(word).ok;
     case 'yesNo':
-      return readYesNo(word, catalog.yes, catalog.no) !== null;
+      return readYesNo(word, catalog.yesNo).ok;
     case 'date':
-      return readDate(word) !== null;
+      return readDate(word).ok;
     default:
       return true;
   }

@@ -15,6 +15,6 @@ test('title, subtitle, caption and the yes/no words from the template', () => {
   assert.equal(national.subtitle?.exec('(2022年度)')?.groups?.year, '2022');
   assert.equal(shanghai.caption.exec('产出指标(45分)')?.groups?.points, '45');
   assert.equal(shanghai.captionPoints?.exec('(20分)')?.groups?.points, '20');
-  assert.deepEqual([shanghai.yes, shanghai.no], [['是'], ['否']]);
+  assert.deepEqual([shanghai.yesNo.yes, shanghai.yesNo.no], [['是'], ['否']]);
   assert.equal(shanghai.notesStart, '说明:');
 });

@@ -3,7 +3,8 @@
  * block captions and the title. Everything the text reader recognises comes from here, so a new
  * template's labels are read without code changes.
  */
-import type { FormLabel, Template } from '../../core/templates/template.ts';
+import type { Template } from '../../core/templates/template.ts';
+import { yesNoWords, type YesNoWords } from '../../core/values/read-value.ts';
 import { alternation, escapeRegExp } from '../../core/targets/normalize.ts';
 import { matchKey } from './text-lines.ts';
 import { printedColumns } from '../../core/templates/template.ts';
@@ -36,9 +37,8 @@ export interface LabelCatalog {
   caption: RegExp;
   /** The points part of a caption alone on its line, (45分), with group `points`. */
   captionPoints: RegExp | null;
-  /** The form's words for yes and no (是 / 否), keys. */
-  yes: string[];
-  no: string[];
+  /** The form's words for yes and no (是 / 否). */
+  yesNo: YesNoWords;
   /** How the printed notes under the table begin (说明：), as a key. */
   notesStart: string | null;
   /** Funding row label key (年度资金总额) → the row's source as printed. */
@@ -92,17 +92,12 @@ function buildCatalog(template: Template): LabelCatalog {
     fieldOrder: Object.keys(template.fieldLabels).filter((path) => printed.has(path)),
     subtitle: label('form.subtitle') ? placeholderPattern(label('form.subtitle')!.zh, { year: '(?<year>\\d{4})' }) : null,
     ...captionPatterns(label('form.blockCaption')?.zh ?? '{category}', categories),
-    yes: wordKeys(label('form.yes')),
-    no: wordKeys(label('form.no')),
+    yesNo: yesNoWords(template),
     notesStart: notesStart(label('form.notes')?.zh),
     fundingRows: fundingRows(template),
     fundingColumns: fundingColumns(template),
     fundingHeading: label('funding') ? matchKey(label('funding')!.zh) : null,
   };
-}
-
-function wordKeys(label: FormLabel | undefined): string[] {
-  return label ? labelKeys(label.zh, label.aliases) : [];
 }
 
 /** A label's spellings; "年度总体目标·预期目标" is printed as its last part, 预期目标. */

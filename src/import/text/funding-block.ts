@@ -6,7 +6,7 @@
 import type { FundingRow } from '../../core/model/evaluation.ts';
 import type { ClassifiedLine } from './classify-lines.ts';
 import { fieldWord, type Reporter } from './diagnostics.ts';
-import { readAmount, readPercent, readPoints } from './field-values.ts';
+import { readAmount, readPoints, readRate, valueOf } from '../../core/values/read-value.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import { lineLocation } from './text-lines.ts';
 
@@ -39,11 +39,12 @@ export function readFunding(lines: readonly ClassifiedLine[], catalog: LabelCata
     for (const column of AMOUNT_COLUMNS) {
       const raw = cells.get(column);
       if (raw === undefined) continue;
-      const amount = readAmount(raw, unit);
-      if (amount === null) {
+      const read = readAmount(raw, unit);
+      if (!read.ok) {
         rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, `funding[].${column}`), value: raw }, { line: line.no, path: `funding[${i}].${column}` });
         continue;
       }
+      const amount = read.value.yuan;
       row[column] = amount;
       funding.locations[`funding[${i}].${column}`] = lineLocation(line.no);
       if (i === 0) firstRowValue(funding, FIRST_ROW_FIELDS[column]!, amount, line.no);
@@ -61,10 +62,10 @@ function firstRowValue(funding: Funding, path: string, value: string | number, l
 }
 
 function readExecution(funding: Funding, cells: ReadonlyMap<string, string>, line: number): void {
-  const rate = cells.get('rate') === undefined ? null : readPercent(cells.get('rate')!);
-  if (rate !== null) firstRowValue(funding, FIRST_ROW_FIELDS.rate!, rate, line);
+  const rate = valueOf(readRate(cells.get('rate') ?? ''));
+  if (rate !== undefined) firstRowValue(funding, FIRST_ROW_FIELDS.rate!, rate, line);
   for (const part of ['weight', 'score'] as const) {
-    const value = cells.get(part) === undefined ? null : readPoints(cells.get(part)!);
-    if (value !== null) firstRowValue(funding, `execution.${part}`, value, line);
+    const value = valueOf(readPoints(cells.get(part) ?? ''));
+    if (value !== undefined) firstRowValue(funding, `execution.${part}`, value, line);
   }
 }

@@ -7,7 +7,7 @@
  * telling a wrapped name from a target (indicator-cells.ts).
  */
 import type { ClassifiedLine } from './classify-lines.ts';
-import { readPoints } from './field-values.ts';
+import { readPoints, valueOf } from '../../core/values/read-value.ts';
 import { isNumberToken, type Word } from './text-lines.ts';
 
 /** Consecutive words of one line, between numbers. */
@@ -78,7 +78,7 @@ export function cutRows(table: readonly TableLine[], options: RowOptions): { row
       }
       if (pieceStart >= 0) addPiece(row, line, chunk, words.slice(pieceStart, w));
       pieceStart = -1;
-      const number: PrintedNumber = { raw: word, value: readPoints(word), line: line.no };
+      const number: PrintedNumber = { raw: word, value: valueOf(readPoints(word)) ?? null, line: line.no };
       if (row.weight === null) {
         row.before.filter((p) => p.line === line.no).forEach((p) => (p.withWeight = true));
         row.weight = number;
@@ -129,8 +129,10 @@ function lookAhead(words: readonly Word[], from: number): Ahead {
  * a weight and a score follow it on the line (national: 实际完成值 分值 得分).
  */
 function takesNumber(row: RawRow, word: string, ahead: Ahead, options: RowOptions): boolean {
-  const value = readPoints(word);
-  if (value === null) return false;
+  // Only a bare unsigned number (isNumberToken) gets here: a row's cells are told apart by their
+  // form alone, so "-5" or "+3" (a target's change, a range cut at a dash) stays text.
+  const value = valueOf(readPoints(word));
+  if (value === undefined) return false;
   if (row.weight === null) {
     if (value > options.maxWeight) return false;
     return !(options.actualBeforeWeight && ahead.numbers >= 3);

@@ -7,15 +7,13 @@ import type { ImportedForm } from '../import-result.ts';
 import type { ClassifiedLine } from './classify-lines.ts';
 import { fieldWord, type Reporter } from './diagnostics.ts';
 import { kindOf } from './field-kinds.ts';
-import { readAmount, readDate, readPercent, readPoints, readYesNo } from './field-values.ts';
+import { readAmount, readDate, readPoints, readRate, readYesNo, type ValueReading } from '../../core/values/read-value.ts';
 import { readFormFields, type PrintedValue } from './form-fields.ts';
 import { readFunding } from './funding-block.ts';
 import { readIndicators } from './form-indicators.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import type { FormText } from './split-forms.ts';
 import { lineLocation, tokensOf } from './text-lines.ts';
-
-type Converted = { ok: true; value: string | boolean } | { ok: false };
 
 export function readForm(form: FormText, catalog: LabelCatalog, documentYear: number | null, rep: Reporter): ImportedForm | null {
   const lines = form.lines;
@@ -97,41 +95,41 @@ function setConverted(values: Record<string, unknown>, path: string, printed: Pr
   rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, path), value: printed.value }, { line: printed.line, path });
 }
 
-function convert(path: string, raw: string, unit: '元' | '万元', catalog: LabelCatalog): Converted {
+function convert(path: string, raw: string, unit: '元' | '万元', catalog: LabelCatalog): ValueReading<string | boolean> {
   if (raw === '') return { ok: true, value: '' };
-  const value = ((): string | boolean | null => {
-    switch (kindOf(path)) {
-      case 'amount':
-        return readAmount(raw, unit);
-      case 'percent':
-        return readPercent(raw);
-      case 'date':
-        return readDate(raw);
-      case 'yesNo':
-        return readYesNo(raw, catalog.yes, catalog.no);
-      default:
-        return raw;
+  switch (kindOf(path)) {
+    case 'amount': {
+      const read = readAmount(raw, unit);
+      return read.ok ? { ok: true, value: read.value.yuan } : read;
     }
-  })();
-  return value === null ? { ok: false } : { ok: true, value };
+    case 'percent':
+      return readRate(raw);
+    case 'date':
+      return readDate(raw);
+    case 'yesNo':
+      return readYesNo(raw, catalog.yesNo);
+    default:
+      return { ok: true, value: raw };
+  }
 }
 
-/** 合计 100 95: total weight and total score; a single number is the score. */
+/** 合计 100 95: total weight and total score; a single number is the score. Each is read on its own, as a grid's cells are. */
 function setTotals(values: Record<string, unknown>, printed: PrintedValue, catalog: LabelCatalog, rep: Reporter, locations: Record<string, string>): void {
-  const numbers = tokensOf(printed.value).map(readPoints);
+  const tokens = tokensOf(printed.value);
   delete locations['totals.score'];
-  if (numbers.length === 0) return;
-  if (numbers.length > 2 || numbers.some((n) => n === null)) {
+  if (tokens.length > 2) {
     rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, 'totals.score'), value: printed.value }, { line: printed.line, path: 'totals' });
     return;
   }
-  const [weight, score] = numbers.length === 2 ? numbers : [undefined, numbers[0]];
-  if (weight != null) {
-    values['totals.weight'] = weight;
-    locations['totals.weight'] = lineLocation(printed.line);
-  }
-  values['totals.score'] = score;
-  locations['totals.score'] = lineLocation(printed.line);
+  const parts = tokens.length === 2 ? (['weight', 'score'] as const) : (['score'] as const);
+  parts.forEach((part, i) => {
+    const path = `totals.${part}`;
+    const read = readPoints(tokens[i]!);
+    if (read.ok) {
+      values[path] = read.value;
+      locations[path] = lineLocation(printed.line);
+    } else rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, path), value: tokens[i]! }, { line: printed.line, path });
+  });
 }
 
 /** The evaluation in the interchange format's field order, with only what the form gave. */

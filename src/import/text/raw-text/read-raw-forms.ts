@@ -18,7 +18,7 @@ import type { Evaluation } from '../../../core/model/evaluation.ts';
 import { templateRegistry } from '../../../core/templates/registry.ts';
 import type { Template } from '../../../core/templates/template.ts';
 import { normalizeText } from '../../../core/targets/normalize.ts';
-import { compareHundredths, parseAmount, parseRate, pointsHundredths } from '../../grid/cell-values.ts';
+import { compareHundredths, pointsHundredths, readAmount, readRate } from '../../../core/values/read-value.ts';
 import { isTitleOf } from '../../grid/detect-template.ts';
 import { FormLabels } from '../../grid/form-labels.ts';
 import type { PlacedCell } from '../../grid/form-region.ts';
@@ -292,7 +292,7 @@ class FormParser {
     }
     const source = this.v.source(line.tokens[0]!);
     const values = source === undefined ? line.tokens : line.tokens.slice(1);
-    const numbers = values.every((t) => parseAmount(t, '元').ok || parseRate(t).ok);
+    const numbers = values.every((t) => readAmount(t, '元').ok || readRate(t).ok);
     if (source === undefined && (!numbers || values.length === 0)) {
       this.state = 'fields';
       return false;

@@ -7,7 +7,7 @@
  * is never above its weight. A row that reads in none is not read; one that reads in several is
  * left to the form's sums to decide (read-raw-forms.ts).
  */
-import { parsePoints, pointsHundredths } from '../../grid/cell-values.ts';
+import { pointsHundredths, readPoints } from '../../../core/values/read-value.ts';
 
 const POINTS = new Set(['weight', 'score']);
 /** A row without its name, weight or score has cells drawn elsewhere. */
@@ -24,11 +24,11 @@ export function rowReadings(tokens: readonly string[], fields: readonly string[]
 
 /**
  * A printed number of points in integer hundredths (exact: points have at most 2 decimals), read
- * as parsePoints reads it (full-width digits and thousands separators folded: １０ and 1,000 are
+ * as readPoints reads it (full-width digits and thousands separators folded: １０ and 1,000 are
  * numbers); null for what is not points.
  */
 export function pointsHundredthsOf(text: string): number | null {
-  const parsed = parsePoints(text);
+  const parsed = readPoints(text);
   return parsed.ok ? pointsHundredths(parsed.value) : null;
 }
 
@@ -36,7 +36,7 @@ export function pointsHundredthsOf(text: string): number | null {
 function scoreWithinWeight(cells: RowCells): boolean {
   const weight = cells.get('weight');
   const score = cells.get('score');
-  // Both were read by parsePoints when the row put them in their columns.
+  // Both were read by readPoints when the row put them in their columns.
   return weight === undefined || score === undefined || pointsHundredthsOf(score)! <= pointsHundredthsOf(weight)!;
 }
 
@@ -73,7 +73,7 @@ function readings(tokens: readonly string[], fields: readonly string[], limit: n
     assign(t, f + 1, cells);
     if (t === tokens.length) return;
     if (POINTS.has(field)) {
-      if (!parsePoints(tokens[t]!).ok) return;
+      if (!readPoints(tokens[t]!).ok) return;
       cells.set(field, tokens[t]!);
       assign(t + 1, f + 1, cells);
       cells.delete(field);
