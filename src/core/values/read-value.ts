@@ -12,7 +12,7 @@ import { amountText, exactOfNumber, readMoney, readPoints, readRate, type ReadPr
 import { normalizeText } from '../targets/normalize.ts';
 import type { FormLabel, Template } from '../templates/template.ts';
 
-export { readPoints, readRate, type ReadProblem, type Reading };
+export { amountText, readPoints, readRate, type ReadProblem, type Reading };
 
 /** Why a value was not read: a number's reasons, or a text that is no date or no yes/no word. */
 export type ValueProblem = ReadProblem | 'notDate' | 'notYesNo';
@@ -40,7 +40,7 @@ export interface AmountReading {
  * An amount in `unit` (the form's) unless a unit is written after the number (元, 万元, 万, 亿元,
  * 亿). An amount written in 亿 says nothing about the form's unit, so `unit` is given back for it.
  */
-export function readAmount(raw: string, unit: AmountUnit): ValueReading<AmountReading> {
+export function readAmount(raw: string, unit: AmountUnit): Reading<AmountReading> {
   const read = readMoney(raw, unit);
   if (!read.ok) return read;
   const { fen, written } = read.value;

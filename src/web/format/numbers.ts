@@ -1,13 +1,13 @@
 /**
  * How amounts, rates and points are shown and read back in the editor: shown exactly as stored
- * (decimal strings are never turned into floats here), read with the core's one number reader
- * (core/numbers/read-number.ts), the same the importers use.
+ * (decimal strings are never turned into floats here), read with the core's one value reader
+ * (core/values/read-value.ts), the same the importers use.
  */
 
 import { groupThousands } from '../../core/format.ts';
 import { MODEL_AMOUNT_UNIT } from '../../core/model/amount-unit.ts';
 import { fenOf } from '../../core/numbers/hundredths.ts';
-import { amountText, readMoney, readPoints, type ReadProblem, type Reading } from '../../core/numbers/read-number.ts';
+import { amountText, readAmount, readPoints, type ReadProblem, type Reading } from '../../core/values/read-value.ts';
 
 /** "414400.00" → "414,400.00", "257602" → "257,602.00"; blank stays blank; anything else is shown as it is. */
 export function formatAmount(value: string | number | null | undefined): string {
@@ -22,9 +22,9 @@ export function formatAmount(value: string | number | null | undefined): string 
  * "414400.00"; blank → "" (not filled). In the model's unit unless a unit is typed after the number.
  */
 export function parseAmount(input: string): CellReading<string> {
-  const read = readMoney(input, MODEL_AMOUNT_UNIT);
+  const read = readAmount(input, MODEL_AMOUNT_UNIT);
   // A budget or an amount spent below zero is not an amount (issue 14): refused as typed, with the reason.
-  if (read.ok) return read.value.fen < 0 ? { ok: false, problem: 'negative' } : { ok: true, value: amountText(read.value.fen) };
+  if (read.ok) return read.value.yuan.startsWith('-') ? { ok: false, problem: 'negative' } : { ok: true, value: read.value.yuan };
   return read.problem === 'blank' ? { ok: true, value: '' } : read;
 }
 
