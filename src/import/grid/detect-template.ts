@@ -7,7 +7,7 @@ import type { TemplateRegistry } from '../../core/templates/registry.ts';
 import type { Template } from '../../core/templates/template.ts';
 import { escapeRegExp } from '../../core/targets/normalize.ts';
 import type { PlacedCell } from './form-region.ts';
-import { labelKey, labelVariants } from './label-key.ts';
+import { labelKey, labelVariants } from '../labels/label-key.ts';
 import { printedColumns } from '../../core/templates/template.ts';
 
 /** A title cell is short: at most this many characters beyond the title itself. */

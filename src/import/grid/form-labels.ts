@@ -1,6 +1,6 @@
 /** The template's labels as matchers over cell text, and which cells of a form are labels. */
 import type { Template } from '../../core/templates/template.ts';
-import { labelKey, labelVariants, matchLabel, type AmountUnit } from './label-key.ts';
+import { labelKey, labelVariants, matchLabel, type AmountUnit } from '../labels/label-key.ts';
 import type { PlacedCell } from './form-region.ts';
 
 /** Field-label keys that are values, not labels (是/否) or free text (说明). */

@@ -9,7 +9,7 @@ import { readAmount as readAmountText, readPoints, readRate, type ValueReading }
 import { setField, type FormDraft } from './form-draft.ts';
 import type { FormLabels } from './form-labels.ts';
 import type { FormRegion, PlacedCell } from './form-region.ts';
-import { labelKey, splitBracket, unitOf, type AmountUnit } from './label-key.ts';
+import { labelKey, splitBracket, unitOf, type AmountUnit } from '../labels/label-key.ts';
 
 const AMOUNT_COLUMNS = [
   ['funding[].initial', 'initial', 'project.budgetInitial'],

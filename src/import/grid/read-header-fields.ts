@@ -8,7 +8,7 @@ import { readAmount, readDate, readRate, readYesNo, yesNoWords, type ValueReadin
 import { setField, type FormDraft } from './form-draft.ts';
 import type { FormLabels } from './form-labels.ts';
 import type { FormRegion, PlacedCell } from './form-region.ts';
-import type { AmountUnit } from './label-key.ts';
+import type { AmountUnit } from '../labels/label-key.ts';
 
 export const HEADER_FIELDS = [
   'project.name',

@@ -12,7 +12,7 @@ import type { FormDraft } from './form-draft.ts';
 import type { FormLabels } from './form-labels.ts';
 import type { FormRegion, PlacedCell } from './form-region.ts';
 import { HEADER_FIELDS } from './read-header-fields.ts';
-import { labelKey, splitBracket } from './label-key.ts';
+import { labelKey, splitBracket } from '../labels/label-key.ts';
 
 /** Fields whose cells are merged over several rows. */
 const GROUPED = new Set(['category', 'subcategory']);

@@ -4,7 +4,8 @@
  * notes (说明), or content (narrative text and table cells, told apart later).
  */
 import { titleIn, type LabelCatalog } from './form-labels.ts';
-import { matchKey, wordsOf, type TextLine, type Word } from './text-lines.ts';
+import { matchKey } from '../../core/targets/normalize.ts';
+import { wordsOf, type TextLine, type Word } from './text-lines.ts';
 
 /** One `label value…` stretch of a line; a line may carry several (项目名称 x 预算单位 y). */
 export interface FieldPart {

@@ -6,7 +6,8 @@
 import type { Template } from '../../core/templates/template.ts';
 import { yesNoWords, type YesNoWords } from '../../core/values/read-value.ts';
 import { alternation, escapeRegExp } from '../../core/targets/normalize.ts';
-import { matchKey } from './text-lines.ts';
+import { matchKey } from '../../core/targets/normalize.ts';
+import { labelKeys } from '../labels/label-key.ts';
 import { printedColumns } from '../../core/templates/template.ts';
 
 export interface LabelCatalog {
@@ -68,10 +69,10 @@ function buildCatalog(template: Template): LabelCatalog {
   const fields = new Map<string, string>();
   for (const [path, label] of Object.entries(template.fieldLabels)) {
     if (NOT_FIELD_LINES.test(path)) continue;
-    for (const key of labelKeys(label.zh, label.aliases)) if (!fields.has(key)) fields.set(key, path);
+    for (const key of labelKeys(label)) if (!fields.has(key)) fields.set(key, path);
   }
   const columns = new Map<string, string>();
-  for (const c of printedColumns(template)) for (const key of labelKeys(c.title.zh, c.title.aliases)) columns.set(key, c.field);
+  for (const c of printedColumns(template)) for (const key of labelKeys(c.title)) columns.set(key, c.field);
   const categories = new Map(template.categories.map((c) => [matchKey(c.label.zh), c.key] as const));
   const subcategories = new Map<string, [string, string]>();
   for (const c of template.categories) for (const s of c.subcategories) subcategories.set(matchKey(s), [c.key, s]);
@@ -98,12 +99,6 @@ function buildCatalog(template: Template): LabelCatalog {
     fundingColumns: fundingColumns(template),
     fundingHeading: label('funding') ? matchKey(label('funding')!.zh) : null,
   };
-}
-
-/** A label's spellings; "年度总体目标·预期目标" is printed as its last part, 预期目标. */
-function labelKeys(zh: string, aliases: readonly string[] = []): string[] {
-  const all = [zh, ...aliases].flatMap((l) => (l.includes('·') ? [l, l.split('·').at(-1)!] : [l]));
-  return [...new Set(all.map(matchKey))].filter((k) => k !== '');
 }
 
 /** The title in a line key, as `catalog.title.exec` finds it. */
@@ -151,7 +146,7 @@ function fundingRows(template: Template): Map<string, string> {
   const rows = new Map<string, string>();
   for (const [path, label] of Object.entries(template.fieldLabels)) {
     if (!path.startsWith('form.funding.') || ['weight', 'rate', 'score'].includes(path.split('.').at(-1)!)) continue;
-    for (const key of labelKeys(label.zh, label.aliases)) rows.set(key, label.zh.replace(/^其中[:：]/u, ''));
+    for (const key of labelKeys(label)) rows.set(key, label.zh.replace(/^其中[:：]/u, ''));
   }
   return rows;
 }
@@ -161,7 +156,7 @@ function fundingColumns(template: Template): Map<string, string> {
   const columns = new Map<string, string>();
   for (const [path, label] of Object.entries(template.fieldLabels)) {
     const column = /^(?:funding\[\]|form\.funding)\.(initial|adjusted|executed|weight|rate|score)$/u.exec(path)?.[1];
-    if (column) for (const key of labelKeys(label.zh, label.aliases)) columns.set(key, column);
+    if (column) for (const key of labelKeys(label)) columns.set(key, column);
   }
   return columns;
 }

@@ -9,7 +9,8 @@
  */
 import type { LabelCatalog } from './form-labels.ts';
 import type { Piece, PrintedNumber, RawRow } from './indicator-rows.ts';
-import { displayWidth, matchKey } from './text-lines.ts';
+import { matchKey } from '../../core/targets/normalize.ts';
+import { displayWidth } from './text-lines.ts';
 import { printedColumns } from '../../core/templates/template.ts';
 
 export interface Cell {

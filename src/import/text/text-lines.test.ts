@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { displayWidth, isNfkcStable, isNumberToken, isWhiteSpace, isWide, matchKey, tokensOf, toLines, wordsOf } from './text-lines.ts';
+import { isNfkcStable, matchKey } from '../../core/targets/normalize.ts';
+import { displayWidth, isNumberToken, isWhiteSpace, isWide, tokensOf, toLines, wordsOf } from './text-lines.ts';
 
 test('lines keep the printed text and compare by NFKC key without white space', () => {
   const [line] = toLines('  当年预算数（元） ４１４,４００.００ ');

@@ -14,9 +14,9 @@
  * titles on one line like `-raw` but separates its blocks by blank lines.
  */
 import type { Template } from '../../../core/templates/template.ts';
-import { labelKey, labelVariants } from '../../grid/label-key.ts';
+import { labelKey, labelVariants } from '../../labels/label-key.ts';
 import { normalizeExtractedText } from '../cjk-radicals.ts';
-import { isNfkcStable } from '../text-lines.ts';
+import { isNfkcStable } from '../../../core/targets/normalize.ts';
 import { isBlankLine, type RawLine } from './raw-lines.ts';
 import { printedColumns } from '../../../core/templates/template.ts';
 

@@ -4,7 +4,7 @@
  * tokens at white space: in these modes a space is all that separates two cells.
  */
 import { normalizeExtractedText } from '../cjk-radicals.ts';
-import { labelKey } from '../../grid/label-key.ts';
+import { labelKey } from '../../labels/label-key.ts';
 
 export interface RawLine {
   /** 1-based line number in the file. */

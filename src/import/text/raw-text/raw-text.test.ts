@@ -7,7 +7,7 @@ import { validateEvaluation } from '../../../core/model/validate.ts';
 import type { FileImport } from '../../import-result.ts';
 import { readTextForms } from '../read-text-forms.ts';
 import fc from 'fast-check';
-import { labelKey } from '../../grid/label-key.ts';
+import { labelKey } from '../../labels/label-key.ts';
 import { normalizeExtractedText } from '../cjk-radicals.ts';
 import { detectFlavour, keyLengthAtLeast, mayHaveFlavour } from './flavour.ts';
 import { rawLines } from './raw-lines.ts';

@@ -23,7 +23,7 @@ import { isTitleOf } from '../../grid/detect-template.ts';
 import { FormLabels } from '../../grid/form-labels.ts';
 import type { PlacedCell } from '../../grid/form-region.ts';
 import type { Grid, GridCell } from '../../grid/grid.ts';
-import { labelKey, labelVariants } from '../../grid/label-key.ts';
+import { labelKey, labelVariants } from '../../labels/label-key.ts';
 import { HEADER_FIELDS } from '../../grid/read-header-fields.ts';
 import { recognizeForms } from '../../grid/recognize-forms.ts';
 import type { FileImport } from '../../import-result.ts';

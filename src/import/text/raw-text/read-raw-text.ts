@@ -9,7 +9,7 @@ import { explain } from '../../../core/explanation.ts';
 import { templateRegistry } from '../../../core/templates/registry.ts';
 import type { Label, Template } from '../../../core/templates/template.ts';
 import { isTitleOf } from '../../grid/detect-template.ts';
-import { labelKey } from '../../grid/label-key.ts';
+import { labelKey } from '../../labels/label-key.ts';
 import type { FileImport, ImportDiagnostic } from '../../import-result.ts';
 import { detectFlavour, isTitleLine, mayHaveFlavour, titleKeys, type Flavour } from './flavour.ts';
 import { rawLines, type RawLine } from './raw-lines.ts';

@@ -1,5 +1,6 @@
 /**
- * Matching the form's printed labels: a cell matches a template label after NFKC and removing
+ * Matching the form's printed labels, for every reader (grids of PDFs, spreadsheets, HTML and
+ * Word tables, layout text, raw text, the classic text reader): a cell or a word matches a template label after NFKC and removing
  * white space (so `具体实施处（科室` + newline + `）` is `具体实施处(科室)`), a trailing colon, and a
  * trailing unit in brackets (`当年预算数（万元）` matches `当年预算数` and says 万元).
  */
@@ -32,11 +33,21 @@ export function unitOf(bracket: string | undefined): AmountUnit | undefined {
   return AMOUNT_UNITS.find((u) => bracket === u);
 }
 
+/** A label's spellings: its words and aliases; "年度总体目标·预期目标" is printed as its last part too. */
+export function labelSpellings(label: FormLabel | Label): string[] {
+  const words = [label.zh, ...('aliases' in label ? label.aliases : [])];
+  return words.flatMap((w) => (w.includes('·') ? [w, w.split('·').at(-1)!] : [w]));
+}
+
+/** A label's spellings as keys, each once. */
+export function labelKeys(label: FormLabel | Label): string[] {
+  return [...new Set(labelSpellings(label).map(labelKey))].filter((k) => k !== '');
+}
+
 /** All spellings of a label, as keys, with and without their brackets. */
 export function labelVariants(label: FormLabel | Label): Set<string> {
-  const words = [label.zh, ...('aliases' in label ? label.aliases : [])];
   const keys = new Set<string>();
-  for (const word of words) {
+  for (const word of labelSpellings(label)) {
     const key = labelKey(word);
     keys.add(key);
     keys.add(splitBracket(key).base);
