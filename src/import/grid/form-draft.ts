@@ -4,7 +4,7 @@
  */
 import { EVALUATION_SCHEMA_ID, type Evaluation, type FundingRow, type Indicator, type Project } from '../../core/model/evaluation.ts';
 import type { Template } from '../../core/templates/template.ts';
-import type { DiagnosticSink } from './diagnostics.ts';
+import type { DiagnosticSink } from '../diagnostics.ts';
 import type { AmountUnit } from '../labels/label-key.ts';
 
 export interface FormDraft {

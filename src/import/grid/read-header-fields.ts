@@ -3,7 +3,7 @@
  * found by its label, its value the cell to the right, or, for a block of text whose right
  * neighbour is another label (预期目标 | 实际完成情况), the cell below.
  */
-import type { DiagnosticSink } from './diagnostics.ts';
+import type { DiagnosticSink } from '../diagnostics.ts';
 import { readAmount, readDate, readRate, readYesNo, yesNoWords, type ValueReading } from '../../core/values/read-value.ts';
 import { setField, type FormDraft } from './form-draft.ts';
 import type { FormLabels } from './form-labels.ts';

@@ -9,7 +9,7 @@ import { templateRegistry, type TemplateRegistry } from '../../core/templates/re
 import type { Template } from '../../core/templates/template.ts';
 import type { FileImport, ImportDiagnostic, ImportedForm } from '../import-result.ts';
 import { detectTemplate, formYear, titleCells } from './detect-template.ts';
-import { diagnosticSink, type DiagnosticSink } from './diagnostics.ts';
+import { diagnosticSink, type DiagnosticSink } from '../diagnostics.ts';
 import { newDraft, toEvaluation, type FormDraft } from './form-draft.ts';
 import { FormLabels } from './form-labels.ts';
 import { cutAtTitles, FormRegion, gridDocuments, type PlacedCell } from './form-region.ts';
@@ -104,7 +104,7 @@ export function recognizeForms(grids: readonly Grid[], options: RecognizeOptions
       if (part.every((c) => c.text.trim() === '')) continue;
       const template = templateFor(options, registry, part);
       if (!template) continue;
-      const sink = diagnosticSink(options.file, diagnostics, `evaluations[${forms.length}].`);
+      const sink = diagnosticSink(options.file, diagnostics, { pathPrefix: `evaluations[${forms.length}].` });
       const form = readForm(template, part, sink);
       if (form) forms.push(form);
     }

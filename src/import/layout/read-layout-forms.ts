@@ -13,8 +13,8 @@ import { memoByString } from '../../core/memo.ts';
 import type { PlacedCell } from '../grid/form-region.ts';
 import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
-import { explain } from '../../core/explanation.ts';
-import type { FileImport, ImportDiagnostic, ReaderInput } from '../import-result.ts';
+import { diagnosticSink } from '../diagnostics.ts';
+import type { FileImport, ReaderInput } from '../import-result.ts';
 import { layoutGrid, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { layoutRows } from './layout-rows.ts';
@@ -96,16 +96,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...(input.templateId === undefined ? {} : { templateId: input.templateId }),
   });
   // A 一级指标 left open is inferred from the template's points and said so by the recogniser.
-  const unclear = notes
-    .filter((n) => n.field !== 'category')
-    .map((n): ImportDiagnostic => ({
-      severity: 'warning',
-      code: 'LAYOUT_SPAN_UNCLEAR',
-      file: input.file,
-      location: `line ${n.lineNo}`,
-      message: explain('layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }),
-    }));
-  return { ...result, diagnostics: [...unclear, ...result.diagnostics] };
+  const unclear = diagnosticSink(input.file);
+  for (const n of notes) {
+    if (n.field !== 'category') unclear.add('warning', 'LAYOUT_SPAN_UNCLEAR', 'layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }, { line: n.lineNo });
+  }
+  return { ...result, diagnostics: [...unclear.diagnostics, ...result.diagnostics] };
 }
 
 /** For tests and tools: the labelling over the built-in templates. */

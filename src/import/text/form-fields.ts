@@ -6,7 +6,8 @@
  * words are split between the two by what each field holds.
  */
 import type { ClassifiedLine, FieldPart } from './classify-lines.ts';
-import { fieldWord, type Reporter } from './diagnostics.ts';
+import type { DiagnosticSink } from '../diagnostics.ts';
+import { fieldWord } from './diagnostics.ts';
 import { isNarrative, kindOf, type ValueKind } from './field-kinds.ts';
 import { readAmount, readDate, readRate, readYesNo } from '../../core/values/read-value.ts';
 import type { LabelCatalog } from './form-labels.ts';
@@ -26,7 +27,7 @@ export interface FormFields {
   taken: Set<number>;
 }
 
-export function readFormFields(lines: readonly ClassifiedLine[], catalog: LabelCatalog, rep: Reporter): FormFields {
+export function readFormFields(lines: readonly ClassifiedLine[], catalog: LabelCatalog, rep: DiagnosticSink): FormFields {
   const fields: FormFields = { values: new Map(), taken: new Set() };
   const bare = new Set(lines.filter(isBareLabel).flatMap((l) => (l.is.kind === 'field' ? l.is.parts.map((p) => p.path) : [])));
   const order = catalog.fieldOrder;
@@ -79,7 +80,7 @@ function isNarrativeColumns(parts: readonly FieldPart[]): boolean {
  * Side-by-side narratives: each line below splits into as many pieces as there are columns (at
  * the widest gap). A line that does not split so is given to the first column, and it is said.
  */
-function readNarrativeColumns(lines: readonly ClassifiedLine[], at: number, parts: readonly FieldPart[], fields: FormFields, catalog: LabelCatalog, rep: Reporter): Array<[string, string]> {
+function readNarrativeColumns(lines: readonly ClassifiedLine[], at: number, parts: readonly FieldPart[], fields: FormFields, catalog: LabelCatalog, rep: DiagnosticSink): Array<[string, string]> {
   const texts: string[][] = parts.map(() => []);
   const block = readNarrative(lines, at, '', (j) => !fields.taken.has(j));
   block.taken.forEach((j) => fields.taken.add(j));
@@ -93,7 +94,7 @@ function readNarrativeColumns(lines: readonly ClassifiedLine[], at: number, part
       unclear = true;
     }
   }
-  if (unclear) rep.report('warning', 'NARRATIVE_COLUMNS_UNCLEAR', 'narrativeColumnsUnclear', { fields: parts.map((p) => fieldWord(catalog.template, p.path).zh).join(' / ') }, { line: lines[at]!.no, path: parts[0]!.path });
+  if (unclear) rep.add('warning', 'NARRATIVE_COLUMNS_UNCLEAR', 'narrativeColumnsUnclear', { fields: parts.map((p) => fieldWord(catalog.template, p.path).zh).join(' / ') }, { line: lines[at]!.no, path: parts[0]!.path });
   return parts.map((p, n) => [p.path, joinWrapped(texts[n]!)]);
 }
 
@@ -103,18 +104,18 @@ function partnerOf(path: string, order: readonly string[], bare: ReadonlySet<str
   return next !== undefined && bare.has(next) && !onLine.has(next) ? next : null;
 }
 
-function assignOnce(fields: FormFields, catalog: LabelCatalog, rep: Reporter, path: string, printed: PrintedValue): void {
+function assignOnce(fields: FormFields, catalog: LabelCatalog, rep: DiagnosticSink, path: string, printed: PrintedValue): void {
   const before = fields.values.get(path);
   if (before === undefined || (before.value === '' && printed.value !== '')) {
     fields.values.set(path, printed);
   } else if (printed.value !== '' && printed.value !== before.value) {
     const field = fieldWord(catalog.template, path);
-    rep.report('warning', 'DUPLICATE_FIELD', 'duplicateField', { field, value: printed.value, kept: before.value }, { line: printed.line, path });
+    rep.add('warning', 'DUPLICATE_FIELD', 'duplicateField', { field, value: printed.value, kept: before.value }, { line: printed.line, path });
   }
 }
 
 /** The words after a label, split between its field and its partner's (the last word). */
-function splitBetween(part: FieldPart, partner: string | null, catalog: LabelCatalog, rep: Reporter, line: number): Array<[string, string]> {
+function splitBetween(part: FieldPart, partner: string | null, catalog: LabelCatalog, rep: DiagnosticSink, line: number): Array<[string, string]> {
   const own = kindOf(part.path);
   if (partner !== null) {
     const words = wordsOf(part.value);
@@ -132,11 +133,11 @@ function splitBetween(part: FieldPart, partner: string | null, catalog: LabelCat
 }
 
 /** A field that holds one word (an amount, a date) takes the first; the others are reported. */
-function ownValue(path: string, value: string, rep: Reporter, line: number, catalog: LabelCatalog): Array<[string, string]> {
+function ownValue(path: string, value: string, rep: DiagnosticSink, line: number, catalog: LabelCatalog): Array<[string, string]> {
   const words = tokensOf(value);
   if (!isSpecific(kindOf(path)) || words.length <= 1) return [[path, value]];
   const field = fieldWord(catalog.template, path);
-  rep.report('warning', 'EXTRA_VALUE', 'extraValue', { field, value: words.slice(1).join(' ') }, { line, path });
+  rep.add('warning', 'EXTRA_VALUE', 'extraValue', { field, value: words.slice(1).join(' ') }, { line, path });
   return [[path, words[0]!]];
 }
 

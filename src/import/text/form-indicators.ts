@@ -7,11 +7,12 @@ import type { Indicator } from '../../core/model/evaluation.ts';
 import { blockLabel, categoryLabel } from '../../core/templates/labels.ts';
 import type { ClassifiedLine } from './classify-lines.ts';
 import { blocksOf, describeBlocks, inferCategories } from './categories.ts';
-import { fieldWord, type Reporter } from './diagnostics.ts';
+import type { DiagnosticSink } from '../diagnostics.ts';
+import { fieldWord } from './diagnostics.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import { columnLayout, nameColumnWidth, readCells, type IndicatorCells } from './indicator-cells.ts';
 import { cutRows, tableLines, type RawRow } from './indicator-rows.ts';
-import { lineLocation } from './text-lines.ts';
+import { lineLocation } from '../diagnostics.ts';
 import { printedColumns } from '../../core/templates/template.ts';
 
 export interface FormIndicators {
@@ -20,7 +21,7 @@ export interface FormIndicators {
 }
 
 /** `locations`: where the rows' locations go, after what it holds (the form's other fields). */
-export function readIndicators(lines: readonly ClassifiedLine[], taken: ReadonlySet<number>, catalog: LabelCatalog, rep: Reporter, locations: Record<string, string> = {}): FormIndicators {
+export function readIndicators(lines: readonly ClassifiedLine[], taken: ReadonlySet<number>, catalog: LabelCatalog, rep: DiagnosticSink, locations: Record<string, string> = {}): FormIndicators {
   const layout = columnLayout(catalog);
   const { rows, unfinished } = cutRows(tableLines(lines, taken), {
     maxWeight: catalog.template.totalPoints,
@@ -32,7 +33,7 @@ export function readIndicators(lines: readonly ClassifiedLine[], taken: Readonly
   const cells = all.map((row) => readCells(row, layout, catalog, width));
   const out: FormIndicators = { indicators: [], locations };
   cells.forEach((c, i) => out.indicators.push(toIndicator(c, i, catalog, out.locations, rep)));
-  if (out.indicators.length === 0) rep.report('error', 'NO_INDICATORS', 'noIndicators', {}, { path: 'indicators' });
+  if (out.indicators.length === 0) rep.add('error', 'NO_INDICATORS', 'noIndicators', {}, { path: 'indicators' });
   placeCategories(out.indicators, cells, lines, catalog, rep);
   // The category first, as the form prints its columns.
   out.indicators = out.indicators.map(categoryFirst);
@@ -49,19 +50,19 @@ function categoryFirst(x: Indicator): Indicator {
 }
 
 /** A row cut off before its score (a truncated file) is kept if it got as far as a weight. */
-function unfinishedRow(row: RawRow | null, rows: RawRow[], rep: Reporter): RawRow[] {
+function unfinishedRow(row: RawRow | null, rows: RawRow[], rep: DiagnosticSink): RawRow[] {
   if (!row) return rows;
   const text = [...row.before, ...row.between].map((p) => p.text).join(' ');
   const line = row.before[0]?.line ?? row.weight?.line ?? row.between[0]?.line;
   if (row.weight === null) {
-    rep.report('warning', 'UNREADABLE_ROW', 'unreadableRow', { text }, { ...(line !== undefined && { line }) });
+    rep.add('warning', 'UNREADABLE_ROW', 'unreadableRow', { text }, { ...(line !== undefined && { line }) });
     return rows;
   }
-  rep.report('warning', 'ROW_INCOMPLETE', 'rowIncomplete', { text }, { ...(line !== undefined && { line }), path: `indicators[${rows.length}].score` });
+  rep.add('warning', 'ROW_INCOMPLETE', 'rowIncomplete', { text }, { ...(line !== undefined && { line }), path: `indicators[${rows.length}].score` });
   return [...rows, row];
 }
 
-function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locations: Record<string, string>, rep: Reporter): Indicator {
+function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locations: Record<string, string>, rep: DiagnosticSink): Indicator {
   const indicator: Indicator = { name: '' };
   const at = (field: string, line: number) => (locations[indicatorPath(i, field)] = lineLocation(line));
   if (c.subcategory) {
@@ -76,7 +77,7 @@ function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locati
       if (number === null) continue;
       at(field, number.line);
       if (number.value === null) {
-        rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, `indicators[].${field}`), value: number.raw }, { line: number.line, path: `indicators[${i}].${field}` });
+        rep.add('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, `indicators[].${field}`), value: number.raw }, { line: number.line, path: `indicators[${i}].${field}` });
       } else indicator[field] = number.value;
       continue;
     }
@@ -84,7 +85,7 @@ function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locati
     indicator[field] = cell?.text ?? '';
     if (cell) at(field, cell.line);
   }
-  if (indicator.name === '') rep.report('warning', 'UNREADABLE_ROW', 'rowWithoutName', { row: i + 1 }, { path: `indicators[${i}].name` });
+  if (indicator.name === '') rep.add('warning', 'UNREADABLE_ROW', 'rowWithoutName', { row: i + 1 }, { path: `indicators[${i}].name` });
   return indicator;
 }
 
@@ -104,7 +105,7 @@ function indicatorPath(i: number, field: string): string {
 }
 
 /** Categories printed next to rows are kept; the others are inferred from the caps and said so. */
-function placeCategories(indicators: Indicator[], cells: readonly IndicatorCells[], lines: readonly ClassifiedLine[], catalog: LabelCatalog, rep: Reporter): void {
+function placeCategories(indicators: Indicator[], cells: readonly IndicatorCells[], lines: readonly ClassifiedLine[], catalog: LabelCatalog, rep: DiagnosticSink): void {
   const template = catalog.template;
   const printed = cells.map((c) => c.category?.text ?? null);
   printed.forEach((category, i) => category && (indicators[i]!.category = category));
@@ -114,25 +115,25 @@ function placeCategories(indicators: Indicator[], cells: readonly IndicatorCells
   inference.categories.forEach((category, i) => {
     const own = printed[i];
     if (own && category && own !== category) {
-      rep.report('warning', 'CATEGORY_CONFLICT', 'categoryConflict', { printed: categoryLabel(template, own), inferred: categoryLabel(template, category) }, { path: `indicators[${i}].category` });
+      rep.add('warning', 'CATEGORY_CONFLICT', 'categoryConflict', { printed: categoryLabel(template, own), inferred: categoryLabel(template, category) }, { path: `indicators[${i}].category` });
     } else if (!own && category) indicators[i]!.category = category;
   });
   const described = describeBlocks(template, inference.blocks);
   if (!inference.ok) {
-    rep.report('warning', 'CATEGORY_NOT_INFERRED', `categoryNotInferred.${inference.reason}`, { row: inference.failedAt + 1, blocks: described }, { path: `indicators[${inference.failedAt}].category` });
+    rep.add('warning', 'CATEGORY_NOT_INFERRED', `categoryNotInferred.${inference.reason}`, { row: inference.failedAt + 1, blocks: described }, { path: `indicators[${inference.failedAt}].category` });
   } else {
-    rep.report('info', 'CATEGORY_INFERRED', 'categoryInferred', { blocks: described }, { path: 'indicators' });
-    if (!inference.complete) rep.report('warning', 'CATEGORY_INCOMPLETE', 'categoryIncomplete', { blocks: described }, { path: 'indicators' });
+    rep.add('info', 'CATEGORY_INFERRED', 'categoryInferred', { blocks: described }, { path: 'indicators' });
+    if (!inference.complete) rep.add('warning', 'CATEGORY_INCOMPLETE', 'categoryIncomplete', { blocks: described }, { path: 'indicators' });
   }
   for (const b of inference.blocks) {
     if (b.block.categories.length > 1) {
-      rep.report('warning', 'CATEGORY_AMBIGUOUS', 'categoryAmbiguous', { block: blockLabel(template, b.block.categories), from: b.from + 1, to: b.to + 1 }, { path: `indicators[${b.from}].category` });
+      rep.add('warning', 'CATEGORY_AMBIGUOUS', 'categoryAmbiguous', { block: blockLabel(template, b.block.categories), from: b.from + 1, to: b.to + 1 }, { path: `indicators[${b.from}].category` });
     }
   }
 }
 
 /** Points printed in the block captions, 产出指标 / (45分), by category. */
-function captionPoints(lines: readonly ClassifiedLine[], catalog: LabelCatalog, rep: Reporter): Map<string, number> {
+function captionPoints(lines: readonly ClassifiedLine[], catalog: LabelCatalog, rep: DiagnosticSink): Map<string, number> {
   const points = new Map<string, number>();
   let current: string | null = null;
   for (const line of lines) {
@@ -146,7 +147,7 @@ function captionPoints(lines: readonly ClassifiedLine[], catalog: LabelCatalog, 
       points.set(current, line.is.points);
       const cap = catalog.template.caps.find((c) => c.categories.length === 1 && c.categories[0] === current);
       if (cap && cap.points !== line.is.points) {
-        rep.report('warning', 'CAPTION_POINTS_DIFFER', 'captionPointsDiffer', { category: categoryLabel(catalog.template, current), printed: line.is.points, cap: cap.points }, { line: line.no });
+        rep.add('warning', 'CAPTION_POINTS_DIFFER', 'captionPointsDiffer', { category: categoryLabel(catalog.template, current), printed: line.is.points, cap: cap.points }, { line: line.no });
       }
     }
   }

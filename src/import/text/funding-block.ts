@@ -5,10 +5,11 @@
  */
 import type { FundingRow } from '../../core/model/evaluation.ts';
 import type { ClassifiedLine } from './classify-lines.ts';
-import { fieldWord, type Reporter } from './diagnostics.ts';
+import type { DiagnosticSink } from '../diagnostics.ts';
+import { fieldWord } from './diagnostics.ts';
 import { readAmount, readPoints, readRate, valueOf } from '../../core/values/read-value.ts';
 import type { LabelCatalog } from './form-labels.ts';
-import { lineLocation } from './text-lines.ts';
+import { lineLocation } from '../diagnostics.ts';
 
 export interface Funding {
   rows: FundingRow[];
@@ -27,7 +28,7 @@ const FIRST_ROW_FIELDS: Record<string, string> = {
 /** Cells left empty print as a dash or a slash. */
 const EMPTY_CELL = /^[—–\-/／]+$/u;
 
-export function readFunding(lines: readonly ClassifiedLine[], catalog: LabelCatalog, unit: '元' | '万元', rep: Reporter): Funding | null {
+export function readFunding(lines: readonly ClassifiedLine[], catalog: LabelCatalog, unit: '元' | '万元', rep: DiagnosticSink): Funding | null {
   const header = lines.find((l) => l.is.kind === 'fundingHeader');
   const columns = header?.is.kind === 'fundingHeader' ? header.is.columns : [...new Set(catalog.fundingColumns.values())];
   const funding: Funding = { rows: [], values: {}, locations: {} };
@@ -41,7 +42,7 @@ export function readFunding(lines: readonly ClassifiedLine[], catalog: LabelCata
       if (raw === undefined) continue;
       const read = readAmount(raw, unit);
       if (!read.ok) {
-        rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, `funding[].${column}`), value: raw }, { line: line.no, path: `funding[${i}].${column}` });
+        rep.add('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, `funding[].${column}`), value: raw }, { line: line.no, path: `funding[${i}].${column}` });
         continue;
       }
       const amount = read.value.yuan;

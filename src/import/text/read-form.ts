@@ -5,7 +5,8 @@
 import { EVALUATION_SCHEMA_ID, type Evaluation, type Project } from '../../core/model/evaluation.ts';
 import type { ImportedForm } from '../import-result.ts';
 import type { ClassifiedLine } from './classify-lines.ts';
-import { fieldWord, type Reporter } from './diagnostics.ts';
+import type { DiagnosticSink } from '../diagnostics.ts';
+import { fieldWord } from './diagnostics.ts';
 import { kindOf } from './field-kinds.ts';
 import { readAmount, readDate, readPoints, readRate, readYesNo, type ValueReading } from '../../core/values/read-value.ts';
 import { readFormFields, type PrintedValue } from './form-fields.ts';
@@ -13,9 +14,10 @@ import { readFunding } from './funding-block.ts';
 import { readIndicators } from './form-indicators.ts';
 import type { LabelCatalog } from './form-labels.ts';
 import type { FormText } from './split-forms.ts';
-import { lineLocation, tokensOf } from './text-lines.ts';
+import { lineLocation } from '../diagnostics.ts';
+import { tokensOf } from './text-lines.ts';
 
-export function readForm(form: FormText, catalog: LabelCatalog, documentYear: number | null, rep: Reporter): ImportedForm | null {
+export function readForm(form: FormText, catalog: LabelCatalog, documentYear: number | null, rep: DiagnosticSink): ImportedForm | null {
   const lines = form.lines;
   const year = formYear(lines, documentYear, rep);
   if (year === null) return null;
@@ -27,7 +29,7 @@ export function readForm(form: FormText, catalog: LabelCatalog, documentYear: nu
     const printed = fields.values.get(path);
     if (!printed && printedInFundingTable(path, lines)) continue;
     if (!printed) {
-      rep.report('warning', 'FIELD_NOT_FOUND', 'fieldNotFound', { field: fieldWord(catalog.template, path) }, { path });
+      rep.add('warning', 'FIELD_NOT_FOUND', 'fieldNotFound', { field: fieldWord(catalog.template, path) }, { path });
       continue;
     }
     locations[path] = lineLocation(printed.line);
@@ -61,13 +63,13 @@ function withExecution(evaluation: Evaluation, values: Record<string, unknown>):
   return evaluation;
 }
 
-function formYear(lines: readonly ClassifiedLine[], documentYear: number | null, rep: Reporter): number | null {
+function formYear(lines: readonly ClassifiedLine[], documentYear: number | null, rep: DiagnosticSink): number | null {
   for (const line of lines) if ((line.is.kind === 'title' || line.is.kind === 'year') && line.is.year !== null) return line.is.year;
   if (documentYear !== null) {
-    rep.report('warning', 'YEAR_INFERRED', 'yearInferred', { year: documentYear }, { path: 'year' });
+    rep.add('warning', 'YEAR_INFERRED', 'yearInferred', { year: documentYear }, { path: 'year' });
     return documentYear;
   }
-  rep.report('error', 'YEAR_NOT_FOUND', 'yearNotFound', {}, { line: firstLine(lines), path: 'year' });
+  rep.add('error', 'YEAR_NOT_FOUND', 'yearNotFound', {}, { line: firstLine(lines), path: 'year' });
   return null;
 }
 
@@ -85,14 +87,14 @@ function amountUnit(lines: readonly ClassifiedLine[], catalog: LabelCatalog): '�
   return catalog.template.amountUnit;
 }
 
-function setConverted(values: Record<string, unknown>, path: string, printed: PrintedValue, unit: '元' | '万元', catalog: LabelCatalog, rep: Reporter, locations: Record<string, string>): void {
+function setConverted(values: Record<string, unknown>, path: string, printed: PrintedValue, unit: '元' | '万元', catalog: LabelCatalog, rep: DiagnosticSink, locations: Record<string, string>): void {
   if (kindOf(path) === 'totals') return setTotals(values, printed, catalog, rep, locations);
   const converted = convert(path, printed.value, unit, catalog);
   if (converted.ok) {
     if (converted.value !== '' || kindOf(path) !== 'yesNo') values[path] = converted.value;
     return;
   }
-  rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, path), value: printed.value }, { line: printed.line, path });
+  rep.add('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, path), value: printed.value }, { line: printed.line, path });
 }
 
 function convert(path: string, raw: string, unit: '元' | '万元', catalog: LabelCatalog): ValueReading<string | boolean> {
@@ -114,11 +116,11 @@ function convert(path: string, raw: string, unit: '元' | '万元', catalog: Lab
 }
 
 /** 合计 100 95: total weight and total score; a single number is the score. Each is read on its own, as a grid's cells are. */
-function setTotals(values: Record<string, unknown>, printed: PrintedValue, catalog: LabelCatalog, rep: Reporter, locations: Record<string, string>): void {
+function setTotals(values: Record<string, unknown>, printed: PrintedValue, catalog: LabelCatalog, rep: DiagnosticSink, locations: Record<string, string>): void {
   const tokens = tokensOf(printed.value);
   delete locations['totals.score'];
   if (tokens.length > 2) {
-    rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, 'totals.score'), value: printed.value }, { line: printed.line, path: 'totals' });
+    rep.add('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, 'totals.score'), value: printed.value }, { line: printed.line, path: 'totals' });
     return;
   }
   const parts = tokens.length === 2 ? (['weight', 'score'] as const) : (['score'] as const);
@@ -128,7 +130,7 @@ function setTotals(values: Record<string, unknown>, printed: PrintedValue, catal
     if (read.ok) {
       values[path] = read.value;
       locations[path] = lineLocation(printed.line);
-    } else rep.report('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, path), value: tokens[i]! }, { line: printed.line, path });
+    } else rep.add('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, path), value: tokens[i]! }, { line: printed.line, path });
   });
 }
 

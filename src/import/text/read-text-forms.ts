@@ -8,7 +8,8 @@ import type { FileImport, FormReader, ImportedForm, ReaderInput } from '../impor
 import { classifyLines, type ClassifiedLine } from './classify-lines.ts';
 import { decodeText } from './decode-text.ts';
 import { encodingDiagnostic } from './text-encoding.ts';
-import { reporter, type Reporter } from './diagnostics.ts';
+import type { DiagnosticSink } from '../diagnostics.ts';
+import { reporter } from './diagnostics.ts';
 import { labelCatalog, titleIn, type LabelCatalog } from './form-labels.ts';
 import { readForm } from './read-form.ts';
 import { splitForms } from './split-forms.ts';
@@ -27,11 +28,11 @@ export function readTextFormsSync(input: ReaderInput, templates: readonly Templa
   const result: FileImport = { file: input.file, forms: [], diagnostics: rep.diagnostics };
   const decoded = decodeText(input.bytes);
   if (!decoded.ok) {
-    rep.report('error', 'NOT_TEXT', 'notText', { reason: decoded.reason });
+    rep.add('error', 'NOT_TEXT', 'notText', { reason: decoded.reason });
     return result;
   }
   if (decoded.encoding !== 'utf-8') rep.diagnostics.push(encodingDiagnostic(input.file, decoded.encoding));
-  for (const line of decoded.damagedLines) rep.report('warning', 'DAMAGED_TEXT', 'damagedBytes', { line }, { line });
+  for (const line of decoded.damagedLines) rep.add('warning', 'DAMAGED_TEXT', 'damagedBytes', { line }, { line });
   // `pdftotext -layout`: the columns are positions, read as a grid.
   if (looksLikeLayout(decoded.text)) return withDiagnostics(readLayoutText(input, decoded.text, templates), rep.diagnostics);
   // `pdftotext -raw` and default mode: read where their order allows it, else refused (TEXT_ORDER_LOST).
@@ -49,16 +50,16 @@ export function readTextFormsSync(input: ReaderInput, templates: readonly Templa
     if (read) result.forms.push(read);
     rep.diagnostics.push(...formRep.diagnostics);
   }
-  if (result.forms.length === 0 && !rep.diagnostics.some((d) => d.severity === 'error')) rep.report('error', 'NOT_A_FORM', 'notAForm');
+  if (result.forms.length === 0 && !rep.diagnostics.some((d) => d.severity === 'error')) rep.add('error', 'NOT_A_FORM', 'notAForm');
   return result;
 }
 
 /** The forced template, the one whose title the document prints, or the one whose labels it uses. */
-function chooseTemplate(lines: readonly TextLine[], forced: string | undefined, extra: readonly Template[], rep: Reporter): LabelCatalog | null {
+function chooseTemplate(lines: readonly TextLine[], forced: string | undefined, extra: readonly Template[], rep: DiagnosticSink): LabelCatalog | null {
   const registry = templateRegistry(extra);
   if (forced !== undefined) {
     const template = registry.get(forced);
-    if (!template) rep.report('error', 'UNKNOWN_TEMPLATE', 'unknownTemplate', { template: forced });
+    if (!template) rep.add('error', 'UNKNOWN_TEMPLATE', 'unknownTemplate', { template: forced });
     return template ? labelCatalog(template) : null;
   }
   const catalogs = registry.ids().map((id) => labelCatalog(registry.get(id)!));
@@ -67,10 +68,10 @@ function chooseTemplate(lines: readonly TextLine[], forced: string | undefined, 
   const scored = catalogs.map((c) => ({ c, score: recognisedLines(lines, c) })).sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (!best || best.score < MIN_FORM_LINES) {
-    rep.report('error', 'NOT_A_FORM', 'notAForm');
+    rep.add('error', 'NOT_A_FORM', 'notAForm');
     return null;
   }
-  rep.report('warning', 'TEMPLATE_NOT_STATED', 'templateNotStated', { template: best.c.template.name });
+  rep.add('warning', 'TEMPLATE_NOT_STATED', 'templateNotStated', { template: best.c.template.name });
   return best.c;
 }
 
@@ -93,10 +94,10 @@ function firstYear(lines: readonly ClassifiedLine[]): number | null {
 }
 
 /** A form without its title, or with two, was probably cut wrongly or truncated. */
-function checkTitles(lines: readonly ClassifiedLine[], rep: Reporter): void {
+function checkTitles(lines: readonly ClassifiedLine[], rep: DiagnosticSink): void {
   const titles = lines.filter((l) => l.is.kind === 'title');
-  if (titles.length === 0) rep.report('warning', 'TITLE_NOT_FOUND', 'titleNotFound', {}, { line: (lines.find((l) => l.is.kind !== 'blank') ?? lines[0])?.no ?? 1 });
-  if (titles.length > 1) rep.report('warning', 'FORM_BOUNDARY_UNCLEAR', 'formBoundaryUnclear', { count: titles.length }, { line: titles[1]!.no });
+  if (titles.length === 0) rep.add('warning', 'TITLE_NOT_FOUND', 'titleNotFound', {}, { line: (lines.find((l) => l.is.kind !== 'blank') ?? lines[0])?.no ?? 1 });
+  if (titles.length > 1) rep.add('warning', 'FORM_BOUNDARY_UNCLEAR', 'formBoundaryUnclear', { count: titles.length }, { line: titles[1]!.no });
 }
 
 function withDiagnostics(read: FileImport, before: FileImport['diagnostics']): FileImport {

@@ -142,12 +142,3 @@ export function isWide(c: number): boolean {
     (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)
   );
 }
-
-/** `line N`, built once for the first lines: every field and finding of a form names its line. */
-export function lineLocation(no: number): string {
-  if (no >= CACHED_LOCATIONS) return `line ${no}`;
-  return (LOCATIONS[no] ??= `line ${no}`);
-}
-
-const CACHED_LOCATIONS = 10_000;
-const LOCATIONS: string[] = [];

@@ -5,7 +5,7 @@
  * Default mode is always refused: every cell is a paragraph of its own, and neighbouring cells
  * come out interleaved line by line or away from their rows, with nothing to put them back.
  */
-import { explain } from '../../../core/explanation.ts';
+import { diagnosticSink } from '../../diagnostics.ts';
 import { templateRegistry } from '../../../core/templates/registry.ts';
 import type { Label, Template } from '../../../core/templates/template.ts';
 import { isTitleOf } from '../../grid/detect-template.ts';
@@ -22,10 +22,12 @@ const FLAVOUR_WORDS: Record<Flavour, Label> = {
   'pdftotext-default': { zh: 'pdftotext（默认模式）', en: 'pdftotext (default mode)' },
 };
 
-function refusal(file: string, flavour: Flavour, why: Refusal | { kind: 'flavour'; line: number }): ImportDiagnostic {
+function refusal(file: string, flavour: Flavour, why: Refusal | { kind: 'flavour'; line: number }): ImportDiagnostic[] {
   const params = { flavour: FLAVOUR_WORDS[flavour], line: why.line };
-  const message = why.kind === 'doesNotAddUp' ? explain('rawtext.doesNotAddUp', { ...params, what: why.what }) : explain(`rawtext.orderLost`, params);
-  return { severity: 'error', code: TEXT_ORDER_LOST, file, location: `line ${why.line}`, message };
+  const sink = diagnosticSink(file);
+  if (why.kind === 'doesNotAddUp') sink.add('error', TEXT_ORDER_LOST, 'rawtext.doesNotAddUp', { ...params, what: why.what }, { line: why.line });
+  else sink.add('error', TEXT_ORDER_LOST, 'rawtext.orderLost', params, { line: why.line });
+  return sink.diagnostics;
 }
 
 /** The template the text prints the title of, else the one whose column titles its title line prints most of. */
@@ -52,10 +54,10 @@ export function readRawText(file: string, text: string, templateId: string | und
   const lines = rawLines(text);
   const found = detectFlavour(lines, templates);
   if (!found) return undefined;
-  if (found.flavour === 'pdftotext-default') return { file, forms: [], diagnostics: [refusal(file, found.flavour, { kind: 'flavour', line: found.line })] };
+  if (found.flavour === 'pdftotext-default') return { file, forms: [], diagnostics: refusal(file, found.flavour, { kind: 'flavour', line: found.line }) };
   const forced = templateId === undefined ? undefined : registry.get(templateId);
   if (templateId !== undefined && !forced) return undefined;
   const read = readRawForms(file, lines, forced ?? chooseTemplate(lines, templates), extra);
-  if (!read.ok) return { file, forms: [], diagnostics: [refusal(file, found.flavour, read.refusal)] };
+  if (!read.ok) return { file, forms: [], diagnostics: refusal(file, found.flavour, read.refusal) };
   return read.result;
 }
