@@ -18,23 +18,21 @@ export interface Where {
 export interface DiagnosticSink {
   /** What was collected, in order. */
   readonly diagnostics: ImportDiagnostic[];
-  /** `key` is the message's key in the import locale files (after the sink's key prefix). */
+  /** `key` is the message's key in the import locale files (`text.fieldNotFound`). */
   add(severity: DiagnosticSeverity, code: string, key: string, params?: MessageParams, where?: Where): void;
 }
 
 export interface SinkOptions {
   /** `evaluations[i].` for a form's sink. */
   pathPrefix?: string;
-  /** The reader's part of the locale (`text.`), where its keys are given without it. */
-  keyPrefix?: string;
 }
 
 /** A sink adding to `out` (a file's list, shared by its forms' sinks). */
-export function diagnosticSink(file: string, out: ImportDiagnostic[] = [], { pathPrefix = '', keyPrefix = '' }: SinkOptions = {}): DiagnosticSink {
+export function diagnosticSink(file: string, out: ImportDiagnostic[] = [], { pathPrefix = '' }: SinkOptions = {}): DiagnosticSink {
   return {
     diagnostics: out,
     add(severity, code, key, params = {}, where = {}) {
-      const diagnostic: ImportDiagnostic = { severity, code, file, message: explain(`${keyPrefix}${key}`, params) };
+      const diagnostic: ImportDiagnostic = { severity, code, file, message: explain(key, params) };
       const location = where.location ?? (where.line === undefined ? undefined : lineLocation(where.line));
       if (location !== undefined) diagnostic.location = location;
       if (where.path !== undefined) diagnostic.path = `${pathPrefix}${where.path}`;

@@ -11,6 +11,7 @@ import type { FileImport, ImportDiagnostic, ImportedForm } from '../import-resul
 import { detectTemplate, formYear, titleCells } from './detect-template.ts';
 import { diagnosticSink, type DiagnosticSink } from '../diagnostics.ts';
 import { newDraft, toEvaluation, type FormDraft } from './form-draft.ts';
+import { inferYear } from '../form-year.ts';
 import { FormLabels } from './form-labels.ts';
 import { cutAtTitles, FormRegion, gridDocuments, type PlacedCell } from './form-region.ts';
 import type { Grid } from './grid.ts';
@@ -48,15 +49,8 @@ function reportInferred(draft: FormDraft): void {
 
 function yearOf(draft: FormDraft, cells: readonly PlacedCell[], start: string): number {
   const printed = formYear(draft.template, cells);
-  if (printed) {
-    draft.locations.year = printed.location;
-    return printed.year;
-  }
-  const evaluatedOn = draft.fields.evaluatedOn;
-  // Forms are filled in the spring after the year they evaluate.
-  const year = typeof evaluatedOn === 'string' && evaluatedOn !== '' ? Number(evaluatedOn.slice(0, 4)) - 1 : new Date().getUTCFullYear() - 1;
-  draft.diagnostics.add('warning', 'YEAR_INFERRED', 'grid.yearInferred', { year }, { location: start, path: 'year' });
-  return year;
+  if (printed) draft.locations.year = printed.location;
+  return inferYear({ printed: printed?.year, evaluatedOn: draft.fields.evaluatedOn, location: start }, draft.diagnostics);
 }
 
 function schemaProblems(form: ImportedForm, sink: DiagnosticSink): void {

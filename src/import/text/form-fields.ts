@@ -94,7 +94,7 @@ function readNarrativeColumns(lines: readonly ClassifiedLine[], at: number, part
       unclear = true;
     }
   }
-  if (unclear) rep.add('warning', 'NARRATIVE_COLUMNS_UNCLEAR', 'narrativeColumnsUnclear', { fields: parts.map((p) => fieldWord(catalog.template, p.path).zh).join(' / ') }, { line: lines[at]!.no, path: parts[0]!.path });
+  if (unclear) rep.add('warning', 'NARRATIVE_COLUMNS_UNCLEAR', 'text.narrativeColumnsUnclear', { fields: parts.map((p) => fieldWord(catalog.template, p.path).zh).join(' / ') }, { line: lines[at]!.no, path: parts[0]!.path });
   return parts.map((p, n) => [p.path, joinWrapped(texts[n]!)]);
 }
 
@@ -110,7 +110,7 @@ function assignOnce(fields: FormFields, catalog: LabelCatalog, rep: DiagnosticSi
     fields.values.set(path, printed);
   } else if (printed.value !== '' && printed.value !== before.value) {
     const field = fieldWord(catalog.template, path);
-    rep.add('warning', 'DUPLICATE_FIELD', 'duplicateField', { field, value: printed.value, kept: before.value }, { line: printed.line, path });
+    rep.add('warning', 'DUPLICATE_FIELD', 'text.duplicateField', { field, value: printed.value, kept: before.value }, { line: printed.line, path });
   }
 }
 
@@ -137,7 +137,7 @@ function ownValue(path: string, value: string, rep: DiagnosticSink, line: number
   const words = tokensOf(value);
   if (!isSpecific(kindOf(path)) || words.length <= 1) return [[path, value]];
   const field = fieldWord(catalog.template, path);
-  rep.add('warning', 'EXTRA_VALUE', 'extraValue', { field, value: words.slice(1).join(' ') }, { line, path });
+  rep.add('warning', 'EXTRA_VALUE', 'text.extraValue', { field, value: words.slice(1).join(' ') }, { line, path });
   return [[path, words[0]!]];
 }
 

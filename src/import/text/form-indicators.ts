@@ -33,7 +33,7 @@ export function readIndicators(lines: readonly ClassifiedLine[], taken: Readonly
   const cells = all.map((row) => readCells(row, layout, catalog, width));
   const out: FormIndicators = { indicators: [], locations };
   cells.forEach((c, i) => out.indicators.push(toIndicator(c, i, catalog, out.locations, rep)));
-  if (out.indicators.length === 0) rep.add('error', 'NO_INDICATORS', 'noIndicators', {}, { path: 'indicators' });
+  if (out.indicators.length === 0) rep.add('error', 'NO_INDICATORS', 'text.noIndicators', {}, { path: 'indicators' });
   placeCategories(out.indicators, cells, lines, catalog, rep);
   // The category first, as the form prints its columns.
   out.indicators = out.indicators.map(categoryFirst);
@@ -55,10 +55,10 @@ function unfinishedRow(row: RawRow | null, rows: RawRow[], rep: DiagnosticSink):
   const text = [...row.before, ...row.between].map((p) => p.text).join(' ');
   const line = row.before[0]?.line ?? row.weight?.line ?? row.between[0]?.line;
   if (row.weight === null) {
-    rep.add('warning', 'UNREADABLE_ROW', 'unreadableRow', { text }, { ...(line !== undefined && { line }) });
+    rep.add('warning', 'UNREADABLE_ROW', 'text.unreadableRow', { text }, { ...(line !== undefined && { line }) });
     return rows;
   }
-  rep.add('warning', 'ROW_INCOMPLETE', 'rowIncomplete', { text }, { ...(line !== undefined && { line }), path: `indicators[${rows.length}].score` });
+  rep.add('warning', 'ROW_INCOMPLETE', 'text.rowIncomplete', { text }, { ...(line !== undefined && { line }), path: `indicators[${rows.length}].score` });
   return [...rows, row];
 }
 
@@ -77,7 +77,7 @@ function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locati
       if (number === null) continue;
       at(field, number.line);
       if (number.value === null) {
-        rep.add('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, `indicators[].${field}`), value: number.raw }, { line: number.line, path: `indicators[${i}].${field}` });
+        rep.add('warning', 'VALUE_UNREADABLE', 'text.valueUnreadable', { field: fieldWord(catalog.template, `indicators[].${field}`), value: number.raw }, { line: number.line, path: `indicators[${i}].${field}` });
       } else indicator[field] = number.value;
       continue;
     }
@@ -85,7 +85,7 @@ function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locati
     indicator[field] = cell?.text ?? '';
     if (cell) at(field, cell.line);
   }
-  if (indicator.name === '') rep.add('warning', 'UNREADABLE_ROW', 'rowWithoutName', { row: i + 1 }, { path: `indicators[${i}].name` });
+  if (indicator.name === '') rep.add('warning', 'UNREADABLE_ROW', 'text.rowWithoutName', { row: i + 1 }, { path: `indicators[${i}].name` });
   return indicator;
 }
 
@@ -115,19 +115,19 @@ function placeCategories(indicators: Indicator[], cells: readonly IndicatorCells
   inference.categories.forEach((category, i) => {
     const own = printed[i];
     if (own && category && own !== category) {
-      rep.add('warning', 'CATEGORY_CONFLICT', 'categoryConflict', { printed: categoryLabel(template, own), inferred: categoryLabel(template, category) }, { path: `indicators[${i}].category` });
+      rep.add('warning', 'CATEGORY_CONFLICT', 'text.categoryConflict', { printed: categoryLabel(template, own), inferred: categoryLabel(template, category) }, { path: `indicators[${i}].category` });
     } else if (!own && category) indicators[i]!.category = category;
   });
   const described = describeBlocks(template, inference.blocks);
   if (!inference.ok) {
-    rep.add('warning', 'CATEGORY_NOT_INFERRED', `categoryNotInferred.${inference.reason}`, { row: inference.failedAt + 1, blocks: described }, { path: `indicators[${inference.failedAt}].category` });
+    rep.add('warning', 'CATEGORY_NOT_INFERRED', `text.categoryNotInferred.${inference.reason}`, { row: inference.failedAt + 1, blocks: described }, { path: `indicators[${inference.failedAt}].category` });
   } else {
-    rep.add('info', 'CATEGORY_INFERRED', 'categoryInferred', { blocks: described }, { path: 'indicators' });
-    if (!inference.complete) rep.add('warning', 'CATEGORY_INCOMPLETE', 'categoryIncomplete', { blocks: described }, { path: 'indicators' });
+    rep.add('info', 'CATEGORY_INFERRED', 'text.categoryInferred', { blocks: described }, { path: 'indicators' });
+    if (!inference.complete) rep.add('warning', 'CATEGORY_INCOMPLETE', 'text.categoryIncomplete', { blocks: described }, { path: 'indicators' });
   }
   for (const b of inference.blocks) {
     if (b.block.categories.length > 1) {
-      rep.add('warning', 'CATEGORY_AMBIGUOUS', 'categoryAmbiguous', { block: blockLabel(template, b.block.categories), from: b.from + 1, to: b.to + 1 }, { path: `indicators[${b.from}].category` });
+      rep.add('warning', 'CATEGORY_AMBIGUOUS', 'text.categoryAmbiguous', { block: blockLabel(template, b.block.categories), from: b.from + 1, to: b.to + 1 }, { path: `indicators[${b.from}].category` });
     }
   }
 }
@@ -147,7 +147,7 @@ function captionPoints(lines: readonly ClassifiedLine[], catalog: LabelCatalog, 
       points.set(current, line.is.points);
       const cap = catalog.template.caps.find((c) => c.categories.length === 1 && c.categories[0] === current);
       if (cap && cap.points !== line.is.points) {
-        rep.add('warning', 'CAPTION_POINTS_DIFFER', 'captionPointsDiffer', { category: categoryLabel(catalog.template, current), printed: line.is.points, cap: cap.points }, { line: line.no });
+        rep.add('warning', 'CAPTION_POINTS_DIFFER', 'text.captionPointsDiffer', { category: categoryLabel(catalog.template, current), printed: line.is.points, cap: cap.points }, { line: line.no });
       }
     }
   }

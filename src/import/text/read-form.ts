@@ -3,6 +3,7 @@
  * narratives, the totals and the indicators, with where each came from.
  */
 import { EVALUATION_SCHEMA_ID, type Evaluation, type Project } from '../../core/model/evaluation.ts';
+import { inferYear } from '../form-year.ts';
 import type { ImportedForm } from '../import-result.ts';
 import type { ClassifiedLine } from './classify-lines.ts';
 import type { DiagnosticSink } from '../diagnostics.ts';
@@ -17,10 +18,8 @@ import type { FormText } from './split-forms.ts';
 import { lineLocation } from '../diagnostics.ts';
 import { tokensOf } from './text-lines.ts';
 
-export function readForm(form: FormText, catalog: LabelCatalog, documentYear: number | null, rep: DiagnosticSink): ImportedForm | null {
+export function readForm(form: FormText, catalog: LabelCatalog, documentYear: number | undefined, rep: DiagnosticSink): ImportedForm {
   const lines = form.lines;
-  const year = formYear(lines, documentYear, rep);
-  if (year === null) return null;
   const fields = readFormFields(lines, catalog, rep);
   const locations: Record<string, string> = {};
   const unit = amountUnit(lines, catalog);
@@ -29,7 +28,7 @@ export function readForm(form: FormText, catalog: LabelCatalog, documentYear: nu
     const printed = fields.values.get(path);
     if (!printed && printedInFundingTable(path, lines)) continue;
     if (!printed) {
-      rep.add('warning', 'FIELD_NOT_FOUND', 'fieldNotFound', { field: fieldWord(catalog.template, path) }, { path });
+      rep.add('warning', 'FIELD_NOT_FOUND', 'text.fieldNotFound', { field: fieldWord(catalog.template, path) }, { path });
       continue;
     }
     locations[path] = lineLocation(printed.line);
@@ -45,9 +44,11 @@ export function readForm(form: FormText, catalog: LabelCatalog, documentYear: nu
   // in place: copying or spreading this large object again cost more than building it).
   const all = Object.assign({}, funding?.locations, locations);
   const { indicators } = readIndicators(lines, fields.taken, catalog, rep, all);
+  const start = lineLocation(firstLine(lines));
+  const year = inferYear({ printed: printedYear(lines), inFile: documentYear, evaluatedOn: values.evaluatedOn, location: start }, rep);
   const evaluation = assemble(catalog, year, values, indicators, unit);
   if (funding) evaluation.funding = funding.rows;
-  return { evaluation: withExecution(evaluation, values), locations: all, start: lineLocation(firstLine(lines)) };
+  return { evaluation: withExecution(evaluation, values), locations: all, start };
 }
 
 /** National forms print budget and execution in the funding table, not as `label value`. */
@@ -63,14 +64,10 @@ function withExecution(evaluation: Evaluation, values: Record<string, unknown>):
   return evaluation;
 }
 
-function formYear(lines: readonly ClassifiedLine[], documentYear: number | null, rep: DiagnosticSink): number | null {
+/** The year the lines print in a title or under it (（2021年度）). */
+export function printedYear(lines: readonly ClassifiedLine[]): number | undefined {
   for (const line of lines) if ((line.is.kind === 'title' || line.is.kind === 'year') && line.is.year !== null) return line.is.year;
-  if (documentYear !== null) {
-    rep.add('warning', 'YEAR_INFERRED', 'yearInferred', { year: documentYear }, { path: 'year' });
-    return documentYear;
-  }
-  rep.add('error', 'YEAR_NOT_FOUND', 'yearNotFound', {}, { line: firstLine(lines), path: 'year' });
-  return null;
+  return undefined;
 }
 
 function firstLine(lines: readonly ClassifiedLine[]): number {
@@ -94,7 +91,7 @@ function setConverted(values: Record<string, unknown>, path: string, printed: Pr
     if (converted.value !== '' || kindOf(path) !== 'yesNo') values[path] = converted.value;
     return;
   }
-  rep.add('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, path), value: printed.value }, { line: printed.line, path });
+  rep.add('warning', 'VALUE_UNREADABLE', 'text.valueUnreadable', { field: fieldWord(catalog.template, path), value: printed.value }, { line: printed.line, path });
 }
 
 function convert(path: string, raw: string, unit: '元' | '万元', catalog: LabelCatalog): ValueReading<string | boolean> {
@@ -120,7 +117,7 @@ function setTotals(values: Record<string, unknown>, printed: PrintedValue, catal
   const tokens = tokensOf(printed.value);
   delete locations['totals.score'];
   if (tokens.length > 2) {
-    rep.add('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, 'totals.score'), value: printed.value }, { line: printed.line, path: 'totals' });
+    rep.add('warning', 'VALUE_UNREADABLE', 'text.valueUnreadable', { field: fieldWord(catalog.template, 'totals.score'), value: printed.value }, { line: printed.line, path: 'totals' });
     return;
   }
   const parts = tokens.length === 2 ? (['weight', 'score'] as const) : (['score'] as const);
@@ -130,7 +127,7 @@ function setTotals(values: Record<string, unknown>, printed: PrintedValue, catal
     if (read.ok) {
       values[path] = read.value;
       locations[path] = lineLocation(printed.line);
-    } else rep.add('warning', 'VALUE_UNREADABLE', 'valueUnreadable', { field: fieldWord(catalog.template, path), value: tokens[i]! }, { line: printed.line, path });
+    } else rep.add('warning', 'VALUE_UNREADABLE', 'text.valueUnreadable', { field: fieldWord(catalog.template, path), value: tokens[i]! }, { line: printed.line, path });
   });
 }
 

@@ -11,7 +11,7 @@ import { encodingDiagnostic } from './text-encoding.ts';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import { reporter } from './diagnostics.ts';
 import { labelCatalog, titleIn, type LabelCatalog } from './form-labels.ts';
-import { readForm } from './read-form.ts';
+import { printedYear, readForm } from './read-form.ts';
 import { splitForms } from './split-forms.ts';
 import { toLines, type TextLine } from './text-lines.ts';
 import { looksLikeLayout } from '../layout/layout-lines.ts';
@@ -28,11 +28,11 @@ export function readTextFormsSync(input: ReaderInput, templates: readonly Templa
   const result: FileImport = { file: input.file, forms: [], diagnostics: rep.diagnostics };
   const decoded = decodeText(input.bytes);
   if (!decoded.ok) {
-    rep.add('error', 'NOT_TEXT', 'notText', { reason: decoded.reason });
+    rep.add('error', 'NOT_TEXT', 'text.notText', { reason: decoded.reason });
     return result;
   }
   if (decoded.encoding !== 'utf-8') rep.diagnostics.push(encodingDiagnostic(input.file, decoded.encoding));
-  for (const line of decoded.damagedLines) rep.add('warning', 'DAMAGED_TEXT', 'damagedBytes', { line }, { line });
+  for (const line of decoded.damagedLines) rep.add('warning', 'DAMAGED_TEXT', 'text.damagedBytes', { line }, { line });
   // `pdftotext -layout`: the columns are positions, read as a grid.
   if (looksLikeLayout(decoded.text)) return withDiagnostics(readLayoutText(input, decoded.text, templates), rep.diagnostics);
   // `pdftotext -raw` and default mode: read where their order allows it, else refused (TEXT_ORDER_LOST).
@@ -42,15 +42,14 @@ export function readTextFormsSync(input: ReaderInput, templates: readonly Templa
   const catalog = chooseTemplate(lines, input.templateId, templates, rep);
   if (catalog === null) return result;
   const classified = classifyLines(lines, catalog);
-  const documentYear = firstYear(classified);
+  const documentYear = printedYear(classified);
   for (const form of splitForms(classified)) {
     const formRep = reporter(input.file, result.forms.length);
     checkTitles(form.lines, formRep);
-    const read = readForm(form, catalog, documentYear, formRep);
-    if (read) result.forms.push(read);
+    result.forms.push(readForm(form, catalog, documentYear, formRep));
     rep.diagnostics.push(...formRep.diagnostics);
   }
-  if (result.forms.length === 0 && !rep.diagnostics.some((d) => d.severity === 'error')) rep.add('error', 'NOT_A_FORM', 'notAForm');
+  if (result.forms.length === 0 && !rep.diagnostics.some((d) => d.severity === 'error')) rep.add('error', 'NOT_A_FORM', 'text.notAForm');
   return result;
 }
 
@@ -59,7 +58,7 @@ function chooseTemplate(lines: readonly TextLine[], forced: string | undefined, 
   const registry = templateRegistry(extra);
   if (forced !== undefined) {
     const template = registry.get(forced);
-    if (!template) rep.add('error', 'UNKNOWN_TEMPLATE', 'unknownTemplate', { template: forced });
+    if (!template) rep.add('error', 'UNKNOWN_TEMPLATE', 'text.unknownTemplate', { template: forced });
     return template ? labelCatalog(template) : null;
   }
   const catalogs = registry.ids().map((id) => labelCatalog(registry.get(id)!));
@@ -68,10 +67,10 @@ function chooseTemplate(lines: readonly TextLine[], forced: string | undefined, 
   const scored = catalogs.map((c) => ({ c, score: recognisedLines(lines, c) })).sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (!best || best.score < MIN_FORM_LINES) {
-    rep.add('error', 'NOT_A_FORM', 'notAForm');
+    rep.add('error', 'NOT_A_FORM', 'text.notAForm');
     return null;
   }
-  rep.add('warning', 'TEMPLATE_NOT_STATED', 'templateNotStated', { template: best.c.template.name });
+  rep.add('warning', 'TEMPLATE_NOT_STATED', 'text.templateNotStated', { template: best.c.template.name });
   return best.c;
 }
 
@@ -88,16 +87,11 @@ function recognisedLines(lines: readonly TextLine[], catalog: LabelCatalog): num
   return classifyLines(lines, catalog).filter((l) => l.is.kind === 'field' || l.is.kind === 'header').length;
 }
 
-function firstYear(lines: readonly ClassifiedLine[]): number | null {
-  for (const line of lines) if ((line.is.kind === 'title' || line.is.kind === 'year') && line.is.year !== null) return line.is.year;
-  return null;
-}
-
 /** A form without its title, or with two, was probably cut wrongly or truncated. */
 function checkTitles(lines: readonly ClassifiedLine[], rep: DiagnosticSink): void {
   const titles = lines.filter((l) => l.is.kind === 'title');
-  if (titles.length === 0) rep.add('warning', 'TITLE_NOT_FOUND', 'titleNotFound', {}, { line: (lines.find((l) => l.is.kind !== 'blank') ?? lines[0])?.no ?? 1 });
-  if (titles.length > 1) rep.add('warning', 'FORM_BOUNDARY_UNCLEAR', 'formBoundaryUnclear', { count: titles.length }, { line: titles[1]!.no });
+  if (titles.length === 0) rep.add('warning', 'TITLE_NOT_FOUND', 'text.titleNotFound', {}, { line: (lines.find((l) => l.is.kind !== 'blank') ?? lines[0])?.no ?? 1 });
+  if (titles.length > 1) rep.add('warning', 'FORM_BOUNDARY_UNCLEAR', 'text.formBoundaryUnclear', { count: titles.length }, { line: titles[1]!.no });
 }
 
 function withDiagnostics(read: FileImport, before: FileImport['diagnostics']): FileImport {
