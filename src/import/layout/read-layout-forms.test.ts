@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { withoutWhiteSpace } from '../../../test/support/compare.ts';
 import { catalogKeys } from '../../core/locale/messages.ts';
 import { validateEvaluation } from '../../core/model/validate.ts';
 import type { FileImport } from '../import-result.ts';
@@ -14,14 +15,6 @@ const SOURCES: Record<string, URL> = {
   'real-2022-putuo-sports': new URL('../../../test/fixtures/real-2022-putuo-sports.json', import.meta.url),
   'national-2023-example': new URL('../../../test/fixtures/pdf/national-2023-example.json', import.meta.url),
 };
-
-/** Text compared without white space: the JSON keeps paragraph breaks the printed cell cannot show. */
-function withoutWhiteSpace(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\s+/gu, '');
-  if (Array.isArray(value)) return value.map(withoutWhiteSpace);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutWhiteSpace(v)]));
-  return value;
-}
 
 const read = (text: string | Uint8Array, file = 'form.txt'): Promise<FileImport> =>
   readTextForms({ file, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });

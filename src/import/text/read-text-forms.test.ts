@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { withoutWhiteSpace } from '../../../test/support/compare.ts';
 import { validateEvaluation } from '../../core/model/validate.ts';
 import { catalogKeys } from '../../core/locale/messages.ts';
 import type { FileImport } from '../import-result.ts';
@@ -8,14 +9,6 @@ import { readTextForms } from './read-text-forms.ts';
 
 const SEED = new URL('../../../test/fixtures/seed/000_876b01381dae6b1b.txt', import.meta.url);
 const FIXTURE = new URL('../../../demo/seed-2021-putuo.json', import.meta.url);
-
-/** Text compared without white space: the fixture keeps paragraph breaks the text cannot show. */
-function withoutWhiteSpace(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\s+/gu, '');
-  if (Array.isArray(value)) return value.map(withoutWhiteSpace);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutWhiteSpace(v)]));
-  return value;
-}
 
 const read = (text: string | Uint8Array, file = 'form.txt'): Promise<FileImport> =>
   readTextForms({ file, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });

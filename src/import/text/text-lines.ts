@@ -36,43 +36,36 @@ export interface Word {
 }
 
 /**
- * The words of a line, as /[^\s\u3000]+/gu finds them, each with its key. Scanned by hand: every
- * line of a file goes through here, and a regex iterator costs several times more.
+ * The runs of a line between white space, as /[^\s\u3000]+/gu finds them, each made into what
+ * the caller keeps. Scanned by hand: every line of a file goes through here, and a regex
+ * iterator costs several times more.
  */
-export function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
+function runsOf<T>(text: string, make: (start: number, end: number) => T): T[] {
+  const runs: T[] = [];
   let start = -1;
   for (let i = 0; i < text.length; i++) {
     if (!isWhiteSpace(text.charCodeAt(i))) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      words.push(word(text, start, i));
+      runs.push(make(start, i));
       start = -1;
     }
   }
-  if (start >= 0) words.push(word(text, start, text.length));
-  return words;
+  if (start >= 0) runs.push(make(start, text.length));
+  return runs;
 }
 
-function word(line: string, start: number, end: number): Word {
-  const text = line.slice(start, end);
-  return { text, key: matchKey(text), start, end };
+/** The words of a line, each with its key and where it stands. */
+export function wordsOf(text: string): Word[] {
+  return runsOf(text, (start, end) => {
+    const word = text.slice(start, end);
+    return { text: word, key: matchKey(word), start, end };
+  });
 }
 
 /** Words of a line as the extractor separated them (space or ideographic space). */
 export function tokensOf(text: string): string[] {
-  const tokens: string[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (!isWhiteSpace(text.charCodeAt(i))) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      tokens.push(text.slice(start, i));
-      start = -1;
-    }
-  }
-  if (start >= 0) tokens.push(text.slice(start));
-  return tokens;
+  return runsOf(text, (start, end) => text.slice(start, end));
 }
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { withoutWhiteSpace } from '../../../../test/support/compare.ts';
 import { catalogKeys } from '../../../core/locale/messages.ts';
 import { templateRegistry } from '../../../core/templates/registry.ts';
 import { validateEvaluation } from '../../../core/model/validate.ts';
@@ -21,13 +22,6 @@ const templates = (() => {
   const registry = templateRegistry();
   return registry.ids().map((id) => registry.get(id)!);
 })();
-
-function withoutWhiteSpace(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\s+/gu, '');
-  if (Array.isArray(value)) return value.map(withoutWhiteSpace);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutWhiteSpace(v)]));
-  return value;
-}
 
 const fixture = (file: string): string => readFileSync(new URL(file, FIXTURES), 'utf8');
 const read = (text: string, file = 'form.txt'): Promise<FileImport> => readTextForms({ file, bytes: new TextEncoder().encode(text) });
