@@ -16,6 +16,7 @@ export const zhImport: Messages = {
   'import.yearFromFile': '这张表没有印出年度，按同一文件中的表推定为 {year} 年度',
   'import.yearFromEvaluatedOn': '这张表没有印出年度，按自评时间 {date} 推定为 {year} 年度',
   'import.yearAssumed': '这张表没有印出年度，也没有自评时间，推定为 {year} 年度',
+  'import.unknownTemplate': '没有名为“{template}”的模板',
   'import.decodedAs': '按 {encoding} 解码',
   'html.tooManyCells': '页面的表格超过 {max} 个单元格（或合并范围过大），报表不会有这么多，未读取',
   'html.tooDeep': '页面的元素嵌套超过 {max} 层，报表页面不会这样嵌套，未读取',
@@ -44,7 +45,6 @@ export const zhImport: Messages = {
   'xlsx.formulaWithoutResult': '公式没有保存计算结果，按空白处理；请在 Excel 中打开并保存后再导入',
   'xlsx.tooManyCells': '工作表超过 {max} 个单元格，其后的内容未读取',
   'grid.notAForm': '未找到绩效自评表（读取了 {grids} 个工作表或页面，没有表名或足够的栏目名称）',
-  'grid.unknownTemplate': '没有名为“{template}”的模板',
   'grid.tableNotFound': '未找到绩效指标表（需要“指标名称”“权重”“自评分”等栏目名称）',
   'grid.totalsNotFound': '绩效指标表下没有“合计”或“总分”行',
   'grid.fieldNotFound': '表中没有“{field}”一栏',
@@ -55,7 +55,6 @@ export const zhImport: Messages = {
   // 导入：PDF 提取文字（.txt）
   'text.notText': '不是文本文件（{reason}），未读取',
   'text.notAForm': '文本中没有绩效自评表（没有表名，也没有足够的栏目名称）',
-  'text.unknownTemplate': '没有名为“{template}”的模板',
   'text.templateNotStated': '文本中没有表名，按栏目名称推定为“{template}”',
   'text.titleNotFound': '这张表没有表名：文件可能不完整，或分表有误',
   'text.formBoundaryUnclear': '这一段有 {count} 个表名：可能有表缺少绩效指标表头，分表可能有误',

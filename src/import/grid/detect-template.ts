@@ -9,6 +9,7 @@ import { escapeRegExp } from '../../core/targets/normalize.ts';
 import type { PlacedCell } from './form-region.ts';
 import { labelKey, labelVariants } from '../labels/label-key.ts';
 import { printedColumns } from '../../core/templates/template.ts';
+import { chooseTemplate } from '../choose-template.ts';
 
 /** A title cell is short: at most this many characters beyond the title itself. */
 const TITLE_SLACK = 40;
@@ -67,12 +68,6 @@ function labelScore(template: Template, keys: ReadonlySet<string>): number {
 export function detectTemplate(registry: TemplateRegistry, cells: readonly PlacedCell[]): Template | undefined {
   const templates = registry.ids().map((id) => registry.get(id)!);
   const keys = new Set(cells.map((c) => labelKey(c.text)));
-  let best: { template: Template; score: number } | undefined;
-  for (const template of templates) {
-    const titled = cells.some((c) => isTitleOf(template, c));
-    const score = (titled ? 1000 : 0) + labelScore(template, keys);
-    if (!best || score > best.score) best = { template, score };
-  }
   // Without a title, a form must at least print a handful of its labels.
-  return best && best.score >= 8 ? best.template : undefined;
+  return chooseTemplate(templates, { items: cells, isTitle: isTitleOf, score: (t) => labelScore(t, keys), minScore: 8 })?.template;
 }

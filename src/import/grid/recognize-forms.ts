@@ -12,6 +12,7 @@ import { detectTemplate, formYear, titleCells } from './detect-template.ts';
 import { diagnosticSink, type DiagnosticSink } from '../diagnostics.ts';
 import { newDraft, toEvaluation, type FormDraft } from './form-draft.ts';
 import { inferYear } from '../form-year.ts';
+import { forcedTemplate } from '../choose-template.ts';
 import { FormLabels } from './form-labels.ts';
 import { cutAtTitles, FormRegion, gridDocuments, type PlacedCell } from './form-region.ts';
 import type { Grid } from './grid.ts';
@@ -88,8 +89,7 @@ export function recognizeForms(grids: readonly Grid[], options: RecognizeOptions
   const templates = registry.ids().map((id) => registry.get(id)!);
   const diagnostics: ImportDiagnostic[] = [];
   const forms: ImportedForm[] = [];
-  if (options.templateId !== undefined && !registry.get(options.templateId)) {
-    diagnosticSink(options.file, diagnostics).add('error', 'UNKNOWN_TEMPLATE', 'grid.unknownTemplate', { template: options.templateId });
+  if (options.templateId !== undefined && !forcedTemplate(registry, options.templateId, diagnosticSink(options.file, diagnostics))) {
     return { file: options.file, forms, diagnostics };
   }
   for (const document of gridDocuments(grids)) {

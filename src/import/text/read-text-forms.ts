@@ -11,6 +11,7 @@ import { encodingDiagnostic } from './text-encoding.ts';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import { reporter } from './diagnostics.ts';
 import { labelCatalog, titleIn, type LabelCatalog } from './form-labels.ts';
+import { chooseTemplate as chooseTemplateOf, forcedTemplate } from '../choose-template.ts';
 import { printedYear, readForm } from './read-form.ts';
 import { splitForms } from './split-forms.ts';
 import { toLines, type TextLine } from './text-lines.ts';
@@ -57,30 +58,21 @@ export function readTextFormsSync(input: ReaderInput, templates: readonly Templa
 function chooseTemplate(lines: readonly TextLine[], forced: string | undefined, extra: readonly Template[], rep: DiagnosticSink): LabelCatalog | null {
   const registry = templateRegistry(extra);
   if (forced !== undefined) {
-    const template = registry.get(forced);
-    if (!template) rep.add('error', 'UNKNOWN_TEMPLATE', 'text.unknownTemplate', { template: forced });
+    const template = forcedTemplate(registry, forced, rep);
     return template ? labelCatalog(template) : null;
   }
-  const catalogs = registry.ids().map((id) => labelCatalog(registry.get(id)!));
-  const byTitle = firstTitled(lines, catalogs);
-  if (byTitle) return byTitle;
-  const scored = catalogs.map((c) => ({ c, score: recognisedLines(lines, c) })).sort((a, b) => b.score - a.score);
-  const best = scored[0];
-  if (!best || best.score < MIN_FORM_LINES) {
+  const chosen = chooseTemplateOf(registry.ids().map((id) => registry.get(id)!), {
+    items: lines,
+    isTitle: (template, line) => titleIn(line.key, labelCatalog(template)) !== null,
+    score: (template) => recognisedLines(lines, labelCatalog(template)),
+    minScore: MIN_FORM_LINES,
+  });
+  if (!chosen) {
     rep.add('error', 'NOT_A_FORM', 'text.notAForm');
     return null;
   }
-  rep.add('warning', 'TEMPLATE_NOT_STATED', 'text.templateNotStated', { template: best.c.template.name });
-  return best.c;
-}
-
-/** The template whose title comes first in the document. */
-function firstTitled(lines: readonly TextLine[], catalogs: readonly LabelCatalog[]): LabelCatalog | null {
-  for (const line of lines) {
-    const hit = catalogs.find((c) => titleIn(line.key, c) !== null);
-    if (hit) return hit;
-  }
-  return null;
+  if (!chosen.byTitle) rep.add('warning', 'TEMPLATE_NOT_STATED', 'text.templateNotStated', { template: chosen.template.name });
+  return labelCatalog(chosen.template);
 }
 
 function recognisedLines(lines: readonly TextLine[], catalog: LabelCatalog): number {

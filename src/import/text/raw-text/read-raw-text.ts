@@ -10,6 +10,7 @@ import { templateRegistry } from '../../../core/templates/registry.ts';
 import type { Label, Template } from '../../../core/templates/template.ts';
 import { isTitleOf } from '../../grid/detect-template.ts';
 import { labelKey } from '../../labels/label-key.ts';
+import { chooseTemplate } from '../../choose-template.ts';
 import type { FileImport, ImportDiagnostic } from '../../import-result.ts';
 import { detectFlavour, isTitleLine, mayHaveFlavour, titleKeys, type Flavour } from './flavour.ts';
 import { rawLines, type RawLine } from './raw-lines.ts';
@@ -31,16 +32,13 @@ function refusal(file: string, flavour: Flavour, why: Refusal | { kind: 'flavour
 }
 
 /** The template the text prints the title of, else the one whose column titles its title line prints most of. */
-function chooseTemplate(lines: readonly RawLine[], templates: readonly Template[]): Template {
-  for (const line of lines) {
-    const titled = templates.find((t) => isTitleOf(t, { row: 0, col: 0, rowSpan: 1, colSpan: 1, text: line.text, location: '', vrow: 0, source: '' }));
-    if (titled) return titled;
-  }
+function templateOf(lines: readonly RawLine[], templates: readonly Template[]): Template {
   const score = (t: Template) => {
     const keys = titleKeys(t);
     return Math.max(0, ...lines.filter((l) => isTitleLine(l, keys)).map((l) => l.tokens.filter((x) => keys.has(labelKey(x))).length));
   };
-  return [...templates].sort((a, b) => score(b) - score(a))[0]!;
+  const isTitle = (t: Template, line: RawLine) => isTitleOf(t, { row: 0, col: 0, rowSpan: 1, colSpan: 1, text: line.text, location: '', vrow: 0, source: '' });
+  return chooseTemplate(templates, { items: lines, isTitle, score, minScore: 0 })!.template;
 }
 
 /**
@@ -57,7 +55,7 @@ export function readRawText(file: string, text: string, templateId: string | und
   if (found.flavour === 'pdftotext-default') return { file, forms: [], diagnostics: refusal(file, found.flavour, { kind: 'flavour', line: found.line }) };
   const forced = templateId === undefined ? undefined : registry.get(templateId);
   if (templateId !== undefined && !forced) return undefined;
-  const read = readRawForms(file, lines, forced ?? chooseTemplate(lines, templates), extra);
+  const read = readRawForms(file, lines, forced ?? templateOf(lines, templates), extra);
   if (!read.ok) return { file, forms: [], diagnostics: refusal(file, found.flavour, read.refusal) };
   return read.result;
 }
