@@ -52,7 +52,7 @@ function valueAt(evaluation: Evaluation, path: string): unknown {
 /** The field's value and whether the reader said it could not read it. */
 function outcome(result: FileImport, path: string): { value: unknown; unreadable: boolean } {
   assert.equal(result.forms.length, 1, JSON.stringify(result.diagnostics.map((d) => d.code)));
-  const unreadable = result.diagnostics.some((d) => /UNREADABLE/u.test(d.code) && d.path === `evaluations[0].${path}`);
+  const unreadable = result.diagnostics.some((d) => d.code === 'UNREADABLE_VALUE' && d.path === `evaluations[0].${path}`);
   const value = valueAt(result.forms[0]!.evaluation, path);
   // A field not read is absent or left blank, as the model keeps a field not filled.
   return { value: value === '' ? undefined : value, unreadable };

@@ -77,7 +77,7 @@ function toIndicator(c: IndicatorCells, i: number, catalog: LabelCatalog, locati
       if (number === null) continue;
       at(field, number.line);
       if (number.value === null) {
-        rep.add('warning', 'VALUE_UNREADABLE', 'text.valueUnreadable', { field: fieldWord(catalog.template, `indicators[].${field}`), value: number.raw }, { line: number.line, path: `indicators[${i}].${field}` });
+        rep.add('warning', 'UNREADABLE_VALUE', 'text.valueUnreadable', { field: fieldWord(catalog.template, `indicators[].${field}`), value: number.raw }, { line: number.line, path: `indicators[${i}].${field}` });
       } else indicator[field] = number.value;
       continue;
     }

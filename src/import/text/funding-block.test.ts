@@ -28,5 +28,5 @@ test('rows in 万元 stored in 元; the first row gives budget, execution and it
 test('an amount that cannot be read is reported', () => {
   const rep = reporter('f.txt', 0);
   readFunding(classified('年度资金总额 约25 25.00 21.00', national), national, '元', rep);
-  assert.deepEqual(rep.diagnostics.map((d) => [d.code, d.path]), [['VALUE_UNREADABLE', 'evaluations[0].funding[0].initial']]);
+  assert.deepEqual(rep.diagnostics.map((d) => [d.code, d.path]), [['UNREADABLE_VALUE', 'evaluations[0].funding[0].initial']]);
 });

@@ -42,7 +42,7 @@ export function readFunding(lines: readonly ClassifiedLine[], catalog: LabelCata
       if (raw === undefined) continue;
       const read = readAmount(raw, unit);
       if (!read.ok) {
-        rep.add('warning', 'VALUE_UNREADABLE', 'text.valueUnreadable', { field: fieldWord(catalog.template, `funding[].${column}`), value: raw }, { line: line.no, path: `funding[${i}].${column}` });
+        rep.add('warning', 'UNREADABLE_VALUE', 'text.valueUnreadable', { field: fieldWord(catalog.template, `funding[].${column}`), value: raw }, { line: line.no, path: `funding[${i}].${column}` });
         continue;
       }
       const amount = read.value.yuan;

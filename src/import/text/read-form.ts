@@ -91,7 +91,7 @@ function setConverted(values: Record<string, unknown>, path: string, printed: Pr
     if (converted.value !== '' || kindOf(path) !== 'yesNo') values[path] = converted.value;
     return;
   }
-  rep.add('warning', 'VALUE_UNREADABLE', 'text.valueUnreadable', { field: fieldWord(catalog.template, path), value: printed.value }, { line: printed.line, path });
+  rep.add('warning', 'UNREADABLE_VALUE', 'text.valueUnreadable', { field: fieldWord(catalog.template, path), value: printed.value }, { line: printed.line, path });
 }
 
 function convert(path: string, raw: string, unit: '元' | '万元', catalog: LabelCatalog): ValueReading<string | boolean> {
@@ -117,7 +117,7 @@ function setTotals(values: Record<string, unknown>, printed: PrintedValue, catal
   const tokens = tokensOf(printed.value);
   delete locations['totals.score'];
   if (tokens.length > 2) {
-    rep.add('warning', 'VALUE_UNREADABLE', 'text.valueUnreadable', { field: fieldWord(catalog.template, 'totals.score'), value: printed.value }, { line: printed.line, path: 'totals' });
+    rep.add('warning', 'UNREADABLE_VALUE', 'text.valueUnreadable', { field: fieldWord(catalog.template, 'totals.score'), value: printed.value }, { line: printed.line, path: 'totals' });
     return;
   }
   const parts = tokens.length === 2 ? (['weight', 'score'] as const) : (['score'] as const);
@@ -127,7 +127,7 @@ function setTotals(values: Record<string, unknown>, printed: PrintedValue, catal
     if (read.ok) {
       values[path] = read.value;
       locations[path] = lineLocation(printed.line);
-    } else rep.add('warning', 'VALUE_UNREADABLE', 'text.valueUnreadable', { field: fieldWord(catalog.template, path), value: tokens[i]! }, { line: printed.line, path });
+    } else rep.add('warning', 'UNREADABLE_VALUE', 'text.valueUnreadable', { field: fieldWord(catalog.template, path), value: tokens[i]! }, { line: printed.line, path });
   });
 }
 
