@@ -39,6 +39,10 @@ export function readTextFormsSync(input: ReaderInput, templates: readonly Templa
   // `pdftotext -raw` and default mode: read where their order allows it, else refused (TEXT_ORDER_LOST).
   const raw = readRawText(input.file, decoded.text, input.templateId, templates);
   if (raw) return withDiagnostics(raw, rep.diagnostics);
+  // Text that keeps neither positions nor order (the seed's extractor) is not made a Grid: its
+  // cells are parted by single spaces as words are, rows wrap over lines and blank lines, and the
+  // right-hand labels are printed apart from their values, so no cell has a column or a neighbour
+  // until this reader has paired labels by the template's order and cut rows at weight and score.
   const lines = toLines(decoded.text);
   const catalog = chooseTemplate(lines, input.templateId, templates, rep);
   if (catalog === null) return result;
