@@ -56,9 +56,32 @@ function linesNeeded(text: string, units: number, size: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayUnits(line, size) / usable)), 0);
 }
 
+function rangeUnits(ws: ExcelJS.Worksheet, range: Merge): number {
+  let units = 0;
+  for (let c = range.left; c <= range.right; c++) units += ws.getColumn(c).width ?? 9;
+  return units;
+}
+
+/**
+ * A number never wraps: where its column is too narrow LibreOffice prints fewer decimals (General)
+ * or ### — a form that no longer shows its figure. Offices widen such a column; so do we.
+ */
+function widenForNumbers(ws: ExcelJS.Worksheet, rangeOf: (row: number, col: number) => Merge, lastRow: number, size: number): void {
+  for (let r = 1; r <= lastRow; r++) {
+    ws.getRow(r).eachCell({ includeEmpty: false }, (cell) => {
+      if (typeof cell.value !== 'number') return;
+      const range = rangeOf(r, Number(cell.col));
+      const needed = displayUnits(`${cell.value.toLocaleString('en', { maximumFractionDigits: 6 })}%`, size) + 2;
+      const short = needed - rangeUnits(ws, range);
+      if (short > 0) ws.getColumn(range.right).width = (ws.getColumn(range.right).width ?? 9) + Math.ceil(short);
+    });
+  }
+}
+
 function restyle(ws: ExcelJS.Worksheet, random: Random, choice: LayoutChoice, lastRow: number): void {
   const merges = mergesOf(ws);
   const rangeOf = (row: number, col: number): Merge => merges.find((m) => m.top === row && m.left === col) ?? { top: row, left: col, bottom: row, right: col };
+  widenForNumbers(ws, rangeOf, lastRow, choice.fontSize + 1);
   const heights = new Map<number, number>();
   for (let r = 1; r <= lastRow; r++) {
     ws.getRow(r).eachCell({ includeEmpty: false }, (cell) => {
@@ -67,8 +90,7 @@ function restyle(ws: ExcelJS.Worksheet, random: Random, choice: LayoutChoice, la
       const size = cell.font?.size && cell.font.size >= TITLE_MIN_SIZE ? cell.font.size : cell.font?.size === 11 ? choice.fontSize + 1 : choice.fontSize;
       cell.font = { ...cell.font, name: choice.font, size };
       const range = rangeOf(r, Number(cell.col));
-      let units = 0;
-      for (let c = range.left; c <= range.right; c++) units += ws.getColumn(c).width ?? 9;
+      const units = rangeUnits(ws, range);
       const text = cellText(cell);
       const lines = linesNeeded(text, units, size);
       // Wrap off where the text surely fits one line (as many offices leave it); on wherever it may not.

@@ -38,11 +38,12 @@ function maybeBlank(random: Random, chance: number, text: string): string | unde
   return random.next() < chance ? undefined : text;
 }
 
-/** Weights in half points and scores at most the weight. */
-function scoreIndicator(random: Random, indicator: Indicator): Indicator {
-  const weight = random.int(1, 40) / 2;
-  const score = random.next() < 0.6 ? weight : random.int(0, weight * 2) / 2;
-  return { ...indicator, weight, score };
+/** `total` half points cut into `count` positive parts. */
+function splitHalfPoints(random: Random, total: number, count: number): number[] {
+  const cuts = new Set<number>();
+  while (cuts.size < count - 1) cuts.add(random.int(1, total - 1));
+  const marks = [0, ...[...cuts].sort((a, b) => a - b), total];
+  return marks.slice(1).map((m, i) => m - marks[i]!);
 }
 
 function rewordIndicator(random: Random, indicator: Indicator, national: boolean): Indicator {
@@ -55,15 +56,33 @@ function rewordIndicator(random: Random, indicator: Indicator, national: boolean
   return out;
 }
 
-/** `count` indicators from the template's categories, in the order the form prints them. */
+/** How many of `count` indicators each block gets: one each while they last, the rest at random. */
+function blockCounts(random: Random, blocks: number, count: number): number[] {
+  const counts = Array.from({ length: blocks }, (_, i) => (i < count ? 1 : 0));
+  for (let left = count - blocks; left > 0; left--) counts[random.int(0, blocks - 1)]!++;
+  return counts;
+}
+
+/**
+ * `count` indicators in the order the form prints them: each block (cap) of the template gets some,
+ * their weights add up to the block's points in half points, each score at most its weight.
+ */
 function indicators(random: Random, template: Template, count: number, identity: { name: string; budgetUnit: string; year: number }): Indicator[] {
   const pool: Indicator[] = [];
-  while (pool.length < count * 2) pool.push(...syntheticEvaluation(random, template, identity).indicators);
-  const chosen = Array.from({ length: count }, () => pool.splice(random.int(0, pool.length - 1), 1)[0]!);
-  const order = template.categories.map((c) => c.key);
-  chosen.sort((a, b) => order.indexOf(a.category ?? '') - order.indexOf(b.category ?? ''));
+  while (pool.length < count * 3) pool.push(...syntheticEvaluation(random, template, identity).indicators);
   const national = template.execution.scored;
-  return chosen.map((i) => scoreIndicator(random, rewordIndicator(random, i, national)));
+  const counts = blockCounts(random, template.caps.length, count);
+  return template.caps.flatMap((cap, b) => {
+    const n = Math.min(counts[b]!, cap.points * 2);
+    if (n === 0) return [];
+    const fromBlock = pool.filter((i) => cap.categories.includes(i.category ?? ''));
+    const weights = splitHalfPoints(random, cap.points * 2, n);
+    return weights.map((half) => {
+      const weight = half / 2;
+      const score = random.next() < 0.6 ? weight : random.int(0, half) / 2;
+      return { ...rewordIndicator(random, random.pick(fromBlock), national), weight, score };
+    });
+  });
 }
 
 /** An amount in fen split into `parts` positive amounts. */
