@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { templateRegistry } from '../src/core/templates/registry.ts';
 import { randomSource } from '../src/demo/synthetic-evaluations.ts';
+import type { Evaluation } from '../src/core/model/evaluation.ts';
 import { convertBatch, sofficeVersion } from './layout-corpus/convert.ts';
+import { hiddenTexts } from './layout-corpus/printed-check.ts';
 import { officeWorkbook } from './layout-corpus/office-layout.ts';
 import { randomEvaluation } from './layout-corpus/random-evaluation.ts';
 
@@ -33,6 +35,7 @@ export async function makeLayoutCorpus(options: CorpusOptions): Promise<string[]
   mkdirSync(options.out, { recursive: true });
   const registry = templateRegistry();
   const names: string[] = [];
+  const evaluations = new Map<string, Evaluation>();
   for (let i = 0; i < options.forms; i++) {
     // One generator per form: a form stays the same whatever the count of forms around it.
     const random = randomSource(options.seed * 100_003 + i);
@@ -43,8 +46,13 @@ export async function makeLayoutCorpus(options: CorpusOptions): Promise<string[]
     writeFileSync(join(options.out, `${name}.xlsx`), bytes);
     writeFileSync(join(options.out, `${name}.json`), `${JSON.stringify(evaluation, null, 2)}\n`);
     names.push(name);
+    evaluations.set(name, evaluation);
   }
   convertBatch(options.out);
+  for (const [name, evaluation] of evaluations) {
+    const hidden = hiddenTexts(join(options.out, `${name}.pdf`), evaluation);
+    if (hidden.length > 0) console.warn(`${name}.pdf does not show all of ${hidden.join(', ')}: its rows are too low`);
+  }
   writeFileSync(join(options.out, 'VERSION'), `${sofficeVersion()}\n`);
   return names;
 }
