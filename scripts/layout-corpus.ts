@@ -84,7 +84,11 @@ async function main(): Promise<void> {
     const text = section(`npm run corpus -- ${args}`.trim(), readings, (performance.now() - started) / 60_000, values.dir === undefined);
     console.log(text);
     const kinds = mismatchKinds(readings);
-    if (kinds.length > 10) console.log(['More kinds:', '', ...kindsTable(kinds.slice(10), Number(values.kinds) - 10)].join('\n'));
+    if (kinds.length > 10) console.log(['More kinds:', '', ...kindsTable(kinds.slice(10), Number(values.kinds) - 10), ''].join('\n'));
+    for (const shape of shapes) {
+      const ofShape = mismatchKinds(readings.filter((r) => r.shape === shape));
+      if (ofShape.length > 0) console.log([`Kinds in .${shape}:`, '', ...kindsTable(ofShape, Number(values.kinds)), ''].join('\n'));
+    }
     if (values['write-benchmarks']) writeBenchmarks(text);
   } finally {
     if (values.dir === undefined) rmSync(dir, { recursive: true, force: true });
