@@ -2,7 +2,9 @@
  * The layout corpus of issue 15: random valid evaluations of both built-in templates, each laid
  * out as offices do (scripts/layout-corpus/office-layout.ts) and saved in every shape offices
  * publish — .xlsx, .pdf, .txt (pdftotext -layout), .xls and .html — with the evaluation it holds
- * as `<form>.json` beside them. Deterministic for a seed, as far as LibreOffice is.
+ * as `<form>.json` beside them. Deterministic for a seed, as far as LibreOffice is: the .json, .txt,
+ * .xls and .html come out byte for byte the same; the .xlsx (zip entry times) and .pdf (creation
+ * date) differ only in time stamps. Needs LibreOffice (soffice) and poppler (pdftotext).
  *
  *   node --import tsx scripts/make-layout-corpus.ts [--seed 15] [--forms 40] [--out DIR]
  */
