@@ -1,9 +1,12 @@
 /**
- * Import throughput: forms per second for text, PDF and XLSX, imported in one process (the whole
+ * Import throughput: forms per second for every shape the importer reads (extracted text,
+ * `pdftotext -layout` text, PDF, XLSX, .xls, an HTML page, .docx), imported in one process (the whole
  * import of a file as the CLI does it: sniff, decode, read the forms, run the checks on them, by
  * `importBytes`) and through `importFile` (a bounded worker per file, as the CLI runs them). Each
  * is compared, in the same run, with a baseline that only gets the bytes into a usable shape:
- * text → decoded lines; PDF → `pdftotext -layout` (poppler, C); XLSX → exceljs loading the workbook.
+ * text → decoded lines; PDF → `pdftotext -layout` (poppler, C); XLSX → exceljs loading the workbook;
+ * .xls → LibreOffice converting it to XLSX (what the reader does first); HTML → htmlparser2's DOM;
+ * .docx → mammoth's HTML.
  *   node --import tsx bench/import.bench.ts
  *
  * The in-process figure is the median wall time of `runs` imports after `warmup` imports. One
@@ -28,18 +31,24 @@ const CASES = [
   { kind: 'text', file: 'test/fixtures/seed/000_876b01381dae6b1b.txt', baseline: 'decode + split lines', warmup: 200, runs: 200 },
   { kind: 'PDF', file: 'test/fixtures/pdf/seed-2021-putuo.pdf', baseline: 'pdftotext -layout', warmup: 1, runs: 9 },
   { kind: 'XLSX', file: 'test/fixtures/pdf/seed-2021-putuo.xlsx', baseline: 'exceljs load', warmup: 1, runs: 9 },
+  { kind: 'layout text', file: 'test/fixtures/pdftotext/seed-2021-putuo.layout.txt', baseline: 'decode + split lines', warmup: 50, runs: 50 },
+  { kind: 'HTML', file: 'test/fixtures/office-shapes/seed-2021-putuo.html', baseline: 'htmlparser2 DOM', warmup: 5, runs: 21 },
+  { kind: 'DOCX', file: 'test/fixtures/office-shapes/seed-2021-putuo.docx', baseline: 'mammoth → HTML', warmup: 2, runs: 9 },
+  // No .xls of the seed is committed: a form of the layout corpus (one form, Shanghai template).
+  { kind: 'XLS', file: 'test/fixtures/layout-corpus/form-0001-shanghai-2021.xls', baseline: 'LibreOffice → XLSX', warmup: 0, runs: 3 },
 ] as const;
 export type ImportKind = (typeof CASES)[number]['kind'];
 
-async function baseline(kind: string, path: string, bytes: Uint8Array): Promise<void> {
-  if (kind === 'text') new TextDecoder().decode(bytes).split(/\r?\n/u);
-  else if (kind === 'PDF') execFileSync('pdftotext', ['-layout', path, '-'], { maxBuffer: 1 << 26 });
-  else {
-    // Loaded when measured: a text-only run does not load exceljs.
-    const { default: ExcelJS } = await import('exceljs');
-    await new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  }
-}
+// Each loaded when measured: a text-only run loads none of these libraries.
+const BASELINES: Record<ImportKind, (path: string, bytes: Uint8Array) => Promise<unknown>> = {
+  text: async (_path, bytes) => new TextDecoder().decode(bytes).split(/\r?\n/u),
+  'layout text': async (_path, bytes) => new TextDecoder().decode(bytes).split(/\r?\n/u),
+  PDF: async (path) => execFileSync('pdftotext', ['-layout', path, '-'], { maxBuffer: 1 << 26 }),
+  XLSX: async (_path, bytes) => new (await import('exceljs')).default.Workbook().xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer),
+  XLS: async (_path, bytes) => (await import('../src/import/convert/soffice.ts')).convertWithSoffice(bytes, { extension: 'xls', target: 'xlsx' }),
+  HTML: async (_path, bytes) => (await import('htmlparser2')).parseDocument(new TextDecoder().decode(bytes)),
+  DOCX: async (_path, bytes) => (await import('mammoth')).default.convertToHtml({ buffer: Buffer.from(bytes) }),
+};
 
 /** `work` run `warmup` times, then `runs` times: the median wall time and the mean CPU time of those, in ms. */
 async function steadyMs(warmup: number, runs: number, work: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
@@ -93,7 +102,7 @@ export async function measureImport(kind: ImportKind, options: { runs?: number; 
   const forms = (await imported()).forms.length;
   const inProcess = await steadyMs(warmup, runs, imported);
   const workerMs = options.worker === false ? null : await medianMs(3, () => importFile(path));
-  const baselineMs = (await steadyMs(warmup, runs, () => baseline(c.kind, path, bytes))).wall;
+  const baselineMs = (await steadyMs(warmup, runs, () => BASELINES[c.kind](path, bytes))).wall;
   return {
     kind, file: c.file, baseline: c.baseline, forms, pages: kind === 'PDF' ? pdfPages(path) : 0,
     inProcessMs: inProcess.wall, inProcessCpuMs: inProcess.cpu, warmup, runs, workerMs, baselineMs, load: loadavg()[0]!,
