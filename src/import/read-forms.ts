@@ -8,7 +8,7 @@
  * which slow every reader after it (text import ≈ 10–15 %); a text-only batch never loads them.
  */
 import { explain } from '../core/explanation.ts';
-import { templateRegistry } from '../core/templates/registry.ts';
+import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
 import type { Template } from '../core/templates/template.ts';
 import type { FileImport, ReaderInput } from './import-result.ts';
 import { sniffKind, type FileKind } from './sniff.ts';
@@ -39,6 +39,19 @@ async function readConverted(input: ReaderInput, kind: FileKind, templates: read
   return { file: input.file, forms: [], diagnostics: [{ severity: 'error', file: input.file, ...failure }] };
 }
 
+type Reader = (input: ReaderInput, templates: readonly Template[]) => Promise<FileImport> | FileImport;
+
+const registryOf = (templates: readonly Template[]): TemplateRegistry | undefined => (templates.length > 0 ? templateRegistry(templates) : undefined);
+
+/** The reader of each kind it can read; all but text are loaded on first use (see above). */
+const READERS: Partial<Record<FileKind, Reader>> = {
+  pdf: async (input, templates) => (await import('./pdf/read-pdf-forms.ts')).readPdfForms(input, registryOf(templates)),
+  xlsx: async (input, templates) => (await import('./xlsx/read-xlsx.ts')).readXlsxForms(input, registryOf(templates)),
+  html: async (input, templates) => (await import('./html/read-html.ts')).readHtmlForms(input, registryOf(templates)),
+  docx: async (input, templates) => (await import('./docx/read-docx.ts')).readDocxForms(input, registryOf(templates)),
+  text: readTextFormsSync,
+};
+
 /** `templates`: those added as data (`--templates`), recognised besides the built-in ones. */
 export interface ReadOptions {
   /** The file's deadline (the reader pool's): a conversion is given most of it and killed within it. */
@@ -50,12 +63,8 @@ export interface ReadOptions {
 export async function readForms(input: ReaderInput, templates: readonly Template[] = [], options: ReadOptions = {}): Promise<FileImport> {
   const kind = sniffKind(input.bytes);
   if (!options.converted && CONVERTED_TO[kind]) return readConverted(input, kind, templates, options.timeoutMs);
-  const registry = templates.length > 0 ? templateRegistry(templates) : undefined;
-  if (kind === 'pdf') return (await import('./pdf/read-pdf-forms.ts')).readPdfForms(input, registry);
-  if (kind === 'xlsx') return (await import('./xlsx/read-xlsx.ts')).readXlsxForms(input, registry);
-  if (kind === 'html') return (await import('./html/read-html.ts')).readHtmlForms(input, registry);
-  if (kind === 'docx') return (await import('./docx/read-docx.ts')).readDocxForms(input, registry);
-  if (kind === 'text') return readTextFormsSync(input, templates);
+  const reader = READERS[kind];
+  if (reader) return reader(input, templates);
   return {
     file: input.file,
     forms: [],
