@@ -24,18 +24,11 @@ export interface EvidenceRecord {
   deletedAt: string | null;
 }
 
-export interface NewEvidence {
-  id: string;
-  evaluationId: string;
-  indicatorId: string | null;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  storageKey: string;
+/** A file being recorded: what the record says of its contents, and who uploads it when. */
+export type NewEvidence = Pick<EvidenceRecord, 'id' | 'evaluationId' | 'indicatorId' | 'fileName' | 'mediaType' | 'size' | 'sha256' | 'storageKey'> & {
   userId: string;
   at: string;
-}
+};
 
 export class EvidenceRepository {
   constructor(private readonly db: Db) {}
