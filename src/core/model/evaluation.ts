@@ -16,14 +16,14 @@ export const EVALUATION_SCHEMA_ID = 'jixiao/evaluation@1';
  */
 export const SHORT_TEXT = 1000;
 export const LONG_TEXT = 20000;
-const short = z.string().max(SHORT_TEXT);
-const long = z.string().max(LONG_TEXT);
+export const short = z.string().max(SHORT_TEXT);
+export const long = z.string().max(LONG_TEXT);
 
 /**
  * An amount in 元 as a decimal string with at most 2 decimals: "414400.00". Blank means not filled.
  * At most 13 digits before the point (under 10 万亿元), so every sum is exact in fen (numbers/hundredths.ts).
  */
-const amount = z
+export const amount = z
   .string()
   .max(30)
   .regex(/^(-?\d{1,13}(\.\d{1,2})?)?$/, { message: 'expected an amount in 元 as a decimal string such as "414400.00" (at most 13 digits before the point)' });
@@ -35,11 +35,11 @@ const percent = z
   .regex(/^(-?\d+(\.\d+)?)?$/, { message: 'expected a percentage as a decimal string such as "62.16"' });
 
 /** Weights and scores: JSON numbers with at most 2 decimals. */
-const pointsValue = z
+export const pointsValue = z
   .number()
   .refine((n) => hundredthsOfNumber(n) !== null && Math.abs(n) <= MAX_POINTS, { message: 'expected a number with at most 2 decimals' });
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'expected an ISO date such as "2022-03-02"' });
 
