@@ -43,6 +43,18 @@ export const isoDate = z
   .string()
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'expected an ISO date such as "2022-03-02"' });
 
+/** The head every document of the cycle starts with: its schema id, its template, its year. */
+export function documentHead<Id extends string>(schemaId: Id) {
+  return {
+    schema: z.literal(schemaId),
+    template: z.string().min(1).max(100),
+    year: z.number().int().min(1949).max(2999),
+  };
+}
+
+/** An indicator's stable id (lineage), optional in files. */
+export const indicatorId = z.string().max(100).optional();
+
 /** The level a preparer picks for a qualitative target (PRODUCT.md, "Targets and scoring"). */
 export const qualitativeLevelSchema = z.enum(['achieved', 'partial', 'notAchieved']);
 export type QualitativeLevel = z.infer<typeof qualitativeLevelSchema>;
@@ -71,7 +83,7 @@ export const fundingRowSchema = z.looseObject({
 
 export const indicatorSchema = z.looseObject({
   /** Stable across years (lineage); optional in files. */
-  id: z.string().max(100).optional(),
+  id: indicatorId,
   category: short.optional(),
   subcategory: short.optional(),
   name: short,
@@ -85,9 +97,7 @@ export const indicatorSchema = z.looseObject({
 });
 
 export const evaluationSchema = z.looseObject({
-  schema: z.literal(EVALUATION_SCHEMA_ID),
-  template: z.string().min(1).max(100),
-  year: z.number().int().min(1949).max(2999),
+  ...documentHead(EVALUATION_SCHEMA_ID),
   project: projectSchema,
   funding: z.array(fundingRowSchema).optional(),
   execution: z.looseObject({ weight: pointsValue, score: pointsValue.optional() }).optional(),
@@ -112,11 +122,17 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;
 export type EvaluationFile = z.infer<typeof evaluationFileSchema>;
 
-/** The published JSON Schema of the interchange file. */
-export function evaluationJsonSchema(): Record<string, unknown> {
+/** The published JSON Schema of an interchange file: `jixiao/targets@1` at …/schema/targets-1.json. */
+export function interchangeJsonSchema(fileSchema: z.ZodType, schemaId: string): Record<string, unknown> {
+  const [, name, version] = /^jixiao\/(\w+)@(\d+)$/u.exec(schemaId)!;
   return {
-    ...z.toJSONSchema(evaluationFileSchema, { io: 'input', unrepresentable: 'any' }),
-    $id: 'https://jixiao.example/schema/evaluation-1.json',
-    title: 'jixiao/evaluation@1',
+    ...z.toJSONSchema(fileSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: `https://jixiao.example/schema/${name}-${version}.json`,
+    title: schemaId,
   };
+}
+
+/** The published JSON Schema of the evaluation file. */
+export function evaluationJsonSchema(): Record<string, unknown> {
+  return interchangeJsonSchema(evaluationFileSchema, EVALUATION_SCHEMA_ID);
 }

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from '../year/calendar.ts';
-import { amount, long, projectSchema, short } from './evaluation.ts';
+import { amount, documentHead, indicatorId, interchangeJsonSchema, long, projectSchema, short } from './evaluation.ts';
 
 export const MONITORING_SCHEMA_ID = 'jixiao/monitoring@1';
 
@@ -39,7 +39,7 @@ export const monitoringFundingRowSchema = z.looseObject({
 });
 
 export const monitoringIndicatorSchema = z.looseObject({
-  id: z.string().max(100).optional(),
+  id: indicatorId,
   category: short,
   subcategory: short.optional(),
   name: short,
@@ -54,9 +54,7 @@ export const monitoringIndicatorSchema = z.looseObject({
 });
 
 export const monitoringSchema = z.looseObject({
-  schema: z.literal(MONITORING_SCHEMA_ID),
-  template: z.string().min(1).max(100),
-  year: z.number().int().min(1949).max(2999),
+  ...documentHead(MONITORING_SCHEMA_ID),
   asOf: asOfDate,
   project: monitoringProjectSchema,
   funding: z.array(monitoringFundingRowSchema).optional(),
@@ -74,3 +72,8 @@ export type MonitoringFundingRow = z.infer<typeof monitoringFundingRowSchema>;
 export type MonitoringIndicator = z.infer<typeof monitoringIndicatorSchema>;
 export type Monitoring = z.infer<typeof monitoringSchema>;
 export type MonitoringFile = z.infer<typeof monitoringFileSchema>;
+
+/** The published JSON Schema of the monitoring file. */
+export function monitoringJsonSchema(): Record<string, unknown> {
+  return interchangeJsonSchema(monitoringFileSchema, MONITORING_SCHEMA_ID);
+}

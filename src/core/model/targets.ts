@@ -9,7 +9,7 @@
  * transformed on parse.
  */
 import { z } from 'zod';
-import { amount, long, pointsValue, projectSchema, short } from './evaluation.ts';
+import { amount, documentHead, indicatorId, interchangeJsonSchema, long, pointsValue, projectSchema, short } from './evaluation.ts';
 
 export const TARGETS_SCHEMA_ID = 'jixiao/targets@1';
 
@@ -21,7 +21,7 @@ export const targetsFundingRowSchema = z.looseObject({
 
 export const targetIndicatorSchema = z.looseObject({
   /** Stable id (lineage): the evaluation made from these targets keeps it. */
-  id: z.string().max(100).optional(),
+  id: indicatorId,
   category: short,
   subcategory: short.optional(),
   name: short,
@@ -31,9 +31,7 @@ export const targetIndicatorSchema = z.looseObject({
 });
 
 export const targetsSchema = z.looseObject({
-  schema: z.literal(TARGETS_SCHEMA_ID),
-  template: z.string().min(1).max(100),
-  year: z.number().int().min(1949).max(2999),
+  ...documentHead(TARGETS_SCHEMA_ID),
   project: projectSchema,
   funding: z.array(targetsFundingRowSchema).optional(),
   annualGoal: long,
@@ -48,3 +46,8 @@ export type TargetsFundingRow = z.infer<typeof targetsFundingRowSchema>;
 export type TargetIndicator = z.infer<typeof targetIndicatorSchema>;
 export type Targets = z.infer<typeof targetsSchema>;
 export type TargetsFile = z.infer<typeof targetsFileSchema>;
+
+/** The published JSON Schema of the targets file. */
+export function targetsJsonSchema(): Record<string, unknown> {
+  return interchangeJsonSchema(targetsFileSchema, TARGETS_SCHEMA_ID);
+}
