@@ -93,3 +93,17 @@ test('sameTarget: the same comparison of the same quantity, or the same words', 
   assert.ok(!sameTarget('≥50%', '≥50'));
   assert.ok(!sameTarget('较满意', '满意'));
 });
+
+test('evaluate with the approved targets adds their findings to the form’s own, and an error blocks', async () => {
+  const { evaluate, hasErrors } = await import('./run-checks.ts');
+  const { template } = await import('../../../test/support/fixtures.ts');
+  const e = nationalWithIds();
+  const national = template('national-2020');
+  assert.deepEqual(evaluate(e, national, nationalTargets()).findings, evaluate(e, national).findings);
+  e.indicators[4]!.target = '>=85%';
+  const own = evaluate(e, national).findings;
+  const withTargets = evaluate(e, national, nationalTargets()).findings;
+  assert.deepEqual(withTargets.slice(0, own.length), own);
+  assert.deepEqual(withTargets.slice(own.length).map((f) => [f.code, f.path]), [['TARGET_CHANGED', 'indicators[4].target']]);
+  assert.ok(hasErrors(withTargets.slice(own.length)));
+});
