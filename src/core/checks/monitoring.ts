@@ -7,7 +7,6 @@
  * (scoring/reach-target.ts); where the two cannot be compared (a free-text target) nothing is said.
  */
 import type { Monitoring } from '../model/monitoring.ts';
-import { inBothLanguages } from '../locale/messages.ts';
 import { fenOf, hundredthsOfNumber, hundredthsText, mulDivRound } from '../numbers/hundredths.ts';
 import { reachesTarget } from '../scoring/reach-target.ts';
 import { DEFAULT_EXECUTION_LAG_POINTS, type Template } from '../templates/template.ts';
@@ -89,7 +88,7 @@ function indicatorChecks(monitoring: Monitoring): Finding[] {
     if (!reached && indicator.deviationCauses.length === 0) out.push(finding('MONITOR_OFF_TRACK', `indicators[${i}].deviationCauses`, params));
     const contradicts = reached ? indicator.likelihood === 'impossible' : indicator.likelihood === 'certain';
     if (contradicts) {
-      out.push(finding('MONITOR_LIKELIHOOD', `indicators[${i}].likelihood`, { ...params, likelihood: inBothLanguages(`likelihood.${indicator.likelihood}`) }, { variant: indicator.likelihood }));
+      out.push(finding('MONITOR_LIKELIHOOD', `indicators[${i}].likelihood`, { ...params, likelihood: indicator.likelihood }, { variant: indicator.likelihood }));
     }
   });
   return out;

@@ -17,10 +17,12 @@ export type Messages = Readonly<Record<string, string>>;
 
 const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport, ...zhSetup, ...zhEvidence, ...zhCycle }, en: { ...en, ...enImport, ...enSetup, ...enEvidence, ...enCycle } };
 
-/** Parameters named `level` hold a qualitative level key and are shown in words. */
+/** Parameters that hold a key of a fixed set, shown in words: a qualitative level, a likelihood (确定能 …). */
+const WORDED_PARAMS: ReadonlySet<string> = new Set(['level', 'likelihood']);
+
 function showParam(name: string, value: MessageParam, lang: Lang): string {
   if (typeof value === 'object') return value[lang];
-  if (name === 'level') return CATALOGS[lang][`level.${value}`] ?? String(value);
+  if (WORDED_PARAMS.has(name)) return CATALOGS[lang][`${name}.${value}`] ?? String(value);
   return String(value);
 }
 
