@@ -112,9 +112,12 @@ export const evaluationSchema = z.looseObject({
   evaluatedOn: isoDate.optional(),
 });
 
-export const evaluationFileSchema = z.looseObject({
-  evaluations: z.array(evaluationSchema),
-});
+/** An interchange file: `{"evaluations": […]}`, `{"targets": […]}`; other members are kept. */
+export function interchangeFile<Key extends string, Document extends z.ZodType>(key: Key, document: Document) {
+  return z.looseObject({ [key]: z.array(document) } as { [K in Key]: z.ZodArray<Document> });
+}
+
+export const evaluationFileSchema = interchangeFile('evaluations', evaluationSchema);
 
 export type Project = z.infer<typeof projectSchema>;
 export type FundingRow = z.infer<typeof fundingRowSchema>;

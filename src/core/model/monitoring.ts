@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from '../year/calendar.ts';
-import { amount, documentHead, indicatorId, interchangeJsonSchema, long, projectSchema, short } from './evaluation.ts';
+import { amount, documentHead, indicatorId, interchangeFile, interchangeJsonSchema, long, projectSchema, short } from './evaluation.ts';
 
 export const MONITORING_SCHEMA_ID = 'jixiao/monitoring@1';
 
@@ -63,9 +63,7 @@ export const monitoringSchema = z.looseObject({
   indicators: z.array(monitoringIndicatorSchema),
 });
 
-export const monitoringFileSchema = z.looseObject({
-  monitoring: z.array(monitoringSchema),
-});
+export const monitoringFileSchema = interchangeFile('monitoring', monitoringSchema);
 
 export type MonitoringProject = z.infer<typeof monitoringProjectSchema>;
 export type MonitoringFundingRow = z.infer<typeof monitoringFundingRowSchema>;

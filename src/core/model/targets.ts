@@ -9,7 +9,7 @@
  * transformed on parse.
  */
 import { z } from 'zod';
-import { amount, documentHead, indicatorId, interchangeJsonSchema, long, pointsValue, projectSchema, short } from './evaluation.ts';
+import { amount, documentHead, indicatorId, interchangeFile, interchangeJsonSchema, long, pointsValue, projectSchema, short } from './evaluation.ts';
 
 export const TARGETS_SCHEMA_ID = 'jixiao/targets@1';
 
@@ -38,9 +38,7 @@ export const targetsSchema = z.looseObject({
   indicators: z.array(targetIndicatorSchema),
 });
 
-export const targetsFileSchema = z.looseObject({
-  targets: z.array(targetsSchema),
-});
+export const targetsFileSchema = interchangeFile('targets', targetsSchema);
 
 export type TargetsFundingRow = z.infer<typeof targetsFundingRowSchema>;
 export type TargetIndicator = z.infer<typeof targetIndicatorSchema>;
