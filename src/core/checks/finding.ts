@@ -24,8 +24,27 @@ export const CHECKS = {
   QUALITATIVE_BAND: 'warning',
 } as const satisfies Record<string, Severity>;
 
+/**
+ * The checks of the cycle (PRODUCT.md, "The cycle"): an evaluation against its approved targets,
+ * and a monitoring document on its own. Apart from CHECKS, which `evaluate` runs on one form.
+ */
+export const CYCLE_CHECKS = {
+  TARGET_CHANGED: 'error',
+  WEIGHT_CHANGED: 'error',
+  INDICATOR_REMOVED: 'error',
+  INDICATOR_ADDED: 'warning',
+  MONITOR_EXECUTION_LAG: 'warning',
+  MONITOR_OFF_TRACK: 'warning',
+  MONITOR_LIKELIHOOD: 'warning',
+  MONITOR_EXPECTED_OVERSPEND: 'error',
+} as const satisfies Record<string, Severity>;
+
+const SEVERITIES: Readonly<Record<CheckCode, Severity>> = { ...CHECKS, ...CYCLE_CHECKS };
+
 export type Severity = 'error' | 'warning';
-export type CheckCode = keyof typeof CHECKS;
+export type EvaluationCheckCode = keyof typeof CHECKS;
+export type CycleCheckCode = keyof typeof CYCLE_CHECKS;
+export type CheckCode = EvaluationCheckCode | CycleCheckCode;
 
 export interface Finding {
   code: CheckCode;
@@ -57,5 +76,5 @@ export function finding(
   options: { variant?: string; severity?: Severity } = {},
 ): Finding {
   const key = options.variant ? `${code}.${options.variant}` : code;
-  return { code, severity: options.severity ?? CHECKS[code], path, message: explain(key, params) };
+  return { code, severity: options.severity ?? SEVERITIES[code], path, message: explain(key, params) };
 }

@@ -7,7 +7,6 @@
  */
 import { explain, type Explanation } from '../explanation.ts';
 import { hasMessage, render } from '../locale/messages.ts';
-import type { Evaluation } from '../model/evaluation.ts';
 import type { Finding } from './finding.ts';
 
 const BLOCK_WIDE = new Set(['CATEGORY_WEIGHT']);
@@ -26,10 +25,15 @@ export function cellMessage(finding: Finding): Explanation {
   return indicatorIndexOf(finding.path) !== null && hasMessage(cellKey) ? explain(cellKey, finding.message.params) : finding.message;
 }
 
+/** A document with an indicator table: an evaluation, targets, a monitoring document. */
+export interface WithIndicators {
+  indicators: ReadonlyArray<{ name?: string }>;
+}
+
 /** The finding's sentence with its row and indicator in front, when it is on an indicator. */
-export function placedMessage(finding: Finding, evaluation: Evaluation): Explanation {
+export function placedMessage(finding: Finding, document: WithIndicators): Explanation {
   const index = indicatorIndexOf(finding.path);
-  const indicator = index === null ? undefined : evaluation.indicators[index];
+  const indicator = index === null ? undefined : document.indicators[index];
   // A block's weights are said on its first row's weight, but are the block's: not that row's.
   if (index === null || indicator === undefined || BLOCK_WIDE.has(finding.message.key)) return finding.message;
   const text = cellMessage(finding);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { nationalEvaluation, seedEvaluations, template } from '../../../test/support/fixtures.ts';
 import type { Evaluation } from '../model/evaluation.ts';
-import { CHECKS, type CheckCode } from './finding.ts';
+import { CHECKS, type CheckCode, type EvaluationCheckCode } from './finding.ts';
 import { evaluate } from './run-checks.ts';
 
 /** Seed form 3: a Shanghai form with no finding at all. */
@@ -37,7 +37,7 @@ test('the clean bases have no finding', () => {
 
 type Case = { name: string; base: () => Evaluation; change: (e: Evaluation) => void; paths: string[] };
 
-const FAILING: Record<CheckCode, Case[]> = {
+const FAILING: Record<EvaluationCheckCode, Case[]> = {
   WEIGHT_TOTAL: [
     { name: 'weights add to 101', base: cleanShanghai, change: (e) => { e.indicators[0]!.weight = 10; }, paths: ['indicators'] },
     { name: 'national without execution weight in the sum', base: cleanNational, change: (e) => { e.indicators[3]!.weight = 40; e.indicators[3]!.score = 40; }, paths: ['indicators'] },
@@ -105,7 +105,7 @@ const FAILING: Record<CheckCode, Case[]> = {
   ],
 };
 
-const PASSING: Partial<Record<CheckCode, Case[]>> = {
+const PASSING: Partial<Record<EvaluationCheckCode, Case[]>> = {
   RATE_MISMATCH: [
     { name: 'a rate written with more decimals', base: cleanShanghai, change: (e) => { e.project.executed = '41080.00'; e.project.executionRate = '82.160'; e.problems = '执行偏慢'; }, paths: [] },
     { name: 'a rate written with fewer decimals', base: cleanShanghai, change: (e) => { e.project.executed = '41080.00'; e.project.executionRate = '82.2'; e.problems = '执行偏慢'; }, paths: [] },
@@ -135,7 +135,7 @@ const PASSING: Partial<Record<CheckCode, Case[]>> = {
 };
 
 describe('each check fails where it should, at the right path', () => {
-  for (const [code, cases] of Object.entries(FAILING) as Array<[CheckCode, Case[]]>) {
+  for (const [code, cases] of Object.entries(FAILING) as Array<[EvaluationCheckCode, Case[]]>) {
     for (const c of cases) {
       test(`${code}: ${c.name}`, () => {
         const e = c.base();
@@ -149,7 +149,7 @@ describe('each check fails where it should, at the right path', () => {
 });
 
 describe('and passes near misses', () => {
-  for (const [code, cases] of Object.entries(PASSING) as Array<[CheckCode, Case[]]>) {
+  for (const [code, cases] of Object.entries(PASSING) as Array<[EvaluationCheckCode, Case[]]>) {
     for (const c of cases) {
       test(`${code}: ${c.name}`, () => {
         const e = c.base();

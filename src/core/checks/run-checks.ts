@@ -1,8 +1,10 @@
 /** All checks of PRODUCT.md over one evaluation, in the order a reviewer reads the form. */
 import type { Evaluation } from '../model/evaluation.ts';
+import type { Targets } from '../model/targets.ts';
 import { computeEvaluation, type Computed } from '../scoring/compute.ts';
 import type { Template } from '../templates/template.ts';
 import { negativeAmount } from './amounts.ts';
+import { checkAgainstTargets } from './approved-targets.ts';
 import { executionScoreCheck, highScoreLowExecution, overspent, rateMismatch } from './execution.ts';
 import { missingField } from './fields.ts';
 import type { Check, CheckContext, Finding } from './finding.ts';
@@ -35,11 +37,16 @@ export interface EvaluationReport {
   findings: Finding[];
 }
 
-export function evaluate(evaluation: Evaluation, template: Template): EvaluationReport {
+/**
+ * The checks of one form; with the project's approved targets (the newest approved version), the
+ * cross-document checks too, after the form's own — so an error there also stops submission.
+ */
+export function evaluate(evaluation: Evaluation, template: Template, approvedTargets?: Targets): EvaluationReport {
   const computed = computeEvaluation(evaluation, template);
   const context: CheckContext = { evaluation, template, computed, targets: indicatorTargets(evaluation) };
   const findings: Finding[] = [];
   for (const check of ALL_CHECKS) for (const f of check(context)) findings.push(f);
+  if (approvedTargets) findings.push(...checkAgainstTargets(evaluation, approvedTargets));
   return { computed, findings };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CHECKS } from '../checks/finding.ts';
+import { CHECKS, CYCLE_CHECKS } from '../checks/finding.ts';
 import { explain } from '../explanation.ts';
 import { catalogKeys, render } from './messages.ts';
 
@@ -9,7 +9,7 @@ test('both languages say everything', () => {
 });
 
 test('every check code has a message in both languages', () => {
-  for (const code of Object.keys(CHECKS)) {
+  for (const code of [...Object.keys(CHECKS), ...Object.keys(CYCLE_CHECKS)]) {
     const keys = catalogKeys('zh').filter((k) => k === code || k.startsWith(`${code}.`));
     assert.ok(keys.length > 0, code);
   }

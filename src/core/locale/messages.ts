@@ -1,10 +1,12 @@
 /** Rendering the core's sentences (explanations) in either UI language. */
 import type { Explanation, MessageParam, MessageParams } from '../explanation.ts';
+import { enCycle } from './en-cycle.ts';
 import { enEvidence } from './en-evidence.ts';
 import { enImport } from './en-import.ts';
 import { enSetup } from './en-setup.ts';
 import { resolvePlurals } from './plural.ts';
 import { en } from './en.ts';
+import { zhCycle } from './zh-cycle.ts';
 import { zhEvidence } from './zh-evidence.ts';
 import { zhImport } from './zh-import.ts';
 import { zhSetup } from './zh-setup.ts';
@@ -13,12 +15,14 @@ import { zh } from './zh.ts';
 export type Lang = 'zh' | 'en';
 export type Messages = Readonly<Record<string, string>>;
 
-const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport, ...zhSetup, ...zhEvidence }, en: { ...en, ...enImport, ...enSetup, ...enEvidence } };
+const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport, ...zhSetup, ...zhEvidence, ...zhCycle }, en: { ...en, ...enImport, ...enSetup, ...enEvidence, ...enCycle } };
 
-/** Parameters named `level` hold a qualitative level key and are shown in words. */
+/** Parameters that hold a key of a fixed set, shown in words: a qualitative level, a likelihood (确定能 …). */
+const WORDED_PARAMS: ReadonlySet<string> = new Set(['level', 'likelihood']);
+
 function showParam(name: string, value: MessageParam, lang: Lang): string {
   if (typeof value === 'object') return value[lang];
-  if (name === 'level') return CATALOGS[lang][`level.${value}`] ?? String(value);
+  if (WORDED_PARAMS.has(name)) return CATALOGS[lang][`${name}.${value}`] ?? String(value);
   return String(value);
 }
 

@@ -16,14 +16,14 @@ export const EVALUATION_SCHEMA_ID = 'jixiao/evaluation@1';
  */
 export const SHORT_TEXT = 1000;
 export const LONG_TEXT = 20000;
-const short = z.string().max(SHORT_TEXT);
-const long = z.string().max(LONG_TEXT);
+export const short = z.string().max(SHORT_TEXT);
+export const long = z.string().max(LONG_TEXT);
 
 /**
  * An amount in 元 as a decimal string with at most 2 decimals: "414400.00". Blank means not filled.
  * At most 13 digits before the point (under 10 万亿元), so every sum is exact in fen (numbers/hundredths.ts).
  */
-const amount = z
+export const amount = z
   .string()
   .max(30)
   .regex(/^(-?\d{1,13}(\.\d{1,2})?)?$/, { message: 'expected an amount in 元 as a decimal string such as "414400.00" (at most 13 digits before the point)' });
@@ -35,13 +35,25 @@ const percent = z
   .regex(/^(-?\d+(\.\d+)?)?$/, { message: 'expected a percentage as a decimal string such as "62.16"' });
 
 /** Weights and scores: JSON numbers with at most 2 decimals. */
-const pointsValue = z
+export const pointsValue = z
   .number()
   .refine((n) => hundredthsOfNumber(n) !== null && Math.abs(n) <= MAX_POINTS, { message: 'expected a number with at most 2 decimals' });
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'expected an ISO date such as "2022-03-02"' });
+
+/** The head every document of the cycle starts with: its schema id, its template, its year. */
+export function documentHead<Id extends string>(schemaId: Id) {
+  return {
+    schema: z.literal(schemaId),
+    template: z.string().min(1).max(100),
+    year: z.number().int().min(1949).max(2999),
+  };
+}
+
+/** An indicator's stable id (lineage), optional in files. */
+export const indicatorId = z.string().max(100).optional();
 
 /** The level a preparer picks for a qualitative target (PRODUCT.md, "Targets and scoring"). */
 export const qualitativeLevelSchema = z.enum(['achieved', 'partial', 'notAchieved']);
@@ -71,7 +83,7 @@ export const fundingRowSchema = z.looseObject({
 
 export const indicatorSchema = z.looseObject({
   /** Stable across years (lineage); optional in files. */
-  id: z.string().max(100).optional(),
+  id: indicatorId,
   category: short.optional(),
   subcategory: short.optional(),
   name: short,
@@ -85,9 +97,7 @@ export const indicatorSchema = z.looseObject({
 });
 
 export const evaluationSchema = z.looseObject({
-  schema: z.literal(EVALUATION_SCHEMA_ID),
-  template: z.string().min(1).max(100),
-  year: z.number().int().min(1949).max(2999),
+  ...documentHead(EVALUATION_SCHEMA_ID),
   project: projectSchema,
   funding: z.array(fundingRowSchema).optional(),
   execution: z.looseObject({ weight: pointsValue, score: pointsValue.optional() }).optional(),
@@ -102,9 +112,12 @@ export const evaluationSchema = z.looseObject({
   evaluatedOn: isoDate.optional(),
 });
 
-export const evaluationFileSchema = z.looseObject({
-  evaluations: z.array(evaluationSchema),
-});
+/** An interchange file: `{"evaluations": […]}`, `{"targets": […]}`; other members are kept. */
+export function interchangeFile<Key extends string, Document extends z.ZodType>(key: Key, document: Document) {
+  return z.looseObject({ [key]: z.array(document) } as { [K in Key]: z.ZodArray<Document> });
+}
+
+export const evaluationFileSchema = interchangeFile('evaluations', evaluationSchema);
 
 export type Project = z.infer<typeof projectSchema>;
 export type FundingRow = z.infer<typeof fundingRowSchema>;
@@ -112,11 +125,17 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;
 export type EvaluationFile = z.infer<typeof evaluationFileSchema>;
 
-/** The published JSON Schema of the interchange file. */
-export function evaluationJsonSchema(): Record<string, unknown> {
+/** The published JSON Schema of an interchange file: `jixiao/targets@1` at …/schema/targets-1.json. */
+export function interchangeJsonSchema(fileSchema: z.ZodType, schemaId: string): Record<string, unknown> {
+  const [, name, version] = /^jixiao\/(\w+)@(\d+)$/u.exec(schemaId)!;
   return {
-    ...z.toJSONSchema(evaluationFileSchema, { io: 'input', unrepresentable: 'any' }),
-    $id: 'https://jixiao.example/schema/evaluation-1.json',
-    title: 'jixiao/evaluation@1',
+    ...z.toJSONSchema(fileSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: `https://jixiao.example/schema/${name}-${version}.json`,
+    title: schemaId,
   };
+}
+
+/** The published JSON Schema of the evaluation file. */
+export function evaluationJsonSchema(): Record<string, unknown> {
+  return interchangeJsonSchema(evaluationFileSchema, EVALUATION_SCHEMA_ID);
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { evaluationFileSchema, evaluationSchema, type Evaluation, type EvaluationFile } from './evaluation.ts';
+import { monitoringFileSchema, monitoringSchema, type Monitoring, type MonitoringFile } from './monitoring.ts';
 import { formatPath } from './path.ts';
+import { targetsFileSchema, targetsSchema, type Targets, type TargetsFile } from './targets.ts';
 
 export interface SchemaProblem {
   /** Where the value is, e.g. `evaluations[0].indicators[2].weight`. */
@@ -32,4 +34,20 @@ export function validateEvaluationFile(data: unknown): Validated<EvaluationFile>
 
 export function validateEvaluation(data: unknown, prefix: PropertyKey[] = []): Validated<Evaluation> {
   return validateWith(evaluationSchema, data, prefix);
+}
+
+export function validateTargetsFile(data: unknown): Validated<TargetsFile> {
+  return validateWith(targetsFileSchema, data, []);
+}
+
+export function validateTargets(data: unknown, prefix: PropertyKey[] = []): Validated<Targets> {
+  return validateWith(targetsSchema, data, prefix);
+}
+
+export function validateMonitoringFile(data: unknown): Validated<MonitoringFile> {
+  return validateWith(monitoringFileSchema, data, []);
+}
+
+export function validateMonitoring(data: unknown, prefix: PropertyKey[] = []): Validated<Monitoring> {
+  return validateWith(monitoringSchema, data, prefix);
 }

@@ -142,7 +142,8 @@ function suggestDeadline(
   return { ...bandSuggestion('notAchieved', weight, template, 'suggest.deadline.missed'), basis: 'deadline' };
 }
 
-function deadlineMet(actual: string, target: Target & { kind: 'deadline' }): boolean | null {
+/** Whether a (normalised) actual meets a deadline target; null where it states no date. */
+export function deadlineMet(actual: string, target: Target & { kind: 'deadline' }): boolean | null {
   if (ON_TIME_WORDS.includes(actual)) return true;
   const g = DATE_IN_ACTUAL.exec(actual)?.groups;
   if (!g) return null;

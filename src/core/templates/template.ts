@@ -19,6 +19,34 @@ const twoDecimals = z.number().refine((v) => hundredthsOfNumber(v) !== null, { m
 const points = twoDecimals.min(0);
 const severity = z.enum(['error', 'warning']);
 
+/** An indicator table's column titles in print order; `printed: false` is recorded but not printed. */
+const columnsSchema = z.array(z.object({ field: z.string(), title: formLabelSchema, printed: z.boolean().default(true) })).min(1);
+
+/**
+ * The layout of one of the cycle's other documents (PRODUCT.md, "The cycle"): the targets
+ * declaration (绩效目标申报表) or the monitoring form (绩效目标执行监控表). Its words are its own
+ * (fieldLabels: `project.budgetUnit`, `funding[].budget`, `form.funding.total` …), apart from the
+ * evaluation's, so that readers of the evaluation never meet them.
+ */
+const documentLayoutSchema = z.object({
+  /** The form's title; `{year}` is replaced by the year. */
+  title: labelSchema,
+  columns: columnsSchema,
+  fieldLabels: z.record(z.string(), formLabelSchema),
+  /** Keys in fieldLabels of the funding rows the blank form prints, in order. */
+  fundingRows: z.array(z.string()).default([]),
+});
+
+/** PRODUCT.md's time-progress rule: spending more than 10 points behind the days elapsed. */
+export const DEFAULT_EXECUTION_LAG_POINTS = 10;
+
+const monitoringLayoutSchema = documentLayoutSchema.extend({
+  /** The as-of date the year's monitoring takes unless the bureau chooses another, as MM-DD. */
+  defaultAsOf: z.string().regex(/^\d{2}-\d{2}$/u).default('07-31'),
+  /** MONITOR_EXECUTION_LAG: execution may be this many points behind the time progress. */
+  executionLagPoints: twoDecimals.min(0).default(DEFAULT_EXECUTION_LAG_POINTS),
+});
+
 export const templateSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   name: labelSchema,
@@ -52,13 +80,15 @@ export const templateSchema = z.object({
    * recorded (the editor shows it, the data keeps it) but not on the printed form: the Shanghai
    * form has no 实际完成值 column, yet the actual value feeds the suggested score.
    */
-  columns: z.array(z.object({ field: z.string(), title: formLabelSchema, printed: z.boolean().default(true) })).min(1),
+  columns: columnsSchema,
   /** The form's words for model fields (`project.budgetUnit` → 预算单位 or 主管部门). */
   fieldLabels: z.record(z.string(), formLabelSchema),
   /** Fields that must be filled; `indicators[].x` applies to every indicator. */
   requiredFields: z.array(z.object({ field: z.string(), severity })),
   /** Whether the form has 主要问题 (PROBLEMS_UNSTATED applies only then). */
   narratives: z.array(z.enum(['achievements', 'problems', 'improvements'])),
+  /** The layouts of the targets and monitoring documents on this template, where it has them. */
+  documents: z.object({ targets: documentLayoutSchema.optional(), monitoring: monitoringLayoutSchema.optional() }).optional(),
   scoring: z.object({
     /** Reverse targets score 0 at this multiple of the target (2 → "beyond 2 × target → 0"). */
     reverseZeroAtMultiple: twoDecimals.gt(1),
@@ -90,6 +120,8 @@ export const validTemplateSchema = templateSchema.superRefine((t, ctx) => {
 
 export type Template = z.infer<typeof templateSchema>;
 export type TemplateColumn = Template['columns'][number];
+export type DocumentLayout = z.infer<typeof documentLayoutSchema>;
+export type MonitoringLayout = z.infer<typeof monitoringLayoutSchema>;
 
 /** The indicator table's columns as the official form prints them (exports, importers). */
 export function printedColumns(template: Pick<Template, 'columns'>): TemplateColumn[] {
