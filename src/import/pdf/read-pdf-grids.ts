@@ -35,7 +35,8 @@ export async function readPdfGrids(file: string, bytes: Uint8Array): Promise<Pdf
         continue;
       }
       if (page.rules.length === 0) diagnostics.push(say('info', 'pdf.noRules', { page: number }, `page ${number}`));
-      grids.push(gridFromPage(number, page.rules, page.texts));
+      // Any page but the first may continue a table, any but the last may go on onto the next.
+      grids.push(gridFromPage(number, page.rules, page.texts, { continued: number > 1, continues: number < doc.numPages }));
     }
   } finally {
     await doc.destroy();
