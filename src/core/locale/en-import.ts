@@ -48,6 +48,7 @@ export const enImport: Messages = {
   'grid.categoryInferred': 'No category is printed next to "{name}"; taken as "{category}" from the template\'s block points in form order',
   'grid.yearInferred': 'The form prints no year; taken as {year}',
   'grid.invalidValue': 'The value of "{field}" does not fit the format: {problem}',
+  'grid.cutCellUnjoined': 'This cell goes on from the page before, over a page break, but prints "{lower}" where its part at {where} prints "{upper}": read as two cells; check the rows each belongs to',
   'text.notText': 'Not a text file ({reason}); not read',
   'text.notAForm': 'No self-evaluation form in the text (no title and too few known labels)',
   'text.unknownTemplate': 'No template "{template}"',

@@ -50,6 +50,7 @@ export const zhImport: Messages = {
   'grid.categoryInferred': '“{name}”旁未注明一级指标，按模板各类分值依次推定为“{category}”',
   'grid.yearInferred': '表中未注明年度，推定为 {year} 年度',
   'grid.invalidValue': '“{field}”的值不符合格式：{problem}',
+  'grid.cutCellUnjoined': '此单元格由上一页（{where}）跨页延续，但本页印“{lower}”，上一页印“{upper}”：按两个单元格读取，请核对各行所属',
   // 导入：PDF 提取文字（.txt）
   'text.notText': '不是文本文件（{reason}），未读取',
   'text.notAForm': '文本中没有绩效自评表（没有表名，也没有足够的栏目名称）',
