@@ -25,6 +25,7 @@ export const enImport: Messages = {
   'pdf.noText': 'The PDF has no text layer (a scan?); text recognition (OCR) is not supported',
   'pdf.pageNoText': 'Page {page} has no text layer (a scanned image?) and was skipped',
   'pdf.noRules': 'Page {page} has no table rules; the table was rebuilt from text positions',
+  'pdf.pageFurniture': 'The running header or footer "{line}" (# for the numbers), printed on every page, is no part of the form: left out',
   'xlsx.empty': 'The file is empty',
   'xlsx.notZip': 'Not an XLSX workbook (not a ZIP file)',
   'xlsx.encryptedOrLegacy': 'The workbook is password-protected or an old .xls file; remove the password and save it as .xlsx',

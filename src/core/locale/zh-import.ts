@@ -26,6 +26,7 @@ export const zhImport: Messages = {
   'pdf.noText': 'PDF 没有文字层（可能是扫描件）；不支持文字识别（OCR）',
   'pdf.pageNoText': '第 {page} 页没有文字层（可能是扫描图片），已跳过',
   'pdf.noRules': '第 {page} 页没有表格线，按文字位置还原表格',
+  'pdf.pageFurniture': '每页都印的页眉或页脚“{line}”（# 代表数字）不属于报表内容，已略去',
   // 导入：XLSX 与表格识别
   'xlsx.empty': '文件为空',
   'xlsx.notZip': '不是 XLSX 工作簿（不是 ZIP 格式）',
