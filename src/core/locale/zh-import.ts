@@ -30,6 +30,7 @@ export const zhImport: Messages = {
   'pdf.noText': 'PDF 没有文字层（可能是扫描件）；不支持文字识别（OCR）',
   'pdf.pageNoText': '第 {page} 页没有文字层（可能是扫描图片），已跳过',
   'pdf.noRules': '第 {page} 页没有表格线，按文字位置还原表格',
+  'pdf.pageFurniture': '每页都印的页眉或页脚“{line}”（# 代表数字）不属于报表内容，已略去',
   // 导入：XLSX 与表格识别
   'xlsx.empty': '文件为空',
   'xlsx.notZip': '不是 XLSX 工作簿（不是 ZIP 格式）',
@@ -52,6 +53,7 @@ export const zhImport: Messages = {
   'grid.unknownCategory': '一级指标“{text}”不是本模板的一级指标',
   'grid.categoryInferred': '“{name}”旁未注明一级指标，按模板各类分值依次推定为“{category}”',
   'grid.invalidValue': '“{field}”的值不符合格式：{problem}',
+  'grid.cutCellUnjoined': '此单元格由上一页（{where}）跨页延续，但本页印“{lower}”，上一页印“{upper}”：按两个单元格读取，请核对各行所属',
   // 导入：PDF 提取文字（.txt）
   'text.notText': '不是文本文件（{reason}），未读取',
   'text.notAForm': '文本中没有绩效自评表（没有表名，也没有足够的栏目名称）',

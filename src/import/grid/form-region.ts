@@ -4,6 +4,7 @@
  * documents of their own. A document is then cut into forms at each title.
  */
 import type { Grid, GridCell } from './grid.ts';
+import { joinCutCells, type UnjoinedCut } from './page-breaks.ts';
 
 export interface PlacedCell extends GridCell {
   /** Row in the stacked document. */
@@ -15,6 +16,8 @@ export interface GridDocument {
   cells: PlacedCell[];
   /** Where the document starts, for `ImportedForm.start`. */
   start: string;
+  /** Parts of cells cut by a page break that hold different texts, read as two cells. */
+  unjoinedCuts: UnjoinedCut[];
 }
 
 function byPosition(a: PlacedCell, b: PlacedCell): number {
@@ -28,20 +31,22 @@ function place(grid: Grid, offset: number): PlacedCell[] {
 /** Consecutive page grids become one document; every sheet is its own. */
 export function gridDocuments(grids: readonly Grid[]): GridDocument[] {
   const documents: GridDocument[] = [];
-  let pages: { cells: PlacedCell[]; offset: number; start: string } | undefined;
+  let pages: { cells: PlacedCell[]; offset: number; previous: number; start: string; unjoinedCuts: UnjoinedCut[] } | undefined;
   for (const grid of grids) {
     if (grid.page === undefined) {
-      if (pages) documents.push({ cells: pages.cells, start: pages.start });
+      if (pages) documents.push({ cells: pages.cells, start: pages.start, unjoinedCuts: pages.unjoinedCuts });
       pages = undefined;
-      documents.push({ cells: place(grid, 0).sort(byPosition), start: grid.source });
+      documents.push({ cells: place(grid, 0).sort(byPosition), start: grid.source, unjoinedCuts: [] });
       continue;
     }
-    pages ??= { cells: [], offset: 0, start: grid.source };
-    pages.cells.push(...place(grid, pages.offset));
+    pages ??= { cells: [], offset: 0, previous: 0, start: grid.source, unjoinedCuts: [] };
+    pages.cells.push(...joinCutCells(pages.cells, place(grid, pages.offset), pages.previous, pages.unjoinedCuts));
+    // The next page's first row follows this page's last: a table running over pages reads as one.
     const lastRow = grid.cells.reduce((max, c) => Math.max(max, c.row + c.rowSpan), 0);
-    pages.offset += lastRow + 1;
+    pages.previous = pages.offset;
+    pages.offset += lastRow;
   }
-  if (pages) documents.push({ cells: pages.cells.sort(byPosition), start: pages.start });
+  if (pages) documents.push({ cells: pages.cells.sort(byPosition), start: pages.start, unjoinedCuts: pages.unjoinedCuts });
   return documents;
 }
 

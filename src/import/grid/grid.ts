@@ -13,6 +13,11 @@ export interface GridCell {
   text: string;
   /** Where people find it: "sheet 表1, cell B7" or "page 2, row 14". */
   location: string;
+  /**
+   * PDF: the cell is one page's part of a merged cell a page break cut — it goes on from the page
+   * before (`top`) or onto the next page (`bottom`), where the table's edge has no border over it.
+   */
+  cut?: { top: boolean; bottom: boolean };
 }
 
 export interface Grid {

@@ -3,27 +3,11 @@ import { describe, it } from 'node:test';
 import { writeEvaluationsWorkbook } from '../../export/xlsx/workbook.ts';
 import { readXlsxGrids } from '../xlsx/read-xlsx-grids.ts';
 import { nationalEvaluation, seedEvaluations } from '../../../test/support/fixtures.ts';
+import { gridOf } from '../../../test/support/grid-spec.ts';
 import type { Grid, GridCell } from './grid.ts';
 import { recognizeForms } from './recognize-forms.ts';
 
-/** A grid from rows of texts, left to right; `[text, rowSpan, colSpan]` for a merged cell, null for a column without a cell. */
-type Spec = string | [string, number, number] | null;
-function grid(source: string, rows: Spec[][], page?: number): Grid {
-  const cells: GridCell[] = [];
-  rows.forEach((row, r) => {
-    let c = 0;
-    for (const spec of row) {
-      if (spec === null) {
-        c++;
-        continue;
-      }
-      const [text, rowSpan, colSpan] = typeof spec === 'string' ? [spec, 1, 1] : spec;
-      cells.push({ row: r, col: c, rowSpan, colSpan, text, location: `${source}, row ${r + 1}, column ${c + 1}` });
-      c += colSpan;
-    }
-  });
-  return page === undefined ? { source, cells } : { source, page, cells };
-}
+const grid = gridOf;
 
 /** The seed's first form as its sheet's grid. */
 async function seedFormGrid(): Promise<Grid> {

@@ -17,6 +17,7 @@ import { FormLabels } from './form-labels.ts';
 import { cutAtTitles, FormRegion, gridDocuments, type PlacedCell } from './form-region.ts';
 import type { Grid } from './grid.ts';
 import { inferCategories } from './infer-categories.ts';
+import type { UnjoinedCut } from './page-breaks.ts';
 import { FUNDING_BLOCK_FIELDS, readFundingBlock, type FundingBlock } from './read-funding-block.ts';
 import { readHeaderFields } from './read-header-fields.ts';
 import { readIndicatorTable, type IndicatorTable } from './read-indicator-table.ts';
@@ -79,6 +80,13 @@ function readForm(template: Template, cells: readonly PlacedCell[], sink: Diagno
   return form;
 }
 
+/** Both parts of a cell a page break cut print text, but not the same: read as two cells, which the reader cannot be sure of. */
+function reportUnjoinedCuts(cuts: readonly UnjoinedCut[], sink: DiagnosticSink): void {
+  for (const { upper, lower } of cuts) {
+    sink.add('warning', 'PDF_LAYOUT', 'grid.cutCellUnjoined', { upper: upper.text, lower: lower.text, where: upper.location }, { location: lower.location });
+  }
+}
+
 function templateFor(options: RecognizeOptions, registry: TemplateRegistry, cells: readonly PlacedCell[]): Template | undefined {
   if (options.templateId !== undefined) return registry.get(options.templateId);
   return detectTemplate(registry, cells);
@@ -93,6 +101,7 @@ export function recognizeForms(grids: readonly Grid[], options: RecognizeOptions
     return { file: options.file, forms, diagnostics };
   }
   for (const document of gridDocuments(grids)) {
+    reportUnjoinedCuts(document.unjoinedCuts, diagnosticSink(options.file, diagnostics));
     const titles = titleCells(templates, document.cells).map((c) => c.vrow);
     for (const part of cutAtTitles(document.cells, titles)) {
       if (part.every((c) => c.text.trim() === '')) continue;

@@ -45,3 +45,27 @@ test('a name that merely starts like one is not a script: /JSON, /JSX, /JavaScri
   }
   assert.equal(scriptNameInBytes(Buffer.from('<</S/JavaScript/JS(x)>>', 'latin1')), '/JavaScript');
 });
+
+test('bytes of compressed stream data that spell /JS are no script; a name after the stream still is', () => {
+  const stream = (data: string) => `1 0 obj\n<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n${data}\nendstream\nendobj\n`;
+  // 0xA0 after /JS: no PDF white space (`\s` would take it), and inside binary data anyway.
+  const binary = stream('x\u009c\u0013/JS\u00a0\u0099/JavaScript(\u00fe');
+  assert.equal(scriptNameInBytes(Buffer.from(binary, 'latin1')), null);
+  assert.equal(scriptNameInBytes(Buffer.from('<< /JS\u00a0 1 >>', 'latin1')), null, '/JS\\xA0 is another name');
+  const after = `${binary}2 0 obj\n<< /S /JavaScript /JS (app.alert(1)) >>\nendobj\n`;
+  assert.equal(scriptNameInBytes(Buffer.from(after, 'latin1')), '/JavaScript');
+  assert.equal(scriptNameInBytes(Buffer.from(`${binary}<< /J#53 (x) >>`, 'latin1')), '/J#53');
+});
+
+test('a corpus form whose compressed stream holds the bytes /JS then 0xA0 is read, not refused', async (t) => {
+  const file = `${ROOT}test/fixtures/layout-corpus/form-0031-shanghai-2021.pdf`;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    return t.skip('no layout corpus');
+  }
+  assert.ok(Buffer.from(bytes).toString('latin1').includes('/JS\u00a0'), 'the fixture still holds the bytes this test is about');
+  assert.equal(scriptNameInBytes(bytes), null);
+  assert.ok((await readPdfGrids('form-0031.pdf', bytes)).grids.length > 0);
+});

@@ -3,16 +3,24 @@
  * more likely a trap than a form: it is refused with a reason rather than read (pdf.js is run with
  * scripting off, so nothing would execute here; the refusal keeps such files out of the system).
  *
- * Two looks, because JavaScript can hide from either one: the raw bytes, for the names /JS and
- * /JavaScript (also written with #hh escapes, /J#53), which finds them in any uncompressed object
+ * Two looks, because JavaScript can hide from either one: the raw bytes outside stream data, for the
+ * names /JS and /JavaScript (also written with #hh escapes, /J#53), which finds them in any uncompressed object
  * (annotations, form fields, pages); and pdf.js's parsed catalog (the document's name tree,
  * OpenAction and additional actions), which finds them inside compressed object streams too.
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+/** PDF white space (PDF 32000-1, 7.2.2). Not `\s`: in a `u` regex it also takes U+00A0, the latin1 byte 0xA0. */
+const SPACE = '\\0\\t\\n\\f\\r ';
+const DELIMITER = '/<>[\\]()%{}';
 /** A PDF name token: `/` then regular characters (PDF 32000-1, 7.3.5). */
-const NAME = /\/[^\s/<>[\]()%{}]+/gu;
-const PLAIN = /\/(?:JavaScript|JS)(?=[\s/<>[\]()%{}]|$)/u;
+const NAME = new RegExp(`/[^${SPACE}${DELIMITER}]+`, 'gu');
+const PLAIN = new RegExp(`/(?:JavaScript|JS)(?=[${SPACE}${DELIMITER}]|$)`, 'u');
+/**
+ * A stream's data, from the `stream` keyword after its dictionary to `endstream` (7.3.8): binary
+ * (compressed) bytes, where any run of bytes can happen to spell `/JS`. Names are never in there.
+ */
+const STREAM_DATA = new RegExp(`>>[${SPACE}]*stream(?:\\r\\n|\\n)[^]*?endstream`, 'gu');
 const SCRIPT_NAMES = new Set(['JS', 'JavaScript']);
 
 function decodeName(token: string): string {
@@ -21,7 +29,7 @@ function decodeName(token: string): string {
 
 /** The first script name found in the bytes as they are, or null. */
 export function scriptNameInBytes(bytes: Uint8Array): string | null {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').replace(STREAM_DATA, '>> ');
   const plain = PLAIN.exec(text);
   if (plain) return plain[0];
   if (!text.includes('#')) return null;

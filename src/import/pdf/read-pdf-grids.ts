@@ -5,7 +5,8 @@
 import { explain, type MessageParams } from '../../core/explanation.ts';
 import type { Grid } from '../grid/grid.ts';
 import type { ImportDiagnostic } from '../import-result.ts';
-import { openPdf, PDF_LIMITS, PdfOpenError, readPage } from './pdf-pages.ts';
+import { openPdf, PDF_LIMITS, PdfOpenError, readPage, type PdfPage } from './pdf-pages.ts';
+import { withoutPageFurniture } from './page-furniture.ts';
 import { gridFromPage } from './ruling-grid.ts';
 
 export interface PdfGrids {
@@ -25,21 +26,26 @@ export async function readPdfGrids(file: string, bytes: Uint8Array): Promise<Pdf
     const params = { detail: error.detail, pages: error.detail, max: PDF_LIMITS.maxPages };
     return { grids: [], diagnostics: [say('error', `pdf.${error.reason}`, params)] };
   }
-  const grids: Grid[] = [];
+  const read: PdfPage[] = [];
   const diagnostics: ImportDiagnostic[] = [];
+  const pageCount = doc.numPages;
   try {
-    for (let number = 1; number <= doc.numPages; number++) {
+    for (let number = 1; number <= pageCount; number++) {
       const page = await readPage(doc, number);
       if (page.texts.length === 0) {
         diagnostics.push(say('warning', 'pdf.pageNoText', { page: number }, `page ${number}`));
         continue;
       }
       if (page.rules.length === 0) diagnostics.push(say('info', 'pdf.noRules', { page: number }, `page ${number}`));
-      grids.push(gridFromPage(number, page.rules, page.texts));
+      read.push(page);
     }
   } finally {
     await doc.destroy();
   }
+  const { pages, leftOut } = withoutPageFurniture(read);
+  for (const line of leftOut) diagnostics.push(say('info', 'pdf.pageFurniture', { line }));
+  // Any page but the first may continue a table, any but the last may go on onto the next.
+  const grids = pages.map((page) => gridFromPage(page.number, page.rules, page.texts, { continued: page.number > 1, continues: page.number < pageCount }));
   if (grids.length === 0) return { grids, diagnostics: [...diagnostics, say('error', 'pdf.noText')] };
   return { grids, diagnostics };
 }

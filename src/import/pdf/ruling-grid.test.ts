@@ -77,3 +77,44 @@ test('a piece pdf.js joined across a border is split at the space; overflow with
   const overflow = gridFromPage(1, rules, [{ text: '可持续影响指标设施维护长效机制', x: 5, y: 686, width: 140, size: 9.2 }]);
   assert.deepEqual(overflow.cells.map((c) => c.text), ['可持续影响指标设施维护长效机制', '']);
 });
+
+/**
+ * The foot of a page whose table goes on onto the next: columns at 50 | 150 | 350, the last two
+ * rows' first column is one merged cell (产出指标) with no border at the table's bottom edge,
+ * because the page break cut it. Its text lies below the table, where the page clips it.
+ */
+const FOOT: Rule[] = [
+  h(700, 50, 350), h(675, 50, 350), h(650, 150, 350), h(625, 150, 350),
+  v(50, 625, 700), v(150, 625, 700), v(350, 625, 700),
+];
+const FOOT_TEXTS = [
+  text('一级指标', 55, 684), text('指标名称', 155, 684),
+  text('印制宣传材料', 155, 659), text('设施巡查次数', 155, 634),
+  text('产出指标', 55, 610), text('第 1 页', 200, 560),
+];
+
+test('a merged cell cut at the foot of a page is one cell, open at the bottom, with its text drawn past the edge', () => {
+  const grid = gridFromPage(1, FOOT, FOOT_TEXTS, { continued: false, continues: true });
+  const cut = grid.cells.filter((c) => c.cut);
+  assert.deepEqual(cut.map((c) => [c.row, c.col, c.rowSpan, c.text, c.cut]), [[1, 0, 2, '产出指标', { top: false, bottom: true }]]);
+  // Text outside the cut cell's columns stays free text of its own.
+  assert.ok(grid.cells.some((c) => c.text === '第 1 页' && c.col >= 1));
+});
+
+test('on the last page the same missing border is no cell: its text stays free', () => {
+  const grid = gridFromPage(1, FOOT, FOOT_TEXTS);
+  assert.equal(grid.cells.some((c) => c.cut), false);
+  assert.ok(grid.cells.some((c) => c.text === '产出指标' && c.colSpan > 1), 'a free line, as before');
+});
+
+test('a merged cell going on at the head of a page is open at the top and takes its text drawn above the table', () => {
+  const head: Rule[] = [
+    h(700, 150, 350), h(675, 150, 350), h(650, 50, 350),
+    v(50, 650, 700), v(150, 650, 700), v(350, 650, 700),
+  ];
+  const texts = [text('产出指标', 55, 720), text('项目总成本', 155, 684), text('按期完成率', 155, 659)];
+  const grid = gridFromPage(2, head, texts, { continued: true, continues: false });
+  assert.deepEqual(grid.cells.map((c) => [c.row, c.col, c.rowSpan, c.text, c.cut ?? null]), [
+    [0, 0, 2, '产出指标', { top: true, bottom: false }], [0, 1, 1, '项目总成本', null], [1, 1, 1, '按期完成率', null],
+  ]);
+});

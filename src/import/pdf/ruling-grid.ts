@@ -24,10 +24,15 @@ const COVERED = 0.6;
 
 interface Box { top: number; bottom: number; left: number; right: number }
 
-export function gridFromPage(page: number, rules: readonly Rule[], texts: readonly PlacedText[]): Grid {
+/** Whether the form's table goes on from the page before (`continued`) and onto the next page (`continues`). */
+export interface PageBreaks { continued: boolean; continues: boolean }
+
+const NO_BREAKS: PageBreaks = { continued: false, continues: false };
+
+export function gridFromPage(page: number, rules: readonly Rule[], texts: readonly PlacedText[], breaks: PageBreaks = NO_BREAKS): Grid {
   const xs = positions(rules.filter((r) => r.orientation === 'vertical'));
   const ys = positions(rules.filter((r) => r.orientation === 'horizontal')).reverse();
-  const table = tableCells(rules, xs, ys);
+  const table = tableCells(rules, xs, ys, breaks);
   const placed = texts.flatMap((t) => splitAtBorders(t, rules)).filter((t) => t.text.trim() !== '');
   const inCell = new Map<TableCell, PlacedText[]>();
   const free: PlacedText[] = [];
@@ -42,7 +47,7 @@ export function gridFromPage(page: number, rules: readonly Rule[], texts: readon
   const columns = xs.length >= 2 ? xs : leftEdges(lines.flatMap((l) => l.pieces.map((p) => p.box)));
   // Empty bordered cells stay: a blank cell (具体实施处 left empty) is information too.
   const cells: GridCell[] = [
-    ...table.map((c) => toGridCell(page, c.box, joinText(inCell.get(c) ?? []), bands, columns)),
+    ...table.map((c) => ({ ...toGridCell(page, c.box, joinText(inCell.get(c) ?? []), bands, columns), ...(c.cut ? { cut: c.cut } : {}) })),
     ...lines.flatMap((l) => freeCells(page, l, bands, columns)),
   ];
   return { source: `page ${page}`, page, cells: cells.sort((a, b) => a.row - b.row || a.col - b.col) };
@@ -76,13 +81,18 @@ function coverage(rules: readonly Rule[], orientation: Rule['orientation'], at: 
   return to > from ? covered / (to - from) : 0;
 }
 
-interface TableCell { box: Box }
+interface TableCell {
+  box: Box;
+  /** The edges a page break cut (no border there: the merged cell goes on over the break). */
+  cut?: { top: boolean; bottom: boolean };
+}
 
 /**
  * The bordered cells: atomic cells between neighbouring rules, joined where no border separates
- * them. A joined group counts as a cell only when it is a rectangle with borders all round.
+ * them. A joined group counts as a cell only when it is a rectangle with borders all round, or
+ * one cut by a page break (see cutEdges).
  */
-function tableCells(rules: readonly Rule[], xs: number[], ys: number[]): TableCell[] {
+function tableCells(rules: readonly Rule[], xs: number[], ys: number[], breaks: PageBreaks): TableCell[] {
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   if (rows < 1 || cols < 1) return [];
@@ -99,7 +109,10 @@ function tableCells(rules: readonly Rule[], xs: number[], ys: number[]): TableCe
   parent.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
   return [...groups.values()].flatMap((members) => {
     const box = groupBox(members, cols, xs, ys);
-    return isBorderedRectangle(members, box, cols, xs, ys, rules) ? [{ box }] : [];
+    if (!isRectangle(members, cols) || !bordered(rules, box, ['left', 'right'])) return [];
+    const cut = cutEdges(rules, box, ys, breaks);
+    if (!cut) return [];
+    return [cut.top || cut.bottom ? { box, cut } : { box }];
   });
 }
 
@@ -109,18 +122,32 @@ function groupBox(members: number[], cols: number, xs: number[], ys: number[]): 
   return { top: ys[Math.min(...rs)]!, bottom: ys[Math.max(...rs) + 1]!, left: xs[Math.min(...cs)]!, right: xs[Math.max(...cs) + 1]! };
 }
 
-function isBorderedRectangle(members: number[], box: Box, cols: number, xs: number[], ys: number[], rules: readonly Rule[]): boolean {
+function isRectangle(members: number[], cols: number): boolean {
   const rs = members.map((i) => Math.floor(i / cols));
   const cs = members.map((i) => i % cols);
-  const area = (Math.max(...rs) - Math.min(...rs) + 1) * (Math.max(...cs) - Math.min(...cs) + 1);
-  if (area !== members.length) return false;
-  return (
-    coverage(rules, 'horizontal', box.top, box.left, box.right) >= COVERED &&
-    coverage(rules, 'horizontal', box.bottom, box.left, box.right) >= COVERED &&
-    coverage(rules, 'vertical', box.left, box.bottom, box.top) >= COVERED &&
-    coverage(rules, 'vertical', box.right, box.bottom, box.top) >= COVERED &&
-    xs.length > 0 && ys.length > 0
+  return (Math.max(...rs) - Math.min(...rs) + 1) * (Math.max(...cs) - Math.min(...cs) + 1) === members.length;
+}
+
+function bordered(rules: readonly Rule[], box: Box, sides: ReadonlyArray<keyof Box>): boolean {
+  return sides.every((side) =>
+    side === 'top' || side === 'bottom'
+      ? coverage(rules, 'horizontal', box[side], box.left, box.right) >= COVERED
+      : coverage(rules, 'vertical', box[side], box.bottom, box.top) >= COVERED,
   );
+}
+
+/**
+ * Which of the cell's top and bottom a page break cut, or undefined when the cell is not closed.
+ * A merged cell (一级指标 over its rows) that a page break cuts has no border where the page cuts
+ * it: at the table's top edge on a page the table continues onto, at its bottom edge on a page it
+ * goes on from. Anywhere else a missing border means no cell.
+ */
+function cutEdges(rules: readonly Rule[], box: Box, ys: readonly number[], breaks: PageBreaks): { top: boolean; bottom: boolean } | undefined {
+  const top = !bordered(rules, box, ['top']);
+  const bottom = !bordered(rules, box, ['bottom']);
+  if (top && !(breaks.continued && box.top === ys[0])) return undefined;
+  if (bottom && !(breaks.continues && box.bottom === ys[ys.length - 1])) return undefined;
+  return { top, bottom };
 }
 
 /** Estimated advance of a character in ems: full-width (CJK) 1, others ½. */
@@ -166,7 +193,19 @@ function owningCell(table: readonly TableCell[], text: PlacedText): TableCell | 
   const middle = centre(text);
   const byCentre = table.find((c) => contains(c.box, middle));
   const byStart = table.find((c) => contains(c.box, { x: text.x + Math.min(text.size / 2, text.width / 2), y: middle.y }));
-  return byStart ?? byCentre;
+  return byStart ?? byCentre ?? table.find((c) => beyondCutEdge(c, text));
+}
+
+/**
+ * Text of a cut merged cell drawn past the table's edge: the spreadsheet places a merged cell's
+ * text in the whole cell and each page clips it to its part, so its lines can lie below the
+ * table (page before the break) or above it (page after), even where the page does not show them.
+ * Such text lies within the cell's columns, beyond the edge that was cut.
+ */
+function beyondCutEdge(cell: TableCell, text: PlacedText): boolean {
+  if (!cell.cut || text.x < cell.box.left - SAME_LINE || text.x + text.width > cell.box.right + SAME_LINE) return false;
+  const y = centre(text).y;
+  return (cell.cut.top && y > cell.box.top) || (cell.cut.bottom && y < cell.box.bottom);
 }
 
 function centre(t: PlacedText): { x: number; y: number } {
