@@ -5,8 +5,8 @@
 import { explain, type MessageParams } from '../../core/explanation.ts';
 import type { Grid } from '../grid/grid.ts';
 import type { ImportDiagnostic } from '../import-result.ts';
-import { openPdf, PDF_LIMITS, PdfOpenError, readPage } from './pdf-pages.ts';
-import { gridFromPage } from './ruling-grid.ts';
+import { openPdf, PDF_LIMITS, PdfOpenError, readPage, type PdfPage } from './pdf-pages.ts';
+import { documentColumns, gridFromPage } from './ruling-grid.ts';
 
 export interface PdfGrids {
   grids: Grid[];
@@ -25,7 +25,7 @@ export async function readPdfGrids(file: string, bytes: Uint8Array): Promise<Pdf
     const params = { detail: error.detail, pages: error.detail, max: PDF_LIMITS.maxPages };
     return { grids: [], diagnostics: [say('error', `pdf.${error.reason}`, params)] };
   }
-  const grids: Grid[] = [];
+  const pages: PdfPage[] = [];
   const diagnostics: ImportDiagnostic[] = [];
   try {
     for (let number = 1; number <= doc.numPages; number++) {
@@ -35,11 +35,14 @@ export async function readPdfGrids(file: string, bytes: Uint8Array): Promise<Pdf
         continue;
       }
       if (page.rules.length === 0) diagnostics.push(say('info', 'pdf.noRules', { page: number }, `page ${number}`));
-      grids.push(gridFromPage(number, page.rules, page.texts));
+      pages.push(page);
     }
   } finally {
     await doc.destroy();
   }
+  // Columns numbered alike on every page: a table running over pages reads as one.
+  const columns = documentColumns(pages.map((p) => p.rules));
+  const grids: Grid[] = pages.map((page) => gridFromPage(page.number, page.rules, page.texts, columns));
   if (grids.length === 0) return { grids, diagnostics: [...diagnostics, say('error', 'pdf.noText')] };
   return { grids, diagnostics };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Rule } from './page-geometry.ts';
-import { gridFromPage, type PlacedText } from './ruling-grid.ts';
+import { documentColumns, gridFromPage, type PlacedText } from './ruling-grid.ts';
 
 const h = (at: number, from: number, to: number): Rule => ({ orientation: 'horizontal', at, from, to });
 const v = (at: number, from: number, to: number): Rule => ({ orientation: 'vertical', at, from, to });
@@ -76,4 +76,16 @@ test('a piece pdf.js joined across a border is split at the space; overflow with
   assert.deepEqual(joined.cells.map((c) => c.text), ['可持续影响指标', '设施维护长效机制']);
   const overflow = gridFromPage(1, rules, [{ text: '可持续影响指标设施维护长效机制', x: 5, y: 686, width: 140, size: 9.2 }]);
   assert.deepEqual(overflow.cells.map((c) => c.text), ['可持续影响指标设施维护长效机制', '']);
+});
+
+test('a page drawing only some column borders numbers its columns as the document does', () => {
+  // Page 1: 指标名称 | 权重 | 自评分; page 2: only the 合计 row, its label merged over the first column.
+  const first: Rule[] = [h(700, 50, 350), h(680, 50, 350), v(50, 680, 700), v(150, 680, 700), v(250, 680, 700), v(350, 680, 700)];
+  const last: Rule[] = [h(700, 50, 350), h(680, 50, 350), v(50, 680, 700), v(250, 680, 700), v(350, 680, 700)];
+  const columns = documentColumns([first, last]);
+  assert.deepEqual(columns, [50, 150, 250, 350]);
+  const totals = [text('合计', 55, 686), text('98', 255, 686)];
+  const shown = (cells: ReturnType<typeof gridFromPage>['cells']) => cells.map((c) => [c.col, c.colSpan, c.text]);
+  assert.deepEqual(shown(gridFromPage(2, last, totals).cells), [[0, 1, '合计'], [1, 1, '98']]);
+  assert.deepEqual(shown(gridFromPage(2, last, totals, columns).cells), [[0, 2, '合计'], [2, 1, '98']]);
 });

@@ -24,8 +24,14 @@ const COVERED = 0.6;
 
 interface Box { top: number; bottom: number; left: number; right: number }
 
-export function gridFromPage(page: number, rules: readonly Rule[], texts: readonly PlacedText[]): Grid {
-  const xs = positions(rules.filter((r) => r.orientation === 'vertical'));
+/**
+ * `columns`: the column borders of the whole document (see documentColumns), so that a column
+ * has the same number on every page even when a page draws only some of its borders (a 合计 row
+ * alone on the last page). A page without drawn columns keeps its own.
+ */
+export function gridFromPage(page: number, rules: readonly Rule[], texts: readonly PlacedText[], columns?: readonly number[]): Grid {
+  const own = pageColumns(rules);
+  const xs = columns && own.length >= 2 ? [...columns] : own;
   const ys = positions(rules.filter((r) => r.orientation === 'horizontal')).reverse();
   const table = tableCells(rules, xs, ys);
   const placed = texts.flatMap((t) => splitAtBorders(t, rules)).filter((t) => t.text.trim() !== '');
@@ -39,13 +45,26 @@ export function gridFromPage(page: number, rules: readonly Rule[], texts: readon
   const lines = freeLines(free);
   const bands = rowBands(ys, lines.map((l) => l.band));
   // Without drawn columns, the left edges of the pieces of text are the columns.
-  const columns = xs.length >= 2 ? xs : leftEdges(lines.flatMap((l) => l.pieces.map((p) => p.box)));
+  const cols = xs.length >= 2 ? xs : leftEdges(lines.flatMap((l) => l.pieces.map((p) => p.box)));
   // Empty bordered cells stay: a blank cell (具体实施处 left empty) is information too.
   const cells: GridCell[] = [
-    ...table.map((c) => toGridCell(page, c.box, joinText(inCell.get(c) ?? []), bands, columns)),
-    ...lines.flatMap((l) => freeCells(page, l, bands, columns)),
+    ...table.map((c) => toGridCell(page, c.box, joinText(inCell.get(c) ?? []), bands, cols)),
+    ...lines.flatMap((l) => freeCells(page, l, bands, cols)),
   ];
   return { source: `page ${page}`, page, cells: cells.sort((a, b) => a.row - b.row || a.col - b.col) };
+}
+
+/** The x of a page's drawn column borders, ascending. */
+export function pageColumns(rules: readonly Rule[]): number[] {
+  return positions(rules.filter((r) => r.orientation === 'vertical'));
+}
+
+/**
+ * The column borders of a document: every border any of its pages draws. A sheet printed over
+ * pages keeps its columns where they are, so a border at the same x is the same column.
+ */
+export function documentColumns(pages: ReadonlyArray<readonly Rule[]>): number[] {
+  return clusters(pages.flatMap(pageColumns), SAME_LINE);
 }
 
 /** Positions of rules of one orientation, clustered: each border once, ascending. */
