@@ -11,7 +11,7 @@ import { compareHundredths, pointsHundredths } from './cell-values.ts';
  * Whether `weight` still fits in the cap that holds `category` (always, if none does). The weights
  * were read as points (at most 2 decimals), so they are summed in integer hundredths, exactly.
  */
-function fits(template: Template, indicators: readonly Indicator[], category: string, weight: number): boolean {
+export function fits(template: Template, indicators: readonly Indicator[], category: string, weight: number): boolean {
   const cap = template.caps.find((c) => c.categories.includes(category));
   if (!cap) return true;
   let used = pointsHundredths(weight);
