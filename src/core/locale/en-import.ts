@@ -45,6 +45,7 @@ export const enImport: Messages = {
   'grid.fieldNotFound': 'The form has no "{field}" field',
   'grid.unreadableValue': '"{text}" in "{field}" is not a number or date that can be read; taken as blank',
   'grid.unknownCategory': 'The category "{text}" is not one of the template\'s',
+  'grid.unknownSubcategory': 'The 二级指标 caption "{text}", printed outside its cell, is not one of the template\'s; kept as printed',
   'grid.categoryInferred': 'No category is printed next to "{name}"; taken as "{category}" from the template\'s block points in form order',
   'grid.yearInferred': 'The form prints no year; taken as {year}',
   'grid.invalidValue': 'The value of "{field}" does not fit the format: {problem}',

@@ -103,6 +103,8 @@ export interface CaptionWords {
   subcategory: (text: string) => string | undefined;
   /** The category a template's 二级指标 belongs to. */
   parentOf: (subcategory: string) => string | undefined;
+  /** Whether the template lists its 二级指标 (so that another is worth saying). */
+  listsSubcategories: boolean;
   /** Whether an indicator of this weight still fits the points of this category's block. */
   fits: (category: string, weight: number) => boolean;
 }
@@ -114,16 +116,20 @@ interface Applied {
   given: Record<GroupingField, number[]>;
 }
 
+type ByField = Partial<Record<GroupingField, Applied>>;
+
 /**
  * Gives the indicators printed without their own 一级/二级指标 those of the captions around them:
  * a caption applies to such indicators just before it, and to those after it while its block has
  * room for their weight. A caption a page break split (`满意度指` … `标(20分)`, `服务对象满意度` …
- * `指标`) is read whole when its pieces only make the template's label together.
+ * `指标`) is read whole when its pieces only make the template's label together. A 一级指标 and a
+ * 二级指标 caption each run on their own, as long as they belong together.
  */
 export class CaptionTrack {
-  private last: Applied | undefined;
-  private current: Applied | undefined;
-  private readonly unknown: Applied[] = [];
+  /** Per field, the last caption that printed it, and the one that still applies. */
+  private readonly last: ByField = {};
+  private readonly current: ByField = {};
+  private readonly unknown = new Set<Applied>();
 
   constructor(private readonly draft: FormDraft, private readonly words: CaptionWords) {}
 
@@ -134,45 +140,66 @@ export class CaptionTrack {
       if (text === '') continue;
       const value = this.words[field](text) ?? this.continued(field, text);
       applied.values[field] = value ?? (field === 'subcategory' ? text : undefined);
-      if (field === 'category' && value === undefined) this.unknown.push(applied);
+      if (value === undefined) this.unknown.add(applied);
     }
-    // A 一级指标 caption alone (printed again after a page break) keeps the 二级指标 running in its block.
-    const current = this.current?.values;
-    const category = applied.values.category;
-    if (applied.values.subcategory === undefined && current?.subcategory !== undefined && category !== undefined) {
-      const parent = current.category ?? this.words.parentOf(current.subcategory);
-      if (parent === category) applied.values.subcategory = current.subcategory;
+    this.endUnrelated(applied.values);
+    for (const field of FIELDS) {
+      if (applied.values[field] === undefined) continue;
+      this.last[field] = applied;
+      this.current[field] = applied;
+      this.give(applied, field, this.tail(field));
     }
-    this.give(applied, this.tail(applied));
-    this.last = applied;
-    this.current = applied;
   }
 
-  /** After each indicator read: what of the current caption still applies, given to it. */
+  /** After each indicator read: what of the current captions still applies, given to it. */
   indicator(index: number): void {
-    const current = this.current;
-    if (!current) return;
     const indicator = this.draft.indicators[index]!;
-    const category = current.values.category;
-    if (indicator.category !== undefined || (category !== undefined && !this.words.fits(category, indicator.weight ?? 0))) delete current.values.category;
-    if (indicator.subcategory !== undefined) delete current.values.subcategory;
-    if (current.values.category === undefined && current.values.subcategory === undefined) this.current = undefined;
-    else this.give(current, index);
-  }
-
-  /** Captions whose 一级指标 is still not the template's are said, where they are printed. */
-  finish(): void {
-    for (const applied of this.unknown) {
-      if (applied.values.category !== undefined) continue;
-      const { caption } = applied;
-      this.draft.diagnostics.add('warning', 'UNKNOWN_CATEGORY', 'grid.unknownCategory', { text: caption.printed.category }, { location: caption.cell.location });
+    for (const field of FIELDS) {
+      const current = this.current[field];
+      if (!current) continue;
+      const value = current.values[field]!;
+      const full = field === 'category' && !this.words.fits(value, indicator.weight ?? 0);
+      if (indicator[field] !== undefined || full) delete this.current[field];
+      else this.give(current, field, index);
     }
   }
 
-  /** The previous caption's text and this one's make the template's label: both are that label. */
+  /**
+   * Captions still not the template's words are said, where they are printed: a 一级指标 (not
+   * given), and a 二级指标 of a template that lists them (kept as printed).
+   */
+  finish(): void {
+    for (const { caption, values } of this.unknown) {
+      const where = { location: caption.cell.location };
+      if (caption.printed.category !== '' && values.category === undefined) {
+        this.draft.diagnostics.add('warning', 'UNKNOWN_CATEGORY', 'grid.unknownCategory', { text: caption.printed.category }, where);
+      }
+      const subcategory = values.subcategory;
+      if (subcategory !== undefined && this.words.listsSubcategories && this.words.subcategory(subcategory) === undefined) {
+        this.draft.diagnostics.add('warning', 'UNKNOWN_SUBCATEGORY', 'grid.unknownSubcategory', { text: subcategory }, where);
+      }
+    }
+  }
+
+  /** A new 一级指标 ends a running 二级指标 of another block, and a new 二级指标 a 一级指标 it is not under. */
+  private endUnrelated(values: Partial<Record<GroupingField, string>>): void {
+    const category = values.category ?? this.current.category?.values.category;
+    const subcategory = values.subcategory ?? this.current.subcategory?.values.subcategory;
+    if (category === undefined || subcategory === undefined) return;
+    const parent = this.words.parentOf(subcategory);
+    if (parent === undefined || parent === category) return;
+    if (values.category !== undefined) delete this.current.subcategory;
+    else delete this.current.category;
+  }
+
+  /**
+   * The previous caption's text and this one's make the template's label: both are that label. Only
+   * a caption not whole on its own continues, or one followed by its points alone (`(35分)`).
+   */
   private continued(field: GroupingField, text: string): string | undefined {
-    const last = this.last;
-    if (!last || last.caption.printed[field] === '') return undefined;
+    const last = this.last[field];
+    if (!last) return undefined;
+    if (this.words[field](last.caption.printed[field]) !== undefined && !POINTS_ONLY.test(labelKey(text))) return undefined;
     const value = this.words[field](last.caption.printed[field] + text);
     if (value === undefined) return undefined;
     last.values[field] = value;
@@ -180,25 +207,24 @@ export class CaptionTrack {
     return value;
   }
 
-  private tail(applied: Applied): number {
-    const lacks = (i: Indicator) => FIELDS.some((f) => applied.values[f] !== undefined && i[f] === undefined);
+  /** Index of the first of the indicators at the end without this field. */
+  private tail(field: GroupingField): number {
     let i = this.draft.indicators.length;
-    while (i > 0 && lacks(this.draft.indicators[i - 1]!)) i--;
+    while (i > 0 && this.draft.indicators[i - 1]![field] === undefined) i--;
     return i;
   }
 
-  private give(applied: Applied, from: number): void {
-    for (const field of FIELDS) {
-      const value = applied.values[field];
-      if (value === undefined) continue;
-      for (let i = from; i < this.draft.indicators.length; i++) {
-        if (this.draft.indicators[i]![field] !== undefined) continue;
-        this.draft.indicators[i]![field] = value;
-        this.draft.locations[`indicators[${i}].${field}`] = applied.caption.cell.location;
-        applied.given[field].push(i);
-      }
+  private give(applied: Applied, field: GroupingField, from: number): void {
+    const value = applied.values[field]!;
+    for (let i = from; i < this.draft.indicators.length; i++) {
+      if (this.draft.indicators[i]![field] !== undefined) continue;
+      this.draft.indicators[i]![field] = value;
+      this.draft.locations[`indicators[${i}].${field}`] = applied.caption.cell.location;
+      applied.given[field].push(i);
     }
   }
 }
 
 const FIELDS = ['category', 'subcategory'] as const;
+/** `(35分)` (as a label key: NFKC, no white space). */
+const POINTS_ONLY = /^\(\d+(\.\d+)?分\)$/u;

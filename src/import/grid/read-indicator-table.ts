@@ -162,6 +162,7 @@ export function readIndicatorTable(draft: FormDraft, region: FormRegion, labels:
   const captions = new CaptionTrack(draft, {
     category: (text) => categoryKey(draft, text),
     subcategory: (text) => subcategoryKey(draft, text),
+    listsSubcategories: draft.template.categories.some((c) => c.subcategories.length > 0),
     parentOf: (subcategory) => draft.template.categories.find((c) => c.subcategories.includes(subcategory))?.key,
     fits: (category, weight) => fits(draft.template, draft.indicators, category, weight),
   });

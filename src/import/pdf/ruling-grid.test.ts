@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { templateRegistry } from '../../core/templates/registry.ts';
+import { FormLabels } from '../grid/form-labels.ts';
 import type { Rule } from './page-geometry.ts';
 import { documentColumns, gridFromPage, type PlacedText } from './ruling-grid.ts';
 
@@ -88,4 +90,19 @@ test('a page drawing only some column borders numbers its columns as the documen
   const shown = (cells: ReturnType<typeof gridFromPage>['cells']) => cells.map((c) => [c.col, c.colSpan, c.text]);
   assert.deepEqual(shown(gridFromPage(2, last, totals).cells), [[0, 1, '合计'], [1, 1, '98']]);
   assert.deepEqual(shown(gridFromPage(2, last, totals, columns).cells), [[0, 2, '合计'], [2, 1, '98']]);
+});
+
+test('a label and a value wrapped inside their cells come back whole, in order, and the label is matched', () => {
+  const rules: Rule[] = [
+    h(700, 0, 300), h(660, 0, 300), h(620, 0, 300),
+    v(0, 620, 700), v(60, 620, 700), v(300, 620, 700),
+  ];
+  const grid = gridFromPage(1, rules, [
+    text('具体实施处（科室', 2, 688, 6), text('）', 2, 680, 6), text('上海市浦东新区住房保障和房屋管理', 62, 688, 8), text('局', 62, 678, 8),
+    text('预算执行', 2, 648, 6), text('数（元）', 2, 640, 6), text('25,217,280.00', 200, 644, 8),
+  ]);
+  assert.deepEqual(grid.cells.map((c) => c.text), ['具体实施处（科室）', '上海市浦东新区住房保障和房屋管理局', '预算执行数（元）', '25,217,280.00']);
+  const labels = new FormLabels(templateRegistry().get('shanghai-2021')!);
+  assert.ok(labels.match('project.department', grid.cells[0]!.text));
+  assert.deepEqual(labels.match('project.executed', grid.cells[2]!.text), { unit: '元' });
 });
