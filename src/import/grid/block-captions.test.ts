@@ -36,6 +36,14 @@ function insertLines(grid: Grid, row: number, lines: ReadonlyArray<[number, stri
 }
 
 const codes = (result: ReturnType<typeof recognizeForms>) => result.diagnostics.map((d) => d.code);
+const readAsPage = (sheet: Grid) => recognizeForms([{ ...sheet, page: 1 }], { file: 'form.pdf' });
+
+/** The sheet, read as a PDF page, gives the evaluation exactly, with nothing to say. */
+function assertReadWhole(sheet: Grid, evaluation: Evaluation): void {
+  const result = readAsPage(sheet);
+  assert.deepStrictEqual(result.forms[0]!.evaluation, evaluation);
+  assert.deepEqual(codes(result), []);
+}
 
 describe('block captions printed outside their merged cell', () => {
   it('a 一级 and a 二级指标 caption wrapped over rows, their lines interleaved, are read whole', async () => {
@@ -44,9 +52,7 @@ describe('block captions printed outside their merged cell', () => {
     const category = takeCell(sheet, '满意度指标');
     takeCell(sheet, '服务对象满意度指标');
     insertLines(sheet, category.row + 1, [[1, '服务对象满意'], [0, '满意度指'], [1, '度指标'], [0, '标']]);
-    const result = recognizeForms([{ ...sheet, page: 1 }], { file: 'form.pdf' });
-    assert.deepStrictEqual(result.forms[0]!.evaluation, evaluation);
-    assert.deepEqual(codes(result), []);
+    assertReadWhole(sheet, evaluation);
   });
 
   it('a caption whose points wrap off it, with rows between, is the category; (35分) is no category of its own', async () => {
@@ -57,9 +63,7 @@ describe('block captions printed outside their merged cell', () => {
     assert.ok(points !== undefined, caption.text);
     insertLines(sheet, caption.row + 2, [[0, points]]);
     insertLines(sheet, caption.row, [[0, word!]]);
-    const result = recognizeForms([{ ...sheet, page: 1 }], { file: 'form.pdf' });
-    assert.deepStrictEqual(result.forms[0]!.evaluation, evaluation);
-    assert.deepEqual(codes(result), []);
+    assertReadWhole(sheet, evaluation!);
   });
 
   it('a caption printed over an indicator row is not the row\'s name', async () => {
@@ -68,8 +72,7 @@ describe('block captions printed outside their merged cell', () => {
     const caption = takeCell(sheet, '满意度指标');
     const row = caption.row + 1;
     sheet.cells.push({ row, col: 0, rowSpan: 1, colSpan: width(sheet), text: caption.text, location: `page 1, row ${row + 1}, column 1` });
-    const result = recognizeForms([{ ...sheet, page: 1 }], { file: 'form.pdf' });
-    assert.deepStrictEqual(result.forms[0]!.evaluation, evaluation);
+    assertReadWhole(sheet, evaluation!);
   });
 
   it('a caption that is no label of the template, however joined, is said where it is, and is no indicator', async () => {
@@ -77,7 +80,7 @@ describe('block captions printed outside their merged cell', () => {
     const sheet = await sheetOf(evaluation!);
     const caption = takeCell(sheet, '满意度指标');
     insertLines(sheet, caption.row, [[0, '综合'], [0, '指标']]);
-    const result = recognizeForms([{ ...sheet, page: 1 }], { file: 'form.pdf' });
+    const result = readAsPage(sheet);
     const got = result.forms[0]!.evaluation;
     assert.equal(got.indicators.length, evaluation!.indicators.length);
     const unknown = result.diagnostics.filter((d) => d.code === 'UNKNOWN_CATEGORY');
