@@ -90,6 +90,23 @@ describe('block captions printed outside their merged cell', () => {
     // The rows under it are placed by the caps, and that is said too.
     assert.ok(codes(result).includes('CATEGORY_INFERRED'));
   });
+
+  it('rows a caption ran on to are said to be a guess when the blocks\' weights do not add up to their points', async () => {
+    const [evaluation] = seedEvaluations();
+    // The 产出 block's first three rows weigh nothing: 36 of its 45 points, room for the next block's first row.
+    for (const indicator of evaluation!.indicators.slice(0, 3)) Object.assign(indicator, { weight: 0, score: 0 });
+    const sheet = await sheetOf(evaluation!);
+    const output = takeCell(sheet, '产出指标');
+    const effect = takeCell(sheet, '效益指标');
+    insertLines(sheet, effect.row + 2, [[0, effect.text]]);
+    insertLines(sheet, output.row, [[0, output.text]]);
+    const result = readAsPage(sheet);
+    const first = evaluation!.indicators.findIndex((i) => i.category === 'effect');
+    // The 产出 caption ran on to the 效益 block's first row: where 产出 ends before the 效益 caption is open.
+    const guessed = result.diagnostics.filter((d) => d.code === 'CATEGORY_INFERRED').map((d) => d.path);
+    assert.deepEqual(guessed, Array.from({ length: first + 1 }, (_, i) => `evaluations[0].indicators[${i}].category`));
+    assert.equal(result.forms[0]!.evaluation.indicators[first]!.category, 'output');
+  });
 });
 
 it('once: a text printed twice in a row is once; other texts stay', () => {

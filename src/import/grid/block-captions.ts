@@ -9,6 +9,7 @@
 import type { Indicator } from '../../core/model/evaluation.ts';
 import type { FormDraft } from './form-draft.ts';
 import type { FormRegion, PlacedCell } from './form-region.ts';
+import { reportInferredCategory } from './infer-categories.ts';
 import { labelKey } from './label-key.ts';
 
 export type GroupingField = 'category' | 'subcategory';
@@ -107,6 +108,8 @@ export interface CaptionWords {
   listsSubcategories: boolean;
   /** Whether an indicator of this weight still fits the points of this category's block. */
   fits: (category: string, weight: number) => boolean;
+  /** Whether the weights of this category's block add up to its points. */
+  fills: (category: string) => boolean;
 }
 
 interface Applied {
@@ -130,6 +133,10 @@ export class CaptionTrack {
   private readonly last: ByField = {};
   private readonly current: ByField = {};
   private readonly unknown = new Set<Applied>();
+  /** Indicators the running 一级指标 caption was given to after it was printed. */
+  private ranOn: number[] = [];
+  /** Those of them a caption of another 一级指标 followed: where one block ends among them is open. */
+  private readonly between: number[] = [];
 
   constructor(private readonly draft: FormDraft, private readonly words: CaptionWords) {}
 
@@ -141,6 +148,10 @@ export class CaptionTrack {
       const value = this.words[field](text) ?? this.continued(field, text);
       applied.values[field] = value ?? (field === 'subcategory' ? text : undefined);
       if (value === undefined) this.unknown.add(applied);
+    }
+    if (applied.values.category !== undefined) {
+      if (applied.values.category !== this.last.category?.values.category) this.between.push(...this.ranOn);
+      this.ranOn = [];
     }
     this.endUnrelated(applied.values);
     for (const field of FIELDS) {
@@ -160,8 +171,22 @@ export class CaptionTrack {
       const value = current.values[field]!;
       const full = field === 'category' && !this.words.fits(value, indicator.weight ?? 0);
       if (indicator[field] !== undefined || full) delete this.current[field];
-      else this.give(current, field, index);
+      else {
+        this.give(current, field, index);
+        if (field === 'category') this.ranOn.push(index);
+      }
     }
+  }
+
+  /**
+   * Indicators between two captions of different 一级指标, given the first as it ran on: when the
+   * blocks' weights do not each add up to their points, the second block may have begun among them,
+   * so their category is a guess, and is said.
+   */
+  private guessesSaid(): void {
+    const categories = new Set(this.draft.indicators.map((i) => i.category).filter((c) => c !== undefined));
+    if ([...categories].every((c) => this.words.fills(c))) return;
+    for (const i of this.between) reportInferredCategory(this.draft, i);
   }
 
   /**
@@ -169,6 +194,7 @@ export class CaptionTrack {
    * given), and a 二级指标 of a template that lists them (kept as printed).
    */
   finish(): void {
+    this.guessesSaid();
     for (const { caption, values } of this.unknown) {
       const where = { location: caption.cell.location };
       if (caption.printed.category !== '' && values.category === undefined) {

@@ -14,7 +14,7 @@ import type { FormRegion, PlacedCell } from './form-region.ts';
 import { HEADER_FIELDS } from './read-header-fields.ts';
 import { labelKey, splitBracket } from './label-key.ts';
 import { captionAt, captionOf, captionPieces, CaptionTrack, groupingColumns, type CaptionReading } from './block-captions.ts';
-import { fits } from './infer-categories.ts';
+import { fillsCap, fits } from './infer-categories.ts';
 
 /** Fields whose cells are merged over several rows. */
 const GROUPED = new Set(['category', 'subcategory']);
@@ -165,6 +165,7 @@ export function readIndicatorTable(draft: FormDraft, region: FormRegion, labels:
     listsSubcategories: draft.template.categories.some((c) => c.subcategories.length > 0),
     parentOf: (subcategory) => draft.template.categories.find((c) => c.subcategories.includes(subcategory))?.key,
     fits: (category, weight) => fits(draft.template, draft.indicators, category, weight),
+    fills: (category) => fillsCap(draft.template, draft.indicators, category),
   });
   let totalsRow: number | undefined;
   for (let at = 0; at < rows.length; at++) {
