@@ -91,6 +91,23 @@ describe('block captions printed outside their merged cell', () => {
     assert.ok(codes(result).includes('CATEGORY_INFERRED'));
   });
 
+  it('a caption printed whole at the foot of a page and again, wrapped, at the head of the next is read on each page', async () => {
+    const evaluation = nationalEvaluation();
+    const sheet = await sheetOf(evaluation);
+    const caption = takeCell(sheet, '社会效益指标');
+    insertLines(sheet, caption.row + 1, [[1, '标']]);
+    insertLines(sheet, caption.row, [[1, '社会效益指'], [1, '标'], [1, '社会效益指']]);
+    const cut = caption.row + 2;
+    const page = (n: number, cells: GridCell[]): Grid => ({ source: `page ${n}`, page: n, cells });
+    const pages = [
+      page(1, sheet.cells.filter((c) => c.row < cut).map((c) => ({ ...c, rowSpan: Math.min(c.rowSpan, cut - c.row) }))),
+      page(2, sheet.cells.filter((c) => c.row >= cut).map((c) => ({ ...c, row: c.row - cut }))),
+    ];
+    const result = recognizeForms(pages, { file: 'form.pdf' });
+    assert.deepStrictEqual(result.forms[0]!.evaluation, evaluation);
+    assert.deepEqual(codes(result), []);
+  });
+
   it('rows a caption ran on to are said to be a guess when the blocks\' weights do not add up to their points', async () => {
     const [evaluation] = seedEvaluations();
     // The 产出 block's first three rows weigh nothing: 36 of its 45 points, room for the next block's first row.

@@ -63,7 +63,9 @@ export function captionAt(region: FormRegion, rows: readonly number[], at: numbe
   const isPiece = (cells: readonly PlacedCell[]) => !isLabelRow(cells) && isCaptionRow(cells, grouping, known);
   const pieces: PlacedCell[] = [];
   let count = 0;
-  while (at + count < rows.length && isPiece(region.startingIn(rows[at + count]!))) {
+  // A caption's lines are on one page: one printed again at the head of the next is a caption of its own.
+  const samePage = (cells: readonly PlacedCell[]) => pieces.length === 0 || cells.every((c) => c.source === pieces[0]!.source);
+  while (at + count < rows.length && isPiece(region.startingIn(rows[at + count]!)) && samePage(region.startingIn(rows[at + count]!))) {
     pieces.push(...region.startingIn(rows[at + count]!).filter(hasText));
     count++;
   }
@@ -149,14 +151,15 @@ export class CaptionTrack {
       applied.values[field] = value ?? (field === 'subcategory' ? text : undefined);
       if (value === undefined) this.unknown.add(applied);
     }
-    if (applied.values.category !== undefined) {
-      if (applied.values.category !== this.last.category?.values.category) this.between.push(...this.ranOn);
+    const category = applied.values.category;
+    if (category !== undefined) {
+      if (this.ranOn.some((i) => this.draft.indicators[i]!.category !== category)) this.between.push(...this.ranOn);
       this.ranOn = [];
     }
     this.endUnrelated(applied.values);
     for (const field of FIELDS) {
+      if (caption.printed[field] !== '') this.last[field] = applied;
       if (applied.values[field] === undefined) continue;
-      this.last[field] = applied;
       this.current[field] = applied;
       this.give(applied, field, this.tail(field));
     }

@@ -106,3 +106,10 @@ test('a label and a value wrapped inside their cells come back whole, in order, 
   assert.ok(labels.match('project.department', grid.cells[0]!.text));
   assert.deepEqual(labels.match('project.executed', grid.cells[2]!.text), { unit: '元' });
 });
+
+test('text outside the cells is split where a drawn column border runs between its pieces, however close', () => {
+  // A merged 一级/二级指标 cell cut by a page break: its text is printed below the last border.
+  const rules: Rule[] = [h(700, 0, 300), h(680, 0, 300), v(0, 640, 700), v(60, 640, 700), v(300, 640, 700)];
+  const grid = gridFromPage(1, rules, [text('名称', 5, 686), text('满意度指标', 28, 660, 6), text('服务对象满意度指标', 62, 660, 6)]);
+  assert.deepEqual(grid.cells.filter((c) => c.row === 1).map((c) => [c.col, c.text]), [[0, '满意度指标'], [1, '服务对象满意度指标']]);
+});

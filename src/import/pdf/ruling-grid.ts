@@ -42,7 +42,7 @@ export function gridFromPage(page: number, rules: readonly Rule[], texts: readon
     if (cell) inCell.set(cell, [...(inCell.get(cell) ?? []), text]);
     else free.push(text);
   }
-  const lines = freeLines(free);
+  const lines = freeLines(free, rules);
   const bands = rowBands(ys, lines.map((l) => l.band));
   // Without drawn columns, the left edges of the pieces of text are the columns.
   const cols = xs.length >= 2 ? xs : leftEdges(lines.flatMap((l) => l.pieces.map((p) => p.box)));
@@ -202,11 +202,15 @@ interface FreeLine {
   pieces: Array<{ box: Box; text: string }>;
 }
 
-/** Text outside the table: one row per printed line, split into pieces where a wide gap separates them. */
-function freeLines(texts: PlacedText[]): FreeLine[] {
+/**
+ * Text outside the table: one row per printed line, split into pieces where a wide gap or a drawn
+ * column border separates them (a merged cell's text cut off by a page break is printed outside
+ * the cells, 一级指标 and 二级指标 on one line: two pieces, one per column).
+ */
+function freeLines(texts: PlacedText[], rules: readonly Rule[]): FreeLine[] {
   return textLines(texts).map((line) => ({
     band: boxOf(line),
-    pieces: splitAtGaps(line).map((piece) => ({ box: boxOf(piece), text: joinLine(piece) })),
+    pieces: splitAtGaps(line, rules).map((piece) => ({ box: boxOf(piece), text: joinLine(piece) })),
   }));
 }
 
@@ -228,15 +232,21 @@ function textLines(texts: readonly PlacedText[]): PlacedText[][] {
   return lines.map((l) => l.sort((a, b) => a.x - b.x));
 }
 
-function splitAtGaps(line: PlacedText[]): PlacedText[][] {
+function splitAtGaps(line: PlacedText[], rules: readonly Rule[]): PlacedText[][] {
   const pieces: PlacedText[][] = [[line[0]!]];
   for (let i = 1; i < line.length; i++) {
     const prev = line[i - 1]!;
     const gap = line[i]!.x - (prev.x + prev.width);
-    if (gap > prev.size * 2) pieces.push([line[i]!]);
+    if (gap > prev.size * 2 || borderBetween(rules, prev, line[i]!)) pieces.push([line[i]!]);
     else pieces[pieces.length - 1]!.push(line[i]!);
   }
   return pieces;
+}
+
+/** Whether a drawn vertical border runs between two pieces of text on one line. */
+function borderBetween(rules: readonly Rule[], left: PlacedText, right: PlacedText): boolean {
+  const y = centre(left).y;
+  return rules.some((r) => r.orientation === 'vertical' && r.from <= y && r.to >= y && r.at >= left.x + left.width - 1 && r.at <= right.x + 1);
 }
 
 function leftEdges(boxes: readonly Box[]): number[] {
