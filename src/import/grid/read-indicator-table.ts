@@ -13,7 +13,7 @@ import type { FormLabels } from './form-labels.ts';
 import type { FormRegion, PlacedCell } from './form-region.ts';
 import { HEADER_FIELDS } from './read-header-fields.ts';
 import { labelKey, splitBracket } from './label-key.ts';
-import { captionAt, captionOf, captionPieces, CaptionTrack, groupingColumns, type CaptionReading } from './block-captions.ts';
+import { captionAt, captionOf, captionPieces, CaptionTrack, groupingColumns, type CaptionReading, type CaptionWords } from './block-captions.ts';
 import { fillsCap, fits } from './infer-categories.ts';
 
 /** Fields whose cells are merged over several rows. */
@@ -75,6 +75,19 @@ export function categoryKey(draft: FormDraft, caption: string): string | undefin
 function subcategoryKey(draft: FormDraft, caption: string): string | undefined {
   const key = labelKey(caption);
   return draft.template.categories.flatMap((c) => c.subcategories).find((s) => normalizeText(s) === key);
+}
+
+/** The template's blocks, as the captions printed outside their cells are read against them. */
+function captionWords(draft: FormDraft): CaptionWords {
+  const { template, indicators } = draft;
+  return {
+    category: (text) => categoryKey(draft, text),
+    subcategory: (text) => subcategoryKey(draft, text),
+    listsSubcategories: template.categories.some((c) => c.subcategories.length > 0),
+    parentOf: (subcategory) => template.categories.find((c) => c.subcategories.includes(subcategory))?.key,
+    fits: (category, weight) => fits(template, indicators, category, weight),
+    fills: (category) => fillsCap(template, indicators, category),
+  };
 }
 
 function levelKey(text: string): Indicator['level'] {
@@ -159,14 +172,7 @@ export function readIndicatorTable(draft: FormDraft, region: FormRegion, labels:
     categoryOf: (text) => categoryKey(draft, text),
     isLabelRow: (cells) => isTotalsRow(labels, cells) || isAfterTable(labels, cells) || isHeader(headerColumns(labels, cells)),
   };
-  const captions = new CaptionTrack(draft, {
-    category: (text) => categoryKey(draft, text),
-    subcategory: (text) => subcategoryKey(draft, text),
-    listsSubcategories: draft.template.categories.some((c) => c.subcategories.length > 0),
-    parentOf: (subcategory) => draft.template.categories.find((c) => c.subcategories.includes(subcategory))?.key,
-    fits: (category, weight) => fits(draft.template, draft.indicators, category, weight),
-    fills: (category) => fillsCap(draft.template, draft.indicators, category),
-  });
+  const captions = new CaptionTrack(draft, captionWords(draft));
   let totalsRow: number | undefined;
   for (let at = 0; at < rows.length; at++) {
     const row = rows[at]!;
