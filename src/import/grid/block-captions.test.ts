@@ -66,6 +66,15 @@ describe('block captions printed outside their merged cell', () => {
     assertReadWhole(sheet, evaluation!);
   });
 
+  it('points wrapped anywhere (`产出指标(45` / `分)`) still belong to the caption', async () => {
+    const [evaluation] = seedEvaluations();
+    const sheet = await sheetOf(evaluation!);
+    const caption = takeCell(sheet, '产出指标');
+    insertLines(sheet, caption.row + 1, [[0, caption.text.slice(-2)]]);
+    insertLines(sheet, caption.row, [[0, caption.text.slice(0, -2)]]);
+    assertReadWhole(sheet, evaluation!);
+  });
+
   it('a caption printed over an indicator row is not the row\'s name', async () => {
     const [evaluation] = seedEvaluations();
     const sheet = await sheetOf(evaluation!);

@@ -223,7 +223,7 @@ export class CaptionTrack {
 
   /**
    * The previous caption's text and this one's make the template's label: both are that label. Only
-   * a caption not whole on its own continues, or one followed by its points alone (`(35分)`).
+   * a caption not whole on its own continues, or one followed by its points alone (`(35分)`, `分)`).
    */
   private continued(field: GroupingField, text: string): string | undefined {
     const last = this.last[field];
@@ -255,5 +255,5 @@ export class CaptionTrack {
 }
 
 const FIELDS = ['category', 'subcategory'] as const;
-/** `(35分)` (as a label key: NFKC, no white space). */
-const POINTS_ONLY = /^\(\d+(\.\d+)?分\)$/u;
+/** `(35分)` or the part of it a wrap left over (`分)`, `)`), as a label key (NFKC, no white space). */
+const POINTS_ONLY = /^[()\d.分]+$/u;

@@ -113,3 +113,13 @@ test('text outside the cells is split where a drawn column border runs between i
   const grid = gridFromPage(1, rules, [text('名称', 5, 686), text('满意度指标', 28, 660, 6), text('服务对象满意度指标', 62, 660, 6)]);
   assert.deepEqual(grid.cells.filter((c) => c.row === 1).map((c) => [c.col, c.text]), [[0, '满意度指标'], [1, '服务对象满意度指标']]);
 });
+
+test('below the last rule, text is split at a column border only where a gap shows', () => {
+  const rules: Rule[] = [h(700, 0, 300), h(680, 0, 300), v(0, 680, 700), v(60, 680, 700), v(300, 680, 700)];
+  const grid = gridFromPage(1, rules, [
+    text('名称', 5, 686),
+    text('满意度', 40, 660, 6), text('服务对象满意', 64, 660, 6),
+    text('2023年度', 30, 640, 6), text('财政项目', 66, 640, 6),
+  ]);
+  assert.deepEqual(grid.cells.filter((c) => c.row > 0).map((c) => [c.row, c.col, c.text]), [[1, 0, '满意度'], [1, 1, '服务对象满意'], [2, 0, '2023年度财政项目']]);
+});

@@ -42,7 +42,7 @@ export function gridFromPage(page: number, rules: readonly Rule[], texts: readon
     if (cell) inCell.set(cell, [...(inCell.get(cell) ?? []), text]);
     else free.push(text);
   }
-  const lines = freeLines(free, rules);
+  const lines = freeLines(free, rules, xs);
   const bands = rowBands(ys, lines.map((l) => l.band));
   // Without drawn columns, the left edges of the pieces of text are the columns.
   const cols = xs.length >= 2 ? xs : leftEdges(lines.flatMap((l) => l.pieces.map((p) => p.box)));
@@ -203,14 +203,14 @@ interface FreeLine {
 }
 
 /**
- * Text outside the table: one row per printed line, split into pieces where a wide gap or a drawn
- * column border separates them (a merged cell's text cut off by a page break is printed outside
- * the cells, 一级指标 and 二级指标 on one line: two pieces, one per column).
+ * Text outside the table: one row per printed line, split into pieces where a wide gap or a column
+ * border separates them (a merged cell's text cut off by a page break is printed outside the
+ * cells, even below the last rule, 一级指标 and 二级指标 on one line: two pieces, one per column).
  */
-function freeLines(texts: PlacedText[], rules: readonly Rule[]): FreeLine[] {
+function freeLines(texts: PlacedText[], rules: readonly Rule[], columns: readonly number[]): FreeLine[] {
   return textLines(texts).map((line) => ({
     band: boxOf(line),
-    pieces: splitAtGaps(line, rules).map((piece) => ({ box: boxOf(piece), text: joinLine(piece) })),
+    pieces: splitAtGaps(line, rules, columns).map((piece) => ({ box: boxOf(piece), text: joinLine(piece) })),
   }));
 }
 
@@ -232,21 +232,27 @@ function textLines(texts: readonly PlacedText[]): PlacedText[][] {
   return lines.map((l) => l.sort((a, b) => a.x - b.x));
 }
 
-function splitAtGaps(line: PlacedText[], rules: readonly Rule[]): PlacedText[][] {
+function splitAtGaps(line: PlacedText[], rules: readonly Rule[], columns: readonly number[]): PlacedText[][] {
   const pieces: PlacedText[][] = [[line[0]!]];
   for (let i = 1; i < line.length; i++) {
     const prev = line[i - 1]!;
     const gap = line[i]!.x - (prev.x + prev.width);
-    if (gap > prev.size * 2 || borderBetween(rules, prev, line[i]!)) pieces.push([line[i]!]);
+    if (gap > prev.size * 2 || borderBetween(rules, columns, prev, line[i]!)) pieces.push([line[i]!]);
     else pieces[pieces.length - 1]!.push(line[i]!);
   }
   return pieces;
 }
 
-/** Whether a drawn vertical border runs between two pieces of text on one line. */
-function borderBetween(rules: readonly Rule[], left: PlacedText, right: PlacedText): boolean {
+/**
+ * Whether a column border runs between two pieces of text on one line: a vertical rule drawn
+ * there, or, past the rules' ends, a column's border in a gap wider than half a character (runs
+ * of one text set side by side have none).
+ */
+function borderBetween(rules: readonly Rule[], columns: readonly number[], left: PlacedText, right: PlacedText): boolean {
   const y = centre(left).y;
-  return rules.some((r) => r.orientation === 'vertical' && r.from <= y && r.to >= y && r.at >= left.x + left.width - 1 && r.at <= right.x + 1);
+  const [from, to] = [left.x + left.width - 1, right.x + 1];
+  if (rules.some((r) => r.orientation === 'vertical' && r.from <= y && r.to >= y && r.at >= from && r.at <= to)) return true;
+  return right.x - (left.x + left.width) > left.size / 2 && columns.some((x) => x >= from && x <= to);
 }
 
 function leftEdges(boxes: readonly Box[]): number[] {
