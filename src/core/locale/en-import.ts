@@ -49,6 +49,7 @@ export const enImport: Messages = {
   'grid.fieldNotFound': 'The form has no "{field}" field',
   'grid.unreadableValue': '"{text}" in "{field}" is not a number or date that can be read; taken as blank',
   'grid.unknownCategory': 'The category "{text}" is not one of the template\'s',
+  'grid.unknownSubcategory': 'The 二级指标 caption "{text}", printed outside its cell, is not one of the template\'s; kept as printed',
   'grid.categoryInferred': 'No category is printed next to "{name}"; taken as "{category}" from the template\'s block points in form order',
   'grid.invalidValue': 'The value of "{field}" does not fit the format: {problem}',
   'grid.cutCellUnjoined': 'This cell goes on from the page before, over a page break, but prints "{lower}" where its part at {where} prints "{upper}": read as two cells; check the rows each belongs to',

@@ -51,6 +51,7 @@ export const zhImport: Messages = {
   'grid.fieldNotFound': '表中没有“{field}”一栏',
   'grid.unreadableValue': '“{field}”的“{text}”无法识别为数值或日期，按空白处理',
   'grid.unknownCategory': '一级指标“{text}”不是本模板的一级指标',
+  'grid.unknownSubcategory': '单元格外印出的二级指标“{text}”不是本模板的二级指标，按原文保留',
   'grid.categoryInferred': '“{name}”旁未注明一级指标，按模板各类分值依次推定为“{category}”',
   'grid.invalidValue': '“{field}”的值不符合格式：{problem}',
   'grid.cutCellUnjoined': '此单元格由上一页（{where}）跨页延续，但本页印“{lower}”，上一页印“{upper}”：按两个单元格读取，请核对各行所属',

@@ -71,9 +71,18 @@ export class FormRegion {
     return this.byRow.get(vrow) ?? [];
   }
 
-  /** The cell covering a position, merged cells included. */
+  /**
+   * The cell covering a position, merged cells included. Where cells overlap (a line printed over
+   * bordered cells, outside them: a caption a page break cut from its merged cell), the one
+   * starting nearest the position is the cell there.
+   */
   covering(vrow: number, col: number): PlacedCell | undefined {
-    return this.cells.find((c) => c.vrow <= vrow && vrow < c.vrow + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
+    let best: PlacedCell | undefined;
+    for (const c of this.cells) {
+      if (!(c.vrow <= vrow && vrow < c.vrow + c.rowSpan && c.col <= col && col < c.col + c.colSpan)) continue;
+      if (!best || c.col > best.col || (c.col === best.col && c.vrow > best.vrow)) best = c;
+    }
+    return best;
   }
 
   /** The nearest cell to the right on the label's first row. */

@@ -13,6 +13,8 @@ import type { FormLabels } from './form-labels.ts';
 import type { FormRegion, PlacedCell } from './form-region.ts';
 import { HEADER_FIELDS } from './read-header-fields.ts';
 import { labelKey, splitBracket } from '../labels/label-key.ts';
+import { captionAt, captionOf, captionPieces, CaptionTrack, groupingColumns, type CaptionReading, type CaptionWords } from './block-captions.ts';
+import { fillsCap, fits } from './infer-categories.ts';
 
 /** Fields whose cells are merged over several rows. */
 const GROUPED = new Set(['category', 'subcategory']);
@@ -69,15 +71,34 @@ export function categoryKey(draft: FormDraft, caption: string): string | undefin
   return undefined;
 }
 
+/** A 二级指标 as the template spells it (`服务对象满意度指标`), if it is one of the template's. */
+function subcategoryKey(draft: FormDraft, caption: string): string | undefined {
+  const key = labelKey(caption);
+  return draft.template.categories.flatMap((c) => c.subcategories).find((s) => normalizeText(s) === key);
+}
+
+/** The template's blocks, as the captions printed outside their cells are read against them. */
+function captionWords(draft: FormDraft): CaptionWords {
+  const { template, indicators } = draft;
+  return {
+    category: (text) => categoryKey(draft, text),
+    subcategory: (text) => subcategoryKey(draft, text),
+    listsSubcategories: template.categories.some((c) => c.subcategories.length > 0),
+    parentOf: (subcategory) => template.categories.find((c) => c.subcategories.includes(subcategory))?.key,
+    fits: (category, weight) => fits(template, indicators, category, weight),
+    fills: (category) => fillsCap(template, indicators, category),
+  };
+}
+
 function levelKey(text: string): Indicator['level'] {
   const key = labelKey(text);
   return LEVELS.find((level) => labelKey(format(`level.${level}`, {}, 'zh')) === key);
 }
 
-function cellFor(region: FormRegion, row: number, field: string, col: number): PlacedCell | undefined {
+function cellFor(region: FormRegion, row: number, field: string, col: number, skip: ReadonlySet<PlacedCell> = new Set()): PlacedCell | undefined {
   const cell = region.covering(row, col);
   // Only the grouping columns are merged over rows; elsewhere a cell belongs to the row it starts in.
-  if (!cell || (!GROUPED.has(field) && cell.vrow !== row)) return undefined;
+  if (!cell || skip.has(cell) || (!GROUPED.has(field) && cell.vrow !== row)) return undefined;
   return cell;
 }
 
@@ -96,13 +117,14 @@ function setCategory(draft: FormDraft, indicator: Indicator, cell: PlacedCell, p
   }
 }
 
-function readRow(draft: FormDraft, region: FormRegion, row: number, columns: Columns): Indicator | undefined {
+/** `captions`: caption pieces printed over the row, not its own cells. */
+function readRow(draft: FormDraft, region: FormRegion, row: number, columns: Columns, captions: ReadonlySet<PlacedCell>): Indicator | undefined {
   const index = draft.indicators.length;
   const indicator: Indicator = { name: '' };
   const where: Record<string, string> = {};
   let ownText = false;
   for (const [field, col] of columns) {
-    const cell = cellFor(region, row, field, col);
+    const cell = cellFor(region, row, field, col, captions);
     const path = `indicators[${index}].${field}`;
     if (!cell) {
       if (!GROUPED.has(field) && !POINTS.has(field) && field !== 'level') indicator[field] = '';
@@ -140,63 +162,47 @@ function readTotals(draft: FormDraft, region: FormRegion, row: number, columns: 
   draft.totals = totals;
 }
 
-/**
- * A row holding nothing but a block caption (`满意度指标(20分)`): what a merged 一级指标 cell cut by
- * a page break leaves at the foot of one page and the head of the next, outside the table's rules.
- */
-function captionOnly(draft: FormDraft, cells: readonly PlacedCell[]): { key: string; cell: PlacedCell } | undefined {
-  const texts = new Set(cells.map((c) => labelKey(c.text)).filter((t) => t !== ''));
-  const cell = cells.find((c) => labelKey(c.text) !== '');
-  if (texts.size !== 1 || !cell) return undefined;
-  const key = categoryKey(draft, cell.text);
-  return key === undefined ? undefined : { key, cell };
-}
-
-/** The caption belongs to the rows without a category just before it, and those just after it. */
-function applyCaption(draft: FormDraft, caption: { key: string; cell: PlacedCell }, from: number): void {
-  for (let i = from; i < draft.indicators.length; i++) {
-    if (draft.indicators[i]!.category !== undefined) continue;
-    draft.indicators[i]!.category = caption.key;
-    draft.locations[`indicators[${i}].category`] = caption.cell.location;
-  }
-}
-
-/** Index of the first of the indicators at the end that have no category. */
-function uncategorisedTail(draft: FormDraft): number {
-  let i = draft.indicators.length;
-  while (i > 0 && draft.indicators[i - 1]!.category === undefined) i--;
-  return i;
-}
-
 export function readIndicatorTable(draft: FormDraft, region: FormRegion, labels: FormLabels): IndicatorTable | undefined {
   const header = findHeader(region, labels);
   if (!header) return undefined;
   let endRow = header.row;
-  let caption: { key: string; cell: PlacedCell } | undefined;
-  for (const row of region.rows.filter((r) => r > header.row)) {
+  const rows = region.rows.filter((r) => r > header.row);
+  const reading: CaptionReading = {
+    grouping: groupingColumns(header.columns),
+    categoryOf: (text) => categoryKey(draft, text),
+    isLabelRow: (cells) => isTotalsRow(labels, cells) || isAfterTable(labels, cells) || isHeader(headerColumns(labels, cells)),
+  };
+  const captions = new CaptionTrack(draft, captionWords(draft));
+  let totalsRow: number | undefined;
+  for (let at = 0; at < rows.length; at++) {
+    const row = rows[at]!;
     const cells = region.startingIn(row);
     endRow = row;
     if (isTotalsRow(labels, cells)) {
       readTotals(draft, region, row, header.columns);
-      return { headerRow: header.row, endRow: row };
+      totalsRow = row;
+      break;
     }
     if (isAfterTable(labels, cells)) {
       endRow = row - 1;
       break;
     }
     if (isHeader(headerColumns(labels, cells))) continue;
-    const found = captionOnly(draft, cells);
-    if (found) {
-      applyCaption(draft, found, uncategorisedTail(draft));
-      caption = found;
+    const caption = captionAt(region, rows, at, reading);
+    if (caption) {
+      captions.found(caption);
+      at += caption.rows - 1;
+      endRow = rows[at]!;
       continue;
     }
-    const indicator = readRow(draft, region, row, header.columns);
+    const pieces = captionPieces(cells, reading.grouping);
+    if (pieces.length > 0) captions.found(captionOf(pieces, reading.grouping, 1));
+    const indicator = readRow(draft, region, row, header.columns, new Set(pieces));
     if (!indicator) continue;
     draft.indicators.push(indicator);
-    if (indicator.category !== undefined) caption = undefined;
-    else if (caption) applyCaption(draft, caption, draft.indicators.length - 1);
+    captions.indicator(draft.indicators.length - 1);
   }
-  draft.diagnostics.add('warning', 'TOTALS_NOT_FOUND', 'grid.totalsNotFound', {}, { path: 'totals' });
+  captions.finish();
+  if (totalsRow === undefined) draft.diagnostics.add('warning', 'TOTALS_NOT_FOUND', 'grid.totalsNotFound', {}, { path: 'totals' });
   return { headerRow: header.row, endRow };
 }

@@ -16,7 +16,7 @@ import { forcedTemplate } from '../choose-template.ts';
 import { FormLabels } from './form-labels.ts';
 import { cutAtTitles, FormRegion, gridDocuments, type PlacedCell } from './form-region.ts';
 import type { Grid } from './grid.ts';
-import { inferCategories } from './infer-categories.ts';
+import { inferCategories, reportInferredCategory } from './infer-categories.ts';
 import type { UnjoinedCut } from './page-breaks.ts';
 import { FUNDING_BLOCK_FIELDS, readFundingBlock, type FundingBlock } from './read-funding-block.ts';
 import { readHeaderFields } from './read-header-fields.ts';
@@ -36,17 +36,7 @@ function outside(cells: readonly PlacedCell[], table: IndicatorTable | undefined
 }
 
 function reportInferred(draft: FormDraft): void {
-  for (const i of inferCategories(draft.template, draft.indicators)) {
-    const indicator = draft.indicators[i]!;
-    const where = draft.locations[`indicators[${i}].name`];
-    draft.diagnostics.add(
-      'warning',
-      'CATEGORY_INFERRED',
-      'grid.categoryInferred',
-      { name: indicator.name, category: draft.template.categories.find((c) => c.key === indicator.category)?.label ?? indicator.category ?? '' },
-      { ...(where === undefined ? {} : { location: where }), path: `indicators[${i}].category` },
-    );
-  }
+  for (const i of inferCategories(draft.template, draft.indicators)) reportInferredCategory(draft, i);
 }
 
 function yearOf(draft: FormDraft, cells: readonly PlacedCell[], start: string): number {

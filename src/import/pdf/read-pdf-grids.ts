@@ -7,7 +7,7 @@ import type { Grid } from '../grid/grid.ts';
 import type { ImportDiagnostic } from '../import-result.ts';
 import { openPdf, PDF_LIMITS, PdfOpenError, readPage, type PdfPage } from './pdf-pages.ts';
 import { withoutPageFurniture } from './page-furniture.ts';
-import { gridFromPage } from './ruling-grid.ts';
+import { documentColumns, gridFromPage } from './ruling-grid.ts';
 
 export interface PdfGrids {
   grids: Grid[];
@@ -44,8 +44,10 @@ export async function readPdfGrids(file: string, bytes: Uint8Array): Promise<Pdf
   }
   const { pages, leftOut } = withoutPageFurniture(read);
   for (const line of leftOut) diagnostics.push(say('info', 'pdf.pageFurniture', { line }));
+  // Columns numbered alike on every page: a table running over pages reads as one.
+  const columns = documentColumns(pages.map((p) => p.rules));
   // Any page but the first may continue a table, any but the last may go on onto the next.
-  const grids = pages.map((page) => gridFromPage(page.number, page.rules, page.texts, { continued: page.number > 1, continues: page.number < pageCount }));
+  const grids: Grid[] = pages.map((page) => gridFromPage(page.number, page.rules, page.texts, { columns, continued: page.number > 1, continues: page.number < pageCount }));
   if (grids.length === 0) return { grids, diagnostics: [...diagnostics, say('error', 'pdf.noText')] };
   return { grids, diagnostics };
 }

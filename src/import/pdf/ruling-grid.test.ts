@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { templateRegistry } from '../../core/templates/registry.ts';
+import { FormLabels } from '../grid/form-labels.ts';
 import type { Rule } from './page-geometry.ts';
-import { gridFromPage, type PlacedText } from './ruling-grid.ts';
+import { documentColumns, gridFromPage, type PlacedText } from './ruling-grid.ts';
 
 const h = (at: number, from: number, to: number): Rule => ({ orientation: 'horizontal', at, from, to });
 const v = (at: number, from: number, to: number): Rule => ({ orientation: 'vertical', at, from, to });
@@ -117,4 +119,48 @@ test('a merged cell going on at the head of a page is open at the top and takes 
   assert.deepEqual(grid.cells.map((c) => [c.row, c.col, c.rowSpan, c.text, c.cut ?? null]), [
     [0, 0, 2, '产出指标', { top: true, bottom: false }], [0, 1, 1, '项目总成本', null], [1, 1, 1, '按期完成率', null],
   ]);
+});
+
+test('a page drawing only some column borders numbers its columns as the document does', () => {
+  // Page 1: 指标名称 | 权重 | 自评分; page 2: only the 合计 row, its label merged over the first column.
+  const first: Rule[] = [h(700, 50, 350), h(680, 50, 350), v(50, 680, 700), v(150, 680, 700), v(250, 680, 700), v(350, 680, 700)];
+  const last: Rule[] = [h(700, 50, 350), h(680, 50, 350), v(50, 680, 700), v(250, 680, 700), v(350, 680, 700)];
+  const columns = documentColumns([first, last]);
+  assert.deepEqual(columns, [50, 150, 250, 350]);
+  const totals = [text('合计', 55, 686), text('98', 255, 686)];
+  const shown = (cells: ReturnType<typeof gridFromPage>['cells']) => cells.map((c) => [c.col, c.colSpan, c.text]);
+  assert.deepEqual(shown(gridFromPage(2, last, totals).cells), [[0, 1, '合计'], [1, 1, '98']]);
+  assert.deepEqual(shown(gridFromPage(2, last, totals, { columns }).cells), [[0, 2, '合计'], [2, 1, '98']]);
+});
+
+test('a label and a value wrapped inside their cells come back whole, in order, and the label is matched', () => {
+  const rules: Rule[] = [
+    h(700, 0, 300), h(660, 0, 300), h(620, 0, 300),
+    v(0, 620, 700), v(60, 620, 700), v(300, 620, 700),
+  ];
+  const grid = gridFromPage(1, rules, [
+    text('具体实施处（科室', 2, 688, 6), text('）', 2, 680, 6), text('上海市浦东新区住房保障和房屋管理', 62, 688, 8), text('局', 62, 678, 8),
+    text('预算执行', 2, 648, 6), text('数（元）', 2, 640, 6), text('25,217,280.00', 200, 644, 8),
+  ]);
+  assert.deepEqual(grid.cells.map((c) => c.text), ['具体实施处（科室）', '上海市浦东新区住房保障和房屋管理局', '预算执行数（元）', '25,217,280.00']);
+  const labels = new FormLabels(templateRegistry().get('shanghai-2021')!);
+  assert.ok(labels.match('project.department', grid.cells[0]!.text));
+  assert.deepEqual(labels.match('project.executed', grid.cells[2]!.text), { unit: '元' });
+});
+
+test('text outside the cells is split where a drawn column border runs between its pieces, however close', () => {
+  // A merged 一级/二级指标 cell cut by a page break: its text is printed below the last border.
+  const rules: Rule[] = [h(700, 0, 300), h(680, 0, 300), v(0, 640, 700), v(60, 640, 700), v(300, 640, 700)];
+  const grid = gridFromPage(1, rules, [text('名称', 5, 686), text('满意度指标', 28, 660, 6), text('服务对象满意度指标', 62, 660, 6)]);
+  assert.deepEqual(grid.cells.filter((c) => c.row === 1).map((c) => [c.col, c.text]), [[0, '满意度指标'], [1, '服务对象满意度指标']]);
+});
+
+test('below the last rule, text is split at a column border only where a gap shows', () => {
+  const rules: Rule[] = [h(700, 0, 300), h(680, 0, 300), v(0, 680, 700), v(60, 680, 700), v(300, 680, 700)];
+  const grid = gridFromPage(1, rules, [
+    text('名称', 5, 686),
+    text('满意度', 40, 660, 6), text('服务对象满意', 64, 660, 6),
+    text('2023年度', 30, 640, 6), text('财政项目', 66, 640, 6),
+  ]);
+  assert.deepEqual(grid.cells.filter((c) => c.row > 0).map((c) => [c.row, c.col, c.text]), [[1, 0, '满意度'], [1, 1, '服务对象满意'], [2, 0, '2023年度财政项目']]);
 });

@@ -27,10 +27,18 @@ interface Box { top: number; bottom: number; left: number; right: number }
 /** Whether the form's table goes on from the page before (`continued`) and onto the next page (`continues`). */
 export interface PageBreaks { continued: boolean; continues: boolean }
 
-const NO_BREAKS: PageBreaks = { continued: false, continues: false };
+/**
+ * How a page sits in its document: its page breaks, and `columns`, the column borders of the whole
+ * document (see documentColumns), so that a column has the same number on every page even when a
+ * page draws only some of its borders (a 合计 row alone on the last page). A page without drawn
+ * columns keeps its own.
+ */
+export interface PagePlace extends Partial<PageBreaks> { columns?: readonly number[] }
 
-export function gridFromPage(page: number, rules: readonly Rule[], texts: readonly PlacedText[], breaks: PageBreaks = NO_BREAKS): Grid {
-  const xs = positions(rules.filter((r) => r.orientation === 'vertical'));
+export function gridFromPage(page: number, rules: readonly Rule[], texts: readonly PlacedText[], place: PagePlace = {}): Grid {
+  const own = pageColumns(rules);
+  const xs = place.columns && own.length >= 2 ? [...place.columns] : own;
+  const breaks: PageBreaks = { continued: place.continued ?? false, continues: place.continues ?? false };
   const ys = positions(rules.filter((r) => r.orientation === 'horizontal')).reverse();
   const table = tableCells(rules, xs, ys, breaks);
   const placed = texts.flatMap((t) => splitAtBorders(t, rules)).filter((t) => t.text.trim() !== '');
@@ -41,16 +49,29 @@ export function gridFromPage(page: number, rules: readonly Rule[], texts: readon
     if (cell) inCell.set(cell, [...(inCell.get(cell) ?? []), text]);
     else free.push(text);
   }
-  const lines = freeLines(free);
+  const lines = freeLines(free, rules, xs);
   const bands = rowBands(ys, lines.map((l) => l.band));
   // Without drawn columns, the left edges of the pieces of text are the columns.
-  const columns = xs.length >= 2 ? xs : leftEdges(lines.flatMap((l) => l.pieces.map((p) => p.box)));
+  const cols = xs.length >= 2 ? xs : leftEdges(lines.flatMap((l) => l.pieces.map((p) => p.box)));
   // Empty bordered cells stay: a blank cell (具体实施处 left empty) is information too.
   const cells: GridCell[] = [
-    ...table.map((c) => ({ ...toGridCell(page, c.box, joinText(inCell.get(c) ?? []), bands, columns), ...(c.cut ? { cut: c.cut } : {}) })),
-    ...lines.flatMap((l) => freeCells(page, l, bands, columns)),
+    ...table.map((c) => ({ ...toGridCell(page, c.box, joinText(inCell.get(c) ?? []), bands, cols), ...(c.cut ? { cut: c.cut } : {}) })),
+    ...lines.flatMap((l) => freeCells(page, l, bands, cols)),
   ];
   return { source: `page ${page}`, page, cells: cells.sort((a, b) => a.row - b.row || a.col - b.col) };
+}
+
+/** The x of a page's drawn column borders, ascending. */
+export function pageColumns(rules: readonly Rule[]): number[] {
+  return positions(rules.filter((r) => r.orientation === 'vertical'));
+}
+
+/**
+ * The column borders of a document: every border any of its pages draws. A sheet printed over
+ * pages keeps its columns where they are, so a border at the same x is the same column.
+ */
+export function documentColumns(pages: ReadonlyArray<readonly Rule[]>): number[] {
+  return clusters(pages.flatMap(pageColumns), SAME_LINE);
 }
 
 /** Positions of rules of one orientation, clustered: each border once, ascending. */
@@ -222,11 +243,15 @@ interface FreeLine {
   pieces: Array<{ box: Box; text: string }>;
 }
 
-/** Text outside the table: one row per printed line, split into pieces where a wide gap separates them. */
-function freeLines(texts: PlacedText[]): FreeLine[] {
+/**
+ * Text outside the table: one row per printed line, split into pieces where a wide gap or a column
+ * border separates them (a merged cell's text cut off by a page break is printed outside the
+ * cells, even below the last rule, 一级指标 and 二级指标 on one line: two pieces, one per column).
+ */
+function freeLines(texts: PlacedText[], rules: readonly Rule[], columns: readonly number[]): FreeLine[] {
   return textLines(texts).map((line) => ({
     band: boxOf(line),
-    pieces: splitAtGaps(line).map((piece) => ({ box: boxOf(piece), text: joinLine(piece) })),
+    pieces: splitAtGaps(line, rules, columns).map((piece) => ({ box: boxOf(piece), text: joinLine(piece) })),
   }));
 }
 
@@ -248,15 +273,27 @@ function textLines(texts: readonly PlacedText[]): PlacedText[][] {
   return lines.map((l) => l.sort((a, b) => a.x - b.x));
 }
 
-function splitAtGaps(line: PlacedText[]): PlacedText[][] {
+function splitAtGaps(line: PlacedText[], rules: readonly Rule[], columns: readonly number[]): PlacedText[][] {
   const pieces: PlacedText[][] = [[line[0]!]];
   for (let i = 1; i < line.length; i++) {
     const prev = line[i - 1]!;
     const gap = line[i]!.x - (prev.x + prev.width);
-    if (gap > prev.size * 2) pieces.push([line[i]!]);
+    if (gap > prev.size * 2 || borderBetween(rules, columns, prev, line[i]!)) pieces.push([line[i]!]);
     else pieces[pieces.length - 1]!.push(line[i]!);
   }
   return pieces;
+}
+
+/**
+ * Whether a column border runs between two pieces of text on one line: a vertical rule drawn
+ * there, or, past the rules' ends, a column's border in a gap wider than half a character (runs
+ * of one text set side by side have none).
+ */
+function borderBetween(rules: readonly Rule[], columns: readonly number[], left: PlacedText, right: PlacedText): boolean {
+  const y = centre(left).y;
+  const [from, to] = [left.x + left.width - 1, right.x + 1];
+  if (rules.some((r) => r.orientation === 'vertical' && r.from <= y && r.to >= y && r.at >= from && r.at <= to)) return true;
+  return right.x - (left.x + left.width) > left.size / 2 && columns.some((x) => x >= from && x <= to);
 }
 
 function leftEdges(boxes: readonly Box[]): number[] {
