@@ -18,6 +18,8 @@ import type { FileImport, ImportDiagnostic, ReaderInput } from '../import-result
 import { layoutGrid, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { layoutRows } from './layout-rows.ts';
+import { doubtfulRows } from './doubtful-rows.ts';
+import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 
 const FUNDING_COLUMNS = ['funding[].initial', 'funding[].adjusted', 'funding[].executed', 'form.funding.weight', 'form.funding.rate', 'form.funding.score'];
 
@@ -31,6 +33,7 @@ function isNumber(text: string): boolean {
 
 interface Labelling {
   hints: TableHints;
+  fit: (text: string) => LabelFit;
   isAnchor: (line: LayoutLine) => boolean;
   isTitle: (line: LayoutLine) => boolean;
 }
@@ -69,7 +72,27 @@ function labelling(templates: readonly Template[]): Labelling {
   const isNumberText = memoByString(isNumber);
   const isAnchor = (line: LayoutLine) => line.pieces.some((p) => isNumberText(p.text) || isLabel(p.text)) || (line.pieces[0] !== undefined && isNotes(line.pieces[0].text));
   const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text));
-  return { hints, isAnchor, isTitle };
+  return { hints, isAnchor, isTitle, fit: labelFit(templates, isLabel) };
+}
+
+/** Field-label keys that are values, not labels (是/否) or free text (说明). */
+const NOT_LABELS = new Set(['form.yes', 'form.no', 'form.notes']);
+
+/** Every printed spelling of the templates' field labels and column titles, as keys without white space. */
+function labelTexts(templates: readonly Template[]): string[] {
+  const labels = templates.flatMap((t) => [
+    ...Object.entries(t.fieldLabels).filter(([key]) => !NOT_LABELS.has(key)).map(([, label]) => label),
+    ...t.columns.map((c) => c.title),
+  ]);
+  return labels.flatMap((l) => [l.zh, ...('aliases' in l ? l.aliases : [])]).map((text) => normalizeText(text));
+}
+
+/** Whether a text is a label, or the start of one (what a label wrapped inside its cell prints on its first lines). */
+function labelFit(templates: readonly Template[], isLabel: (text: string) => boolean): (text: string) => LabelFit {
+  const prefixes = new Set<string>();
+  for (const key of labelTexts(templates)) for (let n = 2; n < key.length; n++) prefixes.add(key.slice(0, n));
+  const fit = memoByString((text) => (isLabel(text) ? 'whole' : prefixes.has(normalizeText(text)) ? 'part' : ''));
+  return (text) => (fit(text) === '' ? undefined : (fit(text) as LabelFit));
 }
 
 /** The last few labellings, by the very template objects they were built from. */
@@ -86,8 +109,8 @@ function labellingFor(templates: readonly Template[]): Labelling {
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTitle } = labellingFor(registry.ids().map((id) => registry.get(id)!));
-  const lines = layoutLines(text);
+  const { hints, isAnchor, isTitle, fit } = labellingFor(registry.ids().map((id) => registry.get(id)!));
+  const lines = joinWrappedLabels(layoutLines(text), fit);
   const rows = layoutRows(lines, isAnchor, isTitle);
   const { grid, notes } = layoutGrid(rows, hints, 'text');
   const result = recognizeForms([grid], {
@@ -105,7 +128,8 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
       location: `line ${n.lineNo}`,
       message: explain('layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }),
     }));
-  return { ...result, diagnostics: [...unclear, ...result.diagnostics] };
+  const doubts = result.forms.flatMap((form, i) => doubtfulRows(input.file, form, i, registry.get(form.evaluation.template)!));
+  return { ...result, diagnostics: [...unclear, ...result.diagnostics, ...doubts] };
 }
 
 /** For tests and tools: the labelling over the built-in templates. */
