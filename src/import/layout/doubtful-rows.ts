@@ -1,37 +1,103 @@
 /**
- * The check that keeps a layout text from giving a wrong indicator silently. pdftotext drops the
- * rules between a table's rows: where the lines of neighbouring rows' wrapped cells interleave,
- * the rows are rebuilt from positions, which can put a cell in the wrong row. The printed points
- * tell: the weights fill the template's blocks and add up to the printed total, as do the scores.
- * When they do not, every indicator field is reported, with its line, as possibly belonging to a
- * neighbouring row.
+ * The checks that keep a layout text from giving a wrong value silently. pdftotext drops the
+ * rules between a form's rows and columns: where the lines of neighbouring wrapped cells
+ * interleave, cells are placed from positions, which can put one in the wrong row or column.
+ * The printed figures tell when that happened: the weights fill the template's blocks and add up
+ * to the printed totals, as do the scores; the funding sources add up to 年度资金总额; the
+ * execution rate is what the amounts give. Where they do not, every field they involve is
+ * reported with its line as possibly misplaced — never read silently.
  */
 import { explain } from '../../core/explanation.ts';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import { fenOf } from '../../core/numbers/hundredths.ts';
+import { readMoney } from '../../core/numbers/read-number.ts';
 import type { Template } from '../../core/templates/template.ts';
 import type { ImportDiagnostic, ImportedForm } from '../import-result.ts';
 import { addsUp } from '../text/raw-text/read-raw-forms.ts';
 
-export function doubtfulRows(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
-  const evaluation = form.evaluation;
-  if (evaluation.indicators.length === 0) return [];
-  const what = addsUp(evaluation, template);
-  if (what === undefined) return [];
-  const out: ImportDiagnostic[] = [];
-  evaluation.indicators.forEach((indicator, i) => {
-    for (const [field, value] of Object.entries(indicator)) {
-      if (value === undefined || value === '' || field === 'id') continue;
-      const path = `indicators[${i}].${field}`;
+const AMOUNTS = ['initial', 'adjusted', 'executed'] as const;
+/** How far a printed rate may be from the amounts' (in hundredths of a percent) before it is doubted. */
+const RATE_SLACK = 50n;
+const RATE_FIELDS = ['project.executionRate', 'project.executed', 'project.budgetCurrentYear', 'funding[0].adjusted', 'funding[0].executed'];
+
+/** `project.name`, `funding[1].initial` → the value in the evaluation. */
+function valueAt(evaluation: Evaluation, path: string): unknown {
+  return path
+    .split(/[.[\]]+/u)
+    .filter((k) => k !== '')
+    .reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), evaluation);
+}
+
+function filled(value: unknown): boolean {
+  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+
+/** One warning per field of `paths` that holds a value. */
+function report(file: string, form: ImportedForm, index: number, paths: readonly string[], key: string, what: string): ImportDiagnostic[] {
+  return paths
+    .filter((path) => filled(valueAt(form.evaluation, path)))
+    .map((path) => {
       const location = form.locations[path];
-      const line = /\d+/u.exec(location ?? '')?.[0] ?? '?';
-      out.push({
+      return {
         severity: 'warning',
-        code: 'LAYOUT_ROW_UNCLEAR',
+        code: 'LAYOUT_VALUE_UNCLEAR',
         file,
         ...(location === undefined ? {} : { location }),
         path: `evaluations[${index}].${path}`,
-        message: explain('layout.rowUnclear', { line, field: path, what }),
-      });
-    }
-  });
-  return out;
+        message: explain(key, { line: /\d+/u.exec(location ?? '')?.[0] ?? '?', field: path, what }),
+      };
+    });
+}
+
+function indicatorPaths(evaluation: Evaluation): string[] {
+  const fields = evaluation.indicators.flatMap((indicator, i) => Object.keys(indicator).filter((k) => k !== 'id').map((k) => `indicators[${i}].${k}`));
+  return [...fields, 'totals.weight', 'totals.score', 'execution.weight', 'execution.score'];
+}
+
+function fundingPaths(evaluation: Evaluation): string[] {
+  return (evaluation.funding ?? []).flatMap((_, i) => ['source', ...AMOUNTS].map((k) => `funding[${i}].${k}`));
+}
+
+/** What about the funding block does not add up: a source that is a number, or sources that do not sum to the total. */
+function fundingProblem(evaluation: Evaluation): string | undefined {
+  const funding = evaluation.funding ?? [];
+  if (funding.some((row) => readMoney(row.source, '元').ok)) return 'funding[].source';
+  const [total, ...sources] = funding;
+  if (!total || sources.length === 0) return undefined;
+  for (const key of AMOUNTS) {
+    const sum = sources.reduce((s, row) => s + (fenOf(row[key]) ?? 0), 0);
+    if (sum !== (fenOf(total[key]) ?? 0)) return `funding[].${key}`;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the execution rate is about what the amounts give. Offices round it their own way (the
+ * checks report that); a figure from another cell is far off. All three printed or none: one
+ * alone cannot be checked.
+ */
+function rateFits(evaluation: Evaluation): boolean {
+  const { executionRate, executed, budgetCurrentYear } = evaluation.project;
+  const parts = [executionRate, executed, budgetCurrentYear].filter(filled);
+  if (parts.length === 0) return true;
+  const spent = fenOf(executed);
+  const budget = fenOf(budgetCurrentYear);
+  const rate = fenOf(executionRate);
+  if (spent === null || budget === null || rate === null) return false;
+  if (budget === 0) return true;
+  // In hundredths of a percent: rate × budget against executed × 100, within half a percent.
+  const off = BigInt(rate) * BigInt(budget) - BigInt(spent) * 10_000n;
+  return (off < 0n ? -off : off) <= BigInt(budget) * RATE_SLACK;
+}
+
+export function doubtfulValues(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
+  const evaluation = form.evaluation;
+  const out: ImportDiagnostic[] = [];
+  const points = evaluation.indicators.length === 0 ? undefined : addsUp(evaluation, template);
+  if (points !== undefined) out.push(...report(file, form, index, indicatorPaths(evaluation), 'layout.rowUnclear', points));
+  const funding = fundingProblem(evaluation);
+  if (funding !== undefined) out.push(...report(file, form, index, [...fundingPaths(evaluation), ...RATE_FIELDS.slice(1)], 'layout.amountsUnclear', funding));
+  if (!rateFits(evaluation)) out.push(...report(file, form, index, RATE_FIELDS, 'layout.amountsUnclear', 'project.executionRate'));
+  // A field reported by two checks is reported once.
+  return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
 }

@@ -18,7 +18,7 @@ import type { FileImport, ImportDiagnostic, ReaderInput } from '../import-result
 import { layoutGrid, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { layoutRows } from './layout-rows.ts';
-import { doubtfulRows } from './doubtful-rows.ts';
+import { doubtfulValues } from './doubtful-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 
 const FUNDING_COLUMNS = ['funding[].initial', 'funding[].adjusted', 'funding[].executed', 'form.funding.weight', 'form.funding.rate', 'form.funding.score'];
@@ -128,7 +128,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
       location: `line ${n.lineNo}`,
       message: explain('layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }),
     }));
-  const doubts = result.forms.flatMap((form, i) => doubtfulRows(input.file, form, i, registry.get(form.evaluation.template)!));
+  const doubts = result.forms.flatMap((form, i) => doubtfulValues(input.file, form, i, registry.get(form.evaluation.template)!));
   return { ...result, diagnostics: [...unclear, ...result.diagnostics, ...doubts] };
 }
 
