@@ -8,14 +8,14 @@ import type { Template } from '../../core/templates/template.ts';
 import { parseAmount, parseDate, parsePoints, parseRate } from '../grid/cell-values.ts';
 import { isTitleOf } from '../grid/detect-template.ts';
 import { FormLabels } from '../grid/form-labels.ts';
-import { normalizeText } from '../../core/targets/normalize.ts';
+import { escapeRegExp, normalizeText } from '../../core/targets/normalize.ts';
 import { memoByString } from '../../core/memo.ts';
 import type { PlacedCell } from '../grid/form-region.ts';
 import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { explain } from '../../core/explanation.ts';
 import type { FileImport, ImportDiagnostic, ReaderInput } from '../import-result.ts';
-import { layoutGrid, type TableHints } from './layout-grid.ts';
+import { cellText, layoutGrid, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { layoutRows } from './layout-rows.ts';
 import { doubtfulValues } from './doubtful-rows.ts';
@@ -33,6 +33,8 @@ function isNumber(text: string): boolean {
 
 interface Labelling {
   hints: TableHints;
+  /** Whether a row (its cells' texts, left to right) holds the notes under a form (说明：1、…), which are no field. */
+  isNotesRow: (texts: readonly string[]) => boolean;
   fit: (text: string) => LabelFit;
   isAnchor: (line: LayoutLine) => boolean;
   isTitle: (line: LayoutLine) => boolean;
@@ -71,8 +73,20 @@ function labelling(templates: readonly Template[]): Labelling {
   const isNotes = (text: string) => notes.some((k) => normalizeText(text).startsWith(k));
   const isNumberText = memoByString(isNumber);
   const isAnchor = (line: LayoutLine) => line.pieces.some((p) => isNumberText(p.text) || isLabel(p.text)) || (line.pieces[0] !== undefined && isNotes(line.pieces[0].text));
-  const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text));
-  return { hints, isAnchor, isTitle, fit: labelFit(templates, isLabel) };
+  const isSubtitle = subtitleTest(templates);
+  // A title, and the subtitle under it (（2022年度）), are rows of their own: nothing wraps into them.
+  const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text) || isSubtitle(p.text));
+  const isNotesRow = (texts: readonly string[]) => texts[0] !== undefined && isNotes(texts[0]);
+  return { hints, isAnchor, isTitle, isNotesRow, fit: labelFit(templates, isLabel) };
+}
+
+/** The templates' subtitles (`（{year}年度）`) as one test of a piece of text. */
+function subtitleTest(templates: readonly Template[]): (text: string) => boolean {
+  const patterns = templates.flatMap((t) => {
+    const subtitle = t.fieldLabels['form.subtitle'];
+    return subtitle ? [new RegExp(`^${normalizeText(subtitle.zh).split('{year}').map(escapeRegExp).join('\\d{4}')}$`, 'u')] : [];
+  });
+  return memoByString((text) => patterns.some((p) => p.test(normalizeText(text))));
 }
 
 /** Field-label keys that are values, not labels (是/否) or free text (说明). */
@@ -109,10 +123,13 @@ function labellingFor(templates: readonly Template[]): Labelling {
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTitle, fit } = labellingFor(registry.ids().map((id) => registry.get(id)!));
+  const { hints, isAnchor, isTitle, isNotesRow, fit } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = joinWrappedLabels(layoutLines(text), fit);
   const rows = layoutRows(lines, isAnchor, isTitle);
-  const { grid, notes } = layoutGrid(rows, hints, 'text');
+  const { grid: laid, cells, notes } = layoutGrid(rows, hints, 'text');
+  // The notes under a form are read by no field; left in, a blank field above them would take them.
+  const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));
+  const grid = { ...laid, cells: laid.cells.filter((c) => !notesRows.has(c.row)) };
   const result = recognizeForms([grid], {
     file: input.file,
     registry,
