@@ -75,6 +75,7 @@ export const enImport: Messages = {
   'text.damagedBytes': 'Line {line} has bytes that do not decode (a damaged file?), shown as �; check what was read from it',
   'layout.spanUnclear': 'The row at line {line} lies between the merged cells "{first}" and "{second}" of column {column} and could belong to either; left blank',
   'layout.rowUnclear': 'Line {line}: the rows of the indicator table cannot be told apart in the text (the points of {what} do not add up); {field} may belong to a neighbouring row; check it',
+  'layout.cellUnclear': 'Line {line} touches the next row with no blank line between: its text may belong to that row; check {field}',
   'layout.amountsUnclear': 'Line {line}: the amounts in the text do not agree ({what}); {field} may belong to a neighbouring row or column; check it',
   'rawtext.orderLost': 'This is text extracted by {flavour}: the order of the table\'s rows and columns is lost in this kind of extraction (from line {line} on, text cannot be placed in its row and column); not imported. Import the PDF itself, or the output of pdftotext -layout',
   'rawtext.doesNotAddUp': 'This is text extracted by {flavour}: the table read in its order does not add up ({what}, line {line}); the order of its rows and columns may be lost in this kind of extraction; not imported. Import the PDF itself, or the output of pdftotext -layout',

@@ -171,7 +171,7 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
 
 interface Zone { header: number; last: number; bands: Band[] }
 
-export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][]; notes: SpanNote[] } {
+export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][]; notes: SpanNote[]; zones: Array<{ header: number; last: number }> } {
   const notes: SpanNote[] = [];
   const table = rows.map((r, i) => rowCells(r.tokens, i));
   const zones: Zone[] = [];
@@ -209,10 +209,14 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
       rowSpan: c.rowSpan,
       colSpan: c.colSpan,
       text: cellText(c),
-      location: `line ${Math.min(...c.tokens.map((t) => t.lineNo))}`,
+      location: cellLocation(c),
     })),
   };
-  return { grid, cells: table, notes };
+  return { grid, cells: table, notes, zones };
+}
+
+export function cellLocation(cell: LayoutCell): string {
+  return `line ${Math.min(...cell.tokens.map((t) => t.lineNo))}`;
 }
 
 /**

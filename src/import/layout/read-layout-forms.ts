@@ -15,10 +15,11 @@ import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { explain } from '../../core/explanation.ts';
 import type { FileImport, ImportDiagnostic, ReaderInput } from '../import-result.ts';
-import { cellText, layoutGrid, type TableHints } from './layout-grid.ts';
+import { cellLocation, cellText, layoutGrid, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { layoutRows } from './layout-rows.ts';
-import { doubtfulValues } from './doubtful-rows.ts';
+import { doubtfulValues, unclearFields } from './doubtful-rows.ts';
+import { touchingRowCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 
 const FUNDING_COLUMNS = ['funding[].initial', 'funding[].adjusted', 'funding[].executed', 'form.funding.weight', 'form.funding.rate', 'form.funding.score'];
@@ -126,10 +127,13 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const { hints, isAnchor, isTitle, isNotesRow, fit } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = joinWrappedLabels(layoutLines(text), fit);
   const rows = layoutRows(lines, isAnchor, isTitle);
-  const { grid: laid, cells, notes } = layoutGrid(rows, hints, 'text');
+  const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');
   // The notes under a form are read by no field; left in, a blank field above them would take them.
   const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));
   const grid = { ...laid, cells: laid.cells.filter((c) => !notesRows.has(c.row)) };
+  // Titles and notes are rows of their own, and tables are checked by their figures.
+  const inTable = (r: number) => notesRows.has(r) || rows[r]!.lines.some(isTitle) || zones.some((z) => r >= z.header && r <= z.last);
+  const touching = touchingRowCells(rows, cells, inTable, cellLocation);
   const result = recognizeForms([grid], {
     file: input.file,
     registry,
@@ -145,7 +149,10 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
       location: `line ${n.lineNo}`,
       message: explain('layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }),
     }));
-  const doubts = result.forms.flatMap((form, i) => doubtfulValues(input.file, form, i, registry.get(form.evaluation.template)!));
+  const doubts = result.forms.flatMap((form, i) => [
+    ...unclearFields(input.file, form, i, touching),
+    ...doubtfulValues(input.file, form, i, registry.get(form.evaluation.template)!),
+  ]);
   return { ...result, diagnostics: [...unclear, ...result.diagnostics, ...doubts] };
 }
 
