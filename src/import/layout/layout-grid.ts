@@ -31,6 +31,8 @@ export interface TableHints {
   isTotals(texts: readonly string[]): boolean;
   /** Whether a cell is a label of a field outside the table, which ends a title row's reach. */
   isFieldLabel(text: string): boolean;
+  /** Whether a text is a label of any kind (field, column title, form title): never part of a value's cell. */
+  isLabel?(text: string): boolean;
 }
 
 const GROUPED = new Set(['category', 'subcategory']);
@@ -52,13 +54,18 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
   return Math.min(a.end, b.end) - Math.max(a.start, b.start);
 }
 
-/** Tokens of a row → cells: tokens on different lines that overlap are one cell. */
-export function rowCells(tokens: readonly LayoutToken[], row: number): LayoutCell[] {
+/**
+ * Tokens of a row → cells: tokens on different lines that overlap are one cell. A label (a
+ * column title, a field's label) is a cell of its own: the text of a neighbouring cell that wraps
+ * onto the line above or below it is not part of it, nor it of that text.
+ */
+export function rowCells(tokens: readonly LayoutToken[], row: number, isLabel: (text: string) => boolean = () => false): LayoutCell[] {
   const parent = tokens.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const label = tokens.map((t) => isLabel(t.text));
   tokens.forEach((a, i) =>
     tokens.forEach((b, j) => {
-      if (j <= i || a.line === b.line) return;
+      if (j <= i || a.line === b.line || label[i] !== label[j]) return;
       if (overlap(a, b) >= Math.min(2, a.end - a.start, b.end - b.start)) parent[find(i)] = find(j);
     }),
   );
@@ -173,7 +180,7 @@ interface Zone { header: number; last: number; bands: Band[] }
 
 export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][]; notes: SpanNote[]; zones: Array<{ header: number; last: number }> } {
   const notes: SpanNote[] = [];
-  const table = rows.map((r, i) => rowCells(r.tokens, i));
+  const table = rows.map((r, i) => rowCells(r.tokens, i, hints.isLabel));
   const zones: Zone[] = [];
   for (let i = 0; i < table.length; i++) {
     const fields = hints.titles(table[i]!.map(cellText));

@@ -65,6 +65,7 @@ function labelling(templates: readonly Template[]): Labelling {
     isTotals: (texts) => texts.some(isTotalsText),
     // A field outside the tables (预期目标, 自评时间) ends the reach of a title row.
     isFieldLabel,
+    isLabel,
   };
   // The notes under a form (说明：1、…) start a row of their own.
   const notes = templates
