@@ -61,7 +61,9 @@ function fundingPaths(evaluation: Evaluation): string[] {
 /** What about the funding block does not add up: a source that is a number, or sources that do not sum to the total. */
 function fundingProblem(evaluation: Evaluation): string | undefined {
   const funding = evaluation.funding ?? [];
-  if (funding.some((row) => readMoney(row.source, '元').ok)) return 'funding[].source';
+  // Each row is one source, named once: a number or a name printed twice is a row taken for another.
+  const names = funding.map((row) => row.source.trim());
+  if (names.some((name, i) => name === '' || readMoney(name, '元').ok || names.indexOf(name) !== i)) return 'funding[].source';
   const [total, ...sources] = funding;
   if (!total || sources.length === 0) return undefined;
   for (const key of AMOUNTS) {
