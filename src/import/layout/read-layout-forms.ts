@@ -17,7 +17,7 @@ import { explain } from '../../core/explanation.ts';
 import type { FileImport, ImportDiagnostic, ReaderInput } from '../import-result.ts';
 import { cellLocation, cellText, layoutGrid, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
-import { layoutRows } from './layout-rows.ts';
+import { joinTitleRows, layoutRows } from './layout-rows.ts';
 import { doubtfulValues, unclearFields } from './doubtful-rows.ts';
 import { touchingRowCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
@@ -127,7 +127,12 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const registry = templateRegistry(templates);
   const { hints, isAnchor, isTitle, isNotesRow, fit } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = joinWrappedLabels(layoutLines(text), fit);
-  const rows = layoutRows(lines, isAnchor, isTitle);
+  // titles() gives no list at all when no text is a title.
+  const onlyTitles = (texts: readonly string[]) => {
+    const fields = hints.titles(texts);
+    return texts.length > 0 && fields.length === texts.length && fields.every((f) => f !== undefined);
+  };
+  const rows = joinTitleRows(layoutRows(lines, isAnchor, isTitle), onlyTitles);
   const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');
   // The notes under a form are read by no field; left in, a blank field above them would take them.
   const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));
