@@ -74,7 +74,9 @@ function labelling(templates: readonly Template[]): Labelling {
     .filter((k) => k !== '');
   const isNotes = (text: string) => notes.some((k) => normalizeText(text).startsWith(k));
   const isNumberText = memoByString(isNumber);
-  const isAnchor = (line: LayoutLine) => line.pieces.some((p) => isNumberText(p.text) || isLabel(p.text)) || (line.pieces[0] !== undefined && isNotes(line.pieces[0].text));
+  // A label set apart from its value by a single space (项目年度总目 标 / 按照…) is a token of its own.
+  const isAnchor = (line: LayoutLine) =>
+    line.pieces.some((p) => isNumberText(p.text) || isLabel(p.text)) || line.tokens.some((t) => isLabel(t.text)) || (line.pieces[0] !== undefined && isNotes(line.pieces[0].text));
   const isSubtitle = subtitleTest(templates);
   // A title, and the subtitle under it (（2022年度）), are rows of their own: nothing wraps into them.
   const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text) || isSubtitle(p.text));
