@@ -21,7 +21,9 @@ describe('labels wrapped inside their cell', () => {
 
   test('stay as printed when the text under them makes no label, or a merged heading stands left of the line between', () => {
     assert.deepEqual(texts(['当年预算数（', '  万', '  元）'].join('\n')), [['当年预算数（'], ['万'], ['元）']]);
-    assert.deepEqual(texts(['          当年预算数（', '项目资金', '            元）'].join('\n')), [['当年预算数（'], ['项目资金'], ['元）']]);
+    assert.deepEqual(texts(['      当年预算数（', '项目资金', '        元）'].join('\n')), [['当年预算数（'], ['项目资金'], ['元）']]);
+    // Text far to the left on the line between is another column's, not a heading beside the label.
+    assert.deepEqual(texts(['              当年预算数（', '项目资金', '                元）'].join('\n')), [['当年预算数（元）'], ['项目资金'], []]);
   });
 });
 

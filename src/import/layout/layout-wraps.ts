@@ -13,6 +13,9 @@ export type LabelFit = 'whole' | 'part' | undefined;
 /** How far below a fragment its continuation may be printed (lines of neighbouring cells interleave). */
 const REACH = 3;
 
+/** How close to a fragment's left a heading merged over its rows is printed. */
+const HEADING_GAP = 4;
+
 /** Character columns pdftotext gives a token; a wrapped piece sits within its cell, give or take one. */
 function under(fragment: { start: number; end: number }, token: LayoutToken): boolean {
   return token.start <= fragment.end + 1 && token.end >= fragment.start - 1;
@@ -24,9 +27,9 @@ function continuation(lines: readonly LayoutLine[], i: number, token: LayoutToke
   const parts: LayoutToken[] = [];
   for (let j = i + 1; j <= i + REACH && j < lines.length && lines[j]!.page === token.page; j++) {
     const below = lines[j]!.tokens.find((u) => !taken.has(u) && under(token, u));
-    // A line in between may hold the lines of cells to the right; one with text to the left holds
+    // A line in between may hold the lines of other cells; one with text right to the left holds
     // a heading merged over rows (项目资金 beside 其中：当年财政 / 拨款), whose rows are its own.
-    if (!below && lines[j]!.tokens.some((u) => u.end < token.start)) return [];
+    if (!below && lines[j]!.tokens.some((u) => u.end < token.start && u.end >= token.start - HEADING_GAP)) return [];
     if (!below) continue;
     const joined = fit(text + below.text);
     if (joined === undefined) return [];

@@ -134,7 +134,9 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     const fields = hints.titles(texts);
     return texts.length > 0 && fields.length === texts.length && fields.every((f) => f !== undefined);
   };
-  const rows = joinTitleRows(layoutRows(lines, isAnchor, isTitle), onlyTitles);
+  // A line of nothing but column titles is no wrapped line of the text above or below it.
+  const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
+  const rows = joinTitleRows(layoutRows(lines, isAnchor, isolated), onlyTitles);
   const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');
   // The notes under a form are read by no field; left in, a blank field above them would take them.
   const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));
