@@ -92,7 +92,7 @@ export function cellText(cell: LayoutCell): string {
   return kept.map((l) => l.text).reduce((out, t) => out + (/[\p{Script=Latin}\d]$/u.test(out) && /^[\p{Script=Latin}\d]/u.test(t) ? ' ' : '') + t, '');
 }
 
-interface Band { field: string | undefined; left: number; right: number; centre: number; start: number }
+export interface Band { field: string | undefined; left: number; right: number; centre: number; start: number }
 
 function bandsOf(cells: readonly LayoutCell[], fields: ReadonlyArray<string | undefined>): Band[] {
   const centres = cells.map((c) => (c.start + c.end) / 2);
@@ -176,11 +176,14 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
   return out;
 }
 
-interface Zone { header: number; last: number; bands: Band[] }
+export interface Zone {
+  header: number;
+  last: number;
+  bands: Band[];
+}
 
-export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][]; notes: SpanNote[]; zones: Array<{ header: number; last: number }> } {
-  const notes: SpanNote[] = [];
-  const table = rows.map((r, i) => rowCells(r.tokens, i, hints.isLabel));
+/** The tables of the rows: each title row, its columns, and the rows down to 合计 / 总分 or the next field's label. */
+export function tableZones(table: readonly LayoutCell[][], hints: TableHints): Zone[] {
   const zones: Zone[] = [];
   for (let i = 0; i < table.length; i++) {
     const fields = hints.titles(table[i]!.map(cellText));
@@ -200,6 +203,13 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
     zones.push({ header: i, last, bands });
     i = last;
   }
+  return zones;
+}
+
+export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][]; notes: SpanNote[]; zones: Array<{ header: number; last: number }> } {
+  const notes: SpanNote[] = [];
+  const table = rows.map((r, i) => rowCells(r.tokens, i, hints.isLabel));
+  const zones = tableZones(table, hints);
   for (const zone of zones) {
     for (let r = zone.header; r <= zone.last; r++) table[r] = snap(table[r]!, zone.bands, r);
     recalibrate(table, zone, rows);

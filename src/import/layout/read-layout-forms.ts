@@ -18,6 +18,7 @@ import type { FileImport, ImportDiagnostic, ReaderInput } from '../import-result
 import { cellLocation, cellText, layoutGrid, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows } from './layout-rows.ts';
+import { tableRows } from './layout-table-rows.ts';
 import { doubtfulValues, unclearFields } from './doubtful-rows.ts';
 import { touchingRowCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
@@ -136,7 +137,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   };
   // A line of nothing but column titles is no wrapped line of the text above or below it.
   const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
-  const rows = joinTitleRows(layoutRows(lines, isAnchor, isolated), onlyTitles);
+  const rows = tableRows(joinTitleRows(layoutRows(lines, isAnchor, isolated), onlyTitles), lines, hints);
   const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');
   // The notes under a form are read by no field; left in, a blank field above them would take them.
   const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));
