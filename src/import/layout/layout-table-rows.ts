@@ -114,6 +114,23 @@ function pageRows(lines: readonly LayoutLine[], bands: readonly Band[]): LayoutR
 }
 
 /**
+ * The lines right above the totals row holding nothing but numbers, when the totals row itself
+ * prints no weight: the totals' own figures, set at the top of its row.
+ */
+function totalsFigures(lines: readonly LayoutLine[], top: number, bottom: number, bands: readonly Band[], totals: LayoutRow): LayoutLine[] {
+  const weightBand = bands.findIndex((b) => b.field === 'weight');
+  if (totals.tokens.some((t) => bandOf(bands, t) === weightBand && NUMBER.test(t.text))) return [];
+  const out: LayoutLine[] = [];
+  for (let i = bottom; i >= top; i--) {
+    const line = lines.find((l) => l.index === i);
+    if (!line || line.tokens.length === 0) continue;
+    if (!line.tokens.every((t) => NUMBER.test(t.text))) break;
+    out.unshift(line);
+  }
+  return out.some((l) => l.tokens.some((t) => bandOf(bands, t) === weightBand)) ? out : [];
+}
+
+/**
  * The rows of `rows` with each indicator table's body (between its titles and 合计) cut again at
  * the borders its weights and blocks give; a page where they give none keeps its rows.
  */
@@ -128,7 +145,15 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
     const to = totals ? zone.last - 1 : zone.last;
     if (to < from) continue;
     const top = rows[zone.header]!.bottom + 1;
-    const bottom = totals ? rows[zone.last]!.top - 1 : rows[to]!.bottom;
+    let bottom = totals ? rows[zone.last]!.top - 1 : rows[to]!.bottom;
+    if (totals) {
+      // 合计's figures set at the top of its row print above the word 合计: they are the totals'.
+      const figures = totalsFigures(lines, top, bottom, zone.bands, rows[zone.last]!);
+      if (figures.length > 0) {
+        out[zone.last] = rowOf([...figures, ...rows[zone.last]!.lines], []);
+        bottom = figures[0]!.index - 1;
+      }
+    }
     const body = lines.filter((l) => l.index >= top && l.index <= bottom);
     const pages = [...new Set(body.map((l) => l.page))];
     const rebuilt: LayoutRow[] = [];
