@@ -15,9 +15,10 @@ import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { explain } from '../../core/explanation.ts';
 import type { FileImport, ImportDiagnostic, ReaderInput } from '../import-result.ts';
-import { cellLocation, cellText, layoutGrid, type TableHints } from './layout-grid.ts';
+import { cellLocation, cellText, layoutGrid, rowCells, tableZones, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
-import { joinTitleRows, layoutRows } from './layout-rows.ts';
+import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
+import { joinOrphanValues } from './orphan-values.ts';
 import { tableRows } from './layout-table-rows.ts';
 import { doubtfulValues, unclearFields } from './doubtful-rows.ts';
 import { touchingRowCells } from './touching-rows.ts';
@@ -35,6 +36,7 @@ function isNumber(text: string): boolean {
 
 interface Labelling {
   hints: TableHints;
+  isLabelText: (text: string) => boolean;
   /** Whether a row (its cells' texts, left to right) holds the notes under a form (说明：1、…), which are no field. */
   isNotesRow: (texts: readonly string[]) => boolean;
   fit: (text: string) => LabelFit;
@@ -82,7 +84,7 @@ function labelling(templates: readonly Template[]): Labelling {
   // A title, and the subtitle under it (（2022年度）), are rows of their own: nothing wraps into them.
   const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text) || isSubtitle(p.text));
   const isNotesRow = (texts: readonly string[]) => texts[0] !== undefined && isNotes(texts[0]);
-  return { hints, isAnchor, isTitle, isNotesRow, fit: labelFit(templates, isLabel) };
+  return { hints, isAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel) };
 }
 
 /** The templates' subtitles (`（{year}年度）`) as one test of a piece of text. */
@@ -114,6 +116,13 @@ function labelFit(templates: readonly Template[], isLabel: (text: string) => boo
   return (text) => (fit(text) === '' ? undefined : (fit(text) as LabelFit));
 }
 
+/** Rows no value of a field is in: tables (read by their columns), titles, the notes. */
+function outsideFields(rows: readonly LayoutRow[], hints: TableHints, isTitle: (line: LayoutLine) => boolean, isNotesRow: (texts: readonly string[]) => boolean): (row: number) => boolean {
+  const cells = rows.map((r, i) => rowCells(r.tokens, i, hints.isLabel));
+  const zones = tableZones(cells, hints);
+  return (r) => zones.some((z) => r >= z.header && r <= z.last) || rows[r]!.lines.some(isTitle) || isNotesRow(cells[r]!.map(cellText));
+}
+
 /** The last few labellings, by the very template objects they were built from. */
 const labellings: Array<{ templates: readonly Template[]; labelling: Labelling }> = [];
 
@@ -128,7 +137,7 @@ function labellingFor(templates: readonly Template[]): Labelling {
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTitle, isNotesRow, fit } = labellingFor(registry.ids().map((id) => registry.get(id)!));
+  const { hints, isAnchor, isTitle, isNotesRow, isLabelText, fit } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = joinWrappedLabels(layoutLines(text), fit);
   // titles() gives no list at all when no text is a title.
   const onlyTitles = (texts: readonly string[]) => {
@@ -137,7 +146,8 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   };
   // A line of nothing but column titles is no wrapped line of the text above or below it.
   const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
-  const rows = tableRows(joinTitleRows(layoutRows(lines, isAnchor, isolated), onlyTitles), lines, hints);
+  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated), onlyTitles);
+  const rows = tableRows(joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow)), lines, hints);
   const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');
   // The notes under a form are read by no field; left in, a blank field above them would take them.
   const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));
