@@ -32,22 +32,41 @@ function merged(a: LayoutRow, b: LayoutRow): LayoutRow {
   return { anchor: a.anchor, lines, top: lines[0]!.index, bottom: lines.at(-1)!.index, tokens: lines.flatMap((l) => l.tokens) };
 }
 
-/** `rows` with each orphan value row joined to the row whose label it is the value of; `fixed` rows (tables) are left alone. */
+/** Tokens of a row with no label left of them in that row: values whose label is in another row. */
+function loose(row: LayoutRow, isLabel: (text: string) => boolean): LayoutToken[] {
+  const labels = row.tokens.filter((t) => isLabel(t.text));
+  return row.tokens.filter((t) => !isLabel(t.text) && !labels.some((l) => l.end <= t.start));
+}
+
+/** The row without `tokens` (the lines left empty dropped), or undefined when nothing is left. */
+function without(row: LayoutRow, tokens: readonly LayoutToken[]): LayoutRow | undefined {
+  const lines = row.lines.map((l) => ({ ...l, tokens: l.tokens.filter((t) => !tokens.includes(t)) })).filter((l) => l.tokens.length > 0);
+  if (lines.length === 0) return undefined;
+  return { anchor: lines.some((l) => l.index === row.anchor) ? row.anchor : lines[0]!.index, lines, top: lines[0]!.index, bottom: lines.at(-1)!.index, tokens: lines.flatMap((l) => l.tokens) };
+}
+
+/**
+ * `rows` with each orphan value (a row's tokens left of all its labels, or a row of no label at
+ * all) moved to the row whose label it is the value of; `fixed` rows (tables) are left alone.
+ */
 export function joinOrphanValues(rows: readonly LayoutRow[], isLabel: (text: string) => boolean, fixed: (row: number) => boolean): LayoutRow[] {
-  const out = [...rows];
-  const gone = new Set<number>();
-  rows.forEach((row, r) => {
-    if (fixed(r) || row.tokens.length === 0 || row.tokens.some((t) => isLabel(t.text))) return;
+  const out: Array<LayoutRow | undefined> = [...rows];
+  rows.forEach((_, r) => {
+    const row = out[r];
+    if (!row || fixed(r)) return;
+    const orphans = loose(row, isLabel);
+    if (orphans.length === 0) return;
+    const part = without(row, row.tokens.filter((t) => !orphans.includes(t)))!;
     const candidates = [r - 1, r + 1].filter((k) => {
       const other = out[k];
-      return other !== undefined && !fixed(k) && !gone.has(k) && other.lines[0]?.page === row.lines[0]?.page && gap(row, other) <= REACH && row.tokens.every((t) => takes(other, t, isLabel));
+      return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(part, other) <= REACH && orphans.every((t) => takes(other, t, isLabel));
     });
     if (candidates.length === 0) return;
-    const distances = candidates.map((k) => gap(row, out[k]!));
+    const distances = candidates.map((k) => gap(part, out[k]!));
     if (candidates.length === 2 && distances[0] === distances[1]) return;
     const k = candidates[distances.indexOf(Math.min(...distances))]!;
-    out[k] = merged(out[k]!, row);
-    gone.add(r);
+    out[k] = merged(out[k]!, part);
+    out[r] = without(row, orphans);
   });
-  return out.filter((_, r) => !gone.has(r));
+  return out.filter((row): row is LayoutRow => row !== undefined);
 }
