@@ -95,7 +95,9 @@ function rateFits(evaluation: Evaluation): boolean {
 export function doubtfulValues(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
   const evaluation = form.evaluation;
   const out: ImportDiagnostic[] = [];
-  const points = evaluation.indicators.length === 0 ? undefined : addsUp(evaluation, template);
+  // A form need not print every block of the template; those it prints fill their points.
+  const printed = template.caps.filter((cap) => evaluation.indicators.some((i) => i.category !== undefined && cap.categories.includes(i.category)));
+  const points = evaluation.indicators.length === 0 ? undefined : addsUp(evaluation, { ...template, caps: printed });
   if (points !== undefined) out.push(...report(file, form, index, indicatorPaths(evaluation), 'layout.rowUnclear', points));
   const funding = fundingProblem(evaluation);
   if (funding !== undefined) out.push(...report(file, form, index, [...fundingPaths(evaluation), ...RATE_FIELDS.slice(1)], 'layout.amountsUnclear', funding));
