@@ -92,6 +92,19 @@ function rateFits(evaluation: Evaluation): boolean {
   return (off < 0n ? -off : off) <= BigInt(budget) * RATE_SLACK;
 }
 
+/**
+ * The first subcategory printed under a 一级指标 it does not belong to (数量指标 under 效益指标):
+ * the merged captions were shared out between the rows wrongly, or undefined.
+ */
+function captionProblem(evaluation: Evaluation, template: Template): string | undefined {
+  const misplaced = evaluation.indicators.find((indicator) => {
+    if (!filled(indicator.subcategory)) return false;
+    const category = template.categories.find((c) => c.key === indicator.category);
+    return category !== undefined && category.subcategories.length > 0 && !category.subcategories.includes(indicator.subcategory!.trim());
+  });
+  return misplaced?.subcategory;
+}
+
 export function doubtfulValues(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
   const evaluation = form.evaluation;
   const out: ImportDiagnostic[] = [];
@@ -99,6 +112,9 @@ export function doubtfulValues(file: string, form: ImportedForm, index: number, 
   const printed = template.caps.filter((cap) => evaluation.indicators.some((i) => i.category !== undefined && cap.categories.includes(i.category)));
   const points = evaluation.indicators.length === 0 ? undefined : addsUp(evaluation, { ...template, caps: printed });
   if (points !== undefined) out.push(...report(file, form, index, indicatorPaths(evaluation), 'layout.rowUnclear', points));
+  // Captions are shared out in order: one misplaced may shift the others of its column.
+  const caption = captionProblem(evaluation, template);
+  if (caption !== undefined) out.push(...report(file, form, index, evaluation.indicators.map((_, i) => `indicators[${i}].subcategory`), 'layout.captionUnclear', caption));
   const funding = fundingProblem(evaluation);
   if (funding !== undefined) out.push(...report(file, form, index, [...fundingPaths(evaluation), ...RATE_FIELDS.slice(1)], 'layout.amountsUnclear', funding));
   if (!rateFits(evaluation)) out.push(...report(file, form, index, RATE_FIELDS, 'layout.amountsUnclear', 'project.executionRate'));

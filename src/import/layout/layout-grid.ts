@@ -9,6 +9,7 @@
 import type { Grid, GridCell } from '../grid/grid.ts';
 import type { LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
+import { pageBands } from './page-columns.ts';
 
 export interface LayoutCell {
   tokens: LayoutToken[];
@@ -211,8 +212,13 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
   const table = rows.map((r, i) => rowCells(r.tokens, i, hints.isLabel));
   const zones = tableZones(table, hints);
   for (const zone of zones) {
-    for (let r = zone.header; r <= zone.last; r++) table[r] = snap(table[r]!, zone.bands, r);
-    recalibrate(table, zone, rows);
+    const paged = bandsByPage(table, zone, rows, hints);
+    for (let r = zone.header; r <= zone.last; r++) {
+      const bands = paged.get(pageOf(rows, r));
+      // Cells placed by a page's own columns take the titles' columns in the grid.
+      table[r] = bands ? snap(table[r]!, bands, r).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) })) : snap(table[r]!, zone.bands, r);
+    }
+    recalibrate(table, zone, rows, new Set(paged.keys()));
     leftColumns(table, zone);
     spanLeftHeadings(table, zone, rows);
     spanGroupedColumns(table, zone, rows, hints, notes);
@@ -241,14 +247,13 @@ export function cellLocation(cell: LayoutCell): string {
  * the columns are where that page's fullest rows put their cells. Rows with few cells (合计
  * 100 95) are placed again against those.
  */
-function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[]): void {
+function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], placed: ReadonlySet<number>): void {
   const m = zone.bands.length;
-  const pageOf = (r: number) => rows[r]!.lines.find((l) => l.index === rows[r]!.anchor)?.page ?? rows[r]!.lines[0]?.page ?? 0;
   const pages = new Set<number>();
-  for (let r = zone.header; r <= zone.last; r++) pages.add(pageOf(r));
+  for (let r = zone.header; r <= zone.last; r++) if (!placed.has(pageOf(rows, r))) pages.add(pageOf(rows, r));
   for (const page of pages) {
     const inPage: number[] = [];
-    for (let r = zone.header; r <= zone.last; r++) if (pageOf(r) === page) inPage.push(r);
+    for (let r = zone.header; r <= zone.last; r++) if (pageOf(rows, r) === page) inPage.push(r);
     const full = inPage.filter((r) => table[r]!.filter((c) => c.band !== undefined && c.rowSpan === 1).length >= m - 1);
     if (full.length === 0) continue;
     const centres = zone.bands.map((band, b) => {
@@ -270,6 +275,24 @@ function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow
       table[r] = [...kept, ...again];
     }
   }
+}
+
+function pageOf(rows: readonly LayoutRow[], r: number): number {
+  return rows[r]!.lines.find((l) => l.index === rows[r]!.anchor)?.page ?? rows[r]!.lines[0]?.page ?? 0;
+}
+
+/** The columns of each page of a zone's body other than its titles' page, where that page shows them. */
+function bandsByPage(table: readonly LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], hints: TableHints): Map<number, Band[]> {
+  const titles = pageOf(rows, zone.header);
+  const last = hints.isTotals(table[zone.last]!.map(cellText)) ? zone.last - 1 : zone.last;
+  const lines = new Map<number, LayoutRow['lines']>();
+  for (let r = zone.header + 1; r <= last; r++) for (const l of rows[r]!.lines) if (l.page !== titles) lines.set(l.page, [...(lines.get(l.page) ?? []), l]);
+  const out = new Map<number, Band[]>();
+  for (const [page, onPage] of lines) {
+    const bands = pageBands(onPage, zone.bands);
+    if (bands) out.set(page, bands);
+  }
+  return out;
 }
 
 function widthOf(band: Band): number {

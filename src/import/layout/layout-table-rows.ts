@@ -10,6 +10,7 @@
 import { cellText, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
+import { pageBands } from './page-columns.ts';
 
 /** 一级指标 / 二级指标: merged over rows, placed by layout-grid once the rows are known. */
 const GROUPED = new Set(['category', 'subcategory']);
@@ -157,9 +158,12 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
     const body = lines.filter((l) => l.index >= top && l.index <= bottom);
     const pages = [...new Set(body.map((l) => l.page))];
     const rebuilt: LayoutRow[] = [];
+    const titlesPage = rows[zone.header]!.lines[0]?.page;
     for (const page of pages) {
       const onPage = body.filter((l) => l.page === page);
-      const again = pageRows(onPage, zone.bands);
+      // A page without the titles has columns of its own.
+      const bands = page === titlesPage ? zone.bands : (pageBands(onPage, zone.bands) ?? zone.bands);
+      const again = pageRows(onPage, bands);
       rebuilt.push(...(again ?? rows.slice(from, to + 1).filter((r) => r.lines[0]?.page === page)));
     }
     out.splice(from, to - from + 1, ...rebuilt);
