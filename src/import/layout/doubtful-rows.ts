@@ -123,14 +123,14 @@ export function doubtfulValues(file: string, form: ImportedForm, index: number, 
 }
 
 /** Fields outside the tables read from a cell next to a border between rows that touch (see touching-rows.ts). */
-export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number }>): ImportDiagnostic[] {
+export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number; key?: string }>): ImportDiagnostic[] {
   const out: ImportDiagnostic[] = [];
   for (const [path, location] of Object.entries(form.locations)) {
     // The year comes from the title, checked against its pattern.
     if (path === 'year' || path.startsWith('indicators[') || path.startsWith('totals.') || path.startsWith('funding[') || path.startsWith('execution.')) continue;
     const hit = unclear.find((u) => u.location === location);
     if (!hit || !filled(valueAt(form.evaluation, path))) continue;
-    out.push({ severity: 'warning', code: 'LAYOUT_CELL_UNCLEAR', file, location, path: `evaluations[${index}].${path}`, message: explain('layout.cellUnclear', { line: hit.lineNo, field: path }) });
+    out.push({ severity: 'warning', code: 'LAYOUT_CELL_UNCLEAR', file, location, path: `evaluations[${index}].${path}`, message: explain(hit.key ?? 'layout.cellUnclear', { line: hit.lineNo, field: path }) });
   }
   return out;
 }

@@ -10,6 +10,7 @@ import type { Grid, GridCell } from '../grid/grid.ts';
 import type { LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
+import { joinFundingRows } from './funding-rows.ts';
 
 export interface LayoutCell {
   tokens: LayoutToken[];
@@ -219,6 +220,7 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
       table[r] = bands ? snap(table[r]!, bands, r).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) })) : snap(table[r]!, zone.bands, r);
     }
     recalibrate(table, zone, rows, new Set(paged.keys()));
+    joinFundingRows(table, zone);
     leftColumns(table, zone);
     spanLeftHeadings(table, zone, rows);
     spanGroupedColumns(table, zone, rows, hints, notes);

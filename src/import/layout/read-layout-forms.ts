@@ -21,7 +21,7 @@ import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { joinOrphanValues } from './orphan-values.ts';
 import { tableRows } from './layout-table-rows.ts';
 import { doubtfulValues, unclearFields } from './doubtful-rows.ts';
-import { touchingRowCells } from './touching-rows.ts';
+import { touchingColumnCells, touchingRowCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 
 const FUNDING_COLUMNS = ['funding[].initial', 'funding[].adjusted', 'funding[].executed', 'form.funding.weight', 'form.funding.rate', 'form.funding.score'];
@@ -154,7 +154,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const grid = { ...laid, cells: laid.cells.filter((c) => !notesRows.has(c.row)) };
   // Titles and notes are rows of their own, and tables are checked by their figures.
   const inTable = (r: number) => notesRows.has(r) || rows[r]!.lines.some(isTitle) || zones.some((z) => r >= z.header && r <= z.last);
-  const touching = touchingRowCells(rows, cells, inTable, cellLocation);
+  const touching = [...touchingRowCells(rows, cells, inTable, cellLocation), ...touchingColumnCells(cells, inTable, isLabelText, cellLocation)];
   const result = recognizeForms([grid], {
     file: input.file,
     registry,

@@ -12,6 +12,8 @@ import type { LayoutRow } from './layout-rows.ts';
 export interface UnclearCell {
   location: string;
   lineNo: number;
+  /** The message saying why: rows that touch (the default) or columns whose text runs together. */
+  key?: 'layout.cellUnclear' | 'layout.columnsUnclear';
 }
 
 function touch(upper: LayoutRow, lower: LayoutRow): boolean {
@@ -45,5 +47,30 @@ export function touchingRowCells(rows: readonly LayoutRow[], table: readonly Lay
     if (last.index !== upper.anchor) out.push(...holding(r, last));
     if (first.index !== lower.anchor) out.push(...holding(r + 1, first));
   }
+  return out;
+}
+
+/**
+ * Cells whose text meets on a line with a single space between (确保资金 健全…): the wrapped
+ * lines of two columns run together there, and where one column's text ends and the next one's
+ * starts is a guess. Both cells are unclear, whichever rows they were put in; labels are told
+ * apart by their text.
+ */
+export function touchingColumnCells(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const out: UnclearCell[] = [];
+  const byLine = new Map<number, Array<{ cell: LayoutCell; start: number; end: number; lineNo: number }>>();
+  table.forEach((cells, r) => {
+    if (skip(r)) return;
+    for (const cell of cells) {
+      if (cell.tokens.some((t) => isLabel(t.text))) continue;
+      for (const t of cell.tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), { cell, start: t.start, end: t.end, lineNo: t.lineNo }]);
+    }
+  });
+  for (const pieces of byLine.values())
+    for (const a of pieces)
+      for (const b of pieces) {
+        if (a.cell === b.cell || b.start - a.end < 0 || b.start - a.end > 1) continue;
+        out.push({ location: locationOf(a.cell), lineNo: a.lineNo, key: 'layout.columnsUnclear' }, { location: locationOf(b.cell), lineNo: b.lineNo, key: 'layout.columnsUnclear' });
+      }
   return out;
 }
