@@ -84,8 +84,19 @@ function cellOf(tokens: LayoutToken[], row: number): LayoutCell {
   return { tokens, start, end, col: start, colSpan: 1, row, rowSpan: 1 };
 }
 
+/** Texts of cells by their token lists (and how many tokens they held then): cells grow while placed. */
+const texts = new WeakMap<readonly LayoutToken[], { count: number; text: string }>();
+
 /** A cell's text: its lines top to bottom, pieces on one line set apart by a space. */
 export function cellText(cell: LayoutCell): string {
+  const known = texts.get(cell.tokens);
+  if (known !== undefined && known.count === cell.tokens.length) return known.text;
+  const text = textOf(cell);
+  texts.set(cell.tokens, { count: cell.tokens.length, text });
+  return text;
+}
+
+function textOf(cell: LayoutCell): string {
   const byLine = new Map<number, LayoutToken[]>();
   for (const t of cell.tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
   const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, ts]) => ({ page: ts[0]!.page, text: ts.sort((a, b) => a.start - b.start).map((t) => t.text).join(' ') }));

@@ -7,7 +7,6 @@ import { templateRegistry } from '../../core/templates/registry.ts';
 import type { Template } from '../../core/templates/template.ts';
 import { parseAmount, parseDate, parsePoints, parseRate } from '../grid/cell-values.ts';
 import { isTitleOf } from '../grid/detect-template.ts';
-import { FormLabels } from '../grid/form-labels.ts';
 import { escapeRegExp, normalizeText } from '../../core/targets/normalize.ts';
 import { memoByString } from '../../core/memo.ts';
 import type { PlacedCell } from '../grid/form-region.ts';
@@ -23,6 +22,7 @@ import { tableRows } from './layout-table-rows.ts';
 import { doubtfulValues, unclearFields } from './doubtful-rows.ts';
 import { touchingColumnCells, touchingRowCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
+import { LabelIndex } from './label-index.ts';
 
 const FUNDING_COLUMNS = ['funding[].initial', 'funding[].adjusted', 'funding[].executed', 'form.funding.weight', 'form.funding.rate', 'form.funding.score'];
 
@@ -50,12 +50,14 @@ interface Labelling {
  * the labelling is built once per set of templates and kept for the next read.
  */
 function labelling(templates: readonly Template[]): Labelling {
-  const all = templates.map((t) => new FormLabels(t));
+  const all = templates.map((t) => new LabelIndex(t));
+  // What each template's labels say of a text, asked once per text.
+  const matched = memoByString((text) => all.map((l) => l.matches(text)));
   const isTitleText = memoByString((text) => templates.some((t) => isTitleOf(t, pseudoCell(text))));
-  const isLabel = memoByString((text) => all.some((l) => l.isLabel(pseudoCell(text))) || isTitleText(text));
-  const fieldOf = all.map((labels) => memoByString((t) => labels.columnOf(t) ?? FUNDING_COLUMNS.find((k) => labels.match(k, t) !== undefined)));
-  const isTotalsText = memoByString((t) => all.some((l) => l.match('totals', t) !== undefined || l.match('totals.score', t) !== undefined));
-  const isFieldLabel = memoByString((text) => all.some((l) => l.columnOf(text) === undefined && HEADER_FIELDS.some((k) => l.match(k, text) !== undefined)));
+  const isLabel = memoByString((text) => matched(text).some((keys) => [...keys].some((k) => !NOT_LABELS.has(k))) || isTitleText(text));
+  const fieldOf = all.map((labels, i) => memoByString((t) => labels.columnOf(matched(t)[i]!) ?? FUNDING_COLUMNS.find((k) => matched(t)[i]!.has(k))));
+  const isTotalsText = memoByString((t) => matched(t).some((keys) => keys.has('totals') || keys.has('totals.score')));
+  const isFieldLabel = memoByString((text) => all.some((l, i) => l.columnOf(matched(text)[i]!) === undefined && HEADER_FIELDS.some((k) => matched(text)[i]!.has(k))));
   const hints: TableHints = {
     titles(texts) {
       let best: Array<string | undefined> = [];
