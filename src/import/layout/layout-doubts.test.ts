@@ -19,6 +19,14 @@ describe('labels wrapped inside their cell', () => {
     assert.deepEqual(lines, [['当年预算数（元）', '80,000.00'], ['上年预算'], []]);
   });
 
+  test('a whole label goes on with its unit in brackets printed under it, a line of another cell in between', () => {
+    const labelled = (text: string): LabelFit => (['项目资金', '项目资金(元)'].includes(text.replace('（', '(').replace('）', ')')) ? 'whole' : undefined);
+    const lines = joinWrappedLabels(layoutLines(['项目资金 政拨款', '（元）'].join('\n')), labelled).map((l) => l.tokens.map((t) => t.text));
+    assert.deepEqual(lines, [['项目资金（元）', '政拨款'], []]);
+    // Text under it that is no unit stays where it is.
+    assert.deepEqual(joinWrappedLabels(layoutLines(['项目资金', '其他'].join('\n')), labelled).map((l) => l.tokens.map((t) => t.text)), [['项目资金'], ['其他']]);
+  });
+
   test('stay as printed when the text under them makes no label, or a merged heading stands left of the line between', () => {
     assert.deepEqual(texts(['当年预算数（', '  万', '  元）'].join('\n')), [['当年预算数（'], ['万'], ['元）']]);
     assert.deepEqual(texts(['      当年预算数（', '项目资金', '        元）'].join('\n')), [['当年预算数（'], ['项目资金'], ['元）']]);

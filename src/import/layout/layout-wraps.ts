@@ -56,8 +56,12 @@ export function joinWrappedLabels(lines: readonly LayoutLine[], fit: (text: stri
   const joined = new Map<LayoutToken, LayoutToken>();
   lines.forEach((line, i) => {
     for (const token of line.tokens) {
-      if (taken.has(token) || [...token.text].length < 2 || fit(token.text) !== 'part') continue;
-      const parts = continuation(lines, i, token, fit, taken);
+      if (taken.has(token) || [...token.text].length < 2) continue;
+      const own = fit(token.text);
+      if (own === undefined) continue;
+      // A whole label goes on only with its unit in brackets (项目资金 / （元）), which keeps it whole.
+      const unitOnly = (text: string): LabelFit => (/^[(（]/u.test(text.slice(token.text.length)) && fit(text) === 'whole' ? 'whole' : undefined);
+      const parts = continuation(lines, i, token, own === 'part' ? fit : unitOnly, taken);
       if (parts.length === 0) continue;
       parts.forEach((p) => taken.add(p));
       joined.set(token, { ...token, text: token.text + parts.map((p) => p.text).join('') });
