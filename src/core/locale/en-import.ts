@@ -75,6 +75,7 @@ export const enImport: Messages = {
   'text.damagedBytes': 'Line {line} has bytes that do not decode (a damaged file?), shown as �; check what was read from it',
   'layout.spanUnclear': 'The row at line {line} lies between the merged cells "{first}" and "{second}" of column {column} and could belong to either; left blank',
   'layout.captionUnclear': 'Line {line}: the merged 一级指标/二级指标 captions cannot be placed on their rows from the text ({what} is not under its 一级指标); {field} may belong to a neighbouring row; check it',
+  'layout.answerUnclear': 'Line {line}: {field} reads only 是/否, the answer of a yes/no question printed beside it; the field may be blank; check it',
   'layout.rowUnclear': 'Line {line}: the rows of the indicator table cannot be told apart in the text (the points of {what} do not add up); {field} may belong to a neighbouring row; check it',
   'layout.columnsUnclear': 'Line {line}: the text of two columns runs together with a single space between; where one ends cannot be told; check {field}',
   'layout.cellUnclear': 'Line {line} touches the next row with no blank line between: its text may belong to that row; check {field}',

@@ -105,6 +105,19 @@ function captionProblem(evaluation: Evaluation, template: Template): string | un
   return misplaced?.subcategory;
 }
 
+/**
+ * Text fields that read just 是 or 否: the answer to a yes/no question (是否为经常性项目) printed
+ * beside a blank field's label on its line, taken for that field's value.
+ */
+function answersTaken(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
+  const answers = new Set(['form.yes', 'form.no'].flatMap((k) => (template.fieldLabels[k] ? [template.fieldLabels[k]!.zh] : [])));
+  const paths = Object.keys(form.locations).filter((path) => {
+    const value = valueAt(form.evaluation, path);
+    return !path.startsWith('indicators[') && typeof value === 'string' && answers.has(value.trim());
+  });
+  return report(file, form, index, paths, 'layout.answerUnclear', paths.join(', '));
+}
+
 export function doubtfulValues(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
   const evaluation = form.evaluation;
   const out: ImportDiagnostic[] = [];
@@ -118,6 +131,7 @@ export function doubtfulValues(file: string, form: ImportedForm, index: number, 
   const funding = fundingProblem(evaluation);
   if (funding !== undefined) out.push(...report(file, form, index, [...fundingPaths(evaluation), ...RATE_FIELDS.slice(1)], 'layout.amountsUnclear', funding));
   if (!rateFits(evaluation)) out.push(...report(file, form, index, RATE_FIELDS, 'layout.amountsUnclear', 'project.executionRate'));
+  out.push(...answersTaken(file, form, index, template));
   // A field reported by two checks is reported once.
   return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
 }

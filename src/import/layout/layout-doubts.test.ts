@@ -75,6 +75,18 @@ describe('figures that do not agree report the fields they involve', () => {
     assert.ok(doubts(form((e) => split(e, '15457.60', '其中：当年财政拨款'))).some((d) => d[1] === 'evaluations[0].funding[1].source'));
   });
 
+  test('a text field that reads only 是 or 否 (the answer of the yes/no question beside its blank label)', () => {
+    // The Shanghai form asks 是否为经常性项目 and prints its answer as 是/否.
+    const answers = (department: string) => {
+      const f = form((e) => (e.project.department = department));
+      f.locations['project.department'] = 'line 8';
+      const found = doubtfulValues('form.txt', f, 0, registry.get('shanghai-2021')!);
+      return found.filter((d) => d.path === 'evaluations[0].project.department').map((d) => [d.code, d.location, d.message.key]);
+    };
+    assert.deepEqual(answers('是'), [['LAYOUT_VALUE_UNCLEAR', 'line 8', 'layout.answerUnclear']]);
+    assert.deepEqual(answers('是否科'), []);
+  });
+
   test('a rate far from what the amounts give, or one that cannot be checked', () => {
     assert.ok(doubts(form((e) => (e.project.executionRate = '8.62'))).some((d) => d[1] === 'evaluations[0].project.executionRate'));
     assert.ok(doubts(form((e) => delete e.project.executed)).some((d) => d[1] === 'evaluations[0].project.executionRate'));
