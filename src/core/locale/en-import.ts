@@ -76,6 +76,12 @@ export const enImport: Messages = {
   'text.captionPointsDiffer': '"{category}" prints {printed} points where the template has {cap}; the printed points are used',
   'text.damagedBytes': 'Line {line} has bytes that do not decode (a damaged file?), shown as �; check what was read from it',
   'layout.spanUnclear': 'The row at line {line} lies between the merged cells "{first}" and "{second}" of column {column} and could belong to either; left blank',
+  'layout.captionUnclear': 'Line {line}: the merged 一级指标/二级指标 captions cannot be placed on their rows from the text ({what} is not under its 一级指标); {field} may belong to a neighbouring row; check it',
+  'layout.answerUnclear': 'Line {line}: {field} reads only 是/否, the answer of a yes/no question printed beside it; the field may be blank; check it',
+  'layout.rowUnclear': 'Line {line}: the rows of the indicator table cannot be told apart in the text (the points of {what} do not add up); {field} may belong to a neighbouring row; check it',
+  'layout.columnsUnclear': 'Line {line}: the text of two columns runs together with a single space between; where one ends cannot be told; check {field}',
+  'layout.cellUnclear': 'Line {line} touches the next row with no blank line between: its text may belong to that row; check {field}',
+  'layout.amountsUnclear': 'Line {line}: the amounts in the text do not agree ({what}); {field} may belong to a neighbouring row or column; check it',
   'rawtext.orderLost': 'This is text extracted by {flavour}: the order of the table\'s rows and columns is lost in this kind of extraction (from line {line} on, text cannot be placed in its row and column); not imported. Import the PDF itself, or the output of pdftotext -layout',
   'rawtext.doesNotAddUp': 'This is text extracted by {flavour}: the table read in its order does not add up ({what}, line {line}); the order of its rows and columns may be lost in this kind of extraction; not imported. Import the PDF itself, or the output of pdftotext -layout',
   // issue 15 (convert)

@@ -79,6 +79,12 @@ export const zhImport: Messages = {
   'text.captionPointsDiffer': '“{category}”印出 {printed} 分，模板为 {cap} 分；按印出的分值推定',
   'text.damagedBytes': '第 {line} 行有无法解码的字节（文件可能已损坏），显示为 �；请核对该行的内容',
   'layout.spanUnclear': '第{line}行位于“{column}”列的合并单元格“{first}”与“{second}”之间，无法确定归属，留空',
+  'layout.captionUnclear': '第{line}行：文本中一级指标/二级指标的合并单元格无法对应到各行（{what}不属于其一级指标），{field}可能属于相邻的行，请核对',
+  'layout.answerUnclear': '第{line}行：{field}只有“是/否”，可能是旁边是非题的答案，该项或为空，请核对',
+  'layout.rowUnclear': '第{line}行：文本中指标表各行的界线无法确定（{what}的分值对不上），{field}可能属于相邻的行，请核对',
+  'layout.columnsUnclear': '第{line}行：两列的文字之间只隔一个空格，无法确定分界，{field}请核对',
+  'layout.cellUnclear': '第{line}行与相邻的一行之间没有空行：这一行的文字可能属于相邻的行，{field}请核对',
+  'layout.amountsUnclear': '第{line}行：文本中资金各数对不上（{what}），{field}可能属于相邻的行或列，请核对',
   'rawtext.orderLost': '这是 {flavour} 提取的文本：表格的行列顺序在这种提取中已丢失（第{line}行起的内容无法确定属于哪一行哪一列），未导入。请直接导入 PDF 文件，或导入 pdftotext -layout 的输出',
   'rawtext.doesNotAddUp': '这是 {flavour} 提取的文本：按其顺序读出的表格分值对不上（{what}，第{line}行），表格的行列顺序在这种提取中可能已丢失，未导入。请直接导入 PDF 文件，或导入 pdftotext -layout 的输出',
   // issue 15 (convert)

@@ -9,6 +9,8 @@
 import type { Grid, GridCell } from '../grid/grid.ts';
 import type { LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
+import { pageBands } from './page-columns.ts';
+import { joinFundingRows } from './funding-rows.ts';
 
 export interface LayoutCell {
   tokens: LayoutToken[];
@@ -31,6 +33,8 @@ export interface TableHints {
   isTotals(texts: readonly string[]): boolean;
   /** Whether a cell is a label of a field outside the table, which ends a title row's reach. */
   isFieldLabel(text: string): boolean;
+  /** Whether a text is a label of any kind (field, column title, form title): never part of a value's cell. */
+  isLabel?(text: string): boolean;
 }
 
 const GROUPED = new Set(['category', 'subcategory']);
@@ -52,13 +56,18 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
   return Math.min(a.end, b.end) - Math.max(a.start, b.start);
 }
 
-/** Tokens of a row → cells: tokens on different lines that overlap are one cell. */
-export function rowCells(tokens: readonly LayoutToken[], row: number): LayoutCell[] {
+/**
+ * Tokens of a row → cells: tokens on different lines that overlap are one cell. A label (a
+ * column title, a field's label) is a cell of its own: the text of a neighbouring cell that wraps
+ * onto the line above or below it is not part of it, nor it of that text.
+ */
+export function rowCells(tokens: readonly LayoutToken[], row: number, isLabel: (text: string) => boolean = () => false): LayoutCell[] {
   const parent = tokens.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const label = tokens.map((t) => isLabel(t.text));
   tokens.forEach((a, i) =>
     tokens.forEach((b, j) => {
-      if (j <= i || a.line === b.line) return;
+      if (j <= i || a.line === b.line || label[i] !== label[j]) return;
       if (overlap(a, b) >= Math.min(2, a.end - a.start, b.end - b.start)) parent[find(i)] = find(j);
     }),
   );
@@ -75,8 +84,19 @@ function cellOf(tokens: LayoutToken[], row: number): LayoutCell {
   return { tokens, start, end, col: start, colSpan: 1, row, rowSpan: 1 };
 }
 
+/** Texts of cells by their token lists (and how many tokens they held then): cells grow while placed. */
+const texts = new WeakMap<readonly LayoutToken[], { count: number; text: string }>();
+
 /** A cell's text: its lines top to bottom, pieces on one line set apart by a space. */
 export function cellText(cell: LayoutCell): string {
+  const known = texts.get(cell.tokens);
+  if (known !== undefined && known.count === cell.tokens.length) return known.text;
+  const text = textOf(cell);
+  texts.set(cell.tokens, { count: cell.tokens.length, text });
+  return text;
+}
+
+function textOf(cell: LayoutCell): string {
   const byLine = new Map<number, LayoutToken[]>();
   for (const t of cell.tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
   const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, ts]) => ({ page: ts[0]!.page, text: ts.sort((a, b) => a.start - b.start).map((t) => t.text).join(' ') }));
@@ -85,7 +105,7 @@ export function cellText(cell: LayoutCell): string {
   return kept.map((l) => l.text).reduce((out, t) => out + (/[\p{Script=Latin}\d]$/u.test(out) && /^[\p{Script=Latin}\d]/u.test(t) ? ' ' : '') + t, '');
 }
 
-interface Band { field: string | undefined; left: number; right: number; centre: number; start: number }
+export interface Band { field: string | undefined; left: number; right: number; centre: number; start: number }
 
 function bandsOf(cells: readonly LayoutCell[], fields: ReadonlyArray<string | undefined>): Band[] {
   const centres = cells.map((c) => (c.start + c.end) / 2);
@@ -169,11 +189,14 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
   return out;
 }
 
-interface Zone { header: number; last: number; bands: Band[] }
+export interface Zone {
+  header: number;
+  last: number;
+  bands: Band[];
+}
 
-export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][]; notes: SpanNote[] } {
-  const notes: SpanNote[] = [];
-  const table = rows.map((r, i) => rowCells(r.tokens, i));
+/** The tables of the rows: each title row, its columns, and the rows down to 合计 / 总分 or the next field's label. */
+export function tableZones(table: readonly LayoutCell[][], hints: TableHints): Zone[] {
   const zones: Zone[] = [];
   for (let i = 0; i < table.length; i++) {
     const fields = hints.titles(table[i]!.map(cellText));
@@ -193,9 +216,22 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
     zones.push({ header: i, last, bands });
     i = last;
   }
+  return zones;
+}
+
+export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][]; notes: SpanNote[]; zones: Array<{ header: number; last: number }> } {
+  const notes: SpanNote[] = [];
+  const table = rows.map((r, i) => rowCells(r.tokens, i, hints.isLabel));
+  const zones = tableZones(table, hints);
   for (const zone of zones) {
-    for (let r = zone.header; r <= zone.last; r++) table[r] = snap(table[r]!, zone.bands, r);
-    recalibrate(table, zone, rows);
+    const paged = bandsByPage(table, zone, rows, hints);
+    for (let r = zone.header; r <= zone.last; r++) {
+      const bands = paged.get(pageOf(rows, r));
+      // Cells placed by a page's own columns take the titles' columns in the grid.
+      table[r] = bands ? snap(table[r]!, bands, r).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) })) : snap(table[r]!, zone.bands, r);
+    }
+    recalibrate(table, zone, rows, new Set(paged.keys()));
+    joinFundingRows(table, zone);
     leftColumns(table, zone);
     spanLeftHeadings(table, zone, rows);
     spanGroupedColumns(table, zone, rows, hints, notes);
@@ -209,10 +245,14 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
       rowSpan: c.rowSpan,
       colSpan: c.colSpan,
       text: cellText(c),
-      location: `line ${Math.min(...c.tokens.map((t) => t.lineNo))}`,
+      location: cellLocation(c),
     })),
   };
-  return { grid, cells: table, notes };
+  return { grid, cells: table, notes, zones };
+}
+
+export function cellLocation(cell: LayoutCell): string {
+  return `line ${Math.min(...cell.tokens.map((t) => t.lineNo))}`;
 }
 
 /**
@@ -220,14 +260,13 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
  * the columns are where that page's fullest rows put their cells. Rows with few cells (合计
  * 100 95) are placed again against those.
  */
-function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[]): void {
+function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], placed: ReadonlySet<number>): void {
   const m = zone.bands.length;
-  const pageOf = (r: number) => rows[r]!.lines.find((l) => l.index === rows[r]!.anchor)?.page ?? rows[r]!.lines[0]?.page ?? 0;
   const pages = new Set<number>();
-  for (let r = zone.header; r <= zone.last; r++) pages.add(pageOf(r));
+  for (let r = zone.header; r <= zone.last; r++) if (!placed.has(pageOf(rows, r))) pages.add(pageOf(rows, r));
   for (const page of pages) {
     const inPage: number[] = [];
-    for (let r = zone.header; r <= zone.last; r++) if (pageOf(r) === page) inPage.push(r);
+    for (let r = zone.header; r <= zone.last; r++) if (pageOf(rows, r) === page) inPage.push(r);
     const full = inPage.filter((r) => table[r]!.filter((c) => c.band !== undefined && c.rowSpan === 1).length >= m - 1);
     if (full.length === 0) continue;
     const centres = zone.bands.map((band, b) => {
@@ -249,6 +288,24 @@ function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow
       table[r] = [...kept, ...again];
     }
   }
+}
+
+function pageOf(rows: readonly LayoutRow[], r: number): number {
+  return rows[r]!.lines.find((l) => l.index === rows[r]!.anchor)?.page ?? rows[r]!.lines[0]?.page ?? 0;
+}
+
+/** The columns of each page of a zone's body other than its titles' page, where that page shows them. */
+function bandsByPage(table: readonly LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], hints: TableHints): Map<number, Band[]> {
+  const titles = pageOf(rows, zone.header);
+  const last = hints.isTotals(table[zone.last]!.map(cellText)) ? zone.last - 1 : zone.last;
+  const lines = new Map<number, LayoutRow['lines']>();
+  for (let r = zone.header + 1; r <= last; r++) for (const l of rows[r]!.lines) if (l.page !== titles) lines.set(l.page, [...(lines.get(l.page) ?? []), l]);
+  const out = new Map<number, Band[]>();
+  for (const [page, onPage] of lines) {
+    const bands = pageBands(onPage, zone.bands);
+    if (bands) out.set(page, bands);
+  }
+  return out;
 }
 
 function widthOf(band: Band): number {

@@ -85,3 +85,23 @@ function splitAt(between: readonly LayoutLine[], anchor: number, reach: number, 
   }
   return Math.min(Math.max(reach, 0), between.length);
 }
+
+/**
+ * Column titles of one header row set at different heights (权重 at the top of its cell, 目标值 in
+ * the middle) print on lines of their own, each taken for a row: rows next to each other (at most
+ * a blank line between) that hold nothing but titles are one header row again.
+ */
+export function joinTitleRows(rows: readonly LayoutRow[], onlyTitles: (texts: readonly string[]) => boolean): LayoutRow[] {
+  const out: LayoutRow[] = [];
+  for (const r of rows) {
+    const prev = out.at(-1);
+    const near = prev !== undefined && r.top - prev.bottom <= 2 && r.lines[0]?.page === prev.lines[0]?.page;
+    if (!near || r.tokens.length === 0 || !onlyTitles(prev.tokens.map((t) => t.text)) || !onlyTitles(r.tokens.map((t) => t.text))) {
+      out.push(r);
+      continue;
+    }
+    const anchor = r.tokens.length >= prev.tokens.length ? r.anchor : prev.anchor;
+    out[out.length - 1] = { anchor, lines: [...prev.lines, ...r.lines], top: prev.top, bottom: r.bottom, tokens: [...prev.tokens, ...r.tokens] };
+  }
+  return out;
+}

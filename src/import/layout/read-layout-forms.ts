@@ -7,17 +7,22 @@ import { templateRegistry } from '../../core/templates/registry.ts';
 import type { Template } from '../../core/templates/template.ts';
 import { readAmount, readDate, readPoints, readRate } from '../../core/values/read-value.ts';
 import { isTitleOf } from '../grid/detect-template.ts';
-import { FormLabels } from '../grid/form-labels.ts';
-import { normalizeText } from '../../core/targets/normalize.ts';
+import { escapeRegExp, normalizeText } from '../../core/targets/normalize.ts';
 import { memoByString } from '../../core/memo.ts';
 import type { PlacedCell } from '../grid/form-region.ts';
 import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { diagnosticSink } from '../diagnostics.ts';
 import type { FileImport, ReaderInput } from '../import-result.ts';
-import { layoutGrid, type TableHints } from './layout-grid.ts';
+import { cellLocation, cellText, layoutGrid, rowCells, tableZones, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
-import { layoutRows } from './layout-rows.ts';
+import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
+import { joinOrphanValues } from './orphan-values.ts';
+import { tableRows } from './layout-table-rows.ts';
+import { doubtfulValues, unclearFields } from './doubtful-rows.ts';
+import { touchingColumnCells, touchingRowCells } from './touching-rows.ts';
+import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
+import { LabelIndex } from './label-index.ts';
 
 const FUNDING_COLUMNS = ['funding[].initial', 'funding[].adjusted', 'funding[].executed', 'form.funding.weight', 'form.funding.rate', 'form.funding.score'];
 
@@ -31,6 +36,10 @@ function isNumber(text: string): boolean {
 
 interface Labelling {
   hints: TableHints;
+  isLabelText: (text: string) => boolean;
+  /** Whether a row (its cells' texts, left to right) holds the notes under a form (说明：1、…), which are no field. */
+  isNotesRow: (texts: readonly string[]) => boolean;
+  fit: (text: string) => LabelFit;
   isAnchor: (line: LayoutLine) => boolean;
   isTitle: (line: LayoutLine) => boolean;
 }
@@ -41,12 +50,14 @@ interface Labelling {
  * the labelling is built once per set of templates and kept for the next read.
  */
 function labelling(templates: readonly Template[]): Labelling {
-  const all = templates.map((t) => new FormLabels(t));
+  const all = templates.map((t) => new LabelIndex(t));
+  // What each template's labels say of a text, asked once per text.
+  const matched = memoByString((text) => all.map((l) => l.matches(text)));
   const isTitleText = memoByString((text) => templates.some((t) => isTitleOf(t, pseudoCell(text))));
-  const isLabel = memoByString((text) => all.some((l) => l.isLabel(pseudoCell(text))) || isTitleText(text));
-  const fieldOf = all.map((labels) => memoByString((t) => labels.columnOf(t) ?? FUNDING_COLUMNS.find((k) => labels.match(k, t) !== undefined)));
-  const isTotalsText = memoByString((t) => all.some((l) => l.match('totals', t) !== undefined || l.match('totals.score', t) !== undefined));
-  const isFieldLabel = memoByString((text) => all.some((l) => l.columnOf(text) === undefined && HEADER_FIELDS.some((k) => l.match(k, text) !== undefined)));
+  const isLabel = memoByString((text) => matched(text).some((keys) => [...keys].some((k) => !NOT_LABELS.has(k))) || isTitleText(text));
+  const fieldOf = all.map((labels, i) => memoByString((t) => labels.columnOf(matched(t)[i]!) ?? FUNDING_COLUMNS.find((k) => matched(t)[i]!.has(k))));
+  const isTotalsText = memoByString((t) => matched(t).some((keys) => keys.has('totals') || keys.has('totals.score')));
+  const isFieldLabel = memoByString((text) => all.some((l, i) => l.columnOf(matched(text)[i]!) === undefined && HEADER_FIELDS.some((k) => matched(text)[i]!.has(k))));
   const hints: TableHints = {
     titles(texts) {
       let best: Array<string | undefined> = [];
@@ -59,6 +70,7 @@ function labelling(templates: readonly Template[]): Labelling {
     isTotals: (texts) => texts.some(isTotalsText),
     // A field outside the tables (预期目标, 自评时间) ends the reach of a title row.
     isFieldLabel,
+    isLabel,
   };
   // The notes under a form (说明：1、…) start a row of their own.
   const notes = templates
@@ -67,9 +79,50 @@ function labelling(templates: readonly Template[]): Labelling {
     .filter((k) => k !== '');
   const isNotes = (text: string) => notes.some((k) => normalizeText(text).startsWith(k));
   const isNumberText = memoByString(isNumber);
-  const isAnchor = (line: LayoutLine) => line.pieces.some((p) => isNumberText(p.text) || isLabel(p.text)) || (line.pieces[0] !== undefined && isNotes(line.pieces[0].text));
-  const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text));
-  return { hints, isAnchor, isTitle };
+  // A label set apart from its value by a single space (项目年度总目 标 / 按照…) is a token of its own.
+  const isAnchor = (line: LayoutLine) =>
+    line.pieces.some((p) => isNumberText(p.text) || isLabel(p.text)) || line.tokens.some((t) => isLabel(t.text)) || (line.pieces[0] !== undefined && isNotes(line.pieces[0].text));
+  const isSubtitle = subtitleTest(templates);
+  // A title, and the subtitle under it (（2022年度）), are rows of their own: nothing wraps into them.
+  const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text) || isSubtitle(p.text));
+  const isNotesRow = (texts: readonly string[]) => texts[0] !== undefined && isNotes(texts[0]);
+  return { hints, isAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel) };
+}
+
+/** The templates' subtitles (`（{year}年度）`) as one test of a piece of text. */
+function subtitleTest(templates: readonly Template[]): (text: string) => boolean {
+  const patterns = templates.flatMap((t) => {
+    const subtitle = t.fieldLabels['form.subtitle'];
+    return subtitle ? [new RegExp(`^${normalizeText(subtitle.zh).split('{year}').map(escapeRegExp).join('\\d{4}')}$`, 'u')] : [];
+  });
+  return memoByString((text) => patterns.some((p) => p.test(normalizeText(text))));
+}
+
+/** Field-label keys that are values, not labels (是/否) or free text (说明). */
+const NOT_LABELS = new Set(['form.yes', 'form.no', 'form.notes']);
+
+/** Every printed spelling of the templates' field labels and column titles, as keys without white space. */
+function labelTexts(templates: readonly Template[]): string[] {
+  const labels = templates.flatMap((t) => [
+    ...Object.entries(t.fieldLabels).filter(([key]) => !NOT_LABELS.has(key)).map(([, label]) => label),
+    ...t.columns.map((c) => c.title),
+  ]);
+  return labels.flatMap((l) => [l.zh, ...('aliases' in l ? l.aliases : [])]).map((text) => normalizeText(text));
+}
+
+/** Whether a text is a label, or the start of one (what a label wrapped inside its cell prints on its first lines). */
+function labelFit(templates: readonly Template[], isLabel: (text: string) => boolean): (text: string) => LabelFit {
+  const prefixes = new Set<string>();
+  for (const key of labelTexts(templates)) for (let n = 2; n < key.length; n++) prefixes.add(key.slice(0, n));
+  const fit = memoByString((text) => (isLabel(text) ? 'whole' : prefixes.has(normalizeText(text)) ? 'part' : ''));
+  return (text) => (fit(text) === '' ? undefined : (fit(text) as LabelFit));
+}
+
+/** Rows no value of a field is in: tables (read by their columns), titles, the notes. */
+function outsideFields(rows: readonly LayoutRow[], hints: TableHints, isTitle: (line: LayoutLine) => boolean, isNotesRow: (texts: readonly string[]) => boolean): (row: number) => boolean {
+  const cells = rows.map((r, i) => rowCells(r.tokens, i, hints.isLabel));
+  const zones = tableZones(cells, hints);
+  return (r) => zones.some((z) => r >= z.header && r <= z.last) || rows[r]!.lines.some(isTitle) || isNotesRow(cells[r]!.map(cellText));
 }
 
 /** The last few labellings, by the very template objects they were built from. */
@@ -86,10 +139,24 @@ function labellingFor(templates: readonly Template[]): Labelling {
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTitle } = labellingFor(registry.ids().map((id) => registry.get(id)!));
-  const lines = layoutLines(text);
-  const rows = layoutRows(lines, isAnchor, isTitle);
-  const { grid, notes } = layoutGrid(rows, hints, 'text');
+  const { hints, isAnchor, isTitle, isNotesRow, isLabelText, fit } = labellingFor(registry.ids().map((id) => registry.get(id)!));
+  const lines = joinWrappedLabels(layoutLines(text), fit);
+  // titles() gives no list at all when no text is a title.
+  const onlyTitles = (texts: readonly string[]) => {
+    const fields = hints.titles(texts);
+    return texts.length > 0 && fields.length === texts.length && fields.every((f) => f !== undefined);
+  };
+  // A line of nothing but column titles is no wrapped line of the text above or below it.
+  const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
+  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated), onlyTitles);
+  const rows = tableRows(joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow)), lines, hints);
+  const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');
+  // The notes under a form are read by no field; left in, a blank field above them would take them.
+  const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));
+  const grid = { ...laid, cells: laid.cells.filter((c) => !notesRows.has(c.row)) };
+  // Titles and notes are rows of their own, and tables are checked by their figures.
+  const inTable = (r: number) => notesRows.has(r) || rows[r]!.lines.some(isTitle) || zones.some((z) => r >= z.header && r <= z.last);
+  const touching = [...touchingRowCells(rows, cells, inTable, cellLocation), ...touchingColumnCells(cells, inTable, isLabelText, cellLocation)];
   const result = recognizeForms([grid], {
     file: input.file,
     registry,
@@ -100,7 +167,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   for (const n of notes) {
     if (n.field !== 'category') unclear.add('warning', 'LAYOUT_SPAN_UNCLEAR', 'layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }, { line: n.lineNo });
   }
-  return { ...result, diagnostics: [...unclear.diagnostics, ...result.diagnostics] };
+  const doubts = result.forms.flatMap((form, i) => [
+    ...unclearFields(input.file, form, i, touching),
+    ...doubtfulValues(input.file, form, i, registry.get(form.evaluation.template)!),
+  ]);
+  return { ...result, diagnostics: [...unclear.diagnostics, ...result.diagnostics, ...doubts] };
 }
 
 /** For tests and tools: the labelling over the built-in templates. */

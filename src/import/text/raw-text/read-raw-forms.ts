@@ -597,7 +597,7 @@ function sumOf(hundredths: readonly number[]): number {
  * and the totals' points were read (at most 2 decimals): summed in integer hundredths, exactly; the
  * execution weight may be the template's, so it is compared exactly rather than converted.
  */
-function addsUp(evaluation: Evaluation, template: Template): string | undefined {
+export function addsUp(evaluation: Evaluation, template: Template): string | undefined {
   const indicators = evaluation.indicators;
   if (indicators.some((i) => i.weight === undefined || i.score === undefined)) return 'weight/score';
   for (const cap of template.caps) {

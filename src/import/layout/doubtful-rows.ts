@@ -1,0 +1,145 @@
+/**
+ * The checks that keep a layout text from giving a wrong value silently. pdftotext drops the
+ * rules between a form's rows and columns: where the lines of neighbouring wrapped cells
+ * interleave, cells are placed from positions, which can put one in the wrong row or column.
+ * The printed figures tell when that happened: the weights fill the template's blocks and add up
+ * to the printed totals, as do the scores; the funding sources add up to 年度资金总额; the
+ * execution rate is what the amounts give. Where they do not, every field they involve is
+ * reported with its line as possibly misplaced — never read silently.
+ */
+import { diagnosticSink } from '../diagnostics.ts';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import { fenOf } from '../../core/numbers/hundredths.ts';
+import { readAmount } from '../../core/values/read-value.ts';
+import type { Template } from '../../core/templates/template.ts';
+import type { ImportDiagnostic, ImportedForm } from '../import-result.ts';
+import { addsUp } from '../text/raw-text/read-raw-forms.ts';
+
+const AMOUNTS = ['initial', 'adjusted', 'executed'] as const;
+/** How far a printed rate may be from the amounts' (in hundredths of a percent) before it is doubted. */
+const RATE_SLACK = 50n;
+const RATE_FIELDS = ['project.executionRate', 'project.executed', 'project.budgetCurrentYear', 'funding[0].adjusted', 'funding[0].executed'];
+
+/** `project.name`, `funding[1].initial` → the value in the evaluation. */
+function valueAt(evaluation: Evaluation, path: string): unknown {
+  return path
+    .split(/[.[\]]+/u)
+    .filter((k) => k !== '')
+    .reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), evaluation);
+}
+
+function filled(value: unknown): boolean {
+  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+
+/** One warning per field of `paths` that holds a value. */
+function report(file: string, form: ImportedForm, index: number, paths: readonly string[], key: string, what: string): ImportDiagnostic[] {
+  const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
+  for (const path of paths) {
+    if (!filled(valueAt(form.evaluation, path))) continue;
+    const location = form.locations[path];
+    const line = /\d+/u.exec(location ?? '')?.[0] ?? '?';
+    sink.add('warning', 'LAYOUT_VALUE_UNCLEAR', key, { line, field: path, what }, { ...(location === undefined ? {} : { location }), path });
+  }
+  return sink.diagnostics;
+}
+
+function indicatorPaths(evaluation: Evaluation): string[] {
+  const fields = evaluation.indicators.flatMap((indicator, i) => Object.keys(indicator).filter((k) => k !== 'id').map((k) => `indicators[${i}].${k}`));
+  return [...fields, 'totals.weight', 'totals.score', 'execution.weight', 'execution.score'];
+}
+
+function fundingPaths(evaluation: Evaluation): string[] {
+  return (evaluation.funding ?? []).flatMap((_, i) => ['source', ...AMOUNTS].map((k) => `funding[${i}].${k}`));
+}
+
+/** What about the funding block does not add up: a source that is a number, or sources that do not sum to the total. */
+function fundingProblem(evaluation: Evaluation): string | undefined {
+  const funding = evaluation.funding ?? [];
+  // Each row is one source, named once: a number or a name printed twice is a row taken for another.
+  const names = funding.map((row) => row.source.trim());
+  if (names.some((name, i) => name === '' || readAmount(name, '元').ok || names.indexOf(name) !== i)) return 'funding[].source';
+  const [total, ...sources] = funding;
+  if (!total || sources.length === 0) return undefined;
+  for (const key of AMOUNTS) {
+    const sum = sources.reduce((s, row) => s + (fenOf(row[key]) ?? 0), 0);
+    if (sum !== (fenOf(total[key]) ?? 0)) return `funding[].${key}`;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the execution rate is about what the amounts give. Offices round it their own way (the
+ * checks report that); a figure from another cell is far off. All three printed or none: one
+ * alone cannot be checked.
+ */
+function rateFits(evaluation: Evaluation): boolean {
+  const { executionRate, executed, budgetCurrentYear } = evaluation.project;
+  const parts = [executionRate, executed, budgetCurrentYear].filter(filled);
+  if (parts.length === 0) return true;
+  const spent = fenOf(executed);
+  const budget = fenOf(budgetCurrentYear);
+  const rate = fenOf(executionRate);
+  if (spent === null || budget === null || rate === null) return false;
+  if (budget === 0) return true;
+  // In hundredths of a percent: rate × budget against executed × 100, within half a percent.
+  const off = BigInt(rate) * BigInt(budget) - BigInt(spent) * 10_000n;
+  return (off < 0n ? -off : off) <= BigInt(budget) * RATE_SLACK;
+}
+
+/**
+ * The first subcategory printed under a 一级指标 it does not belong to (数量指标 under 效益指标):
+ * the merged captions were shared out between the rows wrongly, or undefined.
+ */
+function captionProblem(evaluation: Evaluation, template: Template): string | undefined {
+  const misplaced = evaluation.indicators.find((indicator) => {
+    if (!filled(indicator.subcategory)) return false;
+    const category = template.categories.find((c) => c.key === indicator.category);
+    return category !== undefined && category.subcategories.length > 0 && !category.subcategories.includes(indicator.subcategory!.trim());
+  });
+  return misplaced?.subcategory;
+}
+
+/**
+ * Text fields that read just 是 or 否: the answer to a yes/no question (是否为经常性项目) printed
+ * beside a blank field's label on its line, taken for that field's value.
+ */
+function answersTaken(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
+  const answers = new Set(['form.yes', 'form.no'].flatMap((k) => (template.fieldLabels[k] ? [template.fieldLabels[k]!.zh] : [])));
+  const paths = Object.keys(form.locations).filter((path) => {
+    const value = valueAt(form.evaluation, path);
+    return !path.startsWith('indicators[') && typeof value === 'string' && answers.has(value.trim());
+  });
+  return report(file, form, index, paths, 'layout.answerUnclear', paths.join(', '));
+}
+
+export function doubtfulValues(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
+  const evaluation = form.evaluation;
+  const out: ImportDiagnostic[] = [];
+  // A form need not print every block of the template; those it prints fill their points.
+  const printed = template.caps.filter((cap) => evaluation.indicators.some((i) => i.category !== undefined && cap.categories.includes(i.category)));
+  const points = evaluation.indicators.length === 0 ? undefined : addsUp(evaluation, { ...template, caps: printed });
+  if (points !== undefined) out.push(...report(file, form, index, indicatorPaths(evaluation), 'layout.rowUnclear', points));
+  // Captions are shared out in order: one misplaced may shift the others of its column.
+  const caption = captionProblem(evaluation, template);
+  if (caption !== undefined) out.push(...report(file, form, index, evaluation.indicators.map((_, i) => `indicators[${i}].subcategory`), 'layout.captionUnclear', caption));
+  const funding = fundingProblem(evaluation);
+  if (funding !== undefined) out.push(...report(file, form, index, [...fundingPaths(evaluation), ...RATE_FIELDS.slice(1)], 'layout.amountsUnclear', funding));
+  if (!rateFits(evaluation)) out.push(...report(file, form, index, RATE_FIELDS, 'layout.amountsUnclear', 'project.executionRate'));
+  out.push(...answersTaken(file, form, index, template));
+  // A field reported by two checks is reported once.
+  return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
+}
+
+/** Fields outside the tables read from a cell next to a border between rows that touch (see touching-rows.ts). */
+export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number; key?: string }>): ImportDiagnostic[] {
+  const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
+  for (const [path, location] of Object.entries(form.locations)) {
+    // The year comes from the title, checked against its pattern.
+    if (path === 'year' || path.startsWith('indicators[') || path.startsWith('totals.') || path.startsWith('funding[') || path.startsWith('execution.')) continue;
+    const hit = unclear.find((u) => u.location === location);
+    if (!hit || !filled(valueAt(form.evaluation, path))) continue;
+    sink.add('warning', 'LAYOUT_CELL_UNCLEAR', hit.key ?? 'layout.cellUnclear', { line: hit.lineNo, field: path }, { location, path });
+  }
+  return sink.diagnostics;
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readTextForms } from '../text/read-text-forms.ts';
+
+const readFile = (lines: string[]) => readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) });
+const read = async (lines: string[]) => (await readFile(lines)).forms[0]!;
+
+/** A line with each text starting at its column. */
+function at(...parts: Array<[number, string]>): string {
+  let line = '';
+  for (const [col, text] of parts) line = line.padEnd(col) + text;
+  return line;
+}
+
+const HEAD = [
+  at([37, '项目支出绩效自评表']),
+  at([45, '（2020年度）']),
+  '',
+  at([2, '项目名称'], [13, '社区图书角运营']),
+  '',
+  at([2, '主管部门'], [13, '某区文化局'], [46, '实施单位'], [60, '综合科']),
+  '',
+];
+
+test('the funding block: amounts printed above or below their source join its row, the heading printed low spans the block', async () => {
+  const form = await read([
+    ...HEAD,
+    at([23, '年初预算数'], [41, '全年预算数'], [59, '全年执行数'], [72, '分值'], [78, '执行率'], [88, '得分']),
+    at([60, '2,976.939']),
+    at([12, '年度资金总额'], [24, '3,591.00'], [42, '3,591.00'], [73, '10'], [78, '82.90%'], [88, '8.29']),
+    '',
+    at([11, '其中：当年财政拨款']),
+    at([0, '项目资金（万元）']),
+    '',
+    at([24, '3,591.00'], [60, '2,976.939']),
+    at([12, '上年结转资金'], [42, '3,591.00']),
+    '',
+    at([13, '其他资金']),
+    at([0, '年度总体目标'], [37, '预期目标'], [61, '实际完成情况']),
+    '',
+  ]);
+  const { project, funding, execution } = form.evaluation;
+  assert.deepEqual([project.budgetInitial, project.budgetCurrentYear, project.executed, project.executionRate], ['35910000.00', '35910000.00', '29769390.00', '82.90']);
+  assert.deepEqual(execution, { weight: 10, score: 8.29 });
+  assert.deepEqual(
+    funding?.map((f) => [f.source, f.initial, f.adjusted, f.executed]),
+    [
+      ['年度资金总额', '35910000.00', '35910000.00', '29769390.00'],
+      ['上年结转资金', '35910000.00', '35910000.00', '29769390.00'],
+    ],
+  );
+});
+
+test('two columns whose wrapped text meets with a single space between make both fields unclear', async () => {
+  const lines = [
+    ...HEAD,
+    at([0, '年度总体目标']),
+    at([20, '预期目标'], [60, '实际完成情况']),
+    '',
+    at([10, '全年完成主要工作任务，服务对象满意度较高，']),
+    at([10, '管理制度进一步健全，确保资金使用安全规范 健全服务机制']),
+    at([10, '受疫情影响部分活动取消。']),
+  ];
+  const file = await readFile(lines);
+  const form = file.forms[0]!;
+  const flagged = new Set(file.diagnostics.filter((d) => d.code === 'LAYOUT_CELL_UNCLEAR').map((d) => d.path));
+  for (const field of ['annualGoal', 'actualOutcome'] as const) {
+    if (form.evaluation[field]) assert.ok(flagged.has(`evaluations[0].${field}`), field);
+  }
+  assert.ok(flagged.size > 0);
+});

@@ -1,0 +1,69 @@
+/**
+ * The national form's funding block (项目资金（万元）) as pdftotext lays it out. Its cells are set
+ * at the top, the middle or the bottom of their rows, each its own way: an amount may print on a
+ * line of its own above or below its source's name (年度资金总额), and the heading merged over
+ * the block's rows prints once, on a line of its own, somewhere down its left side. Here the
+ * amounts rejoin the row of their source, and the heading spans the block from its column
+ * titles down, as the grid reader expects of a merged heading.
+ */
+import type { LayoutCell, Zone } from './layout-grid.ts';
+
+/** Amounts, points and rates: what the block prints in its columns. */
+const AMOUNT = /^[-+]?[\d,，]+(\.\d+)?%?$/u;
+
+const lineOf = (cells: readonly LayoutCell[]) => Math.min(...cells.flatMap((c) => c.tokens.map((t) => t.line)));
+
+function isFundingZone(zone: Zone): boolean {
+  return zone.bands.some((b) => b.field?.startsWith('funding[].') === true);
+}
+
+/** A row holding the heading alone: one cell left of every source's name. */
+function headingRow(table: readonly LayoutCell[][], zone: Zone): number | undefined {
+  const lefts = (r: number) => table[r]!.filter((c) => c.band === undefined);
+  for (let r = zone.header + 1; r <= zone.last; r++) {
+    const cells = table[r]!;
+    if (cells.length !== 1 || cells[0]!.band !== undefined) continue;
+    const others: LayoutCell[] = [];
+    for (let k = zone.header + 1; k <= zone.last; k++) if (k !== r) others.push(...lefts(k));
+    if (others.length > 0 && others.every((o) => cells[0]!.end <= o.start)) return r;
+  }
+  return undefined;
+}
+
+/** The row of a source whose amounts a row of bare amounts belongs to: the nearer of those with the amounts' columns free. */
+function ownerOf(table: readonly LayoutCell[][], zone: Zone, r: number): number | undefined {
+  const bands = new Set(table[r]!.map((c) => c.band));
+  const fits = (k: number) =>
+    k > zone.header && k <= zone.last && table[k]!.some((c) => c.band === undefined) && !table[k]!.some((c) => bands.has(c.band));
+  const here = lineOf(table[r]!);
+  let above: number | undefined;
+  let below: number | undefined;
+  for (let k = r - 1; k > zone.header && above === undefined; k--) if (table[k]!.some((c) => c.band === undefined)) above = fits(k) ? k : -1;
+  for (let k = r + 1; k <= zone.last && below === undefined; k++) if (table[k]!.some((c) => c.band === undefined)) below = fits(k) ? k : -1;
+  const distance = (k: number | undefined) => (k === undefined || k < 0 ? Number.POSITIVE_INFINITY : Math.abs(lineOf(table[k]!) - here));
+  const up = distance(above);
+  const down = distance(below);
+  // Equally near both: which row it belongs to cannot be told; it stays (and is read as no source's).
+  if (up === down) return undefined;
+  return up < down ? above : below;
+}
+
+export function joinFundingRows(table: LayoutCell[][], zone: Zone): void {
+  if (!isFundingZone(zone)) return;
+  const heading = headingRow(table, zone);
+  if (heading !== undefined) {
+    const cell = table[heading]![0]!;
+    table[heading] = [];
+    cell.row = zone.header;
+    cell.rowSpan = zone.last - zone.header + 1;
+    table[zone.header]!.push(cell);
+  }
+  for (let r = zone.header + 1; r <= zone.last; r++) {
+    const cells = table[r]!;
+    if (cells.length === 0 || !cells.every((c) => c.band !== undefined && c.tokens.every((t) => AMOUNT.test(t.text)))) continue;
+    const owner = ownerOf(table, zone, r);
+    if (owner === undefined) continue;
+    table[owner]!.push(...cells.map((c) => ({ ...c, row: owner })));
+    table[r] = [];
+  }
+}

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import { templateRegistry } from '../../core/templates/registry.ts';
+import type { ImportedForm } from '../import-result.ts';
+import { readTextForms } from '../text/read-text-forms.ts';
+import { doubtfulValues } from './doubtful-rows.ts';
+import { layoutLines } from './layout-lines.ts';
+import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
+
+const LABELS = ['当年预算数（元）', '项目名称'];
+const fit = (text: string): LabelFit => (LABELS.includes(text) ? 'whole' : LABELS.some((l) => l.startsWith(text)) ? 'part' : undefined);
+const texts = (text: string) => joinWrappedLabels(layoutLines(text), fit).map((l) => l.tokens.map((t) => t.text));
+
+describe('labels wrapped inside their cell', () => {
+  test('are joined with the text right under them, a line of another cell in between', () => {
+    const lines = texts(['当年预算数（          80,000.00', '                      上年预算', '  元）'].join('\n'));
+    assert.deepEqual(lines, [['当年预算数（元）', '80,000.00'], ['上年预算'], []]);
+  });
+
+  test('a whole label goes on with its unit in brackets printed under it, a line of another cell in between', () => {
+    const labelled = (text: string): LabelFit => (['项目资金', '项目资金(元)'].includes(text.replace('（', '(').replace('）', ')')) ? 'whole' : undefined);
+    const lines = joinWrappedLabels(layoutLines(['项目资金 政拨款', '（元）'].join('\n')), labelled).map((l) => l.tokens.map((t) => t.text));
+    assert.deepEqual(lines, [['项目资金（元）', '政拨款'], []]);
+    // Text under it that is no unit stays where it is.
+    assert.deepEqual(joinWrappedLabels(layoutLines(['项目资金', '其他'].join('\n')), labelled).map((l) => l.tokens.map((t) => t.text)), [['项目资金'], ['其他']]);
+  });
+
+  test('stay as printed when the text under them makes no label, or a merged heading stands left of the line between', () => {
+    assert.deepEqual(texts(['当年预算数（', '  万', '  元）'].join('\n')), [['当年预算数（'], ['万'], ['元）']]);
+    assert.deepEqual(texts(['      当年预算数（', '项目资金', '        元）'].join('\n')), [['当年预算数（'], ['项目资金'], ['元）']]);
+    // Text far to the left on the line between is another column's, not a heading beside the label.
+    assert.deepEqual(texts(['              当年预算数（', '项目资金', '                元）'].join('\n')), [['当年预算数（元）'], ['项目资金'], []]);
+  });
+});
+
+const FIXTURE = new URL('../../../test/fixtures/real-2022-putuo-sports.json', import.meta.url);
+const registry = templateRegistry();
+
+function form(change: (e: Evaluation) => void): ImportedForm {
+  const evaluation = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { evaluations: Evaluation[] }).evaluations[0]!;
+  change(evaluation);
+  const locations = Object.fromEntries(evaluation.indicators.flatMap((ind, i) => Object.keys(ind).map((k) => [`indicators[${i}].${k}`, `line ${30 + i}`])));
+  return { evaluation, locations, start: 'line 1' };
+}
+
+const doubts = (f: ImportedForm) => doubtfulValues('form.txt', f, 0, registry.get(f.evaluation.template)!).map((d) => [d.code, d.path, d.location]);
+
+describe('figures that do not agree report the fields they involve', () => {
+  test('a form whose figures agree (the rate rounded its own way) reports nothing', () => {
+    assert.deepEqual(doubts(form(() => {})), []);
+  });
+
+  test('weights that do not add up to the printed total: every indicator field, with its line', () => {
+    const f = form((e) => {
+      [e.indicators[0]!.weight, e.indicators[1]!.weight] = [e.indicators[1]!.weight, e.indicators[0]!.weight! + 1];
+    });
+    const found = doubts(f);
+    const fields = f.evaluation.indicators.reduce((n, i) => n + Object.values(i).filter((v) => v !== '' && v !== undefined).length, 0);
+    assert.equal(found.filter((d) => String(d[1]).includes('.indicators[')).length, fields);
+    assert.ok(found.some((d) => d[1] === 'evaluations[0].indicators[1].weight' && d[2] === 'line 31'));
+    assert.ok(found.some((d) => d[1] === 'evaluations[0].totals.weight'));
+  });
+
+  test('funding sources that do not add up to 年度资金总额, or a source named twice', () => {
+    const split = (e: Evaluation, executed: string, source = '其他资金') => {
+      e.funding!.push({ source: '其中：当年财政拨款', initial: '200000.00', adjusted: '200000.00', executed: '200000.00' });
+      e.funding!.push({ source, initial: '50000.00', adjusted: '50000.00', executed });
+    };
+    assert.deepEqual(doubts(form((e) => split(e, '15457.60'))), []);
+    const off = doubts(form((e) => split(e, '15457.06')));
+    assert.ok(off.some((d) => d[1] === 'evaluations[0].funding[2].executed'));
+    assert.ok(off.some((d) => d[1] === 'evaluations[0].project.executed'));
+    assert.ok(doubts(form((e) => split(e, '15457.60', '其中：当年财政拨款'))).some((d) => d[1] === 'evaluations[0].funding[1].source'));
+  });
+
+  test('a text field that reads only 是 or 否 (the answer of the yes/no question beside its blank label)', () => {
+    // The Shanghai form asks 是否为经常性项目 and prints its answer as 是/否.
+    const answers = (department: string) => {
+      const f = form((e) => (e.project.department = department));
+      f.locations['project.department'] = 'line 8';
+      const found = doubtfulValues('form.txt', f, 0, registry.get('shanghai-2021')!);
+      return found.filter((d) => d.path === 'evaluations[0].project.department').map((d) => [d.code, d.location, d.message.key]);
+    };
+    assert.deepEqual(answers('是'), [['LAYOUT_VALUE_UNCLEAR', 'line 8', 'layout.answerUnclear']]);
+    assert.deepEqual(answers('是否科'), []);
+  });
+
+  test('a rate far from what the amounts give, or one that cannot be checked', () => {
+    assert.ok(doubts(form((e) => (e.project.executionRate = '8.62'))).some((d) => d[1] === 'evaluations[0].project.executionRate'));
+    assert.ok(doubts(form((e) => delete e.project.executed)).some((d) => d[1] === 'evaluations[0].project.executionRate'));
+  });
+});
+
+test('a wrapped line right above the next row, away from its own label, is said to be unclear', async () => {
+  const text = [
+    '                              2023年度财政项目绩效自评价',
+    '',
+    '             社区图书角',
+    ' 项目名称                                              预算单位           上海市某区文化局',
+    '             运营',
+    ' 具体实施处（科室）    文化科                       是否为经常性项目          否',
+  ].join('\n');
+  const result = await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(text) });
+  const unclear = result.diagnostics.filter((d) => d.code === 'LAYOUT_CELL_UNCLEAR');
+  assert.deepEqual(unclear.map((d) => [d.path, d.location]), [['evaluations[0].project.name', 'line 3']]);
+  assert.match(unclear[0]!.message.key, /cellUnclear/u);
+});

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readTextForms } from '../text/read-text-forms.ts';
+import { layoutLines } from './layout-lines.ts';
+import { joinTitleRows, layoutRows } from './layout-rows.ts';
+import { joinOrphanValues } from './orphan-values.ts';
+
+const read = async (lines: string[]) => (await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) })).forms[0]!.evaluation;
+
+const HEAD = [
+  '                              2023年度财政项目绩效自评价',
+  '  项目名称       社区图书角运营                        预算单位             上海市某区文化局',
+  '',
+];
+
+/** A line with each text starting at its column. */
+function at(...parts: Array<[number, string]>): string {
+  let line = '';
+  for (const [col, text] of parts) line = line.padEnd(col) + text;
+  return line;
+}
+
+// Columns: 一级指标 0, 指标名称 16, 目标值 34, 权重 46, 评分规则 54, 自评分 76, 备注 86.
+test('indicator rows come from the weights: a cell at the top of its row and a wrapped cell centred on it', async () => {
+  const evaluation = await read([
+    ...HEAD,
+    at([46, '权重']),
+    at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [54, '评分规则'], [76, '自评分'], [86, '备注']),
+    '',
+    at([46, '45'], [54, '开放满250天，得满分']),
+    at([16, '社区图书角开放天数']),
+    at([0, '产出指标(45分)'], [16, '与服务时长'], [34, '≥250天'], [77, '45']),
+    '',
+    at([46, '35'], [54, '逐步养成，得满分']),
+    at([0, '效益指标(35分)'], [16, '居民阅读习惯'], [34, '逐步养成'], [77, '35']),
+    at([16, '养成度']),
+    '',
+    at([0, '满意度指标(20分)'], [16, '读者满意度'], [34, '较满意'], [46, '20'], [54, '反馈较满意，得满分'], [77, '20']),
+    at([18, '合计'], [46, '100'], [77, '100']),
+  ]);
+  assert.deepEqual(
+    evaluation.indicators.map((i) => [i.category, i.name, i.target, i.weight, i.rule, i.score]),
+    [
+      ['output', '社区图书角开放天数与服务时长', '≥250天', 45, '开放满250天，得满分', 45],
+      ['effect', '居民阅读习惯养成度', '逐步养成', 35, '逐步养成，得满分', 35],
+      ['satisfaction', '读者满意度', '较满意', 20, '反馈较满意，得满分', 20],
+    ],
+  );
+  assert.deepEqual(evaluation.totals, { weight: 100, score: 100 });
+});
+
+test('column titles set at different heights are one header row', () => {
+  const lines = layoutLines(['          权重', ' 指标名称        目标值', '', ' 甲      1'].join('\n'));
+  const titles = new Set(['权重', '指标名称', '目标值']);
+  const rows = joinTitleRows(layoutRows(lines, (l) => l.tokens.length > 0), (texts) => texts.length > 0 && texts.every((t) => titles.has(t)));
+  assert.deepEqual(rows.map((r) => r.tokens.map((t) => t.text)), [['权重', '指标名称', '目标值'], ['甲', '1']]);
+});
+
+test('a value set at the top of a tall row joins the nearer label with nothing where it stands', () => {
+  const lines = layoutLines([
+    '当年预算数（元）      550,649.57      上年预算金额（元）',
+    '                                                  39,570,000.00',
+    '',
+    '',
+    '                      308,914.41',
+    '预算执行数（元）',
+  ].join('\n'));
+  const labels = new Set(['当年预算数（元）', '上年预算金额（元）', '预算执行数（元）']);
+  const rows = joinOrphanValues(layoutRows(lines, (l) => l.tokens.length > 0), (t) => labels.has(t), () => false);
+  assert.deepEqual(rows.map((r) => r.tokens.map((t) => t.text)), [
+    ['当年预算数（元）', '550,649.57', '上年预算金额（元）', '39,570,000.00'],
+    ['308,914.41', '预算执行数（元）'],
+  ]);
+});

@@ -1,0 +1,76 @@
+/**
+ * Labels wrapped inside their cell (`当年预算数（` / `元）`, `项目年度总目` / `标`, `指标名` / `称`) joined
+ * back into one token before rows are made, so that a label is found — and anchors its row —
+ * however it wraps. A fragment is joined to the text right under it (within a few lines, lines of
+ * other cells in between skipped) only when the two together are a label or the start of one and
+ * end as a whole label; anything else is left as printed.
+ */
+import type { LayoutLine, LayoutToken } from './layout-lines.ts';
+
+/** Whether a text is a whole label, the start of one, or neither. */
+export type LabelFit = 'whole' | 'part' | undefined;
+
+/** How far below a fragment its continuation may be printed (lines of neighbouring cells interleave). */
+const REACH = 3;
+
+/** How close to a fragment's left a heading merged over its rows is printed. */
+const HEADING_GAP = 4;
+
+/** Character columns pdftotext gives a token; a wrapped piece sits within its cell, give or take one. */
+function under(fragment: { start: number; end: number }, token: LayoutToken): boolean {
+  return token.start <= fragment.end + 1 && token.end >= fragment.start - 1;
+}
+
+/** The tokens that continue `token` into a whole label, or none. */
+function continuation(lines: readonly LayoutLine[], i: number, token: LayoutToken, fit: (text: string) => LabelFit, taken: ReadonlySet<LayoutToken>): LayoutToken[] {
+  let text = token.text;
+  const parts: LayoutToken[] = [];
+  for (let j = i + 1; j <= i + REACH && j < lines.length && lines[j]!.page === token.page; j++) {
+    const below = lines[j]!.tokens.find((u) => !taken.has(u) && under(token, u));
+    // A line in between may hold the lines of other cells; one with text right to the left holds
+    // a heading merged over rows (项目资金 beside 其中：当年财政 / 拨款), whose rows are its own.
+    if (!below && lines[j]!.tokens.some((u) => u.end < token.start && u.end >= token.start - HEADING_GAP)) return [];
+    if (!below) continue;
+    const joined = fit(text + below.text);
+    if (joined === undefined) return [];
+    text += below.text;
+    parts.push(below);
+    if (joined === 'whole') return parts;
+  }
+  return [];
+}
+
+function piecesOf(tokens: readonly LayoutToken[]): LayoutToken[] {
+  const pieces: LayoutToken[] = [];
+  for (const t of tokens) {
+    const last = pieces.at(-1);
+    // Pieces are tokens set apart by fewer than two spaces.
+    if (last && t.start - last.end < 2) pieces[pieces.length - 1] = { ...last, text: `${last.text} ${t.text}`, end: t.end };
+    else pieces.push({ ...t });
+  }
+  return pieces;
+}
+
+export function joinWrappedLabels(lines: readonly LayoutLine[], fit: (text: string) => LabelFit): LayoutLine[] {
+  const taken = new Set<LayoutToken>();
+  const joined = new Map<LayoutToken, LayoutToken>();
+  lines.forEach((line, i) => {
+    for (const token of line.tokens) {
+      if (taken.has(token) || [...token.text].length < 2) continue;
+      const own = fit(token.text);
+      if (own === undefined) continue;
+      // A whole label goes on only with its unit in brackets (项目资金 / （元）), which keeps it whole.
+      const unitOnly = (text: string): LabelFit => (/^[(（]/u.test(text.slice(token.text.length)) && fit(text) === 'whole' ? 'whole' : undefined);
+      const parts = continuation(lines, i, token, own === 'part' ? fit : unitOnly, taken);
+      if (parts.length === 0) continue;
+      parts.forEach((p) => taken.add(p));
+      joined.set(token, { ...token, text: token.text + parts.map((p) => p.text).join('') });
+    }
+  });
+  if (taken.size === 0) return [...lines];
+  return lines.map((line) => {
+    if (!line.tokens.some((t) => taken.has(t) || joined.has(t))) return line;
+    const tokens = line.tokens.filter((t) => !taken.has(t)).map((t) => joined.get(t) ?? t);
+    return { ...line, tokens, pieces: piecesOf(tokens) };
+  });
+}

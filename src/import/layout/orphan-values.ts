@@ -1,0 +1,72 @@
+/**
+ * Values printed on lines of their own, away from their label's line: a cell set at the top of
+ * a tall row prints above the label centred in it (`308,914.41` above `预算执行数（元）`). Such a
+ * row holds no label; it joins the nearest row, above or below, that has a label with nothing to
+ * its right where the value stands. When the rows above and below are equally near and both
+ * could take it, it is left where it is (the field then reads blank, never a guess).
+ */
+import type { LayoutToken } from './layout-lines.ts';
+import type { LayoutRow } from './layout-rows.ts';
+
+/** How many lines away a label's value may be printed. */
+const REACH = 4;
+
+/** Whether `row` has a label whose value slot (up to the next label on its right) is empty where `token` stands. */
+function takes(row: LayoutRow, token: LayoutToken, isLabel: (text: string) => boolean): boolean {
+  const tokens = [...row.tokens].sort((a, b) => a.start - b.start);
+  const labels = tokens.filter((t) => isLabel(t.text));
+  const label = labels.filter((l) => l.end <= token.start).at(-1);
+  if (!label) return false;
+  const next = labels.find((l) => l.start >= label.end && l !== label);
+  const limit = next?.start ?? Number.POSITIVE_INFINITY;
+  if (token.end > limit + 1) return false;
+  return !tokens.some((t) => !isLabel(t.text) && t.start >= label.end && t.start < limit);
+}
+
+function gap(a: LayoutRow, b: LayoutRow): number {
+  return a.bottom < b.top ? b.top - a.bottom : a.top - b.bottom;
+}
+
+function merged(a: LayoutRow, b: LayoutRow): LayoutRow {
+  const lines = [...a.lines, ...b.lines].sort((x, y) => x.index - y.index);
+  return { anchor: a.anchor, lines, top: lines[0]!.index, bottom: lines.at(-1)!.index, tokens: lines.flatMap((l) => l.tokens) };
+}
+
+/** Tokens of a row with no label left of them in that row: values whose label is in another row. */
+function loose(row: LayoutRow, isLabel: (text: string) => boolean): LayoutToken[] {
+  const labels = row.tokens.filter((t) => isLabel(t.text));
+  return row.tokens.filter((t) => !isLabel(t.text) && !labels.some((l) => l.end <= t.start));
+}
+
+/** The row without `tokens` (the lines left empty dropped), or undefined when nothing is left. */
+function without(row: LayoutRow, tokens: readonly LayoutToken[]): LayoutRow | undefined {
+  const lines = row.lines.map((l) => ({ ...l, tokens: l.tokens.filter((t) => !tokens.includes(t)) })).filter((l) => l.tokens.length > 0);
+  if (lines.length === 0) return undefined;
+  return { anchor: lines.some((l) => l.index === row.anchor) ? row.anchor : lines[0]!.index, lines, top: lines[0]!.index, bottom: lines.at(-1)!.index, tokens: lines.flatMap((l) => l.tokens) };
+}
+
+/**
+ * `rows` with each orphan value (a row's tokens left of all its labels, or a row of no label at
+ * all) moved to the row whose label it is the value of; `fixed` rows (tables) are left alone.
+ */
+export function joinOrphanValues(rows: readonly LayoutRow[], isLabel: (text: string) => boolean, fixed: (row: number) => boolean): LayoutRow[] {
+  const out: Array<LayoutRow | undefined> = [...rows];
+  rows.forEach((_, r) => {
+    const row = out[r];
+    if (!row || fixed(r)) return;
+    const orphans = loose(row, isLabel);
+    if (orphans.length === 0) return;
+    const part = without(row, row.tokens.filter((t) => !orphans.includes(t)))!;
+    const candidates = [r - 1, r + 1].filter((k) => {
+      const other = out[k];
+      return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(part, other) <= REACH && orphans.every((t) => takes(other, t, isLabel));
+    });
+    if (candidates.length === 0) return;
+    const distances = candidates.map((k) => gap(part, out[k]!));
+    if (candidates.length === 2 && distances[0] === distances[1]) return;
+    const k = candidates[distances.indexOf(Math.min(...distances))]!;
+    out[k] = merged(out[k]!, part);
+    out[r] = without(row, orphans);
+  });
+  return out.filter((row): row is LayoutRow => row !== undefined);
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readTextForms } from '../text/read-text-forms.ts';
+import type { Band } from './layout-grid.ts';
+import { layoutLines } from './layout-lines.ts';
+import { pageBands } from './page-columns.ts';
+
+const read = async (lines: string[]) => (await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) })).forms[0]!.evaluation;
+
+/** A line with each text starting at its column. */
+function at(...parts: Array<[number, string]>): string {
+  let line = '';
+  for (const [col, text] of parts) line = line.padEnd(col) + text;
+  return line;
+}
+
+const HEAD = [
+  '                              2023年度财政项目绩效自评价',
+  '  项目名称       社区图书角运营                        预算单位             上海市某区文化局',
+  '',
+];
+
+// Titles' page: 一级指标 0, 指标名称 16, 目标值 34, 权重 46, 评分规则 54, 自评分 76, 备注 86.
+const TITLES = [at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [46, '权重'], [54, '评分规则'], [76, '自评分'], [86, '备注']), ''];
+
+test('a page without the column titles is read by its own columns, in the titles order', async () => {
+  const evaluation = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(45分)'], [16, '社区图书角开放天数'], [34, '≥250天'], [46, '45'], [54, '开放满250天，得满分'], [77, '45']),
+    '',
+    at([0, '效益指标(35分)'], [16, '居民阅读习惯养成度'], [34, '逐步养成'], [46, '35'], [54, '逐步养成，得满分'], [77, '35']),
+    // The next page squeezes the empty 一级指标 column and sets every column further left.
+    '\f',
+    at([7, '读者满意度'], [15, '较满意'], [22, '10'], [26, '反馈较满意，得满分'], [46, '10']),
+    at([0, '满意度指标']),
+    at([7, '活动参与满意度'], [15, '满意'], [22, '10'], [26, '反馈满意，得满分'], [46, '9']),
+    at([8, '合计'], [21, '100'], [45, '99']),
+  ]);
+  const rows = evaluation.indicators.map((i) => [i.category, i.name, i.target, String(i.weight), i.rule, String(i.score)]);
+  assert.deepEqual(rows.slice(2), [
+    ['satisfaction', '读者满意度', '较满意', '10', '反馈较满意，得满分', '10'],
+    ['satisfaction', '活动参与满意度', '满意', '10', '反馈满意，得满分', '9'],
+  ]);
+});
+
+const band = (field: string, left: number, right: number): Band => ({ field, left, right, centre: (left + right) / 2, start: left });
+const BANDS = [band('category', -8, 14), band('name', 14, 32), band('target', 32, 44), band('weight', 44, 52), band('rule', 52, 74), band('score', 74, 84), band('remark', 84, Number.POSITIVE_INFINITY)];
+
+test("a page's columns: numbers where they cluster, text columns at the left edges their lines share", () => {
+  const lines = layoutLines(
+    [
+      at([1, '读者满意度'], [12, '较满意'], [22, '10'], [26, '反馈较满意，'], [46, '10'], [50, '无']),
+      at([26, '得满分']),
+      at([1, '活动参与满意度'], [12, '满意'], [22, '5'], [26, '反馈满意'], [46, '9.5']),
+    ].join('\n'),
+  );
+  const bands = pageBands(lines, BANDS)!;
+  const leftOf = (field: string) => bands.find((b) => b.field === field)!.left;
+  assert.deepEqual(['name', 'target', 'weight', 'rule', 'score', 'remark'].map(leftOf), [0.5, 11.5, 21.5, 25.5, 45.5, 49.5]);
+  // The empty 一级指标 column keeps its place before the names, as a sliver.
+  assert.ok(leftOf('category') < leftOf('name'));
+});
+
+test('a page that does not show every number column keeps the titles columns', () => {
+  const lines = layoutLines([at([1, '读者满意度'], [15, '较满意'], [26, '反馈较满意'])].join('\n'));
+  assert.equal(pageBands(lines, BANDS), undefined);
+});

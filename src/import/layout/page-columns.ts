@@ -1,0 +1,118 @@
+/**
+ * pdftotext lays out each page's columns afresh: on a page the indicator table continues on
+ * without its column titles, every column may sit elsewhere — an empty 一级指标 column squeezed
+ * to nothing, the names moved far left. Positions are no guide there; the columns' order is.
+ * The page's columns are re-learnt from its own text: the number columns (分值 and 得分 print a
+ * bare number on every row) from where their numbers cluster, and the text columns between them
+ * from the left edges their wrapped lines share, taken in the titles' order.
+ */
+import type { Band } from './layout-grid.ts';
+import type { LayoutLine } from './layout-lines.ts';
+
+/** Columns that print a bare number on every row. */
+const NUMERIC = new Set(['weight', 'score']);
+/** Captions merged over rows: often empty on a continued page, so placed last. */
+const GROUPED = new Set(['category', 'subcategory']);
+const NUMBER = /^\d+(\.\d+)?$/u;
+
+interface Cluster {
+  /** The most common position of the cluster (a left edge, or a number's centre). */
+  at: number;
+  count: number;
+  left: number;
+  right: number;
+}
+
+/** Positions within one column of each other, as clusters. */
+function clusters(items: ReadonlyArray<{ at: number; left: number; right: number }>, gap: number): Cluster[] {
+  const sorted = [...items].sort((a, b) => a.at - b.at);
+  const out: Array<typeof sorted> = [];
+  for (const item of sorted) {
+    const last = out.at(-1);
+    if (last && item.at - last.at(-1)!.at <= gap) last.push(item);
+    else out.push([item]);
+  }
+  return out.map((group) => {
+    const counts = new Map<number, number>();
+    for (const g of group) counts.set(g.at, (counts.get(g.at) ?? 0) + 1);
+    const at = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+    return { at, count: group.length, left: Math.min(...group.map((g) => g.left)), right: Math.max(...group.map((g) => g.right)) };
+  });
+}
+
+/**
+ * The `n` strongest clusters, left to right, or undefined when there are fewer. A tie goes to the
+ * cluster further right: the captions merged over rows are the leftmost columns.
+ */
+function strongest(found: readonly Cluster[], n: number): Cluster[] | undefined {
+  if (found.length < n) return undefined;
+  return [...found].sort((a, b) => b.count - a.count || b.at - a.at).slice(0, n).sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The left edge of each of the titles' columns on a page of the table's body (`lines`), or
+ * undefined when the page does not show every number column and every text column that is no
+ * caption (then the titles' own columns are kept).
+ */
+function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[]): Array<number | undefined> | undefined {
+  const numericBands = bands.flatMap((b, i) => (NUMERIC.has(b.field ?? '') ? [i] : []));
+  if (numericBands.length === 0) return undefined;
+  const numbers = lines.flatMap((l) => l.tokens.filter((t) => NUMBER.test(t.text)).map((t) => ({ at: (t.start + t.end) / 2, left: t.start, right: t.end })));
+  const numberColumns = strongest(clusters(numbers, 1.5), numericBands.length);
+  if (!numberColumns) return undefined;
+  const lefts: Array<number | undefined> = bands.map(() => undefined);
+  numericBands.forEach((b, k) => (lefts[b] = numberColumns[k]!.left));
+  // A piece keeps a single space before it (a line's indent of one): its text starts after it.
+  const texts = lines.flatMap((l) =>
+    l.pieces.filter((p) => !NUMBER.test(p.text.trim())).map((p) => {
+      const at = p.start + p.text.length - p.text.trimStart().length;
+      return { at, left: at, right: p.end };
+    }),
+  );
+  // The text columns between two number columns (or an end) are found among the text starting there.
+  const stops = [-1, ...numericBands, bands.length];
+  for (let s = 0; s + 1 < stops.length; s++) {
+    const from = stops[s]! + 1;
+    const to = stops[s + 1]!;
+    if (to <= from) continue;
+    const low = s === 0 ? Number.NEGATIVE_INFINITY : numberColumns[s - 1]!.right;
+    const high = s + 1 < stops.length - 1 ? numberColumns[s]!.left : Number.POSITIVE_INFINITY;
+    const found = clusters(texts.filter((t) => t.at >= low && t.at < high), 1);
+    const segment = bands.slice(from, to).map((b, k) => ({ band: from + k, grouped: GROUPED.has(b.field ?? '') }));
+    const plain = segment.filter((b) => !b.grouped);
+    // A segment with no text at all (备注 left blank on every row of the page) keeps slivers.
+    if (found.length === 0) continue;
+    const chosen = strongest(found, plain.length);
+    if (!chosen) return undefined;
+    plain.forEach((b, k) => (lefts[b.band] = chosen[k]!.at));
+    // Captions left of the first plain column take what text starts there, in order.
+    const first = chosen[0]?.at ?? high;
+    const before = found.filter((c) => c.at < first && !chosen.includes(c)).sort((a, b) => a.at - b.at);
+    segment.filter((b) => b.grouped && (plain[0] === undefined || b.band < plain[0].band)).forEach((b, k) => {
+      if (before[k] !== undefined) lefts[b.band] = before[k]!.at;
+    });
+  }
+  return lefts;
+}
+
+/**
+ * The bands of the titles' columns as they stand on one page of the body, or undefined to keep
+ * the titles' bands. Columns the page leaves empty get a sliver next to their neighbours, so
+ * that order alone decides.
+ */
+export function pageBands(lines: readonly LayoutLine[], bands: readonly Band[]): Band[] | undefined {
+  const found = pageLefts(lines.filter((l) => l.tokens.length > 0), bands);
+  if (!found) return undefined;
+  const lefts = [...found];
+  // Known lefts must rise left to right, or the page was not read as the titles' columns.
+  const known = lefts.filter((x): x is number => x !== undefined);
+  if (known.some((x, i) => i > 0 && x <= known[i - 1]!)) return undefined;
+  for (let i = lefts.length - 1; i >= 0; i--) if (lefts[i] === undefined) lefts[i] = (lefts[i + 1] ?? known.at(-1)! + 1) - 1;
+  for (let i = 1; i < lefts.length; i++) if (lefts[i]! <= lefts[i - 1]!) lefts[i] = lefts[i - 1]! + 0.5;
+  return bands.map((band, i) => {
+    const left = lefts[i]! - 0.5;
+    const right = i + 1 < lefts.length ? lefts[i + 1]! - 0.5 : Number.POSITIVE_INFINITY;
+    const centre = Number.isFinite(right) ? (left + right) / 2 : left + 4;
+    return { ...band, left, right, centre, start: left };
+  });
+}

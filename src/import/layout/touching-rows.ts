@@ -1,0 +1,76 @@
+/**
+ * Where two rows of the form touch in the text — the last line of one right above the first line
+ * of the next, no blank line between — a wrapped line next to that border may belong to either
+ * row: pdftotext drops the rule that told them apart, and a cell set at the top of its row prints
+ * just as a cell's last wrapped line does. A cell holding such a line (one that is not its row's
+ * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
+ */
+import type { LayoutCell } from './layout-grid.ts';
+import type { LayoutRow } from './layout-rows.ts';
+
+/** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
+export interface UnclearCell {
+  location: string;
+  lineNo: number;
+  /** The message saying why: rows that touch (the default) or columns whose text runs together. */
+  key?: 'layout.cellUnclear' | 'layout.columnsUnclear';
+}
+
+function touch(upper: LayoutRow, lower: LayoutRow): boolean {
+  const a = upper.lines.at(-1);
+  const b = lower.lines[0];
+  return a !== undefined && b !== undefined && a.page === b.page && b.index === a.index + 1;
+}
+
+/**
+ * A cell whose lines follow one another and are centred on its row's anchor line is that row's
+ * wrapped cell, set in the middle of its row as the anchor is: no line of it is in doubt.
+ */
+function centredOn(cell: LayoutCell, anchor: number): boolean {
+  const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
+  const first = lines[0]!;
+  const last = lines.at(-1)!;
+  return last - first === lines.length - 1 && anchor - first === last - anchor;
+}
+
+/** Cells of `rows` next to a border that touches; `skip` leaves rows out (tables, checked by their figures; notes). */
+export function touchingRowCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], skip: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const out: UnclearCell[] = [];
+  const holding = (r: number, line: { index: number; lineNo: number }) =>
+    table[r]!.filter((c) => c.tokens.some((t) => t.line === line.index) && !centredOn(c, rows[r]!.anchor)).map((c) => ({ location: locationOf(c), lineNo: line.lineNo }));
+  for (let r = 0; r + 1 < rows.length; r++) {
+    const upper = rows[r]!;
+    const lower = rows[r + 1]!;
+    if (skip(r) || skip(r + 1) || !touch(upper, lower)) continue;
+    const last = upper.lines.at(-1)!;
+    const first = lower.lines[0]!;
+    if (last.index !== upper.anchor) out.push(...holding(r, last));
+    if (first.index !== lower.anchor) out.push(...holding(r + 1, first));
+  }
+  return out;
+}
+
+/**
+ * Cells whose text meets on a line with a single space between (确保资金 健全…): the wrapped
+ * lines of two columns run together there, and where one column's text ends and the next one's
+ * starts is a guess. Both cells are unclear, whichever rows they were put in; labels are told
+ * apart by their text.
+ */
+export function touchingColumnCells(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const out: UnclearCell[] = [];
+  const byLine = new Map<number, Array<{ cell: LayoutCell; start: number; end: number; lineNo: number }>>();
+  table.forEach((cells, r) => {
+    if (skip(r)) return;
+    for (const cell of cells) {
+      if (cell.tokens.some((t) => isLabel(t.text))) continue;
+      for (const t of cell.tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), { cell, start: t.start, end: t.end, lineNo: t.lineNo }]);
+    }
+  });
+  for (const pieces of byLine.values())
+    for (const a of pieces)
+      for (const b of pieces) {
+        if (a.cell === b.cell || b.start - a.end < 0 || b.start - a.end > 1) continue;
+        out.push({ location: locationOf(a.cell), lineNo: a.lineNo, key: 'layout.columnsUnclear' }, { location: locationOf(b.cell), lineNo: b.lineNo, key: 'layout.columnsUnclear' });
+      }
+  return out;
+}
