@@ -14,6 +14,7 @@ import { readAmount } from '../../core/values/read-value.ts';
 import type { Template } from '../../core/templates/template.ts';
 import type { ImportDiagnostic, ImportedForm } from '../import-result.ts';
 import { addsUp } from '../text/raw-text/read-raw-forms.ts';
+import { textDoubts } from './text-doubts.ts';
 
 const AMOUNTS = ['initial', 'adjusted', 'executed'] as const;
 /** How far a printed rate may be from the amounts' (in hundredths of a percent) before it is doubted. */
@@ -21,19 +22,19 @@ const RATE_SLACK = 50n;
 const RATE_FIELDS = ['project.executionRate', 'project.executed', 'project.budgetCurrentYear', 'funding[0].adjusted', 'funding[0].executed'];
 
 /** `project.name`, `funding[1].initial` → the value in the evaluation. */
-function valueAt(evaluation: Evaluation, path: string): unknown {
+export function valueAt(evaluation: Evaluation, path: string): unknown {
   return path
     .split(/[.[\]]+/u)
     .filter((k) => k !== '')
     .reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), evaluation);
 }
 
-function filled(value: unknown): boolean {
+export function filled(value: unknown): boolean {
   return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }
 
 /** One warning per field of `paths` that holds a value. */
-function report(file: string, form: ImportedForm, index: number, paths: readonly string[], key: string, what: string): ImportDiagnostic[] {
+export function report(file: string, form: ImportedForm, index: number, paths: readonly string[], key: string, what: string): ImportDiagnostic[] {
   const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
   for (const path of paths) {
     if (!filled(valueAt(form.evaluation, path))) continue;
@@ -105,10 +106,11 @@ function captionProblem(evaluation: Evaluation, template: Template): string | un
  * beside a blank field's label on its line, taken for that field's value.
  */
 function answersTaken(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
-  const answers = new Set(['form.yes', 'form.no'].flatMap((k) => (template.fieldLabels[k] ? [template.fieldLabels[k]!.zh] : [])));
+  // A grade (良好) printed beside a blank field is taken the same way.
+  const answers = new Set([...['form.yes', 'form.no'].flatMap((k) => (template.fieldLabels[k] ? [template.fieldLabels[k]!.zh] : [])), ...template.grades.map((g) => g.label.zh)]);
   const paths = Object.keys(form.locations).filter((path) => {
     const value = valueAt(form.evaluation, path);
-    return !path.startsWith('indicators[') && typeof value === 'string' && answers.has(value.trim());
+    return !path.startsWith('indicators[') && path !== 'grade' && typeof value === 'string' && answers.has(value.trim());
   });
   return report(file, form, index, paths, 'layout.answerUnclear', paths.join(', '));
 }
@@ -127,6 +129,7 @@ export function doubtfulValues(file: string, form: ImportedForm, index: number, 
   if (funding !== undefined) out.push(...report(file, form, index, [...fundingPaths(evaluation), ...RATE_FIELDS.slice(1)], 'layout.amountsUnclear', funding));
   if (!rateFits(evaluation)) out.push(...report(file, form, index, RATE_FIELDS, 'layout.amountsUnclear', 'project.executionRate'));
   out.push(...answersTaken(file, form, index, template));
+  out.push(...textDoubts(file, form, index, template));
   // A field reported by two checks is reported once.
   return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
 }

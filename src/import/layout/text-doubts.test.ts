@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import type { Evaluation } from '../../core/model/evaluation.ts';
+import { templateRegistry } from '../../core/templates/registry.ts';
+import type { ImportedForm } from '../import-result.ts';
+import { doubtfulValues } from './doubtful-rows.ts';
+import { textDoubts } from './text-doubts.ts';
+
+const FIXTURE = new URL('../../../test/fixtures/real-2022-putuo-sports.json', import.meta.url);
+const registry = templateRegistry();
+/** Where each text field is printed, as the layout reader records it. */
+const LINES: Record<string, number> = { 'project.name': 3, 'project.budgetUnit': 4, 'project.department': 4, annualGoal: 20, achievements: 60, problems: 63, improvements: 72, grade: 58 };
+
+function form(change: (e: Evaluation) => void): ImportedForm {
+  const evaluation = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { evaluations: Evaluation[] }).evaluations[0]!;
+  // The text fields of the Shanghai form (主要绩效 / 主要问题 / 改进措施) beside the fixture's.
+  Object.assign(evaluation, { achievements: '全年完成主要工作任务。', problems: '部分工作推进较慢。', improvements: '加强预算编制的科学性。' });
+  change(evaluation);
+  const locations = Object.fromEntries(Object.entries(LINES).map(([path, line]) => [path, `line ${line}`]));
+  return { evaluation, locations, start: 'line 1' };
+}
+
+const where = (d: { path?: string; location?: string }) => `${d.path} ${d.location}`;
+/** The text checks, with the Shanghai template's notes and header fields. */
+const doubted = (f: ImportedForm) => textDoubts('form.txt', f, 0, registry.get('shanghai-2021')!).map(where);
+
+describe('text fields that show they took a neighbour’s text are reported with their line', () => {
+  test('a form whose text fields read as printed reports none of them', () => {
+    assert.deepEqual(doubted(form(() => {})), []);
+  });
+
+  test('an amount run into the front of a text: that field', () => {
+    assert.deepEqual(doubted(form((e) => (e.annualGoal = `6,548,597.24${e.annualGoal}`))), ['evaluations[0].annualGoal line 20']);
+    assert.deepEqual(doubted(form((e) => (e.annualGoal = `0.00${e.annualGoal}`))), ['evaluations[0].annualGoal line 20']);
+    // A text that starts with a figure of its own (a count, a year) is no amount.
+    assert.deepEqual(doubted(form((e) => (e.annualGoal = `15个街镇${e.annualGoal}`))), []);
+  });
+
+  test('the notes printed under the form taken into a text field: that field', () => {
+    const f = form((e) => (e.improvements = `${e.improvements}产出目标、效果目标和影响力目标可根据项目情况自行增加绩效指标。`));
+    assert.deepEqual(doubted(f), ['evaluations[0].improvements line 72']);
+  });
+
+  test('a required header field read blank: the filled ones printed near it, not those far off', () => {
+    const f = form((e) => {
+      e.project.name = e.project.budgetUnit!;
+      e.project.budgetUnit = '';
+    });
+    assert.deepEqual(doubted(f), ['evaluations[0].project.name line 3', 'evaluations[0].project.department line 4']);
+    const far = { ...f, locations: { ...f.locations, 'project.name': 'line 9' } };
+    assert.deepEqual(doubted(far), ['evaluations[0].project.department line 4']);
+  });
+
+  test('a blank 具体实施处 (which may be blank): only a neighbour read from the lines under its label', () => {
+    const blank = form((e) => (e.project.department = ''));
+    assert.deepEqual(doubted(blank), []);
+    const below = { ...blank, locations: { ...blank.locations, 'project.budgetUnit': 'line 5' } };
+    assert.deepEqual(doubted(below), ['evaluations[0].project.budgetUnit line 5']);
+  });
+
+  test('a text field read blank and the next one a few lines below filled: the filled one', () => {
+    assert.deepEqual(doubted(form((e) => (e.achievements = ''))), ['evaluations[0].problems line 63']);
+    assert.deepEqual(doubted({ ...form((e) => (e.achievements = '')), locations: { ...form(() => {}).locations, problems: 'line 70', improvements: 'line 76' } }), []);
+  });
+
+  test('a text field reading only a grade (良好 beside a blank field): that field, not the grade itself', () => {
+    const grade = registry.get('national-2020')!.grades[1]!.label.zh;
+    const f = form((e) => (e.annualGoal = grade));
+    assert.deepEqual(doubtfulValues('form.txt', f, 0, registry.get(f.evaluation.template)!).map(where), ['evaluations[0].annualGoal line 20']);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Checks on the text fields outside the tables (name, unit, goal, remarks) read from layout text.
+ * Where pdftotext puts the lines of neighbouring cells side by side, a text field may take its
+ * neighbour's value, an amount printed beside it, or the template's own notes: each of these
+ * shows in the value read, and the field is reported with its line — never read silently.
+ */
+import type { Template } from '../../core/templates/template.ts';
+import type { ImportDiagnostic, ImportedForm } from '../import-result.ts';
+import { filled, report, valueAt } from './doubtful-rows.ts';
+
+/** Fields of the tables and the figures, which other checks weigh. */
+const TABLES = /^(indicators\[|funding\[|totals\.|execution\.|year$)/u;
+/** An amount as forms print it (`6,548,597.24`, `0.00`) glued to the text that starts the value. */
+const AMOUNT_IN_FRONT = /^-?\d{1,3}(?:,\d{3})*\.\d{2}(?=\p{Script=Han})|^-?\d+\.\d{2}(?=\p{Script=Han})/u;
+/** How many lines from a blank header field a neighbour may have taken its value. */
+const HEADER_REACH = 2;
+/** The shortest piece of the template's notes that, found in a value, shows the notes were taken in. */
+const NOTE_PIECE = 10;
+
+/** A figure as the import stores it (`5031477.69`, `53.10`): an amount or a rate, not text. */
+const FIGURE = /^-?\d+(?:\.\d+)?$/u;
+
+/** The fields of text, figures aside, that the form's reading placed on a line. */
+function textPaths(form: ImportedForm): string[] {
+  return Object.keys(form.locations).filter((path) => {
+    const value = valueAt(form.evaluation, path);
+    return !TABLES.test(path) && typeof value === 'string' && !FIGURE.test(value);
+  });
+}
+
+/** Text fields that start with an amount: a figure of the amount column beside them run into their text. */
+function amountsInFront(file: string, form: ImportedForm, index: number): ImportDiagnostic[] {
+  const paths = textPaths(form).filter((path) => AMOUNT_IN_FRONT.test(String(valueAt(form.evaluation, path)).trim()));
+  return report(file, form, index, paths, 'layout.amountInText', paths.join(', '));
+}
+
+/** The pieces of the template's printed notes (说明：1、… 2、…), without their numbering. */
+function notePieces(template: Template): string[] {
+  const notes = template.fieldLabels['form.notes']?.zh ?? '';
+  return notes
+    .split(/[\n。；]/u)
+    .map((piece) => piece.replace(/^[\s\u3000]*(?:说明：)?\d*、?/u, '').trim())
+    .filter((piece) => piece.length >= NOTE_PIECE);
+}
+
+/** Text fields holding part of the notes printed under the form: the text of the notes' cell taken in. */
+function notesTaken(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
+  const ends = notePieces(template).map((piece) => piece.slice(-NOTE_PIECE));
+  const paths = textPaths(form).filter((path) => ends.some((end) => String(valueAt(form.evaluation, path)).includes(end)));
+  return report(file, form, index, paths, 'layout.notesInText', paths.join(', '));
+}
+
+/**
+ * The header fields the template requires (项目名称, 预算单位, 具体实施处): printed side by side,
+ * one found blank means its value may have gone to a neighbour printed near it. A field that may
+ * be left blank (具体实施处, a warning when missing) is often blank in earnest: only a neighbour
+ * read from a line below its label, where its own value would wrap, is doubted then.
+ */
+function headerShifted(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
+  const header = template.requiredFields.filter((r) => r.field.startsWith('project.') && ['string', 'undefined'].includes(typeof valueAt(form.evaluation, r.field)));
+  const blank = header.filter((r) => !filled(valueAt(form.evaluation, r.field)));
+  if (blank.length === 0) return [];
+  const near = (path: string) =>
+    blank.some((b) => {
+      const below = lineOf(form, path) - lineOf(form, b.field);
+      return Math.abs(below) <= HEADER_REACH && (b.severity === 'error' || below > 0);
+    });
+  const paths = header.map((r) => r.field).filter((path) => filled(valueAt(form.evaluation, path)) && near(path));
+  return report(file, form, index, paths, 'layout.headerShifted', blank.map((b) => b.field).join(', '));
+}
+
+/** How many lines below a blank field's label a neighbour's text may still be that field's. */
+const BLANK_REACH = 4;
+
+/** The line a field was read from (`line 166` → 166). */
+function lineOf(form: ImportedForm, path: string): number {
+  return Number(/\d+/u.exec(form.locations[path] ?? '')?.[0] ?? Number.NaN);
+}
+
+/**
+ * A text field read blank and the next one, a few lines below, filled: a value printed between
+ * two labels (a tall cell's text set off its label's line) may be either's, so the filled one
+ * is reported.
+ */
+function blankNeighbours(file: string, form: ImportedForm, index: number): ImportDiagnostic[] {
+  const paths = textPaths(form)
+    .filter((path) => Number.isFinite(lineOf(form, path)))
+    .sort((a, b) => lineOf(form, a) - lineOf(form, b));
+  const taken = paths.filter((path, i) => {
+    const before = paths[i - 1];
+    if (before === undefined || filled(valueAt(form.evaluation, before))) return false;
+    return lineOf(form, path) - lineOf(form, before) <= BLANK_REACH;
+  });
+  return report(file, form, index, taken, 'layout.blankNeighbour', taken.join(', '));
+}
+
+export function textDoubts(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
+  const out = [...amountsInFront(file, form, index), ...notesTaken(file, form, index, template), ...headerShifted(file, form, index, template), ...blankNeighbours(file, form, index)];
+  // A field two checks doubt is reported once.
+  return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
+}
