@@ -17,6 +17,7 @@ import type { FileImport, ReaderInput } from '../import-result.ts';
 import { cellLocation, cellText, layoutGrid, rowCells, tableZones, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
+import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues } from './orphan-values.ts';
 import { tableRows } from './layout-table-rows.ts';
 import { doubtfulValues, unclearFields } from './doubtful-rows.ts';
@@ -156,7 +157,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const grid = { ...laid, cells: laid.cells.filter((c) => !notesRows.has(c.row)) };
   // Titles and notes are rows of their own, and tables are checked by their figures.
   const inTable = (r: number) => notesRows.has(r) || rows[r]!.lines.some(isTitle) || zones.some((z) => r >= z.header && r <= z.last);
-  const touching = [...touchingRowCells(rows, cells, inTable, cellLocation), ...touchingColumnCells(cells, inTable, isLabelText, cellLocation)];
+  const touching = [
+    ...touchingRowCells(rows, cells, inTable, cellLocation),
+    ...touchingColumnCells(cells, inTable, isLabelText, cellLocation),
+    ...leftoverLineCells(cells, inTable, isLabelText, cellLocation),
+  ];
   const result = recognizeForms([grid], {
     file: input.file,
     registry,
