@@ -82,6 +82,7 @@ export const enImport: Messages = {
   'layout.notesInText': 'Line {line}: {field} holds text of the notes printed under the form; the notes may have run into it; check it',
   'layout.headerShifted': 'Line {line}: {what} was not read; the header values may have moved to a neighbouring field; check {field}',
   'layout.blankNeighbour': 'Line {line}: the field above {field} reads blank; this text may be that field\'s; check it',
+  'layout.sameCellTwice': 'Line {line}: {what} were read from the same cell; one of them may hold the other\'s value; check {field}',
   'layout.lineLeftOver': 'Line {line} is read by no field; it may be a wrapped line of the field beside it; {field} may lack that text; check it',
   'layout.rowUnclear': 'Line {line}: the rows of the indicator table cannot be told apart in the text (the points of {what} do not add up); {field} may belong to a neighbouring row; check it',
   'layout.columnsUnclear': 'Line {line}: the text of two columns runs together with a single space between; where one ends cannot be told; check {field}',

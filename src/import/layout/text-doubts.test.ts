@@ -64,6 +64,13 @@ describe('text fields that show they took a neighbour’s text are reported with
     assert.deepEqual(doubted({ ...form((e) => (e.achievements = '')), locations: { ...form(() => {}).locations, problems: 'line 70', improvements: 'line 76' } }), []);
   });
 
+  test('two text fields read from the same cell (same line, same text): both', () => {
+    const f = form((e) => (e.problems = e.achievements!));
+    assert.deepEqual(doubted({ ...f, locations: { ...f.locations, problems: 'line 60' } }), ['evaluations[0].achievements line 60', 'evaluations[0].problems line 60']);
+    // The same words printed twice, in cells of their own, are each that field's.
+    assert.deepEqual(doubted(f), []);
+  });
+
   test('a text field reading only a grade (良好 beside a blank field): that field, not the grade itself', () => {
     const grade = registry.get('national-2020')!.grades[1]!.label.zh;
     const f = form((e) => (e.annualGoal = grade));

@@ -70,7 +70,7 @@ function headerShifted(file: string, form: ImportedForm, index: number, template
 }
 
 /** How many lines below a blank field's label a neighbour's text may still be that field's. */
-const BLANK_REACH = 4;
+const BLANK_REACH = 5;
 
 /** The line a field was read from (`line 166` → 166). */
 function lineOf(form: ImportedForm, path: string): number {
@@ -94,8 +94,16 @@ function blankNeighbours(file: string, form: ImportedForm, index: number): Impor
   return report(file, form, index, taken, 'layout.blankNeighbour', taken.join(', '));
 }
 
+/** Text fields read from the same cell (same line, same text): one cell is one field's, the other has lost its value. */
+function sameCellTwice(file: string, form: ImportedForm, index: number): ImportDiagnostic[] {
+  const paths = textPaths(form);
+  const cellOf = (path: string) => `${form.locations[path]}\u0000${String(valueAt(form.evaluation, path)).trim()}`;
+  const twice = paths.filter((path) => filled(valueAt(form.evaluation, path)) && paths.some((other) => other !== path && cellOf(other) === cellOf(path)));
+  return report(file, form, index, twice, 'layout.sameCellTwice', twice.join(', '));
+}
+
 export function textDoubts(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
-  const out = [...amountsInFront(file, form, index), ...notesTaken(file, form, index, template), ...headerShifted(file, form, index, template), ...blankNeighbours(file, form, index)];
+  const out = [...amountsInFront(file, form, index), ...notesTaken(file, form, index, template), ...headerShifted(file, form, index, template), ...blankNeighbours(file, form, index), ...sameCellTwice(file, form, index)];
   // A field two checks doubt is reported once.
   return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
 }
