@@ -32,6 +32,8 @@ export interface ShapeReading {
   mismatches: FieldMismatch[];
   /** The import's errors and warnings, in words. */
   diagnostics: string[];
+  /** The field paths the import's warnings and errors name (`project.name`, `indicators[3]`). */
+  reported: string[];
 }
 
 /** The forms of a corpus directory: the names that have an expected `.json`. */
@@ -97,8 +99,23 @@ export async function readShape(dir: string, form: string, shape: Shape): Promis
   const got = imported.forms.length === 1 ? imported.forms[0]!.evaluation : undefined;
   const compared = compareEvaluations(expected, got);
   if (imported.forms.length !== 1) compared.mismatches.unshift({ path: '(forms)', expected: 1, got: imported.forms.length });
-  const diagnostics = imported.diagnostics.filter((d) => d.severity !== 'info').map(describe);
-  return { form, shape, file, ms, ...compared, diagnostics };
+  const said = imported.diagnostics.filter((d) => d.severity !== 'info');
+  const reported = said.flatMap((d) => (d.path === undefined ? [] : [d.path.replace(/^evaluations\[\d+\]\./u, '')]));
+  return { form, shape, file, ms, ...compared, diagnostics: said.map(describe), reported };
+}
+
+/** Whether a diagnostic names this field, or the part of the form that holds it (`indicators[3]`). */
+function isReported(reading: ShapeReading, path: string): boolean {
+  return reading.reported.some((r) => path === r || path.startsWith(`${r}.`) || path.startsWith(`${r}[`));
+}
+
+/**
+ * Mismatches where a value came back, but not the printed one, and no diagnostic names the field:
+ * silent guesses, which an import must never make. (A field that did not come back at all is
+ * missing, not wrong: the reviewer sees it blank.)
+ */
+export function silentMismatches(reading: ShapeReading): FieldMismatch[] {
+  return reading.mismatches.filter((m) => m.got !== undefined && m.path !== '(forms)' && !isReported(reading, m.path));
 }
 
 /** A field path as a kind of mismatch: `indicators[3].score` → `indicators[].score`. */

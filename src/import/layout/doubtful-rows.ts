@@ -14,6 +14,7 @@ import { readAmount } from '../../core/values/read-value.ts';
 import type { Template } from '../../core/templates/template.ts';
 import type { ImportDiagnostic, ImportedForm } from '../import-result.ts';
 import { addsUp } from '../text/raw-text/read-raw-forms.ts';
+import { filled, report, valueAt } from './field-report.ts';
 import { textDoubts } from './text-doubts.ts';
 
 const AMOUNTS = ['initial', 'adjusted', 'executed'] as const;
@@ -21,29 +22,6 @@ const AMOUNTS = ['initial', 'adjusted', 'executed'] as const;
 const RATE_SLACK = 50n;
 const RATE_FIELDS = ['project.executionRate', 'project.executed', 'project.budgetCurrentYear', 'funding[0].adjusted', 'funding[0].executed'];
 
-/** `project.name`, `funding[1].initial` → the value in the evaluation. */
-export function valueAt(evaluation: Evaluation, path: string): unknown {
-  return path
-    .split(/[.[\]]+/u)
-    .filter((k) => k !== '')
-    .reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), evaluation);
-}
-
-export function filled(value: unknown): boolean {
-  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
-}
-
-/** One warning per field of `paths` that holds a value. */
-export function report(file: string, form: ImportedForm, index: number, paths: readonly string[], key: string, what: string): ImportDiagnostic[] {
-  const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
-  for (const path of paths) {
-    if (!filled(valueAt(form.evaluation, path))) continue;
-    const location = form.locations[path];
-    const line = /\d+/u.exec(location ?? '')?.[0] ?? '?';
-    sink.add('warning', 'LAYOUT_VALUE_UNCLEAR', key, { line, field: path, what }, { ...(location === undefined ? {} : { location }), path });
-  }
-  return sink.diagnostics;
-}
 
 function indicatorPaths(evaluation: Evaluation): string[] {
   const fields = evaluation.indicators.flatMap((indicator, i) => Object.keys(indicator).filter((k) => k !== 'id').map((k) => `indicators[${i}].${k}`));

@@ -6,7 +6,7 @@
  */
 import type { Template } from '../../core/templates/template.ts';
 import type { ImportDiagnostic, ImportedForm } from '../import-result.ts';
-import { filled, report, valueAt } from './doubtful-rows.ts';
+import { filled, report, valueAt } from './field-report.ts';
 
 /** Fields of the tables and the figures, which other checks weigh. */
 const TABLES = /^(indicators\[|funding\[|totals\.|execution\.|year$)/u;
