@@ -13,7 +13,7 @@ import { fenOf } from '../../core/numbers/hundredths.ts';
 import { readAmount } from '../../core/values/read-value.ts';
 import type { Template } from '../../core/templates/template.ts';
 import type { ImportDiagnostic, ImportedForm } from '../import-result.ts';
-import { addsUp } from '../text/raw-text/read-raw-forms.ts';
+import { addsUp } from '../adds-up.ts';
 import { filled, report, valueAt } from './field-report.ts';
 import { textDoubts } from './text-doubts.ts';
 
