@@ -56,6 +56,10 @@ export function openDatabase(url: string | undefined): Database {
     });
     // An idle connection that the server ends (a restart, a failover) is reported, not fatal: the pool reconnects.
     pool.on('error', (error) => console.error(`database: idle connection lost: ${error.message}`));
+    // pg-pool listens for errors only on idle clients. A client checked out between two statements of
+    // a transaction when the server goes away would emit an unheard 'error' and end the process; its
+    // next statement fails instead ("not queryable", answered 503) and the pool drops it on release.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
