@@ -43,3 +43,25 @@ test('a project without spending figures counts as monitored but not in the mone
   assert.deepEqual([o.totals.projects, o.totals.withSpending, o.totals.budget, o.totals.executionRate], [2, 1, '100.00', '50.00']);
   assert.equal(monitoringOverview([]).totals.executionRate, null);
 });
+
+test("on a synthetic province, each department's figures are the overview of its rows alone, and the totals its departments'", async () => {
+  const { syntheticCycles } = await import('../../demo/synthetic-cycle.ts');
+  const { BUILT_IN_TEMPLATES } = await import('../templates/registry.ts');
+  const rows: MonitoringOverviewRow[] = [];
+  for (const c of syntheticCycles({ units: 30, projectsPerUnit: 8, years: [2024, 2024], seed: 3 }, BUILT_IN_TEMPLATES)) {
+    const unit = c.monitoring.project.budgetUnit!;
+    rows.push({ department: unit.slice(0, 3), unit, ...summarizeMonitoring(c.monitoring, BUILT_IN_TEMPLATES.find((t) => t.id === c.monitoring.template)!) });
+  }
+  const o = monitoringOverview(rows);
+  assert.ok(o.departments.length > 1 && o.departments.some((d) => d.units.length > 1));
+  assert.ok(o.totals.offTrack > 0 && o.totals.behindTimeProgress > 0 && o.totals.offTrack < rows.length);
+  for (const d of o.departments) {
+    const own = rows.filter((r) => r.department === d.department);
+    assert.deepEqual(monitoringOverview(own).totals, d.figures);
+    for (const u of d.units) assert.deepEqual(monitoringOverview(own.filter((r) => r.unit === u.unit)).totals, u.figures);
+  }
+  const fen = (s: string) => BigInt(s.replace('.', ''));
+  assert.equal(o.departments.reduce((a, d) => a + fen(d.figures.budget), 0n), fen(o.totals.budget));
+  assert.equal(o.totals.projects, rows.length);
+  assert.equal(o.totals.budget, (rows.filter((r) => r.executionRate !== null).reduce((a, r) => a + fen(r.budget!), 0n)).toString().replace(/(\d\d)$/u, '.$1'));
+});

@@ -80,7 +80,8 @@ const emptySums = (): Sums => ({
 /** A sum beyond the exact range of doubles throws rather than losing a fen. */
 const plusFen = (sum: number, amount: string | null): number => safeInteger(sum + (fenOf(amount ?? undefined) ?? 0));
 
-function add(into: Sums, row: MonitoringSummary): void {
+/** A row into its unit's sums: each row is read once; departments and totals add up their units. */
+function addRow(into: Sums, row: MonitoringSummary): void {
   into.projects++;
   if (row.indicatorsOffTrack > 0) into.offTrack++;
   if (row.indicatorsOffTrackWithoutCause > 0) into.offTrackWithoutCause++;
@@ -93,6 +94,12 @@ function add(into: Sums, row: MonitoringSummary): void {
     into.budgetFen = plusFen(into.budgetFen, row.budget);
     into.executedFen = plusFen(into.executedFen, row.executedToDate);
   }
+}
+
+const SUM_KEYS = Object.keys(emptySums()) as Array<keyof Sums>;
+
+function addSums(into: Sums, part: Sums): void {
+  for (const key of SUM_KEYS) into[key] = safeInteger(into[key] + part[key]);
 }
 
 function figuresOf(s: Sums): MonitoringFigures {
@@ -114,26 +121,21 @@ function figuresOf(s: Sums): MonitoringFigures {
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function monitoringOverview(rows: Iterable<MonitoringOverviewRow>): MonitoringOverview {
-  const totals = emptySums();
-  const departments = new Map<string, { sums: Sums; units: Map<string, Sums> }>();
+  const departments = new Map<string, Map<string, Sums>>();
   for (const row of rows) {
-    let department = departments.get(row.department);
-    if (!department) departments.set(row.department, (department = { sums: emptySums(), units: new Map() }));
-    let unit = department.units.get(row.unit);
-    if (!unit) department.units.set(row.unit, (unit = emptySums()));
-    add(totals, row);
-    add(department.sums, row);
-    add(unit, row);
+    let units = departments.get(row.department);
+    if (!units) departments.set(row.department, (units = new Map()));
+    let unit = units.get(row.unit);
+    if (!unit) units.set(row.unit, (unit = emptySums()));
+    addRow(unit, row);
   }
-  return {
-    totals: figuresOf(totals),
-    departments: [...departments.keys()].sort(byKey).map((key) => {
-      const d = departments.get(key)!;
-      return {
-        department: key,
-        figures: figuresOf(d.sums),
-        units: [...d.units.keys()].sort(byKey).map((unit) => ({ unit, figures: figuresOf(d.units.get(unit)!) })),
-      };
-    }),
-  };
+  const totals = emptySums();
+  const out: DepartmentMonitoring[] = [...departments.keys()].sort(byKey).map((key) => {
+    const units = departments.get(key)!;
+    const sums = emptySums();
+    for (const unit of units.values()) addSums(sums, unit);
+    addSums(totals, sums);
+    return { department: key, figures: figuresOf(sums), units: [...units.keys()].sort(byKey).map((unit) => ({ unit, figures: figuresOf(units.get(unit)!) })) };
+  });
+  return { totals: figuresOf(totals), departments: out };
 }
