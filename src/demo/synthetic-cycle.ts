@@ -120,6 +120,7 @@ function pickIntent(random: Random, indicators: readonly TargetIndicator[]): Mon
     overspend,
     offTrackWithCause: wanted - withoutCause,
     offTrackWithoutCause: withoutCause,
+    // Counted as indicatorsOf marks them: a quarter of those with a cause.
     impossible: 0,
     likelihoodContradicts: wanted > 0 && random.next() < 0.15,
   };
