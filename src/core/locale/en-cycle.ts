@@ -31,5 +31,4 @@ export const enCycle: Messages = {
   'cycle.unknownLikelihood': 'The value "{text}" of "{field}" is not one of the form\'s likelihoods (确定能, 有可能, 完全不可能)',
   'cycle.tableNotFound': 'No indicator table found (it needs column titles such as 三级指标, 指标值)',
   'cycle.yearNotFound': 'The title and the lines under it print no year',
-  'cycle.notACycleForm': 'No targets declaration or monitoring form in the file (no template\'s title found)',
 };

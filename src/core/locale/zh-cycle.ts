@@ -34,5 +34,4 @@ export const zhCycle: Messages = {
   'cycle.unknownLikelihood': '“{field}”的值“{text}”不是表中的完成目标可能性（确定能、有可能、完全不可能）',
   'cycle.tableNotFound': '未找到绩效指标表（需要“三级指标”“指标值”等栏目名称）',
   'cycle.yearNotFound': '表名及其下方未印年度',
-  'cycle.notACycleForm': '文件中没有绩效目标申报表或绩效目标执行监控表（未找到任何模板的表名）',
 };
