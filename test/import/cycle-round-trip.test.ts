@@ -65,6 +65,16 @@ for (const format of ['pdf', 'xlsx'] as const) {
       assert.equal(read.cycle!.starts.length, 2);
     });
 
+    test('a goal and a progress summary longer than a page come back whole', async () => {
+      const targets = nationalTargets();
+      targets.annualGoal = Array.from({ length: 300 }, (_, i) => `第${i + 1}项任务按期完成`).join('，');
+      await assertRoundTrip(format, { kind: 'targets', documents: [targets] });
+      const monitoring = nationalMonitoring();
+      monitoring.annualGoal = targets.annualGoal;
+      monitoring.progressSummary = Array.from({ length: 250 }, (_, i) => `进度${i + 1}正常`).join('，');
+      await assertRoundTrip(format, { kind: 'monitoring', documents: [monitoring] });
+    });
+
     for (const template of registry.ids().map((id) => registry.get(id)!)) {
       const seeds = format === 'pdf' ? [11, 12, 13] : [11, 12, 13, 14, 15];
       if (template.documents?.targets) {

@@ -13,6 +13,7 @@ import { readAmount, readDate, readPoints, readYesNo, yesNoWords } from '../../c
 import { AMOUNT_KEYS, type CycleDocument } from '../../export/cycle/cycle-form.ts';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import { FormRegion, type PlacedCell } from '../grid/form-region.ts';
+import { joinWrapped } from '../pdf/ruling-grid.ts';
 import { readFundingBlock, readIndicatorBlock, type FundingBlock, type ReadCell } from './read-cycle-blocks.ts';
 import { LayoutLabels } from './layout-labels.ts';
 import type { CycleTitle } from './recognize-cycle.ts';
@@ -168,15 +169,30 @@ export function readCycleForm(title: CycleTitle, cells: readonly PlacedCell[], s
   return validated(sink, validateMonitoring(document));
 }
 
-/** 年度总体目标: the text right of it, or (monitoring) the texts under 全年目标 and 1—7月执行情况 beside it. */
+/**
+ * 年度总体目标: the text right of it, or (monitoring) the texts under 全年目标 and 1—7月执行情况
+ * beside it. A text the export split over pages goes on in rows of the next page that print the
+ * label again: their parts are joined as a cell's wrapped lines are.
+ */
 function goalOf(reader: FormReader, outside: readonly PlacedCell[], kind: string): { annualGoal: string; progressSummary?: string } {
-  if (kind === 'targets') return { annualGoal: reader.labelled(['annualGoal'], outside).get('annualGoal')?.text ?? '' };
-  const label = outside.find((c) => reader.labels.match('annualGoal', c.text));
-  const heads = label ? reader.region.startingIn(label.vrow) : [];
-  const under = (key: string) => {
-    const head = heads.find((c) => reader.labels.match(key, c.text));
-    return (head && reader.region.below(head)?.text.trim()) ?? '';
-  };
+  const { region, labels } = reader;
+  const label = outside.find((c) => labels.match('annualGoal', c.text));
+  if (!label) return { annualGoal: '' };
+  const heads = kind === 'targets' ? [] : region.startingIn(label.vrow).filter((c) => c.col > label.col);
+  const first = kind === 'targets' ? label.vrow : label.vrow + 1;
+  const texts = new Map<number, string>();
+  for (const vrow of region.rows) {
+    if (vrow < first) continue;
+    const side = region.covering(vrow, label.col);
+    if (!side || !labels.match('annualGoal', side.text)) break;
+    const columns = kind === 'targets' ? [region.rightOf(side)?.col ?? -1] : heads.map((h) => h.col);
+    columns.forEach((col, i) => {
+      const cell = region.startingIn(vrow).find((c) => c.col === col);
+      if (cell) texts.set(i, joinWrapped(texts.get(i) ?? '', cell.text.trim()));
+    });
+  }
+  if (kind === 'targets') return { annualGoal: texts.get(0) ?? '' };
+  const under = (key: string) => texts.get(heads.findIndex((h) => labels.match(key, h.text))) ?? '';
   return { annualGoal: under('form.goalExpected'), progressSummary: under('progressSummary') };
 }
 

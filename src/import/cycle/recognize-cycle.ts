@@ -54,8 +54,9 @@ export function recognizeCycle(grids: readonly Grid[], registry: TemplateRegistr
   const diagnostics: ImportDiagnostic[] = [];
   const found: { title: CycleTitle; cells: PlacedCell[] }[] = [];
   for (const document of gridDocuments(grids)) {
-    const titled = document.cells.filter((c) => cycleTitleOf(templates, c.text));
-    for (const part of cutAtTitles(document.cells, titled.map((c) => c.vrow))) {
+    const cells = document.cells;
+    const titled = cells.filter((c) => cycleTitleOf(templates, c.text));
+    for (const part of cutAtTitles(cells, titled.map((c) => c.vrow))) {
       const head = part.find((c) => cycleTitleOf(templates, c.text));
       if (head) found.push({ title: cycleTitleOf(templates, head.text)!, cells: part });
     }
