@@ -97,6 +97,19 @@ for (const format of ['pdf', 'xlsx'] as const) {
   });
 }
 
+test('an export in English (--lang en) reads back too, by the layouts’ English words', async () => {
+  for (const template of registry.ids().map((id) => registry.get(id)!)) {
+    for (const kind of ['targets', 'monitoring'] as const) {
+      if (!template.documents?.[kind]) continue;
+      const documents = [21, 22].map((seed) => (kind === 'targets' ? randomTargets(seed, template) : randomMonitoring(seed, template)));
+      const file = { kind, documents } as CycleDocuments;
+      const read = await readPdfForms({ file: 'en.pdf', bytes: await renderCyclePdf(file, registry, 'en') });
+      assert.deepEqual(read.diagnostics, [], `${template.id} ${kind}`);
+      assert.deepStrictEqual(asFiled<unknown>(read.cycle!.documents), asFiled<unknown>(documents));
+    }
+  }
+});
+
 describe('recognition is by title, never guessed', () => {
   test('an exported self-evaluation is read as a self-evaluation, not as a cycle document', async () => {
     const read = await readPdfForms({ file: 'eval.pdf', bytes: await renderEvaluationsPdf([nationalEvaluation()]) });

@@ -71,7 +71,11 @@ function yearOf(reader: FormReader): number | undefined {
 function projectOf(reader: FormReader, outside: readonly PlacedCell[], skip: ReadonlySet<string>): Fields {
   const keys = Object.keys(reader.title.layout.fieldLabels).filter((k) => k.startsWith('project.') && !skip.has(k));
   const project: Fields = {};
-  const words = yesNoWords({ fieldLabels: reader.title.layout.fieldLabels } as Parameters<typeof yesNoWords>[0]);
+  const fieldLabels = reader.title.layout.fieldLabels;
+  const zh = yesNoWords({ fieldLabels } as Parameters<typeof yesNoWords>[0]);
+  // The English words too, as an export in English (--lang en) prints them.
+  const en = (key: string) => (fieldLabels[key] ? [normalizeText(fieldLabels[key].en).toLowerCase()] : []);
+  const words = { yes: [...zh.yes, ...en('form.yes')], no: [...zh.no, ...en('form.no')] };
   for (const [key, cell] of reader.labelled(keys, outside)) {
     if (cell.text === '') continue;
     const field = key.slice('project.'.length);

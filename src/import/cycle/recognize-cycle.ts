@@ -38,7 +38,8 @@ export function cycleTitleOf(templates: readonly Template[], text: string): Cycl
   for (const template of templates) {
     for (const kind of CYCLE_KINDS) {
       const layout = template.documents?.[kind];
-      const m = layout ? labelPattern(layout.title.zh).exec(labelKey(text)) : null;
+      // The Chinese title is the official form's; the English one an export's reading aid (--lang en).
+      const m = layout ? [layout.title.zh, layout.title.en].map((t) => labelPattern(t).exec(labelKey(text))).find(Boolean) : null;
       if (layout && m) return { template, kind, layout, year: m[1] === undefined ? undefined : Number(m[1]) };
     }
   }
