@@ -4,36 +4,46 @@ import type { Finding } from '../core/checks/finding.ts';
 import { computedJson, findingJson } from '../core/checks/report-json.ts';
 import { format, render, type Lang } from '../core/locale/messages.ts';
 import { blockLabel } from '../core/templates/labels.ts';
+import type { Targets } from '../core/model/targets.ts';
 import type { LoadedEvaluation } from './load-evaluations.ts';
+import { matchTargets, type TargetsMatch } from './match-targets.ts';
 
 export interface CheckedEvaluation extends LoadedEvaluation {
   report: EvaluationReport;
+  /** With `--targets`: the approved targets it was checked against (their index in the file), or why none. */
+  targets?: TargetsMatch;
 }
 
-export function checkAll(loaded: readonly LoadedEvaluation[]): CheckedEvaluation[] {
-  return loaded.map((item) => ({ ...item, report: evaluate(item.evaluation, item.template) }));
+/** Each evaluation's checks; with approved targets, against those of its project (match-targets.ts). */
+export function checkAll(loaded: readonly LoadedEvaluation[], approved?: readonly Targets[]): CheckedEvaluation[] {
+  return loaded.map((item) => {
+    if (!approved) return { ...item, report: evaluate(item.evaluation, item.template) };
+    const targets = matchTargets(item.evaluation, approved);
+    return { ...item, targets, report: evaluate(item.evaluation, item.template, targets.index === null ? undefined : approved[targets.index]) };
+  });
 }
 
 export function toJson(checked: readonly CheckedEvaluation[], lang: Lang) {
   return {
-    evaluations: checked.map(({ evaluation, report: { computed, findings } }) => ({
+    evaluations: checked.map(({ evaluation, targets, report: { computed, findings } }) => ({
       project: evaluation.project.name,
       template: evaluation.template,
       year: evaluation.year,
       computed: computedJson(computed, lang),
+      ...(targets ? { targets: targets.index === null ? { index: null, reason: targets.reason, candidates: targets.candidates } : { index: targets.index } } : {}),
       findings: findings.map((f) => findingJson(f, lang)),
     })),
   };
 }
 
-function counts(findings: readonly Finding[]) {
+export function counts(findings: readonly Finding[]) {
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { errors, warnings: findings.length - errors };
 }
 
 export function toText(checked: readonly CheckedEvaluation[], lang: Lang, explain: boolean): string {
   const out: string[] = [];
-  checked.forEach(({ evaluation, template, report: { computed, findings } }, index) => {
+  checked.forEach(({ evaluation, template, targets, report: { computed, findings } }, index) => {
     const say = (key: string, params: Parameters<typeof format>[1]) => format(key, params, lang);
     out.push(say('report.form', {
       index: index + 1,
@@ -59,12 +69,24 @@ export function toText(checked: readonly CheckedEvaluation[], lang: Lang, explai
         out.push(`  ${say('report.suggestion', { index: i + 1, name: evaluation.indicators[i]!.name, working: render(s.working, lang) })}`);
       });
     }
-    for (const f of findings) {
-      out.push(`  ${say(`severity.${f.severity}`, {})} ${f.code} ${f.path}: ${render(f.message, lang)}`);
-    }
-    out.push(`  ${findings.length === 0 ? say('report.noFindings', {}) : say('report.findingsCount', counts(findings))}`, '');
+    if (targets) out.push(`  ${targetsLine(targets, lang)}`);
+    out.push(...findingLines(findings, lang), '');
   });
-  const all = checked.flatMap((c) => c.report.findings);
-  out.push(format('report.summary', { forms: checked.length, ...counts(all) }, lang));
+  out.push(summaryLine(checked.map((c) => c.report.findings), lang));
   return out.join('\n');
+}
+
+function targetsLine(targets: TargetsMatch, lang: Lang): string {
+  if (targets.index !== null) return format('report.targetsMatched', { index: targets.index }, lang);
+  return format(`report.targets.${targets.reason}`, { candidates: targets.candidates.map((i) => `targets[${i}]`).join(', ') }, lang);
+}
+
+/** A document's findings, one a line, and their count. */
+export function findingLines(findings: readonly Finding[], lang: Lang): string[] {
+  const lines = findings.map((f) => `  ${format(`severity.${f.severity}`, {}, lang)} ${f.code} ${f.path}: ${render(f.message, lang)}`);
+  return [...lines, `  ${findings.length === 0 ? format('report.noFindings', {}, lang) : format('report.findingsCount', counts(findings), lang)}`];
+}
+
+export function summaryLine(findings: readonly (readonly Finding[])[], lang: Lang): string {
+  return format('report.summary', { forms: findings.length, ...counts(findings.flat()) }, lang);
 }

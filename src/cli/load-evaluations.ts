@@ -1,6 +1,6 @@
 /** An evaluation file from disk, validated, with each evaluation's template found. */
 import type { Evaluation } from '../core/model/evaluation.ts';
-import { validateEvaluationFile } from '../core/model/validate.ts';
+import { validateEvaluationFile, type SchemaProblem } from '../core/model/validate.ts';
 import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
 import { validTemplateSchema, type Template } from '../core/templates/template.ts';
 import { formatPath } from '../core/model/path.ts';
@@ -15,11 +15,7 @@ export interface LoadedEvaluation {
 export async function loadEvaluations(file: string, templates: TemplateRegistry): Promise<LoadedEvaluation[]> {
   const data = await readJsonFile(file);
   const validated = validateEvaluationFile(data);
-  if (!validated.ok) {
-    const lines = validated.problems.slice(0, 10).map((p) => `${file}: ${p.path}: ${p.message}`);
-    const more = validated.problems.length > 10 ? [`${file}: … and ${validated.problems.length - 10} more`] : [];
-    throw new CliInputError([...lines, ...more].join('\n'));
-  }
+  if (!validated.ok) throw problemsError(file, validated.problems);
   return validated.value.evaluations.map((evaluation, i) => {
     const template = templates.get(evaluation.template);
     if (!template) {
@@ -29,6 +25,13 @@ export async function loadEvaluations(file: string, templates: TemplateRegistry)
     }
     return { evaluation, template };
   });
+}
+
+/** A file's schema problems as one input error, the first ten with their paths. */
+export function problemsError(file: string, problems: readonly SchemaProblem[]): CliInputError {
+  const lines = problems.slice(0, 10).map((p) => `${file}: ${p.path}: ${p.message}`);
+  const more = problems.length > 10 ? [`${file}: … and ${problems.length - 10} more`] : [];
+  return new CliInputError([...lines, ...more].join('\n'));
 }
 
 /** Built-in templates plus those in the given files (a template object or an array of them). */

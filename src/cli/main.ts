@@ -12,10 +12,10 @@ interface Loaded {
 }
 
 const COMMANDS: Record<string, { load: () => Promise<Loaded>; summary: string }> = {
-  check: { load: async () => { const m = await import('./commands/check.ts'); return { run: m.checkCommand, usage: m.checkUsage }; }, summary: 'check evaluations: totals, grade, execution rate, findings' },
-  import: { load: async () => { const m = await import('./commands/import.ts'); return { run: m.importCommand, usage: m.importUsage }; }, summary: 'read published PDFs, extracted text and spreadsheets into jixiao/evaluation@1' },
-  export: { load: async () => { const m = await import('./commands/export.ts'); return { run: m.exportCommand, usage: m.exportUsage }; }, summary: 'print the official form as PDF or XLSX, and the open data as CSV or JSON' },
-  template: { load: async () => { const m = await import('./commands/template.ts'); return { run: m.templateCommand, usage: m.templateUsage }; }, summary: 'write the blank fillable form as an XLSX workbook' },
+  check: { load: async () => { const m = await import('./commands/check.ts'); return { run: m.checkCommand, usage: m.checkUsage }; }, summary: 'check evaluations (totals, grade, execution rate, findings; --targets: against approved targets), targets and monitoring' },
+  import: { load: async () => { const m = await import('./commands/import.ts'); return { run: m.importCommand, usage: m.importUsage }; }, summary: 'read published PDFs, extracted text and spreadsheets into jixiao/evaluation@1 (targets and monitoring forms into theirs)' },
+  export: { load: async () => { const m = await import('./commands/export.ts'); return { run: m.exportCommand, usage: m.exportUsage }; }, summary: 'print the official forms (evaluations, targets, monitoring) as PDF or XLSX, and the open data as CSV or JSON' },
+  template: { load: async () => { const m = await import('./commands/template.ts'); return { run: m.templateCommand, usage: m.templateUsage }; }, summary: 'write the blank fillable form (evaluation, targets or monitoring) as an XLSX workbook' },
   schema: { load: async () => { const m = await import('./commands/schema.ts'); return { run: m.schemaCommand, usage: m.schemaUsage }; }, summary: 'print the JSON Schema of jixiao/evaluation@1' },
   gen: { load: async () => { const m = await import('./commands/gen.ts'); return { run: m.genCommand, usage: m.genUsage }; }, summary: 'write a synthetic province (units, evaluations) into DATABASE_URL, deterministic for a seed' },
   serve: { load: async () => { const m = await import('./commands/serve.ts'); return { run: m.serveCommand, usage: m.serveUsage }; }, summary: 'run the web application (DATABASE_URL: SQLite file or postgres://); --demo loads the demo into an empty database' },

@@ -4,6 +4,7 @@
  */
 import type { Explanation } from '../core/explanation.ts';
 import type { Evaluation } from '../core/model/evaluation.ts';
+import type { CycleImport } from './cycle/recognize-cycle.ts';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
@@ -31,6 +32,8 @@ export interface FileImport {
   file: string;
   forms: ImportedForm[];
   diagnostics: ImportDiagnostic[];
+  /** A PDF or XLSX of targets declarations or monitoring forms (recognised by their titles) instead of self-evaluations. */
+  cycle?: CycleImport;
 }
 
 /** A reader for one kind of file. Pure over its input bytes; never throws for bad content. */

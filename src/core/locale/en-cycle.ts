@@ -25,4 +25,10 @@ export const enCycle: Messages = {
   'cause.staffing': 'staffing',
   'cause.facilities': 'facilities',
   'cause.other': 'other',
+  'cycle.mixedDocuments': 'The file holds two kinds of form (first {first}, here {other}); this one was not read: import them from separate files',
+  'cycle.unreadableValue': 'The value "{text}" of "{field}" cannot be read',
+  'cycle.unknownCause': '"{text}" in "{field}" is not one of the form\'s causes of deviation (经费保障, 制度保障, 人员保障, 硬件条件保障, 其他)',
+  'cycle.unknownLikelihood': 'The value "{text}" of "{field}" is not one of the form\'s likelihoods (确定能, 有可能, 完全不可能)',
+  'cycle.tableNotFound': 'No indicator table found (it needs column titles such as 三级指标, 指标值)',
+  'cycle.yearNotFound': 'The title and the lines under it print no year',
 };

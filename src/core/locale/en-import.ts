@@ -43,7 +43,7 @@ export const enImport: Messages = {
   'xlsx.unreadable': 'The workbook cannot be read: {reason}',
   'xlsx.formulaWithoutResult': 'A formula without a saved result is read as blank; open and save the file in Excel first',
   'xlsx.tooManyCells': 'The sheet has more than {max} cells; the rest was not read',
-  'grid.notAForm': 'No self-evaluation form found ({grids, plural, one {# sheet or page} other {# sheets or pages}} read; no title or too few known labels)',
+  'grid.notAForm': 'No self-evaluation form found ({grids, plural, one {# sheet or page} other {# sheets or pages}} read; no title or too few known labels), and no title of any template\'s targets declaration or monitoring form',
   'grid.tableNotFound': 'No indicator table found (it needs column titles such as 指标名称, 权重, 自评分)',
   'grid.totalsNotFound': 'The indicator table has no 合计 / 总分 row',
   'grid.fieldNotFound': 'The form has no "{field}" field',

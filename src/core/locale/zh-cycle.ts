@@ -28,4 +28,10 @@ export const zhCycle: Messages = {
   'cause.staffing': '人员保障',
   'cause.facilities': '硬件条件保障',
   'cause.other': '其他',
+  'cycle.mixedDocuments': '同一文件中有两种表（先读到 {first}，此处为 {other}），此表未读取；请分文件导入',
+  'cycle.unreadableValue': '“{field}”的值“{text}”无法读取',
+  'cycle.unknownCause': '“{field}”中的“{text}”不是表中的偏差原因（经费保障、制度保障、人员保障、硬件条件保障、其他）',
+  'cycle.unknownLikelihood': '“{field}”的值“{text}”不是表中的完成目标可能性（确定能、有可能、完全不可能）',
+  'cycle.tableNotFound': '未找到绩效指标表（需要“三级指标”“指标值”等栏目名称）',
+  'cycle.yearNotFound': '表名及其下方未印年度',
 };

@@ -45,7 +45,7 @@ export const zhImport: Messages = {
   'xlsx.unreadable': '无法读取工作簿：{reason}',
   'xlsx.formulaWithoutResult': '公式没有保存计算结果，按空白处理；请在 Excel 中打开并保存后再导入',
   'xlsx.tooManyCells': '工作表超过 {max} 个单元格，其后的内容未读取',
-  'grid.notAForm': '未找到绩效自评表（读取了 {grids} 个工作表或页面，没有表名或足够的栏目名称）',
+  'grid.notAForm': '未找到绩效自评表（读取了 {grids} 个工作表或页面，没有表名或足够的栏目名称），也没有任何模板的绩效目标申报表或绩效目标执行监控表表名',
   'grid.tableNotFound': '未找到绩效指标表（需要“指标名称”“权重”“自评分”等栏目名称）',
   'grid.totalsNotFound': '绩效指标表下没有“合计”或“总分”行',
   'grid.fieldNotFound': '表中没有“{field}”一栏',

@@ -14,7 +14,7 @@ export interface Words {
 
 type Params = Record<string, string | number>;
 
-function fill(text: string, params: Params): string {
+export function fill(text: string, params: Params): string {
   return text.replace(/\{(\w+)\}/gu, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 

@@ -77,7 +77,14 @@ export async function renderEvaluationsPdf(evaluations: readonly Evaluation[], o
       if (!(error instanceof PoolError)) throw error;
     }
   }
-  const layouts = layoutsOf(evaluations, options);
+  return renderLayoutsPdf(layoutsOf(evaluations, options), lang);
+}
+
+/**
+ * Laid-out forms of any document (an evaluation, a targets declaration, a monitoring form) as
+ * one PDF on this thread; a character the font lacks throws MissingCharactersError.
+ */
+export function renderLayoutsPdf(layouts: readonly FormLayout[], lang: Lang): Promise<Uint8Array> {
   const missing = missingCharactersIn(layouts);
   if (missing.length > 0) throw new MissingCharactersError(missing);
   return assemblePdf(documentTitle(layouts), renderPages(layouts), lang);

@@ -10,7 +10,7 @@ import { writeFormSheet } from './form-sheet.ts';
 import { addValidations } from './form-validations.ts';
 import { uniqueSheetName } from './sheet-names.ts';
 
-function newWorkbook(): ExcelJS.Workbook {
+export function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'jixiao';
   // A fixed date keeps the files byte-stable for the committed fixtures.
@@ -19,7 +19,7 @@ function newWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
-async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+export async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -323,7 +323,12 @@ function joinLine(pieces: readonly PlacedText[]): string {
 
 /** A cell's text: its lines top to bottom, wrapped lines joined without a break (CJK wraps anywhere). */
 function joinText(texts: readonly PlacedText[]): string {
-  return textLines(texts).map(joinLine).reduce((out, line) => out + (WORDLIKE.test(out) && STARTS_WORDLIKE.test(line) ? ' ' : '') + line, '').trim();
+  return textLines(texts).map(joinLine).reduce(joinWrapped, '').trim();
+}
+
+/** A wrapped line after the text before it: directly, with a space only between Latin words or numbers. */
+export function joinWrapped(out: string, line: string): string {
+  return out + (WORDLIKE.test(out) && STARTS_WORDLIKE.test(line) ? ' ' : '') + line;
 }
 
 /**
