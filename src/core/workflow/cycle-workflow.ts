@@ -13,7 +13,7 @@
  *
  * Monitoring: draft → submitted → (forwarded) → accepted by the bureau, or returned with a reason.
  */
-import { isWithin, type Actor, type Role } from './workflow.ts';
+import { fromStatuses, isWithin, reaches, type Actor, type Grant as StatusGrant, type From as StatusFrom } from './workflow.ts';
 
 export const CYCLE_KINDS = ['targets', 'monitoring'] as const;
 export type CycleKind = (typeof CYCLE_KINDS)[number];
@@ -42,17 +42,8 @@ export interface CycleSubject {
   approved?: boolean;
 }
 
-interface From {
-  always?: readonly CycleStatus[];
-  withDepartment?: readonly CycleStatus[];
-  withoutDepartment?: readonly CycleStatus[];
-}
-
-interface Grant {
-  role: Role;
-  units: 'own' | 'subtree' | 'any';
-  from: From;
-}
+type From = StatusFrom<CycleStatus>;
+type Grant = StatusGrant<CycleStatus>;
 
 export interface CycleRule {
   to: CycleStatus;
@@ -150,12 +141,6 @@ export function canCreateCycle(actor: Actor): boolean {
 
 export type CyclePermission = 'allowed' | 'forbidden' | 'wrongStatus';
 
-function reaches(actor: Actor, subject: CycleSubject, units: Grant['units']): boolean {
-  if (units === 'any') return true;
-  if (units === 'own') return actor.unitId !== null && actor.unitId === subject.unitId;
-  return actor.unitPath !== null && isWithin(subject.unitPath, actor.unitPath);
-}
-
 export function cycleRule(kind: CycleKind, action: CycleTransition): CycleRule | undefined {
   return CYCLE_RULES[kind][action];
 }
@@ -176,7 +161,7 @@ export function cyclePermission(actor: Actor, action: CycleAction, subject: Cycl
   if (!rule) return 'forbidden';
   const grant = rule.grants.find((g) => g.role === actor.role);
   if (!grant || !reaches(actor, subject, grant.units)) return 'forbidden';
-  const from = [...(grant.from.always ?? []), ...((subject.departmentReview ? grant.from.withDepartment : grant.from.withoutDepartment) ?? [])];
+  const from = fromStatuses(grant.from, subject.departmentReview ?? false);
   if (from.length === 0) return 'forbidden';
   if (!from.includes(subject.status)) return 'wrongStatus';
   if (rule.adjustment === 'pending' && !subject.adjustment) return 'wrongStatus';

@@ -12,7 +12,7 @@ import { startingWith } from '../like.ts';
 import type { Db } from '../open-database.ts';
 import { count, paged, type Page } from '../paging.ts';
 import type { Tables } from '../tables.ts';
-import type { AuditEntry } from './audit-repository.ts';
+import { auditEntryOf, type AuditEntry } from './audit-repository.ts';
 import type { Unit } from './unit-repository.ts';
 
 export interface CycleSummary {
@@ -266,9 +266,7 @@ export class CycleRepository {
         .orderBy('cycle_audit_log.id'),
       page,
     ).execute();
-    return rows.map((r) => ({
-      id: Number(r.id), at: r.at, user: { username: r.username, displayName: r.display_name }, action: r.action, comment: r.comment, changes: readJson<FieldChange[]>(r.changes),
-    }));
+    return rows.map(auditEntryOf);
   }
 
   async auditCount(documentId: string): Promise<number> {
