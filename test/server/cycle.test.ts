@@ -252,6 +252,15 @@ forEachApi('the cycle: targets, monitoring and the self-evaluation made from tar
     assert.deepEqual((await preparer.get(path)).body.approvedTargets, { id: targetsId, version: 4 });
   });
 
+  test('the same project created five times at once: one document, four 409 ALREADY_EXISTS', async () => {
+    const preparer = await api.as('preparer');
+    const document = freshTargets();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => preparer.post('/api/targets', { targets: document })));
+    assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409, 409, 409, 409], JSON.stringify(answers.map((a) => a.body)));
+    const id = answers.find((a) => a.status === 201)!.body.id;
+    for (const a of answers.filter((x) => x.status === 409)) assert.deepEqual([a.body.error.code, a.body.existing.id], ['ALREADY_EXISTS', id]);
+  });
+
   test('no evaluation from targets not yet approved; an evaluation made otherwise has no approved targets', async () => {
     const id = await create(await api.as('preparer'), 'targets', freshTargets());
     const refused = await (await api.as('preparer')).post(`/api/targets/${id}/evaluation`);

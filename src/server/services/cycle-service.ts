@@ -87,22 +87,23 @@ export class CycleService<D extends CycleDocument> {
     const actor = actorOf(user);
     if (!canCreateCycle(actor)) throw forbidden();
     const template = this.knownTemplate(document);
-    return inTransaction(this.ctx.db, async (repos) => {
+    const columns = columnsOf(document);
+    return this.oncePerProject(actor.unitId!, columns, null, () => inTransaction(this.ctx.db, async (repos) => {
       document = withIds(document, undefined);
-      const columns = columnsOf(document);
       await this.refuseSecond(repos, actor.unitId!, columns, null);
       const id = crypto.randomUUID();
       const at = this.now();
       await repos.cycle.insert({ id, kind: this.kind, unitId: actor.unitId!, columns, document, userId: user.id, at });
       await repos.cycle.appendAudit({ documentId: id, at, userId: user.id, action: 'create', comment: null, changes: [] });
       return { id, version: 1, findings: checksOf(this.kind, document, template).map((f) => findingJson(f, lang)) };
-    });
+    }));
   }
 
   async update(user: User, id: string, version: number, document: D, lang: Lang) {
     const actor = actorOf(user);
     const template = this.knownTemplate(document);
-    return inTransaction(this.ctx.db, async (repos) => {
+    const unitId = actor.unitId ?? '';
+    return this.oncePerProject(unitId, columnsOf(document), id, () => inTransaction(this.ctx.db, async (repos) => {
       const stored = await this.visible(repos, user, id);
       // Frozen (sent, approved, accepted): not editable, 403 as for other roles; an approved target changes by an adjustment.
       if (cyclePermission(actor, 'edit', subjectOf(stored, false)) !== 'allowed') throw forbidden();
@@ -118,7 +119,7 @@ export class CycleService<D extends CycleDocument> {
       if (next === null) throw conflict(this.kind, await this.visible(repos, user, id));
       await repos.cycle.appendAudit({ documentId: id, at, userId: user.id, action: 'edit', comment: null, changes: nameIndicators(changes, stored.document, document) });
       return { version: next, findings };
-    });
+    }));
   }
 
   /**
@@ -135,7 +136,8 @@ export class CycleService<D extends CycleDocument> {
       const allowed = rule ? cyclePermission(actor, action, subjectOf(stored, approved !== undefined)) : 'forbidden';
       if (allowed === 'forbidden' || !rule) throw forbidden();
       if (stored.version !== seenVersion) throw conflict(this.kind, stored);
-      if (allowed === 'wrongStatus') {
+      // A reject puts the approved version back: none to put back is no adjustment to refuse (the table's rule says as much).
+      if (allowed === 'wrongStatus' || (action === 'reject' && !approved)) {
         throw new ApiError(409, 'INVALID_TRANSITION', { params: { status: inBothLanguages(`status.${stored.status}`), action: inBothLanguages(`action.${action}`) } });
       }
       const reason = comment?.trim() ? comment.trim() : null;
@@ -231,6 +233,20 @@ export class CycleService<D extends CycleDocument> {
     return stored;
   }
 
+  /**
+   * Two writes of one project at once pass refuseSecond together; the database's unique index
+   * stops the second, which is answered as refuseSecond would have (409 ALREADY_EXISTS), not 500.
+   */
+  private async oncePerProject<T>(unitId: string, columns: CycleColumns, self: string | null, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await this.refuseSecond(repositories(this.ctx.db), unitId, columns, self);
+      throw error;
+    }
+  }
+
   /** One document of a kind per unit, year and project: a second is 409 ALREADY_EXISTS naming the first. */
   private async refuseSecond(repos: Repositories, unitId: string, columns: CycleColumns, self: string | null): Promise<void> {
     const existing = await repos.cycle.findProject(this.kind, unitId, columns.year, columns.projectCode, columns.project);
@@ -270,6 +286,12 @@ export async function approvedTargetsOf(repos: Repositories, evaluationId: strin
   if (targetsId === null) return undefined;
   const approved = await repos.cycle.latestApproved<Targets>(targetsId);
   return approved && { id: targetsId, version: approved.number, targets: approved.document };
+}
+
+/** PostgreSQL's unique_violation, SQLite's UNIQUE constraint. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 const subjectOf = (stored: Stored<unknown>, approved: boolean): CycleSubject => ({
