@@ -13,6 +13,7 @@ import { repositories } from '../../src/storage/repositories.ts';
 import { nationalMonitoring, nationalTargets, nationalWithIds } from '../support/cycle-fixtures.ts';
 import { forEachApi, type Api, type Client } from './support/api-harness.ts';
 import { act } from './support/transition.ts';
+import { upload } from './support/upload.ts';
 
 /** The national example's targets as a project of its own (one targets document per unit, year and project). */
 function freshTargets(): Targets {
@@ -259,6 +260,30 @@ forEachApi('the cycle: targets, monitoring and the self-evaluation made from tar
     assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409, 409, 409, 409], JSON.stringify(answers.map((a) => a.body)));
     const id = answers.find((a) => a.status === 201)!.body.id;
     for (const a of answers.filter((x) => x.status === 409)) assert.deepEqual([a.body.error.code, a.body.existing.id], ['ALREADY_EXISTS', id]);
+  });
+
+  test('the year’s set-up makes a new project’s form from its approved targets (by 项目代码) and links it; unapproved targets are passed over', async () => {
+    const year = 2061;
+    const approved = freshTargets();
+    approved.year = year;
+    const targetsId = await approvedTargets(api, approved);
+    const pending = freshTargets();
+    pending.year = year;
+    pending.project.name = '未批复项目';
+    await create(await api.as('preparer'), 'targets', pending);
+    const list = upload(`单位代码,项目代码,项目名称,当年预算数,模板\n117,${approved.project.code},${approved.project.name},250000,\n117,${pending.project.code},未批复项目,1000,national-2020\n`, 'projects.csv');
+    const answer = await (await api.as('admin')).request('POST', `/api/years/${year}/projects`, { rawBody: list });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.deepEqual([answer.body.created, answer.body.fromTargets, answer.body.carriedOver], [2, 1, 0]);
+    const items = (await (await api.as('preparer')).get(`/api/evaluations?year=${year}`)).body.items as any[];
+    const made = await (await api.as('preparer')).get(`/api/evaluations/${items.find((i) => i.project === approved.project.name).id}`);
+    assert.deepEqual(made.body.approvedTargets, { id: targetsId, version: 2 });
+    assert.deepEqual(made.body.evaluation.indicators.map((i: any) => [i.id, i.target, i.weight]), approved.indicators.map((i) => [i.id, i.target, i.weight]));
+    assert.deepEqual([made.body.evaluation.project.budgetCurrentYear, made.body.evaluation.template], ['250000.00', 'national-2020']);
+    assert.ok(!made.body.findings.some((f: any) => ['TARGET_CHANGED', 'WEIGHT_CHANGED', 'INDICATOR_REMOVED'].includes(f.code)));
+    const other = await (await api.as('preparer')).get(`/api/evaluations/${items.find((i) => i.project === '未批复项目').id}`);
+    assert.deepEqual([other.body.approvedTargets, other.body.evaluation.indicators], [null, []]);
+    assert.equal((await (await api.as('preparer')).get(`/api/targets/${targetsId}`)).body.evaluationId, made.body.id);
   });
 
   test('no evaluation from targets not yet approved; an evaluation made otherwise has no approved targets', async () => {

@@ -139,6 +139,11 @@ export class CycleRepository {
       .executeTakeFirst();
   }
 
+  /** The unit's documents of this kind for a project of the year by its name, whatever their code (the set-up's fallback). */
+  async findByName(kind: CycleKind, unitId: string, year: number, project: string): Promise<Array<{ id: string }>> {
+    return this.db.selectFrom('cycle_documents').select('id').where('kind', '=', kind).where('unit_id', '=', unitId).where('year', '=', year).where('project', '=', project).execute();
+  }
+
   /** What the actor may see of a kind, by year (newest first), project and id. */
   async list(kind: CycleKind, scope: CycleScope, filter: CycleFilter, page: Page): Promise<CycleSummary[]> {
     if (scope.nothing) return [];

@@ -6167,6 +6167,8 @@ export interface components {
             created: number;
             /** @description of the created: made from last year’s form of the project */
             carriedOver: number;
+            /** @description of the created: made from the project’s approved targets of the year (and checked against them) */
+            fromTargets: number;
             updated: number;
             unchanged: number;
             ignoredColumns: string[];
