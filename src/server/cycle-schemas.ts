@@ -67,5 +67,6 @@ export const CycleListQuery = z.object({
   year: z.coerce.number().int().min(1949).max(2999).optional(),
   unit: z.string().max(100).optional(),
   status: z.enum(CYCLE_STATUSES).optional(),
+  code: z.string().max(1000).optional().openapi({ description: '项目代码: the project’s document' }),
   ...PageQuery,
 });

@@ -196,6 +196,9 @@ forEachApi('the cycle: targets, monitoring and the self-evaluation made from tar
     assert.deepEqual(versions.map((v: any) => v.action), ['submit', 'submit', 'accept']);
     const list = await reviewer.get(`/api/monitoring?status=accepted&year=${document.year}`);
     assert.ok(list.body.items.some((i: any) => i.id === created.body.id));
+    const one = await reviewer.get(`/api/monitoring?year=${document.year}&unit=${api.unitId('office')}&code=${document.project.code}`);
+    assert.deepEqual([one.body.total, one.body.items[0].id, one.body.items[0].projectCode], [1, created.body.id, document.project.code]);
+    assert.deepEqual((await (await api.as('preparer2')).get(`/api/monitoring?code=${document.project.code}`)).body.total, 0, 'another unit lists none of it');
     assert.equal((await reviewer.get(`/api/targets/${created.body.id}`)).status, 404, 'a monitoring id is not a targets id');
   });
 
@@ -251,6 +254,14 @@ forEachApi('the cycle: targets, monitoring and the self-evaluation made from tar
     assert.equal((await act(await api.as('reviewer'), tpath, { action: 'approve' })).status, 200);
     assert.deepEqual(await errorsOf(), ['indicators[0].target'], 'the evaluation still has the old target');
     assert.deepEqual((await preparer.get(path)).body.approvedTargets, { id: targetsId, version: 4 });
+  });
+
+  test('frozen versions are append-only in the database', async () => {
+    const id = await approvedTargets(api);
+    const db = api.database().db;
+    await assert.rejects(db.updateTable('cycle_document_versions').set({ content_hash: 'x' }).where('document_id', '=', id).execute(), /append-only/u);
+    await assert.rejects(db.deleteFrom('cycle_document_versions').where('document_id', '=', id).execute(), /append-only/u);
+    assert.equal((await (await api.as('preparer')).get(`/api/targets/${id}/versions`)).body.items.length, 2);
   });
 
   test('the same project created five times at once: one document, four 409 ALREADY_EXISTS', async () => {

@@ -41,6 +41,8 @@ export interface CycleFilter {
   year?: number | undefined;
   unitId?: string | undefined;
   status?: CycleStatus | undefined;
+  /** 项目代码: one project's document (the project's targets beside its monitoring and evaluation). */
+  projectCode?: string | undefined;
 }
 
 export type CycleFreezingAction = 'submit' | 'approve' | 'accept';
@@ -329,6 +331,7 @@ function visible(eb: ExpressionBuilder<Tables, 'cycle_documents'>, kind: CycleKi
   if (filter.year !== undefined) conditions.push(eb('cycle_documents.year', '=', filter.year));
   if (filter.unitId !== undefined) conditions.push(eb('cycle_documents.unit_id', '=', filter.unitId));
   if (filter.status !== undefined) conditions.push(eb('cycle_documents.status', '=', filter.status));
+  if (filter.projectCode !== undefined) conditions.push(eb('cycle_documents.project_code', '=', filter.projectCode));
   return eb.and(conditions);
 }
 

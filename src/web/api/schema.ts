@@ -4737,6 +4737,8 @@ export interface paths {
                     year?: number;
                     unit?: string;
                     status?: "draft" | "submitted" | "forwarded" | "returned" | "approved" | "adjusting" | "accepted";
+                    /** @description 项目代码: the project’s document */
+                    code?: string;
                     limit?: number;
                     offset?: number | null;
                 };
@@ -5374,6 +5376,8 @@ export interface paths {
                     year?: number;
                     unit?: string;
                     status?: "draft" | "submitted" | "forwarded" | "returned" | "approved" | "adjusting" | "accepted";
+                    /** @description 项目代码: the project’s document */
+                    code?: string;
                     limit?: number;
                     offset?: number | null;
                 };
