@@ -256,6 +256,15 @@ forEachApi('the cycle: targets, monitoring and the self-evaluation made from tar
     assert.deepEqual((await preparer.get(path)).body.approvedTargets, { id: targetsId, version: 4 });
   });
 
+  test('access before anything else: another unit’s save of an unknown template is 404, the own unit’s 400 UNKNOWN_TEMPLATE', async () => {
+    const id = await create(await api.as('preparer'), 'targets', freshTargets());
+    const unknown = { ...freshTargets(), template: 'no-such-template' };
+    assert.equal((await (await api.as('preparer2')).put(`/api/targets/${id}`, { version: 1, targets: unknown })).status, 404);
+    const own = await (await api.as('preparer')).put(`/api/targets/${id}`, { version: 1, targets: unknown });
+    assert.deepEqual([own.status, own.body.error.code, own.body.error.issues[0].path], [400, 'UNKNOWN_TEMPLATE', 'targets.template']);
+    assert.equal((await (await api.as('preparer')).post('/api/monitoring', { monitoring: { ...freshMonitoring(), template: 'no-such-template' } })).body.error.code, 'UNKNOWN_TEMPLATE');
+  });
+
   test('frozen versions are append-only in the database', async () => {
     const id = await approvedTargets(api);
     const db = api.database().db;

@@ -101,13 +101,13 @@ export class CycleService<D extends CycleDocument> {
 
   async update(user: User, id: string, version: number, document: D, lang: Lang) {
     const actor = actorOf(user);
-    const template = this.knownTemplate(document);
     const unitId = actor.unitId ?? '';
     return this.oncePerProject(unitId, columnsOf(document), id, () => inTransaction(this.ctx.db, async (repos) => {
       const stored = await this.visible(repos, user, id);
       // Frozen (sent, approved, accepted): not editable, 403 as for other roles; an approved target changes by an adjustment.
       if (cyclePermission(actor, 'edit', subjectOf(stored, false)) !== 'allowed') throw forbidden();
       if (stored.version !== version) throw conflict(this.kind, stored);
+      const template = this.knownTemplate(document);
       document = withIds(document, stored.document);
       const findings = checksOf(this.kind, document, template).map((f) => findingJson(f, lang));
       const changes = fieldChanges(stored.document as never, document as never);
