@@ -19,7 +19,7 @@ import type { Targets } from '../../core/model/targets.ts';
 import type { Template } from '../../core/templates/template.ts';
 import {
   allowedCycleActions, canCreateCycle, canSeeCycle, cycleRule, cyclePermission, cycleScope,
-  type CycleAction, type CycleKind, type CycleStatus, type CycleSubject, type CycleTransition,
+  type CycleKind, type CycleStatus, type CycleSubject, type CycleTransition,
 } from '../../core/workflow/cycle-workflow.ts';
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
 import { nameIndicators } from '../../core/workflow/named-changes.ts';
@@ -321,4 +321,3 @@ const versionSummary = (v: CycleVersion<unknown>) => ({
   number: v.number, action: v.action, status: v.status, contentHash: v.contentHash, reason: v.reason, frozenBy: v.frozenBy, frozenAt: v.frozenAt,
 });
 
-export type { CycleAction };
