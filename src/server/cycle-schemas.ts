@@ -68,5 +68,10 @@ export const CycleListQuery = z.object({
   unit: z.string().max(100).optional(),
   status: z.enum(CYCLE_STATUSES).optional(),
   code: z.string().max(1000).optional().openapi({ description: '项目代码: the project’s document' }),
+  needsMyAction: z
+    .enum(['0', '1', 'true', 'false'])
+    .transform((v) => v === '1' || v === 'true')
+    .optional()
+    .openapi({ type: 'string', enum: ['0', '1', 'true', 'false'], description: 'only what waits for the user’s role now (待我处理)' }),
   ...PageQuery,
 });

@@ -256,6 +256,29 @@ forEachApi('the cycle: targets, monitoring and the self-evaluation made from tar
     assert.deepEqual((await preparer.get(path)).body.approvedTargets, { id: targetsId, version: 4 });
   });
 
+  test('待我处理 (needsMyAction): each document is in the inbox of whoever must act on it now', async () => {
+    const inbox = async (who: 'preparer' | 'approver' | 'department' | 'reviewer' | 'admin', id: string) =>
+      ((await (await api.as(who)).get('/api/targets?needsMyAction=1&limit=500')).body.items as any[]).some((i) => i.id === id);
+    const who = async (id: string) => {
+      const found = [];
+      for (const role of ['preparer', 'approver', 'department', 'reviewer', 'admin'] as const) if (await inbox(role, id)) found.push(role);
+      return found;
+    };
+    const id = await create(await api.as('preparer'), 'targets', freshTargets());
+    assert.deepEqual(await who(id), ['preparer', 'approver']);
+    assert.equal((await act(await api.as('approver'), `/api/targets/${id}`, { action: 'submit' })).status, 200);
+    assert.deepEqual(await who(id), ['reviewer']);
+    assert.equal((await act(await api.as('reviewer'), `/api/targets/${id}`, { action: 'approve' })).status, 200);
+    assert.deepEqual(await who(id), []);
+
+    const tiered = freshTargets();
+    tiered.year = 2052;
+    await repositories(api.database().db).years.set({ year: 2052, departmentReview: true, deadline: null }, new Date().toISOString(), null);
+    const tid = await create(await api.as('preparer'), 'targets', tiered);
+    assert.equal((await act(await api.as('approver'), `/api/targets/${tid}`, { action: 'submit' })).status, 200);
+    assert.deepEqual(await who(tid), ['department']);
+  });
+
   test('access before anything else: another unit’s save of an unknown template is 404, the own unit’s 400 UNKNOWN_TEMPLATE', async () => {
     const id = await create(await api.as('preparer'), 'targets', freshTargets());
     const unknown = { ...freshTargets(), template: 'no-such-template' };

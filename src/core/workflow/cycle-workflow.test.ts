@@ -1,7 +1,7 @@
 /** The targets' and monitoring's workflow table: who may do what, in which status, over which units. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allowedCycleActions, canSeeCycle, cyclePermission, type CycleSubject } from './cycle-workflow.ts';
+import { allowedCycleActions, canSeeCycle, cycleAwaiting, cyclePermission, type CycleSubject } from './cycle-workflow.ts';
 import type { Actor } from './workflow.ts';
 
 const unit = (role: Actor['role'], unitId: string | null = 'u', unitPath: string | null = '/d/u/'): Actor =>
@@ -58,4 +58,12 @@ test('monitoring: submitted → accepted or returned; no adjustment, no evaluati
   assert.deepEqual(allowedCycleActions(reviewer, m('submitted')), ['return', 'accept']);
   assert.deepEqual(allowedCycleActions(preparer, m('accepted')), []);
   assert.equal(cyclePermission(reviewer, 'approve', m('submitted')), 'forbidden');
+});
+
+test('what waits for each role (待我处理), from the same table', () => {
+  assert.deepEqual(cycleAwaiting(preparer, 'targets'), { always: ['draft', 'returned', 'adjusting'], withDepartment: [], withoutDepartment: [] });
+  assert.deepEqual(cycleAwaiting(approver, 'monitoring'), { always: ['draft', 'returned'], withDepartment: [], withoutDepartment: [] });
+  assert.deepEqual(cycleAwaiting(department, 'targets'), { always: [], withDepartment: ['submitted'], withoutDepartment: [] });
+  assert.deepEqual(cycleAwaiting(reviewer, 'targets'), { always: ['forwarded'], withDepartment: [], withoutDepartment: ['submitted'] });
+  assert.equal(cycleAwaiting(admin, 'targets'), null);
 });

@@ -176,3 +176,30 @@ export function allowedCycleActions(actor: Actor, subject: CycleSubject): CycleA
 export function isCycleTransition(kind: CycleKind, action: string): action is CycleTransition {
   return (CYCLE_TRANSITIONS as readonly string[]).includes(action) && CYCLE_RULES[kind][action as CycleTransition] !== undefined;
 }
+
+/**
+ * What waits for a role (待我处理) among documents of a kind it sees: the statuses from which it may
+ * take a step, split as the grants are by the year's department tier; a preparer's turn is a
+ * document it may edit. The units are what the role sees (cycleScope): every grant of a role
+ * reaches the units its scope holds. `null`: nothing waits (the admin, the public).
+ */
+export interface CycleAwaiting {
+  always: CycleStatus[];
+  withDepartment: CycleStatus[];
+  withoutDepartment: CycleStatus[];
+}
+
+export function cycleAwaiting(actor: Actor, kind: CycleKind): CycleAwaiting | null {
+  if (actor.role === 'public' || actor.role === 'admin') return null;
+  if (actor.role === 'preparer') return { always: [...CYCLE_EDITABLE[kind]], withDepartment: [], withoutDepartment: [] };
+  const found: CycleAwaiting = { always: [], withDepartment: [], withoutDepartment: [] };
+  for (const rule of Object.values(CYCLE_RULES[kind])) {
+    for (const grant of rule.grants) {
+      if (grant.role !== actor.role) continue;
+      for (const key of ['always', 'withDepartment', 'withoutDepartment'] as const) {
+        for (const status of grant.from[key] ?? []) if (!found[key].includes(status)) found[key].push(status);
+      }
+    }
+  }
+  return found.always.length + found.withDepartment.length + found.withoutDepartment.length === 0 ? null : found;
+}

@@ -44,8 +44,8 @@ function kindRoutes<D extends CycleDocument>(app: OpenAPIHono<AppEnv>, kind: Cyc
       responses: { 200: json(s.Page, 'a page of summaries'), ...errors(400, 401) },
     }),
     async (c) => {
-      const { year, unit, status, code, limit, offset } = c.req.valid('query');
-      return c.json(await service.list(requireUser(c), { year, unitId: unit, status, projectCode: code }, { limit, offset }), 200);
+      const { year, unit, status, code, needsMyAction, limit, offset } = c.req.valid('query');
+      return c.json(await service.list(requireUser(c), { year, unitId: unit, status, projectCode: code }, { limit, offset }, needsMyAction ?? false), 200);
     },
   );
 

@@ -18,7 +18,7 @@ import type { Monitoring } from '../../core/model/monitoring.ts';
 import type { Targets } from '../../core/model/targets.ts';
 import type { Template } from '../../core/templates/template.ts';
 import {
-  allowedCycleActions, canCreateCycle, canSeeCycle, cycleRule, cyclePermission, cycleScope,
+  allowedCycleActions, canCreateCycle, cycleAwaiting, canSeeCycle, cycleRule, cyclePermission, cycleScope,
   type CycleKind, type CycleStatus, type CycleSubject, type CycleTransition,
 } from '../../core/workflow/cycle-workflow.ts';
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
@@ -48,9 +48,15 @@ export class CycleService<D extends CycleDocument> {
   ) {}
 
   /** One page of what the user may see, newest year first, then by project. */
-  async list(user: User, filter: CycleFilter, page: Page) {
+  async list(user: User, filter: CycleFilter, page: Page, needsMyAction = false) {
     const repos = repositories(this.ctx.db);
     const scope = cycleScope(actorOf(user), this.kind);
+    if (needsMyAction) {
+      // The inbox (待我处理): what waits for this user's role, within what it may see.
+      const awaiting = cycleAwaiting(actorOf(user), this.kind);
+      if (awaiting === null) return { items: [], total: 0, ...page };
+      filter = { ...filter, awaiting };
+    }
     const items = await repos.cycle.list(this.kind, scope, filter, page);
     const approved = this.kind === 'targets' ? await repos.cycle.hasApproved(items.map((i) => i.id)) : new Set<string>();
     return {

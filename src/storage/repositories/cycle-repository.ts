@@ -5,7 +5,7 @@
  */
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { FieldChange } from '../../core/workflow/field-changes.ts';
-import type { CycleKind, CycleScope, CycleStatus } from '../../core/workflow/cycle-workflow.ts';
+import type { CycleAwaiting, CycleKind, CycleScope, CycleStatus } from '../../core/workflow/cycle-workflow.ts';
 import { readJson, writeJson } from '../columns.ts';
 import { isPostgres } from '../dialect.ts';
 import { startingWith } from '../like.ts';
@@ -43,6 +43,8 @@ export interface CycleFilter {
   status?: CycleStatus | undefined;
   /** 项目代码: one project's document (the project's targets beside its monitoring and evaluation). */
   projectCode?: string | undefined;
+  /** Only what waits for the actor (cycle-workflow.ts's cycleAwaiting), the year's department tier read from its settings. */
+  awaiting?: CycleAwaiting | undefined;
 }
 
 export type CycleFreezingAction = 'submit' | 'approve' | 'accept';
@@ -332,6 +334,15 @@ function visible(eb: ExpressionBuilder<Tables, 'cycle_documents'>, kind: CycleKi
   if (filter.unitId !== undefined) conditions.push(eb('cycle_documents.unit_id', '=', filter.unitId));
   if (filter.status !== undefined) conditions.push(eb('cycle_documents.status', '=', filter.status));
   if (filter.projectCode !== undefined) conditions.push(eb('cycle_documents.project_code', '=', filter.projectCode));
+  if (filter.awaiting) {
+    const { always, withDepartment, withoutDepartment } = filter.awaiting;
+    const tiered = () => eb.selectFrom('years').select('years.year').where('years.department_review', '=', 1);
+    const branches: Array<Expression<SqlBool>> = [];
+    if (always.length > 0) branches.push(eb('cycle_documents.status', 'in', always));
+    if (withDepartment.length > 0) branches.push(eb.and([eb('cycle_documents.status', 'in', withDepartment), eb('cycle_documents.year', 'in', tiered())]));
+    if (withoutDepartment.length > 0) branches.push(eb.and([eb('cycle_documents.status', 'in', withoutDepartment), eb('cycle_documents.year', 'not in', tiered())]));
+    conditions.push(eb.or(branches));
+  }
   return eb.and(conditions);
 }
 

@@ -4739,6 +4739,8 @@ export interface paths {
                     status?: "draft" | "submitted" | "forwarded" | "returned" | "approved" | "adjusting" | "accepted";
                     /** @description 项目代码: the project’s document */
                     code?: string;
+                    /** @description only what waits for the user’s role now (待我处理) */
+                    needsMyAction?: "0" | "1" | "true" | "false";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -5378,6 +5380,8 @@ export interface paths {
                     status?: "draft" | "submitted" | "forwarded" | "returned" | "approved" | "adjusting" | "accepted";
                     /** @description 项目代码: the project’s document */
                     code?: string;
+                    /** @description only what waits for the user’s role now (待我处理) */
+                    needsMyAction?: "0" | "1" | "true" | "false";
                     limit?: number;
                     offset?: number | null;
                 };
