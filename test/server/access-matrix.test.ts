@@ -188,6 +188,7 @@ export const CASES: Case[] = [
   // issue 16: the cycle's targets and monitoring.
   ...(['targets', 'monitoring'] as const).flatMap((kind): Case[] => [
     { route: `GET /api/${kind}`, request: (c) => c.get(`/api/${kind}`), expect: SIGNED_IN(200) },
+    { route: `GET /api/${kind}`, note: 'needsMyAction=1, the inbox', request: (c) => c.get(`/api/${kind}?needsMyAction=1`), expect: SIGNED_IN(200) },
     { route: `POST /api/${kind}`, request: (c) => c.post(`/api/${kind}`, { [kind]: cycleDocument(kind) }), expect: [201, 201, 403, 403, 403, 403, 401] },
     { route: `GET /api/${kind}/{id}`, cycle: { kind, status: 'draft' }, request: (c, id) => c.get(`/api/${kind}/${id}`), expect: [200, 404, 200, 404, 404, 200, 401] },
     { route: `GET /api/${kind}/{id}`, cycle: { kind, status: 'submitted' }, request: (c, id) => c.get(`/api/${kind}/${id}`), expect: [200, 404, 200, 200, 200, 200, 401] },
