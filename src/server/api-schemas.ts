@@ -86,6 +86,10 @@ export const EvaluationDetail = z
     findings: z.array(Finding),
     allowedActions: z.array(Action),
     returnReason: z.string().nullable(),
+    approvedTargets: z
+      .object({ id: z.string(), version: z.number().int() })
+      .nullable()
+      .openapi({ description: 'made from targets (POST /api/targets/{id}/evaluation): the targets and the number of their newest approved version, which the checks compare the form with' }),
   })
   .openapi('EvaluationDetail');
 

@@ -18,6 +18,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { storableText } from './middleware/storable-text.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
+import { cycleRoutes } from './routes/cycle-routes.ts';
 import { evaluationRoutes } from './routes/evaluation-routes.ts';
 import { EVIDENCE_UPLOAD_PATH, evidenceRoutes } from './routes/evidence-routes.ts';
 import { DEFAULT_EVIDENCE_LIMITS, type EvidenceOptions } from './services/evidence-service.ts';
@@ -114,6 +115,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   recheckRoutes(app, services);
   lineageRoutes(app, services);
   evidenceRoutes(app, services);
+  cycleRoutes(app, services);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',

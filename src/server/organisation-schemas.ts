@@ -94,6 +94,7 @@ export const ProjectImport = z
     dryRun: z.boolean(),
     created: z.number().int(),
     carriedOver: z.number().int().openapi({ description: 'of the created: made from last year’s form of the project' }),
+    fromTargets: z.number().int().openapi({ description: 'of the created: made from the project’s approved targets of the year (and checked against them)' }),
     updated: z.number().int(),
     unchanged: z.number().int(),
     ignoredColumns: z.array(z.string()),

@@ -2,7 +2,10 @@
 import type { ImportLimits } from '../import/import-limits.ts';
 import { AuthService } from './services/auth-service.ts';
 import { DashboardService } from './services/dashboard-service.ts';
+import { CycleService } from './services/cycle-service.ts';
 import { EvaluationService } from './services/evaluation-service.ts';
+import type { Monitoring } from '../core/model/monitoring.ts';
+import type { Targets } from '../core/model/targets.ts';
 import { DEFAULT_EVIDENCE_LIMITS, EvidenceService, type EvidenceOptions } from './services/evidence-service.ts';
 import { DatabaseEvidenceStore } from '../storage/evidence-store/database-store.ts';
 import { ExportService } from './services/export-service.ts';
@@ -30,6 +33,9 @@ export interface Services {
   versions: VersionService;
   security: SecurityService;
   evidence: EvidenceService;
+  /** The cycle's documents (issue 16). */
+  targets: CycleService<Targets>;
+  monitoring: CycleService<Monitoring>;
 }
 
 export function createServices(ctx: ServiceContext, importLimits?: Readonly<ImportLimits>, evidence?: EvidenceOptions): Services {
@@ -48,5 +54,7 @@ export function createServices(ctx: ServiceContext, importLimits?: Readonly<Impo
     versions: new VersionService(ctx),
     security: new SecurityService(ctx),
     evidence: new EvidenceService(ctx, evidence ?? { store: new DatabaseEvidenceStore(ctx.db), ...DEFAULT_EVIDENCE_LIMITS }),
+    targets: new CycleService<Targets>(ctx, 'targets', evaluations),
+    monitoring: new CycleService<Monitoring>(ctx, 'monitoring', evaluations),
   };
 }

@@ -15,6 +15,7 @@ import * as securityEvents from './migrations/2026-12-03-security-events.ts';
 import * as listIndexes from './migrations/2026-12-04-list-indexes.ts';
 import * as countIndexes from './migrations/2026-12-05-count-indexes.ts';
 import * as evidence from './migrations/2026-12-06-evidence.ts';
+import * as cycleDocuments from './migrations/2026-12-07-cycle-documents.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-list-indexes': listIndexes,
   '2026-12-05-count-indexes': countIndexes,
   '2026-12-06-evidence': evidence,
+  '2026-12-07-cycle-documents': cycleDocuments,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

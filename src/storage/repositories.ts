@@ -1,6 +1,7 @@
 /** Every repository over one connection or transaction: services take them together from here. */
 import type { Db } from './open-database.ts';
 import { AuditRepository } from './repositories/audit-repository.ts';
+import { CycleRepository } from './repositories/cycle-repository.ts';
 import { DashboardRepository } from './repositories/dashboard-repository.ts';
 import { EvidenceRepository } from './repositories/evidence-repository.ts';
 import { EvaluationRepository } from './repositories/evaluation-repository.ts';
@@ -30,6 +31,8 @@ export interface Repositories {
   rechecks: RecheckRepository;
   dashboard: DashboardRepository;
   evidence: EvidenceRepository;
+  /** The cycle's targets and monitoring documents (issue 16). */
+  cycle: CycleRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -48,6 +51,7 @@ export function repositories(db: Db): Repositories {
     rechecks: new RecheckRepository(db),
     dashboard: new DashboardRepository(db),
     evidence: new EvidenceRepository(db),
+    cycle: new CycleRepository(db),
   };
 }
 

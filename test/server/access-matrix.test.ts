@@ -7,6 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Status } from '../../src/core/workflow/workflow.ts';
+import type { CycleKind, CycleStatus } from '../../src/core/workflow/cycle-workflow.ts';
+import { contentHash } from '../../src/core/model/content-hash.ts';
+import { nationalMonitoring, nationalTargets } from '../support/cycle-fixtures.ts';
 import { repositories } from '../../src/storage/repositories.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { createApp } from '../../src/server/app.ts';
@@ -40,6 +43,12 @@ interface Case {
   target?: 'unit' | 'user';
   /** An evidence file attached to the evaluation first (issue 14), marked public when `'public'`: its id is the request's `fileId`. */
   evidence?: true | 'public';
+  /**
+   * Issue 16: the request is about a targets or monitoring document of the office in this status
+   * (`id` is its id), with an approved version frozen (`approved`), an adjustment under way
+   * (`adjustment`), in a year with the department tier (`tier`).
+   */
+  cycle?: { kind: CycleKind; status: CycleStatus; approved?: boolean; adjustment?: boolean };
   request: (client: Client, id: string, draw: { id: string; evaluationId: string }, fileId: string) => Promise<Answer>;
   /** Expected status for preparerOwn, preparerOther, approver, department (the office's), reviewer, admin, anonymous. */
   expect: [number, number, number, number, number, number, number];
@@ -176,7 +185,62 @@ export const CASES: Case[] = [
   { route: 'GET /api/public/evaluations/{id}/evidence/{fileId}', status: 'published', evidence: 'public', request: (c, id, _, f) => c.get(`/api/public/evaluations/${id}/evidence/${f}`), expect: ALL(200) },
   { route: 'GET /api/public/evaluations/{id}/evidence/{fileId}', status: 'published', evidence: true, note: 'not marked public', request: (c, id, _, f) => c.get(`/api/public/evaluations/${id}/evidence/${f}`), expect: ALL(404) },
   { route: 'GET /api/public/evaluations/{id}/evidence/{fileId}', status: 'approved', evidence: 'public', note: 'marked, not published', request: (c, id, _, f) => c.get(`/api/public/evaluations/${id}/evidence/${f}`), expect: ALL(404) },
+  // issue 16: the cycle's targets and monitoring.
+  ...(['targets', 'monitoring'] as const).flatMap((kind): Case[] => [
+    { route: `GET /api/${kind}`, request: (c) => c.get(`/api/${kind}`), expect: SIGNED_IN(200) },
+    { route: `GET /api/${kind}`, note: 'needsMyAction=1, the inbox', request: (c) => c.get(`/api/${kind}?needsMyAction=1`), expect: SIGNED_IN(200) },
+    { route: `POST /api/${kind}`, request: (c) => c.post(`/api/${kind}`, { [kind]: cycleDocument(kind) }), expect: [201, 201, 403, 403, 403, 403, 401] },
+    { route: `GET /api/${kind}/{id}`, cycle: { kind, status: 'draft' }, request: (c, id) => c.get(`/api/${kind}/${id}`), expect: [200, 404, 200, 404, 404, 200, 401] },
+    { route: `GET /api/${kind}/{id}`, cycle: { kind, status: 'submitted' }, request: (c, id) => c.get(`/api/${kind}/${id}`), expect: [200, 404, 200, 200, 200, 200, 401] },
+    { route: `PUT /api/${kind}/{id}`, cycle: { kind, status: 'draft' }, request: (c, id) => c.put(`/api/${kind}/${id}`, { version: 1, [kind]: cycleDocument(kind, '矩阵修改') }), expect: [200, 404, 403, 404, 404, 403, 401] },
+    { route: `PUT /api/${kind}/{id}`, cycle: { kind, status: 'returned' }, request: (c, id) => c.put(`/api/${kind}/${id}`, { version: 1, [kind]: cycleDocument(kind, '矩阵修改') }), expect: [200, 404, 403, 403, 403, 403, 401] },
+    { route: `PUT /api/${kind}/{id}`, cycle: { kind, status: 'submitted' }, request: (c, id) => c.put(`/api/${kind}/${id}`, { version: 1, [kind]: cycleDocument(kind, '矩阵修改') }), expect: [403, 404, 403, 403, 403, 403, 401] },
+    { route: `POST /api/${kind}/{id}/transitions`, cycle: { kind, status: 'draft' }, note: 'submit', request: (c, id) => c.post(`/api/${kind}/${id}/transitions`, { action: 'submit', version: 1 }), expect: [403, 404, 200, 404, 404, 403, 401] },
+    { route: `POST /api/${kind}/{id}/transitions`, cycle: { kind, status: 'draft' }, note: 'submit on a stale version', request: (c, id) => c.post(`/api/${kind}/${id}/transitions`, { action: 'submit', version: 2 }), expect: [403, 404, 409, 404, 404, 403, 401] },
+    { route: `POST /api/${kind}/{id}/transitions`, cycle: { kind, status: 'submitted' }, note: 'return', request: (c, id) => c.post(`/api/${kind}/${id}/transitions`, { action: 'return', comment: 'reason', version: 1 }), expect: [403, 404, 403, 403, 200, 403, 401] },
+    { route: `POST /api/${kind}/{id}/transitions`, cycle: { kind, status: 'submitted' }, note: kind === 'targets' ? 'approve' : 'accept', request: (c, id) => c.post(`/api/${kind}/${id}/transitions`, { action: kind === 'targets' ? 'approve' : 'accept', version: 1 }), expect: [403, 404, 403, 403, 200, 403, 401] },
+    { route: `POST /api/${kind}/{id}/transitions`, cycle: { kind, status: 'submitted' }, tier: true, note: 'forward, a year with the department tier', request: (c, id) => c.post(`/api/${kind}/${id}/transitions`, { action: 'forward', version: 1 }), expect: [403, 404, 403, 200, 403, 403, 401] },
+    { route: `GET /api/${kind}/{id}/versions`, cycle: { kind, status: 'draft' }, request: (c, id) => c.get(`/api/${kind}/${id}/versions`), expect: [200, 404, 200, 404, 404, 200, 401] },
+    { route: `GET /api/${kind}/{id}/versions`, cycle: { kind, status: kind === 'targets' ? 'approved' : 'accepted', approved: true }, request: (c, id) => c.get(`/api/${kind}/${id}/versions`), expect: [200, 404, 200, 200, 200, 200, 401] },
+    { route: `GET /api/${kind}/{id}/versions/{number}`, cycle: { kind, status: kind === 'targets' ? 'approved' : 'accepted', approved: true }, request: (c, id) => c.get(`/api/${kind}/${id}/versions/1`), expect: [200, 404, 200, 200, 200, 200, 401] },
+    { route: `GET /api/${kind}/{id}/audit`, cycle: { kind, status: 'draft' }, request: (c, id) => c.get(`/api/${kind}/${id}/audit`), expect: [200, 404, 200, 404, 404, 200, 401] },
+    { route: `GET /api/${kind}/{id}/audit`, cycle: { kind, status: 'submitted' }, request: (c, id) => c.get(`/api/${kind}/${id}/audit`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  ]),
+  { route: 'POST /api/targets/{id}/transitions', cycle: { kind: 'targets', status: 'approved', approved: true }, note: 'adjust (目标调整)', request: (c, id) => c.post(`/api/targets/${id}/transitions`, { action: 'adjust', comment: 'reason', version: 1 }), expect: [200, 404, 403, 403, 403, 403, 401] },
+  { route: 'PUT /api/targets/{id}', cycle: { kind: 'targets', status: 'approved', approved: true }, note: 'approved targets are frozen', request: (c, id) => c.put(`/api/targets/${id}`, { version: 1, targets: cycleDocument('targets', '矩阵修改') }), expect: [403, 404, 403, 403, 403, 403, 401] },
+  { route: 'PUT /api/targets/{id}', cycle: { kind: 'targets', status: 'adjusting', approved: true, adjustment: true }, request: (c, id) => c.put(`/api/targets/${id}`, { version: 1, targets: cycleDocument('targets', '矩阵修改') }), expect: [200, 404, 403, 403, 403, 403, 401] },
+  { route: 'POST /api/targets/{id}/transitions', cycle: { kind: 'targets', status: 'submitted', approved: true, adjustment: true }, note: 'reject an adjustment', request: (c, id) => c.post(`/api/targets/${id}/transitions`, { action: 'reject', comment: 'reason', version: 1 }), expect: [403, 404, 403, 403, 200, 403, 401] },
+  { route: 'POST /api/targets/{id}/evaluation', cycle: { kind: 'targets', status: 'approved', approved: true }, request: (c, id) => c.post(`/api/targets/${id}/evaluation`), expect: [201, 404, 403, 403, 403, 403, 401] },
+  { route: 'POST /api/targets/{id}/evaluation', cycle: { kind: 'targets', status: 'submitted' }, note: 'not approved yet', request: (c, id) => c.post(`/api/targets/${id}/evaluation`), expect: [409, 404, 403, 403, 403, 403, 401] },
 ];
+
+/** A targets or monitoring document of a project of its own (one per unit, year and project); `goal` changes it. */
+function cycleDocument(kind: CycleKind, goal?: string) {
+  const document = kind === 'targets' ? nationalTargets() : nationalMonitoring();
+  document.project.code = fresh('C');
+  if (goal) document.annualGoal = goal;
+  return document;
+}
+
+/** The case's targets or monitoring of the office, written straight to the database in its status. */
+async function cycleFor(api: Api, c: Case): Promise<string> {
+  const { kind, status, approved, adjustment } = c.cycle!;
+  const db = api.database().db;
+  const repos = repositories(db);
+  const document = cycleDocument(kind);
+  if (c.tier) {
+    await repos.years.set({ year: TIER_YEAR, departmentReview: true, deadline: null }, new Date().toISOString(), null);
+    document.year = TIER_YEAR;
+  }
+  const id = crypto.randomUUID();
+  const at = new Date().toISOString();
+  const userId = (await api.as('preparer')).user.id as string;
+  const hash = contentHash(document);
+  await repos.cycle.insert({ id, kind, unitId: api.unitId('office'), columns: { year: document.year, projectCode: document.project.code!, project: document.project.name, template: document.template, contentHash: hash }, document, userId, at });
+  await db.updateTable('cycle_documents').set({ status, adjustment_reason: adjustment ? 'matrix' : null }).where('id', '=', id).execute();
+  if (approved) await repos.cycle.freeze({ documentId: id, action: kind === 'targets' ? 'approve' : 'accept', status: kind === 'targets' ? 'approved' : 'accepted', document, contentHash: hash, reason: null, userId, at });
+  return id;
+}
 
 /** An evidence file of the evaluation, written straight to the database and its (default) store. */
 async function attachEvidence(api: Api, evaluationId: string, marked: boolean): Promise<string> {
@@ -244,13 +308,13 @@ test('every route of the OpenAPI document has its row in the matrix', async () =
 
 forEachApi('access matrix: every route × every role', (api) => {
   for (const c of CASES) {
-    describe(`${c.route}${c.note ? ` (${c.note})` : ''}${c.status ? ` on a ${c.status} evaluation` : ''}`, () => {
+    describe(`${c.route}${c.note ? ` (${c.note})` : ''}${c.status ? ` on a ${c.status} evaluation` : ''}${c.cycle ? ` on ${c.cycle.status} ${c.cycle.kind}` : ''}`, () => {
       WHO.forEach((who, i) => {
         const expected = c.expect[i]!;
         test(`${who} → ${expected}`, async () => {
           const client = who === 'anonymous' ? api.anonymous() : c.fresh ? await api.login(USERNAMES[who]) : await api.as(USERNAMES[who]);
           officeId = api.unitId('office');
-          const id = c.status ? await evaluationFor(api, c) : c.target ? await newTarget(api, c.target) : '';
+          const id = c.cycle ? await cycleFor(api, c) : c.status ? await evaluationFor(api, c) : c.target ? await newTarget(api, c.target) : '';
           const draw = c.draw ? await newDraw(api) : { id: '', evaluationId: '' };
           const fileId = c.evidence ? await attachEvidence(api, id, c.evidence === 'public') : '';
           const answer = await c.request(client, id, draw, fileId);
@@ -261,6 +325,11 @@ forEachApi('access matrix: every route × every role', (api) => {
             if (c.status) {
               const stored = await repos.evaluations.get(id);
               assert.deepEqual([stored?.version, stored?.status], [1, c.status], 'a refused request changes nothing');
+            }
+            if (c.cycle) {
+              const stored = await repos.cycle.get(id);
+              assert.deepEqual([stored?.version, stored?.status], [1, c.cycle.status], 'a refused request changes nothing');
+              if (c.route === 'POST /api/targets/{id}/evaluation') assert.equal(await repos.cycle.evaluationOf(id), null, 'no evaluation made');
             }
             if (c.target === 'unit') assert.match((await repos.units.get(id))!.name, /^目标单位/u, 'a refused request changes nothing');
             if (c.target === 'user') {

@@ -48,18 +48,18 @@ export interface Subject {
  * The statuses a transition starts from: always, only in a year with the department tier, or only
  * in a year without it (where the bureau takes a submitted form straight from the unit).
  */
-interface From {
-  always?: readonly Status[];
-  withDepartment?: readonly Status[];
-  withoutDepartment?: readonly Status[];
+export interface From<S extends string = Status> {
+  always?: readonly S[];
+  withDepartment?: readonly S[];
+  withoutDepartment?: readonly S[];
 }
 
 /** Who may take a transition, over which units, from which statuses. */
-interface Grant {
+export interface Grant<S extends string = Status> {
   role: Role;
   /** `own`: the actor's unit only; `subtree`: its unit and every unit below it; `any`: every unit. */
   units: 'own' | 'subtree' | 'any';
-  from: From;
+  from: From<S>;
 }
 
 interface TransitionRule {
@@ -145,7 +145,7 @@ export function awaitsActor(actor: Actor, subject: Subject): boolean {
 }
 
 /** The statuses a grant starts from in a year with or without the department tier. */
-export function fromStatuses(from: From, departmentReview: boolean): Status[] {
+export function fromStatuses<S extends string>(from: From<S>, departmentReview: boolean): S[] {
   return [...(from.always ?? []), ...((departmentReview ? from.withDepartment : from.withoutDepartment) ?? [])];
 }
 
@@ -213,9 +213,10 @@ export function canCreate(actor: Actor): boolean {
 /** `allowed`; `forbidden` (the role may never do it here); `wrongStatus` (the role may, but not in this status). */
 export type Permission = 'allowed' | 'forbidden' | 'wrongStatus';
 
-const ownUnit = (actor: Actor, subject: Subject) => actor.unitId !== null && actor.unitId === subject.unitId;
+const ownUnit = (actor: Actor, subject: Pick<Subject, 'unitId'>) => actor.unitId !== null && actor.unitId === subject.unitId;
 
-function reaches(actor: Actor, subject: Subject, units: Grant['units']): boolean {
+/** Whether a grant over `units` reaches the subject's unit (the cycle's documents use it too). */
+export function reaches(actor: Actor, subject: Pick<Subject, 'unitId' | 'unitPath'>, units: Grant['units']): boolean {
   if (units === 'any') return true;
   if (units === 'own') return ownUnit(actor, subject);
   return actor.unitPath !== null && isWithin(subject.unitPath, actor.unitPath);

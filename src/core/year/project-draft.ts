@@ -45,6 +45,14 @@ function projectFields(facts: ProjectFacts, budgetUnit: string): Partial<Project
   return fields;
 }
 
+/**
+ * A new project's form made from its approved targets (evaluation-from-targets.ts: the indicator
+ * table with the targets' ids, the goal, the declared amounts), the project's facts from the list.
+ */
+export function projectDraftFromTargets(context: DraftContext, fromTargets: Evaluation): Evaluation {
+  return { ...fromTargets, year: context.year, project: { ...fromTargets.project, ...projectFields(context.facts, context.budgetUnit) } };
+}
+
 export function projectDraft(context: DraftContext, template: Template, previous: Evaluation | null): Evaluation {
   const base = previous && previous.template === template.id
     ? { ...nextYearDraft(previous), year: context.year }

@@ -28,6 +28,7 @@ import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError, forbidden, notFound } from '../api-error.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
 import { BoundedWork } from './bounded-work.ts';
+import { approvedTargetsOf } from './cycle-service.ts';
 import { evaluationView, publicEvaluationView, summaryView, type Summary } from './evaluation-views.ts';
 
 /**
@@ -66,11 +67,13 @@ export class EvaluationService {
 
   async get(user: User | null, id: string, lang: Lang) {
     const actor = actorOf(user);
-    const stored = await this.visible(repositories(this.ctx.db), actor, id);
-    const report = evaluate(stored.document, this.template(stored.document));
-    return user === null
-      ? publicEvaluationView(stored, report, lang)
-      : evaluationView(stored, report, allowedActions(actor, subject(stored)), lang);
+    const repos = repositories(this.ctx.db);
+    const stored = await this.visible(repos, actor, id);
+    if (user === null) return publicEvaluationView(stored, evaluate(stored.document, this.template(stored.document)), lang);
+    // Made from targets (issue 16): checked against their newest approved version too.
+    const approved = await approvedTargetsOf(repos, id);
+    const report = evaluate(stored.document, this.template(stored.document), approved?.targets);
+    return { ...evaluationView(stored, report, allowedActions(actor, subject(stored)), lang), approvedTargets: approved ? { id: approved.id, version: approved.version } : null };
   }
 
   /** The stored evaluation, for exports; 404 unless the user may see it. */
@@ -123,7 +126,9 @@ export class EvaluationService {
       const reason = comment?.trim() ? comment.trim() : null;
       if (rule.reasonRequired && reason === null) throw new ApiError(422, 'REASON_REQUIRED');
       if (rule.checksMustPass) {
-        const { findings } = evaluate(stored.document, this.template(stored.document));
+        // An evaluation made from targets does not leave the unit while it departs from the approved ones (TARGET_CHANGED …).
+        const approved = action === 'submit' ? await approvedTargetsOf(repos, id) : undefined;
+        const { findings } = evaluate(stored.document, this.template(stored.document), approved?.targets);
         if (hasErrors(findings)) {
           throw new ApiError(422, 'CHECK_ERRORS', {
             params: { errors: findings.filter((f) => f.severity === 'error').length },
@@ -170,7 +175,7 @@ export class EvaluationService {
           extra: { existing },
         });
       }
-      return this.insertDraftIn(repos, user, source.unit.id, nextYearDraft(source.document), 'copy', source.id);
+      return this.insertDraftIn(repos, user, source.unit.id, nextYearDraft(source.document), 'copy', { path: 'copiedFrom', to: source.id });
     });
   }
 
@@ -232,11 +237,15 @@ export class EvaluationService {
     return { items, total: await auditCount(this.ctx.db, id), ...page };
   }
 
-  private async insertDraft(user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy', sourceId?: string): Promise<{ id: string }> {
-    return inTransaction(this.ctx.db, (repos) => this.insertDraftIn(repos, user, unitId, evaluation, action, sourceId));
+  private async insertDraft(user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy'): Promise<{ id: string }> {
+    return inTransaction(this.ctx.db, (repos) => this.insertDraftIn(repos, user, unitId, evaluation, action));
   }
 
-  private async insertDraftIn(repos: Repositories, user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy', sourceId?: string): Promise<{ id: string }> {
+  /**
+   * A new draft of the unit, in the caller's transaction; `origin` is what it was made from (a copy:
+   * `copiedFrom` the evaluation; made from targets: `targetsFrom` them), in its audit entry.
+   */
+  async insertDraftIn(repos: Repositories, user: User, unitId: string, evaluation: Evaluation, action: 'create' | 'copy', origin?: { path: 'copiedFrom' | 'targetsFrom'; to: string }): Promise<{ id: string }> {
     evaluation = withIndicatorIds(evaluation, undefined, () => crypto.randomUUID()); // lineage: every indicator an id
     const template = this.knownTemplate(evaluation);
     const id = crypto.randomUUID();
@@ -245,7 +254,7 @@ export class EvaluationService {
     // A new form's changes are its creation; a copy names the evaluation it came from.
     await repos.audit.append({
       evaluationId: id, at, userId: user.id, action, comment: null,
-      changes: sourceId ? [{ path: 'copiedFrom', from: null, to: sourceId }] : [],
+      changes: origin ? [{ path: origin.path, from: null, to: origin.to }] : [],
     });
     return { id };
   }

@@ -22,7 +22,9 @@ import type { Template } from '../../core/templates/template.ts';
 import { EDITABLE, visibleScope } from '../../core/workflow/workflow.ts';
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
 import { nameIndicators } from '../../core/workflow/named-changes.ts';
-import { FACT_PATHS, projectDraft, updateFacts } from '../../core/year/project-draft.ts';
+import { FACT_PATHS, projectDraft, projectDraftFromTargets, updateFacts } from '../../core/year/project-draft.ts';
+import { createEvaluationFromTargets } from '../../core/year/evaluation-from-targets.ts';
+import type { Targets } from '../../core/model/targets.ts';
 import { factsOf, planProjects, type ProjectCreate, type ProjectRow, type ProjectUpdate } from '../../core/year/project-plan.ts';
 import { chinaDate, yearProgress, type Progress, type ProgressUnit } from '../../core/year/progress.ts';
 import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
@@ -41,6 +43,8 @@ export interface ProjectImportResult {
   created: number;
   /** Of the created: carried over from last year's form. */
   carriedOver: number;
+  /** Of the created: made from the project's approved targets of the year (issue 16). */
+  fromTargets: number;
   updated: number;
   unchanged: number;
   /** What was left alone and why, by row. */
@@ -52,6 +56,8 @@ interface Made {
   create: ProjectCreate;
   template: Template;
   previous: { id: string; document: Evaluation } | null;
+  /** The unit's approved targets of the project this year, on the same template: the form is made from them and linked to them. */
+  targets: { id: string; document: Targets } | null;
   budgetUnit: string;
 }
 
@@ -86,7 +92,7 @@ export class YearService {
     const made = await this.prepare(repos, year, plan.creates, unitNames);
     if (!made.ok) throw invalidRows('projects', made.problems);
     const result: ProjectImportResult = {
-      year, dryRun, created: made.items.length, carriedOver: made.items.filter((m) => m.previous).length,
+      year, dryRun, created: made.items.length, carriedOver: made.items.filter((m) => m.previous && !m.targets).length, fromTargets: made.items.filter((m) => m.targets).length,
       updated: plan.updates.length, unchanged: plan.unchanged, notices: [...plan.notices],
     };
     if (dryRun) return result;
@@ -133,26 +139,36 @@ export class YearService {
       const previousId = coded?.evaluationId ?? previousForm(candidates.filter((c) => c.unitId === create.unitId), create.row.name)?.id;
       const stored = previousId ? await repos.evaluations.get(previousId) : undefined;
       const previous = stored && stored.deletedAt === null ? { id: stored.id, document: stored.document } : null;
-      const templateId = create.row.template.trim() || previous?.document.template;
+      const targets = await approvedTargets(repos, create.unitId, year, code, create.row.name);
+      const templateId = create.row.template.trim() || targets?.document.template || previous?.document.template;
       const template = templateId ? this.ctx.templates.get(templateId) : undefined;
       if (!template) {
         problems.push({ row: create.row.row, field: 'template', message: explain('projects.templateRequired') });
         continue;
       }
-      items.push({ create, template, previous: previous?.document.template === template.id ? previous : null, budgetUnit: unitNames.get(create.unitId) ?? '' });
+      items.push({
+        create, template, previous: previous?.document.template === template.id ? previous : null,
+        targets: targets?.document.template === template.id ? targets : null, budgetUnit: unitNames.get(create.unitId) ?? '',
+      });
     }
     return problems.length > 0 ? { ok: false as const, problems } : { ok: true as const, items };
   }
 
   private async createForm(trx: Repositories, user: User, year: number, m: Made, at: string): Promise<void> {
     const facts = factsOf(m.create.row);
-    const document = withIndicatorIds(projectDraft({ year, facts, budgetUnit: m.budgetUnit }, m.template, m.previous?.document ?? null), undefined, () => crypto.randomUUID());
+    const context = { year, facts, budgetUnit: m.budgetUnit };
+    // This year's approved targets come before last year's form: the evaluation answers to them (issue 16).
+    const draft = m.targets
+      ? projectDraftFromTargets(context, createEvaluationFromTargets(m.targets.document, m.template))
+      : projectDraft(context, m.template, m.previous?.document ?? null);
+    const document = withIndicatorIds(draft, undefined, () => crypto.randomUUID());
     const evaluationId = crypto.randomUUID();
     await trx.evaluations.insert({ id: evaluationId, unitId: m.create.unitId, status: 'draft', columns: columnsOf(document, m.template), document, at });
     await trx.audit.append({
       evaluationId, at, userId: user.id, action: 'setup', comment: null,
-      changes: m.previous ? [{ path: 'copiedFrom', from: null, to: m.previous.id }] : [],
+      changes: m.targets ? [{ path: 'targetsFrom', from: null, to: m.targets.id }] : m.previous ? [{ path: 'copiedFrom', from: null, to: m.previous.id }] : [],
     });
+    if (m.targets) await trx.cycle.link(evaluationId, m.targets.id, user.id, at);
     await trx.projects.insertMany([{ id: crypto.randomUUID(), year, unitId: m.create.unitId, template: m.template.id, evaluationId, ...facts }], at);
   }
 
@@ -179,6 +195,20 @@ export class YearService {
   private now(): string {
     return this.ctx.now().toISOString();
   }
+}
+
+/**
+ * The unit's targets of the project this year, when they have an approved version: found by 项目代码,
+ * else by the project's name (one document of that name only).
+ */
+async function approvedTargets(repos: Repositories, unitId: string, year: number, code: string, name: string): Promise<{ id: string; document: Targets } | null> {
+  const byName = async () => {
+    const named = await repos.cycle.findByName('targets', unitId, year, name.trim());
+    return named.length === 1 ? named[0] : undefined;
+  };
+  const found = (code !== '' ? await repos.cycle.findProject('targets', unitId, year, code, name) : undefined) ?? (await byName());
+  const approved = found ? await repos.cycle.latestApproved<Targets>(found.id) : undefined;
+  return found && approved ? { id: found.id, document: approved.document } : null;
 }
 
 /** The progress reads what the workflow lets the user see, drafts included (counts, not contents) for the bureau and the departments. */

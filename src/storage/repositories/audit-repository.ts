@@ -47,15 +47,20 @@ export class AuditRepository {
         .orderBy('audit_log.id'),
       page,
     ).execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      at: r.at,
-      user: { username: r.username, displayName: r.display_name },
-      action: r.action,
-      comment: r.comment,
-      changes: readJson<FieldChange[]>(r.changes),
-    }));
+    return rows.map(auditEntryOf);
   }
+}
+
+/** An audit row as the API gives it (the evaluations' log and the cycle documents' log have one shape). */
+export function auditEntryOf(r: { id: number | string; at: string; username: string; display_name: string; action: string; comment: string | null; changes: unknown }): AuditEntry {
+  return {
+    id: Number(r.id),
+    at: r.at,
+    user: { username: r.username, displayName: r.display_name },
+    action: r.action,
+    comment: r.comment,
+    changes: readJson<FieldChange[]>(r.changes),
+  };
 }
 
 export function countOf(db: Db, evaluationId: string): Promise<number> {

@@ -4723,6 +4723,1373 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The performance targets (绩效目标申报) the user may see, one page at a time (newest year first, then by project) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    unit?: string;
+                    status?: "draft" | "submitted" | "forwarded" | "returned" | "approved" | "adjusting" | "accepted";
+                    /** @description 项目代码: the project’s document */
+                    code?: string;
+                    /** @description only what waits for the user’s role now (待我处理) */
+                    needsMyAction?: "0" | "1" | "true" | "false";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of summaries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetsPage"];
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a draft of performance targets (绩效目标申报) in the preparer’s unit (one per unit, year and project) */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        targets: components["schemas"]["Targets"];
+                    };
+                };
+            };
+            responses: {
+                /** @description created, with what the checks say */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            findings: components["schemas"]["Finding"][];
+                        };
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The performance targets (绩效目标申报) with what the checks say and what the user may do */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetsDetail"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save performance targets (绩效目标申报) while the unit has it (optimistic concurrency on version); the checks come back */
+        put: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        targets: components["schemas"]["Targets"];
+                    };
+                };
+            };
+            responses: {
+                /** @description saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            findings: components["schemas"]["Finding"][];
+                        };
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/targets/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit, forward (the department), return (with a reason), approve; adjust (目标调整, the preparer, with a reason) approved targets, reject an adjustment (with a reason) — on the version the actor saw */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit" | "forward" | "return" | "approve" | "adjust" | "reject" | "accept";
+                        comment?: string;
+                        /** @description the version the actor is looking at: a stale one is 409 VERSION_CONFLICT */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the new status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: components["schemas"]["CycleStatus"];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/targets/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frozen versions (at submit, approve, accept), oldest first, each hash checked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TargetsVersion"][];
+                        };
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/targets/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One frozen version: the document, its stored hash and the hash computed now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description the version number, from 1 */
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetsVersionDetail"];
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/targets/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, oldest first, one page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description audit entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetsAuditPage"];
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mid-year monitoring (绩效运行监控) the user may see, one page at a time (newest year first, then by project) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    unit?: string;
+                    status?: "draft" | "submitted" | "forwarded" | "returned" | "approved" | "adjusting" | "accepted";
+                    /** @description 项目代码: the project’s document */
+                    code?: string;
+                    /** @description only what waits for the user’s role now (待我处理) */
+                    needsMyAction?: "0" | "1" | "true" | "false";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of summaries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoringPage"];
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a draft of mid-year monitoring (绩效运行监控) in the preparer’s unit (one per unit, year and project) */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        monitoring: components["schemas"]["Monitoring"];
+                    };
+                };
+            };
+            responses: {
+                /** @description created, with what the checks say */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            findings: components["schemas"]["Finding"][];
+                        };
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mid-year monitoring (绩效运行监控) with what the checks say and what the user may do */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoringDetail"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save mid-year monitoring (绩效运行监控) while the unit has it (optimistic concurrency on version); the checks come back */
+        put: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        monitoring: components["schemas"]["Monitoring"];
+                    };
+                };
+            };
+            responses: {
+                /** @description saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            findings: components["schemas"]["Finding"][];
+                        };
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit, forward (the department), return (with a reason) or accept — on the version the actor saw */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit" | "forward" | "return" | "approve" | "adjust" | "reject" | "accept";
+                        comment?: string;
+                        /** @description the version the actor is looking at: a stale one is 409 VERSION_CONFLICT */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the new status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: components["schemas"]["CycleStatus"];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frozen versions (at submit, approve, accept), oldest first, each hash checked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MonitoringVersion"][];
+                        };
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One frozen version: the document, its stored hash and the hash computed now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description the version number, from 1 */
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoringVersionDetail"];
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, oldest first, one page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description audit entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoringAuditPage"];
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/targets/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the year-end self-evaluation from the newest approved targets (indicator ids kept); its checks then compare it with them. Once: a second is 409 ALREADY_CREATED */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the new evaluation (a draft) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4808,6 +6175,8 @@ export interface components {
             created: number;
             /** @description of the created: made from last year’s form of the project */
             carriedOver: number;
+            /** @description of the created: made from the project’s approved targets of the year (and checked against them) */
+            fromTargets: number;
             updated: number;
             unchanged: number;
             ignoredColumns: string[];
@@ -4999,6 +6368,11 @@ export interface components {
             findings: components["schemas"]["Finding"][];
             allowedActions: components["schemas"]["Action"][];
             returnReason: string | null;
+            /** @description made from targets (POST /api/targets/{id}/evaluation): the targets and the number of their newest approved version, which the checks compare the form with */
+            approvedTargets: {
+                id: string;
+                version: number;
+            } | null;
         };
         Computed: {
             weight: number;
@@ -5483,6 +6857,238 @@ export interface components {
             public: boolean;
             /** @description the numbers of the frozen versions that list the file (then it cannot be removed) */
             frozenIn: number[];
+        };
+        TargetsPage: {
+            items: components["schemas"]["TargetsSummary"][];
+            /** @description rows on all pages */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        TargetsSummary: {
+            id: string;
+            unit: components["schemas"]["Unit"];
+            year: number;
+            projectCode: string;
+            project: string;
+            template: string;
+            status: components["schemas"]["CycleStatus"];
+            version: number;
+            updatedAt: string;
+            /** @description targets: an approved version exists (what a self-evaluation is made from) */
+            approved: boolean;
+        };
+        /** @enum {string} */
+        CycleStatus: "draft" | "submitted" | "forwarded" | "returned" | "approved" | "adjusting" | "accepted";
+        /** @description jixiao/targets@1 */
+        Targets: {
+            /** @enum {string} */
+            schema: "jixiao/targets@1";
+            template: string;
+            year: number;
+            project: {
+                name: string;
+                code?: string;
+                budgetUnit?: string;
+                department?: string;
+                recurring?: boolean;
+                budgetInitial?: string;
+                budgetCurrentYear?: string;
+                budgetPreviousYear?: string;
+                executed?: string;
+                executionRate?: string;
+                /** @enum {string} */
+                amountUnit?: "元" | "万元";
+            } & {
+                [key: string]: unknown;
+            };
+            funding?: ({
+                source: string;
+                budget: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            annualGoal: string;
+            indicators: ({
+                id?: string;
+                category: string;
+                subcategory?: string;
+                name: string;
+                target: string;
+                weight: number;
+                rule?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        TargetsDetail: {
+            id: string;
+            version: number;
+            status: components["schemas"]["CycleStatus"];
+            unit: components["schemas"]["Unit"];
+            targets: components["schemas"]["Targets"];
+            findings: components["schemas"]["Finding"][];
+            allowedActions: components["schemas"]["CycleAction"][];
+            returnReason: string | null;
+            /** @description targets: the unit’s reason while an adjustment (目标调整) is under way */
+            adjustmentReason: string | null;
+            /** @description SHA-256 hex of the canonical JSON (keys sorted) of the document */
+            contentHash: string;
+            /** @description targets: the number of the newest approved version, which self-evaluations are checked against */
+            approvedVersion: number | null;
+            /** @description targets: the self-evaluation made from them */
+            evaluationId: string | null;
+        };
+        /** @enum {string} */
+        CycleAction: "edit" | "submit" | "forward" | "return" | "approve" | "adjust" | "reject" | "accept" | "createEvaluation";
+        TargetsVersion: {
+            number: number;
+            /** @enum {string} */
+            action: "submit" | "approve" | "accept";
+            status: components["schemas"]["CycleStatus"];
+            /** @description SHA-256 hex of the canonical JSON (keys sorted) of the document */
+            contentHash: string;
+            /** @description an approved adjustment’s reason */
+            reason: string | null;
+            frozenBy: {
+                username: string;
+                displayName: string;
+            };
+            frozenAt: string;
+            intact: boolean;
+        };
+        TargetsVersionDetail: components["schemas"]["TargetsVersion"] & {
+            /** @description SHA-256 hex of the canonical JSON (keys sorted) of the document */
+            recomputedHash: string;
+            targets: components["schemas"]["Targets"];
+        };
+        TargetsAuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description rows on all pages */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        MonitoringPage: {
+            items: components["schemas"]["MonitoringSummary"][];
+            /** @description rows on all pages */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        MonitoringSummary: {
+            id: string;
+            unit: components["schemas"]["Unit"];
+            year: number;
+            projectCode: string;
+            project: string;
+            template: string;
+            status: components["schemas"]["CycleStatus"];
+            version: number;
+            updatedAt: string;
+            /** @description targets: an approved version exists (what a self-evaluation is made from) */
+            approved: boolean;
+        };
+        /** @description jixiao/monitoring@1 */
+        Monitoring: {
+            /** @enum {string} */
+            schema: "jixiao/monitoring@1";
+            template: string;
+            year: number;
+            asOf: string;
+            project: {
+                name: string;
+                code?: string;
+                budgetUnit?: string;
+                department?: string;
+                recurring?: boolean;
+                budgetInitial?: string;
+                budgetCurrentYear?: string;
+                budgetPreviousYear?: string;
+                executed?: string;
+                executionRate?: string;
+                /** @enum {string} */
+                amountUnit?: "元" | "万元";
+                executedToDate?: string;
+                expectedYearEnd?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            funding?: ({
+                source: string;
+                budget: string;
+                executedToDate: string;
+                expectedYearEnd: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            annualGoal: string;
+            progressSummary: string;
+            indicators: ({
+                id?: string;
+                category: string;
+                subcategory?: string;
+                name: string;
+                target: string;
+                progress: string;
+                expectedYearEnd: string;
+                deviationCauses: ("funding" | "rules" | "staffing" | "facilities" | "other")[];
+                /** @enum {string} */
+                likelihood: "certain" | "possible" | "impossible";
+                remark?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        MonitoringDetail: {
+            id: string;
+            version: number;
+            status: components["schemas"]["CycleStatus"];
+            unit: components["schemas"]["Unit"];
+            monitoring: components["schemas"]["Monitoring"];
+            findings: components["schemas"]["Finding"][];
+            allowedActions: components["schemas"]["CycleAction"][];
+            returnReason: string | null;
+            /** @description targets: the unit’s reason while an adjustment (目标调整) is under way */
+            adjustmentReason: string | null;
+            /** @description SHA-256 hex of the canonical JSON (keys sorted) of the document */
+            contentHash: string;
+            /** @description targets: the number of the newest approved version, which self-evaluations are checked against */
+            approvedVersion: number | null;
+            /** @description targets: the self-evaluation made from them */
+            evaluationId: string | null;
+        };
+        MonitoringVersion: {
+            number: number;
+            /** @enum {string} */
+            action: "submit" | "approve" | "accept";
+            status: components["schemas"]["CycleStatus"];
+            /** @description SHA-256 hex of the canonical JSON (keys sorted) of the document */
+            contentHash: string;
+            /** @description an approved adjustment’s reason */
+            reason: string | null;
+            frozenBy: {
+                username: string;
+                displayName: string;
+            };
+            frozenAt: string;
+            intact: boolean;
+        };
+        MonitoringVersionDetail: components["schemas"]["MonitoringVersion"] & {
+            /** @description SHA-256 hex of the canonical JSON (keys sorted) of the document */
+            recomputedHash: string;
+            monitoring: components["schemas"]["Monitoring"];
+        };
+        MonitoringAuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description rows on all pages */
+            total: number;
+            limit: number;
+            offset: number;
         };
     };
     responses: never;

@@ -1,0 +1,14 @@
+/** 中文：绩效目标与运行监控的流程用语（状态、操作、接口错误；issue 16）。 */
+import type { Messages } from './messages.ts';
+
+export const zhCycleWorkflow: Messages = {
+  'status.adjusting': '目标调整中',
+  'status.accepted': '已审核',
+  'action.adjust': '申请目标调整',
+  'action.reject': '不同意调整',
+  'action.accept': '审核通过',
+  'action.createEvaluation': '按批复目标生成自评表',
+  'api.ALREADY_EXISTS': '本单位{year}年度“{project}”已有此表，不再新建第二份',
+  'api.ALREADY_CREATED': '已按这份绩效目标生成过自评表，不再生成第二份',
+  'api.NOT_APPROVED': '绩效目标尚未批复，不能据此生成自评表',
+};
