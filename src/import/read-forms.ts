@@ -1,6 +1,6 @@
 /**
  * One file's bytes → its forms, by what the bytes are (sniffed, not the file name): PDF, XLSX,
- * .docx, an HTML page or extracted text. Anything else is said to be unreadable. Runs in-process; `importFile` runs it
+ * .docx, an HTML page, an interchange JSON file or extracted text. Anything else is said to be unreadable. Runs in-process; `importFile` runs it
  * in a bounded worker.
  *
  * The PDF and XLSX readers are loaded on the first file that needs them: pdf.js alone takes
@@ -12,6 +12,7 @@ import { templateRegistry, type TemplateRegistry } from '../core/templates/regis
 import type { Template } from '../core/templates/template.ts';
 import type { FileImport, ReaderInput } from './import-result.ts';
 import { sniffKind, type FileKind } from './sniff.ts';
+import { looksLikeJsonObject, readInterchangeJson } from './json/read-interchange-json.ts';
 import { readTextFormsSync } from './text/read-text-forms.ts';
 
 const UNREADABLE: Record<string, string> = {
@@ -63,6 +64,8 @@ export interface ReadOptions {
 export async function readForms(input: ReaderInput, templates: readonly Template[] = [], options: ReadOptions = {}): Promise<FileImport> {
   const kind = sniffKind(input.bytes);
   if (!options.converted && CONVERTED_TO[kind]) return readConverted(input, kind, templates, options.timeoutMs);
+  // An interchange file (`{"targets": […]}` …) is text too: read as JSON, never as a form's text.
+  if (kind === 'text' && looksLikeJsonObject(input.bytes)) return readInterchangeJson(input.file, input.bytes);
   const reader = READERS[kind];
   if (reader) return reader(input, templates);
   return {

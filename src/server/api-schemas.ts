@@ -121,7 +121,8 @@ export const ApiErrorBody = z
   })
   .openapi('Error');
 
-export const ImportPreview = z
+/** The preview of evaluations; cycle-schemas.ts adds the targets and monitoring read (ImportPreview). */
+export const EvaluationImportPreview = z
   .object({
     /** Whose a saved form would be: the user's unit and its department (null: a user without a unit). */
     owner: z.object({ unit: z.string(), department: z.string().nullable() }).nullable(),
@@ -133,8 +134,7 @@ export const ImportPreview = z
     diagnostics: z.array(
       z.object({ severity: z.enum(['error', 'warning', 'info']), code: z.string(), location: z.string().nullable(), path: z.string().nullable(), message: z.string() }),
     ),
-  })
-  .openapi('ImportPreview');
+  });
 
 // The dashboard's schemas are in dashboard-schemas.ts.
 

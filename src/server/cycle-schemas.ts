@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { monitoringSchema } from '../core/model/monitoring.ts';
 import { targetsSchema } from '../core/model/targets.ts';
 import { CYCLE_ACTIONS, CYCLE_STATUSES, CYCLE_TRANSITIONS, type CycleKind } from '../core/workflow/cycle-workflow.ts';
-import { Finding, PageQuery, Paged, Unit } from './api-schemas.ts';
+import { ApiErrorBody, EvaluationImportPreview, Finding, PageQuery, Paged, Unit } from './api-schemas.ts';
 
 // Built before @hono/zod-openapi extends zod: named through zod's own metadata (as the evaluation is).
 export const TargetsDocument = targetsSchema.meta({ id: 'Targets', description: 'jixiao/targets@1' });
@@ -75,3 +75,41 @@ export const CycleListQuery = z.object({
     .openapi({ type: 'string', enum: ['0', '1', 'true', 'false'], description: 'only what waits for the user’s role now (待我处理)' }),
   ...PageQuery,
 });
+
+const UnitMismatch = z.object({ file: z.string(), unit: z.string(), department: z.string().nullable() }).nullable();
+
+/** POST /api/import: the evaluations read, or the targets or monitoring forms (`cycle`) of the file. */
+export const ImportPreview = EvaluationImportPreview.extend({
+  cycle: z
+    .object({
+      kind: z.enum(['targets', 'monitoring']),
+      documents: z.array(z.object({
+        document: z.union([TargetsDocument, MonitoringDocument]),
+        findings: z.array(Finding),
+        start: z.string().openapi({ description: 'where the document starts: "page 1", "sheet 表1", or its place in a JSON file, "targets[0]"' }),
+        unitMismatch: UnitMismatch,
+        existing: z.object({ id: z.string() }).nullable().openapi({ description: 'the unit already has this kind of document for the project and year: saving it is 409 ALREADY_EXISTS' }),
+      })),
+    })
+    .nullable()
+    .openapi({ description: 'a file of targets declarations (绩效目标申报表) or monitoring forms (绩效目标执行监控表), recognised by their titles, or an interchange JSON file of them; null otherwise' }),
+}).openapi('ImportPreview');
+
+export const CycleImportBody = z.object({
+  kind: z.enum(['targets', 'monitoring']),
+  documents: z.array(z.unknown()).min(1).max(200).openapi({ description: 'the documents of the preview to save, each checked on its own against the format' }),
+});
+
+export const CycleImportResult = z
+  .object({
+    created: z.number().int(),
+    results: z.array(z.object({
+      index: z.number().int(),
+      status: z.number().int().openapi({ description: '201 created; else the status a POST /api/targets (or /api/monitoring) of it alone answers: 400 VALIDATION, 409 ALREADY_EXISTS …' }),
+      id: z.string().nullable(),
+      findings: z.array(Finding),
+      error: ApiErrorBody.shape.error.nullable(),
+      existing: z.object({ id: z.string() }).nullable(),
+    })),
+  })
+  .openapi('CycleImportResult');

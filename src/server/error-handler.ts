@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { format, render } from '../core/locale/messages.ts';
+import { format, render, type Lang } from '../core/locale/messages.ts';
 import { formatPath } from '../core/model/path.ts';
 import { ApiError, type ErrorStatus } from './api-error.ts';
 import type { AppEnv } from './app-env.ts';
@@ -35,8 +35,14 @@ export function errorResponse(error: unknown, c: Context<AppEnv>, maxUploadMb: n
     logOf(c).error({ err: error }, 'unexpected error');
     apiError = new ApiError(500, 'INTERNAL');
   }
-  const { params = {}, issues, extra = {}, headers = {} } = apiError.options;
-  const body = {
+  for (const [name, value] of Object.entries(apiError.options.headers ?? {})) c.header(name, value);
+  return c.json(errorBody(apiError, lang), apiError.status as ContentfulStatusCode);
+}
+
+/** The answer's body, `{error: {code, message, issues?}, …extra}`, in the language asked for. */
+export function errorBody(apiError: ApiError, lang: Lang) {
+  const { params = {}, issues, extra = {} } = apiError.options;
+  return {
     error: {
       code: apiError.code,
       message: format(`api.${apiError.code}`, params, lang),
@@ -44,8 +50,6 @@ export function errorResponse(error: unknown, c: Context<AppEnv>, maxUploadMb: n
     },
     ...extra,
   };
-  for (const [name, value] of Object.entries(headers)) c.header(name, value);
-  return c.json(body, apiError.status as ContentfulStatusCode);
 }
 
 /** The zod validation of a request: 400 with the path of each wrong field (`evaluation.indicators[3].weight`). */

@@ -79,10 +79,22 @@ export const YearSettings = z
     year: z.number().int(),
     departmentReview: z.boolean().openapi({ description: 'submitted forms go to the unit’s department (主管部门) before the finance bureau' }),
     deadline: z.string().nullable().openapi({ description: '填报截止日期, an ISO date' }),
+    monitoringAsOf: z.string().nullable().openapi({
+      description: '监控时点: the as-of date of the year’s monitoring drafts made from targets, "MM-DD" or a full date of the year; null: the template’s default (07-31)',
+    }),
   })
   .openapi('YearSettings');
 
-export const YearBody = z.object({ departmentReview: z.boolean(), deadline: isoDate.nullable() });
+export const YearBody = z.object({
+  departmentReview: z.boolean(),
+  deadline: isoDate.nullable(),
+  monitoringAsOf: z
+    .string()
+    .regex(/^(\d{4}-)?\d{2}-\d{2}$/u, { message: 'expected "MM-DD" or a date of the year such as "2024-07-31"' })
+    .nullable()
+    .optional()
+    .openapi({ description: '监控时点, "MM-DD" or a full date of the year (another year’s, or no such day: 422 INVALID_MONITORING_DATE); null: the template’s default; left out: kept' }),
+});
 
 export const ProjectImportQuery = z.object({ dryRun: flag.optional().openapi({ description: 'true: check and count only, write nothing' }) });
 

@@ -24,6 +24,9 @@ export interface CycleDocumentTable {
   created_at: string;
   updated_by: string;
   updated_at: string;
+  /** Soft deletion (migration 2026-12-08): a deleted draft is in no list and answers 404. */
+  deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  deleted_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A frozen copy at submit, approve or accept; rows are only inserted (triggers refuse the rest). */

@@ -145,6 +145,8 @@ export interface YearTable {
   department_review: number;
   /** 填报截止日期, an ISO date. */
   deadline: string | null;
+  /** 监控时点 (migration 2026-12-08): "07-31" or a full date of the year; null, the template's default. */
+  monitoring_as_of: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: string;
   updated_by: string | null;
 }

@@ -205,6 +205,9 @@ export const CASES: Case[] = [
     { route: `GET /api/${kind}/{id}/versions/{number}`, cycle: { kind, status: kind === 'targets' ? 'approved' : 'accepted', approved: true }, request: (c, id) => c.get(`/api/${kind}/${id}/versions/1`), expect: [200, 404, 200, 200, 200, 200, 401] },
     { route: `GET /api/${kind}/{id}/audit`, cycle: { kind, status: 'draft' }, request: (c, id) => c.get(`/api/${kind}/${id}/audit`), expect: [200, 404, 200, 404, 404, 200, 401] },
     { route: `GET /api/${kind}/{id}/audit`, cycle: { kind, status: 'submitted' }, request: (c, id) => c.get(`/api/${kind}/${id}/audit`), expect: [200, 404, 200, 200, 200, 200, 401] },
+    { route: `DELETE /api/${kind}/{id}`, cycle: { kind, status: 'draft' }, request: (c, id) => c.request('DELETE', `/api/${kind}/${id}`), expect: [204, 404, 403, 404, 404, 403, 401] },
+    { route: `DELETE /api/${kind}/{id}`, cycle: { kind, status: 'submitted' }, note: 'sent: on record', request: (c, id) => c.request('DELETE', `/api/${kind}/${id}`), expect: [409, 404, 403, 403, 403, 403, 401] },
+    { route: 'POST /api/import/cycle', note: kind, request: (c) => c.post('/api/import/cycle', { kind, documents: [cycleDocument(kind)] }), expect: [200, 200, 403, 403, 403, 403, 401] },
   ]),
   { route: 'POST /api/targets/{id}/transitions', cycle: { kind: 'targets', status: 'approved', approved: true }, note: 'adjust (目标调整)', request: (c, id) => c.post(`/api/targets/${id}/transitions`, { action: 'adjust', comment: 'reason', version: 1 }), expect: [200, 404, 403, 403, 403, 403, 401] },
   { route: 'PUT /api/targets/{id}', cycle: { kind: 'targets', status: 'approved', approved: true }, note: 'approved targets are frozen', request: (c, id) => c.put(`/api/targets/${id}`, { version: 1, targets: cycleDocument('targets', '矩阵修改') }), expect: [403, 404, 403, 403, 403, 403, 401] },
@@ -212,6 +215,8 @@ export const CASES: Case[] = [
   { route: 'POST /api/targets/{id}/transitions', cycle: { kind: 'targets', status: 'submitted', approved: true, adjustment: true }, note: 'reject an adjustment', request: (c, id) => c.post(`/api/targets/${id}/transitions`, { action: 'reject', comment: 'reason', version: 1 }), expect: [403, 404, 403, 403, 200, 403, 401] },
   { route: 'POST /api/targets/{id}/evaluation', cycle: { kind: 'targets', status: 'approved', approved: true }, request: (c, id) => c.post(`/api/targets/${id}/evaluation`), expect: [201, 404, 403, 403, 403, 403, 401] },
   { route: 'POST /api/targets/{id}/evaluation', cycle: { kind: 'targets', status: 'submitted' }, note: 'not approved yet', request: (c, id) => c.post(`/api/targets/${id}/evaluation`), expect: [409, 404, 403, 403, 403, 403, 401] },
+  { route: 'POST /api/targets/{id}/monitoring', cycle: { kind: 'targets', status: 'approved', approved: true }, request: (c, id) => c.post(`/api/targets/${id}/monitoring`), expect: [201, 404, 403, 403, 403, 403, 401] },
+  { route: 'POST /api/targets/{id}/monitoring', cycle: { kind: 'targets', status: 'submitted' }, note: 'not approved yet', request: (c, id) => c.post(`/api/targets/${id}/monitoring`), expect: [409, 404, 403, 403, 403, 403, 401] },
 ];
 
 /** A targets or monitoring document of a project of its own (one per unit, year and project); `goal` changes it. */
@@ -330,6 +335,11 @@ forEachApi('access matrix: every route × every role', (api) => {
               const stored = await repos.cycle.get(id);
               assert.deepEqual([stored?.version, stored?.status], [1, c.cycle.status], 'a refused request changes nothing');
               if (c.route === 'POST /api/targets/{id}/evaluation') assert.equal(await repos.cycle.evaluationOf(id), null, 'no evaluation made');
+              if (c.route === 'POST /api/targets/{id}/monitoring') {
+                const document = stored!.document as { year: number; project: { code: string; name: string } };
+                assert.equal(await repos.cycle.findProject('monitoring', api.unitId('office'), document.year, document.project.code, document.project.name), undefined, 'no monitoring made');
+              }
+              assert.equal(stored?.deletedAt, null, 'not deleted');
             }
             if (c.target === 'unit') assert.match((await repos.units.get(id))!.name, /^目标单位/u, 'a refused request changes nothing');
             if (c.target === 'user') {

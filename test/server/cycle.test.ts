@@ -62,7 +62,7 @@ forEachApi('the cycle: targets, monitoring and the self-evaluation made from tar
     assert.equal((await (await api.as('preparer2')).get(path)).status, 404, 'another unit does not see it');
 
     const draft = await preparer.get(path);
-    assert.deepEqual([draft.body.status, draft.body.allowedActions, draft.body.targets.indicators[0].id], ['draft', ['edit'], 'ind-1']);
+    assert.deepEqual([draft.body.status, draft.body.allowedActions, draft.body.targets.indicators[0].id], ['draft', ['edit', 'delete'], 'ind-1']);
     document.annualGoal = '全年按期结算';
     const saved = await preparer.put(path, { version: 1, targets: document });
     assert.deepEqual([saved.status, saved.body.version], [200, 2]);
@@ -90,7 +90,7 @@ forEachApi('the cycle: targets, monitoring and the self-evaluation made from tar
 
     const approved = await preparer.get(path);
     assert.deepEqual([approved.body.status, approved.body.approvedVersion, approved.body.returnReason], ['approved', 3, null]);
-    assert.deepEqual(approved.body.allowedActions, ['adjust', 'createEvaluation']);
+    assert.deepEqual(approved.body.allowedActions, ['adjust', 'createEvaluation', 'createMonitoring']);
     const frozen = await preparer.put(path, { version: approved.body.version, targets: { ...document, annualGoal: '改' } });
     assert.deepEqual([frozen.status, frozen.body.error.code], [403, 'FORBIDDEN']);
     const versions = (await reviewer.get(`${path}/versions`)).body.items;

@@ -137,7 +137,7 @@ forEachApi('the year set up from the project list', (api) => {
   test('the year\'s progress per department and unit, overdue after the deadline, for the bureau and the department only', async () => {
     const admin = await api.as('admin');
     await admin.put(`/api/years/${YEAR}`, { departmentReview: true, deadline: '2023-03-31' });
-    assert.deepEqual((await admin.get(`/api/years/${YEAR}`)).body, { year: YEAR, departmentReview: true, deadline: '2023-03-31' });
+    assert.deepEqual((await admin.get(`/api/years/${YEAR}`)).body, { year: YEAR, departmentReview: true, deadline: '2023-03-31', monitoringAsOf: null });
     const progress = (await admin.get(`/api/years/${YEAR}/progress`)).body;
     assert.equal(progress.pastDeadline, true);
     const [department] = progress.departments;

@@ -1,6 +1,7 @@
 /**
  * TARGET_CHANGED, WEIGHT_CHANGED, INDICATOR_REMOVED, INDICATOR_ADDED: a self-evaluation against
- * the project's approved targets (PRODUCT.md, "The cycle"). The targets passed in are the newest
+ * the project's approved targets (PRODUCT.md, "The cycle"); a mid-year monitoring against them too,
+ * without WEIGHT_CHANGED (its table has no weights). The targets passed in are the newest
  * approved version: an approved adjustment (目标调整) is a new version, so a change it approved
  * is no change here.
  *
@@ -10,6 +11,7 @@
  */
 import { matchPreviousYear } from '../lineage/match-previous-year.ts';
 import type { Evaluation, Indicator } from '../model/evaluation.ts';
+import type { Monitoring } from '../model/monitoring.ts';
 import type { TargetIndicator, Targets } from '../model/targets.ts';
 import { compareExact } from '../numbers/exact-decimal.ts';
 import { hundredthsOfNumber } from '../numbers/hundredths.ts';
@@ -20,15 +22,25 @@ import { finding, type Finding } from './finding.ts';
 const BLANK = '—';
 
 export function checkAgainstTargets(evaluation: Evaluation, approved: Targets): Finding[] {
-  const matches = matchPreviousYear(evaluation.indicators, approved.indicators);
+  return checkIndicatorsAgainstTargets(evaluation.indicators, approved, { weights: true });
+}
+
+/** A monitoring's indicator table against the approved targets: targets changed, indicators removed or added. */
+export function checkMonitoringAgainstTargets(monitoring: Monitoring, approved: Targets): Finding[] {
+  return checkIndicatorsAgainstTargets(monitoring.indicators as readonly Indicator[], approved, { weights: false });
+}
+
+/** `weights`: the table states weights to compare (an evaluation's does, a monitoring's does not). */
+function checkIndicatorsAgainstTargets(indicators: readonly Indicator[], approved: Targets, options: { weights: boolean }): Finding[] {
+  const matches = matchPreviousYear(indicators, approved.indicators);
   const out: Finding[] = [];
   matches.forEach((match, i) => {
-    const indicator = evaluation.indicators[i]!;
+    const indicator = indicators[i]!;
     if (match === null) {
       out.push(finding('INDICATOR_ADDED', `indicators[${i}].name`, { name: indicator.name }));
       return;
     }
-    out.push(...changes(indicator, approved.indicators[match.previousIndex]!, i));
+    out.push(...changes(indicator, approved.indicators[match.previousIndex]!, i, options.weights));
   });
   const kept = new Set(matches.flatMap((m) => (m ? [m.previousIndex] : [])));
   approved.indicators.forEach((wanted, j) => {
@@ -37,11 +49,12 @@ export function checkAgainstTargets(evaluation: Evaluation, approved: Targets): 
   return out;
 }
 
-function changes(indicator: Indicator, wanted: TargetIndicator, i: number): Finding[] {
+function changes(indicator: Indicator, wanted: TargetIndicator, i: number, weights: boolean): Finding[] {
   const out: Finding[] = [];
   if (!sameTarget(indicator.target ?? '', wanted.target)) {
     out.push(finding('TARGET_CHANGED', `indicators[${i}].target`, { name: indicator.name, approved: wanted.target, stated: indicator.target?.trim() || BLANK }));
   }
+  if (!weights) return out;
   const weight = indicator.weight === undefined ? null : hundredthsOfNumber(indicator.weight);
   if (weight !== hundredthsOfNumber(wanted.weight)) {
     out.push(finding('WEIGHT_CHANGED', `indicators[${i}].weight`, { name: indicator.name, approved: wanted.weight, stated: indicator.weight ?? BLANK }));

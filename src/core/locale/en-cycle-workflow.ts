@@ -9,6 +9,10 @@ export const enCycleWorkflow: Messages = {
   'action.accept': 'Accept',
   'action.createEvaluation': 'Create the self-evaluation from the approved targets',
   'api.ALREADY_EXISTS': 'The unit already has this document for “{project}” in {year}; a second is not created',
-  'api.ALREADY_CREATED': 'A self-evaluation was already created from these targets; a second is not created',
-  'api.NOT_APPROVED': 'The targets have no approved version yet: no self-evaluation can be made from them',
+  'action.createMonitoring': 'Create the monitoring from the approved targets',
+  'api.ALREADY_CREATED': 'A {document} was already created for these targets; a second is not created',
+  'api.NOT_APPROVED': 'The targets have no approved version yet: no {document} can be made from them',
+  'api.INVALID_MONITORING_DATE': '“{value}” is no day of {year}: give the month and day (07-31) or a date of the year',
+  'cycle.document.evaluation': 'self-evaluation',
+  'cycle.document.monitoring': 'mid-year monitoring of the year',
 };

@@ -10,6 +10,9 @@ export const enImport: Messages = {
   'import.crashed': 'Reading failed: {reason}',
   'import.unknownKind': 'Unknown kind of file: not a PDF, an XLSX workbook, a Word document (.docx), an HTML page or text',
   'import.emptyFile': 'The file is empty',
+  'import.notJson': 'The file starts as JSON but is not JSON ({detail}); not read',
+  'import.notInterchange': 'A JSON file, but not a jixiao file: it needs exactly one of "evaluations", "targets" or "monitoring" holding a list (found: {keys})',
+  'import.schemaProblem': 'Not as the format says: {message}',
   'import.zipNotXlsx': 'A ZIP archive, but not an XLSX workbook',
   // issue 15 (shapes): HTML pages, Word documents and text encodings
   'import.yearFromFile': 'This form prints no year; taken as {year} from the other forms of the file',

@@ -9,6 +9,10 @@ export const zhCycleWorkflow: Messages = {
   'action.accept': '审核通过',
   'action.createEvaluation': '按批复目标生成自评表',
   'api.ALREADY_EXISTS': '本单位{year}年度“{project}”已有此表，不再新建第二份',
-  'api.ALREADY_CREATED': '已按这份绩效目标生成过自评表，不再生成第二份',
-  'api.NOT_APPROVED': '绩效目标尚未批复，不能据此生成自评表',
+  'action.createMonitoring': '按批复目标生成运行监控表',
+  'api.ALREADY_CREATED': '已按这份绩效目标生成过{document}，不再生成第二份',
+  'api.NOT_APPROVED': '绩效目标尚未批复，不能据此生成{document}',
+  'api.INVALID_MONITORING_DATE': '“{value}”不是{year}年的日期：请填写月日（07-31）或本年度的日期',
+  'cycle.document.evaluation': '自评表',
+  'cycle.document.monitoring': '本年度运行监控表',
 };

@@ -11,6 +11,9 @@ export const zhImport: Messages = {
   'import.crashed': '读取失败：{reason}',
   'import.unknownKind': '无法识别的文件类型：不是 PDF、XLSX、Word（.docx）、HTML 或文本文件',
   'import.emptyFile': '文件为空',
+  'import.notJson': '文件以 JSON 开头，但不是有效的 JSON（{detail}），未读取',
+  'import.notInterchange': '这是 JSON 文件，但不是 jixiao 的交换文件：应当且只应有 "evaluations"、"targets" 或 "monitoring" 之一，其值为列表（实际：{keys}）',
+  'import.schemaProblem': '不符合交换格式：{message}',
   'import.zipNotXlsx': '是 ZIP 压缩包，但不是 XLSX 工作簿',
   // issue 15 (shapes): HTML 页面、Word 文档与文本编码
   'import.yearFromFile': '这张表没有印出年度，按同一文件中的表推定为 {year} 年度',

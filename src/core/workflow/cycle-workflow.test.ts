@@ -15,17 +15,33 @@ const admin = unit('admin', null, null);
 const targets = (status: CycleSubject['status'], more: Partial<CycleSubject> = {}): CycleSubject => ({ kind: 'targets', unitId: 'u', unitPath: '/d/u/', status, ...more });
 
 test('targets: draft → submitted (approver) → approved (bureau); returned with a reason; frozen when approved', () => {
-  assert.deepEqual(allowedCycleActions(preparer, targets('draft')), ['edit']);
+  assert.deepEqual(allowedCycleActions(preparer, targets('draft')), ['edit', 'delete']);
   assert.deepEqual(allowedCycleActions(approver, targets('draft')), ['submit']);
   assert.deepEqual(allowedCycleActions(reviewer, targets('submitted')), ['return', 'approve']);
   assert.equal(cyclePermission(reviewer, 'reject', targets('submitted')), 'wrongStatus', 'reject only refuses an adjustment');
   assert.equal(cyclePermission(preparer, 'edit', targets('approved', { approved: true })), 'wrongStatus');
-  assert.deepEqual(allowedCycleActions(preparer, targets('approved', { approved: true })), ['adjust', 'createEvaluation']);
+  assert.deepEqual(allowedCycleActions(preparer, targets('approved', { approved: true })), ['adjust', 'createEvaluation', 'createMonitoring']);
+});
+
+test('a draft is deleted by its unit’s preparer only, and only while it was never sent', () => {
+  assert.equal(cyclePermission(preparer, 'delete', targets('draft')), 'allowed');
+  assert.equal(cyclePermission(preparer, 'delete', { ...targets('draft'), kind: 'monitoring' }), 'allowed');
+  assert.equal(cyclePermission(preparer, 'delete', targets('returned')), 'wrongStatus', 'returned was sent: on record');
+  assert.equal(cyclePermission(preparer, 'delete', targets('approved', { approved: true })), 'wrongStatus');
+  for (const actor of [approver, admin]) assert.equal(cyclePermission(actor, 'delete', targets('draft')), 'forbidden');
+  assert.equal(cyclePermission(preparer, 'delete', { ...targets('draft'), unitId: 'v', unitPath: '/d/v/' }), 'forbidden', 'another unit');
+});
+
+test('monitoring is made from targets once they are approved, by the unit’s preparer', () => {
+  assert.equal(cyclePermission(preparer, 'createMonitoring', targets('submitted')), 'wrongStatus');
+  assert.equal(cyclePermission(preparer, 'createMonitoring', targets('approved', { approved: true })), 'allowed');
+  assert.equal(cyclePermission(approver, 'createMonitoring', targets('approved', { approved: true })), 'forbidden');
+  assert.equal(cyclePermission(preparer, 'createMonitoring', { ...targets('accepted', { approved: true }), kind: 'monitoring' }), 'forbidden');
 });
 
 test('an adjustment: the preparer opens it, edits, the approver submits, the bureau approves or rejects', () => {
   const adjusting = targets('adjusting', { adjustment: true, approved: true });
-  assert.deepEqual(allowedCycleActions(preparer, adjusting), ['edit', 'createEvaluation']);
+  assert.deepEqual(allowedCycleActions(preparer, adjusting), ['edit', 'createEvaluation', 'createMonitoring']);
   assert.deepEqual(allowedCycleActions(approver, adjusting), ['submit']);
   const sent = targets('submitted', { adjustment: true, approved: true });
   assert.deepEqual(allowedCycleActions(reviewer, sent), ['return', 'approve', 'reject']);

@@ -12,6 +12,9 @@
  * the self-evaluation is checked against.
  *
  * Monitoring: draft → submitted → (forwarded) → accepted by the bureau, or returned with a reason.
+ *
+ * The unit's preparer makes the self-evaluation and the mid-year monitoring from approved targets,
+ * and deletes a draft (never sent: it has no frozen version) of either kind.
  */
 import { fromStatuses, isWithin, reaches, type Actor, type Grant as StatusGrant, type From as StatusFrom } from './workflow.ts';
 
@@ -25,7 +28,7 @@ export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
 export const CYCLE_TRANSITIONS = ['submit', 'forward', 'return', 'approve', 'adjust', 'reject', 'accept'] as const;
 export type CycleTransition = (typeof CYCLE_TRANSITIONS)[number];
-export const CYCLE_ACTIONS = ['edit', ...CYCLE_TRANSITIONS, 'createEvaluation'] as const;
+export const CYCLE_ACTIONS = ['edit', ...CYCLE_TRANSITIONS, 'createEvaluation', 'createMonitoring', 'delete'] as const;
 export type CycleAction = (typeof CYCLE_ACTIONS)[number];
 
 /** What an action needs of the document it applies to. */
@@ -152,10 +155,15 @@ export function cyclePermission(actor: Actor, action: CycleAction, subject: Cycl
     if (actor.role !== 'preparer' || !own) return 'forbidden';
     return CYCLE_EDITABLE[subject.kind].includes(subject.status) ? 'allowed' : 'wrongStatus';
   }
-  if (action === 'createEvaluation') {
-    // The year-end self-evaluation is made from targets once they have an approved version.
+  if (action === 'createEvaluation' || action === 'createMonitoring') {
+    // The year-end self-evaluation and the mid-year monitoring are made from targets once they have an approved version.
     if (subject.kind !== 'targets' || actor.role !== 'preparer' || !own) return 'forbidden';
     return subject.approved ? 'allowed' : 'wrongStatus';
+  }
+  if (action === 'delete') {
+    // A draft was never sent (returned is not draft): nothing of it is on record with the bureau.
+    if (actor.role !== 'preparer' || !own) return 'forbidden';
+    return subject.status === 'draft' ? 'allowed' : 'wrongStatus';
   }
   const rule = cycleRule(subject.kind, action);
   if (!rule) return 'forbidden';

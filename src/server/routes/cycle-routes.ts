@@ -27,6 +27,17 @@ export function cycleRoutes(app: OpenAPIHono<AppEnv>, services: Services): void 
     }),
     async (c) => c.json(await services.targets.createEvaluation(requireUser(c), c.req.valid('param').id), 201),
   );
+
+  const monitoring = cycleSchemas('monitoring');
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/api/targets/{id}/monitoring', tags: ['targets'],
+      summary: 'Create the mid-year monitoring draft from the newest approved targets (indicator table with ids, the funding rows’ budgets, the year’s monitoring date). Once per project and year: 409 ALREADY_CREATED',
+      request: { params: IdParams, query: LangQuery },
+      responses: { 201: json(monitoring.Created, 'the new monitoring (a draft), with what the checks say'), ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await services.targets.createMonitoring(requireUser(c), c.req.valid('param').id, services.monitoring, requestLang(c)) as never, 201),
+  );
 }
 
 function kindRoutes<D extends CycleDocument>(app: OpenAPIHono<AppEnv>, kind: CycleKind, service: CycleService<D>): void {
@@ -81,6 +92,18 @@ function kindRoutes<D extends CycleDocument>(app: OpenAPIHono<AppEnv>, kind: Cyc
       const user = requireUser(c);
       const { version } = c.req.valid('json') as { version: number };
       return c.json(await service.update(user, c.req.valid('param').id, version, await asSent(c), requestLang(c)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: `${base}/{id}`, tags, summary: `Delete a draft of ${words} (its unit’s preparer; soft: the audit log stays, the project may be declared again)`,
+      request: { params: IdParams },
+      responses: { 204: { description: 'deleted' }, ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      await service.remove(requireUser(c), c.req.valid('param').id);
+      return c.body(null, 204);
     },
   );
 

@@ -51,13 +51,13 @@ export function yearRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/api/years/{year}', tags, summary: 'Set whether the department reviews first, and the deadline (admin)',
+      method: 'put', path: '/api/years/{year}', tags, summary: 'Set whether the department reviews first, the deadline and the monitoring date (监控时点; left out: kept) (admin)',
       request: { params: YearParams, body: { content: { 'application/json': { schema: YearBody } }, required: true } },
-      responses: { 200: json(YearSettings, 'the settings'), ...errors(400, 401, 403) },
+      responses: { 200: json(YearSettings, 'the settings'), ...errors(400, 401, 403, 422) },
     }),
     async (c) => {
-      const { departmentReview, deadline } = c.req.valid('json');
-      return c.json(await services.years.set(requireUser(c), { year: c.req.valid('param').year, departmentReview, deadline }), 200);
+      const { departmentReview, deadline, monitoringAsOf } = c.req.valid('json');
+      return c.json(await services.years.set(requireUser(c), { year: c.req.valid('param').year, departmentReview, deadline, monitoringAsOf }), 200);
     },
   );
 

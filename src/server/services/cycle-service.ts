@@ -5,6 +5,7 @@
  * made from approved targets. As evaluations: every mutation checks access first, then works in
  * one transaction that writes its audit entry; a stale version is 409 VERSION_CONFLICT.
  */
+import { checkMonitoringAgainstTargets } from '../../core/checks/approved-targets.ts';
 import { checkMonitoring } from '../../core/checks/monitoring.ts';
 import { findingJson } from '../../core/checks/report-json.ts';
 import { hasErrors } from '../../core/checks/run-checks.ts';
@@ -24,20 +25,56 @@ import {
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
 import { nameIndicators } from '../../core/workflow/named-changes.ts';
 import { createEvaluationFromTargets } from '../../core/year/evaluation-from-targets.ts';
+import { monitoringAsOf } from '../../core/year/monitoring-date.ts';
+import { createMonitoringFromTargets } from '../../core/year/monitoring-from-targets.ts';
 import type { Page } from '../../storage/paging.ts';
 import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
 import type { CycleColumns, CycleFilter, CycleFreezingAction, CycleVersion, StoredCycleDocument } from '../../storage/repositories/cycle-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError, forbidden, notFound } from '../api-error.ts';
+import { errorBody } from '../error-handler.ts';
+import { validateMonitoring, validateTargets } from '../../core/model/validate.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
 import type { EvaluationService } from './evaluation-service.ts';
 
 export type CycleDocument = Targets | Monitoring;
 type Stored<D> = StoredCycleDocument<D>;
 
-/** The document's own checks: a targets declaration's weights; a monitoring's spending and indicators. */
-function checksOf(kind: CycleKind, document: CycleDocument, template: Template): Finding[] {
-  return kind === 'targets' ? checkTargets(document as Targets, template) : checkMonitoring(document as Monitoring, template);
+/**
+ * What the checks say of a document of the unit: a targets declaration's weights; a monitoring's
+ * spending and indicators and, when the unit's targets of the project have an approved version,
+ * its indicator table against them (TARGET_CHANGED, INDICATOR_REMOVED, INDICATOR_ADDED).
+ */
+export async function cycleChecks(repos: Repositories, kind: CycleKind, document: CycleDocument, template: Template, unitId: string): Promise<Finding[]> {
+  if (kind === 'targets') return checkTargets(document as Targets, template);
+  const monitoring = document as Monitoring;
+  const own = checkMonitoring(monitoring, template);
+  const approved = await approvedTargetsOfProject(repos, unitId, monitoring.year, monitoring.project.code?.trim() ?? '', monitoring.project.name);
+  return approved ? [...own, ...checkMonitoringAgainstTargets(monitoring, approved.document)] : own;
+}
+
+/**
+ * The unit's targets of the project in the year, when they have an approved version: found by
+ * 项目代码, else by the project's name (one live document of that name only).
+ */
+export async function approvedTargetsOfProject(repos: Repositories, unitId: string, year: number, code: string, name: string): Promise<{ id: string; document: Targets } | null> {
+  const byName = async () => {
+    const named = await repos.cycle.findByName('targets', unitId, year, name.trim());
+    return named.length === 1 ? named[0] : undefined;
+  };
+  const found = (code !== '' ? await repos.cycle.findProject('targets', unitId, year, code, name) : undefined) ?? (await byName());
+  const approved = found ? await repos.cycle.latestApproved<Targets>(found.id) : undefined;
+  return found && approved ? { id: found.id, document: approved.document } : null;
+}
+
+/** What became of one document of an import (POST /api/import/cycle). */
+interface ImportedDocument {
+  index: number;
+  status: number;
+  id: string | null;
+  findings: Array<ReturnType<typeof findingJson>>;
+  error: ReturnType<typeof errorBody>['error'] | null;
+  existing: { id: string } | null;
 }
 
 export class CycleService<D extends CycleDocument> {
@@ -79,7 +116,7 @@ export class CycleService<D extends CycleDocument> {
       status: stored.status,
       unit: stored.unit,
       [this.kind]: stored.document,
-      findings: checksOf(this.kind, stored.document, this.template(stored.document)).map((f) => findingJson(f, lang)),
+      findings: (await cycleChecks(repos, this.kind, stored.document, this.template(stored.document), stored.unit.id)).map((f) => findingJson(f, lang)),
       allowedActions: allowedCycleActions(actorOf(user), subject),
       returnReason: stored.returnReason,
       adjustmentReason: stored.adjustmentReason,
@@ -95,14 +132,36 @@ export class CycleService<D extends CycleDocument> {
     const template = this.knownTemplate(document);
     const columns = columnsOf(document);
     return this.oncePerProject(actor.unitId!, columns, null, () => inTransaction(this.ctx.db, async (repos) => {
-      document = withIds(document, undefined);
       await this.refuseSecond(repos, actor.unitId!, columns, null);
-      const id = crypto.randomUUID();
-      const at = this.now();
-      await repos.cycle.insert({ id, kind: this.kind, unitId: actor.unitId!, columns, document, userId: user.id, at });
-      await repos.cycle.appendAudit({ documentId: id, at, userId: user.id, action: 'create', comment: null, changes: [] });
-      return { id, version: 1, findings: checksOf(this.kind, document, template).map((f) => findingJson(f, lang)) };
+      const id = await this.insertDraftIn(repos, user, actor.unitId!, document, null);
+      return { id, version: 1, findings: (await cycleChecks(repos, this.kind, document, template, actor.unitId!)).map((f) => findingJson(f, lang)) };
     }));
+  }
+
+  /**
+   * The documents of an import saved as drafts of the preparer's unit, each on its own (its own
+   * transaction): one that fails the format, or whose project the unit already has (409
+   * ALREADY_EXISTS, naming it), is reported at its index and the others are still saved; nothing
+   * saved before is changed.
+   */
+  async importMany(user: User, documents: readonly unknown[], lang: Lang) {
+    if (!canCreateCycle(actorOf(user))) throw forbidden();
+    const validate = this.kind === 'targets' ? validateTargets : validateMonitoring;
+    const results: ImportedDocument[] = [];
+    for (const [index, data] of documents.entries()) {
+      const none = { index, id: null, findings: [], error: null, existing: null };
+      const validated = validate(data, ['documents', index]);
+      try {
+        if (!validated.ok) throw new ApiError(400, 'VALIDATION', { issues: validated.problems });
+        const created = await this.create(user, validated.value as D, lang);
+        results.push({ ...none, status: 201, id: created.id, findings: created.findings });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        const { error: body, existing } = errorBody(error, lang) as { error: ReturnType<typeof errorBody>['error']; existing?: { id: string } };
+        results.push({ ...none, status: error.status, error: body, existing: existing ?? null });
+      }
+    }
+    return { created: results.filter((r) => r.status === 201).length, results };
   }
 
   async update(user: User, id: string, version: number, document: D, lang: Lang) {
@@ -115,7 +174,7 @@ export class CycleService<D extends CycleDocument> {
       if (stored.version !== version) throw conflict(this.kind, stored);
       const template = this.knownTemplate(document);
       document = withIds(document, stored.document);
-      const findings = checksOf(this.kind, document, template).map((f) => findingJson(f, lang));
+      const findings = (await cycleChecks(repos, this.kind, document, template, stored.unit.id)).map((f) => findingJson(f, lang));
       const changes = fieldChanges(stored.document as never, document as never);
       if (changes.length === 0) return { version: stored.version, findings };
       const columns = columnsOf(document);
@@ -149,7 +208,7 @@ export class CycleService<D extends CycleDocument> {
       const reason = comment?.trim() ? comment.trim() : null;
       if (rule.reasonRequired && reason === null) throw new ApiError(422, 'REASON_REQUIRED');
       if (rule.checksMustPass) {
-        const findings = checksOf(this.kind, stored.document, this.template(stored.document));
+        const findings = await cycleChecks(repos, this.kind, stored.document, this.template(stored.document), stored.unit.id);
         if (hasErrors(findings)) {
           throw new ApiError(422, 'CHECK_ERRORS', {
             params: { errors: findings.filter((f) => f.severity === 'error').length },
@@ -222,9 +281,9 @@ export class CycleService<D extends CycleDocument> {
       const approved = await repos.cycle.latestApproved<Targets>(id);
       const allowed = cyclePermission(actor, 'createEvaluation', subjectOf(stored, approved !== undefined));
       if (allowed === 'forbidden') throw forbidden();
-      if (allowed === 'wrongStatus' || !approved) throw new ApiError(409, 'NOT_APPROVED');
+      if (allowed === 'wrongStatus' || !approved) throw notApproved('evaluation');
       const existing = await repos.cycle.evaluationOf(id);
-      if (existing) throw new ApiError(409, 'ALREADY_CREATED', { extra: { existing: { id: existing } } });
+      if (existing) throw alreadyCreated('evaluation', existing);
       const evaluation = createEvaluationFromTargets(approved.document, this.template(approved.document));
       const created = await this.evaluations.insertDraftIn(repos, user, stored.unit.id, evaluation, 'create', { path: 'targetsFrom', to: id });
       await repos.cycle.link(created.id, id, user.id, this.now());
@@ -233,9 +292,69 @@ export class CycleService<D extends CycleDocument> {
     });
   }
 
+  /**
+   * "Monitoring from targets": the unit's mid-year monitoring draft of the project made from the
+   * newest approved version (indicator ids, targets and the funding rows' budgets kept), as of the
+   * year's monitoring date (the bureau's setting, else the template's 07-31). Once per project and
+   * year: a monitoring there already is 409 ALREADY_CREATED naming it.
+   */
+  async createMonitoring(user: User, id: string, monitoring: CycleService<Monitoring>, lang: Lang): Promise<{ id: string; version: number; findings: unknown[] }> {
+    const actor = actorOf(user);
+    return inTransaction(this.ctx.db, async (repos) => {
+      await repos.cycle.lock(id);
+      const stored = await this.visible(repos, user, id);
+      const approved = await repos.cycle.latestApproved<Targets>(id);
+      const allowed = cyclePermission(actor, 'createMonitoring', subjectOf(stored, approved !== undefined));
+      if (allowed === 'forbidden') throw forbidden();
+      if (allowed === 'wrongStatus' || !approved) throw notApproved('monitoring');
+      const targets = approved.document;
+      const template = this.template(targets);
+      const setting = (await repos.years.get(targets.year)).monitoringAsOf;
+      const document = createMonitoringFromTargets(targets, monitoringAsOf(targets.year, setting, template.documents?.monitoring?.defaultAsOf));
+      const columns = columnsOf(document);
+      const existing = await repos.cycle.findProject('monitoring', stored.unit.id, columns.year, columns.projectCode, columns.project);
+      if (existing) throw alreadyCreated('monitoring', existing.id);
+      const created = await monitoring.insertDraftIn(repos, user, stored.unit.id, document, { path: 'targetsFrom', to: id });
+      await repos.cycle.appendAudit({ documentId: id, at: this.now(), userId: user.id, action: 'createMonitoring', comment: null, changes: [{ path: 'monitoring', from: null, to: created }] });
+      return { id: created, version: 1, findings: (await cycleChecks(repos, 'monitoring', document, template, stored.unit.id)).map((f) => findingJson(f, lang)) };
+    });
+  }
+
+  /** A draft of the unit, audited as `create` (with where it came from); the caller holds the transaction. */
+  async insertDraftIn(repos: Repositories, user: User, unitId: string, document: D, from: { path: string; to: string } | null): Promise<string> {
+    document = withIds(document, undefined);
+    const id = crypto.randomUUID();
+    const at = this.now();
+    await repos.cycle.insert({ id, kind: this.kind, unitId, columns: columnsOf(document), document, userId: user.id, at });
+    await repos.cycle.appendAudit({ documentId: id, at, userId: user.id, action: 'create', comment: null, changes: from ? [{ path: from.path, from: null, to: from.to }] : [] });
+    return id;
+  }
+
+  /**
+   * The unit's preparer deletes a draft (never sent, so nothing of it is with the bureau). Soft, as
+   * evaluations' deletion: the row and its audit log stay (audit `delete`), the document leaves
+   * every list and answers 404, and the unit may declare the project again.
+   */
+  async remove(user: User, id: string): Promise<void> {
+    const actor = actorOf(user);
+    await inTransaction(this.ctx.db, async (repos) => {
+      await repos.cycle.lock(id);
+      const stored = await this.visible(repos, user, id);
+      const allowed = cyclePermission(actor, 'delete', subjectOf(stored, false));
+      if (allowed === 'forbidden') throw forbidden();
+      if (allowed === 'wrongStatus') {
+        throw new ApiError(409, 'INVALID_TRANSITION', { params: { status: inBothLanguages(`status.${stored.status}`), action: inBothLanguages('action.delete') } });
+      }
+      const at = this.now();
+      const version = await repos.cycle.update(id, stored.version, { deleted: true, userId: user.id, at });
+      if (version === null) throw conflict(this.kind, await this.visible(repos, user, id));
+      await repos.cycle.appendAudit({ documentId: id, at, userId: user.id, action: 'delete', comment: null, changes: [{ path: 'deleted', from: false, to: true }] });
+    });
+  }
+
   private async visible(repos: Repositories, user: User, id: string): Promise<Stored<D>> {
     const stored = await repos.cycle.get<D>(id);
-    if (!stored || stored.kind !== this.kind || !canSeeCycle(actorOf(user), subjectOf(stored, false))) throw notFound();
+    if (!stored || stored.kind !== this.kind || stored.deletedAt !== null || !canSeeCycle(actorOf(user), subjectOf(stored, false))) throw notFound();
     return stored;
   }
 
@@ -315,6 +434,12 @@ function withIds<D extends CycleDocument>(document: D, stored: D | undefined): D
   if (ids.every((id, i) => id === document.indicators[i]!.id)) return document;
   return { ...document, indicators: document.indicators.map((indicator, i) => ({ ...indicator, id: ids[i]! })) } as D;
 }
+
+/** What is made from approved targets, named in both languages in the 409s. */
+type MadeFromTargets = 'evaluation' | 'monitoring';
+const notApproved = (made: MadeFromTargets) => new ApiError(409, 'NOT_APPROVED', { params: { document: inBothLanguages(`cycle.document.${made}`) } });
+const alreadyCreated = (made: MadeFromTargets, existing: string) =>
+  new ApiError(409, 'ALREADY_CREATED', { params: { document: inBothLanguages(`cycle.document.${made}`) }, extra: { existing: { id: existing } } });
 
 function conflict(kind: CycleKind, current: Stored<unknown>): ApiError {
   return new ApiError(409, 'VERSION_CONFLICT', {

@@ -3,11 +3,17 @@
  * read. The file, spooled to disk by the route, is read in the reader pool (threads with a heap limit
  * and a deadline: a hostile upload costs a thread, not the server), the users served in turn (a
  * queue each); the file's bytes never enter this thread's heap. Nothing is saved.
+ *
+ * A file of the cycle's targets or monitoring forms (or their interchange JSON) comes back as
+ * `cycle`, each document with what the checks say, whether it names another unit, and whether the
+ * unit has one for the project already (saving it would be 409 ALREADY_EXISTS). Such a file is
+ * never shown as "no forms": its documents, or the diagnostics of why none could be read.
  */
 import { evaluate } from '../../core/checks/run-checks.ts';
 import { computedJson, findingJson } from '../../core/checks/report-json.ts';
 import { render, type Lang } from '../../core/locale/messages.ts';
 import { IMPORT_LIMITS, type ImportLimits } from '../../import/import-limits.ts';
+import type { CycleImport } from '../../import/cycle/recognize-cycle.ts';
 import type { FileImport } from '../../import/import-result.ts';
 import { createReaderPool, type ReaderPool, type ReadTask } from '../../import/reader-pool.ts';
 import { sniffKind } from '../../import/sniff.ts';
@@ -19,6 +25,7 @@ import { unitMismatch, type Owner } from '../../core/organisation/unit-match.ts'
 import { ApiError } from '../api-error.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { readFileHead } from './file-head.ts';
+import { cycleChecks } from './cycle-service.ts';
 import { FairQueue } from './import-queue.ts';
 
 const READABLE = new Set(['pdf', 'xlsx', 'docx', 'html', 'text']);
@@ -63,6 +70,7 @@ export class ImportService {
     const owner = await this.owner(user);
     return {
       owner,
+      cycle: read.cycle ? await this.cyclePreview(user, read.cycle, owner, lang) : null,
       forms: read.forms.map((form) => {
         const template = this.ctx.templates.get(form.evaluation.template);
         const report = template ? evaluate(form.evaluation, template) : null;
@@ -83,6 +91,26 @@ export class ImportService {
         message: render(d.message, lang),
       })),
     };
+  }
+
+  /** The cycle's documents read, each as the unit would save it. */
+  private async cyclePreview(user: User, read: CycleImport, owner: Owner | null, lang: Lang) {
+    const repos = repositories(this.ctx.db);
+    const unitId = user.unit?.id ?? '';
+    const documents = [];
+    for (const [i, document] of read.documents.entries()) {
+      const template = this.ctx.templates.get(document.template);
+      const findings = template ? await cycleChecks(repos, read.kind, document, template, unitId) : [];
+      const existing = unitId === '' ? undefined : await repos.cycle.findProject(read.kind, unitId, document.year, document.project.code?.trim() ?? '', document.project.name);
+      documents.push({
+        document,
+        findings: findings.map((f) => findingJson(f, lang)),
+        start: read.starts[i] ?? '',
+        unitMismatch: unitMismatch(document.project.budgetUnit, owner),
+        existing: existing ? { id: existing.id } : null,
+      });
+    }
+    return { kind: read.kind, documents };
   }
 
   /** Whose a saved form would be: the user's unit and the department above it (by the unit's path in the tree). */

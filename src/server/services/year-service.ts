@@ -30,9 +30,11 @@ import { chinaDate, yearProgress, type Progress, type ProgressUnit } from '../..
 import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import type { YearSettings } from '../../storage/repositories/year-repository.ts';
-import { forbidden } from '../api-error.ts';
+import { ApiError, forbidden } from '../api-error.ts';
+import { monitoringDateIn } from '../../core/year/monitoring-date.ts';
 import { actorOf, type ServiceContext } from '../service-context.ts';
 import { columnsOf } from '../../storage/evaluation-columns.ts';
+import { approvedTargetsOfProject } from './cycle-service.ts';
 import { requireAdmin } from './organisation-service.ts';
 import { invalidRows } from './row-problems.ts';
 
@@ -72,10 +74,19 @@ export class YearService {
     return repositories(this.ctx.db).years.get(year);
   }
 
-  async set(user: User, settings: YearSettings): Promise<YearSettings> {
+  /** `monitoringAsOf` left out: the stored one is kept; given, it must name a day of the year (422 INVALID_MONITORING_DATE). */
+  async set(user: User, settings: Omit<YearSettings, 'monitoringAsOf'> & { monitoringAsOf?: string | null | undefined }): Promise<YearSettings> {
     requireAdmin(user);
-    await repositories(this.ctx.db).years.set(settings, this.now(), user.id);
-    return settings;
+    const { year, monitoringAsOf } = settings;
+    if (monitoringAsOf != null && monitoringDateIn(year, monitoringAsOf) === null) {
+      throw new ApiError(422, 'INVALID_MONITORING_DATE', {
+        params: { year, value: monitoringAsOf },
+        issues: [{ path: 'monitoringAsOf', message: `"${monitoringAsOf}" is no day of ${year} (expected "MM-DD" or "${year}-MM-DD")` }],
+      });
+    }
+    const repos = repositories(this.ctx.db);
+    await repos.years.set(settings, this.now(), user.id);
+    return repos.years.get(year);
   }
 
   /** `rows` as read from the list, with the problems of cells that could not be read. */
@@ -139,7 +150,7 @@ export class YearService {
       const previousId = coded?.evaluationId ?? previousForm(candidates.filter((c) => c.unitId === create.unitId), create.row.name)?.id;
       const stored = previousId ? await repos.evaluations.get(previousId) : undefined;
       const previous = stored && stored.deletedAt === null ? { id: stored.id, document: stored.document } : null;
-      const targets = await approvedTargets(repos, create.unitId, year, code, create.row.name);
+      const targets = await approvedTargetsOfProject(repos, create.unitId, year, code, create.row.name);
       const templateId = create.row.template.trim() || targets?.document.template || previous?.document.template;
       const template = templateId ? this.ctx.templates.get(templateId) : undefined;
       if (!template) {
@@ -195,20 +206,6 @@ export class YearService {
   private now(): string {
     return this.ctx.now().toISOString();
   }
-}
-
-/**
- * The unit's targets of the project this year, when they have an approved version: found by 项目代码,
- * else by the project's name (one document of that name only).
- */
-async function approvedTargets(repos: Repositories, unitId: string, year: number, code: string, name: string): Promise<{ id: string; document: Targets } | null> {
-  const byName = async () => {
-    const named = await repos.cycle.findByName('targets', unitId, year, name.trim());
-    return named.length === 1 ? named[0] : undefined;
-  };
-  const found = (code !== '' ? await repos.cycle.findProject('targets', unitId, year, code, name) : undefined) ?? (await byName());
-  const approved = found ? await repos.cycle.latestApproved<Targets>(found.id) : undefined;
-  return found && approved ? { id: found.id, document: approved.document } : null;
 }
 
 /** The progress reads what the workflow lets the user see, drafts included (counts, not contents) for the bureau and the departments. */

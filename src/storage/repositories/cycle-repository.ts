@@ -33,6 +33,8 @@ export interface CycleSummary {
 
 export interface StoredCycleDocument<D = unknown> extends CycleSummary {
   unitPath: string;
+  /** Soft-deleted (a draft its preparer deleted): kept with its audit log, in no list, found by no project. */
+  deletedAt: string | null;
   departmentReview: boolean;
   document: D;
 }
@@ -74,6 +76,8 @@ export interface CycleChange {
   adjustmentReason?: string | null;
   columns?: CycleColumns;
   document?: unknown;
+  /** A soft deletion (audit `delete`). */
+  deleted?: boolean;
   userId: string;
   at: string;
 }
@@ -125,17 +129,20 @@ export class CycleRepository {
       .selectFrom('cycle_documents')
       .innerJoin('units', 'units.id', 'cycle_documents.unit_id')
       .leftJoin('years', 'years.year', 'cycle_documents.year')
-      .select([...SUMMARY_COLUMNS, 'cycle_documents.document', 'years.department_review'])
+      .select([...SUMMARY_COLUMNS, 'cycle_documents.document', 'cycle_documents.deleted_at', 'years.department_review'])
       .where('cycle_documents.id', '=', id)
       .executeTakeFirst();
-    return row && { ...toSummary(row), unitPath: row.unit_path, departmentReview: Number(row.department_review ?? 0) === 1, document: readJson<D>(row.document) };
+    return row && {
+      ...toSummary(row), unitPath: row.unit_path, deletedAt: row.deleted_at, departmentReview: Number(row.department_review ?? 0) === 1, document: readJson<D>(row.document),
+    };
   }
 
-  /** The unit's document of this kind for the project of the year (by code, or by name where it has no code). */
+  /** The unit's live document of this kind for the project of the year (by code, or by name where it has no code). */
   async findProject(kind: CycleKind, unitId: string, year: number, projectCode: string, project: string): Promise<{ id: string } | undefined> {
     return this.db
       .selectFrom('cycle_documents')
       .select('id')
+      .where('deleted_at', 'is', null)
       .where('kind', '=', kind)
       .where('unit_id', '=', unitId)
       .where('year', '=', year)
@@ -145,7 +152,7 @@ export class CycleRepository {
 
   /** The unit's documents of this kind for a project of the year by its name, whatever their code (the set-up's fallback). */
   async findByName(kind: CycleKind, unitId: string, year: number, project: string): Promise<Array<{ id: string }>> {
-    return this.db.selectFrom('cycle_documents').select('id').where('kind', '=', kind).where('unit_id', '=', unitId).where('year', '=', year).where('project', '=', project).execute();
+    return this.db.selectFrom('cycle_documents').select('id').where('deleted_at', 'is', null).where('kind', '=', kind).where('unit_id', '=', unitId).where('year', '=', year).where('project', '=', project).execute();
   }
 
   /** What the actor may see of a kind, by year (newest first), project and id. */
@@ -189,6 +196,7 @@ export class CycleRepository {
         ...(change.adjustmentReason !== undefined ? { adjustment_reason: change.adjustmentReason } : {}),
         ...(change.columns ? columnValues(change.columns) : {}),
         ...(change.document !== undefined ? { document: writeJson(change.document) } : {}),
+        ...(change.deleted ? { deleted_at: change.at, deleted_by: change.userId } : {}),
       })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
@@ -323,7 +331,7 @@ export class CycleRepository {
 }
 
 function visible(eb: ExpressionBuilder<Tables, 'cycle_documents'>, kind: CycleKind, scope: Exclude<CycleScope, { nothing: true }>, filter: CycleFilter): Expression<SqlBool> {
-  const conditions: Array<Expression<SqlBool>> = [eb('cycle_documents.kind', '=', kind)];
+  const conditions: Array<Expression<SqlBool>> = [eb('cycle_documents.kind', '=', kind), eb('cycle_documents.deleted_at', 'is', null)];
   if (scope.unitId !== null) conditions.push(eb('cycle_documents.unit_id', '=', scope.unitId));
   if (scope.subtreePath !== null) {
     const below = eb.selectFrom('units as subtree').select('subtree.id').where(startingWith('subtree.path', scope.subtreePath));
