@@ -1192,7 +1192,7 @@ export interface paths {
                 };
             };
         };
-        /** Set whether the department reviews first, and the deadline (admin) */
+        /** Set whether the department reviews first, the deadline and the monitoring date (监控时点; left out: kept) (admin) */
         put: {
             parameters: {
                 query?: never;
@@ -1207,6 +1207,8 @@ export interface paths {
                     "application/json": {
                         departmentReview: boolean;
                         deadline: string | null;
+                        /** @description 监控时点, "MM-DD" or a full date of the year (another year’s, or no such day: 422 INVALID_MONITORING_DATE); null: the template’s default; left out: kept */
+                        monitoringAsOf?: string | null;
                     };
                 };
             };
@@ -1240,6 +1242,15 @@ export interface paths {
                 };
                 /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CHECK_ERRORS with the findings, REASON_REQUIRED, MISSING_CHARACTERS, or CONVERTER_MISSING (an import that needs LibreOffice) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3130,7 +3141,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Read an uploaded PDF, text (UTF-8, GB18030, UTF-16), XLSX, DOCX or HTML file into evaluations, with the checks: a preview, nothing is saved */
+        /** Read an uploaded PDF, text (UTF-8, GB18030, UTF-16), XLSX, DOCX, HTML or interchange JSON file into evaluations, or into targets or monitoring documents (`cycle`), with the checks: a preview, nothing is saved */
         post: {
             parameters: {
                 query?: {
@@ -3214,6 +3225,89 @@ export interface paths {
                 };
                 /** @description too many failed logins (TOO_MANY_ATTEMPTS) or too many of one's own imports waiting (TOO_MANY_IMPORTS), with Retry-After */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/cycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save the targets or monitoring documents of an import preview as drafts of the preparer’s unit, each on its own: one the unit already has (409 ALREADY_EXISTS) or that fails the format (400) is reported at its index, the others saved */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "targets" | "monitoring";
+                        /** @description the documents of the preview to save, each checked on its own against the format */
+                        documents: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description what became of each document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CycleImportResult"];
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5022,7 +5116,72 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /** Delete a draft of performance targets (绩效目标申报) (its unit’s preparer; soft: the audit log stays, the project may be declared again) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5663,7 +5822,72 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /** Delete a draft of mid-year monitoring (绩效运行监控) (its unit’s preparer; soft: the audit log stays, the project may be declared again) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6090,6 +6314,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/targets/{id}/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the mid-year monitoring draft from the newest approved targets (indicator table with ids, the funding rows’ budgets, the year’s monitoring date). Once per project and year: 409 ALREADY_CREATED */
+        post: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the new monitoring (a draft), with what the checks say */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            findings: components["schemas"]["Finding"][];
+                        };
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed (FORBIDDEN), or CSRF token missing or wrong (CSRF) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to this user (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description VERSION_CONFLICT with the current version, evaluation and status; INVALID_TRANSITION; ALREADY_COPIED naming the existing copy */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6168,6 +6481,8 @@ export interface components {
             departmentReview: boolean;
             /** @description 填报截止日期, an ISO date */
             deadline: string | null;
+            /** @description 监控时点: the as-of date of the year’s monitoring drafts made from targets, "MM-DD" or a full date of the year; null: the template’s default (07-31) */
+            monitoringAsOf: string | null;
         };
         ProjectImport: {
             year: number;
@@ -6617,6 +6932,143 @@ export interface components {
                 path: string | null;
                 message: string;
             }[];
+            /** @description a file of targets declarations (绩效目标申报表) or monitoring forms (绩效目标执行监控表), recognised by their titles, or an interchange JSON file of them; null otherwise */
+            cycle: {
+                /** @enum {string} */
+                kind: "targets" | "monitoring";
+                documents: {
+                    document: components["schemas"]["Targets"] | components["schemas"]["Monitoring"];
+                    findings: components["schemas"]["Finding"][];
+                    /** @description where the document starts: "page 1", "sheet 表1", or its place in a JSON file, "targets[0]" */
+                    start: string;
+                    unitMismatch: {
+                        file: string;
+                        unit: string;
+                        department: string | null;
+                    } | null;
+                    /** @description the unit already has this kind of document for the project and year: saving it is 409 ALREADY_EXISTS */
+                    existing: {
+                        id: string;
+                    } | null;
+                }[];
+            } | null;
+        };
+        /** @description jixiao/targets@1 */
+        Targets: {
+            /** @enum {string} */
+            schema: "jixiao/targets@1";
+            template: string;
+            year: number;
+            project: {
+                name: string;
+                code?: string;
+                budgetUnit?: string;
+                department?: string;
+                recurring?: boolean;
+                budgetInitial?: string;
+                budgetCurrentYear?: string;
+                budgetPreviousYear?: string;
+                executed?: string;
+                executionRate?: string;
+                /** @enum {string} */
+                amountUnit?: "元" | "万元";
+            } & {
+                [key: string]: unknown;
+            };
+            funding?: ({
+                source: string;
+                budget: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            annualGoal: string;
+            indicators: ({
+                id?: string;
+                category: string;
+                subcategory?: string;
+                name: string;
+                target: string;
+                weight: number;
+                rule?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description jixiao/monitoring@1 */
+        Monitoring: {
+            /** @enum {string} */
+            schema: "jixiao/monitoring@1";
+            template: string;
+            year: number;
+            asOf: string;
+            project: {
+                name: string;
+                code?: string;
+                budgetUnit?: string;
+                department?: string;
+                recurring?: boolean;
+                budgetInitial?: string;
+                budgetCurrentYear?: string;
+                budgetPreviousYear?: string;
+                executed?: string;
+                executionRate?: string;
+                /** @enum {string} */
+                amountUnit?: "元" | "万元";
+                executedToDate?: string;
+                expectedYearEnd?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            funding?: ({
+                source: string;
+                budget: string;
+                executedToDate: string;
+                expectedYearEnd: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            annualGoal: string;
+            progressSummary: string;
+            indicators: ({
+                id?: string;
+                category: string;
+                subcategory?: string;
+                name: string;
+                target: string;
+                progress: string;
+                expectedYearEnd: string;
+                deviationCauses: ("funding" | "rules" | "staffing" | "facilities" | "other")[];
+                /** @enum {string} */
+                likelihood: "certain" | "possible" | "impossible";
+                remark?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        CycleImportResult: {
+            created: number;
+            results: {
+                index: number;
+                /** @description 201 created; else the status a POST /api/targets (or /api/monitoring) of it alone answers: 400 VALIDATION, 409 ALREADY_EXISTS … */
+                status: number;
+                id: string | null;
+                findings: components["schemas"]["Finding"][];
+                error: {
+                    code: string;
+                    message: string;
+                    issues?: {
+                        path: string;
+                        message: string;
+                    }[];
+                } | null;
+                existing: {
+                    id: string;
+                } | null;
+            }[];
         };
         TemplateList: {
             /** @description templates as their JSON files write them (src/core/templates/template.ts validates them) */
@@ -6880,49 +7332,6 @@ export interface components {
         };
         /** @enum {string} */
         CycleStatus: "draft" | "submitted" | "forwarded" | "returned" | "approved" | "adjusting" | "accepted";
-        /** @description jixiao/targets@1 */
-        Targets: {
-            /** @enum {string} */
-            schema: "jixiao/targets@1";
-            template: string;
-            year: number;
-            project: {
-                name: string;
-                code?: string;
-                budgetUnit?: string;
-                department?: string;
-                recurring?: boolean;
-                budgetInitial?: string;
-                budgetCurrentYear?: string;
-                budgetPreviousYear?: string;
-                executed?: string;
-                executionRate?: string;
-                /** @enum {string} */
-                amountUnit?: "元" | "万元";
-            } & {
-                [key: string]: unknown;
-            };
-            funding?: ({
-                source: string;
-                budget: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-            annualGoal: string;
-            indicators: ({
-                id?: string;
-                category: string;
-                subcategory?: string;
-                name: string;
-                target: string;
-                weight: number;
-                rule?: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
-        };
         TargetsDetail: {
             id: string;
             version: number;
@@ -6942,7 +7351,7 @@ export interface components {
             evaluationId: string | null;
         };
         /** @enum {string} */
-        CycleAction: "edit" | "submit" | "forward" | "return" | "approve" | "adjust" | "reject" | "accept" | "createEvaluation";
+        CycleAction: "edit" | "submit" | "forward" | "return" | "approve" | "adjust" | "reject" | "accept" | "createEvaluation" | "createMonitoring" | "delete";
         TargetsVersion: {
             number: number;
             /** @enum {string} */
@@ -6990,59 +7399,6 @@ export interface components {
             updatedAt: string;
             /** @description targets: an approved version exists (what a self-evaluation is made from) */
             approved: boolean;
-        };
-        /** @description jixiao/monitoring@1 */
-        Monitoring: {
-            /** @enum {string} */
-            schema: "jixiao/monitoring@1";
-            template: string;
-            year: number;
-            asOf: string;
-            project: {
-                name: string;
-                code?: string;
-                budgetUnit?: string;
-                department?: string;
-                recurring?: boolean;
-                budgetInitial?: string;
-                budgetCurrentYear?: string;
-                budgetPreviousYear?: string;
-                executed?: string;
-                executionRate?: string;
-                /** @enum {string} */
-                amountUnit?: "元" | "万元";
-                executedToDate?: string;
-                expectedYearEnd?: string;
-            } & {
-                [key: string]: unknown;
-            };
-            funding?: ({
-                source: string;
-                budget: string;
-                executedToDate: string;
-                expectedYearEnd: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-            annualGoal: string;
-            progressSummary: string;
-            indicators: ({
-                id?: string;
-                category: string;
-                subcategory?: string;
-                name: string;
-                target: string;
-                progress: string;
-                expectedYearEnd: string;
-                deviationCauses: ("funding" | "rules" | "staffing" | "facilities" | "other")[];
-                /** @enum {string} */
-                likelihood: "certain" | "possible" | "impossible";
-                remark?: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
         };
         MonitoringDetail: {
             id: string;
