@@ -118,4 +118,16 @@ test('jixiao schema prints the JSON Schema', () => {
   const run = runCli(['schema']);
   assert.equal(run.code, 0);
   assert.equal(JSON.parse(run.stdout).title, 'jixiao/evaluation@1');
+  for (const document of ['targets', 'monitoring']) {
+    const one = runCli(['schema', '--document', document]);
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(JSON.parse(one.stdout).title, `jixiao/${document}@1`);
+  }
+  const all = runCli(['schema', '--document', 'all']);
+  assert.deepEqual(Object.entries(JSON.parse(all.stdout)).map(([key, schema]: [string, any]) => [key, schema.title]), [
+    ['evaluation', 'jixiao/evaluation@1'], ['targets', 'jixiao/targets@1'], ['monitoring', 'jixiao/monitoring@1'],
+  ]);
+  const wrong = runCli(['schema', '--document', 'budget']);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /--document/u);
 });

@@ -107,7 +107,7 @@ forEachDatabase('setting a bureau up from the command line', (database, dialect,
     assert.equal(await count(), 0);
     const made = await cli(['projects', 'import', list, '--year', '2026']);
     assert.equal(made.code, 0, made.stderr);
-    assert.match(made.stdout, /2026: 2 forms made \(0 from last year's\), 0 projects updated, 0 unchanged/u);
+    assert.match(made.stdout, /2026: 2 forms made \(0 from last year's, 0 from approved targets\), 0 projects updated, 0 unchanged/u);
     assert.equal(await count(), 2);
     const bad = await cli(['projects', 'import', file('bad.csv', 'unit,name,budget\n201001,x,-1\n'), '--year', '2026']);
     assert.equal(bad.code, 2);

@@ -2,8 +2,9 @@
  * `jixiao projects import FILE --year Y [--dry-run] [--lang zh|en]`: set the year up from the budget
  * system's project list (CSV or XLSX: 单位代码, 项目代码, 项目名称, 当年预算数, 上年预算金额,
  * 具体实施处室, 是否经常性项目, 模板 — or unit, code, name, budget, previousBudget, department,
- * recurring, template; amounts in 元). One draft evaluation per new project for its unit, carrying
- * last year's indicators over where the project had a form; run again, it updates the budget
+ * recurring, template; amounts in 元). One draft evaluation per new project for its unit, made from
+ * the project's approved targets of the year where it has them (issue 16), else carrying last
+ * year's indicators over where the project had a form; run again, it updates the budget
  * system's facts and adds new projects without touching what units wrote. All rows or none.
  * Exit 0 written (or, with --dry-run, checked), 2 refused (each bad row named), nothing written.
  */
@@ -35,7 +36,7 @@ export async function projectsCommand(argv: string[], io: CommandIo): Promise<nu
       for (const n of result.notices) io.err(`${file}: row ${n.row}, ${columnName('projects', n.field)}: ${render(n.message, lang)}`);
       io.out(
         `jixiao projects import${result.dryRun ? ' (dry run: nothing written)' : ''}: ${year}: ${result.created} forms made ` +
-          `(${result.carriedOver} from last year's), ${result.updated} projects updated, ${result.unchanged} unchanged`,
+          `(${result.carriedOver} from last year's, ${result.fromTargets} from approved targets), ${result.updated} projects updated, ${result.unchanged} unchanged`,
       );
       return EXIT.ok;
     }, io.err, lang, file),
