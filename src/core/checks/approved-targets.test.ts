@@ -1,11 +1,12 @@
 /** An evaluation against its approved targets: each check fails at its path and passes its near misses. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { nationalTargets, nationalWithIds } from '../../../test/support/cycle-fixtures.ts';
+import { nationalMonitoring, nationalTargets, nationalWithIds } from '../../../test/support/cycle-fixtures.ts';
 import { render } from '../locale/messages.ts';
 import type { Evaluation } from '../model/evaluation.ts';
+import type { Monitoring } from '../model/monitoring.ts';
 import type { Targets } from '../model/targets.ts';
-import { checkAgainstTargets, sameTarget } from './approved-targets.ts';
+import { checkAgainstTargets, checkMonitoringAgainstTargets, sameTarget } from './approved-targets.ts';
 import { CYCLE_CHECKS, type CycleCheckCode } from './finding.ts';
 import { placedMessage } from './place.ts';
 
@@ -106,4 +107,24 @@ test('evaluate with the approved targets adds their findings to the form’s own
   assert.deepEqual(withTargets.slice(0, own.length), own);
   assert.deepEqual(withTargets.slice(own.length).map((f) => [f.code, f.path]), [['TARGET_CHANGED', 'indicators[4].target']]);
   assert.ok(hasErrors(withTargets.slice(own.length)));
+});
+
+describe('a monitoring against the approved targets (no weights to compare)', () => {
+  const monitoringAt = (change: (m: Monitoring) => void) => {
+    const m = nationalMonitoring();
+    change(m);
+    return checkMonitoringAgainstTargets(m, nationalTargets()).map((f) => [f.code, f.path, f.severity]);
+  };
+
+  test('the monitoring of its own approved targets has no finding, with or without ids, spelt otherwise', () => {
+    assert.deepEqual(monitoringAt(() => {}), []);
+    assert.deepEqual(monitoringAt((m) => { for (const i of m.indicators) delete i.id; }), []);
+    assert.deepEqual(monitoringAt((m) => { m.indicators[4]!.target = '≥90%'; }), [], '">=90%" is "≥90%"');
+  });
+
+  test('a target changed, an approved indicator dropped, one added: each at its path', () => {
+    assert.deepEqual(monitoringAt((m) => { m.indicators[4]!.target = '>=85%'; }), [['TARGET_CHANGED', 'indicators[4].target', 'error']]);
+    assert.deepEqual(monitoringAt((m) => { m.indicators.splice(2, 1); }), [['INDICATOR_REMOVED', 'indicators', 'error']]);
+    assert.deepEqual(monitoringAt((m) => { m.indicators.push({ ...m.indicators[0]!, id: 'new', name: '新增的指标' }); }), [['INDICATOR_ADDED', 'indicators[5].name', 'warning']]);
+  });
 });
