@@ -12,36 +12,20 @@ import type { Targets } from '../../src/core/model/targets.ts';
 import { writeCycleWorkbook } from '../../src/export/cycle/cycle-workbook.ts';
 import { renderCyclePdf } from '../../src/export/cycle/render-cycle-pdf.ts';
 import { repositories } from '../../src/storage/repositories.ts';
-import { nationalMonitoring, nationalTargets } from '../support/cycle-fixtures.ts';
-import { forEachApi, type Api, type Client } from './support/api-harness.ts';
+import { nationalMonitoring } from '../support/cycle-fixtures.ts';
+import { forEachApi } from './support/api-harness.ts';
 import { act } from './support/transition.ts';
+import { approvedTargets, create, freshMonitoring, freshTargets as freshOwnTargets } from './support/cycle-client.ts';
 import { upload } from './support/upload.ts';
 
+/** A project of its own, of `year` when given. */
 function freshTargets(year?: number): Targets {
-  const t = nationalTargets();
-  t.project.code = `I${crypto.randomUUID().slice(0, 8)}`;
+  const t = freshOwnTargets();
   if (year !== undefined) t.year = year;
   return t;
 }
 
-function freshMonitoring(): Monitoring {
-  const m = nationalMonitoring();
-  m.project.code = `J${crypto.randomUUID().slice(0, 8)}`;
-  return m;
-}
-
-async function create(client: Client, kind: 'targets' | 'monitoring', document: Targets | Monitoring): Promise<string> {
-  const created = await client.post(`/api/${kind}`, { [kind]: document });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  return created.body.id;
-}
-
-async function approved(api: Api, document: Targets): Promise<string> {
-  const id = await create(await api.as('preparer'), 'targets', document);
-  assert.equal((await act(await api.as('approver'), `/api/targets/${id}`, { action: 'submit' })).status, 200);
-  assert.equal((await act(await api.as('reviewer'), `/api/targets/${id}`, { action: 'approve' })).status, 200);
-  return id;
-}
+const approved = approvedTargets;
 
 const json = (value: unknown, name: string) => upload(JSON.stringify(value, null, 2), name);
 

@@ -10,41 +10,15 @@ import { test } from 'node:test';
 import type { Monitoring } from '../../src/core/model/monitoring.ts';
 import type { Targets } from '../../src/core/model/targets.ts';
 import { repositories } from '../../src/storage/repositories.ts';
-import { nationalMonitoring, nationalTargets, nationalWithIds } from '../support/cycle-fixtures.ts';
-import { forEachApi, type Api, type Client } from './support/api-harness.ts';
+import { nationalWithIds } from '../support/cycle-fixtures.ts';
+import { forEachApi, type Client } from './support/api-harness.ts';
 import { act } from './support/transition.ts';
 import { upload } from './support/upload.ts';
-
-/** The national example's targets as a project of its own (one targets document per unit, year and project). */
-function freshTargets(): Targets {
-  const t = nationalTargets();
-  t.project.code = `T${crypto.randomUUID().slice(0, 8)}`;
-  return t;
-}
-
-function freshMonitoring(): Monitoring {
-  const m = nationalMonitoring();
-  m.project.code = `M${crypto.randomUUID().slice(0, 8)}`;
-  return m;
-}
-
-async function create(client: Client, kind: 'targets' | 'monitoring', document: Targets | Monitoring): Promise<string> {
-  const created = await client.post(`/api/${kind}`, { [kind]: document });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  return created.body.id;
-}
+import { approvedTargets, create, freshMonitoring, freshTargets } from './support/cycle-client.ts';
 
 async function save(client: Client, path: string, kind: 'targets' | 'monitoring', document: Targets | Monitoring) {
   const seen = await client.get(path);
   return client.put(path, { version: seen.body.version, [kind]: document });
-}
-
-/** Targets taken through submit and approve by the approver and the reviewer. */
-async function approvedTargets(api: Api, document = freshTargets()): Promise<string> {
-  const id = await create(await api.as('preparer'), 'targets', document);
-  assert.equal((await act(await api.as('approver'), `/api/targets/${id}`, { action: 'submit' })).status, 200);
-  assert.equal((await act(await api.as('reviewer'), `/api/targets/${id}`, { action: 'approve' })).status, 200);
-  return id;
 }
 
 forEachApi('the cycle: targets, monitoring and the self-evaluation made from targets', (api) => {
