@@ -51,6 +51,10 @@ forEachApi('the cycle, server gaps: web import, monitoring from targets, the mon
     assert.deepEqual(documents.map((d: any) => d.document.project.name), [kept.project.name, fresh.project.name]);
     assert.deepEqual(documents.map((d: any) => d.existing?.id ?? null), [keptId, null]);
     assert.deepEqual(documents.map((d: any) => d.findings), [[], []]);
+    // A client that shows only the diagnostics still says what the file held.
+    assert.deepEqual(answer.body.diagnostics.map((d: any) => [d.severity, d.code, d.message]), [
+      ['info', 'CYCLE_DOCUMENTS', 'The file holds 2 performance targets declaration(s) (绩效目标申报表), not self-evaluations: they are saved as targets drafts'],
+    ]);
     assert.ok(documents.every((d: any) => typeof d.start === 'string' && d.start !== ''));
     assert.equal(Number(await cycleCount()), before);
     // An evaluation upload says it has no cycle documents.
@@ -79,7 +83,10 @@ forEachApi('the cycle, server gaps: web import, monitoring from targets, the mon
     const answer = await preparer.request('POST', '/api/import?lang=en', { rawBody: json({ targets: [freshTargets(), bad, freshTargets()] }, 'targets.json') });
     assert.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 500));
     assert.deepEqual(answer.body.cycle.documents.map((d: any) => d.start), ['targets[0]', 'targets[2]']);
-    assert.deepEqual(answer.body.diagnostics.map((d: any) => [d.severity, d.code, d.location, d.path]), [['error', 'SCHEMA_INVALID', 'targets[1]', 'targets[1].indicators[2].weight']]);
+    assert.deepEqual(answer.body.diagnostics.map((d: any) => [d.severity, d.code, d.location, d.path]), [
+      ['error', 'SCHEMA_INVALID', 'targets[1]', 'targets[1].indicators[2].weight'],
+      ['info', 'CYCLE_DOCUMENTS', null, null],
+    ]);
 
     const other = await preparer.request('POST', '/api/import?lang=en', { rawBody: json({ hello: [] }, 'other.json') });
     assert.deepEqual([other.status, other.body.forms, other.body.cycle], [200, [], null]);

@@ -15,4 +15,6 @@ export const enCycleWorkflow: Messages = {
   'api.INVALID_MONITORING_DATE': '“{value}” is no day of {year}: give the month and day (07-31) or a date of the year',
   'cycle.document.evaluation': 'self-evaluation',
   'cycle.document.monitoring': 'mid-year monitoring of the year',
+  'import.cycleTargets': 'The file holds {count} performance targets declaration(s) (绩效目标申报表), not self-evaluations: they are saved as targets drafts',
+  'import.cycleMonitoring': 'The file holds {count} monitoring form(s) (绩效目标执行监控表), not self-evaluations: they are saved as monitoring drafts',
 };

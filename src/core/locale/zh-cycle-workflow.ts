@@ -15,4 +15,6 @@ export const zhCycleWorkflow: Messages = {
   'api.INVALID_MONITORING_DATE': '“{value}”不是{year}年的日期：请填写月日（07-31）或本年度的日期',
   'cycle.document.evaluation': '自评表',
   'cycle.document.monitoring': '本年度运行监控表',
+  'import.cycleTargets': '文件中是 {count} 份绩效目标申报表，不是自评表：保存为绩效目标草稿',
+  'import.cycleMonitoring': '文件中是 {count} 份绩效目标执行监控表，不是自评表：保存为运行监控草稿',
 };

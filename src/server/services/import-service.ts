@@ -14,7 +14,8 @@ import { computedJson, findingJson } from '../../core/checks/report-json.ts';
 import { render, type Lang } from '../../core/locale/messages.ts';
 import { IMPORT_LIMITS, type ImportLimits } from '../../import/import-limits.ts';
 import type { CycleImport } from '../../import/cycle/recognize-cycle.ts';
-import type { FileImport } from '../../import/import-result.ts';
+import type { FileImport, ImportDiagnostic } from '../../import/import-result.ts';
+import { explain } from '../../core/explanation.ts';
 import { createReaderPool, type ReaderPool, type ReadTask } from '../../import/reader-pool.ts';
 import { sniffKind } from '../../import/sniff.ts';
 import { CONVERTER_PACKAGE, findSoffice, type ConvertTarget } from '../../import/convert/soffice.ts';
@@ -83,7 +84,7 @@ export class ImportService {
           unitMismatch: unitMismatch(form.evaluation.project.budgetUnit, owner),
         };
       }),
-      diagnostics: read.diagnostics.map((d) => ({
+      diagnostics: [...read.diagnostics, ...cycleNotice(read)].map((d) => ({
         severity: d.severity,
         code: d.code,
         location: d.location ?? null,
@@ -127,3 +128,12 @@ export class ImportService {
   }
 }
 
+/**
+ * A file of the cycle's documents says so in its diagnostics too (info `CYCLE_DOCUMENTS`): a
+ * client that shows only `forms` and `diagnostics` still tells the user what the file held.
+ */
+function cycleNotice(read: FileImport): ImportDiagnostic[] {
+  if (!read.cycle || read.cycle.documents.length === 0) return [];
+  const key = read.cycle.kind === 'targets' ? 'import.cycleTargets' : 'import.cycleMonitoring';
+  return [{ severity: 'info', code: 'CYCLE_DOCUMENTS', file: read.file, message: explain(key, { count: read.cycle.documents.length }) }];
+}
