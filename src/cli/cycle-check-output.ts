@@ -1,10 +1,11 @@
 /**
  * `jixiao check` of a targets or monitoring file: each document's findings (the monitoring
- * checks of PRODUCT.md, "The cycle"; a targets declaration has its schema checked on loading and
- * no checks of its own yet), as text or in the JSON shape of the evaluations' report.
+ * checks of PRODUCT.md, "The cycle"; a targets declaration's weights against its template, as the
+ * server checks them), as text or in the JSON shape of the evaluations' report.
  */
 import type { Finding } from '../core/checks/finding.ts';
 import { checkMonitoring } from '../core/checks/monitoring.ts';
+import { checkTargets } from '../core/checks/targets-document.ts';
 import { findingJson } from '../core/checks/report-json.ts';
 import { format, type Lang } from '../core/locale/messages.ts';
 import { findingLines, summaryLine } from './check-output.ts';
@@ -21,7 +22,9 @@ export interface CheckedDocument {
 }
 
 export function checkCycle(file: CycleDocuments): CheckedDocument[] {
-  if (file.kind === 'targets') return file.loaded.map(({ document }) => ({ project: document.project, template: document.template, year: document.year, findings: [] }));
+  if (file.kind === 'targets') {
+    return file.loaded.map(({ document, template }) => ({ project: document.project, template: document.template, year: document.year, findings: checkTargets(document, template) }));
+  }
   return file.loaded.map(({ document, template }) => ({
     project: document.project, template: document.template, year: document.year, asOf: document.asOf, findings: checkMonitoring(document, template),
   }));

@@ -45,6 +45,14 @@ describe('jixiao check', () => {
     }
   });
 
+  test('a targets file whose weights do not add up: the error at its path, exit 1 (the server’s checks)', () => {
+    const off = nationalTargets();
+    off.indicators[0]!.weight = 11;
+    const run = runCli(['check', file('off-t.json', { targets: [off] }), '--json']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual((JSON.parse(run.stdout) as Report).targets![0]!.findings.map((f) => [f.code, f.path]), [['WEIGHT_TOTAL', 'indicators'], ['CATEGORY_WEIGHT', 'indicators[0].weight']]);
+  });
+
   test('a targets file that breaks the schema is refused at the path, exit 2', () => {
     const broken = nationalTargets() as unknown as { indicators: Array<Record<string, unknown>> };
     broken.indicators[2]!.weight = 'ten';
