@@ -11,11 +11,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { contentHash } from '../../src/core/model/content-hash.ts';
+import type { Db } from '../../src/storage/open-database.ts';
+import { repositories } from '../../src/storage/repositories.ts';
 import { forEachDatabase } from '../../src/storage/test-databases.testing.ts';
+import { nationalTargets } from '../support/cycle-fixtures.ts';
 import { HttpSession, startServe, type ServeProcess } from '../faults/support/serve-process.ts';
 import { runCliAsync } from '../support/run-cli.ts';
 
 const ADMIN_PASSWORD = 'bureau-admin-2026';
+
+/** Approved targets of the unit's project in 2026, written straight to the database. */
+async function approvedTargetsOf(db: Db, unitCode: string, code: string, name: string): Promise<void> {
+  const unitId = (await db.selectFrom('units').select('id').where('code', '=', unitCode).executeTakeFirstOrThrow()).id;
+  const userId = (await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id;
+  const targets = nationalTargets();
+  Object.assign(targets, { year: 2026, project: { ...targets.project, code, name } });
+  const [id, at, hash] = [crypto.randomUUID(), new Date().toISOString(), contentHash(targets)];
+  const repos = repositories(db);
+  await repos.cycle.insert({ id, kind: 'targets', unitId, columns: { year: 2026, projectCode: code, project: name, template: targets.template, contentHash: hash }, document: targets, userId, at });
+  await db.updateTable('cycle_documents').set({ status: 'approved' }).where('id', '=', id).execute();
+  await repos.cycle.freeze({ documentId: id, action: 'approve', status: 'approved', document: targets, contentHash: hash, reason: null, userId, at });
+}
 
 forEachDatabase('setting a bureau up from the command line', (database, dialect, url) => {
   let dir = '';
@@ -105,9 +122,11 @@ forEachDatabase('setting a bureau up from the command line', (database, dialect,
     assert.match(dry.stdout, /dry run: nothing written\): 2026: 2 forms made/u);
     const count = async () => Number((await database().db.selectFrom('evaluations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     assert.equal(await count(), 0);
+    // 区文化馆's targets of its project, approved: its form is made from them (issue 16).
+    await approvedTargetsOf(database().db, '201002', '2026201002001', '文化惠民演出');
     const made = await cli(['projects', 'import', list, '--year', '2026']);
     assert.equal(made.code, 0, made.stderr);
-    assert.match(made.stdout, /2026: 2 forms made \(0 from last year's, 0 from approved targets\), 0 projects updated, 0 unchanged/u);
+    assert.match(made.stdout, /2026: 2 forms made \(0 from last year's, 1 from approved targets\), 0 projects updated, 0 unchanged/u);
     assert.equal(await count(), 2);
     const bad = await cli(['projects', 'import', file('bad.csv', 'unit,name,budget\n201001,x,-1\n'), '--year', '2026']);
     assert.equal(bad.code, 2);
