@@ -299,6 +299,16 @@ export class CycleService<D extends CycleDocument> {
    * year: a monitoring there already is 409 ALREADY_CREATED naming it.
    */
   async createMonitoring(user: User, id: string, monitoring: CycleService<Monitoring>, lang: Lang): Promise<{ id: string; version: number; findings: unknown[] }> {
+    try {
+      return await this.makeMonitoring(user, id, monitoring, lang);
+    } catch (error) {
+      // A monitoring of the project created at the same moment (POST /api/monitoring): the unique index stopped this one.
+      if (!isUniqueViolation(error)) throw error;
+      return this.makeMonitoring(user, id, monitoring, lang);
+    }
+  }
+
+  private async makeMonitoring(user: User, id: string, monitoring: CycleService<Monitoring>, lang: Lang): Promise<{ id: string; version: number; findings: unknown[] }> {
     const actor = actorOf(user);
     return inTransaction(this.ctx.db, async (repos) => {
       await repos.cycle.lock(id);
