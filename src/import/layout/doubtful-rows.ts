@@ -112,15 +112,28 @@ export function doubtfulValues(file: string, form: ImportedForm, index: number, 
   return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
 }
 
-/** Fields outside the tables read from a cell next to a border between rows that touch (see touching-rows.ts). */
-export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number; key?: string }>): ImportDiagnostic[] {
+const TABLE_FIELD = /^(indicators\[|totals\.|funding\[|execution\.)/u;
+
+/**
+ * Fields read from a cell in doubt (see touching-rows.ts): outside the tables (`tables` false), a
+ * cell next to a border between rows that touch; inside them, a cell two columns' text was put in.
+ */
+export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number; key?: string }>, tables = false): ImportDiagnostic[] {
   const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
   for (const [path, location] of Object.entries(form.locations)) {
     // The year comes from the title, checked against its pattern.
-    if (path === 'year' || path.startsWith('indicators[') || path.startsWith('totals.') || path.startsWith('funding[') || path.startsWith('execution.')) continue;
+    if (path === 'year' || TABLE_FIELD.test(path) !== tables) continue;
     const hit = unclear.find((u) => u.location === location);
     if (!hit || !filled(valueAt(form.evaluation, path))) continue;
     sink.add('warning', 'LAYOUT_CELL_UNCLEAR', hit.key ?? 'layout.cellUnclear', { line: hit.lineNo, field: path }, { location, path });
   }
   return sink.diagnostics;
+}
+
+/** Every caption of a column one of whose captions sits off the middle of its rows (see spanGroupedColumns in layout-grid.ts). */
+export function offCentreCaptions(file: string, form: ImportedForm, index: number, notes: ReadonlyArray<{ field: string; offCentre?: boolean; first: string }>): ImportDiagnostic[] {
+  return [...new Set(notes.filter((n) => n.offCentre).map((n) => n.field))].flatMap((field) => {
+    const paths = form.evaluation.indicators.map((_, i) => `indicators[${i}].${field}`);
+    return report(file, form, index, paths, 'layout.captionOffCentre', notes.find((n) => n.offCentre && n.field === field)!.first);
+  });
 }

@@ -38,13 +38,19 @@ export interface TableHints {
 }
 
 const GROUPED = new Set(['category', 'subcategory']);
+/** The columns a totals row (合计 / 总分) adds up. */
+const TOTALLED = new Set(['weight', 'score']);
 /** Two spans of a caption this close (in lines) to where it is printed are a tie. */
 const UNCLEAR_LINES = 0.6;
+/** A caption further than this (in lines) from the middle of the rows it is best given. */
+const OFF_CENTRE_LINES = 1;
 const NUMBER = /^[-+]?[\d,，.]+%?$/u;
 
 /** A row a merged caption may or may not reach: left without that caption. */
 export interface SpanNote {
   field: string;
+  /** Set when no span puts the caption near the middle of its rows: every caption of the column is in doubt. */
+  offCentre?: boolean;
   /** The column's title as printed. */
   column: string;
   lineNo: number;
@@ -119,6 +125,17 @@ function bandsOf(cells: readonly LayoutCell[], fields: ReadonlyArray<string | un
   });
 }
 
+/**
+ * Table cells (by their token lists, which outlive the copies of a cell) that two pieces of text
+ * of one row were put in together: where one column's text ends and the next one's starts was a
+ * guess, so the field read from such a cell is reported, never read silently.
+ */
+const sharedColumns = new WeakSet<readonly LayoutToken[]>();
+
+export function sharesColumns(cell: LayoutCell): boolean {
+  return sharedColumns.has(cell.tokens);
+}
+
 /** Cost of putting two neighbouring cells set apart by one space into one column (a phrase with a space in it). */
 const MERGE_COST = 6;
 
@@ -128,7 +145,7 @@ const MERGE_COST = 6;
  * columns anew, so a page without the titles is shifted or squeezed; the order holds. Cells set
  * apart by a single space may share a column (one cell); cells left of the first column stay.
  */
-function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutCell[] {
+function snap(cells: LayoutCell[], bands: readonly Band[], row: number, totals = false): LayoutCell[] {
   const first = bands[0]?.start ?? 0;
   // Row labels left of the first column title (年度资金总额 beside 年初预算数) stay where they are.
   const outside = cells.filter((c) => c.end <= first + 1);
@@ -141,6 +158,9 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
   const numeric = inside.map((c) => NUMBER.test(cellText(c)));
   const distance = (i: number, b: Band) => {
     const c = inside[i]!;
+    // 合计 prints the totals of the points columns and nothing else: pdftotext squeezes that short
+    // row, so its figures need not stand under their titles, but they are in no other column.
+    if (totals && numeric[i]) return TOTALLED.has(b.field ?? '') ? Math.abs((c.start + c.end) / 2 - b.centre) : Number.POSITIVE_INFINITY;
     const centred = Math.abs((c.start + c.end) / 2 - b.centre);
     if (!numeric[i]) return Math.min(centred, Math.abs(c.start - b.left));
     return Math.min(centred, Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
@@ -167,6 +187,8 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
   };
   let placed = place((i) => touching(inside[i - 1]!, inside[i]!));
   if (!Number.isFinite(Math.min(...placed.cost[n - 1]!))) placed = place(() => true);
+  // More figures than the points columns: not the totals row it seemed; placed as any row.
+  if (!Number.isFinite(Math.min(...placed.cost[n - 1]!))) return totals ? snap(cells, bands, row) : cells;
   const { cost, from } = placed;
   let k = cost[n - 1]!.indexOf(Math.min(...cost[n - 1]!));
   const bandOf: number[] = [];
@@ -179,9 +201,11 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
     const col = Math.max(Math.round(band.left), 0);
     const width = Number.isFinite(band.right) ? Math.max(Math.round(band.right) - col, 1) : 1000;
     const had = inBand.get(b);
+    if (had) sharedColumns.add(had.tokens);
     if (had) had.tokens.push(...cell.tokens), (had.start = Math.min(had.start, cell.start)), (had.end = Math.max(had.end, cell.end));
     else {
       const snapped = { ...cell, tokens: [...cell.tokens], col, colSpan: width, row, band: b };
+      if (sharedColumns.has(cell.tokens)) sharedColumns.add(snapped.tokens);
       inBand.set(b, snapped);
       out.push(snapped);
     }
@@ -225,12 +249,13 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
   const zones = tableZones(table, hints);
   for (const zone of zones) {
     const paged = bandsByPage(table, zone, rows, hints);
+    const totalsRow = hints.isTotals(table[zone.last]!.map(cellText)) ? zone.last : -1;
     for (let r = zone.header; r <= zone.last; r++) {
       const bands = paged.get(pageOf(rows, r));
       // Cells placed by a page's own columns take the titles' columns in the grid.
-      table[r] = bands ? snap(table[r]!, bands, r).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) })) : snap(table[r]!, zone.bands, r);
+      table[r] = bands ? snap(table[r]!, bands, r, r === totalsRow).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) })) : snap(table[r]!, zone.bands, r, r === totalsRow);
     }
-    recalibrate(table, zone, rows, new Set(paged.keys()));
+    recalibrate(table, zone, rows, new Set(paged.keys()), totalsRow);
     joinFundingRows(table, zone);
     leftColumns(table, zone);
     spanLeftHeadings(table, zone, rows);
@@ -260,7 +285,7 @@ export function cellLocation(cell: LayoutCell): string {
  * the columns are where that page's fullest rows put their cells. Rows with few cells (合计
  * 100 95) are placed again against those.
  */
-function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], placed: ReadonlySet<number>): void {
+function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], placed: ReadonlySet<number>, totalsRow: number): void {
   const m = zone.bands.length;
   const pages = new Set<number>();
   for (let r = zone.header; r <= zone.last; r++) if (!placed.has(pageOf(rows, r))) pages.add(pageOf(rows, r));
@@ -284,7 +309,7 @@ function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow
       const placed = table[r]!.filter((c) => c.band !== undefined && c.rowSpan === 1);
       const kept = table[r]!.filter((c) => !placed.includes(c));
       const cells = placed.map((c) => ({ ...c, band: undefined as number | undefined, col: c.start, colSpan: 1 }));
-      const again = snap(cells, bands, r).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) }));
+      const again = snap(cells, bands, r, r === totalsRow).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) }));
       table[r] = [...kept, ...again];
     }
   }
@@ -407,6 +432,12 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
         let best = s;
         for (let x = s; x <= maxEnd; x++) if (miss(x) < miss(best)) best = x;
         e = best;
+        // A caption set at the top of its merged cell is centred on no span: the rows it spans are a guess.
+        if (miss(best) > OFF_CENTRE_LINES) {
+          const title = table[zone.header]!.find((c) => c.band === b);
+          const row = rows[dataRows[s]!]!;
+          notes.push({ field: band.field!, offCentre: true, column: title ? cellText(title) : band.field!, lineNo: row.lines[0]?.lineNo ?? 0, first: caption.map((t) => t.text).join(''), second: '' });
+        }
         // Line positions only approximate the page: a near tie leaves the row between unplaced.
         const rival = [best - 1, best + 1].find((x) => x >= s && x <= maxEnd && miss(x) - miss(best) < UNCLEAR_LINES);
         if (rival !== undefined) {

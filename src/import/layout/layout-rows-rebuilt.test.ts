@@ -72,3 +72,25 @@ test('a value set at the top of a tall row joins the nearer label with nothing w
     ['308,914.41', '预算执行数（元）'],
   ]);
 });
+
+const TITLES = [at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [46, '权重'], [54, '评分规则'], [76, '自评分'], [86, '备注']), ''];
+const BODY = [
+  at([0, '产出指标(60分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '50']),
+  '',
+  at([0, '效益指标(40分)'], [16, '阅读习惯'], [34, '逐步养成'], [46, '40'], [54, '逐步养成'], [77, '30']),
+  '',
+];
+
+test('the figures of the totals row set at the top of its cells print above 合计, and are its figures', async () => {
+  // pdftotext squeezes the totals row: its figures need not stand under their titles.
+  const evaluation = await read([...HEAD, ...TITLES, ...BODY, at([40, '100']), '', at([18, '合计'], [60, '80'])]);
+  assert.equal(evaluation.indicators.length, 2);
+  assert.deepEqual(evaluation.totals, { weight: 100, score: 80 });
+});
+
+test('合计 set at the top of its cell with its figures in the middle: the figures below are its own', async () => {
+  const evaluation = await read([...HEAD, ...TITLES, ...BODY, at([18, '合计']), at([46, '100'], [77, '80']), '', at([2, '自评时间'], [20, '2024.3.1'])]);
+  assert.equal(evaluation.indicators.length, 2);
+  assert.deepEqual(evaluation.totals, { weight: 100, score: 80 });
+  assert.equal(evaluation.evaluatedOn, '2024-03-01');
+});

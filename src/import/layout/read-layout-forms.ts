@@ -14,14 +14,14 @@ import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { diagnosticSink } from '../diagnostics.ts';
 import type { FileImport, ReaderInput } from '../import-result.ts';
-import { cellLocation, cellText, layoutGrid, rowCells, tableZones, type TableHints } from './layout-grid.ts';
+import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, tableZones, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues } from './orphan-values.ts';
-import { tableRows } from './layout-table-rows.ts';
-import { doubtfulValues, unclearFields } from './doubtful-rows.ts';
-import { touchingColumnCells, touchingRowCells } from './touching-rows.ts';
+import { besideSeam, tableRows } from './layout-table-rows.ts';
+import { doubtfulValues, offCentreCaptions, unclearFields } from './doubtful-rows.ts';
+import { sharedColumnCells, touchingColumnCells, touchingRowCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { LabelIndex } from './label-index.ts';
 
@@ -162,6 +162,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...touchingColumnCells(cells, inTable, isLabelText, cellLocation),
     ...leftoverLineCells(cells, inTable, isLabelText, cellLocation),
   ];
+  const inZone = (r: number) => zones.some((z) => r >= z.header && r <= z.last);
+  const shared = [
+    ...sharedColumnCells(cells, inZone, sharesColumns, cellLocation),
+    ...sharedColumnCells(cells, inZone, (c) => c.tokens.some(besideSeam), cellLocation).map((u) => ({ ...u, key: 'layout.cellUnclear' as const })),
+  ];
   const result = recognizeForms([grid], {
     file: input.file,
     registry,
@@ -170,11 +175,14 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   // A 一级指标 left open is inferred from the template's points and said so by the recogniser.
   const unclear = diagnosticSink(input.file);
   for (const n of notes) {
+    if (n.offCentre) continue;
     if (n.field !== 'category') unclear.add('warning', 'LAYOUT_SPAN_UNCLEAR', 'layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }, { line: n.lineNo });
   }
   const doubts = result.forms.flatMap((form, i) => [
     ...unclearFields(input.file, form, i, touching),
+    ...unclearFields(input.file, form, i, shared, true),
     ...doubtfulValues(input.file, form, i, registry.get(form.evaluation.template)!),
+    ...offCentreCaptions(input.file, form, i, notes),
   ]);
   return { ...result, diagnostics: [...unclear.diagnostics, ...result.diagnostics, ...doubts] };
 }

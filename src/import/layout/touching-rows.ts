@@ -74,3 +74,10 @@ export function touchingColumnCells(table: readonly LayoutCell[][], skip: (row: 
       }
   return out;
 }
+
+/** Table cells that took the text of two pieces of a row together (see sharesColumns in layout-grid.ts). */
+export function sharedColumnCells(table: readonly LayoutCell[][], inTable: (row: number) => boolean, shares: (cell: LayoutCell) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  return table.flatMap((cells, r) =>
+    inTable(r) ? cells.filter(shares).map((cell) => ({ location: locationOf(cell), lineNo: Math.min(...cell.tokens.map((t) => t.lineNo)), key: 'layout.columnsUnclear' as const })) : [],
+  );
+}
