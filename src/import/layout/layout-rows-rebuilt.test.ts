@@ -4,6 +4,7 @@ import { readTextForms } from '../text/read-text-forms.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joinTitleRows, layoutRows } from './layout-rows.ts';
 import { joinOrphanValues } from './orphan-values.ts';
+import { readLayoutText } from './read-layout-forms.ts';
 
 const read = async (lines: string[]) => (await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) })).forms[0]!.evaluation;
 
@@ -93,4 +94,28 @@ test('合计 set at the top of its cell with its figures in the middle: the figu
   assert.equal(evaluation.indicators.length, 2);
   assert.deepEqual(evaluation.totals, { weight: 100, score: 80 });
   assert.equal(evaluation.evaluatedOn, '2024-03-01');
+});
+
+// The layout reader itself, as it reads `pdftotext -layout` text (hand-written text may look to readTextForms like plain text).
+const readAll = async (lines: string[]) => readLayoutText({ file: 'form.txt', bytes: new Uint8Array() }, lines.join('\n'));
+
+test('a rule whose lines interleave with the next row\'s cells: the rows are cut at the seam where the anchors\' rows hold two weights', async () => {
+  // The rule of the second row is set at the top of its row, right under the first row's last rule line
+  // with the 一级指标 caption's line between; the anchors alone would give the first row both weights.
+  const result = await readAll([
+    ...HEAD,
+    ...TITLES,
+    at([16, '开放天数'], [46, '60']),
+    at([54, '开放满250天得满分，']),
+    at([34, '≥250天'], [77, '50']),
+    at([54, '未满按比例扣分']),
+    at([0, '产出指标(100分)']),
+    at([54, '养成习惯得满分']),
+    '',
+    at([16, '阅读习惯'], [34, '逐步养成'], [46, '40'], [77, '30']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '80']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(evaluation.indicators.map((i) => [i.name, i.weight, i.score]), [['开放天数', 60, 50], ['阅读习惯', 40, 30]]);
 });
