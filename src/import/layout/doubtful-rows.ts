@@ -18,6 +18,7 @@ import { filled, report, valueAt } from './field-report.ts';
 import { textDoubts } from './text-doubts.ts';
 
 const AMOUNTS = ['initial', 'adjusted', 'executed'] as const;
+const FIGURE = /^[-+]?[\d,，.]+%?$/u;
 /** How far a printed rate may be from the amounts' (in hundredths of a percent) before it is doubted. */
 const RATE_SLACK = 50n;
 const RATE_FIELDS = ['project.executionRate', 'project.executed', 'project.budgetCurrentYear', 'funding[0].adjusted', 'funding[0].executed'];
@@ -37,7 +38,8 @@ function fundingProblem(evaluation: Evaluation): string | undefined {
   const funding = evaluation.funding ?? [];
   // Each row is one source, named once: a number or a name printed twice is a row taken for another.
   const names = funding.map((row) => row.source.trim());
-  if (names.some((name, i) => name === '' || readAmount(name, '元').ok || names.indexOf(name) !== i)) return 'funding[].source';
+  // A figure in more decimals than an amount has (万元 to six places) is a figure all the same.
+  if (names.some((name, i) => name === '' || readAmount(name, '元').ok || FIGURE.test(name) || names.indexOf(name) !== i)) return 'funding[].source';
   const [total, ...sources] = funding;
   if (!total || sources.length === 0) return undefined;
   for (const key of AMOUNTS) {
@@ -118,12 +120,15 @@ const TABLE_FIELD = /^(indicators\[|totals\.|funding\[|execution\.)/u;
  * Fields read from a cell in doubt (see touching-rows.ts): outside the tables (`tables` false), a
  * cell next to a border between rows that touch; inside them, a cell two columns' text was put in.
  */
-export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number; key?: string }>, tables = false): ImportDiagnostic[] {
+const bare = (text: string) => text.replace(/\s+/gu, '');
+
+export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number; key?: string; text?: string }>, tables = false): ImportDiagnostic[] {
   const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
   for (const [path, location] of Object.entries(form.locations)) {
     // The year comes from the title, checked against its pattern.
     if (path === 'year' || TABLE_FIELD.test(path) !== tables) continue;
-    const hit = unclear.find((u) => u.location === location);
+    const value = valueAt(form.evaluation, path);
+    const hit = unclear.find((u) => u.location === location && (u.text === undefined || bare(u.text).includes(bare(String(value))) || bare(String(value)).includes(bare(u.text))));
     if (!hit || !filled(valueAt(form.evaluation, path))) continue;
     sink.add('warning', 'LAYOUT_CELL_UNCLEAR', hit.key ?? 'layout.cellUnclear', { line: hit.lineNo, field: path }, { location, path });
   }

@@ -5,7 +5,7 @@
  * just as a cell's last wrapped line does. A cell holding such a line (one that is not its row's
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
-import type { LayoutCell } from './layout-grid.ts';
+import { cellText, type LayoutCell } from './layout-grid.ts';
 import type { LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -14,6 +14,8 @@ export interface UnclearCell {
   lineNo: number;
   /** The message saying why: rows that touch (the default) or columns whose text runs together. */
   key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver';
+  /** The cell's text, where the cells of a row share one location (a table row's line): only the field holding it is unclear. */
+  text?: string;
 }
 
 function touch(upper: LayoutRow, lower: LayoutRow): boolean {
@@ -78,6 +80,6 @@ export function touchingColumnCells(table: readonly LayoutCell[][], skip: (row: 
 /** Table cells that took the text of two pieces of a row together (see sharesColumns in layout-grid.ts). */
 export function sharedColumnCells(table: readonly LayoutCell[][], inTable: (row: number) => boolean, shares: (cell: LayoutCell) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   return table.flatMap((cells, r) =>
-    inTable(r) ? cells.filter(shares).map((cell) => ({ location: locationOf(cell), lineNo: Math.min(...cell.tokens.map((t) => t.lineNo)), key: 'layout.columnsUnclear' as const })) : [],
+    inTable(r) ? cells.filter(shares).map((cell) => ({ location: locationOf(cell), lineNo: Math.min(...cell.tokens.map((t) => t.lineNo)), key: 'layout.columnsUnclear' as const, text: cellText(cell) })) : [],
   );
 }
