@@ -5,7 +5,10 @@
  * sets each cell at the top of its row or in its middle, so every block of text (a cell's wrapped
  * lines, one column) either starts on the row's first line or is centred on the row. The borders
  * are chosen together (dynamic programming over the gaps) to fit that best, never through a block
- * and never giving a row two blocks of one column.
+ * (but at a seam, where another column's line parts two of its lines) and giving a row two blocks
+ * of one column only at a cost: pdftotext lets a column's text drift into its neighbour's place,
+ * and refusing every such row would leave the whole page to the anchors, which join rows. What
+ * the fit settled that way is reported (besideSeam), never read silently.
  */
 import { cellText, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
@@ -24,6 +27,8 @@ const CLASH = 1e6;
  * the top of the next row. Allowed, at about the cost of a block set two lines off.
  */
 const SEAM_COST = 2;
+/** A row holding two blocks of one column: text of a neighbouring column drifted into it, or two rows taken for one. */
+const DOUBLED_COST = 8;
 /** How far (in lines) a block may sit from its place in a row for free: the rounding of its position to a line. */
 const SNAP_LINES = 0.5;
 
@@ -84,10 +89,10 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number): number 
     return lines.length === 0 ? [] : [{ band: b.band, top: lines[0]!, bottom: lines.at(-1)! }];
   });
   const bands = new Set(inside.map((b) => b.band));
-  if (bands.size < inside.length) return CLASH;
+  const doubled = (inside.length - bands.size) * DOUBLED_COST;
   const centre = (top + bottom) / 2;
   // pdftotext puts each printed line on a line of text: half a line off is no evidence.
-  return inside.reduce((sum, b) => sum + Math.max(Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - centre)) - SNAP_LINES, 0), 0);
+  return doubled + inside.reduce((sum, b) => sum + Math.max(Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - centre)) - SNAP_LINES, 0), 0);
 }
 
 /**
@@ -143,11 +148,20 @@ export function besideSeam(token: LayoutToken): boolean {
 }
 
 function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bands: readonly Band[], bounds: readonly number[]): void {
+  const mark = (b: Block, top: number, bottom: number) => {
+    for (const line of lines) if (b.lines.includes(line.index) && line.index >= top && line.index <= bottom) for (const t of line.tokens) if (bandOf(bands, t) === b.band) seamTokens.add(t);
+  };
   for (const b of blocks) {
     const seams = b.lines.slice(1).filter((l, i) => l - b.lines[i]! > 1 && cutCost(blocks, b.lines[i]!) < CLASH);
     // A seam with a border at it was cut: the block's parts went to their rows.
-    if (!seams.some((l) => !bounds.some((c) => c >= l - 2 && c < l))) continue;
-    for (const line of lines) if (b.lines.includes(line.index)) for (const t of line.tokens) if (bandOf(bands, t) === b.band) seamTokens.add(t);
+    if (seams.some((l) => !bounds.some((c) => c >= l - 2 && c < l))) mark(b, b.top, b.bottom);
+  }
+  // A row given two blocks of one column (the best fit had to): both are in doubt.
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const top = bounds[k]! + 1;
+    const bottom = bounds[k + 1]!;
+    const inRow = blocks.filter((b) => b.lines.some((l) => l >= top && l <= bottom));
+    for (const b of inRow) if (inRow.some((o) => o !== b && o.band === b.band)) mark(b, top, bottom);
   }
 }
 

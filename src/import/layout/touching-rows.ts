@@ -79,7 +79,11 @@ export function touchingColumnCells(table: readonly LayoutCell[][], skip: (row: 
 
 /** Table cells that took the text of two pieces of a row together (see sharesColumns in layout-grid.ts). */
 export function sharedColumnCells(table: readonly LayoutCell[][], inTable: (row: number) => boolean, shares: (cell: LayoutCell) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
-  return table.flatMap((cells, r) =>
-    inTable(r) ? cells.filter(shares).map((cell) => ({ location: locationOf(cell), lineNo: Math.min(...cell.tokens.map((t) => t.lineNo)), key: 'layout.columnsUnclear' as const, text: cellText(cell) })) : [],
-  );
+  return table.flatMap((cells, r) => {
+    if (!inTable(r)) return [];
+    const shared = cells.filter(shares);
+    // The text one cell took too many of, its neighbour on either side may have lost.
+    const near = (c: LayoutCell) => shared.some((s) => s === c || (s.band !== undefined && c.band !== undefined && Math.abs(s.band - c.band) === 1));
+    return cells.filter(near).map((cell) => ({ location: locationOf(cell), lineNo: Math.min(...cell.tokens.map((t) => t.lineNo)), key: 'layout.columnsUnclear' as const, text: cellText(cell) }));
+  });
 }
