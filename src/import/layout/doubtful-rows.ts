@@ -109,6 +109,7 @@ export function doubtfulValues(file: string, form: ImportedForm, index: number, 
   if (funding !== undefined) out.push(...report(file, form, index, [...fundingPaths(evaluation), ...RATE_FIELDS.slice(1)], 'layout.amountsUnclear', funding));
   if (!rateFits(evaluation)) out.push(...report(file, form, index, RATE_FIELDS, 'layout.amountsUnclear', 'project.executionRate'));
   out.push(...answersTaken(file, form, index, template));
+  out.push(...unplacedIndicatorValues(file, form, index));
   out.push(...textDoubts(file, form, index, template));
   // A field reported by two checks is reported once.
   return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
@@ -121,6 +122,8 @@ const TABLE_FIELD = /^(indicators\[|totals\.|funding\[|execution\.)/u;
  * cell next to a border between rows that touch; inside them, a cell two columns' text was put in.
  */
 const bare = (text: string) => text.replace(/\s+/gu, '');
+/** Whether a field's value came from a cell's text: the same, or (a cell cut or joined by the recogniser) a good part of it. */
+const holds = (cell: string, value: string) => bare(cell) === bare(value) || (bare(value).length >= 4 && (bare(cell).includes(bare(value)) || bare(value).includes(bare(cell))));
 
 export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number; key?: string; text?: string }>, tables = false): ImportDiagnostic[] {
   const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
@@ -128,7 +131,7 @@ export function unclearFields(file: string, form: ImportedForm, index: number, u
     // The year comes from the title, checked against its pattern.
     if (path === 'year' || TABLE_FIELD.test(path) !== tables) continue;
     const value = valueAt(form.evaluation, path);
-    const hit = unclear.find((u) => u.location === location && (u.text === undefined || bare(u.text).includes(bare(String(value))) || bare(String(value)).includes(bare(u.text))));
+    const hit = unclear.find((u) => u.location === location && (u.text === undefined || holds(u.text, String(value))));
     if (!hit || !filled(valueAt(form.evaluation, path))) continue;
     sink.add('warning', 'LAYOUT_CELL_UNCLEAR', hit.key ?? 'layout.cellUnclear', { line: hit.lineNo, field: path }, { location, path });
   }
@@ -141,4 +144,30 @@ export function offCentreCaptions(file: string, form: ImportedForm, index: numbe
     const paths = form.evaluation.indicators.map((_, i) => `indicators[${i}].${field}`);
     return report(file, form, index, paths, 'layout.captionOffCentre', notes.find((n) => n.offCentre && n.field === field)!.first);
   });
+}
+
+/**
+ * An indicator's value the recogniser took from no cell of its own row (a cell of the row above
+ * or below reaching over it): that row's text and this one's may be one cell's. Both are reported.
+ */
+function unplacedIndicatorValues(file: string, form: ImportedForm, index: number): ImportDiagnostic[] {
+  const { indicators } = form.evaluation;
+  const paths = indicators.flatMap((indicator, i) =>
+    Object.entries(indicator).flatMap(([key, value]) => {
+      const path = `indicators[${i}].${key}`;
+      // A row none of whose fields has a place was not read from a text (a form made otherwise).
+      const placed = Object.keys(form.locations).some((p) => p.startsWith(`indicators[${i}].`));
+      if (key === 'id' || key === 'category' || !filled(value) || !placed || form.locations[path] !== undefined) return [];
+      const same = [i - 1, i + 1].filter((j) => indicators[j] !== undefined && (indicators[j] as unknown as Record<string, unknown>)[key] === value).map((j) => `indicators[${j}].${key}`);
+      return [path, ...same];
+    }),
+  );
+  const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
+  for (const path of [...new Set(paths)]) {
+    const row = /^indicators\[\d+\]/u.exec(path)![0];
+    const location = form.locations[path] ?? Object.entries(form.locations).find(([p]) => p.startsWith(`${row}.`))?.[1];
+    const line = /\d+/u.exec(location ?? '')?.[0] ?? '?';
+    sink.add('warning', 'LAYOUT_VALUE_UNCLEAR', 'layout.sameCellTwice', { line, field: path, what: paths.join(', ') }, { ...(location === undefined ? {} : { location }), path });
+  }
+  return sink.diagnostics;
 }

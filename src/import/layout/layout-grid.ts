@@ -419,47 +419,100 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const below = zone.last + 1 < rows.length && dataRows.at(-1)! < zone.last ? extent(table[zone.last]!, rows[zone.last]!).top : texts.at(-1)!.bottom + 1;
     // A row reaches half way to its neighbours' text: the padding of the cells is part of the span.
     const extents = texts.map((t, i) => ({ top: (t.top + (texts[i - 1]?.bottom ?? above)) / 2, bottom: (t.bottom + (texts[i + 1]?.top ?? below)) / 2 }));
-    let s = 0;
-    captions.forEach((caption, i) => {
-      if (s >= dataRows.length) return;
-      const lines = [...new Set(caption.map((t) => t.line))];
-      const centre = lines.reduce((sum, l) => sum + l, 0) / lines.length;
-      let e = dataRows.length - 1;
-      let unclear: number | undefined;
-      if (i < captions.length - 1) {
-        const maxEnd = Math.max(s, dataRows.length - (captions.length - i));
-        const miss = (x: number) => Math.abs((extents[s]!.top + extents[x]!.bottom) / 2 - centre);
-        let best = s;
-        for (let x = s; x <= maxEnd; x++) if (miss(x) < miss(best)) best = x;
-        e = best;
-        // A caption set at the top of its merged cell is centred on no span: the rows it spans are a guess.
-        if (miss(best) > OFF_CENTRE_LINES) {
-          const title = table[zone.header]!.find((c) => c.band === b);
-          const row = rows[dataRows[s]!]!;
-          notes.push({ field: band.field!, offCentre: true, column: title ? cellText(title) : band.field!, lineNo: row.lines[0]?.lineNo ?? 0, first: caption.map((t) => t.text).join(''), second: '' });
-        }
-        // Line positions only approximate the page: a near tie leaves the row between unplaced.
-        const rival = [best - 1, best + 1].find((x) => x >= s && x <= maxEnd && miss(x) - miss(best) < UNCLEAR_LINES);
-        if (rival !== undefined) {
-          e = Math.min(best, rival);
-          unclear = Math.max(best, rival);
-        }
-      }
+    const title = table[zone.header]!.find((c) => c.band === b);
+    const column = title ? cellText(title) : band.field!;
+    placeCaptions(captions, texts, extents).forEach(({ s, e, cost, unclear }, i) => {
+      const caption = captions[i]!;
       const cell: LayoutCell = { ...cellOf(caption, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
-      if (e >= s) table[dataRows[s]!]!.push(cell);
+      table[dataRows[s]!]!.push(cell);
+      // A caption near neither the middle nor the top of the rows it is best given: the rows it spans are a guess.
+      if (cost > OFF_CENTRE_LINES) {
+        const row = rows[dataRows[s]!]!;
+        notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: caption.map((t) => t.text).join(''), second: '' });
+      }
       if (unclear !== undefined) {
         const row = rows[dataRows[unclear]!]!;
-        const next = captions[i + 1]!;
-        const title = table[zone.header]!.find((c) => c.band === b);
         notes.push({
           field: band.field!,
-          column: title ? cellText(title) : band.field!,
+          column,
           lineNo: row.lines.find((l) => l.index === row.anchor)?.lineNo ?? row.lines[0]?.lineNo ?? 0,
           first: cellText(cell),
-          second: cellText(cellOf(next, 0)),
+          second: cellText(cellOf(captions[i + 1]!, 0)),
         });
       }
-      s = (unclear ?? e) + 1;
     });
   });
+}
+
+interface Span {
+  top: number;
+  bottom: number;
+}
+
+/** A caption's place: rows s..e, how far it sits from where it would print there, and the first row left unplaced after it. */
+interface CaptionPlace {
+  s: number;
+  e: number;
+  cost: number;
+  unclear?: number;
+}
+
+/**
+ * The data rows shared out between the captions of a merged column, in order, each caption at
+ * least one row. A merged cell prints its caption in its middle or at its top (on its first
+ * row's first line): each caption costs how far it is from the nearer of the two, and the spans
+ * are chosen together (dynamic programming), so that a caption set at the top, which fits any
+ * span starting on its row, is bounded by where the next caption fits. Where moving a border
+ * costs less than UNCLEAR_LINES more, the rows between are left without a caption (and noted).
+ * `texts` are the rows' text lines, `extents` those reaching half way to their neighbours.
+ */
+export function placeCaptions(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[]): CaptionPlace[] {
+  const n = texts.length;
+  const m = Math.min(captions.length, n);
+  if (m === 0) return [];
+  const centres = captions.map((c) => {
+    const lines = [...new Set(c.map((t) => t.line))];
+    return lines.reduce((sum, l) => sum + l, 0) / lines.length;
+  });
+  const tops = captions.map((c) => Math.min(...c.map((t) => t.line)));
+  const cost = (i: number, s: number, e: number) => {
+    const middle = Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!);
+    const top = tops[i]! < extents[s]!.top ? extents[s]!.top - tops[i]! : Math.max(tops[i]! - texts[s]!.top, 0);
+    return Math.min(middle, top);
+  };
+  // fwd[i][e]: captions 0..i on rows 0..e, caption i ending at e; bwd[i][s]: captions i..m-1 on rows s..n-1.
+  const fwd = Array.from({ length: m }, () => Array<number>(n).fill(Number.POSITIVE_INFINITY));
+  const bwd = Array.from({ length: m + 1 }, () => Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
+  for (let e = 0; e < n; e++) fwd[0]![e] = cost(0, 0, e);
+  for (let i = 1; i < m; i++) for (let e = i; e < n; e++) for (let s = i; s <= e; s++) fwd[i]![e] = Math.min(fwd[i]![e]!, fwd[i - 1]![s - 1]! + cost(i, s, e));
+  bwd[m]![n] = 0;
+  for (let i = m - 1; i >= 0; i--) for (let s = i; s < n; s++) for (let e = s; e < n; e++) bwd[i]![s] = Math.min(bwd[i]![s]!, cost(i, s, e) + bwd[i + 1]![e + 1]!);
+  const best = fwd[m - 1]![n - 1]!;
+  // The best borders, first to last: each the first end whose best continuation gives the best total.
+  const ends: number[] = [];
+  for (let i = 0, s = 0; i < m; i++) {
+    const before = s === 0 ? 0 : fwd[i - 1]![s - 1]!;
+    let e = n - 1;
+    if (i < m - 1) for (let x = s; x < n - 1; x++) if (Math.abs(before + cost(i, s, x) + bwd[i + 1]![x + 1]! - best) < 1e-9) { e = x; break; }
+    ends.push(e);
+    s = e + 1;
+  }
+  const out: CaptionPlace[] = [];
+  let start = 0;
+  for (let i = 0; i < m; i++) {
+    let e = ends[i]!;
+    let unclear: number | undefined;
+    const nextEnd = i + 1 < m ? ends[i + 1]! : n - 1;
+    if (i < m - 1) {
+      // Another border for this caption, the others best for it, nearly as good: a tie.
+      const rival = [e - 1, e + 1].find((x) => x >= start && x < nextEnd && fwd[i]![x]! + bwd[i + 1]![x + 1]! - best < UNCLEAR_LINES);
+      if (rival !== undefined) {
+        unclear = Math.max(e, rival);
+        e = Math.min(e, rival);
+      }
+    }
+    out.push({ s: start, e, cost: cost(i, start, e), ...(unclear === undefined ? {} : { unclear }) });
+    start = (unclear ?? e) + 1;
+  }
+  return out;
 }

@@ -31,6 +31,8 @@ const SEAM_COST = 2;
 const DOUBLED_COST = 8;
 /** How far (in lines) a block may sit from its place in a row for free: the rounding of its position to a line. */
 const SNAP_LINES = 0.5;
+/** A block further than this from its place in its row is reported. */
+const POOR_FIT_LINES = 1.5;
 
 interface Block {
   band: number;
@@ -81,6 +83,11 @@ function cutCost(blocks: readonly Block[], c: number, seams = true): number {
   return cost;
 }
 
+/** How far (in lines, beyond SNAP_LINES) a block is from the top and from the middle of its row, the nearer. */
+function misfit(b: { top: number; bottom: number }, top: number, bottom: number): number {
+  return Math.max(Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - (top + bottom) / 2)) - SNAP_LINES, 0);
+}
+
 /** How badly the blocks of lines [top, bottom] fit one row: each block (or its part in the row) at its top or centred on it. */
 function rowCost(blocks: readonly Block[], top: number, bottom: number): number {
   const inside = blocks.flatMap((b) => {
@@ -90,9 +97,8 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number): number 
   });
   const bands = new Set(inside.map((b) => b.band));
   const doubled = (inside.length - bands.size) * DOUBLED_COST;
-  const centre = (top + bottom) / 2;
   // pdftotext puts each printed line on a line of text: half a line off is no evidence.
-  return doubled + inside.reduce((sum, b) => sum + Math.max(Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - centre)) - SNAP_LINES, 0), 0);
+  return doubled + inside.reduce((sum, b) => sum + misfit(b, top, bottom), 0);
 }
 
 /**
@@ -151,17 +157,35 @@ function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], b
   const mark = (b: Block, top: number, bottom: number) => {
     for (const line of lines) if (b.lines.includes(line.index) && line.index >= top && line.index <= bottom) for (const t of line.tokens) if (bandOf(bands, t) === b.band) seamTokens.add(t);
   };
-  for (const b of blocks) {
-    const seams = b.lines.slice(1).filter((l, i) => l - b.lines[i]! > 1 && cutCost(blocks, b.lines[i]!) < CLASH);
-    // A seam with a border at it was cut: the block's parts went to their rows.
-    if (seams.some((l) => !bounds.some((c) => c >= l - 2 && c < l))) mark(b, b.top, b.bottom);
-  }
-  // A row given two blocks of one column (the best fit had to): both are in doubt.
+  // A block with a seam, cut there or not: which row its lines beyond the seam are in was the fit's choice.
+  for (const b of blocks) if (b.lines.some((l, i) => i > 0 && l - b.lines[i - 1]! > 1)) mark(b, b.top, b.bottom);
+  const rowsOf = (k: number) => ({ top: bounds[k]! + 1, bottom: bounds[k + 1]! });
+  const parts = (k: number) => {
+    const { top, bottom } = rowsOf(k);
+    return blocks.flatMap((b) => {
+      const lines = b.lines.filter((l) => l >= top && l <= bottom);
+      return lines.length === 0 ? [] : [{ block: b, top: lines[0]!, bottom: lines.at(-1)! }];
+    });
+  };
   for (let k = 0; k + 1 < bounds.length; k++) {
-    const top = bounds[k]! + 1;
-    const bottom = bounds[k + 1]!;
-    const inRow = blocks.filter((b) => b.lines.some((l) => l >= top && l <= bottom));
-    for (const b of inRow) if (inRow.some((o) => o !== b && o.band === b.band)) mark(b, top, bottom);
+    const { top, bottom } = rowsOf(k);
+    const here = parts(k);
+    // A row given two blocks of one column (the best fit had to): both are in doubt; so is a block
+    // far from both the top and the middle of the row it was given.
+    for (const p of here) if (here.some((o) => o !== p && o.block.band === p.block.band) || misfit(p, top, bottom) > POOR_FIT_LINES) mark(p.block, top, bottom);
+    // A column's text in this row and the next with at most a line between: the last lines of one
+    // cell and a cell set at the top of the next row print alike, so the border between is a guess.
+    // A block against a border whose neighbour across it has no text in that column may be the neighbour's.
+    const lacks = (j: number, band: number) => j >= 0 && j + 1 < bounds.length && !parts(j).some((x) => x.block.band === band);
+    // Only wrapped text: a single line stands where its row's single-line cells stand.
+    const wrapped = (p: { top: number; bottom: number }) => p.bottom > p.top;
+    for (const p of here) if (wrapped(p) && ((p.bottom >= bottom - 1 && lacks(k + 1, p.block.band)) || (p.top <= top + 1 && lacks(k - 1, p.block.band)))) mark(p.block, top, bottom);
+    if (k + 2 >= bounds.length) continue;
+    const next = rowsOf(k + 1);
+    for (const q of parts(k + 1)) {
+      const p = here.find((x) => x.block.band === q.block.band && q.top - x.bottom <= 2 && (wrapped(x) || wrapped(q)));
+      if (p) mark(p.block, top, bottom), mark(q.block, next.top, next.bottom);
+    }
   }
 }
 
