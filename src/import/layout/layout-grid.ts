@@ -35,6 +35,8 @@ export interface TableHints {
   isFieldLabel(text: string): boolean;
   /** Whether a text is a label of any kind (field, column title, form title): never part of a value's cell. */
   isLabel?(text: string): boolean;
+  /** Whether a text is one of the templates' captions of a merged column (`category`, `subcategory`), or the start of one. */
+  caption?(field: string, text: string): 'whole' | 'part' | undefined;
 }
 
 const GROUPED = new Set(['category', 'subcategory']);
@@ -42,6 +44,8 @@ const GROUPED = new Set(['category', 'subcategory']);
 const TOTALLED = new Set(['weight', 'score']);
 /** Two spans of a caption this close (in lines) to where it is printed are a tie. */
 const UNCLEAR_LINES = 0.6;
+/** What setting a caption at the top of its merged cell costs over centring it (in lines). */
+const TOP_SET_COST = 0.25;
 /** A caption further than this (in lines) from the middle of the rows it is best given. */
 const OFF_CENTRE_LINES = 1;
 const NUMBER = /^[-+]?[\d,，.]+%?$/u;
@@ -412,6 +416,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       if (prev && (t.line - prev.line <= 1 || (t.line - prev.line === 2 && !anchors.has(t.line) && !anchors.has(prev.line)))) captions.at(-1)!.push(t);
       else captions.push([t]);
     }
+    joinWrappedCaptions(captions, (text) => hints.caption?.(band.field!, text));
     const template = table[dataRows[0]!]!.find(inBand) ?? table[zone.header]!.find((c) => c.band === b)!;
     for (const r of dataRows) table[r] = table[r]!.filter((c) => !inBand(c));
     const texts = dataRows.map((r) => extent(table[r]!, rows[r]!));
@@ -442,6 +447,22 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       }
     });
   });
+}
+
+/**
+ * A caption wrapped in its merged cell with a row's line between its lines (满意度指 / 标(20分)):
+ * pieces at most two lines apart are one caption when the first is no caption of the templates
+ * and the two together are one, or the start of one.
+ */
+function joinWrappedCaptions(captions: LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined): void {
+  const text = (c: readonly LayoutToken[]) => c.map((t) => t.text).join('');
+  for (let k = 0; k + 1 < captions.length; k++) {
+    const upper = captions[k]!;
+    const lower = captions[k + 1]!;
+    if (lower[0]!.line - upper.at(-1)!.line > 2 || fit(text(upper)) === 'whole' || fit(text(upper) + text(lower)) === undefined) continue;
+    captions.splice(k, 2, [...upper, ...lower]);
+    k--;
+  }
 }
 
 interface Span {
@@ -477,7 +498,9 @@ export function placeCaptions(captions: readonly LayoutToken[][], texts: readonl
   const tops = captions.map((c) => Math.min(...c.map((t) => t.line)));
   const cost = (i: number, s: number, e: number) => {
     const middle = Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!);
-    const top = tops[i]! < extents[s]!.top ? extents[s]!.top - tops[i]! : Math.max(tops[i]! - texts[s]!.top, 0);
+    // Set at the top, a caption prints on its first row's first line, with that row's cells set at
+    // the top; most offices centre them, so of two equal fits the centred one is taken.
+    const top = Math.abs(tops[i]! - texts[s]!.top) + TOP_SET_COST;
     return Math.min(middle, top);
   };
   // fwd[i][e]: captions 0..i on rows 0..e, caption i ending at e; bwd[i][s]: captions i..m-1 on rows s..n-1.

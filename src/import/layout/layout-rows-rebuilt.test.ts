@@ -140,3 +140,21 @@ test('two pieces of a table row set apart by a single space and put in one colum
   assert.deepEqual(unclear, ['evaluations[0].indicators[0].name', 'evaluations[0].indicators[0].target', 'evaluations[0].indicators[0].weight']);
   assert.ok(!result.diagnostics.some((d) => d.code === 'LAYOUT_VALUE_UNCLEAR'));
 });
+
+test('a 一级指标 caption wrapped in its merged cell with a row between its lines is one caption', async () => {
+  // 满意度指 / 标(20分): the caption's second line prints two lines down, a row's line between.
+  const result = await readAll([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(45分)'], [16, '开放天数'], [34, '≥250天'], [46, '45'], [54, '开放满250天'], [77, '45']),
+    '',
+    at([0, '效益指标(35分)'], [16, '阅读习惯'], [34, '逐步养成'], [46, '35'], [54, '逐步养成'], [77, '35']),
+    '',
+    at([0, '满意度指'], [16, '读者满意度'], [34, '较满意'], [46, '10'], [54, '反馈较满意'], [77, '10']),
+    at([16, '志愿者满意度'], [34, '较满意'], [46, '10'], [54, '反馈较满意'], [77, '10']),
+    at([0, '标(20分)']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '100']),
+  ]);
+  assert.deepEqual(result.forms[0]!.evaluation.indicators.map((i) => i.category), ['output', 'effect', 'satisfaction', 'satisfaction']);
+});

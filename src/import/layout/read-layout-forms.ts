@@ -72,6 +72,7 @@ function labelling(templates: readonly Template[]): Labelling {
     // A field outside the tables (预期目标, 自评时间) ends the reach of a title row.
     isFieldLabel,
     isLabel,
+    caption: captionFit(templates),
   };
   // The notes under a form (说明：1、…) start a row of their own.
   const notes = templates
@@ -88,6 +89,23 @@ function labelling(templates: readonly Template[]): Labelling {
   const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text) || isSubtitle(p.text));
   const isNotesRow = (texts: readonly string[]) => texts[0] !== undefined && isNotes(texts[0]);
   return { hints, isAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel) };
+}
+
+/** A caption's points as printed after it: 产出指标(45分). */
+const POINTS_SUFFIX = /[(（][\d.]+分[)）]$/u;
+
+/** The templates' captions of the merged columns (一级指标 by its label, 二级指标), whole or begun. */
+function captionFit(templates: readonly Template[]): (field: string, text: string) => 'whole' | 'part' | undefined {
+  const known: Record<string, string[]> = {
+    category: templates.flatMap((t) => t.categories.map((c) => normalizeText(c.label.zh))),
+    subcategory: templates.flatMap((t) => t.categories.flatMap((c) => c.subcategories.map((s) => normalizeText(s)))),
+  };
+  return (field, text) => {
+    const key = normalizeText(text).replace(POINTS_SUFFIX, '');
+    const list = known[field] ?? [];
+    if (key === '') return undefined;
+    return list.includes(key) ? 'whole' : list.some((k) => k.startsWith(key)) ? 'part' : undefined;
+  };
 }
 
 /** The templates' subtitles (`（{year}年度）`) as one test of a piece of text. */
