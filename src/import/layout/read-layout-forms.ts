@@ -126,8 +126,14 @@ function labelTexts(templates: readonly Template[]): string[] {
     ...Object.entries(t.fieldLabels).filter(([key]) => !NOT_LABELS.has(key)).map(([, label]) => label),
     ...t.columns.map((c) => c.title),
   ]);
-  return labels.flatMap((l) => [l.zh, ...('aliases' in l ? l.aliases : [])]).map((text) => normalizeText(text));
+  // A label naming the amounts' unit ({unit}) prints as 元 or 万元: each wraps its own way (项目资金（万 / 元）).
+  return labels
+    .flatMap((l) => [l.zh, ...('aliases' in l ? l.aliases : [])])
+    .flatMap((text) => (text.includes('{unit}') ? AMOUNT_UNITS.map((unit) => text.replaceAll('{unit}', unit)) : [text]))
+    .map((text) => normalizeText(text));
 }
+
+const AMOUNT_UNITS = ['元', '万元'];
 
 /** Whether a text is a label, or the start of one (what a label wrapped inside its cell prints on its first lines). */
 function labelFit(templates: readonly Template[], isLabel: (text: string) => boolean): (text: string) => LabelFit {
