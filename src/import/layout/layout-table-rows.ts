@@ -154,19 +154,22 @@ export function besideSeam(token: LayoutToken): boolean {
 }
 
 function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bands: readonly Band[], bounds: readonly number[]): void {
+  const byIndex = new Map(lines.map((l) => [l.index, l]));
   const mark = (b: Block, top: number, bottom: number) => {
-    for (const line of lines) if (b.lines.includes(line.index) && line.index >= top && line.index <= bottom) for (const t of line.tokens) if (bandOf(bands, t) === b.band) seamTokens.add(t);
+    for (const i of b.lines) if (i >= top && i <= bottom) for (const t of byIndex.get(i)?.tokens ?? []) if (bandOf(bands, t) === b.band) seamTokens.add(t);
   };
   // A block with a seam, cut there or not: which row its lines beyond the seam are in was the fit's choice.
   for (const b of blocks) if (b.lines.some((l, i) => i > 0 && l - b.lines[i - 1]! > 1)) mark(b, b.top, b.bottom);
   const rowsOf = (k: number) => ({ top: bounds[k]! + 1, bottom: bounds[k + 1]! });
-  const parts = (k: number) => {
+  const partsOf = bounds.slice(1).map((_, k) => {
     const { top, bottom } = rowsOf(k);
     return blocks.flatMap((b) => {
+      if (b.bottom < top || b.top > bottom) return [];
       const lines = b.lines.filter((l) => l >= top && l <= bottom);
       return lines.length === 0 ? [] : [{ block: b, top: lines[0]!, bottom: lines.at(-1)! }];
     });
-  };
+  });
+  const parts = (k: number) => partsOf[k]!;
   for (let k = 0; k + 1 < bounds.length; k++) {
     const { top, bottom } = rowsOf(k);
     const here = parts(k);
