@@ -18,6 +18,7 @@ import { filled, report, valueAt } from './field-report.ts';
 import { textDoubts } from './text-doubts.ts';
 
 const AMOUNTS = ['initial', 'adjusted', 'executed'] as const;
+const FIGURE = /^[-+]?[\d,，.]+%?$/u;
 /** How far a printed rate may be from the amounts' (in hundredths of a percent) before it is doubted. */
 const RATE_SLACK = 50n;
 const RATE_FIELDS = ['project.executionRate', 'project.executed', 'project.budgetCurrentYear', 'funding[0].adjusted', 'funding[0].executed'];
@@ -37,7 +38,8 @@ function fundingProblem(evaluation: Evaluation): string | undefined {
   const funding = evaluation.funding ?? [];
   // Each row is one source, named once: a number or a name printed twice is a row taken for another.
   const names = funding.map((row) => row.source.trim());
-  if (names.some((name, i) => name === '' || readAmount(name, '元').ok || names.indexOf(name) !== i)) return 'funding[].source';
+  // A figure in more decimals than an amount has (万元 to six places) is a figure all the same.
+  if (names.some((name, i) => name === '' || readAmount(name, '元').ok || FIGURE.test(name) || names.indexOf(name) !== i)) return 'funding[].source';
   const [total, ...sources] = funding;
   if (!total || sources.length === 0) return undefined;
   for (const key of AMOUNTS) {
@@ -107,20 +109,65 @@ export function doubtfulValues(file: string, form: ImportedForm, index: number, 
   if (funding !== undefined) out.push(...report(file, form, index, [...fundingPaths(evaluation), ...RATE_FIELDS.slice(1)], 'layout.amountsUnclear', funding));
   if (!rateFits(evaluation)) out.push(...report(file, form, index, RATE_FIELDS, 'layout.amountsUnclear', 'project.executionRate'));
   out.push(...answersTaken(file, form, index, template));
+  out.push(...unplacedIndicatorValues(file, form, index));
   out.push(...textDoubts(file, form, index, template));
   // A field reported by two checks is reported once.
   return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
 }
 
-/** Fields outside the tables read from a cell next to a border between rows that touch (see touching-rows.ts). */
-export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number; key?: string }>): ImportDiagnostic[] {
+const TABLE_FIELD = /^(indicators\[|totals\.|funding\[|execution\.)/u;
+
+/**
+ * Fields read from a cell in doubt (see touching-rows.ts): outside the tables (`tables` false), a
+ * cell next to a border between rows that touch; inside them, a cell two columns' text was put in.
+ */
+const bare = (text: string) => text.replace(/\s+/gu, '');
+/** Whether a field's value came from a cell's text: the same, or (a cell cut or joined by the recogniser) a good part of it. */
+const holds = (cell: string, value: string) => bare(cell) === bare(value) || (bare(value).length >= 4 && (bare(cell).includes(bare(value)) || bare(value).includes(bare(cell))));
+
+export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number; key?: string; text?: string }>, tables = false): ImportDiagnostic[] {
   const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
   for (const [path, location] of Object.entries(form.locations)) {
     // The year comes from the title, checked against its pattern.
-    if (path === 'year' || path.startsWith('indicators[') || path.startsWith('totals.') || path.startsWith('funding[') || path.startsWith('execution.')) continue;
-    const hit = unclear.find((u) => u.location === location);
+    if (path === 'year' || TABLE_FIELD.test(path) !== tables) continue;
+    const value = valueAt(form.evaluation, path);
+    const hit = unclear.find((u) => u.location === location && (u.text === undefined || holds(u.text, String(value))));
     if (!hit || !filled(valueAt(form.evaluation, path))) continue;
     sink.add('warning', 'LAYOUT_CELL_UNCLEAR', hit.key ?? 'layout.cellUnclear', { line: hit.lineNo, field: path }, { location, path });
+  }
+  return sink.diagnostics;
+}
+
+/** Every caption of a column one of whose captions sits off the middle of its rows (see spanGroupedColumns in layout-grid.ts). */
+export function offCentreCaptions(file: string, form: ImportedForm, index: number, notes: ReadonlyArray<{ field: string; offCentre?: boolean; first: string }>): ImportDiagnostic[] {
+  return [...new Set(notes.filter((n) => n.offCentre).map((n) => n.field))].flatMap((field) => {
+    const paths = form.evaluation.indicators.map((_, i) => `indicators[${i}].${field}`);
+    return report(file, form, index, paths, 'layout.captionOffCentre', notes.find((n) => n.offCentre && n.field === field)!.first);
+  });
+}
+
+/**
+ * An indicator's value the recogniser took from no cell of its own row (a cell of the row above
+ * or below reaching over it): that row's text and this one's may be one cell's. Both are reported.
+ */
+function unplacedIndicatorValues(file: string, form: ImportedForm, index: number): ImportDiagnostic[] {
+  const { indicators } = form.evaluation;
+  const paths = indicators.flatMap((indicator, i) =>
+    Object.entries(indicator).flatMap(([key, value]) => {
+      const path = `indicators[${i}].${key}`;
+      // A row none of whose fields has a place was not read from a text (a form made otherwise).
+      const placed = Object.keys(form.locations).some((p) => p.startsWith(`indicators[${i}].`));
+      if (key === 'id' || key === 'category' || !filled(value) || !placed || form.locations[path] !== undefined) return [];
+      const same = [i - 1, i + 1].filter((j) => indicators[j] !== undefined && (indicators[j] as unknown as Record<string, unknown>)[key] === value).map((j) => `indicators[${j}].${key}`);
+      return [path, ...same];
+    }),
+  );
+  const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
+  for (const path of [...new Set(paths)]) {
+    const row = /^indicators\[\d+\]/u.exec(path)![0];
+    const location = form.locations[path] ?? Object.entries(form.locations).find(([p]) => p.startsWith(`${row}.`))?.[1];
+    const line = /\d+/u.exec(location ?? '')?.[0] ?? '?';
+    sink.add('warning', 'LAYOUT_VALUE_UNCLEAR', 'layout.sameCellTwice', { line, field: path, what: paths.join(', ') }, { ...(location === undefined ? {} : { location }), path });
   }
   return sink.diagnostics;
 }

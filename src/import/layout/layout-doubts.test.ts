@@ -8,6 +8,7 @@ import { readTextForms } from '../text/read-text-forms.ts';
 import { doubtfulValues } from './doubtful-rows.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
+import { labellingForTest } from './read-layout-forms.ts';
 
 const LABELS = ['当年预算数（元）', '项目名称'];
 const fit = (text: string): LabelFit => (LABELS.includes(text) ? 'whole' : LABELS.some((l) => l.startsWith(text)) ? 'part' : undefined);
@@ -106,4 +107,10 @@ test('a wrapped line right above the next row, away from its own label, is said 
   const unclear = result.diagnostics.filter((d) => d.code === 'LAYOUT_CELL_UNCLEAR');
   assert.deepEqual(unclear.map((d) => [d.path, d.location]), [['evaluations[0].project.name', 'line 3']]);
   assert.match(unclear[0]!.message.key, /cellUnclear/u);
+});
+
+test('a label naming the amounts\' unit wraps inside its unit in either unit (项目资金（万 / 元）)', () => {
+  const { fit } = labellingForTest();
+  const lines = joinWrappedLabels(layoutLines(['项目资金（万          年初预算数', '  元）'].join('\n')), fit).map((l) => l.tokens.map((t) => t.text));
+  assert.deepEqual(lines, [['项目资金（万元）', '年初预算数'], []]);
 });

@@ -35,16 +35,26 @@ export interface TableHints {
   isFieldLabel(text: string): boolean;
   /** Whether a text is a label of any kind (field, column title, form title): never part of a value's cell. */
   isLabel?(text: string): boolean;
+  /** Whether a text is one of the templates' captions of a merged column (`category`, `subcategory`), or the start of one. */
+  caption?(field: string, text: string): 'whole' | 'part' | undefined;
 }
 
 const GROUPED = new Set(['category', 'subcategory']);
+/** The columns a totals row (合计 / 总分) adds up. */
+const TOTALLED = new Set(['weight', 'score']);
 /** Two spans of a caption this close (in lines) to where it is printed are a tie. */
 const UNCLEAR_LINES = 0.6;
+/** What setting a caption at the top of its merged cell costs over centring it (in lines). */
+const TOP_SET_COST = 0.25;
+/** A caption further than this (in lines) from the middle of the rows it is best given. */
+const OFF_CENTRE_LINES = 1;
 const NUMBER = /^[-+]?[\d,，.]+%?$/u;
 
 /** A row a merged caption may or may not reach: left without that caption. */
 export interface SpanNote {
   field: string;
+  /** Set when no span puts the caption near the middle of its rows: every caption of the column is in doubt. */
+  offCentre?: boolean;
   /** The column's title as printed. */
   column: string;
   lineNo: number;
@@ -119,6 +129,17 @@ function bandsOf(cells: readonly LayoutCell[], fields: ReadonlyArray<string | un
   });
 }
 
+/**
+ * Table cells (by their token lists, which outlive the copies of a cell) that two pieces of text
+ * of one row were put in together: where one column's text ends and the next one's starts was a
+ * guess, so the field read from such a cell is reported, never read silently.
+ */
+const sharedColumns = new WeakSet<readonly LayoutToken[]>();
+
+export function sharesColumns(cell: LayoutCell): boolean {
+  return sharedColumns.has(cell.tokens);
+}
+
 /** Cost of putting two neighbouring cells set apart by one space into one column (a phrase with a space in it). */
 const MERGE_COST = 6;
 
@@ -128,7 +149,7 @@ const MERGE_COST = 6;
  * columns anew, so a page without the titles is shifted or squeezed; the order holds. Cells set
  * apart by a single space may share a column (one cell); cells left of the first column stay.
  */
-function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutCell[] {
+function snap(cells: LayoutCell[], bands: readonly Band[], row: number, totals = false): LayoutCell[] {
   const first = bands[0]?.start ?? 0;
   // Row labels left of the first column title (年度资金总额 beside 年初预算数) stay where they are.
   const outside = cells.filter((c) => c.end <= first + 1);
@@ -141,6 +162,9 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
   const numeric = inside.map((c) => NUMBER.test(cellText(c)));
   const distance = (i: number, b: Band) => {
     const c = inside[i]!;
+    // 合计 prints the totals of the points columns and nothing else: pdftotext squeezes that short
+    // row, so its figures need not stand under their titles, but they are in no other column.
+    if (totals && numeric[i]) return TOTALLED.has(b.field ?? '') ? Math.abs((c.start + c.end) / 2 - b.centre) : Number.POSITIVE_INFINITY;
     const centred = Math.abs((c.start + c.end) / 2 - b.centre);
     if (!numeric[i]) return Math.min(centred, Math.abs(c.start - b.left));
     return Math.min(centred, Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
@@ -167,6 +191,8 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
   };
   let placed = place((i) => touching(inside[i - 1]!, inside[i]!));
   if (!Number.isFinite(Math.min(...placed.cost[n - 1]!))) placed = place(() => true);
+  // More figures than the points columns: not the totals row it seemed; placed as any row.
+  if (!Number.isFinite(Math.min(...placed.cost[n - 1]!))) return totals ? snap(cells, bands, row) : cells;
   const { cost, from } = placed;
   let k = cost[n - 1]!.indexOf(Math.min(...cost[n - 1]!));
   const bandOf: number[] = [];
@@ -179,9 +205,11 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number): LayoutC
     const col = Math.max(Math.round(band.left), 0);
     const width = Number.isFinite(band.right) ? Math.max(Math.round(band.right) - col, 1) : 1000;
     const had = inBand.get(b);
+    if (had) sharedColumns.add(had.tokens);
     if (had) had.tokens.push(...cell.tokens), (had.start = Math.min(had.start, cell.start)), (had.end = Math.max(had.end, cell.end));
     else {
       const snapped = { ...cell, tokens: [...cell.tokens], col, colSpan: width, row, band: b };
+      if (sharedColumns.has(cell.tokens)) sharedColumns.add(snapped.tokens);
       inBand.set(b, snapped);
       out.push(snapped);
     }
@@ -225,12 +253,13 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
   const zones = tableZones(table, hints);
   for (const zone of zones) {
     const paged = bandsByPage(table, zone, rows, hints);
+    const totalsRow = hints.isTotals(table[zone.last]!.map(cellText)) ? zone.last : -1;
     for (let r = zone.header; r <= zone.last; r++) {
       const bands = paged.get(pageOf(rows, r));
       // Cells placed by a page's own columns take the titles' columns in the grid.
-      table[r] = bands ? snap(table[r]!, bands, r).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) })) : snap(table[r]!, zone.bands, r);
+      table[r] = bands ? snap(table[r]!, bands, r, r === totalsRow).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) })) : snap(table[r]!, zone.bands, r, r === totalsRow);
     }
-    recalibrate(table, zone, rows, new Set(paged.keys()));
+    recalibrate(table, zone, rows, new Set(paged.keys()), totalsRow);
     joinFundingRows(table, zone);
     leftColumns(table, zone);
     spanLeftHeadings(table, zone, rows);
@@ -260,7 +289,7 @@ export function cellLocation(cell: LayoutCell): string {
  * the columns are where that page's fullest rows put their cells. Rows with few cells (合计
  * 100 95) are placed again against those.
  */
-function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], placed: ReadonlySet<number>): void {
+function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], placed: ReadonlySet<number>, totalsRow: number): void {
   const m = zone.bands.length;
   const pages = new Set<number>();
   for (let r = zone.header; r <= zone.last; r++) if (!placed.has(pageOf(rows, r))) pages.add(pageOf(rows, r));
@@ -284,7 +313,7 @@ function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow
       const placed = table[r]!.filter((c) => c.band !== undefined && c.rowSpan === 1);
       const kept = table[r]!.filter((c) => !placed.includes(c));
       const cells = placed.map((c) => ({ ...c, band: undefined as number | undefined, col: c.start, colSpan: 1 }));
-      const again = snap(cells, bands, r).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) }));
+      const again = snap(cells, bands, r, r === totalsRow).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) }));
       table[r] = [...kept, ...again];
     }
   }
@@ -387,6 +416,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       if (prev && (t.line - prev.line <= 1 || (t.line - prev.line === 2 && !anchors.has(t.line) && !anchors.has(prev.line)))) captions.at(-1)!.push(t);
       else captions.push([t]);
     }
+    joinWrappedCaptions(captions, (text) => hints.caption?.(band.field!, text));
     const template = table[dataRows[0]!]!.find(inBand) ?? table[zone.header]!.find((c) => c.band === b)!;
     for (const r of dataRows) table[r] = table[r]!.filter((c) => !inBand(c));
     const texts = dataRows.map((r) => extent(table[r]!, rows[r]!));
@@ -394,41 +424,118 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const below = zone.last + 1 < rows.length && dataRows.at(-1)! < zone.last ? extent(table[zone.last]!, rows[zone.last]!).top : texts.at(-1)!.bottom + 1;
     // A row reaches half way to its neighbours' text: the padding of the cells is part of the span.
     const extents = texts.map((t, i) => ({ top: (t.top + (texts[i - 1]?.bottom ?? above)) / 2, bottom: (t.bottom + (texts[i + 1]?.top ?? below)) / 2 }));
-    let s = 0;
-    captions.forEach((caption, i) => {
-      if (s >= dataRows.length) return;
-      const lines = [...new Set(caption.map((t) => t.line))];
-      const centre = lines.reduce((sum, l) => sum + l, 0) / lines.length;
-      let e = dataRows.length - 1;
-      let unclear: number | undefined;
-      if (i < captions.length - 1) {
-        const maxEnd = Math.max(s, dataRows.length - (captions.length - i));
-        const miss = (x: number) => Math.abs((extents[s]!.top + extents[x]!.bottom) / 2 - centre);
-        let best = s;
-        for (let x = s; x <= maxEnd; x++) if (miss(x) < miss(best)) best = x;
-        e = best;
-        // Line positions only approximate the page: a near tie leaves the row between unplaced.
-        const rival = [best - 1, best + 1].find((x) => x >= s && x <= maxEnd && miss(x) - miss(best) < UNCLEAR_LINES);
-        if (rival !== undefined) {
-          e = Math.min(best, rival);
-          unclear = Math.max(best, rival);
-        }
-      }
+    const title = table[zone.header]!.find((c) => c.band === b);
+    const column = title ? cellText(title) : band.field!;
+    placeCaptions(captions, texts, extents).forEach(({ s, e, cost, unclear }, i) => {
+      const caption = captions[i]!;
       const cell: LayoutCell = { ...cellOf(caption, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
-      if (e >= s) table[dataRows[s]!]!.push(cell);
+      table[dataRows[s]!]!.push(cell);
+      // A caption near neither the middle nor the top of the rows it is best given: the rows it spans are a guess.
+      if (cost > OFF_CENTRE_LINES) {
+        const row = rows[dataRows[s]!]!;
+        notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: caption.map((t) => t.text).join(''), second: '' });
+      }
       if (unclear !== undefined) {
         const row = rows[dataRows[unclear]!]!;
-        const next = captions[i + 1]!;
-        const title = table[zone.header]!.find((c) => c.band === b);
         notes.push({
           field: band.field!,
-          column: title ? cellText(title) : band.field!,
+          column,
           lineNo: row.lines.find((l) => l.index === row.anchor)?.lineNo ?? row.lines[0]?.lineNo ?? 0,
           first: cellText(cell),
-          second: cellText(cellOf(next, 0)),
+          second: cellText(cellOf(captions[i + 1]!, 0)),
         });
       }
-      s = (unclear ?? e) + 1;
     });
   });
+}
+
+/**
+ * A caption wrapped in its merged cell with a row's line between its lines (满意度指 / 标(20分)):
+ * pieces at most two lines apart are one caption when the first is no caption of the templates
+ * and the two together are one, or the start of one.
+ */
+function joinWrappedCaptions(captions: LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined): void {
+  const text = (c: readonly LayoutToken[]) => c.map((t) => t.text).join('');
+  for (let k = 0; k + 1 < captions.length; k++) {
+    const upper = captions[k]!;
+    const lower = captions[k + 1]!;
+    if (lower[0]!.line - upper.at(-1)!.line > 2 || fit(text(upper)) === 'whole' || fit(text(upper) + text(lower)) === undefined) continue;
+    captions.splice(k, 2, [...upper, ...lower]);
+    k--;
+  }
+}
+
+interface Span {
+  top: number;
+  bottom: number;
+}
+
+/** A caption's place: rows s..e, how far it sits from where it would print there, and the first row left unplaced after it. */
+interface CaptionPlace {
+  s: number;
+  e: number;
+  cost: number;
+  unclear?: number;
+}
+
+/**
+ * The data rows shared out between the captions of a merged column, in order, each caption at
+ * least one row. A merged cell prints its caption in its middle or at its top (on its first
+ * row's first line): each caption costs how far it is from the nearer of the two, and the spans
+ * are chosen together (dynamic programming), so that a caption set at the top, which fits any
+ * span starting on its row, is bounded by where the next caption fits. Where moving a border
+ * costs less than UNCLEAR_LINES more, the rows between are left without a caption (and noted).
+ * `texts` are the rows' text lines, `extents` those reaching half way to their neighbours.
+ */
+export function placeCaptions(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[]): CaptionPlace[] {
+  const n = texts.length;
+  const m = Math.min(captions.length, n);
+  if (m === 0) return [];
+  const centres = captions.map((c) => {
+    const lines = [...new Set(c.map((t) => t.line))];
+    return lines.reduce((sum, l) => sum + l, 0) / lines.length;
+  });
+  const tops = captions.map((c) => Math.min(...c.map((t) => t.line)));
+  const cost = (i: number, s: number, e: number) => {
+    const middle = Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!);
+    // Set at the top, a caption prints on its first row's first line, with that row's cells set at
+    // the top; most offices centre them, so of two equal fits the centred one is taken.
+    const top = Math.abs(tops[i]! - texts[s]!.top) + TOP_SET_COST;
+    return Math.min(middle, top);
+  };
+  // fwd[i][e]: captions 0..i on rows 0..e, caption i ending at e; bwd[i][s]: captions i..m-1 on rows s..n-1.
+  const fwd = Array.from({ length: m }, () => Array<number>(n).fill(Number.POSITIVE_INFINITY));
+  const bwd = Array.from({ length: m + 1 }, () => Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
+  for (let e = 0; e < n; e++) fwd[0]![e] = cost(0, 0, e);
+  for (let i = 1; i < m; i++) for (let e = i; e < n; e++) for (let s = i; s <= e; s++) fwd[i]![e] = Math.min(fwd[i]![e]!, fwd[i - 1]![s - 1]! + cost(i, s, e));
+  bwd[m]![n] = 0;
+  for (let i = m - 1; i >= 0; i--) for (let s = i; s < n; s++) for (let e = s; e < n; e++) bwd[i]![s] = Math.min(bwd[i]![s]!, cost(i, s, e) + bwd[i + 1]![e + 1]!);
+  const best = fwd[m - 1]![n - 1]!;
+  // The best borders, first to last: each the first end whose best continuation gives the best total.
+  const ends: number[] = [];
+  for (let i = 0, s = 0; i < m; i++) {
+    const before = s === 0 ? 0 : fwd[i - 1]![s - 1]!;
+    let e = n - 1;
+    if (i < m - 1) for (let x = s; x < n - 1; x++) if (Math.abs(before + cost(i, s, x) + bwd[i + 1]![x + 1]! - best) < 1e-9) { e = x; break; }
+    ends.push(e);
+    s = e + 1;
+  }
+  const out: CaptionPlace[] = [];
+  let start = 0;
+  for (let i = 0; i < m; i++) {
+    let e = ends[i]!;
+    let unclear: number | undefined;
+    const nextEnd = i + 1 < m ? ends[i + 1]! : n - 1;
+    if (i < m - 1) {
+      // Another border for this caption, the others best for it, nearly as good: a tie.
+      const rival = [e - 1, e + 1].find((x) => x >= start && x < nextEnd && fwd[i]![x]! + bwd[i + 1]![x + 1]! - best < UNCLEAR_LINES);
+      if (rival !== undefined) {
+        unclear = Math.max(e, rival);
+        e = Math.min(e, rival);
+      }
+    }
+    out.push({ s: start, e, cost: cost(i, start, e), ...(unclear === undefined ? {} : { unclear }) });
+    start = (unclear ?? e) + 1;
+  }
+  return out;
 }

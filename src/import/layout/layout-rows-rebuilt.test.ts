@@ -4,6 +4,7 @@ import { readTextForms } from '../text/read-text-forms.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joinTitleRows, layoutRows } from './layout-rows.ts';
 import { joinOrphanValues } from './orphan-values.ts';
+import { readLayoutText } from './read-layout-forms.ts';
 
 const read = async (lines: string[]) => (await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) })).forms[0]!.evaluation;
 
@@ -71,4 +72,89 @@ test('a value set at the top of a tall row joins the nearer label with nothing w
     ['当年预算数（元）', '550,649.57', '上年预算金额（元）', '39,570,000.00'],
     ['308,914.41', '预算执行数（元）'],
   ]);
+});
+
+const TITLES = [at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [46, '权重'], [54, '评分规则'], [76, '自评分'], [86, '备注']), ''];
+const BODY = [
+  at([0, '产出指标(60分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '50']),
+  '',
+  at([0, '效益指标(40分)'], [16, '阅读习惯'], [34, '逐步养成'], [46, '40'], [54, '逐步养成'], [77, '30']),
+  '',
+];
+
+test('the figures of the totals row set at the top of its cells print above 合计, and are its figures', async () => {
+  // pdftotext squeezes the totals row: its figures need not stand under their titles.
+  const evaluation = await read([...HEAD, ...TITLES, ...BODY, at([40, '100']), '', at([18, '合计'], [60, '80'])]);
+  assert.equal(evaluation.indicators.length, 2);
+  assert.deepEqual(evaluation.totals, { weight: 100, score: 80 });
+});
+
+test('合计 set at the top of its cell with its figures in the middle: the figures below are its own', async () => {
+  const evaluation = await read([...HEAD, ...TITLES, ...BODY, at([18, '合计']), at([46, '100'], [77, '80']), '', at([2, '自评时间'], [20, '2024.3.1'])]);
+  assert.equal(evaluation.indicators.length, 2);
+  assert.deepEqual(evaluation.totals, { weight: 100, score: 80 });
+  assert.equal(evaluation.evaluatedOn, '2024-03-01');
+});
+
+// The layout reader itself, as it reads `pdftotext -layout` text (hand-written text may look to readTextForms like plain text).
+const readAll = async (lines: string[]) => readLayoutText({ file: 'form.txt', bytes: new Uint8Array() }, lines.join('\n'));
+
+test('a rule whose lines interleave with the next row\'s cells: the rows are cut at the seam where the anchors\' rows hold two weights', async () => {
+  // The rule of the second row is set at the top of its row, right under the first row's last rule line
+  // with the 一级指标 caption's line between; the anchors alone would give the first row both weights.
+  const result = await readAll([
+    ...HEAD,
+    ...TITLES,
+    at([16, '开放天数'], [46, '60']),
+    at([54, '开放满250天得满分，']),
+    at([34, '≥250天'], [77, '50']),
+    at([54, '未满按比例扣分']),
+    at([0, '产出指标(100分)']),
+    at([54, '养成习惯得满分']),
+    '',
+    at([16, '阅读习惯'], [34, '逐步养成'], [46, '40'], [77, '30']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '80']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(evaluation.indicators.map((i) => [i.name, i.weight, i.score]), [['开放天数', 60, 50], ['阅读习惯', 40, 30]]);
+});
+
+test('two pieces of a table row set apart by a single space and put in one column are reported, not read silently', async () => {
+  const result = await readAll([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(45分)'], [16, '开放天数'], [34, '≥25天'], [39, '全年'], [46, '45'], [54, '开放满250天'], [77, '40']),
+    '',
+    at([0, '效益指标(35分)'], [16, '阅读习惯'], [34, '逐步养成'], [46, '35'], [54, '逐步养成'], [77, '35']),
+    '',
+    at([0, '满意度指标(20分)'], [16, '读者满意度'], [34, '较满意'], [46, '20'], [54, '反馈较满意'], [77, '20']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '95']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.equal(evaluation.indicators[0]!.target, '≥25天 全年');
+  const unclear = result.diagnostics.filter((d) => d.code === 'LAYOUT_CELL_UNCLEAR').map((d) => d.path);
+  // The points add up, so nothing else is in doubt: the cell and its neighbours on either side
+  // (which may have lost the text it took) are named, nothing further.
+  assert.deepEqual(unclear, ['evaluations[0].indicators[0].name', 'evaluations[0].indicators[0].target', 'evaluations[0].indicators[0].weight']);
+  assert.ok(!result.diagnostics.some((d) => d.code === 'LAYOUT_VALUE_UNCLEAR'));
+});
+
+test('a 一级指标 caption wrapped in its merged cell with a row between its lines is one caption', async () => {
+  // 满意度指 / 标(20分): the caption's second line prints two lines down, a row's line between.
+  const result = await readAll([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(45分)'], [16, '开放天数'], [34, '≥250天'], [46, '45'], [54, '开放满250天'], [77, '45']),
+    '',
+    at([0, '效益指标(35分)'], [16, '阅读习惯'], [34, '逐步养成'], [46, '35'], [54, '逐步养成'], [77, '35']),
+    '',
+    at([0, '满意度指'], [16, '读者满意度'], [34, '较满意'], [46, '10'], [54, '反馈较满意'], [77, '10']),
+    at([16, '志愿者满意度'], [34, '较满意'], [46, '10'], [54, '反馈较满意'], [77, '10']),
+    at([0, '标(20分)']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '100']),
+  ]);
+  assert.deepEqual(result.forms[0]!.evaluation.indicators.map((i) => i.category), ['output', 'effect', 'satisfaction', 'satisfaction']);
 });

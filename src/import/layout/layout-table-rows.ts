@@ -5,7 +5,10 @@
  * sets each cell at the top of its row or in its middle, so every block of text (a cell's wrapped
  * lines, one column) either starts on the row's first line or is centred on the row. The borders
  * are chosen together (dynamic programming over the gaps) to fit that best, never through a block
- * and never giving a row two blocks of one column.
+ * (but at a seam, where another column's line parts two of its lines) and giving a row two blocks
+ * of one column only at a cost: pdftotext lets a column's text drift into its neighbour's place,
+ * and refusing every such row would leave the whole page to the anchors, which join rows. What
+ * the fit settled that way is reported (besideSeam), never read silently.
  */
 import { cellText, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
@@ -18,10 +21,25 @@ const NUMBER = /^\d+(\.\d+)?$/u;
 /** A row's cost when it holds two blocks of one column: not allowed. */
 const CLASH = 1e6;
 
+/**
+ * A cut through a block where its lines have a line of other text between them: a cell whose
+ * wrapped lines were interleaved with a neighbour's, or the last line of one cell and a cell set at
+ * the top of the next row. Allowed, at about the cost of a block set two lines off.
+ */
+const SEAM_COST = 2;
+/** A row holding two blocks of one column: text of a neighbouring column drifted into it, or two rows taken for one. */
+const DOUBLED_COST = 8;
+/** How far (in lines) a block may sit from its place in a row for free: the rounding of its position to a line. */
+const SNAP_LINES = 0.5;
+/** A block further than this from its place in its row is reported. */
+const POOR_FIT_LINES = 1.5;
+
 interface Block {
   band: number;
   top: number;
   bottom: number;
+  /** The lines holding its text, ascending. */
+  lines: number[];
 }
 
 function bandOf(bands: readonly Band[], token: LayoutToken): number {
@@ -38,9 +56,9 @@ function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[]): Block[]
     for (const band of new Set(line.tokens.map((t) => bandOf(bands, t)))) {
       if (GROUPED.has(bands[band]!.field ?? '')) continue;
       const last = open.get(band);
-      if (last && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) last.bottom = line.index;
+      if (last && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index);
       else {
-        const block = { band, top: line.index, bottom: line.index };
+        const block = { band, top: line.index, bottom: line.index, lines: [line.index] };
         blocks.push(block);
         open.set(band, block);
       }
@@ -54,13 +72,33 @@ function blank(lines: readonly LayoutLine[], index: number): boolean {
   return !line || line.tokens.length === 0;
 }
 
-/** How badly the blocks of lines [top, bottom] fit one row: each block at its top or centred on it. */
+/** Whether a border after line `c` cuts through a block: at a seam (SEAM_COST), or through a cell's text (never). */
+function cutCost(blocks: readonly Block[], c: number, seams = true): number {
+  let cost = 0;
+  for (const b of blocks) {
+    if (!(b.top <= c && c < b.bottom)) continue;
+    if (!seams || (b.lines.includes(c) && b.lines.includes(c + 1))) return CLASH;
+    cost += SEAM_COST;
+  }
+  return cost;
+}
+
+/** How far (in lines, beyond SNAP_LINES) a block is from the top and from the middle of its row, the nearer. */
+function misfit(b: { top: number; bottom: number }, top: number, bottom: number): number {
+  return Math.max(Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - (top + bottom) / 2)) - SNAP_LINES, 0);
+}
+
+/** How badly the blocks of lines [top, bottom] fit one row: each block (or its part in the row) at its top or centred on it. */
 function rowCost(blocks: readonly Block[], top: number, bottom: number): number {
-  const inside = blocks.filter((b) => b.top >= top && b.bottom <= bottom);
+  const inside = blocks.flatMap((b) => {
+    if (b.bottom < top || b.top > bottom) return [];
+    const lines = b.lines.filter((l) => l >= top && l <= bottom);
+    return lines.length === 0 ? [] : [{ band: b.band, top: lines[0]!, bottom: lines.at(-1)! }];
+  });
   const bands = new Set(inside.map((b) => b.band));
-  if (bands.size < inside.length) return CLASH;
-  const centre = (top + bottom) / 2;
-  return inside.reduce((sum, b) => sum + Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - centre)), 0);
+  const doubled = (inside.length - bands.size) * DOUBLED_COST;
+  // pdftotext puts each printed line on a line of text: half a line off is no evidence.
+  return doubled + inside.reduce((sum, b) => sum + misfit(b, top, bottom), 0);
 }
 
 /**
@@ -68,21 +106,24 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number): number 
  * (ascending): the index of the last line of each row but the last, or undefined when no
  * placement keeps every block whole.
  */
-function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[]): number[] | undefined {
-  const cuts = (k: number): number[] => {
-    const out: number[] = [];
-    for (let c = weights[k]!; c < weights[k + 1]!; c++) if (!blocks.some((b) => b.top <= c && c < b.bottom)) out.push(c);
+function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean): number[] | undefined {
+  const cuts = (k: number): Array<{ c: number; cost: number }> => {
+    const out: Array<{ c: number; cost: number }> = [];
+    for (let c = weights[k]!; c < weights[k + 1]!; c++) {
+      const cost = cutCost(blocks, c, seams);
+      if (cost < CLASH) out.push({ c, cost });
+    }
     return out;
   };
   const gaps = weights.slice(0, -1).map((_, k) => cuts(k));
   if (gaps.some((g) => g.length === 0)) return undefined;
   // cost[k][j]: rows 0..k placed, row k ending at gaps[k][j].
-  let previous = gaps[0]!.map((c) => ({ cost: rowCost(blocks, first, c), path: [c] }));
+  let previous = gaps[0]!.map(({ c, cost }) => ({ cost: cost + rowCost(blocks, first, c), path: [c] }));
   for (let k = 1; k < gaps.length; k++) {
-    previous = gaps[k]!.map((c) => {
+    previous = gaps[k]!.map(({ c, cost: seam }) => {
       let best = { cost: Number.POSITIVE_INFINITY, path: [] as number[] };
       for (const p of previous) {
-        const cost = p.cost + rowCost(blocks, p.path.at(-1)! + 1, c);
+        const cost = p.cost + seam + rowCost(blocks, p.path.at(-1)! + 1, c);
         if (cost < best.cost) best = { cost, path: [...p.path, c] };
       }
       return best;
@@ -100,35 +141,106 @@ function rowOf(lines: readonly LayoutLine[], weights: readonly number[]): Layout
   return { anchor: weight?.index ?? filled[0]?.index ?? lines[0]!.index, lines: filled, top: filled[0]?.index ?? lines[0]!.index, bottom: filled.at(-1)?.index ?? lines[0]!.index, tokens: filled.flatMap((l) => l.tokens) };
 }
 
+/**
+ * Tokens of a block kept whole in its row although it could have been cut at a seam (a line of
+ * other text between two of its lines): what follows the seam may be the top of the next row's
+ * cell, or what precedes it the end of the last row's. The row's fit alone chose; the field is
+ * reported. Only the seams the other columns would have let a border through count.
+ */
+const seamTokens = new WeakSet<LayoutToken>();
+
+export function besideSeam(token: LayoutToken): boolean {
+  return seamTokens.has(token);
+}
+
+function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bands: readonly Band[], bounds: readonly number[]): void {
+  const byIndex = new Map(lines.map((l) => [l.index, l]));
+  const mark = (b: Block, top: number, bottom: number) => {
+    for (const i of b.lines) if (i >= top && i <= bottom) for (const t of byIndex.get(i)?.tokens ?? []) if (bandOf(bands, t) === b.band) seamTokens.add(t);
+  };
+  // A block with a seam, cut there or not: which row its lines beyond the seam are in was the fit's choice.
+  for (const b of blocks) if (b.lines.some((l, i) => i > 0 && l - b.lines[i - 1]! > 1)) mark(b, b.top, b.bottom);
+  const rowsOf = (k: number) => ({ top: bounds[k]! + 1, bottom: bounds[k + 1]! });
+  const partsOf = bounds.slice(1).map((_, k) => {
+    const { top, bottom } = rowsOf(k);
+    return blocks.flatMap((b) => {
+      if (b.bottom < top || b.top > bottom) return [];
+      const lines = b.lines.filter((l) => l >= top && l <= bottom);
+      return lines.length === 0 ? [] : [{ block: b, top: lines[0]!, bottom: lines.at(-1)! }];
+    });
+  });
+  const parts = (k: number) => partsOf[k]!;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const { top, bottom } = rowsOf(k);
+    const here = parts(k);
+    // A row given two blocks of one column (the best fit had to): both are in doubt; so is a block
+    // far from both the top and the middle of the row it was given.
+    for (const p of here) if (here.some((o) => o !== p && o.block.band === p.block.band) || misfit(p, top, bottom) > POOR_FIT_LINES) mark(p.block, top, bottom);
+    // A column's text in this row and the next with at most a line between: the last lines of one
+    // cell and a cell set at the top of the next row print alike, so the border between is a guess.
+    // A block against a border whose neighbour across it has no text in that column may be the neighbour's.
+    const lacks = (j: number, band: number) => j >= 0 && j + 1 < bounds.length && !parts(j).some((x) => x.block.band === band);
+    // Only wrapped text: a single line stands where its row's single-line cells stand.
+    const wrapped = (p: { top: number; bottom: number }) => p.bottom > p.top;
+    for (const p of here) if (wrapped(p) && ((p.bottom >= bottom - 1 && lacks(k + 1, p.block.band)) || (p.top <= top + 1 && lacks(k - 1, p.block.band)))) mark(p.block, top, bottom);
+    if (k + 2 >= bounds.length) continue;
+    const next = rowsOf(k + 1);
+    for (const q of parts(k + 1)) {
+      const p = here.find((x) => x.block.band === q.block.band && q.top - x.bottom <= 2 && (wrapped(x) || wrapped(q)));
+      if (p) mark(p.block, top, bottom), mark(q.block, next.top, next.bottom);
+    }
+  }
+}
+
+function oneWeightEach(rows: readonly LayoutRow[], bands: readonly Band[]): boolean {
+  const weightBand = bands.findIndex((b) => b.field === 'weight');
+  return rows.every((r) => r.tokens.filter((t) => bandOf(bands, t) === weightBand && NUMBER.test(t.text)).length === 1);
+}
+
 /** One page's part of a table body as rows, or undefined to keep the rows as they were. */
-function pageRows(lines: readonly LayoutLine[], bands: readonly Band[]): LayoutRow[] | undefined {
+function pageRows(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean): LayoutRow[] | undefined {
   const weightBand = bands.findIndex((b) => b.field === 'weight');
   if (weightBand < 0 || lines.length === 0) return undefined;
   const weights = lines.filter((l) => l.tokens.some((t) => bandOf(bands, t) === weightBand && NUMBER.test(t.text))).map((l) => l.index);
   if (weights.length === 0) return undefined;
   const first = lines[0]!.index;
   const last = lines.at(-1)!.index;
-  const cut = weights.length === 1 ? [] : borders(blocksOf(lines, bands), first, last, weights);
+  const blocks = blocksOf(lines, bands);
+  const cut = weights.length === 1 ? [] : borders(blocks, first, last, weights, seams);
   if (cut === undefined) return undefined;
   const bounds = [first - 1, ...cut, last];
+  markSeamsKept(blocks, lines, bands, bounds);
   return bounds.slice(1).map((b, k) => rowOf(lines.filter((l) => l.index > bounds[k]! && l.index <= b), weights)).filter((r) => r.tokens.length > 0);
 }
 
+/** A totals row (合计 / 总分) prints two figures: the weights' total and the points' total. */
+const TOTALS_FIGURES = 2;
+
+function numbers(tokens: readonly LayoutToken[]): number {
+  return tokens.filter((t) => NUMBER.test(t.text)).length;
+}
+
+function onlyNumbers(line: LayoutLine | undefined): line is LayoutLine {
+  return line !== undefined && line.tokens.length > 0 && line.tokens.every((t) => NUMBER.test(t.text));
+}
+
 /**
- * The lines right above the totals row holding nothing but numbers, when the totals row itself
- * prints no weight: the totals' own figures, set at the top of its row.
+ * The totals row's figures it does not print on its own lines: a cell set at the top of its row
+ * prints above the word 合计 (set in the middle), a cell set in the middle below it when 合计 is at
+ * the top. The nearest lines of nothing but numbers on the side given, up to the count missing;
+ * where they are really an indicator's, the points no longer add up and that is reported.
  */
-function totalsFigures(lines: readonly LayoutLine[], top: number, bottom: number, bands: readonly Band[], totals: LayoutRow): LayoutLine[] {
-  const weightBand = bands.findIndex((b) => b.field === 'weight');
-  if (totals.tokens.some((t) => bandOf(bands, t) === weightBand && NUMBER.test(t.text))) return [];
+function totalsFigures(lines: readonly LayoutLine[], from: number, to: number, step: 1 | -1, totals: LayoutRow): LayoutLine[] {
+  let missing = TOTALS_FIGURES - numbers(totals.tokens);
   const out: LayoutLine[] = [];
-  for (let i = bottom; i >= top; i--) {
+  for (let i = from; missing > 0 && (step < 0 ? i >= to : i <= to); i += step) {
     const line = lines.find((l) => l.index === i);
     if (!line || line.tokens.length === 0) continue;
-    if (!line.tokens.every((t) => NUMBER.test(t.text))) break;
-    out.unshift(line);
+    if (!onlyNumbers(line) || line.tokens.length > missing) break;
+    missing -= line.tokens.length;
+    out.push(line);
   }
-  return out.some((l) => l.tokens.some((t) => bandOf(bands, t) === weightBand)) ? out : [];
+  return out.sort((a, b) => a.index - b.index);
 }
 
 /**
@@ -148,11 +260,17 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
     const top = rows[zone.header]!.bottom + 1;
     let bottom = totals ? rows[zone.last]!.top - 1 : rows[to]!.bottom;
     if (totals) {
-      // 合计's figures set at the top of its row print above the word 合计: they are the totals'.
-      const figures = totalsFigures(lines, top, bottom, zone.bands, rows[zone.last]!);
-      if (figures.length > 0) {
-        out[zone.last] = rowOf([...figures, ...rows[zone.last]!.lines], []);
-        bottom = figures[0]!.index - 1;
+      const row = rows[zone.last]!;
+      const above = totalsFigures(lines, bottom, top, -1, row);
+      if (above.length > 0) bottom = above[0]!.index - 1;
+      // Below 合计 only rows of nothing but numbers (the next field's row starts with its label).
+      let after = zone.last + 1;
+      while (after < rows.length && rows[after]!.lines.every(onlyNumbers) && rows[after]!.lines[0]?.page === row.lines[0]?.page) after++;
+      const below = totalsFigures(lines, row.bottom + 1, rows[after - 1]!.bottom, 1, { ...row, tokens: [...row.tokens, ...above.flatMap((l) => l.tokens)] });
+      const taken = rows.slice(zone.last + 1, after).filter((r) => r.lines.every((l) => below.includes(l))).length;
+      if (above.length > 0 || taken > 0) {
+        const joined = [...above, ...row.lines, ...rows.slice(zone.last + 1, zone.last + 1 + taken).flatMap((r) => r.lines)];
+        out.splice(zone.last, 1 + taken, rowOf(joined, []));
       }
     }
     const body = lines.filter((l) => l.index >= top && l.index <= bottom);
@@ -163,8 +281,11 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       const onPage = body.filter((l) => l.page === page);
       // A page without the titles has columns of its own.
       const bands = page === titlesPage ? zone.bands : (pageBands(onPage, zone.bands) ?? zone.bands);
-      const again = pageRows(onPage, bands);
-      rebuilt.push(...(again ?? rows.slice(from, to + 1).filter((r) => r.lines[0]?.page === page)));
+      const kept = rows.slice(from, to + 1).filter((r) => r.lines[0]?.page === page);
+      // Where no border keeps every block whole, the rows as the anchors gave them stand when each
+      // holds one weight; otherwise blocks may be cut where another column's line parts them.
+      const again = pageRows(onPage, bands, false) ?? (oneWeightEach(kept, bands) ? undefined : pageRows(onPage, bands, true));
+      rebuilt.push(...(again ?? kept));
     }
     out.splice(from, to - from + 1, ...rebuilt);
   }

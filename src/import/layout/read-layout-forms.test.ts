@@ -20,20 +20,22 @@ const read = (text: string | Uint8Array, file = 'form.txt'): Promise<FileImport>
   readTextForms({ file, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });
 
 /**
- * What each fixture says besides its values: the one row next to a 一级指标 boundary whose
- * caption cannot be told from line positions is left to the template's points, and said so.
+ * What each fixture says besides its values. A 一级指标 caption is read from where it prints, the
+ * spans of a column's captions chosen together (placeCaptions): a row next to a boundary that the
+ * captions' lines leave in doubt is left to the template's points, and said so. (Until the spans
+ * were chosen together, one such row per fixture was left so: real-2022-putuo-sports line 29,
+ * national-2023-example line 47, seed-2021-putuo line 186; the captions now place them, as printed.)
  */
 const EXPECTED_DIAGNOSTICS: Record<string, Array<[string, string, string]>> = {
   'seed-2021-putuo': [
     ['CATEGORY_INFERRED', 'line 68', 'evaluations[0].indicators[14].category'],
     ['CATEGORY_INFERRED', 'line 168', 'evaluations[1].indicators[7].category'],
-    ['CATEGORY_INFERRED', 'line 186', 'evaluations[1].indicators[11].category'],
     // 改进措施's text prints on the lines above and below its label, the line above right under
     // 主要问题's: that line may as well be 主要问题's second line. The reading keeps it, and says so.
     ['LAYOUT_CELL_UNCLEAR', 'line 115', 'evaluations[0].improvements'],
   ],
-  'real-2022-putuo-sports': [['CATEGORY_INFERRED', 'line 29', 'evaluations[0].indicators[2].category']],
-  'national-2023-example': [['CATEGORY_INFERRED', 'line 47', 'evaluations[0].indicators[4].category']],
+  'real-2022-putuo-sports': [],
+  'national-2023-example': [],
 };
 
 describe('pdftotext -layout of the PDF fixtures', () => {

@@ -14,14 +14,14 @@ import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { diagnosticSink } from '../diagnostics.ts';
 import type { FileImport, ReaderInput } from '../import-result.ts';
-import { cellLocation, cellText, layoutGrid, rowCells, tableZones, type TableHints } from './layout-grid.ts';
+import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, tableZones, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues } from './orphan-values.ts';
-import { tableRows } from './layout-table-rows.ts';
-import { doubtfulValues, unclearFields } from './doubtful-rows.ts';
-import { touchingColumnCells, touchingRowCells } from './touching-rows.ts';
+import { besideSeam, tableRows } from './layout-table-rows.ts';
+import { doubtfulValues, offCentreCaptions, unclearFields } from './doubtful-rows.ts';
+import { sharedColumnCells, touchingColumnCells, touchingRowCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { LabelIndex } from './label-index.ts';
 
@@ -72,6 +72,7 @@ function labelling(templates: readonly Template[]): Labelling {
     // A field outside the tables (预期目标, 自评时间) ends the reach of a title row.
     isFieldLabel,
     isLabel,
+    caption: captionFit(templates),
   };
   // The notes under a form (说明：1、…) start a row of their own.
   const notes = templates
@@ -88,6 +89,23 @@ function labelling(templates: readonly Template[]): Labelling {
   const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text) || isSubtitle(p.text));
   const isNotesRow = (texts: readonly string[]) => texts[0] !== undefined && isNotes(texts[0]);
   return { hints, isAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel) };
+}
+
+/** A caption's points as printed after it: 产出指标(45分). */
+const POINTS_SUFFIX = /[(（][\d.]+分[)）]$/u;
+
+/** The templates' captions of the merged columns (一级指标 by its label, 二级指标), whole or begun. */
+function captionFit(templates: readonly Template[]): (field: string, text: string) => 'whole' | 'part' | undefined {
+  const known: Record<string, string[]> = {
+    category: templates.flatMap((t) => t.categories.map((c) => normalizeText(c.label.zh))),
+    subcategory: templates.flatMap((t) => t.categories.flatMap((c) => c.subcategories.map((s) => normalizeText(s)))),
+  };
+  return (field, text) => {
+    const key = normalizeText(text).replace(POINTS_SUFFIX, '');
+    const list = known[field] ?? [];
+    if (key === '') return undefined;
+    return list.includes(key) ? 'whole' : list.some((k) => k.startsWith(key)) ? 'part' : undefined;
+  };
 }
 
 /** The templates' subtitles (`（{year}年度）`) as one test of a piece of text. */
@@ -108,8 +126,14 @@ function labelTexts(templates: readonly Template[]): string[] {
     ...Object.entries(t.fieldLabels).filter(([key]) => !NOT_LABELS.has(key)).map(([, label]) => label),
     ...t.columns.map((c) => c.title),
   ]);
-  return labels.flatMap((l) => [l.zh, ...('aliases' in l ? l.aliases : [])]).map((text) => normalizeText(text));
+  // A label naming the amounts' unit ({unit}) prints as 元 or 万元: each wraps its own way (项目资金（万 / 元）).
+  return labels
+    .flatMap((l) => [l.zh, ...('aliases' in l ? l.aliases : [])])
+    .flatMap((text) => (text.includes('{unit}') ? AMOUNT_UNITS.map((unit) => text.replaceAll('{unit}', unit)) : [text]))
+    .map((text) => normalizeText(text));
 }
+
+const AMOUNT_UNITS = ['元', '万元'];
 
 /** Whether a text is a label, or the start of one (what a label wrapped inside its cell prints on its first lines). */
 function labelFit(templates: readonly Template[], isLabel: (text: string) => boolean): (text: string) => LabelFit {
@@ -162,6 +186,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...touchingColumnCells(cells, inTable, isLabelText, cellLocation),
     ...leftoverLineCells(cells, inTable, isLabelText, cellLocation),
   ];
+  const inZone = (r: number) => zones.some((z) => r >= z.header && r <= z.last);
+  const shared = [
+    ...sharedColumnCells(cells, inZone, sharesColumns, cellLocation),
+    ...sharedColumnCells(cells, inZone, (c) => c.tokens.some(besideSeam), cellLocation).map((u) => ({ ...u, key: 'layout.cellUnclear' as const })),
+  ];
   const result = recognizeForms([grid], {
     file: input.file,
     registry,
@@ -170,11 +199,14 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   // A 一级指标 left open is inferred from the template's points and said so by the recogniser.
   const unclear = diagnosticSink(input.file);
   for (const n of notes) {
+    if (n.offCentre) continue;
     if (n.field !== 'category') unclear.add('warning', 'LAYOUT_SPAN_UNCLEAR', 'layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }, { line: n.lineNo });
   }
   const doubts = result.forms.flatMap((form, i) => [
     ...unclearFields(input.file, form, i, touching),
+    ...unclearFields(input.file, form, i, shared, true),
     ...doubtfulValues(input.file, form, i, registry.get(form.evaluation.template)!),
+    ...offCentreCaptions(input.file, form, i, notes),
   ]);
   return { ...result, diagnostics: [...unclear.diagnostics, ...result.diagnostics, ...doubts] };
 }

@@ -5,7 +5,7 @@
  * just as a cell's last wrapped line does. A cell holding such a line (one that is not its row's
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
-import type { LayoutCell } from './layout-grid.ts';
+import { cellText, type LayoutCell } from './layout-grid.ts';
 import type { LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -14,6 +14,8 @@ export interface UnclearCell {
   lineNo: number;
   /** The message saying why: rows that touch (the default) or columns whose text runs together. */
   key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver';
+  /** The cell's text, where the cells of a row share one location (a table row's line): only the field holding it is unclear. */
+  text?: string;
 }
 
 function touch(upper: LayoutRow, lower: LayoutRow): boolean {
@@ -73,4 +75,15 @@ export function touchingColumnCells(table: readonly LayoutCell[][], skip: (row: 
         out.push({ location: locationOf(a.cell), lineNo: a.lineNo, key: 'layout.columnsUnclear' }, { location: locationOf(b.cell), lineNo: b.lineNo, key: 'layout.columnsUnclear' });
       }
   return out;
+}
+
+/** Table cells that took the text of two pieces of a row together (see sharesColumns in layout-grid.ts). */
+export function sharedColumnCells(table: readonly LayoutCell[][], inTable: (row: number) => boolean, shares: (cell: LayoutCell) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  return table.flatMap((cells, r) => {
+    if (!inTable(r)) return [];
+    const shared = cells.filter(shares);
+    // The text one cell took too many of, its neighbour on either side may have lost.
+    const near = (c: LayoutCell) => shared.some((s) => s === c || (s.band !== undefined && c.band !== undefined && Math.abs(s.band - c.band) === 1));
+    return cells.filter(near).map((cell) => ({ location: locationOf(cell), lineNo: Math.min(...cell.tokens.map((t) => t.lineNo)), key: 'layout.columnsUnclear' as const, text: cellText(cell) }));
+  });
 }
