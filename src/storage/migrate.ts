@@ -16,6 +16,7 @@ import * as listIndexes from './migrations/2026-12-04-list-indexes.ts';
 import * as countIndexes from './migrations/2026-12-05-count-indexes.ts';
 import * as evidence from './migrations/2026-12-06-evidence.ts';
 import * as cycleDocuments from './migrations/2026-12-07-cycle-documents.ts';
+import * as monitoringSummary from './migrations/2026-12-08-monitoring-summary.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-count-indexes': countIndexes,
   '2026-12-06-evidence': evidence,
   '2026-12-07-cycle-documents': cycleDocuments,
+  '2026-12-08-monitoring-summary': monitoringSummary,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

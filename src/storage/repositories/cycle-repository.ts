@@ -6,7 +6,9 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { FieldChange } from '../../core/workflow/field-changes.ts';
 import type { CycleAwaiting, CycleKind, CycleScope, CycleStatus } from '../../core/workflow/cycle-workflow.ts';
+import type { MonitoringSummary } from '../../core/year/monitoring-summary.ts';
 import { readJson, writeJson } from '../columns.ts';
+import { monitoringColumnValues } from '../monitoring-columns.ts';
 import { isPostgres } from '../dialect.ts';
 import { startingWith } from '../like.ts';
 import type { Db } from '../open-database.ts';
@@ -66,6 +68,8 @@ export interface CycleColumns {
   project: string;
   template: string;
   contentHash: string;
+  /** A monitoring's summary, kept as columns for the dashboard's monitoring view; left as stored when not given. */
+  summary?: MonitoringSummary | null;
 }
 
 export interface CycleChange {
@@ -156,7 +160,7 @@ export class CycleRepository {
         .selectFrom('cycle_documents')
         .innerJoin('units', 'units.id', 'cycle_documents.unit_id')
         .select(SUMMARY_COLUMNS)
-        .where((eb) => visible(eb, kind, scope, filter))
+        .where((eb) => visibleCycle(eb, kind, scope, filter))
         .orderBy('cycle_documents.year', 'desc')
         .orderBy('cycle_documents.project')
         .orderBy('cycle_documents.id'),
@@ -167,7 +171,7 @@ export class CycleRepository {
 
   async count(kind: CycleKind, scope: CycleScope, filter: CycleFilter): Promise<number> {
     if (scope.nothing) return 0;
-    return count(this.db.selectFrom('cycle_documents').where((eb) => visible(eb, kind, scope, filter)));
+    return count(this.db.selectFrom('cycle_documents').where((eb) => visibleCycle(eb, kind, scope, filter)));
   }
 
   /** Holds the row until the transaction ends (PostgreSQL; SQLite's transactions already run one at a time). */
@@ -322,7 +326,8 @@ export class CycleRepository {
   }
 }
 
-function visible(eb: ExpressionBuilder<Tables, 'cycle_documents'>, kind: CycleKind, scope: Exclude<CycleScope, { nothing: true }>, filter: CycleFilter): Expression<SqlBool> {
+/** What the actor may see of a kind under the filter (lists, counts, the dashboard's monitoring view). */
+export function visibleCycle(eb: ExpressionBuilder<Tables, 'cycle_documents'>, kind: CycleKind, scope: Exclude<CycleScope, { nothing: true }>, filter: CycleFilter): Expression<SqlBool> {
   const conditions: Array<Expression<SqlBool>> = [eb('cycle_documents.kind', '=', kind)];
   if (scope.unitId !== null) conditions.push(eb('cycle_documents.unit_id', '=', scope.unitId));
   if (scope.subtreePath !== null) {
@@ -347,7 +352,10 @@ function visible(eb: ExpressionBuilder<Tables, 'cycle_documents'>, kind: CycleKi
 }
 
 function columnValues(c: CycleColumns) {
-  return { year: c.year, project_code: c.projectCode, project: c.project, template: c.template, content_hash: c.contentHash };
+  return {
+    year: c.year, project_code: c.projectCode, project: c.project, template: c.template, content_hash: c.contentHash,
+    ...(c.summary !== undefined ? monitoringColumnValues(c.summary) : {}),
+  };
 }
 
 function toSummary(r: {
