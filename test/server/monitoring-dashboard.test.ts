@@ -168,4 +168,23 @@ forEachApi('the dashboard’s monitoring view', (api) => {
     assert.deepEqual(await db.selectFrom('cycle_documents').selectAll().where('id', 'in', ids).orderBy('id').execute(), before);
     assert.equal(await summarizeStoredMonitoring(db, registry), 0, 'nothing left to do');
   });
+
+  test('the demo: projects of 2022 with approved targets and monitoring that the view shows', async () => {
+    const reviewer = await api.as('reviewer');
+    const view = (await reviewer.get('/api/dashboard/monitoring?year=2022')).body;
+    assert.equal(view.totals.projects, 10, 'five of each unit sent, one a draft');
+    assert.ok(view.totals.offTrack > 0 && view.totals.behindTimeProgress > 0, JSON.stringify(view.totals));
+    assert.deepEqual(view.departments.map((d: any) => [d.id, d.units]), [[api.unitId('office'), 2]]);
+    assert.equal((await (await api.as('preparer')).get('/api/dashboard/monitoring?year=2022')).body.totals.projects, 6, 'the unit sees its draft too');
+    const listed = (await reviewer.get('/api/dashboard/monitoring/projects?year=2022')).body;
+    assert.ok(listed.total > 0);
+    for (const item of listed.items) {
+      const detail = await reviewer.get(`/api/monitoring/${item.id}`);
+      assert.equal(detail.status, 200, 'each listed project opens its monitoring');
+      assert.deepEqual(detail.body.findings.filter((f: any) => f.severity === 'error'), [], 'sent monitoring passes its checks');
+    }
+    const targets = (await reviewer.get('/api/targets?year=2022')).body;
+    assert.equal(targets.total, 12);
+    assert.ok(targets.items.every((t: any) => t.status === 'approved' && t.approved));
+  });
 });
