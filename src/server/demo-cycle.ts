@@ -31,7 +31,7 @@ interface DemoCycleUnit {
 }
 
 /** Projects of the synthetic cycle: off track ones, behind ones and on-track ones in turn, so the view has each. */
-function pick(count: number, offset: number, templates: TemplateRegistry): SyntheticCycle[] {
+function pick(count: number, templates: TemplateRegistry): SyntheticCycle[] {
   const pool = [...syntheticCycles({ units: 6, projectsPerUnit: 12, years: [DEMO_CYCLE_YEAR, DEMO_CYCLE_YEAR], seed: 2022 }, templates.ids().map((id) => templates.get(id)!))].filter((c) => !c.intent.overspend);
   const kinds = [
     (c: SyntheticCycle) => c.intent.offTrackWithCause + c.intent.offTrackWithoutCause > 0,
@@ -40,7 +40,7 @@ function pick(count: number, offset: number, templates: TemplateRegistry): Synth
   ];
   const chosen: SyntheticCycle[] = [];
   for (let i = 0; chosen.length < count; i++) {
-    const next = pool.filter(kinds[i % kinds.length]!).filter((c) => !chosen.includes(c))[offset];
+    const next = pool.filter(kinds[i % kinds.length]!).find((c) => !chosen.includes(c));
     if (!next) throw new Error('demo data: the synthetic cycle has too few projects of a kind');
     chosen.push(next);
   }
@@ -58,9 +58,12 @@ export async function loadDemoCycle(
   const documents: NewCycleRow[] = [];
   const versions: Array<NewCycleVersion & { number: number }> = [];
   const audit: Parameters<Repositories['cycle']['appendAuditMany']>[0][number][] = [];
+  // Different projects for each unit, taken in turn from one pick.
+  const picked = pick(MONITORING_STATUSES.length * options.units.length, options.templates);
   for (const [u, unit] of options.units.entries()) {
     const [preparer, approver, reviewer] = (['preparer', 'approver', 'reviewer'] as const).map((role) => options.userOf(role, unit.code));
-    for (const [i, cycle] of pick(MONITORING_STATUSES.length, u, options.templates).entries()) {
+    const ofUnit = picked.filter((_, k) => k % options.units.length === u);
+    for (const [i, cycle] of ofUnit.entries()) {
       const code = `${DEMO_CYCLE_YEAR}${unit.code}${String(101 + i)}`;
       const targets = placed(cycle.targets, unit, code);
       const monitoring = placed(cycle.monitoring, unit, code);
