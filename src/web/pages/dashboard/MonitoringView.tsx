@@ -9,7 +9,7 @@
  */
 import { Button, Card, Col, Empty, Row, Select, Space, Statistic, Tag } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { client, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
@@ -47,6 +47,15 @@ function figureColumns(t: I18n['t']) {
     { key: 'executed', title: t('monitoringView.executed'), align: 'right' as const, render: (_: unknown, g: Group) => formatAmount(g.figures.executedToDate) },
     { key: 'rate', title: t('monitoringView.rate'), align: 'right' as const, width: 100, render: (_: unknown, g: Group) => formatRate(g.figures.executionRate) },
   ];
+}
+
+/** A name that opens (or closes again) what it names: a department's units, a unit's projects; by mouse or Enter. */
+function OpenLink({ onOpen, testId, children }: { onOpen: () => void; testId: string; children: ReactNode }) {
+  return (
+    <a role="button" tabIndex={0} onClick={onOpen} onKeyDown={(e) => { if (e.key === 'Enter') onOpen(); }} data-testid={testId}>
+      {children}
+    </a>
+  );
 }
 
 export function MonitoringView() {
@@ -139,11 +148,7 @@ export function MonitoringView() {
             {
               key: 'name', title: t('monitoringView.department'),
               render: (_: unknown, g: Group) => (
-                <a role="button" tabIndex={0} onClick={() => go({ department: g.id === department ? undefined : g.id, unit: undefined })}
-                  onKeyDown={(e) => { if (e.key === 'Enter') go({ department: g.id === department ? undefined : g.id, unit: undefined }); }}
-                  data-testid="monitoring-department-open">
-                  {g.name}
-                </a>
+                <OpenLink onOpen={() => go({ department: g.id === department ? undefined : g.id, unit: undefined })} testId="monitoring-department-open">{g.name}</OpenLink>
               ),
             },
             { key: 'units', title: t('monitoringView.units'), align: 'right', width: 70, render: (_: unknown, g: Group) => g.units },
@@ -169,13 +174,7 @@ export function MonitoringView() {
             columns={[
               {
                 key: 'name', title: t('monitoringView.unit'),
-                render: (_: unknown, g: Group) => (
-                  <a role="button" tabIndex={0} onClick={() => go({ unit: g.id === unit ? undefined : g.id })}
-                    onKeyDown={(e) => { if (e.key === 'Enter') go({ unit: g.id === unit ? undefined : g.id }); }}
-                    data-testid="monitoring-unit-open">
-                    {g.name}
-                  </a>
-                ),
+                render: (_: unknown, g: Group) => <OpenLink onOpen={() => go({ unit: g.id === unit ? undefined : g.id })} testId="monitoring-unit-open">{g.name}</OpenLink>,
               },
               ...columns,
             ]}
