@@ -46,7 +46,7 @@ export class MonitoringDashboardService {
 
   /** One page of the projects on the list, with how many there are. */
   async projects(user: User, query: MonitoringProjectsQuery, page: Page) {
-    const { scope, year } = await this.yearOf(user, query.year);
+    const { scope, year } = await this.yearOf(user, query.year, false);
     const repo = repositories(this.ctx.db).monitoringView;
     if (year === null) return { year, list: query.list, total: 0, ...page, items: [] };
     const filter = { year, departmentId: query.department, unitId: query.unit };
@@ -54,9 +54,10 @@ export class MonitoringDashboardService {
     return { year, list: query.list, total, ...page, items };
   }
 
-  private async yearOf(user: User, asked: number | undefined) {
+  /** The year asked, else the latest; the years are read only when wanted or needed (one more pass over the index). */
+  private async yearOf(user: User, asked: number | undefined, wanted = true) {
     const scope = cycleScope(actorOf(user), 'monitoring');
-    const years = await repositories(this.ctx.db).monitoringView.years(scope);
+    const years = wanted || asked === undefined ? await repositories(this.ctx.db).monitoringView.years(scope) : [];
     return { scope, years, year: asked ?? years[0] ?? null };
   }
 }
