@@ -6,7 +6,7 @@
  * Targets rows leave them null; so does a monitoring not summarised yet (`as_of` null), which
  * `summarizeStoredMonitoring` fills in.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Monitoring } from '../core/model/monitoring.ts';
 import { fenOf, hundredthsText } from '../core/numbers/hundredths.ts';
 import type { TemplateRegistry } from '../core/templates/registry.ts';
@@ -96,7 +96,7 @@ const PAGE = 500;
  * Summarises every stored monitoring without its columns (stored before them, or of a template
  * this process did not know then), in pages by id; one of a template still unknown is left for a
  * start that has it. Run by the migration with the built-in templates and at every start with the
- * configured ones (nothing to do once all are summarised: one indexed read). Returns how many it wrote.
+ * configured ones (nothing to do once all are summarised: one read of an empty partial index). Returns how many it wrote.
  */
 export async function summarizeStoredMonitoring(db: Kysely<any>, templates: TemplateRegistry): Promise<number> {
   let after = '';
@@ -105,8 +105,8 @@ export async function summarizeStoredMonitoring(db: Kysely<any>, templates: Temp
     const rows: Array<{ id: string; document: unknown }> = await db
       .selectFrom('cycle_documents')
       .select(['id', 'document'])
-      .where('kind', '=', 'monitoring')
-      .where('as_of', 'is', null)
+      // Literal, as the partial index's predicate is written (SQLite uses it only for a WHERE that implies it as text).
+      .where(sql<boolean>`kind = 'monitoring' and as_of is null`)
       .where('id', '>', after)
       .orderBy('id')
       .limit(PAGE)
