@@ -7,7 +7,7 @@
  * and the list are in the address (`?view=monitoring&monitoringYear=&department=&unit=&list=`), so
  * a view can be shared and the back button walks back up.
  */
-import { Button, Card, Col, Empty, Row, Select, Space, Statistic, Tag } from 'antd';
+import { Button, Card, Col, Empty, Row, Select, Space, Statistic, Tag, type TableProps } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -136,14 +136,9 @@ export function MonitoringView() {
         )}
       </Card>
       <Card className="page-card" size="small" title={t('monitoringView.byDepartment')}>
-        <ResponsiveList<Group>
-          size="small"
-          bordered
-          rowKey="id"
-          scroll={{ x: 900 }}
-          dataSource={v?.departments ?? []}
-          pagination={(v?.departments.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          onRow={(g) => ({ 'data-testid': 'monitoring-department-row', 'data-id': g.id } as React.HTMLAttributes<HTMLElement>)}
+        <GroupTable
+          groups={v?.departments ?? []}
+          rowTestId="monitoring-department-row"
           columns={[
             {
               key: 'name', title: t('monitoringView.department'),
@@ -163,14 +158,9 @@ export function MonitoringView() {
           title={t('monitoringView.unitsOf', { department: v.department.name })}
           extra={<Button size="small" onClick={() => go({ department: undefined, unit: undefined })} data-testid="monitoring-department-close">{t('monitoringView.back')}</Button>}
         >
-          <ResponsiveList<Group>
-            size="small"
-            bordered
-            rowKey="id"
-            scroll={{ x: 900 }}
-            dataSource={v.units}
-            pagination={v.units.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-            onRow={(g) => ({ 'data-testid': 'monitoring-unit-row', 'data-id': g.id } as React.HTMLAttributes<HTMLElement>)}
+          <GroupTable
+            groups={v.units}
+            rowTestId="monitoring-unit-row"
             columns={[
               {
                 key: 'name', title: t('monitoringView.unit'),
@@ -206,6 +196,22 @@ export function MonitoringView() {
         </Card>
       )}
     </div>
+  );
+}
+
+/** The departments' or the units' figures, 20 to a page when there are more. */
+function GroupTable({ groups, rowTestId, columns }: { groups: Group[]; rowTestId: string; columns: NonNullable<TableProps<Group>['columns']> }) {
+  return (
+    <ResponsiveList<Group>
+      size="small"
+      bordered
+      rowKey="id"
+      scroll={{ x: 900 }}
+      dataSource={groups}
+      pagination={groups.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      onRow={(g) => ({ 'data-testid': rowTestId, 'data-id': g.id } as React.HTMLAttributes<HTMLElement>)}
+      columns={columns}
+    />
   );
 }
 
