@@ -100,7 +100,7 @@ export function ensureServerBuild(log: (line: string) => void): void {
  * `app`: the application as `npm start` runs it — `jixiao serve` from the compiled build, on the
  * bench's database (not empty, so without the demo); `bare`: bench/server-process.ts bare.
  */
-async function startServer(mode: 'app' | 'bare', databaseUrl?: string): Promise<Running> {
+export async function startServer(mode: 'app' | 'bare', databaseUrl?: string): Promise<Running> {
   // JIXIAO_BENCH_PROFILE=DIR: the servers write CPU profiles there (node --cpu-prof), for finding what bounds a figure.
   const profile = process.env.JIXIAO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.JIXIAO_BENCH_PROFILE}`] : [];
   const args = mode === 'app' ? [...APP_NODE_FLAGS, BIN, 'serve', '--port', '0', '--host', '127.0.0.1'] : ['--import', 'tsx', SERVER, mode];
@@ -149,7 +149,7 @@ interface Session {
   csrf: string;
 }
 
-async function login(base: string, username: string): Promise<Session> {
+export async function login(base: string, username: string): Promise<Session> {
   const response = await fetch(`${base}/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

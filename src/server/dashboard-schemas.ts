@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { compareExact, exactOf } from '../core/numbers/exact-decimal.ts';
 import { TABLE_SORTS } from '../storage/repositories/dashboard-repository.ts';
+import { MONITORING_LISTS } from '../storage/repositories/monitoring-view-repository.ts';
 import { PageQuery, Status, Summary, Unit } from './api-schemas.ts';
 
 const year = z.coerce.number().int().min(1949).max(2999).optional();
@@ -84,3 +85,87 @@ export const DashboardTable = z
     items: z.array(Summary),
   })
   .openapi('DashboardTable');
+
+// The monitoring view (issue 16): a year's mid-year monitoring by department and unit, and the projects off track or behind.
+
+const rate = z.string().nullable().openapi({ description: 'percent, a decimal string with 2 places, exact; null where not stated' });
+
+export const MonitoringQuery = z.object({
+  year,
+  department: z.string().min(1).max(100).optional().openapi({ description: "a department's unit id: its units are listed too" }),
+});
+
+export const MonitoringProjectsQuery = z.object({
+  year,
+  department: z.string().min(1).max(100).optional().openapi({ description: "a department's unit id: only its units' projects" }),
+  unit: z.string().min(1).max(100).optional().openapi({ description: 'a unit id' }),
+  list: z.enum(MONITORING_LISTS).default('attention').openapi({ description: 'attention: off track or behind the time progress; offTrack; behind; overspend' }),
+  ...PageQuery,
+});
+
+export const MonitoringFigures = z
+  .object({
+    projects: z.number().int().openapi({ description: 'projects monitored' }),
+    offTrack: z.number().int().openapi({ description: 'projects with an indicator whose expected year-end value misses its target' }),
+    offTrackWithoutCause: z.number().int().openapi({ description: '… with no deviation cause given (MONITOR_OFF_TRACK)' }),
+    impossible: z.number().int().openapi({ description: 'projects with an indicator judged 完全不可能' }),
+    behindTimeProgress: z.number().int().openapi({ description: 'projects whose spending is behind the time progress (MONITOR_EXECUTION_LAG)' }),
+    overspendExpected: z.number().int().openapi({ description: 'projects expected to overspend (MONITOR_EXPECTED_OVERSPEND)' }),
+    expectedOverspend: money,
+    withSpending: z.number().int().openapi({ description: 'projects whose execution rate is stated: the budget and executed sums are theirs' }),
+    budget: money,
+    executedToDate: money,
+    executionRate: rate,
+  })
+  .openapi('MonitoringFigures');
+
+const MonitoringGroup = Unit.extend({ units: z.number().int().openapi({ description: 'units with monitoring in the group' }), figures: MonitoringFigures });
+
+export const MonitoringView = z
+  .object({
+    year: z.number().int().nullable().openapi({ description: 'the year shown: the one asked, else the latest the user has monitoring of' }),
+    years: z.array(z.number().int()).openapi({ description: 'the years the user has monitoring of, newest first' }),
+    totals: MonitoringFigures,
+    departments: z.array(MonitoringGroup).openapi({ description: 'by department (the top of the unit tree), by name' }),
+    department: Unit.nullable().openapi({ description: 'the department asked for, when it has monitoring the user sees' }),
+    units: z.array(MonitoringGroup).openapi({ description: "the department's units, by name (empty without `department`)" }),
+  })
+  .openapi('MonitoringView');
+
+export const MonitoringProject = z
+  .object({
+    id: z.string().openapi({ description: 'the monitoring document (/api/monitoring/{id})' }),
+    unit: Unit,
+    year: z.number().int(),
+    projectCode: z.string(),
+    project: z.string(),
+    template: z.string(),
+    status: z.string(),
+    asOf: z.string().nullable(),
+    budget: money.nullable(),
+    executedToDate: money.nullable(),
+    expectedYearEnd: money.nullable(),
+    executionRate: rate,
+    timeProgress: rate,
+    pointsBehind: z.string().nullable().openapi({ description: 'time progress − execution rate, points (negative: ahead)' }),
+    spendingBehind: z.boolean(),
+    overspendExpected: z.boolean(),
+    expectedOverspend: money.nullable(),
+    indicators: z.number().int(),
+    indicatorsOffTrack: z.number().int(),
+    indicatorsOffTrackWithoutCause: z.number().int(),
+    indicatorsImpossible: z.number().int(),
+    indicatorsNotComparable: z.number().int(),
+  })
+  .openapi('MonitoringProject');
+
+export const MonitoringProjects = z
+  .object({
+    year: z.number().int().nullable(),
+    list: z.enum(MONITORING_LISTS),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    items: z.array(MonitoringProject),
+  })
+  .openapi('MonitoringProjects');

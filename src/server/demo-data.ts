@@ -6,6 +6,7 @@
  * and `approver2` of the centre, `department` (the office's department reviewer), `reviewer`, `admin`.
  * The forms stand at different points of the workflow, with the history that got them there; the
  * year's project list names them (project codes as a budget system gives them: year, unit code, number).
+ * Both units also have a few projects of 2022 with approved targets and mid-year monitoring (demo-cycle.ts).
  * Never loaded by a plain `jixiao serve`: a production database starts empty.
  */
 import { readFile } from 'node:fs/promises';
@@ -22,6 +23,7 @@ import { inTransaction, repositories } from '../storage/repositories.ts';
 import { hashPassword } from './passwords.ts';
 import { columnsOf } from '../storage/evaluation-columns.ts';
 import { freezeVersion } from './services/evaluation-service.ts';
+import { loadDemoCycle } from './demo-cycle.ts';
 
 export const DEMO_FILE = new URL('../../demo/seed-2021-putuo.json', import.meta.url);
 
@@ -127,6 +129,13 @@ export async function loadDemo(db: Db, options: { password: string; templates: T
         status = to;
       }
     }
+    const cycleUnits = DEMO_UNITS.map((u) => ({ id: unitIds.get(u.code)!, code: u.code, name: u.name, department: DEMO_UNITS[0].name }));
+    await loadDemoCycle(repos, {
+      units: cycleUnits,
+      userOf: (role, code) => userIds.get(DEMO_USERS.find((u) => u.role === role && (u.unit === null || u.unit === code))!.username)!,
+      templates: options.templates,
+      at,
+    });
   });
   return true;
 }

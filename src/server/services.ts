@@ -2,6 +2,7 @@
 import type { ImportLimits } from '../import/import-limits.ts';
 import { AuthService } from './services/auth-service.ts';
 import { DashboardService } from './services/dashboard-service.ts';
+import { MonitoringDashboardService } from './services/monitoring-dashboard-service.ts';
 import { CycleService } from './services/cycle-service.ts';
 import { EvaluationService } from './services/evaluation-service.ts';
 import type { Monitoring } from '../core/model/monitoring.ts';
@@ -26,6 +27,8 @@ export interface Services {
   years: YearService;
   evaluations: EvaluationService;
   dashboard: DashboardService;
+  /** The dashboard's monitoring view (issue 16). */
+  monitoringDashboard: MonitoringDashboardService;
   imports: ImportService;
   exports: ExportService;
   rechecks: RecheckService;
@@ -47,6 +50,7 @@ export function createServices(ctx: ServiceContext, importLimits?: Readonly<Impo
     years: new YearService(ctx),
     evaluations,
     dashboard: new DashboardService(ctx),
+    monitoringDashboard: new MonitoringDashboardService(ctx),
     imports: new ImportService(ctx, importLimits),
     exports: new ExportService(ctx, evaluations),
     rechecks: new RecheckService(ctx),

@@ -1,9 +1,13 @@
 /** The tables of the cycle's targets and monitoring documents (migration 2026-12-07-cycle-documents). */
 import type { ColumnType, Generated } from 'kysely';
 import type { CycleKind, CycleStatus } from '../core/workflow/cycle-workflow.ts';
+import type { MonitoringColumnValues } from './monitoring-columns.ts';
 import type { JsonColumn } from './tables.ts';
 
-export interface CycleDocumentTable {
+/** A monitoring's summary (migration 2026-12-08-monitoring-summary): null on targets rows. */
+type MonitoringColumns = { [K in keyof MonitoringColumnValues]: ColumnType<MonitoringColumnValues[K], MonitoringColumnValues[K] | undefined, MonitoringColumnValues[K]> };
+
+export interface CycleDocumentTable extends MonitoringColumns {
   id: string;
   kind: CycleKind;
   unit_id: string;

@@ -17,6 +17,7 @@ import * as countIndexes from './migrations/2026-12-05-count-indexes.ts';
 import * as evidence from './migrations/2026-12-06-evidence.ts';
 import * as cycleDocuments from './migrations/2026-12-07-cycle-documents.ts';
 import * as cycleDeletionMonitoringDate from './migrations/2026-12-08-cycle-deletion-monitoring-date.ts';
+import * as monitoringSummary from './migrations/2026-12-08-monitoring-summary.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-evidence': evidence,
   '2026-12-07-cycle-documents': cycleDocuments,
   '2026-12-08-cycle-deletion-monitoring-date': cycleDeletionMonitoringDate,
+  '2026-12-08-monitoring-summary': monitoringSummary,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

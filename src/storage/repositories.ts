@@ -5,6 +5,7 @@ import { CycleRepository } from './repositories/cycle-repository.ts';
 import { DashboardRepository } from './repositories/dashboard-repository.ts';
 import { EvidenceRepository } from './repositories/evidence-repository.ts';
 import { EvaluationRepository } from './repositories/evaluation-repository.ts';
+import { MonitoringViewRepository } from './repositories/monitoring-view-repository.ts';
 import { LoginAttemptRepository } from './repositories/login-attempt-repository.ts';
 import { ProgressRepository } from './repositories/progress-repository.ts';
 import { ProjectRepository } from './repositories/project-repository.ts';
@@ -33,6 +34,8 @@ export interface Repositories {
   evidence: EvidenceRepository;
   /** The cycle's targets and monitoring documents (issue 16). */
   cycle: CycleRepository;
+  /** The dashboard's monitoring view (issue 16). */
+  monitoringView: MonitoringViewRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -52,6 +55,7 @@ export function repositories(db: Db): Repositories {
     dashboard: new DashboardRepository(db),
     evidence: new EvidenceRepository(db),
     cycle: new CycleRepository(db),
+    monitoringView: new MonitoringViewRepository(db),
   };
 }
 

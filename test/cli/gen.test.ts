@@ -1,4 +1,8 @@
-/** `jixiao gen` on SQLite and PostgreSQL: counts, valid forms, statuses, and the same data for the same seed. */
+/**
+ * `jixiao gen` on SQLite and PostgreSQL: counts, valid forms, statuses, and the same data for the
+ * same seed; the latest year's cycle (approved targets with their frozen version, the evaluations
+ * made from them and linked, monitoring in mixed statuses with their summary's columns).
+ */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluate } from '../../src/core/checks/run-checks.ts';
@@ -9,6 +13,16 @@ import { main } from '../../src/cli/main.ts';
 import { readJson } from '../../src/storage/columns.ts';
 import type { Database } from '../../src/storage/open-database.ts';
 import { forEachDatabase } from '../../src/storage/test-databases.testing.ts';
+import { checkAgainstTargets } from '../../src/core/checks/approved-targets.ts';
+import type { Evaluation } from '../../src/core/model/evaluation.ts';
+import type { Monitoring } from '../../src/core/model/monitoring.ts';
+import type { Targets } from '../../src/core/model/targets.ts';
+import { summarizeMonitoring } from '../../src/core/year/monitoring-summary.ts';
+import { monitoringColumnValues, MONITORING_COLUMNS } from '../../src/storage/monitoring-columns.ts';
+import { migrateToLatest } from '../../src/storage/migrate.ts';
+import { openDatabase } from '../../src/storage/open-database.ts';
+import { scratchDatabase } from '../../src/storage/scratch-database.ts';
+import { repositories } from '../../src/storage/repositories.ts';
 
 const templates = templateRegistry();
 
@@ -22,18 +36,17 @@ async function dump(database: Database) {
     .orderBy('id')
     .execute();
   const audit = await db.selectFrom('audit_log').select(['evaluation_id', 'at', 'action', 'comment', 'changes']).orderBy('evaluation_id').execute();
+  const cycle = await db.selectFrom('cycle_documents').selectAll().orderBy('id').execute();
+  const versions = await db.selectFrom('cycle_document_versions').select(['document_id', 'number', 'action', 'status', 'content_hash', 'frozen_at']).orderBy('document_id').execute();
+  const links = await db.selectFrom('evaluation_targets').selectAll().orderBy('evaluation_id').execute();
   return {
+    cycle: cycle.map((c) => ({ ...c, document: readJson(c.document) })),
+    versions,
+    links,
     units,
     evaluations: evaluations.map((e) => ({ ...e, score: Number(e.score), execution_rate: e.execution_rate === null ? null : Number(e.execution_rate), document: readJson(e.document) })),
     audit: audit.map((a) => ({ ...a, changes: readJson(a.changes) })),
   };
-}
-
-async function clear(database: Database): Promise<void> {
-  const { db } = database;
-  await db.deleteFrom('audit_log').execute();
-  await db.deleteFrom('evaluations').execute();
-  await db.deleteFrom('units').execute();
 }
 
 test('options: --years Y1-Y2 or one year, counts ≥ 1, seed default 1', () => {
@@ -57,7 +70,7 @@ forEachDatabase('jixiao gen', (database, _dialect, url) => {
       if (saved === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = saved;
     }
-    assert.match(out.join('\n'), /wrote 6 units, 72 evaluations .* and 72 audit entries .* in [\d.]+ s/u);
+    assert.match(out.join('\n'), /wrote 6 units, 72 evaluations .*, 24 approved targets and 24 monitoring \(.*\) of 2024, and 120 audit entries .* in [\d.]+ s/u);
 
     first = await dump(database());
     assert.equal(first.units.length, 6);
@@ -87,14 +100,52 @@ forEachDatabase('jixiao gen', (database, _dialect, url) => {
     assert.ok(first.evaluations.some((e) => e.year === 2024 && e.status === 'draft'));
   });
 
-  test('the same seed gives the same data; another seed other data', async () => {
-    await clear(database());
-    await generate(database(), parseGenOptions(args.slice(1)), templates);
-    assert.deepEqual(await dump(database()), first);
+  test('the latest year: approved targets, the evaluations made from them, monitoring in mixed statuses with its summary', async () => {
+    const { db } = database();
+    const latest = first.evaluations.filter((e) => e.year === 2024);
+    const targets = first.cycle.filter((c) => c.kind === 'targets');
+    const monitoring = first.cycle.filter((c) => c.kind === 'monitoring');
+    assert.deepEqual([targets.length, monitoring.length, first.links.length], [24, 24, 24]);
+    assert.ok(targets.every((t) => t.status === 'approved'));
+    assert.ok(new Set(monitoring.map((m) => m.status)).size >= 3, `mixed statuses: ${monitoring.map((m) => m.status)}`);
+    assert.ok(first.evaluations.filter((e) => e.year < 2024).every((e) => (e.document as Evaluation).project.code === undefined), 'earlier years as before');
+    const repos = repositories(db);
+    for (const t of targets) {
+      const approved = await repos.cycle.latestApproved<Targets>(t.id);
+      assert.ok(approved, 'a frozen approved version');
+      assert.deepEqual(approved.document, t.document);
+      const evaluationId = await repos.cycle.evaluationOf(t.id);
+      const evaluation = latest.find((e) => e.id === evaluationId);
+      assert.ok(evaluation, 'linked to its evaluation of the year');
+      assert.equal(evaluation.unit_id, t.unit_id);
+      assert.deepEqual(checkAgainstTargets(evaluation.document as Evaluation, approved.document), [], 'the evaluation answers to its targets');
+    }
+    for (const m of monitoring) {
+      const document = m.document as Monitoring;
+      const expected = monitoringColumnValues(summarizeMonitoring(document, templates.get(document.template)!));
+      assert.deepEqual(Object.fromEntries(MONITORING_COLUMNS.map((c) => [c, m[c] === null ? null : c === 'as_of' ? m[c] : Number(m[c])])), expected);
+      assert.equal(m.return_reason !== null, m.status === 'returned');
+      assert.ok(targets.some((t) => t.unit_id === m.unit_id && t.project_code === m.project_code));
+    }
+    assert.ok(monitoring.some((m) => Number(m.indicators_off_track) > 0) || monitoring.some((m) => Number(m.spending_behind) === 1), 'something for the monitoring view');
+  });
 
-    await clear(database());
-    await generate(database(), parseGenOptions([...args.slice(1, -1), '6']), templates);
-    const other = await dump(database());
+  test('the same seed gives the same data; another seed other data', async () => {
+    const again = async (seed: string) => {
+      // A database of its own: generated versions are append-only, so the first is not cleared.
+      const place = await scratchDatabase(_dialect, 'test', process.env.JIXIAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+      const other = openDatabase(place.url);
+      try {
+        await migrateToLatest(other.db);
+        await generate(other, parseGenOptions([...args.slice(1, -1), seed]), templates);
+        return await dump(other);
+      } finally {
+        await other.close();
+        await place.drop();
+      }
+    };
+    assert.deepEqual(await again('5'), first);
+    const other = await again('6');
     assert.equal(other.evaluations.length, 72);
     assert.notDeepEqual(other.evaluations.map((e) => e.id), first.evaluations.map((e) => e.id));
     assert.notDeepEqual(other.evaluations.map((e) => e.document), first.evaluations.map((e) => e.document));

@@ -121,6 +121,9 @@ export const CASES: Case[] = [
   { route: 'GET /api/dashboard/table', request: (c) => c.get('/api/dashboard/table'), expect: SIGNED_IN(200) },
   { route: 'GET /api/dashboard/export.csv', request: (c) => c.get('/api/dashboard/export.csv'), expect: SIGNED_IN(200) },
   { route: 'GET /api/dashboard/export.xlsx', request: (c) => c.get('/api/dashboard/export.xlsx'), expect: SIGNED_IN(200) },
+  // issue 16: the monitoring view, over what each role's monitoring list shows it (a unit's roles: their unit).
+  { route: 'GET /api/dashboard/monitoring', request: (c) => c.get(`/api/dashboard/monitoring?department=${officeId}`), expect: SIGNED_IN(200) },
+  { route: 'GET /api/dashboard/monitoring/projects', request: (c) => c.get('/api/dashboard/monitoring/projects?list=behind'), expect: SIGNED_IN(200) },
   { route: 'GET /api/public/evaluations', request: (c) => c.get('/api/public/evaluations'), expect: ALL(200) },
   { route: 'GET /api/public/evaluations/{id}', status: 'published', request: (c, id) => c.get(`/api/public/evaluations/${id}`), expect: ALL(200) },
   { route: 'GET /api/public/evaluations/{id}', status: 'approved', request: (c, id) => c.get(`/api/public/evaluations/${id}`), expect: ALL(404) },

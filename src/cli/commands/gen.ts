@@ -8,11 +8,22 @@
  * latest year in every status (drafts and submitted forms most). The audit log of generated data is
  * minimal: one `create` entry per evaluation by the user `jixiao-gen` (an admin who cannot log in),
  * whose comment says the form was generated and its status set directly, without the transitions.
+ *
+ * The latest year is a whole cycle (issue 16; src/demo/synthetic-cycle.ts, as syntheticCycles
+ * makes it): each project also has its targets, approved with their approved version frozen, the
+ * year's evaluation made from them (indicator ids kept, linked in evaluation_targets), and its
+ * mid-year monitoring in a spread of statuses with its summary's columns. The three documents of a
+ * project carry a 项目代码 (P001 …). Earlier years are as before.
  */
 import { createHash } from 'node:crypto';
 import { BUILT_IN_TEMPLATES, templateRegistry, type TemplateRegistry } from '../../core/templates/registry.ts';
 import { STATUSES, type Status } from '../../core/workflow/workflow.ts';
+import { contentHash } from '../../core/model/content-hash.ts';
+import type { CycleStatus } from '../../core/workflow/cycle-workflow.ts';
+import { summarizeMonitoring } from '../../core/year/monitoring-summary.ts';
+import { cycleRandom, syntheticCycle } from '../../demo/synthetic-cycle.ts';
 import { randomSource, syntheticEvaluations, syntheticUnitName } from '../../demo/synthetic-evaluations.ts';
+import type { NewCycleRow, NewCycleVersion } from '../../storage/repositories/cycle-repository.ts';
 import { UNUSABLE_HASH } from '../../server/passwords.ts';
 import { columnsOf } from '../../storage/evaluation-columns.ts';
 import { migrateToLatest } from '../../storage/migrate.ts';
@@ -24,6 +35,9 @@ import { parseCommandArgs } from '../args.ts';
 import { readConfig } from '../../config.ts';
 import { CliInputError, EXIT } from '../cli-error.ts';
 import type { CommandIo } from '../command.ts';
+import type { Monitoring } from '../../core/model/monitoring.ts';
+import type { Targets } from '../../core/model/targets.ts';
+import type { MonitoringSummary } from '../../core/year/monitoring-summary.ts';
 
 export const genUsage = 'jixiao gen --units N --projects-per-unit M --years Y1-Y2 [--seed S]';
 
@@ -39,6 +53,10 @@ export interface GenOptions {
 export interface GenResult {
   units: number;
   evaluations: number;
+  /** The latest year's approved targets (each with its frozen approved version) and monitoring. */
+  targets: number;
+  monitoring: number;
+  monitoringByStatus: Partial<Record<CycleStatus, number>>;
   auditEntries: number;
   byStatus: Record<Status, number>;
   byTemplate: Record<string, number>;
@@ -54,6 +72,17 @@ const RETURN_REASONS = [
   '预算执行率偏低，请说明原因',
   '满意度指标缺少调查依据，请补充',
 ];
+
+const MONITORING_RETURN_REASONS = ['偏差原因分析不充分，请补充', '预算执行进度滞后，请说明原因和整改措施'];
+
+/** The monitoring's status as of a few weeks after 7月31日: most sent, some accepted, some still with the unit. */
+function monitoringStatusOf(random: ReturnType<typeof randomSource>): { status: CycleStatus; steps: number } {
+  const r = random.next();
+  if (r < 0.2) return { status: 'draft', steps: 0 };
+  if (r < 0.5) return { status: 'submitted', steps: 1 };
+  if (r < 0.6) return { status: 'returned', steps: 2 };
+  return { status: 'accepted', steps: 2 };
+}
 
 /** A UUID-shaped id that depends only on the seed and the key: the same seed gives the same ids. */
 function stableId(seed: number, key: string): string {
@@ -104,26 +133,39 @@ export async function generate(database: Database, options: GenOptions, template
   let units: Array<{ id: string; name: string }> = [];
   let rows: NewEvaluationRow[] = [];
   let audit: NewAuditEntry[] = [];
+  let cycle = emptyCycleBatch();
   let written = 0;
   const flush = async () => {
     if (units.length === 0) return;
-    const [u, r, a] = [units, rows, audit];
+    const [u, r, a, c] = [units, rows, audit, cycle];
     units = [];
     rows = [];
     audit = [];
+    cycle = emptyCycleBatch();
     await inTransaction(db, async (trx) => {
       await trx.units.createMany(u, genAt);
       await trx.evaluations.insertMany(r);
       await trx.audit.appendMany(a);
+      await trx.cycle.insertMany(c.documents);
+      await trx.cycle.freezeMany(c.versions);
+      await trx.cycle.appendAuditMany(c.audit);
+      await trx.cycle.linkMany(c.links);
     });
     written += r.length;
   };
+  const monitoringRandom = randomSource(options.seed * 15485863 + 29);
+  const monitoringByStatus: Partial<Record<CycleStatus, number>> = {};
+  let targetsWritten = 0;
 
   let index = 0;
-  for (const evaluation of syntheticEvaluations(options, BUILT_IN_TEMPLATES)) {
+  for (const plain of syntheticEvaluations(options, BUILT_IN_TEMPLATES)) {
     const unit = Math.floor(index / perUnit);
     const projectYear = index % perUnit;
+    // The latest year's project as its whole cycle (the same generator as syntheticCycles, at the same index).
+    const latest = plain.year === options.years[1];
+    const made = latest ? syntheticCycle(cycleRandom(options.seed, index), plain, templates.get(plain.template)!) : null;
     index++;
+    const evaluation = made ? withCode(made.evaluation, `P${String(Math.floor(projectYear / (options.years[1] - options.years[0] + 1)) + 1).padStart(3, '0')}`) : plain;
     if (projectYear === 0) {
       if (rows.length >= FORMS_PER_TRANSACTION) await flush();
       units.push({ id: stableId(options.seed, `unit:${unit}`), name: unitNames[unit]! });
@@ -152,9 +194,69 @@ export async function generate(database: Database, options: GenOptions, template
     });
     byStatus[status]++;
     byTemplate[evaluation.template] = (byTemplate[evaluation.template] ?? 0) + 1;
+    if (made) {
+      const code = evaluation.project.code!;
+      const place = { unitId: units[units.length - 1]!.id, userId: genUserId, key: `${unit}:${projectYear}` };
+      const monitoringStatus = monitoringStatusOf(monitoringRandom);
+      const monitoring = withCode(made.monitoring, code);
+      const reason = monitoringStatus.status === 'returned' ? MONITORING_RETURN_REASONS[Math.floor(monitoringRandom.next() * MONITORING_RETURN_REASONS.length)]! : null;
+      addCycle(cycle, options.seed, place, { targets: withCode(made.targets, code), evaluationId: id, monitoring, monitoringStatus, returnReason: reason, summary: summarizeMonitoring(monitoring, template) });
+      monitoringByStatus[monitoringStatus.status] = (monitoringByStatus[monitoringStatus.status] ?? 0) + 1;
+      targetsWritten++;
+    }
   }
   await flush();
-  return { units: options.units, evaluations: written, auditEntries: written, byStatus, byTemplate, ms: performance.now() - started };
+  const monitoringWritten = Object.values(monitoringByStatus).reduce((a, b) => a + b, 0);
+  return {
+    units: options.units, evaluations: written, targets: targetsWritten, monitoring: monitoringWritten, monitoringByStatus,
+    auditEntries: written + targetsWritten + monitoringWritten, byStatus, byTemplate, ms: performance.now() - started,
+  };
+}
+
+interface CycleBatch {
+  documents: NewCycleRow[];
+  versions: Array<NewCycleVersion & { number: number }>;
+  audit: Array<{ documentId: string; at: string; userId: string; action: string; comment: string | null; changes: [] }>;
+  links: Array<{ evaluationId: string; targetsId: string; userId: string; at: string }>;
+}
+
+const emptyCycleBatch = (): CycleBatch => ({ documents: [], versions: [], audit: [], links: [] });
+
+/** A document of the project with its 项目代码 (one targets and one monitoring per unit, year and project). */
+function withCode<D extends { project: { code?: string | undefined } }>(document: D, code: string): D {
+  return { ...document, project: { ...document.project, code } };
+}
+
+/**
+ * The project's targets (approved in March of the year: their approved version frozen, the
+ * evaluation linked to them) and its monitoring as of 7月31日 (summarised, in its status; sent in August).
+ */
+function addCycle(
+  batch: CycleBatch,
+  seed: number,
+  place: { unitId: string; userId: string; key: string },
+  c: { targets: Targets; evaluationId: string; monitoring: Monitoring; monitoringStatus: { status: CycleStatus; steps: number }; returnReason: string | null; summary: MonitoringSummary },
+): void {
+  const year = c.targets.year;
+  const targetsId = stableId(seed, `targets:${place.key}`);
+  const monitoringId = stableId(seed, `monitoring:${place.key}`);
+  const [declared, approved, monitored, sent] = [`${year}-01-15T02:00:00.000Z`, `${year}-03-10T02:00:00.000Z`, `${year}-08-05T02:00:00.000Z`, `${year}-08-20T02:00:00.000Z`];
+  const key = (d: Targets | Monitoring) => ({ year, projectCode: d.project.code ?? '', project: d.project.name, template: d.template, contentHash: contentHash(d) });
+  const targetsColumns = key(c.targets);
+  batch.documents.push(
+    { id: targetsId, kind: 'targets', unitId: place.unitId, status: 'approved', version: 3, columns: targetsColumns, document: c.targets, userId: place.userId, at: declared, updatedAt: approved },
+    {
+      id: monitoringId, kind: 'monitoring', unitId: place.unitId, status: c.monitoringStatus.status, version: c.monitoringStatus.steps + 1, returnReason: c.returnReason,
+      columns: { ...key(c.monitoring), summary: c.summary }, document: c.monitoring, userId: place.userId, at: monitored, updatedAt: c.monitoringStatus.steps === 0 ? monitored : sent,
+    },
+  );
+  batch.versions.push({ documentId: targetsId, number: 1, action: 'approve', status: 'approved', document: c.targets, contentHash: targetsColumns.contentHash, reason: null, userId: place.userId, at: approved });
+  const comment = (status: string) => `jixiao gen --seed ${seed}: 生成的数据，状态直接设为 ${status}（generated; status set directly, without the transitions）`;
+  batch.audit.push(
+    { documentId: targetsId, at: declared, userId: place.userId, action: 'create', comment: comment('approved'), changes: [] },
+    { documentId: monitoringId, at: monitored, userId: place.userId, action: 'create', comment: comment(c.monitoringStatus.status), changes: [] },
+  );
+  batch.links.push({ evaluationId: c.evaluationId, targetsId, userId: place.userId, at: approved });
 }
 
 function count(value: unknown, name: string, min: number): number {
@@ -196,8 +298,9 @@ export async function genCommand(argv: string[], io: CommandIo): Promise<number>
     const statuses = Object.entries(result.byStatus).map(([s, n]) => `${s} ${thousands(n)}`).join(', ');
     const templates = Object.entries(result.byTemplate).map(([t, n]) => `${t} ${thousands(n)}`).join(', ');
     io.out(
-      `jixiao gen: wrote ${thousands(result.units)} units, ${thousands(result.evaluations)} evaluations (${statuses}; ${templates}) ` +
-        `and ${thousands(result.auditEntries)} audit entries (one generated "create" entry per evaluation) ` +
+      `jixiao gen: wrote ${thousands(result.units)} units, ${thousands(result.evaluations)} evaluations (${statuses}; ${templates}), ` +
+        `${thousands(result.targets)} approved targets and ${thousands(result.monitoring)} monitoring (${Object.entries(result.monitoringByStatus).map(([s, n]) => `${s} ${thousands(n)}`).join(', ')}) of ${options.years[1]}, ` +
+        `and ${thousands(result.auditEntries)} audit entries (one generated "create" entry per document) ` +
         `to ${database.dialect} in ${(result.ms / 1000).toFixed(1)} s (${thousands(Math.round(result.evaluations / (result.ms / 1000)))} evaluations/s), seed ${options.seed}`,
     );
     return EXIT.ok;

@@ -14,6 +14,7 @@ import { pino } from 'pino';
 import { createApp } from '../../server/app.ts';
 import { DEMO_USERS, DemoPasswordError, loadDemo } from '../../server/demo-data.ts';
 import { migrateToLatest } from '../../storage/migrate.ts';
+import { summarizeStoredMonitoring } from '../../storage/monitoring-columns.ts';
 import { openDatabase } from '../../storage/open-database.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliInputError, EXIT } from '../cli-error.ts';
@@ -49,6 +50,8 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
   const evidence = evidenceConfig(config);
   const database = openDatabase(config.DATABASE_URL);
   await migrateToLatest(database.db);
+  // Monitoring stored before its summary's columns, of a template the migration did not know: summarised now.
+  await summarizeStoredMonitoring(database.db, templates);
 
   if (values.demo) {
     const password = config.JIXIAO_DEMO_PASSWORD ?? randomBytes(12).toString('base64url');

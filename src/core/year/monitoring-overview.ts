@@ -58,8 +58,12 @@ export interface MonitoringOverview {
   departments: DepartmentMonitoring[];
 }
 
-/** Figures being added up: money in fen until the end. */
-interface Sums {
+/**
+ * Figures being added up: money in fen until the end. Storage's SQL path (the dashboard's
+ * monitoring view) returns these per department and unit and turns them into figures here, so both
+ * paths share one rounding.
+ */
+export interface MonitoringSums {
   projects: number;
   offTrack: number;
   offTrackWithoutCause: number;
@@ -72,7 +76,7 @@ interface Sums {
   executedFen: number;
 }
 
-const emptySums = (): Sums => ({
+export const emptySums = (): MonitoringSums => ({
   projects: 0, offTrack: 0, offTrackWithoutCause: 0, impossible: 0, behindTimeProgress: 0, overspendExpected: 0,
   overspendFen: 0, withSpending: 0, budgetFen: 0, executedFen: 0,
 });
@@ -81,7 +85,7 @@ const emptySums = (): Sums => ({
 const plusFen = (sum: number, amount: string | null): number => safeInteger(sum + (fenOf(amount ?? undefined) ?? 0));
 
 /** A row into its unit's sums: each row is read once; departments and totals add up their units. */
-function addRow(into: Sums, row: MonitoringSummary): void {
+function addRow(into: MonitoringSums, row: MonitoringSummary): void {
   into.projects++;
   if (row.indicatorsOffTrack > 0) into.offTrack++;
   if (row.indicatorsOffTrackWithoutCause > 0) into.offTrackWithoutCause++;
@@ -96,13 +100,13 @@ function addRow(into: Sums, row: MonitoringSummary): void {
   }
 }
 
-const SUM_KEYS = Object.keys(emptySums()) as Array<keyof Sums>;
+const SUM_KEYS = Object.keys(emptySums()) as Array<keyof MonitoringSums>;
 
-function addSums(into: Sums, part: Sums): void {
+export function addSums(into: MonitoringSums, part: MonitoringSums): void {
   for (const key of SUM_KEYS) into[key] = safeInteger(into[key] + part[key]);
 }
 
-function figuresOf(s: Sums): MonitoringFigures {
+export function figuresOf(s: MonitoringSums): MonitoringFigures {
   return {
     projects: s.projects,
     offTrack: s.offTrack,
@@ -121,7 +125,7 @@ function figuresOf(s: Sums): MonitoringFigures {
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function monitoringOverview(rows: Iterable<MonitoringOverviewRow>): MonitoringOverview {
-  const departments = new Map<string, Map<string, Sums>>();
+  const departments = new Map<string, Map<string, MonitoringSums>>();
   for (const row of rows) {
     let units = departments.get(row.department);
     if (!units) departments.set(row.department, (units = new Map()));

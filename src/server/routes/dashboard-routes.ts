@@ -1,7 +1,9 @@
 /** The dashboard of a year: its overview, its table one page at a time, and the table as CSV and XLSX. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
-import { Dashboard, DashboardExportQuery, DashboardYears, DashboardQuery, DashboardTable, DashboardTableQuery } from '../dashboard-schemas.ts';
+import {
+  Dashboard, DashboardExportQuery, DashboardYears, DashboardQuery, DashboardTable, DashboardTableQuery, MonitoringProjects, MonitoringProjectsQuery, MonitoringQuery, MonitoringView,
+} from '../dashboard-schemas.ts';
 import { requireUser } from '../middleware/session.ts';
 import { requestLang } from '../request-lang.ts';
 import type { Services } from '../services.ts';
@@ -77,6 +79,29 @@ export function dashboardRoutes(app: OpenAPIHono<AppEnv>, services: Services): v
       const { year, rows, templates } = await services.dashboard.allRows(user, tableQuery(c.req.valid('query')));
       const file = { bytes: await dashboardXlsx(rows, requestLang(c), templates), fileName: `dashboard-${year ?? 'all'}.xlsx`, contentType: XLSX_TYPE };
       return privateFile(c, services.security, user, 'dashboard.xlsx', { year, rows: rows.length }, file);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/dashboard/monitoring', tags,
+      summary: "The year's mid-year monitoring by department (and one department's units): projects off track, behind the time progress, expected to overspend, and the money",
+      request: { query: MonitoringQuery },
+      responses: { 200: json(MonitoringView, 'the monitoring view'), ...errors(400, 401) },
+    }),
+    async (c) => c.json(await services.monitoringDashboard.overview(requireUser(c), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/dashboard/monitoring/projects', tags,
+      summary: 'One page of the projects off track or spending behind the time progress (of a department or unit), with the total',
+      request: { query: MonitoringProjectsQuery },
+      responses: { 200: json(MonitoringProjects, 'the page'), ...errors(400, 401) },
+    }),
+    async (c) => {
+      const { limit, offset, ...query } = c.req.valid('query');
+      return c.json(await services.monitoringDashboard.projects(requireUser(c), query, { limit, offset }), 200);
     },
   );
 }

@@ -27,6 +27,7 @@ import { nameIndicators } from '../../core/workflow/named-changes.ts';
 import { createEvaluationFromTargets } from '../../core/year/evaluation-from-targets.ts';
 import { monitoringAsOf } from '../../core/year/monitoring-date.ts';
 import { createMonitoringFromTargets } from '../../core/year/monitoring-from-targets.ts';
+import { summarizeMonitoring } from '../../core/year/monitoring-summary.ts';
 import type { Page } from '../../storage/paging.ts';
 import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
 import type { CycleColumns, CycleFilter, CycleFreezingAction, CycleVersion, StoredCycleDocument } from '../../storage/repositories/cycle-repository.ts';
@@ -130,7 +131,7 @@ export class CycleService<D extends CycleDocument> {
     const actor = actorOf(user);
     if (!canCreateCycle(actor)) throw forbidden();
     const template = this.knownTemplate(document);
-    const columns = columnsOf(document);
+    const columns = this.columnsOf(document, template);
     return this.oncePerProject(actor.unitId!, columns, null, () => inTransaction(this.ctx.db, async (repos) => {
       await this.refuseSecond(repos, actor.unitId!, columns, null);
       const id = await this.insertDraftIn(repos, user, actor.unitId!, document, null);
@@ -167,7 +168,7 @@ export class CycleService<D extends CycleDocument> {
   async update(user: User, id: string, version: number, document: D, lang: Lang) {
     const actor = actorOf(user);
     const unitId = actor.unitId ?? '';
-    return this.oncePerProject(unitId, columnsOf(document), id, () => inTransaction(this.ctx.db, async (repos) => {
+    return this.oncePerProject(unitId, keyColumnsOf(document), id, () => inTransaction(this.ctx.db, async (repos) => {
       const stored = await this.visible(repos, user, id);
       // Frozen (sent, approved, accepted): not editable, 403 as for other roles; an approved target changes by an adjustment.
       if (cyclePermission(actor, 'edit', subjectOf(stored, false)) !== 'allowed') throw forbidden();
@@ -177,7 +178,7 @@ export class CycleService<D extends CycleDocument> {
       const findings = (await cycleChecks(repos, this.kind, document, template, stored.unit.id)).map((f) => findingJson(f, lang));
       const changes = fieldChanges(stored.document as never, document as never);
       if (changes.length === 0) return { version: stored.version, findings };
-      const columns = columnsOf(document);
+      const columns = this.columnsOf(document, template);
       await this.refuseSecond(repos, stored.unit.id, columns, id);
       const at = this.now();
       const next = await repos.cycle.update(id, version, { document, columns, userId: user.id, at });
@@ -227,7 +228,9 @@ export class CycleService<D extends CycleDocument> {
         ...(action === 'approve' || action === 'accept' ? { returnReason: null } : {}),
         ...(action === 'adjust' ? { adjustmentReason: reason, returnReason: null } : {}),
         ...(action === 'approve' || action === 'reject' ? { adjustmentReason: null } : {}),
-        ...(restored !== undefined ? { document: restored, columns: columnsOf(restored) } : {}),
+        ...(restored !== undefined ? { document: restored } : {}),
+        // The summary again on every step: the view always reads what the document and its template say now.
+        columns: this.columnsOf(restored ?? stored.document, this.template(restored ?? stored.document)),
       });
       if (version === null) throw conflict(this.kind, await this.visible(repos, user, id));
       let frozen: number | null = null;
@@ -321,7 +324,7 @@ export class CycleService<D extends CycleDocument> {
       const template = this.template(targets);
       const setting = (await repos.years.get(targets.year)).monitoringAsOf;
       const document = createMonitoringFromTargets(targets, monitoringAsOf(targets.year, setting, template.documents?.monitoring?.defaultAsOf));
-      const columns = columnsOf(document);
+      const columns = keyColumnsOf(document);
       const existing = await repos.cycle.findProject('monitoring', stored.unit.id, columns.year, columns.projectCode, columns.project);
       if (existing) throw alreadyCreated('monitoring', existing.id);
       const created = await monitoring.insertDraftIn(repos, user, stored.unit.id, document, { path: 'targetsFrom', to: id });
@@ -335,7 +338,7 @@ export class CycleService<D extends CycleDocument> {
     document = withIds(document, undefined);
     const id = crypto.randomUUID();
     const at = this.now();
-    await repos.cycle.insert({ id, kind: this.kind, unitId, columns: columnsOf(document), document, userId: user.id, at });
+    await repos.cycle.insert({ id, kind: this.kind, unitId, columns: this.columnsOf(document, this.template(document)), document, userId: user.id, at });
     await repos.cycle.appendAudit({ documentId: id, at, userId: user.id, action: 'create', comment: null, changes: from ? [{ path: from.path, from: null, to: from.to }] : [] });
     return id;
   }
@@ -390,6 +393,12 @@ export class CycleService<D extends CycleDocument> {
     }
   }
 
+  /** The row's columns; a monitoring's with its summary (the dashboard's monitoring view sums them). */
+  private columnsOf(document: CycleDocument, template: Template): CycleColumns {
+    const columns = keyColumnsOf(document);
+    return this.kind === 'monitoring' ? { ...columns, summary: summarizeMonitoring(document as Monitoring, template) } : columns;
+  }
+
   private knownTemplate(document: CycleDocument): Template {
     const template = this.ctx.templates.get(document.template);
     if (!template) {
@@ -434,7 +443,8 @@ const subjectOf = (stored: Stored<unknown>, approved: boolean): CycleSubject => 
   adjustment: stored.adjustmentReason !== null, approved,
 });
 
-function columnsOf(document: CycleDocument): CycleColumns {
+/** The project's key and the hash: enough to find a second document of the project. */
+function keyColumnsOf(document: CycleDocument): CycleColumns {
   return { year: document.year, projectCode: document.project.code?.trim() ?? '', project: document.project.name, template: document.template, contentHash: contentHash(document) };
 }
 

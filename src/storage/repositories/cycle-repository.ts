@@ -6,7 +6,9 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { FieldChange } from '../../core/workflow/field-changes.ts';
 import type { CycleAwaiting, CycleKind, CycleScope, CycleStatus } from '../../core/workflow/cycle-workflow.ts';
+import type { MonitoringSummary } from '../../core/year/monitoring-summary.ts';
 import { readJson, writeJson } from '../columns.ts';
+import { monitoringColumnValues } from '../monitoring-columns.ts';
 import { isPostgres } from '../dialect.ts';
 import { startingWith } from '../like.ts';
 import type { Db } from '../open-database.ts';
@@ -68,6 +70,8 @@ export interface CycleColumns {
   project: string;
   template: string;
   contentHash: string;
+  /** A monitoring's summary, kept as columns for the dashboard's monitoring view; left as stored when not given. */
+  summary?: MonitoringSummary | null;
 }
 
 export interface CycleChange {
@@ -81,6 +85,44 @@ export interface CycleChange {
   userId: string;
   at: string;
 }
+
+/** A stored row in a given status (generated data). */
+export interface NewCycleRow {
+  id: string;
+  kind: CycleKind;
+  unitId: string;
+  status: CycleStatus;
+  version: number;
+  returnReason?: string | null;
+  columns: CycleColumns;
+  document: unknown;
+  userId: string;
+  at: string;
+  updatedAt?: string;
+}
+
+export interface NewCycleVersion {
+  documentId: string;
+  action: CycleFreezingAction;
+  status: CycleStatus;
+  document: unknown;
+  contentHash: string;
+  reason: string | null;
+  userId: string;
+  at: string;
+}
+
+/** Rows per multi-row INSERT: under SQLite's 32,766 bound parameters with the widest row (about 30 columns). */
+const INSERT_BATCH = 500;
+
+const versionRow = (v: NewCycleVersion & { number: number }) => ({
+  document_id: v.documentId, number: v.number, action: v.action, status: v.status, document: writeJson(v.document), content_hash: v.contentHash,
+  reason: v.reason, frozen_by: v.userId, frozen_at: v.at,
+});
+
+const auditRow = (e: { documentId: string; at: string; userId: string; action: string; comment: string | null; changes: FieldChange[] }) => ({
+  document_id: e.documentId, at: e.at, user_id: e.userId, action: e.action, comment: e.comment, changes: writeJson(e.changes),
+});
 
 const SUMMARY_COLUMNS = [
   'cycle_documents.id',
@@ -104,24 +146,49 @@ export class CycleRepository {
   constructor(private readonly db: Db) {}
 
   async insert(row: { id: string; kind: CycleKind; unitId: string; columns: CycleColumns; document: unknown; userId: string; at: string }): Promise<void> {
-    await this.db
-      .insertInto('cycle_documents')
-      .values({
+    await this.insertMany([{ ...row, status: 'draft', version: 1 }]);
+  }
+
+  /** Rows in their status (generated data, `jixiao gen`), in multi-row INSERTs. */
+  async insertMany(rows: readonly NewCycleRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      const values = rows.slice(i, i + INSERT_BATCH).map((row) => ({
         id: row.id,
         kind: row.kind,
         unit_id: row.unitId,
         ...columnValues(row.columns),
-        status: 'draft',
-        version: 1,
-        return_reason: null,
+        status: row.status,
+        version: row.version,
+        return_reason: row.returnReason ?? null,
         adjustment_reason: null,
         document: writeJson(row.document),
         created_by: row.userId,
         created_at: row.at,
         updated_by: row.userId,
-        updated_at: row.at,
-      })
-      .execute();
+        updated_at: row.updatedAt ?? row.at,
+      }));
+      await this.db.insertInto('cycle_documents').values(values).execute();
+    }
+  }
+
+  /** Frozen versions numbered by the caller (generated data). */
+  async freezeMany(versions: ReadonlyArray<NewCycleVersion & { number: number }>): Promise<void> {
+    for (let i = 0; i < versions.length; i += INSERT_BATCH) {
+      await this.db.insertInto('cycle_document_versions').values(versions.slice(i, i + INSERT_BATCH).map(versionRow)).execute();
+    }
+  }
+
+  async appendAuditMany(entries: ReadonlyArray<{ documentId: string; at: string; userId: string; action: string; comment: string | null; changes: FieldChange[] }>): Promise<void> {
+    for (let i = 0; i < entries.length; i += INSERT_BATCH) {
+      await this.db.insertInto('cycle_audit_log').values(entries.slice(i, i + INSERT_BATCH).map(auditRow)).execute();
+    }
+  }
+
+  async linkMany(links: ReadonlyArray<{ evaluationId: string; targetsId: string; userId: string; at: string }>): Promise<void> {
+    for (let i = 0; i < links.length; i += INSERT_BATCH) {
+      const values = links.slice(i, i + INSERT_BATCH).map((l) => ({ evaluation_id: l.evaluationId, targets_id: l.targetsId, linked_by: l.userId, linked_at: l.at }));
+      await this.db.insertInto('evaluation_targets').values(values).execute();
+    }
   }
 
   async get<D>(id: string): Promise<StoredCycleDocument<D> | undefined> {
@@ -163,7 +230,7 @@ export class CycleRepository {
         .selectFrom('cycle_documents')
         .innerJoin('units', 'units.id', 'cycle_documents.unit_id')
         .select(SUMMARY_COLUMNS)
-        .where((eb) => visible(eb, kind, scope, filter))
+        .where((eb) => visibleCycle(eb, kind, scope, filter))
         .orderBy('cycle_documents.year', 'desc')
         .orderBy('cycle_documents.project')
         .orderBy('cycle_documents.id'),
@@ -174,7 +241,7 @@ export class CycleRepository {
 
   async count(kind: CycleKind, scope: CycleScope, filter: CycleFilter): Promise<number> {
     if (scope.nothing) return 0;
-    return count(this.db.selectFrom('cycle_documents').where((eb) => visible(eb, kind, scope, filter)));
+    return count(this.db.selectFrom('cycle_documents').where((eb) => visibleCycle(eb, kind, scope, filter)));
   }
 
   /** Holds the row until the transaction ends (PostgreSQL; SQLite's transactions already run one at a time). */
@@ -204,27 +271,14 @@ export class CycleRepository {
     return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : null;
   }
 
-  async freeze(version: { documentId: string; action: CycleFreezingAction; status: CycleStatus; document: unknown; contentHash: string; reason: string | null; userId: string; at: string }): Promise<number> {
+  async freeze(version: NewCycleVersion): Promise<number> {
     const last = await this.db
       .selectFrom('cycle_document_versions')
       .select((eb) => eb.fn.max<number | null>('number').as('last'))
       .where('document_id', '=', version.documentId)
       .executeTakeFirst();
     const number = Number(last?.last ?? 0) + 1;
-    await this.db
-      .insertInto('cycle_document_versions')
-      .values({
-        document_id: version.documentId,
-        number,
-        action: version.action,
-        status: version.status,
-        document: writeJson(version.document),
-        content_hash: version.contentHash,
-        reason: version.reason,
-        frozen_by: version.userId,
-        frozen_at: version.at,
-      })
-      .execute();
+    await this.db.insertInto('cycle_document_versions').values(versionRow({ ...version, number })).execute();
     return number;
   }
 
@@ -266,10 +320,7 @@ export class CycleRepository {
   }
 
   async appendAudit(entry: { documentId: string; at: string; userId: string; action: string; comment: string | null; changes: FieldChange[] }): Promise<void> {
-    await this.db
-      .insertInto('cycle_audit_log')
-      .values({ document_id: entry.documentId, at: entry.at, user_id: entry.userId, action: entry.action, comment: entry.comment, changes: writeJson(entry.changes) })
-      .execute();
+    await this.db.insertInto('cycle_audit_log').values(auditRow(entry)).execute();
   }
 
   /** Oldest first. */
@@ -330,7 +381,8 @@ export class CycleRepository {
   }
 }
 
-function visible(eb: ExpressionBuilder<Tables, 'cycle_documents'>, kind: CycleKind, scope: Exclude<CycleScope, { nothing: true }>, filter: CycleFilter): Expression<SqlBool> {
+/** What the actor may see of a kind under the filter (lists, counts, the dashboard's monitoring view). */
+export function visibleCycle(eb: ExpressionBuilder<Tables, 'cycle_documents'>, kind: CycleKind, scope: Exclude<CycleScope, { nothing: true }>, filter: CycleFilter): Expression<SqlBool> {
   const conditions: Array<Expression<SqlBool>> = [eb('cycle_documents.kind', '=', kind), eb('cycle_documents.deleted_at', 'is', null)];
   if (scope.unitId !== null) conditions.push(eb('cycle_documents.unit_id', '=', scope.unitId));
   if (scope.subtreePath !== null) {
@@ -355,7 +407,10 @@ function visible(eb: ExpressionBuilder<Tables, 'cycle_documents'>, kind: CycleKi
 }
 
 function columnValues(c: CycleColumns) {
-  return { year: c.year, project_code: c.projectCode, project: c.project, template: c.template, content_hash: c.contentHash };
+  return {
+    year: c.year, project_code: c.projectCode, project: c.project, template: c.template, content_hash: c.contentHash,
+    ...(c.summary !== undefined ? monitoringColumnValues(c.summary) : {}),
+  };
 }
 
 function toSummary(r: {

@@ -3132,6 +3132,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's mid-year monitoring by department (and one department's units): projects off track, behind the time progress, expected to overspend, and the money */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    /** @description a department's unit id: its units are listed too */
+                    department?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the monitoring view */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoringView"];
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/monitoring/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One page of the projects off track or spending behind the time progress (of a department or unit), with the total */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    /** @description a department's unit id: only its units' projects */
+                    department?: string;
+                    /** @description a unit id */
+                    unit?: string;
+                    /** @description attention: off track or behind the time progress; offTrack; behind; overspend */
+                    list?: "attention" | "offTrack" | "behind" | "overspend";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoringProjects"];
+                    };
+                };
+                /** @description invalid request (issues name each wrong field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not logged in (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database does not answer (DATABASE_UNAVAILABLE), or the server is busy (BUSY), with Retry-After; the server recovers by itself */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/import": {
         parameters: {
             query?: never;
@@ -6887,6 +7027,91 @@ export interface components {
             limit: number;
             offset: number;
             items: components["schemas"]["Summary"][];
+        };
+        MonitoringView: {
+            /** @description the year shown: the one asked, else the latest the user has monitoring of */
+            year: number | null;
+            /** @description the years the user has monitoring of, newest first */
+            years: number[];
+            totals: components["schemas"]["MonitoringFigures"];
+            /** @description by department (the top of the unit tree), by name */
+            departments: (components["schemas"]["Unit"] & {
+                /** @description units with monitoring in the group */
+                units: number;
+                figures: components["schemas"]["MonitoringFigures"];
+            })[];
+            department: components["schemas"]["Unit"] & unknown;
+            /** @description the department's units, by name (empty without `department`) */
+            units: (components["schemas"]["Unit"] & {
+                /** @description units with monitoring in the group */
+                units: number;
+                figures: components["schemas"]["MonitoringFigures"];
+            })[];
+        };
+        MonitoringFigures: {
+            /** @description projects monitored */
+            projects: number;
+            /** @description projects with an indicator whose expected year-end value misses its target */
+            offTrack: number;
+            /** @description … with no deviation cause given (MONITOR_OFF_TRACK) */
+            offTrackWithoutCause: number;
+            /** @description projects with an indicator judged 完全不可能 */
+            impossible: number;
+            /** @description projects whose spending is behind the time progress (MONITOR_EXECUTION_LAG) */
+            behindTimeProgress: number;
+            /** @description projects expected to overspend (MONITOR_EXPECTED_OVERSPEND) */
+            overspendExpected: number;
+            /** @description a decimal string in 元, exact */
+            expectedOverspend: string;
+            /** @description projects whose execution rate is stated: the budget and executed sums are theirs */
+            withSpending: number;
+            /** @description a decimal string in 元, exact */
+            budget: string;
+            /** @description a decimal string in 元, exact */
+            executedToDate: string;
+            /** @description percent, a decimal string with 2 places, exact; null where not stated */
+            executionRate: string | null;
+        };
+        MonitoringProjects: {
+            year: number | null;
+            /** @enum {string} */
+            list: "attention" | "offTrack" | "behind" | "overspend";
+            total: number;
+            limit: number;
+            offset: number;
+            items: components["schemas"]["MonitoringProject"][];
+        };
+        MonitoringProject: {
+            /** @description the monitoring document (/api/monitoring/{id}) */
+            id: string;
+            unit: components["schemas"]["Unit"];
+            year: number;
+            projectCode: string;
+            project: string;
+            template: string;
+            status: string;
+            asOf: string | null;
+            /** @description a decimal string in 元, exact */
+            budget: string | null;
+            /** @description a decimal string in 元, exact */
+            executedToDate: string | null;
+            /** @description a decimal string in 元, exact */
+            expectedYearEnd: string | null;
+            /** @description percent, a decimal string with 2 places, exact; null where not stated */
+            executionRate: string | null;
+            /** @description percent, a decimal string with 2 places, exact; null where not stated */
+            timeProgress: string | null;
+            /** @description time progress − execution rate, points (negative: ahead) */
+            pointsBehind: string | null;
+            spendingBehind: boolean;
+            overspendExpected: boolean;
+            /** @description a decimal string in 元, exact */
+            expectedOverspend: string | null;
+            indicators: number;
+            indicatorsOffTrack: number;
+            indicatorsOffTrackWithoutCause: number;
+            indicatorsImpossible: number;
+            indicatorsNotComparable: number;
         };
         ImportPreview: {
             owner: {

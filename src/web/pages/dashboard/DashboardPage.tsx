@@ -3,10 +3,11 @@
  * budgets — and the year's table, which the server sorts, filters and pages (a province's year is
  * 50,000 forms: only the page in view is fetched). It opens on the latest year the user has forms
  * of and offers only such years; a point of the scatter narrows the table to its cell's forms
- * (the cell in the address, `?year=&rate=&score=`, shown as a chip that clears it).
+ * (the cell in the address, `?year=&rate=&score=`, shown as a chip that clears it). A second tab,
+ * 运行监控 (`?view=monitoring`), is the year's mid-year monitoring (MonitoringView.tsx, issue 16).
  */
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Statistic, Tag, type TableProps } from 'antd';
+import { Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Statistic, Tabs, Tag, type TableProps } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { ResponsiveList } from '../../layout/ResponsiveList.tsx';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -20,6 +21,7 @@ import { useI18n, type I18n } from '../../locale/i18n.tsx';
 import { StatusTag } from '../StatusTag.tsx';
 import { budgetOption, cellBounds, FEW_FORMS, gradeOption, lastCell, scatterOption, type ScatterCell } from './charts.ts';
 import { EChart } from './EChart.tsx';
+import { MonitoringView } from './MonitoringView.tsx';
 
 /** A cell of the scatter by its lower bounds, as the address keeps it. */
 interface Cell {
@@ -52,7 +54,28 @@ interface TableView {
 }
 const FIRST_VIEW: TableView = { sort: 'score', order: 'desc', status: undefined, project: undefined };
 
+/** The two views of the dashboard as tabs; only the one shown asks the server. */
 export function DashboardPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'monitoring' ? 'monitoring' : 'evaluations';
+  return (
+    <>
+      <Tabs
+        activeKey={view}
+        onChange={(key) => setParams(key === 'monitoring' ? { view: 'monitoring' } : {})}
+        items={[
+          { key: 'evaluations', label: <span data-testid="dashboard-tab-evaluations">{t('dashboard.tab.evaluations')}</span> },
+          { key: 'monitoring', label: <span data-testid="dashboard-tab-monitoring">{t('dashboard.tab.monitoring')}</span> },
+        ]}
+        style={{ marginBottom: 0 }}
+      />
+      {view === 'monitoring' ? <MonitoringView /> : <EvaluationDashboard />}
+    </>
+  );
+}
+
+function EvaluationDashboard() {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   // The years with forms this user may see, newest first: the page opens on the first.
