@@ -14,7 +14,12 @@ import { nationalTargets } from '../support/cycle-fixtures.ts';
 import { apiSession, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-cycle-import';
-const fresh = { ...nationalTargets(), project: { ...nationalTargets().project, name: '普陀区金融服务专项', code: 'E2E-NEW' } };
+// Its first weight 5 points over: the targets' own check (WEIGHT_TOTAL) is shown in the preview, and a draft may still be saved.
+const fresh = (() => {
+  const t = nationalTargets();
+  t.indicators[0]!.weight += 5;
+  return { ...t, project: { ...t.project, name: '普陀区金融服务专项', code: 'E2E-NEW' } };
+})();
 const had = { ...nationalTargets(), project: { ...nationalTargets().project, name: '已申报的项目', code: 'E2E-HAD' } };
 // No indicators: fails the format, so it is a diagnostic at its place, not a document.
 const broken = { ...nationalTargets(), project: { name: '缺指标的项目' }, indicators: undefined };
@@ -59,7 +64,10 @@ describe('targets imported and the monitoring date set, in the web app', { skip:
     assert.equal(await cycle.getAttribute('data-kind'), 'targets');
     const rows = page.getByTestId('import-cycle-row');
     assert.equal(await rows.count(), 2, 'the two good documents, the broken one in the diagnostics');
-    assert.match(await rows.nth(0).innerText(), new RegExp(`${fresh.project.name}[\\s\\S]*${fresh.indicators.length}`));
+    assert.match(await rows.nth(0).innerText(), new RegExp(`${fresh.project.name}[\\s\\S]*${fresh.indicators.length}[\\s\\S]*\\d+ 个错误`));
+    assert.match(await rows.nth(1).innerText(), /无问题/);
+    await rows.nth(0).locator('.ant-table-row-expand-icon').click();
+    assert.match(await page.locator('.import-cycle-findings').first().innerText(), /错误/);
     // The one the unit has already: marked, linked to the existing draft, not sent.
     assert.equal(await page.getByTestId('import-cycle-existing-1').getAttribute('href'), `/targets/${hadId}`);
     const diagnostics = await page.getByTestId('import-diagnostics').innerText();

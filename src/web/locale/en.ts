@@ -644,6 +644,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'layout.summaryOpen': 'Show the score summary and actions',
   'layout.summaryClose': 'Hide the score summary and actions',
   // issue 16 (cycle-web-import): targets and monitoring read from a file, saved as drafts; the year's monitoring date
+  'importCycle.hint': 'Performance targets declarations and monitoring forms (PDF, Excel, or an exported JSON interchange file) are imported here too, saved as your unit\'s drafts.',
   'importCycle.kind.targets': 'performance targets declarations',
   'importCycle.kind.monitoring': 'monitoring forms',
   'importCycle.fileTitle': '{file}: {count} {kind} read',

@@ -646,6 +646,7 @@ export const zh = {
   'layout.summaryOpen': '展开评分摘要与操作',
   'layout.summaryClose': '收起评分摘要与操作',
   // issue 16 (cycle-web-import): targets and monitoring read from a file, saved as drafts; the year's monitoring date
+  'importCycle.hint': '绩效目标申报表和绩效运行监控表（PDF、Excel，或导出的 JSON 交换文件）也可在此导入，保存为本单位的草稿。',
   'importCycle.kind.targets': '绩效目标申报表',
   'importCycle.kind.monitoring': '绩效运行监控表',
   'importCycle.fileTitle': '{file}：读到 {count} 份{kind}',

@@ -49,6 +49,7 @@ export function ImportPage() {
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p className="ant-upload-text">{t('import.drop')}</p>
             <p className="ant-upload-hint">{t('import.hint')}</p>
+            <p className="ant-upload-hint">{t('importCycle.hint')}</p>
           </Upload.Dragger>
         </div>
       </Card>

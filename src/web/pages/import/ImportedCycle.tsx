@@ -7,7 +7,7 @@
  */
 import { CheckCircleOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Grid, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, client, unwrap } from '../../api/client.ts';
@@ -22,6 +22,8 @@ export function ImportedCycle({ cycle }: { cycle: CyclePreview }) {
   const [outcomes, setOutcomes] = useState<CycleOutcome[]>(() => initialOutcomes(cycle));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // On a phone a table of six columns scrolls its outcome out of sight: each document is a block instead.
+  const wide = Grid.useBreakpoint().md ?? true;
   const kindName = t(cycle.kind === 'targets' ? 'importCycle.kind.targets' : 'importCycle.kind.monitoring');
   const sendable = toSend(outcomes);
 
@@ -98,6 +100,42 @@ export function ImportedCycle({ cycle }: { cycle: CyclePreview }) {
     }
   };
 
+  const project = (r: CycleRow) => (
+    <span>
+      <b>{r.project || t('editor.untitled')}</b>
+      {r.code && <span className="muted"> · {r.code}</span>}
+    </span>
+  );
+  const unit = (r: CycleRow) => {
+    const mismatch = cycle.documents[r.index]!.unitMismatch;
+    return (
+      <Space direction="vertical" size={0}>
+        <span>{r.unit ?? '—'}</span>
+        {mismatch && <Tag color="red" icon={<WarningOutlined />} data-testid={`import-cycle-unit-mismatch-${r.index}`}>{t('importCycle.otherUnit', { myUnit: mismatch.unit })}</Tag>}
+      </Space>
+    );
+  };
+  const counts = (r: CycleRow) =>
+    r.errors + r.warnings === 0 ? (
+      <Tag color="green">{t('importCycle.noFindings')}</Tag>
+    ) : (
+      <Space size={4} wrap>
+        {r.errors > 0 && <Tag color="red">{t('findings.errors', { count: r.errors })}</Tag>}
+        {r.warnings > 0 && <Tag color="orange">{t('findings.warnings', { count: r.warnings })}</Tag>}
+      </Space>
+    );
+  const findingList = (r: CycleRow) => (
+    <ul className="import-cycle-findings">
+      {cycle.documents[r.index]!.findings.map((f, k) => (
+        <li key={k}>
+          <Tag color={f.severity === 'error' ? 'red' : 'orange'}>{t(`severity.${f.severity}`)}</Tag>
+          <code>{f.path}</code> {f.messages?.[lang] ?? f.message}
+        </li>
+      ))}
+    </ul>
+  );
+  const rowAttributes = (r: CycleRow) => ({ 'data-testid': 'import-cycle-row', 'data-index': String(r.index), 'data-state': outcomes[r.index]!.state });
+
   return (
     <div className="imported-cycle" data-testid="import-cycle" data-kind={cycle.kind}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%', margin: '12px 0 8px' }}>
@@ -107,72 +145,39 @@ export function ImportedCycle({ cycle }: { cycle: CyclePreview }) {
         </Button>
       </Space>
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 8 }} data-testid="import-cycle-failure" />}
-      <Table<CycleRow>
-        size="small"
-        bordered
-        pagination={false}
-        rowKey="index"
-        dataSource={rows}
-        scroll={{ x: 860 }}
-        onRow={(r) => ({ 'data-testid': 'import-cycle-row', 'data-index': String(r.index), 'data-state': outcomes[r.index]!.state }) as React.HTMLAttributes<HTMLElement>}
-        expandable={{
-          rowExpandable: (r) => cycle.documents[r.index]!.findings.length > 0,
-          expandedRowRender: (r) => (
-            <ul className="import-cycle-findings">
-              {cycle.documents[r.index]!.findings.map((f, k) => (
-                <li key={k}>
-                  <Tag color={f.severity === 'error' ? 'red' : 'orange'}>{t(`severity.${f.severity}`)}</Tag>
-                  <code>{f.path}</code> {f.messages?.[lang] ?? f.message}
-                </li>
-              ))}
-            </ul>
-          ),
-        }}
-        columns={[
-          { title: t('import.col.location'), dataIndex: 'start', width: 110 },
-          {
-            title: t('importCycle.col.project'),
-            key: 'project',
-            width: 220,
-            render: (_, r) => (
-              <span>
-                <b>{r.project || t('editor.untitled')}</b>
-                {r.code && <span className="muted"> · {r.code}</span>}
-              </span>
-            ),
-          },
-          {
-            title: t('importCycle.col.unit'),
-            key: 'unit',
-            width: 200,
-            render: (_, r) => {
-              const mismatch = cycle.documents[r.index]!.unitMismatch;
-              return (
-                <Space direction="vertical" size={0}>
-                  <span>{r.unit ?? '—'}</span>
-                  {mismatch && <Tag color="red" icon={<WarningOutlined />} data-testid={`import-cycle-unit-mismatch-${r.index}`}>{t('importCycle.otherUnit', { myUnit: mismatch.unit })}</Tag>}
-                </Space>
-              );
-            },
-          },
-          { title: t('importCycle.col.indicators'), dataIndex: 'indicators', width: 70, align: 'right' },
-          {
-            title: t('importCycle.col.findings'),
-            key: 'findings',
-            width: 130,
-            render: (_, r) =>
-              r.errors + r.warnings === 0 ? (
-                <Tag color="green">{t('importCycle.noFindings')}</Tag>
-              ) : (
-                <Space size={4} wrap>
-                  {r.errors > 0 && <Tag color="red">{t('findings.errors', { count: r.errors })}</Tag>}
-                  {r.warnings > 0 && <Tag color="orange">{t('findings.warnings', { count: r.warnings })}</Tag>}
-                </Space>
-              ),
-          },
-          { title: t('importCycle.col.status'), key: 'status', render: (_, r) => status(outcomes[r.index]!, r) },
-        ]}
-      />
+      {wide ? (
+        <Table<CycleRow>
+          size="small"
+          bordered
+          pagination={false}
+          rowKey="index"
+          dataSource={rows}
+          scroll={{ x: 860 }}
+          onRow={(r) => rowAttributes(r) as React.HTMLAttributes<HTMLElement>}
+          expandable={{ rowExpandable: (r) => cycle.documents[r.index]!.findings.length > 0, expandedRowRender: findingList }}
+          columns={[
+            { title: t('import.col.location'), dataIndex: 'start', width: 110 },
+            { title: t('importCycle.col.project'), key: 'project', width: 220, render: (_, r) => project(r) },
+            { title: t('importCycle.col.unit'), key: 'unit', width: 200, render: (_, r) => unit(r) },
+            { title: t('importCycle.col.indicators'), dataIndex: 'indicators', width: 70, align: 'right' },
+            { title: t('importCycle.col.findings'), key: 'findings', width: 130, render: (_, r) => counts(r) },
+            { title: t('importCycle.col.status'), key: 'status', render: (_, r) => status(outcomes[r.index]!, r) },
+          ]}
+        />
+      ) : (
+        rows.map((r) => (
+          <div key={r.index} className="import-cycle-block" {...rowAttributes(r)}>
+            <div>{project(r)} <span className="muted">· {r.start}</span></div>
+            {unit(r)}
+            <Space size={4} wrap>
+              <span className="muted">{t('importCycle.col.indicators')} {r.indicators}</span>
+              {counts(r)}
+            </Space>
+            {r.errors + r.warnings > 0 && findingList(r)}
+            <div>{status(outcomes[r.index]!, r)}</div>
+          </div>
+        ))
+      )}
     </div>
   );
 }
