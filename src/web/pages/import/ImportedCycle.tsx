@@ -154,9 +154,10 @@ export function ImportedCycle({ cycle }: { cycle: CyclePreview }) {
           dataSource={rows}
           scroll={{ x: 860 }}
           onRow={(r) => rowAttributes(r) as React.HTMLAttributes<HTMLElement>}
-          expandable={{ rowExpandable: (r) => cycle.documents[r.index]!.findings.length > 0, expandedRowRender: findingList }}
+          // No column of expand buttons when no document has a finding to list.
+          {...(rows.some((r) => r.errors + r.warnings > 0) ? { expandable: { rowExpandable: (r: CycleRow) => r.errors + r.warnings > 0, expandedRowRender: findingList } } : {})}
           columns={[
-            { title: t('import.col.location'), dataIndex: 'start', width: 110 },
+            { title: t('import.col.location'), dataIndex: 'start', width: 150 },
             { title: t('importCycle.col.project'), key: 'project', width: 220, render: (_, r) => project(r) },
             { title: t('importCycle.col.unit'), key: 'unit', width: 200, render: (_, r) => unit(r) },
             { title: t('importCycle.col.indicators'), dataIndex: 'indicators', width: 70, align: 'right' },
