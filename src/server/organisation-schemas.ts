@@ -79,8 +79,7 @@ export const YearSettings = z
     year: z.number().int(),
     departmentReview: z.boolean().openapi({ description: 'submitted forms go to the unit’s department (主管部门) before the finance bureau' }),
     deadline: z.string().nullable().openapi({ description: '填报截止日期, an ISO date' }),
-    // Always sent; optional in the type so that the web client's own defaults of a year (written before the field) still compile.
-    monitoringAsOf: z.string().nullable().optional().openapi({
+    monitoringAsOf: z.string().nullable().openapi({
       description: '监控时点: the as-of date of the year’s monitoring drafts made from targets, "MM-DD" or a full date of the year; null: the template’s default (07-31). Always sent',
     }),
   })

@@ -287,7 +287,7 @@ describe('issue 11 end to end: organisation, users, the year set up, a form thro
     await inModal('[data-testid=year-save]').click();
     const response = await answer;
     assert.equal(response.status(), 200);
-    assert.deepEqual(JSON.parse(response.request().postData() ?? '{}'), { departmentReview: true, deadline: DEADLINE });
+    assert.deepEqual(JSON.parse(response.request().postData() ?? '{}'), { departmentReview: true, deadline: DEADLINE, monitoringAsOf: null });
     const row = page.locator(`[data-testid=year-row][data-year="${YEAR}"]`);
     await row.waitFor();
     assert.equal(await row.getByTestId('year-review').getAttribute('data-on'), 'true');

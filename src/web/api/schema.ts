@@ -6622,7 +6622,7 @@ export interface components {
             /** @description 填报截止日期, an ISO date */
             deadline: string | null;
             /** @description 监控时点: the as-of date of the year’s monitoring drafts made from targets, "MM-DD" or a full date of the year; null: the template’s default (07-31). Always sent */
-            monitoringAsOf?: string | null;
+            monitoringAsOf: string | null;
         };
         ProjectImport: {
             year: number;

@@ -3,7 +3,9 @@ import { Alert, Card, Tag } from 'antd';
 import type { ImportPreview } from '../../api/types.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { ImportDiagnostics } from './ImportDiagnostics.tsx';
+import { ImportedCycle } from './ImportedCycle.tsx';
 import { ImportedForm } from './ImportedForm.tsx';
+import { readNothing } from './cycle-import.ts';
 import type { QueuedFile } from './import-queue.ts';
 import { RetryCountdown } from './RetryCountdown.tsx';
 
@@ -11,10 +13,15 @@ export function ImportFileCard({ file }: { file: QueuedFile<ImportPreview> }) {
   const { t } = useI18n();
   const { status } = file;
   if (status.state === 'read') {
+    const { preview } = status;
+    const cycle = preview.cycle && preview.cycle.documents.length > 0 ? preview.cycle : null;
     return (
-      <Card className="page-card" size="small" title={t('import.fileTitle', { file: file.name, count: status.preview.forms.length })} data-testid="import-file" data-state="read">
-        <ImportDiagnostics items={status.preview.diagnostics} />
-        {status.preview.forms.map((form, i) => (
+      <Card className="page-card" size="small" title={cycle && preview.forms.length === 0 ? t('importCycle.fileTitle', { file: file.name, count: cycle.documents.length, kind: t(`importCycle.kind.${cycle.kind}`) }) : t('import.fileTitle', { file: file.name, count: preview.forms.length })} data-testid="import-file" data-state="read">
+        {/* Nothing is silent: a file that held nothing to save says so, above what the reader had to say about it. */}
+        {readNothing(preview) && <Alert type="warning" showIcon title={t('importCycle.nothingRead', { file: file.name })} style={{ marginBottom: 8 }} data-testid="import-nothing" />}
+        <ImportDiagnostics items={preview.diagnostics} />
+        {cycle && <ImportedCycle cycle={cycle} />}
+        {preview.forms.map((form, i) => (
           <ImportedForm key={i} index={i} evaluation={form.evaluation} findings={form.findings} unitMismatch={form.unitMismatch ?? null} />
         ))}
       </Card>

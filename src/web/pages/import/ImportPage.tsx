@@ -38,7 +38,7 @@ export function ImportPage() {
           <Upload.Dragger
             multiple
             // issue 15 (convert): .xls, WPS .et, .ods, .doc, .odt are converted by LibreOffice on the server.
-            accept=".pdf,.txt,.xlsx,.docx,.htm,.html,.xls,.et,.ods,.doc,.odt"
+            accept=".pdf,.txt,.json,.xlsx,.docx,.htm,.html,.xls,.et,.ods,.doc,.odt"
             showUploadList={false}
             // Every file goes into this page's queue; the queue sends them in turn.
             beforeUpload={(file) => {
@@ -49,6 +49,7 @@ export function ImportPage() {
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p className="ant-upload-text">{t('import.drop')}</p>
             <p className="ant-upload-hint">{t('import.hint')}</p>
+            <p className="ant-upload-hint">{t('importCycle.hint')}</p>
           </Upload.Dragger>
         </div>
       </Card>

@@ -1,8 +1,11 @@
 /**
  * A year's settings (admin): whether submitted forms go to the unit's department first (主管部门审核)
- * and the deadline (填报截止日期), after which forms still with their unit count as overdue.
+ * and the deadline (填报截止日期), after which forms still with their unit count as overdue; and the
+ * monitoring date (监控时点, issue 16), the as-of date of the monitoring drafts made from targets. The
+ * server decides whether that date is a day of the year (422 INVALID_MONITORING_DATE): its word is
+ * shown at the field and what was typed stays there to be corrected.
  */
-import { App, DatePicker, Form, Modal, Switch } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, client, unwrap } from '../../../api/client.ts';
@@ -12,7 +15,14 @@ import { useI18n } from '../../../locale/i18n.tsx';
 interface Values {
   departmentReview: boolean;
   deadline: Dayjs | null;
+  monitoringAsOf: string;
 }
+
+/** What the server takes: "MM-DD" or "YYYY-MM-DD" (whether it is a day of the year, the server says); blank is the default. */
+export const MONITORING_DATE_SHAPE = /^(\d{4}-)?\d{2}-\d{2}$/u;
+
+/** The typed monitoring date as sent: trimmed, blank as null (the template's default). */
+export const monitoringAsOfBody = (typed: string | undefined): string | null => (typed?.trim() ? typed.trim() : null);
 
 export function YearSettingsDialog({ settings, onClose, onSaved }: { settings: YearSettings | null; onClose: () => void; onSaved: (s: YearSettings) => void }) {
   const { t } = useI18n();
@@ -26,12 +36,19 @@ export function YearSettingsDialog({ settings, onClose, onSaved }: { settings: Y
     setBusy(true);
     try {
       const saved = await unwrap(
-        client.PUT('/api/years/{year}', { params: { path: { year: settings.year } }, body: { departmentReview: v.departmentReview, deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null } }),
+        client.PUT('/api/years/{year}', { params: { path: { year: settings.year } }, body: {
+            departmentReview: v.departmentReview,
+            deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null,
+            monitoringAsOf: monitoringAsOfBody(v.monitoringAsOf),
+          },
+        }),
       );
       message.success(t('years.saved', { year: saved.year }));
       onSaved(saved);
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : t('error.network'));
+      // A date that is no day of the year: said at the field, the typed value kept.
+      if (e instanceof ApiError && e.code === 'INVALID_MONITORING_DATE') form.setFields([{ name: 'monitoringAsOf', errors: [e.message] }]);
+      else message.error(e instanceof ApiError ? e.message : t('error.network'));
     } finally {
       setBusy(false);
     }
@@ -51,7 +68,7 @@ export function YearSettingsDialog({ settings, onClose, onSaved }: { settings: Y
         form={form}
         layout="vertical"
         clearOnDestroy
-        initialValues={{ departmentReview: settings?.departmentReview ?? false, deadline: settings?.deadline ? dayjs(settings.deadline) : null }}
+        initialValues={{ departmentReview: settings?.departmentReview ?? false, deadline: settings?.deadline ? dayjs(settings.deadline) : null, monitoringAsOf: settings?.monitoringAsOf ?? '' }}
         onFinish={(v) => void save(v)}
         data-testid="year-form"
       >
@@ -60,6 +77,14 @@ export function YearSettingsDialog({ settings, onClose, onSaved }: { settings: Y
         </Form.Item>
         <Form.Item name="deadline" label={t('years.deadline')}>
           <DatePicker format="YYYY-MM-DD" allowClear data-testid="year-deadline" />
+        </Form.Item>
+        <Form.Item
+          name="monitoringAsOf"
+          label={t('years.monitoringAsOf')}
+          extra={t('years.monitoringAsOfHint')}
+          rules={[{ pattern: MONITORING_DATE_SHAPE, message: t('years.monitoringAsOfShape', { year: settings?.year ?? '' }) }]}
+        >
+          <Input allowClear placeholder={t('years.monitoringAsOfDefault')} maxLength={10} style={{ maxWidth: 200 }} data-testid="year-monitoring-as-of" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 /**
- * 年度设置 (admin): the years with their settings (主管部门审核, 填报截止日期), each with its project
+ * 年度设置 (admin): the years with their settings (主管部门审核, 填报截止日期, 监控时点), each with its project
  * list to import; a year not set up yet is typed in and set up from here.
  */
 import { LineChartOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
@@ -25,7 +25,7 @@ export function YearsPage() {
   const [typed, setTyped] = useState<number | null>(new Date().getFullYear());
   const items = years.data?.items ?? [];
   // A typed year that has settings already opens them; a new one starts from the defaults.
-  const setUp = (year: number) => setEditing(items.find((y) => y.year === year) ?? { year, departmentReview: false, deadline: null });
+  const setUp = (year: number) => setEditing(items.find((y) => y.year === year) ?? { year, departmentReview: false, deadline: null, monitoringAsOf: null });
 
   return (
     <Card
@@ -46,7 +46,7 @@ export function YearsPage() {
         dataSource={items}
         pagination={false}
         locale={{ emptyText: t('years.none') }}
-        scroll={{ x: 680 }}
+        scroll={{ x: 800 }}
         onRow={(y) => ({ 'data-testid': 'year-row', 'data-year': String(y.year) }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('years.year'), dataIndex: 'year', width: 80, render: (y: number) => <strong>{y}</strong> },
@@ -57,6 +57,7 @@ export function YearsPage() {
             render: (on: boolean) => <Tag color={on ? 'blue' : 'default'} data-testid="year-review" data-on={String(on)}>{t(on ? 'years.on' : 'years.off')}</Tag>,
           },
           { title: t('years.deadline'), dataIndex: 'deadline', width: 130, render: (d: string | null) => <span data-testid="year-deadline-cell">{d ?? t('years.noDeadline')}</span> },
+          { title: t('years.monitoringAsOf'), dataIndex: 'monitoringAsOf', width: 120, render: (d: string | null) => <span data-testid="year-monitoring-cell">{d ?? t('years.monitoringAsOfDefault')}</span> },
           {
             title: t('users.actions'),
             key: 'actions',
