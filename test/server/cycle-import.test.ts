@@ -121,6 +121,27 @@ forEachApi('the cycle, server gaps: web import, monitoring from targets, the mon
     assert.equal((await preparer.post('/api/import/cycle', { kind: 'targets', documents: [] })).status, 400);
   });
 
+  test('a form read back from its XLSX (no 项目代码 printed) finds the document saved with a code: marked as the unit\'s, saving it is 409, never a second document', async () => {
+    const preparer = await api.as('preparer');
+    const kept = freshTargets();
+    kept.project.name = `回读项目${crypto.randomUUID().slice(0, 8)}`;
+    assert.ok(kept.project.code, 'the saved document has a code');
+    const keptId = await create(preparer, 'targets', kept);
+    const printed = structuredClone(kept);
+    delete printed.project.code;
+    const answer = await preparer.request('POST', '/api/import?lang=en', { rawBody: upload(await writeCycleWorkbook({ kind: 'targets', documents: [printed] }), '申报表.xlsx') });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 500));
+    assert.deepEqual(answer.body.cycle.documents.map((d: any) => d.existing?.id ?? null), [keptId]);
+    const before = Number(await cycleCount());
+    const saved = await preparer.post('/api/import/cycle?lang=en', { kind: 'targets', documents: [printed] });
+    assert.deepEqual([saved.body.results[0].status, saved.body.results[0].existing?.id], [409, keptId]);
+    assert.equal(Number(await cycleCount()), before);
+    // A coded document of another project of the same name is still another project.
+    const other = structuredClone(kept);
+    other.project.code = `${kept.project.code}-B`;
+    assert.equal((await preparer.post('/api/targets', { targets: other })).status, 201);
+  });
+
   test('monitoring from approved targets: the indicator table with ids, the budgets, the as-of date; once; not before approval', async () => {
     const preparer = await api.as('preparer');
     const targets = freshTargets();

@@ -204,7 +204,11 @@ export class CycleRepository {
     };
   }
 
-  /** The unit's live document of this kind for the project of the year (by code, or by name where it has no code). */
+  /**
+   * The unit's live document of this kind for the project of the year: by code where both have one,
+   * else by name (the official layouts print no 项目代码, so a form read back from its PDF or XLSX
+   * names the project only by its name and must still find the document it was exported from).
+   */
   async findProject(kind: CycleKind, unitId: string, year: number, projectCode: string, project: string): Promise<{ id: string } | undefined> {
     return this.db
       .selectFrom('cycle_documents')
@@ -213,7 +217,11 @@ export class CycleRepository {
       .where('kind', '=', kind)
       .where('unit_id', '=', unitId)
       .where('year', '=', year)
-      .where((eb) => (projectCode === '' ? eb.and([eb('project_code', '=', ''), eb('project', '=', project)]) : eb('project_code', '=', projectCode)))
+      .where((eb) => {
+        const byName = eb('project', '=', project);
+        if (projectCode === '') return byName;
+        return eb.or([eb('project_code', '=', projectCode), eb.and([eb('project_code', '=', ''), byName])]);
+      })
       .executeTakeFirst();
   }
 
