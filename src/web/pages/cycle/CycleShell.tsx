@@ -94,6 +94,9 @@ export function CycleShell<D extends WithIndicators & { year: number; project: {
   };
 
   const listPath = `/${kind}`;
+  // The document's own layout (项目支出绩效目标申报表 …), not the evaluation's that the template is named after.
+  const layout = template.documents?.[kind];
+  const layoutTitle = layout ? label(layout.title) : label(template.name);
   const formTab: MessageKey = kind === 'targets' ? 'cycle.tabForm' : 'cycle.tabMonitoringForm';
   return (
     <div className="editor-page cycle-page" data-testid={`${kind}-page`} data-status={detail.status}>
@@ -107,7 +110,7 @@ export function CycleShell<D extends WithIndicators & { year: number; project: {
               {editor.document.project.name || t('editor.untitled')}
             </Typography.Title>
             <CycleStatusTag status={detail.status} testId="cycle-status" />
-            <span className="muted">{detail.unit.name} · {editor.document.year} · {label(template.name)}</span>
+            <span className="muted">{detail.unit.name} · {editor.document.year} · {layoutTitle}</span>
             {editable && <span className={`save-state save-${editor.saveState}`} data-testid="save-state" data-state={editor.saveState}>{t(`save.${editor.saveState}`)}</span>}
           </Space>
           <Space wrap>

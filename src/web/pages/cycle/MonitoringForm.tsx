@@ -15,7 +15,7 @@ import { formatRate } from '../../format/numbers.ts';
 import { AmountCell, ChoiceCell, TextCell } from '../../form-view/cells.tsx';
 import { FindingLines } from '../../form-view/FindingMark.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
-import { DateCell, HeadField, patchAt, rowFindings, useLayoutWords, type Layout } from './cycle-form.tsx';
+import { DateCell, HeadColumns, HeadField, patchAt, rowFindings, useLayoutWords, type Layout } from './cycle-form.tsx';
 
 interface Props {
   monitoring: Monitoring;
@@ -71,6 +71,7 @@ export function MonitoringForm({ monitoring, template, layout, findings, change 
       <h2 className="form-title">{words.title}</h2>
       <div className="form-subtitle">{words.field('form.subtitle', `（${monitoring.year}）`)}</div>
       <table className="form-grid cycle-head">
+        <HeadColumns />
         <tbody>
           <tr>
             <HeadField label={words.field('project.name')} path="project.name" value={monitoring.project.name} onChange={setProject('name')} findings={byPath} colSpan={3} />
@@ -88,6 +89,10 @@ export function MonitoringForm({ monitoring, template, layout, findings, change 
         </tbody>
       </table>
       <table className="form-grid cycle-funding" data-testid="monitoring-funding">
+        <colgroup>
+          <col className="funding-source" />
+          <col span={4} />
+        </colgroup>
         <thead>
           <tr>
             <th>{words.field('form.fundingHeading').replace('{unit}', t('form.yuan'))}</th>
@@ -103,7 +108,7 @@ export function MonitoringForm({ monitoring, template, layout, findings, change 
               <th className="form-label">{line.source}</th>
               {amountCell(line, 'budget', n)}
               {amountCell(line, 'executedToDate', n)}
-              <td className="form-value"><span className="cell-number computed" data-testid={`funding-${n}-rate`}>{rate(line.value('executedToDate'), line.value('budget'))}</span></td>
+              <td className="form-value computed"><span className="cell-number" data-testid={`funding-${n}-rate`}>{rate(line.value('executedToDate'), line.value('budget'))}</span></td>
               {amountCell(line, 'expectedYearEnd', n)}
             </tr>
           ))}
@@ -140,18 +145,18 @@ export function MonitoringForm({ monitoring, template, layout, findings, change 
               category: <span className="cell-text">{label(categoryLabel(template, ind.category))}</span>,
               subcategory: <span className="cell-text">{ind.subcategory}</span>,
               name: <span className="cell-text">{ind.name}</span>,
-              target: <span className="cell-text" data-testid={`indicator-${i}-target`}>{ind.target}</span>,
-              progress: <TextCell multiline value={ind.progress} onChange={edit ? (v) => set({ progress: v ?? '' }) : undefined} findings={at('progress')} testId={`indicator-${i}-progress`} path={path('progress')} label={cellLabel(i, 'progress')} />,
-              expectedYearEnd: <TextCell value={ind.expectedYearEnd} onChange={edit ? (v) => set({ expectedYearEnd: v ?? '' }) : undefined} findings={at('expectedYearEnd')} testId={`indicator-${i}-expected`} path={path('expectedYearEnd')} label={cellLabel(i, 'expectedYearEnd')} />,
+              target: <span className="cell-text" data-testid={`indicator-target-${i}`}>{ind.target}</span>,
+              progress: <TextCell multiline value={ind.progress} onChange={edit ? (v) => set({ progress: v ?? '' }) : undefined} findings={at('progress')} testId={`indicator-progress-${i}`} path={path('progress')} label={cellLabel(i, 'progress')} />,
+              expectedYearEnd: <TextCell multiline value={ind.expectedYearEnd} onChange={edit ? (v) => set({ expectedYearEnd: v ?? '' }) : undefined} findings={at('expectedYearEnd')} testId={`indicator-expected-${i}`} path={path('expectedYearEnd')} label={cellLabel(i, 'expectedYearEnd')} />,
               deviationCauses: (
-                <div className={`cause-boxes${worst(at('deviationCauses')) ? ` cause-boxes-${worst(at('deviationCauses'))}` : ''}`} data-path={path('deviationCauses')} role="group" aria-label={cellLabel(i, 'deviationCauses')} data-testid={`indicator-${i}-causes`}>
+                <div className={`cause-boxes${worst(at('deviationCauses')) ? ` cause-boxes-${worst(at('deviationCauses'))}` : ''}`} data-path={path('deviationCauses')} role="group" aria-label={cellLabel(i, 'deviationCauses')} data-testid={`indicator-causes-${i}`}>
                   {edit
                     ? <Checkbox.Group value={ind.deviationCauses} onChange={(v) => set({ deviationCauses: DEVIATION_CAUSES.filter((c) => v.includes(c)) })} options={DEVIATION_CAUSES.map((c) => ({ value: c, label: word(`cause.${c}`) }))} />
                     : <span className="cell-text">{ind.deviationCauses.map((c) => word(`cause.${c}`)).join('、') || t('cycle.causesNone')}</span>}
                 </div>
               ),
-              likelihood: <ChoiceCell value={ind.likelihood} options={likelihoods} onChange={edit ? (v) => v && set({ likelihood: v }) : undefined} findings={at('likelihood')} testId={`indicator-${i}-likelihood`} path={path('likelihood')} label={cellLabel(i, 'likelihood')} />,
-              remark: <TextCell multiline value={ind.remark} onChange={edit ? (v) => set({ remark: v }) : undefined} findings={at('remark')} testId={`indicator-${i}-remark`} path={path('remark')} label={cellLabel(i, 'remark')} />,
+              likelihood: <ChoiceCell value={ind.likelihood} options={likelihoods} onChange={edit ? (v) => v && set({ likelihood: v }) : undefined} findings={at('likelihood')} testId={`indicator-likelihood-${i}`} path={path('likelihood')} label={cellLabel(i, 'likelihood')} />,
+              remark: <TextCell multiline value={ind.remark} onChange={edit ? (v) => set({ remark: v }) : undefined} findings={at('remark')} testId={`indicator-remark-${i}`} path={path('remark')} label={cellLabel(i, 'remark')} />,
             };
             const marks = rowFindings(findings, i);
             return [

@@ -13,7 +13,7 @@ import { indexByPath, type UiFinding } from '../../form/findings.ts';
 import { AmountCell, ChoiceCell, PointsCell, TextCell } from '../../form-view/cells.tsx';
 import { FindingLines } from '../../form-view/FindingMark.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
-import { HeadField, patchAt, rowFindings, useLayoutWords, type Layout } from './cycle-form.tsx';
+import { HeadColumns, HeadField, patchAt, rowFindings, useLayoutWords, type Layout } from './cycle-form.tsx';
 
 interface Props {
   targets: Targets;
@@ -43,6 +43,7 @@ export function TargetsForm({ targets, template, layout, findings, change }: Pro
       <h2 className="form-title">{words.title}</h2>
       <div className="form-subtitle">{words.field('form.subtitle', `（${targets.year}）`)}</div>
       <table className="form-grid cycle-head">
+        <HeadColumns />
         <tbody>
           <tr>
             <HeadField label={words.field('project.name')} path="project.name" value={targets.project.name} onChange={setProject('name')} findings={byPath} colSpan={3} />
@@ -68,7 +69,7 @@ export function TargetsForm({ targets, template, layout, findings, change }: Pro
           </tr>
         </tbody>
       </table>
-      <table className="form-grid indicator-table cycle-indicators" data-testid="targets-indicators">
+      <table className="form-grid indicator-table cycle-indicators targets-indicators" data-testid="targets-indicators">
         <thead>
           <tr>
             {columns.map((field) => <th key={field} className={`col-${field}`}>{words.column(field)}</th>)}
@@ -81,14 +82,14 @@ export function TargetsForm({ targets, template, layout, findings, change }: Pro
             const at = (field: string) => byPath.get(`indicators[${i}].${field}`);
             const cells: Record<string, React.ReactNode> = {
               category: edit
-                ? <ChoiceCell value={ind.category} options={categoryOptions} onChange={(v) => set({ category: v ?? '' })} findings={at('category')} testId={`indicator-${i}-category`} path={`indicators[${i}].category`} label={cellLabel(i, 'category')} />
+                ? <ChoiceCell value={ind.category} options={categoryOptions} onChange={(v) => set({ category: v ?? '' })} findings={at('category')} testId={`indicator-category-${i}`} path={`indicators[${i}].category`} label={cellLabel(i, 'category')} />
                 : <span className="cell-text">{label(categoryLabel(template, ind.category))}</span>,
-              subcategory: <TextCell value={ind.subcategory} onChange={edit ? (v) => set({ subcategory: v }) : undefined} findings={at('subcategory')} testId={`indicator-${i}-subcategory`} path={`indicators[${i}].subcategory`} label={cellLabel(i, 'subcategory')} />,
-              name: <TextCell value={ind.name} onChange={edit ? (v) => set({ name: v ?? '' }) : undefined} findings={at('name')} testId={`indicator-${i}-name`} path={`indicators[${i}].name`} label={cellLabel(i, 'name')} />,
-              target: <TextCell value={ind.target} onChange={edit ? (v) => set({ target: v ?? '' }) : undefined} findings={at('target')} testId={`indicator-${i}-target`} path={`indicators[${i}].target`} label={cellLabel(i, 'target')} />,
+              subcategory: <TextCell multiline value={ind.subcategory} onChange={edit ? (v) => set({ subcategory: v }) : undefined} findings={at('subcategory')} testId={`indicator-subcategory-${i}`} path={`indicators[${i}].subcategory`} label={cellLabel(i, 'subcategory')} />,
+              name: <TextCell multiline value={ind.name} onChange={edit ? (v) => set({ name: v ?? '' }) : undefined} findings={at('name')} testId={`indicator-name-${i}`} path={`indicators[${i}].name`} label={cellLabel(i, 'name')} />,
+              target: <TextCell multiline value={ind.target} onChange={edit ? (v) => set({ target: v ?? '' }) : undefined} findings={at('target')} testId={`indicator-target-${i}`} path={`indicators[${i}].target`} label={cellLabel(i, 'target')} />,
               // A cleared weight is left out (not filled): the save waits for it, the cell and the note say so.
-              weight: <PointsCell value={ind.weight as number | undefined} onChange={edit ? (v) => set({ weight: v as number }) : undefined} findings={at('weight')} testId={`indicator-${i}-weight`} path={`indicators[${i}].weight`} label={cellLabel(i, 'weight')} />,
-              rule: <TextCell multiline value={ind.rule} onChange={edit ? (v) => set({ rule: v }) : undefined} findings={at('rule')} testId={`indicator-${i}-rule`} path={`indicators[${i}].rule`} label={cellLabel(i, 'rule')} />,
+              weight: <PointsCell value={ind.weight as number | undefined} onChange={edit ? (v) => set({ weight: v as number }) : undefined} findings={at('weight')} testId={`indicator-weight-${i}`} path={`indicators[${i}].weight`} label={cellLabel(i, 'weight')} />,
+              rule: <TextCell multiline value={ind.rule} onChange={edit ? (v) => set({ rule: v }) : undefined} findings={at('rule')} testId={`indicator-rule-${i}`} path={`indicators[${i}].rule`} label={cellLabel(i, 'rule')} />,
             };
             const lines = rowFindings(findings, i);
             return [
@@ -96,7 +97,7 @@ export function TargetsForm({ targets, template, layout, findings, change }: Pro
                 {columns.map((field) => <td key={field} className={`col-${field}`}>{cells[field]}</td>)}
                 {edit && (
                   <td className="col-actions">
-                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('cycle.removeIndicator', { row: i + 1 })} onClick={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }))} data-testid={`indicator-${i}-remove`} />
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('cycle.removeIndicator', { row: i + 1 })} onClick={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }))} data-testid={`indicator-remove-${i}`} />
                   </td>
                 )}
               </tr>,

@@ -41,6 +41,18 @@ export function rowFindings(findings: readonly UiFinding[], i: number): UiFindin
   return findings.filter((f) => f.path === `indicators[${i}]` || f.path.startsWith(`indicators[${i}].`)).map((f) => ({ ...f, text: f.cell ?? f.text }));
 }
 
+/** The head grid's four columns: label, value, label, value (its first row spans the last three). */
+export function HeadColumns(): ReactNode {
+  return (
+    <colgroup>
+      <col className="head-label" />
+      <col />
+      <col className="head-label" />
+      <col />
+    </colgroup>
+  );
+}
+
 /** A field of the head grid: its label and an editable text cell with its findings. */
 export function HeadField({ label, path, value, onChange, findings, multiline, colSpan = 1 }: { label: string; path: string; value: string | undefined; onChange: ((v: string) => void) | undefined; findings: FindingIndex; multiline?: boolean; colSpan?: number }): ReactNode {
   return (
