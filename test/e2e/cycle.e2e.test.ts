@@ -18,11 +18,12 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Evaluation } from '../../src/core/model/evaluation.ts';
 import { nationalTargets, nationalWithIds } from '../support/cycle-fixtures.ts';
-import { apiSession, noBrowser, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { describeViolations, seriousViolations } from './support/axe.ts';
+import { apiSession, noBrowser, pickOption, SCREENS, signIn, startE2e, stopE2e, storySteps, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-cycle-pass';
 const YEAR = 2024;
@@ -100,19 +101,7 @@ async function typed(kind: 'targets' | 'monitoring' | 'evaluations', id: string,
 const cycleStatus = (status: string) => page.locator(`[data-testid=cycle-status][data-status=${status}]`).waitFor();
 
 /** The steps build on each other: after a failure the later ones are skipped, the page at the failure kept. */
-let failed: string | undefined;
-function story(name: string, run: () => Promise<void>): void {
-  test(name, async (t) => {
-    if (failed) return t.skip(`step "${failed}" failed`);
-    try {
-      await run();
-    } catch (error) {
-      failed = name;
-      await page.screenshot({ path: join(SCREENS, 'cycle-FAILED.png'), fullPage: true, timeout: 5_000 }).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const story = storySteps(() => page.screenshot({ path: join(SCREENS, 'cycle-FAILED.png'), fullPage: true, timeout: 5_000 }).then(() => undefined));
 
 describe('issue 16 end to end: one project through its year — targets, monitoring, self-evaluation — in Chromium', { skip: noBrowser }, () => {
   before(async () => {
@@ -317,30 +306,40 @@ describe('issue 16 end to end: one project through its year — targets, monitor
     await page.getByTestId('open-evaluation').waitFor();
     await page.getByTestId('tab-three').click();
     const rows = page.locator('[data-testid=three-row]');
-    await rows.first().waitFor();
+    await page.locator('[data-testid=three-row] [data-testid=deviation]').first().waitFor();
     assert.equal(await rows.count(), nationalTargets().indicators.length);
     assert.equal(await page.locator('[data-testid=three-row] [data-testid=deviation]').count(), 1, 'only the off-track indicator is marked now');
     assert.equal(await rows.nth(OFF_TRACK).getAttribute('data-deviations'), 'offTrack');
     assert.match(await rows.nth(OFF_TRACK).innerText(), /80%/u);
 
+    // The three screens as the reviewer sees them, at each width: no page wider than the screen (the printed
+    // tables scroll inside their paper), no serious or critical axe-core violation (its script needs bypassCSP).
+    const shots = await e2e!.browser.newContext({ bypassCSP: true, locale: 'zh-CN' });
+    shots.setDefaultTimeout(UI);
     for (const [width, name] of [[1280, 'desktop'], [390, 'phone']] as const) {
-      const view = await context!.newPage();
+      const view = await shots.newPage();
       view.on('pageerror', (e) => pageErrors.push(e.message));
       await view.setViewportSize({ width, height: 900 });
+      if (name === 'desktop') await signIn(view, base, 'reviewer', PASSWORD);
+      const check = async (screen: string) => {
+        await screenshot(`${screen}-${name}`, view);
+        const overflow = await view.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${screen} at ${width}px: the page does not scroll sideways (${overflow}px)`);
+        const problems = await seriousViolations(view);
+        assert.deepEqual(problems, [], `${screen} at ${width}px:\n${describeViolations(problems)}`);
+      };
       await view.goto(`${base}/targets/${targetsId}`);
       await view.getByTestId('targets-form').waitFor();
-      await screenshot(`targets-${name}`, view);
+      await check('targets');
       await view.getByTestId('tab-three').click();
-      await view.locator('[data-testid=three-row]').first().waitFor();
-      await screenshot(`three-${name}`, view);
+      await view.locator('[data-testid=three-row] [data-testid=deviation]').first().waitFor();
+      await check('three');
       await view.goto(`${base}/monitoring/${monitoringId}`);
       await view.getByTestId('monitoring-form').waitFor();
-      await screenshot(`monitoring-${name}`, view);
-      // Nothing wider than the screen but the printed form inside its own scrolling paper.
-      const overflow = await view.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 0, `${name}: the page does not scroll sideways (${overflow}px)`);
+      await check('monitoring');
       await view.close();
     }
+    await shots.close();
     assert.deepEqual(pageErrors, [], 'no uncaught error in the pages');
   });
 });

@@ -5,8 +5,8 @@
  * and tabs: the form, the frozen versions, the three documents side by side.
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
+import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Result, Space, Spin, Tabs, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { Finding } from '../../../core/checks/finding.ts';
@@ -48,6 +48,14 @@ interface Props<D extends WithIndicators & { year: number; project: { name: stri
   three?: ReactNode;
   /** Under the title: the approved version, the as-of date. */
   note?: ReactNode;
+}
+
+/** A document's page while its detail is not there: loading, not found (or not the user's to see), failed. */
+export function NotLoaded({ query, kind }: { query: UseQueryResult<unknown>; kind: CycleKind }) {
+  const { t } = useI18n();
+  if (query.isPending) return <Spin style={{ margin: 64 }} />;
+  const notFound = query.error instanceof ApiError && query.error.status === 404;
+  return <Result status={notFound ? '404' : 'error'} title={notFound ? t('cycle.notFound') : t('error.generic')} subTitle={query.error?.message} extra={<Link to={`/${kind}`}>{t('cycle.back')}</Link>} />;
 }
 
 /** The findings of the core's checks as the panel and the cells show them, each also said with its row. */

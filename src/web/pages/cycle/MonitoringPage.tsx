@@ -5,19 +5,18 @@
  */
 import { FileSearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Result, Spin } from 'antd';
+import { Result } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { checkMonitoring } from '../../../core/checks/monitoring.ts';
 import type { Monitoring } from '../../../core/model/monitoring.ts';
 import type { Template } from '../../../core/templates/template.ts';
-import { ApiError } from '../../api/errors.ts';
 import { keys } from '../../api/queries.ts';
 import type { MonitoringDetail } from '../../api/types.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { findProjectDocument, getMonitoring, putMonitoring } from './cycle-kinds.ts';
-import { CycleShell, useUiFindings } from './CycleShell.tsx';
+import { CycleShell, NotLoaded, useUiFindings } from './CycleShell.tsx';
 import { MonitoringForm } from './MonitoringForm.tsx';
 import { ThreeDocuments } from './ThreeDocuments.tsx';
 import { useCycleEditor } from './use-cycle-editor.ts';
@@ -26,11 +25,7 @@ export function MonitoringPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const detail = useQuery({ queryKey: keys.cycleDocument('monitoring', id, 'detail'), queryFn: ({ signal }) => getMonitoring(id, signal), staleTime: Infinity, refetchOnReconnect: false });
-  if (detail.isPending) return <Spin style={{ margin: 64 }} />;
-  if (detail.error || !detail.data) {
-    const notFound = detail.error instanceof ApiError && detail.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('cycle.notFound') : t('error.generic')} subTitle={detail.error?.message} extra={<Link to="/monitoring">{t('cycle.back')}</Link>} />;
-  }
+  if (!detail.data) return <NotLoaded query={detail} kind="monitoring" />;
   const template = templates.get(detail.data.monitoring.template);
   if (!template?.documents?.monitoring) return <Result status="error" title={t('editor.unknownTemplate', { template: detail.data.monitoring.template })} />;
   return <MonitoringEditor key={id} detail={detail.data} template={template} />;

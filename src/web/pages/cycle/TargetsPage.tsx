@@ -6,7 +6,7 @@
  */
 import { FileAddOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Result, Spin } from 'antd';
+import { App, Button, Result } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { checkTargets } from '../../../core/checks/targets-document.ts';
@@ -19,7 +19,7 @@ import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
 import { approvedTargets, createEvaluationFromTargets, createMonitoring, findProjectDocument, getTargets, putTargets } from './cycle-kinds.ts';
-import { CycleShell, useUiFindings } from './CycleShell.tsx';
+import { CycleShell, NotLoaded, useUiFindings } from './CycleShell.tsx';
 import { monitoringFromTargets } from './monitoring-from-targets.ts';
 import { TargetsForm } from './TargetsForm.tsx';
 import { ThreeDocuments } from './ThreeDocuments.tsx';
@@ -29,11 +29,7 @@ export function TargetsPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const detail = useQuery({ queryKey: keys.cycleDocument('targets', id, 'detail'), queryFn: ({ signal }) => getTargets(id, signal), staleTime: Infinity, refetchOnReconnect: false });
-  if (detail.isPending) return <Spin style={{ margin: 64 }} />;
-  if (detail.error || !detail.data) {
-    const notFound = detail.error instanceof ApiError && detail.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('cycle.notFound') : t('error.generic')} subTitle={detail.error?.message} extra={<Link to="/targets">{t('cycle.back')}</Link>} />;
-  }
+  if (!detail.data) return <NotLoaded query={detail} kind="targets" />;
   const template = templates.get(detail.data.targets.template);
   const layout = template?.documents?.targets;
   if (!template || !layout) return <Result status="error" title={t('editor.unknownTemplate', { template: detail.data.targets.template })} />;

@@ -47,7 +47,9 @@ export function ThreeDocuments({ targetsId, evaluation: typed }: { targetsId: st
   });
   const year = typed ?? evaluation.data?.evaluation ?? null;
   const rows = useMemo(() => (approved.data ? threeDocuments(approved.data, monitoring.data ?? null, year) : []), [approved.data, monitoring.data, year]);
-  if (detail.isPending || approved.isPending) return approvedVersion === null && detail.data ? <Alert type="info" title={t('three.noTargets')} /> : <Spin style={{ margin: 32 }} />;
+  if (detail.data && approvedVersion === null) return <Alert type="info" title={t('three.noTargets')} />;
+  // All three in before anything is marked: a row judged without its monitoring would show no deviation that is there.
+  if (detail.isPending || approved.isPending || monitoring.isPending || (evaluationId !== null && evaluation.isPending)) return <Spin style={{ margin: 32 }} />;
   const template = templates.get(approved.data?.template ?? '');
   const offTrack = rows.filter((r) => r.deviations.includes('offTrack')).length;
   const changed = rows.filter((r) => r.deviations.some((d) => d === 'targetChanged' || d === 'weightChanged' || d === 'removed' || d === 'added')).length;
