@@ -342,4 +342,37 @@ describe('issue 16 end to end: one project through its year — targets, monitor
     await shots.close();
     assert.deepEqual(pageErrors, [], 'no uncaught error in the pages');
   });
+  story('9. 目标调整: the preparer asks for an adjustment with its reason and changes a target, the approver submits it, the bureau rejects it: the approved targets are back', async () => {
+    const ADJUSTED = 4;
+    const approvedTarget = nationalTargets().indicators[ADJUSTED]!.target;
+    await logout();
+    await login('preparer');
+    await page.goto(`${base}/targets/${targetsId}`);
+    await cycleStatus('approved');
+    await page.getByTestId('cycle-adjust').click();
+    await inModal('[data-testid=return-dialog][data-kind=adjust]').waitFor();
+    await page.getByTestId('return-reason-input').fill('满意度调查改为第三方开展，目标相应调整。');
+    await inModal('[data-testid=return-confirm]').click();
+    await cycleStatus('adjusting');
+    assert.equal(await page.getByTestId('adjustment-reason').innerText(), '满意度调查改为第三方开展，目标相应调整。');
+    await typed('targets', targetsId, () => page.getByTestId(`indicator-target-${ADJUSTED}`).fill('>=95%'));
+    await logout();
+
+    await login('approver');
+    await openFromInbox('targets', targetsId, 'adjusting');
+    assert.equal(await step('targets', targetsId, 'cycle-submit', 'submit'), 200);
+    await cycleStatus('submitted');
+    await logout();
+
+    await login('reviewer');
+    await openFromInbox('targets', targetsId, 'submitted');
+    assert.equal(await page.getByTestId(`indicator-target-${ADJUSTED}`).innerText(), '>=95%', 'the bureau sees the change asked for');
+    await page.getByTestId('cycle-reject').click();
+    await inModal('[data-testid=return-dialog][data-kind=reject]').waitFor();
+    await page.getByTestId('return-reason-input').fill('调整理由不充分。');
+    await inModal('[data-testid=return-confirm]').click();
+    await cycleStatus('approved');
+    await page.locator(`[data-testid=indicator-target-${ADJUSTED}]`, { hasText: approvedTarget }).waitFor();
+    assert.equal(await page.getByTestId(`indicator-target-${ADJUSTED}`).innerText(), approvedTarget, 'rejected: the approved target is back');
+  });
 });
