@@ -728,6 +728,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'cycle.needsMyActionEmpty': 'Nothing waits for you',
   'cycle.newYear': 'Year',
   'cycle.newTemplate': 'Layout',
+  'cycle.cardTitle': '{row}. {name}',
   'three.title': 'Targets · monitoring · self-evaluation side by side',
   'three.hint': 'Per indicator: the approved target, the mid-year progress and expected value, the year-end actual and score; deviations are marked.',
   'three.indicator': 'Indicator',

@@ -731,6 +731,7 @@ export const zh = {
   'cycle.needsMyActionEmpty': '没有等待您处理的文档',
   'cycle.newYear': '年度',
   'cycle.newTemplate': '表式',
+  'cycle.cardTitle': '{row}. {name}',
   'three.title': '绩效目标 · 运行监控 · 自评价 三表对照',
   'three.hint': '按指标对照批复的绩效目标、年中监控的进度与预计完成、年末自评价的实际完成值与得分；偏离之处已标出。',
   'three.indicator': '指标',

@@ -15,7 +15,7 @@ import { formatRate } from '../../format/numbers.ts';
 import { AmountCell, ChoiceCell, TextCell } from '../../form-view/cells.tsx';
 import { FindingLines } from '../../form-view/FindingMark.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
-import { DateCell, HeadColumns, HeadField, patchAt, rowFindings, useLayoutWords, type Layout } from './cycle-form.tsx';
+import { DateCell, HeadColumns, HeadField, IndicatorGrid, patchAt, rowFindings, useLayoutWords, type Layout } from './cycle-form.tsx';
 
 interface Props {
   monitoring: Monitoring;
@@ -132,16 +132,23 @@ export function MonitoringForm({ monitoring, template, layout, findings, change 
           </tr>
         </tbody>
       </table>
-      <table className="form-grid indicator-table cycle-indicators monitoring-indicators" data-testid="monitoring-indicators">
-        <thead>
-          <tr>{columns.map((field) => <th key={field} className={`col-${field}`}>{words.column(field)}</th>)}</tr>
-        </thead>
-        <tbody>
-          {indicators.map((ind, i) => {
-            const set = setIndicator(i);
-            const at = (field: string) => byPath.get(`indicators[${i}].${field}`);
-            const path = (field: string) => `indicators[${i}].${field}`;
-            const cells: Record<string, React.ReactNode> = {
+      <IndicatorGrid
+        kind="monitoring"
+        className="monitoring-indicators"
+        columns={columns}
+        column={words.column}
+        inTitle={['category', 'subcategory', 'name']}
+        rows={indicators.map((ind, i) => {
+          const set = setIndicator(i);
+          const at = (field: string) => byPath.get(`indicators[${i}].${field}`);
+          const path = (field: string) => `indicators[${i}].${field}`;
+          return {
+            key: ind.id ?? String(i),
+            id: ind.id,
+            title: ind.name,
+            subtitle: [label(categoryLabel(template, ind.category)), ind.subcategory].filter(Boolean).join(' · '),
+            findings: rowFindings(findings, i),
+            cells: {
               category: <span className="cell-text">{label(categoryLabel(template, ind.category))}</span>,
               subcategory: <span className="cell-text">{ind.subcategory}</span>,
               name: <span className="cell-text">{ind.name}</span>,
@@ -157,21 +164,10 @@ export function MonitoringForm({ monitoring, template, layout, findings, change 
               ),
               likelihood: <ChoiceCell value={ind.likelihood} options={likelihoods} onChange={edit ? (v) => v && set({ likelihood: v }) : undefined} findings={at('likelihood')} testId={`indicator-likelihood-${i}`} path={path('likelihood')} label={cellLabel(i, 'likelihood')} />,
               remark: <TextCell multiline value={ind.remark} onChange={edit ? (v) => set({ remark: v }) : undefined} findings={at('remark')} testId={`indicator-remark-${i}`} path={path('remark')} label={cellLabel(i, 'remark')} />,
-            };
-            const marks = rowFindings(findings, i);
-            return [
-              <tr key={ind.id ?? i} data-testid="monitoring-row" data-row={i} data-id={ind.id}>
-                {columns.map((field) => <td key={field} className={`col-${field}`}>{cells[field]}</td>)}
-              </tr>,
-              marks.length > 0 && (
-                <tr key={`${ind.id ?? i}-findings`} className="row-findings" data-testid="monitoring-row-findings" data-row={i}>
-                  <td colSpan={columns.length}><FindingLines findings={marks} /></td>
-                </tr>
-              ),
-            ];
-          })}
-        </tbody>
-      </table>
+            },
+          };
+        })}
+      />
     </div>
   );
 }

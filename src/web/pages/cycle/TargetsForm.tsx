@@ -13,7 +13,7 @@ import { indexByPath, type UiFinding } from '../../form/findings.ts';
 import { AmountCell, ChoiceCell, PointsCell, TextCell } from '../../form-view/cells.tsx';
 import { FindingLines } from '../../form-view/FindingMark.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
-import { HeadColumns, HeadField, patchAt, rowFindings, useLayoutWords, type Layout } from './cycle-form.tsx';
+import { HeadColumns, HeadField, IndicatorGrid, patchAt, rowFindings, useLayoutWords, type Layout } from './cycle-form.tsx';
 
 interface Props {
   targets: Targets;
@@ -34,7 +34,6 @@ export function TargetsForm({ targets, template, layout, findings, change }: Pro
   const funding = targets.funding ?? [];
   const indicators = targets.indicators;
   const columns = layout.columns.map((c) => c.field);
-  const width = columns.length + (edit ? 1 : 0);
   const categoryOptions = template.categories.map((c) => ({ value: c.key, label: label(c.label) }));
   const cellLabel = (i: number, field: string) => t('cycle.rowLabel', { row: i + 1, name: indicators[i]?.name ?? '', field: words.column(field) });
   const setIndicator = (i: number) => (patch: Partial<Targets['indicators'][number]>) => edit?.((d) => ({ ...d, indicators: patchAt(d.indicators, i, patch) }));
@@ -69,18 +68,26 @@ export function TargetsForm({ targets, template, layout, findings, change }: Pro
           </tr>
         </tbody>
       </table>
-      <table className="form-grid indicator-table cycle-indicators targets-indicators" data-testid="targets-indicators">
-        <thead>
-          <tr>
-            {columns.map((field) => <th key={field} className={`col-${field}`}>{words.column(field)}</th>)}
-            {edit && <th className="col-actions">{t('indicator.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((ind, i) => {
-            const set = setIndicator(i);
-            const at = (field: string) => byPath.get(`indicators[${i}].${field}`);
-            const cells: Record<string, React.ReactNode> = {
+      <IndicatorGrid
+        kind="targets"
+        className="targets-indicators"
+        columns={columns}
+        column={words.column}
+        actionsTitle={edit ? t('indicator.actions') : undefined}
+        tableFindings={byPath.get('indicators')}
+        rows={indicators.map((ind, i) => {
+          const set = setIndicator(i);
+          const at = (field: string) => byPath.get(`indicators[${i}].${field}`);
+          return {
+            key: ind.id ?? String(i),
+            id: ind.id,
+            title: ind.name,
+            subtitle: '',
+            findings: rowFindings(findings, i),
+            actions: edit && (
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('cycle.removeIndicator', { row: i + 1 })} onClick={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }))} data-testid={`indicator-remove-${i}`} />
+            ),
+            cells: {
               category: edit
                 ? <ChoiceCell value={ind.category} options={categoryOptions} onChange={(v) => set({ category: v ?? '' })} findings={at('category')} testId={`indicator-category-${i}`} path={`indicators[${i}].category`} label={cellLabel(i, 'category')} />
                 : <span className="cell-text">{label(categoryLabel(template, ind.category))}</span>,
@@ -90,31 +97,10 @@ export function TargetsForm({ targets, template, layout, findings, change }: Pro
               // A cleared weight is left out (not filled): the save waits for it, the cell and the note say so.
               weight: <PointsCell value={ind.weight as number | undefined} onChange={edit ? (v) => set({ weight: v as number }) : undefined} findings={at('weight')} testId={`indicator-weight-${i}`} path={`indicators[${i}].weight`} label={cellLabel(i, 'weight')} />,
               rule: <TextCell multiline value={ind.rule} onChange={edit ? (v) => set({ rule: v }) : undefined} findings={at('rule')} testId={`indicator-rule-${i}`} path={`indicators[${i}].rule`} label={cellLabel(i, 'rule')} />,
-            };
-            const lines = rowFindings(findings, i);
-            return [
-              <tr key={ind.id ?? i} data-testid="target-row" data-row={i} data-id={ind.id}>
-                {columns.map((field) => <td key={field} className={`col-${field}`}>{cells[field]}</td>)}
-                {edit && (
-                  <td className="col-actions">
-                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('cycle.removeIndicator', { row: i + 1 })} onClick={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }))} data-testid={`indicator-remove-${i}`} />
-                  </td>
-                )}
-              </tr>,
-              lines.length > 0 && (
-                <tr key={`${ind.id ?? i}-findings`} className="row-findings">
-                  <td colSpan={width}><FindingLines findings={lines} /></td>
-                </tr>
-              ),
-            ];
-          })}
-        </tbody>
-        {byPath.get('indicators') && (
-          <tfoot>
-            <tr><td colSpan={width}><FindingLines findings={byPath.get('indicators')} /></td></tr>
-          </tfoot>
-        )}
-      </table>
+            },
+          };
+        })}
+      />
       {edit && (
         <Button className="cycle-add" icon={<PlusOutlined />} onClick={() => edit((d) => ({ ...d, indicators: [...d.indicators, { id: newId(), category: template.categories[0]!.key, name: '', target: '', weight: 0 }] }))} data-testid="add-indicator">
           {t('cycle.addIndicator')}

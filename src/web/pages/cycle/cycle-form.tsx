@@ -10,6 +10,7 @@ import type { Template } from '../../../core/templates/template.ts';
 import { worst, type FindingIndex, type UiFinding } from '../../form/findings.ts';
 import { TextCell } from '../../form-view/cells.tsx';
 import { FindingLines } from '../../form-view/FindingMark.tsx';
+import { useNarrow } from '../../layout/narrow.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 
 export type Layout = NonNullable<NonNullable<Template['documents']>['targets']>;
@@ -97,5 +98,98 @@ export function DateCell({ value, onChange, findings, testId, path, label }: { v
       />
       {wrong && <div className="number-reading finding-line finding-error" role="alert" data-testid={`${testId}-reading`}>{t('cycle.notDate')}</div>}
     </>
+  );
+}
+
+/** One indicator of a cycle form: its cells by column, its findings, its buttons. */
+export interface GridRow {
+  key: string;
+  id?: string | undefined;
+  /** On a phone's card: its head (the indicator's name) and the line under it (its category). */
+  title: string;
+  subtitle: string;
+  cells: Record<string, ReactNode>;
+  findings: UiFinding[];
+  actions?: ReactNode;
+}
+
+interface GridProps {
+  /** `targets` or `monitoring`: the test ids (`targets-indicators`, `targets-row`, `targets-row-findings`). */
+  kind: string;
+  className: string;
+  columns: readonly string[];
+  column: (field: string) => string;
+  rows: readonly GridRow[];
+  /** Columns the card's head already says (read-only words of the indicator), left out of its fields. */
+  inTitle?: readonly string[];
+  /** Findings of the whole table (the weights' total), under it. */
+  tableFindings?: readonly UiFinding[] | undefined;
+  actionsTitle?: string | undefined;
+}
+
+/**
+ * The indicator table as printed (a row an indicator, its findings on a line under it); at phone
+ * width a card an indicator instead, its fields one under another with the same cells, so that
+ * nothing is typed into a column a few characters wide.
+ */
+export function IndicatorGrid({ kind, className, columns, column, rows, inTitle = [], tableFindings, actionsTitle }: GridProps) {
+  const { t } = useI18n();
+  const narrow = useNarrow();
+  const width = columns.length + (actionsTitle ? 1 : 0);
+  if (narrow) {
+    const fields = columns.filter((f) => !inTitle.includes(f));
+    return (
+      <div className="cycle-cards" data-testid={`${kind}-indicators`}>
+        {rows.map((r, i) => (
+          <section key={r.key} className="cycle-card" data-testid={`${kind}-row`} data-row={i} data-id={r.id}>
+            <div className="cycle-card-head">
+              <div>
+                <div className="cycle-card-title">{t('cycle.cardTitle', { row: i + 1, name: r.title })}</div>
+                {r.subtitle && <div className="muted cycle-card-subtitle">{r.subtitle}</div>}
+              </div>
+              {r.actions}
+            </div>
+            <dl className="cycle-card-fields">
+              {fields.map((f) => (
+                <div key={f} className="cycle-card-field">
+                  <dt>{column(f)}</dt>
+                  <dd>{r.cells[f]}</dd>
+                </div>
+              ))}
+            </dl>
+            {r.findings.length > 0 && <div data-testid={`${kind}-row-findings`} data-row={i}><FindingLines findings={r.findings} /></div>}
+          </section>
+        ))}
+        <FindingLines findings={tableFindings} />
+      </div>
+    );
+  }
+  return (
+    <table className={`form-grid indicator-table cycle-indicators ${className}`} data-testid={`${kind}-indicators`}>
+      <thead>
+        <tr>
+          {columns.map((field) => <th key={field} className={`col-${field}`}>{column(field)}</th>)}
+          {actionsTitle && <th className="col-actions">{actionsTitle}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => [
+          <tr key={r.key} data-testid={`${kind}-row`} data-row={i} data-id={r.id}>
+            {columns.map((field) => <td key={field} className={`col-${field}`}>{r.cells[field]}</td>)}
+            {actionsTitle && <td className="col-actions">{r.actions}</td>}
+          </tr>,
+          r.findings.length > 0 && (
+            <tr key={`${r.key}-findings`} className="row-findings" data-testid={`${kind}-row-findings`} data-row={i}>
+              <td colSpan={width}><FindingLines findings={r.findings} /></td>
+            </tr>
+          ),
+        ])}
+      </tbody>
+      {tableFindings && tableFindings.length > 0 && (
+        <tfoot>
+          <tr><td colSpan={width}><FindingLines findings={tableFindings} /></td></tr>
+        </tfoot>
+      )}
+    </table>
   );
 }
