@@ -354,8 +354,18 @@ describe('issue 16 end to end: one project through its year — targets, monitor
     await page.getByTestId('return-reason-input').fill('满意度调查改为第三方开展，目标相应调整。');
     await inModal('[data-testid=return-confirm]').click();
     await cycleStatus('adjusting');
+    await page.getByTestId('open-evaluation').waitFor();
+    assert.equal(await page.getByTestId('create-evaluation').count(), 0, 'the evaluation made is opened, not made again');
     assert.equal(await page.getByTestId('adjustment-reason').innerText(), '满意度调查改为第三方开展，目标相应调整。');
     await typed('targets', targetsId, () => page.getByTestId(`indicator-target-${ADJUSTED}`).fill('>=95%'));
+    // Editing on a phone: a card an indicator, the same cells.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator(`[data-testid=targets-indicators] section[data-row="${ADJUSTED}"]`).waitFor();
+    assert.equal(await page.getByTestId(`indicator-target-${ADJUSTED}`).inputValue(), '>=95%');
+    await screenshot('targets-editing-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator(`[data-testid=targets-indicators] tr[data-row="${ADJUSTED}"]`).waitFor();
+    await page.getByTestId('menu-button').waitFor({ state: 'detached' });
     await logout();
 
     await login('approver');

@@ -85,7 +85,8 @@ function TargetsEditor({ detail, template }: { detail: TargetsDetail; template: 
   });
   const extra = (
     <>
-      {detail.allowedActions.includes('createEvaluation') && (
+      {/* Once made, the evaluation is opened, not made again (the server would answer ALREADY_CREATED). */}
+      {detail.allowedActions.includes('createEvaluation') && !detail.evaluationId && (
         <Button icon={<FileAddOutlined />} loading={busy} onClick={() => void createEvaluation()} data-testid="create-evaluation">{t('cycle.createEvaluation')}</Button>
       )}
       {detail.evaluationId && <Link to={`/evaluations/${detail.evaluationId}`} data-testid="open-evaluation"><FileSearchOutlined /> {t('cycle.openEvaluation')}</Link>}
