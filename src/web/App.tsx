@@ -74,6 +74,10 @@ const PublicEvaluationPage = lazyPage(() => import('./pages/public/PublicEvaluat
 const PublicListPage = lazyPage(() => import('./pages/public/PublicListPage.tsx'), 'PublicListPage');
 const RecheckDrawPage = lazyPage(() => import('./pages/recheck/RecheckDrawPage.tsx'), 'RecheckDrawPage');
 const RecheckListPage = lazyPage(() => import('./pages/recheck/RecheckListPage.tsx'), 'RecheckListPage');
+const TargetsListPage = lazyPage(() => import('./pages/cycle/CycleListPage.tsx'), 'TargetsListPage');
+const MonitoringListPage = lazyPage(() => import('./pages/cycle/CycleListPage.tsx'), 'MonitoringListPage');
+const TargetsPage = lazyPage(() => import('./pages/cycle/TargetsPage.tsx'), 'TargetsPage');
+const MonitoringPage = lazyPage(() => import('./pages/cycle/MonitoringPage.tsx'), 'MonitoringPage');
 
 /**
  * The page of the address the app opens on is asked for at once, beside the session's /api/me,
@@ -118,6 +122,10 @@ function Themed() {
               <Route element={<RequireLogin><AppLayout /></RequireLogin>}>
                 <Route path="/evaluations" element={<EvaluationListPage />} />
                 <Route path="/evaluations/:id" element={<EditorPage />} />
+                <Route path="/targets" element={<TargetsListPage />} />
+                <Route path="/targets/:id" element={<TargetsPage />} />
+                <Route path="/monitoring" element={<MonitoringListPage />} />
+                <Route path="/monitoring/:id" element={<MonitoringPage />} />
                 <Route path="/import" element={<ImportPage />} />
                 <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path="/rechecks" element={<RecheckListPage />} />

@@ -9,6 +9,7 @@
  *   versions, last year's form, re-check scores). The detail is read once per opening of the
  *   editor (it is never asked again behind the user's back: the editor holds the edits).
  * - `units`, `users`, `years`, `rechecks`: the admin's and the reviewer's records.
+ * - `cycle`: the targets and monitoring documents (issue 16), their lists and each one's reads.
  */
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 
@@ -44,4 +45,9 @@ export const keys = {
   recheckList: (params: Params): QueryKey => ['rechecks', 'list', params],
   recheck: (id: string) => ['rechecks', 'draw', id] as const,
   recheckPart: (id: string, part: string, ...params: Params[]): QueryKey => ['rechecks', 'draw', id, part, ...params],
+  /** The cycle's lists of one kind (targets, monitoring): a save or a step invalidates them. */
+  cycleList: (kind: string, params: Params): QueryKey => ['cycle', kind, 'list', params],
+  cycle: ['cycle'] as const,
+  /** One cycle document's reads (detail, versions, a version, …). */
+  cycleDocument: (kind: string, id: string, ...part: unknown[]): QueryKey => ['cycle', kind, id, ...part],
 } as const;

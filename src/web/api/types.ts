@@ -5,6 +5,8 @@
  * server validates with), and so are the words of the workflow: roles, statuses, actions.
  */
 import type { Evaluation } from '../../core/model/evaluation.ts';
+import type { Monitoring } from '../../core/model/monitoring.ts';
+import type { Targets } from '../../core/model/targets.ts';
 import type { Action, Role, Status } from '../../core/workflow/workflow.ts';
 import type { components, paths } from './schema.ts';
 
@@ -105,3 +107,14 @@ export const SECURITY_ACTIONS = [
   'login.succeeded', 'login.failed', 'logout', 'password.changed', 'password.reset',
   'user.created', 'user.disabled', 'user.enabled', 'user.roleChanged', 'user.unitChanged', 'download',
 ] as const satisfies readonly SecurityAction[];
+
+// The cycle (issue 16): targets (绩效目标申报) and mid-year monitoring (绩效运行监控). The documents
+// themselves are the core's types, as the evaluation is.
+type WithDocument<T, K extends string, D> = Omit<T, K> & { [key in K]: D };
+export type CycleStatus = Schemas['CycleStatus'];
+export type CycleAction = Schemas['CycleAction'];
+export type CycleSummary = Schemas['TargetsSummary'];
+export type TargetsDetail = WithDocument<Schemas['TargetsDetail'], 'targets', Targets>;
+export type MonitoringDetail = WithDocument<Schemas['MonitoringDetail'], 'monitoring', Monitoring>;
+export type CycleVersion = Schemas['TargetsVersion'];
+export const CYCLE_STATUSES = ['draft', 'submitted', 'forwarded', 'returned', 'approved', 'adjusting', 'accepted'] as const satisfies readonly CycleStatus[];

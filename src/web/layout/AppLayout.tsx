@@ -22,6 +22,8 @@ interface Section {
 export const PROGRESS_ROLES: readonly Role[] = ['admin', 'reviewer', 'department'];
 
 const SECTIONS: readonly Section[] = [
+  { path: '/targets', key: 'nav.targets' },
+  { path: '/monitoring', key: 'nav.monitoring' },
   { path: '/evaluations', key: 'nav.evaluations' },
   { path: '/import', key: 'nav.import' },
   { path: '/dashboard', key: 'nav.dashboard' },

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { CHROMIUM, launch } from '../../../src/web/test/browser.ts';
@@ -187,4 +188,24 @@ export async function typeAndSave(page: Page, id: string, testId: string, text: 
   await page.getByTestId(testId).fill(text);
   await saved;
   await page.locator('[data-testid=save-state][data-state=saved]').waitFor();
+}
+
+/**
+ * The steps of one story, each a test that builds on the ones before: after a failure the later
+ * steps are skipped rather than failing for the same reason, and `keep` records the page as the
+ * failure left it (a screenshot).
+ */
+export function storySteps(keep: () => Promise<void>): (name: string, run: () => Promise<void>) => void {
+  let failed: string | undefined;
+  return (name, run) =>
+    test(name, async (t) => {
+      if (failed) return t.skip(`step "${failed}" failed`);
+      try {
+        await run();
+      } catch (error) {
+        failed = name;
+        await keep().catch(() => undefined);
+        throw error;
+      }
+    });
 }

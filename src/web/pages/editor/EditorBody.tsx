@@ -2,6 +2,7 @@
 import { Alert, Button, Card, Space, Statistic, Switch, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { checkAgainstTargets } from '../../../core/checks/approved-targets.ts';
 import { cellMessage, placedMessage } from '../../../core/checks/place.ts';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
@@ -16,6 +17,7 @@ import { FormView } from '../../form-view/FormView.tsx';
 import { PhoneSummary } from '../../layout/PhoneSummary.tsx';
 import { useI18n } from '../../locale/i18n.tsx';
 import { StatusTag } from '../StatusTag.tsx';
+import { approvedTargets } from '../cycle/cycle-kinds.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { FindingsPanel } from './FindingsPanel.tsx';
 import { RestoreCopy } from './RestoreCopy.tsx';
@@ -38,6 +40,8 @@ interface Props {
   /** A step on the form as shown: `prepare` saves what is typed and gives what the actor sees; true once done. */
   onTransition: (action: Transition, prepare: () => Promise<SeenForm>, comment?: string) => Promise<boolean>;
   onCopy: () => void;
+  /** The form as typed, for what is shown beside it (the three documents of the cycle). */
+  onEvaluation?: (evaluation: Evaluation) => void;
 }
 
 /** The form as the actor sees it when taking a step: its server version and document. */
@@ -46,7 +50,7 @@ export interface SeenForm {
   evaluation: Evaluation;
 }
 
-export function EditorBody({ id, user, detail, initial, template, busy, copying = false, onTransition, onCopy }: Props) {
+export function EditorBody({ id, user, detail, initial, template, busy, copying = false, onTransition, onCopy, onEvaluation }: Props) {
   const { t, label, explain } = useI18n();
   const editable = detail.allowedActions.includes('edit');
   const editor = useEditor(id, initial, template, { user, editable });
@@ -55,12 +59,21 @@ export function EditorBody({ id, user, detail, initial, template, busy, copying 
   const [showUnsaved, setShowUnsaved] = useState(false);
   const queries = useQueryClient();
   const { report } = editor;
+  useEffect(() => onEvaluation?.(editor.evaluation), [onEvaluation, editor.evaluation]);
+  // A form made from approved targets is checked against them while typing too (TARGET_CHANGED …), as the server checks it.
+  const linked = detail.approvedTargets;
+  const approved = useQuery({
+    queryKey: keys.evaluationPart(id, 'approved-targets', linked ?? {}),
+    queryFn: ({ signal }) => approvedTargets(linked!.id, linked!.version, signal),
+    enabled: linked !== null,
+  });
+  const all = useMemo(() => (approved.data ? [...report.findings, ...checkAgainstTargets(editor.evaluation, approved.data)] : report.findings), [approved.data, report.findings, editor.evaluation]);
   // Each finding also said with its row and indicator, for the list (issue 14).
-  const findings = useMemo(() => fromCore(report.findings, (f) => explain(f.message), (f) => {
+  const findings = useMemo(() => fromCore(all, (f) => explain(f.message), (f) => {
     const cell = cellMessage(f);
     // Under its row a finding says its cell's wording where it has one; else its field and sentence (IndicatorRow).
     return { placed: explain(placedMessage(f, editor.evaluation)), ...(cell === f.message ? {} : { cell: explain(cell) }) };
-  }), [report, explain, editor.evaluation]);
+  }), [all, explain, editor.evaluation]);
   const shown = editor.evaluation;
   const run = (action: Transition, comment?: string) =>
     onTransition(action, async () => {

@@ -22,6 +22,7 @@ import { EditorBody, type SeenForm } from './EditorBody.tsx';
 import { EvidencePanel, EvidenceTabLabel } from './EvidencePanel.tsx';
 import { StaleDialog, type StaleStep } from './StaleDialog.tsx';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
+import { ThreeDocuments } from '../cycle/ThreeDocuments.tsx';
 
 export function EditorPage() {
   const { id = '' } = useParams();
@@ -185,6 +186,8 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
   };
 
   const initial = useMemo(() => ({ evaluation: detail.evaluation, version: detail.version }), [detail]);
+  /** The form as typed, beside the approved targets and the monitoring (a form made from targets). */
+  const [typed, setTyped] = useState<Evaluation>(detail.evaluation);
   return (
     <div className="editor-page">
       <div className="editor-back" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
@@ -225,8 +228,9 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
           {
             key: 'form',
             label: t('editor.tabForm'),
-            children: <EditorBody id={id} user={user} detail={detail} initial={initial} template={template} busy={busy} copying={copying} onTransition={transition} onCopy={() => void copy()} />,
+            children: <EditorBody id={id} user={user} detail={detail} initial={initial} template={template} busy={busy} copying={copying} onTransition={transition} onCopy={() => void copy()} onEvaluation={setTyped} />,
           },
+          ...(detail.approvedTargets ? [{ key: 'three', label: <span data-testid="tab-three">{t('cycle.tabThree')}</span>, children: <ThreeDocuments targetsId={detail.approvedTargets.id} evaluation={typed} /> }] : []),
           { key: 'evidence', label: <EvidenceTabLabel id={id} />, children: <EvidencePanel id={id} evaluation={detail.evaluation} /> },
           { key: 'audit', label: <span data-testid="tab-audit">{t('editor.tabAudit')}</span>, children: <AuditTimeline id={id} template={template} /> },
         ]}

@@ -11,6 +11,7 @@ import { Alert, App, Button, Grid, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, client, unwrap } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { applyResults, cycleRows, documentPath, initialOutcomes, toSend, type CycleOutcome, type CyclePreview, type CycleRow } from './cycle-import.ts';
 
@@ -33,7 +34,7 @@ export function ImportedCycle({ cycle }: { cycle: CyclePreview }) {
     try {
       const answer = await unwrap(client.POST('/api/import/cycle', { body: { kind: cycle.kind, documents: sent.map((i) => cycle.documents[i]!.document) } }));
       setOutcomes((before) => applyResults(cycle.kind, before, sent, answer, t('importCycle.noResult')));
-      void queries.invalidateQueries({ queryKey: [cycle.kind] });
+      void queries.invalidateQueries({ queryKey: keys.cycle });
       (answer.created === sent.length ? message.success : message.warning)(t('importCycle.savedCount', { created: answer.created, count: sent.length }));
     } catch (e) {
       // The request as a whole refused (403, an empty or malformed body): said on the card, not only in a toast.
