@@ -18,9 +18,8 @@ import type { TargetsDetail } from '../../api/types.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
-import { approvedTargets, createEvaluationFromTargets, createMonitoring, findProjectDocument, getTargets, putTargets } from './cycle-kinds.ts';
+import { createEvaluationFromTargets, createMonitoringFromTargets, findProjectDocument, getTargets, putTargets } from './cycle-kinds.ts';
 import { CycleShell, NotLoaded, useUiFindings } from './CycleShell.tsx';
-import { monitoringFromTargets } from './monitoring-from-targets.ts';
 import { TargetsForm } from './TargetsForm.tsx';
 import { ThreeDocuments } from './ThreeDocuments.tsx';
 import { useCycleEditor } from './use-cycle-editor.ts';
@@ -59,7 +58,8 @@ function TargetsEditor({ detail, template }: { detail: TargetsDetail; template: 
     enabled: approved !== null,
   });
   const [busy, setBusy] = useState(false);
-  const act = async (run: () => Promise<string>) => {
+  /** `made`: where an ALREADY_CREATED answer's existing document opens. */
+  const act = async (made: 'evaluations' | 'monitoring', run: () => Promise<string>) => {
     setBusy(true);
     try {
       navigate(await run());
@@ -68,18 +68,18 @@ function TargetsEditor({ detail, template }: { detail: TargetsDetail; template: 
     } catch (e) {
       const existing = e instanceof ApiError ? (e.body?.['existing'] as { id?: string } | undefined) : undefined;
       message.error(e instanceof ApiError ? e.message : t('error.network'));
-      if (existing?.id) navigate(e instanceof ApiError && e.code === 'ALREADY_CREATED' ? `/evaluations/${existing.id}` : `/monitoring/${existing.id}`);
+      if (existing?.id) navigate(`/${made}/${existing.id}`);
     } finally {
       setBusy(false);
     }
   };
-  const createEvaluation = () => act(async () => {
+  const createEvaluation = () => act('evaluations', async () => {
     const { id } = await createEvaluationFromTargets(detail.id);
     message.success(t('cycle.evaluationCreated'));
     return `/evaluations/${id}`;
   });
-  const startMonitoring = () => act(async () => {
-    const { id } = await createMonitoring(monitoringFromTargets(await approvedTargets(detail.id, approved!), template));
+  const startMonitoring = () => act('monitoring', async () => {
+    const { id } = await createMonitoringFromTargets(detail.id);
     message.success(t('cycle.monitoringCreated'));
     return `/monitoring/${id}`;
   });

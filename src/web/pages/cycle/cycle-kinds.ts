@@ -67,8 +67,9 @@ export function createTargets(targets: Targets): Promise<{ id: string }> {
   return unwrap(client.POST('/api/targets', { body: { targets: targets as never } }));
 }
 
-export function createMonitoring(monitoring: Monitoring): Promise<{ id: string }> {
-  return unwrap(client.POST('/api/monitoring', { body: { monitoring: monitoring as never } }));
+/** The monitoring draft made by the server from the newest approved targets, as of the year's monitoring date. */
+export function createMonitoringFromTargets(id: string): Promise<{ id: string }> {
+  return unwrap(client.POST('/api/targets/{id}/monitoring', { params: { path: { id } } }));
 }
 
 export function createEvaluationFromTargets(id: string): Promise<{ id: string }> {
