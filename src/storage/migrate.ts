@@ -18,6 +18,7 @@ import * as evidence from './migrations/2026-12-06-evidence.ts';
 import * as cycleDocuments from './migrations/2026-12-07-cycle-documents.ts';
 import * as cycleDeletionMonitoringDate from './migrations/2026-12-08-cycle-deletion-monitoring-date.ts';
 import * as monitoringSummary from './migrations/2026-12-08-monitoring-summary.ts';
+import * as rectification from './migrations/2026-12-09-rectification.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-cycle-documents': cycleDocuments,
   '2026-12-08-cycle-deletion-monitoring-date': cycleDeletionMonitoringDate,
   '2026-12-08-monitoring-summary': monitoringSummary,
+  '2026-12-09-rectification': rectification,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -7,6 +7,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role, Status } from '../core/workflow/workflow.ts';
 import type { CycleTables } from './cycle-tables.ts';
+import type { FollowupTables } from './followup-tables.ts';
 
 /** JSON columns: jsonb on PostgreSQL (parsed by the driver), text on SQLite (parsed by the repository). */
 export type JsonColumn = ColumnType<unknown, string, string>;
@@ -229,7 +230,7 @@ export type RecheckTables = {
   recheck_audit: RecheckAuditTable;
 };
 
-export interface Tables extends RecheckTables, CycleTables {
+export interface Tables extends RecheckTables, CycleTables, FollowupTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;
