@@ -20,6 +20,7 @@ import { storableText } from './middleware/storable-text.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { cycleRoutes } from './routes/cycle-routes.ts';
 import { evaluationRoutes } from './routes/evaluation-routes.ts';
+import { followupRoutes } from './routes/followup-routes.ts';
 import { EVIDENCE_UPLOAD_PATH, evidenceRoutes } from './routes/evidence-routes.ts';
 import { DEFAULT_EVIDENCE_LIMITS, type EvidenceOptions } from './services/evidence-service.ts';
 import { DatabaseEvidenceStore } from '../storage/evidence-store/database-store.ts';
@@ -116,6 +117,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   lineageRoutes(app, services);
   evidenceRoutes(app, services);
   cycleRoutes(app, services);
+  followupRoutes(app, services);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',

@@ -14,6 +14,8 @@ import { ImportService } from './services/import-service.ts';
 import { LineageService } from './services/lineage-service.ts';
 import { OrganisationService } from './services/organisation-service.ts';
 import { RecheckService } from './services/recheck-service.ts';
+import { RectificationService } from './services/rectification-service.ts';
+import { ResultsApplicationService } from './services/results-application-service.ts';
 import { SecurityService } from './services/security-service.ts';
 import { UserService } from './services/user-service.ts';
 import { VersionService } from './services/version-service.ts';
@@ -39,6 +41,10 @@ export interface Services {
   /** The cycle's documents (issue 16). */
   targets: CycleService<Targets>;
   monitoring: CycleService<Monitoring>;
+  /** Rectification items (整改, issue 17). */
+  rectifications: RectificationService;
+  /** The bureau's results application (结果应用, issue 17). */
+  resultsApplications: ResultsApplicationService;
 }
 
 export function createServices(ctx: ServiceContext, importLimits?: Readonly<ImportLimits>, evidence?: EvidenceOptions): Services {
@@ -60,5 +66,7 @@ export function createServices(ctx: ServiceContext, importLimits?: Readonly<Impo
     evidence: new EvidenceService(ctx, evidence ?? { store: new DatabaseEvidenceStore(ctx.db), ...DEFAULT_EVIDENCE_LIMITS }),
     targets: new CycleService<Targets>(ctx, 'targets', evaluations),
     monitoring: new CycleService<Monitoring>(ctx, 'monitoring', evaluations),
+    rectifications: new RectificationService(ctx),
+    resultsApplications: new ResultsApplicationService(ctx),
   };
 }

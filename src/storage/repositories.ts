@@ -4,6 +4,7 @@ import { AuditRepository } from './repositories/audit-repository.ts';
 import { CycleRepository } from './repositories/cycle-repository.ts';
 import { DashboardRepository } from './repositories/dashboard-repository.ts';
 import { EvidenceRepository } from './repositories/evidence-repository.ts';
+import { FollowupRepository } from './repositories/followup-repository.ts';
 import { EvaluationRepository } from './repositories/evaluation-repository.ts';
 import { MonitoringViewRepository } from './repositories/monitoring-view-repository.ts';
 import { LoginAttemptRepository } from './repositories/login-attempt-repository.ts';
@@ -36,6 +37,8 @@ export interface Repositories {
   cycle: CycleRepository;
   /** The dashboard's monitoring view (issue 16). */
   monitoringView: MonitoringViewRepository;
+  /** Rectification items, results applications and their audit (issue 17). */
+  followup: FollowupRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -56,6 +59,7 @@ export function repositories(db: Db): Repositories {
     evidence: new EvidenceRepository(db),
     cycle: new CycleRepository(db),
     monitoringView: new MonitoringViewRepository(db),
+    followup: new FollowupRepository(db),
   };
 }
 

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Status } from '../../src/core/workflow/workflow.ts';
 import type { CycleKind, CycleStatus } from '../../src/core/workflow/cycle-workflow.ts';
+import type { RectificationStatus } from '../../src/core/followup/rectification.ts';
 import { contentHash } from '../../src/core/model/content-hash.ts';
 import { nationalMonitoring, nationalTargets } from '../support/cycle-fixtures.ts';
 import { repositories } from '../../src/storage/repositories.ts';
@@ -49,7 +50,9 @@ interface Case {
    * (`adjustment`), in a year with the department tier (`tier`).
    */
   cycle?: { kind: CycleKind; status: CycleStatus; approved?: boolean; adjustment?: boolean };
-  request: (client: Client, id: string, draw: { id: string; evaluationId: string }, fileId: string) => Promise<Answer>;
+  /** Issue 17: a rectification item on the evaluation (raised by the reviewer) in this status: its id is the request's `itemId`. */
+  rectification?: RectificationStatus;
+  request: (client: Client, id: string, draw: { id: string; evaluationId: string }, fileId: string, itemId: string) => Promise<Answer>;
   /** Expected status for preparerOwn, preparerOther, approver, department (the office's), reviewer, admin, anonymous. */
   expect: [number, number, number, number, number, number, number];
 }
@@ -77,6 +80,8 @@ const DRAW_YEAR = 2041;
 const TIER_YEAR = 2042;
 /** A year the matrix sets up. */
 const MATRIX_YEAR = 2043;
+/** A rectification item's request (due far ahead of any clock). */
+const RAISE = { problem: '矩阵问题', requirement: '矩阵要求', dueDate: '2099-12-31' };
 /** The office's unit id (the department of the demo), known once the suite has started. */
 let officeId = '';
 
@@ -220,6 +225,26 @@ export const CASES: Case[] = [
   { route: 'POST /api/targets/{id}/evaluation', cycle: { kind: 'targets', status: 'submitted' }, note: 'not approved yet', request: (c, id) => c.post(`/api/targets/${id}/evaluation`), expect: [409, 404, 403, 403, 403, 403, 401] },
   { route: 'POST /api/targets/{id}/monitoring', cycle: { kind: 'targets', status: 'approved', approved: true }, request: (c, id) => c.post(`/api/targets/${id}/monitoring`), expect: [201, 404, 403, 403, 403, 403, 401] },
   { route: 'POST /api/targets/{id}/monitoring', cycle: { kind: 'targets', status: 'submitted' }, note: 'not approved yet', request: (c, id) => c.post(`/api/targets/${id}/monitoring`), expect: [409, 404, 403, 403, 403, 403, 401] },
+  // issue 17: rectification items (整改) and the bureau's results application (结果应用).
+  { route: 'POST /api/evaluations/{id}/rectifications', status: 'submitted', request: (c, id) => c.post(`/api/evaluations/${id}/rectifications`, RAISE), expect: [403, 404, 403, 201, 201, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/rectifications', status: 'draft', request: (c, id) => c.post(`/api/evaluations/${id}/rectifications`, RAISE), expect: [403, 404, 403, 404, 404, 403, 401] },
+  { route: 'POST /api/evaluations/{id}/rectifications', status: 'returned', note: 'never submitted: FORM_NOT_SUBMITTED', request: (c, id) => c.post(`/api/evaluations/${id}/rectifications`, RAISE), expect: [403, 404, 403, 409, 409, 403, 401] },
+  { route: 'GET /api/evaluations/{id}/rectifications', status: 'draft', request: (c, id) => c.get(`/api/evaluations/${id}/rectifications`), expect: [200, 404, 200, 404, 404, 200, 401] },
+  { route: 'GET /api/evaluations/{id}/rectifications', status: 'submitted', rectification: 'open', request: (c, id) => c.get(`/api/evaluations/${id}/rectifications`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'GET /api/rectifications', request: (c) => c.get('/api/rectifications?status=overdue'), expect: SIGNED_IN(200) },
+  { route: 'GET /api/rectifications/export.xlsx', request: (c) => c.get('/api/rectifications/export.xlsx?status=open'), expect: SIGNED_IN(200) },
+  { route: 'GET /api/rectifications/{id}', status: 'submitted', rectification: 'open', request: (c, _, __, ___, item) => c.get(`/api/rectifications/${item}`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'GET /api/rectifications/{id}/audit', status: 'approved', rectification: 'closed', request: (c, _, __, ___, item) => c.get(`/api/rectifications/${item}/audit`), expect: [200, 404, 200, 200, 200, 200, 401] },
+  { route: 'POST /api/rectifications/{id}/answer', status: 'submitted', rectification: 'open', request: (c, _, __, ___, item) => c.post(`/api/rectifications/${item}/answer`, { measures: '矩阵整改' }), expect: [200, 404, 200, 403, 403, 403, 401] },
+  { route: 'POST /api/rectifications/{id}/answer', status: 'submitted', rectification: 'answered', request: (c, _, __, ___, item) => c.post(`/api/rectifications/${item}/answer`, { measures: '矩阵整改' }), expect: [409, 404, 409, 403, 403, 403, 401] },
+  { route: 'POST /api/rectifications/{id}/answer', status: 'submitted', rectification: 'open', note: 'a stale version', request: (c, _, __, ___, item) => c.post(`/api/rectifications/${item}/answer`, { measures: '矩阵整改', version: 2 }), expect: [409, 404, 409, 403, 403, 403, 401] },
+  { route: 'POST /api/rectifications/{id}/accept', status: 'approved', rectification: 'answered', request: (c, _, __, ___, item) => c.post(`/api/rectifications/${item}/accept`, {}), expect: [403, 404, 403, 200, 200, 403, 401] },
+  { route: 'POST /api/rectifications/{id}/accept', status: 'approved', rectification: 'open', request: (c, _, __, ___, item) => c.post(`/api/rectifications/${item}/accept`, {}), expect: [403, 404, 403, 409, 409, 403, 401] },
+  { route: 'POST /api/rectifications/{id}/send-back', status: 'approved', rectification: 'answered', request: (c, _, __, ___, item) => c.post(`/api/rectifications/${item}/send-back`, { reason: '矩阵退回' }), expect: [403, 404, 403, 200, 200, 403, 401] },
+  { route: 'POST /api/rectifications/{id}/send-back', status: 'approved', rectification: 'closed', request: (c, _, __, ___, item) => c.post(`/api/rectifications/${item}/send-back`, { reason: '矩阵退回' }), expect: [403, 404, 403, 409, 409, 403, 401] },
+  { route: 'GET /api/evaluations/{id}/results-application', status: 'approved', request: (c, id) => c.get(`/api/evaluations/${id}/results-application`), expect: [403, 403, 403, 403, 200, 200, 401] },
+  { route: 'PUT /api/evaluations/{id}/results-application', status: 'published', request: (c, id) => c.put(`/api/evaluations/${id}/results-application`, { category: 'reduce', text: '矩阵：压减预算' }), expect: [403, 403, 403, 403, 200, 403, 401] },
+  { route: 'PUT /api/evaluations/{id}/results-application', status: 'submitted', note: 'not approved yet: RESULTS_NOT_FINAL', request: (c, id) => c.put(`/api/evaluations/${id}/results-application`, { category: 'keep', text: '矩阵' }), expect: [403, 403, 403, 403, 409, 403, 401] },
 ];
 
 /** A targets or monitoring document of a project of its own (one per unit, year and project); `goal` changes it. */
@@ -262,6 +287,22 @@ async function attachEvidence(api: Api, evaluationId: string, marked: boolean): 
   await repos.evidence.insert({ id: fileId, evaluationId, indicatorId: null, fileName: 'matrix.pdf', mediaType: 'application/pdf', size: bytes.byteLength, sha256: 'x', storageKey: key, userId: uploader, at });
   if (marked) await repos.evidence.setPublic(fileId, true, at, uploader);
   return fileId;
+}
+
+/** A rectification item on the evaluation in the status, raised by the reviewer, written straight to the database. */
+async function rectificationFor(api: Api, evaluationId: string, status: RectificationStatus): Promise<string> {
+  const repos = repositories(api.database().db);
+  const stored = (await repos.evaluations.get(evaluationId))!;
+  const id = crypto.randomUUID();
+  const at = new Date().toISOString();
+  const [reviewer, preparer] = [(await api.as('reviewer')).user.id as string, (await api.as('preparer')).user.id as string];
+  await repos.followup.insertRectification({
+    id, evaluationId, unitId: stored.unit.id, year: stored.year, projectCode: '', project: stored.project, indicatorId: null, indicatorName: null, recheckDrawId: null,
+    problem: '矩阵问题', requirement: '矩阵要求', dueDate: '2099-12-31', raisedBy: reviewer, raisedAt: at, status,
+    ...(status !== 'open' ? { measures: '矩阵措施', answeredBy: preparer, answeredAt: at } : {}),
+    ...(status === 'closed' ? { closedBy: reviewer, closedAt: at } : {}),
+  });
+  return id;
 }
 
 const covered = new Set<string>();
@@ -325,7 +366,8 @@ forEachApi('access matrix: every route × every role', (api) => {
           const id = c.cycle ? await cycleFor(api, c) : c.status ? await evaluationFor(api, c) : c.target ? await newTarget(api, c.target) : '';
           const draw = c.draw ? await newDraw(api) : { id: '', evaluationId: '' };
           const fileId = c.evidence ? await attachEvidence(api, id, c.evidence === 'public') : '';
-          const answer = await c.request(client, id, draw, fileId);
+          const itemId = c.rectification ? await rectificationFor(api, id, c.rectification) : '';
+          const answer = await c.request(client, id, draw, fileId, itemId);
           assert.equal(answer.status, expected, JSON.stringify(answer.body)?.slice(0, 300));
           if (expected >= 400) {
             assert.equal(typeof answer.body?.error?.code, 'string', 'the error shape of docs/api.md');
@@ -344,6 +386,12 @@ forEachApi('access matrix: every route × every role', (api) => {
               }
               assert.equal(stored?.deletedAt, null, 'not deleted');
             }
+            if (c.rectification) {
+              const item = await repos.followup.getRectification(itemId);
+              assert.deepEqual([item?.status, item?.version], [c.rectification, 1], 'a refused request changes nothing');
+            }
+            if (c.route === 'POST /api/evaluations/{id}/rectifications') assert.deepEqual(await repos.followup.ofEvaluation(id), [], 'no item raised');
+            if (c.route === 'PUT /api/evaluations/{id}/results-application') assert.equal(await repos.followup.getResultsApplication(id), undefined, 'nothing recorded');
             if (c.target === 'unit') assert.match((await repos.units.get(id))!.name, /^目标单位/u, 'a refused request changes nothing');
             if (c.target === 'user') {
               const user = (await repos.users.get(id))!;

@@ -3,6 +3,7 @@ import type { Explanation, MessageParam, MessageParams } from '../explanation.ts
 import { enCycle } from './en-cycle.ts';
 import { enCycleWorkflow } from './en-cycle-workflow.ts';
 import { enEvidence } from './en-evidence.ts';
+import { enFollowup } from './en-followup.ts';
 import { enImport } from './en-import.ts';
 import { enSetup } from './en-setup.ts';
 import { resolvePlurals } from './plural.ts';
@@ -10,6 +11,7 @@ import { en } from './en.ts';
 import { zhCycle } from './zh-cycle.ts';
 import { zhCycleWorkflow } from './zh-cycle-workflow.ts';
 import { zhEvidence } from './zh-evidence.ts';
+import { zhFollowup } from './zh-followup.ts';
 import { zhImport } from './zh-import.ts';
 import { zhSetup } from './zh-setup.ts';
 import { zh } from './zh.ts';
@@ -17,7 +19,7 @@ import { zh } from './zh.ts';
 export type Lang = 'zh' | 'en';
 export type Messages = Readonly<Record<string, string>>;
 
-const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport, ...zhSetup, ...zhEvidence, ...zhCycle, ...zhCycleWorkflow }, en: { ...en, ...enImport, ...enSetup, ...enEvidence, ...enCycle, ...enCycleWorkflow } };
+const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport, ...zhSetup, ...zhEvidence, ...zhCycle, ...zhCycleWorkflow, ...zhFollowup }, en: { ...en, ...enImport, ...enSetup, ...enEvidence, ...enCycle, ...enCycleWorkflow, ...enFollowup } };
 
 /** Parameters that hold a key of a fixed set, shown in words: a qualitative level, a likelihood (确定能 …). */
 const WORDED_PARAMS: ReadonlySet<string> = new Set(['level', 'likelihood']);
