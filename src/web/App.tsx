@@ -77,6 +77,7 @@ const RecheckListPage = lazyPage(() => import('./pages/recheck/RecheckListPage.t
 const TargetsListPage = lazyPage(() => import('./pages/cycle/CycleListPage.tsx'), 'TargetsListPage');
 const MonitoringListPage = lazyPage(() => import('./pages/cycle/CycleListPage.tsx'), 'MonitoringListPage');
 const TargetsPage = lazyPage(() => import('./pages/cycle/TargetsPage.tsx'), 'TargetsPage');
+const RectificationListPage = lazyPage(() => import('./pages/rectification/RectificationListPage.tsx'), 'RectificationListPage');
 const MonitoringPage = lazyPage(() => import('./pages/cycle/MonitoringPage.tsx'), 'MonitoringPage');
 
 /**
@@ -130,6 +131,7 @@ function Themed() {
                 <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path="/rechecks" element={<RecheckListPage />} />
                 <Route path="/rechecks/:id" element={<RecheckDrawPage />} />
+                <Route path="/rectifications" element={<RectificationListPage />} />
                 <Route path={PASSWORD_PAGE} element={<PasswordPage />} />
                 <Route path="/progress" element={<RequireLogin roles={PROGRESS_ROLES}><ProgressPage /></RequireLogin>} />
                 <Route path="/admin/deleted" element={<RequireLogin roles={ADMIN}><DeletedPage /></RequireLogin>} />

@@ -10,6 +10,8 @@
  *   editor (it is never asked again behind the user's back: the editor holds the edits).
  * - `units`, `users`, `years`, `rechecks`: the admin's and the reviewer's records.
  * - `cycle`: the targets and monitoring documents (issue 16), their lists and each one's reads.
+ * - `rectifications`: the rectification items (issue 17), their lists and each one's reads; an
+ *   action on an item invalidates them and its form's `rectifications` part.
  */
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 
@@ -50,4 +52,8 @@ export const keys = {
   cycle: ['cycle'] as const,
   /** One cycle document's reads (detail, versions, a version, …). */
   cycleDocument: (kind: string, id: string, ...part: unknown[]): QueryKey => ['cycle', kind, id, ...part],
+  rectifications: ['rectifications'] as const,
+  rectificationList: (params: Params): QueryKey => ['rectifications', 'list', params],
+  /** One item's reads (`detail`, `audit`). */
+  rectification: (id: string, ...part: string[]): QueryKey => ['rectifications', 'item', id, ...part],
 } as const;

@@ -118,3 +118,14 @@ export type TargetsDetail = WithDocument<Schemas['TargetsDetail'], 'targets', Ta
 export type MonitoringDetail = WithDocument<Schemas['MonitoringDetail'], 'monitoring', Monitoring>;
 export type CycleVersion = Schemas['TargetsVersion'];
 export const CYCLE_STATUSES = ['draft', 'submitted', 'forwarded', 'returned', 'approved', 'adjusting', 'accepted'] as const satisfies readonly CycleStatus[];
+
+// After the review (issue 17): rectification items (整改) and the results application (结果应用).
+export { RECTIFICATION_FILTERS, RESULTS_CATEGORIES } from '../../core/followup/rectification.ts';
+export type { RectificationAction, RectificationFilter } from '../../core/followup/rectification.ts';
+export type Rectification = Schemas['Rectification'];
+export type RectificationStatus = Schemas['RectificationStatus'];
+/** GET /api/evaluations/:id/rectifications: the form's items, its project's unclosed ones of earlier years, and whether the user may raise one. */
+export type FormRectifications = Schemas['FormRectifications'];
+export type FollowupAuditEntry = Schemas['FollowupAuditEntry'];
+export type ResultsCategory = Schemas['ResultsCategory'];
+export type ResultsApplication = Schemas['ResultsApplication'];

@@ -29,6 +29,8 @@ const SECTIONS: readonly Section[] = [
   { path: '/dashboard', key: 'nav.dashboard' },
   { path: '/progress', key: 'nav.progress', roles: PROGRESS_ROLES },
   { path: '/rechecks', key: 'nav.rechecks', roles: ['reviewer'] },
+  // Every role but the admin follows items (the admin reads them too: the bureau's records).
+  { path: '/rectifications', key: 'nav.rectifications' },
   { path: '/public', key: 'nav.public' },
 ];
 

@@ -6,7 +6,7 @@
  * (the cell in the address, `?year=&rate=&score=`, shown as a chip that clears it). A second tab,
  * 运行监控 (`?view=monitoring`), is the year's mid-year monitoring (MonitoringView.tsx, issue 16).
  */
-import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Statistic, Tabs, Tag, type TableProps } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { ResponsiveList } from '../../layout/ResponsiveList.tsx';
@@ -18,6 +18,7 @@ import { STATUSES, type DashboardSort, type Status, type Summary } from '../../a
 import { gradeWord } from '../../format/grades.ts';
 import { formatAmount, formatRate } from '../../format/numbers.ts';
 import { useI18n, type I18n } from '../../locale/i18n.tsx';
+import { useSession } from '../../session/session.tsx';
 import { StatusTag } from '../StatusTag.tsx';
 import { budgetOption, cellBounds, FEW_FORMS, gradeOption, lastCell, scatterOption, type ScatterCell } from './charts.ts';
 import { EChart } from './EChart.tsx';
@@ -102,6 +103,9 @@ function EvaluationDashboard() {
   const cell = cellOf(params, bin);
   const queries = useQueryClient();
   const wide = Grid.useBreakpoint().md ?? true;
+  const { user } = useSession();
+  // The year's results report (issue 17) is the bureau's: the reviewer and the admin download it.
+  const mayReport = user?.role === 'reviewer' || user?.role === 'admin';
   const tableCard = useRef<HTMLDivElement>(null);
   const chooseCell = (chosen: Cell | undefined) => {
     const next = new URLSearchParams(params);
@@ -186,6 +190,13 @@ function EvaluationDashboard() {
             <Statistic title={t('dashboard.total')} value={d?.total ?? 0} data-testid="dashboard-count-total" />
           </Col>
         </Row>
+        {mayReport && year && (
+          <Space wrap className="dashboard-report" data-testid="dashboard-report">
+            <span className="muted">{t('dashboard.reportTitle')}</span>
+            <Button icon={<FilePdfOutlined />} href={`/api/years/${encodeURIComponent(year)}/report.pdf?lang=${lang}`} data-testid="dashboard-report-pdf">{t('dashboard.reportPdf')}</Button>
+            <Button icon={<FileExcelOutlined />} href={`/api/years/${encodeURIComponent(year)}/report.xlsx?lang=${lang}`} data-testid="dashboard-report-xlsx">{t('dashboard.reportXlsx')}</Button>
+          </Space>
+        )}
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={10}>

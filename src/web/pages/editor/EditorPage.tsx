@@ -7,11 +7,11 @@ import { ArrowLeftOutlined, DeleteOutlined, HistoryOutlined, UndoOutlined } from
 import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Template } from '../../../core/templates/template.ts';
 import { ApiError, client, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import type { EvaluationDetail, ServerFinding, Status, Transition } from '../../api/types.ts';
+import type { EvaluationDetail, Role, ServerFinding, Status, Transition } from '../../api/types.ts';
 import type { Evaluation } from '../../../core/model/evaluation.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
@@ -23,6 +23,11 @@ import { EvidencePanel, EvidenceTabLabel } from './EvidencePanel.tsx';
 import { StaleDialog, type StaleStep } from './StaleDialog.tsx';
 import { VersionsDrawer } from './VersionsDrawer.tsx';
 import { ThreeDocuments } from '../cycle/ThreeDocuments.tsx';
+import { EarlierRectifications, RectificationPanel, RectificationTabLabel } from '../rectification/FormRectifications.tsx';
+import { ResultsApplicationPanel } from '../rectification/ResultsApplicationPanel.tsx';
+
+/** The results application (结果应用) is the bureau's: the reviewer writes it, the admin reads it; no one else sees it. */
+const RESULTS_ROLES = ['reviewer', 'admin'] as const;
 
 export function EditorPage() {
   const { id = '' } = useParams();
@@ -46,16 +51,18 @@ export function EditorPage() {
   if (!template) return <Result status="error" title={t('editor.unknownTemplate', { template: detail.data.evaluation.template })} />;
   // Behind RequireLogin: someone is logged in. The editor is theirs (keyed: another user's is another editor).
   if (!user) return null;
-  return <Editor key={`${user.id}/${id}`} id={id} user={user.id} detail={detail.data} template={template} />;
+  return <Editor key={`${user.id}/${id}`} id={id} user={user.id} role={user.role} detail={detail.data} template={template} />;
 }
 
-function Editor({ id, user, detail, template }: { id: string; user: string; detail: EvaluationDetail; template: Template }) {
+function Editor({ id, user, role, detail, template }: { id: string; user: string; role: Role; detail: EvaluationDetail; template: Template }) {
   const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const queries = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [searchParams] = useSearchParams();
+  const tab = searchParams.get('tab');
   /** The form changed on the server (a transition, a restore): all of it is read again, and every list it is in. */
   const reload = () => Promise.all([queries.invalidateQueries({ queryKey: keys.evaluation(id) }), queries.invalidateQueries({ queryKey: keys.evaluations })]);
 
@@ -222,8 +229,11 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
       {detail.status === 'returned' && detail.returnReason && (
         <Alert type="error" showIcon className="return-reason" title={t('editor.returnedBecause')} description={<div data-testid="return-reason">{detail.returnReason}</div>} />
       )}
+      <EarlierRectifications evaluationId={id} />
       <StaleDialog stale={stale} template={template} reloading={reloading} onReload={() => void reloadStale()} onCancel={() => setStale(null)} />
       <Tabs
+        // `?tab=evidence` (a rectification's answer links there to upload) opens on that tab.
+        defaultActiveKey={tab ?? 'form'}
         items={[
           {
             key: 'form',
@@ -232,6 +242,10 @@ function Editor({ id, user, detail, template }: { id: string; user: string; deta
           },
           ...(detail.approvedTargets ? [{ key: 'three', label: <span data-testid="tab-three">{t('cycle.tabThree')}</span>, children: <ThreeDocuments targetsId={detail.approvedTargets.id} evaluation={typed} /> }] : []),
           { key: 'evidence', label: <EvidenceTabLabel id={id} />, children: <EvidencePanel id={id} evaluation={detail.evaluation} /> },
+          { key: 'rectification', label: <RectificationTabLabel evaluationId={id} />, children: <RectificationPanel evaluationId={id} indicators={detail.evaluation.indicators} /> },
+          ...((RESULTS_ROLES as readonly Role[]).includes(role)
+            ? [{ key: 'results', label: <span data-testid="tab-results">{t('results.tab')}</span>, children: <ResultsApplicationPanel evaluationId={id} editable={role === 'reviewer'} /> }]
+            : []),
           { key: 'audit', label: <span data-testid="tab-audit">{t('editor.tabAudit')}</span>, children: <AuditTimeline id={id} template={template} /> },
         ]}
       />

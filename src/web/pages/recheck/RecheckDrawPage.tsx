@@ -2,7 +2,8 @@
  * One draw: its parameters and strata, the drawn forms a page at a time (the server pages them in
  * draw order) to re-check one by one, and the gap report.
  */
-import { Card, Space } from 'antd';
+import { Button, Card, Space } from 'antd';
+import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +17,8 @@ import { DrawSummary } from './DrawSummary.tsx';
 import { GapReport } from './GapReport.tsx';
 import type { RecheckForm } from './recheck-types.ts';
 import { RecheckScores } from './RecheckScores.tsx';
+import { RaiseDialog } from '../rectification/RaiseDialog.tsx';
+import { recheckGapProblem } from './recheck-problem.ts';
 
 export function RecheckDrawPage() {
   const { id = '' } = useParams();
@@ -35,6 +38,13 @@ export function RecheckDrawPage() {
   const forms = (d?.evaluations ?? []).map((f) => saved[f.id] ?? f);
   // The form chosen on this page, else the page's first.
   const current = forms.find((f) => f.id === selected) ?? forms[0];
+  // The gap report (the same read as the report below): the totals and the gap of the form raised on.
+  const report = useQuery({
+    queryKey: keys.recheckPart(id, 'report'),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/rechecks/{id}/report', { params: { path: { id } }, signal })),
+  });
+  const [raising, setRaising] = useState(false);
+  const gap = current ? recheckGapProblem(current, report.data?.forms.find((f) => f.evaluationId === current.id) ?? null, t) : null;
 
   return (
     <div className="recheck-page">
@@ -44,7 +54,15 @@ export function RecheckDrawPage() {
       {d ? (
         <Card className="page-card" size="small" title={t('recheck.forms')}>
           <DrawnForms forms={forms} total={d.evaluationsTotal} paging={paging} loading={detail.isFetching} current={current?.id ?? null} onChoose={setSelected} />
-          {current ? <div className="section-title" data-testid="recheck-current">{current.unit.name} · {current.project}</div> : null}
+          {current ? (
+            <div className="recheck-current-row">
+              <div className="section-title" data-testid="recheck-current">{current.unit.name} · {current.project}</div>
+              <Button icon={<ExclamationCircleOutlined />} onClick={() => setRaising(true)} data-testid="recheck-raise">{t('rect.raise')}</Button>
+            </div>
+          ) : null}
+          {current && gap ? (
+            <RaiseDialog key={current.id} open={raising} evaluationId={current.id} recheckDraw={d.id} problem={gap.problem} {...(gap.indicatorIndex === undefined ? {} : { indicatorIndex: gap.indicatorIndex })} onClose={() => setRaising(false)} />
+          ) : null}
           {current ? (
             <RecheckScores
               drawId={d.id}
