@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { pdfBytes, pngBytes } from '../server/support/evidence-files.ts';
-import { apiSession, DEMO_OFFICE, noBrowser as skip, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, newOfficeDraft, noBrowser as skip, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-evidence-pass';
 const PROJECT = '佐证材料测试项目';
@@ -27,13 +27,7 @@ let indicator = { row: 0, name: '' };
 /** A draft of the office that passes the checks: its submitted demo form's content under another project name. */
 async function newDraft(base: string): Promise<void> {
   const preparer = await apiSession(base, 'preparer', PASSWORD);
-  const { items } = await preparer('GET', '/api/evaluations?status=submitted,approved,published');
-  const source = items.find((s: any) => s.unit.name === DEMO_OFFICE);
-  assert.ok(source, 'the demo has a sent form of the office');
-  const { evaluation } = await preparer('GET', `/api/evaluations/${source.id}`);
-  evaluation.project.name = PROJECT;
-  for (const i of evaluation.indicators) delete i.id;
-  formId = (await preparer('POST', '/api/evaluations', { evaluation })).id;
+  formId = await newOfficeDraft(preparer, PROJECT);
   const detail = await preparer('GET', `/api/evaluations/${formId}`);
   indicator = { row: 3, name: detail.evaluation.indicators[2].name };
   await preparer('POST', '/api/logout');

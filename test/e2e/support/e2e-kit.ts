@@ -60,6 +60,20 @@ export async function demoDraftId(base: string, password: string, project = '金
   return String(draft.id);
 }
 
+/**
+ * A new draft of the office that passes the checks: its sent demo form's content under `project`
+ * (the indicators without their ids: a new form's own lineage). Made by the preparer's `preparer` session.
+ */
+export async function newOfficeDraft(preparer: ApiCall, project: string): Promise<string> {
+  const { items } = await preparer('GET', '/api/evaluations?status=submitted,approved,published');
+  const source = items.find((s: { unit: { name: string } }) => s.unit.name === DEMO_OFFICE);
+  assert.ok(source, 'the demo has a sent form of the office');
+  const { evaluation } = await preparer('GET', `/api/evaluations/${source.id}`);
+  evaluation.project.name = project;
+  for (const i of evaluation.indicators) delete i.id;
+  return String((await preparer('POST', '/api/evaluations', { evaluation })).id);
+}
+
 /** Where a sign-in lands by default: any page but the login page. */
 const leftLogin = (url: URL) => !url.pathname.endsWith('/login');
 
