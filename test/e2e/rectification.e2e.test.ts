@@ -155,7 +155,8 @@ step('1. the reviewer draws 2021, re-checks the form one point lower and raises 
   await due.fill(DUE);
   // Tab, not Enter: leaving the field takes the typed date.
   await due.press('Tab');
-  await page.screenshot({ path: join(SCREENS, 'rect-raise-1280.png') });
+  await page.waitForFunction(() => document.querySelectorAll('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').length === 0, undefined, { timeout: UI });
+  await page.screenshot({ path: join(SCREENS, 'rect-raise-1280.png'), animations: 'disabled' });
   const raised = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/evaluations/${formId}/rectifications` && r.request().method() === 'POST');
   await page.getByTestId('rect-raise-confirm').click();
   const answer = await raised;

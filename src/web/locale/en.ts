@@ -915,6 +915,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'results.categoryRequired': 'Please choose the application',
   'results.textPlaceholder': 'e.g. graded good: next year’s budget stays the same; training targets to be added.',
   'results.none': 'No results application recorded yet',
+  'results.recorded': 'Recorded',
   'results.recordedBy': 'Recorded by {name} at {at}',
   'results.saved': 'Results application saved',
   'results.conflict': 'Someone else changed the results application. Reload to see it as it is now; what you typed is kept.',

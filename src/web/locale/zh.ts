@@ -918,6 +918,7 @@ export const zh = {
   'results.categoryRequired': '请选择应用方式',
   'results.textPlaceholder': '例如：评价等级为“良”，下年度预算按原规模安排，要求补充培训绩效目标。',
   'results.none': '尚未记录结果应用',
+  'results.recorded': '记录',
   'results.recordedBy': '{name} 记录于 {at}',
   'results.saved': '已保存结果应用',
   'results.conflict': '结果应用已被他人修改。请重新加载查看最新内容，您填写的内容会保留。',

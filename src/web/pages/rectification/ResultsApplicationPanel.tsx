@@ -34,7 +34,7 @@ export function ResultsApplicationPanel({ evaluationId, editable }: { evaluation
         <Descriptions size="small" bordered column={1} data-testid="results-record">
           <Descriptions.Item label={t('results.category')}><span data-testid="results-category-shown">{t(`results.category.${record.category}`)}</span></Descriptions.Item>
           <Descriptions.Item label={t('results.text')}><div className="pre-wrap" data-testid="results-text-shown">{record.text}</div></Descriptions.Item>
-          <Descriptions.Item label={t('rect.history')}>{t('results.recordedBy', { name: record.recordedBy.displayName, at: formatDateTime(record.recordedAt, lang) })}</Descriptions.Item>
+          <Descriptions.Item label={t('results.recorded')}>{t('results.recordedBy', { name: record.recordedBy.displayName, at: formatDateTime(record.recordedAt, lang) })}</Descriptions.Item>
         </Descriptions>
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('results.none')} data-testid="results-none" />
