@@ -6,7 +6,8 @@
  * and `approver2` of the centre, `department` (the office's department reviewer), `reviewer`, `admin`.
  * The forms stand at different points of the workflow, with the history that got them there; the
  * year's project list names them (project codes as a budget system gives them: year, unit code, number).
- * Both units also have a few projects of 2022 with approved targets and mid-year monitoring (demo-cycle.ts).
+ * Both units also have a few projects of 2022 with approved targets and mid-year monitoring (demo-cycle.ts), and the
+ * sent forms rectification items in every state and the published one its results application (demo-followup.ts).
  * Never loaded by a plain `jixiao serve`: a production database starts empty.
  */
 import { readFile } from 'node:fs/promises';
@@ -24,6 +25,7 @@ import { hashPassword } from './passwords.ts';
 import { columnsOf } from '../storage/evaluation-columns.ts';
 import { freezeVersion } from './services/evaluation-service.ts';
 import { loadDemoCycle } from './demo-cycle.ts';
+import { loadDemoFollowup, type DemoForm } from './demo-followup.ts';
 
 export const DEMO_FILE = new URL('../../demo/seed-2021-putuo.json', import.meta.url);
 
@@ -75,7 +77,8 @@ export async function loadDemo(db: Db, options: { password: string; templates: T
   }
   if ((await repositories(db).units.count()) > 0) return false;
   const evaluations = await demoEvaluations();
-  const at = (options.now ?? (() => new Date()))().toISOString();
+  const now = (options.now ?? (() => new Date()))();
+  const at = now.toISOString();
   const unitIds = new Map<string, string>(DEMO_UNITS.map((u) => [u.code, crypto.randomUUID()]));
   const unitOfName = new Map<string, string>(DEMO_UNITS.map((u) => [u.name, u.code]));
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(options.password)));
@@ -105,6 +108,7 @@ export async function loadDemo(db: Db, options: { password: string; templates: T
       return userIds.get(DEMO_USERS.find((u) => u.role === role && (u.unit === null || u.unit === code))!.username)!;
     };
 
+    const forms: DemoForm[] = [];
     for (const [i, evaluation] of evaluations.entries()) {
       const code = unitOfName.get(evaluation.project.budgetUnit ?? '')!;
       const unitId = unitIds.get(code)!;
@@ -128,6 +132,7 @@ export async function loadDemo(db: Db, options: { password: string; templates: T
         await repos.audit.append({ evaluationId: id, at, userId: actorOf(action, code), action, comment: null, changes: [{ path: 'status', from: status, to }] });
         status = to;
       }
+      forms.push({ id, unitId, year: document.year, status, document });
     }
     const cycleUnits = DEMO_UNITS.map((u) => ({ id: unitIds.get(u.code)!, code: u.code, name: u.name, department: DEMO_UNITS[0].name }));
     await loadDemoCycle(repos, {
@@ -136,6 +141,7 @@ export async function loadDemo(db: Db, options: { password: string; templates: T
       templates: options.templates,
       at,
     });
+    await loadDemoFollowup(repos, { forms, userOf: (username) => userIds.get(username)!, now });
   });
   return true;
 }

@@ -12,7 +12,11 @@ const person = z.object({ username: z.string(), displayName: z.string() });
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((text) => new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), { message: 'no such day' });
+  .refine((text) => {
+    const time = Date.parse(`${text}T00:00:00Z`);
+    // Month 13 is no date at all (toISOString would throw); 02-30 is read as March: both refused.
+    return Number.isFinite(time) && new Date(time).toISOString().startsWith(text);
+  }, { message: 'no such day' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const RectificationStatus = z.enum(RECTIFICATION_STATUSES).openapi('RectificationStatus');

@@ -29,6 +29,11 @@ function validBody(op: Operation): unknown {
     case 'POST /api/evaluations/{id}/transitions': return { action: 'submit', comment: '理由', version: 1 };
     case 'POST /api/rechecks': return { year: DRAW_YEAR, seed: 'fuzz', minimumShare: 50, flagThreshold: 5 };
     case 'PUT /api/rechecks/{id}/evaluations/{evaluationId}': return { scores: [{ indicator: 0, score: 1, reason: '复核' }] };
+    case 'POST /api/evaluations/{id}/rectifications': return { problem: '问题', requirement: '要求', dueDate: '2099-12-31', indicator: 'x', recheckDraw: 'y' };
+    case 'POST /api/rectifications/{id}/answer': return { measures: '措施', evidence: ['x'], version: 1 };
+    case 'POST /api/rectifications/{id}/accept': return { comment: '同意', version: 1 };
+    case 'POST /api/rectifications/{id}/send-back': return { reason: '理由', version: 1 };
+    case 'PUT /api/evaluations/{id}/results-application': return { category: 'keep', text: '保持', version: 1 };
     default: return {};
   }
 }
@@ -95,6 +100,7 @@ forEachApi('fuzzing every API route', (api) => {
   let operations: Operation[] = [];
   const counts = { runs: 0, byStatus: new Map<number, number>() };
   let drawId = '';
+  let itemId = '';
 
   before(async () => {
     const document = (await (await api.app().request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, any>> };
@@ -109,11 +115,14 @@ forEachApi('fuzzing every API route', (api) => {
     document2042.year = DRAW_YEAR;
     await api.evaluation('office', 'approved', document2042);
     drawId = (await (await api.as('reviewer')).post('/api/rechecks', { year: DRAW_YEAR, seed: 'fuzz', minimumShare: 100 })).body.id;
+    const sent = await api.evaluation('office', 'submitted');
+    itemId = (await (await api.as('reviewer')).post(`/api/evaluations/${sent}/rectifications`, { problem: '问题', requirement: '要求', dueDate: '2099-12-31' })).body.id;
   });
 
-  /** A path parameter: a fresh evaluation (of the unit or the other), the draw, or something odd. */
-  async function param(name: string, choice: number, odd: string): Promise<string> {
+  /** A path parameter: a fresh evaluation (of the unit or the other), the draw, a rectification item, or something odd. */
+  async function param(name: string, choice: number, odd: string, path: string): Promise<string> {
     if (name === 'number') return choice % 2 ? '1' : encodeURIComponent(odd);
+    if (path.startsWith('/api/rectifications/{id}') && choice % 5 < 3) return itemId;
     if (name === 'id' && choice % 5 === 4) return drawId;
     const ids = [() => api.evaluation('office', 'draft'), () => api.evaluation('office', 'submitted'), () => api.evaluation('center', 'draft'), async () => encodeURIComponent(odd) || 'x'];
     return ids[choice % ids.length]!();
@@ -121,7 +130,7 @@ forEachApi('fuzzing every API route', (api) => {
 
   async function send(client: Client, op: Operation, params: { choice: number; odd: string; query: Record<string, string> }, body: { text?: string; type: string } | null) {
     let path = op.path;
-    for (const name of op.path.match(/\{(\w+)\}/gu) ?? []) path = path.replace(name, await param(name.slice(1, -1), params.choice, params.odd));
+    for (const name of op.path.match(/\{(\w+)\}/gu) ?? []) path = path.replace(name, await param(name.slice(1, -1), params.choice, params.odd, op.path));
     const query = new URLSearchParams(Object.entries(params.query).filter(([k]) => op.query.includes(k))).toString();
     const answer = await client.request(op.method, `${path}${query ? `?${query}` : ''}`, body ? { rawBody: body.text ?? '', headers: { 'content-type': body.type } } : {});
     counts.runs++;

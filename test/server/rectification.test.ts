@@ -265,9 +265,11 @@ forEachApi('rectification items', (api) => {
       assert.match(answer.body.error.message, /indicator, recheckDraw, dueDate/u);
       assert.match(answer.body.error.issues[2].message, /2031-03-01/u);
       // Not a day at all: 400 from the schema.
-      const bad = await reviewer.post(`/api/evaluations/${id}/rectifications`, raiseBody({ dueDate: '2031-02-30' }));
-      assert.equal(bad.status, 400);
-      assert.equal(bad.body.error.issues[0].path, 'dueDate');
+      for (const dueDate of ['2031-02-30', '2031-13-45', '2031-00-10', '31-03-01', '2031-3-1']) {
+        const bad = await reviewer.post(`/api/evaluations/${id}/rectifications`, raiseBody({ dueDate }));
+        assert.equal(bad.status, 400, dueDate);
+        assert.equal(bad.body.error.issues[0].path, 'dueDate');
+      }
       // Today is fine; a draw that drew the form is fine.
       const drawn = await reviewer.post('/api/rechecks', { year: 2044, seed: 'rect', minimumShare: 100 });
       assert.equal(drawn.status, 201, JSON.stringify(drawn.body));
