@@ -4,6 +4,8 @@
  * A count with a noun is written as a plural block, `{count, plural, one {# warning} other {# warnings}}`
  * (core/locale/plural.ts: the language's own rules), so English never says "1 warnings".
  */
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { render as renderCore, format as formatCore } from '../../core/locale/messages.ts';
 import type { Explanation } from '../../core/explanation.ts';
@@ -55,6 +57,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   useEffect(() => {
     setApiLanguage(lang);
+    // antd's date pickers name the months and weekdays in dayjs's language (zh_CN of antd does not set it).
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = translate(lang, 'app.title');
   }, [lang]);
