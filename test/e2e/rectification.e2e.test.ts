@@ -77,9 +77,10 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-async function shot(page: Page, name: string): Promise<void> {
+/** `fullPage` false for a drawer: it is fixed to the window, and a whole-page picture would cut it at the window's height. */
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await settled(page);
-  await page.screenshot({ path: join(SCREENS, `rect-${name}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: join(SCREENS, `rect-${name}.png`), fullPage, animations: 'disabled' });
 }
 
 /** axe finds nothing serious; on a phone nothing is wider than the phone. */
@@ -180,6 +181,13 @@ step('2. the preparer sees it (not overdue), cites the evidence and answers', as
   await shot(page, 'list-1280');
   await checkPage(page, 'the list at 1280');
 
+  // On a phone: the item full width, its answer form at the bottom of the drawer.
+  const phone = await pageOf('preparer', 390);
+  await openItem(phone);
+  await phone.getByTestId('rect-answer-form').scrollIntoViewIfNeeded();
+  await shot(phone, 'detail-answer-390', false);
+  await checkPage(phone, 'the item with the answer form at 390');
+
   await row.click();
   await page.locator(`[data-testid=rect-detail][data-id="${itemId}"]`).waitFor();
   assert.match(await page.getByTestId('rect-problem').innerText(), /依据不足/u);
@@ -190,7 +198,7 @@ step('2. the preparer sees it (not overdue), cites the evidence and answers', as
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: EVIDENCE }).click();
   await page.keyboard.press('Escape');
   await page.locator('[data-testid=rect-evidence-select] .ant-select-selection-item', { hasText: EVIDENCE }).waitFor();
-  await shot(page, 'detail-answer-1280');
+  await shot(page, 'detail-answer-1280', false);
   await checkPage(page, 'the item with the answer form at 1280');
   assert.equal(await post(page, /\/answer$/u, () => page.getByTestId('rect-submit-answer').click()), 200);
   await detailStatus(page, 'answered');
@@ -233,7 +241,7 @@ step('4. the preparer reads the reason and answers again from the last answer', 
   await checkPage(phone, 'the list at 390');
   await phone.locator(`li[data-testid=rect-row][data-id="${itemId}"]`).click();
   await phone.locator(`[data-testid=rect-detail][data-id="${itemId}"]`).waitFor();
-  await shot(phone, 'detail-390');
+  await shot(phone, 'detail-390', false);
   await checkPage(phone, 'the item at 390');
 });
 
@@ -245,7 +253,7 @@ step('5. the reviewer accepts: closed, with its history', async () => {
   await detailStatus(page, 'closed');
   await page.locator('[data-testid=rect-history-entry][data-action=accept]').waitFor();
   assert.equal(await page.getByTestId('rect-history-entry').count(), 5, 'raised, answered, sent back, answered, accepted');
-  await shot(page, 'detail-closed-1280');
+  await shot(page, 'detail-closed-1280', false);
   await checkPage(page, 'the closed item at 1280');
   await page.goto(`${base}/rectifications?status=closed`);
   await page.locator(`[data-testid=rect-row][data-id="${itemId}"][data-status=closed]`).waitFor();
@@ -276,6 +284,11 @@ step('7. an item left open is a reminder on next year’s form of the project', 
   assert.match(await banner.innerText(), /预算执行率偏低/u);
   assert.doesNotMatch(await banner.innerText(), /依据不足/u, 'the closed item is no reminder');
   await shot(page, 'next-year-1280');
+  const phone = await pageOf('preparer', 390);
+  await phone.goto(`${base}/evaluations/${next}`);
+  await phone.getByTestId('rect-earlier').waitFor();
+  await shot(phone, 'next-year-390');
+  await checkPage(phone, 'next year’s form with the reminder at 390');
 });
 
 step('8. the reviewer records the results application; a stale tab is refused and keeps its words; the preparer never sees it', async () => {

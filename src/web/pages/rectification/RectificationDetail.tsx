@@ -171,7 +171,7 @@ function AnswerForm({ item, onConflict }: { item: Rectification; onConflict: () 
           validateStatus={problems['evidence'] ? 'error' : undefined}
           help={problems['evidence']}
           htmlFor={`rect-evidence-${item.id}`}
-          extra={<span data-testid="rect-upload-hint">{t('rect.uploadHint')} <Link to={`/evaluations/${item.evaluationId}?tab=evidence`} data-testid="rect-upload-link">{t('rect.uploadLink')}</Link></span>}
+          extra={<span className="rect-upload-hint" data-testid="rect-upload-hint">{t('rect.uploadHint')} <Link to={`/evaluations/${item.evaluationId}?tab=evidence`} data-testid="rect-upload-link">{t('rect.uploadLink')}</Link></span>}
         >
           <Select
             id={`rect-evidence-${item.id}`}
