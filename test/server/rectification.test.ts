@@ -14,6 +14,8 @@ import { templateRegistry } from '../../src/core/templates/registry.ts';
 import type { Status } from '../../src/core/workflow/workflow.ts';
 import { columnsOf } from '../../src/storage/evaluation-columns.ts';
 import { repositories } from '../../src/storage/repositories.ts';
+import { RectificationService } from '../../src/server/services/rectification-service.ts';
+import { ApiError } from '../../src/server/api-error.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi, type Api, type Client, type UnitKey, type Username } from './support/api-harness.ts';
 
@@ -389,6 +391,30 @@ forEachApi('rectification items', (api) => {
       const event = await api.database().db.selectFrom('security_events').select('detail').where('action', '=', 'download').orderBy('id', 'desc').executeTakeFirstOrThrow();
       assert.match(JSON.stringify(event.detail), /rectifications\.xlsx/u);
     });
+  });
+
+  test('over the export’s limit: 422 TOO_MANY_ROWS naming both numbers (the service with a limit of 2)', async () => {
+    const service = new RectificationService({ db: api.database().db, templates: templateRegistry(), now: () => new Date(clock) }, 2);
+    const reviewer = (await repositories(api.database().db).users.findByUsername('reviewer'))!.user;
+    await assert.rejects(service.exportRows(reviewer, { year: 2032 }), (error: unknown) => {
+      assert.ok(error instanceof ApiError);
+      assert.equal(error.status, 422);
+      assert.equal(error.code, 'TOO_MANY_ROWS');
+      assert.deepEqual(error.options.params, { total: 5, max: 2 });
+      return true;
+    });
+    assert.equal((await service.exportRows(reviewer, { year: 2032, status: 'answered' })).items.length, 1);
+  });
+
+  test('two answers at once on the same version: one is taken, the other is 409, one audit entry', async () => {
+    const { id } = await form(api, 'office', 'submitted');
+    const item = (await (await as_('reviewer')).post(`/api/evaluations/${id}/rectifications`, raiseBody())).body.id;
+    const [a, b] = [await as_('preparer'), await as_('approver')];
+    const answers = await Promise.all([a.post(`/api/rectifications/${item}/answer`, { measures: '甲', version: 1 }), b.post(`/api/rectifications/${item}/answer`, { measures: '乙', version: 1 })]);
+    assert.deepEqual(answers.map((r) => r.status).sort(), [200, 409]);
+    assert.deepEqual((await itemRow(api, item)).version, 2);
+    const audit = await (await as_('reviewer')).get(`/api/rectifications/${item}/audit`);
+    assert.deepEqual(audit.body.items.map((e: any) => e.action), ['raise', 'answer']);
   });
 
   describe('the earlier years’ reminder', () => {

@@ -61,7 +61,11 @@ const unitOf = (item: RectificationRecord): Unit => ({ unitId: item.unit.id, uni
 const formUnit = (stored: StoredEvaluation): Unit => ({ unitId: stored.unit.id, unitPath: stored.unitPath });
 
 export class RectificationService {
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    /** The most rows an export writes (tests lower it). */
+    private readonly exportMax = RECTIFICATION_EXPORT_MAX,
+  ) {}
 
   /** The bureau's calendar day now (Asia/Shanghai), YYYY-MM-DD. */
   today(): string {
@@ -124,7 +128,7 @@ export class RectificationService {
     return { items: await this.views(repos, actor, items), total: await repos.followup.count(scope, filter), ...page };
   }
 
-  /** Every item of the list (no paging) for the export, at most RECTIFICATION_EXPORT_MAX. */
+  /** Every item of the list (no paging) for the export, at most `exportMax` (else 422 TOO_MANY_ROWS, nothing read). */
   async exportRows(user: User, query: RectificationQuery) {
     const actor = actorOf(user);
     const scope = visibleScope(actor);
@@ -133,7 +137,7 @@ export class RectificationService {
     const repos = repositories(this.ctx.db);
     const filter = this.filter(query);
     const total = await repos.followup.count(scope, filter);
-    if (total > RECTIFICATION_EXPORT_MAX) throw new ApiError(422, 'TOO_MANY_ROWS', { params: { total, max: RECTIFICATION_EXPORT_MAX } });
+    if (total > this.exportMax) throw new ApiError(422, 'TOO_MANY_ROWS', { params: { total, max: this.exportMax } });
     return { today, items: await this.views(repos, actor, await repos.followup.list(scope, filter)) };
   }
 
