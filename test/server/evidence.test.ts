@@ -1,7 +1,8 @@
 /**
  * Evidence files (佐证材料) through the API on SQLite and PostgreSQL: who may upload, list, download,
  * remove and mark public; the type told from the bytes; the size and count limits; the list frozen
- * with each version (with its hash) and a frozen file kept; the public page's files.
+ * with each version (with its hash) and a frozen file kept; uploads to a sent form while a
+ * rectification item is open (frozen versions untouched, a cited file kept); the public page's files.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -194,6 +195,95 @@ forEachApi('evidence files', (api) => {
         ['evidence.upload', 'preparer'], ['evidence.upload', 'preparer'], ['evidence.remove', 'approver'], ['evidence.upload', 'preparer'],
       ]);
       assert.equal(audit[0].changes[0].to.sha256, sha(pdf));
+    });
+  });
+
+  describe('while a rectification item is open (issue 17)', () => {
+    test('the unit uploads to an approved form only while an item is open; frozen versions keep their list and hash; an answer cites the file', async () => {
+      const form = await newDraft(api);
+      const [preparer, approver, reviewer] = [await api.as('preparer'), await api.as('approver'), await api.as('reviewer')];
+      const kept = (await uploadTo(preparer, form.id, pdfBytes('before'), 'kept.pdf')).body;
+      assert.equal((await transition(approver, form.id, 'submit')).status, 200);
+      assert.equal((await transition(reviewer, form.id, 'approve')).status, 200);
+      const frozen = (await preparer.get(`/api/evaluations/${form.id}/versions`)).body.items.map((v: any) => [v.number, v.evidence, v.evidenceHash]);
+      assert.equal(frozen.length, 2);
+      const pdf = pdfBytes('rectified');
+
+      // Approved, no item: as before.
+      const locked = await uploadTo(preparer, form.id, pdf, 'measures.pdf');
+      assert.equal(locked.status, 409);
+      assert.equal(locked.body.error.code, 'EVIDENCE_LOCKED');
+      assert.equal((await preparer.get(`/api/evaluations/${form.id}/evidence`)).body.canAttach, false);
+
+      const raised = await reviewer.post(`/api/evaluations/${form.id}/rectifications`, { problem: '缺少整改佐证', requirement: '上传整改材料', dueDate: '2099-12-31' });
+      assert.equal(raised.status, 201, JSON.stringify(raised.body));
+      const item = raised.body.id;
+
+      // An item open: the unit's preparer and approver upload; nobody else.
+      assert.equal((await preparer.get(`/api/evaluations/${form.id}/evidence`)).body.canAttach, true);
+      assert.equal((await reviewer.get(`/api/evaluations/${form.id}/evidence`)).body.canAttach, false);
+      assert.equal((await uploadTo(await api.as('preparer2'), form.id, pdf, 'x.pdf')).status, 404, 'another unit');
+      for (const who of ['reviewer', 'department', 'admin'] as const) assert.equal((await uploadTo(await api.as(who), form.id, pdf, 'x.pdf')).status, 403, who);
+      const added = await uploadTo(preparer, form.id, pdf, 'measures.pdf', form.indicatorId);
+      assert.equal(added.status, 201, JSON.stringify(added.body));
+      const photo = await uploadTo(approver, form.id, pngBytes(), 'site.png');
+      assert.equal(photo.status, 201, JSON.stringify(photo.body));
+      assert.deepEqual((await reviewer.get(`/api/evaluations/${form.id}/evidence/${added.body.id}`)).body, pdf, 'the reviewer reads it');
+
+      // The frozen versions are untouched: same lists, same hashes, still intact.
+      const versions = (await preparer.get(`/api/evaluations/${form.id}/versions`)).body.items;
+      assert.deepEqual(versions.map((v: any) => [v.number, v.evidence, v.evidenceHash]), frozen);
+      for (const v of versions) {
+        assert.equal(v.evidenceHash, manifestHash(v.evidence));
+        assert.deepEqual(v.evidence.map((e: any) => e.id), [kept.id]);
+        assert.equal(v.evidenceIntact, true);
+      }
+
+      // Removal: a frozen file never; an unfrozen one no answer cites, yes.
+      const frozenRemoval = await preparer.request('DELETE', `/api/evaluations/${form.id}/evidence/${kept.id}`);
+      assert.equal(frozenRemoval.status, 409);
+      assert.equal(frozenRemoval.body.error.code, 'EVIDENCE_FROZEN');
+      assert.equal((await approver.request('DELETE', `/api/evaluations/${form.id}/evidence/${photo.body.id}`)).status, 204);
+
+      // The answer cites the new file; no item is open now: uploads and removals are refused again.
+      const answered = await preparer.post(`/api/rectifications/${item}/answer`, { measures: '已补充整改材料', evidence: [added.body.id] });
+      assert.equal(answered.status, 200, JSON.stringify(answered.body));
+      assert.deepEqual(answered.body.evidence, [{ id: added.body.id, fileName: 'measures.pdf' }]);
+      for (const who of [preparer, approver]) {
+        const refused = await uploadTo(who, form.id, pngBytes(), 'late.png');
+        assert.equal(refused.status, 409);
+        assert.equal(refused.body.error.code, 'EVIDENCE_LOCKED');
+      }
+      assert.equal((await preparer.request('DELETE', `/api/evaluations/${form.id}/evidence/${added.body.id}`)).body.error.code, 'EVIDENCE_LOCKED');
+      assert.equal((await preparer.get(`/api/evaluations/${form.id}/evidence`)).body.canAttach, false);
+
+      // Sent back: open again, uploads again; the file the answer cited stays (409 EVIDENCE_CITED).
+      assert.equal((await reviewer.post(`/api/rectifications/${item}/send-back`, { reason: '材料不完整' })).status, 200);
+      const cited = await preparer.request('DELETE', `/api/evaluations/${form.id}/evidence/${added.body.id}`);
+      assert.equal(cited.status, 409);
+      assert.equal(cited.body.error.code, 'EVIDENCE_CITED');
+      assert.deepEqual(cited.body.citedBy, [item]);
+      const more = await uploadTo(approver, form.id, pngBytes(), 'more.png');
+      assert.equal(more.status, 201);
+      assert.equal((await preparer.post(`/api/rectifications/${item}/answer`, { measures: '再次补充', evidence: [added.body.id, more.body.id] })).status, 200);
+      assert.equal((await reviewer.post(`/api/rectifications/${item}/accept`, {})).status, 200);
+      assert.equal((await uploadTo(preparer, form.id, pngBytes(), 'after.png')).status, 409, 'closed: refused');
+
+      assert.deepEqual((await preparer.get(`/api/evaluations/${form.id}/versions`)).body.items.map((v: any) => [v.number, v.evidence, v.evidenceHash]), frozen);
+      const audit = (await preparer.get(`/api/evaluations/${form.id}/audit`)).body.items.filter((e: any) => e.action.startsWith('evidence.'));
+      assert.deepEqual(audit.map((e: any) => [e.action, e.user.username, e.changes[0].to?.fileName ?? e.changes[0].from.fileName]), [
+        ['evidence.upload', 'preparer', 'kept.pdf'], ['evidence.upload', 'preparer', 'measures.pdf'], ['evidence.upload', 'approver', 'site.png'],
+        ['evidence.remove', 'approver', 'site.png'], ['evidence.upload', 'approver', 'more.png'],
+      ]);
+    });
+
+    test('an item open on another form of the unit opens nothing here', async () => {
+      const id = await api.evaluation('office', 'approved');
+      const other = await api.evaluation('office', 'submitted');
+      const raised = await (await api.as('reviewer')).post(`/api/evaluations/${other}/rectifications`, { problem: 'p', requirement: 'r', dueDate: '2099-12-31' });
+      assert.equal(raised.status, 201, JSON.stringify(raised.body));
+      assert.equal((await uploadTo(await api.as('preparer'), id, pdfBytes(), 'x.pdf')).status, 409);
+      assert.equal((await uploadTo(await api.as('preparer'), other, pdfBytes(), 'x.pdf')).status, 201);
     });
   });
 

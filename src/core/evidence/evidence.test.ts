@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contentDisposition, displayFileName, MAX_NAME } from './file-name.ts';
+import { evidencePermission } from './evidence-permission.ts';
+import { STATUSES, type Actor, type Subject } from '../workflow/workflow.ts';
 import { EVIDENCE_TYPES, ole2Type, sniffHead, zipType } from './file-type.ts';
 
 const bytes = (...parts: Array<string | number[]>) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -47,4 +49,35 @@ test('names are cut to their last part, cleaned and bounded', () => {
 test('Content-Disposition: an ASCII fallback and the UTF-8 name (RFC 5987)', () => {
   assert.equal(contentDisposition('预算 "批复"(1).pdf'), `attachment; filename="__ ____(1).pdf"; filename*=UTF-8''%E9%A2%84%E7%AE%97%20%22%E6%89%B9%E5%A4%8D%22%281%29.pdf`);
   assert.equal(contentDisposition('a;b.pdf'), `attachment; filename="a_b.pdf"; filename*=UTF-8''a%3Bb.pdf`);
+});
+
+test('attach and remove: the unit while the form is editable, or in any status while a rectification item is open', () => {
+  const form = (status: Subject['status'], deleted = false): Subject => ({ unitId: 'u1', unitPath: '/d1/u1/', status, deleted, departmentReview: true });
+  const preparer: Actor = { role: 'preparer', unitId: 'u1', unitPath: '/d1/u1/' };
+  const approver: Actor = { role: 'approver', unitId: 'u1', unitPath: '/d1/u1/' };
+  const otherUnit: Actor = { role: 'preparer', unitId: 'u2', unitPath: '/d1/u2/' };
+  const department: Actor = { role: 'department', unitId: 'd1', unitPath: '/d1/' };
+  const reviewer: Actor = { role: 'reviewer', unitId: null, unitPath: null };
+  const admin: Actor = { role: 'admin', unitId: null, unitPath: null };
+  const closed = { openRectification: false };
+  const open = { openRectification: true };
+  const units: Actor[] = [preparer, approver];
+  const others: Actor[] = [otherUnit, department, reviewer, admin];
+  for (const status of STATUSES) {
+    for (const action of ['attach', 'remove'] as const) {
+      const editable = status === 'draft' || status === 'returned';
+      for (const unit of units) {
+        assert.equal(evidencePermission(unit, action, form(status), closed), editable ? 'allowed' : 'wrongStatus', `${unit.role} ${action} ${status}`);
+        assert.equal(evidencePermission(unit, action, form(status), open), 'allowed', `${unit.role} ${action} ${status}, an item open`);
+        assert.equal(evidencePermission(unit, action, form(status, true), open), 'forbidden', 'a deleted form is not seen by the unit');
+      }
+      for (const other of others) {
+        assert.equal(evidencePermission(other, action, form(status), open), 'forbidden', `${other.role} ${action} ${status}, an item open`);
+      }
+      assert.equal(evidencePermission(admin, action, form(status, true), open), 'wrongStatus', 'the admin sees a deleted form; nothing changes on it');
+    }
+    const mark = evidencePermission(reviewer, 'markPublic', form(status), open);
+    assert.equal(mark, evidencePermission(reviewer, 'markPublic', form(status), closed), 'marking public does not depend on rectification');
+    assert.equal(evidencePermission(preparer, 'markPublic', form(status), open), 'forbidden');
+  }
 });

@@ -38,7 +38,7 @@ export function evidenceRoutes(app: OpenAPIHono<AppEnv>, services: Services): vo
 
   app.openAPIRegistry.registerPath({
     method: 'post', path: '/api/evaluations/{id}/evidence', tags,
-    summary: 'Attach a file (PDF, image, Office document; type from its bytes) to the form or one indicator: the unit’s preparer and approver, draft or returned',
+    summary: 'Attach a file (PDF, image, Office document; type from its bytes) to the form or one indicator: the unit’s preparer and approver, draft or returned, or any status while a rectification item of the form is open',
     request: { params: IdParams, body: { content: { 'multipart/form-data': { schema: EvidenceUploadBody } }, required: true } },
     responses: { 201: json(EvidenceItem, 'the file attached'), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
   });
@@ -80,7 +80,7 @@ export function evidenceRoutes(app: OpenAPIHono<AppEnv>, services: Services): vo
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/api/evaluations/{id}/evidence/{fileId}', tags, summary: 'Remove an evidence file no version has frozen (the unit, draft or returned; soft, audited)',
+      method: 'delete', path: '/api/evaluations/{id}/evidence/{fileId}', tags, summary: 'Remove an evidence file no version has frozen and no rectification answer cites (the unit, draft or returned or while a rectification item is open; soft, audited)',
       request: { params: EvidenceParams },
       responses: { 204: { description: 'removed' }, ...errors(401, 403, 404, 409) },
     }),

@@ -1,6 +1,6 @@
 /**
  * Evidence files (佐证材料) of an evaluation: attached to the form or to one indicator by the unit's
- * preparer and approver while the form is theirs to change, read by whoever may see the form, frozen
+ * preparer and approver while the form is theirs to change or has a rectification item open, read by whoever may see the form, frozen
  * with each version (evaluation-service.ts, freezeVersion), marked public by the finance reviewer
  * and then downloadable by anyone once the form is published. Access is checked first, as in the
  * other services; every upload, removal and public change is in the evaluation's audit log.
@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { explain } from '../../core/explanation.ts';
 import { displayFileName } from '../../core/evidence/file-name.ts';
-import { evidencePermission, type EvidenceAction } from '../../core/evidence/evidence-permission.ts';
+import { evidencePermission, type EvidenceAction, type EvidenceFacts } from '../../core/evidence/evidence-permission.ts';
 import { inBothLanguages } from '../../core/locale/messages.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Actor, Subject } from '../../core/workflow/workflow.ts';
@@ -60,11 +60,11 @@ export class EvidenceService {
     const repos = repositories(this.ctx.db);
     const actor = actorOf(user);
     const stored = await visibleEvaluation(repos, actor, id);
-    const [files, frozen] = [await repos.evidence.list(id), await repos.evidence.frozenIn(id)];
+    const [files, frozen, facts] = [await repos.evidence.list(id), await repos.evidence.frozenIn(id), await factsOf(repos, id)];
     return {
       items: files.map((f) => this.item(f, stored.document, frozen.get(f.id) ?? [])),
-      canAttach: evidencePermission(actor, 'attach', subjectOf(stored)) === 'allowed',
-      canMarkPublic: evidencePermission(actor, 'markPublic', subjectOf(stored)) === 'allowed',
+      canAttach: evidencePermission(actor, 'attach', subjectOf(stored), facts) === 'allowed',
+      canMarkPublic: evidencePermission(actor, 'markPublic', subjectOf(stored), facts) === 'allowed',
       limits: { maxBytes: this.options.maxBytes, maxFiles: this.options.maxFiles },
     };
   }
@@ -122,7 +122,10 @@ export class EvidenceService {
     return this.contents(file, stored.status === 'published' && file.public);
   }
 
-  /** Soft removal by the unit while the form is editable, of a file no version has frozen. */
+  /**
+   * Soft removal by the unit while it may attach (the form editable, or a rectification item open), of
+   * a file no version has frozen and no rectification answer cites (an answer keeps what it cited).
+   */
   async remove(user: User, id: string, fileId: string): Promise<void> {
     const actor = actorOf(user);
     await inTransaction(this.ctx.db, async (repos) => {
@@ -132,6 +135,8 @@ export class EvidenceService {
       if (!file || file.deletedAt !== null) throw notFound();
       const versions = (await repos.evidence.frozenIn(id)).get(fileId) ?? [];
       if (versions.length > 0) throw new ApiError(409, 'EVIDENCE_FROZEN', { params: { versions: versions.join(', ') }, extra: { frozenIn: versions } });
+      const citedBy = await repos.followup.citing(id, fileId);
+      if (citedBy.length > 0) throw new ApiError(409, 'EVIDENCE_CITED', { params: { count: citedBy.length }, extra: { citedBy } });
       const at = this.now();
       await repos.evidence.remove(fileId, at, user.id);
       await repos.audit.append({
@@ -183,10 +188,10 @@ export class EvidenceService {
     return { fileName: file.fileName, mediaType: file.mediaType, bytes, public: isPublic };
   }
 
-  /** The evaluation, if the actor may do this with its evidence now: 404 unseen, 403 never, 409 not in this status. */
+  /** The evaluation, if the actor may do this with its evidence now: 404 unseen, 403 never, 409 not in this status (and no rectification open). */
   private async allowed(repos: Repositories, actor: Actor, id: string, action: EvidenceAction): Promise<StoredEvaluation> {
     const stored = await visibleEvaluation(repos, actor, id);
-    const permission = evidencePermission(actor, action, subjectOf(stored));
+    const permission = evidencePermission(actor, action, subjectOf(stored), await factsOf(repos, id));
     if (permission === 'forbidden') throw forbidden();
     if (permission === 'wrongStatus') throw new ApiError(409, 'EVIDENCE_LOCKED', { params: { status: inBothLanguages(`status.${stored.status}`) } });
     return stored;
@@ -219,6 +224,9 @@ function indicatorRef(document: Evaluation, indicatorId: string | null) {
   const found = indicatorOf(document, indicatorId);
   return { id: indicatorId, index: found?.index ?? null, name: found?.name ?? null };
 }
+
+/** One indexed look-up: whether the form has a rectification item open. */
+const factsOf = async (repos: Repositories, id: string): Promise<EvidenceFacts> => ({ openRectification: await repos.followup.hasOpenRectification(id) });
 
 const subjectOf = (stored: StoredEvaluation): Subject => ({
   unitId: stored.unit.id, unitPath: stored.unitPath, status: stored.status, deleted: stored.deletedAt !== null, departmentReview: stored.departmentReview,

@@ -2,7 +2,8 @@
  * Rectification items (整改, issue 17): the finance bureau's reviewer, or a department reviewer for
  * the forms of its units, raises an item on a form the unit has sent (on the whole form, one of its
  * indicators, or from a re-check result); the unit's preparer or approver answers with its measures
- * and evidence files; the reviewer (or that department) accepts it (closed) or sends it back (open
+ * and evidence files (which it may upload to the form, whatever its status, while an item is open:
+ * evidence-permission.ts); the reviewer (or that department) accepts it (closed) or sends it back (open
  * again). Overdue is read, not stored: still open after its due date, the bureau's calendar day.
  *
  * Access is checked first in every call (404 for an item whose form the user may not see, 403 for
@@ -159,6 +160,8 @@ export class RectificationService {
   /** The unit's measures and the evidence files (of the same form) they cite: open → answered. */
   async answer(user: User, id: string, body: { measures: string; evidence: string[]; version?: number | undefined }) {
     return this.step(user, id, 'answer', body.version, async (repos, item, at) => {
+      // The form's evidence takes turns with this answer: a file is not removed between being found here and being cited.
+      await repos.evidence.lockEvaluation(item.evaluationId);
       const issues: Issue[] = [];
       for (const [i, fileId] of body.evidence.entries()) {
         const file = await repos.evidence.get(item.evaluationId, fileId);

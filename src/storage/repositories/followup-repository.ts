@@ -222,6 +222,21 @@ export class FollowupRepository {
     return new Map(rows.map((r) => [r.id, r.file_name]));
   }
 
+  /** Whether the form has a rectification item open (raised and not answered, or sent back): its unit may then add evidence. */
+  async hasOpenRectification(evaluationId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('rectification_items').select('id')
+      .where('evaluation_id', '=', evaluationId).where('status', '=', 'open')
+      .limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The form's items whose answer (current, or sent back) cites the evidence file. */
+  async citing(evaluationId: string, fileId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('rectification_items').select(['id', 'evidence']).where('evaluation_id', '=', evaluationId).orderBy('raised_at').orderBy('id').execute();
+    return rows.filter((r) => readJson<string[]>(r.evidence).includes(fileId)).map((r) => r.id);
+  }
+
   /** Whether the form was ever submitted (a frozen `submit` version): a draft or returned form that never was is still the unit's alone. */
   async everSubmitted(evaluationId: string): Promise<boolean> {
     const row = await this.db.selectFrom('evaluation_versions').select('number').where('evaluation_id', '=', evaluationId).where('action', '=', 'submit').executeTakeFirst();

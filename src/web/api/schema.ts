@@ -4559,7 +4559,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Attach a file (PDF, image, Office document; type from its bytes) to the form or one indicator: the unit’s preparer and approver, draft or returned */
+        /** Attach a file (PDF, image, Office document; type from its bytes) to the form or one indicator: the unit’s preparer and approver, draft or returned, or any status while a rectification item of the form is open */
         post: {
             parameters: {
                 query?: never;
@@ -4738,7 +4738,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Remove an evidence file no version has frozen (the unit, draft or returned; soft, audited) */
+        /** Remove an evidence file no version has frozen and no rectification answer cites (the unit, draft or returned or while a rectification item is open; soft, audited) */
         delete: {
             parameters: {
                 query?: never;
