@@ -10,6 +10,7 @@ import { LoginAttemptRepository } from './repositories/login-attempt-repository.
 import { ProgressRepository } from './repositories/progress-repository.ts';
 import { ProjectRepository } from './repositories/project-repository.ts';
 import { RecheckRepository } from './repositories/recheck-repository.ts';
+import { ReportRepository } from './repositories/report-repository.ts';
 import { SecurityEventRepository } from './repositories/security-event-repository.ts';
 import { SessionRepository } from './repositories/session-repository.ts';
 import { UnitRepository } from './repositories/unit-repository.ts';
@@ -36,6 +37,8 @@ export interface Repositories {
   cycle: CycleRepository;
   /** The dashboard's monitoring view (issue 16). */
   monitoringView: MonitoringViewRepository;
+  /** The year's results report's aggregates (issue 17). */
+  report: ReportRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -56,6 +59,7 @@ export function repositories(db: Db): Repositories {
     evidence: new EvidenceRepository(db),
     cycle: new CycleRepository(db),
     monitoringView: new MonitoringViewRepository(db),
+    report: new ReportRepository(db),
   };
 }
 
