@@ -26,7 +26,9 @@ function pie(title: string, items: Array<{ name: string; value: number }>, empty
   return {
     color: COLOURS,
     title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 13, fontWeight: 'normal', color: '#000' } },
-    series: shown.length === 0 ? [] : [{ type: 'pie', radius: ['0%', '52%'], center: ['50%', '55%'], data: shown, label: { ...TEXT, formatter: '{b}\n{c}' } }],
+    // The names in the legend below (whole, wrapped into rows), the counts on the slices: labels beside a pie overflow a narrow chart.
+    legend: { bottom: 6, left: 'center', itemWidth: 10, itemHeight: 10, textStyle: TEXT, data: shown.map((i) => i.name) },
+    series: shown.length === 0 ? [] : [{ type: 'pie', radius: ['0%', '48%'], center: ['50%', '48%'], data: shown, label: { position: 'inside', formatter: '{c}', fontSize: 10, color: '#fff' }, labelLine: { show: false } }],
     ...(shown.length === 0 ? { graphic: [{ type: 'text', left: 'center', top: 'middle', style: { text: empty, fontSize: 11, fill: '#888' } }] } : {}),
   };
 }
