@@ -60,7 +60,7 @@ async function child(url: string, year: number): Promise<void> {
     forms: runs[0]!.forms,
     coldMs: runs[0]!.total,
     warmMs: warm.total,
-    parts: `SQL aggregates ${warm.load.toFixed(0)} ms, PDF ${warm.pdf.toFixed(0)} ms, XLSX ${warm.xlsx.toFixed(0)} ms`,
+    parts: `cold: SQL aggregates ${runs[0]!.load.toFixed(0)} ms, PDF ${runs[0]!.pdf.toFixed(0)} ms, XLSX ${runs[0]!.xlsx.toFixed(0)} ms; warm: ${warm.load.toFixed(0)}, ${warm.pdf.toFixed(0)}, ${warm.xlsx.toFixed(0)} ms`,
     baselineRssMb: baseline,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     pdfBytes: warm.pdfBytes,
@@ -111,7 +111,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
         rows.push(r);
       }
     }
-    console.log('| database | province (forms; latest year) | cold | warm (median of 3) | parts (warm) | RSS before the report | peak RSS | added by the report | PDF / XLSX | load avg |');
+    console.log('| database | province (forms; latest year) | cold | warm (median of 3) | parts | RSS before the report | peak RSS | added by the report | PDF / XLSX | load avg |');
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       console.log(`| ${r.dialect} | ${r.units} units × 25 × 5 years (${(r.units * 125).toLocaleString('en-US')}; ${r.forms.toLocaleString('en-US')}) | ${(r.coldMs / 1000).toFixed(2)} s | ${(r.warmMs / 1000).toFixed(2)} s | ${r.parts} | ${r.baselineRssMb.toFixed(0)} MB | ${r.peakRssMb.toFixed(0)} MB | ${(r.peakRssMb - r.baselineRssMb).toFixed(0)} MB | ${(r.pdfBytes / 1024).toFixed(0)} KB / ${(r.xlsxBytes / 1024).toFixed(0)} KB | ${r.load.toFixed(1)} |`);
