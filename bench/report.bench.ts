@@ -7,7 +7,7 @@
  * the median of 3. Memory: the child's peak RSS (process.resourceUsage().maxRSS) against its RSS after
  * loading the modules, opening the database and parsing the font, before any report (the baseline of
  * the same run): what the report adds. Two province sizes show whether it grows with the forms.
- *   node --import tsx bench/report.bench.ts [sqlite|postgres]… [--units N]… (default: both, 400 and 2000 units)
+ *   node --import tsx bench/report.bench.ts [sqlite|postgres]… [--units N]… [--projects M] (default: both, 400 and 2000 units, 25 projects each)
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -69,8 +69,8 @@ async function child(url: string, year: number): Promise<void> {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-async function measure(dialect: DialectName, units: number, log: (line: string) => void) {
-  const p = await province(dialect, { units, projectsPerUnit: 25, years: YEARS, seed: 1 }, 0);
+async function measure(dialect: DialectName, units: number, projectsPerUnit: number, log: (line: string) => void) {
+  const p = await province(dialect, { units, projectsPerUnit, years: YEARS, seed: 1 }, 0);
   try {
     const fold = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ');
     log(`${dialect}, ${units} units: generated ${p.gen.evaluations} evaluations, rectification items (${fold(p.gen.rectificationsByStatus)}), ${p.gen.applications} results applications in ${(p.gen.ms / 1000).toFixed(0)} s`);
@@ -88,7 +88,7 @@ async function measure(dialect: DialectName, units: number, log: (line: string) 
     }
     const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', p.url, String(YEARS[1])], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const figures = JSON.parse(out.trim().split('\n').at(-1)!) as ChildFigures;
-    return { dialect, units, load: loadavg()[0]!, ...figures };
+    return { dialect, units, projectsPerUnit, load: loadavg()[0]!, ...figures };
   } finally {
     await p.drop();
   }
@@ -101,12 +101,13 @@ if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
   } else {
     const dialects = args.filter((a): a is DialectName => a === 'sqlite' || a === 'postgres');
     const sizes = args.flatMap((a, i) => (args[i - 1] === '--units' ? [Number(a)] : []));
+    const projects = Number(args[args.indexOf('--projects') + 1] ?? 25) || 25;
     const log = (line: string) => process.stderr.write(`${line}\n`);
     log(`machine: ${machine()}`);
     const rows = [];
     for (const dialect of dialects.length > 0 ? dialects : (['sqlite', 'postgres'] as const)) {
       for (const units of sizes.length > 0 ? sizes : [400, 2000]) {
-        const r = await measure(dialect, units, log);
+        const r = await measure(dialect, units, args.includes('--projects') ? projects : 25, log);
         log(JSON.stringify(r));
         rows.push(r);
       }
@@ -114,7 +115,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
     console.log('| database | province (forms; latest year) | cold | warm (median of 3) | parts | RSS before the report | peak RSS | added by the report | PDF / XLSX | load avg |');
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
-      console.log(`| ${r.dialect} | ${r.units} units × 25 × 5 years (${(r.units * 125).toLocaleString('en-US')}; ${r.forms.toLocaleString('en-US')}) | ${(r.coldMs / 1000).toFixed(2)} s | ${(r.warmMs / 1000).toFixed(2)} s | ${r.parts} | ${r.baselineRssMb.toFixed(0)} MB | ${r.peakRssMb.toFixed(0)} MB | ${(r.peakRssMb - r.baselineRssMb).toFixed(0)} MB | ${(r.pdfBytes / 1024).toFixed(0)} KB / ${(r.xlsxBytes / 1024).toFixed(0)} KB | ${r.load.toFixed(1)} |`);
+      console.log(`| ${r.dialect} | ${r.units} units × ${r.projectsPerUnit} × 5 years (${(r.units * r.projectsPerUnit * 5).toLocaleString('en-US')}; ${r.forms.toLocaleString('en-US')}) | ${(r.coldMs / 1000).toFixed(2)} s | ${(r.warmMs / 1000).toFixed(2)} s | ${r.parts} | ${r.baselineRssMb.toFixed(0)} MB | ${r.peakRssMb.toFixed(0)} MB | ${(r.peakRssMb - r.baselineRssMb).toFixed(0)} MB | ${(r.pdfBytes / 1024).toFixed(0)} KB / ${(r.xlsxBytes / 1024).toFixed(0)} KB | ${r.load.toFixed(1)} |`);
     }
   }
 }

@@ -14,7 +14,7 @@ function bars(title: string, names: string[], values: number[], colour: string, 
     color: [colour],
     title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 13, fontWeight: 'normal', color: '#000' } },
     grid: { left: 44, right: 12, top: 44, bottom: 36 },
-    xAxis: { type: 'category', data: names, axisLabel: { ...TEXT, interval: 0 } },
+    xAxis: { type: 'category', data: names, axisLabel: { ...TEXT, fontSize: names.length > 5 ? 8 : 10, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: TEXT },
     series: [{ type: 'bar', data: values, barMaxWidth: 36, label: { show: true, position: 'top', ...TEXT } }],
     ...(values.every((v) => v === 0) ? { graphic: [{ type: 'text', left: 'center', top: 'middle', style: { text: empty, fontSize: 11, fill: '#888' } }] } : {}),
@@ -26,9 +26,10 @@ function pie(title: string, items: Array<{ name: string; value: number }>, empty
   return {
     color: COLOURS,
     title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 13, fontWeight: 'normal', color: '#000' } },
-    // The names in the legend below (whole, wrapped into rows), the counts on the slices: labels beside a pie overflow a narrow chart.
+    // The names in the legend below (whole, wrapped into rows), the counts on the slices (not on the thinnest, where they would overlap;
+    // the table has every count): labels beside a pie overflow a narrow chart.
     legend: { bottom: 6, left: 'center', itemWidth: 10, itemHeight: 10, textStyle: TEXT, data: shown.map((i) => i.name) },
-    series: shown.length === 0 ? [] : [{ type: 'pie', radius: ['0%', '48%'], center: ['50%', '48%'], data: shown, label: { position: 'inside', formatter: '{c}', fontSize: 10, color: '#fff' }, labelLine: { show: false } }],
+    series: shown.length === 0 ? [] : [{ type: 'pie', radius: ['0%', '48%'], center: ['50%', '48%'], data: shown, label: { position: 'inside', formatter: (p: { percent: number; value: number }) => (p.percent < 6 ? '' : String(p.value)), fontSize: 10, color: '#fff' }, labelLine: { show: false } }],
     ...(shown.length === 0 ? { graphic: [{ type: 'text', left: 'center', top: 'middle', style: { text: empty, fontSize: 11, fill: '#888' } }] } : {}),
   };
 }
