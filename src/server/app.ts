@@ -34,6 +34,7 @@ import { errors, json } from './routes/responses.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { securityRoutes } from './routes/security-routes.ts';
 import { yearRoutes } from './routes/year-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { createServices } from './services.ts';
 import { serveUi } from './static-ui.ts';
 
@@ -107,6 +108,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   sessionRoutes(app, services, { trustProxy });
   organisationRoutes(app, services);
   yearRoutes(app, services);
+  reportRoutes(app, services);
   securityRoutes(app, services);
   evaluationRoutes(app, services);
   dashboardRoutes(app, services);

@@ -16,6 +16,7 @@ import { OrganisationService } from './services/organisation-service.ts';
 import { RecheckService } from './services/recheck-service.ts';
 import { RectificationService } from './services/rectification-service.ts';
 import { ResultsApplicationService } from './services/results-application-service.ts';
+import { ReportService } from './services/report-service.ts';
 import { SecurityService } from './services/security-service.ts';
 import { UserService } from './services/user-service.ts';
 import { VersionService } from './services/version-service.ts';
@@ -34,6 +35,8 @@ export interface Services {
   imports: ImportService;
   exports: ExportService;
   rechecks: RecheckService;
+  /** The year's results report (issue 17). */
+  reports: ReportService;
   lineage: LineageService;
   versions: VersionService;
   security: SecurityService;
@@ -60,6 +63,7 @@ export function createServices(ctx: ServiceContext, importLimits?: Readonly<Impo
     imports: new ImportService(ctx, importLimits),
     exports: new ExportService(ctx, evaluations),
     rechecks: new RecheckService(ctx),
+    reports: new ReportService(ctx),
     lineage: new LineageService(ctx),
     versions: new VersionService(ctx),
     security: new SecurityService(ctx),

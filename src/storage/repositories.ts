@@ -11,6 +11,7 @@ import { LoginAttemptRepository } from './repositories/login-attempt-repository.
 import { ProgressRepository } from './repositories/progress-repository.ts';
 import { ProjectRepository } from './repositories/project-repository.ts';
 import { RecheckRepository } from './repositories/recheck-repository.ts';
+import { ReportRepository } from './repositories/report-repository.ts';
 import { SecurityEventRepository } from './repositories/security-event-repository.ts';
 import { SessionRepository } from './repositories/session-repository.ts';
 import { UnitRepository } from './repositories/unit-repository.ts';
@@ -39,6 +40,8 @@ export interface Repositories {
   monitoringView: MonitoringViewRepository;
   /** Rectification items, results applications and their audit (issue 17). */
   followup: FollowupRepository;
+  /** The year's results report's aggregates (issue 17). */
+  report: ReportRepository;
 }
 
 export function repositories(db: Db): Repositories {
@@ -60,6 +63,7 @@ export function repositories(db: Db): Repositories {
     cycle: new CycleRepository(db),
     monitoringView: new MonitoringViewRepository(db),
     followup: new FollowupRepository(db),
+    report: new ReportRepository(db),
   };
 }
 

@@ -36,6 +36,8 @@ async function dump(database: Database) {
     .orderBy('id')
     .execute();
   const audit = await db.selectFrom('audit_log').select(['evaluation_id', 'at', 'action', 'comment', 'changes']).orderBy('evaluation_id').execute();
+  const rectifications = await db.selectFrom('rectification_items').selectAll().orderBy('id').execute();
+  const applications = await db.selectFrom('results_applications').selectAll().orderBy('evaluation_id').execute();
   const cycle = await db.selectFrom('cycle_documents').selectAll().orderBy('id').execute();
   const versions = await db.selectFrom('cycle_document_versions').select(['document_id', 'number', 'action', 'status', 'content_hash', 'frozen_at']).orderBy('document_id').execute();
   const links = await db.selectFrom('evaluation_targets').selectAll().orderBy('evaluation_id').execute();
@@ -46,6 +48,8 @@ async function dump(database: Database) {
     units,
     evaluations: evaluations.map((e) => ({ ...e, score: Number(e.score), execution_rate: e.execution_rate === null ? null : Number(e.execution_rate), document: readJson(e.document) })),
     audit: audit.map((a) => ({ ...a, changes: readJson(a.changes) })),
+    rectifications: rectifications.map((r) => ({ ...r, evidence: readJson(r.evidence) })),
+    applications,
   };
 }
 
@@ -70,7 +74,7 @@ forEachDatabase('jixiao gen', (database, _dialect, url) => {
       if (saved === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = saved;
     }
-    assert.match(out.join('\n'), /wrote 6 units, 72 evaluations .*, 24 approved targets and 24 monitoring \(.*\) of 2024, and 120 audit entries .* in [\d.]+ s/u);
+    assert.match(out.join('\n'), /wrote 6 units, 72 evaluations .*, 24 approved targets and 24 monitoring \(.*\) of 2024, \d+ rectification items \(.*\) and \d+ results applications of 2024, and 120 audit entries .* in [\d.]+ s/u);
 
     first = await dump(database());
     assert.equal(first.units.length, 6);
@@ -128,6 +132,21 @@ forEachDatabase('jixiao gen', (database, _dialect, url) => {
       assert.ok(targets.some((t) => t.unit_id === m.unit_id && t.project_code === m.project_code));
     }
     assert.ok(monitoring.some((m) => Number(m.indicators_off_track) > 0) || monitoring.some((m) => Number(m.spending_behind) === 1), 'something for the monitoring view');
+  });
+
+  test("the latest year's follow-up: rectification items on reviewed and returned forms, results applications on reviewed ones (issue 17)", () => {
+    const byId = new Map(first.evaluations.map((e) => [e.id, e]));
+    for (const r of first.rectifications) {
+      const form = byId.get(r.evaluation_id)!;
+      assert.equal(form.year, 2024);
+      assert.ok(['approved', 'published', 'returned'].includes(form.status), form.status);
+      assert.equal(r.unit_id, form.unit_id);
+      assert.equal(r.project, form.project);
+      assert.equal(r.measures !== null, r.status !== 'open');
+      assert.equal(r.closed_at !== null, r.status === 'closed');
+    }
+    assert.ok(first.applications.length > 0, 'some results applied');
+    for (const a of first.applications) assert.ok(['approved', 'published'].includes(byId.get(a.evaluation_id)!.status));
   });
 
   test('the same seed gives the same data; another seed other data', async () => {

@@ -176,6 +176,9 @@ export const CASES: Case[] = [
   { route: 'POST /api/years/{year}/projects', note: 'a dry run', request: (c) => c.request('POST', `/api/years/${MATRIX_YEAR}/projects?dryRun=true`, { rawBody: projectList() }), expect: ADMIN(200) },
   { route: 'GET /api/years/{year}/progress', request: (c) => c.get('/api/years/2021/progress'), expect: [403, 403, 403, 200, 200, 200, 401] },
   { route: 'GET /api/years/{year}/progress.xlsx', request: (c) => c.get('/api/years/2021/progress.xlsx'), expect: [403, 403, 403, 200, 200, 200, 401] },
+  // issue 17: the year's results report, the finance bureau's only.
+  { route: 'GET /api/years/{year}/report.pdf', request: (c) => c.get('/api/years/2021/report.pdf'), expect: [403, 403, 403, 403, 200, 200, 401] },
+  { route: 'GET /api/years/{year}/report.xlsx', request: (c) => c.get('/api/years/2021/report.xlsx?lang=en'), expect: [403, 403, 403, 403, 200, 200, 401] },
   { route: 'GET /api/admin/security-events', request: (c) => c.get('/api/admin/security-events?action=login.succeeded&limit=5'), expect: ADMIN(200) },
   { route: 'GET /api/openapi.json', request: (c) => c.get('/api/openapi.json'), expect: ALL(200) },
   // issue 14: evidence files.

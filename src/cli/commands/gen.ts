@@ -14,6 +14,10 @@
  * year's evaluation made from them (indicator ids kept, linked in evaluation_targets), and its
  * mid-year monitoring in a spread of statuses with its summary's columns. The three documents of a
  * project carry a 项目代码 (P001 …). Earlier years are as before.
+ *
+ * The latest year's follow-up (issue 17; src/demo/synthetic-followup.ts): rectification items on some
+ * reviewed and returned forms (open, some overdue, answered, closed) and the bureau's results
+ * applications on most reviewed forms, so that the year's results report has content.
  */
 import { createHash } from 'node:crypto';
 import { BUILT_IN_TEMPLATES, templateRegistry, type TemplateRegistry } from '../../core/templates/registry.ts';
@@ -23,6 +27,9 @@ import type { CycleStatus } from '../../core/workflow/cycle-workflow.ts';
 import { summarizeMonitoring } from '../../core/year/monitoring-summary.ts';
 import { cycleRandom, syntheticCycle } from '../../demo/synthetic-cycle.ts';
 import { randomSource, syntheticEvaluations, syntheticUnitName } from '../../demo/synthetic-evaluations.ts';
+import { syntheticFollowup } from '../../demo/synthetic-followup.ts';
+import type { FollowupTables } from '../../storage/followup-tables.ts';
+import type { Insertable } from 'kysely';
 import type { NewCycleRow, NewCycleVersion } from '../../storage/repositories/cycle-repository.ts';
 import { UNUSABLE_HASH } from '../../server/passwords.ts';
 import { columnsOf } from '../../storage/evaluation-columns.ts';
@@ -57,6 +64,9 @@ export interface GenResult {
   targets: number;
   monitoring: number;
   monitoringByStatus: Partial<Record<CycleStatus, number>>;
+  /** The latest year's rectification items by status, and results applications. */
+  rectificationsByStatus: Record<string, number>;
+  applications: number;
   auditEntries: number;
   byStatus: Record<Status, number>;
   byTemplate: Record<string, number>;
@@ -134,10 +144,12 @@ export async function generate(database: Database, options: GenOptions, template
   let rows: NewEvaluationRow[] = [];
   let audit: NewAuditEntry[] = [];
   let cycle = emptyCycleBatch();
+  let followup = emptyFollowupBatch();
   let written = 0;
   const flush = async () => {
     if (units.length === 0) return;
-    const [u, r, a, c] = [units, rows, audit, cycle];
+    const [u, r, a, c, f] = [units, rows, audit, cycle, followup];
+    followup = emptyFollowupBatch();
     units = [];
     rows = [];
     audit = [];
@@ -151,11 +163,15 @@ export async function generate(database: Database, options: GenOptions, template
       await trx.cycle.appendAuditMany(c.audit);
       await trx.cycle.linkMany(c.links);
     });
+    await writeFollowup(db, f);
     written += r.length;
   };
   const monitoringRandom = randomSource(options.seed * 15485863 + 29);
   const monitoringByStatus: Partial<Record<CycleStatus, number>> = {};
   let targetsWritten = 0;
+  const followupRandom = randomSource(options.seed * 32452843 + 41);
+  const rectificationsByStatus: Record<string, number> = {};
+  let applications = 0;
 
   let index = 0;
   for (const plain of syntheticEvaluations(options, BUILT_IN_TEMPLATES)) {
@@ -193,6 +209,26 @@ export async function generate(database: Database, options: GenOptions, template
       changes: [],
     });
     byStatus[status]++;
+    if (latest) {
+      const { grade } = rows[rows.length - 1]!.columns;
+      const unitId = units[units.length - 1]!.id;
+      const follow = syntheticFollowup(followupRandom, { year: evaluation.year, status, grade });
+      follow.items.forEach((item, n) => {
+        const key = `rectification:${unit}:${projectYear}:${n}`;
+        followup.items.push({
+          id: stableId(options.seed, key), evaluation_id: id, unit_id: unitId, year: evaluation.year, project_code: evaluation.project.code ?? '', project: evaluation.project.name,
+          indicator_id: null, indicator_name: null, recheck_draw_id: null, problem: item.problem, requirement: item.requirement, due_date: item.dueDate, status: item.status,
+          version: item.status === 'open' ? 1 : item.status === 'answered' ? 2 : 3, measures: item.measures, evidence: '[]', send_back_reason: null,
+          raised_by: genUserId, raised_at: item.raisedAt, answered_by: item.answeredAt ? genUserId : null, answered_at: item.answeredAt,
+          closed_by: item.closedAt ? genUserId : null, closed_at: item.closedAt, updated_at: item.closedAt ?? item.answeredAt ?? item.raisedAt,
+        });
+        rectificationsByStatus[item.status] = (rectificationsByStatus[item.status] ?? 0) + 1;
+      });
+      if (follow.application) {
+        followup.applications.push({ evaluation_id: id, unit_id: unitId, year: evaluation.year, category: follow.application.category, text: follow.application.text, version: 1, recorded_by: genUserId, recorded_at: follow.application.recordedAt });
+        applications++;
+      }
+    }
     byTemplate[evaluation.template] = (byTemplate[evaluation.template] ?? 0) + 1;
     if (made) {
       const code = evaluation.project.code!;
@@ -208,9 +244,28 @@ export async function generate(database: Database, options: GenOptions, template
   await flush();
   const monitoringWritten = Object.values(monitoringByStatus).reduce((a, b) => a + b, 0);
   return {
-    units: options.units, evaluations: written, targets: targetsWritten, monitoring: monitoringWritten, monitoringByStatus,
+    units: options.units, evaluations: written, targets: targetsWritten, monitoring: monitoringWritten, monitoringByStatus, rectificationsByStatus, applications,
     auditEntries: written + targetsWritten + monitoringWritten, byStatus, byTemplate, ms: performance.now() - started,
   };
+}
+
+interface FollowupBatch {
+  items: Array<Insertable<FollowupTables['rectification_items']>>;
+  applications: Array<Insertable<FollowupTables['results_applications']>>;
+}
+
+const emptyFollowupBatch = (): FollowupBatch => ({ items: [], applications: [] });
+
+/** Rows per INSERT: 22 columns × 400 stays under SQLite's limit of bound parameters. */
+const FOLLOWUP_ROWS_PER_INSERT = 400;
+
+/** The batch's rectification items and results applications, in one transaction, a few multi-row INSERTs. */
+async function writeFollowup(db: Database['db'], batch: FollowupBatch): Promise<void> {
+  if (batch.items.length === 0 && batch.applications.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < batch.items.length; i += FOLLOWUP_ROWS_PER_INSERT) await trx.insertInto('rectification_items').values(batch.items.slice(i, i + FOLLOWUP_ROWS_PER_INSERT)).execute();
+    for (let i = 0; i < batch.applications.length; i += FOLLOWUP_ROWS_PER_INSERT) await trx.insertInto('results_applications').values(batch.applications.slice(i, i + FOLLOWUP_ROWS_PER_INSERT)).execute();
+  });
 }
 
 interface CycleBatch {
@@ -300,6 +355,7 @@ export async function genCommand(argv: string[], io: CommandIo): Promise<number>
     io.out(
       `jixiao gen: wrote ${thousands(result.units)} units, ${thousands(result.evaluations)} evaluations (${statuses}; ${templates}), ` +
         `${thousands(result.targets)} approved targets and ${thousands(result.monitoring)} monitoring (${Object.entries(result.monitoringByStatus).map(([s, n]) => `${s} ${thousands(n)}`).join(', ')}) of ${options.years[1]}, ` +
+        `${thousands(Object.values(result.rectificationsByStatus).reduce((n, c) => n + c, 0))} rectification items (${Object.entries(result.rectificationsByStatus).map(([s, n]) => `${s} ${thousands(n)}`).join(', ')}) and ${thousands(result.applications)} results applications of ${options.years[1]}, ` +
         `and ${thousands(result.auditEntries)} audit entries (one generated "create" entry per document) ` +
         `to ${database.dialect} in ${(result.ms / 1000).toFixed(1)} s (${thousands(Math.round(result.evaluations / (result.ms / 1000)))} evaluations/s), seed ${options.seed}`,
     );

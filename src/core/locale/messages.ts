@@ -2,6 +2,7 @@
 import type { Explanation, MessageParam, MessageParams } from '../explanation.ts';
 import { enCycle } from './en-cycle.ts';
 import { enCycleWorkflow } from './en-cycle-workflow.ts';
+import { enReport } from './en-report.ts';
 import { enEvidence } from './en-evidence.ts';
 import { enFollowup } from './en-followup.ts';
 import { enImport } from './en-import.ts';
@@ -10,6 +11,7 @@ import { resolvePlurals } from './plural.ts';
 import { en } from './en.ts';
 import { zhCycle } from './zh-cycle.ts';
 import { zhCycleWorkflow } from './zh-cycle-workflow.ts';
+import { zhReport } from './zh-report.ts';
 import { zhEvidence } from './zh-evidence.ts';
 import { zhFollowup } from './zh-followup.ts';
 import { zhImport } from './zh-import.ts';
@@ -19,7 +21,7 @@ import { zh } from './zh.ts';
 export type Lang = 'zh' | 'en';
 export type Messages = Readonly<Record<string, string>>;
 
-const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport, ...zhSetup, ...zhEvidence, ...zhCycle, ...zhCycleWorkflow, ...zhFollowup }, en: { ...en, ...enImport, ...enSetup, ...enEvidence, ...enCycle, ...enCycleWorkflow, ...enFollowup } };
+const CATALOGS: Record<Lang, Messages> = { zh: { ...zh, ...zhImport, ...zhSetup, ...zhEvidence, ...zhCycle, ...zhCycleWorkflow, ...zhFollowup, ...zhReport }, en: { ...en, ...enImport, ...enSetup, ...enEvidence, ...enCycle, ...enCycleWorkflow, ...enFollowup, ...enReport } };
 
 /** Parameters that hold a key of a fixed set, shown in words: a qualitative level, a likelihood (确定能 …). */
 const WORDED_PARAMS: ReadonlySet<string> = new Set(['level', 'likelihood']);

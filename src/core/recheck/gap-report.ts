@@ -106,7 +106,8 @@ export function formGap(form: FormToReport, threshold: number): FormGap {
   };
 }
 
-function summary(forms: readonly FormGap[]): GapSummary {
+/** The summary of some forms' gaps (a unit's, a year's): counts, mean, mean size and largest gap. */
+export function gapSummary(forms: readonly Pick<FormGap, 'gap' | 'flagged'>[]): GapSummary {
   const gaps = forms.filter((f) => f.gap !== null).map((f) => pointsHundredths(f.gap!));
   const mean = (values: number[]) => (values.length === 0 ? null : pointsOf(mulDivRound(values.reduce((a, b) => a + b, 0), 1, values.length)));
   const max = gaps.reduce<number | null>((m, g) => (m === null || Math.abs(g) > Math.abs(m) ? g : m), null);
@@ -131,8 +132,8 @@ export function gapReport(forms: readonly FormToReport[], threshold: number = DE
   }
   return {
     threshold,
-    overall: summary(gaps),
-    units: [...units.values()].map(({ unit, forms: unitForms }) => ({ unit, ...summary(unitForms) })),
+    overall: gapSummary(gaps),
+    units: [...units.values()].map(({ unit, forms: unitForms }) => ({ unit, ...gapSummary(unitForms) })),
     forms: gaps,
   };
 }

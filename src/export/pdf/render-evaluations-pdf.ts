@@ -84,10 +84,20 @@ export async function renderEvaluationsPdf(evaluations: readonly Evaluation[], o
  * Laid-out forms of any document (an evaluation, a targets declaration, a monitoring form) as
  * one PDF on this thread; a character the font lacks throws MissingCharactersError.
  */
-export function renderLayoutsPdf(layouts: readonly FormLayout[], lang: Lang): Promise<Uint8Array> {
+export function renderLayoutsPdf(layouts: readonly FormLayout[], lang: Lang, extra?: ExtraPages): Promise<Uint8Array> {
   const missing = missingCharactersIn(layouts);
   if (missing.length > 0) throw new MissingCharactersError(missing);
-  return assemblePdf(documentTitle(layouts), renderPages(layouts), lang);
+  return assemblePdf(extra?.title ?? documentTitle(layouts), renderPages(layouts), lang, extra);
+}
+
+/**
+ * Pages drawn with pdfkit itself (the results report's charts, drawn from SVG), put after a laid-out
+ * form's pages: `after.get(i)` come after the pages of layouts[i]. Their text is set in the same
+ * embedded font as the forms' (the regular weight), which the drawer notes its glyphs in.
+ */
+export interface ExtraPages {
+  title?: string;
+  after: ReadonlyMap<number, ReadonlyArray<(doc: PDFKit.PDFDocument, font: EmbeddedFormFont) => void>>;
 }
 
 /** The forms laid out, checked and rendered by the worker pool in batches, then put in one document. */
@@ -132,17 +142,17 @@ function documentTitle(layouts: readonly FormLayout[]): string {
 }
 
 /** The PDF of rendered forms: their pages in order, each with an outline entry, and the fonts. */
-function assemblePdf(title: string, rendered: RenderedForms, lang: Lang): Promise<Uint8Array> {
+function assemblePdf(title: string, rendered: RenderedForms, lang: Lang, extra?: ExtraPages): Promise<Uint8Array> {
   const doc = newDocument(title, lang);
   const done = collect(doc);
   const fonts: Partial<Record<FontWeight, EmbeddedFormFont>> = {};
   for (const weight of ['regular', 'bold'] as const) {
-    if (rendered.used[weight].size === 0) continue;
+    if (rendered.used[weight].size === 0 && !(weight === 'regular' && extra)) continue;
     const font = new EmbeddedFormFont(doc, formFonts()[weight], RESOURCE_NAMES[weight]);
     font.use(rendered.used[weight]);
     fonts[weight] = font;
   }
-  for (const form of rendered.forms) {
+  rendered.forms.forEach((form, formIndex) => {
     form.pages.forEach((page, i) => {
       doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
       if (i === 0) doc.outline.addItem(form.name);
@@ -153,7 +163,11 @@ function assemblePdf(title: string, rendered: RenderedForms, lang: Lang): Promis
       pdfPage.content.data.Filter = 'FlateDecode';
       for (const weight of page.fonts) pdfPage.fonts[RESOURCE_NAMES[weight]] = fonts[weight]!.ref;
     });
-  }
+    for (const draw of extra?.after.get(formIndex) ?? []) {
+      doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+      draw(doc, fonts.regular!);
+    }
+  });
   for (const font of Object.values(fonts)) font.embed();
   doc.end();
   return done;

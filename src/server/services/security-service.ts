@@ -11,7 +11,7 @@ import type { ServiceContext } from '../service-context.ts';
 import { requireAdmin } from './organisation-service.ts';
 
 /** The downloads that are recorded: documents that are not public. */
-export type Download = 'evaluation.pdf' | 'evaluation.xlsx' | 'dashboard.csv' | 'dashboard.xlsx' | 'recheck.xlsx' | 'progress.xlsx' | 'evidence' | 'rectifications.xlsx';
+export type Download = 'evaluation.pdf' | 'evaluation.xlsx' | 'dashboard.csv' | 'dashboard.xlsx' | 'recheck.xlsx' | 'progress.xlsx' | 'results-report.pdf' | 'results-report.xlsx' | 'evidence' | 'rectifications.xlsx';
 
 export class SecurityService {
   constructor(private readonly ctx: ServiceContext) {}

@@ -19,7 +19,7 @@ import { previousForm } from '../../core/lineage/previous-form.ts';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { RowProblem } from '../../core/organisation/unit-plan.ts';
 import type { Template } from '../../core/templates/template.ts';
-import { EDITABLE, visibleScope } from '../../core/workflow/workflow.ts';
+import { EDITABLE, visibleScope, type Scope } from '../../core/workflow/workflow.ts';
 import { fieldChanges } from '../../core/workflow/field-changes.ts';
 import { nameIndicators } from '../../core/workflow/named-changes.ts';
 import { FACT_PATHS, projectDraft, projectDraftFromTargets, updateFacts } from '../../core/year/project-draft.ts';
@@ -119,14 +119,7 @@ export class YearService {
   /** The bureau's and the departments' view of the year: counts per department and unit, overdue after the deadline. */
   async progress(user: User, year: number): Promise<Progress> {
     if (!['admin', 'reviewer', 'department'].includes(user.role)) throw forbidden();
-    const repos = repositories(this.ctx.db);
-    const [settings, counts] = [await repos.years.get(year), await repos.progress.counts(progressScope(user), year)];
-    const ids = new Set(counts.map((c) => c.unitId));
-    const records = await repos.units.names([...ids]);
-    // Each unit's department (the first id of its path) is named too.
-    const departments = await repos.units.names([...new Set([...records.values()].map((u) => u.path.split('/')[1]!))]);
-    const units = new Map<string, ProgressUnit>([...records.values(), ...departments.values()].map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path }]));
-    return yearProgress(year, settings.deadline, chinaDate(this.ctx.now()), units, counts);
+    return yearProgressOf(repositories(this.ctx.db), progressScope(user), year, chinaDate(this.ctx.now()));
   }
 
   /** The forms of the year still with their units (not started, draft, returned), for the overdue list. */
@@ -206,6 +199,24 @@ export class YearService {
   private now(): string {
     return this.ctx.now().toISOString();
   }
+}
+
+/**
+ * The year's progress over what `scope` sees, on the bureau's day `today`: the counts grouped in SQL
+ * (ProgressRepository), the units and their departments named. The progress route and the year's
+ * results report (its coverage) read it from here.
+ */
+export async function yearProgressOf(repos: Repositories, scope: Scope, year: number, today: string): Promise<Progress> {
+  const [settings, counts] = [await repos.years.get(year), await repos.progress.counts(scope, year)];
+  const units = await progressUnits(repos, counts.map((c) => c.unitId));
+  return yearProgress(year, settings.deadline, today, units, counts);
+}
+
+/** The units of `ids` and their departments (the first id of each path), as the progress names them. */
+export async function progressUnits(repos: Repositories, ids: readonly string[]): Promise<Map<string, ProgressUnit>> {
+  const records = await repos.units.names([...new Set(ids)]);
+  const departments = await repos.units.names([...new Set([...records.values()].map((u) => u.path.split('/')[1]!))]);
+  return new Map<string, ProgressUnit>([...records.values(), ...departments.values()].map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path }]));
 }
 
 /** The progress reads what the workflow lets the user see, drafts included (counts, not contents) for the bureau and the departments. */

@@ -523,6 +523,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'security.download.recheck.xlsx': 'Re-check gap report Excel',
   'security.download.progress.xlsx': 'Progress Excel',
   'security.download.rectifications.xlsx': 'Rectification items (Excel)',
+  'security.download.results-report.pdf': 'Results report PDF',
+  'security.download.results-report.xlsx': 'Results report Excel',
   'security.download.other': 'File',
   'security.ofEvaluation': 'open the form',
   'security.ofYear': 'year {year}',

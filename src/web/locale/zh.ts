@@ -525,6 +525,8 @@ export const zh = {
   'security.download.recheck.xlsx': '抽查复核差异报告 Excel',
   'security.download.progress.xlsx': '填报进度 Excel',
   'security.download.rectifications.xlsx': '整改事项 Excel',
+  'security.download.results-report.pdf': '年度绩效评价结果报告 PDF',
+  'security.download.results-report.xlsx': '年度绩效评价结果报告 Excel',
   'security.download.other': '文件',
   'security.ofEvaluation': '查看该表',
   'security.ofYear': '{year} 年度',

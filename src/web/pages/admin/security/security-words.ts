@@ -17,7 +17,7 @@ export interface DetailPart {
 export const actionKey = (action: SecurityAction): MessageKey => `security.action.${action}`;
 
 const REASONS = ['wrongPassword', 'unknownUser', 'disabled', 'wrongCurrentPassword'] as const;
-const DOWNLOADS = ['evaluation.pdf', 'evaluation.xlsx', 'dashboard.csv', 'dashboard.xlsx', 'recheck.xlsx', 'progress.xlsx', 'evidence'] as const;
+const DOWNLOADS = ['evaluation.pdf', 'evaluation.xlsx', 'dashboard.csv', 'dashboard.xlsx', 'recheck.xlsx', 'progress.xlsx', 'results-report.pdf', 'results-report.xlsx', 'evidence'] as const;
 
 const known = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
