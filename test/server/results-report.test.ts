@@ -11,7 +11,6 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Evaluation } from '../../src/core/model/evaluation.ts';
-import { chinaDate } from '../../src/core/year/progress.ts';
 import { pdffonts, popplerPages, RADICALS, squeeze } from '../../src/export/pdf/pdf-readback.testing.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi, type Client } from './support/api-harness.ts';
@@ -48,7 +47,6 @@ const ADDED: Array<{ unit: 'office' | 'center'; status: 'approved' | 'published'
 ];
 
 forEachApi("the year's results report", (api) => {
-  const today = chinaDate(new Date());
   const ids: string[] = [];
   let drawId = '';
   const items: Array<{ evaluation: number; status: 'open' | 'answered' | 'closed'; due: string }> = [
@@ -126,9 +124,18 @@ forEachApi("the year's results report", (api) => {
     const high = withRate.filter((r) => r.score >= 90 && fenOf(r.executionRate) < 6000n);
     const recheck = (await reviewer.get(`/api/rechecks/${drawId}/report`)).body;
     const points = (v: number | null) => (v === null ? '—' : yuan(BigInt(Math.round(v * 100))));
-    const rect = (subset: typeof items) => [subset.length, subset.filter((i) => i.status === 'open').length, subset.filter((i) => i.status === 'answered').length, subset.filter((i) => i.status === 'closed').length, subset.filter((i) => i.status === 'open' && i.due < today).length];
-    const byCategory = ['keep', 'increase', 'reduce', 'stop', 'rectify-first', 'other'].map((c) => applications.filter((a) => a.category === c));
-    const budgetOf = (a: { evaluation: number }) => ADDED[a.evaluation]!.budgetFen;
+    // The year's items and applications as the API gives them: the inserted rows and the demo's own.
+    const listed = (await reviewer.get(`/api/rectifications?year=${YEAR}&limit=500`)).body;
+    assert.equal(listed.total, listed.items.length);
+    assert.ok(listed.total >= items.length);
+    const rectified: Array<{ status: string; overdue: boolean }> = listed.items;
+    const rect = (subset: typeof rectified) => [subset.length, subset.filter((i) => i.status === 'open').length, subset.filter((i) => i.status === 'answered').length, subset.filter((i) => i.status === 'closed').length, subset.filter((i) => i.overdue).length];
+    const applied = (
+      await Promise.all(reviewed.map(async (r) => ({ budget: r.budget as string | null, application: (await reviewer.get(`/api/evaluations/${r.id}/results-application`)).body.application })))
+    ).filter((a) => a.application !== null);
+    assert.ok(applied.length >= applications.length);
+    const byCategory = ['keep', 'increase', 'reduce', 'stop', 'rectify-first', 'other'].map((c) => applied.filter((a) => a.application.category === c));
+    const budgetOf = (a: { budget: string | null }) => (a.budget ? fenOf(a.budget) : 0n);
     const categoryWords: string[] = ['保持预算', '增加预算', '压减预算', '取消项目', '先整改后安排', '其他'];
     const department = progress.departments[0].unit.name;
     return {
@@ -142,9 +149,10 @@ forEachApi("the year's results report", (api) => {
       highScoreLowExecution: high.slice(0, 20).map(project),
       recheck: [...recheck.units.map((u: any) => [u.unit.name, u.drawn, u.rechecked, u.flagged, points(u.meanGap), points(u.meanAbsoluteGap), points(u.maxGap)]),
         ['合计', recheck.overall.drawn, recheck.overall.rechecked, recheck.overall.flagged, points(recheck.overall.meanGap), points(recheck.overall.meanAbsoluteGap), points(recheck.overall.maxGap)]],
-      rectification: [[department, ...rect(items)], ['合计', ...rect(items)]],
-      applications: [...byCategory.map((of, i) => [categoryWords[i]!, of.length, percent(BigInt(of.length), BigInt(applications.length)), yuan(of.reduce((n, a) => n + budgetOf(a), 0n))]),
-        ['合计', applications.length, '100.00', yuan(applications.reduce((n, a) => n + budgetOf(a), 0n))]],
+      rectification: [[department, ...rect(rectified)], ['合计', ...rect(rectified)]],
+      applications: [...byCategory.map((of, i) => [categoryWords[i]!, of.length, percent(BigInt(of.length), BigInt(applied.length)), yuan(of.reduce((n, a) => n + budgetOf(a), 0n))]),
+        ['合计', applied.length, '100.00', yuan(applied.reduce((n, a) => n + budgetOf(a), 0n))]],
+      raised: rectified.length, applied: applied.length,
     };
   }
 
@@ -175,9 +183,9 @@ forEachApi("the year's results report", (api) => {
     has(['高分低执行项目数（得分≥90、执行率<60%）', f.high], 'high score low execution');
     has(['抽查复核项目数', f.rechecked], 're-checked');
     has(['复核差异超阈值项目数', f.flagged], 'flagged');
-    has(['提出整改事项数', items.length], 'raised');
+    has(['提出整改事项数', expected.raised], 'raised');
     has(['逾期未整改事项数', expected.rectification[0]![5] as number], 'overdue');
-    has(['已记录结果应用的项目数', applications.length], 'applied');
+    has(['已记录结果应用的项目数', expected.applied], 'applied');
     for (const key of ['coverage', 'grades', 'lowest', 'highScoreLowExecution', 'recheck', 'rectification', 'applications'] as const) {
       for (const row of expected[key]) has(row as Array<string | number | null>, key);
     }
