@@ -229,7 +229,12 @@ step('4. the preparer reads the reason and answers again from the last answer', 
   await openItem(page);
   assert.match(await page.getByTestId('rect-send-back-reason').innerText(), /签到表未体现培训人次/u);
   const measures = page.getByTestId('rect-measures-input');
-  assert.equal(await measures.inputValue(), '已补充培训签到表和验收报告。', 'the last answer to work from');
+  // The drawer fills the box from the item once it has loaded: wait for it rather than read it at once.
+  await page.waitForFunction(
+    (expected) => (document.querySelector('[data-testid=rect-measures-input]') as HTMLTextAreaElement | null)?.value === expected,
+    '已补充培训签到表和验收报告。',
+    { timeout: UI },
+  ).catch(async () => assert.fail(`the last answer to work from, found ${JSON.stringify(await measures.inputValue())}`));
   await measures.fill('已补充培训签到表（共 512 人次）和验收报告。');
   assert.equal(await post(page, /\/answer$/u, () => page.getByTestId('rect-submit-answer').click()), 200);
   await detailStatus(page, 'answered');
