@@ -51,6 +51,7 @@ export const enImport: Messages = {
   'grid.totalsNotFound': 'The indicator table has no 合计 / 总分 row',
   'grid.fieldNotFound': 'The form has no "{field}" field',
   'grid.unreadableValue': '"{text}" in "{field}" is not a number or date that can be read; taken as blank',
+  'grid.notGrade': '"{text}" in "{field}" is not one of the template\'s grades; taken as blank',
   'grid.unknownCategory': 'The category "{text}" is not one of the template\'s',
   'grid.unknownSubcategory': 'The 二级指标 caption "{text}", printed outside its cell, is not one of the template\'s; kept as printed',
   'grid.categoryInferred': 'No category is printed next to "{name}"; taken as "{category}" from the template\'s block points in form order',

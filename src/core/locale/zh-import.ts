@@ -53,6 +53,7 @@ export const zhImport: Messages = {
   'grid.totalsNotFound': '绩效指标表下没有“合计”或“总分”行',
   'grid.fieldNotFound': '表中没有“{field}”一栏',
   'grid.unreadableValue': '“{field}”的“{text}”无法识别为数值或日期，按空白处理',
+  'grid.notGrade': '“{field}”的“{text}”不是本模板的绩效等级，按空白处理',
   'grid.unknownCategory': '一级指标“{text}”不是本模板的一级指标',
   'grid.unknownSubcategory': '单元格外印出的二级指标“{text}”不是本模板的二级指标，按原文保留',
   'grid.categoryInferred': '“{name}”旁未注明一级指标，按模板各类分值依次推定为“{category}”',
