@@ -63,8 +63,9 @@ export function unreadCells(table: readonly LayoutCell[][], skip: (row: number) 
 export function valuesBesideBareLabels(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const all = placed(table, skip, isLabel);
   const labels = all.filter((p) => p.label);
-  const onLine = (line: number) => all.filter((p) => p.lines.includes(line));
-  const bare = labels.filter((l) => l.lines.every((line) => !onLine(line).some((p) => p !== l && p.cell.start >= l.cell.end)));
+  const byLine = new Map<number, Placed[]>();
+  for (const p of all) for (const line of p.lines) byLine.set(line, [...(byLine.get(line) ?? []), p]);
+  const bare = labels.filter((l) => l.lines.every((line) => !(byLine.get(line) ?? []).some((p) => p !== l && p.cell.start >= l.cell.end)));
   const out: UnclearCell[] = [];
   for (const v of all) {
     if (v.label) continue;

@@ -27,6 +27,9 @@ import { sharedColumnCells, touchingColumnCells, touchingRowCells } from './touc
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { LabelIndex } from './label-index.ts';
 
+/** Fields of the tables, read by their columns: the header checks leave them to the figures' checks. */
+const TABLE_PATH = /^(indicators\[|funding\[|totals\.|execution\.)/u;
+
 const FUNDING_COLUMNS = ['funding[].initial', 'funding[].adjusted', 'funding[].executed', 'form.funding.weight', 'form.funding.rate', 'form.funding.score'];
 
 function pseudoCell(text: string): PlacedCell {
@@ -203,9 +206,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...(input.templateId === undefined ? {} : { templateId: input.templateId }),
   });
   // Header cells (outside the tables) whose place leaves their field in doubt.
-  const readTexts = result.forms.flatMap((form) => Object.entries(form.locations).map(([path, location]) => ({ location, value: String(valueAt(form.evaluation, path) ?? '') })));
+  const readTexts = result.forms.flatMap((form) => Object.entries(form.locations).flatMap(([path, location]) => (TABLE_PATH.test(path) ? [] : [{ location, value: String(valueAt(form.evaluation, path) ?? '') }])));
   // Figures, dates and 是/否 are stored otherwise than printed: checked by the figures, not here.
-  const read = (cell: LayoutCell) => isNumberText(cellText(cell)) || readYesNo(cellText(cell)).ok || readTexts.some((r) => r.location === cellLocation(cell) && r.value.trim() !== '' && holds(cellText(cell), r.value));
+  const readAt = new Map<string, string[]>();
+  for (const r of readTexts) if (r.value.trim() !== '') readAt.set(r.location, [...(readAt.get(r.location) ?? []), r.value]);
+  const read = (cell: LayoutCell) => isNumberText(cellText(cell)) || readYesNo(cellText(cell)).ok || (readAt.get(cellLocation(cell)) ?? []).some((value) => holds(cellText(cell), value));
   // A label wrapped in its cell (具体实施处（科室 / ）) is a label in each of its pieces.
   const isLabelPiece = (text: string) => fit(text) !== undefined;
   const header = [...unreadCells(cells, inTable, isLabelPiece, read, cellLocation), ...valuesBesideBareLabels(cells, inTable, isLabelPiece, cellLocation)];
@@ -226,7 +231,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const misread = (form: ImportedForm) =>
     under.flatMap(({ cell, fields }) => {
       const text = cellText(cell);
-      const paths = Object.keys(form.locations).filter((p) => form.locations[p] === cellLocation(cell) && holds(text, String(valueAt(form.evaluation, p) ?? '')));
+      const paths = Object.keys(form.locations).filter((p) => !TABLE_PATH.test(p)).filter((p) => form.locations[p] === cellLocation(cell) && holds(text, String(valueAt(form.evaluation, p) ?? '')));
       if (paths.length === 0 || paths.some((p) => fields.includes(p))) return [];
       const lineNo = Math.min(...cell.tokens.map((t) => t.lineNo));
       return [{ location: cellLocation(cell), lineNo, key: 'layout.underOtherLabel' as const, text }, ...fields.flatMap((f) => (form.locations[f] === undefined ? [] : [{ location: form.locations[f]!, lineNo, key: 'layout.underOtherLabel' as const }]))];
