@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { templateRegistry } from '../templates/registry.ts';
-import { compareHundredths, isUnreadable, pointsHundredths, readAmount, readDate, readPoints, readRate, readYesNo, yesNoWords } from './read-value.ts';
+import { compareHundredths, isUnreadable, pointsHundredths, readAmount, readDate, readGrade, readPoints, readRate, readYesNo, yesNoWords } from './read-value.ts';
 
 test('amounts: separators, full width, a unit written after the number wins, 亿 keeps the form unit', () => {
   assert.deepEqual(readAmount('414,400.00', '元'), { ok: true, value: { yuan: '414400.00', unit: '元' } });
@@ -51,6 +51,20 @@ test('是/否: the template\'s words on forms, the common spellings in spreadshe
   assert.deepEqual(readYesNo('也许', shanghai), { ok: false, problem: 'notYesNo' });
   assert.deepEqual(readYesNo(''), { ok: false, problem: 'blank' });
   assert.deepEqual(['是', 'YES', 'true', '1', '否', 'No', '0'].map((t) => readYesNo(t)).map((r) => r.ok && r.value), [true, true, true, true, false, false, false]);
+});
+
+test('a grade is one of the template\'s grade words; a number or another template\'s word is none', () => {
+  const registry = templateRegistry();
+  const shanghai = registry.get('shanghai-2021')!;
+  const national = registry.get('national-2020')!;
+  assert.deepEqual(readGrade(' 良好 ', shanghai), { ok: true, value: '良好' });
+  assert.deepEqual(readGrade('Good', shanghai), { ok: true, value: 'Good' });
+  assert.deepEqual(readGrade('良', national), { ok: true, value: '良' });
+  assert.deepEqual(readGrade('', shanghai), { ok: false, problem: 'blank' });
+  // The total printed where the grade is, and the other template's word, are never a grade.
+  assert.deepEqual(readGrade('83', shanghai), { ok: false, problem: 'notGrade' });
+  assert.deepEqual(readGrade('良', shanghai), { ok: false, problem: 'notGrade' });
+  assert.deepEqual(readGrade('良好', national), { ok: false, problem: 'notGrade' });
 });
 
 test('sums of points in hundredths, compared exactly with a template number of any precision', () => {

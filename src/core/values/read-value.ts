@@ -15,7 +15,7 @@ import type { FormLabel, Template } from '../templates/template.ts';
 export { amountText, readPoints, readRate, type ReadProblem, type Reading };
 
 /** Why a value was not read: a number's reasons, or a text that is no date or no yes/no word. */
-export type ValueProblem = ReadProblem | 'notDate' | 'notYesNo';
+export type ValueProblem = ReadProblem | 'notDate' | 'notYesNo' | 'notGrade';
 export type ValueReading<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 
 const fail = <T>(problem: ValueProblem): ValueReading<T> => ({ ok: false, problem });
@@ -87,6 +87,23 @@ export function readYesNo(raw: string, words: YesNoWords = YES_NO): ValueReading
   if (words.yes.includes(key)) return { ok: true, value: true };
   if (words.no.includes(key)) return { ok: true, value: false };
   return fail('notYesNo');
+}
+
+/** How a grade word is compared: NFKC, no white space, lower case. */
+function gradeKey(text: string): string {
+  return normalizeText(text).toLowerCase();
+}
+
+/**
+ * A grade as printed (良好), when it is one of the template's grade words (Chinese or English);
+ * anything else — a number, another template's word — is no grade: the stated grade is checked
+ * against the total later, so a text taken for it must never pass as one.
+ */
+export function readGrade(raw: string, template: Template): ValueReading<string> {
+  const key = gradeKey(raw);
+  if (key === '') return fail('blank');
+  const grade = template.grades.find((g) => gradeKey(g.label.zh) === key || gradeKey(g.label.en) === key);
+  return grade ? { ok: true, value: raw.trim() } : fail('notGrade');
 }
 
 /**

@@ -4,7 +4,7 @@
  * neighbour is another label (预期目标 | 实际完成情况), the cell below.
  */
 import type { DiagnosticSink } from '../diagnostics.ts';
-import { readAmount, readDate, readRate, readYesNo, yesNoWords, type ValueReading } from '../../core/values/read-value.ts';
+import { readAmount, readDate, readGrade, readRate, readYesNo, yesNoWords, type ValueReading } from '../../core/values/read-value.ts';
 import { setField, type FormDraft } from './form-draft.ts';
 import type { FormLabels } from './form-labels.ts';
 import type { FormRegion, PlacedCell } from './form-region.ts';
@@ -64,7 +64,8 @@ function findField(region: FormRegion, labels: FormLabels, path: string, cells: 
 
 function report<T>(sink: DiagnosticSink, parsed: ValueReading<T>, path: string, text: string, location: string): T | undefined {
   if (parsed.ok) return parsed.value;
-  if (parsed.problem !== 'blank') sink.add('warning', 'UNREADABLE_VALUE', 'grid.unreadableValue', { text, field: path }, { location, path });
+  if (parsed.problem === 'notGrade') sink.add('warning', 'UNREADABLE_VALUE', 'grid.notGrade', { text, field: path }, { location, path });
+  else if (parsed.problem !== 'blank') sink.add('warning', 'UNREADABLE_VALUE', 'grid.unreadableValue', { text, field: path }, { location, path });
   return undefined;
 }
 
@@ -82,6 +83,7 @@ function readValue(draft: FormDraft, path: string, found: Found): unknown {
   if (path === 'project.executionRate') return report(sink, readRate(text), path, text, location) ?? '';
   if (path === 'evaluatedOn') return report(sink, readDate(text), path, text, location) ?? '';
   if (path === 'project.recurring') return report(sink, readYesNo(text, yesNoWords(draft.template)), path, text, location);
+  if (path === 'grade') return report(sink, readGrade(text, draft.template), path, text, location) ?? '';
   return text.trim();
 }
 

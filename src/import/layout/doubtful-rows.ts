@@ -123,7 +123,7 @@ const TABLE_FIELD = /^(indicators\[|totals\.|funding\[|execution\.)/u;
  */
 const bare = (text: string) => text.replace(/\s+/gu, '');
 /** Whether a field's value came from a cell's text: the same, or (a cell cut or joined by the recogniser) a good part of it. */
-const holds = (cell: string, value: string) => bare(cell) === bare(value) || (bare(value).length >= 4 && (bare(cell).includes(bare(value)) || bare(value).includes(bare(cell))));
+export const holds = (cell: string, value: string) => bare(cell) === bare(value) || (bare(value).length >= 4 && (bare(cell).includes(bare(value)) || bare(value).includes(bare(cell))));
 
 export function unclearFields(file: string, form: ImportedForm, index: number, unclear: ReadonlyArray<{ location: string; lineNo: number; key?: string; text?: string }>, tables = false): ImportDiagnostic[] {
   const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });

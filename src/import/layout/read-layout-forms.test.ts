@@ -125,6 +125,15 @@ describe('a layout text of its own', () => {
     assert.ok(result.diagnostics.every((d) => d.code === 'CATEGORY_INFERRED'), JSON.stringify(result.diagnostics.map((d) => d.code)));
   });
 
+  test('a figure or a word that is no grade of the template, where the grade prints, is reported on its line and not taken', async () => {
+    for (const printed of ['83', '良']) {
+      const result = await read(OWN.replace('优秀', printed));
+      assert.equal(result.forms[0]!.evaluation.grade ?? '', '');
+      const said = result.diagnostics.filter((d) => d.path === 'evaluations[0].grade');
+      assert.deepEqual(said.map((d) => [d.code, d.location, d.message.key]), [['UNREADABLE_VALUE', 'line 28', 'grid.notGrade']]);
+    }
+  });
+
   test('a wrapped line goes to the row it is centred on, a blank line is a border', () => {
     const text = ['a', '   x          1', '   y', '', '   z', '   w          2', '   v'].join('\n');
     const rows = layoutRows(layoutLines(text), (l) => l.pieces.some((p) => /^\d$/u.test(p.text)));

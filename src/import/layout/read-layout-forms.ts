@@ -5,7 +5,7 @@
  */
 import { templateRegistry } from '../../core/templates/registry.ts';
 import type { Template } from '../../core/templates/template.ts';
-import { readAmount, readDate, readPoints, readRate } from '../../core/values/read-value.ts';
+import { readAmount, readDate, readPoints, readRate, readYesNo } from '../../core/values/read-value.ts';
 import { isTitleOf } from '../grid/detect-template.ts';
 import { escapeRegExp, normalizeText } from '../../core/targets/normalize.ts';
 import { memoByString } from '../../core/memo.ts';
@@ -13,17 +13,22 @@ import type { PlacedCell } from '../grid/form-region.ts';
 import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { diagnosticSink } from '../diagnostics.ts';
-import type { FileImport, ReaderInput } from '../import-result.ts';
-import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, tableZones, type TableHints } from './layout-grid.ts';
+import type { FileImport, ImportedForm, ReaderInput } from '../import-result.ts';
+import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, tableZones, type LayoutCell, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
-import { doubtfulValues, offCentreCaptions, unclearFields } from './doubtful-rows.ts';
+import { doubtfulValues, holds, offCentreCaptions, unclearFields } from './doubtful-rows.ts';
+import { unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
+import { valueAt } from './field-report.ts';
 import { sharedColumnCells, touchingColumnCells, touchingRowCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { LabelIndex } from './label-index.ts';
+
+/** Fields of the tables, read by their columns: the header checks leave them to the figures' checks. */
+const TABLE_PATH = /^(indicators\[|funding\[|totals\.|execution\.)/u;
 
 const FUNDING_COLUMNS = ['funding[].initial', 'funding[].adjusted', 'funding[].executed', 'form.funding.weight', 'form.funding.rate', 'form.funding.score'];
 
@@ -35,6 +40,8 @@ function isNumber(text: string): boolean {
   return readPoints(text).ok || readRate(text).ok || readDate(text).ok || readAmount(text, '元').ok;
 }
 
+const isNumberText = memoByString(isNumber);
+
 interface Labelling {
   hints: TableHints;
   isLabelText: (text: string) => boolean;
@@ -43,6 +50,8 @@ interface Labelling {
   fit: (text: string) => LabelFit;
   isAnchor: (line: LayoutLine) => boolean;
   isTitle: (line: LayoutLine) => boolean;
+  /** The header fields (HEADER_FIELDS) a label names, in any template. */
+  headerFieldsOf: (text: string) => readonly string[];
 }
 
 /**
@@ -80,7 +89,6 @@ function labelling(templates: readonly Template[]): Labelling {
     .map((k) => /^[^:]{1,8}:/u.exec(k)?.[0] ?? '')
     .filter((k) => k !== '');
   const isNotes = (text: string) => notes.some((k) => normalizeText(text).startsWith(k));
-  const isNumberText = memoByString(isNumber);
   // A label set apart from its value by a single space (项目年度总目 标 / 按照…) is a token of its own.
   const isAnchor = (line: LayoutLine) =>
     line.pieces.some((p) => isNumberText(p.text) || isLabel(p.text)) || line.tokens.some((t) => isLabel(t.text)) || (line.pieces[0] !== undefined && isNotes(line.pieces[0].text));
@@ -88,7 +96,8 @@ function labelling(templates: readonly Template[]): Labelling {
   // A title, and the subtitle under it (（2022年度）), are rows of their own: nothing wraps into them.
   const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text) || isSubtitle(p.text));
   const isNotesRow = (texts: readonly string[]) => texts[0] !== undefined && isNotes(texts[0]);
-  return { hints, isAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel) };
+  const headerFieldsOf = memoByString((text) => HEADER_FIELDS.filter((k) => matched(text).some((keys) => keys.has(k))));
+  return { hints, isAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFieldsOf };
 }
 
 /** A caption's points as printed after it: 产出指标(45分). */
@@ -164,7 +173,7 @@ function labellingFor(templates: readonly Template[]): Labelling {
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTitle, isNotesRow, isLabelText, fit } = labellingFor(registry.ids().map((id) => registry.get(id)!));
+  const { hints, isAnchor, isTitle, isNotesRow, isLabelText, fit, headerFieldsOf } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = joinWrappedLabels(layoutLines(text), fit);
   // titles() gives no list at all when no text is a title.
   const onlyTitles = (texts: readonly string[]) => {
@@ -196,6 +205,15 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     registry,
     ...(input.templateId === undefined ? {} : { templateId: input.templateId }),
   });
+  // Header cells (outside the tables) whose place leaves their field in doubt.
+  const readTexts = result.forms.flatMap((form) => Object.entries(form.locations).flatMap(([path, location]) => (TABLE_PATH.test(path) ? [] : [{ location, value: String(valueAt(form.evaluation, path) ?? '') }])));
+  // Figures, dates and 是/否 are stored otherwise than printed: checked by the figures, not here.
+  const readAt = new Map<string, string[]>();
+  for (const r of readTexts) if (r.value.trim() !== '') readAt.set(r.location, [...(readAt.get(r.location) ?? []), r.value]);
+  const read = (cell: LayoutCell) => isNumberText(cellText(cell)) || readYesNo(cellText(cell)).ok || (readAt.get(cellLocation(cell)) ?? []).some((value) => holds(cellText(cell), value));
+  // A label wrapped in its cell (具体实施处（科室 / ）) is a label in each of its pieces.
+  const isLabelPiece = (text: string) => fit(text) !== undefined;
+  const header = [...unreadCells(cells, inTable, isLabelPiece, read, cellLocation), ...valuesBesideBareLabels(cells, inTable, isLabelPiece, cellLocation)];
   // A 一级指标 left open is inferred from the template's points and said so by the recogniser.
   const unclear = diagnosticSink(input.file);
   for (const n of notes) {
@@ -208,7 +226,19 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...doubtfulValues(input.file, form, i, registry.get(form.evaluation.template)!),
     ...offCentreCaptions(input.file, form, i, notes),
   ]);
-  return { ...result, diagnostics: [...unclear.diagnostics, ...result.diagnostics, ...doubts] };
+  // A block read by a field other than the heading printed over it: that field, and the heading's, are in doubt.
+  const under = valuesUnderLabels(cells, inTable, isLabelPiece, headerFieldsOf);
+  const misread = (form: ImportedForm) =>
+    under.flatMap(({ cell, fields }) => {
+      const text = cellText(cell);
+      const paths = Object.keys(form.locations).filter((p) => !TABLE_PATH.test(p)).filter((p) => form.locations[p] === cellLocation(cell) && holds(text, String(valueAt(form.evaluation, p) ?? '')));
+      if (paths.length === 0 || paths.some((p) => fields.includes(p))) return [];
+      const lineNo = Math.min(...cell.tokens.map((t) => t.lineNo));
+      return [{ location: cellLocation(cell), lineNo, key: 'layout.underOtherLabel' as const, text }, ...fields.flatMap((f) => (form.locations[f] === undefined ? [] : [{ location: form.locations[f]!, lineNo, key: 'layout.underOtherLabel' as const }]))];
+    });
+  // What the cells' places doubt is said once per field, where no other check has said it.
+  const placeDoubts = result.forms.flatMap((form, i) => unclearFields(input.file, form, i, [...header, ...misread(form)])).filter((d, k, all) => all.findIndex((e) => e.path === d.path) === k && !doubts.some((e) => e.path === d.path));
+  return { ...result, diagnostics: [...unclear.diagnostics, ...result.diagnostics, ...doubts, ...placeDoubts] };
 }
 
 /** For tests and tools: the labelling over the built-in templates. */

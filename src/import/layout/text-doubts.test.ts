@@ -37,6 +37,13 @@ describe('text fields that show they took a neighbour’s text are reported with
     assert.deepEqual(doubted(form((e) => (e.annualGoal = `15个街镇${e.annualGoal}`))), []);
   });
 
+  test('a text field that reads as a figure or a date alone (the cell beside it taken in): that field', () => {
+    assert.deepEqual(doubted(form((e) => (e.achievements = '2026.3.13'))), ['evaluations[0].achievements line 60']);
+    assert.deepEqual(doubted(form((e) => (e.project.budgetUnit = '4,305.00'))), ['evaluations[0].project.budgetUnit line 4']);
+    // A name that holds a figure among its words is text.
+    assert.deepEqual(doubted(form((e) => (e.project.name = '2022年全民健身'))), []);
+  });
+
   test('the notes printed under the form taken into a text field: that field', () => {
     const f = form((e) => (e.improvements = `${e.improvements}产出目标、效果目标和影响力目标可根据项目情况自行增加绩效指标。`));
     assert.deepEqual(doubted(f), ['evaluations[0].improvements line 72']);

@@ -34,6 +34,17 @@ function amountsInFront(file: string, form: ImportedForm, index: number): Import
   return report(file, form, index, paths, 'layout.amountInText', paths.join(', '));
 }
 
+/** The header fields read as text (names, the goal, the remarks), as opposed to amounts, rates, dates and answers. */
+const TEXT_FIELDS = new Set(['project.name', 'project.budgetUnit', 'project.department', 'annualGoal', 'actualOutcome', 'achievements', 'problems', 'improvements']);
+/** A value that is nothing but a figure or a date as forms print them (2026.3.13, 4,305.00, 83, 62.16%). */
+const FIGURE_ONLY = /^[-+]?[\d,，.．/年月日%％-]+$/u;
+
+/** Text fields that read as a figure or a date alone: the value of a figure's or a date's cell beside them taken in. */
+function figuresTaken(file: string, form: ImportedForm, index: number): ImportDiagnostic[] {
+  const paths = Object.keys(form.locations).filter((path) => TEXT_FIELDS.has(path) && FIGURE_ONLY.test(String(valueAt(form.evaluation, path) ?? '').replace(/\s+/gu, '')));
+  return report(file, form, index, paths, 'layout.figureAsText', paths.join(', '));
+}
+
 /** The pieces of the template's printed notes (说明：1、… 2、…), without their numbering. */
 function notePieces(template: Template): string[] {
   const notes = template.fieldLabels['form.notes']?.zh ?? '';
@@ -103,7 +114,7 @@ function sameCellTwice(file: string, form: ImportedForm, index: number): ImportD
 }
 
 export function textDoubts(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
-  const out = [...amountsInFront(file, form, index), ...notesTaken(file, form, index, template), ...headerShifted(file, form, index, template), ...blankNeighbours(file, form, index), ...sameCellTwice(file, form, index)];
+  const out = [...figuresTaken(file, form, index), ...amountsInFront(file, form, index), ...notesTaken(file, form, index, template), ...headerShifted(file, form, index, template), ...blankNeighbours(file, form, index), ...sameCellTwice(file, form, index)];
   // A field two checks doubt is reported once.
   return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
 }

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { LayoutCell } from './layout-grid.ts';
+import { unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
+
+/** A cell of one token per line: `lines` [lineNo, text] at columns from `start`. */
+function cell(row: number, start: number, ...lines: Array<[number, string]>): LayoutCell {
+  const tokens = lines.map(([lineNo, text]) => ({ text, start, end: start + text.length, line: lineNo - 1, lineNo, page: 1 }));
+  return { tokens, start, end: Math.max(...tokens.map((t) => t.end)), col: start, colSpan: 1, row, rowSpan: 1 };
+}
+
+const LABELS = new Set(['主管部门', '实施单位', '主要绩效', '主要问题', '改进措施', '项目名称', '预算单位']);
+const isLabel = (text: string) => LABELS.has(text);
+const where = (c: LayoutCell) => `line ${Math.min(...c.tokens.map((t) => t.lineNo))}`;
+const none = () => false;
+
+describe('a value beside a label that has none of its own', () => {
+  test('in that label\'s column (right of it, a line or two away) is in doubt', () => {
+    // 主管部门 | (its value under the line) | 实施单位 | 信息中心, printed as pdftotext sets it:
+    // 信息中心 on 主管部门's line is 实施单位's value.
+    const table = [
+      [cell(0, 0, [7, '主管部门']), cell(0, 95, [7, '信息中心'])],
+      [cell(1, 8, [8, '实际完成数略低于目标']), cell(1, 78, [8, '实施单位'])],
+    ];
+    assert.deepEqual(valuesBesideBareLabels(table, none, isLabel, where).map((u) => [u.location, u.key, u.text]), [['line 7', 'layout.besideBareLabel', '信息中心']]);
+  });
+
+  test('a figure in that label\'s column is in doubt by its place alone (it is stored otherwise than printed)', () => {
+    const table = [
+      [cell(0, 1, [8, '当年预算数']), cell(0, 91, [8, '7,847,313.19'])],
+      [cell(1, 40, [9, '57,110,000.00']), cell(1, 54, [9, '上年预算金额'])],
+    ];
+    const labels = (text: string) => isLabel(text) || text === '当年预算数' || text === '上年预算金额';
+    assert.deepEqual(valuesBesideBareLabels(table, none, labels, where), [{ location: 'line 8', lineNo: 8, key: 'layout.besideBareLabel' }]);
+  });
+
+  test('with a line nearer that label than its own is in doubt; a label with its value beside it is no such label', () => {
+    // 主要问题's block reaches down to the line above 改进措施, which reads blank.
+    const lower = [cell(0, 4, [142, '主要问题']), cell(0, 15, [143, '受疫情影响'], [145, '部分工作受客观因素'], [150, '目实施'])];
+    assert.deepEqual(valuesBesideBareLabels([lower, [cell(1, 4, [152, '改进措施'])]], none, isLabel, where).map((u) => u.location), ['line 143']);
+    assert.deepEqual(valuesBesideBareLabels([lower, [cell(1, 4, [152, '改进措施']), cell(1, 15, [152, '无'])]], none, isLabel, where), []);
+  });
+
+  test('leaves alone labels and values on one line each, and rows skipped', () => {
+    const table = [
+      [cell(0, 2, [2, '项目名称']), cell(0, 15, [2, '社区图书角']), cell(0, 50, [2, '预算单位']), cell(0, 70, [2, '某区文化局'])],
+      [cell(1, 0, [4, '主管部门'])],
+    ];
+    assert.deepEqual(valuesBesideBareLabels(table, none, isLabel, where), []);
+    const shifted = [[cell(0, 0, [7, '主管部门']), cell(0, 95, [7, '信息中心'])], [cell(1, 78, [8, '实施单位'])]];
+    assert.deepEqual(valuesBesideBareLabels(shifted, (r) => r === 1, isLabel, where), []);
+  });
+});
+
+describe('text no field read', () => {
+  const table = [
+    [cell(0, 2, [2, '项目名称']), cell(0, 12, [2, '个别指标完成情况未达预期'])],
+    [cell(1, 12, [3, '有待提升，细化33']), cell(1, 60, [3, '预算单位']), cell(1, 70, [3, '南京市松江区教育局'])],
+  ];
+  const read = (c: LayoutCell) => !c.tokens.some((t) => t.text.startsWith('有待'));
+
+  test('puts in doubt the values read within a few lines of it, with its line', () => {
+    assert.deepEqual(unreadCells(table, none, isLabel, read, where).map((u) => [u.location, u.lineNo, u.key]), [
+      ['line 2', 3, 'layout.lineLeftOver'],
+      ['line 3', 3, 'layout.lineLeftOver'],
+    ]);
+  });
+
+  test('is not punctuation alone, nor text every field read', () => {
+    assert.deepEqual(unreadCells(table, none, isLabel, () => true, where), []);
+    const bracket = [[cell(0, 2, [2, '项目名称']), cell(0, 12, [2, '社区图书角'])], [cell(1, 3, [3, '）'])]];
+    assert.deepEqual(unreadCells(bracket, none, isLabel, (c) => c.tokens[0]!.text !== '）', where), []);
+  });
+});
+
+describe('a block printed under column headings', () => {
+  // 年度总体目标 | 预期目标 | 实际完成情况: each block under its heading, the goal's around its row label.
+  const FIELDS: Record<string, string[]> = { 预期目标: ['annualGoal'], 实际完成情况: ['actualOutcome'], 年度总体目标: [] };
+  const labels = (text: string) => text in FIELDS;
+  const fieldsOf = (text: string) => FIELDS[text] ?? [];
+  const headings = [cell(0, 39, [31, '预期目标']), cell(0, 83, [31, '实际完成情况'])];
+
+  test('gives the fields of the heading right above each block', () => {
+    const table = [headings, [cell(1, 80, [32, '资金拨付率达到100%'], [33, '新增服务点位'])]];
+    assert.deepEqual(valuesUnderLabels(table, none, labels, fieldsOf).map((u) => [u.cell.start, u.fields]), [[80, ['actualOutcome']]]);
+  });
+
+  test('leaves alone a block with a label of its own beside it (wrapped around it), or far below the headings', () => {
+    const around = [headings, [cell(1, 10, [33, '实际完成数略低于目标'], [35, '按期完成'])], [cell(2, 0, [34, '年度总体目标'])]];
+    assert.deepEqual(valuesUnderLabels(around, none, labels, fieldsOf), []);
+    assert.deepEqual(valuesUnderLabels([headings, [cell(1, 80, [40, '资金拨付率'])]], none, labels, fieldsOf), []);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Checks on the header fields (outside the tables) from where their cells lie, for what the
+ * values themselves do not show. pdftotext sets a tall cell's text on its own lines, above or
+ * below its label, often nearer a neighbour's label than its own: a value may be read by the wrong
+ * label, or lose lines no field reads. Each finding names the cells whose text is in doubt; the
+ * fields read from them are reported with their line (never a silent wrong value).
+ */
+import { cellText, type LayoutCell } from './layout-grid.ts';
+import type { UnclearCell } from './touching-rows.ts';
+
+/** How many lines from a value a label or a line left over still counts as beside it. */
+const REACH = 3;
+
+interface Placed {
+  cell: LayoutCell;
+  lines: number[];
+  label: boolean;
+}
+
+function placed(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean): Placed[] {
+  return table.flatMap((cells, r) =>
+    skip(r) ? [] : cells.map((cell) => ({ cell, lines: [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b), label: cell.tokens.some((t) => isLabel(t.text)) })),
+  );
+}
+
+/** Lines between two cells' lines (0 when they share one). */
+function gap(a: readonly number[], b: readonly number[]): number {
+  return Math.min(...a.flatMap((x) => b.map((y) => Math.abs(x - y))));
+}
+
+function firstLineNo(cell: LayoutCell): number {
+  return Math.min(...cell.tokens.map((t) => t.lineNo));
+}
+
+/** Text a field holds as printed: words, not punctuation alone. */
+function isText(text: string): boolean {
+  return /\p{Script=Han}|\p{L}{2}/u.test(text);
+}
+
+/**
+ * Value cells (no label in them) that no field read (`read` says which were: a figure, a date or
+ * 是/否 is stored otherwise than printed, and is read where a field took it), and the value cells read within REACH lines
+ * of them: each of those may have lost that text (a wrapped line printed apart from its cell).
+ */
+export function unreadCells(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, read: (cell: LayoutCell) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const values = placed(table, skip, isLabel).filter((p) => !p.label);
+  // A line of nothing but punctuation (the `）` of a wrapped label) is no text of a field.
+  const unread = values.filter((p) => !read(p.cell) && p.cell.tokens.some((t) => isText(t.text)));
+  return unread.flatMap((u) =>
+    values
+      .filter((v) => v !== u && read(v.cell) && gap(u.lines, v.lines) <= REACH)
+      .map((v) => ({ location: locationOf(v.cell), lineNo: firstLineNo(u.cell), key: 'layout.lineLeftOver' as const, text: cellText(v.cell) })),
+  );
+}
+
+/**
+ * Value cells beside a label with no value of its own (nothing right of it on its lines): the
+ * value printed off its label's lines may be that label's. A cell is in doubt when such a label,
+ * on lines of its own within REACH, stands between the cell and its own label (left of it on one of
+ * its lines, else the nearest left of it) — the cell lies in that label's column —, or when a line of the cell is nearer
+ * that label than the cell's own label is.
+ */
+export function valuesBesideBareLabels(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const all = placed(table, skip, isLabel);
+  const labels = all.filter((p) => p.label);
+  const byLine = new Map<number, Placed[]>();
+  for (const p of all) for (const line of p.lines) byLine.set(line, [...(byLine.get(line) ?? []), p]);
+  const bare = labels.filter((l) => l.lines.every((line) => !(byLine.get(line) ?? []).some((p) => p !== l && p.cell.start >= l.cell.end)));
+  const out: UnclearCell[] = [];
+  for (const v of all) {
+    if (v.label) continue;
+    // Its label: left of it on one of its lines, else (a block printed under its label) the nearest left of it.
+    const left = labels.filter((l) => l.cell.end <= v.cell.start);
+    const own = left.filter((l) => l.lines.some((line) => v.lines.includes(line))).sort((a, b) => b.cell.end - a.cell.end)[0] ?? left.sort((a, b) => gap(a.lines, v.lines) - gap(b.lines, v.lines))[0];
+    if (own === undefined) continue;
+    const doubted = bare.some((l) => {
+      if (l === own || gap(l.lines, v.lines) > REACH || l.lines.some((line) => v.lines.includes(line))) return false;
+      const between = l.cell.start >= own.cell.end && l.cell.start < v.cell.start;
+      const nearer = v.lines.some((line) => gap([line], l.lines) < gap([line], own.lines));
+      return between || nearer;
+    });
+    // A figure is stored otherwise than printed (7,847,313.19 → 7847313.19): its place alone names its field.
+    const text = v.cell.tokens.some((t) => isText(t.text)) ? { text: cellText(v.cell) } : {};
+    if (doubted) out.push({ location: locationOf(v.cell), lineNo: firstLineNo(v.cell), key: 'layout.besideBareLabel', ...text });
+  }
+  return out;
+}
+
+/** A value cell with the labels printed right above it (over its columns), and the fields those labels name. */
+export interface UnderLabel {
+  cell: LayoutCell;
+  fields: readonly string[];
+}
+
+/**
+ * Value cells printed under labels (预期目标 | 实际完成情况 over their blocks) with no label of
+ * their own on their lines: the nearest labels above within REACH lines whose columns the cell
+ * overlaps, and the fields they name (`fieldsOf`). A field read from such a cell that is not one
+ * of those was given the block of another column's heading.
+ */
+export function valuesUnderLabels(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, fieldsOf: (text: string) => readonly string[]): UnderLabel[] {
+  const all = placed(table, skip, isLabel);
+  const labels = all.filter((p) => p.label && fieldsOf(cellText(p.cell)).length > 0);
+  const out: UnderLabel[] = [];
+  for (const v of all) {
+    if (v.label || !v.cell.tokens.some((t) => isText(t.text))) continue;
+    const top = v.lines[0]!;
+    // A label left of it anywhere from its first line to its last (a block wrapped around its label) is its own.
+    if (all.some((p) => p.label && p.lines.some((line) => line >= top && line <= v.lines.at(-1)!) && p.cell.end <= v.cell.start)) continue;
+    const above = labels.filter((l) => l.lines.at(-1)! < top && top - l.lines.at(-1)! <= REACH && l.cell.start < v.cell.end && v.cell.start < l.cell.end);
+    if (above.length === 0) continue;
+    const nearest = Math.max(...above.map((l) => l.lines.at(-1)!));
+    out.push({ cell: v.cell, fields: above.filter((l) => l.lines.at(-1) === nearest).flatMap((l) => fieldsOf(cellText(l.cell))) });
+  }
+  return out;
+}
