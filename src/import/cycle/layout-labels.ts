@@ -4,15 +4,20 @@
  * `{unit}`, `{asOf}`) matching whatever the form printed there — 1—7月执行情况 is the label
  * 1—{month}月执行情况 whichever month the form is as of.
  */
+import { memoByString } from '../../core/memo.ts';
 import { escapeRegExp } from '../../core/targets/normalize.ts';
 import type { DocumentLayout, FormLabel, Label } from '../../core/templates/template.ts';
 import { labelKey, labelSpellings } from '../labels/label-key.ts';
 
-/** A pattern over label keys; the captures are the parameters in the order written. */
-export function labelPattern(word: string): RegExp {
+/**
+ * A pattern over label keys; the captures are the parameters in the order written. Built once per
+ * word: every cell of an imported file is tried against every template's titles. Without the `g`
+ * or `y` flag a RegExp keeps no state between `exec` calls, so one can be shared.
+ */
+export const labelPattern: (word: string) => RegExp = memoByString((word) => {
   const parts = word.split(/\{\w+\}/u).map((part) => escapeRegExp(labelKey(part)));
   return new RegExp(`^${parts.join('(.+?)')}$`, 'u');
-}
+});
 
 export class LayoutLabels {
   private readonly patterns = new Map<string, RegExp[]>();

@@ -35,11 +35,12 @@ export interface CycleImport {
 
 /** The layout whose title this cell prints, if any. */
 export function cycleTitleOf(templates: readonly Template[], text: string): CycleTitle | undefined {
+  const key = labelKey(text);
   for (const template of templates) {
     for (const kind of CYCLE_KINDS) {
       const layout = template.documents?.[kind];
       // The Chinese title is the official form's; the English one an export's reading aid (--lang en).
-      const m = layout ? [layout.title.zh, layout.title.en].map((t) => labelPattern(t).exec(labelKey(text))).find(Boolean) : null;
+      const m = layout ? [layout.title.zh, layout.title.en].map((t) => labelPattern(t).exec(key)).find(Boolean) : null;
       if (layout && m) return { template, kind, layout, year: m[1] === undefined ? undefined : Number(m[1]) };
     }
   }

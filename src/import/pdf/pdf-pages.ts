@@ -61,14 +61,18 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 export async function readPage(doc: PDFDocumentProxy, number: number): Promise<PdfPage> {
   const page = await doc.getPage(number);
   try {
-    const content = await page.getTextContent();
+    // Asked together: each waits on decompression (zlib off the main thread) while the other parses.
+    // Each operator list is reduced to its rules at once; no page's list outlives its page.
+    const [content, rules] = await Promise.all([
+      page.getTextContent(),
+      page.getOperatorList().then((list) => rulesOf(list as unknown as OperatorList)),
+    ]);
     const texts = content.items.flatMap((item): PlacedText[] => {
       if (!('str' in item) || item.str === '') return [];
       const [a, b, , d, e, f] = item.transform as number[];
       const size = Math.abs(item.height) || Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0);
       return [{ text: normalizeExtractedText(item.str), x: e ?? 0, y: f ?? 0, width: item.width, size }];
     });
-    const rules = rulesOf((await page.getOperatorList()) as unknown as OperatorList);
     return { number, texts, rules };
   } finally {
     page.cleanup();
