@@ -92,6 +92,7 @@ export const enImport: Messages = {
   'layout.underOtherLabel': 'Line {line}: this text is printed under the label of another field; {field} may have taken that field\'s text; check it',
   'layout.lineLeftOver': 'Line {line} is read by no field; it may be a wrapped line of the field beside it; {field} may lack that text; check it',
   'layout.besideBareLabel': 'Line {line}: {field} is printed beside the label of another field that has no value; its text may be that field\'s; check it',
+  'layout.rowNameless': 'Line {line}: indicator {what} reads no name, so the rows of the indicator table cannot be told apart there; {field} may belong to a neighbouring row; check it',
   'layout.rowUnclear': 'Line {line}: the rows of the indicator table cannot be told apart in the text (the points of {what} do not add up); {field} may belong to a neighbouring row; check it',
   'layout.columnsUnclear': 'Line {line}: the text of two columns runs together with a single space between; where one ends cannot be told; check {field}',
   'layout.cellUnclear': 'Line {line} touches the next row with no blank line between: its text may belong to that row; check {field}',

@@ -95,6 +95,7 @@ export const zhImport: Messages = {
   'layout.underOtherLabel': '第{line}行：这段文字印在另一项的名称下，{field}可能与那一项互换了内容，请核对',
   'layout.lineLeftOver': '第{line}行的文字不在任何一项中，可能是相邻一项折行的一部分，{field}可能缺了这些文字，请核对',
   'layout.besideBareLabel': '第{line}行：{field}的文字印在另一项没有填写的名称旁，可能是那一项的内容，请核对',
+  'layout.rowNameless': '第{line}行：指标{what}没有读到名称，指标表在此处各行的界线无法确定，{field}可能属于相邻的行，请核对',
   'layout.rowUnclear': '第{line}行：文本中指标表各行的界线无法确定（{what}的分值对不上），{field}可能属于相邻的行，请核对',
   'layout.columnsUnclear': '第{line}行：两列的文字之间只隔一个空格，无法确定分界，{field}请核对',
   'layout.cellUnclear': '第{line}行与相邻的一行之间没有空行：这一行的文字可能属于相邻的行，{field}请核对',

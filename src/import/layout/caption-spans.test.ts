@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { placeCaptions } from './layout-grid.ts';
+import { placeCaptions, repeatedOnNextPage } from './layout-grid.ts';
 import type { LayoutToken } from './layout-lines.ts';
 
 /** A caption printed on the given lines. */
@@ -29,4 +29,26 @@ test('captions centred on their rows take those rows; a border the lines leave i
   const three = rows([10, 10], [12, 12], [14, 14]);
   const tied = placeCaptions([caption(11), caption(13)], three.texts, three.extents);
   assert.deepEqual(tied.map((p) => [p.s, p.e, p.unclear]), [[0, 0, 1], [2, 2, undefined]]);
+});
+
+test('captions whose rows\' weights add up to their points take those rows, wherever the lines put their middles', () => {
+  // Six rows of one line each; 产出 prints on line 13 (the middle of rows 0–3), 效益 on line 21.
+  const { texts, extents } = rows([10, 10], [12, 12], [14, 14], [16, 16], [18, 18], [22, 22]);
+  const captions = [caption(13), caption(21)];
+  assert.deepEqual(placeCaptions(captions, texts, extents).map((p) => [p.s, p.e]), [[0, 3], [4, 5]]);
+  // Weights of 10 each and points 30, 30: the border is after the third row.
+  const weights = [10, 10, 10, 10, 10, 10];
+  const sum = (s: number, e: number) => weights.slice(s, e + 1).reduce((a, b) => a + b, 0);
+  const placed = placeCaptions(captions, texts, extents, (i, s, e) => sum(s, e) === [30, 30][i]);
+  assert.deepEqual(placed.map((p) => [p.s, p.e, p.byPoints]), [[0, 2, true], [3, 5, true]]);
+  // Points no span adds up to: placed by the lines alone.
+  assert.deepEqual(placeCaptions(captions, texts, extents, () => false).map((p) => [p.s, p.e, p.byPoints]), [[0, 3, undefined], [4, 5, undefined]]);
+});
+
+test('a caption printed again on the next page is one caption, shown once', () => {
+  const on = (text: string, line: number, page: number): LayoutToken => ({ text, start: 0, end: 4, line, lineNo: line + 1, page });
+  const captions = [[on('产出指标', 5, 1)], [on('效益指标', 30, 1), on('(35分)', 31, 1)], [on('效益指标', 40, 2), on('(35分)', 41, 2)], [on('效益指标', 60, 2)]];
+  const shown = repeatedOnNextPage(captions);
+  assert.deepEqual(captions.map((c) => c.map((t) => t.line)), [[5], [30, 31, 40, 41], [60]]);
+  assert.deepEqual(shown.map((c) => c.map((t) => t.text).join('')), ['产出指标', '效益指标(35分)', '效益指标']);
 });

@@ -95,6 +95,21 @@ function answersTaken(file: string, form: ImportedForm, index: number, template:
   return report(file, form, index, paths, 'layout.answerUnclear', paths.join(', '));
 }
 
+/**
+ * An indicator row with values but no name: a row of the table is printed with a name, so its
+ * name went to a neighbouring row (or its values came from one). That row's fields and its
+ * neighbours' are in doubt.
+ */
+function namelessRows(file: string, form: ImportedForm, index: number): ImportDiagnostic[] {
+  const { indicators } = form.evaluation;
+  return indicators.flatMap((indicator, i) => {
+    const values = Object.entries(indicator).filter(([k, v]) => k !== 'id' && k !== 'category' && k !== 'subcategory' && filled(v));
+    if (filled(indicator.name) || values.length === 0) return [];
+    const paths = [i - 1, i, i + 1].filter((j) => indicators[j] !== undefined).flatMap((j) => Object.keys(indicators[j]!).filter((k) => k !== 'id').map((k) => `indicators[${j}].${k}`));
+    return report(file, form, index, paths, 'layout.rowNameless', String(i + 1));
+  });
+}
+
 export function doubtfulValues(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
   const evaluation = form.evaluation;
   const out: ImportDiagnostic[] = [];
@@ -110,6 +125,7 @@ export function doubtfulValues(file: string, form: ImportedForm, index: number, 
   if (!rateFits(evaluation)) out.push(...report(file, form, index, RATE_FIELDS, 'layout.amountsUnclear', 'project.executionRate'));
   out.push(...answersTaken(file, form, index, template));
   out.push(...unplacedIndicatorValues(file, form, index));
+  out.push(...namelessRows(file, form, index));
   out.push(...textDoubts(file, form, index, template));
   // A field reported by two checks is reported once.
   return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);

@@ -88,6 +88,16 @@ describe('figures that do not agree report the fields they involve', () => {
     assert.deepEqual(answers('是否科'), []);
   });
 
+  test('an indicator row with values but no name: its fields and its neighbours\' (its name went to one of them)', () => {
+    const f = form((e) => {
+      e.indicators[2]!.name = `${e.indicators[1]!.name}${e.indicators[2]!.name}`;
+      e.indicators[1]!.name = '';
+    });
+    const found = doubts(f).filter((d) => /indicators\[[0-3]\]\.(name|target)$/u.test(String(d[1])));
+    assert.deepEqual(found.map((d) => d[1]).sort(), ['evaluations[0].indicators[0].name', 'evaluations[0].indicators[0].target', 'evaluations[0].indicators[1].target', 'evaluations[0].indicators[2].name', 'evaluations[0].indicators[2].target']);
+    assert.deepEqual(doubts(form(() => {})), []);
+  });
+
   test('a rate far from what the amounts give, or one that cannot be checked', () => {
     assert.ok(doubts(form((e) => (e.project.executionRate = '8.62'))).some((d) => d[1] === 'evaluations[0].project.executionRate'));
     assert.ok(doubts(form((e) => delete e.project.executed)).some((d) => d[1] === 'evaluations[0].project.executionRate'));

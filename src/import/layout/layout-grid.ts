@@ -37,6 +37,13 @@ export interface TableHints {
   isLabel?(text: string): boolean;
   /** Whether a text is one of the templates' captions of a merged column (`category`, `subcategory`), or the start of one. */
   caption?(field: string, text: string): 'whole' | 'part' | undefined;
+  /**
+   * The points (in hundredths) a 一级指标 caption's rows add up to: those printed with it (产出指标(45分)),
+   * else each template's points for that block; empty when not known.
+   */
+  captionPoints?(text: string): readonly number[];
+  /** A number of points as printed in the 分值 column, in hundredths; undefined when it is none. */
+  points?(text: string): number | undefined;
 }
 
 const GROUPED = new Set(['category', 'subcategory']);
@@ -417,6 +424,8 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       else captions.push([t]);
     }
     joinWrappedCaptions(captions, (text) => hints.caption?.(band.field!, text));
+    // A caption printed again on the next page is one merged cell: placed as one, shown once.
+    const shown = repeatedOnNextPage(captions);
     const template = table[dataRows[0]!]!.find(inBand) ?? table[zone.header]!.find((c) => c.band === b)!;
     for (const r of dataRows) table[r] = table[r]!.filter((c) => !inBand(c));
     const texts = dataRows.map((r) => extent(table[r]!, rows[r]!));
@@ -426,12 +435,16 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const extents = texts.map((t, i) => ({ top: (t.top + (texts[i - 1]?.bottom ?? above)) / 2, bottom: (t.bottom + (texts[i + 1]?.top ?? below)) / 2 }));
     const title = table[zone.header]!.find((c) => c.band === b);
     const column = title ? cellText(title) : band.field!;
-    placeCaptions(captions, texts, extents).forEach(({ s, e, cost, unclear }, i) => {
+    const fits = band.field === 'category' ? pointsFit(captions, dataRows.map((r) => table[r]!), zone, hints) : undefined;
+    placeCaptions(captions, texts, extents, fits).forEach(({ s, e, cost, unclear, byPoints }, i) => {
       const caption = captions[i]!;
-      const cell: LayoutCell = { ...cellOf(caption, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
+      const cell: LayoutCell = { ...cellOf(shown[i]!, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
       table[dataRows[s]!]!.push(cell);
-      // A caption near neither the middle nor the top of the rows it is best given: the rows it spans are a guess.
-      if (cost > OFF_CENTRE_LINES) {
+      // Rows whose weights add up to the caption's points need only hold it; otherwise a caption near
+      // neither the middle nor the top of the rows it is best given: the rows it spans are a guess.
+      const lines = caption.map((t) => t.line);
+      const outside = byPoints ? Math.max(...lines) < extents[s]!.top || Math.min(...lines) > extents[e]!.bottom : cost > OFF_CENTRE_LINES;
+      if (outside) {
         const row = rows[dataRows[s]!]!;
         notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: caption.map((t) => t.text).join(''), second: '' });
       }
@@ -447,6 +460,45 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       }
     });
   });
+}
+
+/**
+ * Whether rows s..e, given to caption i, hold weights (the 分值 column) adding up to that caption's
+ * points; undefined unless every caption's points and every row's weight are known.
+ */
+function pointsFit(captions: readonly LayoutToken[][], rows: readonly LayoutCell[][], zone: Zone, hints: TableHints): ((i: number, s: number, e: number) => boolean) | undefined {
+  const weightBand = zone.bands.findIndex((band) => band.field === 'weight');
+  if (weightBand < 0 || hints.captionPoints === undefined || hints.points === undefined) return undefined;
+  const points = captions.map((c) => hints.captionPoints!(cellText(cellOf(c, 0))));
+  if (points.some((p) => p.length === 0)) return undefined;
+  const weights = rows.map((cells) => {
+    const inBand = cells.filter((c) => c.band === weightBand && c.rowSpan === 1);
+    return inBand.length === 1 ? hints.points!(cellText(inBand[0]!)) : undefined;
+  });
+  if (weights.some((w) => w === undefined)) return undefined;
+  // sums[k]: the weights of rows 0..k-1, in hundredths (exact integers).
+  const sums = [0];
+  for (const w of weights) sums.push(sums.at(-1)! + w!);
+  return (i, s, e) => points[i]!.includes(sums[e + 1]! - sums[s]!);
+}
+
+/**
+ * Captions of the same text on two pages, one after the other, are one merged cell cut by the page
+ * break (printed on both pages): joined in `captions` (their lines place it), and the tokens to show
+ * for each (the first page's) returned.
+ */
+export function repeatedOnNextPage(captions: LayoutToken[][]): LayoutToken[][] {
+  const text = (c: readonly LayoutToken[]) => cellText(cellOf([...c], 0));
+  const shown = captions.map((c) => c);
+  for (let k = 0; k + 1 < captions.length; k++) {
+    const upper = captions[k]!;
+    const lower = captions[k + 1]!;
+    if (lower[0]!.page === upper.at(-1)!.page || text(shown[k]!) !== text(lower)) continue;
+    captions.splice(k, 2, [...upper, ...lower]);
+    shown.splice(k + 1, 1);
+    k--;
+  }
+  return shown;
 }
 
 /**
@@ -476,6 +528,8 @@ interface CaptionPlace {
   e: number;
   cost: number;
   unclear?: number;
+  /** Set when every caption's rows add up to its points (产出指标(45分) over weights 45 in all). */
+  byPoints?: boolean;
 }
 
 /**
@@ -487,7 +541,16 @@ interface CaptionPlace {
  * costs less than UNCLEAR_LINES more, the rows between are left without a caption (and noted).
  * `texts` are the rows' text lines, `extents` those reaching half way to their neighbours.
  */
-export function placeCaptions(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[]): CaptionPlace[] {
+export function placeCaptions(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits?: (i: number, s: number, e: number) => boolean): CaptionPlace[] {
+  // Where every caption can take rows whose weights add up to its points, only such spans are taken.
+  if (fits !== undefined) {
+    const placed = placeCaptionsBy(captions, texts, extents, fits);
+    if (placed.length > 0 && placed.every((p) => Number.isFinite(p.cost))) return placed.map((p) => ({ ...p, byPoints: true }));
+  }
+  return placeCaptionsBy(captions, texts, extents, () => true);
+}
+
+function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits: (i: number, s: number, e: number) => boolean): CaptionPlace[] {
   const n = texts.length;
   const m = Math.min(captions.length, n);
   if (m === 0) return [];
@@ -501,7 +564,7 @@ export function placeCaptions(captions: readonly LayoutToken[][], texts: readonl
     // Set at the top, a caption prints on its first row's first line, with that row's cells set at
     // the top; most offices centre them, so of two equal fits the centred one is taken.
     const top = Math.abs(tops[i]! - texts[s]!.top) + TOP_SET_COST;
-    return Math.min(middle, top);
+    return fits(i, s, e) ? Math.min(middle, top) : Number.POSITIVE_INFINITY;
   };
   // fwd[i][e]: captions 0..i on rows 0..e, caption i ending at e; bwd[i][s]: captions i..m-1 on rows s..n-1.
   const fwd = Array.from({ length: m }, () => Array<number>(n).fill(Number.POSITIVE_INFINITY));
@@ -511,6 +574,7 @@ export function placeCaptions(captions: readonly LayoutToken[][], texts: readonl
   bwd[m]![n] = 0;
   for (let i = m - 1; i >= 0; i--) for (let s = i; s < n; s++) for (let e = s; e < n; e++) bwd[i]![s] = Math.min(bwd[i]![s]!, cost(i, s, e) + bwd[i + 1]![e + 1]!);
   const best = fwd[m - 1]![n - 1]!;
+  if (!Number.isFinite(best)) return [];
   // The best borders, first to last: each the first end whose best continuation gives the best total.
   const ends: number[] = [];
   for (let i = 0, s = 0; i < m; i++) {

@@ -9,6 +9,7 @@ import { readAmount, readDate, readPoints, readRate, readYesNo } from '../../cor
 import { isTitleOf } from '../grid/detect-template.ts';
 import { escapeRegExp, normalizeText } from '../../core/targets/normalize.ts';
 import { memoByString } from '../../core/memo.ts';
+import { pointsHundredths } from '../../core/numbers/hundredths.ts';
 import type { PlacedCell } from '../grid/form-region.ts';
 import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
@@ -23,7 +24,7 @@ import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { doubtfulValues, holds, offCentreCaptions, unclearFields } from './doubtful-rows.ts';
 import { unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
-import { sharedColumnCells, touchingColumnCells, touchingRowCells } from './touching-rows.ts';
+import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { LabelIndex } from './label-index.ts';
 
@@ -82,6 +83,11 @@ function labelling(templates: readonly Template[]): Labelling {
     isFieldLabel,
     isLabel,
     caption: captionFit(templates),
+    captionPoints: captionPoints(templates),
+    points: memoByString((text) => {
+      const read = readPoints(text);
+      return read.ok ? pointsHundredths(read.value) : undefined;
+    }),
   };
   // The notes under a form (说明：1、…) start a row of their own.
   const notes = templates
@@ -115,6 +121,25 @@ function captionFit(templates: readonly Template[]): (field: string, text: strin
     if (key === '') return undefined;
     return list.includes(key) ? 'whole' : list.some((k) => k.startsWith(key)) ? 'part' : undefined;
   };
+}
+
+/**
+ * The points a 一级指标 caption's indicators add up to, in hundredths: as printed after it
+ * (产出指标(45分)), else each template's points for the block it names (its cap of that block alone).
+ */
+function captionPoints(templates: readonly Template[]): (text: string) => readonly number[] {
+  return memoByString((text) => {
+    const key = normalizeText(text);
+    const printed = POINTS_SUFFIX.exec(key);
+    if (printed) {
+      const read = readPoints(/[\d.]+/u.exec(printed[0])![0]);
+      return read.ok ? [pointsHundredths(read.value)] : [];
+    }
+    const caps = templates.flatMap((t) =>
+      t.categories.filter((c) => normalizeText(c.label.zh) === key).flatMap((c) => t.caps.filter((cap) => cap.categories.length === 1 && cap.categories[0] === c.key).map((cap) => pointsHundredths(cap.points))),
+    );
+    return [...new Set(caps)];
+  });
 }
 
 /** The templates' subtitles (`（{year}年度）`) as one test of a piece of text. */
@@ -196,7 +221,10 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...leftoverLineCells(cells, inTable, isLabelText, cellLocation),
   ];
   const inZone = (r: number) => zones.some((z) => r >= z.header && r <= z.last);
+  // A table's data rows (between its titles and its last row).
+  const inBody = (r: number) => zones.some((z) => r > z.header && r <= z.last);
   const shared = [
+    ...touchingTableCells(rows, cells, inBody, cellLocation),
     ...sharedColumnCells(cells, inZone, sharesColumns, cellLocation),
     ...sharedColumnCells(cells, inZone, (c) => c.tokens.some(besideSeam), cellLocation).map((u) => ({ ...u, key: 'layout.cellUnclear' as const })),
   ];

@@ -53,6 +53,42 @@ export function touchingRowCells(rows: readonly LayoutRow[], table: readonly Lay
 }
 
 /**
+ * Table rows that touch: a cell of the upper row lying wholly below its row's anchor line, down to
+ * the border, may be the lower row's cell set at its top; a cell of the lower row wholly above its
+ * anchor, up to the border, the upper row's set at its bottom. Such cells are unclear (`inTable`:
+ * the tables' data rows). The cell's text says which field of its line is meant.
+ */
+export function touchingTableCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], inTable: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const out: UnclearCell[] = [];
+  const lines = (c: LayoutCell) => c.tokens.map((t) => t.line);
+  const unclear = (c: LayoutCell, lineNo: number) => ({ location: locationOf(c), lineNo, key: 'layout.cellUnclear' as const, text: cellText(c) });
+  for (let r = 0; r + 1 < rows.length; r++) {
+    const upper = rows[r]!;
+    const lower = rows[r + 1]!;
+    if (!inTable(r) || !inTable(r + 1) || !touch(upper, lower)) continue;
+    const last = upper.lines.at(-1)!;
+    const first = lower.lines[0]!;
+    for (const c of table[r]!) if (c.rowSpan === 1 && lines(c).includes(last.index) && Math.min(...lines(c)) > upper.anchor) out.push(unclear(c, last.lineNo));
+    for (const c of table[r + 1]!) if (c.rowSpan === 1 && lines(c).includes(first.index) && Math.max(...lines(c)) < lower.anchor) out.push(unclear(c, first.lineNo));
+  }
+  // A cell set apart by a blank line below (above) the rest of its row, with a row of the table
+  // under (over) it: it may be that row's, set at its top (bottom).
+  table.forEach((cells, r) => {
+    if (!inTable(r)) return;
+    const own = cells.filter((c) => c.rowSpan === 1);
+    for (const c of own) {
+      const others = own.filter((o) => o !== c).flatMap(lines);
+      if (others.length === 0) continue;
+      const top = Math.min(...lines(c));
+      const bottom = Math.max(...lines(c));
+      const lineNo = Math.min(...c.tokens.map((t) => t.lineNo));
+      if ((inTable(r + 1) && top > Math.max(...others) + 1) || (inTable(r - 1) && bottom < Math.min(...others) - 1)) out.push(unclear(c, lineNo));
+    }
+  });
+  return out;
+}
+
+/**
  * Cells whose text meets on a line with a single space between (确保资金 健全…): the wrapped
  * lines of two columns run together there, and where one column's text ends and the next one's
  * starts is a guess. Both cells are unclear, whichever rows they were put in; labels are told
