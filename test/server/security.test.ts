@@ -78,8 +78,15 @@ forEachApi('security', (api) => {
       .filter(([path]) => path.startsWith('/api/evaluations/{id}'))
       .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
     assert.ok(operations.length >= 10, `${operations.length} operations`);
-    const bodyOf = (path: string, method: string) =>
-      method === 'PUT' ? { version: 1, evaluation: seedEvaluations()[0] } : path.endsWith('/transitions') ? { action: 'submit', version: 1 } : path.endsWith('/public') ? { public: true } : undefined;
+    // A valid body for each route that takes one: the answer must come from the form being out of reach, not from the body.
+    const bodies: Array<[RegExp, unknown]> = [
+      [/^PUT \/api\/evaluations\/\{id\}$/u, { version: 1, evaluation: seedEvaluations()[0] }],
+      [/\/transitions$/u, { action: 'submit', version: 1 }],
+      [/\/public$/u, { public: true }],
+      [/^POST .*\/rectifications$/u, { problem: '目标值偏低', requirement: '说明原因', dueDate: '2099-12-31' }],
+      [/^PUT .*\/results-application$/u, { category: 'keep', text: '保持预算' }],
+    ];
+    const bodyOf = (path: string, method: string) => bodies.find(([route]) => route.test(`${method} ${path}`))?.[1];
     const query = (path: string) => (path.endsWith('/diff') ? '?from=current&to=current' : '');
     for (const [who, unit] of [['preparer2', 'office'], ['approver2', 'office'], ['preparer', 'center']] as const) {
       const client = await api.login(who as Username);
@@ -88,7 +95,9 @@ forEachApi('security', (api) => {
         const url = (id: string) => path.replace('{id}', id).replace('{number}', '1') + query(path);
         const other = await client.request(method, url(theirs), { ...(bodyOf(path, method) ? { body: bodyOf(path, method) } : {}) });
         const missing = await client.request(method, url(crypto.randomUUID()), { ...(bodyOf(path, method) ? { body: bodyOf(path, method) } : {}) });
-        assert.equal(other.status, 404, `${who} ${method} ${path}: ${JSON.stringify(other.body)}`);
+        // The bureau's own record is refused to every unit role whatever the form (403 for any id, one that exists or not).
+        const expected = path.endsWith('/results-application') ? 403 : 404;
+        assert.equal(other.status, expected, `${who} ${method} ${path}: ${JSON.stringify(other.body)}`);
         assert.deepEqual(other.body, missing.body, `${who} ${method} ${path}: the same answer as for no such id`);
       }
       const stored = await repositories(api.database().db).evaluations.get(theirs);
