@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { basename, join } from 'node:path';
+import { before, describe, test } from 'node:test';
 import { findSoffice } from '../../src/import/convert/soffice.ts';
 import { ROOT } from '../support/fixtures.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -83,14 +83,11 @@ describe('a workbook LibreOffice converts, when soffice is missing: the package 
 
 const soffice = findSoffice();
 describe('.xls, WPS .et and .ods made by LibreOffice from a committed XLSX import as the XLSX does', { skip: soffice ? false : 'soffice is not installed (apt-get install libreoffice-calc-nogui)' }, () => {
-  for (const name of ['seed-2021-putuo', 'national-2023-example']) {
+  const names = ['seed-2021-putuo', 'national-2023-example'];
+  before(() => makeWithSoffice(names.map((name) => `${ROOT}test/fixtures/pdf/${name}.xlsx`), ['xls', 'ods']));
+  for (const name of names) {
     test(name, () => {
       const source = join(scratch, `${name}.xlsx`);
-      copyFileSync(`${ROOT}test/fixtures/pdf/${name}.xlsx`, source);
-      for (const to of ['xls', 'ods']) {
-        const made = spawnSync(soffice!, [`-env:UserInstallation=file://${join(scratch, `profile-${name}`)}`, '--headless', '--convert-to', to, '--outdir', scratch, source], { encoding: 'utf8', timeout: 120_000 });
-        assert.equal(made.status, 0, made.stderr);
-      }
       // A WPS .et is a BIFF8 workbook too: read by what it is, not by its name.
       copyFileSync(join(scratch, `${name}.xls`), join(scratch, `${name}.et`));
       const expected = importTo([source]);
@@ -107,14 +104,11 @@ describe('.xls, WPS .et and .ods made by LibreOffice from a committed XLSX impor
 });
 
 describe('Word .doc and .odt made by LibreOffice from a committed .docx import as the .docx does', { skip: soffice ? false : 'soffice is not installed (apt-get install libreoffice-writer-nogui)' }, () => {
-  for (const name of ['seed-2021-putuo', 'national-2023-example']) {
+  const names = ['seed-2021-putuo', 'national-2023-example'];
+  before(() => makeWithSoffice(names.map((name) => `${ROOT}test/fixtures/office-shapes/${name}.docx`), ['doc', 'odt']));
+  for (const name of names) {
     test(name, () => {
       const source = join(scratch, `${name}.docx`);
-      copyFileSync(`${ROOT}test/fixtures/office-shapes/${name}.docx`, source);
-      for (const to of ['doc', 'odt']) {
-        const made = spawnSync(soffice!, [`-env:UserInstallation=file://${join(scratch, `profile-doc-${name}`)}`, '--headless', '--convert-to', to, '--outdir', scratch, source], { encoding: 'utf8', timeout: 120_000 });
-        assert.equal(made.status, 0, made.stderr);
-      }
       const expected = importTo([source]);
       assert.notEqual(expected.code, 2, expected.stderr);
       assert.ok(expected.evaluations.length > 0, 'the .docx holds a form');
@@ -126,6 +120,16 @@ describe('Word .doc and .odt made by LibreOffice from a committed .docx import a
     });
   }
 });
+
+/** The sources copied into the scratch directory and converted there to each shape, all of a shape in one soffice run (a start costs seconds). */
+function makeWithSoffice(sources: string[], shapes: string[]): void {
+  for (const source of sources) copyFileSync(source, join(scratch, basename(source)));
+  const copies = sources.map((source) => join(scratch, basename(source)));
+  for (const to of shapes) {
+    const made = spawnSync(soffice!, [`-env:UserInstallation=file://${join(scratch, `profile-${to}`)}`, '--headless', '--convert-to', to, '--outdir', scratch, ...copies], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(made.status, 0, made.stderr);
+  }
+}
 
 /** The smallest OLE2 file with a `Workbook` stream in its directory (header, FAT, one directory sector). */
 function oleWorkbook(): Uint8Array {

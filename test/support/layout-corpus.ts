@@ -9,6 +9,7 @@ import { render } from '../../src/core/locale/messages.ts';
 import type { Evaluation } from '../../src/core/model/evaluation.ts';
 import { formatPath } from '../../src/core/model/path.ts';
 import type { ImportDiagnostic } from '../../src/import/import-result.ts';
+import { convertManyWithSoffice } from '../../src/import/convert/soffice.ts';
 import { readForms } from '../../src/import/read-forms.ts';
 
 /** Every shape the corpus holds; only .xls needs LibreOffice to be read. */
@@ -88,12 +89,16 @@ function describe(d: ImportDiagnostic): string {
   return `${d.severity} ${d.code}${where ? ` (${where})` : ''}: ${render(d.message, 'en')}`;
 }
 
-/** One shape of one form imported as the CLI imports it, and compared field by field. */
-export async function readShape(dir: string, form: string, shape: Shape): Promise<ShapeReading> {
+/**
+ * One shape of one form imported as the CLI imports it, and compared field by field. `converted`:
+ * LibreOffice's output for this file made beforehand (`convertCorpus`), read as the CLI reads a
+ * conversion's output, so that a corpus of .xls is not a LibreOffice start per file.
+ */
+export async function readShape(dir: string, form: string, shape: Shape, converted?: Uint8Array): Promise<ShapeReading> {
   const file = `${form}.${shape}`;
-  const bytes = new Uint8Array(readFileSync(join(dir, file)));
+  const bytes = converted ?? new Uint8Array(readFileSync(join(dir, file)));
   const started = performance.now();
-  const imported = await readForms({ file, bytes });
+  const imported = await readForms({ file, bytes }, [], { converted: converted !== undefined });
   const ms = performance.now() - started;
   const expected = expectedEvaluation(dir, form);
   const got = imported.forms.length === 1 ? imported.forms[0]!.evaluation : undefined;
@@ -102,6 +107,17 @@ export async function readShape(dir: string, form: string, shape: Shape): Promis
   const said = imported.diagnostics.filter((d) => d.severity !== 'info');
   const reported = said.flatMap((d) => (d.path === undefined ? [] : [d.path.replace(/^evaluations\[\d+\]\./u, '')]));
   return { form, shape, file, ms, ...compared, diagnostics: said.map(describe), reported };
+}
+
+/**
+ * The .xlsx LibreOffice makes of each form's `.${shape}`, in one soffice run (as the reader converts
+ * one file, with the same options); a form LibreOffice could not convert is left out, to be read
+ * (and fail) by the reader's own conversion.
+ */
+export async function convertCorpus(dir: string, forms: readonly string[], shape: 'xls'): Promise<Map<string, Uint8Array>> {
+  const files = forms.map((form) => new Uint8Array(readFileSync(join(dir, `${form}.${shape}`))));
+  const results = await convertManyWithSoffice(files, { extension: shape, target: 'xlsx', timeoutMs: 30_000 + 2_000 * files.length });
+  return new Map(results.flatMap((r, i) => (r.ok ? [[forms[i]!, r.bytes] as const] : [])));
 }
 
 /** Whether a diagnostic names this field, or the part of the form that holds it (`indicators[3]`). */

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { sniffKind } from '../sniff.ts';
-import { convertWithSoffice, findSoffice } from './soffice.ts';
+import { convertManyWithSoffice, convertWithSoffice, findSoffice } from './soffice.ts';
+import { readXlsxForms } from '../xlsx/read-xlsx.ts';
 
 const jixiaoDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('jixiao-soffice-')).sort();
 
@@ -29,6 +30,10 @@ test('without soffice: the package to install, nothing started', async () => {
   const env = { PATH: mkdtempSync(join(tmpdir(), 'jixiao-empty-')) };
   assert.deepEqual(await convertWithSoffice(new Uint8Array(8), { extension: 'xls', target: 'xlsx', env }), { ok: false, reason: 'missing', package: 'libreoffice-calc' });
   assert.deepEqual(await convertWithSoffice(new Uint8Array(8), { extension: 'doc', target: 'docx', env }), { ok: false, reason: 'missing', package: 'libreoffice-writer' });
+  assert.deepEqual(await convertManyWithSoffice([new Uint8Array(8), new Uint8Array(8)], { extension: 'xls', target: 'xlsx', env }), [
+    { ok: false, reason: 'missing', package: 'libreoffice-calc' },
+    { ok: false, reason: 'missing', package: 'libreoffice-calc' },
+  ]);
 });
 
 const soffice = findSoffice();
@@ -51,6 +56,21 @@ test('two conversions at once, each in its own profile, both succeed', { skip },
     assert.equal(r.ok, true, JSON.stringify(r));
     if (r.ok) assert.deepEqual([...r.bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
   }
+});
+
+test('several files in one run: each answer is its own file\'s, in order', { skip }, async () => {
+  const names = ['national-2023-example', 'seed-2021-putuo', 'national-2023-example'];
+  const files = names.map((n) => readFileSync(new URL(`../../../test/fixtures/pdf/${n}.xlsx`, import.meta.url)));
+  const results = await convertManyWithSoffice(files, { extension: 'xlsx', target: 'xlsx' });
+  assert.equal(results.length, 3);
+  const projects = await Promise.all(results.map(async (r, i) => {
+    assert.equal(r.ok, true, JSON.stringify(r));
+    const read = await readXlsxForms({ file: `${i}.xlsx`, bytes: r.ok ? r.bytes : new Uint8Array() });
+    return read.forms.map((f) => f.evaluation.project.name);
+  }));
+  const originals = await Promise.all(files.map(async (bytes, i) => (await readXlsxForms({ file: `${i}.xlsx`, bytes })).forms.map((f) => f.evaluation.project.name)));
+  assert.deepEqual(projects, originals);
+  assert.notDeepEqual(projects[0], projects[1]);
 });
 
 test('a .doc (made by LibreOffice from a table) converts to a .docx for the document reader', { skip }, async () => {
