@@ -9,7 +9,6 @@ import { sniffKind } from '../sniff.ts';
 import { convertManyWithSoffice, convertWithSoffice, findSoffice } from './soffice.ts';
 import { readXlsxForms } from '../xlsx/read-xlsx.ts';
 
-const jixiaoDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('jixiao-soffice-')).sort();
 
 test('soffice is looked up on PATH; JIXIAO_SOFFICE, when set, decides alone', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-path-'));
@@ -39,14 +38,18 @@ test('without soffice: the package to install, nothing started', async () => {
 const soffice = findSoffice();
 const skip = soffice ? false : 'soffice is not installed (apt-get install libreoffice-calc-nogui)';
 
-test('a conversion past its deadline is killed and leaves no directory behind', { skip }, async () => {
-  const before = jixiaoDirs();
+test('a conversion past its deadline is killed and leaves no directory behind', { skip }, async (t) => {
+  // A temporary directory of this test's own: other test files convert at the same time.
+  const tmp = mkdtempSync(join(tmpdir(), 'jixiao-soffice-test-'));
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  t.after(() => (saved === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = saved)));
   const started = Date.now();
   const xlsx = readFileSync(new URL('../../../test/fixtures/pdf/national-2023-example.xlsx', import.meta.url));
   const result = await convertWithSoffice(xlsx, { extension: 'xlsx', target: 'xlsx', timeoutMs: 50 });
   assert.deepEqual(result, { ok: false, reason: 'timeout', seconds: 0.05 });
   assert.ok(Date.now() - started < 10_000);
-  assert.deepEqual(jixiaoDirs(), before);
+  assert.deepEqual(readdirSync(tmp), []);
 });
 
 test('two conversions at once, each in its own profile, both succeed', { skip }, async () => {

@@ -3,7 +3,9 @@
  * login page in headless Chromium (no API: /api/me fails and the app goes to /login).
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { build } from 'vite';
@@ -12,18 +14,21 @@ import { CHROMIUM, launch } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
 const config = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
-const out = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+// A directory of its own: the end-to-end tests serve dist/web meanwhile, and a build empties its outDir first.
+const scratch = mkdtempSync(join(tmpdir(), 'jixiao-web-build-'));
+const out = join(scratch, 'web');
 let browser: Browser | undefined;
 
 before(async () => {
-  await build({ configFile: config, logLevel: 'warn' });
+  await build({ configFile: config, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
 });
 
 after(async () => {
   await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
-test('vite build writes dist/web', () => {
+test('vite build writes the app (index.html)', () => {
   assert.ok(existsSync(`${out}/index.html`));
 });
 
