@@ -1,0 +1,115 @@
+/**
+ * What the user typed into the cycle's screens is never changed or dropped behind their back
+ * (issues 16 and 17's review), in headless Chromium against the real `jixiao serve` (built UI,
+ * fresh SQLite database, demo data). Three targets of 上海市普陀区金融服务办公室 are made over the
+ * API: a draft, one approved with its self-evaluation and an adjustment under way (the preparer's),
+ * and one whose adjustment is submitted (the reviewer's: return or reject). Screenshots of the
+ * screens with an error shown go to test-results/e2e-screens/typed-*.png.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { nationalTargets } from '../support/cycle-fixtures.ts';
+import { apiSession, editSaved, logIn, logOut, noBrowser, SCREENS, startE2e, stopE2e, UI, type ApiCall, type E2e } from './support/e2e-kit.ts';
+
+const PASSWORD = 'e2e-typed-pass';
+const SAVE = 10_000;
+const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
+
+let e2e: E2e | undefined;
+let base = '';
+let context: BrowserContext | undefined;
+let page: Page;
+/** The preparer's draft targets. */
+let draftId = '';
+/** Approved, its self-evaluation made, an adjustment under way (the preparer edits). */
+let adjustingId = '';
+let evaluationId = '';
+/** An adjustment submitted: at the bureau (the reviewer returns or rejects it). */
+let atBureauId = '';
+const pageErrors: string[] = [];
+
+async function makeTargets(preparer: ApiCall, code: string): Promise<string> {
+  const targets = nationalTargets();
+  targets.project.name = `${targets.project.name}（${code}）`;
+  targets.project.code = code;
+  return String((await preparer<{ id: string }>('POST', '/api/targets', { targets })).id);
+}
+
+async function act(who: ApiCall, id: string, action: string, comment?: string): Promise<void> {
+  const { version } = await who<{ version: number }>('GET', `/api/targets/${id}`);
+  await who('POST', `/api/targets/${id}/transitions`, { action, version, ...(comment ? { comment } : {}) });
+}
+
+async function prepare(at: string): Promise<void> {
+  const preparer = await apiSession(at, 'preparer', PASSWORD);
+  const approver = await apiSession(at, 'approver', PASSWORD);
+  const reviewer = await apiSession(at, 'reviewer', PASSWORD);
+  draftId = await makeTargets(preparer, 'E2E-TYPED-1');
+  adjustingId = await makeTargets(preparer, 'E2E-TYPED-2');
+  atBureauId = await makeTargets(preparer, 'E2E-TYPED-3');
+  for (const id of [adjustingId, atBureauId]) {
+    await act(approver, id, 'submit');
+    await act(reviewer, id, 'approve');
+  }
+  evaluationId = String((await preparer<{ id: string }>('POST', `/api/targets/${adjustingId}/evaluation`)).id);
+  await act(preparer, adjustingId, 'adjust', '年中调整数量指标');
+  await act(preparer, atBureauId, 'adjust', '年中调整数量指标');
+  await act(approver, atBureauId, 'submit');
+}
+
+/** The document opened from its list, inside the app (a reload would start with an empty cache). */
+async function openFromList(kind: 'targets' | 'evaluations', id: string): Promise<void> {
+  await page.getByTestId(`nav-${kind}`).click();
+  const row = kind === 'targets' ? page.locator(`[data-testid=cycle-row][data-id="${id}"]`) : page.locator(`[data-testid=evaluation-row][data-id="${id}"]`);
+  await row.waitFor();
+  await row.getByTestId(kind === 'targets' ? 'cycle-link' : 'evaluation-link').click();
+  await page.locator(kind === 'targets' ? '[data-testid=targets-page]' : '[data-testid=total-score]').waitFor();
+}
+
+const typed = (kind: 'targets' | 'evaluations', id: string, edit: () => Promise<void>) => editSaved(page, `${base}/api/${kind}/${id}`, edit, SAVE);
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENS, `typed-${name}.png`), fullPage: true, animations: 'disabled', timeout: UI });
+}
+
+describe('what was typed into the cycle and rectification screens stays as typed, in Chromium', { skip: noBrowser }, () => {
+  before(async () => {
+    e2e = await startE2e({ name: 'typed', password: PASSWORD, prepare: (app) => prepare(app.base) });
+    base = e2e.base;
+    context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    context.setDefaultTimeout(UI);
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await logIn(page, base, 'preparer', PASSWORD);
+  }, { timeout: 240_000 });
+
+  after(() => stopE2e(e2e));
+
+  test('leaving the targets with a blank weight (it cannot be saved) asks first; leaving anyway keeps it in the tab, offered back on opening', async () => {
+    await openFromList('targets', draftId);
+    const weight = page.getByTestId('indicator-weight-0');
+    await weight.fill('');
+    await page.locator('[data-testid=save-state][data-state=error]').waitFor({ timeout: SAVE });
+    await page.getByTestId('nav-targets').click();
+    await page.getByTestId('leave-stay').click();
+    assert.match(page.url(), new RegExp(`/targets/${draftId}$`, 'u'), 'stayed');
+    assert.equal(await weight.inputValue(), '', 'the blank is still there');
+    await screenshot('leave-1440');
+
+    await page.getByTestId('nav-targets').click();
+    await page.getByTestId('leave-anyway').click();
+    await page.getByTestId('targets-list').waitFor();
+    await page.locator(`[data-testid=cycle-row][data-id="${draftId}"] [data-testid=cycle-link]`).click();
+    await page.getByTestId('restore-dialog').waitFor();
+    await page.getByTestId('restore-apply').click();
+    assert.equal(await page.getByTestId('indicator-weight-0').inputValue(), '', 'the copy is back: the weight blank as left');
+    await page.locator('[data-testid=save-state][data-state=error]').waitFor({ timeout: SAVE });
+    const put = page.waitForResponse((r) => r.url() === `${base}/api/targets/${draftId}` && r.request().method() === 'PUT' && r.status() === 200, { timeout: SAVE });
+    await page.getByTestId('indicator-weight-0').fill(String(nationalTargets().indicators[0]!.weight));
+    await put;
+    await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: SAVE });
+    assert.deepEqual(pageErrors, []);
+  });
+});
