@@ -70,9 +70,17 @@ async function openFromList(kind: 'targets' | 'evaluations', id: string): Promis
 
 const typed = (kind: 'targets' | 'evaluations', id: string, edit: () => Promise<void>) => editSaved(page, `${base}/api/${kind}/${id}`, edit, SAVE);
 
-async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENS, `typed-${name}.png`), fullPage: true, animations: 'disabled', timeout: UI });
+/** The page as it is now at 1440 px and at 390 px (a phone): test-results/e2e-screens/typed-NAME-WIDTH.png. */
+async function screenshots(name: string): Promise<void> {
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SCREENS, `typed-${name}-${width}.png`), fullPage: true, animations: 'disabled', timeout: UI });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
 }
+
+const inModal = (inner: string) => page.locator(`.ant-modal${STILL} ${inner}`);
 
 describe('what was typed into the cycle and rectification screens stays as typed, in Chromium', { skip: noBrowser }, () => {
   before(async () => {
@@ -96,7 +104,7 @@ describe('what was typed into the cycle and rectification screens stays as typed
     await page.getByTestId('leave-stay').click();
     assert.match(page.url(), new RegExp(`/targets/${draftId}$`, 'u'), 'stayed');
     assert.equal(await weight.inputValue(), '', 'the blank is still there');
-    await screenshot('leave-1440');
+    await screenshots('leave');
 
     await page.getByTestId('nav-targets').click();
     await page.getByTestId('leave-anyway').click();
@@ -112,4 +120,26 @@ describe('what was typed into the cycle and rectification screens stays as typed
     await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: SAVE });
     assert.deepEqual(pageErrors, []);
   });
+
+  for (const [kind, nav, open] of [['targets', 'nav-targets', 'new-targets'], ['evaluation', 'nav-evaluations', 'list-new']] as const) {
+    test(`a year that is not one (224) stays as typed in the new ${kind} dialog, marked, and creates nothing`, async () => {
+      await page.getByTestId(nav).click();
+      await page.getByTestId(open).click();
+      const year = inModal(`[data-testid=new-${kind}-year]`);
+      await year.fill('224');
+      await inModal(`[data-testid=new-${kind}-name]`).fill('年度有误的项目');
+      await inModal(`[data-testid=new-${kind}-create]`).click();
+      const error = inModal('.ant-form-item-explain-error');
+      await error.filter({ hasText: '2000—2999' }).waitFor();
+      assert.equal(await year.inputValue(), '224', 'what was typed stays');
+      await page.waitForTimeout(500);
+      assert.equal(await year.inputValue(), '224', 'and is not clamped later either');
+      assert.equal(await inModal(`[data-testid=new-${kind}-form]`).count(), 1, 'nothing was created: the dialog is still there');
+      await screenshots(`new-${kind}-year`);
+      await year.fill('2024');
+      await error.waitFor({ state: 'detached' });
+      await page.keyboard.press('Escape');
+      await inModal(`[data-testid=new-${kind}-form]`).waitFor({ state: 'detached' });
+    });
+  }
 });

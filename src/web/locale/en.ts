@@ -51,6 +51,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'list.year': 'Year',
   'list.projectName': 'Project name',
   'list.projectNameRequired': 'Enter the project name',
+  'list.yearInvalid': 'The year must be a four-digit number from {first} to {last} (what you typed is kept)',
   'list.allYears': 'All years',
   'list.allUnits': 'All units',
   'list.allStatuses': 'All statuses',

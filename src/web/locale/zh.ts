@@ -53,6 +53,7 @@ export const zh = {
   'list.year': '评价年度',
   'list.projectName': '项目名称',
   'list.projectNameRequired': '请填写项目名称',
+  'list.yearInvalid': '年度须为 {first}—{last} 之间的四位整数（已保留所填内容）',
   'list.allYears': '全部年度',
   'list.allUnits': '全部单位',
   'list.allStatuses': '全部状态',
