@@ -151,6 +151,14 @@ step('1. the reviewer draws 2021, re-checks the form one point lower and raises 
   assert.match(prefilled, /理由：佐证材料显示实际完成值低于填报值/u, prefilled);
   await problem.fill(`${prefilled}\n复核认为产出指标的实际完成值依据不足。`);
   await page.getByTestId('rect-raise-requirement').fill('补充实际完成值的佐证材料，说明差异原因并提出改进措施。');
+  // Closed and opened again: what was typed stays (the gap's words are not put back over it).
+  const typedProblem = await problem.inputValue();
+  await page.keyboard.press('Escape');
+  await problem.waitFor({ state: 'hidden' });
+  await page.getByTestId('recheck-raise').click();
+  await problem.waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await problem.inputValue(), typedProblem, 'the problem as typed, not the prefill again');
   const due = page.locator('input[data-testid=rect-raise-due], [data-testid=rect-raise-due] input').first();
   await due.click();
   await due.fill(DUE);

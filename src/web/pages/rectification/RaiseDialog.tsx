@@ -3,6 +3,7 @@
  * required, a due date, optionally one indicator (by its lineage id) — from the form itself or from
  * a re-check result (`recheckDraw`, the problem prefilled with the gap, to be edited). A refused
  * raise says why at the field and keeps what was typed; the dialog is emptied once the item exists.
+ * A prefill never overwrites a field the user has typed into or chosen.
  */
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -57,12 +58,13 @@ export function RaiseDialog({ open, evaluationId, indicators, recheckDraw, probl
   const choices = indicators ?? (read.data?.evaluation.indicators as IndicatorChoice[] | undefined) ?? [];
   const options = choices.flatMap((c, i) => (c.id ? [{ value: c.id, label: t('rect.indicatorRow', { row: i + 1, name: c.name || '—' }) }] : []));
   const indicator = indicatorIndex === undefined ? undefined : choices[indicatorIndex]?.id;
-  // A new prefill (another re-check form) replaces the problem's words; what the user typed otherwise stays.
+  // The prefill (the re-check's gap, its indicator) goes only into a field the user has not touched:
+  // reopening the dialog, or a gap report arriving late or changing, never replaces what was typed or chosen.
   useEffect(() => {
-    if (open && problem !== undefined) form.setFieldsValue({ problem });
+    if (open && problem !== undefined && !form.isFieldTouched('problem')) form.setFieldsValue({ problem });
   }, [open, problem, form]);
   useEffect(() => {
-    if (open && indicator !== undefined) form.setFieldsValue({ indicator });
+    if (open && indicator !== undefined && !form.isFieldTouched('indicator')) form.setFieldsValue({ indicator });
   }, [open, indicator, form]);
 
   const raise = async (v: Values) => {
