@@ -142,4 +142,29 @@ describe('what was typed into the cycle and rectification screens stays as typed
       await inModal(`[data-testid=new-${kind}-form]`).waitFor({ state: 'detached' });
     });
   }
+
+  test('targets opened again within minutes show what was saved, not the document as first read', async () => {
+    await openFromList('targets', draftId);
+    await typed('targets', draftId, () => page.getByTestId('field-annualGoal').fill('全年按期结算（改过）'));
+    await openFromList('targets', draftId);
+    assert.equal(await page.getByTestId('field-annualGoal').inputValue(), '全年按期结算（改过）');
+    assert.equal(await page.locator('[data-testid=save-state]').getAttribute('data-state'), 'saved', 'no conflict: the version read is the saved one');
+  });
+
+  test('the three documents do not keep the editors\' reads: targets and the evaluation opened again show what was saved', async () => {
+    await openFromList('targets', adjustingId);
+    await page.getByTestId('tab-three').click();
+    await page.getByTestId('three-documents').waitFor();
+    await page.getByRole('tab', { name: '申报表', exact: true }).click();
+    await typed('targets', adjustingId, () => page.getByTestId('field-annualGoal').fill('调整后的年度目标'));
+    await openFromList('targets', adjustingId);
+    assert.equal(await page.getByTestId('field-annualGoal').inputValue(), '调整后的年度目标');
+
+    await page.getByTestId('tab-three').click();
+    await page.getByTestId('three-documents').waitFor();
+    await openFromList('evaluations', evaluationId);
+    await typed('evaluations', evaluationId, () => page.getByTestId('field-actualOutcome').fill('全年完成结算（自评改过）'));
+    await openFromList('evaluations', evaluationId);
+    assert.equal(await page.getByTestId('field-actualOutcome').inputValue(), '全年完成结算（自评改过）');
+  });
 });

@@ -26,7 +26,9 @@ export function MonitoringPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { user } = useSession();
-  const detail = useQuery({ queryKey: keys.cycleDocument('monitoring', id, 'detail'), queryFn: ({ signal }) => getMonitoring(id, signal), staleTime: Infinity, refetchOnReconnect: false });
+  // As the evaluation editor's: read once per opening (the editor holds the edits), and dropped when
+  // the page is left, so that opening it again reads what was saved, not the document as first read.
+  const detail = useQuery({ queryKey: keys.cycleDocument('monitoring', id, 'detail'), queryFn: ({ signal }) => getMonitoring(id, signal), staleTime: Infinity, gcTime: 0, refetchOnReconnect: false });
   if (!detail.data) return <NotLoaded query={detail} kind="monitoring" />;
   const template = templates.get(detail.data.monitoring.template);
   if (!template?.documents?.monitoring) return <Result status="error" title={t('editor.unknownTemplate', { template: detail.data.monitoring.template })} />;

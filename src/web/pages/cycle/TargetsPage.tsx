@@ -28,7 +28,9 @@ export function TargetsPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { user } = useSession();
-  const detail = useQuery({ queryKey: keys.cycleDocument('targets', id, 'detail'), queryFn: ({ signal }) => getTargets(id, signal), staleTime: Infinity, refetchOnReconnect: false });
+  // As the evaluation editor's: read once per opening (the editor holds the edits), and dropped when
+  // the page is left, so that opening it again reads what was saved, not the document as first read.
+  const detail = useQuery({ queryKey: keys.cycleDocument('targets', id, 'detail'), queryFn: ({ signal }) => getTargets(id, signal), staleTime: Infinity, gcTime: 0, refetchOnReconnect: false });
   if (!detail.data) return <NotLoaded query={detail} kind="targets" />;
   const template = templates.get(detail.data.targets.template);
   const layout = template?.documents?.targets;
