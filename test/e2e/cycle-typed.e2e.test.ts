@@ -167,4 +167,36 @@ describe('what was typed into the cycle and rectification screens stays as typed
     await openFromList('evaluations', evaluationId);
     assert.equal(await page.getByTestId('field-actualOutcome').inputValue(), '全年完成结算（自评改过）');
   });
+
+  test('deleting an indicator row of the targets asks first; cancelled, the row stays', async () => {
+    await openFromList('targets', draftId);
+    const rows = page.locator('button[data-testid^=indicator-remove-]');
+    const before = await rows.count();
+    const name = await page.getByTestId('indicator-name-1').inputValue();
+    await page.getByTestId('indicator-remove-1').click();
+    const confirm = page.locator(`.ant-popconfirm${STILL}:not(.ant-popover-hidden) [data-testid=confirm-remove-indicator]`);
+    await confirm.waitFor();
+    assert.equal(await rows.count(), before, 'nothing removed before the answer');
+    await page.locator(`.ant-popconfirm${STILL}:not(.ant-popover-hidden) [data-testid=cancel-remove-indicator]`).click();
+    await confirm.waitFor({ state: 'hidden' });
+    assert.equal(await rows.count(), before);
+    assert.equal(await page.getByTestId('indicator-name-1').inputValue(), name);
+
+    await typed('targets', draftId, async () => {
+      await page.getByTestId('indicator-remove-1').click();
+      await confirm.click();
+    });
+    assert.equal(await rows.count(), before - 1, 'confirmed: removed');
+    // The question, at 1440 and 390 px (asked again at each width: a resize closes it).
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await page.getByTestId('indicator-remove-1').click();
+      await confirm.waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SCREENS, `typed-remove-row-${width}.png`), animations: 'disabled', timeout: UI });
+      await page.locator(`.ant-popconfirm${STILL}:not(.ant-popover-hidden) [data-testid=cancel-remove-indicator]`).click();
+      await confirm.waitFor({ state: 'hidden' });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
 });
