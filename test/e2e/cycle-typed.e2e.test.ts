@@ -199,4 +199,29 @@ describe('what was typed into the cycle and rectification screens stays as typed
     }
     await page.setViewportSize({ width: 1440, height: 900 });
   });
+
+  test('a reason typed for one step (退回) does not turn up in another step\'s dialog (驳回调整); each keeps its own', async () => {
+    await logOut(page);
+    await logIn(page, base, 'reviewer', PASSWORD);
+    await page.goto(`${base}/targets/${atBureauId}`);
+    await page.getByTestId('targets-page').waitFor();
+    const input = inModal('[data-testid=return-reason-input]');
+    await page.getByTestId('cycle-return').click();
+    await input.fill('退回：数量指标不够具体');
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'detached' });
+    await page.getByTestId('cycle-reject').click();
+    await inModal('[data-testid=return-dialog][data-kind=reject]').waitFor();
+    assert.equal(await input.inputValue(), '', 'the reject dialog starts blank');
+    await inModal('[data-testid=return-confirm]').click();
+    await inModal('.finding-error').waitFor();
+    await screenshots('reject-reason');
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'detached' });
+    await page.getByTestId('cycle-return').click();
+    assert.equal(await input.inputValue(), '退回：数量指标不够具体', 'the return dialog still holds its reason');
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'detached' });
+    assert.deepEqual(pageErrors, []);
+  });
 });
