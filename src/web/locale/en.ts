@@ -893,6 +893,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'rect.problemRequired': 'Please describe the problem',
   'rect.requirementRequired': 'Please say what is required',
   'rect.dueDateRequired': 'Please choose a due date',
+  'rect.dueDateUnread': 'Could not read the date “{text}”: type it as 2099-06-30 or 2099/6/30',
   'rect.problemPlaceholder': 'e.g. the actual value has no evidence; the output indicator is scored too high.',
   'rect.requirementPlaceholder': 'e.g. add the training sign-in sheets, explain the shortfall and how it will be remedied.',
   'rect.indicatorPlaceholder': 'The whole form (or choose one indicator)',

@@ -896,6 +896,7 @@ export const zh = {
   'rect.problemRequired': '请填写发现的问题',
   'rect.requirementRequired': '请填写整改要求',
   'rect.dueDateRequired': '请选择整改期限',
+  'rect.dueDateUnread': '未能识别所填日期“{text}”，请按 2099-06-30 或 2099/6/30 的格式填写',
   'rect.problemPlaceholder': '例如：实际完成值缺少佐证，产出指标得分偏高。',
   'rect.requirementPlaceholder': '例如：补充培训签到记录，说明未完成原因并提出改进措施。',
   'rect.indicatorPlaceholder': '整张表（可选择某一指标）',

@@ -6,7 +6,8 @@
  * A prefill never overwrites a field the user has typed into or chosen.
  */
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, client, unwrap } from '../../api/client.ts';
@@ -29,6 +30,20 @@ interface Values {
 }
 
 const FIELDS = ['problem', 'requirement', 'dueDate', 'indicator'] as const;
+
+dayjs.extend(customParseFormat);
+/** The due date as it may be typed: shown in the first, read in any of them. */
+export const DUE_FORMATS = ['YYYY-MM-DD', 'YYYY-M-D', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD'];
+
+/** The date `text` says in one of DUE_FORMATS, or null. */
+export function readDueDate(text: string): Dayjs | null {
+  const trimmed = text.trim();
+  for (const format of DUE_FORMATS) {
+    const date = dayjs(trimmed, format, true);
+    if (date.isValid()) return date;
+  }
+  return null;
+}
 
 interface Props {
   open: boolean;
@@ -108,9 +123,18 @@ export function RaiseDialog({ open, evaluationId, indicators, recheckDraw, probl
         <Form.Item name="requirement" label={t('rect.requirement')} rules={[{ required: true, whitespace: true, message: t('rect.requirementRequired') }]}>
           <Input.TextArea rows={3} maxLength={2000} placeholder={t('rect.requirementPlaceholder')} data-testid="rect-raise-requirement" />
         </Form.Item>
-        <Form.Item name="dueDate" label={t('rect.dueDate')} rules={[{ required: true, message: t('rect.dueDateRequired') }]}>
-          <DatePicker format="YYYY-MM-DD" style={{ width: 180 }} data-testid="rect-raise-due" />
-        </Form.Item>
+        {/* Typed text no format reads is not dropped in silence: the picker keeps its last date, the field
+            says what it could not read (read here, before the picker's own blur puts its last date back). */}
+        <div
+          onBlurCapture={(e) => {
+            const text = e.target instanceof HTMLInputElement ? e.target.value : '';
+            if (text.trim() !== '' && readDueDate(text) === null) form.setFields([{ name: 'dueDate', errors: [t('rect.dueDateUnread', { text })] }]);
+          }}
+        >
+          <Form.Item name="dueDate" label={t('rect.dueDate')} rules={[{ required: true, message: t('rect.dueDateRequired') }]}>
+            <DatePicker format={DUE_FORMATS} style={{ width: 180 }} data-testid="rect-raise-due" />
+          </Form.Item>
+        </div>
         <Form.Item name="indicator" label={t('rect.indicator')}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options} loading={read.isFetching} placeholder={t('rect.indicatorPlaceholder')} data-testid="rect-raise-indicator" />
         </Form.Item>
