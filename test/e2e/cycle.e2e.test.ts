@@ -23,7 +23,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Evaluation } from '../../src/core/model/evaluation.ts';
 import { nationalTargets, nationalWithIds } from '../support/cycle-fixtures.ts';
 import { describeViolations, seriousViolations } from './support/axe.ts';
-import { apiSession, noBrowser, pickOption, SCREENS, signIn, startE2e, stopE2e, storySteps, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, editSaved, logIn, logOut, noBrowser, pickOption, SCREENS, signIn, startE2e, stopE2e, storySteps, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-cycle-pass';
 const YEAR = 2024;
@@ -57,15 +57,8 @@ async function screenshot(name: string, on: Page = page): Promise<void> {
   await on.screenshot({ path: join(SCREENS, `cycle-${name}.png`), fullPage: true, animations: 'disabled', timeout: UI });
 }
 
-async function login(username: string): Promise<void> {
-  await signIn(page, base, username, PASSWORD);
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function logout(): Promise<void> {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-username').waitFor();
-}
+const login = (username: string) => logIn(page, base, username, PASSWORD);
+const logout = () => logOut(page);
 
 /** The cycle document's row in the user's 待我处理, opened. */
 async function openFromInbox(kind: 'targets' | 'monitoring', id: string, status: string): Promise<void> {
@@ -89,14 +82,7 @@ async function step(kind: 'targets' | 'monitoring' | 'evaluations', id: string, 
 }
 
 /** Typing that the autosave takes: the PUT answered 200 and the page says 已保存. */
-async function typed(kind: 'targets' | 'monitoring' | 'evaluations', id: string, edit: () => Promise<void>): Promise<void> {
-  // What was typed before is saved first: the answer awaited is this edit's.
-  await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: SAVE });
-  const put = page.waitForResponse((r) => r.url() === `${base}/api/${kind}/${id}` && r.request().method() === 'PUT' && r.status() === 200, { timeout: SAVE });
-  await edit();
-  await put;
-  await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: SAVE });
-}
+const typed = (kind: 'targets' | 'monitoring' | 'evaluations', id: string, edit: () => Promise<void>) => editSaved(page, `${base}/api/${kind}/${id}`, edit, SAVE);
 
 const cycleStatus = (status: string) => page.locator(`[data-testid=cycle-status][data-status=${status}]`).waitFor();
 

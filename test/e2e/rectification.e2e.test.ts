@@ -151,11 +151,31 @@ step('1. the reviewer draws 2021, re-checks the form one point lower and raises 
   assert.match(prefilled, /理由：佐证材料显示实际完成值低于填报值/u, prefilled);
   await problem.fill(`${prefilled}\n复核认为产出指标的实际完成值依据不足。`);
   await page.getByTestId('rect-raise-requirement').fill('补充实际完成值的佐证材料，说明差异原因并提出改进措施。');
+  // Closed and opened again: what was typed stays (the gap's words are not put back over it).
+  const typedProblem = await problem.inputValue();
+  await page.keyboard.press('Escape');
+  await problem.waitFor({ state: 'hidden' });
+  await page.getByTestId('recheck-raise').click();
+  await problem.waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await problem.inputValue(), typedProblem, 'the problem as typed, not the prefill again');
   const due = page.locator('input[data-testid=rect-raise-due], [data-testid=rect-raise-due] input').first();
   await due.click();
-  await due.fill(DUE);
-  // Tab, not Enter: leaving the field takes the typed date.
+  // A date no format reads is said to be unread, with what was typed, not dropped in silence.
+  await due.fill('30.6.2099');
   await due.press('Tab');
+  await page.locator('.ant-form-item-explain-error', { hasText: '未能识别所填日期“30.6.2099”' }).waitFor();
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SCREENS, `rect-raise-due-unread-${width}.png`), animations: 'disabled' });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Another way of writing it is read (shown as 2099-06-30). Tab, not Enter: leaving the field takes the typed date.
+  await due.click();
+  await due.fill(DUE.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/u, '$1/$2/$3'));
+  await due.press('Tab');
+  assert.equal(await due.inputValue(), DUE);
   await page.waitForFunction(() => document.querySelectorAll('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').length === 0, undefined, { timeout: UI });
   await page.screenshot({ path: join(SCREENS, 'rect-raise-1280.png'), animations: 'disabled' });
   const raised = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/evaluations/${formId}/rectifications` && r.request().method() === 'POST');

@@ -86,6 +86,30 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.waitForURL(landing, { timeout: UI });
 }
 
+/** Signs `username` in and waits for the app's header to name them. */
+export async function logIn(page: Page, base: string, username: string, password: string): Promise<void> {
+  await signIn(page, base, username, password);
+  await page.getByTestId('current-user').waitFor({ timeout: UI });
+}
+
+/** Logs out from the header and waits for the login page. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByTestId('logout').click({ timeout: UI });
+  await page.getByTestId('login-username').waitFor({ timeout: UI });
+}
+
+/**
+ * An edit the autosave takes: what was typed before is saved first (the answer awaited is this
+ * edit's), then the PUT to `url` answered 200 and the page says 已保存.
+ */
+export async function editSaved(page: Page, url: string, edit: () => Promise<void>, timeout = 10_000): Promise<void> {
+  await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout });
+  const put = page.waitForResponse((r) => r.url() === url && r.request().method() === 'PUT' && r.status() === 200, { timeout });
+  await edit();
+  await put;
+  await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout });
+}
+
 /** A page of its own (cookies not shared with other pages) in the size and language the screenshots are taken in. */
 /**
  * Chooses `text` in an antd Select and waits until its dropdown has closed. antd opens and closes its

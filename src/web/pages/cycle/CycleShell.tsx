@@ -2,11 +2,13 @@
  * What the targets and the monitoring pages share around their form: back to the list, the
  * project with its status, unit and year, the save state, the workflow buttons the server allows,
  * the return or adjustment reason, every finding in one list (each takes the cursor to its cell),
- * and tabs: the form, the frozen versions, the three documents side by side.
+ * and tabs: the form, the frozen versions, the three documents side by side. As in the evaluation
+ * editor, leaving saves what was typed first (asking when it cannot be saved), a copy kept in the tab
+ * is offered back on opening, and a conflict shows both sides: keep mine, take theirs.
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, App, Card, Result, Space, Spin, Tabs, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { Finding } from '../../../core/checks/finding.ts';
@@ -18,7 +20,10 @@ import type { CycleAction, CycleStatus, ServerFinding, Unit } from '../../api/ty
 import { fromCore, fromServer, type UiFinding } from '../../form/findings.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import type { MessageKey } from '../../locale/zh.ts';
+import { ConflictDialog } from '../editor/ConflictDialog.tsx';
 import { FindingsPanel } from '../editor/FindingsPanel.tsx';
+import { RestoreCopy } from '../editor/RestoreCopy.tsx';
+import { useLeaveGuard } from '../editor/use-leave-guard.ts';
 import { CycleStatusTag } from './CycleStatusTag.tsx';
 import { CycleVersions } from './CycleVersions.tsx';
 import { CycleWorkflowBar } from './CycleWorkflowBar.tsx';
@@ -73,6 +78,7 @@ export function CycleShell<D extends WithIndicators & { year: number; project: {
   const queries = useQueryClient();
   const [busy, setBusy] = useState(false);
   const editable = editor.change !== undefined;
+  useLeaveGuard(editor);
 
   const step = async (action: CycleStep, reason?: string): Promise<boolean> => {
     setBusy(true);
@@ -129,11 +135,7 @@ export function CycleShell<D extends WithIndicators & { year: number; project: {
         {note && <div className="muted cycle-note">{note}</div>}
         {!editable && <div className="muted readonly-note" data-testid="readonly-note">{t('cycle.readOnly')}</div>}
         {editable && editor.saveState === 'error' && <div className="finding-line finding-error" data-testid="save-note">{t('editor.saveFailed', { message: editor.saveError?.message ?? '' })}</div>}
-        {editor.saveState === 'conflict' && (
-          <div className="finding-line finding-warning" data-testid="save-note">
-            {t('conflict.title')} <Button size="small" type="link" onClick={editor.takeTheirs} data-testid="take-theirs">{t('conflict.takeTheirs')}</Button>
-          </div>
-        )}
+        {editor.saveState === 'conflict' && <div className="finding-line finding-warning" data-testid="save-note">{t('conflict.title')}</div>}
       </Card>
       {detail.status === 'returned' && detail.returnReason && (
         <Alert type="error" showIcon className="return-reason" title={t('cycle.returnedBecause')} description={<div data-testid="return-reason">{detail.returnReason}</div>} />
@@ -141,7 +143,9 @@ export function CycleShell<D extends WithIndicators & { year: number; project: {
       {detail.status === 'adjusting' && detail.adjustmentReason && (
         <Alert type="warning" showIcon className="return-reason" title={t('cycle.adjustingBecause')} description={<div data-testid="adjustment-reason">{detail.adjustmentReason}</div>} />
       )}
+      <RestoreCopy pending={editor.pendingCopy} server={editor.server} template={template} onRestore={editor.restoreCopy} onDiscard={editor.discardCopy} />
       <FindingsPanel findings={findings} template={template} />
+      <ConflictDialog mine={editor.document} theirs={editor.conflict?.evaluation ?? null} template={template} onKeepMine={editor.keepMine} onTakeTheirs={editor.takeTheirs} copySavedAt={editor.copyConflictAt} />
       <Tabs
         items={[
           { key: 'form', label: t(formTab), children: form },

@@ -1,7 +1,8 @@
 /**
  * The cycle's buttons the server allows this user now (`allowedActions`): 提交, 转报财政, 退回 (with
  * a reason), 批复通过 / 审核通过, 申请目标调整 (with a reason), 驳回调整 (with a reason). The ones
- * with a reason open the evaluation editor's reason dialog; the others ask for a confirmation.
+ * with a reason open the evaluation editor's reason dialog, one per step (what is typed for one
+ * stays with it); the others ask for a confirmation.
  */
 import { CheckOutlined, DoubleRightOutlined, EditOutlined, RollbackOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space } from 'antd';
@@ -45,16 +46,20 @@ export function CycleWorkflowBar({ allowed, busy, onStep }: Props) {
       {WITH_REASON.filter((r) => allowed.includes(r.step)).map((r) => (
         <Button key={r.step} danger={r.step !== 'adjust'} icon={r.icon} loading={busy} onClick={() => setReasonFor(r)} data-testid={`cycle-${r.step}`}>{t(`cycle.${r.step}`)}</Button>
       ))}
-      <ReturnDialog
-        open={reasonFor !== null}
-        kind={reasonFor?.kind ?? 'cycleReturn'}
-        onCancel={() => setReasonFor(null)}
-        onReturn={async (reason) => {
-          const done = reasonFor ? await onStep(reasonFor.step, reason) : false;
-          setReasonFor(null);
-          return done;
-        }}
-      />
+      {/* One dialog per kind: a reason typed for one step (退回) never turns up in another's (驳回调整). */}
+      {WITH_REASON.filter((r) => allowed.includes(r.step)).map((r) => (
+        <ReturnDialog
+          key={r.kind}
+          open={reasonFor?.step === r.step}
+          kind={r.kind}
+          onCancel={() => setReasonFor(null)}
+          onReturn={async (reason) => {
+            const done = await onStep(r.step, reason);
+            setReasonFor(null);
+            return done;
+          }}
+        />
+      ))}
     </Space>
   );
 }

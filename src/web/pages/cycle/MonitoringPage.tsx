@@ -15,6 +15,7 @@ import { keys } from '../../api/queries.ts';
 import type { MonitoringDetail } from '../../api/types.ts';
 import { templates } from '../../form/templates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
+import { useSession } from '../../session/session.tsx';
 import { findProjectDocument, getMonitoring, putMonitoring } from './cycle-kinds.ts';
 import { CycleShell, NotLoaded, useUiFindings } from './CycleShell.tsx';
 import { MonitoringForm } from './MonitoringForm.tsx';
@@ -24,19 +25,24 @@ import { useCycleEditor } from './use-cycle-editor.ts';
 export function MonitoringPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const detail = useQuery({ queryKey: keys.cycleDocument('monitoring', id, 'detail'), queryFn: ({ signal }) => getMonitoring(id, signal), staleTime: Infinity, refetchOnReconnect: false });
+  const { user } = useSession();
+  // As the evaluation editor's: read once per opening (the editor holds the edits), and dropped when
+  // the page is left, so that opening it again reads what was saved, not the document as first read.
+  const detail = useQuery({ queryKey: keys.cycleDocument('monitoring', id, 'detail'), queryFn: ({ signal }) => getMonitoring(id, signal), staleTime: Infinity, gcTime: 0, refetchOnReconnect: false });
   if (!detail.data) return <NotLoaded query={detail} kind="monitoring" />;
   const template = templates.get(detail.data.monitoring.template);
   if (!template?.documents?.monitoring) return <Result status="error" title={t('editor.unknownTemplate', { template: detail.data.monitoring.template })} />;
-  return <MonitoringEditor key={id} detail={detail.data} template={template} />;
+  // Behind RequireLogin: someone is logged in. The editor is theirs (keyed: another user's is another editor).
+  if (!user) return null;
+  return <MonitoringEditor key={`${user.id}/${id}`} user={user.id} detail={detail.data} template={template} />;
 }
 
-function MonitoringEditor({ detail, template }: { detail: MonitoringDetail; template: Template }) {
+function MonitoringEditor({ user, detail, template }: { user: string; detail: MonitoringDetail; template: Template }) {
   const { t } = useI18n();
   const initial = useMemo(() => ({ document: detail.monitoring, version: detail.version }), [detail]);
   const check = useCallback((d: Monitoring) => checkMonitoring(d, template), [template]);
   const put = useCallback((d: Monitoring, version: number) => putMonitoring(detail.id, d, version), [detail.id]);
-  const editor = useCycleEditor<Monitoring>({ kind: 'monitoring', id: detail.id, initial, editable: detail.allowedActions.includes('edit'), put, check });
+  const editor = useCycleEditor<Monitoring>({ kind: 'monitoring', id: detail.id, user, initial, editable: detail.allowedActions.includes('edit'), put, check });
   const findings = useUiFindings(editor.findings, editor.document);
   const project = { year: detail.monitoring.year, unit: detail.unit.id, code: detail.monitoring.project.code?.trim() ?? '', name: detail.monitoring.project.name };
   const targets = useQuery({ queryKey: keys.cycleDocument('monitoring', detail.id, 'targets'), queryFn: ({ signal }) => findProjectDocument('targets', project, signal) });

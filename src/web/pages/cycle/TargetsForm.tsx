@@ -5,7 +5,7 @@
  * that does not read stays red in its cell with the reason, never rounded or clamped.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { Button, Popconfirm } from 'antd';
 import type { Targets } from '../../../core/model/targets.ts';
 import { categoryLabel } from '../../../core/templates/labels.ts';
 import type { Template } from '../../../core/templates/template.ts';
@@ -85,7 +85,10 @@ export function TargetsForm({ targets, template, layout, findings, change }: Pro
             subtitle: '',
             findings: rowFindings(findings, i),
             actions: edit && (
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('cycle.removeIndicator', { row: i + 1 })} onClick={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }))} data-testid={`indicator-remove-${i}`} />
+              // Asked first, as the evaluation editor asks (IndicatorRow): a row's typing is gone with it.
+              <Popconfirm title={t('indicator.removeConfirm')} onConfirm={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }))} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ danger: true, 'data-testid': 'confirm-remove-indicator' } as Record<`data-${string}`, string>} cancelButtonProps={{ 'data-testid': 'cancel-remove-indicator' } as Record<`data-${string}`, string>}>
+                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('cycle.removeIndicator', { row: i + 1 })} data-testid={`indicator-remove-${i}`} />
+              </Popconfirm>
             ),
             cells: {
               category: edit

@@ -27,12 +27,17 @@ import { useCycleEditor } from './use-cycle-editor.ts';
 export function TargetsPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const detail = useQuery({ queryKey: keys.cycleDocument('targets', id, 'detail'), queryFn: ({ signal }) => getTargets(id, signal), staleTime: Infinity, refetchOnReconnect: false });
+  const { user } = useSession();
+  // As the evaluation editor's: read once per opening (the editor holds the edits), and dropped when
+  // the page is left, so that opening it again reads what was saved, not the document as first read.
+  const detail = useQuery({ queryKey: keys.cycleDocument('targets', id, 'detail'), queryFn: ({ signal }) => getTargets(id, signal), staleTime: Infinity, gcTime: 0, refetchOnReconnect: false });
   if (!detail.data) return <NotLoaded query={detail} kind="targets" />;
   const template = templates.get(detail.data.targets.template);
   const layout = template?.documents?.targets;
   if (!template || !layout) return <Result status="error" title={t('editor.unknownTemplate', { template: detail.data.targets.template })} />;
-  return <TargetsEditor key={id} detail={detail.data} template={template} />;
+  // Behind RequireLogin: someone is logged in. The editor is theirs (keyed: another user's is another editor).
+  if (!user) return null;
+  return <TargetsEditor key={`${user.id}/${id}`} detail={detail.data} template={template} />;
 }
 
 function TargetsEditor({ detail, template }: { detail: TargetsDetail; template: Template }) {
@@ -48,7 +53,7 @@ function TargetsEditor({ detail, template }: { detail: TargetsDetail; template: 
     return row === -1 ? null : t('cycle.weightBlank', { row: row + 1 });
   }, [t]);
   const put = useCallback((d: Targets, version: number) => putTargets(detail.id, d, version), [detail.id]);
-  const editor = useCycleEditor<Targets>({ kind: 'targets', id: detail.id, initial, editable: detail.allowedActions.includes('edit'), put, check, incomplete });
+  const editor = useCycleEditor<Targets>({ kind: 'targets', id: detail.id, user: user?.id ?? '', initial, editable: detail.allowedActions.includes('edit'), put, check, incomplete });
   const findings = useUiFindings(editor.findings, editor.document);
   const approved = detail.approvedVersion;
   const project = { year: detail.targets.year, unit: detail.unit.id, code: detail.targets.project.code?.trim() ?? '', name: detail.targets.project.name };

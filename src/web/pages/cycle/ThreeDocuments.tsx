@@ -23,7 +23,9 @@ const DEVIATION_COLORS: Record<Deviation, string> = { targetChanged: 'error', we
 
 export function ThreeDocuments({ targetsId, evaluation: typed }: { targetsId: string; evaluation?: Evaluation }) {
   const { t, label, word } = useI18n();
-  const detail = useQuery({ queryKey: keys.cycleDocument('targets', targetsId, 'detail'), queryFn: ({ signal }) => getTargets(targetsId, signal), staleTime: Infinity });
+  // Reads of their own ('three-…'), not the editors' (`detail`): an editor's read is dropped when it is
+  // left (gcTime 0), and one kept here for minutes would open the editor again on what it first read.
+  const detail = useQuery({ queryKey: keys.cycleDocument('targets', targetsId, 'three-detail'), queryFn: ({ signal }) => getTargets(targetsId, signal) });
   const approvedVersion = detail.data?.approvedVersion ?? null;
   const approved = useQuery({
     queryKey: keys.cycleDocument('targets', targetsId, 'version', approvedVersion),
@@ -41,7 +43,7 @@ export function ThreeDocuments({ targetsId, evaluation: typed }: { targetsId: st
   });
   const evaluationId = typed ? null : (detail.data?.evaluationId ?? null);
   const evaluation = useQuery({
-    queryKey: keys.evaluationPart(evaluationId ?? '', 'detail'),
+    queryKey: keys.evaluationPart(evaluationId ?? '', 'three-detail'),
     queryFn: ({ signal }) => unwrap(client.GET('/api/evaluations/{id}', { params: { path: { id: evaluationId! } }, signal })) as Promise<EvaluationDetail>,
     enabled: evaluationId !== null,
   });

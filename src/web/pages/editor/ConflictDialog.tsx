@@ -1,20 +1,19 @@
 /**
- * Someone else saved this evaluation while it was being edited (409 VERSION_CONFLICT), or, on
+ * Someone else saved this document (an evaluation, targets, a monitoring) while it was being edited (409 VERSION_CONFLICT), or, on
  * opening, while what this user typed waited in the tab for a new login (`copySavedAt`: when it was
  * typed). Nothing is lost silently: keep mine (overwrite theirs), take theirs (drop mine), or see
  * both side by side.
  */
 import { Button, Modal } from 'antd';
 import { useState } from 'react';
-import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { DifferenceTable } from './DifferenceTable.tsx';
 
-interface Props {
-  mine: Evaluation;
-  theirs: Evaluation | null;
+interface Props<D extends object> {
+  mine: D;
+  theirs: D | null;
   template: Template;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
@@ -22,7 +21,7 @@ interface Props {
   copySavedAt?: string | null;
 }
 
-export function ConflictDialog({ mine, theirs, template, onKeepMine, onTakeTheirs, copySavedAt }: Props) {
+export function ConflictDialog<D extends object>({ mine, theirs, template, onKeepMine, onTakeTheirs, copySavedAt }: Props<D>) {
   const { t, lang } = useI18n();
   const [both, setBoth] = useState(false);
   return (

@@ -1,14 +1,13 @@
-/** Two versions of a form side by side, field by field: the conflict dialog and the copy found on opening. */
+/** Two versions of a form (an evaluation, targets, a monitoring) side by side, field by field: the conflict dialog and the copy found on opening. */
 import { Table } from 'antd';
-import type { Evaluation } from '../../../core/model/evaluation.ts';
 import { fieldLabel } from '../../../core/templates/labels.ts';
 import type { Template } from '../../../core/templates/template.ts';
 import { diffEvaluations, type FieldDifference } from '../../form/diff.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 
 interface Props {
-  mine: Evaluation;
-  theirs: Evaluation;
+  mine: object;
+  theirs: object;
   template: Template;
   mineTitle: string;
   theirsTitle: string;

@@ -6,24 +6,23 @@
  */
 import { Alert, Button, Modal, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
-import type { Evaluation } from '../../../core/model/evaluation.ts';
 import type { Template } from '../../../core/templates/template.ts';
 import { diffEvaluations } from '../../form/diff.ts';
 import { formatDateTime } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { DifferenceTable } from './DifferenceTable.tsx';
-import type { PendingCopy } from './use-editor.ts';
+import type { PendingCopy } from './use-tab-copy.ts';
 
-interface Props {
-  pending: PendingCopy | null;
+interface Props<D extends object> {
+  pending: PendingCopy<D> | null;
   /** The form as the server has it. */
-  server: Evaluation;
+  server: D;
   template: Template;
   onRestore: () => void;
   onDiscard: () => void;
 }
 
-export function RestoreCopy({ pending, server, template, onRestore, onDiscard }: Props) {
+export function RestoreCopy<D extends object>({ pending, server, template, onRestore, onDiscard }: Props<D>) {
   const { t, lang } = useI18n();
   const [changes, setChanges] = useState(false);
   if (!pending) return null;

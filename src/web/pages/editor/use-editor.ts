@@ -22,7 +22,7 @@ import { keys } from '../../api/queries.ts';
 import { NO_RETRY } from '../../api/retry.ts';
 import { diffEvaluations } from '../../form/diff.ts';
 import { Autosave, type AutosaveStatus } from './autosave.ts';
-import { compareWithServer, sessionCopies, UnsavedCopy, type Opening } from './local-copy.ts';
+import { useTabCopy, type PendingCopy } from './use-tab-copy.ts';
 
 export type { Conflict, SaveState } from './autosave.ts';
 
@@ -42,19 +42,14 @@ export interface EditorContext {
   editable: boolean;
 }
 
-/** A copy found on opening that waits for the user: offered back, or shown as unsavable (the form is read-only now). */
-export type PendingCopy = Extract<Opening, { kind: 'offer' | 'readonly' }>;
+export type { PendingCopy };
 
 export function useEditor(id: string, initial: { evaluation: Evaluation; version: number }, template: Template, { user, editable }: EditorContext) {
   // The copy of what was typed and not saved, and what the opening does with one found.
-  const [copy] = useState(() => new UnsavedCopy<Evaluation>(sessionCopies(), user, id));
-  const [opening] = useState(() => compareWithServer(copy.read(), { version: initial.version, document: initial.evaluation, editable }, sameContent));
-  const [pendingCopy, setPendingCopy] = useState<PendingCopy | null>(() => (opening.kind === 'offer' || opening.kind === 'readonly' ? opening : null));
-  /** When the copy shown in the conflict dialog was typed (the conflict is the opening's, not a 409's). */
-  const [copyConflictAt, setCopyConflictAt] = useState<string | null>(() => (opening.kind === 'conflict' ? opening.copy.savedAt : null));
-  copy.held = pendingCopy !== null;
+  const tabCopy = useTabCopy<Evaluation>({ user, key: id, initial: { document: initial.evaluation, version: initial.version }, editable, sameContent });
+  const { copy, conflicting } = tabCopy;
 
-  const [current, setCurrent] = useState(() => (opening.kind === 'conflict' ? derive(opening.copy.document, template) : asStated(initial.evaluation, template)));
+  const [current, setCurrent] = useState(() => (conflicting ? derive(conflicting, template) : asStated(initial.evaluation, template)));
   const queries = useQueryClient();
   // The document as last derived (an edit builds on it at once, not on the last render's).
   const latest = useRef(current);
@@ -62,7 +57,7 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
   if (autosave.current === null) {
     const saver: Autosave<Evaluation> = new Autosave<Evaluation>({
       // A copy typed on a version the server has moved on from: the conflict dialog, mine being the copy.
-      ...(opening.kind === 'conflict'
+      ...(conflicting
         ? { document: current.evaluation, conflict: { version: initial.version, evaluation: initial.evaluation } }
         : { document: initial.evaluation }),
       version: initial.version,
@@ -103,11 +98,6 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
     show(asStated(initial.evaluation, template));
   }, [editable, saver, initial, template]);
 
-  // The server holds what the copy found holds: nothing to restore.
-  useEffect(() => {
-    if (opening.kind === 'same') copy.remove();
-  }, [copy, opening]);
-
   useEffect(() => {
     saver.start();
     const online = () => saver.online();
@@ -140,32 +130,20 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
   /** Save now (before a transition or leaving); resolves when the server has it, rejects with the failure. */
   const flush = useCallback(() => saver.flush(), [saver]);
 
+  const { conflictDecided, restoreCopy: restoreWith } = tabCopy;
   const keepMine = useCallback(() => {
-    setCopyConflictAt(null);
+    conflictDecided();
     saver.keepMine();
-  }, [saver]);
+  }, [saver, conflictDecided]);
 
   const takeTheirs = useCallback(() => {
-    setCopyConflictAt(null);
+    conflictDecided();
     const theirs = saver.takeTheirs();
     if (theirs) show(asStated(theirs, template));
-  }, [saver, template]);
+  }, [saver, template, conflictDecided]);
 
   /** The copy found on opening goes into the form as unsaved edits: the autosave sends it. */
-  const restoreCopy = useCallback(() => {
-    if (pendingCopy?.kind !== 'offer') return;
-    const restored = pendingCopy.copy.document;
-    copy.held = false;
-    setPendingCopy(null);
-    change(() => restored);
-  }, [pendingCopy, copy, change]);
-
-  /** The user drops the copy found on opening. */
-  const discardCopy = useCallback(() => {
-    copy.held = false;
-    copy.remove();
-    setPendingCopy(null);
-  }, [copy]);
+  const restoreCopy = useCallback(() => restoreWith(change), [restoreWith, change]);
 
   return {
     evaluation: current.evaluation,
@@ -181,11 +159,11 @@ export function useEditor(id: string, initial: { evaluation: Evaluation; version
     /** Something typed is not on the server yet, or on its way (leaving saves it first: use-leave-guard.ts). */
     pending: () => saver.pending,
     /** A copy found on opening, waiting for the user's choice (restore or discard), or null. */
-    pendingCopy,
+    pendingCopy: tabCopy.pendingCopy,
     restoreCopy,
-    discardCopy,
+    discardCopy: tabCopy.discardCopy,
     /** The conflict shown is the copy found on opening (typed then) against the server's form. */
-    copyConflictAt,
+    copyConflictAt: tabCopy.copyConflictAt,
     /** What was typed and not saved when the form stopped being editable (kept in the tab's copy), or null. */
     unsavedWhenClosed,
     version: () => saver.baseVersion,

@@ -3,9 +3,11 @@
  * required, a due date, optionally one indicator (by its lineage id) — from the form itself or from
  * a re-check result (`recheckDraw`, the problem prefilled with the gap, to be edited). A refused
  * raise says why at the field and keeps what was typed; the dialog is emptied once the item exists.
+ * A prefill never overwrites a field the user has typed into or chosen.
  */
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, client, unwrap } from '../../api/client.ts';
@@ -28,6 +30,20 @@ interface Values {
 }
 
 const FIELDS = ['problem', 'requirement', 'dueDate', 'indicator'] as const;
+
+dayjs.extend(customParseFormat);
+/** The due date as it may be typed: shown in the first, read in any of them. */
+export const DUE_FORMATS = ['YYYY-MM-DD', 'YYYY-M-D', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD'];
+
+/** The date `text` says in one of DUE_FORMATS, or null. */
+export function readDueDate(text: string): Dayjs | null {
+  const trimmed = text.trim();
+  for (const format of DUE_FORMATS) {
+    const date = dayjs(trimmed, format, true);
+    if (date.isValid()) return date;
+  }
+  return null;
+}
 
 interface Props {
   open: boolean;
@@ -57,12 +73,13 @@ export function RaiseDialog({ open, evaluationId, indicators, recheckDraw, probl
   const choices = indicators ?? (read.data?.evaluation.indicators as IndicatorChoice[] | undefined) ?? [];
   const options = choices.flatMap((c, i) => (c.id ? [{ value: c.id, label: t('rect.indicatorRow', { row: i + 1, name: c.name || '—' }) }] : []));
   const indicator = indicatorIndex === undefined ? undefined : choices[indicatorIndex]?.id;
-  // A new prefill (another re-check form) replaces the problem's words; what the user typed otherwise stays.
+  // The prefill (the re-check's gap, its indicator) goes only into a field the user has not touched:
+  // reopening the dialog, or a gap report arriving late or changing, never replaces what was typed or chosen.
   useEffect(() => {
-    if (open && problem !== undefined) form.setFieldsValue({ problem });
+    if (open && problem !== undefined && !form.isFieldTouched('problem')) form.setFieldsValue({ problem });
   }, [open, problem, form]);
   useEffect(() => {
-    if (open && indicator !== undefined) form.setFieldsValue({ indicator });
+    if (open && indicator !== undefined && !form.isFieldTouched('indicator')) form.setFieldsValue({ indicator });
   }, [open, indicator, form]);
 
   const raise = async (v: Values) => {
@@ -106,9 +123,18 @@ export function RaiseDialog({ open, evaluationId, indicators, recheckDraw, probl
         <Form.Item name="requirement" label={t('rect.requirement')} rules={[{ required: true, whitespace: true, message: t('rect.requirementRequired') }]}>
           <Input.TextArea rows={3} maxLength={2000} placeholder={t('rect.requirementPlaceholder')} data-testid="rect-raise-requirement" />
         </Form.Item>
-        <Form.Item name="dueDate" label={t('rect.dueDate')} rules={[{ required: true, message: t('rect.dueDateRequired') }]}>
-          <DatePicker format="YYYY-MM-DD" style={{ width: 180 }} data-testid="rect-raise-due" />
-        </Form.Item>
+        {/* Typed text no format reads is not dropped in silence: the picker keeps its last date, the field
+            says what it could not read (read here, before the picker's own blur puts its last date back). */}
+        <div
+          onBlurCapture={(e) => {
+            const text = e.target instanceof HTMLInputElement ? e.target.value : '';
+            if (text.trim() !== '' && readDueDate(text) === null) form.setFields([{ name: 'dueDate', errors: [t('rect.dueDateUnread', { text })] }]);
+          }}
+        >
+          <Form.Item name="dueDate" label={t('rect.dueDate')} rules={[{ required: true, message: t('rect.dueDateRequired') }]}>
+            <DatePicker format={DUE_FORMATS} style={{ width: 180 }} data-testid="rect-raise-due" />
+          </Form.Item>
+        </div>
         <Form.Item name="indicator" label={t('rect.indicator')}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options} loading={read.isFetching} placeholder={t('rect.indicatorPlaceholder')} data-testid="rect-raise-indicator" />
         </Form.Item>
