@@ -236,7 +236,9 @@ export function tableZones(table: readonly LayoutCell[][], hints: TableHints): Z
   for (let i = 0; i < table.length; i++) {
     const fields = hints.titles(table[i]!.map(cellText));
     if (fields.filter((f) => f !== undefined).length < 3) continue;
-    const bands = bandsOf(table[i]!, fields);
+    // A heading left of the titles (项目资金（元） printed at the top of its merged cell) is no column.
+    const lead = fields.findIndex((f) => f !== undefined);
+    const bands = bandsOf(table[i]!.slice(lead), fields.slice(lead));
     let last = i;
     for (let j = i + 1; j < table.length; j++) {
       const texts = table[j]!.map(cellText);
