@@ -48,8 +48,8 @@ test('a wrong value is silent unless a diagnostic names its field or the part ho
  * guess silently — a value that came back wrong is named by a diagnostic — and not fall back.
  */
 const INEXACT: ReadonlySet<Shape> = new Set(['txt']);
-/** The share of the sample's .txt fields read exactly (90.2 % when this was set): it may only rise. */
-const TXT_EXACT_FIELDS_AT_LEAST = 0.902;
+/** The share of the sample's .txt fields read exactly (90.5 % when this was set): it may only rise. */
+const TXT_EXACT_FIELDS_AT_LEAST = 0.904;
 
 for (const shape of SHAPES) {
   const skip = shape === 'xls' && findSoffice() === undefined ? 'LibreOffice (soffice) is not installed: .xls is read by converting it' : false;
