@@ -29,14 +29,16 @@ function row(anchor: number, lines: LayoutLine[]): LayoutRow {
 }
 
 /**
- * Rows never run over a page break (a spreadsheet row prints whole on one page), and a title
- * (`isolated`) is a row of its own: the notes above it end the form before.
+ * Rows never run over a page break (a spreadsheet row prints whole on one page), a title
+ * (`isolated`) is a row of its own: the notes above it end the form before; and the notes under a
+ * form (`opens`) start rows of their own: the text above them is the form's.
  */
-export function layoutRows(lines: readonly LayoutLine[], isAnchor: (line: LayoutLine) => boolean, isolated: (line: LayoutLine) => boolean = () => false): LayoutRow[] {
+export function layoutRows(lines: readonly LayoutLine[], isAnchor: (line: LayoutLine) => boolean, isolated: (line: LayoutLine) => boolean = () => false, opens: (line: LayoutLine) => boolean = () => false): LayoutRow[] {
   const out: LayoutRow[] = [];
   let from = 0;
   for (let i = 1; i <= lines.length; i++) {
-    const cut = i === lines.length || lines[i]!.page !== lines[i - 1]!.page || (lines[i]!.tokens.length > 0 && isolated(lines[i]!)) || isolated(lines[i - 1]!);
+    const starts = (line: LayoutLine) => line.tokens.length > 0 && (isolated(line) || opens(line));
+    const cut = i === lines.length || lines[i]!.page !== lines[i - 1]!.page || starts(lines[i]!) || isolated(lines[i - 1]!);
     if (!cut) continue;
     out.push(...pageRows(lines, from, i, isAnchor));
     from = i;

@@ -209,7 +209,8 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   // A line of nothing but column titles is no wrapped line of the text above or below it.
   const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
   const titlesAndLabels = (texts: readonly string[]) => hints.titles(texts).some((f) => f !== undefined) && texts.every((t, i) => hints.titles(texts)[i] !== undefined || isLabelText(t));
-  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated), onlyTitles, titlesAndLabels);
+  const opensNotes = (line: LayoutLine) => isNotesRow(line.pieces.map((p) => p.text));
+  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes), onlyTitles, titlesAndLabels);
   const orphansJoined = joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow));
   const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
   const isBlockLabel = (text: string) => headerFieldsOf(text).some((f) => TEXT_BLOCKS.has(f));

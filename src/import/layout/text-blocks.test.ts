@@ -5,7 +5,7 @@ import { layoutRows } from './layout-rows.ts';
 import { joinSplitLabelRows } from './orphan-values.ts';
 import { blocksUnderHeadings } from './text-blocks.ts';
 
-const LABELS = new Set(['年度总体目标', '预期目标', '实际完成情况', '一级指标', '预算执行数（元）', '预算执行率（%）']);
+const LABELS = new Set(['改进措施', '年度总体目标', '预期目标', '实际完成情况', '一级指标', '预算执行数（元）', '预算执行率（%）']);
 const isLabel = (text: string) => LABELS.has(text);
 const isBlockLabel = (text: string) => ['年度总体目标', '预期目标', '实际完成情况'].includes(text);
 const texts = (rows: ReturnType<typeof layoutRows>) => rows.map((r) => r.tokens.map((t) => t.text));
@@ -47,4 +47,10 @@ test('a row whose cells are set at other heights than its neighbour\'s joins it 
   // Two rows each complete (label, value) stay apart.
   const whole = layoutRows(layoutLines(['预算执行数（元）   0.00', '预算执行率（%）   0.00%'].join('\n')), (l) => l.tokens.length > 0);
   assert.equal(joinSplitLabelRows(whole, isLabel, () => false).length, 2);
+});
+
+test('the notes under a form start rows of their own: a block above them, set apart by blank lines, is the row above\'s', () => {
+  const lines = layoutLines(['改进措施', '', '', '  加强预算编制', '', '', '说明：1、依据本项目'].join('\n'));
+  const rows = layoutRows(lines, (l) => l.tokens.some((t) => isLabel(t.text) || t.text.startsWith('说明')), () => false, (l) => l.tokens[0]?.text.startsWith('说明') === true);
+  assert.deepEqual(texts(rows), [['改进措施', '加强预算编制'], ['说明：1、依据本项目']]);
 });
