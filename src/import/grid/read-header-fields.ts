@@ -38,7 +38,7 @@ interface Found {
 }
 
 /** Fields written as a block of text, which some forms print under their label rather than beside it. */
-const TEXT_BLOCKS = new Set<string>(['annualGoal', 'actualOutcome', 'achievements', 'problems', 'improvements']);
+export const TEXT_BLOCKS: ReadonlySet<string> = new Set<string>(['annualGoal', 'actualOutcome', 'achievements', 'problems', 'improvements']);
 
 function valueCell(region: FormRegion, labels: FormLabels, label: PlacedCell, path: string): PlacedCell | undefined {
   const right = region.rightOf(label);

@@ -6,7 +6,7 @@
  * amounts rejoin the row of their source, and the heading spans the block from its column
  * titles down, as the grid reader expects of a merged heading.
  */
-import type { LayoutCell, Zone } from './layout-grid.ts';
+import { cellText, type LayoutCell, type Zone } from './layout-grid.ts';
 
 /** Amounts, points and rates: what the block prints in its columns. */
 const AMOUNT = /^[-+]?[\d,，]+(\.\d+)?%?$/u;
@@ -17,17 +17,19 @@ function isFundingZone(zone: Zone): boolean {
   return zone.bands.some((b) => b.field?.startsWith('funding[].') === true);
 }
 
-/** A row holding the heading alone: one cell left of every source's name. */
-function headingRow(table: readonly LayoutCell[][], zone: Zone): number | undefined {
-  const lefts = (r: number) => table[r]!.filter((c) => c.band === undefined);
-  for (let r = zone.header + 1; r <= zone.last; r++) {
-    const cells = table[r]!;
-    if (cells.length !== 1 || cells[0]!.band !== undefined) continue;
-    const others: LayoutCell[] = [];
-    for (let k = zone.header + 1; k <= zone.last; k++) if (k !== r) others.push(...lefts(k));
-    if (others.length > 0 && others.every((o) => cells[0]!.end <= o.start)) return r;
-  }
-  return undefined;
+/**
+ * The heading's cells: left of every source's name, one text (a merged cell pdftotext may print
+ * more than once), alone in its row or beside a source or its amounts.
+ */
+function headingCells(table: readonly LayoutCell[][], zone: Zone): Array<{ r: number; cell: LayoutCell }> {
+  const lefts: Array<{ r: number; cell: LayoutCell }> = [];
+  for (let r = zone.header + 1; r <= zone.last; r++) for (const cell of table[r]!) if (cell.band === undefined) lefts.push({ r, cell });
+  const start = Math.min(...lefts.map((l) => l.cell.start));
+  const heads = lefts.filter((l) => l.cell.start === start);
+  const others = lefts.filter((l) => !heads.includes(l));
+  const text = heads[0] && cellText(heads[0].cell);
+  if (others.length === 0 || !heads.every((h) => cellText(h.cell) === text && others.every((o) => h.cell.end <= o.cell.start))) return [];
+  return heads;
 }
 
 /** The row of a source whose amounts a row of bare amounts belongs to: the nearer of those with the amounts' columns free. */
@@ -50,10 +52,10 @@ function ownerOf(table: readonly LayoutCell[][], zone: Zone, r: number): number 
 
 export function joinFundingRows(table: LayoutCell[][], zone: Zone): void {
   if (!isFundingZone(zone)) return;
-  const heading = headingRow(table, zone);
-  if (heading !== undefined) {
-    const cell = table[heading]![0]!;
-    table[heading] = [];
+  const heads = headingCells(table, zone);
+  for (const { r, cell } of heads) table[r] = table[r]!.filter((c) => c !== cell);
+  if (heads.length > 0) {
+    const cell = heads[0]!.cell;
     cell.row = zone.header;
     cell.rowSpan = zone.last - zone.header + 1;
     table[zone.header]!.push(cell);

@@ -236,7 +236,9 @@ export function tableZones(table: readonly LayoutCell[][], hints: TableHints): Z
   for (let i = 0; i < table.length; i++) {
     const fields = hints.titles(table[i]!.map(cellText));
     if (fields.filter((f) => f !== undefined).length < 3) continue;
-    const bands = bandsOf(table[i]!, fields);
+    // A heading left of the titles (项目资金（元） printed at the top of its merged cell) is no column.
+    const lead = fields.findIndex((f) => f !== undefined);
+    const bands = bandsOf(table[i]!.slice(lead), fields.slice(lead));
     let last = i;
     for (let j = i + 1; j < table.length; j++) {
       const texts = table[j]!.map(cellText);
@@ -423,6 +425,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       if (prev && (t.line - prev.line <= 1 || (t.line - prev.line === 2 && !anchors.has(t.line) && !anchors.has(prev.line)))) captions.at(-1)!.push(t);
       else captions.push([t]);
     }
+    splitJoinedCaptions(captions, (text) => hints.caption?.(band.field!, text));
     joinWrappedCaptions(captions, (text) => hints.caption?.(band.field!, text));
     // A caption printed again on the next page is one merged cell: placed as one, shown once.
     const shown = repeatedOnNextPage(captions);
@@ -499,6 +502,27 @@ export function repeatedOnNextPage(captions: LayoutToken[][]): LayoutToken[][] {
     k--;
   }
   return shown;
+}
+
+/**
+ * Captions of neighbouring merged cells printed on lines next to each other (经济效益指标 right over
+ * 服务对象满意度指标) were gathered as one: where no caption of the templates is the whole, but its
+ * lines make two or more of them one after the other, each is a caption of its own.
+ */
+function splitJoinedCaptions(captions: LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined): void {
+  const text = (c: readonly LayoutToken[]) => c.map((t) => t.text).join('');
+  for (let k = 0; k < captions.length; k++) {
+    const caption = captions[k]!;
+    if (fit(text(caption)) === 'whole') continue;
+    const parts: LayoutToken[][] = [[]];
+    for (const line of [...new Set(caption.map((t) => t.line))]) {
+      if (parts.at(-1)!.length > 0 && fit(text(parts.at(-1)!)) === 'whole') parts.push([]);
+      parts.at(-1)!.push(...caption.filter((t) => t.line === line));
+    }
+    if (parts.length < 2 || !parts.every((p) => fit(text(p)) === 'whole')) continue;
+    captions.splice(k, 1, ...parts);
+    k += parts.length - 1;
+  }
 }
 
 /**

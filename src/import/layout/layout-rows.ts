@@ -29,14 +29,16 @@ function row(anchor: number, lines: LayoutLine[]): LayoutRow {
 }
 
 /**
- * Rows never run over a page break (a spreadsheet row prints whole on one page), and a title
- * (`isolated`) is a row of its own: the notes above it end the form before.
+ * Rows never run over a page break (a spreadsheet row prints whole on one page), a title
+ * (`isolated`) is a row of its own: the notes above it end the form before; and the notes under a
+ * form (`opens`) start rows of their own: the text above them is the form's.
  */
-export function layoutRows(lines: readonly LayoutLine[], isAnchor: (line: LayoutLine) => boolean, isolated: (line: LayoutLine) => boolean = () => false): LayoutRow[] {
+export function layoutRows(lines: readonly LayoutLine[], isAnchor: (line: LayoutLine) => boolean, isolated: (line: LayoutLine) => boolean = () => false, opens: (line: LayoutLine) => boolean = () => false): LayoutRow[] {
   const out: LayoutRow[] = [];
   let from = 0;
   for (let i = 1; i <= lines.length; i++) {
-    const cut = i === lines.length || lines[i]!.page !== lines[i - 1]!.page || (lines[i]!.tokens.length > 0 && isolated(lines[i]!)) || isolated(lines[i - 1]!);
+    const starts = (line: LayoutLine) => line.tokens.length > 0 && (isolated(line) || opens(line));
+    const cut = i === lines.length || lines[i]!.page !== lines[i - 1]!.page || starts(lines[i]!) || isolated(lines[i - 1]!);
     if (!cut) continue;
     out.push(...pageRows(lines, from, i, isAnchor));
     from = i;
@@ -91,12 +93,17 @@ function splitAt(between: readonly LayoutLine[], anchor: number, reach: number, 
  * the middle) print on lines of their own, each taken for a row: rows next to each other (at most
  * a blank line between) that hold nothing but titles are one header row again.
  */
-export function joinTitleRows(rows: readonly LayoutRow[], onlyTitles: (texts: readonly string[]) => boolean): LayoutRow[] {
+export function joinTitleRows(rows: readonly LayoutRow[], onlyTitles: (texts: readonly string[]) => boolean, titlesAndLabels: (texts: readonly string[]) => boolean = onlyTitles): LayoutRow[] {
   const out: LayoutRow[] = [];
+  const texts = (row: LayoutRow) => row.tokens.map((t) => t.text);
+  // One of the two may hold a label beside its titles (项目资金（元） left of 全年执行数 … 得分), side by side with the other's.
+  const titles = (a: LayoutRow, b: LayoutRow) =>
+    (onlyTitles(texts(a)) && onlyTitles(texts(b))) ||
+    ((onlyTitles(texts(a)) || onlyTitles(texts(b))) && titlesAndLabels(texts(a)) && titlesAndLabels(texts(b)) && !a.tokens.some((t) => b.tokens.some((u) => u.start < t.end && u.end > t.start)));
   for (const r of rows) {
     const prev = out.at(-1);
     const near = prev !== undefined && r.top - prev.bottom <= 2 && r.lines[0]?.page === prev.lines[0]?.page;
-    if (!near || r.tokens.length === 0 || !onlyTitles(prev.tokens.map((t) => t.text)) || !onlyTitles(r.tokens.map((t) => t.text))) {
+    if (!near || r.tokens.length === 0 || !titles(prev, r)) {
       out.push(r);
       continue;
     }

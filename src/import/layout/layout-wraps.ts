@@ -21,17 +21,24 @@ function under(fragment: { start: number; end: number }, token: LayoutToken): bo
   return token.start <= fragment.end + 1 && token.end >= fragment.start - 1;
 }
 
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return Math.min(a.end, b.end) - Math.max(a.start, b.start);
+}
+
 /** The tokens that continue `token` into a whole label, or none. */
 function continuation(lines: readonly LayoutLine[], i: number, token: LayoutToken, fit: (text: string) => LabelFit, taken: ReadonlySet<LayoutToken>): LayoutToken[] {
   let text = token.text;
   const parts: LayoutToken[] = [];
   for (let j = i + 1; j <= i + REACH && j < lines.length && lines[j]!.page === token.page; j++) {
-    const below = lines[j]!.tokens.find((u) => !taken.has(u) && under(token, u));
+    // Of the pieces under it, the one overlapping it most (a neighbour's may touch its edge).
+    const below = lines[j]!.tokens.filter((u) => !taken.has(u) && under(token, u)).sort((a, b) => overlap(token, b) - overlap(token, a))[0];
     // A line in between may hold the lines of other cells; one with text right to the left holds
     // a heading merged over rows (项目资金 beside 其中：当年财政 / 拨款), whose rows are its own.
     if (!below && lines[j]!.tokens.some((u) => u.end < token.start && u.end >= token.start - HEADING_GAP)) return [];
     if (!below) continue;
     const joined = fit(text + below.text);
+    // Text only touching the fragment's edge (项目年度 over a value starting right of it) is the next cell's.
+    if (joined === undefined && overlap(token, below) <= 0) continue;
     if (joined === undefined) return [];
     text += below.text;
     parts.push(below);

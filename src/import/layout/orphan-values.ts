@@ -70,3 +70,50 @@ export function joinOrphanValues(rows: readonly LayoutRow[], isLabel: (text: str
   });
   return out.filter((row): row is LayoutRow => row !== undefined);
 }
+
+/** A row's pieces of text left to right (tokens on different lines that overlap: a wrapped cell), and whether each is a label. */
+function pieces(tokens: readonly LayoutToken[], isLabel: (text: string) => boolean): boolean[] {
+  const out: Array<{ end: number; label: boolean }> = [];
+  for (const t of [...tokens].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && t.start < last.end) (last.end = Math.max(last.end, t.end)), (last.label ||= isLabel(t.text));
+    else out.push({ end: t.end, label: isLabel(t.text) });
+  }
+  return out.map((p) => p.label);
+}
+
+/**
+ * Two rows side by side whose pieces fall in each other's gaps, and together read label, value,
+ * label, value … where neither did alone: one printed row whose cells are set at different heights
+ * (`预算执行数（元）          0.00%` over `0.00   预算执行率（%）`, or a label alone a line off its
+ * neighbours). They are joined. Tables (`fixed`) are left alone; when the rows above and below are
+ * equally near and both could take a row, it stays where it is.
+ */
+export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: string) => boolean, fixed: (row: number) => boolean): LayoutRow[] {
+  // Label, value, label, value …: every label with its value, no value without its label.
+  const alternates = (tokens: readonly LayoutToken[]) => {
+    const labels = pieces(tokens, isLabel);
+    return labels.length % 2 === 0 && labels.every((label, i) => label === (i % 2 === 0));
+  };
+  const fits = (row: LayoutRow, other: LayoutRow) =>
+    pieces(row.tokens, isLabel).length + pieces(other.tokens, isLabel).length === pieces([...row.tokens, ...other.tokens], isLabel).length &&
+    row.tokens.some((t) => isLabel(t.text)) &&
+    alternates([...row.tokens, ...other.tokens]) &&
+    !(alternates(row.tokens) && alternates(other.tokens));
+  const out: Array<LayoutRow | undefined> = [...rows];
+  rows.forEach((_, r) => {
+    const row = out[r];
+    if (!row || fixed(r) || row.tokens.length === 0) return;
+    const candidates = [r - 1, r + 1].filter((k) => {
+      const other = out[k];
+      return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(row, other) <= 2 && fits(row, other);
+    });
+    if (candidates.length === 0) return;
+    const distances = candidates.map((k) => gap(row, out[k]!));
+    if (candidates.length === 2 && distances[0] === distances[1]) return;
+    const k = candidates[distances.indexOf(Math.min(...distances))]!;
+    out[k] = merged(out[k]!, row);
+    out[r] = undefined;
+  });
+  return out.filter((row): row is LayoutRow => row !== undefined);
+}

@@ -11,7 +11,7 @@ import { escapeRegExp, normalizeText } from '../../core/targets/normalize.ts';
 import { memoByString } from '../../core/memo.ts';
 import { pointsHundredths } from '../../core/numbers/hundredths.ts';
 import type { PlacedCell } from '../grid/form-region.ts';
-import { HEADER_FIELDS } from '../grid/read-header-fields.ts';
+import { HEADER_FIELDS, TEXT_BLOCKS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { diagnosticSink } from '../diagnostics.ts';
 import type { FileImport, ImportedForm, ReaderInput } from '../import-result.ts';
@@ -19,13 +19,14 @@ import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, tableZones
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
-import { joinOrphanValues } from './orphan-values.ts';
+import { joinOrphanValues, joinSplitLabelRows } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { doubtfulValues, holds, offCentreCaptions, unclearFields } from './doubtful-rows.ts';
 import { unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
 import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
+import { blocksUnderHeadings } from './text-blocks.ts';
 import { LabelIndex } from './label-index.ts';
 
 /** Fields of the tables, read by their columns: the header checks leave them to the figures' checks. */
@@ -207,8 +208,13 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   };
   // A line of nothing but column titles is no wrapped line of the text above or below it.
   const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
-  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated), onlyTitles);
-  const rows = tableRows(joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow)), lines, hints);
+  const titlesAndLabels = (texts: readonly string[]) => hints.titles(texts).some((f) => f !== undefined) && texts.every((t, i) => hints.titles(texts)[i] !== undefined || isLabelText(t));
+  const opensNotes = (line: LayoutLine) => isNotesRow(line.pieces.map((p) => p.text));
+  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes), onlyTitles, titlesAndLabels);
+  const orphansJoined = joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow));
+  const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
+  const isBlockLabel = (text: string) => headerFieldsOf(text).some((f) => TEXT_BLOCKS.has(f));
+  const rows = tableRows(blocksUnderHeadings(split, isBlockLabel, isLabelText, outsideFields(split, hints, isolated, isNotesRow)), lines, hints);
   const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');
   // The notes under a form are read by no field; left in, a blank field above them would take them.
   const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));

@@ -91,24 +91,31 @@ export function touchingTableCells(rows: readonly LayoutRow[], table: readonly L
 /**
  * Cells whose text meets on a line with a single space between (确保资金 健全…): the wrapped
  * lines of two columns run together there, and where one column's text ends and the next one's
- * starts is a guess. Both cells are unclear, whichever rows they were put in; labels are told
- * apart by their text.
+ * starts is a guess. Both cells are unclear, whichever rows they were put in — and a cell that took
+ * both pieces of Chinese text (which has no spaces), with the other text cells of its row; labels are
+ * told apart by their text.
  */
+const HAN = /\p{Script=Han}/u;
+
 export function touchingColumnCells(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
-  const byLine = new Map<number, Array<{ cell: LayoutCell; start: number; end: number; lineNo: number }>>();
+  const byLine = new Map<number, Array<{ cell: LayoutCell; r: number; start: number; end: number; lineNo: number; han: boolean }>>();
   table.forEach((cells, r) => {
     if (skip(r)) return;
     for (const cell of cells) {
       if (cell.tokens.some((t) => isLabel(t.text))) continue;
-      for (const t of cell.tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), { cell, start: t.start, end: t.end, lineNo: t.lineNo }]);
+      for (const t of cell.tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), { cell, r, start: t.start, end: t.end, lineNo: t.lineNo, han: HAN.test(t.text) }]);
     }
   });
   for (const pieces of byLine.values())
     for (const a of pieces)
       for (const b of pieces) {
-        if (a.cell === b.cell || b.start - a.end < 0 || b.start - a.end > 1) continue;
-        out.push({ location: locationOf(a.cell), lineNo: a.lineNo, key: 'layout.columnsUnclear' }, { location: locationOf(b.cell), lineNo: b.lineNo, key: 'layout.columnsUnclear' });
+        // Chinese text has no spaces: two pieces of it a space apart in one cell are two columns' text run together.
+        if ((a.cell === b.cell && !(a.han && b.han)) || b.start - a.end < 0 || b.start - a.end > 1) continue;
+        // The text one cell took, a neighbour of its row may have lost (with none, the space is the text's own).
+        const losers = a.cell === b.cell ? table[a.r]!.filter((c) => c !== a.cell && !c.tokens.some((t) => isLabel(t.text))) : [b.cell];
+        if (losers.length === 0) continue;
+        out.push({ location: locationOf(a.cell), lineNo: a.lineNo, key: 'layout.columnsUnclear' }, ...losers.map((c) => ({ location: locationOf(c), lineNo: b.lineNo, key: 'layout.columnsUnclear' as const })));
       }
   return out;
 }
