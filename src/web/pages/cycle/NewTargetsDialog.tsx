@@ -33,6 +33,7 @@ export function NewTargetsDialog({ open, onClose, year }: { open: boolean; onClo
     void queries.invalidateQueries({ queryKey: keys.cycle });
     navigate(`/targets/${id}`);
   };
-  const options = templates.ids().filter((id) => templates.get(id)?.documents?.targets).map((id) => ({ value: id, label: label(templates.get(id)!.documents!.targets!.title) }));
+  // A layout's title may print its year ({year}年度…申报表): shown with the year the dialog opens on.
+  const options = templates.ids().filter((id) => templates.get(id)?.documents?.targets).map((id) => ({ value: id, label: label(templates.get(id)!.documents!.targets!.title).replace('{year}', String(year)) }));
   return <NewProjectDialog open={open} onClose={onClose} year={year} testId="new-targets" title="cycle.newTitle" templateLabel="cycle.newTemplate" yearLabel="cycle.newYear" templates={options} withCode create={create} />;
 }
