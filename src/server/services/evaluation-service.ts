@@ -108,9 +108,11 @@ export class EvaluationService {
       const changes = fieldChanges(stored.document, evaluation);
       if (changes.length === 0) return { version: stored.version };
       const at = this.now();
-      const next = await repos.evaluations.update(id, version, { document: evaluation, columns: columnsOf(evaluation, template), at });
+      const next = await repos.evaluations.updateWithAudit(
+        id, version, { document: evaluation, columns: columnsOf(evaluation, template), at },
+        { evaluationId: id, at, userId: user.id, action: 'edit', comment: null, changes: nameIndicators(changes, stored.document, evaluation) },
+      );
       if (next === null) throw conflict(await this.visible(repos, actor, id));
-      await repos.audit.append({ evaluationId: id, at, userId: user.id, action: 'edit', comment: null, changes: nameIndicators(changes, stored.document, evaluation) });
       return { version: next };
     });
   }
