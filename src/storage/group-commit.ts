@@ -2,7 +2,7 @@
  * Group commit: units of work submitted while a commit is being prepared or is in flight are
  * written together in one transaction — one COMMIT, one fsync — and each caller is answered only
  * after that commit. Work is gathered for the rest of the current turn of the event loop (the
- * requests whose bodies arrived together), then while the batch before is committing.
+ * requests whose bodies arrived together), then while the batches before are committing.
  *
  * Each unit keeps its own outcome: one that throws (a stale version, a refused change) takes
  * nothing of its own into the commit and costs the others nothing.
@@ -34,18 +34,27 @@ class UnitFailed extends Error {}
 export interface GroupCommitOptions {
   /** Units in one transaction at most (the rest wait for the next). */
   maxBatch?: number;
+  /**
+   * Transactions in flight at once. SQLite: 1 (one connection; better-sqlite3 is synchronous).
+   * PostgreSQL (default 4): the units of a batch run one after another on its connection, so a
+   * single batch would make the saves' round trips a queue; a few batches side by side keep some of
+   * the pool's parallelism, and PostgreSQL flushes the WAL of commits that meet once.
+   */
+  inFlight?: number;
 }
 
 export class GroupCommit {
   private queue: Pending[] = [];
-  private committing = false;
+  private committing = 0;
   private scheduled = false;
   private readonly maxBatch: number;
+  private readonly inFlight: number;
   private readonly savepoints: boolean;
 
   constructor(private readonly db: Db, options: GroupCommitOptions = {}) {
     this.maxBatch = options.maxBatch ?? 64;
     this.savepoints = !isPostgres(db);
+    this.inFlight = this.savepoints ? 1 : options.inFlight ?? 4;
   }
 
   /** Runs `work` in a transaction shared with the work submitted around it; settles after the commit. */
@@ -57,7 +66,7 @@ export class GroupCommit {
   }
 
   private schedule(): void {
-    if (this.committing || this.scheduled || this.queue.length === 0) return;
+    if (this.committing >= this.inFlight || this.scheduled || this.queue.length === 0) return;
     this.scheduled = true;
     // After the I/O of this turn: the saves whose requests arrived together join one batch.
     setImmediate(() => {
@@ -69,7 +78,8 @@ export class GroupCommit {
   private async commitNext(): Promise<void> {
     const batch = this.queue.splice(0, this.maxBatch);
     if (batch.length === 0) return;
-    this.committing = true;
+    this.committing++;
+    this.schedule(); // more than a batch waiting, and room for another transaction
     try {
       const outcomes = await this.commit(batch);
       batch.forEach((pending, i) => {
@@ -78,7 +88,7 @@ export class GroupCommit {
         else pending.reject(outcome.error);
       });
     } finally {
-      this.committing = false;
+      this.committing--;
       this.schedule();
     }
   }
