@@ -18,6 +18,12 @@
  * Baseline: the same year's summary rows read with one query by the driver in this process (what
  * the dashboard read before its table was paged).
  *   node --import tsx bench/api.bench.ts [sqlite|postgres] [--full]
+ *
+ * --put-only: the PUT load alone (no dashboard, no lists), `--rounds R` times (default 1), each round
+ * the bare handler and then the application of each `--bin PATH` in turn (default: this checkout's
+ * bin/jixiao.js; several give a before/after measured alternately on the same province, the
+ * machine's other load spread over both). JIXIAO_BENCH_SERVE_ARGS adds arguments to `jixiao serve`
+ * (e.g. `--workers 2`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -100,10 +106,11 @@ export function ensureServerBuild(log: (line: string) => void): void {
  * `app`: the application as `npm start` runs it — `jixiao serve` from the compiled build, on the
  * bench's database (not empty, so without the demo); `bare`: bench/server-process.ts bare.
  */
-export async function startServer(mode: 'app' | 'bare', databaseUrl?: string): Promise<Running> {
+export async function startServer(mode: 'app' | 'bare', databaseUrl?: string, bin = BIN): Promise<Running> {
   // JIXIAO_BENCH_PROFILE=DIR: the servers write CPU profiles there (node --cpu-prof), for finding what bounds a figure.
   const profile = process.env.JIXIAO_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.JIXIAO_BENCH_PROFILE}`] : [];
-  const args = mode === 'app' ? [...APP_NODE_FLAGS, BIN, 'serve', '--port', '0', '--host', '127.0.0.1'] : ['--import', 'tsx', SERVER, mode];
+  const serveArgs = (process.env.JIXIAO_BENCH_SERVE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = mode === 'app' ? [...APP_NODE_FLAGS, bin, 'serve', '--port', '0', '--host', '127.0.0.1', ...serveArgs] : ['--import', 'tsx', SERVER, mode];
   const child = spawn(process.execPath, [...profile, ...args], {
     env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), JIXIAO_RUN: process.env.JIXIAO_RUN ?? 'build' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -392,14 +399,74 @@ export async function measureApi(dialect: DialectName, options: ApiOptions): Pro
   }
 }
 
+export interface PutRound {
+  bare: LoadFigures;
+  /** Per application binary, in the order given. */
+  apps: Array<{ bin: string; put: LoadFigures; rssMb: number }>;
+}
+
+/**
+ * The PUT load alone on one generated province: `rounds` rounds, each the bare handler and then the
+ * application of each of `bins` in turn (a before and an after, measured alternately).
+ */
+export async function measurePut(dialect: DialectName, options: ApiOptions & { bins: string[]; rounds: number }): Promise<PutRound[]> {
+  const log = options.log ?? (() => {});
+  if ((process.env.JIXIAO_RUN ?? 'build') === 'build') ensureServerBuild(log);
+  const p = await province(dialect, options.gen, CONNECTIONS);
+  log(`${dialect}: generated ${p.gen.evaluations} evaluations of ${p.gen.units} units in ${(p.gen.ms / 1000).toFixed(1)} s`);
+  const rounds: PutRound[] = [];
+  try {
+    for (let round = 1; round <= options.rounds; round++) {
+      const bareServer = await startServer('bare');
+      let bare: LoadFigures;
+      try {
+        const appServer = await startServer('app', p.url, options.bins[0]);
+        let slots: Slot[];
+        try {
+          slots = await slotsOf(`http://127.0.0.1:${appServer.port}`, p);
+        } finally {
+          await appServer.stop();
+        }
+        bare = await measuredLoad(bareServer.port, '', slots, options.seconds, false);
+      } finally {
+        await bareServer.stop();
+      }
+      log(`${dialect} round ${round}: bare handler ${bare.rps.toFixed(0)} req/s, p99 ${bare.p99Ms} ms (load ${bare.load.toFixed(2)})`);
+      const apps: PutRound['apps'] = [];
+      for (const bin of options.bins) {
+        const appServer = await startServer('app', p.url, bin);
+        try {
+          const base = `http://127.0.0.1:${appServer.port}`;
+          const put = await measuredLoad(appServer.port, base, await slotsOf(base, p), options.seconds, true);
+          const rssMb = peakRssMb(appServer.child.pid!);
+          apps.push({ bin, put, rssMb });
+          log(`${dialect} round ${round}: ${bin}: PUT ${put.rps.toFixed(0)} req/s, p99 ${put.p99Ms} ms, p50 ${put.p50Ms} ms, non-2xx ${put.non2xx}, errors ${put.errors}, `
+            + `÷ bare ${(put.rps / bare.rps).toFixed(3)}, peak RSS ${rssMb.toFixed(0)} MB (load ${put.load.toFixed(2)})`);
+        } finally {
+          await appServer.stop();
+        }
+      }
+      rounds.push({ bare, apps });
+    }
+    return rounds;
+  } finally {
+    await p.drop();
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const dialect = (process.argv[2] ?? 'sqlite') as DialectName;
-  const full = process.argv.includes('--full');
+  const argv = process.argv.slice(2);
+  const dialect = (argv.find((a) => !a.startsWith('--') && !['--bin', '--rounds'].includes(argv[argv.indexOf(a) - 1] ?? '')) ?? 'sqlite') as DialectName;
+  const full = argv.includes('--full');
+  const valuesOf = (flag: string) => argv.flatMap((a, i) => (argv[i - 1] === flag ? [a] : []));
+  const gen: GenOptions = full ? { units: 2000, projectsPerUnit: 25, years: [2021, 2025], seed: 1 } : { units: 40, projectsPerUnit: 25, years: [2023, 2024], seed: 1 };
+  const seconds = full ? 20 : 5;
   console.log(`machine: ${machine()}`);
-  const figures = await measureApi(dialect, {
-    gen: full ? { units: 2000, projectsPerUnit: 25, years: [2021, 2025], seed: 1 } : { units: 40, projectsPerUnit: 25, years: [2023, 2024], seed: 1 },
-    seconds: full ? 20 : 5,
-    log: (line) => console.log(line),
-  });
-  console.log(`PUT ÷ bare: ${(figures.put.rps / figures.bare.rps).toFixed(2)}`);
+  if (argv.includes('--put-only')) {
+    const bins = valuesOf('--bin');
+    await measurePut(dialect, { gen, seconds, bins: bins.length > 0 ? bins : [BIN], rounds: Number(valuesOf('--rounds')[0] ?? 1), log: (line) => console.log(line) });
+  } else {
+    const figures = await measureApi(dialect, { gen, seconds, log: (line) => console.log(line) });
+    console.log(`PUT ÷ bare: ${(figures.put.rps / figures.bare.rps).toFixed(2)}`);
+  }
 }

@@ -1,6 +1,8 @@
 /** Optimistic concurrency: a save on a stale version is refused with the current version and evaluation. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { openDatabase } from '../../src/storage/open-database.ts';
+import { repositories } from '../../src/storage/repositories.ts';
 import { seedEvaluations } from '../support/fixtures.ts';
 import { forEachApi } from './support/api-harness.ts';
 import { act } from './support/transition.ts';
@@ -42,6 +44,37 @@ forEachApi('concurrent edits', (api) => {
     assert.deepEqual(answers.map((a) => a.status).sort(), [200, 409, 409]);
     const audit = await clients[0]!.get(`/api/evaluations/${id}/audit`);
     assert.equal(audit.body.items.filter((e: any) => e.action === 'edit').length, 1, 'one audit entry for the one save');
+  });
+
+  test('saves of different forms sent together (one group commit): each durable, a stale one 409 alone', async () => {
+    const ids = await Promise.all([0, 1, 2, 3].map(() => api.evaluation('office', 'draft')));
+    const preparer = await api.as('preparer');
+    // The last form moves to version 2 first: its save below on version 1 is stale.
+    const first = seedEvaluations()[0]!;
+    first.problems = 'saved before';
+    assert.equal((await preparer.put(`/api/evaluations/${ids[3]}`, { version: 1, evaluation: first })).status, 200);
+
+    const answers = await Promise.all(ids.map((id, i) => {
+      const evaluation = seedEvaluations()[0]!;
+      evaluation.problems = `together ${i}`;
+      return preparer.put(`/api/evaluations/${id}`, { version: 1, evaluation });
+    }));
+    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 409]);
+    assert.deepEqual(answers.slice(0, 3).map((a) => a.body), [{ version: 2 }, { version: 2 }, { version: 2 }]);
+    assert.deepEqual([answers[3]!.body.error.code, answers[3]!.body.version, answers[3]!.body.evaluation.problems], ['VERSION_CONFLICT', 2, 'saved before']);
+
+    // Durable: read through a connection of its own once the answers are in.
+    const other = openDatabase(api.url());
+    try {
+      const repos = repositories(other.db);
+      for (const [i, id] of ids.entries()) {
+        const stored = await repos.evaluations.get(id);
+        assert.deepEqual([stored?.version, stored?.document.problems], i < 3 ? [2, `together ${i}`] : [2, 'saved before']);
+        assert.equal((await repos.audit.list(id)).filter((e) => e.action === 'edit').length, 1, 'one audit entry each');
+      }
+    } finally {
+      await other.close();
+    }
   });
 
   test('a transition in between makes the editor’s version stale; the frozen form is then not editable', async () => {

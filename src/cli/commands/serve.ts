@@ -1,11 +1,15 @@
 /**
- * `jixiao serve [--port N] [--host H] [--demo] [--templates T.json]…`: the web application (a region's
+ * `jixiao serve [--port N] [--host H] [--workers N] [--demo] [--templates T.json]…`: the web application (a region's
  * templates added as data are recognised on import, checked, exported and shown in the web app). Migrates the database of
  * `DATABASE_URL` (default ./data/jixiao.sqlite) and serves the API and the built UI (dist/web) until
  * interrupted. A database starts empty: the first administrator is made with `jixiao users add`.
  * `--demo` loads the demo into an empty database (what `npm start` runs). Behind a load balancer
  * set JIXIAO_TRUST_PROXY=1 so that client addresses come from X-Forwarded-For.
+ * `--workers N` (N > 1): N processes (node:cluster) share the port; the first migrates (and loads the
+ * demo), then forks them, and forks again any that dies. The app keeps nothing of a request in its
+ * process (sessions, saves and locks are in the database), so any worker serves any request.
  */
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +31,7 @@ import type { Server as HttpServer } from 'node:http';
 /** How long an idle connection stays open: longer than a load balancer's (60 s) keeps it. */
 const KEEP_ALIVE_MS = 65_000;
 
-export const serveUsage = 'jixiao serve [--port N] [--host HOST] [--demo] [--templates TEMPLATE.json]…';
+export const serveUsage = 'jixiao serve [--port N] [--host HOST] [--workers N] [--demo] [--templates TEMPLATE.json]…';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
@@ -39,21 +43,33 @@ function portOption(value: unknown, fallback: number): number {
   return port;
 }
 
+function workersOption(value: unknown): number {
+  if (value === undefined) return 1;
+  const text = String(value);
+  if (!/^\d+$/u.test(text) || Number(text) < 1 || Number(text) > 64) throw new CliInputError(`--workers must be a number from 1 to 64, not "${text}"`);
+  return Number(text);
+}
+
 export async function serveCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseCommandArgs(argv, serveUsage, {
-    port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' }, templates: { type: 'string', multiple: true },
+    port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, demo: { type: 'boolean' }, templates: { type: 'string', multiple: true },
   });
+  const workers = workersOption(values.workers);
+  const inCluster = workers > 1;
   // Read before the database opens: a bad template file stops the start with its own message.
   const templates = await loadTemplates((values.templates as string[] | undefined) ?? []);
   const config = readConfig();
   const port = portOption(values.port, config.PORT);
   const evidence = evidenceConfig(config);
   const database = openDatabase(config.DATABASE_URL);
-  await migrateToLatest(database.db);
-  // Monitoring stored before its summary's columns, of a template the migration did not know: summarised now.
-  await summarizeStoredMonitoring(database.db, templates);
+  // In a cluster the first process has done this before it forked the workers.
+  if (cluster.isPrimary) {
+    await migrateToLatest(database.db);
+    // Monitoring stored before its summary's columns, of a template the migration did not know: summarised now.
+    await summarizeStoredMonitoring(database.db, templates);
+  }
 
-  if (values.demo) {
+  if (values.demo && cluster.isPrimary) {
     const password = config.JIXIAO_DEMO_PASSWORD ?? randomBytes(12).toString('base64url');
     try {
       if (await loadDemo(database.db, { password, templates })) {
@@ -67,6 +83,14 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
       throw error;
     }
   }
+
+  if (inCluster && cluster.isPrimary) {
+    await database.close();
+    return runWorkers(workers, io);
+  }
+
+  // A worker whose first process is gone (killed) ends too: nothing would fork it again or end it.
+  if (cluster.isWorker) process.once('disconnect', () => process.exit(EXIT.ok));
 
   const app = createApp({
     database, templates, webRoot: WEB_ROOT, trustProxy: config.JIXIAO_TRUST_PROXY, sessionIdleMs: config.JIXIAO_SESSION_IDLE_MINUTES * 60_000,
@@ -82,7 +106,7 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address() as AddressInfo;
-  io.out(`jixiao: listening on http://localhost:${address.port}/ (database: ${database.dialect})`);
+  if (cluster.isPrimary) io.out(`jixiao: listening on http://localhost:${address.port}/ (database: ${database.dialect})`);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -90,5 +114,33 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
   });
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await database.close();
+  // A worker's channel to the first process would keep it running.
+  cluster.worker?.disconnect();
+  return EXIT.ok;
+}
+
+/** The first process of `--workers N`: forks the workers, says where they listen, forks again any that dies, ends them on SIGINT/SIGTERM. */
+async function runWorkers(count: number, io: CommandIo): Promise<number> {
+  let stopping = false;
+  let listening = 0;
+  cluster.on('listening', (_worker, address) => {
+    if (++listening === count) io.out(`jixiao: listening on http://localhost:${address.port}/ (${count} workers)`);
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    io.err(`jixiao: worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  for (let i = 0; i < count; i++) cluster.fork();
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop).once('SIGTERM', stop);
+  });
+  stopping = true;
+  await Promise.all(Object.values(cluster.workers ?? {}).map((worker) => new Promise<void>((resolve) => {
+    if (!worker || worker.isDead()) return resolve();
+    worker.once('exit', () => resolve());
+    worker.process.kill('SIGTERM');
+  })));
   return EXIT.ok;
 }

@@ -22,6 +22,7 @@ import {
 import type { Page } from '../../storage/paging.ts';
 import { countOf as auditCount } from '../../storage/repositories/audit-repository.ts';
 import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
+import { GroupCommit } from '../../storage/group-commit.ts';
 import { columnsOf } from '../../storage/evaluation-columns.ts';
 import type { EvaluationFilter, StoredEvaluation } from '../../storage/repositories/evaluation-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
@@ -44,8 +45,12 @@ export class EvaluationService {
   private readonly publicList = new BoundedWork<{ items: Summary[]; total: number; limit: number; offset: number }>(PUBLIC_LIST);
   /** The public list's total per filter, kept as its pages are: every page of a filter shares one count. */
   private readonly publicTotals = new BoundedWork<number>(PUBLIC_LIST);
+  /** Saves (PUT of a whole form) arriving together are committed together: one transaction, one fsync (issue 18). */
+  private readonly saves: GroupCommit;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(private readonly ctx: ServiceContext) {
+    this.saves = new GroupCommit(ctx.db);
+  }
 
   /** One page of what the user may see (the public: published forms), and how many there are in all. */
   async list(user: User | null, filter: EvaluationFilter, page: Page, needsMyAction = false) {
@@ -87,9 +92,13 @@ export class EvaluationService {
     return this.insertDraft(user, actor.unitId!, evaluation, 'create');
   }
 
+  /**
+   * A save, acknowledged once committed. It shares its transaction with the saves around it
+   * (GroupCommit), keeping its own answer: a stale version is 409 for it alone.
+   */
   async update(user: User, id: string, version: number, evaluation: Evaluation): Promise<{ version: number }> {
     const actor = actorOf(user);
-    return inTransaction(this.ctx.db, async (repos) => {
+    return this.saves.run(async (repos) => {
       const stored = await this.visible(repos, actor, id);
       // A frozen (submitted, approved, published) form is not editable: 403, as for other roles.
       if (permission(actor, 'edit', subject(stored)) !== 'allowed') throw forbidden();
@@ -99,9 +108,11 @@ export class EvaluationService {
       const changes = fieldChanges(stored.document, evaluation);
       if (changes.length === 0) return { version: stored.version };
       const at = this.now();
-      const next = await repos.evaluations.update(id, version, { document: evaluation, columns: columnsOf(evaluation, template), at });
+      const next = await repos.evaluations.updateWithAudit(
+        id, version, { document: evaluation, columns: columnsOf(evaluation, template), at },
+        { evaluationId: id, at, userId: user.id, action: 'edit', comment: null, changes: nameIndicators(changes, stored.document, evaluation) },
+      );
       if (next === null) throw conflict(await this.visible(repos, actor, id));
-      await repos.audit.append({ evaluationId: id, at, userId: user.id, action: 'edit', comment: null, changes: nameIndicators(changes, stored.document, evaluation) });
       return { version: next };
     });
   }

@@ -67,7 +67,8 @@ export function countOf(db: Db, evaluationId: string): Promise<number> {
   return count(db.selectFrom('audit_log').where('evaluation_id', '=', evaluationId));
 }
 
-const auditRow = (entry: NewAuditEntry) => ({
+/** The row of an entry (also written by EvaluationRepository.updateWithAudit, in the statement of the change). */
+export const auditRow = (entry: NewAuditEntry) => ({
   evaluation_id: entry.evaluationId,
   at: entry.at,
   user_id: entry.userId,

@@ -3,6 +3,7 @@
  * and the public pages filter, sort and sum on (derived from the document by the service).
  * Writes carry the version they expect; a concurrent writer makes them update nothing.
  */
+import { sql } from 'kysely';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import type { Scope, Status } from '../../core/workflow/workflow.ts';
 import { decimalText, fenToYuan, pointsNumber, readJson, writeJson } from '../columns.ts';
@@ -10,6 +11,7 @@ import { isPostgres } from '../dialect.ts';
 import type { Db } from '../open-database.ts';
 import { count, paged, type Page } from '../paging.ts';
 import { visibleEvaluations, type EvaluationFilter } from '../visibility.ts';
+import { auditRow, type NewAuditEntry } from './audit-repository.ts';
 import type { Unit } from './unit-repository.ts';
 
 /** The columns kept beside the document. */
@@ -215,7 +217,40 @@ export class EvaluationRepository {
 
   /** Applies the change if the evaluation is still at `expectedVersion`; the new version, or null when it was not. */
   async update(id: string, expectedVersion: number, change: EvaluationChange): Promise<number | null> {
+    const result = await this.guardedUpdate(id, expectedVersion, change).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : null;
+  }
+
+  /**
+   * `update` and, only when it applied, the audit entry of it. On PostgreSQL one statement (the
+   * UPDATE in a WITH, the INSERT reading what it returned): one round trip instead of two; on
+   * SQLite (no UPDATE in a WITH; a statement costs no round trip) the two in turn.
+   */
+  async updateWithAudit(id: string, expectedVersion: number, change: EvaluationChange, audit: NewAuditEntry): Promise<number | null> {
+    if (!isPostgres(this.db)) {
+      const version = await this.update(id, expectedVersion, change);
+      if (version !== null) await this.db.insertInto('audit_log').values(auditRow(audit)).execute();
+      return version;
+    }
+    const row = auditRow(audit);
     const result = await this.db
+      .with('saved', () => this.guardedUpdate(id, expectedVersion, change).returning('evaluations.id'))
+      .insertInto('audit_log')
+      .columns(['evaluation_id', 'at', 'user_id', 'action', 'comment', 'changes'])
+      .expression((eb) => eb.selectFrom('saved').select([
+        'saved.id',
+        sql<string>`${row.at}::text`.as('at'),
+        sql<string>`${row.user_id}::text`.as('user_id'),
+        sql<string>`${row.action}::text`.as('action'),
+        sql<string | null>`${row.comment}::text`.as('comment'),
+        sql<string>`${row.changes}::jsonb`.as('changes'),
+      ]))
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? expectedVersion + 1 : null;
+  }
+
+  private guardedUpdate(id: string, expectedVersion: number, change: EvaluationChange) {
+    return this.db
       .updateTable('evaluations')
       .set({
         version: expectedVersion + 1,
@@ -227,9 +262,7 @@ export class EvaluationRepository {
         ...(change.deletion !== undefined ? { deleted_at: change.deletion?.at ?? null, deleted_by: change.deletion?.userId ?? null } : {}),
       })
       .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : null;
+      .where('version', '=', expectedVersion);
   }
 
   /** The deleted forms, most recently deleted first (the admin's page, where they are restored): all, or one page. */

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Evaluation } from '../core/model/evaluation.ts';
+import { GroupCommit } from './group-commit.ts';
+import { openDatabase } from './open-database.ts';
+import type { Repositories } from './repositories.ts';
+import { repositories } from './repositories.ts';
+import { forEachDatabase } from './test-databases.testing.ts';
+
+const AT = '2026-12-03T00:00:00.000Z';
+const doc = (name: string): Evaluation => ({ schema: 'jixiao/evaluation@1', template: 'shanghai-2021', year: 2021, project: { name }, indicators: [] });
+const columns = (project: string) => ({ year: 2021, project, template: 'shanghai-2021', score: 90, grade: 'A', executionRate: null, budgetFen: null, executedFen: null });
+
+class Stale extends Error {}
+
+forEachDatabase('group commit', (database, dialect, url) => {
+  /** A save as the service does it: guarded by the version, with its audit entry; a stale version throws before anything is written. */
+  const save = (id: string, version: number, name: string, seen: Repositories[]) => async (repos: Repositories) => {
+    seen.push(repos);
+    const stored = await repos.evaluations.get(id);
+    if (stored?.version !== version) throw new Stale(`${id}: version ${stored?.version}, not ${version}`);
+    const next = await repos.evaluations.update(id, version, { document: doc(name), columns: columns(name), at: AT });
+    if (next === null) throw new Stale(id);
+    await repos.audit.append({ evaluationId: id, at: AT, userId: 'u', action: 'edit', comment: null, changes: [{ path: 'project.name', from: null, to: name }] });
+    return next;
+  };
+
+  test('saves of different forms arriving together: one transaction, each durable; a stale one gets its error alone', async () => {
+    const repos = repositories(database().db);
+    await repos.units.create({ id: 'gu', name: 'Unit' }, AT);
+    await repos.users.create({ id: 'u', username: 'group-commit', displayName: 'u', role: 'preparer', unitId: 'gu', passwordHash: 'x' }, AT);
+    for (const id of ['g1', 'g2', 'g3', 'g4']) await repos.evaluations.insert({ id, unitId: 'gu', status: 'draft', columns: columns(id), document: doc(id), at: AT });
+
+    const group = new GroupCommit(database().db);
+    // All fine: one transaction for the four.
+    const together: Repositories[] = [];
+    const versions = await Promise.all(['g1', 'g2', 'g3', 'g4'].map((id) => group.run(save(id, 1, `${id} first`, together))));
+    assert.deepEqual(versions, [2, 2, 2, 2]);
+    assert.equal(new Set(together).size, 1, 'one transaction');
+
+    // One stale (g3 sent with version 1, it is at 2) among three good saves.
+    const seen: Repositories[] = [];
+    const outcomes = await Promise.allSettled([
+      group.run(save('g1', 2, 'g1 second', seen)),
+      group.run(save('g2', 2, 'g2 second', seen)),
+      group.run(save('g3', 1, 'g3 stale', seen)),
+      group.run(save('g4', 2, 'g4 second', seen)),
+    ]);
+    assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    assert.ok((outcomes[2] as PromiseRejectedResult).reason instanceof Stale);
+    assert.deepEqual(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<number>).value), [3, 3, 3]);
+    // SQLite: the stale one rolled back to its savepoint inside the shared transaction. PostgreSQL:
+    // the batch rolled back and each ran again alone.
+    if (dialect === 'sqlite') assert.equal(new Set(seen).size, 1, 'one transaction');
+
+    // Durable: read through a connection of its own, after the answers.
+    const other = openDatabase(url());
+    try {
+      const read = repositories(other.db);
+      for (const id of ['g1', 'g2', 'g4']) {
+        const stored = await read.evaluations.get(id);
+        assert.deepEqual([stored?.version, stored?.document.project.name], [3, `${id} second`]);
+      }
+      const g3 = await read.evaluations.get('g3');
+      assert.deepEqual([g3?.version, g3?.document.project.name], [2, 'g3 first'], 'the stale save wrote nothing');
+      assert.deepEqual((await read.audit.list('g3')).map((e) => e.changes[0]!.to), ['g3 first'], 'nor its audit entry');
+      assert.deepEqual((await read.audit.list('g1')).map((e) => e.changes[0]!.to), ['g1 first', 'g1 second']);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a unit that throws after writing takes none of its writes into the commit', async () => {
+    const repos = repositories(database().db);
+    await repos.evaluations.insert({ id: 'h1', unitId: 'gu', status: 'draft', columns: columns('h1'), document: doc('h1'), at: AT });
+    await repos.evaluations.insert({ id: 'h2', unitId: 'gu', status: 'draft', columns: columns('h2'), document: doc('h2'), at: AT });
+    const group = new GroupCommit(database().db);
+    const outcomes = await Promise.allSettled([
+      group.run(async (trx) => {
+        await trx.evaluations.update('h1', 1, { document: doc('h1 half'), columns: columns('h1 half'), at: AT });
+        throw new Error('after the write');
+      }),
+      group.run(save('h2', 1, 'h2 saved', [])),
+    ]);
+    assert.deepEqual(outcomes.map((o) => o.status), ['rejected', 'fulfilled']);
+    assert.equal((await repos.evaluations.get('h1'))?.version, 1);
+    assert.equal((await repos.evaluations.get('h2'))?.document.project.name, 'h2 saved');
+  });
+
+  test('a unit the database refuses (a foreign key) costs the others nothing', async () => {
+    const group = new GroupCommit(database().db);
+    const outcomes = await Promise.allSettled([
+      group.run((trx) => trx.audit.append({ evaluationId: 'no-such-form', at: AT, userId: 'u', action: 'edit', comment: null, changes: [] })),
+      group.run(async () => 1),
+    ]);
+    assert.equal(outcomes[0]!.status, 'rejected');
+    assert.equal(outcomes[1]!.status, 'fulfilled', 'the other unit is not refused for it');
+  });
+});
