@@ -13,8 +13,8 @@ import { ROOT } from '../support/fixtures.ts';
 
 const PASSWORD = 'listening-server-test';
 
-function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [`${ROOT}bin/jixiao.js`, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1'], {
+function startServer(databaseUrl: string, more: string[] = []): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [`${ROOT}bin/jixiao.js`, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1', ...more], {
     env: { ...process.env, DATABASE_URL: databaseUrl, JIXIAO_DEMO_PASSWORD: PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -106,5 +106,23 @@ forEachDatabase('jixiao serve on a real port', (_database, dialect, url) => {
     const again = await fetch(`${server.url}api/public/evaluations`);
     assert.equal(again.status, 200);
     server.child.kill('SIGTERM');
+  });
+
+  test(`--workers 2 (${dialect}): on PostgreSQL two processes serve and stop together; on SQLite a clear refusal`, { timeout: 90_000 }, async () => {
+    if (dialect === 'sqlite') {
+      await assert.rejects(startServer(url(), ['--workers', '2']), /serve exited with 2:[\s\S]*--workers needs PostgreSQL/u);
+      return;
+    }
+    const cluster = await startServer(url(), ['--workers', '2']);
+    try {
+      assert.match(cluster.output(), /\(2 workers\)/u);
+      const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${cluster.url}api/health`).then((r) => r.status)));
+      assert.deepEqual(answers, Array(8).fill(200));
+      const exited = new Promise<number | null>((resolve) => cluster.child.once('exit', resolve));
+      cluster.child.kill('SIGTERM');
+      assert.equal(await exited, 0, 'the first process ends once its workers have');
+    } finally {
+      cluster.child.kill('SIGKILL');
+    }
   });
 });

@@ -62,6 +62,11 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
   const port = portOption(values.port, config.PORT);
   const evidence = evidenceConfig(config);
   const database = openDatabase(config.DATABASE_URL);
+  if (inCluster && database.dialect === 'sqlite') {
+    await database.close();
+    // One SQLite file has one writer: processes sharing it wait for each other's locks and time out under load.
+    throw new CliInputError('--workers needs PostgreSQL (DATABASE_URL=postgres://…): several processes on one SQLite file wait for its single writer and fail under load');
+  }
   // In a cluster the first process has done this before it forked the workers.
   if (cluster.isPrimary) {
     await migrateToLatest(database.db);
