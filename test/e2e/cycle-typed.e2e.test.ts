@@ -101,6 +101,8 @@ describe('what was typed into the cycle and rectification screens stays as typed
     await weight.fill('');
     await page.locator('[data-testid=save-state][data-state=error]').waitFor({ timeout: SAVE });
     await page.getByTestId('nav-targets').click();
+    await page.getByTestId('leave-stay').waitFor();
+    await screenshots('leave-asks');
     await page.getByTestId('leave-stay').click();
     assert.match(page.url(), new RegExp(`/targets/${draftId}$`, 'u'), 'stayed');
     assert.equal(await weight.inputValue(), '', 'the blank is still there');
