@@ -129,7 +129,10 @@ describe('what was typed into the cycle and rectification screens stays as typed
       await page.getByTestId(open).click();
       const year = inModal(`[data-testid=new-${kind}-year]`);
       await inModal(`[data-testid=new-${kind}-template]`).click();
-      const layouts = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
+      // The dropdown opens after the click returns: wait for its options before reading them.
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await options.first().waitFor();
+      const layouts = await options.allInnerTexts();
       assert.ok(layouts.length >= 2 && layouts.every((l) => !l.includes('{year}')), `layouts offered with their year, not a placeholder: ${layouts.join(' | ')}`);
       await page.keyboard.press('Escape');
       await year.fill('224');
