@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { PublicEvidenceItem } from './evidence-schemas.ts';
 import { evaluationSchema } from '../core/model/evaluation.ts';
+import { FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR } from '../core/model/fiscal-year.ts';
 import { ACTIONS, ROLES, STATUSES, TRANSITION_ACTIONS } from '../core/workflow/workflow.ts';
 
 // The core's schema is built before @hono/zod-openapi extends zod (no `.openapi` on it); zod's own
@@ -148,7 +149,9 @@ export const TransitionBody = z.object({
   version: z.number().int().positive().openapi({ description: 'the version the actor is looking at: a stale one is 409 VERSION_CONFLICT with the current version, evaluation and status' }),
 });
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
-const year = z.coerce.number().int().min(1949).max(2999).optional();
+/** A fiscal year in a path or a query (text coerced); the model's range. */
+export const FiscalYear = z.coerce.number().int().min(FIRST_FISCAL_YEAR).max(LAST_FISCAL_YEAR);
+const year = FiscalYear.optional();
 /** A page is at most this many rows. */
 export const MAX_PAGE = 500;
 /** One page of a list: `limit` 1–500 (default 50) rows from `offset`. */

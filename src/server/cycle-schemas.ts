@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { monitoringSchema } from '../core/model/monitoring.ts';
 import { targetsSchema } from '../core/model/targets.ts';
 import { CYCLE_ACTIONS, CYCLE_STATUSES, CYCLE_TRANSITIONS, type CycleKind } from '../core/workflow/cycle-workflow.ts';
-import { ApiErrorBody, EvaluationImportPreview, Finding, PageQuery, Paged, Unit } from './api-schemas.ts';
+import { ApiErrorBody, EvaluationImportPreview, FiscalYear, Finding, PageQuery, Paged, Unit } from './api-schemas.ts';
 
 // Built before @hono/zod-openapi extends zod: named through zod's own metadata (as the evaluation is).
 export const TargetsDocument = targetsSchema.meta({ id: 'Targets', description: 'jixiao/targets@1' });
@@ -64,7 +64,7 @@ export function cycleSchemas(kind: CycleKind) {
 }
 
 export const CycleListQuery = z.object({
-  year: z.coerce.number().int().min(1949).max(2999).optional(),
+  year: FiscalYear.optional(),
   unit: z.string().max(100).optional(),
   status: z.enum(CYCLE_STATUSES).optional(),
   code: z.string().max(1000).optional().openapi({ description: '项目代码: the project’s document' }),

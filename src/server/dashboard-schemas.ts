@@ -3,9 +3,9 @@ import { z } from '@hono/zod-openapi';
 import { compareExact, exactOf } from '../core/numbers/exact-decimal.ts';
 import { TABLE_SORTS } from '../storage/repositories/dashboard-repository.ts';
 import { MONITORING_LISTS } from '../storage/repositories/monitoring-view-repository.ts';
-import { PageQuery, Status, Summary, Unit } from './api-schemas.ts';
+import { FiscalYear, PageQuery, Status, Summary, Unit } from './api-schemas.ts';
 
-const year = z.coerce.number().int().min(1949).max(2999).optional();
+const year = FiscalYear.optional();
 const money = z.string().openapi({ description: 'a decimal string in 元, exact' });
 
 export const DashboardQuery = z.object({ year });

@@ -4,9 +4,9 @@
  */
 import { z } from '@hono/zod-openapi';
 import { RECTIFICATION_FILTERS, RECTIFICATION_STATUSES, RESULTS_CATEGORIES } from '../core/followup/rectification.ts';
-import { PageQuery, Unit } from './api-schemas.ts';
+import { FiscalYear, PageQuery, Unit } from './api-schemas.ts';
 
-const year = z.coerce.number().int().min(1949).max(2999);
+const year = FiscalYear;
 const person = z.object({ username: z.string(), displayName: z.string() });
 /** A calendar day, YYYY-MM-DD, that exists. */
 const day = z

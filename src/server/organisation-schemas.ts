@@ -4,7 +4,7 @@ import { DISPLAY_NAME_MAX_LENGTH } from '../core/accounts/accounts.ts';
 import { PASSWORD_MAX_LENGTH } from '../core/accounts/password-policy.ts';
 import { UNIT_NAME_MAX_LENGTH } from '../core/organisation/unit-plan.ts';
 import { PROGRESS_COLUMNS } from '../core/year/progress.ts';
-import { PageQuery, Paged, Role, User } from './api-schemas.ts';
+import { FiscalYear, PageQuery, Paged, Role, User } from './api-schemas.ts';
 
 const id = z.string().min(1).max(100);
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -72,7 +72,7 @@ export const CreatedUser = z
 
 export const PasswordBody = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4), newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4) });
 
-export const YearParams = z.object({ year: z.coerce.number().int().min(1949).max(2999) });
+export const YearParams = z.object({ year: FiscalYear });
 
 export const YearSettings = z
   .object({

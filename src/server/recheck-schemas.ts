@@ -1,14 +1,15 @@
 /** The zod schemas of the re-check routes (docs/api.md, "Re-check"): requests, answers, OpenAPI. */
 import { z } from '@hono/zod-openapi';
 import { hundredthsOfNumber } from '../core/numbers/hundredths.ts';
-import { PageQuery } from './api-schemas.ts';
+import { FiscalYear, PageQuery } from './api-schemas.ts';
+import { FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR } from '../core/model/fiscal-year.ts';
 import { Status, Unit } from './api-schemas.ts';
 
 const points = z.number().min(0).max(1000);
 const person = z.object({ username: z.string(), displayName: z.string() });
 
 export const DrawBody = z.object({
-  year: z.number().int().min(1949).max(2999),
+  year: z.number().int().min(FIRST_FISCAL_YEAR).max(LAST_FISCAL_YEAR),
   /** Any text up to 64 characters (a number is taken as its digits); without it the server picks one. */
   seed: z.union([z.string().trim().min(1).max(64), z.number().int().nonnegative()]).transform(String).optional(),
   /** Percent: at least this share of each stratum (and of the year) is drawn, at least one per stratum. */
@@ -24,7 +25,7 @@ export const ScoresBody = z.object({
     .max(1000),
 });
 
-export const RecheckListQuery = z.object({ year: z.coerce.number().int().min(1949).max(2999).optional(), lang: z.enum(['zh', 'en']).optional(), ...PageQuery });
+export const RecheckListQuery = z.object({ year: FiscalYear.optional(), lang: z.enum(['zh', 'en']).optional(), ...PageQuery });
 /** The years with something to re-check or look at, newest first. */
 export const RecheckYears = z
   .object({

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR } from '../../src/core/model/fiscal-year.ts';
 import { nationalTargets } from '../support/cycle-fixtures.ts';
 import { apiSession, editSaved, logIn, logOut, noBrowser, SCREENS, startE2e, stopE2e, UI, type ApiCall, type E2e } from './support/e2e-kit.ts';
 
@@ -139,7 +140,7 @@ describe('what was typed into the cycle and rectification screens stays as typed
       await inModal(`[data-testid=new-${kind}-name]`).fill('年度有误的项目');
       await inModal(`[data-testid=new-${kind}-create]`).click();
       const error = inModal('.ant-form-item-explain-error');
-      await error.filter({ hasText: '2000—2999' }).waitFor();
+      await error.filter({ hasText: `${FIRST_FISCAL_YEAR}—${LAST_FISCAL_YEAR}` }).waitFor();
       assert.equal(await year.inputValue(), '224', 'what was typed stays');
       await page.waitForTimeout(500);
       assert.equal(await year.inputValue(), '224', 'and is not clamped later either');

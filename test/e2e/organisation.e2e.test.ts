@@ -273,7 +273,15 @@ describe('issue 11 end to end: organisation, users, the year set up, a form thro
   step('b. the admin sets 2026 up: department review on, a deadline', async () => {
     await openAdminPage('years');
     await page.locator('[data-testid=year-row][data-year="2021"]').waitFor();
+    // A year that is none (224) stays as typed when the field is left, marked, and sets nothing up.
+    await inputOf('year-new').fill('224');
+    await inputOf('year-new').press('Tab');
+    assert.equal(await inputOf('year-new').inputValue(), '224');
+    await page.getByTestId('year-new-error').waitFor();
+    await screenshot('year-typed-kept');
+    assert.equal(await page.getByTestId('year-set-up').isDisabled(), true);
     await inputOf('year-new').fill(String(YEAR));
+    assert.equal(await page.getByTestId('year-new-error').count(), 0);
     await page.getByTestId('year-set-up').click();
     await inModal('[data-testid=year-form]').waitFor();
     await page.getByTestId('year-department-review').click();

@@ -33,6 +33,8 @@ before(async () => {
 
 after(() => stopE2e(e2e));
 
+const onScores = (r: { url(): string; request(): { method(): string } }) => /\/api\/rechecks\/.+\/evaluations\//u.test(r.url()) && r.request().method() === 'PUT';
+
 test('the reviewer draws 2021, records a re-check score with its reason and sees the gap', { skip }, async () => {
   await signIn(page, base, 'reviewer', PASSWORD);
   await page.getByTestId('nav-rechecks').click({ timeout: UI });
@@ -48,22 +50,66 @@ test('the reviewer draws 2021, records a re-check score with its reason and sees
   const self = Number((await page.locator('[data-testid=recheck-scores] tbody tr.ant-table-row').first().locator('td').nth(4).innerText()).trim());
   assert.ok(self >= 1, `self score ${self}`);
   await page.getByTestId('recheck-score-0').fill(String(self - 1));
-  const refused = page.waitForResponse((r) => /\/api\/rechecks\/.+\/evaluations\//u.test(r.url()) && r.request().method() === 'PUT', { timeout: UI });
+  const refused = page.waitForResponse(onScores, { timeout: UI });
   await page.getByTestId('recheck-save').click();
   assert.equal((await refused).status(), 400);
   await page.locator('.field-error', { hasText: '须填写理由' }).waitFor({ timeout: UI });
   await page.screenshot({ path: join(SCREENS, 'recheck-2-reason-required.png'), fullPage: true });
 
   await page.getByTestId('recheck-reason-0').fill('佐证材料显示实际完成值低于填报值');
-  const saved = page.waitForResponse((r) => /\/api\/rechecks\/.+\/evaluations\//u.test(r.url()) && r.request().method() === 'PUT', { timeout: UI });
+  const saved = page.waitForResponse(onScores, { timeout: UI });
   await page.getByTestId('recheck-save').click();
   assert.equal((await saved).status(), 200);
   // The other indicators as self-scored: the form is re-checked, 1 point below its self total.
   await page.getByRole('button', { name: '按自评分填入' }).click();
-  const complete = page.waitForResponse((r) => /\/api\/rechecks\/.+\/evaluations\//u.test(r.url()) && r.request().method() === 'PUT', { timeout: UI });
+  const complete = page.waitForResponse(onScores, { timeout: UI });
   await page.getByTestId('recheck-save').click();
   assert.equal((await complete).status(), 200);
   await page.locator('[data-testid=recheck-report-units] td', { hasText: /^-1(\.00)?$/u }).first().waitFor({ timeout: UI });
   await page.screenshot({ path: join(SCREENS, 'recheck-3-saved.png'), fullPage: true });
   assert.ok(await page.getByTestId('recheck-report-xlsx').isVisible());
+});
+
+
+test('what the reviewer types stays as typed: a share of 150 and a score above the weight are refused with their reasons, never cut', { skip }, async () => {
+  await page.goto(`${base}/rechecks?year=2021`, { timeout: UI });
+  const share = page.getByTestId('recheck-share');
+  await share.fill('150');
+  await share.press('Tab');
+  assert.equal(await share.inputValue(), '150', 'not cut to 100 on leaving the field');
+  await page.getByTestId('recheck-share-error').waitFor({ timeout: UI });
+  await page.screenshot({ path: join(SCREENS, 'recheck-4-share-kept.png') });
+  const posts: string[] = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/rechecks' && r.method() === 'POST') posts.push(r.url()); });
+  await page.getByTestId('recheck-draw').click();
+  await page.waitForTimeout(500);
+  assert.deepEqual(posts, [], 'no draw asked for');
+  assert.match(page.url(), /\/rechecks\?year=2021$/u);
+  assert.equal(await share.inputValue(), '150');
+
+  await page.locator('[data-testid=recheck-draw-row] a').first().click();
+  await page.getByTestId('recheck-scores').waitFor({ timeout: UI });
+  const cells = page.locator('[data-testid=recheck-scores] tbody tr.ant-table-row').first().locator('td');
+  const weight = Number((await cells.nth(3).innerText()).trim());
+  const above = String(weight + 5);
+  const score = page.getByTestId('recheck-score-0');
+  await score.fill(above);
+  await score.press('Tab');
+  assert.equal(await score.inputValue(), above, 'not cut to the weight');
+  await page.getByTestId('recheck-reason-0').fill('复核认为应多得分');
+  const refused = page.waitForResponse(onScores, { timeout: UI });
+  await page.getByTestId('recheck-save').click();
+  assert.equal((await refused).status(), 400);
+  await page.locator('.field-error', { hasText: `复核得分 ${above} 应在 0 至 ${weight} 之间` }).waitFor({ timeout: UI });
+  assert.equal(await score.inputValue(), above, 'kept after the refusal');
+
+  // Three decimals: not rounded, marked at once, and not sent.
+  await score.fill('3.456');
+  await page.getByTestId('recheck-score-0-reading').waitFor({ timeout: UI });
+  assert.equal(await score.inputValue(), '3.456');
+  assert.equal(await score.getAttribute('aria-invalid'), 'true');
+  await page.screenshot({ path: join(SCREENS, 'recheck-4-typed-kept.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(SCREENS, 'recheck-4-typed-kept-390.png'), fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
 });

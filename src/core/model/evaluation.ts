@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { hundredthsOfNumber, MAX_POINTS } from '../numbers/hundredths.ts';
+import { FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR } from './fiscal-year.ts';
 
 export const EVALUATION_SCHEMA_ID = 'jixiao/evaluation@1';
 
@@ -48,7 +49,7 @@ export function documentHead<Id extends string>(schemaId: Id) {
   return {
     schema: z.literal(schemaId),
     template: z.string().min(1).max(100),
-    year: z.number().int().min(1949).max(2999),
+    year: z.number().int().min(FIRST_FISCAL_YEAR).max(LAST_FISCAL_YEAR),
   };
 }
 

@@ -36,14 +36,14 @@ export function TextCell({ value, onChange, findings, testId, label, path, multi
 /** Weights and scores: numbers with at most 2 decimals, taken as typed; cleared means not filled. */
 export function PointsCell({ value, onChange, findings, testId, label, path }: CellProps<number | undefined>) {
   if (!onChange) return <span className="cell-number" data-testid={testId}>{formatPoints(value)}</span>;
-  return <TypedNumberCell shown={formatPoints(value)} read={parsePoints} understood={(v) => formatPoints(v)} onChange={onChange} findings={findings} testId={testId} label={label} path={path} />;
+  return <TypedNumberInput shown={formatPoints(value)} read={parsePoints} understood={(v) => formatPoints(v)} onChange={onChange} findings={findings} testId={testId} label={label} path={path} />;
 }
 
 /** Amounts in 元 as decimal strings, shown with thousands separators ("41.44万" is read as 414,400.00); never negative. */
 export function AmountCell({ value, onChange, findings, testId, label, path }: CellProps<string | undefined>) {
   const { t } = useI18n();
   if (!onChange) return <span className="cell-number" data-testid={testId}>{formatAmount(value)}</span>;
-  return <TypedNumberCell shown={formatAmount(value)} read={parseAmount} understood={(v) => (v === '' ? '' : `${formatAmount(v)} ${t('form.yuan')}`)} onChange={onChange} findings={findings} testId={testId} label={label} path={path} />;
+  return <TypedNumberInput shown={formatAmount(value)} read={parseAmount} understood={(v) => (v === '' ? '' : `${formatAmount(v)} ${t('form.yuan')}`)} onChange={onChange} findings={findings} testId={testId} label={label} path={path} />;
 }
 
 interface TypedNumberProps<T> {
@@ -57,6 +57,10 @@ interface TypedNumberProps<T> {
   testId: string | undefined;
   label: string | undefined;
   path: string | undefined;
+  /** An error said of the value elsewhere (the server's answer): the input is red until it is put right. */
+  error?: string | undefined;
+  /** Borderless inside the form's cells; outlined as a field of its own (the re-check's scores). */
+  variant?: 'borderless' | 'outlined';
 }
 
 /**
@@ -67,7 +71,7 @@ interface TypedNumberProps<T> {
  * in the line under it and in the tooltip, until it is put right; the stored value is the last one
  * that read.
  */
-function TypedNumberCell<T>({ shown, read, understood, onChange, findings, testId, label, path }: TypedNumberProps<T>) {
+export function TypedNumberInput<T>({ shown, read, understood, onChange, findings, testId, label, path, error, variant = 'borderless' }: TypedNumberProps<T>) {
   const { t } = useI18n();
   const hintId = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -78,8 +82,8 @@ function TypedNumberCell<T>({ shown, read, understood, onChange, findings, testI
   const input = (
     <Input
       value={draft ?? shown}
-      status={problem ? 'error' : worst(findings)}
-      variant="borderless"
+      status={problem || error ? 'error' : worst(findings)}
+      variant={variant}
       className="cell-input cell-number"
       data-testid={testId}
       data-path={path}

@@ -230,6 +230,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'recheck.seed': 'Draw number',
   'recheck.seedPlaceholder': 'blank: chosen for you',
   'recheck.minimumShare': 'Minimum share (%)',
+  'recheck.shareRange': 'The minimum share must be above 0 and at most 100 (what you typed is kept)',
   'recheck.draw': 'Draw the sample',
   'recheck.drawn': '{drawn} of {population} drawn',
   'recheck.draws': 'Draws of the year',

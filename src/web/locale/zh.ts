@@ -232,6 +232,7 @@ export const zh = {
   'recheck.seed': '抽样编号',
   'recheck.seedPlaceholder': '留空则自动生成',
   'recheck.minimumShare': '最低抽查比例（%）',
+  'recheck.shareRange': '最低抽查比例须大于 0 且不超过 100（已保留所填内容）',
   'recheck.draw': '抽取样本',
   'recheck.drawn': '已抽取 {drawn} / {population} 张',
   'recheck.draws': '本年度的抽查',

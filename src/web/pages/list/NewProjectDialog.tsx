@@ -10,18 +10,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import type { MessageKey } from '../../locale/zh.ts';
-
-/** The years a form can be made for. */
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2999;
-
-/** The year `text` says (four digits, FIRST_YEAR to LAST_YEAR, blanks around ignored), or null. */
-export function readYear(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^\d{4}$/u.test(trimmed)) return null;
-  const year = Number(trimmed);
-  return year >= FIRST_YEAR && year <= LAST_YEAR ? year : null;
-}
+import { FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, readFiscalYear } from '../../../core/model/fiscal-year.ts';
 
 export interface NewProject {
   template: string;
@@ -62,7 +51,7 @@ export function NewProjectDialog({ open, onClose, year, testId, title, templateL
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      await create({ template: v.template, year: readYear(v.year)!, name: v.name.trim(), code: v.code?.trim() ?? '' });
+      await create({ template: v.template, year: readFiscalYear(v.year)!, name: v.name.trim(), code: v.code?.trim() ?? '' });
       onClose();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : t('error.network'));
@@ -81,7 +70,7 @@ export function NewProjectDialog({ open, onClose, year, testId, title, templateL
           label={t(yearLabel)}
           required
           validateTrigger={['onChange', 'onBlur']}
-          rules={[{ validator: (_, value: string | undefined) => (readYear(value ?? '') === null ? Promise.reject(new Error(t('list.yearInvalid', { first: FIRST_YEAR, last: LAST_YEAR }))) : Promise.resolve()) }]}
+          rules={[{ validator: (_, value: string | undefined) => (readFiscalYear(value ?? '') === null ? Promise.reject(new Error(t('list.yearInvalid', { first: FIRST_FISCAL_YEAR, last: LAST_FISCAL_YEAR }))) : Promise.resolve()) }]}
         >
           <Input inputMode="numeric" autoComplete="off" style={{ width: 120 }} data-testid={`${testId}-year`} />
         </Form.Item>

@@ -3,14 +3,16 @@
  * newest first, a page at a time (year and page in the address). It opens on the latest year with
  * approved or published forms or draws, and offers only such years.
  */
-import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, App as AntApp } from 'antd';
+import { Button, Card, Empty, Form, Input, Select, Space, Table, App as AntApp } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, client, unwrap } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
+import { TypedNumberInput } from '../../form-view/cells.tsx';
 import { formatDateTime } from '../../format/dates.ts';
+import { formatPoints, parsePoints } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { tablePagination, usePagedList } from '../../paging/use-paged-list.ts';
 import { useQueryPaging } from '../../paging/use-paging.ts';
@@ -40,7 +42,10 @@ export function RecheckListPage() {
   const [share, setShare] = useState<number | null>(10);
   const [busy, setBusy] = useState(false);
 
+  // Out of range it is kept as typed and marked at the field (below), and nothing is drawn.
+  const shareWrong = share !== null && !(share > 0 && share <= 100);
   const draw = async () => {
+    if (shareWrong) return;
     setBusy(true);
     try {
       const body = { year: Number(year), ...(seed.trim() ? { seed: seed.trim() } : {}), ...(share !== null ? { minimumShare: share } : {}) };
@@ -64,15 +69,15 @@ export function RecheckListPage() {
       {years.data && years.data.years.length === 0 && !asked ? (
         <Empty description={t('recheck.noYears')} data-testid="recheck-no-years" />
       ) : (
-        <RecheckYear year={year} seed={seed} setSeed={setSeed} share={share} setShare={setShare} busy={busy} draw={draw} draws={draws} paging={paging} />
+        <RecheckYear year={year} seed={seed} setSeed={setSeed} share={share} setShare={setShare} shareWrong={shareWrong} busy={busy} draw={draw} draws={draws} paging={paging} />
       )}
     </Card>
   );
 }
 
 /** The year's draw form and its draws. */
-function RecheckYear({ year, seed, setSeed, share, setShare, busy, draw, draws, paging }: {
-  year: string; seed: string; setSeed: (s: string) => void; share: number | null; setShare: (s: number | null) => void; busy: boolean; draw: () => Promise<void>;
+function RecheckYear({ year, seed, setSeed, share, setShare, shareWrong, busy, draw, draws, paging }: {
+  year: string; seed: string; setSeed: (s: string) => void; share: number | null; setShare: (s: number | null) => void; shareWrong: boolean; busy: boolean; draw: () => Promise<void>;
   draws: ReturnType<typeof usePagedList<RecheckDraw>>; paging: ReturnType<typeof useQueryPaging>;
 }) {
   const { t, lang } = useI18n();
@@ -82,8 +87,9 @@ function RecheckYear({ year, seed, setSeed, share, setShare, busy, draw, draws, 
         <Form.Item label={t('recheck.seed')} extra={<div data-testid="recheck-seed-help" style={{ maxWidth: 340 }}>{t('recheck.seedHelp')}</div>} style={{ maxWidth: '100%' }}>
           <Input value={seed} onChange={(e) => setSeed(e.target.value)} placeholder={t('recheck.seedPlaceholder')} maxLength={64} style={{ width: 240, maxWidth: '100%' }} data-testid="recheck-seed" />
         </Form.Item>
-        <Form.Item label={t('recheck.minimumShare')}>
-          <InputNumber value={share} onChange={(v) => setShare(v)} min={0.01} max={100} step={1} precision={2} aria-label={t('recheck.minimumShare')} data-testid="recheck-share" />
+        <Form.Item label={t('recheck.minimumShare')} validateStatus={shareWrong ? 'error' : undefined} help={shareWrong ? <span data-testid="recheck-share-error">{t('recheck.shareRange')}</span> : undefined}>
+          {/* As typed: 0 or 150 is sent and refused with the reason, never turned into 0.01 or 100 here. */}
+          <TypedNumberInput shown={formatPoints(share)} read={parsePoints} understood={formatPoints} onChange={(v) => setShare(v ?? null)} findings={undefined} error={shareWrong ? t('recheck.shareRange') : undefined} variant="outlined" label={t('recheck.minimumShare')} testId="recheck-share" path={undefined} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="recheck-draw">{t('recheck.draw')}</Button>

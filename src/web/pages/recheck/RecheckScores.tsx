@@ -1,9 +1,10 @@
 /** One drawn form: every indicator with its self score beside the re-check score and its reason. */
-import { App as AntApp, Button, Input, InputNumber, Space, Table } from 'antd';
+import { App as AntApp, Button, Input, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, client, unwrap } from '../../api/client.ts';
 import { templates } from '../../form/templates.ts';
-import { formatPoints } from '../../format/numbers.ts';
+import { TypedNumberInput } from '../../form-view/cells.tsx';
+import { formatPoints, parsePoints } from '../../format/numbers.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import type { RecheckForm, RecheckIndicator } from './recheck-types.ts';
 
@@ -72,8 +73,9 @@ export function RecheckScores({ drawId, form, onSaved }: { drawId: string; form:
           {
             title: t('recheck.recheckScore'), key: 'score', width: 100,
             render: (_: unknown, i) => (
-              <InputNumber value={entries[i.index]?.score ?? null} min={0} max={i.weight ?? undefined} precision={2} step={0.5}
-                onChange={(v) => set(i.index, { score: v })} status={issues[i.index] ? 'error' : undefined} aria-label={`${i.name} ${t('recheck.recheckScore')}`} data-testid={`recheck-score-${i.index}`} />
+              // As typed: a score above the weight is sent and refused on its row, never cut to the weight here.
+              <TypedNumberInput shown={formatPoints(entries[i.index]?.score)} read={parsePoints} understood={formatPoints} onChange={(v) => set(i.index, { score: v ?? null })}
+                findings={undefined} error={issues[i.index]} variant="outlined" label={`${i.name} ${t('recheck.recheckScore')}`} testId={`recheck-score-${i.index}`} path={undefined} />
             ),
           },
           {

@@ -3,7 +3,7 @@
  * list to import; a year not set up yet is typed in and set up from here.
  */
 import { LineChartOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, InputNumber, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { client, unwrap } from '../../../api/client.ts';
 import { keys } from '../../../api/queries.ts';
 import type { YearSettings } from '../../../api/types.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
+import { FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, readFiscalYear } from '../../../../core/model/fiscal-year.ts';
 import { ProjectListDialog } from './ProjectListDialog.tsx';
 import { YearSettingsDialog } from './YearSettingsDialog.tsx';
 
@@ -22,7 +23,10 @@ export function YearsPage() {
   const queries = useQueryClient();
   const [editing, setEditing] = useState<YearSettings | null>(null);
   const [importing, setImporting] = useState<number | null>(null);
-  const [typed, setTyped] = useState<number | null>(new Date().getFullYear());
+  // The year is kept as typed (224 is not turned into 2000 on leaving the field): marked until it reads.
+  const [typed, setTyped] = useState(String(new Date().getFullYear()));
+  const typedYear = readFiscalYear(typed);
+  const wrongYear = typed.trim() !== '' && typedYear === null;
   const items = years.data?.items ?? [];
   // A typed year that has settings already opens them; a new one starts from the defaults.
   const setUp = (year: number) => setEditing(items.find((y) => y.year === year) ?? { year, departmentReview: false, deadline: null, monitoringAsOf: null });
@@ -32,10 +36,13 @@ export function YearsPage() {
       className="page-card"
       title={t('years.title')}
       extra={
-        <Space.Compact>
-          <InputNumber<number> min={2000} max={2999} precision={0} value={typed} onChange={setTyped} placeholder={t('years.newYear')} style={{ width: 100 }} data-testid="year-new" />
-          <Button type="primary" icon={<SettingOutlined />} disabled={!typed} onClick={() => typed && setUp(typed)} data-testid="year-set-up">{t('years.setUp')}</Button>
-        </Space.Compact>
+        <div>
+          <Space.Compact>
+            <Input value={typed} onChange={(e) => setTyped(e.target.value)} inputMode="numeric" autoComplete="off" status={wrongYear ? 'error' : undefined} aria-invalid={wrongYear || undefined} aria-label={t('years.newYear')} placeholder={t('years.newYear')} style={{ width: 100 }} data-testid="year-new" />
+            <Button type="primary" icon={<SettingOutlined />} disabled={typedYear === null} onClick={() => typedYear !== null && setUp(typedYear)} data-testid="year-set-up">{t('years.setUp')}</Button>
+          </Space.Compact>
+          {wrongYear && <div className="finding-line finding-error" role="alert" style={{ maxWidth: 240, whiteSpace: 'normal' }} data-testid="year-new-error">{t('list.yearInvalid', { first: FIRST_FISCAL_YEAR, last: LAST_FISCAL_YEAR })}</div>}
+        </div>
       }
     >
       <Table<YearSettings>
