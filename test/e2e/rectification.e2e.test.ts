@@ -159,24 +159,33 @@ step('1. the reviewer draws 2021, re-checks the form one point lower and raises 
   await problem.waitFor();
   await page.waitForTimeout(300);
   assert.equal(await problem.inputValue(), typedProblem, 'the problem as typed, not the prefill again');
-  const due = page.locator('input[data-testid=rect-raise-due], [data-testid=rect-raise-due] input').first();
+  const due = page.getByTestId('rect-raise-due');
   await due.click();
-  // A date no format reads is said to be unread, with what was typed, not dropped in silence.
+  // A date no format reads is said to be unread, with what was typed, and stays in the field.
   await due.fill('30.6.2099');
   await due.press('Tab');
   await page.locator('.ant-form-item-explain-error', { hasText: '未能识别所填日期“30.6.2099”' }).waitFor();
+  assert.equal(await due.inputValue(), '30.6.2099', 'kept as typed when the field is left');
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SCREENS, `rect-raise-due-unread-${width}.png`), animations: 'disabled' });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-  // Another way of writing it is read (shown as 2099-06-30). Tab, not Enter: leaving the field takes the typed date.
-  await due.click();
-  await due.fill(DUE.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/u, '$1/$2/$3'));
+  // Another way of writing it is read: kept as typed, the day it was read as said under it.
+  const typedDue = DUE.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/u, '$1/$2/$3');
+  await due.fill(typedDue);
   await due.press('Tab');
-  assert.equal(await due.inputValue(), DUE);
-  await page.waitForFunction(() => document.querySelectorAll('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').length === 0, undefined, { timeout: UI });
+  assert.equal(await due.inputValue(), typedDue);
+  assert.equal(await page.getByTestId('rect-raise-due-reading').innerText(), `= ${DUE}`);
+  await page.locator('.ant-form-item-explain-error', { hasText: '未能识别' }).waitFor({ state: 'detached' });
+  // The calendar picks a day too: the first of the month shown, then the typed date again.
+  await page.getByTestId('rect-raise-due-pick').click();
+  await page.getByTestId('rect-raise-due-calendar').waitFor();
+  await page.screenshot({ path: join(SCREENS, 'rect-raise-calendar-1280.png'), animations: 'disabled' });
+  await page.getByTestId('rect-raise-due-calendar').locator(`td[title="${DUE.slice(0, 8)}01"]`).click();
+  assert.equal(await due.inputValue(), `${DUE.slice(0, 8)}01`);
+  await due.fill(typedDue);
   await page.screenshot({ path: join(SCREENS, 'rect-raise-1280.png'), animations: 'disabled' });
   const raised = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/evaluations/${formId}/rectifications` && r.request().method() === 'POST');
   await page.getByTestId('rect-raise-confirm').click();

@@ -626,6 +626,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   // issue 14 (editor): what a typed number was read as, accessible names of the form grid, findings, leaving
   'number.negative': 'An amount cannot be negative',
   'number.understood': '= {value}',
+  'date.unread': 'Could not read the date “{text}”: type it as 2099-06-30 or 2099/6/30 (what you typed is kept)',
+  'date.pick': 'Pick a date',
   'grid.cell': 'Row {row} {name} {column}',
   'grid.unnamed': '(unnamed indicator)',
   'grid.notPrinted': ' (not printed)',
@@ -894,7 +896,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'rect.problemRequired': 'Please describe the problem',
   'rect.requirementRequired': 'Please say what is required',
   'rect.dueDateRequired': 'Please choose a due date',
-  'rect.dueDateUnread': 'Could not read the date “{text}”: type it as 2099-06-30 or 2099/6/30',
   'rect.problemPlaceholder': 'e.g. the actual value has no evidence; the output indicator is scored too high.',
   'rect.requirementPlaceholder': 'e.g. add the training sign-in sheets, explain the shortfall and how it will be remedied.',
   'rect.indicatorPlaceholder': 'The whole form (or choose one indicator)',

@@ -628,6 +628,8 @@ export const zh = {
   // issue 14 (editor): what a typed number was read as, accessible names of the form grid, findings, leaving
   'number.negative': '金额不能为负',
   'number.understood': '= {value}',
+  'date.unread': '未能识别所填日期“{text}”，请按 2099-06-30 或 2099/6/30 的格式填写（已保留所填内容）',
+  'date.pick': '选择日期',
   'grid.cell': '第{row}行 {name} {column}',
   'grid.unnamed': '（未命名指标）',
   'grid.notPrinted': '（不打印）',
@@ -897,7 +899,6 @@ export const zh = {
   'rect.problemRequired': '请填写发现的问题',
   'rect.requirementRequired': '请填写整改要求',
   'rect.dueDateRequired': '请选择整改期限',
-  'rect.dueDateUnread': '未能识别所填日期“{text}”，请按 2099-06-30 或 2099/6/30 的格式填写',
   'rect.problemPlaceholder': '例如：实际完成值缺少佐证，产出指标得分偏高。',
   'rect.requirementPlaceholder': '例如：补充培训签到记录，说明未完成原因并提出改进措施。',
   'rect.indicatorPlaceholder': '整张表（可选择某一指标）',

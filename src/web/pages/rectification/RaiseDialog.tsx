@@ -5,14 +5,14 @@
  * raise says why at the field and keeps what was typed; the dialog is emptied once the item exists.
  * A prefill never overwrites a field the user has typed into or chosen.
  */
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, client, unwrap } from '../../api/client.ts';
 import { fieldErrors } from '../../api/field-errors.ts';
 import { keys } from '../../api/queries.ts';
+import { DateTextInput } from '../../form-view/DateTextInput.tsx';
+import { readTypedDate } from '../../format/dates.ts';
 import { useI18n } from '../../locale/i18n.tsx';
 import { invalidateRectifications, raiseRectification } from './rect-api.ts';
 
@@ -25,25 +25,12 @@ export interface IndicatorChoice {
 interface Values {
   problem: string;
   requirement: string;
-  dueDate: Dayjs | null;
+  /** As typed; read on raising. */
+  dueDate: string;
   indicator: string | undefined;
 }
 
 const FIELDS = ['problem', 'requirement', 'dueDate', 'indicator'] as const;
-
-dayjs.extend(customParseFormat);
-/** The due date as it may be typed: shown in the first, read in any of them. */
-export const DUE_FORMATS = ['YYYY-MM-DD', 'YYYY-M-D', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD'];
-
-/** The date `text` says in one of DUE_FORMATS, or null. */
-export function readDueDate(text: string): Dayjs | null {
-  const trimmed = text.trim();
-  for (const format of DUE_FORMATS) {
-    const date = dayjs(trimmed, format, true);
-    if (date.isValid()) return date;
-  }
-  return null;
-}
 
 interface Props {
   open: boolean;
@@ -88,7 +75,7 @@ export function RaiseDialog({ open, evaluationId, indicators, recheckDraw, probl
       await raiseRectification(evaluationId, {
         problem: v.problem.trim(),
         requirement: v.requirement.trim(),
-        dueDate: v.dueDate!.format('YYYY-MM-DD'),
+        dueDate: readTypedDate(v.dueDate)!,
         ...(v.indicator ? { indicator: v.indicator } : {}),
         ...(recheckDraw ? { recheckDraw } : {}),
       });
@@ -116,25 +103,20 @@ export function RaiseDialog({ open, evaluationId, indicators, recheckDraw, probl
       okButtonProps={{ loading: busy, ...{ 'data-testid': 'rect-raise-confirm' } }}
       forceRender
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void raise(v)} initialValues={{ problem: problem ?? '' }} data-testid="rect-raise-form">
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void raise(v)} initialValues={{ problem: problem ?? '', dueDate: '' }} data-testid="rect-raise-form">
         <Form.Item name="problem" label={t('rect.problem')} rules={[{ required: true, whitespace: true, message: t('rect.problemRequired') }]}>
           <Input.TextArea rows={4} maxLength={2000} placeholder={t('rect.problemPlaceholder')} data-testid="rect-raise-problem" />
         </Form.Item>
         <Form.Item name="requirement" label={t('rect.requirement')} rules={[{ required: true, whitespace: true, message: t('rect.requirementRequired') }]}>
           <Input.TextArea rows={3} maxLength={2000} placeholder={t('rect.requirementPlaceholder')} data-testid="rect-raise-requirement" />
         </Form.Item>
-        {/* Typed text no format reads is not dropped in silence: the picker keeps its last date, the field
-            says what it could not read (read here, before the picker's own blur puts its last date back). */}
-        <div
-          onBlurCapture={(e) => {
-            const text = e.target instanceof HTMLInputElement ? e.target.value : '';
-            if (text.trim() !== '' && readDueDate(text) === null) form.setFields([{ name: 'dueDate', errors: [t('rect.dueDateUnread', { text })] }]);
-          }}
+        <Form.Item
+          name="dueDate"
+          label={t('rect.dueDate')}
+          rules={[{ validator: (_, text: string | undefined) => (!text?.trim() ? Promise.reject(new Error(t('rect.dueDateRequired'))) : readTypedDate(text) === null ? Promise.reject(new Error(t('date.unread', { text }))) : Promise.resolve()) }]}
         >
-          <Form.Item name="dueDate" label={t('rect.dueDate')} rules={[{ required: true, message: t('rect.dueDateRequired') }]}>
-            <DatePicker format={DUE_FORMATS} style={{ width: 180 }} data-testid="rect-raise-due" />
-          </Form.Item>
-        </div>
+          <DateTextInput testId="rect-raise-due" />
+        </Form.Item>
         <Form.Item name="indicator" label={t('rect.indicator')}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options} loading={read.isFetching} placeholder={t('rect.indicatorPlaceholder')} data-testid="rect-raise-indicator" />
         </Form.Item>

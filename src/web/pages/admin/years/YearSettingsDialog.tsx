@@ -5,16 +5,18 @@
  * server decides whether that date is a day of the year (422 INVALID_MONITORING_DATE): its word is
  * shown at the field and what was typed stays there to be corrected.
  */
-import { App, DatePicker, Form, Input, Modal, Switch } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Form, Input, Modal, Switch } from 'antd';
 import { useState } from 'react';
 import { ApiError, client, unwrap } from '../../../api/client.ts';
 import type { YearSettings } from '../../../api/types.ts';
+import { DateTextInput } from '../../../form-view/DateTextInput.tsx';
+import { readTypedDate } from '../../../format/dates.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
 
 interface Values {
   departmentReview: boolean;
-  deadline: Dayjs | null;
+  /** As typed; blank is no deadline. */
+  deadline: string;
   monitoringAsOf: string;
 }
 
@@ -38,7 +40,7 @@ export function YearSettingsDialog({ settings, onClose, onSaved }: { settings: Y
       const saved = await unwrap(
         client.PUT('/api/years/{year}', { params: { path: { year: settings.year } }, body: {
             departmentReview: v.departmentReview,
-            deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null,
+            deadline: v.deadline.trim() ? readTypedDate(v.deadline) : null,
             monitoringAsOf: monitoringAsOfBody(v.monitoringAsOf),
           },
         }),
@@ -68,15 +70,19 @@ export function YearSettingsDialog({ settings, onClose, onSaved }: { settings: Y
         form={form}
         layout="vertical"
         clearOnDestroy
-        initialValues={{ departmentReview: settings?.departmentReview ?? false, deadline: settings?.deadline ? dayjs(settings.deadline) : null, monitoringAsOf: settings?.monitoringAsOf ?? '' }}
+        initialValues={{ departmentReview: settings?.departmentReview ?? false, deadline: settings?.deadline ?? '', monitoringAsOf: settings?.monitoringAsOf ?? '' }}
         onFinish={(v) => void save(v)}
         data-testid="year-form"
       >
         <Form.Item name="departmentReview" label={t('years.departmentReview')} valuePropName="checked" extra={t('years.departmentReviewHint')}>
           <Switch checkedChildren={t('years.on')} unCheckedChildren={t('years.off')} data-testid="year-department-review" />
         </Form.Item>
-        <Form.Item name="deadline" label={t('years.deadline')}>
-          <DatePicker format="YYYY-MM-DD" allowClear data-testid="year-deadline" />
+        <Form.Item
+          name="deadline"
+          label={t('years.deadline')}
+          rules={[{ validator: (_, text: string | undefined) => (text?.trim() && readTypedDate(text) === null ? Promise.reject(new Error(t('date.unread', { text }))) : Promise.resolve()) }]}
+        >
+          <DateTextInput testId="year-deadline" />
         </Form.Item>
         <Form.Item
           name="monitoringAsOf"
