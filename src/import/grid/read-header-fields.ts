@@ -82,10 +82,13 @@ function readValue(draft: FormDraft, path: string, found: Found): unknown {
   }
   if (path === 'project.executionRate') return report(sink, readRate(text), path, text, location) ?? '';
   if (path === 'evaluatedOn') return report(sink, readDate(text), path, text, location) ?? '';
-  if (path === 'project.recurring') return report(sink, readYesNo(text, yesNoWords(draft.template)), path, text, location);
+  if (YES_NO_FIELDS.has(path)) return report(sink, readYesNo(text, yesNoWords(draft.template)), path, text, location);
   if (path === 'grade') return report(sink, readGrade(text, draft.template), path, text, location) ?? '';
   return text.trim();
 }
+
+/** Header fields answered 是/否 (the template's yes and no words). */
+export const YES_NO_FIELDS: ReadonlySet<string> = new Set(['project.recurring']);
 
 /**
  * Reads every header field the template labels, from `cells` (the form without its indicator

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { placeCaptions, repeatedOnNextPage } from './layout-grid.ts';
+import { placeCaptions, repeatedOnNextPage, withinParents } from './layout-grid.ts';
+import { labellingForTest } from './read-layout-forms.ts';
 import type { LayoutToken } from './layout-lines.ts';
 
 /** A caption printed on the given lines. */
@@ -51,4 +52,22 @@ test('a caption printed again on the next page is one caption, shown once', () =
   const shown = repeatedOnNextPage(captions);
   assert.deepEqual(captions.map((c) => c.map((t) => t.line)), [[5], [30, 31, 40, 41], [60]]);
   assert.deepEqual(shown.map((c) => c.map((t) => t.text).join('')), ['产出指标', '效益指标(35分)', '效益指标']);
+});
+
+test('二级指标 captions stay within the rows of the 一级指标 the template puts them under', () => {
+  // Six rows of one line; 产出指标 over rows 0–2, 效益指标 over rows 3–5 (placed by their points).
+  // 数量指标 printed on line 13, the middle of rows 0–3; 社会效益指标 on line 21, of rows 4–5.
+  const { texts, extents } = rows([10, 10], [12, 12], [14, 14], [16, 16], [18, 18], [22, 22]);
+  const captions = [caption(13), caption(21)];
+  assert.deepEqual(placeCaptions(captions, texts, extents).map((p) => [p.s, p.e]), [[0, 3], [4, 5]]);
+  const parent = [0, 0, 0, 3, 3, 3];
+  const category = (k: number) => (k === 0 ? '产出指标' : '效益指标(35分)');
+  const { hints } = labellingForTest();
+  const nested = withinParents(parent, category, ['数量指标', '社会效益指标'], hints.nests!);
+  assert.deepEqual(placeCaptions(captions, texts, extents, nested).map((p) => [p.s, p.e]), [[0, 2], [3, 5]]);
+  // The templates put 数量指标 under 产出指标 and 社会效益指标 under 效益指标, not the other way.
+  assert.equal(hints.nests!('数量指标', '效益指标'), false);
+  assert.equal(hints.nests!('社会效益指标', '效益指标(30分)'), true);
+  // Captions no template knows are not held to a 一级指标.
+  assert.equal(hints.nests!('其他指标', '效益指标'), true);
 });

@@ -44,6 +44,8 @@ export interface TableHints {
   captionPoints?(text: string): readonly number[];
   /** A number of points as printed in the 分值 column, in hundredths; undefined when it is none. */
   points?(text: string): number | undefined;
+  /** Whether a 二级指标 caption may stand under a 一级指标 caption: false only when no template has it there. */
+  nests?(subcategory: string, category: string): boolean;
 }
 
 const GROUPED = new Set(['category', 'subcategory']);
@@ -412,6 +414,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
   const dataRows: number[] = [];
   for (let r = zone.header + 1; r <= zone.last; r++) dataRows.push(r);
   if (dataRows.length > 0 && hints.isTotals(table[zone.last]!.map(cellText))) dataRows.pop();
+  let parentsByPoints = false;
   zone.bands.forEach((band, b) => {
     if (!band.field || !GROUPED.has(band.field)) return;
     const col = Math.max(Math.round(band.left), 0);
@@ -438,8 +441,12 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const extents = texts.map((t, i) => ({ top: (t.top + (texts[i - 1]?.bottom ?? above)) / 2, bottom: (t.bottom + (texts[i + 1]?.top ?? below)) / 2 }));
     const title = table[zone.header]!.find((c) => c.band === b);
     const column = title ? cellText(title) : band.field!;
-    const fits = band.field === 'category' ? pointsFit(captions, dataRows.map((r) => table[r]!), zone, hints) : undefined;
-    placeCaptions(captions, texts, extents, fits).forEach(({ s, e, cost, unclear, byPoints }, i) => {
+    // The 一级指标 rows bound the 二级指标s only where their points placed them (else they are a guess).
+    const fits =
+      band.field === 'category' ? pointsFit(captions, dataRows.map((r) => table[r]!), zone, hints) : parentsByPoints ? nestedFit(table, dataRows, zone, captions.map((c) => cellText(cellOf(c, 0))), hints) : undefined;
+    const placed = placeCaptions(captions, texts, extents, fits).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
+    if (band.field === 'category') parentsByPoints = placed.length === captions.length && placed.every((p) => p.byPoints === true && p.unclear === undefined);
+    placed.forEach(({ s, e, cost, unclear, byPoints }, i) => {
       const caption = captions[i]!;
       const cell: LayoutCell = { ...cellOf(shown[i]!, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
       table[dataRows[s]!]!.push(cell);
@@ -463,6 +470,40 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       }
     });
   });
+}
+
+/**
+ * Whether rows s..e, given to a 二级指标 caption, lie within the rows of one 一级指标 caption already
+ * placed, one the templates put that 二级指标 under: merged cells nest (a 一级指标's rows are whole
+ * 二级指标s), so no 二级指标 crosses the border of two 一级指标s. Undefined when no 一级指标 was placed (rows without one may go with either neighbour).
+ */
+function nestedFit(table: readonly LayoutCell[][], dataRows: readonly number[], zone: Zone, captions: readonly string[], hints: TableHints): ((i: number, s: number, e: number) => boolean) | undefined {
+  const band = zone.bands.findIndex((b) => b.field === 'category');
+  if (band < 0) return undefined;
+  // For each data row, the first row of the 一级指标 caption over it (-1: none), and that caption.
+  const parent = dataRows.map(() => -1);
+  const texts = new Map<number, string>();
+  dataRows.forEach((r, k) => {
+    for (const c of table[r]!) {
+      if (c.band !== band) continue;
+      texts.set(k, cellText(c));
+      for (let j = k; j < Math.min(k + c.rowSpan, dataRows.length); j++) parent[j] = k;
+    }
+  });
+  if (parent.every((p) => p < 0)) return undefined;
+  return withinParents(parent, (k) => texts.get(k)!, captions, hints.nests ?? (() => true));
+}
+
+/**
+ * The test of nestedFit over rows whose 一级指标 are known: `parent[k]`, the first row of the
+ * 一级指标 over row k (-1: none), `parentText` that caption's text, `captions` the 二级指标s' texts.
+ */
+export function withinParents(parent: readonly number[], parentText: (row: number) => string, captions: readonly string[], nests: (subcategory: string, category: string) => boolean): (i: number, s: number, e: number) => boolean {
+  return (i, s, e) => {
+    const over = [...new Set(parent.slice(s, e + 1).filter((p) => p >= 0))];
+    // A 二级指标 the templates put under another 一级指标 stands under none of these rows.
+    return over.length === 0 || (over.length === 1 && nests(captions[i]!, parentText(over[0]!)));
+  };
 }
 
 /**

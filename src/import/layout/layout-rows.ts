@@ -28,25 +28,39 @@ function row(anchor: number, lines: LayoutLine[]): LayoutRow {
   };
 }
 
+/** Rows of text (labels and blocks): their anchors (a label, no figure), and what is a label. */
+export interface TextRows {
+  isAnchor: (line: LayoutLine) => boolean;
+  isLabel: (text: string) => boolean;
+}
+
 /**
  * Rows never run over a page break (a spreadsheet row prints whole on one page), a title
  * (`isolated`) is a row of its own: the notes above it end the form before; and the notes under a
- * form (`opens`) start rows of their own: the text above them is the form's.
+ * form (`opens`) start rows of their own: the text above them is the form's. Between two anchors
+ * of rows of text (`text.isAnchor`: a label, no figure) the border is also sought where a cell's text
+ * ends (see splitAt); a table may hold a row with no anchor, so its rows are shared out as before.
  */
-export function layoutRows(lines: readonly LayoutLine[], isAnchor: (line: LayoutLine) => boolean, isolated: (line: LayoutLine) => boolean = () => false, opens: (line: LayoutLine) => boolean = () => false): LayoutRow[] {
+export function layoutRows(
+  lines: readonly LayoutLine[],
+  isAnchor: (line: LayoutLine) => boolean,
+  isolated: (line: LayoutLine) => boolean = () => false,
+  opens: (line: LayoutLine) => boolean = () => false,
+  text: TextRows = { isAnchor: () => false, isLabel: () => false },
+): LayoutRow[] {
   const out: LayoutRow[] = [];
   let from = 0;
   for (let i = 1; i <= lines.length; i++) {
     const starts = (line: LayoutLine) => line.tokens.length > 0 && (isolated(line) || opens(line));
     const cut = i === lines.length || lines[i]!.page !== lines[i - 1]!.page || starts(lines[i]!) || isolated(lines[i - 1]!);
     if (!cut) continue;
-    out.push(...pageRows(lines, from, i, isAnchor));
+    out.push(...pageRows(lines, from, i, isAnchor, text));
     from = i;
   }
   return out;
 }
 
-function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor: (line: LayoutLine) => boolean): LayoutRow[] {
+function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor: (line: LayoutLine) => boolean, text: TextRows): LayoutRow[] {
   const lines = all.slice(0, to);
   const anchors = lines.slice(from).filter((l) => l.tokens.length > 0 && isAnchor(l)).map((l) => l.index);
   if (anchors.length === 0) return lines.slice(from).filter((l) => l.tokens.length > 0).map((l) => row(l.index, [l]));
@@ -58,33 +72,73 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const next = anchors[j + 1] ?? lines.length;
     const between = lines.slice(a + 1, next);
     const reach = a - (head.find((l) => l.tokens.length > 0)?.index ?? a);
-    const split = splitAt(between, a, reach, next === lines.length);
+    const cells = next < lines.length && text.isAnchor(lines[a]!) && text.isAnchor(lines[next]!);
+    // Labels are no cell's wrapped text: left out where the lines are compared.
+    const values = (l: LayoutLine) => ({ ...l, tokens: l.tokens.filter((t) => !text.isLabel(t.text)) });
+    const split = splitAt(between, reach, next === lines.length, cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values) } : undefined);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }
   return rows;
 }
 
-/** How many of the lines between two anchors belong to the upper one. */
-function splitAt(between: readonly LayoutLine[], anchor: number, reach: number, last: boolean): number {
+/** How many columns shorter than the line below a wrapped line must be to be the last of its cell. */
+const SHORT_BY = 3;
+/** How many columns pdftotext may set the lines of one cell apart at their left edge. */
+const ALIGNED = 2;
+
+/**
+ * Whether `line` ends a cell's wrapped text: a cell's text fills each of its lines to the cell's
+ * width but the last, so a line of text shorter than the next line's text in its column (both
+ * starting at its left edge) is the last of its cell, and the next one begins another cell.
+ */
+function endsCell(line: LayoutLine, below: readonly LayoutLine[]): boolean {
+  // The next line holding text in this line's column (a label alone on its line between them).
+  const next = below.find((l) => sharesColumn(line, l));
+  return next !== undefined && line.tokens.some((t) => next.tokens.some((u) => Math.abs(u.start - t.start) <= ALIGNED && t.end <= u.end - SHORT_BY));
+}
+
+/** Whether two lines hold text in a column they share. */
+function sharesColumn(a: LayoutLine, b: LayoutLine): boolean {
+  return a.tokens.some((t) => b.tokens.some((u) => u.start < t.end && t.start < u.end));
+}
+
+/**
+ * How many of the lines between two anchors belong to the upper one. Between two anchors of rows of
+ * text (`text`, the anchors' lines and the two lines from the lower), a cell's wrapped text has no
+ * blank line within it, so blocks of one column parted by a blank line between two anchors are two
+ * cells, one to each anchor: the border is at one of those blank lines. Where no blank line parts
+ * them, a line ending its cell's text (shorter than the next: see endsCell) is where a border may be.
+ */
+function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, text: { upper: LayoutLine; lower: readonly LayoutLine[] } | undefined): number {
   if (last) return between.length;
   const filled = between.map((l) => l.tokens.length > 0);
   if (!filled.some(Boolean)) return between.length;
   const firstFilled = filled.indexOf(true);
   const lastFilled = filled.lastIndexOf(true);
   const blanks = filled.map((f, i) => !f && i > firstFilled && i < lastFilled);
+  const nearest = (splits: readonly number[]) => splits.reduce((best, i) => (Math.abs(i - reach) < Math.abs(best - reach) ? i : best));
+  // Blank lines parting text of one column: the text above and below them are two cells.
+  const parting = blanks.flatMap((b, i) => {
+    if (!b || blanks[i - 1]) return [];
+    const above = between[filled.lastIndexOf(true, i)]!;
+    const below = between[filled.indexOf(true, i)]!;
+    return sharesColumn(above, below) ? [i] : [];
+  });
+  if (text && parting.length > 0) return nearest(parting);
   // Text right after the anchor, then a blank line, then text right before the next anchor.
   const gapAfterAnchor = firstFilled > 0;
   const gapBeforeNext = lastFilled < between.length - 1;
   if (gapAfterAnchor && !gapBeforeNext) return firstFilled;
   if (!gapAfterAnchor && gapBeforeNext) return lastFilled + 1;
   if (blanks.some(Boolean) && !gapAfterAnchor && !gapBeforeNext) {
-    const symmetric = reach;
     // The blank run nearest where symmetry puts the border.
-    let best = -1;
-    for (let i = 0; i < blanks.length; i++) if (blanks[i] && (best < 0 || Math.abs(i - symmetric) < Math.abs(best - symmetric))) best = i;
-    return best;
+    return nearest(blanks.flatMap((b, i) => (b ? [i] : [])));
   }
+  // One run of text from anchor to anchor: the border after a line that ends its cell, if one does.
+  const run = text ? [text.upper, ...between] : [];
+  const ends = run.flatMap((l, i) => (endsCell(l, [...run.slice(i + 1), ...text!.lower]) ? [i] : []));
+  if (ends.length > 0) return nearest(ends);
   return Math.min(Math.max(reach, 0), between.length);
 }
 

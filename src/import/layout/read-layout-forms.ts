@@ -11,7 +11,7 @@ import { escapeRegExp, normalizeText } from '../../core/targets/normalize.ts';
 import { memoByString } from '../../core/memo.ts';
 import { pointsHundredths } from '../../core/numbers/hundredths.ts';
 import type { PlacedCell } from '../grid/form-region.ts';
-import { HEADER_FIELDS, TEXT_BLOCKS } from '../grid/read-header-fields.ts';
+import { HEADER_FIELDS, TEXT_BLOCKS, YES_NO_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { diagnosticSink } from '../diagnostics.ts';
 import type { FileImport, ImportedForm, ReaderInput } from '../import-result.ts';
@@ -19,7 +19,7 @@ import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, tableZones
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
-import { joinOrphanValues, joinSplitLabelRows } from './orphan-values.ts';
+import { joinOrphanValues, joinSplitLabelRows, joinYesNoAnswers } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { doubtfulValues, holds, offCentreCaptions, unclearFields } from './doubtful-rows.ts';
 import { unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
@@ -51,9 +51,12 @@ interface Labelling {
   isNotesRow: (texts: readonly string[]) => boolean;
   fit: (text: string) => LabelFit;
   isAnchor: (line: LayoutLine) => boolean;
+  isTextAnchor: (line: LayoutLine) => boolean;
   isTitle: (line: LayoutLine) => boolean;
   /** The header fields (HEADER_FIELDS) a label names, in any template. */
   headerFieldsOf: (text: string) => readonly string[];
+  /** Whether a text is a template's yes or no word (是 / 否). */
+  isAnswer: (text: string) => boolean;
 }
 
 /**
@@ -84,6 +87,7 @@ function labelling(templates: readonly Template[]): Labelling {
     isFieldLabel,
     isLabel,
     caption: captionFit(templates),
+    nests: captionNests(templates),
     captionPoints: captionPoints(templates),
     points: memoByString((text) => {
       const read = readPoints(text);
@@ -99,12 +103,15 @@ function labelling(templates: readonly Template[]): Labelling {
   // A label set apart from its value by a single space (项目年度总目 标 / 按照…) is a token of its own.
   const isAnchor = (line: LayoutLine) =>
     line.pieces.some((p) => isNumberText(p.text) || isLabel(p.text)) || line.tokens.some((t) => isLabel(t.text)) || (line.pieces[0] !== undefined && isNotes(line.pieces[0].text));
+  // The anchor of a row of text: a label, no figure (the tables' rows hold figures).
+  const isTextAnchor = (line: LayoutLine) => line.tokens.some((t) => isLabel(t.text)) && !line.pieces.some((p) => isNumberText(p.text));
   const isSubtitle = subtitleTest(templates);
   // A title, and the subtitle under it (（2022年度）), are rows of their own: nothing wraps into them.
   const isTitle = (line: LayoutLine) => line.pieces.some((p) => isTitleText(p.text) || isSubtitle(p.text));
   const isNotesRow = (texts: readonly string[]) => texts[0] !== undefined && isNotes(texts[0]);
   const headerFieldsOf = memoByString((text) => HEADER_FIELDS.filter((k) => matched(text).some((keys) => keys.has(k))));
-  return { hints, isAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFieldsOf };
+  const isAnswer = memoByString((text) => matched(text).some((keys) => keys.has('form.yes') || keys.has('form.no')));
+  return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFieldsOf, isAnswer };
 }
 
 /** A caption's points as printed after it: 产出指标(45分). */
@@ -121,6 +128,20 @@ function captionFit(templates: readonly Template[]): (field: string, text: strin
     const list = known[field] ?? [];
     if (key === '') return undefined;
     return list.includes(key) ? 'whole' : list.some((k) => k.startsWith(key)) ? 'part' : undefined;
+  };
+}
+
+/**
+ * Whether a 二级指标 caption may stand under a 一级指标 caption (its points printed after it or not):
+ * false only when both are the templates' captions and no template has the one under the other.
+ */
+function captionNests(templates: readonly Template[]): (subcategory: string, category: string) => boolean {
+  const categories = templates.flatMap((t) => t.categories.map((c) => ({ label: normalizeText(c.label.zh), subcategories: new Set(c.subcategories.map((s) => normalizeText(s))) })));
+  const subcategories = new Set(categories.flatMap((c) => [...c.subcategories]));
+  return (subcategory, category) => {
+    const sub = normalizeText(subcategory);
+    const owners = categories.filter((c) => c.label === normalizeText(category).replace(POINTS_SUFFIX, ''));
+    return !subcategories.has(sub) || owners.length === 0 || owners.some((c) => c.subcategories.has(sub));
   };
 }
 
@@ -199,7 +220,7 @@ function labellingFor(templates: readonly Template[]): Labelling {
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTitle, isNotesRow, isLabelText, fit, headerFieldsOf } = labellingFor(registry.ids().map((id) => registry.get(id)!));
+  const { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText, fit, headerFieldsOf, isAnswer } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = joinWrappedLabels(layoutLines(text), fit);
   // titles() gives no list at all when no text is a title.
   const onlyTitles = (texts: readonly string[]) => {
@@ -210,11 +231,13 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
   const titlesAndLabels = (texts: readonly string[]) => hints.titles(texts).some((f) => f !== undefined) && texts.every((t, i) => hints.titles(texts)[i] !== undefined || isLabelText(t));
   const opensNotes = (line: LayoutLine) => isNotesRow(line.pieces.map((p) => p.text));
-  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes), onlyTitles, titlesAndLabels);
+  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText }), onlyTitles, titlesAndLabels);
   const orphansJoined = joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow));
   const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
+  const isQuestion = (text: string) => headerFieldsOf(text).some((f) => YES_NO_FIELDS.has(f));
+  const answered = joinYesNoAnswers(split, isQuestion, isAnswer, isLabelText, outsideFields(split, hints, isolated, isNotesRow));
   const isBlockLabel = (text: string) => headerFieldsOf(text).some((f) => TEXT_BLOCKS.has(f));
-  const rows = tableRows(blocksUnderHeadings(split, isBlockLabel, isLabelText, outsideFields(split, hints, isolated, isNotesRow)), lines, hints);
+  const rows = tableRows(blocksUnderHeadings(answered, isBlockLabel, isLabelText, outsideFields(answered, hints, isolated, isNotesRow)), lines, hints);
   const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');
   // The notes under a form are read by no field; left in, a blank field above them would take them.
   const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));
