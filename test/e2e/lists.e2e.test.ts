@@ -158,16 +158,17 @@ describe('lists a page at a time, the security log, imports in turn', { skip: no
 
   test('the admin’s security log lists the admin’s own login and a failed login with its reason', async () => {
     const page = await signedIn('admin');
+    // The submenu opens on hover and can close under a click that lands as it moves: try again, each try bounded.
     for (let attempt = 1; ; attempt++) {
-      await page.getByTestId('nav-admin').click({ timeout: UI });
       try {
+        await page.getByTestId('nav-admin').click({ timeout: 5_000 });
         await page.getByTestId('nav-admin-security').click({ timeout: 5_000 });
+        await page.waitForURL('**/admin/security', { timeout: 5_000 });
         break;
       } catch (error) {
         if (attempt === 3) throw error;
       }
     }
-    await page.waitForURL('**/admin/security', { timeout: UI });
     const own = page.locator('[data-testid=security-row][data-action="login.succeeded"][data-username=admin]').first();
     await own.waitFor();
     assert.match(await own.innerText(), /登录成功/u);
@@ -182,12 +183,34 @@ describe('lists a page at a time, the security log, imports in turn', { skip: no
     await failed.first().waitFor();
     assert.deepEqual([...new Set(await failed.evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))))], ['login.failed']);
     assert.match(await failed.first().innerText(), /密码错误/u);
+
+    // Days typed: a text that does not read is kept and marked and filters nothing; one that reads filters.
+    const from = page.getByTestId('security-from');
+    await from.fill('2020年1月');
+    await page.getByTestId('security-from-error').waitFor();
+    assert.equal(await from.inputValue(), '2020年1月');
+    assert.doesNotMatch(page.url(), /from=/u);
+    await shot(page, '6b-security-day-unread');
+    await from.fill('2020/1/1');
+    await page.waitForURL(/from=2020-01-01/u);
+    await failed.first().waitFor();
+    assert.equal(await page.getByTestId('security-from-error').count(), 0);
+    await page.getByTestId('security-to').fill('2020.1.2');
+    await page.waitForURL(/to=2020-01-02/u);
+    await page.getByText('没有符合条件的事件').first().waitFor();
+    assert.equal(await failed.count(), 0, 'no failed login in the first two days of 2020');
+    await page.getByTestId('security-to').fill('');
+    await page.waitForURL((url) => !url.search.includes('to='));
+    await failed.first().waitFor();
+    await shot(page, '6c-security-days');
     await page.context().close();
 
     // At phone width: nothing wider than the phone.
     const phone = await signedIn('admin', { width: 390, height: 844 });
     await phone.goto(`${base}/admin/security`, { timeout: UI });
     await phone.getByTestId('security-row').first().waitFor();
+    await phone.getByTestId('security-to').fill('2020-13-01');
+    await phone.getByTestId('security-to-error').waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the security log fits the phone (${overflow}px over)`);
     await shot(phone, '7-security-phone');

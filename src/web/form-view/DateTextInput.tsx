@@ -17,9 +17,12 @@ interface Props {
   value?: string;
   onChange?: (text: string) => void;
   testId: string;
+  /** Where the field is not in a form whose rule marks it. */
+  status?: 'error';
+  placeholder?: string;
 }
 
-export function DateTextInput({ id, value = '', onChange, testId }: Props) {
+export function DateTextInput({ id, value = '', onChange, testId, status, placeholder = 'YYYY-MM-DD' }: Props) {
   const { t } = useI18n();
   const [picking, setPicking] = useState(false);
   const day = readTypedDate(value);
@@ -43,7 +46,9 @@ export function DateTextInput({ id, value = '', onChange, testId }: Props) {
         id={id}
         value={value}
         onChange={(e) => onChange?.(e.target.value)}
-        placeholder="YYYY-MM-DD"
+        placeholder={placeholder}
+        status={status}
+        aria-invalid={status === 'error' || undefined}
         autoComplete="off"
         style={{ width: 180 }}
         data-testid={testId}

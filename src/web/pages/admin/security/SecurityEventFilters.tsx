@@ -1,7 +1,9 @@
 /** The security log's filters: the event, part of a username, and the days (the reader's own calendar). */
-import { DatePicker, Input, Select, Space } from 'antd';
-import dayjs from 'dayjs';
+import { Input, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
 import { SECURITY_ACTIONS } from '../../../api/types.ts';
+import { DateTextInput } from '../../../form-view/DateTextInput.tsx';
+import { readTypedDate } from '../../../format/dates.ts';
 import { useI18n } from '../../../locale/i18n.tsx';
 import { actionKey } from './security-words.ts';
 
@@ -13,13 +15,38 @@ export interface SecurityFilter {
   to: string;
 }
 
-const DAY = 'YYYY-MM-DD';
+type FilterChange = Partial<Record<keyof SecurityFilter, string | null>>;
 
-export function SecurityEventFilters({ value, onChange }: { value: SecurityFilter; onChange: (change: Partial<Record<keyof SecurityFilter, string | null>>) => void }) {
+/**
+ * One end of the days, typed or picked. The filter changes only when the text reads as a day or is
+ * emptied; a text that does not read stays as typed, marked, and the list keeps its last filter.
+ */
+function DayFilter({ day, placeholder, testId, onDay }: { day: string; placeholder: string; testId: string; onDay: (day: string | null) => void }) {
   const { t } = useI18n();
-  const range: [dayjs.Dayjs | null, dayjs.Dayjs | null] = [value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null];
+  const [text, setText] = useState(day);
+  // The address changed by other means (back, a link): show its day; a day the text reads as leaves the text as typed.
+  useEffect(() => setText((typed) => ((readTypedDate(typed) ?? '') === day ? typed : day)), [day]);
+  const unread = text.trim() !== '' && readTypedDate(text) === null;
+  const typed = (next: string) => {
+    setText(next);
+    if (!next.trim()) onDay(null);
+    else {
+      const read = readTypedDate(next);
+      if (read !== null && read !== day) onDay(read);
+    }
+  };
   return (
-    <Space wrap className="filters">
+    <div className="day-filter">
+      <DateTextInput value={text} onChange={typed} testId={testId} placeholder={placeholder} status={unread ? 'error' : undefined} />
+      {unread && <div className="day-filter-error" role="alert" data-testid={`${testId}-error`}>{t('date.unread', { text })}</div>}
+    </div>
+  );
+}
+
+export function SecurityEventFilters({ value, onChange }: { value: SecurityFilter; onChange: (change: FilterChange) => void }) {
+  const { t } = useI18n();
+  return (
+    <Space wrap align="start" className="filters">
       <Select
         value={value.action}
         onChange={(action) => onChange({ action })}
@@ -37,14 +64,8 @@ export function SecurityEventFilters({ value, onChange }: { value: SecurityFilte
         style={{ width: 200 }}
         data-testid="security-search"
       />
-      <DatePicker.RangePicker
-        value={range}
-        allowEmpty={[true, true]}
-        format={DAY}
-        placeholder={[t('security.fromDay'), t('security.toDay')]}
-        onChange={(days) => onChange({ from: days?.[0]?.format(DAY) ?? null, to: days?.[1]?.format(DAY) ?? null })}
-        data-testid="security-range"
-      />
+      <DayFilter day={value.from} placeholder={t('security.fromDay')} testId="security-from" onDay={(from) => onChange({ from })} />
+      <DayFilter day={value.to} placeholder={t('security.toDay')} testId="security-to" onDay={(to) => onChange({ to })} />
     </Space>
   );
 }
