@@ -78,7 +78,7 @@ test('what the reviewer types stays as typed: a share of 150 and a score above t
   await share.press('Tab');
   assert.equal(await share.inputValue(), '150', 'not cut to 100 on leaving the field');
   await page.getByTestId('recheck-share-error').waitFor({ timeout: UI });
-  await page.screenshot({ path: join(SCREENS, 'recheck-4-share-kept.png') });
+  await page.screenshot({ path: join(SCREENS, 'recheck-4-share-kept.png'), animations: 'disabled' });
   const posts: string[] = [];
   page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/rechecks' && r.method() === 'POST') posts.push(r.url()); });
   await page.getByTestId('recheck-draw').click();

@@ -89,7 +89,9 @@ function RecheckYear({ year, seed, setSeed, share, setShare, shareWrong, busy, d
         </Form.Item>
         <Form.Item label={t('recheck.minimumShare')} validateStatus={shareWrong ? 'error' : undefined} help={shareWrong ? <span data-testid="recheck-share-error">{t('recheck.shareRange')}</span> : undefined}>
           {/* As typed: 0 or 150 is sent and refused with the reason, never turned into 0.01 or 100 here. */}
-          <TypedNumberInput shown={formatPoints(share)} read={parsePoints} understood={formatPoints} onChange={(v) => setShare(v ?? null)} findings={undefined} error={shareWrong ? t('recheck.shareRange') : undefined} variant="outlined" label={t('recheck.minimumShare')} testId="recheck-share" path={undefined} />
+          <div className="share-input">
+            <TypedNumberInput shown={formatPoints(share)} read={parsePoints} understood={formatPoints} onChange={(v) => setShare(v ?? null)} findings={undefined} error={shareWrong ? t('recheck.shareRange') : undefined} variant="outlined" label={t('recheck.minimumShare')} testId="recheck-share" path={undefined} />
+          </div>
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="recheck-draw">{t('recheck.draw')}</Button>
