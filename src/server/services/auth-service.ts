@@ -1,7 +1,7 @@
 /**
  * Logging in and out, changing one's password, and finding the session of a request. Sessions and
  * failed attempts live in the database, so any app process behind a load balancer can serve any
- * request. A session ends at logout, 12 hours after login, after a setting's minutes without a
+ * request (a process answers from a session it read for at most SESSION_CACHE_MS, session-cache.ts). A session ends at logout, 12 hours after login, after a setting's minutes without a
  * request (30 by default), and when its user is disabled or a password of the user changes.
  */
 import { createHash, randomBytes } from 'node:crypto';
