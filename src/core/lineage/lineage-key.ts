@@ -7,8 +7,23 @@
 import type { Indicator } from '../model/evaluation.ts';
 
 export function normalizeWords(text: string | undefined): string {
-  return (text ?? '').normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+  if (text === undefined) return '';
+  let words = normalized.get(text);
+  if (words === undefined) {
+    words = text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+    if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+    normalized.set(text, words);
+  }
+  return words;
 }
+
+/**
+ * The words already normalised: a save of a form whose indicators came without ids normalises every
+ * stored and sent indicator's words twice (full and short key), and they are the same words save
+ * after save. Bounded: emptied when full.
+ */
+const normalized = new Map<string, string>();
+const MAX_NORMALIZED = 20_000;
 
 /** 一级 + 二级 + 三级: the full key. */
 export function fullKey(indicator: Indicator): string {

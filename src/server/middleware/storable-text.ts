@@ -8,7 +8,7 @@
  *   recursive walk after (validation, hashing, diffs) would overflow the stack on it — a 500 at save
  *   or, stored under an unknown field, at every later submit.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { HonoRequest, MiddlewareHandler } from 'hono';
 import { formatPath } from '../../core/model/path.ts';
 import { ApiError } from '../api-error.ts';
 
@@ -47,6 +47,16 @@ function firstProblem(value: unknown, depth: number): Problem | null {
   return null;
 }
 
+/**
+ * The route's validation and its handler read the body with `c.req.json()` again, and Hono parses
+ * the text anew at each call (a form is tens of kilobytes: two more parses a save). They get this
+ * parse instead. Nothing downstream changes the object it gets (zod validates into a copy).
+ */
+function keepParsed(req: HonoRequest, body: unknown): void {
+  const parsed = Promise.resolve(body);
+  req.json = <T>() => parsed as Promise<T>;
+}
+
 const refuse = (path: string, message: string) => new ApiError(400, 'VALIDATION', { issues: [{ path, message }] });
 
 export const storableText: MiddlewareHandler = async (c, next) => {
@@ -59,13 +69,14 @@ export const storableText: MiddlewareHandler = async (c, next) => {
   if (JSON_TYPE.test(c.req.header('content-type') ?? '')) {
     let body: unknown;
     try {
-      body = await c.req.json(); // the text is cached: the route's validation reads it again without the stream
+      body = await c.req.json();
     } catch (error) {
       if (error instanceof RangeError) throw refuse('(root)', DEEP_MESSAGE);
       return next(); // malformed JSON: the validation says so
     }
     const found = firstProblem(body, 0);
     if (found) throw refuse(formatPath(found.path) || '(root)', found.message);
+    keepParsed(c.req, body);
   }
   return next();
 };

@@ -1,7 +1,7 @@
 /**
  * Logging in and out, changing one's password, and finding the session of a request. Sessions and
  * failed attempts live in the database, so any app process behind a load balancer can serve any
- * request. A session ends at logout, 12 hours after login, after a setting's minutes without a
+ * request (a process answers from a session it read for at most SESSION_CACHE_MS, session-cache.ts). A session ends at logout, 12 hours after login, after a setting's minutes without a
  * request (30 by default), and when its user is disabled or a password of the user changes.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -13,6 +13,7 @@ import type { StoredSession } from '../../storage/repositories/session-repositor
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError } from '../api-error.ts';
 import { hashPassword, needsRehash, UNUSABLE_HASH, verifyPassword } from '../passwords.ts';
+import { sessionCache } from '../session-cache.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -56,11 +57,24 @@ export class AuthService {
   async resolve(token: string | undefined): Promise<StoredSession | null> {
     if (!token) return null;
     const now = this.ctx.now();
-    const repos = repositories(this.ctx.db);
-    const session = await repos.sessions.findValid(sessionId(token), now.toISOString(), new Date(now.getTime() - this.idleMs).toISOString());
+    const id = sessionId(token);
+    const cached = sessionCache.get(id, now.getTime());
+    if (cached) {
+      if (now.getTime() - Date.parse(cached.lastSeenAt) >= TOUCH_INTERVAL_MS) await this.touch(cached, now);
+      return cached;
+    }
+    const mark = sessionCache.mark();
+    const session = await repositories(this.ctx.db).sessions.findValid(id, now.toISOString(), new Date(now.getTime() - this.idleMs).toISOString());
     if (!session) return null;
-    if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) await repos.sessions.touch(session.id, now.toISOString());
+    if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) await this.touch(session, now);
+    sessionCache.keep(id, session, mark, now.getTime());
     return session;
+  }
+
+  /** The session's last use, written (at most once a TOUCH_INTERVAL_MS) and kept with the cached read. */
+  private async touch(session: StoredSession, now: Date): Promise<void> {
+    session.lastSeenAt = now.toISOString();
+    await repositories(this.ctx.db).sessions.touch(session.id, session.lastSeenAt);
   }
 
   async login(input: { username: string; password: string; address: string; previousToken?: string | undefined }): Promise<LoggedIn> {
@@ -82,12 +96,17 @@ export class AuthService {
     await this.record({ ...event, action: 'login.succeeded', userId: found.user.id });
     // A hash of an older, lower cost is made again now that the password is at hand.
     if (needsRehash(found.passwordHash)) await repos.users.replaceHash(found.user.id, found.passwordHash, await hashPassword(input.password));
-    return inTransaction(this.ctx.db, (trx) => this.newSession(trx, found.user, input.previousToken));
+    const loggedIn = await inTransaction(this.ctx.db, (trx) => this.newSession(trx, found.user, input.previousToken));
+    if (input.previousToken) sessionCache.forget(sessionId(input.previousToken));
+    return loggedIn;
   }
 
   /** Ends the session of the token; `user` (the session's, if it was valid) and the address go to the security events. */
   async logout(token: string | undefined, user: User | null, address: string): Promise<void> {
-    if (token) await repositories(this.ctx.db).sessions.delete(sessionId(token));
+    if (token) {
+      await repositories(this.ctx.db).sessions.delete(sessionId(token));
+      sessionCache.forget(sessionId(token));
+    }
     if (user) await this.record({ action: 'logout', userId: user.id, username: user.username, address });
   }
 
@@ -108,12 +127,14 @@ export class AuthService {
     if (problem) throw new ApiError(400, 'VALIDATION', { issues: [{ path: 'newPassword', message: explain(`password.${problem}`) }] });
     if (input.newPassword === input.currentPassword) throw new ApiError(400, 'VALIDATION', { issues: [{ path: 'newPassword', message: explain('password.SAME_AS_CURRENT') }] });
     const hash = await hashPassword(input.newPassword);
-    return inTransaction(this.ctx.db, async (trx) => {
+    const loggedIn = await inTransaction(this.ctx.db, async (trx) => {
       await trx.users.setPassword(user.id, hash, false, this.ctx.now().toISOString());
       await trx.sessions.deleteForUser(user.id);
       await trx.securityEvents.append({ at: this.ctx.now().toISOString(), action: 'password.changed', userId: user.id, username: user.username, address: input.address, subjectUserId: user.id });
       return this.newSession(trx, { ...user, mustChangePassword: false });
     });
+    sessionCache.forgetUser(user.id);
+    return loggedIn;
   }
 
   private async record(event: Omit<NewSecurityEvent, 'at'>): Promise<void> {

@@ -8,7 +8,8 @@
 import { explain } from '../../core/explanation.ts';
 import { planUnits, type TreeUnit, type UnitRow } from '../../core/organisation/unit-plan.ts';
 import { canSeeUnit, visibleScope } from '../../core/workflow/workflow.ts';
-import { inTransaction, repositories } from '../../storage/repositories.ts';
+import { inTransaction, repositories, type Repositories } from '../../storage/repositories.ts';
+import { sessionCache } from '../session-cache.ts';
 import type { Page } from '../../storage/paging.ts';
 import type { UnitFilter, UnitRecord } from '../../storage/repositories/unit-repository.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
@@ -66,7 +67,7 @@ export class OrganisationService {
   /** Name, code or parent changed (a move takes every unit below along), or disabled / enabled. */
   async update(user: User, id: string, change: Partial<UnitInput> & { disabled?: boolean }): Promise<UnitRecord> {
     requireAdmin(user);
-    return inTransaction(this.ctx.db, async (repos) => {
+    return this.unitsChanging(async (repos) => {
       const unit = await repos.units.get(id);
       if (!unit) throw notFound();
       if (change.code !== undefined || change.name !== undefined || change.parentId !== undefined) {
@@ -89,12 +90,19 @@ export class OrganisationService {
   /** A whole list of units (`jixiao units import`): all rows or none. */
   async importRows(user: User, rows: readonly UnitRow[]): Promise<UnitImportResult> {
     requireAdmin(user);
-    return inTransaction(this.ctx.db, async (repos) => {
+    return this.unitsChanging(async (repos) => {
       const plan = planUnits(await repos.units.tree(), rows, () => crypto.randomUUID());
       if (!plan.ok) throw invalidRows('units', plan.problems);
       await repos.units.apply(plan.writes, this.now());
       return { created: plan.created, updated: plan.updated, unchanged: plan.unchanged };
     });
+  }
+
+  /** Units renamed, moved or recoded: the sessions carry their user's unit, so this process reads them again. */
+  private async unitsChanging<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const result = await inTransaction(this.ctx.db, work);
+    sessionCache.forgetAll();
+    return result;
   }
 
   private now(): string {

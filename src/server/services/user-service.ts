@@ -18,6 +18,7 @@ import type { SecurityAction } from '../../storage/repositories/security-event-r
 import type { User, UserFilter, UserRecord } from '../../storage/repositories/user-repository.ts';
 import { ApiError, notFound } from '../api-error.ts';
 import { hashPassword } from '../passwords.ts';
+import { sessionCache } from '../session-cache.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { requireAdmin } from './organisation-service.ts';
 import { invalidFields, invalidRows } from './row-problems.ts';
@@ -111,7 +112,7 @@ export class UserService {
 
   async update(user: User, id: string, change: UserChange): Promise<UserRecord> {
     requireAdmin(user);
-    return inTransaction(this.ctx.db, async (repos) => {
+    const updated = await inTransaction(this.ctx.db, async (repos) => {
       const target = await repos.users.get(id);
       if (!target) throw notFound();
       const role = change.role ?? target.role;
@@ -131,6 +132,9 @@ export class UserService {
       }
       return (await repos.users.get(id))!;
     });
+    // Role, unit, name or disabled: what every request of the user's sessions is checked against.
+    sessionCache.forgetUser(id);
+    return updated;
   }
 
   /** A new one-time password: the user's sessions end, and the next login must choose a password. */
@@ -144,6 +148,7 @@ export class UserService {
       await repos.sessions.deleteForUser(id);
       await repos.securityEvents.append({ at: this.now(), action: 'password.reset', userId: user.id, subjectUserId: id });
     });
+    sessionCache.forgetUser(id);
     return { oneTimePassword: password };
   }
 

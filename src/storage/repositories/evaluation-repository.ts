@@ -10,6 +10,7 @@ import { decimalText, fenToYuan, pointsNumber, readJson, writeJson } from '../co
 import { isPostgres } from '../dialect.ts';
 import type { Db } from '../open-database.ts';
 import { count, paged, type Page } from '../paging.ts';
+import { PreparedQuery } from '../prepared-query.ts';
 import { visibleEvaluations, type EvaluationFilter } from '../visibility.ts';
 import { auditRow, type NewAuditEntry } from './audit-repository.ts';
 import type { Unit } from './unit-repository.ts';
@@ -110,6 +111,51 @@ const RECORD_COLUMNS = [
   'units.path as unit_path',
 ] as const;
 
+/** What a save changes: the document, the columns derived from it, and when. */
+export type DocumentChange = Required<Pick<EvaluationChange, 'document' | 'columns' | 'at'>>;
+
+const COLUMN_NAMES = ['year', 'project', 'template', 'score', 'grade', 'execution_rate', 'budget_fen', 'executed_fen'] as const;
+const AUDIT_NAMES = ['evaluation_id', 'at', 'user_id', 'action', 'comment', 'changes'] as const;
+type AuditName = (typeof AUDIT_NAMES)[number];
+const prefixed = (row: Record<AuditName, unknown>) => Object.fromEntries(AUDIT_NAMES.map((name) => [`audit_${name}`, row[name]])) as Record<`audit_${AuditName}`, unknown>;
+
+/** An evaluation with its record's columns and its year's setting, by id (every read of one form, every save). */
+const GET_BY_ID = new PreparedQuery(['id'], (db, p) => db
+  .selectFrom('evaluations')
+  .innerJoin('units', 'units.id', 'evaluations.unit_id')
+  .leftJoin('years', 'years.year', 'evaluations.year')
+  .select([...RECORD_COLUMNS, 'evaluations.document', 'years.department_review'])
+  .where('evaluations.id', '=', p.id));
+
+const SAVED_NAMES = ['id', 'expectedVersion', 'version', 'at', 'document', ...COLUMN_NAMES] as const;
+
+/** The guarded UPDATE of a save: applies only at the expected version. */
+const saveDocument = (db: Db, p: Record<(typeof SAVED_NAMES)[number], any>) => db
+  .updateTable('evaluations')
+  .set({
+    version: p.version, updated_at: p.at, document: p.document,
+    year: p.year, project: p.project, template: p.template, score: p.score, grade: p.grade,
+    execution_rate: p.execution_rate, budget_fen: p.budget_fen, executed_fen: p.executed_fen,
+  })
+  .where('id', '=', p.id)
+  .where('version', '=', p.expectedVersion);
+
+const SAVE_DOCUMENT = new PreparedQuery(SAVED_NAMES, saveDocument);
+const INSERT_AUDIT = new PreparedQuery(AUDIT_NAMES, (db, p) => db.insertInto('audit_log').values(p));
+/** The save and its audit entry in one statement (PostgreSQL); the entry's evaluation is the row the UPDATE returned. */
+const SAVE_DOCUMENT_WITH_AUDIT = new PreparedQuery([...SAVED_NAMES, 'audit_at', 'audit_user_id', 'audit_action', 'audit_comment', 'audit_changes'], (db, p) => db
+  .with('saved', () => saveDocument(db, p).returning('evaluations.id'))
+  .insertInto('audit_log')
+  .columns(['evaluation_id', 'at', 'user_id', 'action', 'comment', 'changes'])
+  .expression((eb) => eb.selectFrom('saved').select([
+    'saved.id',
+    sql<string>`${p.audit_at}::text`.as('at'),
+    sql<string>`${p.audit_user_id}::text`.as('user_id'),
+    sql<string>`${p.audit_action}::text`.as('action'),
+    sql<string | null>`${p.audit_comment}::text`.as('comment'),
+    sql<string>`${p.audit_changes}::jsonb`.as('changes'),
+  ])));
+
 export class EvaluationRepository {
   constructor(private readonly db: Db) {}
 
@@ -152,13 +198,7 @@ export class EvaluationRepository {
   }
 
   async get(id: string): Promise<StoredEvaluation | undefined> {
-    const row = await this.db
-      .selectFrom('evaluations')
-      .innerJoin('units', 'units.id', 'evaluations.unit_id')
-      .leftJoin('years', 'years.year', 'evaluations.year')
-      .select([...RECORD_COLUMNS, 'evaluations.document', 'years.department_review'])
-      .where('evaluations.id', '=', id)
-      .executeTakeFirst();
+    const [row] = (await GET_BY_ID.execute(this.db, { id })).rows;
     return row && { ...toRecord(row), document: readJson<Evaluation>(row.document), departmentReview: Number(row.department_review ?? 0) === 1 };
   }
 
@@ -222,31 +262,25 @@ export class EvaluationRepository {
   }
 
   /**
-   * `update` and, only when it applied, the audit entry of it. On PostgreSQL one statement (the
-   * UPDATE in a WITH, the INSERT reading what it returned): one round trip instead of two; on
-   * SQLite (no UPDATE in a WITH; a statement costs no round trip) the two in turn.
+   * A save (the document and its columns) if the evaluation is still at `expectedVersion` and, only
+   * when it applied, the audit entry of it; the new version, or null. On PostgreSQL one statement
+   * (the UPDATE in a WITH, the INSERT reading what it returned): one round trip instead of two; on
+   * SQLite (no UPDATE in a WITH; a statement costs no round trip) the two in turn. The queries are
+   * compiled once (prepared-query.ts): this runs at every save.
    */
-  async updateWithAudit(id: string, expectedVersion: number, change: EvaluationChange, audit: NewAuditEntry): Promise<number | null> {
+  async updateWithAudit(id: string, expectedVersion: number, change: DocumentChange, audit: NewAuditEntry): Promise<number | null> {
+    const saved = {
+      id, expectedVersion, version: expectedVersion + 1, at: change.at, document: writeJson(change.document), ...columnValues(change.columns),
+    };
+    const entry = auditRow(audit);
     if (!isPostgres(this.db)) {
-      const version = await this.update(id, expectedVersion, change);
-      if (version !== null) await this.db.insertInto('audit_log').values(auditRow(audit)).execute();
-      return version;
+      const result = await SAVE_DOCUMENT.execute(this.db, saved);
+      if (Number(result.numAffectedRows ?? 0) !== 1) return null;
+      await INSERT_AUDIT.execute(this.db, entry);
+      return expectedVersion + 1;
     }
-    const row = auditRow(audit);
-    const result = await this.db
-      .with('saved', () => this.guardedUpdate(id, expectedVersion, change).returning('evaluations.id'))
-      .insertInto('audit_log')
-      .columns(['evaluation_id', 'at', 'user_id', 'action', 'comment', 'changes'])
-      .expression((eb) => eb.selectFrom('saved').select([
-        'saved.id',
-        sql<string>`${row.at}::text`.as('at'),
-        sql<string>`${row.user_id}::text`.as('user_id'),
-        sql<string>`${row.action}::text`.as('action'),
-        sql<string | null>`${row.comment}::text`.as('comment'),
-        sql<string>`${row.changes}::jsonb`.as('changes'),
-      ]))
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? expectedVersion + 1 : null;
+    const result = await SAVE_DOCUMENT_WITH_AUDIT.execute(this.db, { ...saved, ...prefixed(entry) });
+    return Number(result.numAffectedRows ?? 0) === 1 ? expectedVersion + 1 : null;
   }
 
   private guardedUpdate(id: string, expectedVersion: number, change: EvaluationChange) {
