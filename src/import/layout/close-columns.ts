@@ -28,3 +28,13 @@ export function figurePastWrap(a: LayoutCell, b: LayoutCell): boolean {
   const edge = Math.max(...others.map((t) => t.end));
   return edge >= lineEnd - 1 && b.start > edge;
 }
+
+/**
+ * Whether `b`, set a space right of `a`, holds lines of its own where `a` prints nothing: a phrase
+ * with a space in it that wraps goes on at its cell's left edge, under `a` (and would be one cell
+ * with it), so text going on at `b`'s own edge is another column's wrapped cell.
+ */
+export function wrapsAlone(a: LayoutCell, b: LayoutCell): boolean {
+  const aLines = new Set(a.tokens.map((t) => t.line));
+  return b.tokens.some((t) => !aLines.has(t.line) && t.start === b.start);
+}
