@@ -12,7 +12,7 @@
  */
 import { cellText, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
-import type { LayoutRow } from './layout-rows.ts';
+import { endsBefore, type LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
 
 /** 一级指标 / 二级指标: merged over rows, placed by layout-grid once the rows are known. */
@@ -40,6 +40,8 @@ interface Block {
   bottom: number;
   /** The lines holding its text, ascending. */
   lines: number[];
+  /** Its last line's text. */
+  text: LayoutToken[];
 }
 
 function bandOf(bands: readonly Band[], token: LayoutToken): number {
@@ -48,17 +50,24 @@ function bandOf(bands: readonly Band[], token: LayoutToken): number {
   return i >= 0 ? i : centre < (bands[0]?.left ?? 0) ? 0 : bands.length - 1;
 }
 
-/** A column's text in blocks: lines that follow one another (or have one line of other cells between). */
-function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[]): Block[] {
+/**
+ * A column's text in blocks: lines that follow one another (or have one line of other cells
+ * between). With `seams` (no border kept every block whole), also up to a line that ends its cell
+ * (shorter than the next, both at the column's edge): the next is the top of the row below's cell.
+ * Where whole blocks give borders, those stand: the split would only add doubts to the rows.
+ */
+function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean): Block[] {
   const blocks: Block[] = [];
   const open = new Map<number, Block>();
   for (const line of lines) {
     for (const band of new Set(line.tokens.map((t) => bandOf(bands, t)))) {
       if (GROUPED.has(bands[band]!.field ?? '')) continue;
       const last = open.get(band);
-      if (last && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index);
+      const text = line.tokens.filter((t) => bandOf(bands, t) === band);
+      const ended = seams && last !== undefined && endsBefore(last.text, text);
+      if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), (last.text = text);
       else {
-        const block = { band, top: line.index, bottom: line.index, lines: [line.index] };
+        const block = { band, top: line.index, bottom: line.index, lines: [line.index], text };
         blocks.push(block);
         open.set(band, block);
       }
@@ -205,7 +214,7 @@ function pageRows(lines: readonly LayoutLine[], bands: readonly Band[], seams: b
   if (weights.length === 0) return undefined;
   const first = lines[0]!.index;
   const last = lines.at(-1)!.index;
-  const blocks = blocksOf(lines, bands);
+  const blocks = blocksOf(lines, bands, seams);
   const cut = weights.length === 1 ? [] : borders(blocks, first, last, weights, seams);
   if (cut === undefined) return undefined;
   const bounds = [first - 1, ...cut, last];
