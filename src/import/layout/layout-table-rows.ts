@@ -115,7 +115,7 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number): number 
  * (ascending): the index of the last line of each row but the last, or undefined when no
  * placement keeps every block whole.
  */
-function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean): number[] | undefined {
+function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean): { path: number[]; cost: number } | undefined {
   const cuts = (k: number): Array<{ c: number; cost: number }> => {
     const out: Array<{ c: number; cost: number }> = [];
     for (let c = weights[k]!; c < weights[k + 1]!; c++) {
@@ -140,7 +140,7 @@ function borders(blocks: readonly Block[], first: number, last: number, weights:
   }
   const end = previous.map((p) => ({ cost: p.cost + rowCost(blocks, p.path.at(-1)! + 1, last), path: p.path }));
   const best = end.reduce((a, b) => (b.cost < a.cost ? b : a), end[0]!);
-  return best.cost >= CLASH ? undefined : best.path;
+  return best.cost >= CLASH ? undefined : best;
 }
 
 /** A row of lines; its anchor is the line of its weight, as a row's single-line cells are. */
@@ -206,8 +206,17 @@ function oneWeightEach(rows: readonly LayoutRow[], bands: readonly Band[]): bool
   return rows.every((r) => r.tokens.filter((t) => bandOf(bands, t) === weightBand && NUMBER.test(t.text)).length === 1);
 }
 
-/** One page's part of a table body as rows, or undefined to keep the rows as they were. */
-function pageRows(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean): LayoutRow[] | undefined {
+interface PageFit {
+  lines: readonly LayoutLine[];
+  blocks: Block[];
+  weights: number[];
+  /** The index of the line before each row, and the last line. */
+  bounds: number[];
+  cost: number;
+}
+
+/** The best borders of one page's part of a table body, or undefined when none keeps the blocks as `seams` asks. */
+function pageFit(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean): PageFit | undefined {
   const weightBand = bands.findIndex((b) => b.field === 'weight');
   if (weightBand < 0 || lines.length === 0) return undefined;
   const weights = lines.filter((l) => l.tokens.some((t) => bandOf(bands, t) === weightBand && NUMBER.test(t.text))).map((l) => l.index);
@@ -215,9 +224,14 @@ function pageRows(lines: readonly LayoutLine[], bands: readonly Band[], seams: b
   const first = lines[0]!.index;
   const last = lines.at(-1)!.index;
   const blocks = blocksOf(lines, bands, seams);
-  const cut = weights.length === 1 ? [] : borders(blocks, first, last, weights, seams);
-  if (cut === undefined) return undefined;
-  const bounds = [first - 1, ...cut, last];
+  const fit = weights.length === 1 ? { path: [], cost: 0 } : borders(blocks, first, last, weights, seams);
+  if (fit === undefined) return undefined;
+  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost };
+}
+
+/** One page's part of a table body as rows cut at the borders of `fit`. */
+function pageRows(fit: PageFit, bands: readonly Band[]): LayoutRow[] {
+  const { lines, blocks, weights, bounds } = fit;
   markSeamsKept(blocks, lines, bands, bounds);
   return bounds.slice(1).map((b, k) => rowOf(lines.filter((l) => l.index > bounds[k]! && l.index <= b), weights)).filter((r) => r.tokens.length > 0);
 }
@@ -292,9 +306,13 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       const bands = page === titlesPage ? zone.bands : (pageBands(onPage, zone.bands) ?? zone.bands);
       const kept = rows.slice(from, to + 1).filter((r) => r.lines[0]?.page === page);
       // Where no border keeps every block whole, the rows as the anchors gave them stand when each
-      // holds one weight; otherwise blocks may be cut where another column's line parts them.
-      const again = pageRows(onPage, bands, false) ?? (oneWeightEach(kept, bands) ? undefined : pageRows(onPage, bands, true));
-      rebuilt.push(...(again ?? kept));
+      // holds one weight; otherwise blocks may be cut where another column's line parts them. Cut
+      // blocks fitting better than whole ones (a row given two blocks of a column, or one far off
+      // its place, costs more than a seam) are taken too: the whole ones were not the page's rows.
+      const whole = pageFit(onPage, bands, false);
+      const cut = whole === undefined && oneWeightEach(kept, bands) ? undefined : pageFit(onPage, bands, true);
+      const best = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
+      rebuilt.push(...(best === undefined ? kept : pageRows(best, bands)));
     }
     out.splice(from, to - from + 1, ...rebuilt);
   }
