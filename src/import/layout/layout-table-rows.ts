@@ -309,8 +309,9 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       // holds one weight; otherwise blocks may be cut where another column's line parts them. Cut
       // blocks fitting better than whole ones (a row given two blocks of a column, or one far off
       // its place, costs more than a seam) are taken too: the whole ones were not the page's rows.
+      // A whole fit that costs nothing is not beaten: no second fit then.
       const whole = pageFit(onPage, bands, false);
-      const cut = whole === undefined && oneWeightEach(kept, bands) ? undefined : pageFit(onPage, bands, true);
+      const cut = (whole === undefined && oneWeightEach(kept, bands)) || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
       const best = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
       rebuilt.push(...(best === undefined ? kept : pageRows(best, bands)));
     }

@@ -234,12 +234,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText }), onlyTitles, titlesAndLabels);
   const orphansJoined = joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow));
   const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
-  const isQuestion = (text: string) => headerFieldsOf(text).some((f) => YES_NO_FIELDS.has(f));
-  const yesNo = joinAnswersToQuestions(split, isQuestion, isAnswer, isLabelText, outsideFields(split, hints, isolated, isNotesRow));
-  // A figure with its % answers only 预算执行率（%）: an amount's label left of it is not its own.
-  const isRateLabel = (text: string) => headerFieldsOf(text).includes('project.executionRate');
+  // 是/否 answers 是否为经常性项目; a figure with its % answers only 预算执行率（%）, never an amount's label.
   const isRate = (text: string) => text.endsWith('%') && readRate(text).ok;
-  const answered = joinAnswersToQuestions(yesNo, isRateLabel, isRate, isLabelText, outsideFields(yesNo, hints, isolated, isNotesRow));
+  const answers = (question: string, answer: string) => headerFieldsOf(question).some((f) => (isAnswer(answer) ? YES_NO_FIELDS.has(f) : f === 'project.executionRate'));
+  const isAnyAnswer = (text: string) => isAnswer(text) || isRate(text);
+  const answered = joinAnswersToQuestions(split, answers, isAnyAnswer, isLabelText, outsideFields(split, hints, isolated, isNotesRow));
   const isBlockLabel = (text: string) => headerFieldsOf(text).some((f) => TEXT_BLOCKS.has(f));
   const rows = tableRows(blocksUnderHeadings(answered, isBlockLabel, isLabelText, outsideFields(answered, hints, isolated, isNotesRow)), lines, hints);
   const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');

@@ -58,7 +58,7 @@ test('rows anchored on figures (a table, which may hold a row with no anchor) ar
   assert.deepEqual(texts(rows)[0], ['主要问题']);
 });
 
-const isQuestion = (text: string) => text === '是否为经常性项目';
+const isQuestion = (question: string) => question === '是否为经常性项目';
 const isAnswer = (text: string) => text === '是' || text === '否';
 
 test('a 是/否 a line off its question, in the row of another label, joins the question', () => {
@@ -81,7 +81,7 @@ test('a 是/否 already right of its question, or with no question near to take 
   assert.deepEqual(texts(joinAnswersToQuestions(taken, isQuestion, isAnswer, isLabel, () => false)), texts(taken));
 });
 
-const isRateLabel = (text: string) => text === '预算执行率（%）';
+const isRateLabel = (question: string) => question === '预算执行率（%）';
 const isRate = (text: string) => text.endsWith('%');
 
 test('a rate printed between the lines of an amount\'s wrapped label joins 预算执行率 within reach, past the rows between (seed 16, form 89)', () => {
