@@ -18,6 +18,8 @@ import { pageBands } from './page-columns.ts';
 /** 一级指标 / 二级指标: merged over rows, placed by layout-grid once the rows are known. */
 const GROUPED = new Set(['category', 'subcategory']);
 const NUMBER = /^\d+(\.\d+)?$/u;
+/** Columns of points (分值, 得分): a number never wraps, so each printed alone on its line is a cell of its own. */
+const FIGURES = new Set(['weight', 'score']);
 /** A row's cost when it holds two blocks of one column: not allowed. */
 const CLASH = 1e6;
 
@@ -55,6 +57,7 @@ function bandOf(bands: readonly Band[], token: LayoutToken): number {
  * between). With `seams` (no border kept every block whole), also up to a line that ends its cell
  * (shorter than the next, both at the column's edge): the next is the top of the row below's cell.
  * Where whole blocks give borders, those stand: the split would only add doubts to the rows.
+ * A number alone in the 分值 or 得分 column is always a block of its own (FIGURES).
  */
 function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean): Block[] {
   const blocks: Block[] = [];
@@ -64,7 +67,7 @@ function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: b
       if (GROUPED.has(bands[band]!.field ?? '')) continue;
       const last = open.get(band);
       const text = line.tokens.filter((t) => bandOf(bands, t) === band);
-      const ended = seams && last !== undefined && endsBefore(last.text, text);
+      const ended = (seams && last !== undefined && endsBefore(last.text, text)) || (FIGURES.has(bands[band]!.field ?? '') && text.every((t) => NUMBER.test(t.text)));
       if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), (last.text = text);
       else {
         const block = { band, top: line.index, bottom: line.index, lines: [line.index], text };
