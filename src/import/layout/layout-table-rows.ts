@@ -129,19 +129,24 @@ function borders(blocks: readonly Block[], first: number, last: number, weights:
   };
   const gaps = weights.slice(0, -1).map((_, k) => cuts(k));
   if (gaps.some((g) => g.length === 0)) return undefined;
+  // Row k lies between the weights of rows k - 1 and k + 1: only the blocks there can cost it anything.
+  const near = (from: number, to: number) => blocks.filter((b) => b.bottom >= from && b.top <= to);
   // cost[k][j]: rows 0..k placed, row k ending at gaps[k][j].
-  let previous = gaps[0]!.map(({ c, cost }) => ({ cost: cost + rowCost(blocks, first, c), path: [c] }));
+  const firstBlocks = near(first, weights[1]!);
+  let previous = gaps[0]!.map(({ c, cost }) => ({ cost: cost + rowCost(firstBlocks, first, c), path: [c] }));
   for (let k = 1; k < gaps.length; k++) {
+    const around = near(weights[k - 1]!, weights[k + 1]!);
     previous = gaps[k]!.map(({ c, cost: seam }) => {
       let best = { cost: Number.POSITIVE_INFINITY, path: [] as number[] };
       for (const p of previous) {
-        const cost = p.cost + seam + rowCost(blocks, p.path.at(-1)! + 1, c);
+        const cost = p.cost + seam + rowCost(around, p.path.at(-1)! + 1, c);
         if (cost < best.cost) best = { cost, path: [...p.path, c] };
       }
       return best;
     });
   }
-  const end = previous.map((p) => ({ cost: p.cost + rowCost(blocks, p.path.at(-1)! + 1, last), path: p.path }));
+  const lastBlocks = near(weights.at(-2)!, last);
+  const end = previous.map((p) => ({ cost: p.cost + rowCost(lastBlocks, p.path.at(-1)! + 1, last), path: p.path }));
   const best = end.reduce((a, b) => (b.cost < a.cost ? b : a), end[0]!);
   return best.cost >= CLASH ? undefined : best;
 }
