@@ -11,6 +11,7 @@ import type { LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
 import { joinFundingRows } from './funding-rows.ts';
+import { figurePastWrap, wrapsAlone } from './close-columns.ts';
 
 export interface LayoutCell {
   tokens: LayoutToken[];
@@ -178,7 +179,7 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number, totals =
     if (!numeric[i]) return Math.min(centred, Math.abs(c.start - b.left));
     return Math.min(centred, Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
   };
-  const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && a.tokens.some((t) => b.tokens.some((u) => u.line === t.line));
+  const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && a.tokens.some((t) => b.tokens.some((u) => u.line === t.line)) && !figurePastWrap(a, b) && !wrapsAlone(a, b);
   // cost[i][k]: cells 0..i placed, cell i in band k. With more cells than columns and no two of them
   // touching, no placement keeps them apart: then any two may share a column rather than none fit.
   const place = (mayShare: (i: number) => boolean) => {

@@ -158,3 +158,57 @@ test('a 一级指标 caption wrapped in its merged cell with a row between its l
   ]);
   assert.deepEqual(result.forms[0]!.evaluation.indicators.map((i) => i.category), ['output', 'effect', 'satisfaction', 'satisfaction']);
 });
+
+test('a wrapped line shorter than the next of its column ends its cell: the next is the top of the row below (seed 16, form 17)', async () => {
+  const evaluation = await read([
+    ...HEAD,
+    at([46, '权重']),
+    at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [54, '评分规则'], [76, '自评分'], [86, '备注']),
+    '',
+    at([54, '开放满250天，得满分'], [77, '45']),
+    at([16, '社区图书角开放天数'], [34, '≥250天'], [46, '45']),
+    '',
+    at([77, '35']),
+    at([54, '居民阅读习惯逐步养成，得']),
+    at([0, '产出指标(80分)'], [16, '居民阅读习惯'], [34, '逐步养成'], [46, '35']),
+    at([54, '满分']),
+    at([16, '读者满意度'], [46, '20'], [54, '读者反馈较满意，得']),
+    at([34, '较满意'], [54, '满分']),
+    at([77, '20']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '100']),
+  ]);
+  assert.deepEqual(
+    evaluation.indicators.map((i) => [i.name, i.rule]),
+    [
+      ['社区图书角开放天数', '开放满250天，得满分'],
+      ['居民阅读习惯', '居民阅读习惯逐步养成，得满分'],
+      ['读者满意度', '读者反馈较满意，得满分'],
+    ],
+  );
+});
+
+test('a number of the 自评分 column is a cell of its own: two printed two lines apart belong to two rows (seed 16, form 62)', async () => {
+  const evaluation = await read([
+    ...HEAD,
+    at([46, '权重']),
+    at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [54, '评分规则'], [76, '自评分'], [86, '备注']),
+    '',
+    at([34, '≥250天'], [46, '45']),
+    at([16, '社区图书角开放天数'], [54, '开放满250天，得满分'], [77, '40']),
+    at([0, '产出指标(80分)']),
+    at([54, '逐步养成，得满分'], [77, '35']),
+    at([16, '居民阅读习惯'], [34, '逐步养成'], [46, '35']),
+    '',
+    at([0, '满意度指标(20分)'], [16, '读者满意度'], [34, '较满意'], [46, '20'], [54, '反馈较满意，得满分'], [77, '20']),
+    at([18, '合计'], [46, '100'], [77, '95']),
+  ]);
+  assert.deepEqual(
+    evaluation.indicators.map((i) => [i.name, i.rule, i.score]),
+    [
+      ['社区图书角开放天数', '开放满250天，得满分', 40],
+      ['居民阅读习惯', '逐步养成，得满分', 35],
+      ['读者满意度', '反馈较满意，得满分', 20],
+    ],
+  );
+});

@@ -95,7 +95,30 @@ const ALIGNED = 2;
 function endsCell(line: LayoutLine, below: readonly LayoutLine[]): boolean {
   // The next line holding text in this line's column (a label alone on its line between them).
   const next = below.find((l) => sharesColumn(line, l));
-  return next !== undefined && line.tokens.some((t) => next.tokens.some((u) => Math.abs(u.start - t.start) <= ALIGNED && t.end <= u.end - SHORT_BY));
+  return next !== undefined && line.tokens.some((t) => next.tokens.some((u) => endsBefore([t], [u])));
+}
+
+/**
+ * Whether text `upper` is the last line of its cell, given the next line `lower` of its column:
+ * both start at the column's left edge and `upper` is shorter (wrapped text fills every line but its cell's last).
+ */
+export function endsBefore(upper: readonly LayoutToken[], lower: readonly LayoutToken[]): boolean {
+  if (upper.length === 0 || lower.length === 0) return false;
+  const start = (ts: readonly LayoutToken[]) => Math.min(...ts.map((t) => t.start));
+  return Math.abs(start(lower) - start(upper)) <= ALIGNED && printedWidth(upper) <= printedWidth(lower) - SHORT_BY;
+}
+
+/**
+ * How wide a line's text prints, in the width of a Chinese character: pdftotext gives every
+ * character a column, but a Latin letter or digit prints half as wide, so a line holding many
+ * (个/年，覆盖全区15个街) takes more columns than one as wide holding fewer.
+ */
+function printedWidth(tokens: readonly LayoutToken[]): number {
+  const sorted = [...tokens].sort((a, b) => a.start - b.start);
+  // The text from the column's edge on, up to a wider gap (another column's text drifted beside it).
+  const run = sorted.filter((t, i) => sorted.slice(1, i + 1).every((u, k) => u.start - sorted[k]!.end <= 1));
+  const half = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
+  return run.reduce((w, t, i) => w + half(t.text) + (i === 0 ? 0 : t.start - run[i - 1]!.end), 0);
 }
 
 /** Whether two lines hold text in a column they share. */

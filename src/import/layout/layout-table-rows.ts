@@ -12,12 +12,14 @@
  */
 import { cellText, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
-import type { LayoutRow } from './layout-rows.ts';
+import { endsBefore, type LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
 
 /** 一级指标 / 二级指标: merged over rows, placed by layout-grid once the rows are known. */
 const GROUPED = new Set(['category', 'subcategory']);
 const NUMBER = /^\d+(\.\d+)?$/u;
+/** Columns of points (分值, 得分): a number never wraps, so each printed alone on its line is a cell of its own. */
+const FIGURES = new Set(['weight', 'score']);
 /** A row's cost when it holds two blocks of one column: not allowed. */
 const CLASH = 1e6;
 
@@ -40,6 +42,8 @@ interface Block {
   bottom: number;
   /** The lines holding its text, ascending. */
   lines: number[];
+  /** Its last line's text. */
+  text: LayoutToken[];
 }
 
 function bandOf(bands: readonly Band[], token: LayoutToken): number {
@@ -48,17 +52,25 @@ function bandOf(bands: readonly Band[], token: LayoutToken): number {
   return i >= 0 ? i : centre < (bands[0]?.left ?? 0) ? 0 : bands.length - 1;
 }
 
-/** A column's text in blocks: lines that follow one another (or have one line of other cells between). */
-function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[]): Block[] {
+/**
+ * A column's text in blocks: lines that follow one another (or have one line of other cells
+ * between). With `seams` (no border kept every block whole), also up to a line that ends its cell
+ * (shorter than the next, both at the column's edge): the next is the top of the row below's cell.
+ * Where whole blocks give borders, those stand: the split would only add doubts to the rows.
+ * A number alone in the 分值 or 得分 column is always a block of its own (FIGURES).
+ */
+function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean): Block[] {
   const blocks: Block[] = [];
   const open = new Map<number, Block>();
   for (const line of lines) {
     for (const band of new Set(line.tokens.map((t) => bandOf(bands, t)))) {
       if (GROUPED.has(bands[band]!.field ?? '')) continue;
       const last = open.get(band);
-      if (last && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index);
+      const text = line.tokens.filter((t) => bandOf(bands, t) === band);
+      const ended = (seams && last !== undefined && endsBefore(last.text, text)) || (FIGURES.has(bands[band]!.field ?? '') && text.every((t) => NUMBER.test(t.text)));
+      if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), (last.text = text);
       else {
-        const block = { band, top: line.index, bottom: line.index, lines: [line.index] };
+        const block = { band, top: line.index, bottom: line.index, lines: [line.index], text };
         blocks.push(block);
         open.set(band, block);
       }
@@ -106,7 +118,7 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number): number 
  * (ascending): the index of the last line of each row but the last, or undefined when no
  * placement keeps every block whole.
  */
-function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean): number[] | undefined {
+function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean): { path: number[]; cost: number } | undefined {
   const cuts = (k: number): Array<{ c: number; cost: number }> => {
     const out: Array<{ c: number; cost: number }> = [];
     for (let c = weights[k]!; c < weights[k + 1]!; c++) {
@@ -117,21 +129,26 @@ function borders(blocks: readonly Block[], first: number, last: number, weights:
   };
   const gaps = weights.slice(0, -1).map((_, k) => cuts(k));
   if (gaps.some((g) => g.length === 0)) return undefined;
+  // Row k lies between the weights of rows k - 1 and k + 1: only the blocks there can cost it anything.
+  const near = (from: number, to: number) => blocks.filter((b) => b.bottom >= from && b.top <= to);
   // cost[k][j]: rows 0..k placed, row k ending at gaps[k][j].
-  let previous = gaps[0]!.map(({ c, cost }) => ({ cost: cost + rowCost(blocks, first, c), path: [c] }));
+  const firstBlocks = near(first, weights[1]!);
+  let previous = gaps[0]!.map(({ c, cost }) => ({ cost: cost + rowCost(firstBlocks, first, c), path: [c] }));
   for (let k = 1; k < gaps.length; k++) {
+    const around = near(weights[k - 1]!, weights[k + 1]!);
     previous = gaps[k]!.map(({ c, cost: seam }) => {
       let best = { cost: Number.POSITIVE_INFINITY, path: [] as number[] };
       for (const p of previous) {
-        const cost = p.cost + seam + rowCost(blocks, p.path.at(-1)! + 1, c);
+        const cost = p.cost + seam + rowCost(around, p.path.at(-1)! + 1, c);
         if (cost < best.cost) best = { cost, path: [...p.path, c] };
       }
       return best;
     });
   }
-  const end = previous.map((p) => ({ cost: p.cost + rowCost(blocks, p.path.at(-1)! + 1, last), path: p.path }));
+  const lastBlocks = near(weights.at(-2)!, last);
+  const end = previous.map((p) => ({ cost: p.cost + rowCost(lastBlocks, p.path.at(-1)! + 1, last), path: p.path }));
   const best = end.reduce((a, b) => (b.cost < a.cost ? b : a), end[0]!);
-  return best.cost >= CLASH ? undefined : best.path;
+  return best.cost >= CLASH ? undefined : best;
 }
 
 /** A row of lines; its anchor is the line of its weight, as a row's single-line cells are. */
@@ -197,18 +214,32 @@ function oneWeightEach(rows: readonly LayoutRow[], bands: readonly Band[]): bool
   return rows.every((r) => r.tokens.filter((t) => bandOf(bands, t) === weightBand && NUMBER.test(t.text)).length === 1);
 }
 
-/** One page's part of a table body as rows, or undefined to keep the rows as they were. */
-function pageRows(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean): LayoutRow[] | undefined {
+interface PageFit {
+  lines: readonly LayoutLine[];
+  blocks: Block[];
+  weights: number[];
+  /** The index of the line before each row, and the last line. */
+  bounds: number[];
+  cost: number;
+}
+
+/** The best borders of one page's part of a table body, or undefined when none keeps the blocks as `seams` asks. */
+function pageFit(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean): PageFit | undefined {
   const weightBand = bands.findIndex((b) => b.field === 'weight');
   if (weightBand < 0 || lines.length === 0) return undefined;
   const weights = lines.filter((l) => l.tokens.some((t) => bandOf(bands, t) === weightBand && NUMBER.test(t.text))).map((l) => l.index);
   if (weights.length === 0) return undefined;
   const first = lines[0]!.index;
   const last = lines.at(-1)!.index;
-  const blocks = blocksOf(lines, bands);
-  const cut = weights.length === 1 ? [] : borders(blocks, first, last, weights, seams);
-  if (cut === undefined) return undefined;
-  const bounds = [first - 1, ...cut, last];
+  const blocks = blocksOf(lines, bands, seams);
+  const fit = weights.length === 1 ? { path: [], cost: 0 } : borders(blocks, first, last, weights, seams);
+  if (fit === undefined) return undefined;
+  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost };
+}
+
+/** One page's part of a table body as rows cut at the borders of `fit`. */
+function pageRows(fit: PageFit, bands: readonly Band[]): LayoutRow[] {
+  const { lines, blocks, weights, bounds } = fit;
   markSeamsKept(blocks, lines, bands, bounds);
   return bounds.slice(1).map((b, k) => rowOf(lines.filter((l) => l.index > bounds[k]! && l.index <= b), weights)).filter((r) => r.tokens.length > 0);
 }
@@ -283,9 +314,14 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       const bands = page === titlesPage ? zone.bands : (pageBands(onPage, zone.bands) ?? zone.bands);
       const kept = rows.slice(from, to + 1).filter((r) => r.lines[0]?.page === page);
       // Where no border keeps every block whole, the rows as the anchors gave them stand when each
-      // holds one weight; otherwise blocks may be cut where another column's line parts them.
-      const again = pageRows(onPage, bands, false) ?? (oneWeightEach(kept, bands) ? undefined : pageRows(onPage, bands, true));
-      rebuilt.push(...(again ?? kept));
+      // holds one weight; otherwise blocks may be cut where another column's line parts them. Cut
+      // blocks fitting better than whole ones (a row given two blocks of a column, or one far off
+      // its place, costs more than a seam) are taken too: the whole ones were not the page's rows.
+      // A whole fit that costs nothing is not beaten: no second fit then.
+      const whole = pageFit(onPage, bands, false);
+      const cut = (whole === undefined && oneWeightEach(kept, bands)) || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
+      const best = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
+      rebuilt.push(...(best === undefined ? kept : pageRows(best, bands)));
     }
     out.splice(from, to - from + 1, ...rebuilt);
   }

@@ -118,18 +118,20 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
   return out.filter((row): row is LayoutRow => row !== undefined);
 }
 
-/** How many lines away from its question a 是/否 answer may be printed (each cell set at its own height). */
+/** How many lines away from its question an answer may be printed (each cell set at its own height). */
 const ANSWER_REACH = 3;
 
 /**
- * 是/否 printed a line or more off its question (是否为经常性项目 set in the middle of its cell, the
- * answer at the top, a wrapped label beside them: `具体实施处（科室` / `是` / `）`), so that it falls into
- * the row of another label, one whose field is not answered 是/否 (a department, a budget unit,
- * whose text it would end). Such an answer — a token that is the yes or no word alone, right of no
- * question in its row — joins the row near it (`ANSWER_REACH` lines) holding a question with an
- * empty slot where the answer stands. When two rows could take it, it is left where it is.
+ * An answer printed a line or more off its question, so that it falls into the row of another
+ * label, one whose field takes no such value (a department, a budget unit, whose text it would end;
+ * an amount). A question is a label whose field takes one kind of value only, an answer a token of
+ * that kind: 是/否 for 是否为经常性项目 (set in the middle of its cell, the answer at the top, a wrapped
+ * label beside them: `具体实施处（科室` / `是` / `）`), a rate with its % for 预算执行率（%） (printed
+ * between the lines of 预算执行数 / （元）). Such an answer, right of no question in its row, joins the
+ * row near it (`ANSWER_REACH` lines) holding a question it answers (`answers`) with an empty slot where it stands.
+ * When two rows could take it, it is left where it is.
  */
-export function joinYesNoAnswers(rows: readonly LayoutRow[], isQuestion: (text: string) => boolean, isAnswer: (text: string) => boolean, isLabel: (text: string) => boolean, fixed: (row: number) => boolean): LayoutRow[] {
+export function joinAnswersToQuestions(rows: readonly LayoutRow[], answers: (question: string, answer: string) => boolean, isAnswer: (text: string) => boolean, isLabel: (text: string) => boolean, fixed: (row: number) => boolean): LayoutRow[] {
   const out: Array<LayoutRow | undefined> = [...rows];
   // The label nearest left of a token in its row: whose value slot it stands in.
   const labelLeft = (row: LayoutRow, token: LayoutToken) =>
@@ -139,13 +141,14 @@ export function joinYesNoAnswers(rows: readonly LayoutRow[], isQuestion: (text: 
     if (!row || fixed(r)) return;
     for (const token of row.tokens.filter((t) => isAnswer(t.text))) {
       const left = labelLeft(out[r]!, token);
-      if (left && isQuestion(left.text)) continue;
+      if (left && answers(left.text, token.text)) continue;
       const alone = without(out[r]!, out[r]!.tokens.filter((t) => t !== token))!;
-      const candidates = [r - 1, r + 1].filter((k) => {
+      // Any row within reach: the rows between may be other cells of the answer's own row, set at their own heights.
+      const candidates = out.flatMap((_, k) => (k === r ? [] : [k])).filter((k) => {
         const other = out[k];
         if (other === undefined || fixed(k) || other.lines[0]?.page !== row.lines[0]?.page || gap(alone, other) > ANSWER_REACH) return false;
         const question = labelLeft(other, token);
-        return question !== undefined && isQuestion(question.text) && takes(other, token, isLabel);
+        return question !== undefined && answers(question.text, token.text) && takes(other, token, isLabel);
       });
       if (candidates.length !== 1) continue;
       const k = candidates[0]!;

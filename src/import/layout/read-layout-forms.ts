@@ -19,7 +19,7 @@ import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, tableZones
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
-import { joinOrphanValues, joinSplitLabelRows, joinYesNoAnswers } from './orphan-values.ts';
+import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { doubtfulValues, holds, offCentreCaptions, unclearFields } from './doubtful-rows.ts';
 import { unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
@@ -234,8 +234,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText }), onlyTitles, titlesAndLabels);
   const orphansJoined = joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow));
   const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
-  const isQuestion = (text: string) => headerFieldsOf(text).some((f) => YES_NO_FIELDS.has(f));
-  const answered = joinYesNoAnswers(split, isQuestion, isAnswer, isLabelText, outsideFields(split, hints, isolated, isNotesRow));
+  // 是/否 answers 是否为经常性项目; a figure with its % answers only 预算执行率（%）, never an amount's label.
+  const isRate = (text: string) => text.endsWith('%') && readRate(text).ok;
+  const answers = (question: string, answer: string) => headerFieldsOf(question).some((f) => (isAnswer(answer) ? YES_NO_FIELDS.has(f) : f === 'project.executionRate'));
+  const isAnyAnswer = (text: string) => isAnswer(text) || isRate(text);
+  const answered = joinAnswersToQuestions(split, answers, isAnyAnswer, isLabelText, outsideFields(split, hints, isolated, isNotesRow));
   const isBlockLabel = (text: string) => headerFieldsOf(text).some((f) => TEXT_BLOCKS.has(f));
   const rows = tableRows(blocksUnderHeadings(answered, isBlockLabel, isLabelText, outsideFields(answered, hints, isolated, isNotesRow)), lines, hints);
   const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cellText, rowCells } from './layout-grid.ts';
+import { layoutLines } from './layout-lines.ts';
+import { figurePastWrap, wrapsAlone } from './close-columns.ts';
+
+const cellsOf = (lines: readonly string[]) => rowCells(layoutLines(lines.join('\n')).flatMap((l) => l.tokens), 0);
+const byText = (cells: ReturnType<typeof cellsOf>, start: string) => cells.find((c) => cellText(c).startsWith(start))!;
+
+// 三级指标's wrapped text, then 年度指标值 printed a space after one of its lines (seed 16, form 68).
+const FIGURE_CLOSE = ['               实际完成数略低于目标，细', '               和结果运用，个别指标完成 ≤39万元        37万元', '               情况未达预期，绩效目标设'];
+
+test('a figure a space after a wrapped line, past the edge the text\'s other lines show, is no part of that text', () => {
+  const cells = cellsOf(FIGURE_CLOSE);
+  assert.equal(figurePastWrap(byText(cells, '实际完成数'), byText(cells, '≤39万元')), true);
+});
+
+test('a figure ending a phrase on its own line, or words after a space, may still share the cell', () => {
+  const oneLine = cellsOf(['               资金拨付率达到 100%']);
+  assert.equal(figurePastWrap(byText(oneLine, '资金拨付率'), byText(oneLine, '100%')), false);
+  const words = cellsOf(['               实际完成数略低于目标，细', '               和结果运用，个别指标完成 按期完成', '               情况未达预期，绩效目标设']);
+  assert.equal(figurePastWrap(byText(words, '实际完成数'), byText(words, '按期完成')), false);
+  // The figure's line is the long one: the text's edge is not known to lie before it.
+  const short = cellsOf(['               实际完成', '               和结果运用，个别指标完成 ≤39万元']);
+  assert.equal(figurePastWrap(byText(short, '实际完成'), byText(short, '≤39万元')), false);
+});
+
+test('text going on at its own left edge, where the cell left of it prints nothing, is another column', () => {
+  // 三级指标 and 年度指标值, both wrapped, touching on the lines they share (seed 16, form 50).
+  const cells = cellsOf(['                                  组织开展专项检查2次，完', '                                  成年度各项工作任务，提', '                      细化绩效目标，强化过程 升服务质量和管理水平，', '                      管理和结果运用，个别指 确保资金使用', '                      标完成情况未达预期，绩']);
+  assert.equal(wrapsAlone(byText(cells, '细化绩效'), byText(cells, '组织开展')), true);
+  // One phrase with a space in it, on one line: one column may hold both.
+  const phrase = cellsOf(['                      落实 《实施方案》']);
+  assert.equal(wrapsAlone(byText(phrase, '落实'), byText(phrase, '《实施方案》')), false);
+});

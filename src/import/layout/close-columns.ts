@@ -1,0 +1,40 @@
+/**
+ * Two cells of a table row set a single space apart: one phrase with a space in it (one column), or
+ * two columns printed close (pdftotext keeps one space between them)? The grid builder lets them
+ * share a column at a cost; these say where the page shows they cannot.
+ */
+import { parseTarget } from '../../core/targets/parse-target.ts';
+import type { LayoutCell } from './layout-grid.ts';
+
+/** A figure as the narrow columns print it (≥80%, 37万元, 135场): a number with its operator and unit, no words. */
+function isFigure(text: string): boolean {
+  const target = parseTarget(text);
+  return target.kind === 'numeric' && target.label === '';
+}
+
+/**
+ * Whether `b`, a figure a space after a line of `a`'s wrapped text, starts past the edge that text's
+ * other lines show: a wrapped cell fills its lines up to its edge and never past it, so a figure
+ * there is the next column's value set close (年度指标值 `…个别指标完成 ≤39万元`), not the end of the text.
+ * The edge is shown by another line of `a` about as long as the one `b` follows.
+ */
+export function figurePastWrap(a: LayoutCell, b: LayoutCell): boolean {
+  if (!isFigure(b.tokens.map((t) => t.text).join(''))) return false;
+  const lines = new Set(b.tokens.map((t) => t.line));
+  const before = a.tokens.filter((t) => lines.has(t.line) && t.end <= b.start);
+  const others = a.tokens.filter((t) => !lines.has(t.line));
+  if (before.length === 0 || others.length === 0) return false;
+  const lineEnd = Math.max(...before.map((t) => t.end));
+  const edge = Math.max(...others.map((t) => t.end));
+  return edge >= lineEnd - 1 && b.start > edge;
+}
+
+/**
+ * Whether `b`, set a space right of `a`, holds lines of its own where `a` prints nothing: a phrase
+ * with a space in it that wraps goes on at its cell's left edge, under `a` (and would be one cell
+ * with it), so text going on at `b`'s own edge is another column's wrapped cell.
+ */
+export function wrapsAlone(a: LayoutCell, b: LayoutCell): boolean {
+  const aLines = new Set(a.tokens.map((t) => t.line));
+  return b.tokens.some((t) => !aLines.has(t.line) && t.start === b.start);
+}
