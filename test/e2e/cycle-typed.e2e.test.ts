@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR } from '../../src/core/model/fiscal-year.ts';
 import { nationalTargets } from '../support/cycle-fixtures.ts';
@@ -96,6 +96,16 @@ describe('what was typed into the cycle and rectification screens stays as typed
 
   after(() => stopE2e(e2e));
 
+  // A test that failed with its dialog open would leave it over the nav for every test after it:
+  // each failure is its own.
+  afterEach(async () => {
+    const open = page.locator('.ant-modal-wrap:visible');
+    for (let attempt = 0; attempt < 3 && (await open.count()) > 0; attempt++) {
+      await page.keyboard.press('Escape');
+      await open.first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
+  });
+
   test('leaving the targets with a blank weight (it cannot be saved) asks first; leaving anyway keeps it in the tab, offered back on opening', async () => {
     await openFromList('targets', draftId);
     const weight = page.getByTestId('indicator-weight-0');
@@ -130,10 +140,15 @@ describe('what was typed into the cycle and rectification screens stays as typed
       await page.getByTestId(open).click();
       const year = inModal(`[data-testid=new-${kind}-year]`);
       await inModal(`[data-testid=new-${kind}-template]`).click();
-      // The dropdown opens after the click returns: wait for its options before reading them.
+      // The dropdown opens after the click returns and fills as it renders (an option may be there
+      // before its words): read its options until every one has words, within the UI bound.
       const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
       await options.first().waitFor();
-      const layouts = await options.allInnerTexts();
+      let layouts = await options.allInnerTexts();
+      for (const until = Date.now() + UI; (layouts.length < 2 || layouts.some((l) => !l.trim())) && Date.now() < until; ) {
+        await page.waitForTimeout(100);
+        layouts = await options.allInnerTexts();
+      }
       assert.ok(layouts.length >= 2 && layouts.every((l) => !l.includes('{year}')), `layouts offered with their year, not a placeholder: ${layouts.join(' | ')}`);
       await page.keyboard.press('Escape');
       await year.fill('224');

@@ -19,7 +19,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { templateRegistry } from '../../src/core/templates/registry.ts';
 import { syntheticEvaluations } from '../../src/demo/synthetic-evaluations.ts';
-import { apiSession, noBrowser, openPage, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, noBrowser, openAdminPage, openPage, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 import { ROOT } from './support/served-app.ts';
 
 const PASSWORD = 'e2e-lists-pass';
@@ -158,17 +158,7 @@ describe('lists a page at a time, the security log, imports in turn', { skip: no
 
   test('the admin’s security log lists the admin’s own login and a failed login with its reason', async () => {
     const page = await signedIn('admin');
-    // The submenu opens on hover and can close under a click that lands as it moves: try again, each try bounded.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await page.getByTestId('nav-admin').click({ timeout: 5_000 });
-        await page.getByTestId('nav-admin-security').click({ timeout: 5_000 });
-        await page.waitForURL('**/admin/security', { timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
+    await openAdminPage(page, 'security');
     const own = page.locator('[data-testid=security-row][data-action="login.succeeded"][data-username=admin]').first();
     await own.waitFor();
     assert.match(await own.innerText(), /登录成功/u);

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { apiSession, noBrowser, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, noBrowser, openAdminPage, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 import { ROOT } from './support/served-app.ts';
 
 const PASSWORD = 'e2e-organisation-pass';
@@ -77,19 +77,6 @@ const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-lea
 const popconfirmOk = () => page.locator(`.ant-popconfirm${STILL}:not(.ant-popover-hidden) [data-testid=confirm-ok]`);
 const inModal = (inner: string) => page.locator(`.ant-modal${STILL} ${inner}`);
 
-/** The admin's pages are under 系统管理 in the menu. */
-async function openAdminPage(name: 'units' | 'users' | 'years'): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.getByTestId('nav-admin').click({ timeout: UI });
-    try {
-      await page.getByTestId(`nav-admin-${name}`).click({ timeout: 5_000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-  await page.waitForURL(`**/admin/${name}`, { timeout: UI });
-}
 
 /** A unit chosen in the searchable unit select: its code typed, its option clicked (retried as pickOption does). */
 async function pickUnit(select: Locator, code: string): Promise<void> {
@@ -219,7 +206,7 @@ describe('issue 11 end to end: organisation, users, the year set up, a form thro
 
   step('a. the admin adds a department and a budget unit below it (a taken code is refused on its field)', async () => {
     await login('admin', PASSWORD);
-    await openAdminPage('units');
+    await openAdminPage(page, 'units');
     await page.locator('[data-testid=unit-row][data-code="117"]').waitFor();
 
     await page.getByTestId('unit-add').click();
@@ -255,7 +242,7 @@ describe('issue 11 end to end: organisation, users, the year set up, a form thro
   });
 
   step('a. the admin adds the unit\'s preparer and approver and the department\'s reviewer; each one-time password is shown once', async () => {
-    await openAdminPage('users');
+    await openAdminPage(page, 'users');
     await page.locator('[data-testid=user-row][data-username=admin]').waitFor();
     await addUser(PREPARER);
     await screenshot('one-time-password');
@@ -271,7 +258,7 @@ describe('issue 11 end to end: organisation, users, the year set up, a form thro
   });
 
   step('b. the admin sets 2026 up: department review on, a deadline', async () => {
-    await openAdminPage('years');
+    await openAdminPage(page, 'years');
     await page.locator('[data-testid=year-row][data-year="2021"]').waitFor();
     // A year that is none (224) stays as typed when the field is left, marked, and sets nothing up.
     await inputOf('year-new').fill('224');

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { apiSession, noBrowser as skip, openPage, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, noBrowser as skip, openAdminPage, openPage, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-versions-pass';
 const REASONS = ['请补充第一项指标的佐证说明', '佐证说明仍不完整，请写明来源'];
@@ -107,8 +107,7 @@ test('the preparer deletes the draft; the admin finds it under 已删除 and res
 
   const admin = await logIn('admin');
   // 已删除 is one of the admin's pages, under 系统管理 in the menu.
-  await admin.getByTestId('nav-admin').click({ timeout: UI });
-  await admin.getByTestId('nav-admin-deleted').click({ timeout: UI });
+  await openAdminPage(admin, 'deleted');
   const row = admin.locator(`[data-testid=deleted-row][data-id="${id}"]`);
   await row.waitFor({ timeout: UI });
   await admin.screenshot({ path: join(SCREENS, 'versions-3-deleted.png'), fullPage: true });

@@ -131,6 +131,24 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
   await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, undefined, { timeout: UI });
 }
 
+/**
+ * Opens one of the admin's pages, under 系统管理 in the menu. The submenu opens on hover and can
+ * close under a click that lands as it moves (the address then stays): tried again, up to three
+ * times, each try bounded, until the address is the page's.
+ */
+export async function openAdminPage(page: Page, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.getByTestId('nav-admin').click({ timeout: 5_000 });
+      await page.getByTestId(`nav-admin-${name}`).click({ timeout: 5_000 });
+      await page.waitForURL(`**/admin/${name}`, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 export async function openPage(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
 }
