@@ -73,9 +73,18 @@ async function openFromInbox(kind: 'targets' | 'monitoring', id: string, status:
 
 /** A workflow button of the cycle, its confirmation, the server's answer. */
 async function step(kind: 'targets' | 'monitoring' | 'evaluations', id: string, button: string, action: string): Promise<number> {
-  const answer = page.waitForResponse((r) => r.url() === `${base}/api/${kind}/${id}/transitions` && r.request().method() === 'POST');
-  await page.getByTestId(button).click();
-  await popconfirmOk().click();
+  const answer = page.waitForResponse((r) => r.url() === `${base}/api/${kind}/${id}/transitions` && r.request().method() === 'POST', { timeout: 3 * UI });
+  answer.catch(() => undefined); // awaited below; a failed click must not leave it unhandled
+  // The confirmation opens on the button's click and can miss one that lands as the page settles: tried again, each try bounded.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.getByTestId(button).click({ timeout: 5_000 });
+      await popconfirmOk().click({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const response = await answer;
   assert.equal(JSON.parse(response.request().postData() ?? '{}').action, action);
   return response.status();

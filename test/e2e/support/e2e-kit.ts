@@ -118,17 +118,22 @@ export async function editSaved(page: Page, url: string, edit: () => Promise<voi
  */
 export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).last();
+  const closed = (timeout: number) =>
+    page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, undefined, { timeout });
   for (let attempt = 1; ; attempt++) {
     await select.click({ timeout: UI });
     try {
       await option.click({ timeout: 5_000 });
-      break;
+      // Closed again before anything else is clicked (what the choice changed, the test checks itself).
+      // A click that landed as the list moved leaves it open with nothing chosen: shut it and choose again.
+      await closed(5_000);
+      return;
     } catch (error) {
       if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+      await closed(UI);
     }
   }
-  // Closed again before anything else is clicked (what the choice changed, the test checks itself).
-  await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, undefined, { timeout: UI });
 }
 
 /**
