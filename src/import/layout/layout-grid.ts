@@ -438,8 +438,9 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const texts = dataRows.map((r) => extent(table[r]!, rows[r]!));
     const above = extent(table[zone.header]!, rows[zone.header]!).bottom;
     const below = zone.last + 1 < rows.length && dataRows.at(-1)! < zone.last ? extent(table[zone.last]!, rows[zone.last]!).top : texts.at(-1)!.bottom + 1;
-    // A row reaches half way to its neighbours' text: the padding of the cells is part of the span.
-    const extents = texts.map((t, i) => ({ top: (t.top + (texts[i - 1]?.bottom ?? above)) / 2, bottom: (t.bottom + (texts[i + 1]?.top ?? below)) / 2 }));
+    const grouped = (c: LayoutCell) => c.band !== undefined && GROUPED.has(zone.bands[c.band]?.field ?? '');
+    const spans = dataRows.map((r) => cellSpans(table[r]!.filter((c) => c.rowSpan === 1 && !grouped(c))));
+    const extents = rowExtents(texts, spans, above, below);
     const title = table[zone.header]!.find((c) => c.band === b);
     const column = title ? cellText(title) : band.field!;
     // The 一级指标 rows bound the 二级指标s only where their points placed them (else they are a guess).
@@ -471,6 +472,36 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       }
     });
   });
+}
+
+/** The first and last line of each cell. */
+function cellSpans(cells: readonly LayoutCell[]): Span[] {
+  return cells.map((c) => {
+    const lines = c.tokens.map((t) => t.line);
+    return { top: Math.min(...lines), bottom: Math.max(...lines) };
+  });
+}
+
+/**
+ * Where each row's borders lie, from its cells (`cells[k]`: the lines of row k's cells, captions
+ * left out) and `texts[k]` (its first and last line). A cell is set at the top of its row or in
+ * its middle: the row's top is at its first line, its middle at the lowest middle of a cell (a
+ * cell set at the top has its middle above the row's), so it reaches as far below that middle as
+ * it begins above it — a row whose weight is set at the top and its remark centred over ten lines
+ * reaches down to that remark's end and its padding, not half way to the next row's text. Two
+ * rows meet half way between where the upper one ends and the lower one begins, within the
+ * blank lines between their texts; the first and last reach half way to the text around the table.
+ */
+export function rowExtents(texts: readonly Span[], cells: readonly Span[][], above: number, below: number): Span[] {
+  const reach = texts.map((t, k) => {
+    const middle = Math.max(...cells[k]!.map((c) => (c.top + c.bottom) / 2), (t.top + t.bottom) / 2);
+    return { top: t.top, bottom: Math.max(t.bottom, 2 * middle - t.top) };
+  });
+  const border = (k: number) => Math.min(Math.max((reach[k]!.bottom + reach[k + 1]!.top) / 2, texts[k]!.bottom), texts[k + 1]!.top);
+  return texts.map((t, k) => ({
+    top: k === 0 ? (t.top + above) / 2 : border(k - 1),
+    bottom: k === texts.length - 1 ? (Math.max(t.bottom, Math.min(reach[k]!.bottom, below)) + below) / 2 : border(k),
+  }));
 }
 
 /**

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { placeCaptions, rowExtents } from './layout-grid.ts';
+import type { LayoutToken } from './layout-lines.ts';
+
+/** A caption printed on the given lines. */
+const caption = (...lines: number[]): LayoutToken[] => lines.map((line) => ({ text: '指标', start: 0, end: 2, line, lineNo: line + 1, page: 1 }));
+
+// Four rows of an indicator table (lines as printed): a row with its remark at the top and its
+// target centred on lines 88–90; a short row on 93–94; a row whose weight is set at the top (96)
+// and its remark centred on 101–107; a short row on 112–113.
+const texts = [
+  { top: 86, bottom: 90 },
+  { top: 93, bottom: 94 },
+  { top: 96, bottom: 107 },
+  { top: 112, bottom: 113 },
+];
+const cells = [
+  [{ top: 86, bottom: 86 }, { top: 88, bottom: 90 }, { top: 89, bottom: 89 }],
+  [{ top: 93, bottom: 93 }, { top: 94, bottom: 94 }],
+  [{ top: 96, bottom: 96 }, { top: 101, bottom: 107 }, { top: 104, bottom: 104 }],
+  [{ top: 112, bottom: 112 }, { top: 113, bottom: 113 }],
+];
+
+test('a row reaches as far below its cells\' middle as it begins above it', () => {
+  const extents = rowExtents(texts, cells, 84, 115);
+  // The third row is centred on line 104 and begins at 96: it ends at 112, not half way (109.5)
+  // between its last line and the next row's first.
+  assert.deepEqual(extents[2], { top: 95.5, bottom: 112 });
+  // Rows meet within the lines between their texts, never inside one.
+  extents.forEach((e, k) => assert.ok(e.top <= texts[k]!.top && e.bottom >= texts[k]!.bottom));
+  extents.slice(1).forEach((e, k) => assert.equal(e.top, extents[k]!.bottom));
+});
+
+test('a caption centred on a short row and a tall one below it takes both', () => {
+  // 社会效益指标 printed on line 86, at the top of the first row; 可持续影响指标 on 101–102, the
+  // middle of the second and third rows together. Half way between the texts, the third row alone
+  // would have its middle as near (and the second row went to either caption: left blank).
+  const halfWay = texts.map((t, i) => ({ top: (t.top + (texts[i - 1]?.bottom ?? 84)) / 2, bottom: (t.bottom + (texts[i + 1]?.top ?? 115)) / 2 }));
+  const captions = [caption(86), caption(101, 102), caption(112)];
+  assert.equal(placeCaptions(captions, texts, halfWay)[0]!.unclear, 1);
+  const placed = placeCaptions(captions, texts, rowExtents(texts, cells, 84, 115));
+  assert.deepEqual(placed.map((p) => [p.s, p.e, p.unclear]), [[0, 0, undefined], [1, 2, undefined], [3, 3, undefined]]);
+});
