@@ -13,6 +13,8 @@ export interface LayoutToken {
   line: number;
   lineNo: number;
   page: number;
+  /** A label wrapped in its cell and joined onto one line: the lines its pieces were printed on. */
+  printedOver?: { first: number; last: number };
 }
 
 export interface LayoutLine {

@@ -13,6 +13,9 @@ export type LabelFit = 'whole' | 'part' | undefined;
 /** How far below a fragment its continuation may be printed (lines of neighbouring cells interleave). */
 const REACH = 3;
 
+/** An amount or a rate as printed (4,170,397.33, 76.70%). */
+const FIGURE = /^[-+]?[\d,，.]+%?$/u;
+
 /** How close to a fragment's left a heading merged over its rows is printed. */
 const HEADING_GAP = 4;
 
@@ -71,13 +74,35 @@ export function joinWrappedLabels(lines: readonly LayoutLine[], fit: (text: stri
       const parts = continuation(lines, i, token, own === 'part' ? fit : unitOnly, taken);
       if (parts.length === 0) continue;
       parts.forEach((p) => taken.add(p));
-      joined.set(token, { ...token, text: token.text + parts.map((p) => p.text).join('') });
+      const middle = middleLine(lines, token, parts.at(-1)!);
+      const printedOver = { first: token.line, last: parts.at(-1)!.line };
+      joined.set(token, { ...token, text: token.text + parts.map((p) => p.text).join(''), ...(middle ? { line: middle.index, lineNo: middle.lineNo, printedOver } : {}) });
     }
   });
   if (taken.size === 0) return [...lines];
+  const moved = [...joined.values()].filter((t, k) => t.line !== [...joined.keys()][k]!.line);
   return lines.map((line) => {
-    if (!line.tokens.some((t) => taken.has(t) || joined.has(t))) return line;
-    const tokens = line.tokens.filter((t) => !taken.has(t)).map((t) => joined.get(t) ?? t);
+    const arriving = moved.filter((t) => t.line === line.index);
+    if (arriving.length === 0 && !line.tokens.some((t) => taken.has(t) || joined.has(t))) return line;
+    const kept = line.tokens.filter((t) => !taken.has(t)).map((t) => joined.get(t) ?? t).filter((t) => t.line === line.index);
+    const tokens = [...kept, ...arriving].sort((a, b) => a.start - b.start);
     return { ...line, tokens, pieces: piecesOf(tokens) };
   });
+}
+
+/**
+ * The line a label wrapped over lines `first`..`last` stands on: the middle one, where its cell's
+ * other values are printed, when its pieces lie an even number of lines apart with lines of other
+ * cells between (`当年预算数（` / `7,070,000.00  上年预算金额（元）` / `元）`); otherwise its first line.
+ */
+function middleLine(lines: readonly LayoutLine[], first: LayoutToken, last: LayoutToken): LayoutLine | undefined {
+  const span = last.line - first.line;
+  if (span < 2 || span % 2 !== 0) return undefined;
+  const middle = lines.find((l) => l.index === first.line + span / 2);
+  // Only a figure next on that line is surely the value of its own row: text there may be another
+  // cell wrapped beside a heading merged over rows (项目资金（ / 财政拨款 / 万元）).
+  const end = Math.max(first.end, last.end);
+  const next = middle?.tokens.filter((t) => t.start >= end).sort((a, b) => a.start - b.start)[0];
+  const clear = middle !== undefined && !middle.tokens.some((t) => t.start < end);
+  return middle && middle.page === first.page && clear && next !== undefined && FIGURE.test(next.text) ? middle : undefined;
 }

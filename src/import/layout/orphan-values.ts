@@ -23,8 +23,16 @@ function takes(row: LayoutRow, token: LayoutToken, isLabel: (text: string) => bo
   return !tokens.some((t) => !isLabel(t.text) && t.start >= label.end && t.start < limit);
 }
 
+/** The lines a row's text was printed over: a wrapped label moved onto its middle line still reaches its first and last. */
+function printed(row: LayoutRow): { top: number; bottom: number } {
+  const first = Math.min(row.top, ...row.tokens.map((t) => t.printedOver?.first ?? t.line));
+  const last = Math.max(row.bottom, ...row.tokens.map((t) => t.printedOver?.last ?? t.line));
+  return { top: first, bottom: last };
+}
+
 function gap(a: LayoutRow, b: LayoutRow): number {
-  return a.bottom < b.top ? b.top - a.bottom : a.top - b.bottom;
+  const [x, y] = [printed(a), printed(b)];
+  return x.bottom < y.top ? y.top - x.bottom : Math.max(x.top - y.bottom, 0);
 }
 
 function merged(a: LayoutRow, b: LayoutRow): LayoutRow {
