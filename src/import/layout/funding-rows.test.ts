@@ -51,6 +51,19 @@ test('the funding block: amounts printed above or below their source join its ro
   );
 });
 
+/** The sources read, with their three amounts. */
+const sources = (form: Awaited<ReturnType<typeof read>>) => form.evaluation.funding?.map((f) => [f.source, f.initial, f.adjusted, f.executed]);
+const GOALS = [at([0, '年度总体目标'], [37, '预期目标'], [61, '实际完成情况']), ''];
+
+test('the heading set at the top of its cell prints right above the column titles, and spans the block', async () => {
+  const titles = at([23, '年初预算数'], [41, '全年预算数'], [59, '全年执行数'], [72, '分值'], [78, '执行率'], [88, '得分']);
+  const total = at([12, '年度资金总额'], [24, '3,591.00'], [42, '3,591.00'], [60, '2,976.939'], [73, '10'], [78, '82.90%'], [88, '8.29']);
+  const form = await read([...HEAD, at([0, '项目资金（万元）']), titles, '', total, '', at([13, '其他资金'], [24, '3,591.00'], [42, '3,591.00'], [60, '2,976.939']), '', ...GOALS]);
+  const amounts = ['35910000.00', '35910000.00', '29769390.00'];
+  assert.deepEqual(sources(form), [['年度资金总额', ...amounts], ['其他资金', ...amounts]]);
+  assert.equal(form.evaluation.project.executionRate, '82.90');
+});
+
 test('two columns whose wrapped text meets with a single space between make both fields unclear', async () => {
   const lines = [
     ...HEAD,

@@ -50,9 +50,27 @@ function ownerOf(table: readonly LayoutCell[][], zone: Zone, r: number): number 
   return up < down ? above : below;
 }
 
+/**
+ * The heading set at the top of its merged cell, which reaches up over the column titles: it prints
+ * on a line of its own right above them (`项目资金（万元）` over `年初预算数  全年预算数 …`), left of every
+ * source's name. Taken only where no heading prints down the block's left side.
+ */
+function headingAbove(table: readonly LayoutCell[][], zone: Zone): Array<{ r: number; cell: LayoutCell }> {
+  const r = zone.header - 1;
+  const cells = table[r] ?? [];
+  const cell = cells[0];
+  if (cells.length !== 1 || cell === undefined || cell.band !== undefined) return [];
+  const lastLine = Math.max(...cell.tokens.map((t) => t.line));
+  if (lineOf(table[zone.header]!) - lastLine !== 1) return [];
+  const sources = table.slice(zone.header + 1, zone.last + 1).flatMap((row) => row.filter((c) => c.band === undefined));
+  const firstBand = Math.min(...zone.bands.map((b) => b.left));
+  return sources.length > 0 && sources.every((s) => cell.end <= s.start) && cell.end <= firstBand ? [{ r, cell }] : [];
+}
+
 export function joinFundingRows(table: LayoutCell[][], zone: Zone): void {
   if (!isFundingZone(zone)) return;
-  const heads = headingCells(table, zone);
+  const inside = headingCells(table, zone);
+  const heads = inside.length > 0 ? inside : headingAbove(table, zone);
   for (const { r, cell } of heads) table[r] = table[r]!.filter((c) => c !== cell);
   if (heads.length > 0) {
     const cell = heads[0]!.cell;
