@@ -64,6 +64,14 @@ test('the heading set at the top of its cell prints right above the column title
   assert.equal(form.evaluation.project.executionRate, '82.90');
 });
 
+test('a wide amount set right in its column, past the middle of 分值 beside it, is its column\'s on a later source\'s row', async () => {
+  const titles = at([22, '年初预算数'], [40, '全年预算数'], [60, '全年执行数'], [75, '分值'], [84, '执行率'], [95, '得分']);
+  const total = at([0, '项目资金（万元）'], [11, '年度资金总额'], [24, '7,604.00'], [43, '7,604.00'], [58, '5,246.76'], [76, '10'], [84, '69.00%'], [96, '6.9']);
+  const form = await read([...HEAD, titles, '', total, '', at([11, '上年结转资金'], [22, '3,613.248226'], [42, '2,134.45614'], [71, '2,046.2364']), '', ...GOALS]);
+  assert.deepEqual(sources(form)?.[1], ['上年结转资金', '36132482.26', '21344561.40', '20462364.00']);
+  assert.deepEqual(form.evaluation.execution, { weight: 10, score: 6.9 });
+});
+
 test('two columns whose wrapped text meets with a single space between make both fields unclear', async () => {
   const lines = [
     ...HEAD,

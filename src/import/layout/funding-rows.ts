@@ -6,7 +6,7 @@
  * amounts rejoin the row of their source, and the heading spans the block from its column
  * titles down, as the grid reader expects of a merged heading.
  */
-import { cellText, type LayoutCell, type Zone } from './layout-grid.ts';
+import { cellText, widthOf, type LayoutCell, type Zone } from './layout-grid.ts';
 
 /** Amounts, points and rates: what the block prints in its columns. */
 const AMOUNT = /^[-+]?[\d,，]+(\.\d+)?%?$/u;
@@ -85,5 +85,34 @@ export function joinFundingRows(table: LayoutCell[][], zone: Zone): void {
     if (owner === undefined) continue;
     table[owner]!.push(...cells.map((c) => ({ ...c, row: owner })));
     table[r] = [];
+  }
+  amountsPastTheirColumn(table, zone);
+}
+
+/**
+ * 分值, 执行率 and 得分 are printed once, on the first source's row (年度资金总额). A wide amount set at
+ * the right of its column may reach past the middle of the narrow 分值 column beside it
+ * (`全年执行数  分值` over `2,046.2364`): on a later source's row, where the first row already has
+ * its figure in that column, it is the amount of the nearest amount column left of it that this
+ * row leaves empty.
+ */
+function amountsPastTheirColumn(table: LayoutCell[][], zone: Zone): void {
+  const sources: number[] = [];
+  for (let r = zone.header + 1; r <= zone.last; r++) if (table[r]!.some((c) => c.band === undefined)) sources.push(r);
+  const [first, ...later] = sources;
+  if (first === undefined) return;
+  const isAmountBand = (b: number) => zone.bands[b]?.field?.startsWith('funding[].') === true;
+  const filled = new Set(table[first]!.map((c) => c.band));
+  for (const r of later) {
+    const taken = new Set(table[r]!.map((c) => c.band));
+    table[r] = table[r]!.map((c) => {
+      if (c.band === undefined || isAmountBand(c.band) || !filled.has(c.band) || !c.tokens.every((t) => AMOUNT.test(t.text) && !t.text.endsWith('%'))) return c;
+      let b = c.band - 1;
+      while (b >= 0 && !isAmountBand(b) && !taken.has(b)) b--;
+      if (b < 0 || !isAmountBand(b) || taken.has(b)) return c;
+      taken.add(b);
+      const band = zone.bands[b]!;
+      return { ...c, band: b, col: Math.max(Math.round(band.left), 0), colSpan: widthOf(band) };
+    });
   }
 }

@@ -349,7 +349,7 @@ function bandsByPage(table: readonly LayoutCell[][], zone: Zone, rows: readonly 
   return out;
 }
 
-function widthOf(band: Band): number {
+export function widthOf(band: Band): number {
   const col = Math.max(Math.round(band.left), 0);
   return Number.isFinite(band.right) ? Math.max(Math.round(band.right) - col, 1) : 1000;
 }
