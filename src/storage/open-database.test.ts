@@ -1,6 +1,13 @@
-/** A PostgreSQL connection lost while the app holds it (between two statements) is an error for the request, never the end of the process. */
+/**
+ * A PostgreSQL connection lost while the app holds it (between two statements) is an error for the request, never the end of the process.
+ * A SQLite transaction holds the file's write lock from its BEGIN (another process sharing the file waits for it rather than failing).
+ */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openDatabase } from './open-database.ts';
 import { isDatabaseUnavailable } from '../server/database-unavailable.ts';
@@ -26,5 +33,27 @@ test('a checked-out PostgreSQL connection ended by the server between two statem
   } finally {
     await close();
     await admin.close();
+  }
+});
+
+test('a SQLite transaction takes the write lock at BEGIN: a transaction that reads, while another connection commits, still writes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-immediate-'));
+  const { db, close } = openDatabase(join(dir, 'db.sqlite'));
+  // Another process's connection: no busy timeout, so a lock it cannot get is an error at once.
+  const other = new SqliteDatabase(join(dir, 'db.sqlite'), { timeout: 0 });
+  try {
+    await sql`create table counter (n integer not null)`.execute(db);
+    await sql`insert into counter values (0)`.execute(db);
+    await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ n: number }>`select n from counter`.execute(trx);
+      // With a deferred BEGIN this commit would succeed and the UPDATE below fail with SQLITE_BUSY.
+      assert.throws(() => other.prepare('update counter set n = n + 100').run(), /database is locked/u);
+      await sql`update counter set n = ${rows[0]!.n + 1}`.execute(trx);
+    });
+    assert.equal(other.prepare('select n from counter').pluck().get(), 1);
+  } finally {
+    other.close();
+    await close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

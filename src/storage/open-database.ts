@@ -1,11 +1,15 @@
 /**
- * The Kysely database of `DATABASE_URL`: better-sqlite3 (WAL, foreign keys on, a busy timeout so
- * several processes can share the file) or a pg pool (int8 as numbers, NUMERIC as decimal strings).
+ * The Kysely database of `DATABASE_URL`: better-sqlite3 (WAL, foreign keys on, a busy timeout and
+ * transactions that take the write lock at BEGIN, so several processes can share the file) or a pg
+ * pool (int8 as numbers, NUMERIC as decimal strings).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
+import {
+  CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver,
+  type DatabaseConnection, type Driver, type SqliteDatabase as KyselySqliteDatabase, type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import { parseDatabaseUrl } from './database-url.ts';
 import type { DialectName } from './dialect.ts';
@@ -68,8 +72,33 @@ export function openDatabase(url: string | undefined): Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Every transaction of the app writes, so each takes SQLite's write lock at its BEGIN. Kysely's
+ * deferred `begin` takes it at the first write: a transaction that read first (a form's version, then
+ * its UPDATE) while another process committed cannot upgrade its read snapshot and fails with
+ * SQLITE_BUSY at once — busy_timeout does not wait for that case. `begin immediate` waits (up to
+ * busy_timeout) for the other process's commit instead, then reads and writes the newest data.
+ * Reads outside a transaction are not affected (autocommit statements take no write lock).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  // SqliteDialect keeps its configuration private: kept here too for the driver.
+  constructor(private readonly driverConfig: SqliteDialectConfig) {
+    super(driverConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.driverConfig);
+  }
 }
 
 /** Prepared statements kept (most recently used), per SQLite connection. */

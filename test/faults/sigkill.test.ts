@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
-import { seedEvaluations } from '../support/fixtures.ts';
-import { HttpSession, startServe, type ServeProcess } from './support/serve-process.ts';
+import { createDrafts, HttpSession, startServe, type ServeProcess } from './support/serve-process.ts';
 
 const PASSWORD = 'sigkill-test-password';
 const ROUNDS = 3;
@@ -33,7 +32,9 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const start = () => startServe({ DATABASE_URL: file, JIXIAO_DEMO_PASSWORD: PASSWORD });
+/** JIXIAO_TEST_SERVE_WORKERS=2 runs the test against `jixiao serve --workers 2` (each SIGKILL kills every process). */
+const WORKERS = Number(process.env.JIXIAO_TEST_SERVE_WORKERS ?? 1);
+const start = () => startServe({ DATABASE_URL: file, JIXIAO_DEMO_PASSWORD: PASSWORD }, { workers: WORKERS });
 
 function integrityCheck(): string {
   const db = new SqliteDatabase(file);
@@ -71,14 +72,7 @@ async function writeUntilKilled(session: HttpSession, written: Written, writer: 
 test('SIGKILL during a stream of saves loses no acknowledged save and leaves a sound database', { timeout: 240_000 }, async () => {
   server = await start();
   const preparer = await HttpSession.login(server.base, 'preparer', PASSWORD);
-  const writes: Written[] = [];
-  for (let i = 0; i < WRITERS; i++) {
-    const evaluation = seedEvaluations()[0]!;
-    evaluation.project.name = `${evaluation.project.name}（写入 ${i}）`;
-    const created = await preparer.send('POST', '/api/evaluations', { evaluation });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    writes.push({ id: created.body.id, acknowledged: { version: 1, problems: evaluation.problems ?? '' }, attempts: new Map() });
-  }
+  const writes: Written[] = (await createDrafts(preparer, WRITERS, '写入')).map(({ id, problems }) => ({ id, acknowledged: { version: 1, problems }, attempts: new Map() }));
 
   const counts = { sent: 0, acknowledged: 0, lostButCommitted: 0 };
   const delays: number[] = [];
@@ -121,7 +115,7 @@ test('SIGKILL during a stream of saves loses no acknowledged save and leaves a s
   await server.stop();
   assert.equal(integrityCheck(), 'ok');
   process.stdout.write(
-    `# sigkill: ${ROUNDS} SIGKILLs (after ${delays.join(', ')} ms), ${WRITERS} concurrent writers, ${counts.sent} saves sent, ` +
+    `# sigkill (${WORKERS > 1 ? `--workers ${WORKERS}` : 'one process'}): ${ROUNDS} SIGKILLs (after ${delays.join(', ')} ms), ${WRITERS} concurrent writers, ${counts.sent} saves sent, ` +
       `${counts.acknowledged} acknowledged, 0 lost; ${counts.lostButCommitted} unacknowledged saves found committed; integrity_check ok\n`,
   );
 });

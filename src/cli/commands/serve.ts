@@ -7,7 +7,9 @@
  * set JIXIAO_TRUST_PROXY=1 so that client addresses come from X-Forwarded-For.
  * `--workers N` (N > 1): N processes (node:cluster) share the port; the first migrates (and loads the
  * demo), then forks them, and forks again any that dies. The app keeps nothing of a request in its
- * process (sessions, saves and locks are in the database), so any worker serves any request.
+ * process (sessions, saves and locks are in the database; a session read is cached ≤ 1 s), so any
+ * worker serves any request. On SQLite the workers share the file's single writer: each transaction
+ * takes the write lock at BEGIN and waits for another's commit (busy_timeout), see open-database.ts.
  */
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
@@ -62,11 +64,6 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
   const port = portOption(values.port, config.PORT);
   const evidence = evidenceConfig(config);
   const database = openDatabase(config.DATABASE_URL);
-  if (inCluster && database.dialect === 'sqlite') {
-    await database.close();
-    // One SQLite file has one writer: processes sharing it wait for each other's locks and time out under load.
-    throw new CliInputError('--workers needs PostgreSQL (DATABASE_URL=postgres://…): several processes on one SQLite file wait for its single writer and fail under load');
-  }
   // In a cluster the first process has done this before it forked the workers.
   if (cluster.isPrimary) {
     await migrateToLatest(database.db);

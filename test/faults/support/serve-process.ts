@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { ROOT } from '../../support/fixtures.ts';
+import { ROOT, seedEvaluations } from '../../support/fixtures.ts';
 
 export interface ServeProcess {
   child: ChildProcess;
@@ -19,19 +19,28 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** `jixiao serve --demo` by default (the demo loaded into an empty database); `demo: false` serves the database as it is. */
-export function startServe(env: Record<string, string>, options: { demo?: boolean } = {}): Promise<ServeProcess> {
-  const args = ['serve', ...(options.demo === false ? [] : ['--demo']), '--port', '0', '--host', '127.0.0.1'];
+/**
+ * `jixiao serve --demo` by default (the demo loaded into an empty database); `demo: false` serves the database as it is.
+ * `workers` > 1: `--workers N`, in a process group of its own so that `kill()` kills the workers with the first process
+ * (killed alone, the first process would let its workers end cleanly).
+ */
+export function startServe(env: Record<string, string>, options: { demo?: boolean; workers?: number } = {}): Promise<ServeProcess> {
+  const workers = options.workers ?? 1;
+  const args = ['serve', ...(options.demo === false ? [] : ['--demo']), '--port', '0', '--host', '127.0.0.1', ...(workers > 1 ? ['--workers', String(workers)] : [])];
   const child = spawn(process.execPath, [`${ROOT}bin/jixiao.js`, ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: workers > 1,
   });
   let output = '';
   const gone = () => child.exitCode !== null || child.signalCode !== null;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = async () => {
-    if (!gone()) child.kill('SIGKILL');
+    if (!gone()) {
+      if (workers > 1) process.kill(-child.pid!, 'SIGKILL');
+      else child.kill('SIGKILL');
+    }
     await exited;
   };
   const stop = async () => {
@@ -97,4 +106,17 @@ export class HttpSession {
     const type = res.headers.get('content-type') ?? '';
     return { status: res.status, headers: res.headers, body: type.includes('json') ? await res.json() : await res.text() };
   }
+}
+
+/** `count` new drafts of the seed form (each its own project name, `label` and its number), created through `session`. */
+export async function createDrafts(session: HttpSession, count: number, label: string): Promise<Array<{ id: string; problems: string }>> {
+  const drafts = [];
+  for (let i = 0; i < count; i++) {
+    const evaluation = seedEvaluations()[0]!;
+    evaluation.project.name = `${evaluation.project.name}（${label} ${i}）`;
+    const created = await session.send('POST', '/api/evaluations', { evaluation });
+    if (created.status !== 201) throw new Error(`create ${label} ${i}: ${created.status} ${JSON.stringify(created.body)}`);
+    drafts.push({ id: created.body.id as string, problems: evaluation.problems ?? '' });
+  }
+  return drafts;
 }
