@@ -80,7 +80,8 @@ export function joinWrappedLabels(lines: readonly LayoutLine[], fit: (text: stri
     }
   });
   if (taken.size === 0) return [...lines];
-  const moved = [...joined.values()].filter((t, k) => t.line !== [...joined.keys()][k]!.line);
+  // Only a label moved onto its middle line carries printedOver: the others stay on their line.
+  const moved = [...joined.values()].filter((t) => t.printedOver !== undefined);
   return lines.map((line) => {
     const arriving = moved.filter((t) => t.line === line.index);
     if (arriving.length === 0 && !line.tokens.some((t) => taken.has(t) || joined.has(t))) return line;
