@@ -15,7 +15,7 @@ import { nationalTargets } from '../support/cycle-fixtures.ts';
 import { apiSession, editSaved, logIn, logOut, noBrowser, SCREENS, startE2e, stopE2e, UI, type ApiCall, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-typed-pass';
-const SAVE = 30_000; // the whole edit (several fields typed) and its save, on a loaded CI machine
+const SAVE = 10_000;
 const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 
 let e2e: E2e | undefined;

@@ -29,7 +29,7 @@ const REASON = '“普会贷”授信金额扣了 6 分，请在备注中说明�
 const REMARK = '部分企业授信审批延至次年，当年授信金额未达目标。';
 
 /** Bound of the wait for autosave (ms): 1.2 s debounce + PUT. Pages and elements are waited for up to UI. */
-const SAVE = 30_000; // the whole edit (several fields typed) and its save, on a loaded CI machine
+const SAVE = 10_000;
 
 let e2e: E2e | undefined;
 let base = '';

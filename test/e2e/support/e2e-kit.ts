@@ -102,7 +102,7 @@ export async function logOut(page: Page): Promise<void> {
  * An edit the autosave takes: what was typed before is saved first (the answer awaited is this
  * edit's), then the PUT to `url` answered 200 and the page says 已保存.
  */
-export async function editSaved(page: Page, url: string, edit: () => Promise<void>, timeout = 30_000): Promise<void> {
+export async function editSaved(page: Page, url: string, edit: () => Promise<void>, timeout = 10_000): Promise<void> {
   await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout });
   const put = page.waitForResponse((r) => r.url() === url && r.request().method() === 'PUT' && r.status() === 200, { timeout });
   await edit();
