@@ -13,8 +13,8 @@ import { forEachApi } from './support/api-harness.ts';
 import { NATIONAL_TEXT, upload } from './support/upload.ts';
 
 let largePdf: Promise<Uint8Array> | undefined;
-/** A large PDF: the seed's forms 25 times over (≈ 150 pages), seconds to read. Made once. */
-const large = () => (largePdf ??= renderEvaluationsPdf(Array.from({ length: 25 }, () => seedEvaluations()).flat(), { lang: 'zh' }));
+/** A large PDF: the seed's forms 10 times over (≈ 60 pages), a few seconds to read, hundreds of times the small text file. Made once. */
+const large = () => (largePdf ??= renderEvaluationsPdf(Array.from({ length: 10 }, () => seedEvaluations()).flat(), { lang: 'zh' }));
 
 forEachApi('imports served in turn', (api) => {
   // The queue and the pool hold nothing in the database: once, on SQLite, is the whole test.
