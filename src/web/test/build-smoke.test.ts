@@ -1,34 +1,27 @@
 /**
- * `vite build` succeeds and the built index.html, served as the real server serves it, shows the
- * login page in headless Chromium (no API: /api/me fails and the app goes to /login).
+ * The built app (dist/web: `npm test` builds it first; built here when missing or older than its
+ * sources), served as the real server serves it, shows the login page in headless Chromium (no API:
+ * /api/me fails and the app goes to /login).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { build } from 'vite';
 import type { Browser } from 'playwright-core';
+import { ensureUiBuilt, ROOT } from '../../../test/e2e/support/served-app.ts';
 import { CHROMIUM, launch } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
-const config = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
-// A directory of its own: the end-to-end tests serve dist/web meanwhile, and a build empties its outDir first.
-const scratch = mkdtempSync(join(tmpdir(), 'jixiao-web-build-'));
-const out = join(scratch, 'web');
+const out = join(ROOT, 'dist/web');
 let browser: Browser | undefined;
 
-before(async () => {
-  await build({ configFile: config, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
-});
+before(ensureUiBuilt);
 
 after(async () => {
   await browser?.close();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
-test('vite build writes the app (index.html)', () => {
+test('vite build wrote the app (index.html)', () => {
   assert.ok(existsSync(`${out}/index.html`));
 });
 
