@@ -4,6 +4,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { MiddlewareHandler } from 'hono';
 import { pino, type Logger } from 'pino';
 import { sql } from 'kysely';
 import { templateRegistry, type TemplateRegistry } from '../core/templates/registry.ts';
@@ -87,10 +88,21 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
   app.use('/api/*', sessionMiddleware(services.auth));
   // Refused by Content-Length before anything is read; a chunked body is counted as it arrives.
-  const jsonLimit = bodyLimit({
-    maxSize: MAX_JSON_BODY_BYTES,
-    onError: () => { throw new ApiError(413, 'BODY_TOO_LARGE', { params: { maxMb: MAX_JSON_BODY_BYTES / 1048576 } }); },
-  });
+  const tooLarge = () => { throw new ApiError(413, 'BODY_TOO_LARGE', { params: { maxMb: MAX_JSON_BODY_BYTES / 1048576 } }); };
+  const chunkedLimit = bodyLimit({ maxSize: MAX_JSON_BODY_BYTES, onError: tooLarge });
+  // Hono's bodyLimit asks for `c.req.raw.body` first, which makes @hono/node-server build the whole
+  // web Request (a ReadableStream over the socket, an AbortController) for every request, and the
+  // body is then read through web streams. A request without a body, or whose length is declared
+  // (node:http reads exactly Content-Length bytes), is decided by its headers alone, and its body is
+  // read later straight from the socket (issue 18: CPU per save). Only a chunked body is counted.
+  const jsonLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length, 10) > MAX_JSON_BODY_BYTES ? tooLarge() : next();
+    }
+    return chunkedLimit(c, next);
+  };
   // Uploads have their own limits (the import's, an evidence file's).
   app.use('/api/*', (c, next) => (c.req.path === '/api/import' || (c.req.method === 'POST' && EVIDENCE_UPLOAD_PATH.test(c.req.path)) ? next() : jsonLimit(c, next)));
   app.use('/api/*', storableText);

@@ -1,6 +1,7 @@
 /**
  * A PostgreSQL connection lost while the app holds it (between two statements) is an error for the request, never the end of the process.
  * A SQLite transaction holds the file's write lock from its BEGIN (another process sharing the file waits for it rather than failing).
+ * SQLite syncs every commit (synchronous = FULL) whenever the file is opened.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,6 +55,26 @@ test('a SQLite transaction takes the write lock at BEGIN: a transaction that rea
   } finally {
     other.close();
     await close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SQLite syncs every commit (synchronous = FULL), on the first open of a file and on every later one', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-synchronous-'));
+  try {
+    // better-sqlite3 is built with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1: a file already in WAL mode would open at NORMAL (1).
+    for (let open = 0; open < 3; open++) {
+      const { db, close } = openDatabase(join(dir, 'db.sqlite'));
+      try {
+        const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+        assert.equal(rows[0]!.synchronous, 2, `open ${open + 1}`);
+        const { rows: mode } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+        assert.equal(mode[0]!.journal_mode, 'wal');
+      } finally {
+        await close();
+      }
+    }
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,5 +1,5 @@
 /**
- * The Kysely database of `DATABASE_URL`: better-sqlite3 (WAL, foreign keys on, a busy timeout and
+ * The Kysely database of `DATABASE_URL`: better-sqlite3 (WAL with `synchronous = FULL`, foreign keys on, a busy timeout and
  * transactions that take the write lock at BEGIN, so several processes can share the file) or a pg
  * pool (int8 as numbers, NUMERIC as decimal strings).
  */
@@ -70,6 +70,10 @@ export function openDatabase(url: string | undefined): Database {
   if (location.path !== ':memory:') mkdirSync(dirname(location.path), { recursive: true });
   const sqlite = new SqliteDatabase(location.path);
   sqlite.pragma('journal_mode = WAL');
+  // Every commit synced (an acknowledged save survives a power loss). Set on every open: better-sqlite3 is
+  // compiled with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so a file already in WAL mode opens at NORMAL (no sync
+  // at commit) — only the first open of a new file, which switches it to WAL, kept SQLite's FULL.
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });

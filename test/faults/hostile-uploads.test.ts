@@ -134,9 +134,17 @@ test('a JSON body over 5 MB on any other route → 413 BODY_TOO_LARGE: declared 
   const sent = await fetch(`${server.base}/api/evaluations`, {
     method: 'POST', headers: { cookie: preparer.cookie, 'x-csrf-token': preparer.csrfToken, 'content-type': 'application/json' }, body: big,
   });
-  figures.requests += 2; figures.hostile += 2;
   assert.equal(sent.status, 413);
   assert.equal(((await sent.json()) as any).error.code, 'BODY_TOO_LARGE');
+  // No length declared: the body is counted as it arrives (the declared ones are decided by their header alone, app.ts).
+  const chunked = await rawRequest('/api/evaluations', { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }, async (write, answered) => {
+    const piece = 'x'.repeat(256 * 1024);
+    await write(`${(14 + piece.length).toString(16)}\r\n{"evaluation":${piece}\r\n`);
+    for (let i = 0; i < 30 && !answered(); i++) await write(`${piece.length.toString(16)}\r\n${piece}\r\n`);
+  });
+  figures.requests += 3; figures.hostile += 3;
+  assert.equal(chunked.status, 413, chunked.text);
+  assert.match(chunked.text, /"code":"BODY_TOO_LARGE"/u);
 });
 
 const sample = (path: string) => new Uint8Array(readFileSync(`${ROOT}${path}`));

@@ -4,7 +4,6 @@
  * bureau's results application (结果应用) of a form.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { rectificationListXlsx } from '../../export/xlsx/rectification-list.ts';
 import { IdParams, PageQuery, Paged } from '../api-schemas.ts';
 import type { AppEnv } from '../app-env.ts';
 import {
@@ -69,6 +68,8 @@ export function followupRoutes(app: OpenAPIHono<AppEnv>, services: Services): vo
       const user = requireUser(c);
       const { year, unit, status } = c.req.valid('query');
       const { today, items } = await rectifications.exportRows(user, { year, unit, status });
+      // exceljs is loaded at the first workbook asked for (lazy-exports.test.ts).
+      const { rectificationListXlsx } = await import('../../export/xlsx/rectification-list.ts');
       const bytes = await rectificationListXlsx(items, today, requestLang(c));
       const file = { bytes, fileName: `rectifications-${year ?? 'all'}-${today}.xlsx`, contentType: XLSX_TYPE };
       return privateFile(c, services.security, user, 'rectifications.xlsx', { year: year ?? null, unit: unit ?? null, status: status ?? null, rows: items.length }, file);

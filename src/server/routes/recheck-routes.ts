@@ -1,6 +1,5 @@
 /** Re-check (抽查复核): draws, re-check scores and the gap report; the finance bureau's reviewers only. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { recheckReportXlsx } from '../../export/xlsx/recheck-report.ts';
 import { PageQuery, Paged } from '../api-schemas.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireUser } from '../middleware/session.ts';
@@ -92,6 +91,8 @@ export function recheckRoutes(app: OpenAPIHono<AppEnv>, services: Services): voi
     async (c) => {
       const user = requireUser(c);
       const report = await services.rechecks.report(user, c.req.valid('param').id, c.req.valid('query').threshold);
+      // exceljs is loaded at the first workbook asked for (lazy-exports.test.ts).
+      const { recheckReportXlsx } = await import('../../export/xlsx/recheck-report.ts');
       const bytes = await recheckReportXlsx(report, requestLang(c));
       const file = { bytes, fileName: `recheck-${report.year}-${report.drawId.slice(0, 8)}.xlsx`, contentType: XLSX_TYPE };
       return privateFile(c, services.security, user, 'recheck.xlsx', { drawId: report.drawId }, file);

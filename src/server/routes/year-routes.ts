@@ -2,7 +2,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { render } from '../../core/locale/messages.ts';
 import type { Progress as ProgressData, ProgressUnit } from '../../core/year/progress.ts';
-import { progressXlsx } from '../../export/xlsx/progress-report.ts';
 import { columnName, readSetupList } from '../../import/table/setup-rows.ts';
 import { LangQuery, UploadBody } from '../api-schemas.ts';
 import { ApiError } from '../api-error.ts';
@@ -102,6 +101,8 @@ export function yearRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
       const user = requireUser(c);
       const { year } = c.req.valid('param');
       const [progress, open] = [await services.years.progress(user, year), await services.years.withUnits(user, year)];
+      // exceljs is loaded at the first workbook asked for (lazy-exports.test.ts).
+      const { progressXlsx } = await import('../../export/xlsx/progress-report.ts');
       const file = { bytes: await progressXlsx(progress, open, requestLang(c)), fileName: `progress-${year}.xlsx`, contentType: XLSX_TYPE };
       return privateFile(c, services.security, user, 'progress.xlsx', { year }, file);
     },

@@ -3,7 +3,6 @@
  * Words in the file's language: the status, the template by its name, the grade as the template
  * names it in that language (forms store the Chinese word).
  */
-import ExcelJS from 'exceljs';
 import { format, type Lang } from '../../core/locale/messages.ts';
 import type { TemplateRegistry } from '../../core/templates/registry.ts';
 import { csvFile } from '../../export/csv-file.ts';
@@ -44,6 +43,8 @@ export function dashboardCsv(rows: readonly Summary[], lang: Lang, templates?: T
 }
 
 export async function dashboardXlsx(rows: readonly Summary[], lang: Lang, templates?: TemplateRegistry): Promise<Buffer> {
+  // exceljs is loaded at the first workbook asked for: `jixiao serve` does not carry it until then (issue 18, RSS).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(format('dashboard.sheet', {}, lang));
   sheet.addRow(header(lang)).font = { bold: true };

@@ -1,7 +1,5 @@
 /** The official form of one evaluation as PDF or XLSX, through the export code. */
 import type { Lang } from '../../core/locale/messages.ts';
-import { MissingCharactersError, renderEvaluationsPdf } from '../../export/pdf/render-evaluations-pdf.ts';
-import { writeEvaluationsWorkbook } from '../../export/xlsx/workbook.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
 import { ApiError } from '../api-error.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -21,6 +19,8 @@ export class ExportService {
 
   async pdf(user: User | null, id: string, lang: Lang): Promise<ExportedFile> {
     const stored = await this.evaluations.document(user, id);
+    // Loaded at the first export (pdfkit, fontkit, the render pool): `jixiao serve` does not carry them until then (issue 18, RSS).
+    const { MissingCharactersError, renderEvaluationsPdf } = await import('../../export/pdf/render-evaluations-pdf.ts');
     try {
       const bytes = await renderEvaluationsPdf([printedDocument(stored)], { lang, templates: this.ctx.templates });
       return { bytes, fileName: `${stored.year}-${stored.project}.pdf`, contentType: 'application/pdf', published: stored.status === 'published' };
@@ -37,6 +37,7 @@ export class ExportService {
 
   async xlsx(user: User | null, id: string): Promise<ExportedFile> {
     const stored = await this.evaluations.document(user, id);
+    const { writeEvaluationsWorkbook } = await import('../../export/xlsx/workbook.ts');
     const bytes = await writeEvaluationsWorkbook([printedDocument(stored)], this.ctx.templates);
     return { bytes, fileName: `${stored.year}-${stored.project}.xlsx`, contentType: XLSX_TYPE, published: stored.status === 'published' };
   }

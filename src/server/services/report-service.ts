@@ -12,8 +12,6 @@ import { DEFAULT_REPORT_PARAMETERS, resultsReport, type ReportParameters, type R
 import type { GradeWord } from '../../core/report/report-tables.ts';
 import type { TemplateRegistry } from '../../core/templates/registry.ts';
 import { chinaDate } from '../../core/year/progress.ts';
-import { renderReportPdf } from '../../export/report/report-pdf.ts';
-import { reportXlsx } from '../../export/report/report-xlsx.ts';
 import type { Db } from '../../storage/open-database.ts';
 import { repositories, type Repositories } from '../../storage/repositories.ts';
 import type { User } from '../../storage/repositories/user-repository.ts';
@@ -109,9 +107,13 @@ export type ReportFormat = 'pdf' | 'xlsx';
 /** The report as a file in `format` and `lang`. */
 export async function resultsReportFile(report: ResultsReport, templates: TemplateRegistry, format: ReportFormat, lang: Lang): Promise<ExportedFile> {
   const word = gradeWords(templates).word(lang);
-  return format === 'pdf'
-    ? { bytes: await renderReportPdf(report, lang, word), fileName: `results-report-${report.year}.pdf`, contentType: PDF_TYPE }
-    : { bytes: await reportXlsx(report, lang, word), fileName: `results-report-${report.year}.xlsx`, contentType: XLSX_TYPE };
+  // The writers (echarts, pdfkit, exceljs) are loaded at the first report: `jixiao serve` does not carry them until then.
+  if (format === 'pdf') {
+    const { renderReportPdf } = await import('../../export/report/report-pdf.ts');
+    return { bytes: await renderReportPdf(report, lang, word), fileName: `results-report-${report.year}.pdf`, contentType: PDF_TYPE };
+  }
+  const { reportXlsx } = await import('../../export/report/report-xlsx.ts');
+  return { bytes: await reportXlsx(report, lang, word), fileName: `results-report-${report.year}.xlsx`, contentType: XLSX_TYPE };
 }
 
 export class ReportService {
