@@ -343,7 +343,7 @@ function bandsByPage(table: readonly LayoutCell[][], zone: Zone, rows: readonly 
   for (let r = zone.header + 1; r <= last; r++) for (const l of rows[r]!.lines) if (l.page !== titles) lines.set(l.page, [...(lines.get(l.page) ?? []), l]);
   const out = new Map<number, Band[]>();
   for (const [page, onPage] of lines) {
-    const bands = pageBands(onPage, zone.bands);
+    const bands = pageBands(onPage, zone.bands, hints.caption);
     if (bands) out.set(page, bands);
   }
   return out;

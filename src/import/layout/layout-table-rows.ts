@@ -347,7 +347,7 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
     for (const page of pages) {
       const onPage = body.filter((l) => l.page === page);
       // A page without the titles has columns of its own.
-      const bands = page === titlesPage ? zone.bands : (pageBands(onPage, zone.bands) ?? zone.bands);
+      const bands = page === titlesPage ? zone.bands : (pageBands(onPage, zone.bands, hints.caption) ?? zone.bands);
       const kept = rows.slice(from, to + 1).filter((r) => r.lines[0]?.page === page);
       // Where no border keeps every block whole, the rows as the anchors gave them stand when each
       // holds one weight; otherwise blocks may be cut where another column's line parts them. Cut
