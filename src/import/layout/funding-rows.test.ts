@@ -90,3 +90,25 @@ test('two columns whose wrapped text meets with a single space between make both
   }
   assert.ok(flagged.size > 0);
 });
+
+test('the 项目资金 heading set at the top of its cell, beside the column titles, spans the block: the goal under a blank 其他资金 row is no source (seed 16, form 42)', async () => {
+  const form = await read([
+    ...HEAD,
+    at([0, '项目资金（万元）'], [23, '年初预算数'], [41, '全年预算数'], [72, '得分']),
+    at([59, '全年执行数'], [66, '分值'], [78, '执行率']),
+    at([12, '年度资金总额'], [24, '3,591.00'], [42, '3,591.00'], [60, '2,976.939'], [67, '10'], [78, '82.90%'], [88, '8.29']),
+    '',
+    at([11, '其中：当年财政拨款'], [24, '3,591.00'], [42, '3,591.00'], [60, '2,976.939']),
+    '',
+    at([13, '其他资金']),
+    '',
+    at([1, '年度总体目标'], [49, '预期目标']),
+    at([93, '实际完成情况']),
+    '',
+    at([11, '细化绩效目标，强化过程管理，按计划推进。'], [97, '组织开展专项检查2次，资金使用规范。']),
+    '',
+  ]);
+  const { funding, annualGoal } = form.evaluation;
+  assert.deepEqual(funding?.map((f) => f.source), ['年度资金总额', '其中：当年财政拨款']);
+  assert.equal(annualGoal, '细化绩效目标，强化过程管理，按计划推进。');
+});

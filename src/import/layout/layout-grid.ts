@@ -386,6 +386,12 @@ function leftColumns(table: LayoutCell[][], zone: Zone): void {
  */
 function spanLeftHeadings(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[]): void {
   const free = (r: number, c: LayoutCell) => r >= zone.header && r <= zone.last && !table[r]!.some((x) => x !== c && overlap(x, c) > 0);
+  // A heading left of the column titles, in their row, was set at the top of its merged cell: it
+  // spans the whole block (项目资金（万元） beside 年初预算数 …, over 年度资金总额 … 其他资金), and what
+  // follows the block (年度总体目标) is no row of it, even where the block's last row is blank.
+  const top = table[zone.header]!.filter((c) => c.band === undefined);
+  const below = table.slice(zone.header + 1, zone.last + 1).flatMap((cells) => cells.filter((c) => c.band === undefined));
+  if (top.length === 1 && zone.last > zone.header && below.length > 0 && below.every((c) => c.start > top[0]!.end)) top[0]!.rowSpan = zone.last - zone.header + 1;
   for (let r = zone.header; r <= zone.last; r++) {
     const lefts = table[r]!.filter((c) => c.band === undefined);
     if (lefts.length < 2) continue;
