@@ -90,3 +90,45 @@ test('two columns whose wrapped text meets with a single space between make both
   }
   assert.ok(flagged.size > 0);
 });
+
+test('the 项目资金 heading set at the top of its cell, beside the column titles, spans the block: the goal under a blank 其他资金 row is no source (seed 16, form 42)', async () => {
+  const form = await read([
+    ...HEAD,
+    at([0, '项目资金（万元）'], [23, '年初预算数'], [41, '全年预算数'], [72, '得分']),
+    at([59, '全年执行数'], [66, '分值'], [78, '执行率']),
+    at([12, '年度资金总额'], [24, '3,591.00'], [42, '3,591.00'], [60, '2,976.939'], [67, '10'], [78, '82.90%'], [88, '8.29']),
+    '',
+    at([11, '其中：当年财政拨款'], [24, '3,591.00'], [42, '3,591.00'], [60, '2,976.939']),
+    '',
+    at([13, '其他资金']),
+    '',
+    at([1, '年度总体目标'], [49, '预期目标']),
+    at([93, '实际完成情况']),
+    '',
+    at([11, '细化绩效目标，强化过程管理，按计划推进。'], [97, '组织开展专项检查2次，资金使用规范。']),
+    '',
+  ]);
+  const { funding, annualGoal } = form.evaluation;
+  assert.deepEqual(funding?.map((f) => f.source), ['年度资金总额', '其中：当年财政拨款']);
+  assert.equal(annualGoal, '细化绩效目标，强化过程管理，按计划推进。');
+});
+
+test('a source label wrapped in a narrow cell, its amount a space after it, is the row\'s label and the amount its 年初预算数 (seed 16, form 28)', async () => {
+  const form = await read([
+    ...HEAD,
+    at([42, '全年预算数']),
+    at([19, '年初预算数'], [64, '全年执行数'], [86, '分值'], [92, '执行率'], [107, '得分']),
+    '',
+    at([10, '年度资金'], [18, '66,000,000.00'], [57, '5,102,381.21'], [87, '10'], [92, '59.40%'], [108, '5.94']),
+    at([11, '总额']),
+    at([44, '8,589,867.35']),
+    '',
+    at([10, '其中：当'], [18, '66,000,000.00'], [57, '5,102,381.21']),
+    at([10, '年财政拨'], [44, '8,589,867.35']),
+    at([0, '项目资金（元）'], [12, '款']),
+    '',
+  ]);
+  const { project, funding } = form.evaluation;
+  assert.deepEqual([project.budgetInitial, project.executed], ['66000000.00', '5102381.21']);
+  assert.deepEqual([funding?.[0]?.source, funding?.[0]?.initial], ['年度资金总额', '66000000.00']);
+});

@@ -266,10 +266,13 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
   for (const zone of zones) {
     const paged = bandsByPage(table, zone, rows, hints);
     const totalsRow = hints.isTotals(table[zone.last]!.map(cellText)) ? zone.last : -1;
+    const rowLabel = rowLabelOf(zone, hints);
     for (let r = zone.header; r <= zone.last; r++) {
       const bands = paged.get(pageOf(rows, r));
+      const labels = r === zone.header ? [] : table[r]!.filter(rowLabel);
+      const cells = table[r]!.filter((c) => !labels.includes(c));
       // Cells placed by a page's own columns take the titles' columns in the grid.
-      table[r] = bands ? snap(table[r]!, bands, r, r === totalsRow).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) })) : snap(table[r]!, zone.bands, r, r === totalsRow);
+      table[r] = [...labels, ...(bands ? snap(cells, bands, r, r === totalsRow).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) })) : snap(cells, zone.bands, r, r === totalsRow))];
     }
     recalibrate(table, zone, rows, new Set(paged.keys()), totalsRow);
     joinFundingRows(table, zone);
@@ -290,6 +293,21 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
     })),
   };
   return { grid, cells: table, notes, zones };
+}
+
+/**
+ * A row's label in the funding block (年度资金总额, 其中：当年财政拨款): a label and no column title,
+ * starting left of the first column's middle. Wrapped in a narrow cell (年度资金 / 总额) it may end
+ * right where the first amount starts; it is still the row's label, never that column's value.
+ */
+function rowLabelOf(zone: Zone, hints: TableHints): (cell: LayoutCell) => boolean {
+  const funding = zone.bands.some((b) => b.field?.startsWith('funding[]') === true);
+  const first = zone.bands[0]?.centre ?? 0;
+  return (cell) => {
+    if (!funding || cell.start >= first || hints.isLabel === undefined) return false;
+    const text = cellText(cell);
+    return hints.isLabel(text) && hints.titles([text])[0] === undefined;
+  };
 }
 
 export function cellLocation(cell: LayoutCell): string {
@@ -343,7 +361,7 @@ function bandsByPage(table: readonly LayoutCell[][], zone: Zone, rows: readonly 
   for (let r = zone.header + 1; r <= last; r++) for (const l of rows[r]!.lines) if (l.page !== titles) lines.set(l.page, [...(lines.get(l.page) ?? []), l]);
   const out = new Map<number, Band[]>();
   for (const [page, onPage] of lines) {
-    const bands = pageBands(onPage, zone.bands);
+    const bands = pageBands(onPage, zone.bands, hints.caption);
     if (bands) out.set(page, bands);
   }
   return out;
@@ -378,6 +396,13 @@ function leftColumns(table: LayoutCell[][], zone: Zone): void {
     const to = Math.min(columns[i + 1]?.start ?? Number.POSITIVE_INFINITY, Math.max(Math.round(zone.bands[0]?.left ?? left), k.start + 1));
     for (const c of cells.filter((x) => overlap(x, k) > 0)) (c.col = k.start), (c.colSpan = Math.max(to - k.start, 1));
   });
+  // A row label starting where the first column's grid column does (a narrow label column, the
+  // amount a space after it) would share its grid column: that column moves one right.
+  const first = table.slice(zone.header, zone.last + 1).flat().filter((c) => c.band === 0 && c.rowSpan === 1);
+  const col = first[0]?.col;
+  if (col === undefined || !columns.some((k) => k.start >= col)) return;
+  for (const c of first) (c.col = col + 1), (c.colSpan = Math.max(c.colSpan - 1, 1));
+  for (const c of cells) if (c.col + c.colSpan > col + 1) c.colSpan = Math.max(col + 1 - c.col, 1);
 }
 
 /**
@@ -386,6 +411,12 @@ function leftColumns(table: LayoutCell[][], zone: Zone): void {
  */
 function spanLeftHeadings(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[]): void {
   const free = (r: number, c: LayoutCell) => r >= zone.header && r <= zone.last && !table[r]!.some((x) => x !== c && overlap(x, c) > 0);
+  // A heading left of the column titles, in their row, was set at the top of its merged cell: it
+  // spans the whole block (项目资金（万元） beside 年初预算数 …, over 年度资金总额 … 其他资金), and what
+  // follows the block (年度总体目标) is no row of it, even where the block's last row is blank.
+  const top = table[zone.header]!.filter((c) => c.band === undefined);
+  const below = table.slice(zone.header + 1, zone.last + 1).flatMap((cells) => cells.filter((c) => c.band === undefined));
+  if (top.length === 1 && zone.last > zone.header && below.length > 0 && below.every((c) => c.start > top[0]!.end)) top[0]!.rowSpan = zone.last - zone.header + 1;
   for (let r = zone.header; r <= zone.last; r++) {
     const lefts = table[r]!.filter((c) => c.band === undefined);
     if (lefts.length < 2) continue;

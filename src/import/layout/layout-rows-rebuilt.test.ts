@@ -212,3 +212,16 @@ test('a number of the 自评分 column is a cell of its own: two printed two lin
     ],
   );
 });
+
+test('column titles of one tall header row, blank lines between their heights, are one header row; two tables\' titles are not (seed 16, form 52)', () => {
+  const titles = new Set(['一级指标', '二级指标', '三级指标', '分值', '得分']);
+  const onlyTitles = (texts: readonly string[]) => texts.length > 0 && texts.every((t) => titles.has(t));
+  const rowsOf = (text: string[]) => joinTitleRows(layoutRows(layoutLines(text.join('\n')), (l) => l.tokens.length > 0), onlyTitles).map((r) => r.tokens.map((t) => t.text));
+  // 二级指标 and 三级指标 set at the top of the header row, the others in its middle, three lines down.
+  assert.deepEqual(rowsOf(['        二级指标    三级指标', '', '', '一级指标                        分值    得分', '', ' 甲       乙         丙         1       1']), [
+    ['二级指标', '三级指标', '一级指标', '分值', '得分'],
+    ['甲', '乙', '丙', '1', '1'],
+  ]);
+  // The same title in both: two header rows, of two tables.
+  assert.deepEqual(rowsOf(['        分值    得分', '', '', '一级指标  分值    得分']), [['分值', '得分'], ['一级指标', '分值', '得分']]);
+});

@@ -165,6 +165,9 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   return Math.min(Math.max(reach, 0), between.length);
 }
 
+/** How many lines apart two rows of titles alone may be printed and still be one header row. */
+const TITLE_GAP = 5;
+
 /**
  * Column titles of one header row set at different heights (权重 at the top of its cell, 目标值 in
  * the middle) print on lines of their own, each taken for a row: rows next to each other (at most
@@ -177,9 +180,13 @@ export function joinTitleRows(rows: readonly LayoutRow[], onlyTitles: (texts: re
   const titles = (a: LayoutRow, b: LayoutRow) =>
     (onlyTitles(texts(a)) && onlyTitles(texts(b))) ||
     ((onlyTitles(texts(a)) || onlyTitles(texts(b))) && titlesAndLabels(texts(a)) && titlesAndLabels(texts(b)) && !a.tokens.some((t) => b.tokens.some((u) => u.start < t.end && u.end > t.start)));
+  // Two rows of nothing but titles, none printed in both, are one header row set over more lines
+  // (二级指标 at the top of a tall header row, 一级指标 in its middle, blank lines between).
+  const apart = (a: LayoutRow, b: LayoutRow) => onlyTitles(texts(a)) && onlyTitles(texts(b)) && !texts(a).some((t) => texts(b).includes(t));
   for (const r of rows) {
     const prev = out.at(-1);
-    const near = prev !== undefined && r.top - prev.bottom <= 2 && r.lines[0]?.page === prev.lines[0]?.page;
+    const gap = prev === undefined ? Number.POSITIVE_INFINITY : r.top - prev.bottom;
+    const near = prev !== undefined && (gap <= 2 || (gap <= TITLE_GAP && apart(prev, r))) && r.lines[0]?.page === prev.lines[0]?.page;
     if (!near || r.tokens.length === 0 || !titles(prev, r)) {
       out.push(r);
       continue;

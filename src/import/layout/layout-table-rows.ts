@@ -52,6 +52,39 @@ function bandOf(bands: readonly Band[], token: LayoutToken): number {
   return i >= 0 ? i : centre < (bands[0]?.left ?? 0) ? 0 : bands.length - 1;
 }
 
+/** How many columns pdftotext may set the lines of one cell apart at their left edge. */
+const ALIGNED = 1;
+
+/**
+ * Each token's column. By its centre, but for the last line of a wrapped cell: a cell's text is set
+ * left in its column, which may start well left of its centred title, so a short last line
+ * (服务机制，/ 加强) can have its centre under the title on its left. A token starting where the
+ * column on its right had text a line or two above (one line of other cells between), no wider
+ * than that text, and with nothing of that column on its own line, goes on that text's cell. A
+ * number in a column of points stays there: points never wrap.
+ */
+function tokenBands(lines: readonly LayoutLine[], bands: readonly Band[]): Map<LayoutToken, number> {
+  const out = new Map<LayoutToken, number>();
+  /** Per band, the last line holding its text: its index and tokens. */
+  const last = new Map<number, { index: number; tokens: LayoutToken[] }>();
+  for (const line of lines) {
+    const own = line.tokens.map((t) => bandOf(bands, t));
+    const here = line.tokens.map((t, i) => {
+      const b = own[i]!;
+      const right = last.get(b + 1);
+      if (right === undefined || own.includes(b + 1) || line.index - right.index > 2) return b;
+      if (line.index - right.index === 2 && blank(lines, right.index + 1)) return b;
+      if (FIGURES.has(bands[b]!.field ?? '') && NUMBER.test(t.text)) return b;
+      const edge = Math.min(...right.tokens.map((u) => u.start));
+      const width = Math.max(...right.tokens.map((u) => u.end)) - edge;
+      return Math.abs(t.start - edge) <= ALIGNED && t.end - t.start < width ? b + 1 : b;
+    });
+    line.tokens.forEach((t, i) => out.set(t, here[i]!));
+    for (const b of new Set(here)) last.set(b, { index: line.index, tokens: line.tokens.filter((_, i) => here[i] === b) });
+  }
+  return out;
+}
+
 /**
  * A column's text in blocks: lines that follow one another (or have one line of other cells
  * between). With `seams` (no border kept every block whole), also up to a line that ends its cell
@@ -59,14 +92,14 @@ function bandOf(bands: readonly Band[], token: LayoutToken): number {
  * Where whole blocks give borders, those stand: the split would only add doubts to the rows.
  * A number alone in the 分值 or 得分 column is always a block of its own (FIGURES).
  */
-function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean): Block[] {
+function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean, bandAt: ReadonlyMap<LayoutToken, number>): Block[] {
   const blocks: Block[] = [];
   const open = new Map<number, Block>();
   for (const line of lines) {
-    for (const band of new Set(line.tokens.map((t) => bandOf(bands, t)))) {
+    for (const band of new Set(line.tokens.map((t) => bandAt.get(t)!))) {
       if (GROUPED.has(bands[band]!.field ?? '')) continue;
       const last = open.get(band);
-      const text = line.tokens.filter((t) => bandOf(bands, t) === band);
+      const text = line.tokens.filter((t) => bandAt.get(t) === band);
       const ended = (seams && last !== undefined && endsBefore(last.text, text)) || (FIGURES.has(bands[band]!.field ?? '') && text.every((t) => NUMBER.test(t.text)));
       if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), (last.text = text);
       else {
@@ -170,10 +203,10 @@ export function besideSeam(token: LayoutToken): boolean {
   return seamTokens.has(token);
 }
 
-function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bands: readonly Band[], bounds: readonly number[]): void {
+function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bandAt: ReadonlyMap<LayoutToken, number>, bounds: readonly number[]): void {
   const byIndex = new Map(lines.map((l) => [l.index, l]));
   const mark = (b: Block, top: number, bottom: number) => {
-    for (const i of b.lines) if (i >= top && i <= bottom) for (const t of byIndex.get(i)?.tokens ?? []) if (bandOf(bands, t) === b.band) seamTokens.add(t);
+    for (const i of b.lines) if (i >= top && i <= bottom) for (const t of byIndex.get(i)?.tokens ?? []) if (bandAt.get(t) === b.band) seamTokens.add(t);
   };
   // A block with a seam, cut there or not: which row its lines beyond the seam are in was the fit's choice.
   for (const b of blocks) if (b.lines.some((l, i) => i > 0 && l - b.lines[i - 1]! > 1)) mark(b, b.top, b.bottom);
@@ -221,6 +254,8 @@ interface PageFit {
   /** The index of the line before each row, and the last line. */
   bounds: number[];
   cost: number;
+  /** Each token's column (see tokenBands). */
+  bandAt: ReadonlyMap<LayoutToken, number>;
 }
 
 /** The best borders of one page's part of a table body, or undefined when none keeps the blocks as `seams` asks. */
@@ -231,16 +266,17 @@ function pageFit(lines: readonly LayoutLine[], bands: readonly Band[], seams: bo
   if (weights.length === 0) return undefined;
   const first = lines[0]!.index;
   const last = lines.at(-1)!.index;
-  const blocks = blocksOf(lines, bands, seams);
+  const bandAt = tokenBands(lines, bands);
+  const blocks = blocksOf(lines, bands, seams, bandAt);
   const fit = weights.length === 1 ? { path: [], cost: 0 } : borders(blocks, first, last, weights, seams);
   if (fit === undefined) return undefined;
-  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost };
+  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, bandAt };
 }
 
 /** One page's part of a table body as rows cut at the borders of `fit`. */
-function pageRows(fit: PageFit, bands: readonly Band[]): LayoutRow[] {
-  const { lines, blocks, weights, bounds } = fit;
-  markSeamsKept(blocks, lines, bands, bounds);
+function pageRows(fit: PageFit): LayoutRow[] {
+  const { lines, blocks, weights, bounds, bandAt } = fit;
+  markSeamsKept(blocks, lines, bandAt, bounds);
   return bounds.slice(1).map((b, k) => rowOf(lines.filter((l) => l.index > bounds[k]! && l.index <= b), weights)).filter((r) => r.tokens.length > 0);
 }
 
@@ -311,7 +347,7 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
     for (const page of pages) {
       const onPage = body.filter((l) => l.page === page);
       // A page without the titles has columns of its own.
-      const bands = page === titlesPage ? zone.bands : (pageBands(onPage, zone.bands) ?? zone.bands);
+      const bands = page === titlesPage ? zone.bands : (pageBands(onPage, zone.bands, hints.caption) ?? zone.bands);
       const kept = rows.slice(from, to + 1).filter((r) => r.lines[0]?.page === page);
       // Where no border keeps every block whole, the rows as the anchors gave them stand when each
       // holds one weight; otherwise blocks may be cut where another column's line parts them. Cut
@@ -321,7 +357,7 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       const whole = pageFit(onPage, bands, false);
       const cut = (whole === undefined && oneWeightEach(kept, bands)) || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
       const best = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
-      rebuilt.push(...(best === undefined ? kept : pageRows(best, bands)));
+      rebuilt.push(...(best === undefined ? kept : pageRows(best)));
     }
     out.splice(from, to - from + 1, ...rebuilt);
   }

@@ -23,6 +23,27 @@ function takes(row: LayoutRow, token: LayoutToken, isLabel: (text: string) => bo
   return !tokens.some((t) => !isLabel(t.text) && t.start >= label.end && t.start < limit);
 }
 
+/** A figure as printed (4,170,397.33, 76.70%, 49). */
+const FIGURE = /^[-+]?[\d,，.]+%?$/u;
+
+/** How many columns pdftotext may set the lines of one cell apart at their left edge. */
+const ALIGNED = 1;
+
+/**
+ * Whether `token` is the last line of a text value of `row` wrapped in its cell: it starts where
+ * that text starts, a line or two below it (the label's line between, the label centred in its
+ * row), is narrower, and nothing of `row` is printed under the text before it. A figure ending a
+ * text (…部分任 / 68, …资金拨付率达到 / 100%) is no value of its own then.
+ */
+function continues(row: LayoutRow, token: LayoutToken, isLabel: (text: string) => boolean): boolean {
+  const above = row.tokens
+    .filter((u) => !isLabel(u.text) && !FIGURE.test(u.text) && u.line < token.line && token.line - u.line <= 2 && Math.abs(u.start - token.start) <= ALIGNED)
+    .sort((a, b) => b.line - a.line)[0];
+  // Only a figure: text alone on a line (a value set at the top of the row below) is a value of its own.
+  if (!FIGURE.test(token.text) || above === undefined || above.end - above.start <= token.end - token.start) return false;
+  return !row.tokens.some((u) => u !== above && u.line > above.line && u.start < above.end && u.end > above.start);
+}
+
 /** The lines a row's text was printed over: a wrapped label moved onto its middle line still reaches its first and last. */
 function printed(row: LayoutRow): { top: number; bottom: number } {
   const first = Math.min(row.top, ...row.tokens.map((t) => t.printedOver?.first ?? t.line));
@@ -65,10 +86,13 @@ export function joinOrphanValues(rows: readonly LayoutRow[], isLabel: (text: str
     const orphans = loose(row, isLabel);
     if (orphans.length === 0) return;
     const part = without(row, row.tokens.filter((t) => !orphans.includes(t)))!;
-    const candidates = [r - 1, r + 1].filter((k) => {
+    const near = (k: number) => {
       const other = out[k];
-      return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(part, other) <= REACH && orphans.every((t) => takes(other, t, isLabel));
-    });
+      return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(part, other) <= REACH;
+    };
+    // The end of a text wrapped in its cell goes on with that text, wherever a label's slot is empty.
+    const wrapped = [r - 1].filter((k) => near(k) && orphans.every((t) => continues(out[k]!, t, isLabel)));
+    const candidates = wrapped.length > 0 ? wrapped : [r - 1, r + 1].filter((k) => near(k) && orphans.every((t) => takes(out[k]!, t, isLabel)));
     if (candidates.length === 0) return;
     const distances = candidates.map((k) => gap(part, out[k]!));
     if (candidates.length === 2 && distances[0] === distances[1]) return;

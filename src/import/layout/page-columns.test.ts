@@ -66,3 +66,19 @@ test('a page that does not show every number column keeps the titles columns', (
   const lines = layoutLines([at([1, '读者满意度'], [15, '较满意'], [26, '反馈较满意'])].join('\n'));
   assert.equal(pageBands(lines, BANDS), undefined);
 });
+
+test('a page printing no 一级指标 caption: the 二级指标 captions starting left of the names are that column, not 一级指标 (seed 16, form 52)', () => {
+  const bands = [band('category', -8, 6), band('subcategory', 6, 14), ...BANDS.slice(1)];
+  const lines = layoutLines(
+    [
+      at([7, '读者满意度'], [16, '较满意'], [24, '10'], [28, '反馈较满意，'], [46, '10']),
+      at([0, '满意度指标']),
+      at([7, '活动参与满意度'], [16, '满意'], [24, '5'], [28, '反馈满意'], [46, '9.5']),
+    ].join('\n'),
+  );
+  const caption = (field: string, text: string) => (field === 'subcategory' && text === '满意度指标' ? ('whole' as const) : undefined);
+  const fieldAt = (found: readonly Band[], col: number) => found.find((b) => col >= b.left && col < b.right)?.field;
+  assert.equal(fieldAt(pageBands(lines, bands, caption)!, 2), 'subcategory');
+  // Without the templates' captions, the first caption column takes it, as before.
+  assert.equal(fieldAt(pageBands(lines, bands)!, 2), 'category');
+});

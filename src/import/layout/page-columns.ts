@@ -21,10 +21,15 @@ interface Cluster {
   count: number;
   left: number;
   right: number;
+  /** The texts starting there. */
+  texts: string[];
 }
 
+/** Whether a text is a caption of a merged column (`category`, `subcategory`), or the start of one. */
+export type CaptionFit = (field: string, text: string) => 'whole' | 'part' | undefined;
+
 /** Positions within one column of each other, as clusters. */
-function clusters(items: ReadonlyArray<{ at: number; left: number; right: number }>, gap: number): Cluster[] {
+function clusters(items: ReadonlyArray<{ at: number; left: number; right: number; text?: string }>, gap: number): Cluster[] {
   const sorted = [...items].sort((a, b) => a.at - b.at);
   const out: Array<typeof sorted> = [];
   for (const item of sorted) {
@@ -36,7 +41,7 @@ function clusters(items: ReadonlyArray<{ at: number; left: number; right: number
     const counts = new Map<number, number>();
     for (const g of group) counts.set(g.at, (counts.get(g.at) ?? 0) + 1);
     const at = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-    return { at, count: group.length, left: Math.min(...group.map((g) => g.left)), right: Math.max(...group.map((g) => g.right)) };
+    return { at, count: group.length, left: Math.min(...group.map((g) => g.left)), right: Math.max(...group.map((g) => g.right)), texts: group.flatMap((g) => (g.text === undefined ? [] : [g.text])) };
   });
 }
 
@@ -54,7 +59,7 @@ function strongest(found: readonly Cluster[], n: number): Cluster[] | undefined 
  * undefined when the page does not show every number column and every text column that is no
  * caption (then the titles' own columns are kept).
  */
-function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[]): Array<number | undefined> | undefined {
+function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[], caption?: CaptionFit): Array<number | undefined> | undefined {
   const numericBands = bands.flatMap((b, i) => (NUMERIC.has(b.field ?? '') ? [i] : []));
   if (numericBands.length === 0) return undefined;
   const numbers = lines.flatMap((l) => l.tokens.filter((t) => NUMBER.test(t.text)).map((t) => ({ at: (t.start + t.end) / 2, left: t.start, right: t.end })));
@@ -66,7 +71,7 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[]): Array<
   const texts = lines.flatMap((l) =>
     l.pieces.filter((p) => !NUMBER.test(p.text.trim())).map((p) => {
       const at = p.start + p.text.length - p.text.trimStart().length;
-      return { at, left: at, right: p.end };
+      return { at, left: at, right: p.end, text: p.text.trim() };
     }),
   );
   // The text columns between two number columns (or an end) are found among the text starting there.
@@ -88,8 +93,18 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[]): Array<
     // Captions left of the first plain column take what text starts there, in order.
     const first = chosen[0]?.at ?? high;
     const before = found.filter((c) => c.at < first && !chosen.includes(c)).sort((a, b) => a.at - b.at);
-    segment.filter((b) => b.grouped && (plain[0] === undefined || b.band < plain[0].band)).forEach((b, k) => {
-      if (before[k] !== undefined) lefts[b.band] = before[k]!.at;
+    const captions = segment.filter((b) => b.grouped && (plain[0] === undefined || b.band < plain[0].band));
+    // A caption column the page leaves empty (no 一级指标 printed on it) is passed over: text that is
+    // the next caption column's and none of this one's starts that column, not this.
+    const owns = (c: Cluster, band: number) => caption !== undefined && c.texts.some((t) => caption(bands[band]!.field!, t) !== undefined);
+    let k = 0;
+    captions.forEach((b, i) => {
+      const c = before[k];
+      if (c === undefined) return;
+      const next = captions[i + 1];
+      if (next !== undefined && captions.length - i > before.length - k && owns(c, next.band) && !owns(c, b.band)) return;
+      lefts[b.band] = c.at;
+      k++;
     });
   }
   return lefts;
@@ -100,8 +115,8 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[]): Array<
  * the titles' bands. Columns the page leaves empty get a sliver next to their neighbours, so
  * that order alone decides.
  */
-export function pageBands(lines: readonly LayoutLine[], bands: readonly Band[]): Band[] | undefined {
-  const found = pageLefts(lines.filter((l) => l.tokens.length > 0), bands);
+export function pageBands(lines: readonly LayoutLine[], bands: readonly Band[], caption?: CaptionFit): Band[] | undefined {
+  const found = pageLefts(lines.filter((l) => l.tokens.length > 0), bands, caption);
   if (!found) return undefined;
   const lefts = [...found];
   // Known lefts must rise left to right, or the page was not read as the titles' columns.

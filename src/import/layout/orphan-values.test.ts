@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readLayoutText } from './read-layout-forms.ts';
+
+/** A line with each text starting at its column. */
+function at(...parts: Array<[number, string]>): string {
+  let line = '';
+  for (const [col, text] of parts) line = line.padEnd(col) + text;
+  return line;
+}
+
+const read = (lines: string[]) => readLayoutText({ file: 'form.txt', bytes: new Uint8Array() }, lines.join('\n'));
+
+const TABLE = [
+  '',
+  at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [46, '权重'], [54, '评分规则'], [76, '自评分'], [86, '备注']),
+  '',
+  at([0, '产出指标(100分)'], [16, '开放天数'], [34, '≥250天'], [46, '100'], [54, '开放满250天'], [77, '90']),
+  '',
+  at([18, '合计'], [46, '100'], [77, '90']),
+];
+
+test('a figure ending a text wrapped in its cell, the next label centred between its lines, goes on with that text (seed 16, forms 49 and 68)', async () => {
+  // 项目名称's value set at the top of its cell, 预算单位 centred beside it: …运用 / 预算单位 / 49.
+  const result = await read([
+    '                                    2021年度财政项目绩效自评价',
+    at([1, '项目名称'], [71, '南京市松江区民政局']),
+    at([10, '细化绩效目标，强化过程管理和结果运用']),
+    at([51, '预算单位']),
+    at([10, '49']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.equal(project.name, '细化绩效目标，强化过程管理和结果运用49');
+  assert.equal(project.budgetUnit, '南京市松江区民政局');
+});
+
+test('text set under a wrapped value at its left edge is a value of its own (seed 16, form 58)', async () => {
+  // 杭州市…委员会 is 主管部门's, set at the top of its row: not the end of the name above it.
+  const result = await read([
+    '                                    2021年度财政项目绩效自评价',
+    at([10, '落实《实施方案》各项任务，项目58']),
+    at([1, '项目名称']),
+    at([10, '杭州市普陀区卫生健康委员会'], [78, '实施单位']),
+    at([1, '主管部门'], [100, '计划财务科']),
+    ...TABLE,
+  ]);
+  assert.equal(result.forms[0]!.evaluation.project.name, '落实《实施方案》各项任务，项目58');
+});
