@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readTextForms } from '../text/read-text-forms.ts';
+import { at } from './layout-excerpt.testing.ts';
 
 const readFile = (lines: string[]) => readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) });
 const read = async (lines: string[]) => (await readFile(lines)).forms[0]!;
-
-/** A line with each text starting at its column. */
-function at(...parts: Array<[number, string]>): string {
-  let line = '';
-  for (const [col, text] of parts) line = line.padEnd(col) + text;
-  return line;
-}
 
 const HEAD = [
   at([37, '项目支出绩效自评表']),

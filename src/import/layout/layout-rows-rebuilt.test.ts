@@ -5,23 +5,10 @@ import { layoutLines } from './layout-lines.ts';
 import { joinTitleRows, layoutRows } from './layout-rows.ts';
 import { joinOrphanValues } from './orphan-values.ts';
 import { readLayoutText } from './read-layout-forms.ts';
+import { at, HEAD, TITLES } from './layout-excerpt.testing.ts';
 
 const read = async (lines: string[]) => (await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) })).forms[0]!.evaluation;
 
-const HEAD = [
-  '                              2023年度财政项目绩效自评价',
-  '  项目名称       社区图书角运营                        预算单位             上海市某区文化局',
-  '',
-];
-
-/** A line with each text starting at its column. */
-function at(...parts: Array<[number, string]>): string {
-  let line = '';
-  for (const [col, text] of parts) line = line.padEnd(col) + text;
-  return line;
-}
-
-// Columns: 一级指标 0, 指标名称 16, 目标值 34, 权重 46, 评分规则 54, 自评分 76, 备注 86.
 test('indicator rows come from the weights: a cell at the top of its row and a wrapped cell centred on it', async () => {
   const evaluation = await read([
     ...HEAD,
@@ -74,7 +61,6 @@ test('a value set at the top of a tall row joins the nearer label with nothing w
   ]);
 });
 
-const TITLES = [at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [46, '权重'], [54, '评分规则'], [76, '自评分'], [86, '备注']), ''];
 const BODY = [
   at([0, '产出指标(60分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '50']),
   '',

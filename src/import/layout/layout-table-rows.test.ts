@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readLayoutText } from './read-layout-forms.ts';
-
-/** A line with each text starting at its column. */
-function at(...parts: Array<[number, string]>): string {
-  let line = '';
-  for (const [col, text] of parts) line = line.padEnd(col) + text;
-  return line;
-}
+import { at, HEAD, TITLES } from './layout-excerpt.testing.ts';
 
 const read = (lines: string[]) => readLayoutText({ file: 'form.txt', bytes: new Uint8Array() }, lines.join('\n'));
-
-const HEAD = [
-  '                              2023年度财政项目绩效自评价',
-  '  项目名称       社区图书角运营                        预算单位             上海市某区文化局',
-  '',
-];
-// Columns: 一级指标 0, 指标名称 16, 目标值 34, 权重 46, 评分规则 54, 自评分 76, 备注 86.
-const TITLES = [at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [46, '权重'], [54, '评分规则'], [76, '自评分'], [86, '备注']), ''];
 
 test('the short last line of a wrapped remark, its centre under the 自评分 title, stays with its cell (seed 2026, form 19)', async () => {
   // 备注 is set left in its column, which starts left of its centred title: the first line's centre

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readLayoutText } from './read-layout-forms.ts';
-
-/** A line with each text starting at its column. */
-function at(...parts: Array<[number, string]>): string {
-  let line = '';
-  for (const [col, text] of parts) line = line.padEnd(col) + text;
-  return line;
-}
+import { at } from './layout-excerpt.testing.ts';
 
 const read = (lines: string[]) => readLayoutText({ file: 'form.txt', bytes: new Uint8Array() }, lines.join('\n'));
 

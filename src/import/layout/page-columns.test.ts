@@ -4,24 +4,9 @@ import { readTextForms } from '../text/read-text-forms.ts';
 import type { Band } from './layout-grid.ts';
 import { layoutLines } from './layout-lines.ts';
 import { pageBands } from './page-columns.ts';
+import { at, HEAD, TITLES } from './layout-excerpt.testing.ts';
 
 const read = async (lines: string[]) => (await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) })).forms[0]!.evaluation;
-
-/** A line with each text starting at its column. */
-function at(...parts: Array<[number, string]>): string {
-  let line = '';
-  for (const [col, text] of parts) line = line.padEnd(col) + text;
-  return line;
-}
-
-const HEAD = [
-  '                              2023年度财政项目绩效自评价',
-  '  项目名称       社区图书角运营                        预算单位             上海市某区文化局',
-  '',
-];
-
-// Titles' page: 一级指标 0, 指标名称 16, 目标值 34, 权重 46, 评分规则 54, 自评分 76, 备注 86.
-const TITLES = [at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [46, '权重'], [54, '评分规则'], [76, '自评分'], [86, '备注']), ''];
 
 test('a page without the column titles is read by its own columns, in the titles order', async () => {
   const evaluation = await read([

@@ -1,0 +1,21 @@
+/**
+ * Hand-made excerpts of `pdftotext -layout` output for the layout reader's tests: lines built from
+ * texts at the columns they start at, and the head of a form most of the excerpts share.
+ */
+
+/** A line with each text starting at its column. */
+export function at(...parts: Array<[number, string]>): string {
+  let line = '';
+  for (const [col, text] of parts) line = line.padEnd(col) + text;
+  return line;
+}
+
+/** A form's title and its first header row (项目名称, 预算单位), then a blank line. */
+export const HEAD: readonly string[] = [
+  '                              2023年度财政项目绩效自评价',
+  '  项目名称       社区图书角运营                        预算单位             上海市某区文化局',
+  '',
+];
+
+/** The indicator table's titles — 一级指标 0, 指标名称 16, 目标值 34, 权重 46, 评分规则 54, 自评分 76, 备注 86 — then a blank line. */
+export const TITLES: readonly string[] = [at([2, '一级指标'], [16, '指标名称'], [34, '目标值'], [46, '权重'], [54, '评分规则'], [76, '自评分'], [86, '备注']), ''];
