@@ -70,8 +70,20 @@ async function demoEvaluations(): Promise<Evaluation[]> {
 /** The demo's users share one password, which must pass the rules as any other. */
 export class DemoPasswordError extends Error {}
 
+export interface DemoOptions {
+  password: string;
+  templates: TemplateRegistry;
+  now?: () => Date;
+  /**
+   * A hash of `password` made already, given to every demo user instead of one hash (one salt) each:
+   * the tests load the demo into a database per test file and dialect, and seven scrypt runs each
+   * time cost more than the tests around them. `jixiao serve --demo` hashes per user.
+   */
+  passwordHash?: string;
+}
+
 /** Loads the demo when the database has no unit yet; true when it did. */
-export async function loadDemo(db: Db, options: { password: string; templates: TemplateRegistry; now?: () => Date }): Promise<boolean> {
+export async function loadDemo(db: Db, options: DemoOptions): Promise<boolean> {
   if ([...options.password].length < PASSWORD_MIN_LENGTH) {
     throw new DemoPasswordError(`the demo password must have at least ${PASSWORD_MIN_LENGTH} characters`);
   }
@@ -81,7 +93,7 @@ export async function loadDemo(db: Db, options: { password: string; templates: T
   const at = now.toISOString();
   const unitIds = new Map<string, string>(DEMO_UNITS.map((u) => [u.code, crypto.randomUUID()]));
   const unitOfName = new Map<string, string>(DEMO_UNITS.map((u) => [u.name, u.code]));
-  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(options.password)));
+  const hashes = await Promise.all(DEMO_USERS.map(() => options.passwordHash ?? hashPassword(options.password)));
 
   await inTransaction(db, async (repos) => {
     for (const unit of DEMO_UNITS) {

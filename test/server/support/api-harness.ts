@@ -8,6 +8,7 @@ import { templateRegistry } from '../../../src/core/templates/registry.ts';
 import type { Status } from '../../../src/core/workflow/workflow.ts';
 import { createApp, type AppOptions } from '../../../src/server/app.ts';
 import { loadDemo } from '../../../src/server/demo-data.ts';
+import { hashPassword } from '../../../src/server/passwords.ts';
 import { columnsOf } from '../../../src/storage/evaluation-columns.ts';
 import { repositories } from '../../../src/storage/repositories.ts';
 import type { DialectName } from '../../../src/storage/dialect.ts';
@@ -79,6 +80,10 @@ export interface Api {
   evaluation(unit: UnitKey, status: Status, document?: Evaluation): Promise<string>;
 }
 
+let demoHash: Promise<string> | undefined;
+/** The demo users' password hashed once per test process (a login still verifies it at the full scrypt cost). */
+const demoPasswordHash = () => (demoHash ??= hashPassword(PASSWORD));
+
 let addressCounter = 0;
 /** A distinct client address per login, so that the rate limit of one test never meets another's. */
 export const freshAddress = () => `10.0.${Math.floor(addressCounter / 250)}.${(addressCounter++ % 250) + 1}`;
@@ -123,7 +128,7 @@ export function forEachApi(title: string, body: (api: Api) => void, options: Par
 
     before(async () => {
       const templates = templateRegistry();
-      await loadDemo(database().db, { password: PASSWORD, templates });
+      await loadDemo(database().db, { password: PASSWORD, templates, passwordHash: await demoPasswordHash() });
       const list = await repositories(database().db).units.tree();
       const office = seedEvaluations()[0]!.project.budgetUnit;
       for (const unit of list) units.set(unit.name === office ? 'office' : 'center', unit.id);
