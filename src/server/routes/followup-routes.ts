@@ -68,7 +68,7 @@ export function followupRoutes(app: OpenAPIHono<AppEnv>, services: Services): vo
       const user = requireUser(c);
       const { year, unit, status } = c.req.valid('query');
       const { today, items } = await rectifications.exportRows(user, { year, unit, status });
-      // exceljs is loaded at the first workbook asked for (lazy-exports.test.ts).
+      // exceljs is loaded at the first workbook asked for (test/server/serve-modules.test.ts).
       const { rectificationListXlsx } = await import('../../export/xlsx/rectification-list.ts');
       const bytes = await rectificationListXlsx(items, today, requestLang(c));
       const file = { bytes, fileName: `rectifications-${year ?? 'all'}-${today}.xlsx`, contentType: XLSX_TYPE };

@@ -91,7 +91,7 @@ export function recheckRoutes(app: OpenAPIHono<AppEnv>, services: Services): voi
     async (c) => {
       const user = requireUser(c);
       const report = await services.rechecks.report(user, c.req.valid('param').id, c.req.valid('query').threshold);
-      // exceljs is loaded at the first workbook asked for (lazy-exports.test.ts).
+      // exceljs is loaded at the first workbook asked for (test/server/serve-modules.test.ts).
       const { recheckReportXlsx } = await import('../../export/xlsx/recheck-report.ts');
       const bytes = await recheckReportXlsx(report, requestLang(c));
       const file = { bytes, fileName: `recheck-${report.year}-${report.drawId.slice(0, 8)}.xlsx`, contentType: XLSX_TYPE };

@@ -101,7 +101,7 @@ export function yearRoutes(app: OpenAPIHono<AppEnv>, services: Services): void {
       const user = requireUser(c);
       const { year } = c.req.valid('param');
       const [progress, open] = [await services.years.progress(user, year), await services.years.withUnits(user, year)];
-      // exceljs is loaded at the first workbook asked for (lazy-exports.test.ts).
+      // exceljs is loaded at the first workbook asked for (test/server/serve-modules.test.ts).
       const { progressXlsx } = await import('../../export/xlsx/progress-report.ts');
       const file = { bytes: await progressXlsx(progress, open, requestLang(c)), fileName: `progress-${year}.xlsx`, contentType: XLSX_TYPE };
       return privateFile(c, services.security, user, 'progress.xlsx', { year }, file);
