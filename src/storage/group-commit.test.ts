@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Evaluation } from '../core/model/evaluation.ts';
+import { sql } from 'kysely';
 import { GroupCommit } from './group-commit.ts';
-import { openDatabase } from './open-database.ts';
+import { WalSync } from './wal-sync.ts';
+import { openDatabase, walSyncOf } from './open-database.ts';
 import type { Repositories } from './repositories.ts';
 import { repositories } from './repositories.ts';
 import { forEachDatabase } from './test-databases.testing.ts';
@@ -96,4 +98,59 @@ forEachDatabase('group commit', (database, dialect, url) => {
     assert.equal(outcomes[0]!.status, 'rejected');
     assert.equal(outcomes[1]!.status, 'fulfilled', 'the other unit is not refused for it');
   });
+
+  if (dialect !== 'sqlite') return;
+
+  /** The log's fsync, watched: what another connection reads when it starts, and when it has ended. */
+  class WatchedSync extends WalSync {
+    readAtStart: Array<number | undefined> = [];
+    ended = 0;
+    fail = false;
+    protected override async datasync(): Promise<void> {
+      const other = openDatabase(url());
+      try {
+        this.readAtStart.push((await repositories(other.db).evaluations.get('w1'))?.version);
+      } finally {
+        await other.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (this.fail) throw new Error('disk gone');
+      await super.datasync();
+      this.ended++;
+    }
+  }
+
+  const synchronous = async () => (await sql<{ synchronous: number }>`pragma synchronous`.execute(database().db)).rows[0]?.synchronous;
+
+  test('SQLite: a batch is answered after the log is synced, from after its commit; the connection is back at FULL', async () => {
+    const repos = repositories(database().db);
+    for (const id of ['w1', 'w2']) await repos.evaluations.insert({ id, unitId: 'gu', status: 'draft', columns: columns(id), document: doc(id), at: AT });
+    const wal = new WatchedSync(url());
+    const group = new GroupCommit(database().db, { walSync: wal });
+    const answered: number[] = [];
+    await Promise.all([
+      group.run(save('w1', 1, 'w1 saved', [])).then(() => answered.push(wal.ended)),
+      group.run(save('w2', 1, 'w2 saved', [])).then(() => answered.push(wal.ended)),
+    ]);
+    assert.deepEqual(wal.readAtStart, [2], 'one sync, started once the commit was visible to others');
+    assert.deepEqual(answered, [1, 1], 'both answered after it ended');
+    assert.equal(await synchronous(), 2, 'FULL for every other transaction');
+    await group.run(save('w1', 2, 'w1 alone', []));
+    assert.deepEqual(wal.readAtStart, [2, 3], 'a save alone is synced the same way');
+    assert.equal(await synchronous(), 2);
+  });
+
+  test('SQLite: when the log cannot be synced, every save of the batch is answered with the error', async () => {
+    const wal = new WatchedSync(url());
+    wal.fail = true;
+    const group = new GroupCommit(database().db, { walSync: wal });
+    const outcomes = await Promise.allSettled([group.run(save('w1', 3, 'w1 unsure', [])), group.run(save('w2', 2, 'w2 unsure', []))]);
+    assert.deepEqual(outcomes.map((o) => o.status === 'rejected' && (o.reason as Error).message), ['disk gone', 'disk gone']);
+    assert.equal(await synchronous(), 2);
+  });
+
+  test('SQLite: the database opened by openDatabase syncs its log for the group commit', async () => {
+    assert.ok(walSyncOf(database().db) instanceof WalSync, 'a SQLite file has a log to sync');
+  });
 });
+

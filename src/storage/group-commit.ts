@@ -12,11 +12,16 @@
  *   which is rolled back whole, and every unit of it runs again alone in its own transaction, where
  *   it gets its own answer. A unit may therefore run twice: once in the rolled-back batch, once alone.
  * A failure of the transaction itself (BEGIN, COMMIT, the connection) is every unit's answer.
+ *
+ * On a SQLite file the batch commits without syncing (`synchronous = normal` for its transaction
+ * alone, on its connection) and its units are answered after the log's fsync, which runs off the
+ * event loop (WalSync). Every other transaction keeps `synchronous = full`.
  */
 import { sql } from 'kysely';
 import { isPostgres } from './dialect.ts';
-import type { Db } from './open-database.ts';
+import { walSyncOf, type Db } from './open-database.ts';
 import { inTransaction, repositories, type Repositories } from './repositories.ts';
+import type { WalSync } from './wal-sync.ts';
 
 type Work<T> = (repos: Repositories) => Promise<T>;
 
@@ -41,6 +46,8 @@ export interface GroupCommitOptions {
    * the pool's parallelism, and PostgreSQL flushes the WAL of commits that meet once.
    */
   inFlight?: number;
+  /** The log's fsync (SQLite file); default: the one `openDatabase` made for `db`. */
+  walSync?: WalSync | null;
 }
 
 export class GroupCommit {
@@ -50,10 +57,12 @@ export class GroupCommit {
   private readonly maxBatch: number;
   private readonly inFlight: number;
   private readonly savepoints: boolean;
+  private readonly walSync: WalSync | null;
 
   constructor(private readonly db: Db, options: GroupCommitOptions = {}) {
     this.maxBatch = options.maxBatch ?? 64;
     this.savepoints = !isPostgres(db);
+    this.walSync = options.walSync !== undefined ? options.walSync : walSyncOf(db);
     this.inFlight = this.savepoints ? 1 : options.inFlight ?? 4;
   }
 
@@ -94,9 +103,23 @@ export class GroupCommit {
   }
 
   private async commit(batch: Pending[]): Promise<Outcome[]> {
-    if (batch.length === 1) return [await settle(() => inTransaction(this.db, batch[0]!.work))];
+    const walSync = this.walSync;
+    if (walSync === null) return this.transact(this.db, batch);
+    const outcomes = await this.db.connection().execute((connection) => withoutSync(connection, () => this.transact(connection, batch)));
+    if (!outcomes.some((outcome) => outcome.ok)) return outcomes; // nothing of theirs was committed
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      await walSync.sync();
+    } catch (error) {
+      return batch.map(() => ({ ok: false, error })); // committed, but not known to be on the disk
+    }
+    return outcomes;
+  }
+
+  /** The batch in one transaction on `db` (a connection of its own when the commit is synced after). */
+  private async transact(db: Db, batch: Pending[]): Promise<Outcome[]> {
+    if (batch.length === 1) return [await settle(() => inTransaction(db, batch[0]!.work))];
+    try {
+      return await db.transaction().execute(async (trx) => {
         const repos = repositories(trx);
         const outcomes: Outcome[] = [];
         for (const [i, pending] of batch.entries()) {
@@ -125,9 +148,22 @@ export class GroupCommit {
       if (!(error instanceof UnitFailed)) return batch.map(() => ({ ok: false, error }));
       // Each alone, one after the other (as they were ordered in the batch).
       const outcomes: Outcome[] = [];
-      for (const pending of batch) outcomes.push(await settle(() => inTransaction(this.db, pending.work)));
+      for (const pending of batch) outcomes.push(await settle(() => inTransaction(db, pending.work)));
       return outcomes;
     }
+  }
+}
+
+/**
+ * Runs `commit` on `connection` with `synchronous = normal`, and puts `full` back before the
+ * connection serves anything else: the caller syncs the log itself before it answers.
+ */
+async function withoutSync<T>(connection: Db, commit: () => Promise<T>): Promise<T> {
+  await sql`pragma synchronous = normal`.execute(connection);
+  try {
+    return await commit();
+  } finally {
+    await sql`pragma synchronous = full`.execute(connection);
   }
 }
 

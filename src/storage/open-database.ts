@@ -14,6 +14,7 @@ import pg from 'pg';
 import { parseDatabaseUrl } from './database-url.ts';
 import type { DialectName } from './dialect.ts';
 import type { Tables } from './tables.ts';
+import { WalSync } from './wal-sync.ts';
 
 export type Db = Kysely<Tables>;
 
@@ -77,7 +78,24 @@ export function openDatabase(url: string | undefined): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  if (location.path === ':memory:') return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const walSync = new WalSync(location.path);
+  walSyncs.set(db, walSync);
+  return {
+    db, dialect: 'sqlite',
+    close: async () => {
+      await db.destroy();
+      await walSync.close();
+    },
+  };
+}
+
+/** The WAL of each SQLite file opened here, for the group commit (a file in memory has none). */
+const walSyncs = new WeakMap<Db, WalSync>();
+
+/** The log sync of `db`'s SQLite file; null for PostgreSQL and a database in memory. */
+export function walSyncOf(db: Db): WalSync | null {
+  return walSyncs.get(db) ?? null;
 }
 
 /**
