@@ -23,11 +23,12 @@
  * the bare handler and then the application of each `--bin PATH` in turn (default: this checkout's
  * bin/jixiao.js; several give a before/after measured alternately on the same province, the
  * machine's other load spread over both). JIXIAO_BENCH_SERVE_ARGS adds arguments to `jixiao serve`
- * (e.g. `--workers 2`).
+ * (e.g. `--workers 2`). `--seconds S`: the length of each measured load (default 5, 20 with --full).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { buildIsFresh } from '../bin/server-build.js';
@@ -38,6 +39,8 @@ import { machine, medianMs } from './machine.ts';
 import { BENCH_PASSWORD, province, type Province } from './province.ts';
 
 export const CONNECTIONS = 32;
+/** The pause after the warm-up load, for the answers still in flight. */
+const WARM_UP_SETTLE_MS = 500;
 
 export interface LoadFigures {
   rps: number;
@@ -246,6 +249,9 @@ async function putLoad(port: number, slots: Slot[], seconds: number): Promise<Lo
 
 async function measuredLoad(port: number, base: string, slots: Slot[], seconds: number, app: boolean): Promise<LoadFigures> {
   await putLoad(port, slots, Math.max(2, Math.round(seconds / 4))); // warm-up: JIT, connection pool, page cache
+  // autocannon stops without waiting for the answers in flight: let the server finish them before the
+  // versions are read again, or a save still committing makes the measured run's first PUT stale (409).
+  await delay(WARM_UP_SETTLE_MS);
   if (app) await refresh(base, slots);
   return putLoad(port, slots, seconds);
 }
@@ -456,11 +462,11 @@ export async function measurePut(dialect: DialectName, options: ApiOptions & { b
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2);
-  const dialect = (argv.find((a) => !a.startsWith('--') && !['--bin', '--rounds'].includes(argv[argv.indexOf(a) - 1] ?? '')) ?? 'sqlite') as DialectName;
+  const dialect = (argv.find((a) => !a.startsWith('--') && !['--bin', '--rounds', '--seconds'].includes(argv[argv.indexOf(a) - 1] ?? '')) ?? 'sqlite') as DialectName;
   const full = argv.includes('--full');
   const valuesOf = (flag: string) => argv.flatMap((a, i) => (argv[i - 1] === flag ? [a] : []));
   const gen: GenOptions = full ? { units: 2000, projectsPerUnit: 25, years: [2021, 2025], seed: 1 } : { units: 40, projectsPerUnit: 25, years: [2023, 2024], seed: 1 };
-  const seconds = full ? 20 : 5;
+  const seconds = Number(valuesOf('--seconds')[0] ?? (full ? 20 : 5));
   console.log(`machine: ${machine()}`);
   if (argv.includes('--put-only')) {
     const bins = valuesOf('--bin');
