@@ -149,6 +149,43 @@ forEachDatabase('group commit', (database, dialect, url) => {
     assert.equal(await synchronous(), 2);
   });
 
+  test('SQLite: the next batch commits while the log of the one before is being synced', async () => {
+    let release = () => {};
+    class GatedSync extends WalSync {
+      started = 0;
+      protected override async datasync(): Promise<void> {
+        if (this.started++ === 0) await new Promise<void>((resolve) => (release = resolve));
+        await super.datasync();
+      }
+    }
+    const wal = new GatedSync(url());
+    const group = new GroupCommit(database().db, { walSync: wal });
+    const readW2 = async () => {
+      const other = openDatabase(url());
+      try {
+        return (await repositories(other.db).evaluations.get('w2'))?.document.project.name;
+      } finally {
+        await other.close();
+      }
+    };
+    const versionOf = async (id: string) => (await repositories(database().db).evaluations.get(id))!.version;
+    let firstAnswered = false;
+    const first = group.run(save('w1', await versionOf('w1'), 'w1 held', [])).then(() => (firstAnswered = true));
+    for (let i = 0; wal.started === 0; i++) {
+      assert.ok(i < 200, 'the first sync began');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const second = group.run(save('w2', await versionOf('w2'), 'w2 meanwhile', []));
+    for (let i = 0; (await readW2()) !== 'w2 meanwhile'; i++) {
+      assert.ok(i < 200, 'the second batch committed while the first sync was held');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    assert.equal(firstAnswered, false, 'the first is still waiting for its sync');
+    release();
+    await Promise.all([first, second]);
+    assert.equal(wal.started, 2, 'the second commit ended after the first sync began: a sync of its own');
+  });
+
   test('SQLite: the database opened by openDatabase syncs its log for the group commit', async () => {
     assert.ok(walSyncOf(database().db) instanceof WalSync, 'a SQLite file has a log to sync');
   });

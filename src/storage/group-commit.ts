@@ -89,30 +89,37 @@ export class GroupCommit {
     if (batch.length === 0) return;
     this.committing++;
     this.schedule(); // more than a batch waiting, and room for another transaction
+    let outcomes: Outcome[];
     try {
-      const outcomes = await this.commit(batch);
-      batch.forEach((pending, i) => {
-        const outcome = outcomes[i]!;
-        if (outcome.ok) pending.resolve(outcome.value);
-        else pending.reject(outcome.error);
-      });
+      outcomes = await this.commit(batch);
+    } catch (error) {
+      outcomes = batch.map(() => ({ ok: false, error }));
     } finally {
       this.committing--;
-      this.schedule();
+      this.schedule(); // the next batch commits while this one's log is synced
     }
+    outcomes = await this.synced(outcomes);
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    });
   }
 
-  private async commit(batch: Pending[]): Promise<Outcome[]> {
-    const walSync = this.walSync;
-    if (walSync === null) return this.transact(this.db, batch);
-    const outcomes = await this.db.connection().execute((connection) => withoutSync(connection, () => this.transact(connection, batch)));
-    if (!outcomes.some((outcome) => outcome.ok)) return outcomes; // nothing of theirs was committed
+  private commit(batch: Pending[]): Promise<Outcome[]> {
+    if (this.walSync === null) return this.transact(this.db, batch);
+    return this.db.connection().execute((connection) => withoutSync(connection, () => this.transact(connection, batch)));
+  }
+
+  /** The outcomes once the log holding their commit is on the disk (SQLite file; at once otherwise). */
+  private async synced(outcomes: Outcome[]): Promise<Outcome[]> {
+    if (this.walSync === null || !outcomes.some((outcome) => outcome.ok)) return outcomes; // nothing of theirs was committed
     try {
-      await walSync.sync();
+      await this.walSync.sync();
+      return outcomes;
     } catch (error) {
-      return batch.map(() => ({ ok: false, error })); // committed, but not known to be on the disk
+      return outcomes.map(() => ({ ok: false, error })); // committed, but not known to be on the disk
     }
-    return outcomes;
   }
 
   /** The batch in one transaction on `db` (a connection of its own when the commit is synced after). */
