@@ -75,6 +75,9 @@ test('no password, token, hash or session id in what the server prints', { timeo
   db.close();
 
   const output = server.output();
+  // The log is written off the event loop: every request's line is there all the same (pino flushes at exit), the logouts' last.
+  const logouts = output.split('\n').filter((line) => line.includes('"msg":"request"') && line.includes('"path":"/api/logout"'));
+  assert.equal(logouts.length, sessions.length, 'each request has its line in the log');
   assert.match(output, /password from \$JIXIAO_DEMO_PASSWORD/u, 'the given password is not echoed');
   for (const secret of secrets) assert.ok(!output.includes(secret), `a secret (${secret.slice(0, 4)}…) appears in the output:\n${output}`);
   process.stdout.write(`# no secrets in logs: ${requests} requests, ${secrets.size} secrets looked for in ${output.length} characters of output, none found\n`);

@@ -96,7 +96,10 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<numbe
 
   const app = createApp({
     database, templates, webRoot: WEB_ROOT, trustProxy: config.JIXIAO_TRUST_PROXY, sessionIdleMs: config.JIXIAO_SESSION_IDLE_MINUTES * 60_000,
-    logger: pino({ level: config.LOG_LEVEL }),
+    // Written off the event loop (a line per request was a synchronous write of its own: 8-11 % of a
+    // save's CPU under load); lines that come while a write is under way go out together with the next.
+    // pino flushes what is left when the process exits.
+    logger: pino({ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false })),
     evidence: { ...evidence, store: openEvidenceStore(evidence.store, database.db) },
   });
   const hostname = (values.host as string | undefined) ?? '0.0.0.0';
