@@ -35,19 +35,39 @@ function centredOn(cell: LayoutCell, anchor: number): boolean {
   return last - first === lines.length - 1 && anchor - first === last - anchor;
 }
 
-/** Cells of `rows` next to a border that touches; `skip` leaves rows out (tables, checked by their figures; notes). */
+/**
+ * The cells of `cells` whose text on line `at` starts where `cell`'s text on line `on` does: a cell's
+ * wrapped lines start at its left edge, so that text may go on from one line to the other.
+ */
+function sameStart(cells: readonly LayoutCell[], at: number, cell: LayoutCell, on: number): LayoutCell[] {
+  const start = Math.min(...cell.tokens.filter((t) => t.line === on).map((t) => t.start));
+  return cells.filter((c) => Math.min(...c.tokens.filter((t) => t.line === at).map((t) => t.start)) === start);
+}
+
+/**
+ * Cells of `rows` next to a border that touches; `skip` leaves rows out (tables, checked by their
+ * figures; notes). A cell centred on its row's anchor is its row's, unless the line at the border
+ * starts where a cell of the other row starts on the line across it: then it may as well be that
+ * cell's wrapped line (项目名称's value going on right above 主管部门's centred one), and both are unclear.
+ */
 export function touchingRowCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], skip: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
-  const holding = (r: number, line: { index: number; lineNo: number }) =>
-    table[r]!.filter((c) => c.tokens.some((t) => t.line === line.index) && !centredOn(c, rows[r]!.anchor)).map((c) => ({ location: locationOf(c), lineNo: line.lineNo }));
+  const holding = (r: number, line: { index: number; lineNo: number }, other: number, across: number) =>
+    table[r]!.flatMap((c) => {
+      if (!c.tokens.some((t) => t.line === line.index)) return [];
+      const continued = sameStart(table[other]!, across, c, line.index);
+      if (continued.length === 0) return centredOn(c, rows[r]!.anchor) ? [] : [{ location: locationOf(c), lineNo: line.lineNo }];
+      // Cells of a row may share one location: the text names the field meant.
+      return [c, ...continued].map((u) => ({ location: locationOf(u), lineNo: line.lineNo, text: cellText(u) }));
+    });
   for (let r = 0; r + 1 < rows.length; r++) {
     const upper = rows[r]!;
     const lower = rows[r + 1]!;
     if (skip(r) || skip(r + 1) || !touch(upper, lower)) continue;
     const last = upper.lines.at(-1)!;
     const first = lower.lines[0]!;
-    if (last.index !== upper.anchor) out.push(...holding(r, last));
-    if (first.index !== lower.anchor) out.push(...holding(r + 1, first));
+    if (last.index !== upper.anchor) out.push(...holding(r, last, r + 1, first.index));
+    if (first.index !== lower.anchor) out.push(...holding(r + 1, first, r, last.index));
   }
   return out;
 }
