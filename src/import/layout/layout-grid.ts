@@ -439,8 +439,13 @@ function spanLeftHeadings(table: LayoutCell[][], zone: Zone, rows: readonly Layo
 }
 
 /** Line extent of a row, without the merged captions. */
-function extent(cells: readonly LayoutCell[], row: LayoutRow): { top: number; bottom: number } {
-  const lines = cells.flatMap((c) => c.tokens.map((t) => t.line));
+/**
+ * The first and last line of a row's own text. A caption already placed over several rows (the
+ * 一级指标's, when the 二级指标s are placed) is kept in its first row but is no text of that row:
+ * centred over many rows, it would stretch the first one down to its middle.
+ */
+export function extent(cells: readonly LayoutCell[], row: LayoutRow): { top: number; bottom: number } {
+  const lines = cells.filter((c) => c.rowSpan === 1).flatMap((c) => c.tokens.map((t) => t.line));
   return lines.length ? { top: Math.min(...lines), bottom: Math.max(...lines) } : { top: row.top, bottom: row.bottom };
 }
 
