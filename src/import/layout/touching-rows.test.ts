@@ -52,3 +52,14 @@ test('a header value wrapped onto the line right above the next row\'s centred v
   // Only the field holding the text at the border: 实施单位's value shares 主管部门's location.
   assert.ok(!said.some(([path]) => path === 'evaluations[0].project.department'));
 });
+
+test('a table cell whose line at a touching border stands apart from its other lines is unclear, and so is the other row\'s cell of its column', () => {
+  // 年度指标值 of the upper row wraps 个别指标完成情况未达预 / 期; 期 is given to the lower row, whose
+  // 年度指标值 (实施进度滞。) is on its anchor, three lines below: 期 touches the upper row's last
+  // line, and the upper row's target may have lost it.
+  const upper = row(0, [token('单次活动成本', 0, 10), token('个别指标完成情况未达预', 1, 30), token('2.5', 0, 70)]);
+  const lower = row(5, [token('期', 2, 30), token('实施进度滞。', 5, 30), token('印制宣传材料', 5, 10), token('0.5', 5, 70)]);
+  const cells = [upper, lower].map((r, i) => rowCells(r.tokens, i));
+  const found = new Set(touchingTableCells([upper, lower], cells, () => true, cellLocation).map((u) => u.text));
+  assert.deepEqual([...found].sort(), ['个别指标完成情况未达预', '期实施进度滞。'].sort());
+});
