@@ -33,3 +33,35 @@ test('the short last line of a wrapped remark, its centre under the 自评分 ti
     ],
   );
 });
+
+test('a tall remark set at the top of its row, its row\'s other cells centred below it, is that row\'s (seed 16, form 86)', async () => {
+  // pdftotext squeezes the blank lines around a row: the remark, set at the top of the second row,
+  // starts two lines under the first row's cells and ends a line above the second row's centred
+  // cells, so the middle between the borders fits neither. The second row's cells show its middle.
+  const remark = ['部分工作受客观因素', '影响推进较慢，预算', '执行进度有待提高，', '全年完成主要工作任', '务，服务对象满意度', '较高，管理制度健全', '，实际完成数略低于', '目标，年内完成验收'];
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(100分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '60']),
+    '',
+    ...remark.map((line) => at([86, line])),
+    '',
+    at([16, '验收合格率'], [34, '≥92%'], [46, '30'], [54, '达到92%'], [77, '20']),
+    '',
+    '',
+    '',
+    '',
+    at([16, '完成设备更新'], [34, '完成'], [46, '10'], [54, '完成得满分'], [77, '10']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '90']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(
+    evaluation.indicators.map((i) => [i.name, i.remark ?? '']),
+    [
+      ['开放天数', ''],
+      ['验收合格率', remark.join('')],
+      ['完成设备更新', ''],
+    ],
+  );
+});

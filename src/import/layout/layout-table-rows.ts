@@ -129,8 +129,16 @@ function cutCost(blocks: readonly Block[], c: number, seams = true): number {
 }
 
 /** How far (in lines, beyond SNAP_LINES) a block is from the top and from the middle of its row, the nearer. */
-function misfit(b: { top: number; bottom: number }, top: number, bottom: number): number {
-  return Math.max(Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - (top + bottom) / 2)) - SNAP_LINES, 0);
+function misfit(b: { top: number; bottom: number }, top: number, middle: number): number {
+  return Math.max(Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - middle)) - SNAP_LINES, 0);
+}
+
+/** A row's middle as its blocks show it: the median of their middles (most cells are centred on their row). */
+function middleOf(blocks: ReadonlyArray<{ top: number; bottom: number }>): number | undefined {
+  const middles = blocks.map((b) => (b.top + b.bottom) / 2).sort((a, b) => a - b);
+  if (middles.length === 0) return undefined;
+  const k = Math.floor(middles.length / 2);
+  return middles.length % 2 === 1 ? middles[k]! : (middles[k - 1]! + middles[k]!) / 2;
 }
 
 /** How badly the blocks of lines [top, bottom] fit one row: each block (or its part in the row) at its top or centred on it. */
@@ -142,8 +150,11 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number): number 
   });
   const bands = new Set(inside.map((b) => b.band));
   const doubled = (inside.length - bands.size) * DOUBLED_COST;
+  // The row's middle between its borders, or where its blocks show it: pdftotext does not keep the
+  // blank lines around a row in proportion, so the borders may put the middle where no cell is.
+  const middles = [(top + bottom) / 2, middleOf(inside) ?? (top + bottom) / 2];
   // pdftotext puts each printed line on a line of text: half a line off is no evidence.
-  return doubled + inside.reduce((sum, b) => sum + misfit(b, top, bottom), 0);
+  return doubled + inside.reduce((sum, b) => sum + Math.min(...middles.map((m) => misfit(b, top, m))), 0);
 }
 
 /**
@@ -225,7 +236,7 @@ function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], b
     const here = parts(k);
     // A row given two blocks of one column (the best fit had to): both are in doubt; so is a block
     // far from both the top and the middle of the row it was given.
-    for (const p of here) if (here.some((o) => o !== p && o.block.band === p.block.band) || misfit(p, top, bottom) > POOR_FIT_LINES) mark(p.block, top, bottom);
+    for (const p of here) if (here.some((o) => o !== p && o.block.band === p.block.band) || misfit(p, top, (top + bottom) / 2) > POOR_FIT_LINES) mark(p.block, top, bottom);
     // A column's text in this row and the next with at most a line between: the last lines of one
     // cell and a cell set at the top of the next row print alike, so the border between is a guess.
     // A block against a border whose neighbour across it has no text in that column may be the neighbour's.
