@@ -65,3 +65,29 @@ test('a tall remark set at the top of its row, its row\'s other cells centred be
     ],
   );
 });
+
+test('every row is given a name: two names a line apart are not one row\'s while the next row has none (seed 16, form 13)', async () => {
+  // 节能减排量 (the second row's name, centred on its wrapped rule) and 带动社会投资 (the third's)
+  // print a line apart, the rule's last line between: one block of the names' column, which the
+  // second row would keep whole, leaving the third without a name.
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(100分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '60']),
+    '',
+    '',
+    at([34, '≥155吨'], [46, '30'], [77, '30']),
+    at([54, '完成年度各项工作任务，提升']),
+    at([16, '节能减排量'], [86, '完成年度各项工作。']),
+    at([54, '服务质量']),
+    at([16, '带动社会投资']),
+    at([34, '组织开展'], [46, '10'], [54, '达到147万元'], [77, '10']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '100']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(
+    evaluation.indicators.map((i) => i.name),
+    ['开放天数', '节能减排量', '带动社会投资'],
+  );
+});
