@@ -4,6 +4,8 @@ import { cellLocation, rowCells } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 import { touchingTableCells } from './touching-rows.ts';
+import { readTextForms } from '../text/read-text-forms.ts';
+import { at } from './layout-excerpt.testing.ts';
 
 const token = (text: string, line: number, start: number): LayoutToken => ({ text, start, end: start + text.length * 2, line, lineNo: line + 1, page: 1 });
 
@@ -30,8 +32,6 @@ test('a table row\'s cell below its anchor, down to a row that touches it, or se
 });
 
 test('a header value wrapped onto the line right above the next row\'s centred value, in its column, is reported on both fields', async () => {
-  const { readTextForms } = await import('../text/read-text-forms.ts');
-  const { at } = await import('./layout-excerpt.testing.ts');
   // 项目名称's value wraps onto line 4 (二期工程), which starts at its column and touches 主管部门's
   // row, whose value prints over lines 4–6 around its label: line 4 is the name's end, or the top
   // of a value centred on its label. Neither reading may be taken silently.
