@@ -71,3 +71,13 @@ test('二级指标 captions stay within the rows of the 一级指标 the templat
   // Captions no template knows are not held to a 一级指标.
   assert.equal(hints.nests!('其他指标', '效益指标'), true);
 });
+
+test('a caption printed below the first line of a row is not set at the top of that row', () => {
+  // Rows on lines 10–11, 13–18, 23–34. 社会效益指标 prints on line 10 (row 0's middle, or its top
+  // over rows 0–1); 可持续影响指标 on lines 24–25, a line below row 2's first line: the middle of
+  // rows 1–2, not the top of row 2 (a cell set at the top prints on its row's first line, or above
+  // it where the row's cells are centred, never below), so row 1 is 可持续影响指标's.
+  const { texts, extents } = rows([10, 11], [13, 18], [23, 34]);
+  const placed = placeCaptions([caption(10, 11), caption(24, 25)], texts, extents);
+  assert.deepEqual(placed.map((p) => [p.s, p.e, p.unclear]), [[0, 0, undefined], [1, 2, undefined]]);
+});

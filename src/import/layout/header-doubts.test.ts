@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { LayoutCell } from './layout-grid.ts';
-import { unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
+import { readsFigure, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 
 /** A cell of one token per line: `lines` [lineNo, text] at columns from `start`. */
 function cell(row: number, start: number, ...lines: Array<[number, string]>): LayoutCell {
@@ -70,6 +70,32 @@ describe('text no field read', () => {
     assert.deepEqual(unreadCells(table, none, isLabel, () => true, where), []);
     const bracket = [[cell(0, 2, [2, '项目名称']), cell(0, 12, [2, '社区图书角'])], [cell(1, 3, [3, '）'])]];
     assert.deepEqual(unreadCells(bracket, none, isLabel, (c) => c.tokens[0]!.text !== '）', where), []);
+  });
+});
+
+describe('a figure no field read', () => {
+  test('is a line left over like text: the value read beside it may have lost it (预算单位 …达到 / 10)', () => {
+    // 预算单位's value wraps; its last line, the figure 10, prints on 项目名称's line and no field reads it.
+    const table = [
+      [cell(0, 52, [2, '预算单位']), cell(0, 70, [2, '部分任务顺延至下年度，资金拨付率达到'])],
+      [cell(1, 2, [3, '项目名称']), cell(1, 17, [3, '覆盖全区15个街镇']), cell(1, 86, [3, '10'])],
+    ];
+    const values: Record<string, string[]> = { 'line 2': ['部分任务顺延至下年度，资金拨付率达到'], 'line 3': ['覆盖全区15个街镇'] };
+    const read = (c: LayoutCell) => (values[where(c)] ?? []).some((v) => c.tokens.some((t) => v === t.text) || readsFigure(c.tokens[0]!.text, v));
+    assert.deepEqual(unreadCells(table, none, isLabel, read, where).map((u) => [u.location, u.lineNo, u.text]), [
+      ['line 2', 3, '部分任务顺延至下年度，资金拨付率达到'],
+      ['line 3', 3, '覆盖全区15个街镇'],
+    ]);
+  });
+
+  test('is read where a field at its place holds it, however it is stored', () => {
+    assert.equal(readsFigure('85,200,000.00', '85200000.00'), true);
+    assert.equal(readsFigure('120.00', '1200000.00'), true); // 万元 printed, 元 stored
+    assert.equal(readsFigure('54.00%', '54.00'), true);
+    assert.equal(readsFigure('0.00', '0.00'), true);
+    assert.equal(readsFigure('2022.3.2', '2022-03-02'), true);
+    assert.equal(readsFigure('10', '部分任务顺延至下年度，资金拨付率达到'), false);
+    assert.equal(readsFigure('13,760,000.00', '66500000.00'), false);
   });
 });
 

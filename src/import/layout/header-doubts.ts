@@ -5,6 +5,7 @@
  * label, or lose lines no field reads. Each finding names the cells whose text is in doubt; the
  * fields read from them are reported with their line (never a silent wrong value).
  */
+import { readDate } from '../../core/values/read-value.ts';
 import { cellText, type LayoutCell } from './layout-grid.ts';
 import type { UnclearCell } from './touching-rows.ts';
 
@@ -37,6 +38,20 @@ function isText(text: string): boolean {
   return /\p{Script=Han}|\p{L}{2}/u.test(text);
 }
 
+/** A figure's digits without the zeros around them: 85,200,000.00 → 852; the same in 元 and 万元. */
+const digitsOf = (text: string) => text.replace(/\D/gu, '').replace(/^0+|0+$/gu, '');
+
+/**
+ * Whether a field's stored value is the figure printed: a date as a date (2022.3.2 is 2022-03-02),
+ * else the same digits (amounts are stored in 元 without separators, rates without their %), so a
+ * figure no field took (the last line of a wrapped text, 10) is not taken for read.
+ */
+export function readsFigure(printed: string, stored: string): boolean {
+  const date = readDate(printed);
+  if (date.ok) return date.value === stored;
+  return /\d/u.test(stored) && digitsOf(printed) === digitsOf(stored);
+}
+
 /**
  * Value cells (no label in them) that no field read (`read` says which were: a figure, a date or
  * 是/否 is stored otherwise than printed, and is read where a field took it), and the value cells read within REACH lines
@@ -44,8 +59,8 @@ function isText(text: string): boolean {
  */
 export function unreadCells(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, read: (cell: LayoutCell) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const values = placed(table, skip, isLabel).filter((p) => !p.label);
-  // A line of nothing but punctuation (the `）` of a wrapped label) is no text of a field.
-  const unread = values.filter((p) => !read(p.cell) && p.cell.tokens.some((t) => isText(t.text)));
+  // A line of nothing but punctuation (the `）` of a wrapped label) is no text of a field; a figure is.
+  const unread = values.filter((p) => !read(p.cell) && p.cell.tokens.some((t) => isText(t.text) || /\d/u.test(t.text)));
   return unread.flatMap((u) =>
     values
       .filter((v) => v !== u && read(v.cell) && gap(u.lines, v.lines) <= REACH)

@@ -56,6 +56,12 @@ const TOTALLED = new Set(['weight', 'score']);
 const UNCLEAR_LINES = 0.6;
 /** What setting a caption at the top of its merged cell costs over centring it (in lines). */
 const TOP_SET_COST = 0.25;
+/**
+ * What each line costs that a caption set at the top prints below its first row's first line: a
+ * merged cell shares that row's top border, and every cell of the row prints at or below its top
+ * padding, so a caption set at the top prints on the row's first line or above it, hardly below.
+ */
+const BELOW_TOP_COST = 2;
 /** A caption further than this (in lines) from the middle of the rows it is best given. */
 const OFF_CENTRE_LINES = 1;
 const NUMBER = /^[-+]?[\d,，.]+%?$/u;
@@ -433,8 +439,13 @@ function spanLeftHeadings(table: LayoutCell[][], zone: Zone, rows: readonly Layo
 }
 
 /** Line extent of a row, without the merged captions. */
-function extent(cells: readonly LayoutCell[], row: LayoutRow): { top: number; bottom: number } {
-  const lines = cells.flatMap((c) => c.tokens.map((t) => t.line));
+/**
+ * The first and last line of a row's own text. A caption already placed over several rows (the
+ * 一级指标's, when the 二级指标s are placed) is kept in its first row but is no text of that row:
+ * centred over many rows, it would stretch the first one down to its middle.
+ */
+export function extent(cells: readonly LayoutCell[], row: LayoutRow): { top: number; bottom: number } {
+  const lines = cells.filter((c) => c.rowSpan === 1).flatMap((c) => c.tokens.map((t) => t.line));
   return lines.length ? { top: Math.min(...lines), bottom: Math.max(...lines) } : { top: row.top, bottom: row.bottom };
 }
 
@@ -690,8 +701,10 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
   const cost = (i: number, s: number, e: number) => {
     const middle = Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!);
     // Set at the top, a caption prints on its first row's first line, with that row's cells set at
-    // the top; most offices centre them, so of two equal fits the centred one is taken.
-    const top = Math.abs(tops[i]! - texts[s]!.top) + TOP_SET_COST;
+    // the top, or above it where they are centred; most offices centre them, so of two equal fits
+    // the centred one is taken.
+    const below = tops[i]! - texts[s]!.top;
+    const top = (below > 0 ? below * BELOW_TOP_COST : -below) + TOP_SET_COST;
     return fits(i, s, e) ? Math.min(middle, top) : Number.POSITIVE_INFINITY;
   };
   // fwd[i][e]: captions 0..i on rows 0..e, caption i ending at e; bwd[i][s]: captions i..m-1 on rows s..n-1.

@@ -33,3 +33,61 @@ test('the short last line of a wrapped remark, its centre under the 自评分 ti
     ],
   );
 });
+
+test('a tall remark set at the top of its row, its row\'s other cells centred below it, is that row\'s (seed 16, form 86)', async () => {
+  // pdftotext squeezes the blank lines around a row: the remark, set at the top of the second row,
+  // starts two lines under the first row's cells and ends a line above the second row's centred
+  // cells, so the middle between the borders fits neither. The second row's cells show its middle.
+  const remark = ['部分工作受客观因素', '影响推进较慢，预算', '执行进度有待提高，', '全年完成主要工作任', '务，服务对象满意度', '较高，管理制度健全', '，实际完成数略低于', '目标，年内完成验收'];
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(100分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '60']),
+    '',
+    ...remark.map((line) => at([86, line])),
+    '',
+    at([16, '验收合格率'], [34, '≥92%'], [46, '30'], [54, '达到92%'], [77, '20']),
+    '',
+    '',
+    '',
+    '',
+    at([16, '完成设备更新'], [34, '完成'], [46, '10'], [54, '完成得满分'], [77, '10']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '90']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(
+    evaluation.indicators.map((i) => [i.name, i.remark ?? '']),
+    [
+      ['开放天数', ''],
+      ['验收合格率', remark.join('')],
+      ['完成设备更新', ''],
+    ],
+  );
+});
+
+test('every row is given a name: two names a line apart are not one row\'s while the next row has none (seed 16, form 13)', async () => {
+  // 节能减排量 (the second row's name, centred on its wrapped rule) and 带动社会投资 (the third's)
+  // print a line apart, the rule's last line between: one block of the names' column, which the
+  // second row would keep whole, leaving the third without a name.
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(100分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '60']),
+    '',
+    '',
+    at([34, '≥155吨'], [46, '30'], [77, '30']),
+    at([54, '完成年度各项工作任务，提升']),
+    at([16, '节能减排量'], [86, '完成年度各项工作。']),
+    at([54, '服务质量']),
+    at([16, '带动社会投资']),
+    at([34, '组织开展'], [46, '10'], [54, '达到147万元'], [77, '10']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '100']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(
+    evaluation.indicators.map((i) => i.name),
+    ['开放天数', '节能减排量', '带动社会投资'],
+  );
+});

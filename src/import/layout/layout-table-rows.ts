@@ -31,6 +31,8 @@ const CLASH = 1e6;
 const SEAM_COST = 2;
 /** A row holding two blocks of one column: text of a neighbouring column drifted into it, or two rows taken for one. */
 const DOUBLED_COST = 8;
+/** A row given no block of the names' column (三级指标 / 指标名称): every indicator prints its name. */
+const NAMELESS_COST = 3;
 /** How far (in lines) a block may sit from its place in a row for free: the rounding of its position to a line. */
 const SNAP_LINES = 0.5;
 /** A block further than this from its place in its row is reported. */
@@ -129,12 +131,20 @@ function cutCost(blocks: readonly Block[], c: number, seams = true): number {
 }
 
 /** How far (in lines, beyond SNAP_LINES) a block is from the top and from the middle of its row, the nearer. */
-function misfit(b: { top: number; bottom: number }, top: number, bottom: number): number {
-  return Math.max(Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - (top + bottom) / 2)) - SNAP_LINES, 0);
+function misfit(b: { top: number; bottom: number }, top: number, middle: number): number {
+  return Math.max(Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - middle)) - SNAP_LINES, 0);
+}
+
+/** A row's middle as its blocks show it: the median of their middles (most cells are centred on their row). */
+function middleOf(blocks: ReadonlyArray<{ top: number; bottom: number }>): number | undefined {
+  const middles = blocks.map((b) => (b.top + b.bottom) / 2).sort((a, b) => a - b);
+  if (middles.length === 0) return undefined;
+  const k = Math.floor(middles.length / 2);
+  return middles.length % 2 === 1 ? middles[k]! : (middles[k - 1]! + middles[k]!) / 2;
 }
 
 /** How badly the blocks of lines [top, bottom] fit one row: each block (or its part in the row) at its top or centred on it. */
-function rowCost(blocks: readonly Block[], top: number, bottom: number): number {
+function rowCost(blocks: readonly Block[], top: number, bottom: number, nameBand = -1): number {
   const inside = blocks.flatMap((b) => {
     if (b.bottom < top || b.top > bottom) return [];
     const lines = b.lines.filter((l) => l >= top && l <= bottom);
@@ -142,8 +152,13 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number): number 
   });
   const bands = new Set(inside.map((b) => b.band));
   const doubled = (inside.length - bands.size) * DOUBLED_COST;
+  // Every indicator prints its name: a row given none has had it taken by a neighbour.
+  const nameless = nameBand >= 0 && !bands.has(nameBand) ? NAMELESS_COST : 0;
+  // The row's middle between its borders, or where its blocks show it: pdftotext does not keep the
+  // blank lines around a row in proportion, so the borders may put the middle where no cell is.
+  const middles = [(top + bottom) / 2, middleOf(inside) ?? (top + bottom) / 2];
   // pdftotext puts each printed line on a line of text: half a line off is no evidence.
-  return doubled + inside.reduce((sum, b) => sum + misfit(b, top, bottom), 0);
+  return doubled + nameless + inside.reduce((sum, b) => sum + Math.min(...middles.map((m) => misfit(b, top, m))), 0);
 }
 
 /**
@@ -151,7 +166,7 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number): number 
  * (ascending): the index of the last line of each row but the last, or undefined when no
  * placement keeps every block whole.
  */
-function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean): { path: number[]; cost: number } | undefined {
+function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean, nameBand = -1): { path: number[]; cost: number } | undefined {
   const cuts = (k: number): Array<{ c: number; cost: number }> => {
     const out: Array<{ c: number; cost: number }> = [];
     for (let c = weights[k]!; c < weights[k + 1]!; c++) {
@@ -166,20 +181,20 @@ function borders(blocks: readonly Block[], first: number, last: number, weights:
   const near = (from: number, to: number) => blocks.filter((b) => b.bottom >= from && b.top <= to);
   // cost[k][j]: rows 0..k placed, row k ending at gaps[k][j].
   const firstBlocks = near(first, weights[1]!);
-  let previous = gaps[0]!.map(({ c, cost }) => ({ cost: cost + rowCost(firstBlocks, first, c), path: [c] }));
+  let previous = gaps[0]!.map(({ c, cost }) => ({ cost: cost + rowCost(firstBlocks, first, c, nameBand), path: [c] }));
   for (let k = 1; k < gaps.length; k++) {
     const around = near(weights[k - 1]!, weights[k + 1]!);
     previous = gaps[k]!.map(({ c, cost: seam }) => {
       let best = { cost: Number.POSITIVE_INFINITY, path: [] as number[] };
       for (const p of previous) {
-        const cost = p.cost + seam + rowCost(around, p.path.at(-1)! + 1, c);
+        const cost = p.cost + seam + rowCost(around, p.path.at(-1)! + 1, c, nameBand);
         if (cost < best.cost) best = { cost, path: [...p.path, c] };
       }
       return best;
     });
   }
   const lastBlocks = near(weights.at(-2)!, last);
-  const end = previous.map((p) => ({ cost: p.cost + rowCost(lastBlocks, p.path.at(-1)! + 1, last), path: p.path }));
+  const end = previous.map((p) => ({ cost: p.cost + rowCost(lastBlocks, p.path.at(-1)! + 1, last, nameBand), path: p.path }));
   const best = end.reduce((a, b) => (b.cost < a.cost ? b : a), end[0]!);
   return best.cost >= CLASH ? undefined : best;
 }
@@ -225,7 +240,7 @@ function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], b
     const here = parts(k);
     // A row given two blocks of one column (the best fit had to): both are in doubt; so is a block
     // far from both the top and the middle of the row it was given.
-    for (const p of here) if (here.some((o) => o !== p && o.block.band === p.block.band) || misfit(p, top, bottom) > POOR_FIT_LINES) mark(p.block, top, bottom);
+    for (const p of here) if (here.some((o) => o !== p && o.block.band === p.block.band) || misfit(p, top, (top + bottom) / 2) > POOR_FIT_LINES) mark(p.block, top, bottom);
     // A column's text in this row and the next with at most a line between: the last lines of one
     // cell and a cell set at the top of the next row print alike, so the border between is a guess.
     // A block against a border whose neighbour across it has no text in that column may be the neighbour's.
@@ -268,7 +283,7 @@ function pageFit(lines: readonly LayoutLine[], bands: readonly Band[], seams: bo
   const last = lines.at(-1)!.index;
   const bandAt = tokenBands(lines, bands);
   const blocks = blocksOf(lines, bands, seams, bandAt);
-  const fit = weights.length === 1 ? { path: [], cost: 0 } : borders(blocks, first, last, weights, seams);
+  const fit = weights.length === 1 ? { path: [], cost: 0 } : borders(blocks, first, last, weights, seams, bands.findIndex((b) => b.field === 'name'));
   if (fit === undefined) return undefined;
   return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, bandAt };
 }

@@ -31,7 +31,9 @@ const read = (text: string | Uint8Array, file = 'form.txt'): Promise<FileImport>
 const EXPECTED_DIAGNOSTICS: Record<string, Array<[string, string, string]>> = {
   'seed-2021-putuo': [
     // 改进措施's text prints on the lines above and below its label, the line above right under
-    // 主要问题's: that line may as well be 主要问题's second line. The reading keeps it, and says so.
+    // 主要问题's and starting where it does: that line may as well be 主要问题's second line. The
+    // reading keeps it with 改进措施, and says so of both fields (主要问题 may have lost it).
+    ['LAYOUT_CELL_UNCLEAR', 'line 114', 'evaluations[0].problems'],
     ['LAYOUT_CELL_UNCLEAR', 'line 115', 'evaluations[0].improvements'],
   ],
   'real-2022-putuo-sports': [],

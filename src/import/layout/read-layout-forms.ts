@@ -22,7 +22,7 @@ import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { doubtfulValues, holds, offCentreCaptions, unclearFields } from './doubtful-rows.ts';
-import { unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
+import { readsFigure, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
 import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
@@ -267,10 +267,15 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   });
   // Header cells (outside the tables) whose place leaves their field in doubt.
   const readTexts = result.forms.flatMap((form) => Object.entries(form.locations).flatMap(([path, location]) => (TABLE_PATH.test(path) ? [] : [{ location, value: String(valueAt(form.evaluation, path) ?? '') }])));
-  // Figures, dates and 是/否 are stored otherwise than printed: checked by the figures, not here.
+  // Figures, dates and 是/否 are stored otherwise than printed: a figure is read where a field at its
+  // place holds its digits (or its date), 是/否 wherever printed (checked by the answers' own tests).
   const readAt = new Map<string, string[]>();
   for (const r of readTexts) if (r.value.trim() !== '') readAt.set(r.location, [...(readAt.get(r.location) ?? []), r.value]);
-  const read = (cell: LayoutCell) => isNumberText(cellText(cell)) || readYesNo(cellText(cell)).ok || (readAt.get(cellLocation(cell)) ?? []).some((value) => holds(cellText(cell), value));
+  const read = (cell: LayoutCell) => {
+    const text = cellText(cell);
+    const values = readAt.get(cellLocation(cell)) ?? [];
+    return readYesNo(text).ok || values.some((value) => (isNumberText(text) ? readsFigure(text, value) : holds(text, value)));
+  };
   // A label wrapped in its cell (具体实施处（科室 / ）) is a label in each of its pieces.
   const isLabelPiece = (text: string) => fit(text) !== undefined;
   const header = [...unreadCells(cells, inTable, isLabelPiece, read, cellLocation), ...valuesBesideBareLabels(cells, inTable, isLabelPiece, cellLocation)];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { placeCaptions, rowExtents } from './layout-grid.ts';
+import { extent, placeCaptions, rowExtents, type LayoutCell } from './layout-grid.ts';
 import type { LayoutToken } from './layout-lines.ts';
 
 /** A caption printed on the given lines. */
@@ -41,4 +41,13 @@ test('a caption centred on a short row and a tall one below it takes both', () =
   assert.equal(placeCaptions(captions, texts, halfWay)[0]!.unclear, 1);
   const placed = placeCaptions(captions, texts, rowExtents(texts, cells, 84, 115));
   assert.deepEqual(placed.map((p) => [p.s, p.e, p.unclear]), [[0, 0, undefined], [1, 2, undefined], [3, 3, undefined]]);
+});
+
+test('a row\'s text leaves out a caption placed over it and the rows below (the 一级指标\'s, centred over them)', () => {
+  const token = (line: number, start: number, text: string): LayoutToken => ({ text, start, end: start + 4, line, lineNo: line + 1, page: 1 });
+  const cell = (rowSpan: number, ...tokens: LayoutToken[]): LayoutCell => ({ tokens, start: tokens[0]!.start, end: tokens[0]!.end, col: 0, colSpan: 1, row: 0, rowSpan });
+  // Row 0's cells on lines 10–12; 产出指标 placed in it, spanning five rows, printed on line 30.
+  const cells = [cell(1, token(10, 20, '问题整改率')), cell(1, token(11, 40, '≥90%'), token(12, 40, '以上')), cell(5, token(30, 0, '产出指标'))];
+  const row = { anchor: 10, lines: [], top: 10, bottom: 30, tokens: cells.flatMap((c) => c.tokens) };
+  assert.deepEqual(extent(cells, row), { top: 10, bottom: 12 });
 });

@@ -4,6 +4,8 @@ import { cellLocation, rowCells } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 import { touchingTableCells } from './touching-rows.ts';
+import { readTextForms } from '../text/read-text-forms.ts';
+import { at } from './layout-excerpt.testing.ts';
 
 const token = (text: string, line: number, start: number): LayoutToken => ({ text, start, end: start + text.length * 2, line, lineNo: line + 1, page: 1 });
 
@@ -27,4 +29,37 @@ test('a table row\'s cell below its anchor, down to a row that touches it, or se
   // Centred on its row's anchor line: its own.
   const centred = [row(1, [token('甲', 1, 0), token('1', 1, 10), token('备', 0, 20), token('注', 1, 20), token('栏', 2, 20)]), row(4, [token('乙', 4, 0), token('2', 4, 10)])];
   assert.deepEqual(unclear(centred), []);
+});
+
+test('a header value wrapped onto the line right above the next row\'s centred value, in its column, is reported on both fields', async () => {
+  // 项目名称's value wraps onto line 4 (二期工程), which starts at its column and touches 主管部门's
+  // row, whose value prints over lines 4–6 around its label: line 4 is the name's end, or the top
+  // of a value centred on its label. Neither reading may be taken silently.
+  const text = [
+    at([38, '项目支出绩效自评表']),
+    at([46, '（2023年度）']),
+    at([1, '项目名称'], [15, '社区全民健身设施更新维护与管理提升']),
+    at([15, '二期工程']),
+    at([1, '主管部门'], [15, '上海市普陀区体育局'], [67, '实施单位'], [101, '上海市普陀区体育事业管理中心']),
+    at([15, '体育局']),
+  ].join('\n');
+  const result = await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(text) });
+  const said = result.diagnostics.filter((d) => d.code === 'LAYOUT_CELL_UNCLEAR').map((d) => [d.path, d.location]);
+  assert.deepEqual(said, [
+    ['evaluations[0].project.name', 'line 3'],
+    ['evaluations[0].project.budgetUnit', 'line 5'],
+  ]);
+  // Only the field holding the text at the border: 实施单位's value shares 主管部门's location.
+  assert.ok(!said.some(([path]) => path === 'evaluations[0].project.department'));
+});
+
+test('a table cell whose line at a touching border stands apart from its other lines is unclear, and so is the other row\'s cell of its column', () => {
+  // 年度指标值 of the upper row wraps 个别指标完成情况未达预 / 期; 期 is given to the lower row, whose
+  // 年度指标值 (实施进度滞。) is on its anchor, three lines below: 期 touches the upper row's last
+  // line, and the upper row's target may have lost it.
+  const upper = row(0, [token('单次活动成本', 0, 10), token('个别指标完成情况未达预', 1, 30), token('2.5', 0, 70)]);
+  const lower = row(5, [token('期', 2, 30), token('实施进度滞。', 5, 30), token('印制宣传材料', 5, 10), token('0.5', 5, 70)]);
+  const cells = [upper, lower].map((r, i) => rowCells(r.tokens, i));
+  const found = new Set(touchingTableCells([upper, lower], cells, () => true, cellLocation).map((u) => u.text));
+  assert.deepEqual([...found].sort(), ['个别指标完成情况未达预', '期实施进度滞。'].sort());
 });

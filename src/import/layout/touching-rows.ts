@@ -35,19 +35,39 @@ function centredOn(cell: LayoutCell, anchor: number): boolean {
   return last - first === lines.length - 1 && anchor - first === last - anchor;
 }
 
-/** Cells of `rows` next to a border that touches; `skip` leaves rows out (tables, checked by their figures; notes). */
+/**
+ * The cells of `cells` whose text on line `at` starts where `cell`'s text on line `on` does: a cell's
+ * wrapped lines start at its left edge, so that text may go on from one line to the other.
+ */
+function sameStart(cells: readonly LayoutCell[], at: number, cell: LayoutCell, on: number): LayoutCell[] {
+  const start = Math.min(...cell.tokens.filter((t) => t.line === on).map((t) => t.start));
+  return cells.filter((c) => Math.min(...c.tokens.filter((t) => t.line === at).map((t) => t.start)) === start);
+}
+
+/**
+ * Cells of `rows` next to a border that touches; `skip` leaves rows out (tables, checked by their
+ * figures; notes). A cell centred on its row's anchor is its row's, unless the line at the border
+ * starts where a cell of the other row starts on the line across it: then it may as well be that
+ * cell's wrapped line (项目名称's value going on right above 主管部门's centred one), and both are unclear.
+ */
 export function touchingRowCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], skip: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
-  const holding = (r: number, line: { index: number; lineNo: number }) =>
-    table[r]!.filter((c) => c.tokens.some((t) => t.line === line.index) && !centredOn(c, rows[r]!.anchor)).map((c) => ({ location: locationOf(c), lineNo: line.lineNo }));
+  const holding = (r: number, line: { index: number; lineNo: number }, other: number, across: number) =>
+    table[r]!.flatMap((c) => {
+      if (!c.tokens.some((t) => t.line === line.index)) return [];
+      const continued = sameStart(table[other]!, across, c, line.index);
+      if (continued.length === 0) return centredOn(c, rows[r]!.anchor) ? [] : [{ location: locationOf(c), lineNo: line.lineNo }];
+      // Cells of a row may share one location: the text names the field meant.
+      return [c, ...continued].map((u) => ({ location: locationOf(u), lineNo: line.lineNo, text: cellText(u) }));
+    });
   for (let r = 0; r + 1 < rows.length; r++) {
     const upper = rows[r]!;
     const lower = rows[r + 1]!;
     if (skip(r) || skip(r + 1) || !touch(upper, lower)) continue;
     const last = upper.lines.at(-1)!;
     const first = lower.lines[0]!;
-    if (last.index !== upper.anchor) out.push(...holding(r, last));
-    if (first.index !== lower.anchor) out.push(...holding(r + 1, first));
+    if (last.index !== upper.anchor) out.push(...holding(r, last, r + 1, first.index));
+    if (first.index !== lower.anchor) out.push(...holding(r + 1, first, r, last.index));
   }
   return out;
 }
@@ -58,6 +78,22 @@ export function touchingRowCells(rows: readonly LayoutRow[], table: readonly Lay
  * anchor, up to the border, the upper row's set at its bottom. Such cells are unclear (`inTable`:
  * the tables' data rows). The cell's text says which field of its line is meant.
  */
+/**
+ * How far (in lines) a cell's line at a border may lie from its next line and still go with it:
+ * pdftotext interleaves a cell's wrapped lines with its row's centred cells, one line between.
+ */
+const APART_LINES = 2;
+
+/**
+ * Whether a cell's line at a border stands apart from the cell's other lines (more than one line of
+ * other text between): the cell's part across the gap may be the neighbouring row's, however the
+ * rest lies around the anchor (期 / … / 实施进度滞。: 期 the end of the row above's 年度指标值).
+ */
+function apart(cellLines: readonly number[], border: number): boolean {
+  const others = cellLines.filter((l) => l !== border);
+  return others.length > 0 && Math.min(...others.map((l) => Math.abs(l - border))) > APART_LINES;
+}
+
 export function touchingTableCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], inTable: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
   const lines = (c: LayoutCell) => c.tokens.map((t) => t.line);
@@ -68,8 +104,18 @@ export function touchingTableCells(rows: readonly LayoutRow[], table: readonly L
     if (!inTable(r) || !inTable(r + 1) || !touch(upper, lower)) continue;
     const last = upper.lines.at(-1)!;
     const first = lower.lines[0]!;
-    for (const c of table[r]!) if (c.rowSpan === 1 && lines(c).includes(last.index) && Math.min(...lines(c)) > upper.anchor) out.push(unclear(c, last.lineNo));
-    for (const c of table[r + 1]!) if (c.rowSpan === 1 && lines(c).includes(first.index) && Math.max(...lines(c)) < lower.anchor) out.push(unclear(c, first.lineNo));
+    // A cell's part apart at the border may be the other row's cell of its column: that one may have lost it.
+    const across = (cells: readonly LayoutCell[], c: LayoutCell, lineNo: number) => cells.filter((o) => o.rowSpan === 1 && o.col === c.col).map((o) => unclear(o, lineNo));
+    for (const c of table[r]!) {
+      if (c.rowSpan !== 1 || !lines(c).includes(last.index)) continue;
+      if (Math.min(...lines(c)) > upper.anchor) out.push(unclear(c, last.lineNo));
+      else if (apart(lines(c), last.index)) out.push(unclear(c, last.lineNo), ...across(table[r + 1]!, c, last.lineNo));
+    }
+    for (const c of table[r + 1]!) {
+      if (c.rowSpan !== 1 || !lines(c).includes(first.index)) continue;
+      if (Math.max(...lines(c)) < lower.anchor) out.push(unclear(c, first.lineNo));
+      else if (apart(lines(c), first.index)) out.push(unclear(c, first.lineNo), ...across(table[r]!, c, first.lineNo));
+    }
   }
   // A cell set apart by a blank line below (above) the rest of its row, with a row of the table
   // under (over) it: it may be that row's, set at its top (bottom).
