@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { parseDatabaseUrl } from './database-url.ts';
+import { statementName } from './prepared-query.ts';
 import type { DialectName } from './dialect.ts';
 import type { Tables } from './tables.ts';
 import { WalSync } from './wal-sync.ts';
@@ -49,6 +50,19 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/**
+ * The prepared queries (the save's read and write, the session's) go to PostgreSQL as named
+ * statements: parsed and planned once per connection instead of at every run. Kysely passes
+ * `query(text, values)`; the others go through unchanged.
+ */
+function withNamedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' && Array.isArray(values) ? statementName(text) : undefined;
+    return name === undefined ? query(text, values, ...rest) : query({ name, text, values }, ...rest);
+  }) as typeof client.query;
+}
+
 /** `url`: a SQLite file path or a postgres:// URL; undefined: ./data/jixiao.sqlite. */
 export function openDatabase(url: string | undefined): Database {
   const location = parseDatabaseUrl(url);
@@ -64,7 +78,10 @@ export function openDatabase(url: string | undefined): Database {
     // pg-pool listens for errors only on idle clients. A client checked out between two statements of
     // a transaction when the server goes away would emit an unheard 'error' and end the process; its
     // next statement fails instead ("not queryable", answered 503) and the pool drops it on release.
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      withNamedStatements(client);
+    });
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

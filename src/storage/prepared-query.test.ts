@@ -5,10 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { PreparedQuery } from './prepared-query.ts';
 import { forEachDatabase } from './test-databases.testing.ts';
 
-forEachDatabase('prepared queries', (database) => {
+forEachDatabase('prepared queries', (database, dialect) => {
   const code = () => `pq-${crypto.randomUUID().slice(0, 8)}`;
   let builds = 0;
   const insert = new PreparedQuery(['id', 'code', 'name', 'path', 'at'], (db, p) => {
@@ -52,4 +53,20 @@ forEachDatabase('prepared queries', (database) => {
     const unused = new PreparedQuery(['id', 'name'], (db, p) => db.selectFrom('units').select('id').where('id', '=', p.id));
     await assert.rejects(unused.execute(database().db, { id: 'x', name: 'y' }), /name did not become parameters/u);
   });
+
+  test('PostgreSQL: a prepared query is a named statement, parsed once per connection; other queries are not', { skip: dialect !== 'postgres' }, async () => {
+    const a = await add('具名语句');
+    const statements = await database().db.connection().execute(async (connection) => {
+      await byCode.execute(connection, { code: a.code });
+      const second = await byCode.execute(connection, { code: a.code });
+      assert.equal(second.rows[0]?.name, '具名语句', 'the named statement runs with the new values');
+      await sql`select ${a.code}::text as code`.execute(connection);
+      return (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(connection)).rows;
+    });
+    const named = statements.filter((s) => s.statement.includes('"disabled_at" is null'));
+    assert.equal(named.length, 1, 'prepared once on the connection');
+    assert.match(named[0]!.name, /^jixiao_\d+$/u);
+    assert.ok(!statements.some((s) => s.statement.includes('::text as code')), 'an ad hoc query stays unnamed');
+  });
 });
+

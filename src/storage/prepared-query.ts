@@ -64,5 +64,19 @@ function compile<R>(db: Db, names: readonly string[], build: (db: Db, parameters
   });
   const unused = names.filter((name) => !slots.includes(name));
   if (unused.length > 0) throw new Error(`prepared query: ${unused.join(', ')} did not become parameters of ${query.sql}`);
+  if (!statementNames.has(query.sql)) statementNames.set(query.sql, `jixiao_${statementNames.size + 1}`);
   return { query, slots };
+}
+
+/**
+ * The SQL of every prepared query compiled in this process, with a name of its own: PostgreSQL
+ * keeps such a statement parsed and planned per connection (open-database.ts gives pg the name),
+ * where an unnamed one is parsed and planned at each run. A handful of texts (the queries built
+ * here are few and fixed), so the statements each connection keeps are bounded too.
+ */
+const statementNames = new Map<string, string>();
+
+/** The name of `sql` if it is the text of a prepared query. */
+export function statementName(sql: string): string | undefined {
+  return statementNames.get(sql);
 }
