@@ -19,6 +19,7 @@ import * as cycleDocuments from './migrations/2026-12-07-cycle-documents.ts';
 import * as cycleDeletionMonitoringDate from './migrations/2026-12-08-cycle-deletion-monitoring-date.ts';
 import * as monitoringSummary from './migrations/2026-12-08-monitoring-summary.ts';
 import * as rectification from './migrations/2026-12-09-rectification.ts';
+import * as documentCompression from './migrations/2026-12-10-document-compression.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-initial': initial,
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08-cycle-deletion-monitoring-date': cycleDeletionMonitoringDate,
   '2026-12-08-monitoring-summary': monitoringSummary,
   '2026-12-09-rectification': rectification,
+  '2026-12-10-document-compression': documentCompression,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
