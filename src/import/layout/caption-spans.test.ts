@@ -103,3 +103,16 @@ test('a caption set at the top over rows squeezed together, which is also centre
   // The column's last caption has no next one to have lost its rows to.
   assert.equal(squeezedTopSet(caption(10), squeezed.texts.slice(0, 3), squeezed.extents.slice(0, 3), 0, 2), false);
 });
+
+test('a caption centred on a row whose text touches the row above is measured from that row\'s own lines (seed 16, form 28)', () => {
+  // 生态效益指标 on line 10, the first line of row 0 (set at the top); row 1 (组织开展专项检查2次) on lines
+  // 30–33, right above row 2 (经济效益 / 指标, with its cells on lines 34–40, no blank line between);
+  // 经济效益指标 on lines 36–38, the middle of row 2's own lines. pdftotext dropped the blank lines
+  // between rows 1 and 2, so row 2's border with row 1 lies on its first line, half way to row 3
+  // below: measured between those borders the caption is as far off row 2 alone as off rows 1–2,
+  // and row 1 was left blank. Its own lines put it on row 2: row 1 is 生态效益指标's.
+  const texts = [{ top: 10, bottom: 22 }, { top: 30, bottom: 33 }, { top: 34, bottom: 40 }, { top: 45, bottom: 49 }];
+  const extents = [{ top: 8, bottom: 29 }, { top: 29, bottom: 34 }, { top: 34, bottom: 42.5 }, { top: 42.5, bottom: 51 }];
+  const placed = placeCaptions([caption(10), caption(36, 37, 38), caption(47)], texts, extents);
+  assert.deepEqual(placed.map((p) => [p.s, p.e, p.unclear]), [[0, 1, undefined], [2, 2, undefined], [3, 3, undefined]]);
+});

@@ -721,7 +721,10 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
   });
   const tops = captions.map((c) => Math.min(...c.map((t) => t.line)));
   const cost = (i: number, s: number, e: number) => {
-    const middle = Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!);
+    // Rows whose text touches a neighbour's (no blank line between: pdftotext dropped them) have
+    // their border on their first or last line, not half way: their own lines measure their middle too.
+    const touching = (s > 0 && texts[s]!.top - texts[s - 1]!.bottom <= 1) || (e + 1 < n && texts[e + 1]!.top - texts[e]!.bottom <= 1);
+    const middle = Math.min(Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!), touching ? Math.abs((texts[s]!.top + texts[e]!.bottom) / 2 - centres[i]!) : Infinity);
     // Set at the top, a caption prints on its first row's first line, with that row's cells set at
     // the top, or above it where they are centred; most offices centre them, so of two equal fits
     // the centred one is taken.
