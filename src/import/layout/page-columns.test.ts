@@ -84,3 +84,19 @@ test('a page printing no 一级指标 caption: a 二级指标 caption wrapped in
   assert.equal(fieldAt(found, 7), 'subcategory');
   assert.equal(fieldAt(found, 9), 'subcategory');
 });
+
+test('a page printing no 一级指标 caption: a 二级指标 caption run into the name beside it with one space is still that column (seed 16, form 16)', () => {
+  const bands = [band('category', -8, 6), band('subcategory', 6, 14), ...BANDS.slice(1)];
+  const lines = layoutLines(
+    [
+      at([8, '工作响应及时性'], [30, '及时'], [46, '3.5'], [50, '及时'], [70, '2']),
+      '',
+      at([0, '可持续影响指标 档案管理规范性'], [30, '规范'], [46, '0.5'], [50, '规范'], [70, '0.5']),
+      '',
+      at([8, '参与单位满意度'], [30, '满意'], [46, '0.5'], [50, '满意'], [70, '0.5']),
+    ].join('\n'),
+  );
+  const caption = (field: string, text: string) => (field === 'subcategory' && text === '可持续影响指标' ? ('whole' as const) : undefined);
+  const fieldAt = (found: readonly Band[], col: number) => found.find((b) => col >= b.left && col < b.right)?.field;
+  assert.equal(fieldAt(pageBands(lines, bands, caption)!, 0), 'subcategory');
+});

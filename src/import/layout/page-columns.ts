@@ -100,7 +100,8 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[], caption
     );
     // A caption column the page leaves empty (no 一级指标 printed on it) is passed over: text that is
     // the next caption column's and none of this one's starts that column, not this.
-    const owns = (c: Cluster, band: number) => caption !== undefined && c.texts.some((t) => caption(bands[band]!.field!, t) !== undefined);
+    // A caption runs into the name beside it with a single space between (可持续影响指标 档案管理规范性): its first word is read.
+    const owns = (c: Cluster, band: number) => caption !== undefined && c.texts.some((t) => [t, t.split(' ')[0]!].some((w) => caption(bands[band]!.field!, w) !== undefined));
     let k = 0;
     captions.forEach((b, i) => {
       const c = before[k];
