@@ -117,14 +117,15 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[], caption
 
 /**
  * The clusters left of the first plain column, without those that hold only the last lines of
- * captions wrapped in their merged cells (服务对象满意 / 度指标, 度指标 starting two columns right of
- * the caption's first line): such a cluster starts no caption column, and counted as one it made
- * the page seem to print both caption columns, so that a 二级指标 caption took the 一级指标 column.
+ * captions wrapped in their merged cells, right of where those captions start (服务对象满意 /
+ * 度指标, the short last line centred two columns right of the first): such a cluster starts no
+ * caption column, and counted as one it made the page seem to print both caption columns, so
+ * that a 二级指标 caption took the 一级指标 column.
  */
 function captionStarts(before: readonly Cluster[], fields: readonly string[], caption?: CaptionFit): Cluster[] {
   if (caption === undefined) return [...before];
   const fits = (t: string) => fields.some((f) => caption(f, t) !== undefined);
-  const tail = (c: Cluster) => c.texts.every((t) => !fits(t) && before.some((o) => o !== c && o.texts.some((u) => fields.some((f) => caption(f, u + t) === 'whole'))));
+  const tail = (c: Cluster) => c.texts.every((t) => !fits(t) && before.some((o) => o.at < c.at && o.texts.some((u) => fields.some((f) => caption(f, u + t) === 'whole'))));
   return before.filter((c) => !tail(c));
 }
 
