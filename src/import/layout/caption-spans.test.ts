@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { placeCaptions, repeatedOnNextPage, withinParents } from './layout-grid.ts';
+import { placeCaptions, repeatedOnNextPage, squeezedTopSet, withinParents } from './layout-grid.ts';
 import { labellingForTest } from './read-layout-forms.ts';
 import type { LayoutToken } from './layout-lines.ts';
 
@@ -80,4 +80,39 @@ test('a caption printed below the first line of a row is not set at the top of t
   const { texts, extents } = rows([10, 11], [13, 18], [23, 34]);
   const placed = placeCaptions([caption(10, 11), caption(24, 25)], texts, extents);
   assert.deepEqual(placed.map((p) => [p.s, p.e, p.unclear]), [[0, 0, undefined], [1, 2, undefined]]);
+});
+
+test('a caption set at the top over rows squeezed together, which is also centred on its first row alone, is in doubt (seed 4242, form 68)', () => {
+  // 社会效益指标 on line 10, the one line of row 0; rows 1 and 2 (档案管理规范性 8.5, 部分任务顺延至下年度 1)
+  // a line apart, pdftotext having dropped the blank lines around them; 可持续影响指标 on line 28, the
+  // middle of the tall row 3's extent. The lines put rows 1–2 under 社会效益指标 (set at the top), but the
+  // squeezed rows no longer measure where 可持续影响指标's rows have their middle: they may be its.
+  const squeezed = rows([10, 10], [12, 13], [15, 16], [18, 36], [40, 41]);
+  const captions = [caption(10), caption(28), caption(40)];
+  const placed = placeCaptions(captions, squeezed.texts, squeezed.extents);
+  assert.deepEqual(placed.map((p) => [p.s, p.e, p.unclear]), [[0, 2, undefined], [3, 3, undefined], [4, 4, undefined]]);
+  assert.equal(squeezedTopSet(captions[0]!, squeezed.texts, squeezed.extents, 0, 2), true);
+  // Blank lines between the rows: the lines measure the rows, and the caption is set at the top of them.
+  const apart = rows([10, 10], [14, 15], [19, 20], [24, 42], [46, 47]);
+  const spaced = [caption(10), caption(33), caption(46)];
+  assert.deepEqual(placeCaptions(spaced, apart.texts, apart.extents).map((p) => [p.s, p.e]), [[0, 2], [3, 3], [4, 4]]);
+  assert.equal(squeezedTopSet(spaced[0]!, apart.texts, apart.extents, 0, 2), false);
+  // A caption on the first line of a tall first row is set at the top, not centred on that row alone.
+  const tall = rows([10, 16], [18, 19], [21, 22], [24, 42], [46, 47]);
+  assert.equal(squeezedTopSet(caption(10), tall.texts, tall.extents, 0, 2), false);
+  // The column's last caption has no next one to have lost its rows to.
+  assert.equal(squeezedTopSet(caption(10), squeezed.texts.slice(0, 3), squeezed.extents.slice(0, 3), 0, 2), false);
+});
+
+test('a caption centred on a row whose text touches the row above is measured from that row\'s own lines (seed 16, form 28)', () => {
+  // 生态效益指标 on line 10, the first line of row 0 (set at the top); row 1 (组织开展专项检查2次) on lines
+  // 30–33, right above row 2 (经济效益 / 指标, with its cells on lines 34–40, no blank line between);
+  // 经济效益指标 on lines 36–38, the middle of row 2's own lines. pdftotext dropped the blank lines
+  // between rows 1 and 2, so row 2's border with row 1 lies on its first line, half way to row 3
+  // below: measured between those borders the caption is as far off row 2 alone as off rows 1–2,
+  // and row 1 was left blank. Its own lines put it on row 2: row 1 is 生态效益指标's.
+  const texts = [{ top: 10, bottom: 22 }, { top: 30, bottom: 33 }, { top: 34, bottom: 40 }, { top: 45, bottom: 49 }];
+  const extents = [{ top: 8, bottom: 29 }, { top: 29, bottom: 34 }, { top: 34, bottom: 42.5 }, { top: 42.5, bottom: 51 }];
+  const placed = placeCaptions([caption(10), caption(36, 37, 38), caption(47)], texts, extents);
+  assert.deepEqual(placed.map((p) => [p.s, p.e, p.unclear]), [[0, 1, undefined], [2, 2, undefined], [3, 3, undefined]]);
 });

@@ -497,7 +497,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       // Rows whose weights add up to the caption's points need only hold it; otherwise a caption near
       // neither the middle nor the top of the rows it is best given: the rows it spans are a guess.
       const lines = caption.map((t) => t.line);
-      const outside = byPoints ? Math.max(...lines) < extents[s]!.top || Math.min(...lines) > extents[e]!.bottom : cost > OFF_CENTRE_LINES;
+      const outside = byPoints ? Math.max(...lines) < extents[s]!.top || Math.min(...lines) > extents[e]!.bottom : cost > OFF_CENTRE_LINES || squeezedTopSet(caption, texts, extents, s, e);
       if (outside) {
         const row = rows[dataRows[s]!]!;
         notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: caption.map((t) => t.text).join(''), second: '' });
@@ -514,6 +514,28 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       }
     });
   });
+}
+
+/** Rows whose texts stand at most this many lines apart (one line between) have lost the blank lines between them. */
+const SQUEEZED_GAP = 2;
+
+/**
+ * Whether a caption given rows s..e as set at the top of them (not centred on them), rows of the
+ * next caption after them, is also centred on its first row alone, while rows from that first one
+ * down to the next caption's first stand squeezed together (at most a line between their texts):
+ * pdftotext drops the blank lines between such rows, so the lines no longer measure where the next
+ * caption's rows have their middle, and the rows given past the first may be the next caption's.
+ * The column's captions are then reported (kept, not left to the lines alone).
+ */
+export function squeezedTopSet(caption: readonly LayoutToken[], texts: readonly Span[], extents: readonly Span[], s: number, e: number): boolean {
+  // The last caption of the column has no next one to have lost rows to.
+  if (e <= s || e + 1 >= texts.length) return false;
+  const lines = [...new Set(caption.map((t) => t.line))];
+  const centre = lines.reduce((sum, l) => sum + l, 0) / lines.length;
+  const centredOn = (a: number, b: number) => Math.abs((extents[a]!.top + extents[b]!.bottom) / 2 - centre) <= OFF_CENTRE_LINES || Math.abs((texts[a]!.top + texts[b]!.bottom) / 2 - centre) <= OFF_CENTRE_LINES;
+  if (centredOn(s, e) || !centredOn(s, s)) return false;
+  for (let k = s; k <= e; k++) if (texts[k + 1]!.top - texts[k]!.bottom <= SQUEEZED_GAP) return true;
+  return false;
 }
 
 /** The first and last line of each cell. */
@@ -699,7 +721,10 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
   });
   const tops = captions.map((c) => Math.min(...c.map((t) => t.line)));
   const cost = (i: number, s: number, e: number) => {
-    const middle = Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!);
+    // Rows whose text touches a neighbour's (no blank line between: pdftotext dropped them) have
+    // their border on their first or last line, not half way: their own lines measure their middle too.
+    const touching = (s > 0 && texts[s]!.top - texts[s - 1]!.bottom <= 1) || (e + 1 < n && texts[e + 1]!.top - texts[e]!.bottom <= 1);
+    const middle = Math.min(Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!), touching ? Math.abs((texts[s]!.top + texts[e]!.bottom) / 2 - centres[i]!) : Infinity);
     // Set at the top, a caption prints on its first row's first line, with that row's cells set at
     // the top, or above it where they are centred; most offices centre them, so of two equal fits
     // the centred one is taken.

@@ -67,3 +67,36 @@ test('a page printing no 一级指标 caption: the 二级指标 captions startin
   // Without the templates' captions, the first caption column takes it, as before.
   assert.equal(fieldAt(pageBands(lines, bands)!, 2), 'category');
 });
+
+test('a page printing no 一级指标 caption: a 二级指标 caption wrapped in its cell, its last line further right, is still that column (seed 16, form 90)', () => {
+  const bands = [band('category', -8, 6), band('subcategory', 6, 14), ...BANDS.slice(1)];
+  const lines = layoutLines(
+    [
+      at([16, '读者满意度'], [30, '较满意'], [46, '10'], [50, '反馈较满意'], [70, '10']),
+      at([7, '服务对象满意']),
+      at([9, '度指标'], [16, '活动参与满意度'], [30, '满意'], [46, '5'], [50, '反馈满意'], [70, '9.5']),
+    ].join('\n'),
+  );
+  const captions = ['服务对象满意度指标'];
+  const caption = (field: string, text: string) => (field !== 'subcategory' ? undefined : captions.includes(text) ? ('whole' as const) : captions.some((c) => c.startsWith(text)) ? ('part' as const) : undefined);
+  const fieldAt = (found: readonly Band[], col: number) => found.find((b) => col >= b.left && col < b.right)?.field;
+  const found = pageBands(lines, bands, caption)!;
+  assert.equal(fieldAt(found, 7), 'subcategory');
+  assert.equal(fieldAt(found, 9), 'subcategory');
+});
+
+test('a page printing no 一级指标 caption: a 二级指标 caption run into the name beside it with one space is still that column (seed 16, form 16)', () => {
+  const bands = [band('category', -8, 6), band('subcategory', 6, 14), ...BANDS.slice(1)];
+  const lines = layoutLines(
+    [
+      at([8, '工作响应及时性'], [30, '及时'], [46, '3.5'], [50, '及时'], [70, '2']),
+      '',
+      at([0, '可持续影响指标 档案管理规范性'], [30, '规范'], [46, '0.5'], [50, '规范'], [70, '0.5']),
+      '',
+      at([8, '参与单位满意度'], [30, '满意'], [46, '0.5'], [50, '满意'], [70, '0.5']),
+    ].join('\n'),
+  );
+  const caption = (field: string, text: string) => (field === 'subcategory' && text === '可持续影响指标' ? ('whole' as const) : undefined);
+  const fieldAt = (found: readonly Band[], col: number) => found.find((b) => col >= b.left && col < b.right)?.field;
+  assert.equal(fieldAt(pageBands(lines, bands, caption)!, 0), 'subcategory');
+});

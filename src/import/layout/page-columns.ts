@@ -92,11 +92,16 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[], caption
     plain.forEach((b, k) => (lefts[b.band] = chosen[k]!.at));
     // Captions left of the first plain column take what text starts there, in order.
     const first = chosen[0]?.at ?? high;
-    const before = found.filter((c) => c.at < first && !chosen.includes(c)).sort((a, b) => a.at - b.at);
     const captions = segment.filter((b) => b.grouped && (plain[0] === undefined || b.band < plain[0].band));
+    const before = captionStarts(
+      found.filter((c) => c.at < first && !chosen.includes(c)).sort((a, b) => a.at - b.at),
+      captions.map((b) => bands[b.band]!.field!),
+      caption,
+    );
     // A caption column the page leaves empty (no 一级指标 printed on it) is passed over: text that is
     // the next caption column's and none of this one's starts that column, not this.
-    const owns = (c: Cluster, band: number) => caption !== undefined && c.texts.some((t) => caption(bands[band]!.field!, t) !== undefined);
+    // A caption runs into the name beside it with a single space between (可持续影响指标 档案管理规范性): its first word is read.
+    const owns = (c: Cluster, band: number) => caption !== undefined && c.texts.some((t) => [t, t.split(' ')[0]!].some((w) => caption(bands[band]!.field!, w) !== undefined));
     let k = 0;
     captions.forEach((b, i) => {
       const c = before[k];
@@ -108,6 +113,20 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[], caption
     });
   }
   return lefts;
+}
+
+/**
+ * The clusters left of the first plain column, without those that hold only the last lines of
+ * captions wrapped in their merged cells, right of where those captions start (服务对象满意 /
+ * 度指标, the short last line centred two columns right of the first): such a cluster starts no
+ * caption column, and counted as one it made the page seem to print both caption columns, so
+ * that a 二级指标 caption took the 一级指标 column.
+ */
+function captionStarts(before: readonly Cluster[], fields: readonly string[], caption?: CaptionFit): Cluster[] {
+  if (caption === undefined) return [...before];
+  const fits = (t: string) => fields.some((f) => caption(f, t) !== undefined);
+  const tail = (c: Cluster) => c.texts.every((t) => !fits(t) && before.some((o) => o.at < c.at && o.texts.some((u) => fields.some((f) => caption(f, u + t) === 'whole'))));
+  return before.filter((c) => !tail(c));
 }
 
 /**
