@@ -21,8 +21,25 @@ export interface AxeProblem {
   count: number;
 }
 
+/** Longest a page's finite animations may run before axe looks (antd's are 0.2–0.3 s). */
+const ANIMATIONS_MS = 5000;
+
+/**
+ * Waits until no finite CSS animation or transition runs: axe reads the colours as they are at that
+ * moment, and a drawer fading in has its text half-transparent (a link of 4.03:1 that is 8:1 once
+ * shown). Endless ones (a spinner) are not waited for.
+ */
+async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+    undefined,
+    { timeout: ANIMATIONS_MS },
+  );
+}
+
 /** The serious and critical violations axe finds on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
+  await animationsDone(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
   return page.evaluate(async () => {
     type Result = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> };
