@@ -50,6 +50,8 @@ interface Labelling {
   /** Whether a row (its cells' texts, left to right) holds the notes under a form (说明：1、…), which are no field. */
   isNotesRow: (texts: readonly string[]) => boolean;
   fit: (text: string) => LabelFit;
+  /** As `fit`, for the header: the starts of the indicator table's titles do not count. */
+  headerFit: (text: string) => LabelFit;
   isAnchor: (line: LayoutLine) => boolean;
   isTextAnchor: (line: LayoutLine) => boolean;
   isTitle: (line: LayoutLine) => boolean;
@@ -111,7 +113,7 @@ function labelling(templates: readonly Template[]): Labelling {
   const isNotesRow = (texts: readonly string[]) => texts[0] !== undefined && isNotes(texts[0]);
   const headerFieldsOf = memoByString((text) => HEADER_FIELDS.filter((k) => matched(text).some((keys) => keys.has(k))));
   const isAnswer = memoByString((text) => matched(text).some((keys) => keys.has('form.yes') || keys.has('form.no')));
-  return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFieldsOf, isAnswer };
+  return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFit: labelFit(templates, isLabel, true), headerFieldsOf, isAnswer };
 }
 
 /** A caption's points as printed after it: 产出指标(45分). */
@@ -176,11 +178,14 @@ function subtitleTest(templates: readonly Template[]): (text: string) => boolean
 /** Field-label keys that are values, not labels (是/否) or free text (说明). */
 const NOT_LABELS = new Set(['form.yes', 'form.no', 'form.notes']);
 
-/** Every printed spelling of the templates' field labels and column titles, as keys without white space. */
-function labelTexts(templates: readonly Template[]): string[] {
+/**
+ * Every printed spelling of the templates' field labels and column titles, as keys without white
+ * space; `headerOnly`: those of the fields outside the indicator table only.
+ */
+function labelTexts(templates: readonly Template[], headerOnly = false): string[] {
   const labels = templates.flatMap((t) => [
-    ...Object.entries(t.fieldLabels).filter(([key]) => !NOT_LABELS.has(key)).map(([, label]) => label),
-    ...t.columns.map((c) => c.title),
+    ...Object.entries(t.fieldLabels).filter(([key]) => !NOT_LABELS.has(key) && !(headerOnly && key.startsWith('indicators['))).map(([, label]) => label),
+    ...(headerOnly ? [] : t.columns.map((c) => c.title)),
   ]);
   // A label naming the amounts' unit ({unit}) prints as 元 or 万元: each wraps its own way (项目资金（万 / 元）).
   return labels
@@ -191,10 +196,14 @@ function labelTexts(templates: readonly Template[]): string[] {
 
 const AMOUNT_UNITS = ['元', '万元'];
 
-/** Whether a text is a label, or the start of one (what a label wrapped inside its cell prints on its first lines). */
-function labelFit(templates: readonly Template[], isLabel: (text: string) => boolean): (text: string) => LabelFit {
+/**
+ * Whether a text is a label, or the start of one (what a label wrapped inside its cell prints on its first lines).
+ * `headerOnly`: the start of a header field's label only, for the header, where the indicator table's
+ * titles do not print: there 目标 alone is a value's last line, not the start of 目标值.
+ */
+function labelFit(templates: readonly Template[], isLabel: (text: string) => boolean, headerOnly = false): (text: string) => LabelFit {
   const prefixes = new Set<string>();
-  for (const key of labelTexts(templates)) for (let n = 2; n < key.length; n++) prefixes.add(key.slice(0, n));
+  for (const key of labelTexts(templates, headerOnly)) for (let n = 2; n < key.length; n++) prefixes.add(key.slice(0, n));
   const fit = memoByString((text) => (isLabel(text) ? 'whole' : prefixes.has(normalizeText(text)) ? 'part' : ''));
   return (text) => (fit(text) === '' ? undefined : (fit(text) as LabelFit));
 }
@@ -220,7 +229,7 @@ function labellingFor(templates: readonly Template[]): Labelling {
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText, fit, headerFieldsOf, isAnswer } = labellingFor(registry.ids().map((id) => registry.get(id)!));
+  const { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText, fit, headerFit, headerFieldsOf, isAnswer } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = joinWrappedLabels(layoutLines(text), fit);
   // titles() gives no list at all when no text is a title.
   const onlyTitles = (texts: readonly string[]) => {
@@ -277,7 +286,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     return readYesNo(text).ok || values.some((value) => (isNumberText(text) ? readsFigure(text, value) : holds(text, value)));
   };
   // A label wrapped in its cell (具体实施处（科室 / ）) is a label in each of its pieces.
-  const isLabelPiece = (text: string) => fit(text) !== undefined;
+  const isLabelPiece = (text: string) => headerFit(text) !== undefined;
   const header = [...unreadCells(cells, inTable, isLabelPiece, read, cellLocation), ...valuesBesideBareLabels(cells, inTable, isLabelPiece, cellLocation)];
   // A 一级指标 left open is inferred from the template's points and said so by the recogniser.
   const unclear = diagnosticSink(input.file);
