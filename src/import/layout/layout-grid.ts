@@ -438,7 +438,6 @@ function spanLeftHeadings(table: LayoutCell[][], zone: Zone, rows: readonly Layo
   }
 }
 
-/** Line extent of a row, without the merged captions. */
 /**
  * The first and last line of a row's own text. A caption already placed over several rows (the
  * 一级指标's, when the 二级指标s are placed) is kept in its first row but is no text of that row:

@@ -104,18 +104,17 @@ export function touchingTableCells(rows: readonly LayoutRow[], table: readonly L
     if (!inTable(r) || !inTable(r + 1) || !touch(upper, lower)) continue;
     const last = upper.lines.at(-1)!;
     const first = lower.lines[0]!;
-    // A cell's part apart at the border may be the other row's cell of its column: that one may have lost it.
-    const across = (cells: readonly LayoutCell[], c: LayoutCell, lineNo: number) => cells.filter((o) => o.rowSpan === 1 && o.col === c.col).map((o) => unclear(o, lineNo));
-    for (const c of table[r]!) {
-      if (c.rowSpan !== 1 || !lines(c).includes(last.index)) continue;
-      if (Math.min(...lines(c)) > upper.anchor) out.push(unclear(c, last.lineNo));
-      else if (apart(lines(c), last.index)) out.push(unclear(c, last.lineNo), ...across(table[r + 1]!, c, last.lineNo));
-    }
-    for (const c of table[r + 1]!) {
-      if (c.rowSpan !== 1 || !lines(c).includes(first.index)) continue;
-      if (Math.max(...lines(c)) < lower.anchor) out.push(unclear(c, first.lineNo));
-      else if (apart(lines(c), first.index)) out.push(unclear(c, first.lineNo), ...across(table[r]!, c, first.lineNo));
-    }
+    // A cell wholly past its row's anchor, on the border's side, may be the other row's; a cell's part
+    // apart at the border may be the other row's cell of its column: that one may have lost it.
+    const atBorder = (cells: readonly LayoutCell[], border: { index: number; lineNo: number }, beyondAnchor: (c: LayoutCell) => boolean, other: readonly LayoutCell[]) => {
+      for (const c of cells) {
+        if (c.rowSpan !== 1 || !lines(c).includes(border.index)) continue;
+        if (beyondAnchor(c)) out.push(unclear(c, border.lineNo));
+        else if (apart(lines(c), border.index)) out.push(unclear(c, border.lineNo), ...other.filter((o) => o.rowSpan === 1 && o.col === c.col).map((o) => unclear(o, border.lineNo)));
+      }
+    };
+    atBorder(table[r]!, last, (c) => Math.min(...lines(c)) > upper.anchor, table[r + 1]!);
+    atBorder(table[r + 1]!, first, (c) => Math.max(...lines(c)) < lower.anchor, table[r]!);
   }
   // A cell set apart by a blank line below (above) the rest of its row, with a row of the table
   // under (over) it: it may be that row's, set at its top (bottom).
