@@ -28,10 +28,15 @@ describe('labels wrapped inside their cell', () => {
     assert.deepEqual(joinWrappedLabels(layoutLines(['项目资金', '其他'].join('\n')), labelled).map((l) => l.tokens.map((t) => t.text)), [['项目资金'], ['其他']]);
   });
 
-  test('stay as printed when the text under them makes no label, or a merged heading stands left of the line between', () => {
+  test('stay as printed when the text under them makes no label', () => {
     assert.deepEqual(texts(['当年预算数（', '  万', '  元）'].join('\n')), [['当年预算数（'], ['万'], ['元）']]);
-    assert.deepEqual(texts(['      当年预算数（', '项目资金', '        元）'].join('\n')), [['当年预算数（'], ['项目资金'], ['元）']]);
-    // Text far to the left on the line between is another column's, not a heading beside the label.
+  });
+
+  test('are joined across a heading merged over rows, printed on the line between and spilling under them', () => {
+    // The national form's funding block as pdftotext printed it (seed 777, form 474): the source's
+    // name wraps round the heading's line, an amount on each of its lines.
+    const lines = texts(['          当年预算数（             4,877,586.21', '项目资金（元）', '             元）          1,136,144.58'].join('\n'));
+    assert.deepEqual(lines, [['当年预算数（元）', '4,877,586.21'], ['项目资金（元）'], ['1,136,144.58']]);
     assert.deepEqual(texts(['              当年预算数（', '项目资金', '                元）'].join('\n')), [['当年预算数（元）'], ['项目资金'], []]);
   });
 });

@@ -16,8 +16,6 @@ const REACH = 3;
 /** An amount or a rate as printed (4,170,397.33, 76.70%). */
 const FIGURE = /^[-+]?[\d,，.]+%?$/u;
 
-/** How close to a fragment's left a heading merged over its rows is printed. */
-const HEADING_GAP = 4;
 
 /** Character columns pdftotext gives a token; a wrapped piece sits within its cell, give or take one. */
 function under(fragment: { start: number; end: number }, token: LayoutToken): boolean {
@@ -34,10 +32,11 @@ function continuation(lines: readonly LayoutLine[], i: number, token: LayoutToke
   const parts: LayoutToken[] = [];
   for (let j = i + 1; j <= i + REACH && j < lines.length && lines[j]!.page === token.page; j++) {
     // Of the pieces under it, the one overlapping it most (a neighbour's may touch its edge).
-    const below = lines[j]!.tokens.filter((u) => !taken.has(u) && under(token, u)).sort((a, b) => overlap(token, b) - overlap(token, a))[0];
-    // A line in between may hold the lines of other cells; one with text right to the left holds
-    // a heading merged over rows (项目资金 beside 其中：当年财政 / 拨款), whose rows are its own.
-    if (!below && lines[j]!.tokens.some((u) => u.end < token.start && u.end >= token.start - HEADING_GAP)) return [];
+    // A wrapped line starts at or right of the first line's start: text starting further left is
+    // another cell's (a heading merged over rows, spilling over: 项目资金（元） beside 其中：当年财政).
+    const below = lines[j]!.tokens.filter((u) => !taken.has(u) && under(token, u) && u.start >= token.start - 1).sort((a, b) => overlap(token, b) - overlap(token, a))[0];
+    // A line in between may hold the lines of other cells, a heading merged over the rows among
+    // them (项目资金（元） between 其中：当年财政 / 拨款): its text is not under the fragment.
     if (!below) continue;
     const joined = fit(text + below.text);
     // Text only touching the fragment's edge (项目年度 over a value starting right of it) is the next cell's.
