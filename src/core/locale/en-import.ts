@@ -80,6 +80,7 @@ export const enImport: Messages = {
   'text.captionPointsDiffer': '"{category}" prints {printed} points where the template has {cap}; the printed points are used',
   'text.damagedBytes': 'Line {line} has bytes that do not decode (a damaged file?), shown as �; check what was read from it',
   'layout.spanUnclear': 'The row at line {line} lies between the merged cells "{first}" and "{second}" of column {column} and could belong to either; left blank',
+  'layout.spanTied': 'Line {line}: a row between the merged cells {what} could belong to either; it was given to the nearer; {field} may belong to the other; check it',
   'layout.captionOffCentre': 'Line {line}: the merged caption {what} is not centred on the rows it is given, so which rows it spans cannot be told from the text; {field} may belong to a neighbouring row; check it',
   'layout.captionUnclear': 'Line {line}: the merged 一级指标/二级指标 captions cannot be placed on their rows from the text ({what} is not under its 一级指标); {field} may belong to a neighbouring row; check it',
   'layout.answerUnclear': 'Line {line}: {field} reads only 是/否, the answer of a yes/no question printed beside it; the field may be blank; check it',

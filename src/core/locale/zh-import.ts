@@ -83,6 +83,7 @@ export const zhImport: Messages = {
   'text.captionPointsDiffer': '“{category}”印出 {printed} 分，模板为 {cap} 分；按印出的分值推定',
   'text.damagedBytes': '第 {line} 行有无法解码的字节（文件可能已损坏），显示为 �；请核对该行的内容',
   'layout.spanUnclear': '第{line}行位于“{column}”列的合并单元格“{first}”与“{second}”之间，无法确定归属，留空',
+  'layout.spanTied': '第{line}行：合并单元格{what}之间的一行可能属于其中任一个，已归入较近的一个；{field}可能属于另一个，请核对',
   'layout.captionOffCentre': '第{line}行：合并单元格“{what}”不在其所分到各行的中间，文本中无法确定它跨哪几行，{field}可能属于相邻的行，请核对',
   'layout.captionUnclear': '第{line}行：文本中一级指标/二级指标的合并单元格无法对应到各行（{what}不属于其一级指标），{field}可能属于相邻的行，请核对',
   'layout.answerUnclear': '第{line}行：{field}只有“是/否”，可能是旁边是非题的答案，该项或为空，请核对',

@@ -30,6 +30,9 @@ test('captions centred on their rows take those rows; a border the lines leave i
   const three = rows([10, 10], [12, 12], [14, 14]);
   const tied = placeCaptions([caption(11), caption(13)], three.texts, three.extents);
   assert.deepEqual(tied.map((p) => [p.s, p.e, p.unclear]), [[0, 0, 1], [2, 2, undefined]]);
+  // A 二级指标 column keeps the row with the caption of the best border, still marking it in doubt.
+  const kept = placeCaptions([caption(11), caption(13)], three.texts, three.extents, undefined, true);
+  assert.deepEqual(kept.map((p) => [p.s, p.e, p.unclear]), [[0, 0, 1], [1, 2, undefined]]);
 });
 
 test('captions whose rows\' weights add up to their points take those rows, wherever the lines put their middles', () => {

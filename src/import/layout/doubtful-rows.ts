@@ -163,6 +163,18 @@ export function offCentreCaptions(file: string, form: ImportedForm, index: numbe
 }
 
 /**
+ * The rows of two captions of a column with a row between them that either may span, kept with
+ * the nearer (see placeCaptions in layout-grid.ts): that column's field of every row of the two.
+ */
+export function tiedCaptions(file: string, form: ImportedForm, index: number, notes: ReadonlyArray<{ field: string; lineNo: number; first: string; second: string; kept?: readonly string[] }>): ImportDiagnostic[] {
+  return notes.flatMap((n) => {
+    if (n.kept === undefined) return [];
+    const paths = form.evaluation.indicators.map((_, i) => `indicators[${i}].${n.field}`).filter((p) => n.kept!.includes(form.locations[p] ?? ''));
+    return report(file, form, index, paths, 'layout.spanTied', `${n.first} / ${n.second}`);
+  });
+}
+
+/**
  * An indicator's value the recogniser took from no cell of its own row (a cell of the row above
  * or below reaching over it): that row's text and this one's may be one cell's. Both are reported.
  */

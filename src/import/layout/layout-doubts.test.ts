@@ -5,7 +5,7 @@ import type { Evaluation } from '../../core/model/evaluation.ts';
 import { templateRegistry } from '../../core/templates/registry.ts';
 import type { ImportedForm } from '../import-result.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
-import { doubtfulValues } from './doubtful-rows.ts';
+import { doubtfulValues, tiedCaptions } from './doubtful-rows.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { labellingForTest } from './read-layout-forms.ts';
@@ -128,4 +128,18 @@ test('a label naming the amounts\' unit wraps inside its unit in either unit (�
   const { fit } = labellingForTest();
   const lines = joinWrappedLabels(layoutLines(['项目资金（万          年初预算数', '  元）'].join('\n')), fit).map((l) => l.tokens.map((t) => t.text));
   assert.deepEqual(lines, [['项目资金（万元）', '年初预算数'], []]);
+});
+
+describe('a 二级指标 row between two captions, kept with the nearer', () => {
+  test('reports that column of every row of the two captions, and nothing of the rows of others', () => {
+    const f = form(() => {});
+    // Rows 0–1 under the caption printed on line 30, row 2 under the one on line 32 (form() puts
+    // row k's fields on line 30 + k): the row between them is in doubt, so are both captions' rows.
+    f.locations['indicators[1].subcategory'] = 'line 30';
+    const note = { field: 'subcategory', lineNo: 31, first: '数量指标', second: '质量指标', kept: ['line 30', 'line 32'] };
+    const reported = tiedCaptions('form.txt', f, 0, [note]).map((d) => [d.code, d.path]);
+    assert.deepEqual(reported, [0, 1, 2].map((i) => ['LAYOUT_VALUE_UNCLEAR', `evaluations[0].indicators[${i}].subcategory`]));
+    // A note of a row left blank (no caption kept) is said elsewhere, not here.
+    assert.deepEqual(tiedCaptions('form.txt', f, 0, [{ ...note, kept: undefined }]), []);
+  });
 });

@@ -76,6 +76,8 @@ export interface SpanNote {
   lineNo: number;
   first: string;
   second: string;
+  /** Set when the row was kept with one of the two: where the two captions are printed (cellLocation). */
+  kept?: readonly string[];
 }
 
 function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
@@ -487,7 +489,9 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     // The 一级指标 rows bound the 二级指标s only where their points placed them (else they are a guess).
     const fits =
       band.field === 'category' ? pointsFit(captions, dataRows.map((r) => table[r]!), zone, hints) : parentsByPoints ? nestedFit(table, dataRows, zone, captions.map((c) => cellText(cellOf(c, 0))), hints) : undefined;
-    const placed = placeCaptions(captions, texts, extents, fits).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
+    // A 二级指标 row in a tie is kept with the nearer caption and reported; a 一级指标 row is left to the template's points.
+    const keepTies = band.field === 'subcategory';
+    const placed = placeCaptions(captions, texts, extents, fits, keepTies).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
     if (band.field === 'category') parentsByPoints = placed.length === captions.length && placed.every((p) => p.byPoints === true && p.unclear === undefined);
     placed.forEach(({ s, e, cost, unclear, byPoints }, i) => {
       const caption = captions[i]!;
@@ -509,6 +513,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
           lineNo: row.lines.find((l) => l.index === row.anchor)?.lineNo ?? row.lines[0]?.lineNo ?? 0,
           first: cellText(cell),
           second: cellText(cellOf(captions[i + 1]!, 0)),
+          ...(keepTies ? { kept: [cellLocation(cell), cellLocation(cellOf(shown[i + 1]!, 0))] } : {}),
         });
       }
     });
@@ -698,19 +703,20 @@ interface CaptionPlace {
  * row's first line): each caption costs how far it is from the nearer of the two, and the spans
  * are chosen together (dynamic programming), so that a caption set at the top, which fits any
  * span starting on its row, is bounded by where the next caption fits. Where moving a border
- * costs less than UNCLEAR_LINES more, the rows between are left without a caption (and noted).
+ * costs less than UNCLEAR_LINES more, the rows between are left without a caption, or, with
+ * `keepTies`, kept with the caption of the best border (either way noted).
  * `texts` are the rows' text lines, `extents` those reaching half way to their neighbours.
  */
-export function placeCaptions(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits?: (i: number, s: number, e: number) => boolean): CaptionPlace[] {
+export function placeCaptions(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits?: (i: number, s: number, e: number) => boolean, keepTies = false): CaptionPlace[] {
   // Where every caption can take rows whose weights add up to its points, only such spans are taken.
   if (fits !== undefined) {
-    const placed = placeCaptionsBy(captions, texts, extents, fits);
+    const placed = placeCaptionsBy(captions, texts, extents, fits, keepTies);
     if (placed.length > 0 && placed.every((p) => Number.isFinite(p.cost))) return placed.map((p) => ({ ...p, byPoints: true }));
   }
-  return placeCaptionsBy(captions, texts, extents, () => true);
+  return placeCaptionsBy(captions, texts, extents, () => true, keepTies);
 }
 
-function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits: (i: number, s: number, e: number) => boolean): CaptionPlace[] {
+function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits: (i: number, s: number, e: number) => boolean, keepTies: boolean): CaptionPlace[] {
   const n = texts.length;
   const m = Math.min(captions.length, n);
   if (m === 0) return [];
@@ -760,11 +766,12 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
       const rival = [e - 1, e + 1].find((x) => x >= start && x < nextEnd && fwd[i]![x]! + bwd[i + 1]![x + 1]! - best < UNCLEAR_LINES);
       if (rival !== undefined) {
         unclear = Math.max(e, rival);
-        e = Math.min(e, rival);
+        // Kept: the row goes with the caption the lines put it under, by a hair (reported).
+        if (!keepTies) e = Math.min(e, rival);
       }
     }
     out.push({ s: start, e, cost: cost(i, start, e), ...(unclear === undefined ? {} : { unclear }) });
-    start = (unclear ?? e) + 1;
+    start = (keepTies ? e : (unclear ?? e)) + 1;
   }
   return out;
 }

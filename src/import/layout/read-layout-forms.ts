@@ -21,7 +21,7 @@ import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
-import { doubtfulValues, holds, offCentreCaptions, unclearFields } from './doubtful-rows.ts';
+import { doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
 import { readsFigure, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
 import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
@@ -292,13 +292,14 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const unclear = diagnosticSink(input.file);
   for (const n of notes) {
     if (n.offCentre) continue;
-    if (n.field !== 'category') unclear.add('warning', 'LAYOUT_SPAN_UNCLEAR', 'layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }, { line: n.lineNo });
+    if (n.field !== 'category' && n.kept === undefined) unclear.add('warning', 'LAYOUT_SPAN_UNCLEAR', 'layout.spanUnclear', { line: n.lineNo, column: n.column, first: n.first, second: n.second }, { line: n.lineNo });
   }
   const doubts = result.forms.flatMap((form, i) => [
     ...unclearFields(input.file, form, i, touching),
     ...unclearFields(input.file, form, i, shared, true),
     ...doubtfulValues(input.file, form, i, registry.get(form.evaluation.template)!),
     ...offCentreCaptions(input.file, form, i, notes),
+    ...tiedCaptions(input.file, form, i, notes),
   ]);
   // A block read by a field other than the heading printed over it: that field, and the heading's, are in doubt.
   const under = valuesUnderLabels(cells, inTable, isLabelPiece, headerFieldsOf);
