@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { placeCaptions, repeatedOnNextPage, squeezedTopSet, withinParents } from './layout-grid.ts';
+import { placeCaptions, regroupCaptions, repeatedOnNextPage, squeezedTopSet, withinParents } from './layout-grid.ts';
 import { labellingForTest } from './read-layout-forms.ts';
 import type { LayoutToken } from './layout-lines.ts';
 
@@ -118,4 +118,22 @@ test('a caption centred on a row whose text touches the row above is measured fr
   const extents = [{ top: 8, bottom: 29 }, { top: 29, bottom: 34 }, { top: 34, bottom: 42.5 }, { top: 42.5, bottom: 51 }];
   const placed = placeCaptions([caption(10), caption(36, 37, 38), caption(47)], texts, extents);
   assert.deepEqual(placed.map((p) => [p.s, p.e, p.unclear]), [[0, 1, undefined], [2, 2, undefined], [3, 3, undefined]]);
+});
+
+test('captions gathered wrongly where neighbouring merged cells meet are regrouped into the templates\' captions', () => {
+  const { hints } = labellingForTest();
+  const fit = (text: string) => hints.caption!('subcategory', text);
+  const token = (text: string, line: number): LayoutToken => ({ text, start: 0, end: text.length, line, lineNo: line + 1, page: 1 });
+  const texts = (captions: LayoutToken[][]) => captions.map((c) => c.map((t) => t.text).join(''));
+  // 社会效益指标 over 经济效益指 on the next line, 标 two lines down (a row's line between).
+  const joined = [[token('社会效益指标', 10), token('经济效益指', 11)], [token('标', 13)]];
+  regroupCaptions(joined, fit);
+  assert.deepEqual(texts(joined), ['社会效益指标', '经济效益指标']);
+  // Captions the templates do not know, or whose pieces make none, stay as printed.
+  const own = [[token('业务指标', 10)], [token('考核', 12)]];
+  regroupCaptions(own, fit);
+  assert.deepEqual(texts(own), ['业务指标', '考核']);
+  const far = [[token('社会效益指', 10)], [token('标', 20)]];
+  regroupCaptions(far, fit);
+  assert.deepEqual(texts(far), ['社会效益指', '标']);
 });

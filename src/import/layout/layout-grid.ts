@@ -474,6 +474,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     }
     splitJoinedCaptions(captions, (text) => hints.caption?.(band.field!, text));
     joinWrappedCaptions(captions, (text) => hints.caption?.(band.field!, text));
+    regroupCaptions(captions, (text) => hints.caption?.(band.field!, text));
     // A caption printed again on the next page is one merged cell: placed as one, shown once.
     const shown = repeatedOnNextPage(captions);
     const template = table[dataRows[0]!]!.find(inBand) ?? table[zone.header]!.find((c) => c.band === b)!;
@@ -680,6 +681,55 @@ function joinWrappedCaptions(captions: LayoutToken[][], fit: (text: string) => '
     captions.splice(k, 2, [...upper, ...lower]);
     k--;
   }
+}
+
+/** How far apart (in lines) two lines of one caption may print: a row's line or two between them. */
+const CAPTION_LINE_GAP = 3;
+/** The most captions a caption and its neighbours are regrouped into. */
+const REGROUP_WINDOW = 3;
+
+/**
+ * Captions gathered wrongly where lines of neighbouring merged cells meet (社会效益指标 / 经济效益指
+ * printed on lines next to each other, then 标 two lines down): a caption that is none of the
+ * templates' is regrouped with its neighbours, token by token in print order, into captions that
+ * all are, where such a grouping exists. Captions the templates do not know stay as printed.
+ */
+export function regroupCaptions(captions: LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined): void {
+  const whole = (c: readonly LayoutToken[]) => fit(c.map((t) => t.text).join('')) === 'whole';
+  for (let k = 0; k < captions.length; k++) {
+    if (whole(captions[k]!)) continue;
+    for (const [from, to] of windowsAround(k, captions.length)) {
+      const groups = wholeGroups(captions.slice(from, to + 1).flat(), whole);
+      if (groups === undefined) continue;
+      captions.splice(from, to - from + 1, ...groups);
+      k = from + groups.length - 1;
+      break;
+    }
+  }
+}
+
+/** Ranges of captions around k, narrowest first: k with the next, with the one before, with both. */
+function windowsAround(k: number, n: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let size = 2; size <= REGROUP_WINDOW; size++) for (let from = k; from > k - size; from--) if (from >= 0 && from + size - 1 < n) out.push([from, from + size - 1]);
+  return out;
+}
+
+/** `tokens` cut into runs (tokens in order, lines close) each `whole`, fewest runs first; undefined if none. */
+function wholeGroups(tokens: readonly LayoutToken[], whole: (c: readonly LayoutToken[]) => boolean): LayoutToken[][] | undefined {
+  const best: Array<{ count: number; from: number } | undefined> = [{ count: 0, from: -1 }];
+  for (let end = 1; end <= tokens.length; end++) {
+    for (let start = end - 1; start >= 0; start--) {
+      if (start < end - 1 && tokens[start + 1]!.line - tokens[start]!.line > CAPTION_LINE_GAP) break;
+      const before = best[start];
+      if (before === undefined || !whole(tokens.slice(start, end))) continue;
+      if (best[end] === undefined || before.count + 1 < best[end]!.count) best[end] = { count: before.count + 1, from: start };
+    }
+  }
+  if (best[tokens.length] === undefined) return undefined;
+  const groups: LayoutToken[][] = [];
+  for (let end = tokens.length; end > 0; end = best[end]!.from) groups.unshift(tokens.slice(best[end]!.from, end));
+  return groups;
 }
 
 interface Span {
