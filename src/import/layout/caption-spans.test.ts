@@ -33,6 +33,10 @@ test('captions centred on their rows take those rows; a border the lines leave i
   // A 二级指标 column keeps the row with the caption of the best border, still marking it in doubt.
   const kept = placeCaptions([caption(11), caption(13)], three.texts, three.extents, undefined, true);
   assert.deepEqual(kept.map((p) => [p.s, p.e, p.unclear]), [[0, 0, 1], [1, 2, undefined]]);
+  // Spans a line apart in cost: plain for a 一级指标 column, in doubt (and kept) for a 二级指标 one.
+  const near = [caption(10, 11), caption(14)];
+  assert.deepEqual(placeCaptions(near, three.texts, three.extents).map((p) => [p.s, p.e, p.unclear]), [[0, 1, undefined], [2, 2, undefined]]);
+  assert.deepEqual(placeCaptions(near, three.texts, three.extents, undefined, true).map((p) => [p.s, p.e, p.unclear]), [[0, 1, 1], [2, 2, undefined]]);
 });
 
 test('captions whose rows\' weights add up to their points take those rows, wherever the lines put their middles', () => {

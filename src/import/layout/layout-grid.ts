@@ -54,6 +54,12 @@ const GROUPED = new Set(['category', 'subcategory']);
 const TOTALLED = new Set(['weight', 'score']);
 /** Two spans of a caption this close (in lines) to where it is printed are a tie. */
 const UNCLEAR_LINES = 0.6;
+/**
+ * Where a tie keeps its row (a 二级指标, reported rather than left blank), two spans this close are
+ * one: each border of a row is only known to a line or so (half way between texts), so spans whose
+ * costs differ by less than two lines are both what the text may show (seed 777, form 16: 1.5).
+ */
+const KEPT_TIE_LINES = 2;
 /** What setting a caption at the top of its merged cell costs over centring it (in lines). */
 const TOP_SET_COST = 0.25;
 /**
@@ -813,7 +819,7 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
     const nextEnd = i + 1 < m ? ends[i + 1]! : n - 1;
     if (i < m - 1) {
       // Another border for this caption, the others best for it, nearly as good: a tie.
-      const rival = [e - 1, e + 1].find((x) => x >= start && x < nextEnd && fwd[i]![x]! + bwd[i + 1]![x + 1]! - best < UNCLEAR_LINES);
+      const rival = [e - 1, e + 1].find((x) => x >= start && x < nextEnd && fwd[i]![x]! + bwd[i + 1]![x + 1]! - best < (keepTies ? KEPT_TIE_LINES : UNCLEAR_LINES));
       if (rival !== undefined) {
         unclear = Math.max(e, rival);
         // Kept: the row goes with the caption the lines put it under, by a hair (reported).
