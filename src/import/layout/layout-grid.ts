@@ -470,7 +470,13 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       if (prev && (t.line - prev.line <= 1 || (t.line - prev.line === 2 && !anchors.has(t.line) && !anchors.has(prev.line)))) captions.at(-1)!.push(t);
       else captions.push([t]);
     }
-    splitJoinedCaptions(captions, (text) => hints.caption?.(band.field!, text));
+    const fit = (text: string) => hints.caption?.(band.field!, text);
+    const next = zone.bands[b + 1];
+    if (next && !GROUPED.has(next.field ?? '')) {
+      const rowOf = new Map(dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens.map((t) => [t, r] as const))));
+      for (const caption of captions) for (const t of strayTokens(caption, fit)) giveToBand(table[rowOf.get(t)!]!, t, b + 1, next, rowOf.get(t)!);
+    }
+    splitJoinedCaptions(captions, fit);
     joinWrappedCaptions(captions, (text) => hints.caption?.(band.field!, text));
     // A caption printed again on the next page is one merged cell: placed as one, shown once.
     const shown = repeatedOnNextPage(captions);
@@ -638,6 +644,45 @@ export function repeatedOnNextPage(captions: LayoutToken[][]): LayoutToken[][] {
     k--;
   }
   return shown;
+}
+
+/** Whether tokens read as one caption of the templates, or as several, line after line. */
+function readsAsCaptions(tokens: readonly LayoutToken[], fit: (text: string) => 'whole' | 'part' | undefined): boolean {
+  const text = (ts: readonly LayoutToken[]) => ts.map((t) => t.text).join('');
+  if (fit(text(tokens)) === 'whole') return true;
+  let part: LayoutToken[] = [];
+  for (const line of [...new Set(tokens.map((t) => t.line))]) {
+    if (part.length > 0 && fit(text(part)) === 'whole') part = [];
+    part.push(...tokens.filter((t) => t.line === line));
+  }
+  return fit(text(part)) === 'whole';
+}
+
+/**
+ * The next column's text wrapped onto a caption's line a single space after it (数量指标 效能, the
+ * name's last line; 数量指 加 over 标): when the caption's tokens are no caption of the templates, but
+ * are without the tokens right of the first on their lines, those are the next column's. They are
+ * taken out of `caption` and returned; a caption that reads as it is, or does not read without them, stays.
+ */
+export function strayTokens(caption: LayoutToken[], fit: (text: string) => 'whole' | 'part' | undefined): LayoutToken[] {
+  const firstOnLine = (t: LayoutToken) => !caption.some((u) => u.line === t.line && u.start < t.start);
+  const kept = caption.filter(firstOnLine);
+  if (kept.length === caption.length || fit(caption.map((t) => t.text).join('')) !== undefined || readsAsCaptions(caption, fit) || !readsAsCaptions(kept, fit)) return [];
+  const stray = caption.filter((t) => !kept.includes(t));
+  caption.splice(0, caption.length, ...kept);
+  return stray;
+}
+
+/** A token put into the cell of band `b` in a row's cells (a new cell there when it has none). */
+function giveToBand(cells: LayoutCell[], token: LayoutToken, b: number, band: Band, row: number): void {
+  const cell = cells.find((c) => c.band === b && c.rowSpan === 1);
+  if (!cell) {
+    cells.push({ ...cellOf([token], row), col: Math.max(Math.round(band.left), 0), colSpan: widthOf(band), band: b });
+    return;
+  }
+  cell.tokens.push(token);
+  cell.start = Math.min(cell.start, token.start);
+  cell.end = Math.max(cell.end, token.end);
 }
 
 /**
