@@ -11,7 +11,7 @@ import type { LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
 import { joinFundingRows } from './funding-rows.ts';
-import { figurePastWrap, wrapsAlone } from './close-columns.ts';
+import { figurePastWrap, figuresPastEdge, wrapsAlone } from './close-columns.ts';
 
 export interface LayoutCell {
   tokens: LayoutToken[];
@@ -165,7 +165,8 @@ const MERGE_COST = 6;
  * columns anew, so a page without the titles is shifted or squeezed; the order holds. Cells set
  * apart by a single space may share a column (one cell); cells left of the first column stay.
  */
-function snap(cells: LayoutCell[], bands: readonly Band[], row: number, totals = false): LayoutCell[] {
+function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals = false): LayoutCell[] {
+  const cells = joined.flatMap(splitPastEdge);
   const first = bands[0]?.start ?? 0;
   // Row labels left of the first column title (年度资金总额 beside 年初预算数) stay where they are.
   const outside = cells.filter((c) => c.end <= first + 1);
@@ -231,6 +232,14 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number, totals =
     }
   });
   return out;
+}
+
+/** A cell without the figures printed past its edge (another column's), and those as a cell of their own. */
+function splitPastEdge(cell: LayoutCell): LayoutCell[] {
+  const past = figuresPastEdge(cell);
+  if (past.length === 0) return [cell];
+  const rest = cell.tokens.filter((t) => !past.includes(t));
+  return [{ ...cellOf(rest, cell.row), col: cell.col, colSpan: cell.colSpan }, cellOf(past, cell.row)].sort((a, b) => a.start - b.start);
 }
 
 export interface Zone {
