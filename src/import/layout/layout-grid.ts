@@ -481,12 +481,14 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     }
     const fit = (text: string) => hints.caption?.(band.field!, text);
     const next = zone.bands[b + 1];
-    if (next && !GROUPED.has(next.field ?? '')) {
-      const rowOf = new Map(dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens.map((t) => [t, r] as const))));
-      for (const caption of captions) for (const t of strayTokens(caption, fit)) giveToBand(table[rowOf.get(t)!]!, t, b + 1, next, rowOf.get(t)!);
-    }
+    const beside = next && !GROUPED.has(next.field ?? '') ? next : undefined;
+    const rowOf = new Map(dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens.map((t) => [t, r] as const))));
+    if (beside) for (const caption of captions) for (const t of strayTokens(caption, fit)) giveToBand(table[rowOf.get(t)!]!, t, b + 1, beside, rowOf.get(t)!);
     splitJoinedCaptions(captions, fit);
     joinWrappedCaptions(captions, (text) => hints.caption?.(band.field!, text));
+    const strange = strangeCaptions(captions, fit);
+    // The cells beside a strange caption's lines may have lost their text to it: said, never read silently.
+    if (beside) for (const t of strange.flat()) for (const c of table[rowOf.get(t)!]!) if (c.band === b + 1 && c.rowSpan === 1) sharedColumns.add(c.tokens);
     // A caption printed again on the next page is one merged cell: placed as one, shown once.
     const shown = repeatedOnNextPage(captions);
     const template = table[dataRows[0]!]!.find(inBand) ?? table[zone.header]!.find((c) => c.band === b)!;
@@ -507,6 +509,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     placed.forEach(({ s, e, cost, unclear, byPoints }, i) => {
       const caption = captions[i]!;
       const cell: LayoutCell = { ...cellOf(shown[i]!, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
+      if (strange.includes(caption)) sharedColumns.add(cell.tokens);
       table[dataRows[s]!]!.push(cell);
       // Rows whose weights add up to the caption's points need only hold it; otherwise a caption near
       // neither the middle nor the top of the rows it is best given: the rows it spans are a guess.
@@ -653,6 +656,16 @@ export function repeatedOnNextPage(captions: LayoutToken[][]): LayoutToken[][] {
     k--;
   }
   return shown;
+}
+
+/**
+ * Captions no template has, in a column whose other captions the templates know: text of another
+ * column a row put into the captions' column (a name wrapped far left), not a caption to trust.
+ */
+export function strangeCaptions(captions: readonly LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined): LayoutToken[][] {
+  const text = (ts: readonly LayoutToken[]) => ts.map((t) => t.text).join('');
+  if (!captions.some((c) => fit(text(c)) === 'whole')) return [];
+  return captions.filter((c) => fit(text(c)) === undefined);
 }
 
 /** Whether tokens read as one caption of the templates, or as several, line after line. */

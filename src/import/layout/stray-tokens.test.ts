@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { strayTokens } from './layout-grid.ts';
+import { strangeCaptions, strayTokens } from './layout-grid.ts';
 import { layoutLines } from './layout-lines.ts';
 import { labellingForTest } from './read-layout-forms.ts';
 
@@ -31,4 +31,14 @@ test('a caption that reads as printed, or that reads no better without the text 
   const unknown = captionTokens(['          某某指标 效能'], 17);
   assert.deepEqual(strayTokens(unknown, fit), []);
   assert.equal(unknown.length, 2);
+});
+
+test('a caption no template has, in a column whose other captions the templates know, is strange (its rows are reported)', () => {
+  // A name wrapped far left on a page of its own columns, gathered into the 二级指标 column (seed 31337, form 34).
+  const lines = layoutLines(['       服务对象满意度', '          指标', '', '', '       全年完成主要工作任务，服务', '       对象满意度较高，管理制度进'].join('\n'));
+  const tokens = lines.flatMap((l) => l.tokens);
+  const captions = [tokens.slice(0, 2), tokens.slice(2)];
+  assert.deepEqual(strangeCaptions(captions, fit).map((c) => c.map((t) => t.text).join('')), ['全年完成主要工作任务，服务对象满意度较高，管理制度进']);
+  // Where no caption of the column is the templates', none is strange (the templates do not list them).
+  assert.deepEqual(strangeCaptions([tokens.slice(2)], fit), []);
 });
