@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cellText, rowCells } from './layout-grid.ts';
 import { layoutLines } from './layout-lines.ts';
-import { figurePastWrap, wrapsAlone } from './close-columns.ts';
+import { figurePastWrap, figuresPastEdge, wrapsAlone } from './close-columns.ts';
 
 const cellsOf = (lines: readonly string[]) => rowCells(layoutLines(lines.join('\n')).flatMap((l) => l.tokens), 0);
 const byText = (cells: ReturnType<typeof cellsOf>, start: string) => cells.find((c) => cellText(c).startsWith(start))!;
@@ -32,4 +32,15 @@ test('text going on at its own left edge, where the cell left of it prints nothi
   // One phrase with a space in it, on one line: one column may hold both.
   const phrase = cellsOf(['                      落实 《实施方案》']);
   assert.equal(wrapsAlone(byText(phrase, '落实'), byText(phrase, '《实施方案》')), false);
+});
+
+test('a figure a space after a wrapped line, overlapping the line below, is no part of the cell it was joined into', () => {
+  // 三级指标 wrapped over three lines, 年度指标值 ≥197份 a space after its first (seed 777, form 183):
+  // ≥197份 overlaps the second line, so the row's cells join it to the name, yet it ends past the name's edge.
+  const cells = cellsOf(['             落实《实施方案》各项任务，资金拨付 ≥197份', '             率达到100%，资金拨付率达到100%，', '             覆盖全区15个街镇，加强预算编制的']);
+  assert.equal(cells.length, 1);
+  assert.deepEqual(figuresPastEdge(cells[0]!).map((t) => t.text), ['≥197份']);
+  // Within the edge its other lines show, a figure ending a line is the text's own.
+  const within = cellsOf(['             资金拨付率达到 100%', '             覆盖全区15个街镇，加强预算']);
+  assert.deepEqual(figuresPastEdge(within[0]!), []);
 });

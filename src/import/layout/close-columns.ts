@@ -5,6 +5,7 @@
  */
 import { parseTarget } from '../../core/targets/parse-target.ts';
 import type { LayoutCell } from './layout-grid.ts';
+import type { LayoutToken } from './layout-lines.ts';
 
 /** A figure as the narrow columns print it (≥80%, 37万元, 135场): a number with its operator and unit, no words. */
 function isFigure(text: string): boolean {
@@ -27,6 +28,25 @@ export function figurePastWrap(a: LayoutCell, b: LayoutCell): boolean {
   const lineEnd = Math.max(...before.map((t) => t.end));
   const edge = Math.max(...others.map((t) => t.end));
   return edge >= lineEnd - 1 && b.start > edge;
+}
+
+/**
+ * Tokens of one cell that are a figure printed a space after a line of its wrapped text and ending
+ * past the edge its other lines show (`落实…资金拨付 ≥197份` over `率达到100%，资金拨付率达到100%，`):
+ * the figure overlaps the line below, so it was joined into the cell, yet a wrapped cell never
+ * prints past its edge: it is the next column's value set close, with what follows it on its line.
+ */
+export function figuresPastEdge(cell: LayoutCell): LayoutToken[] {
+  const lines = [...new Set(cell.tokens.map((t) => t.line))];
+  if (lines.length < 2) return [];
+  for (const line of lines) {
+    const onLine = cell.tokens.filter((t) => t.line === line).sort((a, b) => a.start - b.start);
+    const others = cell.tokens.filter((t) => t.line !== line);
+    const edge = Math.max(...others.map((t) => t.end));
+    const at = onLine.findIndex((t, i) => i > 0 && isFigure(t.text) && t.end > edge && edge >= onLine[i - 1]!.end - 1);
+    if (at > 0) return onLine.slice(at);
+  }
+  return [];
 }
 
 /**

@@ -11,7 +11,7 @@ import type { LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
 import { joinFundingRows } from './funding-rows.ts';
-import { figurePastWrap, wrapsAlone } from './close-columns.ts';
+import { figurePastWrap, figuresPastEdge, wrapsAlone } from './close-columns.ts';
 
 export interface LayoutCell {
   tokens: LayoutToken[];
@@ -173,7 +173,8 @@ const MERGE_COST = 6;
  * columns anew, so a page without the titles is shifted or squeezed; the order holds. Cells set
  * apart by a single space may share a column (one cell); cells left of the first column stay.
  */
-function snap(cells: LayoutCell[], bands: readonly Band[], row: number, totals = false): LayoutCell[] {
+function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals = false): LayoutCell[] {
+  const cells = joined.flatMap(splitPastEdge);
   const first = bands[0]?.start ?? 0;
   // Row labels left of the first column title (年度资金总额 beside 年初预算数) stay where they are.
   const outside = cells.filter((c) => c.end <= first + 1);
@@ -239,6 +240,14 @@ function snap(cells: LayoutCell[], bands: readonly Band[], row: number, totals =
     }
   });
   return out;
+}
+
+/** A cell without the figures printed past its edge (another column's), and those as a cell of their own. */
+function splitPastEdge(cell: LayoutCell): LayoutCell[] {
+  const past = figuresPastEdge(cell);
+  if (past.length === 0) return [cell];
+  const rest = cell.tokens.filter((t) => !past.includes(t));
+  return [{ ...cellOf(rest, cell.row), col: cell.col, colSpan: cell.colSpan }, cellOf(past, cell.row)].sort((a, b) => a.start - b.start);
 }
 
 export interface Zone {
@@ -478,9 +487,17 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       if (prev && (t.line - prev.line <= 1 || (t.line - prev.line === 2 && !anchors.has(t.line) && !anchors.has(prev.line)))) captions.at(-1)!.push(t);
       else captions.push([t]);
     }
-    splitJoinedCaptions(captions, (text) => hints.caption?.(band.field!, text));
-    joinWrappedCaptions(captions, (text) => hints.caption?.(band.field!, text));
-    regroupCaptions(captions, (text) => hints.caption?.(band.field!, text));
+    const fit = (text: string) => hints.caption?.(band.field!, text);
+    const next = zone.bands[b + 1];
+    const beside = next && !GROUPED.has(next.field ?? '') ? next : undefined;
+    const rowOf = new Map(dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens.map((t) => [t, r] as const))));
+    if (beside) for (const caption of captions) for (const t of strayTokens(caption, fit)) giveToBand(table[rowOf.get(t)!]!, t, b + 1, beside, rowOf.get(t)!);
+    splitJoinedCaptions(captions, fit);
+    joinWrappedCaptions(captions, fit);
+    regroupCaptions(captions, fit);
+    const strange = strangeCaptions(captions, fit);
+    // The cells beside a strange caption's lines may have lost their text to it: said, never read silently.
+    if (beside) for (const t of strange.flat()) for (const c of table[rowOf.get(t)!]!) if (c.band === b + 1 && c.rowSpan === 1) sharedColumns.add(c.tokens);
     // A caption printed again on the next page is one merged cell: placed as one, shown once.
     const shown = repeatedOnNextPage(captions);
     const template = table[dataRows[0]!]!.find(inBand) ?? table[zone.header]!.find((c) => c.band === b)!;
@@ -503,6 +520,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     placed.forEach(({ s, e, cost, unclear, byPoints }, i) => {
       const caption = captions[i]!;
       const cell: LayoutCell = { ...cellOf(shown[i]!, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
+      if (strange.includes(caption)) sharedColumns.add(cell.tokens);
       table[dataRows[s]!]!.push(cell);
       // Rows whose weights add up to the caption's points need only hold it; otherwise a caption near
       // neither the middle nor the top of the rows it is best given: the rows it spans are a guess.
@@ -650,6 +668,55 @@ export function repeatedOnNextPage(captions: LayoutToken[][]): LayoutToken[][] {
     k--;
   }
   return shown;
+}
+
+/**
+ * Captions no template has, in a column whose other captions the templates know: text of another
+ * column a row put into the captions' column (a name wrapped far left), not a caption to trust.
+ */
+export function strangeCaptions(captions: readonly LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined): LayoutToken[][] {
+  const text = (ts: readonly LayoutToken[]) => ts.map((t) => t.text).join('');
+  if (!captions.some((c) => fit(text(c)) === 'whole')) return [];
+  return captions.filter((c) => fit(text(c)) === undefined);
+}
+
+/** Whether tokens read as one caption of the templates, or as several, line after line. */
+function readsAsCaptions(tokens: readonly LayoutToken[], fit: (text: string) => 'whole' | 'part' | undefined): boolean {
+  const text = (ts: readonly LayoutToken[]) => ts.map((t) => t.text).join('');
+  if (fit(text(tokens)) === 'whole') return true;
+  let part: LayoutToken[] = [];
+  for (const line of [...new Set(tokens.map((t) => t.line))]) {
+    if (part.length > 0 && fit(text(part)) === 'whole') part = [];
+    part.push(...tokens.filter((t) => t.line === line));
+  }
+  return fit(text(part)) === 'whole';
+}
+
+/**
+ * The next column's text wrapped onto a caption's line a single space after it (数量指标 效能, the
+ * name's last line; 数量指 加 over 标): when the caption's tokens are no caption of the templates, but
+ * are without the tokens right of the first on their lines, those are the next column's. They are
+ * taken out of `caption` and returned; a caption that reads as it is, or does not read without them, stays.
+ */
+export function strayTokens(caption: LayoutToken[], fit: (text: string) => 'whole' | 'part' | undefined): LayoutToken[] {
+  const firstOnLine = (t: LayoutToken) => !caption.some((u) => u.line === t.line && u.start < t.start);
+  const kept = caption.filter(firstOnLine);
+  if (kept.length === caption.length || fit(caption.map((t) => t.text).join('')) !== undefined || readsAsCaptions(caption, fit) || !readsAsCaptions(kept, fit)) return [];
+  const stray = caption.filter((t) => !kept.includes(t));
+  caption.splice(0, caption.length, ...kept);
+  return stray;
+}
+
+/** A token put into the cell of band `b` in a row's cells (a new cell there when it has none). */
+function giveToBand(cells: LayoutCell[], token: LayoutToken, b: number, band: Band, row: number): void {
+  const cell = cells.find((c) => c.band === b && c.rowSpan === 1);
+  if (!cell) {
+    cells.push({ ...cellOf([token], row), col: Math.max(Math.round(band.left), 0), colSpan: widthOf(band), band: b });
+    return;
+  }
+  cell.tokens.push(token);
+  cell.start = Math.min(cell.start, token.start);
+  cell.end = Math.max(cell.end, token.end);
 }
 
 /**

@@ -100,3 +100,36 @@ test('a page printing no 一级指标 caption: a 二级指标 caption run into t
   const fieldAt = (found: readonly Band[], col: number) => found.find((b) => col >= b.left && col < b.right)?.field;
   assert.equal(fieldAt(pageBands(lines, bands, caption)!, 0), 'subcategory');
 });
+
+test('a page of many wrapped 二级指标 captions and few rows: the captions\' pieces outnumber the names, yet are no name column (seed 777, form 122)', () => {
+  const bands = [band('category', -8, 6), band('subcategory', 6, 14), ...BANDS.slice(1)];
+  const lines = layoutLines(
+    [
+      at([7, '数量指']),
+      at([8, '标'], [14, '服务企业数量'], [24, '≥83场'], [46, '1'], [50, '实际完成'], [70, '1']),
+      at([7, '成本指']),
+      at([8, '标'], [14, '项目总成本'], [24, '≤58万元'], [46, '1'], [50, '无'], [70, '1']),
+      at([7, '时效指']),
+      at([8, '标'], [14, '按期完成率'], [24, '≥92%'], [46, '2.5'], [50, '按期'], [70, '2.5']),
+    ].join('\n'),
+  );
+  const captions = ['数量指标', '成本指标', '时效指标'];
+  const caption = (field: string, text: string) => (field !== 'subcategory' ? undefined : captions.includes(text) ? ('whole' as const) : captions.some((c) => c.startsWith(text)) ? ('part' as const) : undefined);
+  const fieldAt = (found: readonly Band[], col: number) => found.find((b) => col >= b.left && col < b.right)?.field;
+  const found = pageBands(lines, bands, caption)!;
+  assert.deepEqual([7, 8, 14, 24].map((col) => fieldAt(found, col)), ['subcategory', 'subcategory', 'name', 'target']);
+});
+
+test('a column of values that only start a caption (满意 of 满意度指标) is still a plain column', () => {
+  const bands = [band('category', -8, 6), band('subcategory', 6, 14), ...BANDS.slice(1)];
+  const lines = layoutLines(
+    [
+      at([14, '读者满意度'], [24, '满意'], [46, '1'], [50, '满意'], [70, '1']),
+      at([14, '参与满意度'], [24, '满意'], [46, '1'], [50, '满意'], [70, '1']),
+      at([7, '满意度指标'], [14, '活动满意度'], [24, '满意'], [46, '1'], [50, '满意'], [70, '1']),
+    ].join('\n'),
+  );
+  const caption = (field: string, text: string) => (field !== 'subcategory' ? undefined : text === '满意度指标' ? ('whole' as const) : '满意度指标'.startsWith(text) ? ('part' as const) : undefined);
+  const fieldAt = (found: readonly Band[], col: number) => found.find((b) => col >= b.left && col < b.right)?.field;
+  assert.deepEqual([7, 14, 24].map((col) => fieldAt(pageBands(lines, bands, caption)!, col)), ['subcategory', 'name', 'target']);
+});

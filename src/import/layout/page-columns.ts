@@ -87,14 +87,22 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[], caption
     const plain = segment.filter((b) => !b.grouped);
     // A segment with no text at all (备注 left blank on every row of the page) keeps slivers.
     if (found.length === 0) continue;
-    const chosen = strongest(found, plain.length);
+    const fields = segment.filter((b) => b.grouped).map((b) => bands[b.band]!.field!);
+    const columns = found.filter((c) => !onlyCaptions(c, fields, caption));
+    const chosen = strongest(columns.length >= plain.length ? columns : found, plain.length);
     if (!chosen) return undefined;
     plain.forEach((b, k) => (lefts[b.band] = chosen[k]!.at));
     // Captions left of the first plain column take what text starts there, in order.
     const first = chosen[0]?.at ?? high;
     const captions = segment.filter((b) => b.grouped && (plain[0] === undefined || b.band < plain[0].band));
+    // Names wrapped left of their column's edge start no caption column: a cluster there holds a
+    // caption's word, or the rest of one (分) of 满意度指标(20 / 分)).
+    const left = found.filter((c) => c.at < first && !chosen.includes(c));
+    const words = left.flatMap((c) => c.texts.map((t) => t.split(' ')[0]!));
+    const piece = (w: string) => fields.some((f) => caption!(f, w) !== undefined || words.some((u) => caption!(f, u + w) !== undefined));
+    const holdsCaption = (c: Cluster) => caption === undefined || c.texts.some((t) => piece(t.split(' ')[0]!));
     const before = captionStarts(
-      found.filter((c) => c.at < first && !chosen.includes(c)).sort((a, b) => a.at - b.at),
+      left.filter(holdsCaption).sort((a, b) => a.at - b.at),
       captions.map((b) => bands[b.band]!.field!),
       caption,
     );
@@ -113,6 +121,22 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[], caption
     });
   }
   return lefts;
+}
+
+/**
+ * Whether a cluster holds nothing but pieces of captions (数量指 / 标, 社会效 / 益指标, each a
+ * caption's start, or the rest of one another piece there starts): on a page with many captions and
+ * few rows, those pieces outnumber the names and were taken for the name column, which then took
+ * the captions. Such a cluster is a caption column, never a plain one.
+ */
+function onlyCaptions(c: Cluster, fields: readonly string[], caption?: CaptionFit): boolean {
+  if (caption === undefined || fields.length === 0) return false;
+  const fits = (t: string) => fields.some((f) => caption(f, t) !== undefined);
+  // A caption runs into the name beside it with a single space between: its first word is read.
+  const words = c.texts.map((t) => t.split(' ')[0]!);
+  // Values that only start a caption (满意 of 满意度指标) are no caption: one must be whole.
+  const whole = words.some((w) => fields.some((f) => caption(f, w) === 'whole' || words.some((u) => caption(f, u + w) === 'whole')));
+  return whole && words.every((w) => fits(w) || words.some((u) => u !== w && fits(u + w)));
 }
 
 /**
