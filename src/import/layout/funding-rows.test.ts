@@ -126,3 +126,11 @@ test('a source label wrapped in a narrow cell, its amount a space after it, is t
   assert.deepEqual([project.budgetInitial, project.executed], ['66000000.00', '5102381.21']);
   assert.deepEqual([funding?.[0]?.source, funding?.[0]?.initial], ['年度资金总额', '66000000.00']);
 });
+
+test('a later source whose three amounts print shifted right, past 分值 and 执行率, has them in its three amount columns in order', async () => {
+  const titles = at([23, '年初预算数'], [41, '全年预算数'], [59, '全年执行数'], [72, '分值'], [78, '执行率'], [88, '得分']);
+  const total = at([12, '年度资金总额'], [24, '3,591.00'], [42, '3,591.00'], [60, '2,976.939'], [73, '10'], [78, '82.90%'], [88, '8.29']);
+  const form = await read([...HEAD, at([0, '项目资金（万元）']), titles, '', total, '', at([13, '其他资金'], [26, '3,591.00'], [56, '3,591.00'], [79, '2,976.939']), '', ...GOALS]);
+  const amounts = ['35910000.00', '35910000.00', '29769390.00'];
+  assert.deepEqual(sources(form), [['年度资金总额', ...amounts], ['其他资金', ...amounts]]);
+});
