@@ -134,3 +134,24 @@ test('a later source whose three amounts print shifted right, past 分值 and �
   const amounts = ['35910000.00', '35910000.00', '29769390.00'];
   assert.deepEqual(sources(form), [['年度资金总额', ...amounts], ['其他资金', ...amounts]]);
 });
+
+test('sources wrapped in a narrow column right of where the first column starts, beside a long heading in the titles\' row, stay the rows\' labels (seed 777, form 452)', async () => {
+  const form = await read([
+    ...HEAD,
+    at([0, '项目资金（万元'], [20, '年初预算数'], [47, '全年预算数'], [69, '全年执行数'], [84, '分值'], [90, '执行率'], [103, '得分']),
+    at([3, '）']),
+    at([10, '年度资金'], [72, '3,544.71']),
+    at([11, '总额']),
+    at([29, '4,470.00'], [52, '4,470.00'], [84, '10'], [91, '79.30%'], [103, '7.93']),
+    '',
+    at([10, '上年结转'], [25, '4,470.00'], [48, '4,470.00'], [71, '3,544.71']),
+    at([11, '资金']),
+    '',
+    at([10, '其他资金']),
+    '',
+    ...GOALS,
+  ]);
+  const amounts = ['44700000.00', '44700000.00', '35447100.00'];
+  assert.deepEqual(sources(form), [['年度资金总额', ...amounts], ['上年结转资金', ...amounts]]);
+  assert.equal(form.evaluation.project.budgetInitial, '44700000.00');
+});
