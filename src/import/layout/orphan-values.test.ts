@@ -41,3 +41,21 @@ test('text set under a wrapped value at its left edge is a value of its own (see
   ]);
   assert.equal(result.forms[0]!.evaluation.project.name, '落实《实施方案》各项任务，项目58');
 });
+
+test('two labelled lines that are one printed row, each value a line off its label, are joined before the values left of a label move away (seed 777, form 35)', async () => {
+  // 当年预算数's value is set at the bottom of its cell, 上年预算金额's at the top: on each line a label
+  // stands beside the other's value. Read alone, 45,750,000.00 went down to 预算执行数.
+  const result = await read([
+    '                                        2021年度财政项目绩效自评价',
+    at([4, '项目名称'], [15, '社区图书角运营'], [92, '预算单位'], [110, '某区文化局']),
+    '',
+    at([2, '当年预算数（元）'], [117, '2,247,524.82']),
+    at([52, '45,750,000.00'], [73, '上年预算金额（元）']),
+    '',
+    at([2, '预算执行数（元）']),
+    at([52, '18,345,750.00'], [73, '预算执行率（%）'], [123, '40.10%']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.deepEqual([project.budgetCurrentYear, project.budgetPreviousYear, project.executed], ['45750000.00', '2247524.82', '18345750.00']);
+});

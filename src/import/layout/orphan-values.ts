@@ -119,9 +119,10 @@ function pieces(tokens: readonly LayoutToken[], isLabel: (text: string) => boole
  * label, value … where neither did alone: one printed row whose cells are set at different heights
  * (`预算执行数（元）          0.00%` over `0.00   预算执行率（%）`, or a label alone a line off its
  * neighbours). They are joined. Tables (`fixed`) are left alone; when the rows above and below are
- * equally near and both could take a row, it stays where it is.
+ * equally near and both could take a row, it stays where it is. `labelledOnly`: only rows that both
+ * hold a label are joined (before the orphan values are placed, which a row of no label is).
  */
-export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: string) => boolean, fixed: (row: number) => boolean): LayoutRow[] {
+export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: string) => boolean, fixed: (row: number) => boolean, labelledOnly = false): LayoutRow[] {
   // Label, value, label, value …: every label with its value, no value without its label.
   const alternates = (tokens: readonly LayoutToken[]) => {
     const labels = pieces(tokens, isLabel);
@@ -130,6 +131,7 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
   const fits = (row: LayoutRow, other: LayoutRow) =>
     pieces(row.tokens, isLabel).length + pieces(other.tokens, isLabel).length === pieces([...row.tokens, ...other.tokens], isLabel).length &&
     row.tokens.some((t) => isLabel(t.text)) &&
+    (!labelledOnly || other.tokens.some((t) => isLabel(t.text))) &&
     alternates([...row.tokens, ...other.tokens]) &&
     !(alternates(row.tokens) && alternates(other.tokens));
   const out: Array<LayoutRow | undefined> = [...rows];
