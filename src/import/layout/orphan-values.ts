@@ -135,17 +135,23 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
     alternates([...row.tokens, ...other.tokens]) &&
     !(alternates(row.tokens) && alternates(other.tokens));
   const out: Array<LayoutRow | undefined> = [...rows];
+  // The neighbours a row may join: near, on its page, and reading label, value … with it.
+  const partners = (r: number) =>
+    [r - 1, r + 1].filter((k) => {
+      const row = out[r];
+      const other = out[k];
+      return row !== undefined && other !== undefined && !fixed(r) && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(row, other) <= 2 && fits(row, other);
+    });
   rows.forEach((_, r) => {
     const row = out[r];
     if (!row || fixed(r) || row.tokens.length === 0) return;
-    const candidates = [r - 1, r + 1].filter((k) => {
-      const other = out[k];
-      return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(row, other) <= 2 && fits(row, other);
-    });
+    const candidates = partners(r);
     if (candidates.length === 0) return;
     const distances = candidates.map((k) => gap(row, out[k]!));
     if (candidates.length === 2 && distances[0] === distances[1]) return;
     const k = candidates[distances.indexOf(Math.min(...distances))]!;
+    // The row it would join fits its other neighbour more nearly: that one is its own printed row.
+    if (partners(k).some((j) => j !== r && gap(out[k]!, out[j]!) < gap(out[k]!, row))) return;
     out[k] = merged(out[k]!, row);
     out[r] = undefined;
   });
