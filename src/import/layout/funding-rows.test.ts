@@ -126,3 +126,32 @@ test('a source label wrapped in a narrow cell, its amount a space after it, is t
   assert.deepEqual([project.budgetInitial, project.executed], ['66000000.00', '5102381.21']);
   assert.deepEqual([funding?.[0]?.source, funding?.[0]?.initial], ['年度资金总额', '66000000.00']);
 });
+
+test('a later source whose three amounts print shifted right, past 分值 and 执行率, has them in its three amount columns in order', async () => {
+  const titles = at([23, '年初预算数'], [41, '全年预算数'], [59, '全年执行数'], [72, '分值'], [78, '执行率'], [88, '得分']);
+  const total = at([12, '年度资金总额'], [24, '3,591.00'], [42, '3,591.00'], [60, '2,976.939'], [73, '10'], [78, '82.90%'], [88, '8.29']);
+  const form = await read([...HEAD, at([0, '项目资金（万元）']), titles, '', total, '', at([13, '其他资金'], [26, '3,591.00'], [56, '3,591.00'], [79, '2,976.939']), '', ...GOALS]);
+  const amounts = ['35910000.00', '35910000.00', '29769390.00'];
+  assert.deepEqual(sources(form), [['年度资金总额', ...amounts], ['其他资金', ...amounts]]);
+});
+
+test('sources wrapped in a narrow column right of where the first column starts, beside a long heading in the titles\' row, stay the rows\' labels (seed 777, form 452)', async () => {
+  const form = await read([
+    ...HEAD,
+    at([0, '项目资金（万元'], [20, '年初预算数'], [47, '全年预算数'], [69, '全年执行数'], [84, '分值'], [90, '执行率'], [103, '得分']),
+    at([3, '）']),
+    at([10, '年度资金'], [72, '3,544.71']),
+    at([11, '总额']),
+    at([29, '4,470.00'], [52, '4,470.00'], [84, '10'], [91, '79.30%'], [103, '7.93']),
+    '',
+    at([10, '上年结转'], [25, '4,470.00'], [48, '4,470.00'], [71, '3,544.71']),
+    at([11, '资金']),
+    '',
+    at([10, '其他资金']),
+    '',
+    ...GOALS,
+  ]);
+  const amounts = ['44700000.00', '44700000.00', '35447100.00'];
+  assert.deepEqual(sources(form), [['年度资金总额', ...amounts], ['上年结转资金', ...amounts]]);
+  assert.equal(form.evaluation.project.budgetInitial, '44700000.00');
+});

@@ -103,7 +103,9 @@ function amountsPastTheirColumn(table: LayoutCell[][], zone: Zone): void {
   if (first === undefined) return;
   const isAmountBand = (b: number) => zone.bands[b]?.field?.startsWith('funding[].') === true;
   const filled = new Set(table[first]!.map((c) => c.band));
+  const amountBands = zone.bands.flatMap((_, b) => (isAmountBand(b) ? [b] : []));
   for (const r of later) {
+    if (inOrder(table, r, amountBands, zone)) continue;
     const taken = new Set(table[r]!.map((c) => c.band));
     table[r] = table[r]!.map((c) => {
       if (c.band === undefined || isAmountBand(c.band) || !filled.has(c.band) || !c.tokens.every((t) => AMOUNT.test(t.text) && !t.text.endsWith('%'))) return c;
@@ -115,4 +117,23 @@ function amountsPastTheirColumn(table: LayoutCell[][], zone: Zone): void {
       return { ...c, band: b, col: Math.max(Math.round(band.left), 0), colSpan: widthOf(band) };
     });
   }
+}
+
+/**
+ * A later source's row prints nothing but its amounts, one in each amount column (年初预算数,
+ * 全年预算数, 全年执行数). pdftotext may set them far from their titles (a row of its own page, or
+ * shifted right past the narrow 分值 and 执行率 columns): a row with exactly as many amounts as
+ * there are amount columns has them left to right, whatever columns their places point at.
+ */
+function inOrder(table: LayoutCell[][], r: number, amountBands: readonly number[], zone: Zone): boolean {
+  const placed = table[r]!.filter((c) => c.band !== undefined);
+  if (placed.length !== amountBands.length || !placed.every((c) => c.tokens.every((t) => AMOUNT.test(t.text) && !t.text.endsWith('%')))) return false;
+  const sorted = [...placed].sort((a, b) => a.start - b.start);
+  const moved = new Map(sorted.map((c, i): [LayoutCell, LayoutCell] => {
+    const b = amountBands[i]!;
+    const band = zone.bands[b]!;
+    return [c, c.band === b ? c : { ...c, band: b, col: Math.max(Math.round(band.left), 0), colSpan: widthOf(band) }];
+  }));
+  table[r] = table[r]!.map((c) => moved.get(c) ?? c);
+  return true;
 }

@@ -416,16 +416,19 @@ function leftColumns(table: LayoutCell[][], zone: Zone): void {
     else columns.push({ start: c.start, end: c.end });
   }
   columns.forEach((k, i) => {
-    const to = Math.min(columns[i + 1]?.start ?? Number.POSITIVE_INFINITY, Math.max(Math.round(zone.bands[0]?.left ?? left), k.start + 1));
+    // Each reaches to the next (a heading to the labels beside it, even right of the first column's left edge).
+    const to = columns[i + 1]?.start ?? Math.max(Math.round(zone.bands[0]?.left ?? left), k.start + 1);
     for (const c of cells.filter((x) => overlap(x, k) > 0)) (c.col = k.start), (c.colSpan = Math.max(to - k.start, 1));
   });
-  // A row label starting where the first column's grid column does (a narrow label column, the
-  // amount a space after it) would share its grid column: that column moves one right.
+  // A row label starting at or right of the first column's grid column (a narrow label column, the
+  // amount a space after it; or the first column's middle far left of its title, which starts
+  // right of a long heading) would share its grid column: that column moves right past it.
   const first = table.slice(zone.header, zone.last + 1).flat().filter((c) => c.band === 0 && c.rowSpan === 1);
   const col = first[0]?.col;
   if (col === undefined || !columns.some((k) => k.start >= col)) return;
-  for (const c of first) (c.col = col + 1), (c.colSpan = Math.max(c.colSpan - 1, 1));
-  for (const c of cells) if (c.col + c.colSpan > col + 1) c.colSpan = Math.max(col + 1 - c.col, 1);
+  const to = Math.max(...columns.map((k) => k.start)) + 1;
+  for (const c of first) (c.colSpan = Math.max(c.col + c.colSpan - to, 1)), (c.col = to);
+  for (const c of cells) if (c.col + c.colSpan > to) c.colSpan = Math.max(to - c.col, 1);
 }
 
 /**

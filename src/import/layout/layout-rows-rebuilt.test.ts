@@ -211,3 +211,24 @@ test('column titles of one tall header row, blank lines between their heights, a
   // The same title in both: two header rows, of two tables.
   assert.deepEqual(rowsOf(['        分值    得分', '', '', '一级指标  分值    得分']), [['分值', '得分'], ['一级指标', '分值', '得分']]);
 });
+
+test('a value parted by blank lines from both labels around it is the nearer one\'s (seed 31337, form 71)', async () => {
+  // 办公室 is 具体实施处（科室）'s, set at the bottom of its cell: a line under the label's last line,
+  // three blank lines above 当年预算数（元）.
+  const evaluation = await read([
+    '                                        2024年度财政项目绩效自评价',
+    at([2, '项目名称'], [17, '社区图书角运营'], [92, '预算单位'], [110, '某区文化局']),
+    '',
+    at([0, '具体实施处（科室'], [82, '是否为经常性项目']),
+    at([3, '）']),
+    at([13, '办公室'], [108, '是']),
+    '',
+    '',
+    '',
+    at([0, '当年预算数（元）']),
+    at([51, '5,113,808.45'], [73, '上年预算金额（元）'], [110, '26,210,000.00']),
+    '',
+    ...TITLES,
+  ]);
+  assert.deepEqual([evaluation.project.department, evaluation.project.budgetCurrentYear], ['办公室', '5113808.45']);
+});

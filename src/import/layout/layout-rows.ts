@@ -154,6 +154,11 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   const gapBeforeNext = lastFilled < between.length - 1;
   if (gapAfterAnchor && !gapBeforeNext) return firstFilled;
   if (!gapAfterAnchor && gapBeforeNext) return lastFilled + 1;
+  // Text set apart from both anchors by blank lines, nearer one of them: that anchor's (a value set
+  // at the bottom of its cell, blank lines down to the next row's label set at the bottom of its own).
+  const blankAfter = firstFilled;
+  const blankBefore = between.length - 1 - lastFilled;
+  if (gapAfterAnchor && gapBeforeNext && !blanks.some(Boolean) && blankAfter !== blankBefore) return blankAfter < blankBefore ? between.length : 0;
   if (blanks.some(Boolean) && !gapAfterAnchor && !gapBeforeNext) {
     // The blank run nearest where symmetry puts the border.
     return nearest(blanks.flatMap((b, i) => (b ? [i] : [])));

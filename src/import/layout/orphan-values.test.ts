@@ -41,3 +41,39 @@ test('text set under a wrapped value at its left edge is a value of its own (see
   ]);
   assert.equal(result.forms[0]!.evaluation.project.name, '落实《实施方案》各项任务，项目58');
 });
+
+test('two labelled lines that are one printed row, each value a line off its label, are joined before the values left of a label move away (seed 777, form 35)', async () => {
+  // 当年预算数's value is set at the bottom of its cell, 上年预算金额's at the top: on each line a label
+  // stands beside the other's value. Read alone, 45,750,000.00 went down to 预算执行数.
+  const result = await read([
+    '                                        2021年度财政项目绩效自评价',
+    at([4, '项目名称'], [15, '社区图书角运营'], [92, '预算单位'], [110, '某区文化局']),
+    '',
+    at([2, '当年预算数（元）'], [117, '2,247,524.82']),
+    at([52, '45,750,000.00'], [73, '上年预算金额（元）']),
+    '',
+    at([2, '预算执行数（元）']),
+    at([52, '18,345,750.00'], [73, '预算执行率（%）'], [123, '40.10%']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.deepEqual([project.budgetCurrentYear, project.budgetPreviousYear, project.executed], ['45750000.00', '2247524.82', '18345750.00']);
+});
+
+test('a label alone two lines above a row that reads label, value … with the label right under it joins no row (seed 777, form 435)', async () => {
+  // 8,071,513.94 is 当年预算数's, set a line above it: 具体实施处（科室） (left blank) two lines up is no partner.
+  const result = await read([
+    '                                        2021年度财政项目绩效自评价',
+    at([4, '项目名称'], [15, '社区图书角运营'], [92, '预算单位'], [110, '某区文化局']),
+    '',
+    at([1, '具体实施处（科室）']),
+    '',
+    at([51, '8,071,513.94'], [71, '上年预算金额（元）'], [110, '44,500,000.00']),
+    at([1, '当年预算数（元）']),
+    '',
+    at([1, '预算执行数（元）'], [58, '6,788,143.22'], [78, '预算执行率（%）'], [122, '84.10%']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.deepEqual([project.department || undefined, project.budgetCurrentYear, project.budgetPreviousYear], [undefined, '8071513.94', '44500000.00']);
+});

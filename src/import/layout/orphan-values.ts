@@ -119,9 +119,10 @@ function pieces(tokens: readonly LayoutToken[], isLabel: (text: string) => boole
  * label, value … where neither did alone: one printed row whose cells are set at different heights
  * (`预算执行数（元）          0.00%` over `0.00   预算执行率（%）`, or a label alone a line off its
  * neighbours). They are joined. Tables (`fixed`) are left alone; when the rows above and below are
- * equally near and both could take a row, it stays where it is.
+ * equally near and both could take a row, it stays where it is. `labelledOnly`: only rows that both
+ * hold a label are joined (before the orphan values are placed, which a row of no label is).
  */
-export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: string) => boolean, fixed: (row: number) => boolean): LayoutRow[] {
+export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: string) => boolean, fixed: (row: number) => boolean, labelledOnly = false): LayoutRow[] {
   // Label, value, label, value …: every label with its value, no value without its label.
   const alternates = (tokens: readonly LayoutToken[]) => {
     const labels = pieces(tokens, isLabel);
@@ -130,20 +131,27 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
   const fits = (row: LayoutRow, other: LayoutRow) =>
     pieces(row.tokens, isLabel).length + pieces(other.tokens, isLabel).length === pieces([...row.tokens, ...other.tokens], isLabel).length &&
     row.tokens.some((t) => isLabel(t.text)) &&
+    (!labelledOnly || other.tokens.some((t) => isLabel(t.text))) &&
     alternates([...row.tokens, ...other.tokens]) &&
     !(alternates(row.tokens) && alternates(other.tokens));
   const out: Array<LayoutRow | undefined> = [...rows];
+  // The neighbours a row may join: near, on its page, and reading label, value … with it.
+  const partners = (r: number) =>
+    [r - 1, r + 1].filter((k) => {
+      const row = out[r];
+      const other = out[k];
+      return row !== undefined && other !== undefined && !fixed(r) && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(row, other) <= 2 && fits(row, other);
+    });
   rows.forEach((_, r) => {
     const row = out[r];
     if (!row || fixed(r) || row.tokens.length === 0) return;
-    const candidates = [r - 1, r + 1].filter((k) => {
-      const other = out[k];
-      return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(row, other) <= 2 && fits(row, other);
-    });
+    const candidates = partners(r);
     if (candidates.length === 0) return;
     const distances = candidates.map((k) => gap(row, out[k]!));
     if (candidates.length === 2 && distances[0] === distances[1]) return;
     const k = candidates[distances.indexOf(Math.min(...distances))]!;
+    // The row it would join fits its other neighbour more nearly: that one is its own printed row.
+    if (partners(k).some((j) => j !== r && gap(out[k]!, out[j]!) < gap(out[k]!, row))) return;
     out[k] = merged(out[k]!, row);
     out[r] = undefined;
   });

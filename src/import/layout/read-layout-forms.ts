@@ -241,7 +241,10 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const titlesAndLabels = (texts: readonly string[]) => hints.titles(texts).some((f) => f !== undefined) && texts.every((t, i) => hints.titles(texts)[i] !== undefined || isLabelText(t));
   const opensNotes = (line: LayoutLine) => isNotesRow(line.pieces.map((p) => p.text));
   const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText }), onlyTitles, titlesAndLabels);
-  const orphansJoined = joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow));
+  // Two labelled rows that are one printed row (`当年预算数  2,247,524.82` over `45,750,000.00  上年预算金额`)
+  // are joined first: else the value left of the second row's label is an orphan and goes to the next label below.
+  const splitFirst = joinSplitLabelRows(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow), true);
+  const orphansJoined = joinOrphanValues(splitFirst, isLabelText, outsideFields(splitFirst, hints, isolated, isNotesRow));
   const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
   // 是/否 answers 是否为经常性项目; a figure with its % answers only 预算执行率（%）, never an amount's label.
   const isRate = (text: string) => text.endsWith('%') && readRate(text).ok;
