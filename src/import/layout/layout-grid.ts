@@ -415,9 +415,14 @@ function leftColumns(table: LayoutCell[][], zone: Zone): void {
     if (hit) hit.end = Math.max(hit.end, c.end);
     else columns.push({ start: c.start, end: c.end });
   }
+  // Only the funding block has row labels of its own left of its columns; elsewhere a cell left of
+  // the bands is a stray piece of the first column, which keeps its place.
+  const funding = zone.bands.some((b) => b.field?.startsWith('funding[]') === true);
+  const firstLeft = Math.max(Math.round(zone.bands[0]?.left ?? left), 0);
   columns.forEach((k, i) => {
-    // Each reaches to the next (a heading to the labels beside it, even right of the first column's left edge).
-    const to = columns[i + 1]?.start ?? Math.max(Math.round(zone.bands[0]?.left ?? left), k.start + 1);
+    // Each reaches to the next (in the funding block, a heading to the labels beside it, even right of the first column's left edge).
+    const next = columns[i + 1]?.start;
+    const to = next !== undefined && funding ? next : Math.min(next ?? Number.POSITIVE_INFINITY, Math.max(firstLeft, k.start + 1));
     for (const c of cells.filter((x) => overlap(x, k) > 0)) (c.col = k.start), (c.colSpan = Math.max(to - k.start, 1));
   });
   // A row label starting at or right of the first column's grid column (a narrow label column, the
@@ -426,7 +431,7 @@ function leftColumns(table: LayoutCell[][], zone: Zone): void {
   const first = table.slice(zone.header, zone.last + 1).flat().filter((c) => c.band === 0 && c.rowSpan === 1);
   const col = first[0]?.col;
   if (col === undefined || !columns.some((k) => k.start >= col)) return;
-  const to = Math.max(...columns.map((k) => k.start)) + 1;
+  const to = funding ? Math.max(...columns.map((k) => k.start)) + 1 : col + 1;
   for (const c of first) (c.colSpan = Math.max(c.col + c.colSpan - to, 1)), (c.col = to);
   for (const c of cells) if (c.col + c.colSpan > to) c.colSpan = Math.max(to - c.col, 1);
 }
