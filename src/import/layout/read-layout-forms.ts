@@ -5,6 +5,7 @@
  */
 import { templateRegistry } from '../../core/templates/registry.ts';
 import type { Template } from '../../core/templates/template.ts';
+import { AMOUNT_FIELDS } from '../../core/templates/form-fields.ts';
 import { readAmount, readDate, readPoints, readRate, readYesNo } from '../../core/values/read-value.ts';
 import { isTitleOf } from '../grid/detect-template.ts';
 import { escapeRegExp, normalizeText } from '../../core/targets/normalize.ts';
@@ -240,7 +241,8 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
   const titlesAndLabels = (texts: readonly string[]) => hints.titles(texts).some((f) => f !== undefined) && texts.every((t, i) => hints.titles(texts)[i] !== undefined || isLabelText(t));
   const opensNotes = (line: LayoutLine) => isNotesRow(line.pieces.map((p) => p.text));
-  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText }), onlyTitles, titlesAndLabels);
+  const isFigureLabel = (text: string) => headerFieldsOf(text).some((f) => AMOUNT_FIELDS.has(f) || f === 'project.executionRate');
+  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText, isFigureLabel }), onlyTitles, titlesAndLabels);
   const orphansJoined = joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow));
   const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
   // 是/否 answers 是否为经常性项目; a figure with its % answers only 预算执行率（%）, never an amount's label.
