@@ -41,3 +41,21 @@ test('text set under a wrapped value at its left edge is a value of its own (see
   ]);
   assert.equal(result.forms[0]!.evaluation.project.name, '落实《实施方案》各项任务，项目58');
 });
+
+test('the totals printed a line under 合计 stay the table\'s, not the value of 自评时间 below them', async () => {
+  // 合计 set at the top of its row, its figures centred a line below; 自评时间 centred in its row, its date under it.
+  const result = await read([
+    '                                    2021年度财政项目绩效自评价',
+    at([1, '项目名称'], [14, '社区图书角运营'], [51, '预算单位'], [71, '南京市松江区民政局']),
+    ...TABLE.slice(0, -1),
+    at([18, '合计']),
+    at([46, '100'], [77, '90']),
+    '',
+    at([1, '自评时间']),
+    at([22, '2024.3.14'], [46, '绩效等级'], [76, '优秀']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(evaluation.totals, { weight: 100, score: 90 });
+  assert.equal(evaluation.evaluatedOn, '2024-03-14');
+  assert.equal(evaluation.grade, '优秀');
+});
