@@ -59,3 +59,22 @@ test('the totals printed a line under 合计 stay the table\'s, not the value of
   assert.equal(evaluation.evaluatedOn, '2024-03-14');
   assert.equal(evaluation.grade, '优秀');
 });
+
+test('a grade printed a line under 绩效等级 answers it, not the text block whose row it fell into', async () => {
+  // 绩效等级's cell set in the middle of a taller row: 合格 prints between it and 主要绩效.
+  const result = await read([
+    '                                    2021年度财政项目绩效自评价',
+    at([1, '项目名称'], [14, '社区图书角运营'], [51, '预算单位'], [71, '南京市松江区民政局']),
+    ...TABLE,
+    '',
+    at([1, '自评时间'], [20, '2023.3.15'], [46, '绩效等级']),
+    '',
+    at([75, '合格']),
+    '',
+    '',
+    at([1, '主要绩效'], [14, '完成年度各项工作任务']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.equal(evaluation.grade, '合格');
+  assert.equal(evaluation.achievements, '完成年度各项工作任务');
+});

@@ -60,6 +60,8 @@ interface Labelling {
   headerFieldsOf: (text: string) => readonly string[];
   /** Whether a text is a template's yes or no word (是 / 否). */
   isAnswer: (text: string) => boolean;
+  /** Whether a text is a template's grade (优秀, 良): the value of 绩效等级 only. */
+  isGrade: (text: string) => boolean;
 }
 
 /**
@@ -114,7 +116,9 @@ function labelling(templates: readonly Template[]): Labelling {
   const isNotesRow = (texts: readonly string[]) => texts[0] !== undefined && isNotes(texts[0]);
   const headerFieldsOf = memoByString((text) => HEADER_FIELDS.filter((k) => matched(text).some((keys) => keys.has(k))));
   const isAnswer = memoByString((text) => matched(text).some((keys) => keys.has('form.yes') || keys.has('form.no')));
-  return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFit: labelFit(templates, isLabel, true), headerFieldsOf, isAnswer };
+  const grades = new Set(templates.flatMap((t) => t.grades.map((g) => normalizeText(g.label.zh))));
+  const isGrade = (text: string) => grades.has(normalizeText(text));
+  return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFit: labelFit(templates, isLabel, true), headerFieldsOf, isAnswer, isGrade };
 }
 
 /** A caption's points as printed after it: 产出指标(45分). */
@@ -230,7 +234,7 @@ function labellingFor(templates: readonly Template[]): Labelling {
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText, fit, headerFit, headerFieldsOf, isAnswer } = labellingFor(registry.ids().map((id) => registry.get(id)!));
+  const { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText, fit, headerFit, headerFieldsOf, isAnswer, isGrade } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = joinWrappedLabels(layoutLines(text), fit);
   // titles() gives no list at all when no text is a title.
   const onlyTitles = (texts: readonly string[]) => {
@@ -247,8 +251,9 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
   // 是/否 answers 是否为经常性项目; a figure with its % answers only 预算执行率（%）, never an amount's label.
   const isRate = (text: string) => text.endsWith('%') && readRate(text).ok;
-  const answers = (question: string, answer: string) => headerFieldsOf(question).some((f) => (isAnswer(answer) ? YES_NO_FIELDS.has(f) : f === 'project.executionRate'));
-  const isAnyAnswer = (text: string) => isAnswer(text) || isRate(text);
+  // A grade (合格) answers only 绩效等级: printed a line off it, it fell into the row of the text block below.
+  const answers = (question: string, answer: string) => headerFieldsOf(question).some((f) => (isAnswer(answer) ? YES_NO_FIELDS.has(f) : isGrade(answer) ? f === 'grade' : f === 'project.executionRate'));
+  const isAnyAnswer = (text: string) => isAnswer(text) || isRate(text) || isGrade(text);
   const answered = joinAnswersToQuestions(split, answers, isAnyAnswer, isLabelText, outsideFields(split, hints, isolated, isNotesRow));
   const isBlockLabel = (text: string) => headerFieldsOf(text).some((f) => TEXT_BLOCKS.has(f));
   const rows = tableRows(blocksUnderHeadings(answered, isBlockLabel, isLabelText, outsideFields(answered, hints, isolated, isNotesRow)), lines, hints);
