@@ -78,3 +78,22 @@ test('a grade printed a line under 绩效等级 answers it, not the text block w
   assert.equal(evaluation.grade, '合格');
   assert.equal(evaluation.achievements, '完成年度各项工作任务');
 });
+
+test('a date printed under 自评时间, left of 绩效等级, answers 自评时间 once the grade beside that label has gone to 绩效等级', async () => {
+  const result = await read([
+    '                                    2021年度财政项目绩效自评价',
+    at([1, '项目名称'], [14, '社区图书角运营'], [51, '预算单位'], [71, '南京市松江区民政局']),
+    ...TABLE,
+    '',
+    at([3, '自评时间'], [90, '良好']),
+    at([28, '2023.3.17'], [60, '绩效等级']),
+    '',
+    '',
+    at([3, '主要绩效']),
+    at([3, '主要问题'], [14, '完成年度各项工作任务']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.equal(evaluation.evaluatedOn, '2023-03-17');
+  assert.equal(evaluation.grade, '良好');
+  assert.ok(!evaluation.achievements);
+});

@@ -251,9 +251,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
   // 是/否 answers 是否为经常性项目; a figure with its % answers only 预算执行率（%）, never an amount's label.
   const isRate = (text: string) => text.endsWith('%') && readRate(text).ok;
-  // A grade (合格) answers only 绩效等级: printed a line off it, it fell into the row of the text block below.
-  const answers = (question: string, answer: string) => headerFieldsOf(question).some((f) => (isAnswer(answer) ? YES_NO_FIELDS.has(f) : isGrade(answer) ? f === 'grade' : f === 'project.executionRate'));
-  const isAnyAnswer = (text: string) => isAnswer(text) || isRate(text) || isGrade(text);
+  // A grade (合格) answers only 绩效等级, a date only 自评时间: printed a line off them, they fall into the row of the text block below.
+  const isDate = (text: string) => readDate(text).ok;
+  const fieldOf = (answer: string) => (isGrade(answer) ? 'grade' : isDate(answer) ? 'evaluatedOn' : 'project.executionRate');
+  const answers = (question: string, answer: string) => headerFieldsOf(question).some((f) => (isAnswer(answer) ? YES_NO_FIELDS.has(f) : f === fieldOf(answer)));
+  const isAnyAnswer = (text: string) => isAnswer(text) || isRate(text) || isGrade(text) || isDate(text);
   const answered = joinAnswersToQuestions(split, answers, isAnyAnswer, isLabelText, outsideFields(split, hints, isolated, isNotesRow));
   const isBlockLabel = (text: string) => headerFieldsOf(text).some((f) => TEXT_BLOCKS.has(f));
   const rows = tableRows(blocksUnderHeadings(answered, isBlockLabel, isLabelText, outsideFields(answered, hints, isolated, isNotesRow)), lines, hints);
