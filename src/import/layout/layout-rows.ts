@@ -32,6 +32,8 @@ function row(anchor: number, lines: LayoutLine[]): LayoutRow {
 export interface TextRows {
   isAnchor: (line: LayoutLine) => boolean;
   isLabel: (text: string) => boolean;
+  /** A label of a field whose value is a figure (预算执行数（元）): no block of text is its value. */
+  isFigureLabel?: (text: string) => boolean;
 }
 
 /**
@@ -54,13 +56,23 @@ export function layoutRows(
     const starts = (line: LayoutLine) => line.tokens.length > 0 && (isolated(line) || opens(line));
     const cut = i === lines.length || lines[i]!.page !== lines[i - 1]!.page || starts(lines[i]!) || isolated(lines[i - 1]!);
     if (!cut) continue;
-    out.push(...pageRows(lines, from, i, isAnchor, text));
+    out.push(...pageRows(lines, from, i, isAnchor, text, isolated, opens));
     from = i;
   }
   return out;
 }
 
-function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor: (line: LayoutLine) => boolean, text: TextRows): LayoutRow[] {
+/**
+ * The index of the first line below anchor line `at`, on its page, holding text: when that line
+ * starts a row of its own (`startsRow`: an anchor, a title, the notes), the lower anchor's row ends
+ * above it; otherwise undefined (no bound known).
+ */
+function nextRowStart(all: readonly LayoutLine[], at: number, startsRow: (line: LayoutLine) => boolean): number | undefined {
+  const line = all.slice(at + 1).find((l) => l.tokens.length > 0 || l.page !== all[at]!.page);
+  return line && line.page === all[at]!.page && startsRow(line) ? line.index : undefined;
+}
+
+function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor: (line: LayoutLine) => boolean, text: TextRows, isolated: (line: LayoutLine) => boolean, opens: (line: LayoutLine) => boolean): LayoutRow[] {
   const lines = all.slice(0, to);
   const anchors = lines.slice(from).filter((l) => l.tokens.length > 0 && isAnchor(l)).map((l) => l.index);
   if (anchors.length === 0) return lines.slice(from).filter((l) => l.tokens.length > 0).map((l) => row(l.index, [l]));
@@ -75,7 +87,9 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const cells = next < lines.length && text.isAnchor(lines[a]!) && text.isAnchor(lines[next]!);
     // Labels are no cell's wrapped text: left out where the lines are compared.
     const values = (l: LayoutLine) => ({ ...l, tokens: l.tokens.filter((t) => !text.isLabel(t.text)) });
-    const split = splitAt(between, reach, next === lines.length, cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values) } : undefined);
+    const beyond = cells ? nextRowStart(all, next, (l) => isAnchor(l) || isolated(l) || opens(l)) : undefined;
+    const figure = cells && lines[a]!.tokens.some((t) => text.isFigureLabel?.(t.text));
+    const split = splitAt(between, reach, next === lines.length, cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure } : undefined);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }
@@ -133,7 +147,7 @@ function sharesColumn(a: LayoutLine, b: LayoutLine): boolean {
  * cells, one to each anchor: the border is at one of those blank lines. Where no blank line parts
  * them, a line ending its cell's text (shorter than the next: see endsCell) is where a border may be.
  */
-function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, text: { upper: LayoutLine; lower: readonly LayoutLine[] } | undefined): number {
+function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, text: { upper: LayoutLine; lower: readonly LayoutLine[]; beyond: number | undefined; figure: boolean } | undefined): number {
   if (last) return between.length;
   const filled = between.map((l) => l.tokens.length > 0);
   if (!filled.some(Boolean)) return between.length;
@@ -154,11 +168,17 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   const gapBeforeNext = lastFilled < between.length - 1;
   if (gapAfterAnchor && !gapBeforeNext) return firstFilled;
   if (!gapAfterAnchor && gapBeforeNext) return lastFilled + 1;
+  if (text && gapAfterAnchor && gapBeforeNext) {
+    const owner = blockOwner(between, firstFilled, lastFilled, reach, text);
+    if (owner !== undefined) return owner === 'upper' ? lastFilled + 1 : firstFilled;
+  }
   // Text set apart from both anchors by blank lines, nearer one of them: that anchor's (a value set
   // at the bottom of its cell, blank lines down to the next row's label set at the bottom of its own).
   const blankAfter = firstFilled;
   const blankBefore = between.length - 1 - lastFilled;
-  if (gapAfterAnchor && gapBeforeNext && !blanks.some(Boolean) && blankAfter !== blankBefore) return blankAfter < blankBefore ? between.length : 0;
+  // Never under a figure's label (its value is printed elsewhere).
+  const toUpper = blankAfter < blankBefore && text?.figure !== true;
+  if (gapAfterAnchor && gapBeforeNext && !blanks.some(Boolean) && blankAfter !== blankBefore) return toUpper ? between.length : 0;
   if (blanks.some(Boolean) && !gapAfterAnchor && !gapBeforeNext) {
     // The blank run nearest where symmetry puts the border.
     return nearest(blanks.flatMap((b, i) => (b ? [i] : [])));
@@ -168,6 +188,34 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   const ends = run.flatMap((l, i) => (endsCell(l, [...run.slice(i + 1), ...text!.lower]) ? [i] : []));
   if (ends.length > 0) return nearest(ends);
   return Math.min(Math.max(reach, 0), between.length);
+}
+
+/**
+ * Which anchor a block of text set apart by blank lines from both is the cell of, where the lines
+ * tell (else undefined). A cell's text has no blank line within it, so an anchor whose own line
+ * holds text in the block's column (its own cell) cannot take the block too. Otherwise, between two
+ * anchors alone on their lines: the block is either centred under the upper label set at the top
+ * of its row (the row then reaches as far below the block as the label is above it, and the lower
+ * label's row starts there: the block nearer the upper label), or set at the top of the lower
+ * label's row with the label centred in it (that row reaches as far below the label as the block's
+ * top is above it). With the block as near one as the other, a row printed below the lower label
+ * within half that reach leaves the block to the upper one. `reach`: the upper anchor's text above
+ * its line (a label centred in its row, not set at the top). Not under the label of a figure
+ * (`text.figure`): its value is printed elsewhere, whatever the blank lines say.
+ */
+function blockOwner(between: readonly LayoutLine[], firstFilled: number, lastFilled: number, reach: number, text: { upper: LayoutLine; lower: readonly LayoutLine[]; beyond: number | undefined; figure: boolean }): 'upper' | 'lower' | undefined {
+  const lower = text.lower[0];
+  if (lower === undefined) return undefined;
+  const upperFull = sharesColumn(text.upper, between[firstFilled]!);
+  const lowerFull = sharesColumn(lower, between[lastFilled]!);
+  if (upperFull !== lowerFull) return upperFull ? 'lower' : 'upper';
+  if (upperFull || text.figure || reach > 0 || text.upper.tokens.length > 0 || lower.tokens.length > 0) return undefined;
+  const gapAbove = firstFilled;
+  const gapBelow = between.length - 1 - lastFilled;
+  if (gapAbove < gapBelow) return 'upper';
+  const lowerReach = between.length - firstFilled;
+  if (gapAbove === gapBelow && text.beyond !== undefined && 2 * (text.beyond - lower.index) < lowerReach) return 'upper';
+  return undefined;
 }
 
 /** How many lines apart two rows of titles alone may be printed and still be one header row. */

@@ -77,3 +77,59 @@ test('a label alone two lines above a row that reads label, value … with the l
   const project = result.forms[0]!.evaluation.project;
   assert.deepEqual([project.department || undefined, project.budgetCurrentYear, project.budgetPreviousYear], [undefined, '8071513.94', '44500000.00']);
 });
+
+test('the totals printed a line under 合计 stay the table\'s, not the value of 自评时间 below them', async () => {
+  // 合计 set at the top of its row, its figures centred a line below; 自评时间 centred in its row, its date under it.
+  const result = await read([
+    '                                    2021年度财政项目绩效自评价',
+    at([1, '项目名称'], [14, '社区图书角运营'], [51, '预算单位'], [71, '南京市松江区民政局']),
+    ...TABLE.slice(0, -1),
+    at([18, '合计']),
+    at([46, '100'], [77, '90']),
+    '',
+    at([1, '自评时间']),
+    at([22, '2024.3.14'], [46, '绩效等级'], [76, '优秀']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(evaluation.totals, { weight: 100, score: 90 });
+  assert.equal(evaluation.evaluatedOn, '2024-03-14');
+  assert.equal(evaluation.grade, '优秀');
+});
+
+test('a grade printed a line under 绩效等级 answers it, not the text block whose row it fell into', async () => {
+  // 绩效等级's cell set in the middle of a taller row: 合格 prints between it and 主要绩效.
+  const result = await read([
+    '                                    2021年度财政项目绩效自评价',
+    at([1, '项目名称'], [14, '社区图书角运营'], [51, '预算单位'], [71, '南京市松江区民政局']),
+    ...TABLE,
+    '',
+    at([1, '自评时间'], [20, '2023.3.15'], [46, '绩效等级']),
+    '',
+    at([75, '合格']),
+    '',
+    '',
+    at([1, '主要绩效'], [14, '完成年度各项工作任务']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.equal(evaluation.grade, '合格');
+  assert.equal(evaluation.achievements, '完成年度各项工作任务');
+});
+
+test('a date printed under 自评时间, left of 绩效等级, answers 自评时间 once the grade beside that label has gone to 绩效等级', async () => {
+  const result = await read([
+    '                                    2021年度财政项目绩效自评价',
+    at([1, '项目名称'], [14, '社区图书角运营'], [51, '预算单位'], [71, '南京市松江区民政局']),
+    ...TABLE,
+    '',
+    at([3, '自评时间'], [90, '良好']),
+    at([28, '2023.3.17'], [60, '绩效等级']),
+    '',
+    '',
+    at([3, '主要绩效']),
+    at([3, '主要问题'], [14, '完成年度各项工作任务']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.equal(evaluation.evaluatedOn, '2023-03-17');
+  assert.equal(evaluation.grade, '良好');
+  assert.ok(!evaluation.achievements);
+});

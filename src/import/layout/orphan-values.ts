@@ -74,6 +74,17 @@ function without(row: LayoutRow, tokens: readonly LayoutToken[]): LayoutRow | un
   return { anchor: lines.some((l) => l.index === row.anchor) ? row.anchor : lines[0]!.index, lines, top: lines[0]!.index, bottom: lines.at(-1)!.index, tokens: lines.flatMap((l) => l.tokens) };
 }
 
+/** A number as a table's points print (8.5, 100): no date, no amount with its commas. */
+const PLAIN_NUMBER = /^\d+(\.\d+)?$/u;
+
+/** Whether a neighbour of row `r` in a table (`fixed`), on its page, is at most `distance` from `part`. */
+function nearerTable(rows: ReadonlyArray<LayoutRow | undefined>, r: number, part: LayoutRow, distance: number, fixed: (row: number) => boolean): boolean {
+  return [r - 1, r + 1].some((k) => {
+    const other = rows[k];
+    return other !== undefined && fixed(k) && other.lines[0]?.page === part.lines[0]?.page && gap(part, other) <= distance;
+  });
+}
+
 /**
  * `rows` with each orphan value (a row's tokens left of all its labels, or a row of no label at
  * all) moved to the row whose label it is the value of; `fixed` rows (tables) are left alone.
@@ -97,6 +108,9 @@ export function joinOrphanValues(rows: readonly LayoutRow[], isLabel: (text: str
     const distances = candidates.map((k) => gap(part, out[k]!));
     if (candidates.length === 2 && distances[0] === distances[1]) return;
     const k = candidates[distances.indexOf(Math.min(...distances))]!;
+    // A row of plain numbers as near a table's row (合计 with its totals a line below it): they may be
+    // that row's, and the table takes them (see tableRows); a date or a text is no table's.
+    if (row.tokens.every((t) => PLAIN_NUMBER.test(t.text)) && nearerTable(out, r, part, Math.min(...distances), fixed)) return;
     out[k] = merged(out[k]!, part);
     out[r] = without(row, orphans);
   });

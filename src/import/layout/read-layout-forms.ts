@@ -5,6 +5,7 @@
  */
 import { templateRegistry } from '../../core/templates/registry.ts';
 import type { Template } from '../../core/templates/template.ts';
+import { AMOUNT_FIELDS } from '../../core/templates/form-fields.ts';
 import { readAmount, readDate, readPoints, readRate, readYesNo } from '../../core/values/read-value.ts';
 import { isTitleOf } from '../grid/detect-template.ts';
 import { escapeRegExp, normalizeText } from '../../core/targets/normalize.ts';
@@ -59,6 +60,8 @@ interface Labelling {
   headerFieldsOf: (text: string) => readonly string[];
   /** Whether a text is a template's yes or no word (是 / 否). */
   isAnswer: (text: string) => boolean;
+  /** Whether a text is a template's grade (优秀, 良): the value of 绩效等级 only. */
+  isGrade: (text: string) => boolean;
 }
 
 /**
@@ -113,7 +116,9 @@ function labelling(templates: readonly Template[]): Labelling {
   const isNotesRow = (texts: readonly string[]) => texts[0] !== undefined && isNotes(texts[0]);
   const headerFieldsOf = memoByString((text) => HEADER_FIELDS.filter((k) => matched(text).some((keys) => keys.has(k))));
   const isAnswer = memoByString((text) => matched(text).some((keys) => keys.has('form.yes') || keys.has('form.no')));
-  return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFit: labelFit(templates, isLabel, true), headerFieldsOf, isAnswer };
+  const grades = new Set(templates.flatMap((t) => t.grades.map((g) => normalizeText(g.label.zh))));
+  const isGrade = (text: string) => grades.has(normalizeText(text));
+  return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFit: labelFit(templates, isLabel, true), headerFieldsOf, isAnswer, isGrade };
 }
 
 /** A caption's points as printed after it: 产出指标(45分). */
@@ -229,7 +234,7 @@ function labellingFor(templates: readonly Template[]): Labelling {
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText, fit, headerFit, headerFieldsOf, isAnswer } = labellingFor(registry.ids().map((id) => registry.get(id)!));
+  const { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText, fit, headerFit, headerFieldsOf, isAnswer, isGrade } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = joinWrappedLabels(layoutLines(text), fit);
   // titles() gives no list at all when no text is a title.
   const onlyTitles = (texts: readonly string[]) => {
@@ -240,7 +245,8 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
   const titlesAndLabels = (texts: readonly string[]) => hints.titles(texts).some((f) => f !== undefined) && texts.every((t, i) => hints.titles(texts)[i] !== undefined || isLabelText(t));
   const opensNotes = (line: LayoutLine) => isNotesRow(line.pieces.map((p) => p.text));
-  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText }), onlyTitles, titlesAndLabels);
+  const isFigureLabel = (text: string) => headerFieldsOf(text).some((f) => AMOUNT_FIELDS.has(f) || f === 'project.executionRate');
+  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText, isFigureLabel }), onlyTitles, titlesAndLabels);
   // Two labelled rows that are one printed row (`当年预算数  2,247,524.82` over `45,750,000.00  上年预算金额`)
   // are joined first: else the value left of the second row's label is an orphan and goes to the next label below.
   const splitFirst = joinSplitLabelRows(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow), true);
@@ -248,8 +254,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
   // 是/否 answers 是否为经常性项目; a figure with its % answers only 预算执行率（%）, never an amount's label.
   const isRate = (text: string) => text.endsWith('%') && readRate(text).ok;
-  const answers = (question: string, answer: string) => headerFieldsOf(question).some((f) => (isAnswer(answer) ? YES_NO_FIELDS.has(f) : f === 'project.executionRate'));
-  const isAnyAnswer = (text: string) => isAnswer(text) || isRate(text);
+  // A grade (合格) answers only 绩效等级, a date only 自评时间: printed a line off them, they fall into the row of the text block below.
+  const isDate = (text: string) => readDate(text).ok;
+  const fieldOf = (answer: string) => (isGrade(answer) ? 'grade' : isDate(answer) ? 'evaluatedOn' : 'project.executionRate');
+  const answers = (question: string, answer: string) => headerFieldsOf(question).some((f) => (isAnswer(answer) ? YES_NO_FIELDS.has(f) : f === fieldOf(answer)));
+  const isAnyAnswer = (text: string) => isAnswer(text) || isRate(text) || isGrade(text) || isDate(text);
   const answered = joinAnswersToQuestions(split, answers, isAnyAnswer, isLabelText, outsideFields(split, hints, isolated, isNotesRow));
   const isBlockLabel = (text: string) => headerFieldsOf(text).some((f) => TEXT_BLOCKS.has(f));
   const rows = tableRows(blocksUnderHeadings(answered, isBlockLabel, isLabelText, outsideFields(answered, hints, isolated, isNotesRow)), lines, hints);
