@@ -41,3 +41,25 @@ test('text set under a wrapped value at its left edge is a value of its own (see
   ]);
   assert.equal(result.forms[0]!.evaluation.project.name, '落实《实施方案》各项任务，项目58');
 });
+
+test('a value left of the next label, on a line touching the row above, is the label above\'s; the wrapped label below keeps its own (seed 777, forms 449 and 467)', async () => {
+  // 项目名称's value set two lines under it, beside 预算单位, whose value wraps from 项目名称's line
+  // onto the next; 具体实施处（科室） wrapped, its value on its second line. The name's value used to go,
+  // across the blank lines, to 具体实施处（科室）, whose own value was then left over.
+  const result = await read([
+    '                             2023年度财政项目绩效自评价',
+    at([2, '项目名称'], [72, '覆盖全区15个街镇，部分工作受客观因素']),
+    at([72, '影响推进较慢，预算执行进度有待']),
+    at([12, '个别指标完成情况未449'], [58, '预算单位']),
+    '',
+    '',
+    '',
+    at([0, '具体实施处（科室']),
+    at([3, '）'], [9, '业务二科'], [57, '是否为经常性项目'], [82, '否']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.equal(project.name, '个别指标完成情况未449');
+  assert.equal(project.budgetUnit, '覆盖全区15个街镇，部分工作受客观因素影响推进较慢，预算执行进度有待');
+  assert.equal(project.department, '业务二科');
+});

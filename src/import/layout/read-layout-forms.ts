@@ -241,7 +241,10 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const titlesAndLabels = (texts: readonly string[]) => hints.titles(texts).some((f) => f !== undefined) && texts.every((t, i) => hints.titles(texts)[i] !== undefined || isLabelText(t));
   const opensNotes = (line: LayoutLine) => isNotesRow(line.pieces.map((p) => p.text));
   const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText }), onlyTitles, titlesAndLabels);
-  const orphansJoined = joinOrphanValues(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow));
+  // Rows of labels set at other heights join first, so that a value left of the lower one's label
+  // (the upper label's, printed lower) is placed among them, not across blank lines to a label further off.
+  const labelledJoined = joinSplitLabelRows(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow), true);
+  const orphansJoined = joinOrphanValues(labelledJoined, isLabelText, outsideFields(labelledJoined, hints, isolated, isNotesRow));
   const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
   // 是/否 answers 是否为经常性项目; a figure with its % answers only 预算执行率（%）, never an amount's label.
   const isRate = (text: string) => text.endsWith('%') && readRate(text).ok;
