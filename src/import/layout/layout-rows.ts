@@ -75,7 +75,8 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const cells = next < lines.length && text.isAnchor(lines[a]!) && text.isAnchor(lines[next]!);
     // Labels are no cell's wrapped text: left out where the lines are compared.
     const values = (l: LayoutLine) => ({ ...l, tokens: l.tokens.filter((t) => !text.isLabel(t.text)) });
-    const split = splitAt(between, reach, next === lines.length, cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values) } : undefined);
+    const labelEnds = next < lines.length ? lines[next]!.tokens.filter((t) => text.isLabel(t.text)).map((t) => t.end) : [];
+    const split = splitAt(between, reach, next === lines.length, cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), labelEnds } : undefined);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }
@@ -133,7 +134,7 @@ function sharesColumn(a: LayoutLine, b: LayoutLine): boolean {
  * cells, one to each anchor: the border is at one of those blank lines. Where no blank line parts
  * them, a line ending its cell's text (shorter than the next: see endsCell) is where a border may be.
  */
-function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, text: { upper: LayoutLine; lower: readonly LayoutLine[] } | undefined): number {
+function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, text: Anchors | undefined): number {
   if (last) return between.length;
   const filled = between.map((l) => l.tokens.length > 0);
   if (!filled.some(Boolean)) return between.length;
@@ -158,11 +159,41 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
     // The blank run nearest where symmetry puts the border.
     return nearest(blanks.flatMap((b, i) => (b ? [i] : [])));
   }
+  const under = text && reach <= 0 ? underBareLabel(between, text) : 0;
+  if (under > 0) return under;
   // One run of text from anchor to anchor: the border after a line that ends its cell, if one does.
   const run = text ? [text.upper, ...between] : [];
   const ends = run.flatMap((l, i) => (endsCell(l, [...run.slice(i + 1), ...text!.lower]) ? [i] : []));
   if (ends.length > 0) return nearest(ends);
   return Math.min(Math.max(reach, 0), between.length);
+}
+
+/** The anchors' lines around the lines between them: their values, and where the lower one's labels end. */
+interface Anchors {
+  upper: LayoutLine;
+  lower: readonly LayoutLine[];
+  labelEnds: readonly number[];
+}
+
+/**
+ * How many lines right under a label alone on its line (no value beside it, nothing above it in its
+ * row) are its value: the run of lines of one column starting on the next line (项目名称 / 全年完成… /
+ * 主管部门  上海市…), where it stands right of a label of the lower anchor's line (it would be read as that
+ * label's). None when the run is no nearer its label than the next anchor, or its column goes on there.
+ */
+function underBareLabel(between: readonly LayoutLine[], text: Anchors): number {
+  if (text.upper.tokens.length > 0 || between[0] === undefined || between[0].tokens.length === 0) return 0;
+  const start = (l: LayoutLine) => Math.min(...l.tokens.map((t) => t.start));
+  const first = between[0];
+  // Only text that the lower row would give a label of its own (right of it): text left of all its labels is left to the orphans.
+  if (!text.labelEnds.some((end) => end <= start(first))) return 0;
+  let k = 1;
+  while (k < between.length && between[k]!.tokens.length > 0 && Math.abs(start(between[k]!) - start(first)) <= ALIGNED) k++;
+  // Nearer its label than the lower anchor (a line between), and not going on below that anchor: a value
+  // midway between two labels, or centred on the lower one's line, is no more the upper label's. (The
+  // lower anchor's own value may start in the run's column: the values of a column of labels line up.)
+  const aligned = (l: LayoutLine | undefined) => l !== undefined && l.tokens.some((t) => Math.abs(t.start - start(first)) <= ALIGNED);
+  return k < between.length && !aligned(text.lower[1]) ? k : 0;
 }
 
 /** How many lines apart two rows of titles alone may be printed and still be one header row. */
