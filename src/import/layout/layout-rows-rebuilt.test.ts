@@ -232,4 +232,11 @@ test('a label alone on its line takes the lines of one column right under it, ne
   // Midway between two labels alone (主要问题 / text / 改进措施), the text stays with the lower one, as before.
   const midway = layoutLines([' 项目名称', '          全年完成主要工作任务', ' 主管部门'].join('\n'));
   assert.deepEqual(layoutRows(midway, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel }).map((r) => r.tokens.length), [1, 2]);
+  // ... unless the lower label, alone too, has its own value under it in that column (seed 777, forms 176 and 190).
+  const own = layoutLines([' 项目名称', '          全年完成主要工作任务', ' 主管部门', '          苏州市虹口区体育局            实施单位      业务一科'].join('\n'));
+  assert.deepEqual(layoutRows(own, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel }).map((r) => r.tokens.map((t) => t.text)), [
+    ['项目名称', '全年完成主要工作任务'],
+    ['主管部门'],
+    ['苏州市虹口区体育局', '实施单位', '业务一科'],
+  ]);
 });

@@ -75,8 +75,8 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const cells = next < lines.length && text.isAnchor(lines[a]!) && text.isAnchor(lines[next]!);
     // Labels are no cell's wrapped text: left out where the lines are compared.
     const values = (l: LayoutLine) => ({ ...l, tokens: l.tokens.filter((t) => !text.isLabel(t.text)) });
-    const labelEnds = next < lines.length ? lines[next]!.tokens.filter((t) => text.isLabel(t.text)).map((t) => t.end) : [];
-    const split = splitAt(between, reach, next === lines.length, cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), labelEnds } : undefined);
+    const ends = (l: LayoutLine | undefined) => (l?.tokens ?? []).filter((t) => text.isLabel(t.text)).map((t) => t.end);
+    const split = splitAt(between, reach, next === lines.length, cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), upperEnds: ends(lines[a]), labelEnds: ends(lines[next]) } : undefined);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }
@@ -168,11 +168,12 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   return Math.min(Math.max(reach, 0), between.length);
 }
 
-/** The anchors' lines around the lines between them: their values, and where the lower one's labels end. */
+/** The anchors' lines around the lines between them: their values, and where their labels end. */
 interface Anchors {
   upper: LayoutLine;
   lower: readonly LayoutLine[];
   labelEnds: readonly number[];
+  upperEnds: readonly number[];
 }
 
 /**
@@ -186,14 +187,17 @@ function underBareLabel(between: readonly LayoutLine[], text: Anchors): number {
   const start = (l: LayoutLine) => Math.min(...l.tokens.map((t) => t.start));
   const first = between[0];
   // Only text that the lower row would give a label of its own (right of it): text left of all its labels is left to the orphans.
-  if (!text.labelEnds.some((end) => end <= start(first))) return 0;
+  // ... and in the upper label's own slot (right of it).
+  if (!text.labelEnds.some((end) => end <= start(first)) || !text.upperEnds.some((end) => end <= start(first))) return 0;
   let k = 1;
   while (k < between.length && between[k]!.tokens.length > 0 && Math.abs(start(between[k]!) - start(first)) <= ALIGNED) k++;
   // Nearer its label than the lower anchor (a line between), and not going on below that anchor: a value
   // midway between two labels, or centred on the lower one's line, is no more the upper label's. (The
   // lower anchor's own value may start in the run's column: the values of a column of labels line up.)
   const aligned = (l: LayoutLine | undefined) => l !== undefined && l.tokens.some((t) => Math.abs(t.start - start(first)) <= ALIGNED);
-  return k < between.length && !aligned(text.lower[1]) ? k : 0;
+  // Midway, the run is the upper label's when the lower label stands alone too, its own value under it in the run's column (项目名称 / 服务… / 主管部门 / 苏州市…).
+  const lowerHasOwn = text.lower[0] !== undefined && text.lower[0].tokens.length === 0 && aligned(text.lower[1]);
+  return (k < between.length && !aligned(text.lower[1])) || (k === between.length && lowerHasOwn) ? k : 0;
 }
 
 /** How many lines apart two rows of titles alone may be printed and still be one header row. */
