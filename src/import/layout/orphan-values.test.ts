@@ -63,3 +63,21 @@ test('a value left of the next label, on a line touching the row above, is the l
   assert.equal(project.budgetUnit, '覆盖全区15个街镇，部分工作受客观因素影响推进较慢，预算执行进度有待');
   assert.equal(project.department, '业务二科');
 });
+
+test('a label alone at the top of a tall row, blank lines under it, joins the row it is set over (seed 777, forms 33 and 469)', async () => {
+  // 预算单位 printed high, two blank lines above the name's wrapped value, 项目名称 and the unit's value.
+  const result = await read([
+    '                         2024年度财政项目绩效自评价',
+    '',
+    at([46, '预算单位']),
+    '',
+    '',
+    at([11, '完成年度各项工作任务，提升服务质量和管理水平，']),
+    at([1, '项目名称'], [11, '确保资金使用安全、规范、高效'], [78, '南京市虹口区体育局']),
+    at([11, '实施进度滞后33']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.equal(project.budgetUnit, '南京市虹口区体育局');
+  assert.equal(project.name, '完成年度各项工作任务，提升服务质量和管理水平，确保资金使用安全、规范、高效实施进度滞后33');
+});

@@ -151,13 +151,16 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
     (!labelledOnly || other.tokens.some((t) => isLabel(t.text))) &&
     alternates([...row.tokens, ...other.tokens]) &&
     !(alternates(row.tokens) && alternates(other.tokens));
+  // A row of labels alone (预算单位 set at the top of a tall row, blank lines under it) may lie as far off its row as a value may.
+  const bare = (row: LayoutRow) => row.tokens.every((t) => isLabel(t.text));
+  const reach = (row: LayoutRow, other: LayoutRow) => (labelledOnly && (bare(row) || bare(other)) ? LABEL_REACH : 2);
   const out: Array<LayoutRow | undefined> = [...rows];
   rows.forEach((_, r) => {
     const row = out[r];
     if (!row || fixed(r) || row.tokens.length === 0) return;
     const candidates = [r - 1, r + 1].filter((k) => {
       const other = out[k];
-      return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(row, other) <= 2 && fits(row, other);
+      return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(row, other) <= reach(row, other) && fits(row, other);
     });
     if (candidates.length === 0) return;
     const distances = candidates.map((k) => gap(row, out[k]!));
@@ -168,6 +171,9 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
   });
   return out.filter((row): row is LayoutRow => row !== undefined);
 }
+
+/** How many lines off its row a row of labels alone may be printed (as a value: REACH). */
+const LABEL_REACH = REACH;
 
 /** How many lines away from its question an answer may be printed (each cell set at its own height). */
 const ANSWER_REACH = 3;
