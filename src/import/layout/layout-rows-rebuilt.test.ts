@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readTextForms } from '../text/read-text-forms.ts';
-import { layoutLines } from './layout-lines.ts';
+import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows } from './layout-rows.ts';
 import { joinOrphanValues } from './orphan-values.ts';
 import { readLayoutText } from './read-layout-forms.ts';
@@ -231,4 +231,33 @@ test('a value parted by blank lines from both labels around it is the nearer one
     ...TITLES,
   ]);
   assert.deepEqual([evaluation.project.department, evaluation.project.budgetCurrentYear], ['办公室', '5113808.45']);
+});
+
+test('a label alone on its line takes the lines of one column right under it, nearer it than the next label (seed 777, forms 92 and 210)', () => {
+  // 项目名称 alone; its value on the next line; a line of another column (实施单位's value, set high);
+  // 主管部门 with its value in the same column as the name's. The name used to go down to 主管部门.
+  const labels = new Set(['项目名称', '主管部门', '实施单位']);
+  const isLabel = (text: string) => labels.has(text);
+  const hasLabel = (l: LayoutLine) => l.tokens.some((t) => isLabel(t.text));
+  const lines = layoutLines([
+    ' 项目名称',
+    '          全年完成主要工作任务，服务对象满92',
+    '                                                                   服务对象满意度≥90%',
+    ' 主管部门     上海市奉贤区金融服务办公室                      实施单位',
+  ].join('\n'));
+  const rows = layoutRows(lines, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel });
+  assert.deepEqual(rows.map((r) => r.tokens.map((t) => t.text)), [
+    ['项目名称', '全年完成主要工作任务，服务对象满92'],
+    ['服务对象满意度≥90%', '主管部门', '上海市奉贤区金融服务办公室', '实施单位'],
+  ]);
+  // Midway between two labels alone (主要问题 / text / 改进措施), the text stays with the lower one, as before.
+  const midway = layoutLines([' 项目名称', '          全年完成主要工作任务', ' 主管部门'].join('\n'));
+  assert.deepEqual(layoutRows(midway, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel }).map((r) => r.tokens.length), [1, 2]);
+  // ... unless the lower label, alone too, has its own value under it in that column (seed 777, forms 176 and 190).
+  const own = layoutLines([' 项目名称', '          全年完成主要工作任务', ' 主管部门', '          苏州市虹口区体育局            实施单位      业务一科'].join('\n'));
+  assert.deepEqual(layoutRows(own, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel }).map((r) => r.tokens.map((t) => t.text)), [
+    ['项目名称', '全年完成主要工作任务'],
+    ['主管部门'],
+    ['苏州市虹口区体育局', '实施单位', '业务一科'],
+  ]);
 });

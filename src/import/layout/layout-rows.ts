@@ -89,7 +89,8 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const values = (l: LayoutLine) => ({ ...l, tokens: l.tokens.filter((t) => !text.isLabel(t.text)) });
     const beyond = cells ? nextRowStart(all, next, (l) => isAnchor(l) || isolated(l) || opens(l)) : undefined;
     const figure = cells && lines[a]!.tokens.some((t) => text.isFigureLabel?.(t.text));
-    const split = splitAt(between, reach, next === lines.length, cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure } : undefined);
+    const ends = (l: LayoutLine | undefined) => (l?.tokens ?? []).filter((t) => text.isLabel(t.text)).map((t) => t.end);
+    const split = splitAt(between, reach, next === lines.length, cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]) } : undefined);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }
@@ -147,7 +148,7 @@ function sharesColumn(a: LayoutLine, b: LayoutLine): boolean {
  * cells, one to each anchor: the border is at one of those blank lines. Where no blank line parts
  * them, a line ending its cell's text (shorter than the next: see endsCell) is where a border may be.
  */
-function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, text: { upper: LayoutLine; lower: readonly LayoutLine[]; beyond: number | undefined; figure: boolean } | undefined): number {
+function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, text: Anchors | undefined): number {
   if (last) return between.length;
   const filled = between.map((l) => l.tokens.length > 0);
   if (!filled.some(Boolean)) return between.length;
@@ -183,11 +184,49 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
     // The blank run nearest where symmetry puts the border.
     return nearest(blanks.flatMap((b, i) => (b ? [i] : [])));
   }
+  const under = text && reach <= 0 ? underBareLabel(between, text) : 0;
+  if (under > 0) return under;
   // One run of text from anchor to anchor: the border after a line that ends its cell, if one does.
   const run = text ? [text.upper, ...between] : [];
   const ends = run.flatMap((l, i) => (endsCell(l, [...run.slice(i + 1), ...text!.lower]) ? [i] : []));
   if (ends.length > 0) return nearest(ends);
   return Math.min(Math.max(reach, 0), between.length);
+}
+
+/** The anchors' lines around the lines between them: their values, and where their labels end. */
+interface Anchors {
+  upper: LayoutLine;
+  lower: readonly LayoutLine[];
+  labelEnds: readonly number[];
+  upperEnds: readonly number[];
+  /** Where the row after the lower anchor's starts (a line index), if there is one. */
+  beyond: number | undefined;
+  /** Whether the upper anchor is the label of a figure (预算执行数（元）). */
+  figure: boolean;
+}
+
+/**
+ * How many lines right under a label alone on its line (no value beside it, nothing above it in its
+ * row) are its value: the run of lines of one column starting on the next line (项目名称 / 全年完成… /
+ * 主管部门  上海市…), where it stands right of a label of the lower anchor's line (it would be read as that
+ * label's). None when the run is no nearer its label than the next anchor, or its column goes on there.
+ */
+function underBareLabel(between: readonly LayoutLine[], text: Anchors): number {
+  if (text.upper.tokens.length > 0 || between[0] === undefined || between[0].tokens.length === 0) return 0;
+  const start = (l: LayoutLine) => Math.min(...l.tokens.map((t) => t.start));
+  const first = between[0];
+  // Only text that the lower row would give a label of its own (right of it): text left of all its labels is left to the orphans.
+  // ... and in the upper label's own slot (right of it).
+  if (!text.labelEnds.some((end) => end <= start(first)) || !text.upperEnds.some((end) => end <= start(first))) return 0;
+  let k = 1;
+  while (k < between.length && between[k]!.tokens.length > 0 && Math.abs(start(between[k]!) - start(first)) <= ALIGNED) k++;
+  // Nearer its label than the lower anchor (a line between), and not going on below that anchor: a value
+  // midway between two labels, or centred on the lower one's line, is no more the upper label's. (The
+  // lower anchor's own value may start in the run's column: the values of a column of labels line up.)
+  const aligned = (l: LayoutLine | undefined) => l !== undefined && l.tokens.some((t) => Math.abs(t.start - start(first)) <= ALIGNED);
+  // Midway, the run is the upper label's when the lower label stands alone too, its own value under it in the run's column (项目名称 / 服务… / 主管部门 / 苏州市…).
+  const lowerHasOwn = text.lower[0] !== undefined && text.lower[0].tokens.length === 0 && aligned(text.lower[1]);
+  return (k < between.length && !aligned(text.lower[1])) || (k === between.length && lowerHasOwn) ? k : 0;
 }
 
 /**
@@ -203,7 +242,7 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
  * its line (a label centred in its row, not set at the top). Not under the label of a figure
  * (`text.figure`): its value is printed elsewhere, whatever the blank lines say.
  */
-function blockOwner(between: readonly LayoutLine[], firstFilled: number, lastFilled: number, reach: number, text: { upper: LayoutLine; lower: readonly LayoutLine[]; beyond: number | undefined; figure: boolean }): 'upper' | 'lower' | undefined {
+function blockOwner(between: readonly LayoutLine[], firstFilled: number, lastFilled: number, reach: number, text: Anchors): 'upper' | 'lower' | undefined {
   const lower = text.lower[0];
   if (lower === undefined) return undefined;
   const upperFull = sharesColumn(text.upper, between[firstFilled]!);

@@ -133,3 +133,43 @@ test('a date printed under 自评时间, left of 绩效等级, answers 自评时
   assert.equal(evaluation.grade, '良好');
   assert.ok(!evaluation.achievements);
 });
+
+test('a value left of the next label, on a line touching the row above, is the label above\'s; the wrapped label below keeps its own (seed 777, forms 449 and 467)', async () => {
+  // 项目名称's value set two lines under it, beside 预算单位, whose value wraps from 项目名称's line
+  // onto the next; 具体实施处（科室） wrapped, its value on its second line. The name's value used to go,
+  // across the blank lines, to 具体实施处（科室）, whose own value was then left over.
+  const result = await read([
+    '                             2023年度财政项目绩效自评价',
+    at([2, '项目名称'], [72, '覆盖全区15个街镇，部分工作受客观因素']),
+    at([72, '影响推进较慢，预算执行进度有待']),
+    at([12, '个别指标完成情况未449'], [58, '预算单位']),
+    '',
+    '',
+    '',
+    at([0, '具体实施处（科室']),
+    at([3, '）'], [9, '业务二科'], [57, '是否为经常性项目'], [82, '否']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.equal(project.name, '个别指标完成情况未449');
+  assert.equal(project.budgetUnit, '覆盖全区15个街镇，部分工作受客观因素影响推进较慢，预算执行进度有待');
+  assert.equal(project.department, '业务二科');
+});
+
+test('a label alone at the top of a tall row, blank lines under it, joins the row it is set over (seed 777, forms 33 and 469)', async () => {
+  // 预算单位 printed high, two blank lines above the name's wrapped value, 项目名称 and the unit's value.
+  const result = await read([
+    '                         2024年度财政项目绩效自评价',
+    '',
+    at([46, '预算单位']),
+    '',
+    '',
+    at([11, '完成年度各项工作任务，提升服务质量和管理水平，']),
+    at([1, '项目名称'], [11, '确保资金使用安全、规范、高效'], [78, '南京市虹口区体育局']),
+    at([11, '实施进度滞后33']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.equal(project.budgetUnit, '南京市虹口区体育局');
+  assert.equal(project.name, '完成年度各项工作任务，提升服务质量和管理水平，确保资金使用安全、规范、高效实施进度滞后33');
+});

@@ -129,12 +129,29 @@ function pieces(tokens: readonly LayoutToken[], isLabel: (text: string) => boole
 }
 
 /**
+ * Whether two rows' pieces fall in each other's gaps: no piece of the one overlaps a piece of the
+ * other, but where the rows touch (no blank line between) a value's text wrapped over both
+ * (`覆盖全区…因素` on the label's line, `影响推进…` on the next, the next row's label beside it).
+ */
+function apart(row: LayoutRow, other: LayoutRow, isLabel: (text: string) => boolean): boolean {
+  const own = pieces(row.tokens, isLabel).length + pieces(other.tokens, isLabel).length;
+  const both = pieces([...row.tokens, ...other.tokens], isLabel);
+  if (own === both.length) return true;
+  if (gap(row, other) > 1) return false;
+  const values = (tokens: readonly LayoutToken[]) => pieces(tokens.filter((t) => !isLabel(t.text)), () => false).length;
+  // Only value pieces merged: the pieces' count falls by as much as the values' count does.
+  return own - both.length === values(row.tokens) + values(other.tokens) - values([...row.tokens, ...other.tokens]);
+}
+
+/**
  * Two rows side by side whose pieces fall in each other's gaps, and together read label, value,
  * label, value … where neither did alone: one printed row whose cells are set at different heights
  * (`预算执行数（元）          0.00%` over `0.00   预算执行率（%）`, or a label alone a line off its
  * neighbours). They are joined. Tables (`fixed`) are left alone; when the rows above and below are
- * equally near and both could take a row, it stays where it is. `labelledOnly`: only rows that both
- * hold a label are joined (before the orphan values are placed, which a row of no label is).
+ * equally near and both could take a row, it stays where it is. `labelledOnly`: only rows that
+ * both hold a label (run before orphan values are placed, so that a value left of the lower row's
+ * label goes with the label above it: `项目名称  …` over `个别…449   预算单位`; a row of values alone is
+ * left to the orphans' nearest label).
  */
 export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: string) => boolean, fixed: (row: number) => boolean, labelledOnly = false): LayoutRow[] {
   // Label, value, label, value …: every label with its value, no value without its label.
@@ -143,18 +160,21 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
     return labels.length % 2 === 0 && labels.every((label, i) => label === (i % 2 === 0));
   };
   const fits = (row: LayoutRow, other: LayoutRow) =>
-    pieces(row.tokens, isLabel).length + pieces(other.tokens, isLabel).length === pieces([...row.tokens, ...other.tokens], isLabel).length &&
+    apart(row, other, isLabel) &&
     row.tokens.some((t) => isLabel(t.text)) &&
     (!labelledOnly || other.tokens.some((t) => isLabel(t.text))) &&
     alternates([...row.tokens, ...other.tokens]) &&
     !(alternates(row.tokens) && alternates(other.tokens));
+  // A row of labels alone (预算单位 set at the top of a tall row, blank lines under it) may lie as far off its row as a value may.
+  const bare = (row: LayoutRow) => row.tokens.every((t) => isLabel(t.text));
+  const reach = (row: LayoutRow, other: LayoutRow) => (labelledOnly && (bare(row) || bare(other)) ? LABEL_REACH : 2);
   const out: Array<LayoutRow | undefined> = [...rows];
   // The neighbours a row may join: near, on its page, and reading label, value … with it.
   const partners = (r: number) =>
     [r - 1, r + 1].filter((k) => {
       const row = out[r];
       const other = out[k];
-      return row !== undefined && other !== undefined && !fixed(r) && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(row, other) <= 2 && fits(row, other);
+      return row !== undefined && other !== undefined && !fixed(r) && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(row, other) <= reach(row, other) && fits(row, other);
     });
   rows.forEach((_, r) => {
     const row = out[r];
@@ -171,6 +191,9 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
   });
   return out.filter((row): row is LayoutRow => row !== undefined);
 }
+
+/** How many lines off its row a row of labels alone may be printed (as a value: REACH). */
+const LABEL_REACH = REACH;
 
 /** How many lines away from its question an answer may be printed (each cell set at its own height). */
 const ANSWER_REACH = 3;
