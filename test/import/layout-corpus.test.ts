@@ -48,8 +48,8 @@ test('a wrong value is silent unless a diagnostic names its field or the part ho
  * guess silently — a value that came back wrong is named by a diagnostic — and not fall back.
  */
 const INEXACT: ReadonlySet<Shape> = new Set(['txt']);
-/** The share of the sample's .txt fields read exactly (98.87 % when this was set): it may only rise. */
-const TXT_EXACT_FIELDS_AT_LEAST = 0.988;
+/** The share of the sample's .txt fields read exactly (99.54 % when this was set): it may only rise. */
+const TXT_EXACT_FIELDS_AT_LEAST = 0.995;
 
 /** The .xls forms read through the reader's own conversion (the first two: one of each template); the rest are converted in one run. */
 const CONVERTED_BY_READER = 2;
