@@ -15,6 +15,11 @@ test('a figure a space after a wrapped line, past the edge the text\'s other lin
   assert.equal(figurePastWrap(byText(cells, '实际完成数'), byText(cells, '≤39万元')), true);
 });
 
+test('a figure a space after a wrapped line, starting before a longer line with digits ends but ending past it, is no part of that text (seed 777, form 158)', () => {
+  const cells = cellsOf(['             响推进较慢，预算执行', '             进度有待提高，服务对 95%', '             象满意度≥90%，按照市', '             区两']);
+  assert.equal(figurePastWrap(byText(cells, '响推进'), byText(cells, '95%')), true);
+});
+
 test('a figure ending a phrase on its own line, or words after a space, may still share the cell', () => {
   const oneLine = cellsOf(['               资金拨付率达到 100%']);
   assert.equal(figurePastWrap(byText(oneLine, '资金拨付率'), byText(oneLine, '100%')), false);

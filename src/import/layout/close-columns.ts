@@ -14,10 +14,12 @@ function isFigure(text: string): boolean {
 }
 
 /**
- * Whether `b`, a figure a space after a line of `a`'s wrapped text, starts past the edge that text's
+ * Whether `b`, a figure a space after a line of `a`'s wrapped text, ends past the edge that text's
  * other lines show: a wrapped cell fills its lines up to its edge and never past it, so a figure
  * there is the next column's value set close (年度指标值 `…个别指标完成 ≤39万元`), not the end of the text.
- * The edge is shown by another line of `a` about as long as the one `b` follows.
+ * The edge is shown by another line of `a` about as long as the one `b` follows. Its end counts, not
+ * its start: a line with digits in it holds more characters than a line of CJK text alone, so the
+ * edge in characters reaches a little past where the figure starts (`服务对 95%` over `象满意度≥90%，按照市`).
  */
 export function figurePastWrap(a: LayoutCell, b: LayoutCell): boolean {
   if (!isFigure(b.tokens.map((t) => t.text).join(''))) return false;
@@ -27,7 +29,7 @@ export function figurePastWrap(a: LayoutCell, b: LayoutCell): boolean {
   if (before.length === 0 || others.length === 0) return false;
   const lineEnd = Math.max(...before.map((t) => t.end));
   const edge = Math.max(...others.map((t) => t.end));
-  return edge >= lineEnd - 1 && b.start > edge;
+  return edge >= lineEnd - 1 && b.end > edge;
 }
 
 /**

@@ -185,6 +185,9 @@ function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals 
   // Text may be set left, centred or right in its column: the nearest of the three counts.
   // Spreadsheets set numbers right (or centred) and text left (or centred).
   const numeric = inside.map((c) => NUMBER.test(cellText(c)));
+  // A figure a single space after the text of the column left of it is set at its own column's
+  // left edge (that text ran up to it): its left edge counts too, else it reads as that text's end.
+  const closeAfter = inside.map((c, i) => i > 0 && numeric[i] && c.start - inside[i - 1]!.end === 1 && inside[i - 1]!.tokens.some((t) => c.tokens.some((u) => u.line === t.line)));
   const distance = (i: number, b: Band) => {
     const c = inside[i]!;
     // 合计 prints the totals of the points columns and nothing else: pdftotext squeezes that short
@@ -192,7 +195,8 @@ function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals 
     if (totals && numeric[i]) return TOTALLED.has(b.field ?? '') ? Math.abs((c.start + c.end) / 2 - b.centre) : Number.POSITIVE_INFINITY;
     const centred = Math.abs((c.start + c.end) / 2 - b.centre);
     if (!numeric[i]) return Math.min(centred, Math.abs(c.start - b.left));
-    return Math.min(centred, Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
+    const left = closeAfter[i] ? Math.abs(c.start - b.left) : Number.POSITIVE_INFINITY;
+    return Math.min(centred, left, Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
   };
   const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && a.tokens.some((t) => b.tokens.some((u) => u.line === t.line)) && !figurePastWrap(a, b) && !wrapsAlone(a, b);
   // cost[i][k]: cells 0..i placed, cell i in band k. With more cells than columns and no two of them
