@@ -307,20 +307,32 @@ function onlyNumbers(line: LayoutLine | undefined): line is LayoutLine {
 }
 
 /**
+ * Whether a number prints in the column of a figure the totals row already holds: each column has
+ * one total, so it is an indicator's figure (the last row's 得分 1.5 a line under its row, above
+ * 总分 75.77), not the total missing from the other column.
+ */
+function under(token: LayoutToken, held: readonly LayoutToken[]): boolean {
+  return held.some((h) => token.start < h.end && h.start < token.end);
+}
+
+/**
  * The totals row's figures it does not print on its own lines: a cell set at the top of its row
  * prints above the word 合计 (set in the middle), a cell set in the middle below it when 合计 is at
- * the top. The nearest lines of nothing but numbers on the side given, up to the count missing;
+ * the top. The nearest lines of nothing but numbers on the side given, up to the count missing,
+ * stopping at a number in a column the row already fills;
  * where they are really an indicator's, the points no longer add up and that is reported.
  */
 function totalsFigures(lines: readonly LayoutLine[], from: number, to: number, step: 1 | -1, totals: LayoutRow): LayoutLine[] {
   let missing = TOTALS_FIGURES - numbers(totals.tokens);
   const out: LayoutLine[] = [];
+  const held = totals.tokens.filter((t) => NUMBER.test(t.text));
   for (let i = from; missing > 0 && (step < 0 ? i >= to : i <= to); i += step) {
     const line = lines.find((l) => l.index === i);
     if (!line || line.tokens.length === 0) continue;
-    if (!onlyNumbers(line) || line.tokens.length > missing) break;
+    if (!onlyNumbers(line) || line.tokens.length > missing || line.tokens.some((t) => under(t, held))) break;
     missing -= line.tokens.length;
     out.push(line);
+    held.push(...line.tokens);
   }
   return out.sort((a, b) => a.index - b.index);
 }
