@@ -355,11 +355,15 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
     let bottom = totals ? rows[zone.last]!.top - 1 : rows[to]!.bottom;
     if (totals) {
       const row = rows[zone.last]!;
-      const above = totalsFigures(lines, bottom, top, -1, row);
-      if (above.length > 0) bottom = above[0]!.index - 1;
       // Below 合计 only rows of nothing but numbers (the next field's row starts with its label).
       let after = zone.last + 1;
       while (after < rows.length && rows[after]!.lines.every(onlyNumbers) && rows[after]!.lines[0]?.page === row.lines[0]?.page) after++;
+      // Every figure missing, printed on one line under 合计: the figures above are the last row's
+      // (its 得分 printed a line low), not the totals'.
+      const whole = totalsFigures(lines, row.bottom + 1, rows[after - 1]!.bottom, 1, row);
+      const complete = whole.length === 1 && numbers(row.tokens) + numbers(whole[0]!.tokens) === TOTALS_FIGURES;
+      const above = complete ? [] : totalsFigures(lines, bottom, top, -1, row);
+      if (above.length > 0) bottom = above[0]!.index - 1;
       const below = totalsFigures(lines, row.bottom + 1, rows[after - 1]!.bottom, 1, { ...row, tokens: [...row.tokens, ...above.flatMap((l) => l.tokens)] });
       const taken = rows.slice(zone.last + 1, after).filter((r) => r.lines.every((l) => below.includes(l))).length;
       if (above.length > 0 || taken > 0) {
