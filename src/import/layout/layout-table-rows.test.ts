@@ -91,3 +91,53 @@ test('every row is given a name: two names a line apart are not one row\'s while
     ['开放天数', '节能减排量', '带动社会投资'],
   );
 });
+
+test("the last row's score printed a line under its row, above 合计 and in the score column, stays the row's; the weights' total printed under 合计 is the totals' (seed 16, form 54)", async () => {
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(100分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '60']),
+    '',
+    at([16, '验收合格率'], [34, '≥92%'], [46, '38.5'], [54, '合格率达到92%'], [77, '30']),
+    '',
+    at([16, '完成设备更新'], [34, '完成'], [46, '1.5'], [54, '完成得满分']),
+    at([77, '1.5']),
+    '',
+    '',
+    at([18, '合计'], [77, '91.5']),
+    '',
+    at([46, '100']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(evaluation.indicators.map((i) => [i.name, i.weight, i.score]), [
+    ['开放天数', 60, 60],
+    ['验收合格率', 38.5, 30],
+    ['完成设备更新', 1.5, 1.5],
+  ]);
+  assert.deepEqual([evaluation.totals?.weight, evaluation.totals?.score], [100, 91.5]);
+});
+
+test("both totals printed on one line under a bare 合计: the last row's score printed a line low above 合计 stays the row's (seed 777, form 195)", async () => {
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(100分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '60']),
+    '',
+    at([16, '验收合格率'], [34, '≥92%'], [46, '26'], [54, '合格率达到92%'], [77, '26']),
+    '',
+    at([16, '完成设备更新'], [34, '完成'], [46, '14'], [54, '完成得满分']),
+    at([77, '14']),
+    '',
+    '',
+    at([18, '合计']),
+    '',
+    at([46, '100'], [77, '100']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(evaluation.indicators.map((i) => [i.name, i.weight, i.score]), [
+    ['开放天数', 60, 60],
+    ['验收合格率', 26, 26],
+    ['完成设备更新', 14, 14],
+  ]);
+  assert.deepEqual([evaluation.totals?.weight, evaluation.totals?.score], [100, 100]);
+});

@@ -307,20 +307,32 @@ function onlyNumbers(line: LayoutLine | undefined): line is LayoutLine {
 }
 
 /**
+ * Whether a number prints in the column of a figure the totals row already holds: each column has
+ * one total, so it is an indicator's figure (the last row's 得分 1.5 a line under its row, above
+ * 总分 75.77), not the total missing from the other column.
+ */
+function under(token: LayoutToken, held: readonly LayoutToken[]): boolean {
+  return held.some((h) => token.start < h.end && h.start < token.end);
+}
+
+/**
  * The totals row's figures it does not print on its own lines: a cell set at the top of its row
  * prints above the word 合计 (set in the middle), a cell set in the middle below it when 合计 is at
- * the top. The nearest lines of nothing but numbers on the side given, up to the count missing;
+ * the top. The nearest lines of nothing but numbers on the side given, up to the count missing,
+ * stopping at a number in a column the row already fills;
  * where they are really an indicator's, the points no longer add up and that is reported.
  */
 function totalsFigures(lines: readonly LayoutLine[], from: number, to: number, step: 1 | -1, totals: LayoutRow): LayoutLine[] {
   let missing = TOTALS_FIGURES - numbers(totals.tokens);
   const out: LayoutLine[] = [];
+  const held = totals.tokens.filter((t) => NUMBER.test(t.text));
   for (let i = from; missing > 0 && (step < 0 ? i >= to : i <= to); i += step) {
     const line = lines.find((l) => l.index === i);
     if (!line || line.tokens.length === 0) continue;
-    if (!onlyNumbers(line) || line.tokens.length > missing) break;
+    if (!onlyNumbers(line) || line.tokens.length > missing || line.tokens.some((t) => under(t, held))) break;
     missing -= line.tokens.length;
     out.push(line);
+    held.push(...line.tokens);
   }
   return out.sort((a, b) => a.index - b.index);
 }
@@ -343,11 +355,15 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
     let bottom = totals ? rows[zone.last]!.top - 1 : rows[to]!.bottom;
     if (totals) {
       const row = rows[zone.last]!;
-      const above = totalsFigures(lines, bottom, top, -1, row);
-      if (above.length > 0) bottom = above[0]!.index - 1;
       // Below 合计 only rows of nothing but numbers (the next field's row starts with its label).
       let after = zone.last + 1;
       while (after < rows.length && rows[after]!.lines.every(onlyNumbers) && rows[after]!.lines[0]?.page === row.lines[0]?.page) after++;
+      // Every figure missing, printed on one line under 合计: the figures above are the last row's
+      // (its 得分 printed a line low), not the totals'.
+      const whole = totalsFigures(lines, row.bottom + 1, rows[after - 1]!.bottom, 1, row);
+      const complete = whole.length === 1 && numbers(row.tokens) + numbers(whole[0]!.tokens) === TOTALS_FIGURES;
+      const above = complete ? [] : totalsFigures(lines, bottom, top, -1, row);
+      if (above.length > 0) bottom = above[0]!.index - 1;
       const below = totalsFigures(lines, row.bottom + 1, rows[after - 1]!.bottom, 1, { ...row, tokens: [...row.tokens, ...above.flatMap((l) => l.tokens)] });
       const taken = rows.slice(zone.last + 1, after).filter((r) => r.lines.every((l) => below.includes(l))).length;
       if (above.length > 0 || taken > 0) {

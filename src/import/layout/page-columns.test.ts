@@ -133,3 +133,19 @@ test('a column of values that only start a caption (满意 of 满意度指标) i
   const fieldAt = (found: readonly Band[], col: number) => found.find((b) => col >= b.left && col < b.right)?.field;
   assert.deepEqual([7, 14, 24].map((col) => fieldAt(pageBands(lines, bands, caption)!, col)), ['subcategory', 'name', 'target']);
 });
+
+test('a page leaving 备注 blank on every row: the score column keeps its figures, the empty remark column sits past them (seed 777, form 13)', () => {
+  const lines = layoutLines(
+    [
+      at([1, '服务对象满意度'], [12, '较满意'], [22, '2.5'], [26, '满意度较高'], [46, '2.5']),
+      at([1, '按照市区两级'], [21, '11.5'], [26, '实施进度滞后'], [45, '11.5']),
+      at([1, '预算执行进度'], [12, '较满意'], [22, '0.5'], [26, '部分工作受影响'], [46, '0.5']),
+    ].join('\n'),
+  );
+  const bands = pageBands(lines, BANDS)!;
+  const score = bands.find((b) => b.field === 'score')!;
+  const remark = bands.find((b) => b.field === 'remark')!;
+  // 11.5 prints at 45–49: all of it within the score column, none in the remark's.
+  assert.ok(score.left <= 45 && score.right >= 49, `score ${score.left}–${score.right}`);
+  assert.ok(remark.left >= 49);
+});

@@ -159,13 +159,17 @@ function captionStarts(before: readonly Cluster[], fields: readonly string[], ca
  * that order alone decides.
  */
 export function pageBands(lines: readonly LayoutLine[], bands: readonly Band[], caption?: CaptionFit): Band[] | undefined {
-  const found = pageLefts(lines.filter((l) => l.tokens.length > 0), bands, caption);
+  const printed = lines.filter((l) => l.tokens.length > 0);
+  const found = pageLefts(printed, bands, caption);
   if (!found) return undefined;
   const lefts = [...found];
   // Known lefts must rise left to right, or the page was not read as the titles' columns.
   const known = lefts.filter((x): x is number => x !== undefined);
   if (known.some((x, i) => i > 0 && x <= known[i - 1]!)) return undefined;
-  for (let i = lefts.length - 1; i >= 0; i--) if (lefts[i] === undefined) lefts[i] = (lefts[i + 1] ?? known.at(-1)! + 1) - 1;
+  // Empty last columns (备注 blank on every row of the page) sit past all the page's text: set at
+  // the last known left, they took the last number column's figures (得分 11.5 read as 备注).
+  const end = Math.max(...printed.flatMap((l) => l.tokens.map((t) => t.end)));
+  for (let i = lefts.length - 1; i >= 0; i--) if (lefts[i] === undefined) lefts[i] = (lefts[i + 1] ?? Math.max(end, known.at(-1)!) + 2) - 1;
   for (let i = 1; i < lefts.length; i++) if (lefts[i]! <= lefts[i - 1]!) lefts[i] = lefts[i - 1]! + 0.5;
   return bands.map((band, i) => {
     const left = lefts[i]! - 0.5;
