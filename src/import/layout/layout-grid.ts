@@ -676,9 +676,12 @@ export function repeatedOnNextPage(captions: LayoutToken[][]): LayoutToken[][] {
   for (let k = 0; k + 1 < captions.length; k++) {
     const upper = captions[k]!;
     const lower = captions[k + 1]!;
-    if (lower[0]!.page === upper.at(-1)!.page || text(shown[k]!) !== text(lower)) continue;
+    if (lower[0]!.page === upper.at(-1)!.page) continue;
+    // The first page may show only the cell's first lines (服务对象满意 ‖ 服务对象满意 / 度指标): the fuller is shown.
+    const head = headOf(shown[k]!, lower);
+    if (text(shown[k]!) !== text(lower) && !head) continue;
     captions.splice(k, 2, [...upper, ...lower]);
-    shown.splice(k + 1, 1);
+    shown.splice(k, 2, head ? lower : shown[k]!);
     k--;
   }
   return shown;
@@ -726,6 +729,14 @@ export function joinPageEchoes(captions: LayoutToken[][], echoes: readonly PageE
     const k = captions.findIndex((c) => c.includes(after));
     if (k >= 0) captions[k] = [...captions[k]!, ...tokens].sort((a, b) => a.line - b.line);
   }
+}
+
+/** Whether `upper`'s lines are, line for line, the first lines of `lower` (and fewer). */
+function headOf(upper: readonly LayoutToken[], lower: readonly LayoutToken[]): boolean {
+  const lines = (c: readonly LayoutToken[]) => [...new Set(c.map((t) => t.line))].map((l) => c.filter((t) => t.line === l).map((t) => t.text).join(' '));
+  const a = lines(upper);
+  const b = lines(lower);
+  return a.length < b.length && a.every((t, i) => t === b[i]);
 }
 
 /**

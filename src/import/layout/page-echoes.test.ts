@@ -34,3 +34,13 @@ test('an echo set left of the next page\'s columns is taken too; a new caption o
   assert.deepEqual(takePageEchoes(other, fit), []);
   assert.deepEqual(texts(other), ['产出指标(45分)', '效益指标(35分)']);
 });
+
+test('a caption whose first page shows only its first lines is one with the fuller one on the next page, shown whole', () => {
+  // 服务对象满意          (page 2, the cell cut by the break)
+  // \f服务对象满意        (page 3)
+  //   度指标
+  const captions = [[on('可持续影响指标', 152, 2)], [on('服务对象满意', 185, 2)], [on('服务对象满意', 197, 3), on('度指标', 199, 3)]];
+  const shown = repeatedOnNextPage(captions);
+  assert.deepEqual(captions.map((c) => c.map((t) => t.line)), [[152], [185, 197, 199]]);
+  assert.deepEqual(texts(shown), ['可持续影响指标', '服务对象满意度指标']);
+});
