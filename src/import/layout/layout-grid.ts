@@ -500,6 +500,11 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       else captions.push([t]);
     }
     const fit = (text: string) => hints.caption?.(band.field!, text);
+    // On a new page pdftotext may set the echo left of that page's columns: cells left of the bands may be one too.
+    const lefts = dataRows.flatMap((r) => table[r]!.filter((c) => c.band === undefined && c.rowSpan === 1).flatMap((c) => c.tokens));
+    const echoes = takePageEchoes(captions, fit, lefts);
+    const echoed = new Set(echoes.flatMap((e) => e.tokens));
+    for (const r of dataRows) table[r] = table[r]!.filter((c) => !c.tokens.every((t) => echoed.has(t)));
     const next = zone.bands[b + 1];
     const beside = next && !GROUPED.has(next.field ?? '') ? next : undefined;
     const rowOf = new Map(dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens.map((t) => [t, r] as const))));
@@ -512,6 +517,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     if (beside) for (const t of strange.flat()) for (const c of table[rowOf.get(t)!]!) if (c.band === b + 1 && c.rowSpan === 1) sharedColumns.add(c.tokens);
     // A caption printed again on the next page is one merged cell: placed as one, shown once.
     const shown = repeatedOnNextPage(captions);
+    joinPageEchoes(captions, echoes);
     const template = table[dataRows[0]!]!.find(inBand) ?? table[zone.header]!.find((c) => c.band === b)!;
     for (const r of dataRows) table[r] = table[r]!.filter((c) => !inBand(c));
     const texts = dataRows.map((r) => extent(table[r]!, rows[r]!));
@@ -674,12 +680,67 @@ export function repeatedOnNextPage(captions: LayoutToken[][]): LayoutToken[][] {
   for (let k = 0; k + 1 < captions.length; k++) {
     const upper = captions[k]!;
     const lower = captions[k + 1]!;
-    if (lower[0]!.page === upper.at(-1)!.page || text(shown[k]!) !== text(lower)) continue;
+    if (lower[0]!.page === upper.at(-1)!.page) continue;
+    // The first page may show only the cell's first lines (服务对象满意 ‖ 服务对象满意 / 度指标): the fuller is shown.
+    const head = headOf(shown[k]!, lower);
+    if (text(shown[k]!) !== text(lower) && !head) continue;
     captions.splice(k, 2, [...upper, ...lower]);
-    shown.splice(k + 1, 1);
+    shown.splice(k, 2, head ? lower : shown[k]!);
     k--;
   }
   return shown;
+}
+
+/** Lines a caption printed again at the top of the next page, and the token they follow. */
+export interface PageEcho { tokens: LayoutToken[]; after: LayoutToken }
+
+/**
+ * A merged cell cut by a page break may print its last lines again at the top of the next page
+ * (满意度指 / 标(20分) ‖ 标(20分)): read as a caption of their own, such a tail takes rows from the
+ * real one. Lines on a new page that repeat, line for line, the lines of one caption just before the
+ * break (and are no whole caption of the templates themselves) are taken out of the captions
+ * before these are read against the templates; `joinPageEchoes` gives them back to place the cell.
+ */
+export function takePageEchoes(captions: LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined, lefts: readonly LayoutToken[] = []): PageEcho[] {
+  const linesOf = (c: readonly LayoutToken[], k: number) => [...new Set(c.map((t) => t.line))].map((line) => ({ k, tokens: c.filter((t) => t.line === line) }));
+  const lines = [...captions.flatMap((c, k) => linesOf(c, k)), ...linesOf(lefts, -1)].sort((a, b) => a.tokens[0]!.line - b.tokens[0]!.line);
+  const text = (ls: typeof lines) => ls.map((l) => l.tokens.map((t) => t.text).join(' ')).join('\n');
+  const page = (i: number) => lines[i]!.tokens[0]!.page;
+  const echoes: PageEcho[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (page(i) === page(i - 1)) continue;
+    for (let m = i; m >= 1; m--) {
+      const old = lines.slice(i - m, i);
+      const echo = lines.slice(i, i + m);
+      if (echo.length < m || echo.some((l) => l.tokens[0]!.page !== page(i)) || old.some((l) => l.k < 0 || l.k !== old[0]!.k || l.tokens[0]!.page !== page(i - 1))) continue;
+      // A whole caption printed again in the column is `repeatedOnNextPage`'s; left of the columns, it is an echo too.
+      const whole = m === lines.filter((l) => l.k === old[0]!.k && l.tokens[0]!.page === page(i - 1)).length;
+      if (text(echo) !== text(old) || (whole && echo.some((l) => l.k >= 0))) continue;
+      if (!whole && fit(echo.flatMap((l) => l.tokens).map((t) => t.text).join('')) === 'whole') continue;
+      echoes.push({ tokens: echo.flatMap((l) => l.tokens), after: old.at(-1)!.tokens.at(-1)! });
+      break;
+    }
+  }
+  const taken = new Set(echoes.flatMap((e) => e.tokens));
+  const kept = captions.map((c) => c.filter((t) => !taken.has(t))).filter((c) => c.length > 0);
+  captions.splice(0, captions.length, ...kept);
+  return echoes;
+}
+
+/** Echoes given back to the captions they repeat (new token lists: the shown ones stay without them). */
+export function joinPageEchoes(captions: LayoutToken[][], echoes: readonly PageEcho[]): void {
+  for (const { tokens, after } of echoes) {
+    const k = captions.findIndex((c) => c.includes(after));
+    if (k >= 0) captions[k] = [...captions[k]!, ...tokens].sort((a, b) => a.line - b.line);
+  }
+}
+
+/** Whether `upper`'s lines are, line for line, the first lines of `lower` (and fewer). */
+function headOf(upper: readonly LayoutToken[], lower: readonly LayoutToken[]): boolean {
+  const lines = (c: readonly LayoutToken[]) => [...new Set(c.map((t) => t.line))].map((l) => c.filter((t) => t.line === l).map((t) => t.text).join(' '));
+  const a = lines(upper);
+  const b = lines(lower);
+  return a.length < b.length && a.every((t, i) => t === b[i]);
 }
 
 /**
