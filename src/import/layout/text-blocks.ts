@@ -17,12 +17,66 @@ const HEADING_LINES = 2;
 function rowOf(tokens: readonly LayoutToken[], lines: ReadonlyMap<number, LayoutLine>): LayoutRow | undefined {
   const byLine = new Map<number, LayoutToken[]>();
   for (const t of [...tokens].sort((a, b) => a.line - b.line || a.start - b.start)) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
-  const kept = [...byLine].map(([index, ts]) => ({ ...lines.get(index)!, tokens: ts, pieces: lines.get(index)!.pieces.filter((p) => ts.some((t) => t.start >= p.start && t.end <= p.end)) }));
+  const kept = [...byLine].map(([index, ts]) => ({ ...lines.get(index)!, tokens: ts, pieces: ts.some((t) => moved.has(t)) ? piecesOf(ts) : lines.get(index)!.pieces.filter((p) => ts.some((t) => t.start >= p.start && t.end <= p.end)) }));
   if (kept.length === 0) return undefined;
   return { anchor: kept[0]!.index, lines: kept, top: kept[0]!.index, bottom: kept.at(-1)!.index, tokens: kept.flatMap((l) => l.tokens) };
 }
 
 const sideBySide = (a: LayoutToken, b: LayoutToken) => a.end <= b.start || b.end <= a.start;
+
+/** How far (columns) the right block's line starts may stray from their common left edge. */
+const EDGE_SLACK = 4;
+
+/** Tokens set at another column by setApart: their line's pieces are rebuilt from them. */
+const moved = new WeakSet<LayoutToken>();
+
+/** Pieces of one line's tokens: tokens a single space apart are one piece, as layoutLines parts them. */
+function piecesOf(tokens: readonly LayoutToken[]): LayoutToken[] {
+  const out: LayoutToken[] = [];
+  for (const t of tokens) {
+    const last = out.at(-1);
+    if (last && t.start - last.end <= 1) out[out.length - 1] = { ...last, text: `${last.text} ${t.text}`, end: t.end };
+    else out.push({ ...t });
+  }
+  return out;
+}
+
+/**
+ * The blocks' tokens with the right block set apart from the left one. A left block wider than its
+ * cell pushes the right block's text on its lines right, a single space after it (…项目按计划 组织开展…):
+ * those lines' right parts then overlap the left block's other lines and both read as one cell.
+ * Where several lines agree on the right block's left edge (between the last two headings), each
+ * such line is cut at the gap nearest that edge, and the right block's tokens are moved right,
+ * all by one amount, past the left block's widest line. With no line run together, or no edge
+ * agreed, the tokens are left as printed (the reader then flags the fields read from one cell).
+ */
+export function setApart(blocks: readonly LayoutToken[], heads: readonly LayoutToken[]): LayoutToken[] {
+  const sides = [...heads].sort((a, b) => a.start - b.start).slice(-2);
+  if (sides.length < 2 || !sideBySide(sides[0]!, sides[1]!)) return [...blocks];
+  const [from, to] = [sides[0]!.end, sides[1]!.start];
+  const byLine = new Map<number, LayoutToken[]>();
+  for (const t of [...blocks].sort((a, b) => a.start - b.start)) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  // Per line, the tokens that may open the right block: past the left heading, before the right one.
+  const openers = [...byLine.values()].map((ts) => ts.filter((t, i) => t.start > from && t.start <= to && (i > 0 || t.start > Math.min(...blocks.map((b) => b.start)))));
+  const joined = [...byLine.values()].some((ts, k) => openers[k]!.some((t) => ts[ts.indexOf(t) - 1] !== undefined && t.start - ts[ts.indexOf(t) - 1]!.end === 1));
+  const starts = openers.flatMap((o) => o.map((t) => t.start)).sort((a, b) => a - b);
+  if (!joined || starts.length === 0) return [...blocks];
+  const edge = starts[Math.floor(starts.length / 2)]!;
+  const cuts = openers.map((o) => o.filter((t) => Math.abs(t.start - edge) <= EDGE_SLACK).sort((a, b) => Math.abs(a.start - edge) - Math.abs(b.start - edge))[0]);
+  if (cuts.filter((c) => c !== undefined).length < 2) return [...blocks];
+  const lines = [...byLine.values()];
+  const right = new Set(lines.flatMap((ts, k) => (cuts[k] ? ts.slice(ts.indexOf(cuts[k]!)) : [])));
+  const left = blocks.filter((t) => !right.has(t));
+  if (left.length === 0) return [...blocks];
+  const shift = Math.max(0, Math.max(...left.map((t) => t.end)) + 2 - Math.min(...[...right].map((t) => t.start)));
+  if (shift === 0) return [...blocks];
+  return blocks.map((t) => {
+    if (!right.has(t)) return t;
+    const out = { ...t, start: t.start + shift, end: t.end + shift };
+    moved.add(out);
+    return out;
+  });
+}
 
 /**
  * `rows` with each row of headings over blocks of text rebuilt (see above). `isBlockLabel`: a
@@ -84,7 +138,8 @@ function nextBlocks(rows: readonly LayoutRow[], from: number, isBlockLabel: (tex
       const row = rowOf(rows[r]!.tokens.filter((t) => !inRegion(t)), lines);
       return row ? [row] : [];
     });
-    const rebuilt = [...rest, rowOf(heads, lines)!, ...(blocks.length > 0 ? [rowOf(blocks, lines)!] : [])].sort((a, b) => a.top - b.top);
+    const apart = setApart(blocks, heads);
+    const rebuilt = [...rest, rowOf(heads, lines)!, ...(apart.length > 0 ? [rowOf(apart, lines)!] : [])].sort((a, b) => a.top - b.top);
     return { first: touched[0]!, last: touched.at(-1)!, rebuilt };
   }
   return undefined;
