@@ -89,3 +89,22 @@ test('one line run together, with no other line to agree on the outcome\'s edge,
   const blocks = blocksUnderHeadings(rows, isBlockLabel, isLabel, () => false)[1]!;
   assert.equal(rowCells(blocks.tokens, 1).length, 1);
 });
+
+test('the outcome\'s first line beside the goal\'s last, further left than its lines below: set at their column, one cell', () => {
+  // Fewer wide characters before it on the goal's short last line, pdftotext starts the outcome
+  // there at a column left of where its next lines start: apart from them it would be read by no field.
+  const lines = layoutLines([
+    '               预期目标                                  实际完成情况',
+    '     围绕年度重点工作，按计划推进项目实施，资金使用规范',
+    '     验收、审计和归档。        完成第3批次设备更新',
+    '                                              受疫情影响部分活动取消',
+    '                                              提升服务质量',
+    '一级指标',
+  ].join('\n'));
+  const rows = layoutRows(lines, (l) => l.tokens.some((t) => isLabel(t.text)));
+  const blocks = blocksUnderHeadings(rows, isBlockLabel, isLabel, () => false)[1]!;
+  assert.deepEqual(rowCells(blocks.tokens, 1).map((c) => c.tokens.map((t) => t.text).join('')), [
+    '围绕年度重点工作，按计划推进项目实施，资金使用规范验收、审计和归档。',
+    '完成第3批次设备更新受疫情影响部分活动取消提升服务质量',
+  ]);
+});

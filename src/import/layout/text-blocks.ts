@@ -42,40 +42,57 @@ function piecesOf(tokens: readonly LayoutToken[]): LayoutToken[] {
 }
 
 /**
- * The blocks' tokens with the right block set apart from the left one. A left block wider than its
- * cell pushes the right block's text on its lines right, a single space after it (…项目按计划 组织开展…):
- * those lines' right parts then overlap the left block's other lines and both read as one cell.
- * Where several lines agree on the right block's left edge (between the last two headings), each
- * such line is cut at the gap nearest that edge, and the right block's tokens are moved right,
- * all by one amount, past the left block's widest line. With no line run together, or no edge
- * agreed, the tokens are left as printed (the reader then flags the fields read from one cell).
+ * The blocks' tokens with the right block set apart from the left one. pdftotext counts columns in
+ * characters, and a character of Chinese is wider than a column: a left block wider than its cell
+ * pushes the right block's text on its lines right, a single space after it (…项目按计划 组织开展…),
+ * and on a line holding fewer of them the right block starts further left than on the lines below.
+ * Either way the right block's lines no longer overlap one another but the left block's, and the
+ * two read as one cell or the right one loses a line. Each line is cut where the right block
+ * starts: the first token past the left heading set apart by two spaces or more, or, a single
+ * space apart, near the edge the other lines agree on; then each line's right part is set at one
+ * column past the left block's widest line. Left as printed when no line needs it, when fewer
+ * than two lines hold the right block, or when the headings are not side by side.
  */
 export function setApart(blocks: readonly LayoutToken[], heads: readonly LayoutToken[]): LayoutToken[] {
   const sides = [...heads].sort((a, b) => a.start - b.start).slice(-2);
   if (sides.length < 2 || !sideBySide(sides[0]!, sides[1]!)) return [...blocks];
   const [from, to] = [sides[0]!.end, sides[1]!.start];
+  const leftEdge = Math.min(...blocks.map((b) => b.start));
   const byLine = new Map<number, LayoutToken[]>();
   for (const t of [...blocks].sort((a, b) => a.start - b.start)) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
-  // Per line, the tokens that may open the right block: past the left heading, before the right one.
-  const openers = [...byLine.values()].map((ts) => ts.filter((t, i) => t.start > from && t.start <= to && (i > 0 || t.start > Math.min(...blocks.map((b) => b.start)))));
-  const joined = [...byLine.values()].some((ts, k) => openers[k]!.some((t) => ts[ts.indexOf(t) - 1] !== undefined && t.start - ts[ts.indexOf(t) - 1]!.end === 1));
-  const starts = openers.flatMap((o) => o.map((t) => t.start)).sort((a, b) => a - b);
-  if (!joined || starts.length === 0) return [...blocks];
-  const edge = starts[Math.floor(starts.length / 2)]!;
-  const cuts = openers.map((o) => o.filter((t) => Math.abs(t.start - edge) <= EDGE_SLACK).sort((a, b) => Math.abs(a.start - edge) - Math.abs(b.start - edge))[0]);
-  if (cuts.filter((c) => c !== undefined).length < 2) return [...blocks];
   const lines = [...byLine.values()];
-  const right = new Set(lines.flatMap((ts, k) => (cuts[k] ? ts.slice(ts.indexOf(cuts[k]!)) : [])));
+  const gapBefore = (ts: readonly LayoutToken[], i: number) => (i === 0 ? Number.POSITIVE_INFINITY : ts[i]!.start - ts[i - 1]!.end);
+  // Clear starts: a line of the right block alone, or its text two spaces or more past the left's.
+  const clear = lines.map((ts) => (ts[0]!.start > from && ts[0]!.start > leftEdge ? ts[0] : ts.find((t, i) => i > 0 && t.start > from && t.start <= to && gapBefore(ts, i) >= 2)));
+  const single = lines.map((ts) => ts.filter((t, i) => i > 0 && t.start > from && t.start <= to && gapBefore(ts, i) === 1));
+  const known = clear.flatMap((t) => (t ? [t.start] : []));
+  const starts = (known.length > 0 ? known : single.flat().map((t) => t.start)).sort((a, b) => a - b);
+  if (starts.length === 0) return [...blocks];
+  const edge = starts[Math.floor(starts.length / 2)]!;
+  const near = (o: readonly LayoutToken[]) => o.filter((t) => Math.abs(t.start - edge) <= EDGE_SLACK).sort((a, b) => Math.abs(a.start - edge) - Math.abs(b.start - edge))[0];
+  const cuts = lines.map((ts, k) => clear[k] ?? near(single[k]!));
+  const rightLines = lines.flatMap((ts, k) => (cuts[k] ? [ts.slice(ts.indexOf(cuts[k]!))] : []));
+  if (rightLines.length < 2) return [...blocks];
+  const span = (ts: readonly LayoutToken[]) => ({ start: ts[0]!.start, end: ts.at(-1)!.end });
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.min(a.end, b.end) - Math.max(a.start, b.start) >= 2;
+  const right = new Set(rightLines.flat());
   const left = blocks.filter((t) => !right.has(t));
-  if (left.length === 0) return [...blocks];
-  const shift = Math.max(0, Math.max(...left.map((t) => t.end)) + 2 - Math.min(...[...right].map((t) => t.start)));
-  if (shift === 0) return [...blocks];
-  return blocks.map((t) => {
-    if (!right.has(t)) return t;
-    const out = { ...t, start: t.start + shift, end: t.end + shift };
-    moved.add(out);
-    return out;
-  });
+  const leftEnd = Math.max(...left.map((t) => t.end));
+  // Needed where a line's right part touches the left block's text, or stands apart from the right block's other lines.
+  const joined = lines.some((ts, k) => cuts[k] !== undefined && gapBefore(ts, ts.indexOf(cuts[k]!)) === 1);
+  const strays = rightLines.some((ts) => !rightLines.some((o) => o !== ts && overlaps(span(ts), span(o))));
+  if ((!joined && !strays) || left.length === 0) return [...blocks];
+  const at = Math.max(leftEnd + 2, ...rightLines.map((ts) => ts[0]!.start));
+  const shifted = new Map<LayoutToken, LayoutToken>();
+  for (const ts of rightLines) {
+    const shift = at - ts[0]!.start;
+    for (const t of ts) {
+      const out = { ...t, start: t.start + shift, end: t.end + shift };
+      moved.add(out);
+      shifted.set(t, out);
+    }
+  }
+  return blocks.map((t) => shifted.get(t) ?? t);
 }
 
 /**
