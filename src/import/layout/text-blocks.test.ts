@@ -108,3 +108,20 @@ test('the outcome\'s first line beside the goal\'s last, further left than its l
     '完成第3批次设备更新受疫情影响部分活动取消提升服务质量',
   ]);
 });
+
+test('a line run together far left of the outcome\'s edge is cut when the next line holds the outcome', () => {
+  const lines = layoutLines([
+    '               预期目标                                  实际完成情况',
+    '     围绕年度重点工作，按计划推进项目实施，资金使用规范，取得了较好的社会效益',
+    '     验收、审计和归档，服务对象满意度 实际完成数略低于目标',
+    '     推进数字化转型；提升治               预算执行进度有待提高',
+    '                                                        运用，健全服务机制',
+    '一级指标',
+  ].join('\n'));
+  const rows = layoutRows(lines, (l) => l.tokens.some((t) => isLabel(t.text)));
+  const blocks = blocksUnderHeadings(rows, isBlockLabel, isLabel, () => false)[1]!;
+  assert.deepEqual(rowCells(blocks.tokens, 1).map((c) => c.tokens.map((t) => t.text).join('')), [
+    '围绕年度重点工作，按计划推进项目实施，资金使用规范，取得了较好的社会效益验收、审计和归档，服务对象满意度推进数字化转型；提升治',
+    '实际完成数略低于目标预算执行进度有待提高运用，健全服务机制',
+  ]);
+});

@@ -49,7 +49,7 @@ function piecesOf(tokens: readonly LayoutToken[]): LayoutToken[] {
  * Either way the right block's lines no longer overlap one another but the left block's, and the
  * two read as one cell or the right one loses a line. Each line is cut where the right block
  * starts: the first token past the left heading set apart by two spaces or more, or, a single
- * space apart, near the edge the other lines agree on; then each line's right part is set at one
+ * space apart, near the edge the other lines agree on or next to a line so cut; then each line's right part is set at one
  * column past the left block's widest line. Left as printed when no line needs it, when fewer
  * than two lines hold the right block, or when the headings are not side by side.
  */
@@ -59,7 +59,7 @@ export function setApart(blocks: readonly LayoutToken[], heads: readonly LayoutT
   const [from, to] = [sides[0]!.end, sides[1]!.start];
   const leftEdge = Math.min(...blocks.map((b) => b.start));
   const byLine = new Map<number, LayoutToken[]>();
-  for (const t of [...blocks].sort((a, b) => a.start - b.start)) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  for (const t of [...blocks].sort((a, b) => a.line - b.line || a.start - b.start)) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
   const lines = [...byLine.values()];
   const gapBefore = (ts: readonly LayoutToken[], i: number) => (i === 0 ? Number.POSITIVE_INFINITY : ts[i]!.start - ts[i - 1]!.end);
   // Clear starts: a line of the right block alone, or its text two spaces or more past the left's.
@@ -71,6 +71,16 @@ export function setApart(blocks: readonly LayoutToken[], heads: readonly LayoutT
   const edge = starts[Math.floor(starts.length / 2)]!;
   const near = (o: readonly LayoutToken[]) => o.filter((t) => Math.abs(t.start - edge) <= EDGE_SLACK).sort((a, b) => Math.abs(a.start - edge) - Math.abs(b.start - edge))[0];
   const cuts = lines.map((ts, k) => clear[k] ?? near(single[k]!));
+  // Pushed by the left block, a line's right part may start far from that edge: a single space
+  // next to a line of the right block (its lines run on) still cuts it, nearest the edge.
+  for (let grown = true; grown; ) {
+    grown = false;
+    lines.forEach((_, k) => {
+      if (cuts[k] || single[k]!.length === 0 || !(cuts[k - 1] || cuts[k + 1])) return;
+      cuts[k] = [...single[k]!].sort((a, b) => Math.abs(a.start - edge) - Math.abs(b.start - edge))[0];
+      grown = true;
+    });
+  }
   const rightLines = lines.flatMap((ts, k) => (cuts[k] ? [ts.slice(ts.indexOf(cuts[k]!))] : []));
   if (rightLines.length < 2) return [...blocks];
   const span = (ts: readonly LayoutToken[]) => ({ start: ts[0]!.start, end: ts.at(-1)!.end });
