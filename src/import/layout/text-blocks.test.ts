@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { layoutLines } from './layout-lines.ts';
 import { layoutRows } from './layout-rows.ts';
 import { joinSplitLabelRows } from './orphan-values.ts';
+import { rowCells } from './layout-grid.ts';
 import { blocksUnderHeadings } from './text-blocks.ts';
 
 const LABELS = new Set(['改进措施', '年度总体目标', '预期目标', '实际完成情况', '一级指标', '预算执行数（元）', '预算执行率（%）']);
@@ -53,4 +54,74 @@ test('the notes under a form start rows of their own: a block above them, set ap
   const lines = layoutLines(['改进措施', '', '', '  加强预算编制', '', '', '说明：1、依据本项目'].join('\n'));
   const rows = layoutRows(lines, (l) => l.tokens.some((t) => isLabel(t.text) || t.text.startsWith('说明')), () => false, (l) => l.tokens[0]?.text.startsWith('说明') === true);
   assert.deepEqual(texts(rows), [['改进措施', '加强预算编制'], ['说明：1、依据本项目']]);
+});
+
+test('a goal wider than its cell runs into the outcome a single space before it: the outcome is set apart, its own cell', () => {
+  // pdftotext pushes the outcome right on the goal's widest lines (…项目按计划 组织开展…), so its
+  // lines overlap the goal's others; cut at the outcome's agreed left edge, it reads on its own.
+  const lines = layoutLines([
+    '               预期目标                        实际完成情况',
+    '     围绕年度重点工作，按计划推进项目实施，',
+    '     确保资金使用安全、规范、高效，项目按计划 组织开展专项检查2次',
+    '     实施，各项指标基本完成，资金使用规范，取 ，新增服务点位8个',
+    '     得了较好的社会效益，实施进度滞后，年内完成 目按计划实施',
+    '     验收、审计和归档',
+    '一级指标',
+  ].join('\n'));
+  const rows = layoutRows(lines, (l) => l.tokens.some((t) => isLabel(t.text)));
+  const blocks = blocksUnderHeadings(rows, isBlockLabel, isLabel, () => false)[1]!;
+  const cells = rowCells(blocks.tokens, 1);
+  assert.deepEqual(cells.map((c) => c.tokens.map((t) => t.text).join('')), [
+    '围绕年度重点工作，按计划推进项目实施，确保资金使用安全、规范、高效，项目按计划实施，各项指标基本完成，资金使用规范，取得了较好的社会效益，实施进度滞后，年内完成验收、审计和归档',
+    '组织开展专项检查2次，新增服务点位8个目按计划实施',
+  ]);
+});
+
+test('one line run together, with no other line to agree on the outcome\'s edge, is left as printed', () => {
+  const lines = layoutLines([
+    '               预期目标                        实际完成情况',
+    '     围绕年度重点工作，按计划推进项目实施，',
+    '     确保资金使用安全、规范、高效，项目按计划 组织开展专项检查2次',
+    '     验收、审计和归档，加强预算编制的科学性，及时跟踪预算执行',
+    '一级指标',
+  ].join('\n'));
+  const rows = layoutRows(lines, (l) => l.tokens.some((t) => isLabel(t.text)));
+  const blocks = blocksUnderHeadings(rows, isBlockLabel, isLabel, () => false)[1]!;
+  assert.equal(rowCells(blocks.tokens, 1).length, 1);
+});
+
+test('the outcome\'s first line beside the goal\'s last, further left than its lines below: set at their column, one cell', () => {
+  // Fewer wide characters before it on the goal's short last line, pdftotext starts the outcome
+  // there at a column left of where its next lines start: apart from them it would be read by no field.
+  const lines = layoutLines([
+    '               预期目标                                  实际完成情况',
+    '     围绕年度重点工作，按计划推进项目实施，资金使用规范',
+    '     验收、审计和归档。        完成第3批次设备更新',
+    '                                              受疫情影响部分活动取消',
+    '                                              提升服务质量',
+    '一级指标',
+  ].join('\n'));
+  const rows = layoutRows(lines, (l) => l.tokens.some((t) => isLabel(t.text)));
+  const blocks = blocksUnderHeadings(rows, isBlockLabel, isLabel, () => false)[1]!;
+  assert.deepEqual(rowCells(blocks.tokens, 1).map((c) => c.tokens.map((t) => t.text).join('')), [
+    '围绕年度重点工作，按计划推进项目实施，资金使用规范验收、审计和归档。',
+    '完成第3批次设备更新受疫情影响部分活动取消提升服务质量',
+  ]);
+});
+
+test('a line run together far left of the outcome\'s edge is cut when the next line holds the outcome', () => {
+  const lines = layoutLines([
+    '               预期目标                                  实际完成情况',
+    '     围绕年度重点工作，按计划推进项目实施，资金使用规范，取得了较好的社会效益',
+    '     验收、审计和归档，服务对象满意度 实际完成数略低于目标',
+    '     推进数字化转型；提升治               预算执行进度有待提高',
+    '                                                        运用，健全服务机制',
+    '一级指标',
+  ].join('\n'));
+  const rows = layoutRows(lines, (l) => l.tokens.some((t) => isLabel(t.text)));
+  const blocks = blocksUnderHeadings(rows, isBlockLabel, isLabel, () => false)[1]!;
+  assert.deepEqual(rowCells(blocks.tokens, 1).map((c) => c.tokens.map((t) => t.text).join('')), [
+    '围绕年度重点工作，按计划推进项目实施，资金使用规范，取得了较好的社会效益验收、审计和归档，服务对象满意度推进数字化转型；提升治',
+    '实际完成数略低于目标预算执行进度有待提高运用，健全服务机制',
+  ]);
 });

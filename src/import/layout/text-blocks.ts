@@ -17,12 +17,93 @@ const HEADING_LINES = 2;
 function rowOf(tokens: readonly LayoutToken[], lines: ReadonlyMap<number, LayoutLine>): LayoutRow | undefined {
   const byLine = new Map<number, LayoutToken[]>();
   for (const t of [...tokens].sort((a, b) => a.line - b.line || a.start - b.start)) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
-  const kept = [...byLine].map(([index, ts]) => ({ ...lines.get(index)!, tokens: ts, pieces: lines.get(index)!.pieces.filter((p) => ts.some((t) => t.start >= p.start && t.end <= p.end)) }));
+  const kept = [...byLine].map(([index, ts]) => ({ ...lines.get(index)!, tokens: ts, pieces: ts.some((t) => moved.has(t)) ? piecesOf(ts) : lines.get(index)!.pieces.filter((p) => ts.some((t) => t.start >= p.start && t.end <= p.end)) }));
   if (kept.length === 0) return undefined;
   return { anchor: kept[0]!.index, lines: kept, top: kept[0]!.index, bottom: kept.at(-1)!.index, tokens: kept.flatMap((l) => l.tokens) };
 }
 
 const sideBySide = (a: LayoutToken, b: LayoutToken) => a.end <= b.start || b.end <= a.start;
+
+/** How far (columns) the right block's line starts may stray from their common left edge. */
+const EDGE_SLACK = 4;
+
+/** Tokens set at another column by setApart: their line's pieces are rebuilt from them. */
+const moved = new WeakSet<LayoutToken>();
+
+/** Pieces of one line's tokens: tokens a single space apart are one piece, as layoutLines parts them. */
+function piecesOf(tokens: readonly LayoutToken[]): LayoutToken[] {
+  const out: LayoutToken[] = [];
+  for (const t of tokens) {
+    const last = out.at(-1);
+    if (last && t.start - last.end <= 1) out[out.length - 1] = { ...last, text: `${last.text} ${t.text}`, end: t.end };
+    else out.push({ ...t });
+  }
+  return out;
+}
+
+/**
+ * The blocks' tokens with the right block set apart from the left one. pdftotext counts columns in
+ * characters, and a character of Chinese is wider than a column: a left block wider than its cell
+ * pushes the right block's text on its lines right, a single space after it (…项目按计划 组织开展…),
+ * and on a line holding fewer of them the right block starts further left than on the lines below.
+ * Either way the right block's lines no longer overlap one another but the left block's, and the
+ * two read as one cell or the right one loses a line. Each line is cut where the right block
+ * starts: the first token past the left heading set apart by two spaces or more, or, a single
+ * space apart, near the edge the other lines agree on or next to a line so cut; then each line's right part is set at one
+ * column past the left block's widest line. Left as printed when no line needs it, when fewer
+ * than two lines hold the right block, or when the headings are not side by side.
+ */
+export function setApart(blocks: readonly LayoutToken[], heads: readonly LayoutToken[]): LayoutToken[] {
+  const sides = [...heads].sort((a, b) => a.start - b.start).slice(-2);
+  if (sides.length < 2 || !sideBySide(sides[0]!, sides[1]!)) return [...blocks];
+  const [from, to] = [sides[0]!.end, sides[1]!.start];
+  const leftEdge = Math.min(...blocks.map((b) => b.start));
+  const byLine = new Map<number, LayoutToken[]>();
+  for (const t of [...blocks].sort((a, b) => a.line - b.line || a.start - b.start)) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  const lines = [...byLine.values()];
+  const gapBefore = (ts: readonly LayoutToken[], i: number) => (i === 0 ? Number.POSITIVE_INFINITY : ts[i]!.start - ts[i - 1]!.end);
+  // Clear starts: a line of the right block alone, or its text two spaces or more past the left's.
+  const clear = lines.map((ts) => (ts[0]!.start > from && ts[0]!.start > leftEdge ? ts[0] : ts.find((t, i) => i > 0 && t.start > from && t.start <= to && gapBefore(ts, i) >= 2)));
+  const single = lines.map((ts) => ts.filter((t, i) => i > 0 && t.start > from && t.start <= to && gapBefore(ts, i) === 1));
+  const known = clear.flatMap((t) => (t ? [t.start] : []));
+  const starts = (known.length > 0 ? known : single.flat().map((t) => t.start)).sort((a, b) => a - b);
+  if (starts.length === 0) return [...blocks];
+  const edge = starts[Math.floor(starts.length / 2)]!;
+  const near = (o: readonly LayoutToken[]) => o.filter((t) => Math.abs(t.start - edge) <= EDGE_SLACK).sort((a, b) => Math.abs(a.start - edge) - Math.abs(b.start - edge))[0];
+  const cuts = lines.map((ts, k) => clear[k] ?? near(single[k]!));
+  // Pushed by the left block, a line's right part may start far from that edge: a single space
+  // next to a line of the right block (its lines run on) still cuts it, nearest the edge.
+  for (let grown = true; grown; ) {
+    grown = false;
+    lines.forEach((_, k) => {
+      if (cuts[k] || single[k]!.length === 0 || !(cuts[k - 1] || cuts[k + 1])) return;
+      cuts[k] = [...single[k]!].sort((a, b) => Math.abs(a.start - edge) - Math.abs(b.start - edge))[0];
+      grown = true;
+    });
+  }
+  const rightLines = lines.flatMap((ts, k) => (cuts[k] ? [ts.slice(ts.indexOf(cuts[k]!))] : []));
+  if (rightLines.length < 2) return [...blocks];
+  const span = (ts: readonly LayoutToken[]) => ({ start: ts[0]!.start, end: ts.at(-1)!.end });
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.min(a.end, b.end) - Math.max(a.start, b.start) >= 2;
+  const right = new Set(rightLines.flat());
+  const left = blocks.filter((t) => !right.has(t));
+  const leftEnd = Math.max(...left.map((t) => t.end));
+  // Needed where a line's right part touches the left block's text, or stands apart from the right block's other lines.
+  const joined = lines.some((ts, k) => cuts[k] !== undefined && gapBefore(ts, ts.indexOf(cuts[k]!)) === 1);
+  const strays = rightLines.some((ts) => !rightLines.some((o) => o !== ts && overlaps(span(ts), span(o))));
+  if ((!joined && !strays) || left.length === 0) return [...blocks];
+  const at = Math.max(leftEnd + 2, ...rightLines.map((ts) => ts[0]!.start));
+  const shifted = new Map<LayoutToken, LayoutToken>();
+  for (const ts of rightLines) {
+    const shift = at - ts[0]!.start;
+    for (const t of ts) {
+      const out = { ...t, start: t.start + shift, end: t.end + shift };
+      moved.add(out);
+      shifted.set(t, out);
+    }
+  }
+  return blocks.map((t) => shifted.get(t) ?? t);
+}
 
 /**
  * `rows` with each row of headings over blocks of text rebuilt (see above). `isBlockLabel`: a
@@ -84,7 +165,8 @@ function nextBlocks(rows: readonly LayoutRow[], from: number, isBlockLabel: (tex
       const row = rowOf(rows[r]!.tokens.filter((t) => !inRegion(t)), lines);
       return row ? [row] : [];
     });
-    const rebuilt = [...rest, rowOf(heads, lines)!, ...(blocks.length > 0 ? [rowOf(blocks, lines)!] : [])].sort((a, b) => a.top - b.top);
+    const apart = setApart(blocks, heads);
+    const rebuilt = [...rest, rowOf(heads, lines)!, ...(apart.length > 0 ? [rowOf(apart, lines)!] : [])].sort((a, b) => a.top - b.top);
     return { first: touched[0]!, last: touched.at(-1)!, rebuilt };
   }
   return undefined;
