@@ -38,6 +38,10 @@ describe('labels wrapped inside their cell', () => {
     const lines = texts(['          当年预算数（             4,877,586.21', '项目资金（元）', '             元）          1,136,144.58'].join('\n'));
     assert.deepEqual(lines, [['当年预算数（元）', '4,877,586.21'], ['项目资金（元）'], ['1,136,144.58']]);
     assert.deepEqual(texts(['              当年预算数（', '项目资金', '                元）'].join('\n')), [['当年预算数（元）'], ['项目资金'], []]);
+    // Wrapped over three lines with a heading's two lines between (seed 5151, form 146): each piece
+    // is sought within reach of the one before it, not of the first.
+    const three = texts(['          当年预          1,000.00', '项目资金（万元', '          算数（', '   ）', '          元）'].join('\n'));
+    assert.deepEqual(three, [['当年预算数（元）', '1,000.00'], ['项目资金（万元'], [], ['）'], []]);
   });
 });
 

@@ -10,7 +10,7 @@ import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 /** Whether a text is a whole label, the start of one, or neither. */
 export type LabelFit = 'whole' | 'part' | undefined;
 
-/** How far below a fragment its continuation may be printed (lines of neighbouring cells interleave). */
+/** How far below a fragment (or its last piece) its continuation may be printed (lines of neighbouring cells interleave). */
 const REACH = 3;
 
 /** An amount or a rate as printed (4,170,397.33, 76.70%). */
@@ -30,7 +30,9 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 function continuation(lines: readonly LayoutLine[], i: number, token: LayoutToken, fit: (text: string) => LabelFit, taken: ReadonlySet<LayoutToken>): LayoutToken[] {
   let text = token.text;
   const parts: LayoutToken[] = [];
-  for (let j = i + 1; j <= i + REACH && j < lines.length && lines[j]!.page === token.page; j++) {
+  // Each piece within REACH of the one before it (a label wrapped over three lines, a heading's lines between).
+  let last = i;
+  for (let j = i + 1; j <= last + REACH && j < lines.length && lines[j]!.page === token.page; j++) {
     // Of the pieces under it, the one overlapping it most (a neighbour's may touch its edge).
     // A wrapped line starts at or right of the first line's start: text starting further left is
     // another cell's (a heading merged over rows, spilling over: 项目资金（元） beside 其中：当年财政).
@@ -44,6 +46,7 @@ function continuation(lines: readonly LayoutLine[], i: number, token: LayoutToke
     if (joined === undefined) return [];
     text += below.text;
     parts.push(below);
+    last = j;
     if (joined === 'whole') return parts;
   }
   return [];
