@@ -77,6 +77,13 @@ function subcategoryKey(draft: FormDraft, caption: string): string | undefined {
   return draft.template.categories.flatMap((c) => c.subcategories).find((s) => normalizeText(s) === key);
 }
 
+/** The one block of the template a 二级指标 caption (`社会效益指标`) stands under, if it is one of its 二级指标s. */
+function parentCategory(draft: FormDraft, caption: string): string | undefined {
+  const subcategory = subcategoryKey(draft, caption);
+  const owners = draft.template.categories.filter((c) => subcategory !== undefined && c.subcategories.includes(subcategory));
+  return owners.length === 1 ? owners[0]!.key : undefined;
+}
+
 /** The template's blocks, as the captions printed outside their cells are read against them. */
 function captionWords(draft: FormDraft): CaptionWords {
   const { template, indicators } = draft;
@@ -110,8 +117,14 @@ function setPoints(draft: FormDraft, indicator: Indicator, field: 'weight' | 'sc
 
 function setCategory(draft: FormDraft, indicator: Indicator, cell: PlacedCell, path: string): void {
   const key = categoryKey(draft, cell.text);
+  const parent = key === undefined ? parentCategory(draft, cell.text) : undefined;
   if (key !== undefined) indicator.category = key;
-  else if (labelKey(cell.text) !== '') {
+  else if (parent !== undefined) {
+    // A 二级指标 caption set in the 一级指标 column (pdftotext moves a merged cell's text left, or a
+    // page break repeats it there): the template names its block; taken as that, and said.
+    indicator.category = parent;
+    draft.diagnostics.add('warning', 'UNKNOWN_CATEGORY', 'grid.subcategoryAsCategory', { text: cell.text, category: categoryLabel(draft.template, parent).zh }, { location: cell.location, path });
+  } else if (labelKey(cell.text) !== '') {
     indicator.category = cell.text.trim();
     draft.diagnostics.add('warning', 'UNKNOWN_CATEGORY', 'grid.unknownCategory', { text: cell.text }, { location: cell.location, path });
   }

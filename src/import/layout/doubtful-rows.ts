@@ -110,6 +110,16 @@ function namelessRows(file: string, form: ImportedForm, index: number): ImportDi
   });
 }
 
+/**
+ * A 二级指标 caption read in the 一级指标 column (taken as its block by the recogniser): the
+ * columns stand elsewhere than the header puts them, so the rows beside it may be shared out
+ * wrongly even where the points add up. Every indicator field is in doubt, with the caption.
+ */
+export function captionsOutOfColumn(file: string, form: ImportedForm, index: number, diagnostics: readonly ImportDiagnostic[]): ImportDiagnostic[] {
+  const moved = diagnostics.find((d) => d.message.key === 'grid.subcategoryAsCategory' && d.path?.startsWith(`evaluations[${index}].`) === true);
+  return moved === undefined ? [] : report(file, form, index, indicatorPaths(form.evaluation), 'layout.captionOutOfColumn', String(moved.message.params.text ?? ''));
+}
+
 export function doubtfulValues(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
   const evaluation = form.evaluation;
   const out: ImportDiagnostic[] = [];

@@ -22,7 +22,7 @@ import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
-import { doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
+import { captionsOutOfColumn, doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
 import { readsFigure, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
 import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
@@ -310,6 +310,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...unclearFields(input.file, form, i, touching),
     ...unclearFields(input.file, form, i, shared, true),
     ...doubtfulValues(input.file, form, i, registry.get(form.evaluation.template)!),
+    ...captionsOutOfColumn(input.file, form, i, result.diagnostics),
     ...offCentreCaptions(input.file, form, i, notes),
     ...tiedCaptions(input.file, form, i, notes),
   ]);
