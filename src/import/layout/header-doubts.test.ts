@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { LayoutCell } from './layout-grid.ts';
-import { readsFigure, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
+import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 
 /** A cell of one token per line: `lines` [lineNo, text] at columns from `start`. */
 function cell(row: number, start: number, ...lines: Array<[number, string]>): LayoutCell {
@@ -115,5 +115,30 @@ describe('a block printed under column headings', () => {
     const around = [headings, [cell(1, 10, [33, '实际完成数略低于目标'], [35, '按期完成'])], [cell(2, 0, [34, '年度总体目标'])]];
     assert.deepEqual(valuesUnderLabels(around, none, labels, fieldsOf), []);
     assert.deepEqual(valuesUnderLabels([headings, [cell(1, 80, [40, '资金拨付率'])]], none, labels, fieldsOf), []);
+  });
+});
+
+describe('a line no field read, in the column of a label with no value of its own', () => {
+  // As pdftotext sets it (form 450 of seed 777): 业务二科, 实施单位's value, three lines above it.
+  //  项目名称     新增服务点位8个/年                                  (line 4)
+  //                                                    业务二科      (line 5)
+  //          加强预算编制的科学性                                     (line 7)
+  //  主管部门                                  实施单位               (line 8)
+  //          照市区两级工作要求                                       (line 9)
+  const table = [
+    [cell(0, 1, [4, '项目名称']), cell(0, 13, [4, '新增服务点位8个/年'])],
+    [cell(1, 92, [5, '业务二科'])],
+    [cell(2, 1, [8, '主管部门']), cell(2, 10, [7, '加强预算编制的科学性'], [9, '照市区两级工作要求']), cell(2, 69, [8, '实施单位'])],
+  ];
+  const readCells = (c: LayoutCell) => c.start !== 92;
+
+  test('names that label, whose field may be that line', () => {
+    assert.deepEqual(unreadBesideBareLabels(table, none, isLabel, readCells), [{ lineNo: 5, label: '实施单位' }]);
+  });
+
+  test('a label with its value beside it, or a line that was read, names none', () => {
+    const valued = [...table.slice(0, 2), [...table[2]!, cell(2, 80, [8, '信息中心'])]];
+    assert.deepEqual(unreadBesideBareLabels(valued, none, isLabel, readCells), []);
+    assert.deepEqual(unreadBesideBareLabels(table, none, isLabel, () => true), []);
   });
 });

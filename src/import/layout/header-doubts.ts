@@ -68,6 +68,30 @@ export function unreadCells(table: readonly LayoutCell[][], skip: (row: number) 
   );
 }
 
+/** A line no field read, and the text of a bare label whose value column it lies in. */
+export interface UnreadBesideLabel {
+  lineNo: number;
+  label: string;
+}
+
+/**
+ * Value cells no field read, right of a label with nothing after it on its lines, within REACH
+ * (`实施单位` ending its line, `业务二科` printed three lines above it, in its column): that label's
+ * field, when blank, may be that text. Its field is named, never filled: the text may as well be a
+ * wrapped line of a cell beside it (unreadCells).
+ */
+export function unreadBesideBareLabels(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, read: (cell: LayoutCell) => boolean): UnreadBesideLabel[] {
+  const all = placed(table, skip, isLabel);
+  const labels = all.filter((p) => p.label);
+  const bare = labels.filter((l) => !all.some((p) => p !== l && p.cell.start >= l.cell.end && p.lines.some((line) => l.lines.includes(line))));
+  const unread = all.filter((p) => !p.label && !read(p.cell) && p.cell.tokens.some((t) => isText(t.text)));
+  return unread.flatMap((u) => {
+    // The label nearest left of it among those within reach: the column it lies in.
+    const near = labels.filter((l) => l.cell.end <= u.cell.start && gap(l.lines, u.lines) <= REACH).sort((a, b) => b.cell.end - a.cell.end)[0];
+    return near !== undefined && bare.includes(near) ? [{ lineNo: firstLineNo(u.cell), label: cellText(near.cell) }] : [];
+  });
+}
+
 /**
  * Value cells beside a label with no value of its own (nothing right of it on its lines): the
  * value printed off its label's lines may be that label's. A cell is in doubt when such a label,

@@ -23,7 +23,7 @@ import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { captionsOutOfColumn, doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
-import { readsFigure, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
+import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
 import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
@@ -326,7 +326,24 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     });
   // What the cells' places doubt is said once per field, where no other check has said it.
   const placeDoubts = result.forms.flatMap((form, i) => unclearFields(input.file, form, i, [...header, ...misread(form)])).filter((d, k, all) => all.findIndex((e) => e.path === d.path) === k && !doubts.some((e) => e.path === d.path));
-  return { ...result, diagnostics: [...unclear.diagnostics, ...result.diagnostics, ...doubts, ...placeDoubts] };
+  const blankBeside = unreadBesideBareLabels(cells, inTable, isLabelPiece, read);
+  const blankDoubts = result.forms.flatMap((form, i) => leftoverBlankFields(input.file, form, i, blankBeside, headerFieldsOf));
+  return { ...result, diagnostics: [...unclear.diagnostics, ...result.diagnostics, ...doubts, ...placeDoubts, ...blankDoubts] };
+}
+
+/**
+ * A line read by no field, in the value column of a bare label above or below it: that label's
+ * field, if blank, may be that line. No check names a blank field (it has no cell), so this one does.
+ */
+function leftoverBlankFields(file: string, form: ImportedForm, index: number, beside: ReadonlyArray<{ lineNo: number; label: string }>, fieldsOf: (text: string) => readonly string[]): ReturnType<typeof unclearFields> {
+  const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
+  for (const { lineNo, label } of beside) {
+    for (const field of fieldsOf(label)) {
+      if (String(valueAt(form.evaluation, field) ?? '').trim() !== '') continue;
+      sink.add('warning', 'LAYOUT_CELL_UNCLEAR', 'layout.lineLeftOver', { line: lineNo, field }, { line: lineNo, path: field });
+    }
+  }
+  return sink.diagnostics;
 }
 
 /** For tests and tools: the labelling over the built-in templates. */
