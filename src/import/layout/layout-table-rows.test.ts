@@ -141,3 +141,32 @@ test("both totals printed on one line under a bare 合计: the last row's score 
   ]);
   assert.deepEqual([evaluation.totals?.weight, evaluation.totals?.score], [100, 100]);
 });
+
+test('a single-line cell a line under the row above\'s, one line of other text between, is the lower row\'s when that row has none (seed 777, form 210)', async () => {
+  // The two targets (健全, 健全) are one column's lines with a line of other text between them: one
+  // block, which the row above could take whole; the row below, printing no target, would lose its.
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(100分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '60']),
+    '',
+    at([16, '全年完成任务'], [34, '健全'], [46, '20'], [54, '健全'], [77, '20']),
+    at([0, '效益指标']),
+    at([34, '健全']),
+    at([16, '落实各项制度'], [46, '10'], [54, '健全'], [77, '10']),
+    '',
+    at([16, '完成设备更新'], [34, '完成'], [46, '10'], [54, '完成得满分'], [77, '10']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '100']),
+  ]);
+  const evaluation = result.forms[0]!.evaluation;
+  assert.deepEqual(
+    evaluation.indicators.map((i) => [i.name, i.target, i.rule]),
+    [
+      ['开放天数', '≥250天', '开放满250天'],
+      ['全年完成任务', '健全', '健全'],
+      ['落实各项制度', '健全', '健全'],
+      ['完成设备更新', '完成', '完成得满分'],
+    ],
+  );
+});

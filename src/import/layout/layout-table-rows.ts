@@ -31,8 +31,15 @@ const CLASH = 1e6;
 const SEAM_COST = 2;
 /** A row holding two blocks of one column: text of a neighbouring column drifted into it, or two rows taken for one. */
 const DOUBLED_COST = 8;
-/** A row given no block of the names' column (三级指标 / 指标名称): every indicator prints its name. */
+/**
+ * A row given no block of a column every indicator prints (its name, 三级指标 / 指标名称; its target
+ * and its actual value; its scoring rule where the form has one): a neighbour has taken it. Without this cost a single-line cell of the row
+ * below, one line of other text under the row above's (可持续影 between 健全 and 健全), stays one block
+ * with that cell and both go to the row above, the lower row left with none.
+ */
 const NAMELESS_COST = 3;
+/** The columns every indicator prints (see NAMELESS_COST). */
+const PRINTED = ['name', 'target', 'actual', 'rule'];
 /** How far (in lines) a block may sit from its place in a row for free: the rounding of its position to a line. */
 const SNAP_LINES = 0.5;
 /** A block further than this from its place in its row is reported. */
@@ -144,7 +151,7 @@ function middleOf(blocks: ReadonlyArray<{ top: number; bottom: number }>): numbe
 }
 
 /** How badly the blocks of lines [top, bottom] fit one row: each block (or its part in the row) at its top or centred on it. */
-function rowCost(blocks: readonly Block[], top: number, bottom: number, nameBand = -1): number {
+function rowCost(blocks: readonly Block[], top: number, bottom: number, printed: readonly number[] = []): number {
   const inside = blocks.flatMap((b) => {
     if (b.bottom < top || b.top > bottom) return [];
     const lines = b.lines.filter((l) => l >= top && l <= bottom);
@@ -152,8 +159,8 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number, nameBand
   });
   const bands = new Set(inside.map((b) => b.band));
   const doubled = (inside.length - bands.size) * DOUBLED_COST;
-  // Every indicator prints its name: a row given none has had it taken by a neighbour.
-  const nameless = nameBand >= 0 && !bands.has(nameBand) ? NAMELESS_COST : 0;
+  // Every indicator prints its name, target and actual: a row given none of one has had it taken by a neighbour.
+  const nameless = printed.filter((b) => !bands.has(b)).length * NAMELESS_COST;
   // The row's middle between its borders, or where its blocks show it: pdftotext does not keep the
   // blank lines around a row in proportion, so the borders may put the middle where no cell is.
   const middles = [(top + bottom) / 2, middleOf(inside) ?? (top + bottom) / 2];
@@ -166,7 +173,7 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number, nameBand
  * (ascending): the index of the last line of each row but the last, or undefined when no
  * placement keeps every block whole.
  */
-function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean, nameBand = -1): { path: number[]; cost: number } | undefined {
+function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean, printed: readonly number[] = []): { path: number[]; cost: number } | undefined {
   const cuts = (k: number): Array<{ c: number; cost: number }> => {
     const out: Array<{ c: number; cost: number }> = [];
     for (let c = weights[k]!; c < weights[k + 1]!; c++) {
@@ -181,20 +188,20 @@ function borders(blocks: readonly Block[], first: number, last: number, weights:
   const near = (from: number, to: number) => blocks.filter((b) => b.bottom >= from && b.top <= to);
   // cost[k][j]: rows 0..k placed, row k ending at gaps[k][j].
   const firstBlocks = near(first, weights[1]!);
-  let previous = gaps[0]!.map(({ c, cost }) => ({ cost: cost + rowCost(firstBlocks, first, c, nameBand), path: [c] }));
+  let previous = gaps[0]!.map(({ c, cost }) => ({ cost: cost + rowCost(firstBlocks, first, c, printed), path: [c] }));
   for (let k = 1; k < gaps.length; k++) {
     const around = near(weights[k - 1]!, weights[k + 1]!);
     previous = gaps[k]!.map(({ c, cost: seam }) => {
       let best = { cost: Number.POSITIVE_INFINITY, path: [] as number[] };
       for (const p of previous) {
-        const cost = p.cost + seam + rowCost(around, p.path.at(-1)! + 1, c, nameBand);
+        const cost = p.cost + seam + rowCost(around, p.path.at(-1)! + 1, c, printed);
         if (cost < best.cost) best = { cost, path: [...p.path, c] };
       }
       return best;
     });
   }
   const lastBlocks = near(weights.at(-2)!, last);
-  const end = previous.map((p) => ({ cost: p.cost + rowCost(lastBlocks, p.path.at(-1)! + 1, last, nameBand), path: p.path }));
+  const end = previous.map((p) => ({ cost: p.cost + rowCost(lastBlocks, p.path.at(-1)! + 1, last, printed), path: p.path }));
   const best = end.reduce((a, b) => (b.cost < a.cost ? b : a), end[0]!);
   return best.cost >= CLASH ? undefined : best;
 }
@@ -273,6 +280,11 @@ interface PageFit {
   bandAt: ReadonlyMap<LayoutToken, number>;
 }
 
+/** The indices of the PRINTED columns the table has. */
+function printedBands(bands: readonly Band[]): number[] {
+  return bands.flatMap((b, i) => (PRINTED.includes(b.field ?? '') ? [i] : []));
+}
+
 /** The best borders of one page's part of a table body, or undefined when none keeps the blocks as `seams` asks. */
 function pageFit(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean): PageFit | undefined {
   const weightBand = bands.findIndex((b) => b.field === 'weight');
@@ -283,7 +295,7 @@ function pageFit(lines: readonly LayoutLine[], bands: readonly Band[], seams: bo
   const last = lines.at(-1)!.index;
   const bandAt = tokenBands(lines, bands);
   const blocks = blocksOf(lines, bands, seams, bandAt);
-  const fit = weights.length === 1 ? { path: [], cost: 0 } : borders(blocks, first, last, weights, seams, bands.findIndex((b) => b.field === 'name'));
+  const fit = weights.length === 1 ? { path: [], cost: 0 } : borders(blocks, first, last, weights, seams, printedBands(bands));
   if (fit === undefined) return undefined;
   return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, bandAt };
 }
