@@ -15,6 +15,7 @@ import type { Template } from '../../core/templates/template.ts';
 import type { ImportDiagnostic, ImportedForm } from '../import-result.ts';
 import { addsUp } from '../adds-up.ts';
 import { filled, report, valueAt } from './field-report.ts';
+import type { SpanNote } from './layout-grid.ts';
 import { textDoubts } from './text-doubts.ts';
 
 const AMOUNTS = ['initial', 'adjusted', 'executed'] as const;
@@ -176,7 +177,7 @@ export function offCentreCaptions(file: string, form: ImportedForm, index: numbe
  * The rows of two captions of a column with a row between them that either may span, kept with
  * the nearer (see placeCaptions in layout-grid.ts): that column's field of every row of the two.
  */
-export function tiedCaptions(file: string, form: ImportedForm, index: number, notes: ReadonlyArray<{ field: string; lineNo: number; first: string; second: string; kept?: readonly string[] }>): ImportDiagnostic[] {
+export function tiedCaptions(file: string, form: ImportedForm, index: number, notes: ReadonlyArray<Pick<SpanNote, 'field' | 'first' | 'second' | 'kept'>>): ImportDiagnostic[] {
   return notes.flatMap((n) => {
     if (n.kept === undefined) return [];
     const paths = form.evaluation.indicators.map((_, i) => `indicators[${i}].${n.field}`).filter((p) => n.kept!.includes(form.locations[p] ?? ''));

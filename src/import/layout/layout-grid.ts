@@ -12,6 +12,7 @@ import type { LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
 import { joinFundingRows } from './funding-rows.ts';
 import { figurePastWrap, figuresPastEdge, wrapsAlone } from './close-columns.ts';
+import type { LabelFit } from './layout-wraps.ts';
 
 export interface LayoutCell {
   tokens: LayoutToken[];
@@ -546,7 +547,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       const outside = byPoints ? Math.max(...lines) < extents[s]!.top || Math.min(...lines) > extents[e]!.bottom : cost > OFF_CENTRE_LINES || squeezedTopSet(caption, texts, extents, s, e);
       if (outside) {
         const row = rows[dataRows[s]!]!;
-        notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: caption.map((t) => t.text).join(''), second: '' });
+        notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: captionText(caption), second: '' });
       }
       if (unclear !== undefined) {
         const row = rows[dataRows[unclear]!]!;
@@ -701,7 +702,7 @@ export interface PageEcho { tokens: LayoutToken[]; after: LayoutToken }
  * break (and are no whole caption of the templates themselves) are taken out of the captions
  * before these are read against the templates; `joinPageEchoes` gives them back to place the cell.
  */
-export function takePageEchoes(captions: LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined, lefts: readonly LayoutToken[] = []): PageEcho[] {
+export function takePageEchoes(captions: LayoutToken[][], fit: CaptionTextFit, lefts: readonly LayoutToken[] = []): PageEcho[] {
   const linesOf = (c: readonly LayoutToken[], k: number) => [...new Set(c.map((t) => t.line))].map((line) => ({ k, tokens: c.filter((t) => t.line === line) }));
   const lines = [...captions.flatMap((c, k) => linesOf(c, k)), ...linesOf(lefts, -1)].sort((a, b) => a.tokens[0]!.line - b.tokens[0]!.line);
   const text = (ls: typeof lines) => ls.map((l) => l.tokens.map((t) => t.text).join(' ')).join('\n');
@@ -716,7 +717,7 @@ export function takePageEchoes(captions: LayoutToken[][], fit: (text: string) =>
       // A whole caption printed again in the column is `repeatedOnNextPage`'s; left of the columns, it is an echo too.
       const whole = m === lines.filter((l) => l.k === old[0]!.k && l.tokens[0]!.page === page(i - 1)).length;
       if (text(echo) !== text(old) || (whole && echo.some((l) => l.k >= 0))) continue;
-      if (!whole && fit(echo.flatMap((l) => l.tokens).map((t) => t.text).join('')) === 'whole') continue;
+      if (!whole && fit(captionText(echo.flatMap((l) => l.tokens))) === 'whole') continue;
       echoes.push({ tokens: echo.flatMap((l) => l.tokens), after: old.at(-1)!.tokens.at(-1)! });
       break;
     }
@@ -747,22 +748,14 @@ function headOf(upper: readonly LayoutToken[], lower: readonly LayoutToken[]): b
  * Captions no template has, in a column whose other captions the templates know: text of another
  * column a row put into the captions' column (a name wrapped far left), not a caption to trust.
  */
-export function strangeCaptions(captions: readonly LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined): LayoutToken[][] {
-  const text = (ts: readonly LayoutToken[]) => ts.map((t) => t.text).join('');
-  if (!captions.some((c) => fit(text(c)) === 'whole')) return [];
-  return captions.filter((c) => fit(text(c)) === undefined);
+export function strangeCaptions(captions: readonly LayoutToken[][], fit: CaptionTextFit): LayoutToken[][] {
+  if (!captions.some((c) => fit(captionText(c)) === 'whole')) return [];
+  return captions.filter((c) => fit(captionText(c)) === undefined);
 }
 
 /** Whether tokens read as one caption of the templates, or as several, line after line. */
-function readsAsCaptions(tokens: readonly LayoutToken[], fit: (text: string) => 'whole' | 'part' | undefined): boolean {
-  const text = (ts: readonly LayoutToken[]) => ts.map((t) => t.text).join('');
-  if (fit(text(tokens)) === 'whole') return true;
-  let part: LayoutToken[] = [];
-  for (const line of [...new Set(tokens.map((t) => t.line))]) {
-    if (part.length > 0 && fit(text(part)) === 'whole') part = [];
-    part.push(...tokens.filter((t) => t.line === line));
-  }
-  return fit(text(part)) === 'whole';
+function readsAsCaptions(tokens: readonly LayoutToken[], fit: CaptionTextFit): boolean {
+  return fit(captionText(tokens)) === 'whole' || wholeLineParts(tokens, fit) !== undefined;
 }
 
 /**
@@ -771,10 +764,10 @@ function readsAsCaptions(tokens: readonly LayoutToken[], fit: (text: string) => 
  * are without the tokens right of the first on their lines, those are the next column's. They are
  * taken out of `caption` and returned; a caption that reads as it is, or does not read without them, stays.
  */
-export function strayTokens(caption: LayoutToken[], fit: (text: string) => 'whole' | 'part' | undefined): LayoutToken[] {
+export function strayTokens(caption: LayoutToken[], fit: CaptionTextFit): LayoutToken[] {
   const firstOnLine = (t: LayoutToken) => !caption.some((u) => u.line === t.line && u.start < t.start);
   const kept = caption.filter(firstOnLine);
-  if (kept.length === caption.length || fit(caption.map((t) => t.text).join('')) !== undefined || readsAsCaptions(caption, fit) || !readsAsCaptions(kept, fit)) return [];
+  if (kept.length === caption.length || fit(captionText(caption)) !== undefined || readsAsCaptions(caption, fit) || !readsAsCaptions(kept, fit)) return [];
   const stray = caption.filter((t) => !kept.includes(t));
   caption.splice(0, caption.length, ...kept);
   return stray;
@@ -792,22 +785,36 @@ function giveToBand(cells: LayoutCell[], token: LayoutToken, b: number, band: Ba
   cell.end = Math.max(cell.end, token.end);
 }
 
+/** Whether a caption's text is one of the templates' captions of its column, or the start of one. */
+type CaptionTextFit = (text: string) => LabelFit;
+
+/** A caption's tokens as one text, lines run together (captions are matched without spaces). */
+const captionText = (tokens: readonly LayoutToken[]): string => tokens.map((t) => t.text).join('');
+
+/**
+ * A caption's tokens cut line by line into captions of the templates (a new one wherever the lines
+ * so far make one), or undefined where the lines make no such run of whole captions.
+ */
+function wholeLineParts(tokens: readonly LayoutToken[], fit: CaptionTextFit): LayoutToken[][] | undefined {
+  const parts: LayoutToken[][] = [[]];
+  for (const line of [...new Set(tokens.map((t) => t.line))]) {
+    if (parts.at(-1)!.length > 0 && fit(captionText(parts.at(-1)!)) === 'whole') parts.push([]);
+    parts.at(-1)!.push(...tokens.filter((t) => t.line === line));
+  }
+  return parts.every((p) => fit(captionText(p)) === 'whole') ? parts : undefined;
+}
+
 /**
  * Captions of neighbouring merged cells printed on lines next to each other (经济效益指标 right over
  * 服务对象满意度指标) were gathered as one: where no caption of the templates is the whole, but its
  * lines make two or more of them one after the other, each is a caption of its own.
  */
-function splitJoinedCaptions(captions: LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined): void {
-  const text = (c: readonly LayoutToken[]) => c.map((t) => t.text).join('');
+function splitJoinedCaptions(captions: LayoutToken[][], fit: CaptionTextFit): void {
   for (let k = 0; k < captions.length; k++) {
     const caption = captions[k]!;
-    if (fit(text(caption)) === 'whole') continue;
-    const parts: LayoutToken[][] = [[]];
-    for (const line of [...new Set(caption.map((t) => t.line))]) {
-      if (parts.at(-1)!.length > 0 && fit(text(parts.at(-1)!)) === 'whole') parts.push([]);
-      parts.at(-1)!.push(...caption.filter((t) => t.line === line));
-    }
-    if (parts.length < 2 || !parts.every((p) => fit(text(p)) === 'whole')) continue;
+    if (fit(captionText(caption)) === 'whole') continue;
+    const parts = wholeLineParts(caption, fit);
+    if (parts === undefined || parts.length < 2) continue;
     captions.splice(k, 1, ...parts);
     k += parts.length - 1;
   }
@@ -818,12 +825,11 @@ function splitJoinedCaptions(captions: LayoutToken[][], fit: (text: string) => '
  * pieces at most two lines apart are one caption when the first is no caption of the templates
  * and the two together are one, or the start of one.
  */
-function joinWrappedCaptions(captions: LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined): void {
-  const text = (c: readonly LayoutToken[]) => c.map((t) => t.text).join('');
+function joinWrappedCaptions(captions: LayoutToken[][], fit: CaptionTextFit): void {
   for (let k = 0; k + 1 < captions.length; k++) {
     const upper = captions[k]!;
     const lower = captions[k + 1]!;
-    if (lower[0]!.line - upper.at(-1)!.line > 2 || fit(text(upper)) === 'whole' || fit(text(upper) + text(lower)) === undefined) continue;
+    if (lower[0]!.line - upper.at(-1)!.line > 2 || fit(captionText(upper)) === 'whole' || fit(captionText(upper) + captionText(lower)) === undefined) continue;
     captions.splice(k, 2, [...upper, ...lower]);
     k--;
   }
@@ -840,8 +846,8 @@ const REGROUP_WINDOW = 3;
  * templates' is regrouped with its neighbours, token by token in print order, into captions that
  * all are, where such a grouping exists. Captions the templates do not know stay as printed.
  */
-export function regroupCaptions(captions: LayoutToken[][], fit: (text: string) => 'whole' | 'part' | undefined): void {
-  const whole = (c: readonly LayoutToken[]) => fit(c.map((t) => t.text).join('')) === 'whole';
+export function regroupCaptions(captions: LayoutToken[][], fit: CaptionTextFit): void {
+  const whole = (c: readonly LayoutToken[]) => fit(captionText(c)) === 'whole';
   for (let k = 0; k < captions.length; k++) {
     if (whole(captions[k]!)) continue;
     for (const [from, to] of windowsAround(k, captions.length)) {

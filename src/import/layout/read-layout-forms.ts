@@ -15,7 +15,7 @@ import type { PlacedCell } from '../grid/form-region.ts';
 import { HEADER_FIELDS, TEXT_BLOCKS, YES_NO_FIELDS } from '../grid/read-header-fields.ts';
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { diagnosticSink } from '../diagnostics.ts';
-import type { FileImport, ImportedForm, ReaderInput } from '../import-result.ts';
+import type { FileImport, ImportDiagnostic, ImportedForm, ReaderInput } from '../import-result.ts';
 import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, tableZones, type LayoutCell, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
@@ -335,7 +335,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
  * A line read by no field, in the value column of a bare label above or below it: that label's
  * field, if blank, may be that line. No check names a blank field (it has no cell), so this one does.
  */
-function leftoverBlankFields(file: string, form: ImportedForm, index: number, beside: ReadonlyArray<{ lineNo: number; label: string }>, fieldsOf: (text: string) => readonly string[]): ReturnType<typeof unclearFields> {
+function leftoverBlankFields(file: string, form: ImportedForm, index: number, beside: ReadonlyArray<{ lineNo: number; label: string }>, fieldsOf: (text: string) => readonly string[]): ImportDiagnostic[] {
   const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
   for (const { lineNo, label } of beside) {
     for (const field of fieldsOf(label)) {
