@@ -57,6 +57,13 @@ describe('text fields that show they took a neighbour’s text are reported with
     assert.deepEqual(doubted(f), ['evaluations[0].project.name line 3', 'evaluations[0].project.department line 4']);
     const far = { ...f, locations: { ...f.locations, 'project.name': 'line 9' } };
     assert.deepEqual(doubted(far), ['evaluations[0].project.department line 4']);
+    // A neighbour above, read from its first line four lines up (its wrapped text running down onto
+    // the blank field's value, seed 8080 form 74), is in doubt; one further up than a blank
+    // neighbour's reach is not.
+    const above = { ...f, locations: { ...f.locations, 'project.budgetUnit': 'line 7', 'project.department': 'line 20' } };
+    assert.deepEqual(doubted(above), ['evaluations[0].project.name line 3']);
+    const farAbove = { ...above, locations: { ...above.locations, 'project.budgetUnit': 'line 9' } };
+    assert.deepEqual(doubted(farAbove), []);
   });
 
   test('a blank 具体实施处 (which may be blank): only a neighbour read from the lines under its label', () => {

@@ -65,7 +65,9 @@ function notesTaken(file: string, form: ImportedForm, index: number, template: T
  * The header fields the template requires (项目名称, 预算单位, 具体实施处): printed side by side,
  * one found blank means its value may have gone to a neighbour printed near it. A field that may
  * be left blank (具体实施处, a warning when missing) is often blank in earnest: only a neighbour
- * read from a line below its label, where its own value would wrap, is doubted then.
+ * read from a line below its label, where its own value would wrap, is doubted then. A required
+ * field's neighbour above is doubted as far up as a blank neighbour's (BLANK_REACH): its wrapped
+ * text, read from its first line, may run down onto the blank field's value.
  */
 function headerShifted(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
   const header = template.requiredFields.filter((r) => r.field.startsWith('project.') && ['string', 'undefined'].includes(typeof valueAt(form.evaluation, r.field)));
@@ -74,6 +76,9 @@ function headerShifted(file: string, form: ImportedForm, index: number, template
   const near = (path: string) =>
     blank.some((b) => {
       const below = lineOf(form, path) - lineOf(form, b.field);
+      // A required field's value may also end up in the field above it, whose text (read from its
+      // first line) wraps down towards the blank one's label: that far as a blank neighbour's.
+      if (b.severity === 'error' && below < 0) return -below <= BLANK_REACH;
       return Math.abs(below) <= HEADER_REACH && (b.severity === 'error' || below > 0);
     });
   const paths = header.map((r) => r.field).filter((path) => filled(valueAt(form.evaluation, path)) && near(path));
