@@ -56,7 +56,7 @@ function schemaProblems(form: ImportedForm, sink: DiagnosticSink): void {
 
 function readForm(template: Template, cells: readonly PlacedCell[], sink: DiagnosticSink): ImportedForm | undefined {
   const region = new FormRegion(cells);
-  const labels = new FormLabels(template);
+  const labels = FormLabels.of(template);
   const draft = newDraft(template, sink);
   const start = cells[0]?.location ?? '';
   const funding = readFundingBlock(draft, region, labels);

@@ -54,13 +54,3 @@ export function labelVariants(label: FormLabel | Label): Set<string> {
   }
   return keys;
 }
-
-/** Whether a cell's text is this label; the unit in its brackets, if any. */
-export function matchLabel(text: string, variants: ReadonlySet<string>): { unit: AmountUnit | undefined } | undefined {
-  const key = labelKey(text);
-  if (key === '') return undefined;
-  if (variants.has(key)) return { unit: unitOf(splitBracket(key).bracket) };
-  const parts = splitBracket(key);
-  if (parts.bracket !== undefined && variants.has(parts.base)) return { unit: unitOf(parts.bracket) };
-  return undefined;
-}

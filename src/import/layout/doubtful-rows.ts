@@ -191,12 +191,12 @@ export function tiedCaptions(file: string, form: ImportedForm, index: number, no
  */
 function unplacedIndicatorValues(file: string, form: ImportedForm, index: number): ImportDiagnostic[] {
   const { indicators } = form.evaluation;
+  // A row none of whose fields has a place was not read from a text (a form made otherwise).
+  const placed = new Set(Object.keys(form.locations).flatMap((p) => /^indicators\[(\d+)\]\./u.exec(p)?.[1] ?? []).map(Number));
   const paths = indicators.flatMap((indicator, i) =>
     Object.entries(indicator).flatMap(([key, value]) => {
       const path = `indicators[${i}].${key}`;
-      // A row none of whose fields has a place was not read from a text (a form made otherwise).
-      const placed = Object.keys(form.locations).some((p) => p.startsWith(`indicators[${i}].`));
-      if (key === 'id' || key === 'category' || !filled(value) || !placed || form.locations[path] !== undefined) return [];
+      if (key === 'id' || key === 'category' || !filled(value) || !placed.has(i) || form.locations[path] !== undefined) return [];
       const same = [i - 1, i + 1].filter((j) => indicators[j] !== undefined && (indicators[j] as unknown as Record<string, unknown>)[key] === value).map((j) => `indicators[${j}].${key}`);
       return [path, ...same];
     }),

@@ -99,7 +99,8 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[], caption
     // caption's word, or the rest of one (分) of 满意度指标(20 / 分)).
     const left = found.filter((c) => c.at < first && !chosen.includes(c));
     const words = left.flatMap((c) => c.texts.map((t) => t.split(' ')[0]!));
-    const piece = (w: string) => fields.some((f) => caption!(f, w) !== undefined || words.some((u) => caption!(f, u + w) !== undefined));
+    const heads = caption === undefined ? [] : captionHeads(words, fields, caption);
+    const piece = (w: string) => fields.some((f) => caption!(f, w) !== undefined || heads.some((u) => caption!(f, u + w) !== undefined));
     const holdsCaption = (c: Cluster) => caption === undefined || c.texts.some((t) => piece(t.split(' ')[0]!));
     const before = captionStarts(
       left.filter(holdsCaption).sort((a, b) => a.at - b.at),
@@ -134,9 +135,20 @@ function onlyCaptions(c: Cluster, fields: readonly string[], caption?: CaptionFi
   const fits = (t: string) => fields.some((f) => caption(f, t) !== undefined);
   // A caption runs into the name beside it with a single space between: its first word is read.
   const words = c.texts.map((t) => t.split(' ')[0]!);
+  const heads = captionHeads(words, fields, caption);
   // Values that only start a caption (满意 of 满意度指标) are no caption: one must be whole.
-  const whole = words.some((w) => fields.some((f) => caption(f, w) === 'whole' || words.some((u) => caption(f, u + w) === 'whole')));
-  return whole && words.every((w) => fits(w) || words.some((u) => u !== w && fits(u + w)));
+  const whole = words.some((w) => fields.some((f) => caption(f, w) === 'whole' || heads.some((u) => caption(f, u + w) === 'whole')));
+  return whole && words.every((w) => fits(w) || heads.some((u) => u !== w && fits(u + w)));
+}
+
+/**
+ * The words that may begin a caption another word ends (数量指 + 标): a caption's start, or a word
+ * holding a bracket or a figure, which may begin the points printed after a caption (产出指标(4 + 5分)).
+ * Only these are tried before another word: trying every pair of a page's names cost the reader
+ * more than all its other column work.
+ */
+function captionHeads(words: readonly string[], fields: readonly string[], caption: CaptionFit): string[] {
+  return [...new Set(words)].filter((u) => /[(（\d]/u.test(u) || fields.some((f) => caption(f, u) !== undefined));
 }
 
 /**

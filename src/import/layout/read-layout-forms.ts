@@ -28,7 +28,7 @@ import { valueAt } from './field-report.ts';
 import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { blocksUnderHeadings } from './text-blocks.ts';
-import { LabelIndex } from './label-index.ts';
+import { LabelIndex } from '../labels/label-index.ts';
 
 /** Fields of the tables, read by their columns: the header checks leave them to the figures' checks. */
 const TABLE_PATH = /^(indicators\[|funding\[|totals\.|execution\.)/u;
@@ -130,13 +130,18 @@ function captionFit(templates: readonly Template[]): (field: string, text: strin
     category: templates.flatMap((t) => t.categories.map((c) => normalizeText(c.label.zh))),
     subcategory: templates.flatMap((t) => t.categories.flatMap((c) => c.subcategories.map((s) => normalizeText(s)))),
   };
-  return (field, text) => {
-    const key = normalizeText(text).replace(POINTS_SUFFIX, '');
-    const list = known[field] ?? [];
-    if (key === '') return undefined;
-    return list.includes(key) ? 'whole' : list.some((k) => k.startsWith(key)) ? 'part' : undefined;
-  };
+  const fitOf = (list: readonly string[]) =>
+    memoByString((text): 'whole' | 'part' | undefined => {
+      const key = captionKey(text);
+      if (key === '') return undefined;
+      return list.includes(key) ? 'whole' : list.some((k) => k.startsWith(key)) ? 'part' : undefined;
+    });
+  const fits: Record<string, (text: string) => 'whole' | 'part' | undefined> = { category: fitOf(known.category!), subcategory: fitOf(known.subcategory!) };
+  return (field, text) => fits[field]?.(text);
 }
+
+/** A caption as the templates spell it, without the points printed after it. */
+const captionKey = memoByString((text) => normalizeText(text).replace(POINTS_SUFFIX, ''));
 
 /**
  * Whether a 二级指标 caption may stand under a 一级指标 caption (its points printed after it or not):
@@ -147,7 +152,8 @@ function captionNests(templates: readonly Template[]): (subcategory: string, cat
   const subcategories = new Set(categories.flatMap((c) => [...c.subcategories]));
   return (subcategory, category) => {
     const sub = normalizeText(subcategory);
-    const owners = categories.filter((c) => c.label === normalizeText(category).replace(POINTS_SUFFIX, ''));
+    const label = captionKey(category);
+    const owners = categories.filter((c) => c.label === label);
     return !subcategories.has(sub) || owners.length === 0 || owners.some((c) => c.subcategories.has(sub));
   };
 }
@@ -209,8 +215,11 @@ const AMOUNT_UNITS = ['元', '万元'];
 function labelFit(templates: readonly Template[], isLabel: (text: string) => boolean, headerOnly = false): (text: string) => LabelFit {
   const prefixes = new Set<string>();
   for (const key of labelTexts(templates, headerOnly)) for (let n = 2; n < key.length; n++) prefixes.add(key.slice(0, n));
-  const fit = memoByString((text) => (isLabel(text) ? 'whole' : prefixes.has(normalizeText(text)) ? 'part' : ''));
-  return (text) => (fit(text) === '' ? undefined : (fit(text) as LabelFit));
+  const fit = memoByString((text): LabelFit | '' => (isLabel(text) ? 'whole' : prefixes.has(normalizeText(text)) ? 'part' : ''));
+  return (text) => {
+    const found = fit(text);
+    return found === '' ? undefined : found;
+  };
 }
 
 /** Rows no value of a field is in: tables (read by their columns), titles, the notes. */

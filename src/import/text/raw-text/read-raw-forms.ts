@@ -70,7 +70,7 @@ class Vocabulary {
   private readonly notes: string | undefined;
 
   constructor(readonly template: Template) {
-    this.labels = new FormLabels(template);
+    this.labels = FormLabels.of(template);
     this.columnKeys = titleKeys(template);
     const subtitle = template.fieldLabels['form.subtitle'];
     this.subtitle = subtitle ? new RegExp(`^${labelKey(subtitle.zh).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace('\\{year\\}', '\\d{4}')}$`, 'u') : undefined;
