@@ -263,25 +263,32 @@ export interface Zone {
 
 /** The tables of the rows: each title row, its columns, and the rows down to 合计 / 总分 or the next field's label. */
 export function tableZones(table: readonly LayoutCell[][], hints: TableHints): Zone[] {
-  const zones: Zone[] = [];
-  for (let i = 0; i < table.length; i++) {
-    const fields = hints.titles(table[i]!.map(cellText));
-    if (fields.filter((f) => f !== undefined).length < 3) continue;
+  return zoneSpans(table.map((cells) => cells.map(cellText)), hints).map(({ header, last, fields }) => {
     // A heading left of the titles (项目资金（元） printed at the top of its merged cell) is no column.
     const lead = fields.findIndex((f) => f !== undefined);
-    const bands = bandsOf(table[i]!.slice(lead), fields.slice(lead));
+    return { header, last, bands: bandsOf(table[header]!.slice(lead), fields.slice(lead)) };
+  });
+}
+
+/** Where the tables are, by the rows' cell texts: each title row (and the fields its cells title) and the table's last row. */
+export function zoneSpans(texts: ReadonlyArray<readonly string[]>, hints: TableHints): Array<{ header: number; last: number; fields: Array<string | undefined> }> {
+  const zones: Array<{ header: number; last: number; fields: Array<string | undefined> }> = [];
+  const titled = (row: readonly string[]) => hints.titles(row).filter((f) => f !== undefined).length >= 3;
+  for (let i = 0; i < texts.length; i++) {
+    const fields = hints.titles(texts[i]!);
+    if (fields.filter((f) => f !== undefined).length < 3) continue;
     let last = i;
-    for (let j = i + 1; j < table.length; j++) {
-      const texts = table[j]!.map(cellText);
-      if (hints.titles(texts).filter((f) => f !== undefined).length >= 3) break;
-      if (hints.isTotals(texts)) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const row = texts[j]!;
+      if (titled(row)) break;
+      if (hints.isTotals(row)) {
         last = j;
         break;
       }
-      if (texts.some((t) => hints.isFieldLabel(t))) break;
+      if (row.some((t) => hints.isFieldLabel(t))) break;
       last = j;
     }
-    zones.push({ header: i, last, bands });
+    zones.push({ header: i, last, fields });
     i = last;
   }
   return zones;

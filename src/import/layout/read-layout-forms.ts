@@ -16,7 +16,7 @@ import { HEADER_FIELDS, TEXT_BLOCKS, YES_NO_FIELDS } from '../grid/read-header-f
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { diagnosticSink } from '../diagnostics.ts';
 import type { FileImport, ImportDiagnostic, ImportedForm, ReaderInput } from '../import-result.ts';
-import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, tableZones, type LayoutCell, type TableHints } from './layout-grid.ts';
+import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, zoneSpans, type LayoutCell, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
@@ -224,9 +224,23 @@ function labelFit(templates: readonly Template[], isLabel: (text: string) => boo
 
 /** Rows no value of a field is in: tables (read by their columns), titles, the notes. */
 function outsideFields(rows: readonly LayoutRow[], hints: TableHints, isTitle: (line: LayoutLine) => boolean, isNotesRow: (texts: readonly string[]) => boolean): (row: number) => boolean {
-  const cells = rows.map((r, i) => rowCells(r.tokens, i, hints.isLabel));
-  const zones = tableZones(cells, hints);
-  return (r) => zones.some((z) => r >= z.header && r <= z.last) || rows[r]!.lines.some(isTitle) || isNotesRow(cells[r]!.map(cellText));
+  const texts = rows.map((r) => cellTextsOf(r, hints));
+  const zones = zoneSpans(texts, hints);
+  return (r) => zones.some((z) => r >= z.header && r <= z.last) || rows[r]!.lines.some(isTitle) || isNotesRow(texts[r]!);
+}
+
+/**
+ * A row's cell texts, kept with the row: the rows are joined step by step (orphans, answers, blocks),
+ * each step asks where the tables are, and most rows come through a step as they were.
+ */
+const rowTexts = new WeakMap<LayoutRow, { tokens: number; texts: string[] }>();
+
+function cellTextsOf(row: LayoutRow, hints: TableHints): string[] {
+  const known = rowTexts.get(row);
+  if (known !== undefined && known.tokens === row.tokens.length) return known.texts;
+  const texts = rowCells(row.tokens, 0, hints.isLabel).map(cellText);
+  rowTexts.set(row, { tokens: row.tokens.length, texts });
+  return texts;
 }
 
 /** The last few labellings, by the very template objects they were built from. */
