@@ -141,3 +141,16 @@ test('captions gathered wrongly where neighbouring merged cells meet are regroup
   regroupCaptions(far, fit);
   assert.deepEqual(texts(far), ['社会效益指', '标']);
 });
+
+test('a 二级指标 row in a tie is kept with the caption whose miss of its rows\' middle is the smaller for their height', () => {
+  // Rows on lines 10–12, 15–17, 20–24 and 27. 质量 prints on line 11, the middle of row 0; 数量 on
+  // line 22, two and a half lines below the middle of rows 1–2 (twelve lines tall), or on the middle
+  // of row 2 alone, with 质量 then set a line below the top of rows 0–1. The lines alone favour the
+  // latter by half a line, a tie; a miss counted against its rows' height (a line in eight: the
+  // taller the rows, the less their borders are known) keeps row 1 with 数量.
+  const { texts, extents } = rows([10, 12], [15, 17], [20, 24], [27, 27]);
+  const placed = placeCaptions([caption(11), caption(22), caption(27)], texts, extents, undefined, true);
+  assert.deepEqual(placed.map((p) => [p.s, p.e, p.unclear]), [[0, 0, 1], [1, 2, undefined], [3, 3, undefined]]);
+  // A 一级指标 column still leaves the row in doubt unplaced.
+  assert.deepEqual(placeCaptions([caption(11), caption(22), caption(27)], texts, extents).map((p) => [p.s, p.e, p.unclear]), [[0, 0, 1], [2, 2, undefined], [3, 3, undefined]]);
+});

@@ -69,6 +69,14 @@ const TOP_SET_COST = 0.25;
  * padding, so a caption set at the top prints on the row's first line or above it, hardly below.
  */
 const BELOW_TOP_COST = 2;
+/**
+ * Where two spans of a 二级指标 caption tie, a miss of a caption's middle counts one line per this
+ * many lines of its rows' height: each row's border is known only to a line or so (half way between
+ * texts, cells set at the top or in the middle, rows taller than their text), so the taller the rows
+ * the further a centred caption strays from their measured middle (seed 777: half a line over 6
+ * lines of rows, one and a half over 20, two over 30).
+ */
+const MIDDLE_LINES_PER_MISS = 8;
 /** A caption further than this (in lines) from the middle of the rows it is best given. */
 const OFF_CENTRE_LINES = 1;
 const NUMBER = /^[-+]?[\d,，.]+%?$/u;
@@ -934,11 +942,13 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
     return lines.reduce((sum, l) => sum + l, 0) / lines.length;
   });
   const tops = captions.map((c) => Math.min(...c.map((t) => t.line)));
-  const cost = (i: number, s: number, e: number) => {
+  // With `relative`, a miss of the middle counts per MIDDLE_LINES_PER_MISS lines of the rows' height.
+  const cost = (i: number, s: number, e: number, relative = false) => {
     // Rows whose text touches a neighbour's (no blank line between: pdftotext dropped them) have
     // their border on their first or last line, not half way: their own lines measure their middle too.
     const touching = (s > 0 && texts[s]!.top - texts[s - 1]!.bottom <= 1) || (e + 1 < n && texts[e + 1]!.top - texts[e]!.bottom <= 1);
-    const middle = Math.min(Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!), touching ? Math.abs((texts[s]!.top + texts[e]!.bottom) / 2 - centres[i]!) : Infinity);
+    const miss = Math.min(Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!), touching ? Math.abs((texts[s]!.top + texts[e]!.bottom) / 2 - centres[i]!) : Infinity);
+    const middle = relative ? miss / Math.max(1, (extents[e]!.bottom - extents[s]!.top) / MIDDLE_LINES_PER_MISS) : miss;
     // Set at the top, a caption prints on its first row's first line, with that row's cells set at
     // the top, or above it where they are centred; most offices centre them, so of two equal fits
     // the centred one is taken.
@@ -966,7 +976,15 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
   }
   const out: CaptionPlace[] = [];
   let start = 0;
-  for (let i = 0; i < m; i++) {
+  let i = 0;
+  // Whether caption i ending at x (and the next running on to its best end) misses its rows'
+  // middles by less, each miss counted against its rows' height, than ending at y.
+  const closerForHeight = (x: number, y: number) => {
+    const next = ends[i + 1]!;
+    const relative = (end: number) => cost(i, start, end, true) + cost(i + 1, end + 1, next, true);
+    return relative(x) < relative(y);
+  };
+  for (; i < m; i++) {
     let e = ends[i]!;
     let unclear: number | undefined;
     const nextEnd = i + 1 < m ? ends[i + 1]! : n - 1;
@@ -975,8 +993,10 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
       const rival = [e - 1, e + 1].find((x) => x >= start && x < nextEnd && fwd[i]![x]! + bwd[i + 1]![x + 1]! - best < (keepTies ? KEPT_TIE_LINES : UNCLEAR_LINES));
       if (rival !== undefined) {
         unclear = Math.max(e, rival);
-        // Kept: the row goes with the caption the lines put it under, by a hair (reported).
+        // Kept: the row goes with the caption the lines put it under, by a hair (reported), each
+        // caption's miss of its rows' middle weighed against how tall those rows are.
         if (!keepTies) e = Math.min(e, rival);
+        else if (closerForHeight(rival, e)) e = rival;
       }
     }
     out.push({ s: start, e, cost: cost(i, start, e), ...(unclear === undefined ? {} : { unclear }) });
