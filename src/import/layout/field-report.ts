@@ -19,11 +19,11 @@ export function filled(value: unknown): boolean {
   return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }
 
-/** One warning per field of `paths` that holds a value. */
-export function report(file: string, form: ImportedForm, index: number, paths: readonly string[], key: string, what: string): ImportDiagnostic[] {
+/** One warning per field of `paths` that holds a value (`blank`: per field of them read blank instead). */
+export function report(file: string, form: ImportedForm, index: number, paths: readonly string[], key: string, what: string, blank = false): ImportDiagnostic[] {
   const sink = diagnosticSink(file, [], { pathPrefix: `evaluations[${index}].` });
   for (const path of paths) {
-    if (!filled(valueAt(form.evaluation, path))) continue;
+    if (filled(valueAt(form.evaluation, path)) === blank) continue;
     const location = form.locations[path];
     const line = /\d+/u.exec(location ?? '')?.[0] ?? '?';
     sink.add('warning', 'LAYOUT_VALUE_UNCLEAR', key, { line, field: path, what }, { ...(location === undefined ? {} : { location }), path });

@@ -82,7 +82,10 @@ function headerShifted(file: string, form: ImportedForm, index: number, template
       return Math.abs(below) <= HEADER_REACH && (b.severity === 'error' || below > 0);
     });
   const paths = header.map((r) => r.field).filter((path) => filled(valueAt(form.evaluation, path)) && near(path));
-  return report(file, form, index, paths, 'layout.headerShifted', blank.map((b) => b.field).join(', '));
+  if (paths.length === 0) return [];
+  // The blank fields are named too: left blank with no word, the reviewer would not look for their value.
+  const shifted = report(file, form, index, paths, 'layout.headerShifted', blank.map((b) => b.field).join(', '));
+  return [...shifted, ...report(file, form, index, blank.map((b) => b.field), 'layout.blankBesideText', paths.join(', '), true)];
 }
 
 /** How many lines below a blank field's label a neighbour's text may still be that field's. */
@@ -95,8 +98,10 @@ function lineOf(form: ImportedForm, path: string): number {
 
 /**
  * A text field read blank and the next one, a few lines below, filled: a value printed between
- * two labels (a tall cell's text set off its label's line) may be either's, so the filled one
- * is reported.
+ * two labels (a tall cell's text set off its label's line) may be either's, so both are reported.
+ * Which it is the text cannot tell: each cell is set at the top or the middle of its row on its
+ * own, so a line between 主要绩效 and 主要问题 is the first's (set at its top, the text in the
+ * middle) as often as the second's (the text at its top, the label in the middle).
  */
 function blankNeighbours(file: string, form: ImportedForm, index: number): ImportDiagnostic[] {
   const paths = textPaths(form)
@@ -107,7 +112,9 @@ function blankNeighbours(file: string, form: ImportedForm, index: number): Impor
     if (before === undefined || filled(valueAt(form.evaluation, before))) return false;
     return lineOf(form, path) - lineOf(form, before) <= BLANK_REACH;
   });
-  return report(file, form, index, taken, 'layout.blankNeighbour', taken.join(', '));
+  // The blank one is named too when it takes text (a grade or a date read blank is not this text).
+  const blanks = paths.flatMap((path, i) => (TEXT_FIELDS.has(path) && taken.includes(paths[i + 1]!) ? report(file, form, index, [path], 'layout.blankBesideText', paths[i + 1]!, true) : []));
+  return [...report(file, form, index, taken, 'layout.blankNeighbour', taken.join(', ')), ...blanks];
 }
 
 /** Text fields read from the same cell (same line, same text): one cell is one field's, the other has lost its value. */
