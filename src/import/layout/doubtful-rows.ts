@@ -210,3 +210,33 @@ function unplacedIndicatorValues(file: string, form: ImportedForm, index: number
   }
   return sink.diagnostics;
 }
+
+const INDICATOR_FIELD = /^evaluations\[(\d+)\]\.indicators\[(\d+)\]\.(\w+)$/u;
+
+/**
+ * A blank indicator field in the row above or below the same field of a row in doubt (a layout
+ * check says that text may belong to a neighbouring row, or that the rows cannot be told apart):
+ * if the doubt is right, the text went to the wrong row and this field lost it. A blank field has
+ * no cell, so no check names it; this one does, once, with the doubted field's line.
+ */
+export function blankBesideDoubts(file: string, forms: readonly ImportedForm[], diagnostics: readonly ImportDiagnostic[]): ImportDiagnostic[] {
+  const named = new Set<string>();
+  const out: ImportDiagnostic[] = [];
+  for (const d of diagnostics) {
+    const found = d.code.startsWith('LAYOUT_') ? INDICATOR_FIELD.exec(d.path ?? '') : null;
+    if (found === null) continue;
+    const [, form, row, key] = found;
+    const index = Number(form);
+    const evaluation = forms[index]?.evaluation;
+    if (evaluation === undefined) continue;
+    for (const j of [Number(row) - 1, Number(row) + 1]) {
+      const path = `indicators[${j}].${key}`;
+      if (evaluation.indicators[j] === undefined || filled(valueAt(evaluation, path)) || named.has(`${index}:${path}`)) continue;
+      named.add(`${index}:${path}`);
+      const line = String(d.message.params.line ?? '?');
+      const sink = diagnosticSink(file, out, { pathPrefix: `evaluations[${index}].` });
+      sink.add('warning', 'LAYOUT_VALUE_UNCLEAR', 'layout.blankBesideDoubt', { line, field: path, what: `indicators[${row}].${key}` }, { ...(d.location === undefined ? {} : { location: d.location }), path });
+    }
+  }
+  return out;
+}
