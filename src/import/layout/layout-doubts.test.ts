@@ -133,6 +133,20 @@ test('a blank indicator field beside the same field of a row in doubt is named: 
   assert.deepEqual(named([doubt('UNREADABLE_VALUE', 'indicators[1].remark'), doubt('LAYOUT_CELL_UNCLEAR', 'indicators[0].name')]), []);
 });
 
+test('a figure of a row that read text (taken as blank): the blank text fields of that row are named', () => {
+  // Seed 31337, form 36: the last row's 备注 printed in 权重's column; 权重 read it as no figure, and 备注 read blank.
+  const f = form((e) => {
+    e.indicators[3]!.weight = undefined;
+    e.indicators[3]!.remark = '';
+  });
+  const unreadable = { severity: 'warning' as const, code: 'UNREADABLE_VALUE', file: 'form.txt', location: 'line 188', path: 'evaluations[0].indicators[3].weight', message: { key: 'grid.unreadableValue', params: { text: '按照市区两级工作要求', field: 'indicators[3].weight' } } };
+  const found = blankBesideDoubts('form.txt', [f], [unreadable]).map((d) => [d.path, d.location, d.message.key, d.message.params.line]);
+  // 备注 holds text in no row of this form: only a column some row fills with text is named; here none is blank but 备注.
+  assert.deepEqual(found, []);
+  f.evaluation.indicators[0]!.remark = '受疫情影响';
+  assert.deepEqual(blankBesideDoubts('form.txt', [f], [unreadable]).map((d) => [d.path, d.location, d.message.key, d.message.params.line]), [['evaluations[0].indicators[3].remark', 'line 188', 'layout.textInFigure', '188']]);
+});
+
 test('a wrapped line right above the next row, away from its own label, is said to be unclear', async () => {
   const text = [
     '                              2023年度财政项目绩效自评价',
