@@ -210,3 +210,44 @@ function unplacedIndicatorValues(file: string, form: ImportedForm, index: number
   }
   return sink.diagnostics;
 }
+
+const INDICATOR_FIELD = /^evaluations\[(\d+)\]\.indicators\[(\d+)\]\.(\w+)$/u;
+
+/**
+ * A blank indicator field in the row above or below the same field of a row in doubt (a layout
+ * check says that text may belong to a neighbouring row, or that the rows cannot be told apart):
+ * if the doubt is right, the text went to the wrong row and this field lost it. And a figure of a
+ * row that read text (taken as blank): that text is some text column's, put in the figure's column,
+ * so the blank text fields of its row may have lost it. A blank field has no cell, so no other
+ * check names it; this one does, once, with the doubted field's line.
+ */
+export function blankBesideDoubts(file: string, forms: readonly ImportedForm[], diagnostics: readonly ImportDiagnostic[]): ImportDiagnostic[] {
+  const named = new Set<string>();
+  const out: ImportDiagnostic[] = [];
+  for (const d of diagnostics) {
+    const textInFigure = d.code === 'UNREADABLE_VALUE' && d.message.key === 'grid.unreadableValue';
+    const found = d.code.startsWith('LAYOUT_') || textInFigure ? INDICATOR_FIELD.exec(d.path ?? '') : null;
+    if (found === null) continue;
+    const [, form, row, key] = found;
+    const index = Number(form);
+    const evaluation = forms[index]?.evaluation;
+    if (evaluation === undefined) continue;
+    const i = Number(row);
+    const paths = textInFigure ? textFieldsOf(evaluation).map((k) => `indicators[${i}].${k}`) : [i - 1, i + 1].filter((j) => evaluation.indicators[j] !== undefined).map((j) => `indicators[${j}].${key}`);
+    const line = String(d.message.params.line ?? /\d+/u.exec(d.location ?? '')?.[0] ?? '?');
+    for (const path of paths) {
+      if (filled(valueAt(evaluation, path)) || named.has(`${index}:${path}`)) continue;
+      named.add(`${index}:${path}`);
+      const sink = diagnosticSink(file, out, { pathPrefix: `evaluations[${index}].` });
+      sink.add('warning', 'LAYOUT_VALUE_UNCLEAR', textInFigure ? 'layout.textInFigure' : 'layout.blankBesideDoubt', { line, field: path, what: `indicators[${i}].${key}` }, { ...(d.location === undefined ? {} : { location: d.location }), path });
+    }
+  }
+  return out;
+}
+
+/** The indicator fields that hold text in this form (some row has one): the columns a text may have come from. */
+function textFieldsOf(evaluation: Evaluation): string[] {
+  const keys = new Set<string>();
+  for (const indicator of evaluation.indicators) for (const [k, v] of Object.entries(indicator)) if (k !== 'id' && k !== 'category' && typeof v === 'string' && filled(v)) keys.add(k);
+  return [...keys];
+}

@@ -5,7 +5,7 @@ import type { Evaluation } from '../../core/model/evaluation.ts';
 import { templateRegistry } from '../../core/templates/registry.ts';
 import type { ImportedForm } from '../import-result.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
-import { doubtfulValues, tiedCaptions } from './doubtful-rows.ts';
+import { blankBesideDoubts, doubtfulValues, tiedCaptions } from './doubtful-rows.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { labellingForTest } from './read-layout-forms.ts';
@@ -111,6 +111,40 @@ describe('figures that do not agree report the fields they involve', () => {
     assert.ok(doubts(form((e) => (e.project.executionRate = '8.62'))).some((d) => d[1] === 'evaluations[0].project.executionRate'));
     assert.ok(doubts(form((e) => delete e.project.executed)).some((d) => d[1] === 'evaluations[0].project.executionRate'));
   });
+});
+
+test('a blank indicator field beside the same field of a row in doubt is named: it may have lost that text', () => {
+  // Seed 777, form 381: 备注 of one row read 受疫情影。 printed right above the next row, whose 备注
+  // read blank; form 475: 权重/自评分 blank in a row next to rows whose points do not add up.
+  const f = form((e) => {
+    e.indicators[1]!.remark = '受疫情影。';
+    e.indicators[2]!.target = '';
+  });
+  const doubt = (code: string, path: string) => ({ severity: 'warning' as const, code, file: 'form.txt', location: 'line 31', path: `evaluations[0].${path}`, message: { key: 'layout.cellUnclear', params: { line: 31, field: path } } });
+  const named = (said: ReturnType<typeof doubt>[]) => blankBesideDoubts('form.txt', [f], said).map((d) => [d.path, d.location, d.message.key]);
+  // Both neighbours' blank 备注 are named (which one lost the text cannot be told), not the filled 目标值.
+  assert.deepEqual(named([doubt('LAYOUT_CELL_UNCLEAR', 'indicators[1].remark'), doubt('LAYOUT_CELL_UNCLEAR', 'indicators[1].target')]), [
+    ['evaluations[0].indicators[0].remark', 'line 31', 'layout.blankBesideDoubt'],
+    ['evaluations[0].indicators[2].remark', 'line 31', 'layout.blankBesideDoubt'],
+    ['evaluations[0].indicators[2].target', 'line 31', 'layout.blankBesideDoubt'],
+  ]);
+  // Named once however many doubts point at it; a check other than the layout's doubts no row.
+  assert.equal(named([doubt('LAYOUT_VALUE_UNCLEAR', 'indicators[1].remark'), doubt('LAYOUT_CELL_UNCLEAR', 'indicators[1].remark')]).length, 2);
+  assert.deepEqual(named([doubt('UNREADABLE_VALUE', 'indicators[1].remark'), doubt('LAYOUT_CELL_UNCLEAR', 'indicators[0].name')]), []);
+});
+
+test('a figure of a row that read text (taken as blank): the blank text fields of that row are named', () => {
+  // Seed 31337, form 36: the last row's 备注 printed in 权重's column; 权重 read it as no figure, and 备注 read blank.
+  const f = form((e) => {
+    e.indicators[3]!.weight = undefined;
+    e.indicators[3]!.remark = '';
+  });
+  const unreadable = { severity: 'warning' as const, code: 'UNREADABLE_VALUE', file: 'form.txt', location: 'line 188', path: 'evaluations[0].indicators[3].weight', message: { key: 'grid.unreadableValue', params: { text: '按照市区两级工作要求', field: 'indicators[3].weight' } } };
+  const found = blankBesideDoubts('form.txt', [f], [unreadable]).map((d) => [d.path, d.location, d.message.key, d.message.params.line]);
+  // 备注 holds text in no row of this form: only a column some row fills with text is named; here none is blank but 备注.
+  assert.deepEqual(found, []);
+  f.evaluation.indicators[0]!.remark = '受疫情影响';
+  assert.deepEqual(blankBesideDoubts('form.txt', [f], [unreadable]).map((d) => [d.path, d.location, d.message.key, d.message.params.line]), [['evaluations[0].indicators[3].remark', 'line 188', 'layout.textInFigure', '188']]);
 });
 
 test('a wrapped line right above the next row, away from its own label, is said to be unclear', async () => {

@@ -22,7 +22,7 @@ import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
-import { captionsOutOfColumn, doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
+import { blankBesideDoubts, captionsOutOfColumn, doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
 import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
 import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
@@ -351,7 +351,8 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const placeDoubts = result.forms.flatMap((form, i) => unclearFields(input.file, form, i, [...header, ...misread(form)])).filter((d, k, all) => all.findIndex((e) => e.path === d.path) === k && !doubts.some((e) => e.path === d.path));
   const blankBeside = unreadBesideBareLabels(cells, inTable, isLabelPiece, read);
   const blankDoubts = result.forms.flatMap((form, i) => leftoverBlankFields(input.file, form, i, blankBeside, headerFieldsOf));
-  return { ...result, diagnostics: [...unclear.diagnostics, ...result.diagnostics, ...doubts, ...placeDoubts, ...blankDoubts] };
+  const said = [...unclear.diagnostics, ...result.diagnostics, ...doubts, ...placeDoubts, ...blankDoubts];
+  return { ...result, diagnostics: [...said, ...blankBesideDoubts(input.file, result.forms, said)] };
 }
 
 /**
