@@ -216,12 +216,14 @@ const INDICATOR_FIELD = /^evaluations\[(\d+)\]\.indicators\[(\d+)\]\.(\w+)$/u;
 /**
  * A blank indicator field in the row above or below the same field of a row in doubt (a layout
  * check says that text may belong to a neighbouring row, or that the rows cannot be told apart):
- * if the doubt is right, the text went to the wrong row and this field lost it. And a figure of a
+ * if the doubt is right, the text went to the wrong row and this field lost it. So may a field every
+ * row prints (`printed`: 指标名称, 指标值, … where the form has that column) read blank in the row
+ * in doubt itself (its cell went to a neighbour; a blank 备注 is common and is not named so). And a figure of a
  * row that read text (taken as blank): that text is some text column's, put in the figure's column,
  * so the blank text fields of its row may have lost it. A blank field has no cell, so no other
  * check names it; this one does, once, with the doubted field's line.
  */
-export function blankBesideDoubts(file: string, forms: readonly ImportedForm[], diagnostics: readonly ImportDiagnostic[]): ImportDiagnostic[] {
+export function blankBesideDoubts(file: string, forms: readonly ImportedForm[], diagnostics: readonly ImportDiagnostic[], printed: (form: ImportedForm) => readonly string[] = () => []): ImportDiagnostic[] {
   const named = new Set<string>();
   const out: ImportDiagnostic[] = [];
   for (const d of diagnostics) {
@@ -233,7 +235,9 @@ export function blankBesideDoubts(file: string, forms: readonly ImportedForm[], 
     const evaluation = forms[index]?.evaluation;
     if (evaluation === undefined) continue;
     const i = Number(row);
-    const paths = textInFigure ? textFieldsOf(evaluation).map((k) => `indicators[${i}].${k}`) : [i - 1, i + 1].filter((j) => evaluation.indicators[j] !== undefined).map((j) => `indicators[${j}].${key}`);
+    const beside = [i - 1, i + 1].filter((j) => evaluation.indicators[j] !== undefined).map((j) => `indicators[${j}].${key}`);
+    const own = printed(forms[index]!).filter((k) => k !== key).map((k) => `indicators[${i}].${k}`);
+    const paths = textInFigure ? textFieldsOf(evaluation).map((k) => `indicators[${i}].${k}`) : [...beside, ...own];
     const line = String(d.message.params.line ?? /\d+/u.exec(d.location ?? '')?.[0] ?? '?');
     for (const path of paths) {
       if (filled(valueAt(evaluation, path)) || named.has(`${index}:${path}`)) continue;

@@ -133,6 +133,20 @@ test('a blank indicator field beside the same field of a row in doubt is named: 
   assert.deepEqual(named([doubt('UNREADABLE_VALUE', 'indicators[1].remark'), doubt('LAYOUT_CELL_UNCLEAR', 'indicators[0].name')]), []);
 });
 
+test('a field every row prints, read blank in the row in doubt itself, is named: its cell may have gone to a neighbour', () => {
+  // Seed 777, form 58: a row's name and target went to the row below, whose target was in doubt; the row
+  // above read them blank, and no check named them (a blank field has no cell).
+  const f = form((e) => {
+    e.indicators[1]!.name = '';
+    e.indicators[1]!.remark = '';
+  });
+  const doubt = { severity: 'warning' as const, code: 'LAYOUT_CELL_UNCLEAR', file: 'form.txt', location: 'line 31', path: 'evaluations[0].indicators[1].target', message: { key: 'layout.cellUnclear', params: { line: 31, field: 'indicators[1].target' } } };
+  const named = (printed: readonly string[]) => blankBesideDoubts('form.txt', [f], [doubt], () => printed).map((d) => d.path);
+  // The blank name is named; the blank 备注 is not (many rows leave it blank), nor a column the form does not print.
+  assert.deepEqual(named(['name', 'target', 'weight', 'score']), ['evaluations[0].indicators[1].name']);
+  assert.deepEqual(named(['target', 'weight', 'score']), []);
+});
+
 test('a figure of a row that read text (taken as blank): the blank text fields of that row are named', () => {
   // Seed 31337, form 36: the last row's 备注 printed in 权重's column; 权重 read it as no figure, and 备注 read blank.
   const f = form((e) => {

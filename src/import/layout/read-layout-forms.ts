@@ -4,7 +4,7 @@
  * spreadsheets. Labels come from the templates, through the recogniser's own helpers.
  */
 import { templateRegistry } from '../../core/templates/registry.ts';
-import type { Template } from '../../core/templates/template.ts';
+import { printedColumns, type Template } from '../../core/templates/template.ts';
 import { AMOUNT_FIELDS } from '../../core/templates/form-fields.ts';
 import { readAmount, readDate, readPoints, readRate, readYesNo } from '../../core/values/read-value.ts';
 import { isTitleOf } from '../grid/detect-template.ts';
@@ -188,6 +188,8 @@ function subtitleTest(templates: readonly Template[]): (text: string) => boolean
 
 /** Field-label keys that are values, not labels (是/否) or free text (说明). */
 const NOT_LABELS = new Set(['form.yes', 'form.no', 'form.notes']);
+/** The indicator fields every row prints, where the form has their column: a blank one in a row in doubt may be a neighbour's. */
+const ROW_FIELDS = new Set(['name', 'target', 'actual', 'rule', 'weight', 'score']);
 
 /**
  * Every printed spelling of the templates' field labels and column titles, as keys without white
@@ -352,7 +354,9 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const blankBeside = unreadBesideBareLabels(cells, inTable, isLabelPiece, read);
   const blankDoubts = result.forms.flatMap((form, i) => leftoverBlankFields(input.file, form, i, blankBeside, headerFieldsOf));
   const said = [...unclear.diagnostics, ...result.diagnostics, ...doubts, ...placeDoubts, ...blankDoubts];
-  return { ...result, diagnostics: [...said, ...blankBesideDoubts(input.file, result.forms, said)] };
+  // Fields every indicator row prints (name, target, …: the template's columns but 备注 and the captions).
+  const printed = (form: ImportedForm) => printedColumns(registry.get(form.evaluation.template)!).map((c) => c.field).filter((f) => ROW_FIELDS.has(f));
+  return { ...result, diagnostics: [...said, ...blankBesideDoubts(input.file, result.forms, said, printed)] };
 }
 
 /**
