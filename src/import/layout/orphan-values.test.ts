@@ -173,3 +173,41 @@ test('a label alone at the top of a tall row, blank lines under it, joins the ro
   assert.equal(project.budgetUnit, '南京市虹口区体育局');
   assert.equal(project.name, '完成年度各项工作任务，提升服务质量和管理水平，确保资金使用安全、规范、高效实施进度滞后33');
 });
+
+test('a value alone on a line far right of the name, beside no column of it, goes to the label beside it below (seed 777, forms 130 and 450)', async () => {
+  // 实施单位's value is set at the top of its cell, a line above the label centred in its row: it
+  // falls into the name's row, but right of the name's value and in no column of it.
+  const result = await read([
+    '                                          项目支出绩效自评表',
+    '',
+    '                                                    （2022年度）',
+    at([10, '实施进度滞后130']),
+    at([1, '项目名称']),
+    at([89, '服务中心']),
+    at([1, '主管部门'], [10, '杭州市嘉定区卫生健康委员会'], [63, '实施单位']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.deepEqual([project.name, project.budgetUnit, project.department], ['实施进度滞后130', '杭州市嘉定区卫生健康委员会', '服务中心']);
+});
+
+test('a line between two lines of one wrapped value stays with the rows around it (seed 777, form 219)', async () => {
+  // 上海市静安区体育局 stands between 组织开展专项检 and 查2219, one name wrapped over it: moving it up
+  // to 预算单位 alone would leave 查2219 behind, away from the name, with nothing said of the name.
+  const result = await read([
+    '                                 2019年度财政项目绩效自评价',
+    at([0, '项目名称'], [50, '预算单位']),
+    at([8, '组织开展专项检查2次，组织开展专项检']),
+    at([64, '上海市静安区体育局']),
+    at([8, '查2219']),
+    at([0, '具体实施'], [79, '是']),
+    at([0, '处（科室']),
+    at([2, '）'], [48, '是否为经常性项目']),
+    ...TABLE,
+  ]);
+  // The name then lacks 查2219, which cannot be told from the text: it is reported, never read short in silence.
+  assert.equal(result.forms[0]!.evaluation.project.budgetUnit, '');
+  // Nor does it go down to 是否为经常性项目, whose field takes only 是/否: the answer 是 stays that field's.
+  assert.equal(result.forms[0]!.evaluation.project.recurring, true);
+  assert.ok(result.diagnostics.some((d) => d.path === 'evaluations[0].project.name'));
+});

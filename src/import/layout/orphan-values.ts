@@ -117,6 +117,76 @@ export function joinOrphanValues(rows: readonly LayoutRow[], isLabel: (text: str
   return out.filter((row): row is LayoutRow => row !== undefined);
 }
 
+/**
+ * `rows` with each stray line moved to the row whose label it is the value of. A stray line holds no
+ * label and stands in the value slot of a label of its row (the nearest label left of it), but in
+ * no column of that label's value, which is printed on other lines: a cell's lines share its
+ * column (left-aligned, they start at its left edge; centred, they overlap), so text beside all of
+ * them is no wrapped line of that value. A value set at the top of its cell prints so, a line above
+ * its label centred in the row below (`项目名称` with its value, then `服务中心` far right, then
+ * `主管部门 … 实施单位`). It joins the row above or below, on its page and near, that has a label with
+ * an empty slot where it stands; when both are equally near and could take it, or none can, it
+ * stays where it is (and is reported as a line read by no field, never a guess). Nor does it join
+ * a label whose field cannot take it (`fits`: a text is no answer of 是否为经常性项目). `fixed` rows
+ * (tables) are left alone.
+ */
+export function joinStrayValues(rows: readonly LayoutRow[], isLabel: (text: string) => boolean, fixed: (row: number) => boolean, fits: (label: string, value: string) => boolean = () => true): LayoutRow[] {
+  // The label nearest left of a token in its row: whose value slot it stands in.
+  const labelLeft = (row: LayoutRow, token: LayoutToken) => row.tokens.filter((t) => isLabel(t.text) && t.end <= token.start).sort((a, b) => b.end - a.end)[0];
+  const out: Array<LayoutRow | undefined> = [...rows];
+  rows.forEach((_, r) => {
+    if (fixed(r)) return;
+    for (const line of rows[r]!.lines) {
+      const row = out[r];
+      if (!row) return;
+      const own = row.tokens.filter((t) => t.line === line.index);
+      if (own.length === 0 || own.some((t) => isLabel(t.text)) || !own.every((t) => besideValue(row, t, isLabel))) continue;
+      const part = without(row, row.tokens.filter((t) => !own.includes(t)))!;
+      const candidates = [r - 1, r + 1].filter((k) => {
+        const other = out[k];
+        return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(part, other) <= REACH && own.every((t) => takes(other, t, isLabel) && fits(labelLeft(other, t)!.text, t.text)) && !wrapsAcross(row, other, line.index, isLabel);
+      });
+      if (candidates.length === 0) continue;
+      const distances = candidates.map((k) => gap(part, out[k]!));
+      if (candidates.length === 2 && distances[0] === distances[1]) continue;
+      const k = candidates[distances.indexOf(Math.min(...distances))]!;
+      out[k] = merged(out[k]!, part);
+      out[r] = without(row, own);
+    }
+  });
+  return out.filter((row): row is LayoutRow => row !== undefined);
+}
+
+/**
+ * Whether a value's text runs on across line `at`: on the lines right above and below it (no blank
+ * line between), one in `row` and one in `other`, two values share a column (a name wrapped over the
+ * line, `组织开展专项检` / `查2219`, with 上海市… between). The line between is then no line apart
+ * from the rows around it, and moving it would split that text between two rows.
+ */
+function wrapsAcross(row: LayoutRow, other: LayoutRow, at: number, isLabel: (text: string) => boolean): boolean {
+  const all = [...row.tokens.map((t) => ({ t, own: true })), ...other.tokens.map((t) => ({ t, own: false }))];
+  const above = Math.max(...all.filter(({ t }) => t.line < at).map(({ t }) => t.line));
+  const below = Math.min(...all.filter(({ t }) => t.line > at).map(({ t }) => t.line));
+  // A cell's lines follow on with no blank line between.
+  if (above !== at - 1 || below !== at + 1) return false;
+  const upper = all.filter(({ t }) => t.line === above && !isLabel(t.text));
+  const lower = all.filter(({ t }) => t.line === below && !isLabel(t.text));
+  return upper.some((a) => lower.some((b) => a.own !== b.own && a.t.start < b.t.end && b.t.start < a.t.end));
+}
+
+/**
+ * Whether `token` stands in the value slot of a label of `row` whose value is printed on other
+ * lines and in other columns only: no text of that slot on another line overlaps it.
+ */
+function besideValue(row: LayoutRow, token: LayoutToken, isLabel: (text: string) => boolean): boolean {
+  const labels = row.tokens.filter((t) => isLabel(t.text));
+  const label = labels.filter((l) => l.end <= token.start).sort((a, b) => b.end - a.end)[0];
+  if (!label) return false;
+  const limit = Math.min(...labels.filter((l) => l.start >= label.end).map((l) => l.start));
+  const value = row.tokens.filter((t) => t.line !== token.line && !isLabel(t.text) && t.start >= label.end && t.start < limit);
+  return value.length > 0 && value.every((t) => t.end <= token.start || t.start >= token.end);
+}
+
 /** A row's pieces of text left to right (tokens on different lines that overlap: a wrapped cell), and whether each is a label. */
 function pieces(tokens: readonly LayoutToken[], isLabel: (text: string) => boolean): boolean[] {
   const out: Array<{ end: number; label: boolean }> = [];

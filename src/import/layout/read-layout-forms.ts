@@ -20,7 +20,7 @@ import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, zoneSpans,
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
-import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions } from './orphan-values.ts';
+import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions, joinStrayValues } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { blankBesideDoubts, captionsOutOfColumn, doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
 import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
@@ -271,12 +271,21 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const titlesAndLabels = (texts: readonly string[]) => hints.titles(texts).some((f) => f !== undefined) && texts.every((t, i) => hints.titles(texts)[i] !== undefined || isLabelText(t));
   const opensNotes = (line: LayoutLine) => isNotesRow(line.pieces.map((p) => p.text));
   const isFigureLabel = (text: string) => headerFieldsOf(text).some((f) => AMOUNT_FIELDS.has(f) || f === 'project.executionRate');
+  // What a label's field may take: a yes/no question only 是/否, a figure's label only a figure.
+  const fitsField = (label: string, value: string) => {
+    const fields = headerFieldsOf(label);
+    if (fields.length > 0 && fields.every((f) => YES_NO_FIELDS.has(f))) return isAnswer(value);
+    if (fields.length > 0 && fields.every((f) => AMOUNT_FIELDS.has(f) || f === 'project.executionRate')) return isNumberText(value);
+    return true;
+  };
   const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText, isFigureLabel }), onlyTitles, titlesAndLabels);
   // Two labelled rows that are one printed row (`当年预算数  2,247,524.82` over `45,750,000.00  上年预算金额`)
   // are joined first: else the value left of the second row's label is an orphan and goes to the next label below.
   const splitFirst = joinSplitLabelRows(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow), true);
   const orphansJoined = joinOrphanValues(splitFirst, isLabelText, outsideFields(splitFirst, hints, isolated, isNotesRow));
-  const split = joinSplitLabelRows(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow));
+  // A value a line off its label, beside another label's value (set at the top of its cell), goes to its own label.
+  const strayJoined = joinStrayValues(orphansJoined, isLabelText, outsideFields(orphansJoined, hints, isolated, isNotesRow), fitsField);
+  const split = joinSplitLabelRows(strayJoined, isLabelText, outsideFields(strayJoined, hints, isolated, isNotesRow));
   // 是/否 answers 是否为经常性项目; a figure with its % answers only 预算执行率（%）, never an amount's label.
   const isRate = (text: string) => text.endsWith('%') && readRate(text).ok;
   // A grade (合格) answers only 绩效等级, a date only 自评时间: printed a line off them, they fall into the row of the text block below.
