@@ -114,9 +114,13 @@ forEachApi('lists one page at a time', (api) => {
     const health = await anonymous.get('/api/health');
     const healthMs = performance.now() - started;
     const answers = await Promise.all(readers);
+    const readersMs = performance.now() - started;
     assert.equal(health.status, 200);
     assert.ok(answers.every((a) => a.status === 200 || a.status === 503), answers.map((a) => a.status).join(' '));
-    assert.ok(healthMs < 100, `/api/health took ${healthMs.toFixed(0)} ms among 50 public readers`);
-    process.stdout.write(`# ${api.dialect}: default public page ${bytes} bytes; /api/health ${healthMs.toFixed(1)} ms among 50 anonymous readers\n`);
+    // Queued behind the readers, the health check would take about as long as all of them. Under
+    // 100 ms is fast on any machine; on a busy CI machine (13 ms idle, 79 ms with two CPU burners
+    // beside the tests) a third of the readers' time still tells it was served among them, not after.
+    assert.ok(healthMs < 100 || healthMs < readersMs / 3, `/api/health took ${healthMs.toFixed(0)} ms among 50 public readers, who took ${readersMs.toFixed(0)} ms`);
+    process.stdout.write(`# ${api.dialect}: default public page ${bytes} bytes; /api/health ${healthMs.toFixed(1)} ms among 50 anonymous readers (all answered in ${readersMs.toFixed(0)} ms)\n`);
   });
 });
