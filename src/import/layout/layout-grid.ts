@@ -58,9 +58,11 @@ const UNCLEAR_LINES = 0.6;
 /**
  * Where a tie keeps its row (a 二级指标, reported rather than left blank), two spans this close are
  * one: each border of a row is only known to a line or so (half way between texts), so spans whose
- * costs differ by less than two lines are both what the text may show (seed 777, form 16: 1.5).
+ * costs differ by two and a half lines or less are both what the text may show (seed 777, form 16:
+ * 1.5; form 306: 2 and seed 5151, form 94: 2.25, a caption set at the top of a row whose cells print
+ * three lines lower).
  */
-const KEPT_TIE_LINES = 2;
+const KEPT_TIE_LINES = 2.5;
 /** What setting a caption at the top of its merged cell costs over centring it (in lines). */
 const TOP_SET_COST = 0.25;
 /**
@@ -984,13 +986,14 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
     const relative = (end: number) => cost(i, start, end, true) + cost(i + 1, end + 1, next, true);
     return relative(x) < relative(y);
   };
+  const tied = (more: number) => (keepTies ? more <= KEPT_TIE_LINES : more < UNCLEAR_LINES);
   for (; i < m; i++) {
     let e = ends[i]!;
     let unclear: number | undefined;
     const nextEnd = i + 1 < m ? ends[i + 1]! : n - 1;
     if (i < m - 1) {
       // Another border for this caption, the others best for it, nearly as good: a tie.
-      const rival = [e - 1, e + 1].find((x) => x >= start && x < nextEnd && fwd[i]![x]! + bwd[i + 1]![x + 1]! - best < (keepTies ? KEPT_TIE_LINES : UNCLEAR_LINES));
+      const rival = [e - 1, e + 1].find((x) => x >= start && x < nextEnd && tied(fwd[i]![x]! + bwd[i + 1]![x + 1]! - best));
       if (rival !== undefined) {
         unclear = Math.max(e, rival);
         // Kept: the row goes with the caption the lines put it under, by a hair (reported), each

@@ -170,3 +170,31 @@ test('a single-line cell a line under the row above\'s, one line of other text b
     ],
   );
 });
+
+test('wrapped cells of one column in two rows, the border between them loose, are both reported', async () => {
+  // Three blank lines part the rows: the border may lie on any of them at nearly the same cost (a
+  // row's cells set at its top or in its middle), so which row the cells' last and first lines are
+  // in is a guess. Where every other place costs a line more, the border is firm and nothing is said
+  // (the committed sample's test counts the warnings on forms read exactly).
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(45分)'], [16, '开放天数'], [34, '≥250天'], [46, '30'], [54, '开放满250天'], [77, '30'], [86, '部分任务顺延至']),
+    at([86, '下年度']),
+    '',
+    '',
+    '',
+    at([34, '资料归档']),
+    at([16, '验收合格率'], [34, '完整率达'], [46, '15'], [54, '达到92%'], [77, '15'], [86, '按计划推进项目']),
+    at([34, '到92%'], [86, '实施']),
+    '',
+    at([0, '效益指标(35分)'], [16, '阅读习惯'], [34, '逐步养成'], [46, '35'], [54, '逐步养成'], [77, '35']),
+    '',
+    at([0, '满意度指标(20分)'], [16, '读者满意度'], [34, '较满意'], [46, '20'], [54, '反馈较满意'], [77, '20']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '100']),
+  ]);
+  assert.deepEqual(result.forms[0]!.evaluation.indicators.map((i) => i.remark ?? ''), ['部分任务顺延至下年度', '按计划推进项目实施', '', '']);
+  const unclear = result.diagnostics.filter((d) => d.code === 'LAYOUT_CELL_UNCLEAR').map((d) => d.path);
+  assert.ok(unclear.includes('evaluations[0].indicators[1].remark'), unclear.join(', '));
+});

@@ -42,8 +42,6 @@ const NAMELESS_COST = 3;
 const PRINTED = ['name', 'target', 'actual', 'rule'];
 /** How far (in lines) a block may sit from its place in a row for free: the rounding of its position to a line. */
 const SNAP_LINES = 0.5;
-/** A block further than this from its place in its row is reported. */
-const POOR_FIT_LINES = 1.5;
 
 interface Block {
   band: number;
@@ -169,11 +167,28 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number, printed:
 }
 
 /**
- * Borders for the lines [first, last] of one page of a table with weights on the lines `weights`
- * (ascending): the index of the last line of each row but the last, or undefined when no
- * placement keeps every block whole.
+ * A border whose every other place costs at least this much more (in lines of misfit) is firm: the
+ * blocks beside it are where the best fit put them by a clear margin, so their text is not doubted
+ * for lying against it (markSeamsKept). Half a line is the snap of a block to its place (SNAP_LINES);
+ * one line more is a block set a line off, which pdftotext's spacing alone can make.
  */
-function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean, printed: readonly number[] = []): { path: number[]; cost: number } | undefined {
+const FIRM_LINES = 1;
+
+interface Borders {
+  /** The index of the last line of each row but the last. */
+  path: number[];
+  cost: number;
+  /** For each border of `path`: whether every other place for it costs FIRM_LINES more or over. */
+  firm: boolean[];
+}
+
+/**
+ * Borders for the lines [first, last] of one page of a table with weights on the lines `weights`
+ * (ascending), or undefined when no placement keeps every block whole. The rows' costs are found
+ * once and summed both ways (best rows before and after each place of each border), so that each
+ * border knows how much its next best place costs.
+ */
+function borders(blocks: readonly Block[], first: number, last: number, weights: readonly number[], seams: boolean, printed: readonly number[] = []): Borders | undefined {
   const cuts = (k: number): Array<{ c: number; cost: number }> => {
     const out: Array<{ c: number; cost: number }> = [];
     for (let c = weights[k]!; c < weights[k + 1]!; c++) {
@@ -184,26 +199,45 @@ function borders(blocks: readonly Block[], first: number, last: number, weights:
   };
   const gaps = weights.slice(0, -1).map((_, k) => cuts(k));
   if (gaps.some((g) => g.length === 0)) return undefined;
+  const K = gaps.length;
   // Row k lies between the weights of rows k - 1 and k + 1: only the blocks there can cost it anything.
   const near = (from: number, to: number) => blocks.filter((b) => b.bottom >= from && b.top <= to);
-  // cost[k][j]: rows 0..k placed, row k ending at gaps[k][j].
   const firstBlocks = near(first, weights[1]!);
-  let previous = gaps[0]!.map(({ c, cost }) => ({ cost: cost + rowCost(firstBlocks, first, c, printed), path: [c] }));
-  for (let k = 1; k < gaps.length; k++) {
+  const lastBlocks = near(weights.at(-2)!, last);
+  // inner[k][i][j]: row k (0 < k < K) from border k - 1 at gaps[k - 1][i] to border k at gaps[k][j].
+  const inner = gaps.map((g, k) => {
+    if (k === 0) return [];
     const around = near(weights[k - 1]!, weights[k + 1]!);
-    previous = gaps[k]!.map(({ c, cost: seam }) => {
-      let best = { cost: Number.POSITIVE_INFINITY, path: [] as number[] };
-      for (const p of previous) {
-        const cost = p.cost + seam + rowCost(around, p.path.at(-1)! + 1, c, printed);
-        if (cost < best.cost) best = { cost, path: [...p.path, c] };
-      }
+    return gaps[k - 1]!.map((p) => g.map(({ c }) => rowCost(around, p.c + 1, c, printed)));
+  });
+  // fwd[k][j]: rows 0..k at their best with border k at gaps[k][j], its seam counted; bwd[k][j]: rows k + 1.. at their best.
+  const fwd: number[][] = [gaps[0]!.map(({ c, cost }) => cost + rowCost(firstBlocks, first, c, printed))];
+  const back: number[][] = [gaps[0]!.map(() => -1)];
+  for (let k = 1; k < K; k++) {
+    const row = gaps[k]!.map(({ cost }, j) => {
+      let best = { cost: Number.POSITIVE_INFINITY, from: -1 };
+      fwd[k - 1]!.forEach((before, i) => {
+        const total = before + cost + inner[k]![i]![j]!;
+        if (total < best.cost) best = { cost: total, from: i };
+      });
       return best;
     });
+    fwd.push(row.map((r) => r.cost));
+    back.push(row.map((r) => r.from));
   }
-  const lastBlocks = near(weights.at(-2)!, last);
-  const end = previous.map((p) => ({ cost: p.cost + rowCost(lastBlocks, p.path.at(-1)! + 1, last, printed), path: p.path }));
-  const best = end.reduce((a, b) => (b.cost < a.cost ? b : a), end[0]!);
-  return best.cost >= CLASH ? undefined : best;
+  const bwd: number[][] = Array.from({ length: K }, () => []);
+  bwd[K - 1] = gaps[K - 1]!.map(({ c }) => rowCost(lastBlocks, c + 1, last, printed));
+  for (let k = K - 2; k >= 0; k--) bwd[k] = gaps[k]!.map((_, i) => Math.min(...gaps[k + 1]!.map(({ cost }, j) => cost + inner[k + 1]![i]![j]! + bwd[k + 1]![j]!)));
+  const totals = fwd.map((row, k) => row.map((f, j) => f + bwd[k]![j]!));
+  const end = totals[K - 1]!;
+  let j = end.indexOf(Math.min(...end));
+  const best = end[j]!;
+  if (best >= CLASH) return undefined;
+  const chosen: number[] = [];
+  for (let k = K - 1; k >= 0; k--) (chosen[k] = j), (j = back[k]![j]!);
+  const path = chosen.map((i, k) => gaps[k]![i]!.c);
+  const firm = chosen.map((i, k) => totals[k]!.every((t, x) => x === i || t - best >= FIRM_LINES));
+  return { path, cost: best, firm };
 }
 
 /** A row of lines; its anchor is the line of its weight, as a row's single-line cells are. */
@@ -225,7 +259,7 @@ export function besideSeam(token: LayoutToken): boolean {
   return seamTokens.has(token);
 }
 
-function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bandAt: ReadonlyMap<LayoutToken, number>, bounds: readonly number[]): void {
+function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bandAt: ReadonlyMap<LayoutToken, number>, bounds: readonly number[], firm: readonly boolean[]): void {
   const byIndex = new Map(lines.map((l) => [l.index, l]));
   const mark = (b: Block, top: number, bottom: number) => {
     for (const i of b.lines) if (i >= top && i <= bottom) for (const t of byIndex.get(i)?.tokens ?? []) if (bandAt.get(t) === b.band) seamTokens.add(t);
@@ -242,20 +276,24 @@ function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], b
     });
   });
   const parts = (k: number) => partsOf[k]!;
+  // Whether the border under row k could lie elsewhere at nearly the same cost (none under the last row).
+  const loose = (k: number) => k >= 0 && k + 2 < bounds.length && !firm[k];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const { top, bottom } = rowsOf(k);
     const here = parts(k);
-    // A row given two blocks of one column (the best fit had to): both are in doubt; so is a block
-    // far from both the top and the middle of the row it was given.
-    for (const p of here) if (here.some((o) => o !== p && o.block.band === p.block.band) || misfit(p, top, (top + bottom) / 2) > POOR_FIT_LINES) mark(p.block, top, bottom);
-    // A column's text in this row and the next with at most a line between: the last lines of one
-    // cell and a cell set at the top of the next row print alike, so the border between is a guess.
     // A block against a border whose neighbour across it has no text in that column may be the neighbour's.
     const lacks = (j: number, band: number) => j >= 0 && j + 1 < bounds.length && !parts(j).some((x) => x.block.band === band);
+    // A row given two blocks of one column (the best fit had to) beside a row with none: either may be
+    // that row's. Beside rows that have their own, the two are one cell's lines parted by a neighbour's.
+    for (const p of here) if (here.some((o) => o !== p && o.block.band === p.block.band) && (lacks(k - 1, p.block.band) || lacks(k + 1, p.block.band))) mark(p.block, top, bottom);
+    // A wrapped block against a loose border with no text of its column across it may be the
+    // neighbour's; where the border is firm, the other columns placed it.
     // Only wrapped text: a single line stands where its row's single-line cells stand.
     const wrapped = (p: { top: number; bottom: number }) => p.bottom > p.top;
-    for (const p of here) if (wrapped(p) && ((p.bottom >= bottom - 1 && lacks(k + 1, p.block.band)) || (p.top <= top + 1 && lacks(k - 1, p.block.band)))) mark(p.block, top, bottom);
-    if (k + 2 >= bounds.length) continue;
+    for (const p of here) if (wrapped(p) && ((p.bottom >= bottom - 1 && loose(k) && lacks(k + 1, p.block.band)) || (p.top <= top + 1 && loose(k - 1) && lacks(k - 1, p.block.band)))) mark(p.block, top, bottom);
+    // A column's text in this row and the next with at most a line between, across a loose border:
+    // the last lines of one cell and a cell set at the top of the next row print alike.
+    if (k + 2 >= bounds.length || !loose(k)) continue;
     const next = rowsOf(k + 1);
     for (const q of parts(k + 1)) {
       const p = here.find((x) => x.block.band === q.block.band && q.top - x.bottom <= 2 && (wrapped(x) || wrapped(q)));
@@ -276,6 +314,8 @@ interface PageFit {
   /** The index of the line before each row, and the last line. */
   bounds: number[];
   cost: number;
+  /** For each border between rows: whether the fit put it there by a clear margin (see FIRM_LINES). */
+  firm: boolean[];
   /** Each token's column (see tokenBands). */
   bandAt: ReadonlyMap<LayoutToken, number>;
 }
@@ -295,15 +335,21 @@ function pageFit(lines: readonly LayoutLine[], bands: readonly Band[], seams: bo
   const last = lines.at(-1)!.index;
   const bandAt = tokenBands(lines, bands);
   const blocks = blocksOf(lines, bands, seams, bandAt);
-  const fit = weights.length === 1 ? { path: [], cost: 0 } : borders(blocks, first, last, weights, seams, printedBands(bands));
+  const fit = weights.length === 1 ? { path: [], cost: 0, firm: [] } : borders(blocks, first, last, weights, seams, printedBands(bands));
   if (fit === undefined) return undefined;
-  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, bandAt };
+  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, firm: fit.firm, bandAt };
+}
+
+/** `fit` with each border loose where `other`, the fit with or without seams, is nearly as good and puts it elsewhere. */
+function loosenedBy(fit: PageFit, other: PageFit | undefined): PageFit {
+  if (other === undefined || other.cost - fit.cost >= FIRM_LINES) return fit;
+  return { ...fit, firm: fit.firm.map((f, k) => f && other.bounds[k + 1] === fit.bounds[k + 1]) };
 }
 
 /** One page's part of a table body as rows cut at the borders of `fit`. */
 function pageRows(fit: PageFit): LayoutRow[] {
-  const { lines, blocks, weights, bounds, bandAt } = fit;
-  markSeamsKept(blocks, lines, bandAt, bounds);
+  const { lines, blocks, weights, bounds, bandAt, firm } = fit;
+  markSeamsKept(blocks, lines, bandAt, bounds, firm);
   return bounds.slice(1).map((b, k) => rowOf(lines.filter((l) => l.index > bounds[k]! && l.index <= b), weights)).filter((r) => r.tokens.length > 0);
 }
 
@@ -400,7 +446,7 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       const whole = pageFit(onPage, bands, false);
       const cut = (whole === undefined && oneWeightEach(kept, bands)) || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
       const best = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
-      rebuilt.push(...(best === undefined ? kept : pageRows(best)));
+      rebuilt.push(...(best === undefined ? kept : pageRows(loosenedBy(best, best === whole ? cut : whole))));
     }
     out.splice(from, to - from + 1, ...rebuilt);
   }
