@@ -348,9 +348,35 @@ function loosenedBy(fit: PageFit, other: PageFit | undefined): PageFit {
 
 /** One page's part of a table body as rows cut at the borders of `fit`. */
 function pageRows(fit: PageFit): LayoutRow[] {
-  const { lines, blocks, weights, bounds, bandAt, firm } = fit;
-  markSeamsKept(blocks, lines, bandAt, bounds, firm);
+  markSeamsKept(fit.blocks, fit.lines, fit.bandAt, fit.bounds, fit.firm);
+  return fitRows(fit);
+}
+
+function fitRows({ lines, weights, bounds }: PageFit): LayoutRow[] {
   return bounds.slice(1).map((b, k) => rowOf(lines.filter((l) => l.index > bounds[k]! && l.index <= b), weights)).filter((r) => r.tokens.length > 0);
+}
+
+/**
+ * Where no border keeps every block whole and the anchors' rows stand (one weight each), the text
+ * those rows give another row than the fit cut at seams does: a cell's last line and the next row's
+ * cell, a line of other text between, print alike, and the anchors only guessed. Reported.
+ */
+function markAnchorGuesses(kept: readonly LayoutRow[], cut: PageFit | undefined): void {
+  if (cut === undefined) return;
+  const rows = fitRows(cut);
+  if (rows.length !== kept.length) return;
+  const key = (t: LayoutToken) => `${t.line}:${t.start}`;
+  const rowAt = new Map(rows.flatMap((r, k) => r.tokens.map((t) => [key(t), k] as const)));
+  const bandAt = new Map([...cut.bandAt].map(([t, band]) => [key(t), band]));
+  kept.forEach((r, k) => {
+    for (const t of r.tokens) {
+      const j = rowAt.get(key(t)) ?? k;
+      if (j === k) continue;
+      seamTokens.add(t);
+      // The row the fit gives it may have lost it: that row's text in its column is in doubt too.
+      for (const o of kept[j]!.tokens) if (bandAt.get(key(o)) === bandAt.get(key(t))) seamTokens.add(o);
+    }
+  });
 }
 
 /** A totals row (合计 / 总分) prints two figures: the weights' total and the points' total. */
@@ -444,8 +470,10 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       // its place, costs more than a seam) are taken too: the whole ones were not the page's rows.
       // A whole fit that costs nothing is not beaten: no second fit then.
       const whole = pageFit(onPage, bands, false);
-      const cut = (whole === undefined && oneWeightEach(kept, bands)) || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
+      const anchorsStand = whole === undefined && oneWeightEach(kept, bands);
+      const cut = anchorsStand || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
       const best = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
+      if (anchorsStand) markAnchorGuesses(kept, pageFit(onPage, bands, true));
       rebuilt.push(...(best === undefined ? kept : pageRows(loosenedBy(best, best === whole ? cut : whole))));
     }
     out.splice(from, to - from + 1, ...rebuilt);
