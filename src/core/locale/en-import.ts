@@ -92,6 +92,7 @@ export const enImport: Messages = {
   'layout.headerShifted': 'Line {line}: {what} was not read; the header values may have moved to a neighbouring field; check {field}',
   'layout.blankNeighbour': 'Line {line}: the field above {field} reads blank; this text may be that field\'s; check it',
   'layout.blankBesideText': 'Line {line}: {field} reads blank; the text read by {what}, printed near its label, may be its value; check it',
+  'layout.captionAsName': 'Line {line}: {field} reads "{what}", a 一级指标/二级指标 caption of the form; a merged caption may have strayed into the names\' column and the row\'s own name into the column beside it; check it',
   'layout.sameCellTwice': 'Line {line}: {what} were read from the same cell; one of them may hold the other\'s value; check {field}',
   'layout.underOtherLabel': 'Line {line}: this text is printed under the label of another field; {field} may have taken that field\'s text; check it',
   'layout.lineLeftOver': 'Line {line} is read by no field; it may be a wrapped line of the field beside it; {field} may lack that text; check it',

@@ -95,6 +95,7 @@ export const zhImport: Messages = {
   'layout.headerShifted': '第{line}行：{what}未读到，表头各项的值可能错位到相邻的项，{field}请核对',
   'layout.blankNeighbour': '第{line}行：{field}上方的一项读为空，这段文字可能属于上方那一项，请核对',
   'layout.blankBesideText': '第{line}行：{field}读为空，其名称旁由{what}读到的文字可能是它的值，请核对',
+  'layout.captionAsName': '第{line}行：{field}读作“{what}”，这是表样的一级或二级指标，合并单元格的标题可能落入了指标名称一列，本行的指标名称可能在旁边一列，请核对',
   'layout.sameCellTwice': '第{line}行：{what}读自同一个单元格，其中一项的值可能属于另一项，{field}请核对',
   'layout.underOtherLabel': '第{line}行：这段文字印在另一项的名称下，{field}可能与那一项互换了内容，请核对',
   'layout.lineLeftOver': '第{line}行的文字不在任何一项中，可能是相邻一项折行的一部分，{field}可能缺了这些文字，请核对',

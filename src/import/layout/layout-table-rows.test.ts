@@ -199,27 +199,31 @@ test('wrapped cells of one column in two rows, the border between them loose, ar
   assert.ok(unclear.includes('evaluations[0].indicators[1].remark'), unclear.join(', '));
 });
 
-test("a cell's last line and the next row's cell a line of other text apart, the rows kept as their weights give them: both cells reported", async () => {
-  // No border between the two weights keeps every block whole (the remarks are one block across the
-  // target's first line, the target one across the remark's), so the rows stand as the weights'
-  // lines gave them, 下年度 with the second row. The fit cut at the seam gives it to the first: which
-  // row it is in is a guess, and both remarks are named (before, neither was: a silent wrong value).
+test("the last row's cells set in the middle of a tall row, lines above 合计 and far below the row's first line, are that row's, not the totals' (seed 7007, form 100)", async () => {
+  // The name, weight and score are set at the top of the row; its target and a long remark are
+  // centred, lines lower, nearer 合计 than the row's first line: the totals row took them, and the
+  // target was lost (the row's actual read in its place).
+  const remark = ['细化绩效目标，强化过', '程管理和结果运用，年', '内完成验收、审计和归', '档，加强预算编制的科', '学性，及时跟踪预算执'];
   const result = await read([
     ...HEAD,
     ...TITLES,
-    at([0, '产出指标(45分)'], [16, '开放天数'], [34, '≥250天'], [46, '30'], [54, '开放满250天'], [77, '30'], [86, '部分任务顺延至']),
-    at([86, '下年度']),
-    at([34, '资料归档']),
-    at([16, '验收合格率'], [34, '完整率达'], [46, '15'], [54, '达到92%'], [77, '15'], [86, '按计划推进项目']),
-    at([34, '到92%'], [86, '实施']),
+    at([0, '产出指标(45分)'], [16, '开放天数'], [34, '≥250天'], [46, '45'], [54, '开放满250天'], [77, '45']),
     '',
     at([0, '效益指标(35分)'], [16, '阅读习惯'], [34, '逐步养成'], [46, '35'], [54, '逐步养成'], [77, '35']),
     '',
-    at([0, '满意度指标(20分)'], [16, '读者满意度'], [34, '较满意'], [46, '20'], [54, '反馈较满意'], [77, '20']),
+    at([0, '满意度指标(20分)'], [16, '读者满意度'], [46, '20'], [77, '18']),
     '',
-    at([18, '合计'], [46, '100'], [77, '100']),
+    '',
+    '',
+    ...remark.slice(0, 2).map((line) => at([86, line])),
+    at([34, '≥90%'], [54, '达到90%得满分'], [86, remark[2]!]),
+    ...remark.slice(3).map((line) => at([86, line])),
+    '',
+    '',
+    '',
+    at([18, '合计'], [46, '100'], [77, '98']),
   ]);
-  const unclear = result.diagnostics.filter((d) => d.code === 'LAYOUT_CELL_UNCLEAR').map((d) => d.path);
-  for (const path of ['evaluations[0].indicators[0].remark', 'evaluations[0].indicators[1].remark']) assert.ok(unclear.includes(path), `${path} in ${unclear.join(', ')}`);
-  assert.equal(result.forms[0]!.evaluation.indicators[1]!.target, '资料归档完整率达到92%');
+  const last = result.forms[0]!.evaluation.indicators.at(-1)!;
+  assert.deepEqual([last.name, last.target, last.rule, last.remark], ['读者满意度', '≥90%', '达到90%得满分', remark.join('')]);
+  assert.deepEqual([result.forms[0]!.evaluation.totals?.weight, result.forms[0]!.evaluation.totals?.score], [100, 98]);
 });

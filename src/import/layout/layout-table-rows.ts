@@ -264,8 +264,16 @@ function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], b
   const mark = (b: Block, top: number, bottom: number) => {
     for (const i of b.lines) if (i >= top && i <= bottom) for (const t of byIndex.get(i)?.tokens ?? []) if (bandAt.get(t) === b.band) seamTokens.add(t);
   };
-  // A block with a seam, cut there or not: which row its lines beyond the seam are in was the fit's choice.
-  for (const b of blocks) if (b.lines.some((l, i) => i > 0 && l - b.lines[i - 1]! > 1)) mark(b, b.top, b.bottom);
+  // Whether the border under row k could lie elsewhere at nearly the same cost (none under the last row).
+  const loose = (k: number) => k >= 0 && k + 2 < bounds.length && !firm[k];
+  const rowAt = (line: number) => bounds.findIndex((b, k) => k + 1 < bounds.length && line > b && line <= bounds[k + 1]!);
+  // A block with a seam, cut there, or kept whole in a row with a loose border: which row its lines
+  // beyond the seam are in was the fit's choice. Whole between firm borders, it is its row's.
+  const placedByFit = (b: Block) => {
+    const k = rowAt(b.top);
+    return k !== rowAt(b.bottom) || loose(k - 1) || loose(k);
+  };
+  for (const b of blocks) if (b.lines.some((l, i) => i > 0 && l - b.lines[i - 1]! > 1) && placedByFit(b)) mark(b, b.top, b.bottom);
   const rowsOf = (k: number) => ({ top: bounds[k]! + 1, bottom: bounds[k + 1]! });
   const partsOf = bounds.slice(1).map((_, k) => {
     const { top, bottom } = rowsOf(k);
@@ -276,8 +284,6 @@ function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], b
     });
   });
   const parts = (k: number) => partsOf[k]!;
-  // Whether the border under row k could lie elsewhere at nearly the same cost (none under the last row).
-  const loose = (k: number) => k >= 0 && k + 2 < bounds.length && !firm[k];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const { top, bottom } = rowsOf(k);
     const here = parts(k);
@@ -348,35 +354,16 @@ function loosenedBy(fit: PageFit, other: PageFit | undefined): PageFit {
 
 /** One page's part of a table body as rows cut at the borders of `fit`. */
 function pageRows(fit: PageFit): LayoutRow[] {
-  markSeamsKept(fit.blocks, fit.lines, fit.bandAt, fit.bounds, fit.firm);
-  return fitRows(fit);
-}
-
-function fitRows({ lines, weights, bounds }: PageFit): LayoutRow[] {
+  const { lines, blocks, weights, bounds, bandAt, firm } = fit;
+  markSeamsKept(blocks, lines, bandAt, bounds, firm);
   return bounds.slice(1).map((b, k) => rowOf(lines.filter((l) => l.index > bounds[k]! && l.index <= b), weights)).filter((r) => r.tokens.length > 0);
 }
 
-/**
- * Where no border keeps every block whole and the anchors' rows stand (one weight each), the text
- * those rows give another row than the fit cut at seams does: a cell's last line and the next row's
- * cell, a line of other text between, print alike, and the anchors only guessed. Reported.
- */
-function markAnchorGuesses(kept: readonly LayoutRow[], cut: PageFit | undefined): void {
-  if (cut === undefined) return;
-  const rows = fitRows(cut);
-  if (rows.length !== kept.length) return;
-  const key = (t: LayoutToken) => `${t.line}:${t.start}`;
-  const rowAt = new Map(rows.flatMap((r, k) => r.tokens.map((t) => [key(t), k] as const)));
-  const bandAt = new Map([...cut.bandAt].map(([t, band]) => [key(t), band]));
-  kept.forEach((r, k) => {
-    for (const t of r.tokens) {
-      const j = rowAt.get(key(t)) ?? k;
-      if (j === k) continue;
-      seamTokens.add(t);
-      // The row the fit gives it may have lost it: that row's text in its column is in doubt too.
-      for (const o of kept[j]!.tokens) if (bandAt.get(key(o)) === bandAt.get(key(t))) seamTokens.add(o);
-    }
-  });
+/** `row` without its lines above its anchor, or `row` itself when it has none. */
+function fromAnchor(row: LayoutRow): LayoutRow {
+  if (row.top >= row.anchor) return row;
+  const lines = row.lines.filter((l) => l.index >= row.anchor);
+  return { ...row, lines, top: row.anchor, tokens: lines.flatMap((l) => l.tokens) };
 }
 
 /** A totals row (合计 / 总分) prints two figures: the weights' total and the points' total. */
@@ -436,9 +423,12 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
     const to = totals ? zone.last - 1 : zone.last;
     if (to < from) continue;
     const top = rows[zone.header]!.bottom + 1;
-    let bottom = totals ? rows[zone.last]!.top - 1 : rows[to]!.bottom;
-    if (totals) {
-      const row = rows[zone.last]!;
+    // The totals row from its 合计 / 总分 line down: lines above it with text are the last
+    // indicator's cells set in the middle of a tall row (figures above are found below).
+    const totalsRow = totals ? fromAnchor(rows[zone.last]!) : undefined;
+    let bottom = totalsRow ? totalsRow.top - 1 : rows[to]!.bottom;
+    if (totalsRow) {
+      const row = totalsRow;
       // Below 合计 only rows of nothing but numbers (the next field's row starts with its label).
       let after = zone.last + 1;
       while (after < rows.length && rows[after]!.lines.every(onlyNumbers) && rows[after]!.lines[0]?.page === row.lines[0]?.page) after++;
@@ -450,7 +440,7 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       if (above.length > 0) bottom = above[0]!.index - 1;
       const below = totalsFigures(lines, row.bottom + 1, rows[after - 1]!.bottom, 1, { ...row, tokens: [...row.tokens, ...above.flatMap((l) => l.tokens)] });
       const taken = rows.slice(zone.last + 1, after).filter((r) => r.lines.every((l) => below.includes(l))).length;
-      if (above.length > 0 || taken > 0) {
+      if (above.length > 0 || taken > 0 || row !== rows[zone.last]) {
         const joined = [...above, ...row.lines, ...rows.slice(zone.last + 1, zone.last + 1 + taken).flatMap((r) => r.lines)];
         out.splice(zone.last, 1 + taken, rowOf(joined, []));
       }
@@ -470,10 +460,8 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       // its place, costs more than a seam) are taken too: the whole ones were not the page's rows.
       // A whole fit that costs nothing is not beaten: no second fit then.
       const whole = pageFit(onPage, bands, false);
-      const anchorsStand = whole === undefined && oneWeightEach(kept, bands);
-      const cut = anchorsStand || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
+      const cut = (whole === undefined && oneWeightEach(kept, bands)) || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
       const best = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
-      if (anchorsStand) markAnchorGuesses(kept, pageFit(onPage, bands, true));
       rebuilt.push(...(best === undefined ? kept : pageRows(loosenedBy(best, best === whole ? cut : whole))));
     }
     out.splice(from, to - from + 1, ...rebuilt);

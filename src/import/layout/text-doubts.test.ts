@@ -94,3 +94,20 @@ describe('text fields that show they took a neighbour’s text are reported with
     assert.deepEqual(doubtfulValues('form.txt', f, 0, registry.get(f.evaluation.template)!).map(where), ['evaluations[0].annualGoal line 20']);
   });
 });
+
+test('an indicator named as a caption of the form (服务对象满意度指标): its name and target, the column beside it (seed 5151, form 16)', () => {
+  const national = registry.get('national-2020')!;
+  const named = (name: string) => {
+    const f = form((e) => {
+      e.indicators[1]!.name = name;
+    });
+    f.locations = { ...f.locations, 'indicators[1].name': 'line 40', 'indicators[1].target': 'line 41' };
+    return textDoubts('form.txt', f, 0, national).filter((d) => d.message.key === 'layout.captionAsName').map(where);
+  };
+  assert.deepEqual(named('服务对象满意度指标'), ['evaluations[0].indicators[1].name line 40', 'evaluations[0].indicators[1].target line 41']);
+  assert.deepEqual(named('服务对象 满意度指标'), ['evaluations[0].indicators[1].name line 40', 'evaluations[0].indicators[1].target line 41']);
+  // A name that only contains a caption's words is an indicator's own (服务对象满意度, 满意度指标完成率).
+  assert.deepEqual(named('服务对象满意度'), []);
+  assert.deepEqual(named('数量指标完成率'), []);
+});
+

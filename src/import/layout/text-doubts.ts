@@ -125,8 +125,20 @@ function sameCellTwice(file: string, form: ImportedForm, index: number): ImportD
   return report(file, form, index, twice, 'layout.sameCellTwice', twice.join(', '));
 }
 
+/**
+ * An indicator named exactly as one of the template's 一级指标 / 二级指标 captions (服务对象满意度指标):
+ * a merged caption printed twice or off its column strayed into the names' column, and the row's
+ * own name went to the column beside it. The name and that column are reported.
+ */
+function captionsAsNames(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
+  const captions = new Set(template.categories.flatMap((c) => [c.label.zh, ...c.subcategories]));
+  return form.evaluation.indicators.flatMap((indicator, i) =>
+    captions.has((indicator.name ?? '').replace(/\s+/gu, '')) ? report(file, form, index, [`indicators[${i}].name`, `indicators[${i}].target`], 'layout.captionAsName', indicator.name ?? '') : [],
+  );
+}
+
 export function textDoubts(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
-  const out = [...figuresTaken(file, form, index), ...amountsInFront(file, form, index), ...notesTaken(file, form, index, template), ...headerShifted(file, form, index, template), ...blankNeighbours(file, form, index), ...sameCellTwice(file, form, index)];
+  const out = [...figuresTaken(file, form, index), ...amountsInFront(file, form, index), ...notesTaken(file, form, index, template), ...headerShifted(file, form, index, template), ...blankNeighbours(file, form, index), ...sameCellTwice(file, form, index), ...captionsAsNames(file, form, index, template)];
   // A field two checks doubt is reported once.
   return out.filter((d, i) => out.findIndex((e) => e.path === d.path) === i);
 }
