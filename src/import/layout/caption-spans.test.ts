@@ -154,3 +154,17 @@ test('a 二级指标 row in a tie is kept with the caption whose miss of its row
   // A 一级指标 column still leaves the row in doubt unplaced.
   assert.deepEqual(placeCaptions([caption(11), caption(22), caption(27)], texts, extents).map((p) => [p.s, p.e, p.unclear]), [[0, 0, 1], [2, 2, undefined], [3, 3, undefined]]);
 });
+
+test("each caption's margin: what the best placement costs more with its first or last row elsewhere", () => {
+  // Tall rows (lines 10–20, 24–34, 38–48), 产出 centred on the first two (line 22), 效益 on the third
+  // (line 43): any other border sets a caption a row's height off, so the spans are forced.
+  const tall = rows([10, 20], [24, 34], [38, 48]);
+  const forced = placeCaptions([caption(22), caption(43)], tall.texts, tall.extents);
+  assert.deepEqual(forced.map((p) => [p.s, p.e]), [[0, 1], [2, 2]]);
+  assert.ok(forced.every((p) => (p.margin ?? 0) >= 8), forced.map((p) => p.margin).join(', '));
+  // Short rows, 产出 between the first two and the third: its other span costs about a line more.
+  const short = rows([10, 10], [12, 12], [14, 14]);
+  const close = placeCaptions([caption(11), caption(14)], short.texts, short.extents);
+  assert.deepEqual(close.map((p) => [p.s, p.e]), [[0, 1], [2, 2]]);
+  assert.ok(close.every((p) => (p.margin ?? 0) < 8), close.map((p) => p.margin).join(', '));
+});

@@ -553,7 +553,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const keepTies = band.field === 'subcategory';
     const placed = placeCaptions(captions, texts, extents, fits, keepTies).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
     if (band.field === 'category') parentsByPoints = placed.length === captions.length && placed.every((p) => p.byPoints === true && p.unclear === undefined);
-    placed.forEach(({ s, e, cost, unclear, byPoints }, i) => {
+    placed.forEach(({ s, e, cost, unclear, byPoints, margin }, i) => {
       const caption = captions[i]!;
       const cell: LayoutCell = { ...cellOf(shown[i]!, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
       if (strange.includes(caption)) sharedColumns.add(cell.tokens);
@@ -561,7 +561,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       // Rows whose weights add up to the caption's points need only hold it; otherwise a caption near
       // neither the middle nor the top of the rows it is best given: the rows it spans are a guess.
       const lines = caption.map((t) => t.line);
-      const outside = byPoints ? Math.max(...lines) < extents[s]!.top || Math.min(...lines) > extents[e]!.bottom : cost > OFF_CENTRE_LINES || squeezedTopSet(caption, texts, extents, s, e);
+      const outside = byPoints ? Math.max(...lines) < extents[s]!.top || Math.min(...lines) > extents[e]!.bottom : (cost > OFF_CENTRE_LINES && (margin ?? 0) < FORCED_SPAN_LINES) || squeezedTopSet(caption, texts, extents, s, e);
       if (outside) {
         const row = rows[dataRows[s]!]!;
         notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: captionText(caption), second: '' });
@@ -580,6 +580,14 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     });
   });
 }
+
+/**
+ * A caption off the middle and the top of its rows is reported unless every other span for it (its
+ * first or last row elsewhere, the other captions best for that) costs this many lines more: about
+ * a row's height, so that the rows it was given are the only ones the lines allow. A wrong span was
+ * as close as 3–5 lines (seed 5151, form 44); on eleven corpora none was further.
+ */
+const FORCED_SPAN_LINES = 8;
 
 /** Rows whose texts stand at most this many lines apart (one line between) have lost the blank lines between them. */
 const SQUEEZED_GAP = 2;
@@ -912,6 +920,8 @@ interface CaptionPlace {
   e: number;
   cost: number;
   unclear?: number;
+  /** How much more the best placement costs with this caption's first or last row elsewhere. */
+  margin?: number;
   /** Set when every caption's rows add up to its points (产出指标(45分) over weights 45 in all). */
   byPoints?: boolean;
 }
@@ -986,6 +996,7 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
     const relative = (end: number) => cost(i, start, end, true) + cost(i + 1, end + 1, next, true);
     return relative(x) < relative(y);
   };
+  const margins: number[] = [];
   const tied = (more: number) => (keepTies ? more <= KEPT_TIE_LINES : more < UNCLEAR_LINES);
   for (; i < m; i++) {
     let e = ends[i]!;
@@ -1002,7 +1013,11 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
         else if (closerForHeight(rival, e)) e = rival;
       }
     }
-    out.push({ s: start, e, cost: cost(i, start, e), ...(unclear === undefined ? {} : { unclear }) });
+    // Its end elsewhere, the others best for it (the last caption ends where the rows do).
+    let margin = Number.POSITIVE_INFINITY;
+    if (i < m - 1) for (let x = i; x < n - 1; x++) if (x !== ends[i]!) margin = Math.min(margin, fwd[i]![x]! + bwd[i + 1]![x + 1]! - best);
+    margins.push(margin);
+    out.push({ s: start, e, cost: cost(i, start, e), margin: Math.min(margin, margins[i - 1] ?? Number.POSITIVE_INFINITY), ...(unclear === undefined ? {} : { unclear }) });
     start = (keepTies ? e : (unclear ?? e)) + 1;
   }
   return out;
