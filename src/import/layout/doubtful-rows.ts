@@ -232,17 +232,18 @@ export function blankBesideDoubts(file: string, forms: readonly ImportedForm[], 
     if (found === null) continue;
     const [, form, row, key] = found;
     const index = Number(form);
-    const evaluation = forms[index]?.evaluation;
-    if (evaluation === undefined) continue;
+    const imported = forms[index];
+    if (imported === undefined) continue;
+    const { evaluation } = imported;
     const i = Number(row);
     const beside = [i - 1, i + 1].filter((j) => evaluation.indicators[j] !== undefined).map((j) => `indicators[${j}].${key}`);
-    const own = printed(forms[index]!).filter((k) => k !== key).map((k) => `indicators[${i}].${k}`);
+    const own = printed(imported).filter((k) => k !== key).map((k) => `indicators[${i}].${k}`);
     const paths = textInFigure ? textFieldsOf(evaluation).map((k) => `indicators[${i}].${k}`) : [...beside, ...own];
     const line = String(d.message.params.line ?? /\d+/u.exec(d.location ?? '')?.[0] ?? '?');
+    const sink = diagnosticSink(file, out, { pathPrefix: `evaluations[${index}].` });
     for (const path of paths) {
       if (filled(valueAt(evaluation, path)) || named.has(`${index}:${path}`)) continue;
       named.add(`${index}:${path}`);
-      const sink = diagnosticSink(file, out, { pathPrefix: `evaluations[${index}].` });
       sink.add('warning', 'LAYOUT_VALUE_UNCLEAR', textInFigure ? 'layout.textInFigure' : 'layout.blankBesideDoubt', { line, field: path, what: `indicators[${i}].${key}` }, { ...(d.location === undefined ? {} : { location: d.location }), path });
     }
   }

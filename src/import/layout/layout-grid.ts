@@ -988,17 +988,15 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
   }
   const out: CaptionPlace[] = [];
   let start = 0;
-  let i = 0;
-  // Whether caption i ending at x (and the next running on to its best end) misses its rows'
-  // middles by less, each miss counted against its rows' height, than ending at y.
-  const closerForHeight = (x: number, y: number) => {
-    const next = ends[i + 1]!;
-    const relative = (end: number) => cost(i, start, end, true) + cost(i + 1, end + 1, next, true);
+  // Whether caption i from row `from`, ending at x (and the next running on to its best end), misses
+  // its rows' middles by less, each miss counted against its rows' height, than ending at y.
+  const closerForHeight = (i: number, from: number, x: number, y: number) => {
+    const relative = (end: number) => cost(i, from, end, true) + cost(i + 1, end + 1, ends[i + 1]!, true);
     return relative(x) < relative(y);
   };
   const margins: number[] = [];
   const tied = (more: number) => (keepTies ? more <= KEPT_TIE_LINES : more < UNCLEAR_LINES);
-  for (; i < m; i++) {
+  for (let i = 0; i < m; i++) {
     let e = ends[i]!;
     let unclear: number | undefined;
     const nextEnd = i + 1 < m ? ends[i + 1]! : n - 1;
@@ -1010,7 +1008,7 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
         // Kept: the row goes with the caption the lines put it under, by a hair (reported), each
         // caption's miss of its rows' middle weighed against how tall those rows are.
         if (!keepTies) e = Math.min(e, rival);
-        else if (closerForHeight(rival, e)) e = rival;
+        else if (closerForHeight(i, start, rival, e)) e = rival;
       }
     }
     // Its end elsewhere, the others best for it (the last caption ends where the rows do).
