@@ -227,3 +227,35 @@ test("the last row's cells set in the middle of a tall row, lines above 合计 a
   assert.deepEqual([last.name, last.target, last.rule, last.remark], ['读者满意度', '≥90%', '达到90%得满分', remark.join('')]);
   assert.deepEqual([result.forms[0]!.evaluation.totals?.weight, result.forms[0]!.evaluation.totals?.score], [100, 98]);
 });
+
+test("the last row's cells set low in a tall row stay that row's where the rows stand as their weights' lines give them", async () => {
+  // In the first table block a remark and a target run into each other across the border between
+  // their rows, so no border keeps every block whole and the rows stand as the weights' lines give
+  // them. The last row's target, rule and remark, set in its middle nearer 合计, are still that
+  // row's: not left in the totals row, and not dropped.
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(45分)'], [16, '开放天数'], [34, '≥250天'], [46, '30'], [54, '开放满250天'], [77, '30'], [86, '部分任务顺延至']),
+    at([86, '下年度']),
+    at([34, '资料归档']),
+    at([16, '验收合格率'], [34, '完整率达'], [46, '15'], [54, '达到92%'], [77, '15'], [86, '按计划推进项目']),
+    at([34, '到92%'], [86, '实施']),
+    '',
+    at([0, '效益指标(35分)'], [16, '阅读习惯'], [34, '逐步养成'], [46, '35'], [54, '逐步养成'], [77, '35']),
+    '',
+    at([0, '满意度指标(20分)'], [16, '读者满意度'], [46, '20'], [77, '18']),
+    '',
+    '',
+    '',
+    at([86, '细化绩效目标，强化过']),
+    at([34, '≥90%'], [54, '达到90%得满分'], [86, '程管理和结果运用']),
+    at([86, '内完成验收、审计']),
+    '',
+    '',
+    '',
+    at([18, '合计'], [46, '100'], [77, '98']),
+  ]);
+  const last = result.forms[0]!.evaluation.indicators.at(-1)!;
+  assert.deepEqual([last.name, last.target, last.rule, last.remark], ['读者满意度', '≥90%', '达到90%得满分', '细化绩效目标，强化过程管理和结果运用内完成验收、审计']);
+});

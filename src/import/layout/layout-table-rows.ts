@@ -366,6 +366,20 @@ function fromAnchor(row: LayoutRow): LayoutRow {
   return { ...row, lines, top: row.anchor, tokens: lines.flatMap((l) => l.tokens) };
 }
 
+/**
+ * `rebuilt` with the lines the totals row gave up (above its 合计 line) that no row took (the
+ * anchors' rows stood) added to the last row, the indicator they were set in: no text is dropped.
+ */
+function withLinesLeft(rebuilt: LayoutRow[], totals: LayoutRow, kept: LayoutRow | undefined): LayoutRow[] {
+  const last = rebuilt.at(-1);
+  if (kept === undefined || kept === totals || last === undefined) return rebuilt;
+  const taken = new Set(rebuilt.flatMap((r) => r.lines.map((l) => l.index)));
+  const left = totals.lines.filter((l) => l.index < kept.top && !taken.has(l.index));
+  if (left.length === 0) return rebuilt;
+  const lines = [...last.lines, ...left].sort((a, b) => a.index - b.index);
+  return [...rebuilt.slice(0, -1), { ...last, lines, top: lines[0]!.index, bottom: lines.at(-1)!.index, tokens: lines.flatMap((l) => l.tokens) }];
+}
+
 /** A totals row (合计 / 总分) prints two figures: the weights' total and the points' total. */
 const TOTALS_FIGURES = 2;
 
@@ -464,7 +478,7 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       const best = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
       rebuilt.push(...(best === undefined ? kept : pageRows(loosenedBy(best, best === whole ? cut : whole))));
     }
-    out.splice(from, to - from + 1, ...rebuilt);
+    out.splice(from, to - from + 1, ...withLinesLeft(rebuilt, rows[zone.last]!, totalsRow));
   }
   return out;
 }
