@@ -69,6 +69,11 @@ test('points: at most 2 decimals, trailing zeros do not count, no -0', () => {
   assert.ok(Object.is((readPoints('-0.00') as { value: number }).value, 0));
   assert.deepEqual(readPoints('8.555'), { ok: false, problem: 'tooPrecise' });
   assert.deepEqual(readPoints('1e2'), { ok: false, problem: 'notNumber' });
+  // Two figures of one column, read as one cell (a score and the next row's set at its top), are not one number.
+  assert.deepEqual(readPoints('1 0'), { ok: false, problem: 'notNumber' });
+  assert.deepEqual(readPoints('9\n9.5'), { ok: false, problem: 'notNumber' });
+  assert.deepEqual(readPoints('１　０'), { ok: false, problem: 'notNumber' });
+  assert.deepEqual(readPoints(' 10 '), { ok: true, value: 10 });
   assert.deepEqual(readPoints('10000000000'), { ok: false, problem: 'tooLarge' });
   assert.deepEqual(readPoints(''), { ok: false, problem: 'blank' });
 });

@@ -68,6 +68,8 @@ export function amountText(fen: number): string {
 
 /** Points (权重, 自评分): at most 2 decimals; the JSON number the model keeps. */
 export function readPoints(raw: string): Reading<number> {
+  // Figures parted by white space are two figures, not one number: "1 0" is not 10.
+  if (/[\d.]\s+[\d.]/u.test(raw.normalize('NFKC'))) return fail('notNumber');
   const read = readDecimal(raw);
   if (!read.ok) return read;
   if (significantPlaces(read.value) > 2) return fail('tooPrecise');
