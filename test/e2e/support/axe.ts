@@ -24,16 +24,30 @@ export interface AxeProblem {
 /** Longest a page's finite animations may run before axe looks (antd's are 0.2–0.3 s). */
 const ANIMATIONS_MS = 5000;
 
+/** How long no finite animation may run before the page counts as still (see animationsDone). */
+const QUIET_MS = 300;
+
 /**
- * Waits until no finite CSS animation or transition runs: axe reads the colours as they are at that
- * moment, and a drawer fading in has its text half-transparent (a link of 4.03:1 that is 8:1 once
- * shown). Endless ones (a spinner) are not waited for.
+ * Waits until no finite CSS animation or transition has run for QUIET_MS: axe reads the colours as
+ * they are at that moment, and a drawer fading in has its text half-transparent (a link of 4.03:1
+ * that is 8:1 once shown). A moment with none running is not enough: a drawer's motion sets its
+ * start state a frame before its transition begins, and on a busy CI machine axe ran in that gap
+ * (rectification step 4, at 390). Endless ones (a spinner) are not waited for.
  */
 async function animationsDone(page: Page): Promise<void> {
+  // Each wait counts its own quiet time (`call`): one left from an earlier wait says nothing of now.
+  const call = Math.random();
   await page.waitForFunction(
-    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
-    undefined,
-    { timeout: ANIMATIONS_MS },
+    ({ quietMs, call }) => {
+      const w = window as unknown as { quiet?: { call: number; since: number | undefined } };
+      if (w.quiet?.call !== call) w.quiet = { call, since: undefined };
+      const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+      if (moving) w.quiet.since = undefined;
+      else w.quiet.since ??= performance.now();
+      return w.quiet.since !== undefined && performance.now() - w.quiet.since >= quietMs;
+    },
+    { quietMs: QUIET_MS, call },
+    { timeout: ANIMATIONS_MS, polling: 50 },
   );
 }
 
