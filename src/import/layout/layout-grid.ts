@@ -994,7 +994,8 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
     const relative = (end: number) => cost(i, from, end, true) + cost(i + 1, end + 1, ends[i + 1]!, true);
     return relative(x) < relative(y);
   };
-  const margins: number[] = [];
+  // The margin of the caption before: its end is this one's start.
+  let marginBefore = Number.POSITIVE_INFINITY;
   const tied = (more: number) => (keepTies ? more <= KEPT_TIE_LINES : more < UNCLEAR_LINES);
   for (let i = 0; i < m; i++) {
     let e = ends[i]!;
@@ -1014,8 +1015,8 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
     // Its end elsewhere, the others best for it (the last caption ends where the rows do).
     let margin = Number.POSITIVE_INFINITY;
     if (i < m - 1) for (let x = i; x < n - 1; x++) if (x !== ends[i]!) margin = Math.min(margin, fwd[i]![x]! + bwd[i + 1]![x + 1]! - best);
-    margins.push(margin);
-    out.push({ s: start, e, cost: cost(i, start, e), margin: Math.min(margin, margins[i - 1] ?? Number.POSITIVE_INFINITY), ...(unclear === undefined ? {} : { unclear }) });
+    out.push({ s: start, e, cost: cost(i, start, e), margin: Math.min(margin, marginBefore), ...(unclear === undefined ? {} : { unclear }) });
+    marginBefore = margin;
     start = (keepTies ? e : (unclear ?? e)) + 1;
   }
   return out;

@@ -171,6 +171,21 @@ test('a single-line cell a line under the row above\'s, one line of other text b
   );
 });
 
+
+/**
+ * Two 产出指标 rows (30 and 15 points) whose remark and target run into each other: the first row's
+ * remark wraps onto the line under it, the second row's 3-line target starts a line above its row,
+ * `between` the two.
+ */
+const interleavedOutputRows = (between: string[]): string[] => [
+  at([0, '产出指标(45分)'], [16, '开放天数'], [34, '≥250天'], [46, '30'], [54, '开放满250天'], [77, '30'], [86, '部分任务顺延至']),
+  at([86, '下年度']),
+  ...between,
+  at([34, '资料归档']),
+  at([16, '验收合格率'], [34, '完整率达'], [46, '15'], [54, '达到92%'], [77, '15'], [86, '按计划推进项目']),
+  at([34, '到92%'], [86, '实施']),
+];
+
 test('wrapped cells of one column in two rows, the border between them loose, are both reported', async () => {
   // Three blank lines part the rows: the border may lie on any of them at nearly the same cost (a
   // row's cells set at its top or in its middle), so which row the cells' last and first lines are
@@ -179,14 +194,7 @@ test('wrapped cells of one column in two rows, the border between them loose, ar
   const result = await read([
     ...HEAD,
     ...TITLES,
-    at([0, '产出指标(45分)'], [16, '开放天数'], [34, '≥250天'], [46, '30'], [54, '开放满250天'], [77, '30'], [86, '部分任务顺延至']),
-    at([86, '下年度']),
-    '',
-    '',
-    '',
-    at([34, '资料归档']),
-    at([16, '验收合格率'], [34, '完整率达'], [46, '15'], [54, '达到92%'], [77, '15'], [86, '按计划推进项目']),
-    at([34, '到92%'], [86, '实施']),
+    ...interleavedOutputRows(['', '', '']),
     '',
     at([0, '效益指标(35分)'], [16, '阅读习惯'], [34, '逐步养成'], [46, '35'], [54, '逐步养成'], [77, '35']),
     '',
@@ -236,11 +244,7 @@ test("the last row's cells set low in a tall row stay that row's where the rows 
   const result = await read([
     ...HEAD,
     ...TITLES,
-    at([0, '产出指标(45分)'], [16, '开放天数'], [34, '≥250天'], [46, '30'], [54, '开放满250天'], [77, '30'], [86, '部分任务顺延至']),
-    at([86, '下年度']),
-    at([34, '资料归档']),
-    at([16, '验收合格率'], [34, '完整率达'], [46, '15'], [54, '达到92%'], [77, '15'], [86, '按计划推进项目']),
-    at([34, '到92%'], [86, '实施']),
+    ...interleavedOutputRows([]),
     '',
     at([0, '效益指标(35分)'], [16, '阅读习惯'], [34, '逐步养成'], [46, '35'], [54, '逐步养成'], [77, '35']),
     '',

@@ -131,8 +131,6 @@ export function joinOrphanValues(rows: readonly LayoutRow[], isLabel: (text: str
  * (tables) are left alone.
  */
 export function joinStrayValues(rows: readonly LayoutRow[], isLabel: (text: string) => boolean, fixed: (row: number) => boolean, fits: (label: string, value: string) => boolean = () => true): LayoutRow[] {
-  // The label nearest left of a token in its row: whose value slot it stands in.
-  const labelLeft = (row: LayoutRow, token: LayoutToken) => row.tokens.filter((t) => isLabel(t.text) && t.end <= token.start).sort((a, b) => b.end - a.end)[0];
   const out: Array<LayoutRow | undefined> = [...rows];
   rows.forEach((_, r) => {
     if (fixed(r)) return;
@@ -144,7 +142,7 @@ export function joinStrayValues(rows: readonly LayoutRow[], isLabel: (text: stri
       const part = without(row, row.tokens.filter((t) => !own.includes(t)))!;
       const candidates = [r - 1, r + 1].filter((k) => {
         const other = out[k];
-        return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(part, other) <= REACH && own.every((t) => takes(other, t, isLabel) && fits(labelLeft(other, t)!.text, t.text)) && !wrapsAcross(row, other, line.index, isLabel);
+        return other !== undefined && !fixed(k) && other.lines[0]?.page === row.lines[0]?.page && gap(part, other) <= REACH && own.every((t) => takes(other, t, isLabel) && fits(labelLeftOf(other, t, isLabel)!.text, t.text)) && !wrapsAcross(row, other, line.index, isLabel);
       });
       if (candidates.length === 0) continue;
       const distances = candidates.map((k) => gap(part, out[k]!));
@@ -174,14 +172,19 @@ function wrapsAcross(row: LayoutRow, other: LayoutRow, at: number, isLabel: (tex
   return upper.some((a) => lower.some((b) => a.own !== b.own && a.t.start < b.t.end && b.t.start < a.t.end));
 }
 
+/** The label nearest left of `token` in its row: whose value slot it stands in. */
+function labelLeftOf(row: LayoutRow, token: LayoutToken, isLabel: (text: string) => boolean): LayoutToken | undefined {
+  return row.tokens.filter((t) => isLabel(t.text) && t.end <= token.start).sort((a, b) => b.end - a.end)[0];
+}
+
 /**
  * Whether `token` stands in the value slot of a label of `row` whose value is printed on other
  * lines and in other columns only: no text of that slot on another line overlaps it.
  */
 function besideValue(row: LayoutRow, token: LayoutToken, isLabel: (text: string) => boolean): boolean {
-  const labels = row.tokens.filter((t) => isLabel(t.text));
-  const label = labels.filter((l) => l.end <= token.start).sort((a, b) => b.end - a.end)[0];
+  const label = labelLeftOf(row, token, isLabel);
   if (!label) return false;
+  const labels = row.tokens.filter((t) => isLabel(t.text));
   const limit = Math.min(...labels.filter((l) => l.start >= label.end).map((l) => l.start));
   const value = row.tokens.filter((t) => t.line !== token.line && !isLabel(t.text) && t.start >= label.end && t.start < limit);
   return value.length > 0 && value.every((t) => t.end <= token.start || t.start >= token.end);
@@ -280,9 +283,7 @@ const ANSWER_REACH = 3;
  */
 export function joinAnswersToQuestions(rows: readonly LayoutRow[], answers: (question: string, answer: string) => boolean, isAnswer: (text: string) => boolean, isLabel: (text: string) => boolean, fixed: (row: number) => boolean): LayoutRow[] {
   const out: Array<LayoutRow | undefined> = [...rows];
-  // The label nearest left of a token in its row: whose value slot it stands in.
-  const labelLeft = (row: LayoutRow, token: LayoutToken) =>
-    row.tokens.filter((t) => isLabel(t.text) && t.end <= token.start).sort((a, b) => b.end - a.end)[0];
+  const labelLeft = (row: LayoutRow, token: LayoutToken) => labelLeftOf(row, token, isLabel);
   rows.forEach((_, r) => {
     const row = out[r];
     if (!row || fixed(r)) return;
