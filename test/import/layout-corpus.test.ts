@@ -51,14 +51,20 @@ const INEXACT: ReadonlySet<Shape> = new Set(['txt']);
 /** The share of the sample's .txt fields read exactly (99.54 % when this was set): it may only rise. */
 const TXT_EXACT_FIELDS_AT_LEAST = 0.995;
 
+/** The sample's .txt forms read exactly (31 of 40 when this was set, 29 before a 一级指标 cut by a page break was placed by its points): it may only rise. */
+const TXT_EXACT_FORMS_AT_LEAST = 31;
+
 /**
  * Warnings given on the sample's .txt forms that are read exactly, per such form: doubts no field
- * needed. 34.2 when this was set (50.5 before the rows' borders knew how firm they were, 39.2 before
+ * needed. 34.2 when first set (50.5 before the rows' borders knew how firm they were, 39.2 before
  * a cell parted by a seam was left alone between firm borders, 34.7 before a caption forced on its
- * rows was left alone off their middle); it may only fall. A reviewer given fifty doubts on a correct
- * form stops reading them.
+ * rows was left alone off their middle); 35.3 since the two forms with the most doubts became
+ * exact (their 100 warnings, 321 before, count here now). A reviewer given fifty doubts on a
+ * correct form stops reading them. With it, all the sample's warnings (1,485 when set, 1,917
+ * before): both may only fall.
  */
-const TXT_WARNINGS_PER_EXACT_FORM_AT_MOST = 34.5;
+const TXT_WARNINGS_PER_EXACT_FORM_AT_MOST = 35.3;
+const TXT_WARNINGS_AT_MOST = 1_485;
 
 /** The .xls forms read through the reader's own conversion (the first two: one of each template); the rest are converted in one run. */
 const CONVERTED_BY_READER = 2;
@@ -88,11 +94,16 @@ for (const shape of SHAPES) {
         assert.equal(readings.length, forms.length);
         assert.ok(exact / fields >= TXT_EXACT_FIELDS_AT_LEAST, `${exact} of ${fields} fields exact`);
       });
-      test(`.${shape}: at most ${TXT_WARNINGS_PER_EXACT_FORM_AT_MOST} warnings on each form read exactly, on average`, () => {
+      test(`.${shape}: at least ${TXT_EXACT_FORMS_AT_LEAST} forms exact`, () => {
         const exact = readings.filter((r) => r.mismatches.length === 0);
-        const warnings = exact.reduce((n, r) => n + r.diagnostics.filter((d) => d.startsWith('warning')).length, 0);
+        assert.ok(exact.length >= TXT_EXACT_FORMS_AT_LEAST, `${exact.length} of ${readings.length} forms read exactly: ${readings.filter((r) => r.mismatches.length > 0).map((r) => r.form).join(', ')} are not`);
+      });
+      test(`.${shape}: at most ${TXT_WARNINGS_PER_EXACT_FORM_AT_MOST} warnings on each form read exactly, on average, and ${TXT_WARNINGS_AT_MOST} in all`, () => {
+        const warningsOf = (rs: readonly ShapeReading[]) => rs.reduce((n, r) => n + r.diagnostics.filter((d) => d.startsWith('warning')).length, 0);
+        const exact = readings.filter((r) => r.mismatches.length === 0);
         assert.ok(exact.length > 0);
-        assert.ok(warnings / exact.length <= TXT_WARNINGS_PER_EXACT_FORM_AT_MOST, `${warnings} warnings on ${exact.length} forms read exactly`);
+        assert.ok(warningsOf(exact) / exact.length <= TXT_WARNINGS_PER_EXACT_FORM_AT_MOST, `${warningsOf(exact)} warnings on ${exact.length} forms read exactly`);
+        assert.ok(warningsOf(readings) <= TXT_WARNINGS_AT_MOST, `${warningsOf(readings)} warnings on ${readings.length} forms`);
       });
     }
   });

@@ -547,8 +547,9 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const title = table[zone.header]!.find((c) => c.band === b);
     const column = title ? cellText(title) : band.field!;
     // The 一级指标 rows bound the 二级指标s only where their points placed them (else they are a guess).
-    const fits =
-      band.field === 'category' ? pointsFit(captions, dataRows.map((r) => table[r]!), zone, hints) : parentsByPoints ? nestedFit(table, dataRows, zone, captions.map((c) => cellText(cellOf(c, 0))), hints) : undefined;
+    // A caption printed on two pages is named by its text on the first (the joined lines hold it twice).
+    const names = shown.map((c) => cellText(cellOf(c, 0)));
+    const fits = band.field === 'category' ? pointsFit(names, dataRows.map((r) => table[r]!), zone, hints) : parentsByPoints ? nestedFit(table, dataRows, zone, names, hints) : undefined;
     // A 二级指标 row in a tie is kept with the nearer caption and reported; a 一级指标 row is left to the template's points.
     const keepTies = band.field === 'subcategory';
     const placed = placeCaptions(captions, texts, extents, fits, keepTies).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
@@ -564,7 +565,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       const outside = byPoints ? Math.max(...lines) < extents[s]!.top || Math.min(...lines) > extents[e]!.bottom : (cost > OFF_CENTRE_LINES && (margin ?? 0) < FORCED_SPAN_LINES) || squeezedTopSet(caption, texts, extents, s, e);
       if (outside) {
         const row = rows[dataRows[s]!]!;
-        notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: captionText(caption), second: '' });
+        notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: names[i]!, second: '' });
       }
       if (unclear !== undefined) {
         const row = rows[dataRows[unclear]!]!;
@@ -679,10 +680,10 @@ export function withinParents(parent: readonly number[], parentText: (row: numbe
  * Whether rows s..e, given to caption i, hold weights (the 分值 column) adding up to that caption's
  * points; undefined unless every caption's points and every row's weight are known.
  */
-function pointsFit(captions: readonly LayoutToken[][], rows: readonly LayoutCell[][], zone: Zone, hints: TableHints): ((i: number, s: number, e: number) => boolean) | undefined {
+function pointsFit(captions: readonly string[], rows: readonly LayoutCell[][], zone: Zone, hints: TableHints): ((i: number, s: number, e: number) => boolean) | undefined {
   const weightBand = zone.bands.findIndex((band) => band.field === 'weight');
   if (weightBand < 0 || hints.captionPoints === undefined || hints.points === undefined) return undefined;
-  const points = captions.map((c) => hints.captionPoints!(cellText(cellOf(c, 0))));
+  const points = captions.map((c) => hints.captionPoints!(c));
   if (points.some((p) => p.length === 0)) return undefined;
   const weights = rows.map((cells) => {
     const inBand = cells.filter((c) => c.band === weightBand && c.rowSpan === 1);
