@@ -261,3 +261,20 @@ test('a label alone on its line takes the lines of one column right under it, ne
     ['苏州市虹口区体育局', '实施单位', '业务一科'],
   ]);
 });
+
+test('two labels of fields every form fills, alone on their lines, share the lines between them: each keeps the one next to it (sample forms 10 and 30)', async () => {
+  const national = (head: string[]) => [
+    '                                              项目支出绩效自评表',
+    '                                                   （2022年度）',
+    ...head,
+    '',
+    at([26, '年初预算数'], [50, '全年预算数'], [70, '全年执行数'], [90, '分值'], [100, '执行率'], [110, '得分']),
+    at([10, '年度资金总额'], [27, '1,000.00'], [51, '1,000.00'], [71, '500.00'], [91, '10'], [101, '50.00%'], [111, '5']),
+  ];
+  // 项目名称 at the top of its cell, its name under it; 主管部门 in the middle of its own, its value above it.
+  const below = await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(national([' 项目名称', at([10, '健全服务机制，围绕年度10']), at([10, '苏州市虹口区教育局']), at([1, '主管部门'], [64, '实施单位'], [90, '信息中心'])]).join('\n')) });
+  assert.deepEqual([below.forms[0]!.evaluation.project.name, below.forms[0]!.evaluation.project.budgetUnit], ['健全服务机制，围绕年度10', '苏州市虹口区教育局']);
+  // The name above its label, the unit's value below it and nothing under 主管部门: the line between is the unit's.
+  const above = await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(national([at([10, '围绕年度重点工作，按30']), ' 项目名称', at([10, '南京市虹口区卫生健康委员会']), at([1, '主管部门'], [64, '实施单位'], [90, '计划财务科'])]).join('\n')) });
+  assert.deepEqual([above.forms[0]!.evaluation.project.name, above.forms[0]!.evaluation.project.budgetUnit], ['围绕年度重点工作，按30', '南京市虹口区卫生健康委员会']);
+});

@@ -34,6 +34,8 @@ export interface TextRows {
   isLabel: (text: string) => boolean;
   /** A label of a field whose value is a figure (预算执行数（元）): no block of text is its value. */
   isFigureLabel?: (text: string) => boolean;
+  /** A label of a field that must be filled with no value beside it on its line: its value is on a line of its row above or below. */
+  needsValue?: (line: LayoutLine) => boolean;
 }
 
 /**
@@ -90,7 +92,11 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const beyond = cells ? nextRowStart(all, next, (l) => isAnchor(l) || isolated(l) || opens(l)) : undefined;
     const figure = cells && lines[a]!.tokens.some((t) => text.isFigureLabel?.(t.text));
     const ends = (l: LayoutLine | undefined) => (l?.tokens ?? []).filter((t) => text.isLabel(t.text)).map((t) => t.end);
-    const split = splitAt(between, reach, next === lines.length, cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]) } : undefined);
+    const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]) } : undefined;
+    // A value of the upper label may also be printed on the line above, another label's (预算单位's, the name set at the top).
+    const valueAbove = a > from && lines[a - 1]!.tokens.some((t) => !text.isLabel(t.text));
+    const needs = (l: LayoutLine) => text.needsValue?.(l) === true;
+    const split = around ? leaveEachItsValue(between, splitAt(between, reach, false, around), around, needs(lines[a]!) && reach <= 0 && !valueAbove, needs(lines[next]!)) : splitAt(between, reach, next === lines.length, undefined);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }
@@ -191,6 +197,27 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   const ends = run.flatMap((l, i) => (endsCell(l, [...run.slice(i + 1), ...text!.lower]) ? [i] : []));
   if (ends.length > 0) return nearest(ends);
   return Math.min(Math.max(reach, 0), between.length);
+}
+
+/**
+ * A border moved so that a label that must have a value (项目名称, 主管部门: `upperNeeds`,
+ * `lowerNeeds`) and has none on its line nor on the other side of it keeps the line between
+ * the anchors next to it: a split giving every line to one anchor leaves the other's field blank,
+ * which the form cannot print (a name wrapped over the line is likelier than a unit left out).
+ */
+function leaveEachItsValue(between: readonly LayoutLine[], split: number, text: Anchors, upperNeeds: boolean, lowerNeeds: boolean): number {
+  const filled = between.flatMap((l, i) => (l.tokens.length > 0 ? [i] : []));
+  if (filled.length === 0 || (filled.length === 1 && upperNeeds && lowerNeeds)) return split;
+  // Only text in the label's value slot (right of it) can be its value.
+  const rightOf = (ends: readonly number[], line: LayoutLine) => ends.some((end) => line.tokens.every((t) => t.start >= end));
+  const first = between[filled[0]!]!;
+  const last = between[filled.at(-1)!]!;
+  // Nothing of the lower row on the line under its anchor either.
+  const lowerBare = lowerNeeds && (text.lower[1] === undefined || text.lower[1].tokens.length === 0) && rightOf(text.labelEnds, last);
+  // The upper label's value may yet come from a line beside it (another label's, the orphans'): moved only for the lower's sake.
+  if (upperNeeds && lowerNeeds && rightOf(text.upperEnds, first) && split <= filled[0]!) return filled[0]! + 1;
+  if (lowerBare && split > filled.at(-1)!) return filled.at(-1)!;
+  return split;
 }
 
 /** The anchors' lines around the lines between them: their values, and where their labels end. */

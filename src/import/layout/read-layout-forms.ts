@@ -121,6 +121,22 @@ function labelling(templates: readonly Template[]): Labelling {
   return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFit: labelFit(templates, isLabel, true), headerFieldsOf, isAnswer, isGrade };
 }
 
+/**
+ * Whether a line holds the label of a text field every template requires (项目名称, 主管部门) with no
+ * value beside it (nothing right of it, or the next label): its value is printed on another line.
+ */
+function bareRequiredLabel(templates: readonly Template[], headerFieldsOf: (text: string) => readonly string[], isLabel: (text: string) => boolean): (line: LayoutLine) => boolean {
+  const requiredBy = (t: Template) => new Set(t.requiredFields.filter((r) => r.severity === 'error').map((r) => r.field));
+  const sets = templates.map(requiredBy);
+  const required = (field: string) => sets.length > 0 && sets.every((set) => set.has(field));
+  return (line) =>
+    line.tokens.some((t, i) => {
+      const fields = headerFieldsOf(t.text);
+      const next = line.tokens[i + 1];
+      return fields.length > 0 && fields.every(required) && (next === undefined || isLabel(next.text));
+    });
+}
+
 /** A caption's points as printed after it: 产出指标(45分). */
 const POINTS_SUFFIX = /[(（][\d.]+分[)）]$/u;
 
@@ -278,7 +294,9 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     if (fields.length > 0 && fields.every((f) => AMOUNT_FIELDS.has(f) || f === 'project.executionRate')) return isNumberText(value);
     return true;
   };
-  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText, isFigureLabel }), onlyTitles, titlesAndLabels);
+  // Text fields only: a figure's value is printed elsewhere (its column), whatever the lines around it hold.
+  const needsValue = bareRequiredLabel(registry.ids().map((id) => registry.get(id)!), (text) => (isFigureLabel(text) ? [] : headerFieldsOf(text)), isLabelText);
+  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText, isFigureLabel, needsValue }), onlyTitles, titlesAndLabels);
   // Two labelled rows that are one printed row (`当年预算数  2,247,524.82` over `45,750,000.00  上年预算金额`)
   // are joined first: else the value left of the second row's label is an orphan and goes to the next label below.
   const splitFirst = joinSplitLabelRows(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow), true);
