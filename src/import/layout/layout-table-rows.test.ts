@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { readLayoutText } from './read-layout-forms.ts';
 import { at, HEAD, TITLES } from './layout-excerpt.testing.ts';
@@ -262,4 +263,20 @@ test("the last row's cells set low in a tall row stay that row's where the rows 
   ]);
   const last = result.forms[0]!.evaluation.indicators.at(-1)!;
   assert.deepEqual([last.name, last.target, last.rule, last.remark], ['读者满意度', '≥90%', '达到90%得满分', '细化绩效目标，强化过程管理和结果运用内完成验收、审计']);
+});
+
+test('titles set columns away from their cells (another font): the rows are cut in the columns the cells show (sample form 32)', async () => {
+  // 年度指标值 prints at column 37, its cells from column 27, 实际完成值 at 57 over cells at 42: in
+  // the titles' columns the target's last line (期, under 40万元's line) fell in the 三级指标
+  // column and went to the next row, 印制宣传材料's.
+  const text = readFileSync(new URL('../../../test/fixtures/layout-corpus/form-0032-national-2020.txt', import.meta.url), 'utf8');
+  const result = await readLayoutText({ file: 'form-0032-national-2020.txt', bytes: new Uint8Array() }, text);
+  const indicators = result.forms[0]!.evaluation.indicators;
+  assert.deepEqual(
+    indicators.slice(0, 2).map((i) => [i.name, i.target, i.actual]),
+    [
+      ['单次活动成本', '个别指标完成情况未达预期', '40万元'],
+      ['印制宣传材料', '实施进度滞。', '141份'],
+    ],
+  );
 });

@@ -352,6 +352,21 @@ function loosenedBy(fit: PageFit, other: PageFit | undefined): PageFit {
   return { ...fit, firm: fit.firm.map((f, k) => f && other.bounds[k + 1] === fit.bounds[k + 1]) };
 }
 
+/**
+ * The best fit of one page's part of a table body in the columns `bands`, loosened by the other
+ * (see loosenedBy); none where no border keeps every block whole and the rows as the anchors gave
+ * them (`kept`) hold one weight each: those stand. Otherwise blocks may be cut where another
+ * column's line parts them. Cut blocks fitting better than whole ones (a row given two blocks of a
+ * column, or one far off its place, costs more than a seam) are taken too: the whole ones were not
+ * the page's rows. A whole fit that costs nothing is not beaten: no second fit then.
+ */
+function fitPage(onPage: readonly LayoutLine[], bands: readonly Band[], kept: readonly LayoutRow[]): { fit: PageFit | undefined; loosened: PageFit | undefined } {
+  const whole = pageFit(onPage, bands, false);
+  const cut = (whole === undefined && oneWeightEach(kept, bands)) || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
+  const fit = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
+  return { fit, loosened: fit && loosenedBy(fit, fit === whole ? cut : whole) };
+}
+
 /** One page's part of a table body as rows cut at the borders of `fit`. */
 function pageRows(fit: PageFit): LayoutRow[] {
   const { lines, blocks, weights, bounds, bandAt, firm } = fit;
@@ -465,18 +480,17 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
     const titlesPage = rows[zone.header]!.lines[0]?.page;
     for (const page of pages) {
       const onPage = body.filter((l) => l.page === page);
-      // A page without the titles has columns of its own.
-      const bands = page === titlesPage ? zone.bands : (pageBands(onPage, zone.bands, hints.caption) ?? zone.bands);
       const kept = rows.slice(from, to + 1).filter((r) => r.lines[0]?.page === page);
-      // Where no border keeps every block whole, the rows as the anchors gave them stand when each
-      // holds one weight; otherwise blocks may be cut where another column's line parts them. Cut
-      // blocks fitting better than whole ones (a row given two blocks of a column, or one far off
-      // its place, costs more than a seam) are taken too: the whole ones were not the page's rows.
-      // A whole fit that costs nothing is not beaten: no second fit then.
-      const whole = pageFit(onPage, bands, false);
-      const cut = (whole === undefined && oneWeightEach(kept, bands)) || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
-      const best = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
-      rebuilt.push(...(best === undefined ? kept : pageRows(loosenedBy(best, best === whole ? cut : whole))));
+      // A page without the titles has columns of its own. On the titles' page, the titles set in
+      // another font than the cells may stand columns away from them (pdftotext counts characters,
+      // not distance): the columns the cells themselves show are tried too, the better fit taken.
+      // Only as many rows, on the same weights' lines: columns learnt from a few rows may lose a
+      // weight, and fewer rows always cost less.
+      const own = pageBands(onPage, zone.bands, hints.caption);
+      const tried = [page === titlesPage ? zone.bands : (own ?? zone.bands), ...(page === titlesPage && own ? [own] : [])].map((bands) => fitPage(onPage, bands, kept));
+      const sameRows = (a: PageFit, b: PageFit) => a.weights.length === b.weights.length && a.weights.every((w, i) => w === b.weights[i]);
+      const best = tried.reduce((a, b) => (a.fit !== undefined && b.fit !== undefined && sameRows(a.fit, b.fit) && b.fit.cost < a.fit.cost ? b : a));
+      rebuilt.push(...(best.fit === undefined ? kept : pageRows(best.loosened!)));
     }
     out.splice(from, to - from + 1, ...withLinesLeft(rebuilt, rows[zone.last]!, totalsRow));
   }
