@@ -123,10 +123,12 @@ function endsCell(line: LayoutLine, below: readonly LayoutLine[]): boolean {
  * Whether text `upper` is the last line of its cell, given the next line `lower` of its column:
  * both start at the column's left edge and `upper` is shorter (wrapped text fills every line but its cell's last).
  */
-export function endsBefore(upper: readonly LayoutToken[], lower: readonly LayoutToken[]): boolean {
+export function endsBefore(upper: readonly LayoutToken[], lower: readonly LayoutToken[], above: ReadonlyArray<readonly LayoutToken[]> = []): boolean {
   if (upper.length === 0 || lower.length === 0) return false;
   const start = (ts: readonly LayoutToken[]) => Math.min(...ts.map((t) => t.start));
-  return Math.abs(start(lower) - start(upper)) <= ALIGNED && printedWidth(upper) <= printedWidth(lower) - SHORT_BY;
+  // The lines of its cell above it (`above`, at its edge) show the cell's width as well as the next line does.
+  const full = Math.max(printedWidth(lower), ...above.filter((l) => l.length > 0 && Math.abs(start(l) - start(upper)) <= ALIGNED).map(printedWidth));
+  return Math.abs(start(lower) - start(upper)) <= ALIGNED && printedWidth(upper) <= full - SHORT_BY;
 }
 
 /**

@@ -280,3 +280,31 @@ test('titles set columns away from their cells (another font): the rows are cut 
     ],
   );
 });
+
+test('a wrapped line short of its cell\'s lines above it ends the cell: the next line, right under it, is the next row\'s (sample form 19)', async () => {
+  // 组织开展专项检查2次， / 年。 is one target, a line of the row's single-line cells between; 较满意,
+  // on the line right under 年。, is the next row's target, set at the top of its row. Both print in
+  // one column with no line between: only 年。 being short of the cell's width tells them apart.
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(100分)'], [16, '开放天数'], [34, '≥250天'], [46, '30'], [54, '开放满250天'], [77, '30']),
+    '',
+    at([46, '40'], [54, '完成得满分']),
+    at([34, '组织开展专项检查2次，']),
+    at([16, '专项检查'], [77, '40']),
+    at([34, '年。']),
+    at([34, '较满意'], [54, '达到较满意，得满分']),
+    at([16, '读者满意度'], [46, '30'], [77, '30']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '100']),
+  ]);
+  assert.deepEqual(
+    result.forms[0]!.evaluation.indicators.map((i) => [i.name, i.target]),
+    [
+      ['开放天数', '≥250天'],
+      ['专项检查', '组织开展专项检查2次，年。'],
+      ['读者满意度', '较满意'],
+    ],
+  );
+});

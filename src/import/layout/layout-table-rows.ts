@@ -51,6 +51,8 @@ interface Block {
   lines: number[];
   /** Its last line's text. */
   text: LayoutToken[];
+  /** The text of its lines before the last. */
+  above: LayoutToken[][];
 }
 
 function bandOf(bands: readonly Band[], token: LayoutToken): number {
@@ -107,10 +109,10 @@ function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: b
       if (GROUPED.has(bands[band]!.field ?? '')) continue;
       const last = open.get(band);
       const text = line.tokens.filter((t) => bandAt.get(t) === band);
-      const ended = (seams && last !== undefined && endsBefore(last.text, text)) || (FIGURES.has(bands[band]!.field ?? '') && text.every((t) => NUMBER.test(t.text)));
-      if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), (last.text = text);
+      const ended = (seams && last !== undefined && endsBefore(last.text, text, last.above)) || (FIGURES.has(bands[band]!.field ?? '') && text.every((t) => NUMBER.test(t.text)));
+      if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), last.above.push(last.text), (last.text = text);
       else {
-        const block = { band, top: line.index, bottom: line.index, lines: [line.index], text };
+        const block: Block = { band, top: line.index, bottom: line.index, lines: [line.index], text, above: [] };
         blocks.push(block);
         open.set(band, block);
       }
