@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readTextForms } from '../text/read-text-forms.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
-import { joinTitleRows, layoutRows } from './layout-rows.ts';
+import { endsBefore, joinTitleRows, layoutRows } from './layout-rows.ts';
 import { joinOrphanValues } from './orphan-values.ts';
 import { readLayoutText } from './read-layout-forms.ts';
 import { at, HEAD, TITLES } from './layout-excerpt.testing.ts';
@@ -277,4 +277,16 @@ test('two labels of fields every form fills, alone on their lines, share the lin
   // The name above its label, the unit's value below it and nothing under 主管部门: the line between is the unit's.
   const above = await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(national([at([10, '围绕年度重点工作，按30']), ' 项目名称', at([10, '南京市虹口区卫生健康委员会']), at([1, '主管部门'], [64, '实施单位'], [90, '计划财务科'])]).join('\n')) });
   assert.deepEqual([above.forms[0]!.evaluation.project.name, above.forms[0]!.evaluation.project.budgetUnit], ['围绕年度重点工作，按30', '南京市虹口区卫生健康委员会']);
+});
+
+test('a wrapped line ends its cell when it is short of the next line, or of its cell\'s lines above it by their first piece (seed 2026, form 10)', () => {
+  const piece = (text: string, start: number) => ({ text, start, end: start + text.length, line: 0, lineNo: 1, page: 1 });
+  const line = (...pieces: Array<[string, number]>) => pieces.map(([text, start]) => piece(text, start));
+  // 年。 under 组织开展专项检查2次，: the cell's last line, whatever the line below holds (较满意).
+  assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34]), [line(['组织开展专项检查2次，', 34])]), true);
+  assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34])), false);
+  // A line above at another edge is another column's, not this cell's.
+  assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34]), [line(['组织开展专项检查2次，', 40])]), false);
+  // 及 then ≥90% a column after it: the target drifted beside the name's line makes it no wider.
+  assert.equal(endsBefore(line(['时跟踪预算执行进度，细化', 16]), line(['绩效目标，强化过程管理和', 16]), [line(['加强预算编制的科学性，及', 16], ['≥90%', 29])]), false);
 });

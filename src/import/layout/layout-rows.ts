@@ -126,8 +126,10 @@ function endsCell(line: LayoutLine, below: readonly LayoutLine[]): boolean {
 export function endsBefore(upper: readonly LayoutToken[], lower: readonly LayoutToken[], above: ReadonlyArray<readonly LayoutToken[]> = []): boolean {
   if (upper.length === 0 || lower.length === 0) return false;
   const start = (ts: readonly LayoutToken[]) => Math.min(...ts.map((t) => t.start));
-  // The lines of its cell above it (`above`, at its edge) show the cell's width as well as the next line does.
-  const full = Math.max(printedWidth(lower), ...above.filter((l) => l.length > 0 && Math.abs(start(l) - start(upper)) <= ALIGNED).map(printedWidth));
+  // The lines of its cell above it (`above`, at its edge) show the cell's width as well as the next
+  // line does: by their first piece alone (a neighbour's text may print a column after it, 及 ≥90%).
+  const first = (l: readonly LayoutToken[]) => [l.reduce((a, b) => (b.start < a.start ? b : a))];
+  const full = Math.max(printedWidth(lower), ...above.filter((l) => l.length > 0 && Math.abs(start(l) - start(upper)) <= ALIGNED).map((l) => printedWidth(first(l))));
   return Math.abs(start(lower) - start(upper)) <= ALIGNED && printedWidth(upper) <= full - SHORT_BY;
 }
 

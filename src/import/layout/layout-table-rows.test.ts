@@ -308,3 +308,13 @@ test('a wrapped line short of its cell\'s lines above it ends the cell: the next
     ],
   );
 });
+
+test('the last line of a wrapped name under the 二级指标 title stays with its cell past a line of other text in its column (sample form 28)', async () => {
+  // 两级 / 工: the name starts left of its centred title, so 工 has its centre in the 二级指标
+  // column (by 益指标). Its cell is the name two lines above, though the line between holds text
+  // the page's columns put in the name's column too: 工 is no text of the row below (群众满意度).
+  const text = readFileSync(new URL('../../../test/fixtures/layout-corpus/form-0028-national-2020.txt', import.meta.url), 'utf8');
+  const result = await readLayoutText({ file: 'form-0028-national-2020.txt', bytes: new Uint8Array() }, text);
+  const indicators = result.forms[0]!.evaluation.indicators;
+  assert.deepEqual([indicators[15]!.name, indicators[16]!.name], ['实施进度滞后，按照市区两级工', '群众满意度']);
+});

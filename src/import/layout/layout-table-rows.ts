@@ -68,28 +68,30 @@ const ALIGNED = 1;
  * Each token's column. By its centre, but for the last line of a wrapped cell: a cell's text is set
  * left in its column, which may start well left of its centred title, so a short last line
  * (服务机制，/ 加强) can have its centre under the title on its left. A token starting where the
- * column on its right had text a line or two above (one line of other cells between), no wider
- * than that text, and with nothing of that column on its own line, goes on that text's cell. A
- * number in a column of points stays there: points never wrap.
+ * column on its right had text a line or two above (one line of other cells between, which may
+ * itself hold text drifted into that column), no wider than that text, and with nothing of that
+ * column on its own line, goes on that text's cell. A number in a column of points stays there:
+ * points never wrap.
  */
 function tokenBands(lines: readonly LayoutLine[], bands: readonly Band[]): Map<LayoutToken, number> {
   const out = new Map<LayoutToken, number>();
-  /** Per band, the last line holding its text: its index and tokens. */
-  const last = new Map<number, { index: number; tokens: LayoutToken[] }>();
+  /** Per band, the last two lines holding its text: their index and tokens (the wrapped cell's may be the earlier, another cell's drifted into the band the later). */
+  const last = new Map<number, Array<{ index: number; tokens: LayoutToken[] }>>();
   for (const line of lines) {
     const own = line.tokens.map((t) => bandOf(bands, t));
     const here = line.tokens.map((t, i) => {
       const b = own[i]!;
-      const right = last.get(b + 1);
-      if (right === undefined || own.includes(b + 1) || line.index - right.index > 2) return b;
-      if (line.index - right.index === 2 && blank(lines, right.index + 1)) return b;
-      if (FIGURES.has(bands[b]!.field ?? '') && NUMBER.test(t.text)) return b;
-      const edge = Math.min(...right.tokens.map((u) => u.start));
-      const width = Math.max(...right.tokens.map((u) => u.end)) - edge;
-      return Math.abs(t.start - edge) <= ALIGNED && t.end - t.start < width ? b + 1 : b;
+      if (own.includes(b + 1) || (FIGURES.has(bands[b]!.field ?? '') && NUMBER.test(t.text))) return b;
+      const within = (right: { index: number }) => line.index - right.index <= 2 && !(line.index - right.index === 2 && blank(lines, right.index + 1));
+      const wraps = (right: { tokens: LayoutToken[] }) => {
+        const edge = Math.min(...right.tokens.map((u) => u.start));
+        const width = Math.max(...right.tokens.map((u) => u.end)) - edge;
+        return Math.abs(t.start - edge) <= ALIGNED && t.end - t.start < width;
+      };
+      return (last.get(b + 1) ?? []).some((right) => within(right) && wraps(right)) ? b + 1 : b;
     });
     line.tokens.forEach((t, i) => out.set(t, here[i]!));
-    for (const b of new Set(here)) last.set(b, { index: line.index, tokens: line.tokens.filter((_, i) => here[i] === b) });
+    for (const b of new Set(here)) last.set(b, [...(last.get(b) ?? []).slice(-1), { index: line.index, tokens: line.tokens.filter((_, i) => here[i] === b) }]);
   }
   return out;
 }
