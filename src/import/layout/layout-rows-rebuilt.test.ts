@@ -290,3 +290,27 @@ test('a wrapped line ends its cell when it is short of the next line, or of its 
   // 及 then ≥90% a column after it: the target drifted beside the name's line makes it no wider.
   assert.equal(endsBefore(line(['时跟踪预算执行进度，细化', 16]), line(['绩效目标，强化过程管理和', 16]), [line(['加强预算编制的科学性，及', 16], ['≥90%', 29])]), false);
 });
+
+test('a line well short of the width its column\'s cells show below ends its cell: two labels alone share the lines between them (seed 777, form 221)', () => {
+  // 主要绩效 / its one line / 主要问题's one line, set at the top of its row / 主要问题 / … / 改进措施's
+  // text, as wide as the cells of that column are: the first line stops far short of that width.
+  const labels = new Set(['主要绩效', '主要问题', '改进措施']);
+  const isLabel = (text: string) => labels.has(text);
+  const hasLabel = (l: LayoutLine) => l.tokens.some((t) => isLabel(t.text));
+  const lines = layoutLines([
+    '  主要绩效',
+    '           项目按计划实施，各项指标基本完成，资金使用规',
+    '           按照市区两级工作要求。',
+    '  主要问题',
+    '',
+    '',
+    '           按照市区两级工作要求，围绕年度重点工作，按计划推进项目实施，按期完成既定目标，实施进度滞后，服务对象满意',
+    '  改进措施',
+    '           方案》各项任务，落实《实施方案》各项任务，完成第3批次设备更新（含12台），部分工作受客观因素影响推进较慢，',
+  ].join('\n'));
+  const rows = layoutRows(lines, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel });
+  assert.deepEqual(rows.slice(0, 2).map((r) => r.tokens.map((t) => t.text)), [
+    ['主要绩效', '项目按计划实施，各项指标基本完成，资金使用规'],
+    ['按照市区两级工作要求。', '主要问题'],
+  ]);
+});

@@ -92,7 +92,12 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const beyond = cells ? nextRowStart(all, next, (l) => isAnchor(l) || isolated(l) || opens(l)) : undefined;
     const figure = cells && lines[a]!.tokens.some((t) => text.isFigureLabel?.(t.text));
     const ends = (l: LayoutLine | undefined) => (l?.tokens ?? []).filter((t) => text.isLabel(t.text)).map((t) => t.end);
-    const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]) } : undefined;
+    // The cells' widths from the lines below the upper anchor down to the row after the lower one:
+    // the cells of the text blocks under one another (主要绩效, 主要问题, 改进措施) are as wide.
+    const startsRow = (l: LayoutLine) => isAnchor(l) || isolated(l) || opens(l);
+    const after = cells ? all.findIndex((l, i) => i > next && (l.page !== all[next]!.page || startsRow(l))) : -1;
+    const widths = cellWidths(all.slice(a + 1, after < 0 ? all.length : after).map(values));
+    const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]), widths } : undefined;
     // A value of the upper label may also be printed on the line above, another label's (预算单位's, the name set at the top).
     const valueAbove = a > from && lines[a - 1]!.tokens.some((t) => !text.isLabel(t.text));
     const needs = (l: LayoutLine) => text.needsValue?.(l) === true;
@@ -113,10 +118,33 @@ const ALIGNED = 2;
  * width but the last, so a line of text shorter than the next line's text in its column (both
  * starting at its left edge) is the last of its cell, and the next one begins another cell.
  */
-function endsCell(line: LayoutLine, below: readonly LayoutLine[]): boolean {
+function endsCell(line: LayoutLine, below: readonly LayoutLine[], widths: CellWidths): boolean {
   // The next line holding text in this line's column (a label alone on its line between them).
   const next = below.find((l) => sharesColumn(line, l));
-  return next !== undefined && line.tokens.some((t) => next.tokens.some((u) => endsBefore([t], [u])));
+  return next !== undefined && (line.tokens.some((t) => next.tokens.some((u) => endsBefore([t], [u]))) || shortOfItsCell(line.tokens, next.tokens, widths));
+}
+
+/** The widest first piece printed from each left edge (a character column) on some lines: the width of the cells set there. */
+type CellWidths = ReadonlyMap<number, number>;
+
+function cellWidths(lines: readonly LayoutLine[]): CellWidths {
+  const widths = new Map<number, number>();
+  for (const line of lines) for (const t of line.tokens) widths.set(t.start, Math.max(widths.get(t.start) ?? 0, printedWidth([t])));
+  return widths;
+}
+
+/**
+ * Whether a line of text stops well short of its cell's width where the next line of its column
+ * starts at the same left edge: wrapped text fills every line of its cell but the last, so the next
+ * line is another cell's even when it is shorter still (主要绩效's short text over 主要问题's).
+ */
+function shortOfItsCell(upper: readonly LayoutToken[], lower: readonly LayoutToken[], widths: CellWidths): boolean {
+  if (upper.length === 0 || lower.length === 0) return false;
+  const start = (ts: readonly LayoutToken[]) => Math.min(...ts.map((t) => t.start));
+  if (Math.abs(start(upper) - start(lower)) > ALIGNED) return false;
+  let width = 0;
+  for (const [edge, w] of widths) if (Math.abs(edge - start(upper)) <= ALIGNED) width = Math.max(width, w);
+  return printedWidth(upper) <= width - SHORT_BY;
 }
 
 /**
@@ -198,7 +226,7 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   if (under > 0) return under;
   // One run of text from anchor to anchor: the border after a line that ends its cell, if one does.
   const run = text ? [text.upper, ...between] : [];
-  const ends = run.flatMap((l, i) => (endsCell(l, [...run.slice(i + 1), ...text!.lower]) ? [i] : []));
+  const ends = run.flatMap((l, i) => (endsCell(l, [...run.slice(i + 1), ...text!.lower], text!.widths) ? [i] : []));
   if (ends.length > 0) return nearest(ends);
   return Math.min(Math.max(reach, 0), between.length);
 }
@@ -234,6 +262,7 @@ interface Anchors {
   beyond: number | undefined;
   /** Whether the upper anchor is the label of a figure (预算执行数（元）). */
   figure: boolean;
+  widths: CellWidths;
 }
 
 /**
