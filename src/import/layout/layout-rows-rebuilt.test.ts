@@ -262,7 +262,7 @@ test('a label alone on its line takes the lines of one column right under it, ne
   ]);
 });
 
-test('two labels of fields every form fills, alone on their lines, share the lines between them: each keeps the one next to it (sample forms 10 and 30)', async () => {
+test('two labels of fields every form fills, alone on their lines, share the lines between them: each keeps the one next to it (sample forms 10 and 30, seed 777 form 494)', async () => {
   const national = (head: string[]) => [
     '                                              项目支出绩效自评表',
     '                                                   （2022年度）',
@@ -277,6 +277,9 @@ test('two labels of fields every form fills, alone on their lines, share the lin
   // The name above its label, the unit's value below it and nothing under 主管部门: the line between is the unit's.
   const above = await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(national([at([10, '围绕年度重点工作，按30']), ' 项目名称', at([10, '南京市虹口区卫生健康委员会']), at([1, '主管部门'], [64, '实施单位'], [90, '计划财务科'])]).join('\n')) });
   assert.deepEqual([above.forms[0]!.evaluation.project.name, above.forms[0]!.evaluation.project.budgetUnit], ['围绕年度重点工作，按30', '南京市虹口区卫生健康委员会']);
+  // The unit's value on 实施单位's line, right under the name in its column, 主管部门 a line lower (seed 777, form 494).
+  const beside = await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(national([' 项目名称', at([10, '组织开展专项494']), at([10, '合肥市崇明区教育局'], [64, '实施单位']), at([1, '主管部门'], [90, '新增服务点位'])]).join('\n')) });
+  assert.deepEqual([beside.forms[0]!.evaluation.project.name, beside.forms[0]!.evaluation.project.budgetUnit], ['组织开展专项494', '合肥市崇明区教育局']);
 });
 
 test('a wrapped line ends its cell when it is short of the next line, or of its cell\'s lines above it by their first piece (seed 2026, form 10)', () => {

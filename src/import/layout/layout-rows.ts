@@ -246,8 +246,12 @@ function leaveEachItsValue(between: readonly LayoutLine[], split: number, text: 
   const last = between[filled.at(-1)!]!;
   // Nothing of the lower row on the line under its anchor either.
   const lowerBare = lowerNeeds && (text.lower[1] === undefined || text.lower[1].tokens.length === 0) && rightOf(text.labelEnds, last);
-  // The upper label's value may yet come from a line beside it (another label's, the orphans'): moved only for the lower's sake.
-  if (upperNeeds && lowerNeeds && rightOf(text.upperEnds, first) && split <= filled[0]!) return filled[0]! + 1;
+  // The upper label's value may yet come from a line beside it (another label's, the orphans'): moved
+  // only for the lower's sake, or where the lower anchor's own value stands right under the line in
+  // its column (项目名称 / 组织开展专项 / 合肥市…  实施单位: the line is no part of the lower row's cell).
+  const start = (line: LayoutLine) => Math.min(...line.tokens.map((t) => t.start));
+  const lowerOwn = text.lower[0] !== undefined && text.lower[0].tokens.some((t) => Math.abs(t.start - start(first)) <= ALIGNED);
+  if (upperNeeds && (lowerNeeds || lowerOwn) && rightOf(text.upperEnds, first) && split <= filled[0]!) return filled[0]! + 1;
   if (lowerBare && split > filled.at(-1)!) return filled.at(-1)!;
   return split;
 }
