@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readTextForms } from '../text/read-text-forms.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
-import { endsBefore, joinTitleRows, layoutRows } from './layout-rows.ts';
+import { endsBefore, firstPiece, joinTitleRows, layoutRows } from './layout-rows.ts';
 import { joinOrphanValues } from './orphan-values.ts';
 import { readLayoutText } from './read-layout-forms.ts';
 import { at, HEAD, TITLES } from './layout-excerpt.testing.ts';
@@ -286,12 +286,13 @@ test('a wrapped line ends its cell when it is short of the next line, or of its 
   const piece = (text: string, start: number) => ({ text, start, end: start + text.length, line: 0, lineNo: 1, page: 1 });
   const line = (...pieces: Array<[string, number]>) => pieces.map(([text, start]) => piece(text, start));
   // 年。 under 组织开展专项检查2次，: the cell's last line, whatever the line below holds (较满意).
-  assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34]), [line(['组织开展专项检查2次，', 34])]), true);
+  const pieces = (...lines: ReturnType<typeof line>[]) => lines.map((l) => firstPiece(l)!);
+  assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34]), pieces(line(['组织开展专项检查2次，', 34]))), true);
   assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34])), false);
   // A line above at another edge is another column's, not this cell's.
-  assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34]), [line(['组织开展专项检查2次，', 40])]), false);
+  assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34]), pieces(line(['组织开展专项检查2次，', 40]))), false);
   // 及 then ≥90% a column after it: the target drifted beside the name's line makes it no wider.
-  assert.equal(endsBefore(line(['时跟踪预算执行进度，细化', 16]), line(['绩效目标，强化过程管理和', 16]), [line(['加强预算编制的科学性，及', 16], ['≥90%', 29])]), false);
+  assert.equal(endsBefore(line(['时跟踪预算执行进度，细化', 16]), line(['绩效目标，强化过程管理和', 16]), pieces(line(['加强预算编制的科学性，及', 16], ['≥90%', 29]))), false);
 });
 
 test('a line well short of the width its column\'s cells show below ends its cell: two labels alone share the lines between them (seed 777, form 221)', () => {

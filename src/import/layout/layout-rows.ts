@@ -94,14 +94,17 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const ends = (l: LayoutLine | undefined) => (l?.tokens ?? []).filter((t) => text.isLabel(t.text)).map((t) => t.end);
     // The cells' widths from the lines below the upper anchor down to the row after the lower one:
     // the cells of the text blocks under one another (主要绩效, 主要问题, 改进措施) are as wide.
-    const startsRow = (l: LayoutLine) => isAnchor(l) || isolated(l) || opens(l);
-    const after = cells ? all.findIndex((l, i) => i > next && (l.page !== all[next]!.page || startsRow(l))) : -1;
-    const widths = cellWidths(all.slice(a + 1, after < 0 ? all.length : after).map(values));
+    // Found only where the split needs them (few pairs of anchors come to that).
+    const widths = (): CellWidths => {
+      let after = next + 1;
+      while (after < all.length && all[after]!.page === all[next]!.page && !isAnchor(all[after]!) && !isolated(all[after]!) && !opens(all[after]!)) after++;
+      return cellWidths(all.slice(a + 1, after).map(values));
+    };
     const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]), widths } : undefined;
     // A value of the upper label may also be printed on the line above, another label's (预算单位's, the name set at the top).
-    const valueAbove = a > from && lines[a - 1]!.tokens.some((t) => !text.isLabel(t.text));
+    const valueAbove = () => a > from && lines[a - 1]!.tokens.some((t) => !text.isLabel(t.text));
     const needs = (l: LayoutLine) => text.needsValue?.(l) === true;
-    const split = around ? leaveEachItsValue(between, splitAt(between, reach, false, around), around, needs(lines[a]!) && reach <= 0 && !valueAbove, needs(lines[next]!)) : splitAt(between, reach, next === lines.length, undefined);
+    const split = around ? leaveEachItsValue(between, splitAt(between, reach, false, around), around, needs(lines[a]!) && reach <= 0 && !valueAbove(), needs(lines[next]!)) : splitAt(between, reach, next === lines.length, undefined);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }
@@ -151,14 +154,27 @@ function shortOfItsCell(upper: readonly LayoutToken[], lower: readonly LayoutTok
  * Whether text `upper` is the last line of its cell, given the next line `lower` of its column:
  * both start at the column's left edge and `upper` is shorter (wrapped text fills every line but its cell's last).
  */
-export function endsBefore(upper: readonly LayoutToken[], lower: readonly LayoutToken[], above: ReadonlyArray<readonly LayoutToken[]> = []): boolean {
+export function endsBefore(upper: readonly LayoutToken[], lower: readonly LayoutToken[], above: readonly FirstPiece[] = []): boolean {
   if (upper.length === 0 || lower.length === 0) return false;
   const start = (ts: readonly LayoutToken[]) => Math.min(...ts.map((t) => t.start));
-  // The lines of its cell above it (`above`, at its edge) show the cell's width as well as the next
-  // line does: by their first piece alone (a neighbour's text may print a column after it, 及 ≥90%).
-  const first = (l: readonly LayoutToken[]) => [l.reduce((a, b) => (b.start < a.start ? b : a))];
-  const full = Math.max(printedWidth(lower), ...above.filter((l) => l.length > 0 && Math.abs(start(l) - start(upper)) <= ALIGNED).map((l) => printedWidth(first(l))));
-  return Math.abs(start(lower) - start(upper)) <= ALIGNED && printedWidth(upper) <= full - SHORT_BY;
+  const edge = start(upper);
+  if (Math.abs(start(lower) - edge) > ALIGNED) return false;
+  // The lines of its cell above it (`above`, at its edge) show the cell's width as well as the next line does.
+  let full = printedWidth(lower);
+  for (const piece of above) if (Math.abs(piece.start - edge) <= ALIGNED) full = Math.max(full, piece.width);
+  return printedWidth(upper) <= full - SHORT_BY;
+}
+
+/** Where a line's text starts and how wide its first piece prints (a neighbour's text may print a column after it, 及 ≥90%). */
+export interface FirstPiece {
+  start: number;
+  width: number;
+}
+
+export function firstPiece(tokens: readonly LayoutToken[]): FirstPiece | undefined {
+  if (tokens.length === 0) return undefined;
+  const first = tokens.reduce((a, b) => (b.start < a.start ? b : a));
+  return { start: first.start, width: printedWidth([first]) };
 }
 
 /**
@@ -226,7 +242,8 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   if (under > 0) return under;
   // One run of text from anchor to anchor: the border after a line that ends its cell, if one does.
   const run = text ? [text.upper, ...between] : [];
-  const ends = run.flatMap((l, i) => (endsCell(l, [...run.slice(i + 1), ...text!.lower], text!.widths) ? [i] : []));
+  const widths = text ? text.widths() : new Map<number, number>();
+  const ends = run.flatMap((l, i) => (endsCell(l, [...run.slice(i + 1), ...text!.lower], widths) ? [i] : []));
   if (ends.length > 0) return nearest(ends);
   return Math.min(Math.max(reach, 0), between.length);
 }
@@ -266,7 +283,8 @@ interface Anchors {
   beyond: number | undefined;
   /** Whether the upper anchor is the label of a figure (预算执行数（元）). */
   figure: boolean;
-  widths: CellWidths;
+  /** The cells' widths at each left edge, from the lines below the upper anchor to the row after the lower one. */
+  widths: () => CellWidths;
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import { cellText, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
-import { endsBefore, type LayoutRow } from './layout-rows.ts';
+import { endsBefore, firstPiece, type FirstPiece, type LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
 
 /** 一级指标 / 二级指标: merged over rows, placed by layout-grid once the rows are known. */
@@ -51,8 +51,8 @@ interface Block {
   lines: number[];
   /** Its last line's text. */
   text: LayoutToken[];
-  /** The text of its lines before the last. */
-  above: LayoutToken[][];
+  /** Where its lines before the last start and how wide they print. */
+  above: FirstPiece[];
 }
 
 function bandOf(bands: readonly Band[], token: LayoutToken): number {
@@ -112,7 +112,7 @@ function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: b
       const last = open.get(band);
       const text = line.tokens.filter((t) => bandAt.get(t) === band);
       const ended = (seams && last !== undefined && endsBefore(last.text, text, last.above)) || (FIGURES.has(bands[band]!.field ?? '') && text.every((t) => NUMBER.test(t.text)));
-      if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), last.above.push(last.text), (last.text = text);
+      if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), last.above.push(...[firstPiece(last.text)].filter((p) => p !== undefined)), (last.text = text);
       else {
         const block: Block = { band, top: line.index, bottom: line.index, lines: [line.index], text, above: [] };
         blocks.push(block);
@@ -371,6 +371,11 @@ function fitPage(onPage: readonly LayoutLine[], bands: readonly Band[], kept: re
   return { fit, loosened: fit && loosenedBy(fit, fit === whole ? cut : whole) };
 }
 
+/** Whether two sets of columns put every token of the lines in the same column by its centre (a second fit in them would be the first). */
+function sameColumns(lines: readonly LayoutLine[], a: readonly Band[], b: readonly Band[]): boolean {
+  return lines.every((l) => l.tokens.every((t) => bandOf(a, t) === bandOf(b, t)));
+}
+
 /** One page's part of a table body as rows cut at the borders of `fit`. */
 function pageRows(fit: PageFit): LayoutRow[] {
   const { lines, blocks, weights, bounds, bandAt, firm } = fit;
@@ -491,7 +496,8 @@ export function tableRows(rows: readonly LayoutRow[], lines: readonly LayoutLine
       // Only as many rows, on the same weights' lines: columns learnt from a few rows may lose a
       // weight, and fewer rows always cost less.
       const own = pageBands(onPage, zone.bands, hints.caption);
-      const tried = [page === titlesPage ? zone.bands : (own ?? zone.bands), ...(page === titlesPage && own ? [own] : [])].map((bands) => fitPage(onPage, bands, kept));
+      const tryOwn = page === titlesPage && own !== undefined && !sameColumns(onPage, zone.bands, own);
+      const tried = [page === titlesPage ? zone.bands : (own ?? zone.bands), ...(tryOwn ? [own] : [])].map((bands) => fitPage(onPage, bands, kept));
       const sameRows = (a: PageFit, b: PageFit) => a.weights.length === b.weights.length && a.weights.every((w, i) => w === b.weights[i]);
       const best = tried.reduce((a, b) => (a.fit !== undefined && b.fit !== undefined && sameRows(a.fit, b.fit) && b.fit.cost < a.fit.cost ? b : a));
       rebuilt.push(...(best.fit === undefined ? kept : pageRows(best.loosened!)));
