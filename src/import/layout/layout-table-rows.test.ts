@@ -6,6 +6,12 @@ import { at, HEAD, TITLES } from './layout-excerpt.testing.ts';
 
 const read = (lines: string[]) => readLayoutText({ file: 'form.txt', bytes: new Uint8Array() }, lines.join('\n'));
 
+/** The indicators read from a form of the committed layout corpus's `pdftotext -layout` text. */
+async function sampleIndicators(form: string) {
+  const text = readFileSync(new URL(`../../../test/fixtures/layout-corpus/${form}.txt`, import.meta.url), 'utf8');
+  return (await readLayoutText({ file: `${form}.txt`, bytes: new Uint8Array() }, text)).forms[0]!.evaluation.indicators;
+}
+
 test('the short last line of a wrapped remark, its centre under the 自评分 title, stays with its cell (seed 2026, form 19)', async () => {
   // 备注 is set left in its column, which starts left of its centred title: the first line's centre
   // lies under 备注, the last line's (加强, two characters) under 自评分. A line of the row's
@@ -269,9 +275,7 @@ test('titles set columns away from their cells (another font): the rows are cut 
   // 年度指标值 prints at column 37, its cells from column 27, 实际完成值 at 57 over cells at 42: in
   // the titles' columns the target's last line (期, under 40万元's line) fell in the 三级指标
   // column and went to the next row, 印制宣传材料's.
-  const text = readFileSync(new URL('../../../test/fixtures/layout-corpus/form-0032-national-2020.txt', import.meta.url), 'utf8');
-  const result = await readLayoutText({ file: 'form-0032-national-2020.txt', bytes: new Uint8Array() }, text);
-  const indicators = result.forms[0]!.evaluation.indicators;
+  const indicators = await sampleIndicators('form-0032-national-2020');
   assert.deepEqual(
     indicators.slice(0, 2).map((i) => [i.name, i.target, i.actual]),
     [
@@ -313,8 +317,6 @@ test('the last line of a wrapped name under the 二级指标 title stays with it
   // 两级 / 工: the name starts left of its centred title, so 工 has its centre in the 二级指标
   // column (by 益指标). Its cell is the name two lines above, though the line between holds text
   // the page's columns put in the name's column too: 工 is no text of the row below (群众满意度).
-  const text = readFileSync(new URL('../../../test/fixtures/layout-corpus/form-0028-national-2020.txt', import.meta.url), 'utf8');
-  const result = await readLayoutText({ file: 'form-0028-national-2020.txt', bytes: new Uint8Array() }, text);
-  const indicators = result.forms[0]!.evaluation.indicators;
+  const indicators = await sampleIndicators('form-0028-national-2020');
   assert.deepEqual([indicators[15]!.name, indicators[16]!.name], ['实施进度滞后，按照市区两级工', '群众满意度']);
 });
