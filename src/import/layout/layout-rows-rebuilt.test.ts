@@ -286,7 +286,7 @@ test('a wrapped line ends its cell when it is short of the next line, or of its 
   const piece = (text: string, start: number) => ({ text, start, end: start + text.length, line: 0, lineNo: 1, page: 1 });
   const line = (...pieces: Array<[string, number]>) => pieces.map(([text, start]) => piece(text, start));
   // 年。 under 组织开展专项检查2次，: the cell's last line, whatever the line below holds (较满意).
-  const pieces = (...lines: ReturnType<typeof line>[]) => lines.map((l) => firstPiece(l)!);
+  const pieces = (...lines: ReturnType<typeof line>[]) => lines.map((l) => firstPiece(l));
   assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34]), pieces(line(['组织开展专项检查2次，', 34]))), true);
   assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34])), false);
   // A line above at another edge is another column's, not this cell's.

@@ -95,10 +95,10 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     // The cells' widths from the lines below the upper anchor down to the row after the lower one:
     // the cells of the text blocks under one another (主要绩效, 主要问题, 改进措施) are as wide.
     // Found only where the split needs them (few pairs of anchors come to that).
-    const widths = (): CellWidths => {
+    const widths = (): FirstPiece[] => {
       let after = next + 1;
       while (after < all.length && all[after]!.page === all[next]!.page && !isAnchor(all[after]!) && !isolated(all[after]!) && !opens(all[after]!)) after++;
-      return cellWidths(all.slice(a + 1, after).map(values));
+      return piecesOf(all.slice(a + 1, after).map(values));
     };
     const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]), widths } : undefined;
     // A value of the upper label may also be printed on the line above, another label's (预算单位's, the name set at the top).
@@ -121,33 +121,16 @@ const ALIGNED = 2;
  * width but the last, so a line of text shorter than the next line's text in its column (both
  * starting at its left edge) is the last of its cell, and the next one begins another cell.
  */
-function endsCell(line: LayoutLine, below: readonly LayoutLine[], widths: CellWidths): boolean {
+function endsCell(line: LayoutLine, below: readonly LayoutLine[], cells: readonly FirstPiece[]): boolean {
   // The next line holding text in this line's column (a label alone on its line between them).
   const next = below.find((l) => sharesColumn(line, l));
-  return next !== undefined && (line.tokens.some((t) => next.tokens.some((u) => endsBefore([t], [u]))) || shortOfItsCell(line.tokens, next.tokens, widths));
+  // Short of the next line, or of the width the column's cells show (主要绩效's short text over 主要问题's).
+  return next !== undefined && (line.tokens.some((t) => next.tokens.some((u) => endsBefore([t], [u]))) || endsBefore(line.tokens, next.tokens, cells));
 }
 
-/** The widest first piece printed from each left edge (a character column) on some lines: the width of the cells set there. */
-type CellWidths = ReadonlyMap<number, number>;
-
-function cellWidths(lines: readonly LayoutLine[]): CellWidths {
-  const widths = new Map<number, number>();
-  for (const line of lines) for (const t of line.tokens) widths.set(t.start, Math.max(widths.get(t.start) ?? 0, printedWidth([t])));
-  return widths;
-}
-
-/**
- * Whether a line of text stops well short of its cell's width where the next line of its column
- * starts at the same left edge: wrapped text fills every line of its cell but the last, so the next
- * line is another cell's even when it is shorter still (主要绩效's short text over 主要问题's).
- */
-function shortOfItsCell(upper: readonly LayoutToken[], lower: readonly LayoutToken[], widths: CellWidths): boolean {
-  if (upper.length === 0 || lower.length === 0) return false;
-  const start = (ts: readonly LayoutToken[]) => Math.min(...ts.map((t) => t.start));
-  if (Math.abs(start(upper) - start(lower)) > ALIGNED) return false;
-  let width = 0;
-  for (const [edge, w] of widths) if (Math.abs(edge - start(upper)) <= ALIGNED) width = Math.max(width, w);
-  return printedWidth(upper) <= width - SHORT_BY;
+/** Every piece printed on some lines, where it starts and how wide it prints: the widths of the cells set at each left edge. */
+function piecesOf(lines: readonly LayoutLine[]): FirstPiece[] {
+  return lines.flatMap((line) => line.tokens.map((t) => ({ start: t.start, width: printedWidth([t]) })));
 }
 
 /**
@@ -171,8 +154,8 @@ export interface FirstPiece {
   width: number;
 }
 
-export function firstPiece(tokens: readonly LayoutToken[]): FirstPiece | undefined {
-  if (tokens.length === 0) return undefined;
+/** `tokens`: a line's text in one column, never empty. */
+export function firstPiece(tokens: readonly LayoutToken[]): FirstPiece {
   const first = tokens.reduce((a, b) => (b.start < a.start ? b : a));
   return { start: first.start, width: printedWidth([first]) };
 }
@@ -242,7 +225,7 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   if (under > 0) return under;
   // One run of text from anchor to anchor: the border after a line that ends its cell, if one does.
   const run = text ? [text.upper, ...between] : [];
-  const widths = text ? text.widths() : new Map<number, number>();
+  const widths = text ? text.widths() : [];
   const ends = run.flatMap((l, i) => (endsCell(l, [...run.slice(i + 1), ...text!.lower], widths) ? [i] : []));
   if (ends.length > 0) return nearest(ends);
   return Math.min(Math.max(reach, 0), between.length);
@@ -283,8 +266,8 @@ interface Anchors {
   beyond: number | undefined;
   /** Whether the upper anchor is the label of a figure (预算执行数（元）). */
   figure: boolean;
-  /** The cells' widths at each left edge, from the lines below the upper anchor to the row after the lower one. */
-  widths: () => CellWidths;
+  /** The pieces printed from the line below the upper anchor to the row after the lower one: the cells' widths at each left edge. */
+  widths: () => FirstPiece[];
 }
 
 /**

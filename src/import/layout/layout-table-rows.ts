@@ -112,7 +112,7 @@ function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: b
       const last = open.get(band);
       const text = line.tokens.filter((t) => bandAt.get(t) === band);
       const ended = (seams && last !== undefined && endsBefore(last.text, text, last.above)) || (FIGURES.has(bands[band]!.field ?? '') && text.every((t) => NUMBER.test(t.text)));
-      if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), last.above.push(...[firstPiece(last.text)].filter((p) => p !== undefined)), (last.text = text);
+      if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), last.above.push(firstPiece(last.text)), (last.text = text);
       else {
         const block: Block = { band, top: line.index, bottom: line.index, lines: [line.index], text, above: [] };
         blocks.push(block);

@@ -62,6 +62,10 @@ interface Labelling {
   isAnswer: (text: string) => boolean;
   /** Whether a text is a template's grade (优秀, 良): the value of 绩效等级 only. */
   isGrade: (text: string) => boolean;
+  /** A label of a field whose value is a figure (an amount, the execution rate). */
+  isFigureLabel: (text: string) => boolean;
+  /** A line with a required text field's label and no value beside it (see bareRequiredLabel). */
+  needsValue: (line: LayoutLine) => boolean;
 }
 
 /**
@@ -118,7 +122,10 @@ function labelling(templates: readonly Template[]): Labelling {
   const isAnswer = memoByString((text) => matched(text).some((keys) => keys.has('form.yes') || keys.has('form.no')));
   const grades = new Set(templates.flatMap((t) => t.grades.map((g) => normalizeText(g.label.zh))));
   const isGrade = (text: string) => grades.has(normalizeText(text));
-  return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFit: labelFit(templates, isLabel, true), headerFieldsOf, isAnswer, isGrade };
+  const isFigureLabel = (text: string) => headerFieldsOf(text).some((f) => AMOUNT_FIELDS.has(f) || f === 'project.executionRate');
+  // Text fields only: a figure's value is printed elsewhere (its column), whatever the lines around it hold.
+  const needsValue = bareRequiredLabel(templates, (text) => (isFigureLabel(text) ? [] : headerFieldsOf(text)), isLabel);
+  return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFit: labelFit(templates, isLabel, true), headerFieldsOf, isAnswer, isGrade, isFigureLabel, needsValue };
 }
 
 /**
@@ -275,7 +282,7 @@ function labellingFor(templates: readonly Template[]): Labelling {
 
 export function readLayoutText(input: ReaderInput, text: string, templates: readonly Template[] = []): FileImport {
   const registry = templateRegistry(templates);
-  const { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText, fit, headerFit, headerFieldsOf, isAnswer, isGrade } = labellingFor(registry.ids().map((id) => registry.get(id)!));
+  const { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText, fit, headerFit, headerFieldsOf, isAnswer, isGrade, isFigureLabel, needsValue } = labellingFor(registry.ids().map((id) => registry.get(id)!));
   const lines = joinWrappedLabels(layoutLines(text), fit);
   // titles() gives no list at all when no text is a title.
   const onlyTitles = (texts: readonly string[]) => {
@@ -286,7 +293,6 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
   const titlesAndLabels = (texts: readonly string[]) => hints.titles(texts).some((f) => f !== undefined) && texts.every((t, i) => hints.titles(texts)[i] !== undefined || isLabelText(t));
   const opensNotes = (line: LayoutLine) => isNotesRow(line.pieces.map((p) => p.text));
-  const isFigureLabel = (text: string) => headerFieldsOf(text).some((f) => AMOUNT_FIELDS.has(f) || f === 'project.executionRate');
   // What a label's field may take: a yes/no question only 是/否, a figure's label only a figure.
   const fitsField = (label: string, value: string) => {
     const fields = headerFieldsOf(label);
@@ -294,8 +300,6 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     if (fields.length > 0 && fields.every((f) => AMOUNT_FIELDS.has(f) || f === 'project.executionRate')) return isNumberText(value);
     return true;
   };
-  // Text fields only: a figure's value is printed elsewhere (its column), whatever the lines around it hold.
-  const needsValue = bareRequiredLabel(registry.ids().map((id) => registry.get(id)!), (text) => (isFigureLabel(text) ? [] : headerFieldsOf(text)), isLabelText);
   const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText, isFigureLabel, needsValue }), onlyTitles, titlesAndLabels);
   // Two labelled rows that are one printed row (`当年预算数  2,247,524.82` over `45,750,000.00  上年预算金额`)
   // are joined first: else the value left of the second row's label is an orphan and goes to the next label below.
