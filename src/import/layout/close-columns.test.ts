@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { cellText, rowCells } from './layout-grid.ts';
 import { layoutLines } from './layout-lines.ts';
 import { figurePastWrap, figuresPastEdge, wrapsAlone } from './close-columns.ts';
+import { at } from './layout-excerpt.testing.ts';
 
 const cellsOf = (lines: readonly string[]) => rowCells(layoutLines(lines.join('\n')).flatMap((l) => l.tokens), 0);
 const byText = (cells: ReturnType<typeof cellsOf>, start: string) => cells.find((c) => cellText(c).startsWith(start))!;
@@ -48,4 +49,14 @@ test('a figure a space after a wrapped line, overlapping the line below, is no p
   // Within the edge its other lines show, a figure ending a line is the text's own.
   const within = cellsOf(['             资金拨付率达到 100%', '             覆盖全区15个街镇，加强预算']);
   assert.deepEqual(figuresPastEdge(within[0]!), []);
+});
+
+test('text going on at its own left edge, two spaces or more after the cell left of it, is another column (seed 777, form 292)', () => {
+  // 三级指标 and 年度指标值 a single space apart on their first line; on the next, 管 starts at the
+  // target's edge far right of 较慢: a cell's line holds no run of spaces.
+  const cells = cellsOf([at([20, '部分工作受客观因素影响推进'], [34, '细化绩效目标，强化过程']), at([20, '较慢'], [34, '管'])]);
+  assert.equal(wrapsAlone(byText(cells, '部分工作'), byText(cells, '细化绩效')), true);
+  // A phrase wrapped on at its cell's edge, under the text before the space: one column may hold both.
+  const phrase = cellsOf([at([20, '落实'], [23, '《实施方案》各项']), at([20, '任务']), at([20, '完成'])]);
+  assert.equal(wrapsAlone(byText(phrase, '落实'), byText(phrase, '《实施方案》')), false);
 });

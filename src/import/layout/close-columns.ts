@@ -52,11 +52,13 @@ export function figuresPastEdge(cell: LayoutCell): LayoutToken[] {
 }
 
 /**
- * Whether `b`, set a space right of `a`, holds lines of its own where `a` prints nothing: a phrase
- * with a space in it that wraps goes on at its cell's left edge, under `a` (and would be one cell
- * with it), so text going on at `b`'s own edge is another column's wrapped cell.
+ * Whether `b`, set a space right of `a`, holds lines of its own where `a` prints nothing, or prints
+ * only two spaces or more left of it: a phrase with a space in it that wraps goes on at its cell's
+ * left edge, under `a` (and would be one cell with it), and a cell's line holds no run of spaces,
+ * so text going on at `b`'s own edge is another column's wrapped cell (部分工作…推进 细化绩效目标…
+ * over 较慢            管).
  */
 export function wrapsAlone(a: LayoutCell, b: LayoutCell): boolean {
-  const aLines = new Set(a.tokens.map((t) => t.line));
-  return b.tokens.some((t) => !aLines.has(t.line) && t.start === b.start);
+  const apart = (t: LayoutToken) => a.tokens.every((u) => u.line !== t.line || u.end <= t.start - 2);
+  return b.tokens.some((t) => t.start === b.start && apart(t));
 }

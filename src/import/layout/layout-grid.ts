@@ -209,7 +209,7 @@ function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals 
     const left = closeAfter[i] ? Math.abs(c.start - b.left) : Number.POSITIVE_INFINITY;
     return Math.min(centred, left, Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
   };
-  const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && a.tokens.some((t) => b.tokens.some((u) => u.line === t.line)) && !figurePastWrap(a, b) && !wrapsAlone(a, b);
+  const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && (a.tokens.some((t) => b.tokens.some((u) => u.line === t.line)) ? !figurePastWrap(a, b) && !wrapsAlone(a, b) : stacked(a, b));
   // cost[i][k]: cells 0..i placed, cell i in band k. With more cells than columns and no two of them
   // touching, no placement keeps them apart: then any two may share a column rather than none fit.
   const place = (mayShare: (i: number) => boolean) => {
@@ -255,6 +255,19 @@ function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals 
     }
   });
   return out;
+}
+
+/**
+ * Whether two cells of a row, one starting where the other ends, print on lines right above and
+ * under each other (at most one line of other cells between) and on none of the same: one cell's
+ * wrapped text whose line pdftotext set after a neighbour's text on it, out of line with the rest
+ * (制。 落实《实施方案》各 over 项任。; 新增服务点位 滞 under 新增服务点位8个/年，实施进度), or two
+ * columns' cells set at other heights in the row. Either may share a column, at a cost.
+ */
+function stacked(a: LayoutCell, b: LayoutCell): boolean {
+  const lines = (c: LayoutCell) => c.tokens.map((t) => t.line);
+  const [aTop, aBottom, bTop, bBottom] = [Math.min(...lines(a)), Math.max(...lines(a)), Math.min(...lines(b)), Math.max(...lines(b))];
+  return (bTop > aBottom && bTop - aBottom <= 2) || (aTop > bBottom && aTop - bBottom <= 2);
 }
 
 /** A cell without the figures printed past its edge (another column's), and those as a cell of their own. */

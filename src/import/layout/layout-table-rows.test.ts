@@ -320,3 +320,14 @@ test('the last line of a wrapped name under the 二级指标 title stays with it
   const indicators = await sampleIndicators('form-0028-national-2020');
   assert.deepEqual([indicators[15]!.name, indicators[16]!.name], ['实施进度滞后，按照市区两级工', '群众满意度']);
 });
+
+test('a wrapped line pdftotext set after a neighbour\'s text, out of line with the rest of its cell, shares its column with them (sample forms 40 and 15)', async () => {
+  // 制。 落实《实施方案》各 / 项任。: the actual's first line printed on the target's last, set right
+  // after it, nine columns left of its second line; neither overlaps the other, so they were two
+  // cells, and the first went to the target. 新增服务点位 滞: the target's last character set a space
+  // after the name's line, one column left of the target's other lines, went to the name.
+  const form40 = await sampleIndicators('form-0040-national-2020');
+  assert.deepEqual([form40[2]!.target, form40[2]!.actual], ['健全“一网通办”服务机制。', '落实《实施方案》各项任。']);
+  const form15 = await sampleIndicators('form-0015-shanghai-2021');
+  assert.deepEqual([form15[8]!.name, form15[8]!.target?.endsWith('实施进度滞')], ['覆盖全区15个街镇，新增服务点位8个/年，新增服务点位8个/年，部分工作', true]);
+});

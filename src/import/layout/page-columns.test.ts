@@ -149,3 +149,11 @@ test('a page leaving 备注 blank on every row: the score column keeps its figur
   assert.ok(score.left <= 45 && score.right >= 49, `score ${score.left}–${score.right}`);
   assert.ok(remark.left >= 49);
 });
+
+test('a page whose one row prints the name and the target a single space apart: the columns start at their words, never at the 一级指标 caption (seed 777, forms 139 and 353)', () => {
+  const lines = layoutLines([at([0, '满意度指标']), at([3, '参与单位满意度'], [11, '满意'], [22, '10'], [26, '反馈满意，得满分'], [46, '9'])].join('\n'));
+  const bands = pageBands(lines, BANDS, (field, text) => (field === 'category' && text === '满意度指标' ? 'whole' : undefined))!;
+  const leftOf = (field: string) => bands.find((b) => b.field === field)!.left;
+  assert.deepEqual(['name', 'target', 'weight', 'rule', 'score'].map(leftOf), [2.5, 10.5, 21.5, 25.5, 45.5]);
+  assert.ok(leftOf('category') < leftOf('name'));
+});
