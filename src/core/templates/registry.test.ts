@@ -42,6 +42,15 @@ test('a template with a cap on a category it does not have is refused', () => {
   assert.deepEqual(result.error.issues[0]!.path, ['caps', 0, 'categories', 0]);
 });
 
+test("a template giving names' words for a 二级指标 its category does not have is refused", () => {
+  const national = readJson('/src/core/templates/national-2020.json');
+  assert.ok(validTemplateSchema.safeParse(national).success);
+  national.categories[0].nameWords = { ...national.categories[0].nameWords, 社会效益指标: ['覆盖'] };
+  const result = validTemplateSchema.safeParse(national);
+  assert.ok(!result.success);
+  assert.deepEqual(result.error.issues[0]!.path, ['categories', 0, 'nameWords', '社会效益指标']);
+});
+
 test('a column recorded but not printed is data: the Shanghai form records 实际完成值 and prints its seven columns as before', async () => {
   const { printedColumns } = await import('./template.ts');
   const [shanghai, national] = BUILT_IN_TEMPLATES;

@@ -63,6 +63,12 @@ export const templateSchema = z.object({
         key: z.string().min(1),
         label: labelSchema,
         subcategories: z.array(z.string()).default([]),
+        /**
+         * Words the names of each 二级指标's indicators usually hold (人次 under 数量指标), by
+         * 二级指标: where a printed form's layout fits a row under either of two 二级指标 alike,
+         * the import gives it to the one its name speaks of (and says it was unsure).
+         */
+        nameWords: z.record(z.string(), z.array(z.string().min(1))).optional(),
       }),
     )
     .min(1),
@@ -107,7 +113,7 @@ export const templateSchema = z.object({
   }),
 });
 
-/** A template is also checked for sense: caps name its own categories, some band starts at 0. */
+/** A template is also checked for sense: caps name its own categories, some band starts at 0, names' words are given for its own 二级指标. */
 export const validTemplateSchema = templateSchema.superRefine((t, ctx) => {
   const keys = new Set(t.categories.map((c) => c.key));
   t.caps.forEach((cap, i) =>
@@ -116,6 +122,11 @@ export const validTemplateSchema = templateSchema.superRefine((t, ctx) => {
     }),
   );
   if (!t.grades.some((g) => g.min === 0)) ctx.addIssue({ code: 'custom', path: ['grades'], message: 'one grade band must start at 0' });
+  t.categories.forEach((c, i) =>
+    Object.keys(c.nameWords ?? {}).forEach((sub) => {
+      if (!c.subcategories.includes(sub)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'nameWords', sub], message: `"${sub}" is not one of the category's subcategories` });
+    }),
+  );
 });
 
 export type Template = z.infer<typeof templateSchema>;

@@ -155,6 +155,28 @@ test('a 二级指标 row in a tie is kept with the caption whose miss of its row
   assert.deepEqual(placeCaptions([caption(11), caption(22), caption(27)], texts, extents).map((p) => [p.s, p.e, p.unclear]), [[0, 0, 1], [2, 2, undefined], [3, 3, undefined]]);
 });
 
+test('a 二级指标 row in a tie goes with the caption its name speaks of, where it speaks of one of the two', () => {
+  // The tie above: by the lines row 1 goes with the second caption. Its name speaks of the first
+  // (带动社会投资 under 经济效益指标): it goes there, still in doubt; of both or of neither, the lines decide.
+  const { texts, extents } = rows([10, 12], [15, 17], [20, 24], [27, 27]);
+  const captions = [caption(11), caption(22), caption(27)];
+  const place = (leans: (i: number, row: number) => boolean) => placeCaptions(captions, texts, extents, undefined, true, leans).map((p) => [p.s, p.e, p.unclear]);
+  assert.deepEqual(place((i, row) => row === 1 && i === 0), [[0, 1, 1], [2, 2, undefined], [3, 3, undefined]]);
+  assert.deepEqual(place((i, row) => row === 1 && i === 1), [[0, 0, 1], [1, 2, undefined], [3, 3, undefined]]);
+  assert.deepEqual(place((_, row) => row === 1), [[0, 0, 1], [1, 2, undefined], [3, 3, undefined]]);
+  // A row no tie puts in doubt stays where the lines put it, whatever its name.
+  assert.deepEqual(place((i, row) => row === 3 && i === 1), [[0, 0, 1], [1, 2, undefined], [3, 3, undefined]]);
+});
+
+test("the words of a 二级指标's names, as the national template gives them: a name speaks of the 二级指标 whose word it holds", () => {
+  const speaksOf = labellingForTest().hints.speaksOf!;
+  assert.equal(speaksOf('经济效益指标', '带动社会投资'), true);
+  assert.equal(speaksOf('社会效益指标', '带动社会投资'), false);
+  assert.equal(speaksOf('数量指标', '培训人次'), true);
+  assert.equal(speaksOf(' 生态效益\n指标', '节能减排量'), true);
+  assert.equal(speaksOf('时效指标', '细化绩效目标'), false);
+});
+
 test("each caption's margin: what the best placement costs more with its first or last row elsewhere", () => {
   // Tall rows (lines 10–20, 24–34, 38–48), 产出 centred on the first two (line 22), 效益 on the third
   // (line 43): any other border sets a caption a row's height off, so the spans are forced.

@@ -48,6 +48,8 @@ export interface TableHints {
   points?(text: string): number | undefined;
   /** Whether a 二级指标 caption may stand under a 一级指标 caption: false only when no template has it there. */
   nests?(subcategory: string, category: string): boolean;
+  /** Whether an indicator's name holds a word a template gives that 二级指标's names (次数 under 数量指标). */
+  speaksOf?(subcategory: string, name: string): boolean;
 }
 
 const GROUPED = new Set(['category', 'subcategory']);
@@ -565,7 +567,10 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const fits = band.field === 'category' ? pointsFit(names, dataRows.map((r) => table[r]!), zone, hints) : parentsByPoints ? nestedFit(table, dataRows, zone, names, hints) : undefined;
     // A 二级指标 row in a tie is kept with the nearer caption and reported; a 一级指标 row is left to the template's points.
     const keepTies = band.field === 'subcategory';
-    const placed = placeCaptions(captions, texts, extents, fits, keepTies).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
+    const nameBand = zone.bands.findIndex((x) => x.field === 'name');
+    const nameOf = (r: number) => table[dataRows[r]!]!.filter((c) => c.band === nameBand).map(cellText).join('');
+    const leans = keepTies && hints.speaksOf ? (i: number, r: number) => hints.speaksOf!(names[i]!, nameOf(r)) : undefined;
+    const placed = placeCaptions(captions, texts, extents, fits, keepTies, leans).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
     if (band.field === 'category') parentsByPoints = placed.length === captions.length && placed.every((p) => p.byPoints === true && p.unclear === undefined);
     placed.forEach(({ s, e, cost, unclear, byPoints, margin }, i) => {
       const caption = captions[i]!;
@@ -947,19 +952,23 @@ interface CaptionPlace {
  * are chosen together (dynamic programming), so that a caption set at the top, which fits any
  * span starting on its row, is bounded by where the next caption fits. Where moving a border
  * costs less than UNCLEAR_LINES more, the rows between are left without a caption, or, with
- * `keepTies`, kept with the caption of the best border (either way noted).
+ * `keepTies`, kept with the caption the row's name speaks of (`leans`), else with the caption of
+ * the best border (either way noted).
  * `texts` are the rows' text lines, `extents` those reaching half way to their neighbours.
  */
-export function placeCaptions(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits?: (i: number, s: number, e: number) => boolean, keepTies = false): CaptionPlace[] {
+export function placeCaptions(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits?: (i: number, s: number, e: number) => boolean, keepTies = false, leans?: Leans): CaptionPlace[] {
   // Where every caption can take rows whose weights add up to its points, only such spans are taken.
   if (fits !== undefined) {
-    const placed = placeCaptionsBy(captions, texts, extents, fits, keepTies);
+    const placed = placeCaptionsBy(captions, texts, extents, fits, keepTies, leans);
     if (placed.length > 0 && placed.every((p) => Number.isFinite(p.cost))) return placed.map((p) => ({ ...p, byPoints: true }));
   }
-  return placeCaptionsBy(captions, texts, extents, () => true, keepTies);
+  return placeCaptionsBy(captions, texts, extents, () => true, keepTies, leans);
 }
 
-function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits: (i: number, s: number, e: number) => boolean, keepTies: boolean): CaptionPlace[] {
+/** Whether row `row`'s name speaks of caption `caption` (its words: see TableHints.speaksOf). */
+type Leans = (caption: number, row: number) => boolean;
+
+function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits: (i: number, s: number, e: number) => boolean, keepTies: boolean, leans?: Leans): CaptionPlace[] {
   const n = texts.length;
   const m = Math.min(captions.length, n);
   if (m === 0) return [];
@@ -1020,9 +1029,14 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
       const rival = [e - 1, e + 1].find((x) => x >= start && x < nextEnd && tied(fwd[i]![x]! + bwd[i + 1]![x + 1]! - best));
       if (rival !== undefined) {
         unclear = Math.max(e, rival);
-        // Kept: the row goes with the caption the lines put it under, by a hair (reported), each
-        // caption's miss of its rows' middle weighed against how tall those rows are.
+        // Kept: the row goes with the caption its name speaks of where it speaks of one of the two
+        // (带动社会投资 under 经济效益指标), else with the one the lines put it under, by a hair
+        // (reported either way), each caption's miss of its rows' middle weighed against how tall those rows are.
+        const row = Math.max(e, rival);
+        const upper = leans?.(i, row) === true;
+        const lower = leans?.(i + 1, row) === true;
         if (!keepTies) e = Math.min(e, rival);
+        else if (upper !== lower) e = upper ? row : row - 1;
         else if (closerForHeight(i, start, rival, e)) e = rival;
       }
     }

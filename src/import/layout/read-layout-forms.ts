@@ -97,6 +97,7 @@ function labelling(templates: readonly Template[]): Labelling {
     isLabel,
     caption: captionFit(templates),
     nests: captionNests(templates),
+    speaksOf: nameSpeaksOf(templates),
     captionPoints: captionPoints(templates),
     points: memoByString((text) => {
       const read = readPoints(text);
@@ -178,6 +179,16 @@ function captionNests(templates: readonly Template[]): (subcategory: string, cat
     const label = captionKey(category);
     const owners = categories.filter((c) => c.label === label);
     return !subcategories.has(sub) || owners.length === 0 || owners.some((c) => c.subcategories.has(sub));
+  };
+}
+
+/** Whether an indicator's name holds one of the words a template gives its 二级指标's names (TableHints.speaksOf). */
+function nameSpeaksOf(templates: readonly Template[]): (subcategory: string, name: string) => boolean {
+  const words = new Map<string, string[]>();
+  for (const c of templates.flatMap((t) => t.categories)) for (const [sub, ws] of Object.entries(c.nameWords ?? {})) words.set(normalizeText(sub), [...(words.get(normalizeText(sub)) ?? []), ...ws.map(normalizeText)]);
+  return (subcategory, name) => {
+    const key = normalizeText(name);
+    return (words.get(normalizeText(subcategory)) ?? []).some((w) => key.includes(w));
   };
 }
 
