@@ -293,6 +293,11 @@ test('a wrapped line ends its cell when it is short of the next line, or of its 
   assert.equal(endsBefore(line(['年。', 34]), line(['较满意', 34]), pieces(line(['组织开展专项检查2次，', 40]))), false);
   // 及 then ≥90% a column after it: the target drifted beside the name's line makes it no wider.
   assert.equal(endsBefore(line(['时跟踪预算执行进度，细化', 16]), line(['绩效目标，强化过程管理和', 16]), pieces(line(['加强预算编制的科学性，及', 16], ['≥90%', 29]))), false);
+  // 100%， is never broken: a line left short by moving it down whole is no cell's end (seed 777, form 377).
+  const above = pieces(line(['围绕年度重点工作，按计划推进项目实', 54]));
+  assert.equal(endsBefore(line(['程度有待提升，资金拨付率达到', 54]), line(['100%，完成年度各项工作任务，提升', 54]), above), false);
+  assert.equal(endsBefore(line(['程度有待提升，资金', 54]), line(['100%，完成年度各项工作任务，提升', 54]), above), true);
+  assert.equal(endsBefore(line(['程度有待提升，资金拨付率达到', 54]), line(['完成年度各项工作任务，提升服务', 54]), above), true);
 });
 
 test('a line well short of the width its column\'s cells show below ends its cell: two labels alone share the lines between them (seed 777, form 221)', () => {

@@ -145,7 +145,22 @@ export function endsBefore(upper: readonly LayoutToken[], lower: readonly Layout
   // The lines of its cell above it (`above`, at its edge) show the cell's width as well as the next line does.
   let full = printedWidth(lower);
   for (const piece of above) if (Math.abs(piece.start - edge) <= ALIGNED) full = Math.max(full, piece.width);
-  return printedWidth(upper) <= full - SHORT_BY;
+  const short = full - printedWidth(upper);
+  return short >= SHORT_BY && !wrappedWhole(lower, short);
+}
+
+/** A figure or a Latin word, with the closing marks that go with it: a line is never broken within it (`100%，`). */
+const UNBROKEN = /^[\x21-\x7e]+[，。、；：？！）》”’]*/u;
+
+/**
+ * Whether the next line starts with a run of text that cannot be broken (a figure, a Latin word)
+ * too wide, within a column's slack, for the `short` room the line above left: the line above was
+ * cut short to move it down whole (程度有待提升，资金拨付率达到 / 100%，完成年度…), not at its cell's end.
+ */
+function wrappedWhole(lower: readonly LayoutToken[], short: number): boolean {
+  const first = lower.reduce((a, b) => (b.start < a.start ? b : a));
+  const run = UNBROKEN.exec(first.text)?.[0];
+  return run !== undefined && printedWidth([{ ...first, text: run }]) >= short - 1;
 }
 
 /** Where a line's text starts and how wide its first piece prints (a neighbour's text may print a column after it, 及 ≥90%). */

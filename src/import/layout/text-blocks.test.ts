@@ -125,3 +125,19 @@ test('a line run together far left of the outcome\'s edge is cut when the next l
     '实际完成数略低于目标预算执行进度有待提高运用，健全服务机制',
   ]);
 });
+
+test("the outcome's first line printed between the headings' lines (年度总体目标 a line below it) is the blocks', not a heading (seed 777, form 188)", () => {
+  const lines = layoutLines([
+    '                                   预期目标                                              实际完成情况',
+    '                                                资金拨付率达到100%，落实《实施方案》各项任',
+    '年度总体目标',
+    '                                                务，个别指标完成情况未',
+    '      全年完成主要工作任务，服务对象满意度较高，管理制度进一步健全，完成第3批次设备更新',
+    '一级指标',
+  ].join('\n'));
+  const rows = blocksUnderHeadings(layoutRows(lines, (l) => l.tokens.some((t) => isLabel(t.text))), isBlockLabel, isLabel, () => false);
+  assert.deepEqual(texts(rows)[0], ['预期目标', '实际完成情况', '年度总体目标']);
+  // The outcome's two lines are one cell, right of the goal's.
+  const cells = rowCells(rows[1]!.tokens, 1).map((c) => c.tokens.map((t) => t.text).join(''));
+  assert.deepEqual(cells, ['全年完成主要工作任务，服务对象满意度较高，管理制度进一步健全，完成第3批次设备更新', '资金拨付率达到100%，落实《实施方案》各项任务，个别指标完成情况未']);
+});

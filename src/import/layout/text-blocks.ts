@@ -148,8 +148,10 @@ function nextBlocks(rows: readonly LayoutRow[], from: number, isBlockLabel: (tex
       end = j;
     }
     if (end === last) continue;
-    const headingLines = new Set(order.slice(k, last + 1));
-    const blockLines = new Set(order.slice(last + 1, end + 1));
+    // A line of text between two heading lines (a block's first line, set higher than the heading
+    // beside it) is the blocks', not the headings'.
+    const headingLines = new Set(order.slice(k, last + 1).filter(pure));
+    const blockLines = new Set([...order.slice(k, last + 1).filter((i) => !pure(i)), ...order.slice(last + 1, end + 1)]);
     const touched = [...new Set([...headingLines, ...blockLines].map((i) => rowOfLine.get(i)!))].sort((a, b) => a - b);
     // Rows between the touched ones (a table between) would be reordered: left as they were.
     if (touched.at(-1)! - touched[0]! + 1 !== touched.length) continue;
