@@ -155,3 +155,30 @@ test('sources wrapped in a narrow column right of where the first column starts,
   assert.deepEqual(sources(form), [['年度资金总额', ...amounts], ['上年结转资金', ...amounts]]);
   assert.equal(form.evaluation.project.budgetInitial, '44700000.00');
 });
+
+test("a source's amounts set lower in its row, right above the next source: they join the source printing amounts already, reported (fresh seed 2468, form 66)", async () => {
+  // 上年结转资 / 金 with its 年初预算数 set at the top; 全年预算数 and 全年执行数 centred, a line above 其他资金,
+  // which prints none: by the lines alone they were 其他资金's, a wrong value no diagnostic named.
+  const result = await readFile([
+    ...HEAD,
+    at([23, '年初预算数'], [41, '全年预算数'], [59, '全年执行数'], [72, '分值'], [78, '执行率'], [88, '得分']),
+    at([60, '271.366752'], [78, '65.00%'], [88, '6.5']),
+    '',
+    at([12, '年度资金总额'], [24, '417.487311'], [42, '417.487311'], [73, '10']),
+    '',
+    at([11, '其中：当年财政拨款']),
+    at([0, '项目资金（万元）']),
+    '',
+    at([11, '上年结转资'], [24, '417.487311']),
+    at([13, '金']),
+    at([42, '417.487311'], [60, '271.366752']),
+    at([9, '其他资金']),
+    ...GOALS,
+  ]);
+  assert.deepEqual(sources(result.forms[0]!), [
+    ['年度资金总额', '4174873.11', '4174873.11', '2713667.52'],
+    ['上年结转资金', '4174873.11', '4174873.11', '2713667.52'],
+  ]);
+  const named = result.diagnostics.filter((d) => d.code === 'LAYOUT_CELL_UNCLEAR').map((d) => d.path);
+  assert.ok(named.includes('evaluations[0].funding[1].adjusted') && named.includes('evaluations[0].funding[1].executed'), JSON.stringify(named));
+});

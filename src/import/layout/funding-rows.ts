@@ -7,6 +7,7 @@
  * titles down, as the grid reader expects of a merged heading.
  */
 import { cellText, widthOf, type LayoutCell, type Zone } from './layout-grid.ts';
+import type { LayoutToken } from './layout-lines.ts';
 
 /** Amounts, points and rates: what the block prints in its columns. */
 const AMOUNT = /^[-+]?[\d,，]+(\.\d+)?%?$/u;
@@ -32,8 +33,30 @@ function headingCells(table: readonly LayoutCell[][], zone: Zone): Array<{ r: nu
   return heads;
 }
 
-/** The row of a source whose amounts a row of bare amounts belongs to: the nearer of those with the amounts' columns free. */
-function ownerOf(table: readonly LayoutCell[][], zone: Zone, r: number): number | undefined {
+/**
+ * Bare amounts given to a source's row although the row on their other side was about as near (a
+ * line or less further, see ownerOf): which source they are of is a guess, reported on their cells.
+ */
+const guessedOwner = new WeakSet<readonly LayoutToken[]>();
+
+export function ownerGuessed(cell: LayoutCell): boolean {
+  return guessedOwner.has(cell.tokens);
+}
+
+/** How many lines a row's text lies from line `line`: none where its lines (a wrapped name's, joined onto its first) reach past it. */
+function linesFrom(cells: readonly LayoutCell[], line: number): number {
+  const lines = cells.flatMap((c) => c.tokens.flatMap((t) => [t.printedOver?.first ?? t.line, t.printedOver?.last ?? t.line]));
+  return Math.max(Math.min(...lines) - line, line - Math.max(...lines), 0);
+}
+
+/**
+ * The row of a source whose amounts a row of bare amounts belongs to: of those with the amounts'
+ * columns free, the one that already prints amounts where the other is at most a line nearer
+ * (上年结转资 / 金 with its 年初预算数, the rest set lower in its row, right above 其他资金: a source's
+ * amounts are printed together, or none), else the nearer (by their lines, a wrapped name's every line
+ * counting). `close` where the other was a line or less further: a guess.
+ */
+function ownerOf(table: readonly LayoutCell[][], zone: Zone, r: number): { owner: number; close: boolean } | undefined {
   const bands = new Set(table[r]!.map((c) => c.band));
   const fits = (k: number) =>
     k > zone.header && k <= zone.last && table[k]!.some((c) => c.band === undefined) && !table[k]!.some((c) => bands.has(c.band));
@@ -42,12 +65,16 @@ function ownerOf(table: readonly LayoutCell[][], zone: Zone, r: number): number 
   let below: number | undefined;
   for (let k = r - 1; k > zone.header && above === undefined; k--) if (table[k]!.some((c) => c.band === undefined)) above = fits(k) ? k : -1;
   for (let k = r + 1; k <= zone.last && below === undefined; k++) if (table[k]!.some((c) => c.band === undefined)) below = fits(k) ? k : -1;
-  const distance = (k: number | undefined) => (k === undefined || k < 0 ? Number.POSITIVE_INFINITY : Math.abs(lineOf(table[k]!) - here));
+  const distance = (k: number | undefined) => (k === undefined || k < 0 ? Number.POSITIVE_INFINITY : linesFrom(table[k]!, here));
   const up = distance(above);
   const down = distance(below);
-  // Equally near both: which row it belongs to cannot be told; it stays (and is read as no source's).
+  const close = Math.abs(up - down) <= 1;
+  // About as near both: the one printing amounts already, where one does.
+  const printsAmounts = (k: number | undefined) => k !== undefined && k >= 0 && table[k]!.some((c) => c.band !== undefined);
+  if (close && Number.isFinite(up) && Number.isFinite(down) && printsAmounts(above) !== printsAmounts(below)) return { owner: printsAmounts(above) ? above! : below!, close };
+  // Else the nearer; equally near both, which row it belongs to cannot be told: it stays (and is read as no source's).
   if (up === down) return undefined;
-  return up < down ? above : below;
+  return { owner: up < down ? above! : below!, close };
 }
 
 /**
@@ -81,9 +108,10 @@ export function joinFundingRows(table: LayoutCell[][], zone: Zone): void {
   for (let r = zone.header + 1; r <= zone.last; r++) {
     const cells = table[r]!;
     if (cells.length === 0 || !cells.every((c) => c.band !== undefined && c.tokens.every((t) => AMOUNT.test(t.text)))) continue;
-    const owner = ownerOf(table, zone, r);
-    if (owner === undefined) continue;
-    table[owner]!.push(...cells.map((c) => ({ ...c, row: owner })));
+    const found = ownerOf(table, zone, r);
+    if (found === undefined) continue;
+    if (found.close) for (const c of cells) guessedOwner.add(c.tokens);
+    table[found.owner]!.push(...cells.map((c) => ({ ...c, row: found.owner })));
     table[r] = [];
   }
   amountsPastTheirColumn(table, zone);

@@ -28,6 +28,7 @@ import { valueAt } from './field-report.ts';
 import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { blocksUnderHeadings } from './text-blocks.ts';
+import { ownerGuessed } from './funding-rows.ts';
 import { LabelIndex } from '../labels/label-index.ts';
 
 /** Fields of the tables, read by their columns: the header checks leave them to the figures' checks. */
@@ -185,7 +186,12 @@ function captionNests(templates: readonly Template[]): (subcategory: string, cat
 /** Whether an indicator's name holds one of the words a template gives its 二级指标's names (TableHints.speaksOf). */
 function nameSpeaksOf(templates: readonly Template[]): (subcategory: string, name: string) => boolean {
   const words = new Map<string, string[]>();
-  for (const c of templates.flatMap((t) => t.categories)) for (const [sub, ws] of Object.entries(c.nameWords ?? {})) words.set(normalizeText(sub), [...(words.get(normalizeText(sub)) ?? []), ...ws.map(normalizeText)]);
+  for (const category of templates.flatMap((t) => t.categories)) {
+    for (const [subcategory, given] of Object.entries(category.nameWords ?? {})) {
+      const key = normalizeText(subcategory);
+      words.set(key, [...(words.get(key) ?? []), ...given.map(normalizeText)]);
+    }
+  }
   return (subcategory, name) => {
     const key = normalizeText(name);
     return (words.get(normalizeText(subcategory)) ?? []).some((w) => key.includes(w));
@@ -347,6 +353,8 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...touchingTableCells(rows, cells, inBody, cellLocation),
     ...sharedColumnCells(cells, inZone, sharesColumns, cellLocation),
     ...sharedColumnCells(cells, inZone, (c) => c.tokens.some(besideSeam), cellLocation).map((u) => ({ ...u, key: 'layout.cellUnclear' as const })),
+    // Amounts read in 万元 are kept in 元: their field's value is not the cell's text, the place says it.
+    ...sharedColumnCells(cells, inZone, ownerGuessed, cellLocation).map(({ location, lineNo }) => ({ location, lineNo, key: 'layout.cellUnclear' as const })),
   ];
   const result = recognizeForms([grid], {
     file: input.file,
