@@ -570,6 +570,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const nameBand = zone.bands.findIndex((x) => x.field === 'name');
     const nameOf = (r: number) => table[dataRows[r]!]!.filter((c) => c.band === nameBand).map(cellText).join('');
     const leans = keepTies && hints.speaksOf ? (i: number, r: number) => hints.speaksOf!(names[i]!, nameOf(r)) : undefined;
+    const parentsOf = () => categoryParents(table, dataRows, zone);
     const placed = placeCaptions(captions, texts, extents, fits, keepTies, leans).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
     if (band.field === 'category') parentsByPoints = placed.length === captions.length && placed.every((p) => p.byPoints === true && p.unclear === undefined);
     placed.forEach(({ s, e, cost, unclear, byPoints, margin }, i) => {
@@ -595,9 +596,21 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
           second: cellText(cellOf(captions[i + 1]!, 0)),
           ...(keepTies ? { kept: [cellLocation(cell), cellLocation(cellOf(shown[i + 1]!, 0))] } : {}),
         });
+      } else if (leans && i + 1 < placed.length && !(parentsByPoints && parentsOf()?.parent[e] !== parentsOf()?.parent[e + 1]) && namesCross(leans, i, placed[i]!, placed[i + 1]!)) {
+        // Names that speak of the caption across the border and not of their own (设施巡查次数 under
+        // 质量指标, 数量指标 next): the border may lie elsewhere than the lines put it, unless it is a
+        // 一级指标's border its points placed. Both captions' rows are reported.
+        const row = rows[dataRows[e]!]!;
+        notes.push({ field: band.field!, column, lineNo: row.lines[0]?.lineNo ?? 0, first: cellText(cell), second: cellText(cellOf(captions[i + 1]!, 0)), kept: [cellLocation(cell), cellLocation(cellOf(shown[i + 1]!, 0))] });
       }
     });
   });
+}
+
+/** Whether a row of caption i's span speaks of caption i + 1 and not of i, or one of i + 1's of i and not of i + 1. */
+function namesCross(leans: Leans, i: number, upper: { s: number; e: number }, lower: { s: number; e: number }): boolean {
+  const rows = (span: { s: number; e: number }) => Array.from({ length: span.e - span.s + 1 }, (_, k) => span.s + k);
+  return rows(upper).some((r) => leans(i + 1, r) && !leans(i, r)) || rows(lower).some((r) => leans(i, r) && !leans(i + 1, r));
 }
 
 /**
@@ -666,9 +679,15 @@ export function rowExtents(texts: readonly Span[], cells: readonly Span[][], abo
  * 二级指标s), so no 二级指标 crosses the border of two 一级指标s. Undefined when no 一级指标 was placed (rows without one may go with either neighbour).
  */
 function nestedFit(table: readonly LayoutCell[][], dataRows: readonly number[], zone: Zone, captions: readonly string[], hints: TableHints): ((i: number, s: number, e: number) => boolean) | undefined {
+  const known = categoryParents(table, dataRows, zone);
+  if (known === undefined || known.parent.every((p) => p < 0)) return undefined;
+  return withinParents(known.parent, (k) => known.texts.get(k)!, captions, hints.nests ?? (() => true));
+}
+
+/** For each data row, the first data row of the 一级指标 caption over it (-1: none), and those captions by that row. */
+function categoryParents(table: readonly LayoutCell[][], dataRows: readonly number[], zone: Zone): { parent: number[]; texts: Map<number, string> } | undefined {
   const band = zone.bands.findIndex((b) => b.field === 'category');
   if (band < 0) return undefined;
-  // For each data row, the first row of the 一级指标 caption over it (-1: none), and that caption.
   const parent = dataRows.map(() => -1);
   const texts = new Map<number, string>();
   dataRows.forEach((r, k) => {
@@ -678,8 +697,7 @@ function nestedFit(table: readonly LayoutCell[][], dataRows: readonly number[], 
       for (let j = k; j < Math.min(k + c.rowSpan, dataRows.length); j++) parent[j] = k;
     }
   });
-  if (parent.every((p) => p < 0)) return undefined;
-  return withinParents(parent, (k) => texts.get(k)!, captions, hints.nests ?? (() => true));
+  return { parent, texts };
 }
 
 /**
