@@ -36,3 +36,11 @@ describe('a label wrapped around the line of its value', () => {
     assert.deepEqual(lines.map((l) => l.tokens.map((t) => t.text)), [['项目资金（万元）', '其中：当年财政拨款'], [], []]);
   });
 });
+
+test('a whole label goes on with its unit in brackets below it, never with a value\'s bracketed last line (seed 9753, form 61)', () => {
+  // 改进措施 centred on its text; the text's last line, （含12台）, three lines under it: the text's, not the label's.
+  const brackets = (text: string): LabelFit => (/^改进措施([(（][^)）]*[)）])?$/u.test(text) ? 'whole' : undefined);
+  const joined = (lines: string[]) => joinWrappedLabels(layoutLines(lines.join('\n')), brackets).flatMap((l) => l.tokens.map((t) => t.text));
+  assert.deepEqual(joined(['改进措施', '     务质量和管理水平，确保资金使用安全', '     务点位8个/年，推进数字化转型', '     （含12台）']), ['改进措施', '务质量和管理水平，确保资金使用安全', '务点位8个/年，推进数字化转型', '（含12台）']);
+  assert.deepEqual(joined(['改进措施', '（元）']), ['改进措施（元）']);
+});

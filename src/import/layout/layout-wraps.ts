@@ -13,6 +13,9 @@ export type LabelFit = 'whole' | 'part' | undefined;
 /** How far below a fragment (or its last piece) its continuation may be printed (lines of neighbouring cells interleave). */
 const REACH = 3;
 
+/** A unit in brackets as a label's last line prints it: （元）, （万元）, （%）, （科室）. */
+const UNIT = /^[(（][^\d()（）]{1,4}[)）]$/u;
+
 /** An amount or a rate as printed (4,170,397.33, 76.70%). */
 const FIGURE = /^[-+]?[\d,，.]+%?$/u;
 
@@ -71,8 +74,9 @@ export function joinWrappedLabels(lines: readonly LayoutLine[], fit: (text: stri
       if (taken.has(token) || [...token.text].length < 2) continue;
       const own = fit(token.text);
       if (own === undefined) continue;
-      // A whole label goes on only with its unit in brackets (项目资金 / （元）), which keeps it whole.
-      const unitOnly = (text: string): LabelFit => (/^[(（]/u.test(text.slice(token.text.length)) && fit(text) === 'whole' ? 'whole' : undefined);
+      // A whole label goes on only with its unit in brackets (项目资金 / （元）), which keeps it whole:
+      // a few characters and no figure (a value's last line, （含12台）, is no unit).
+      const unitOnly = (text: string): LabelFit => (UNIT.test(text.slice(token.text.length)) && fit(text) === 'whole' ? 'whole' : undefined);
       const parts = continuation(lines, i, token, own === 'part' ? fit : unitOnly, taken);
       if (parts.length === 0) continue;
       parts.forEach((p) => taken.add(p));
