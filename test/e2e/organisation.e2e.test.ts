@@ -78,27 +78,26 @@ const popconfirmOk = () => page.locator(`.ant-popconfirm${STILL}:not(.ant-popove
 const inModal = (inner: string) => page.locator(`.ant-modal${STILL} ${inner}`);
 
 
-/** A unit chosen in the searchable unit select: its code typed, its option clicked (retried as pickOption does). */
+/**
+ * A unit chosen in the searchable unit select: its code typed, its option clicked, as pickOption
+ * does: a click that landed as the list moved leaves it open with nothing chosen (15 s timed out
+ * on the loaded CI machine): shut with Escape and chosen again, up to three times.
+ */
 async function pickUnit(select: Locator, code: string): Promise<void> {
   const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid=unit-option][data-code="${code}"]`);
+  const closed = (timeout: number) => page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, undefined, { timeout });
   for (let attempt = 1; ; attempt++) {
     await select.click({ timeout: UI });
     await select.locator('input').fill(code, { timeout: UI });
     try {
       await option.click({ timeout: 5_000 });
-      break;
+      await closed(5_000);
+      return;
     } catch (error) {
       if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+      await closed(UI);
     }
-  }
-  const closed = (timeout: number) => page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, undefined, { timeout });
-  try {
-    await closed(5_000);
-  } catch {
-    // A dropdown still open once its option was taken (on the loaded CI machine the click landed as it
-    // closed, and opened it again: 15 s timed out in CI) is closed as a user would, with Escape.
-    await page.keyboard.press('Escape');
-    await closed(UI);
   }
 }
 
