@@ -18,6 +18,9 @@ import { nationalTargets } from '../support/cycle-fixtures.ts';
 import { apiSession, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 import { ROOT } from './support/served-app.ts';
 
+/** antd pops dialogs up with a zoom: buttons inside are clicked once the popup stands still. */
+const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
+
 const PASSWORD = 'e2e-cycle-import';
 // Its first weight 5 points over: the targets' own check (WEIGHT_TOTAL) is shown in the preview, and a draft may still be saved.
 const fresh = (() => {
@@ -87,7 +90,8 @@ describe('targets imported and the monitoring date set, in the web app', { skip:
     await page.getByTestId('import-cycle-save').click();
     // The file names another unit than the preparer's: saved only once confirmed.
     await page.getByTestId('import-cycle-unit-confirm').waitFor();
-    await page.getByTestId('import-cycle-unit-confirm-ok').click();
+    // Clicked once the confirm stands still: a click during its zoom missed the button on the loaded CI machine.
+    await page.locator(`.ant-modal${STILL} [data-testid=import-cycle-unit-confirm-ok]`).click({ timeout: UI });
     const answer = await saved;
     const body = JSON.parse(answer.request().postData() ?? '{}') as { kind: string; documents: Array<{ project: { code: string } }> };
     assert.equal(body.kind, 'targets');
@@ -127,7 +131,7 @@ describe('targets imported and the monitoring date set, in the web app', { skip:
     assert.equal(await rows.nth(1).getAttribute('data-state'), 'pending');
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/import/cycle') && r.request().method() === 'POST', { timeout: UI });
     await page.getByTestId('import-cycle-save').click();
-    await page.getByTestId('import-cycle-unit-confirm-ok').click();
+    await page.locator(`.ant-modal${STILL} [data-testid=import-cycle-unit-confirm-ok]`).click({ timeout: UI });
     const body = JSON.parse((await saved).request().postData() ?? '{}') as { documents: Array<{ project: { name: string } }> };
     assert.deepEqual(body.documents.map((d) => d.project.name), [third.project.name]);
     await page.getByTestId('import-cycle-open-1').waitFor();
