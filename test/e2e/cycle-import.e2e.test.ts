@@ -15,11 +15,9 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { nationalTargets } from '../support/cycle-fixtures.ts';
-import { apiSession, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, noBrowser, SCREENS, signIn, startE2e, STILL, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 import { ROOT } from './support/served-app.ts';
 
-/** antd pops dialogs up with a zoom: buttons inside are clicked once the popup stands still. */
-const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 
 const PASSWORD = 'e2e-cycle-import';
 // Its first weight 5 points over: the targets' own check (WEIGHT_TOTAL) is shown in the preview, and a draft may still be saved.

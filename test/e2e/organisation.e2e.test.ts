@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { apiSession, noBrowser, openAdminPage, pickOption, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, noBrowser, openAdminPage, pickFrom, pickOption, SCREENS, signIn, startE2e, STILL, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 import { ROOT } from './support/served-app.ts';
 
 const PASSWORD = 'e2e-organisation-pass';
@@ -72,34 +72,12 @@ async function logout(): Promise<void> {
   await page.getByTestId('login-username').waitFor({ timeout: UI });
 }
 
-/** antd pops dialogs up with a zoom: buttons inside are clicked once the popup stands still. */
-const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 const popconfirmOk = () => page.locator(`.ant-popconfirm${STILL}:not(.ant-popover-hidden) [data-testid=confirm-ok]`);
 const inModal = (inner: string) => page.locator(`.ant-modal${STILL} ${inner}`);
 
 
-/**
- * A unit chosen in the searchable unit select: its code typed, its option clicked, as pickOption
- * does: a click that landed as the list moved leaves it open with nothing chosen (15 s timed out
- * on the loaded CI machine): shut with Escape and chosen again, up to three times.
- */
-async function pickUnit(select: Locator, code: string): Promise<void> {
-  const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid=unit-option][data-code="${code}"]`);
-  const closed = (timeout: number) => page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, undefined, { timeout });
-  for (let attempt = 1; ; attempt++) {
-    await select.click({ timeout: UI });
-    await select.locator('input').fill(code, { timeout: UI });
-    try {
-      await option.click({ timeout: 5_000 });
-      await closed(5_000);
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-      await closed(UI);
-    }
-  }
-}
+/** A unit chosen in the searchable unit select: its code typed, its option clicked. */
+const pickUnit = (select: Locator, code: string) => pickFrom(page, select, page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid=unit-option][data-code="${code}"]`), code);
 
 /** The input of an antd control whose test id may sit on the input itself or on its wrapper. */
 const inputOf = (testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();

@@ -568,9 +568,11 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     // A 二级指标 row in a tie is kept with the nearer caption and reported; a 一级指标 row is left to the template's points.
     const keepTies = band.field === 'subcategory';
     const nameBand = zone.bands.findIndex((x) => x.field === 'name');
-    const nameOf = (r: number) => table[dataRows[r]!]!.filter((c) => c.band === nameBand).map(cellText).join('');
-    const leans = keepTies && hints.speaksOf ? (i: number, r: number) => hints.speaksOf!(names[i]!, nameOf(r)) : undefined;
-    const parentsOf = () => categoryParents(table, dataRows, zone);
+    const rowNames = keepTies && hints.speaksOf ? dataRows.map((r) => table[r]!.filter((c) => c.band === nameBand).map(cellText).join('')) : [];
+    const leans = keepTies && hints.speaksOf ? (i: number, r: number) => hints.speaksOf!(names[i]!, rowNames[r]!) : undefined;
+    // Whether the border after data row e is one of a 一级指标 its points placed (found once, where asked).
+    let parents: number[] | undefined;
+    const parentsBorder = (e: number) => parentsByPoints && (parents ??= categoryParents(table, dataRows, zone)?.parent ?? [])[e] !== parents[e + 1];
     const placed = placeCaptions(captions, texts, extents, fits, keepTies, leans).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
     if (band.field === 'category') parentsByPoints = placed.length === captions.length && placed.every((p) => p.byPoints === true && p.unclear === undefined);
     placed.forEach(({ s, e, cost, unclear, byPoints, margin }, i) => {
@@ -586,23 +588,23 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
         const row = rows[dataRows[s]!]!;
         notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: names[i]!, second: '' });
       }
+      // The border with the next caption in doubt, noted on the row at it (with `keepTies`, both captions' rows are reported).
+      const borderNote = (lineNo: number): SpanNote => ({
+        field: band.field!,
+        column,
+        lineNo,
+        first: cellText(cell),
+        second: cellText(cellOf(captions[i + 1]!, 0)),
+        ...(keepTies ? { kept: [cellLocation(cell), cellLocation(cellOf(shown[i + 1]!, 0))] } : {}),
+      });
       if (unclear !== undefined) {
         const row = rows[dataRows[unclear]!]!;
-        notes.push({
-          field: band.field!,
-          column,
-          lineNo: row.lines.find((l) => l.index === row.anchor)?.lineNo ?? row.lines[0]?.lineNo ?? 0,
-          first: cellText(cell),
-          second: cellText(cellOf(captions[i + 1]!, 0)),
-          ...(keepTies ? { kept: [cellLocation(cell), cellLocation(cellOf(shown[i + 1]!, 0))] } : {}),
-        });
-      } else if (leans && i + 1 < placed.length && !(parentsByPoints && parentsOf()?.parent[e] !== parentsOf()?.parent[e + 1]) && namesCross(leans, i, placed[i]!, placed[i + 1]!)) {
-        // Names that speak of the caption across the border and not of their own (设施巡查次数 under
-        // 质量指标, 数量指标 next): the border may lie elsewhere than the lines put it, unless it is a
-        // 一级指标's border its points placed. Both captions' rows are reported.
-        const row = rows[dataRows[e]!]!;
-        notes.push({ field: band.field!, column, lineNo: row.lines[0]?.lineNo ?? 0, first: cellText(cell), second: cellText(cellOf(captions[i + 1]!, 0)), kept: [cellLocation(cell), cellLocation(cellOf(shown[i + 1]!, 0))] });
+        notes.push(borderNote(row.lines.find((l) => l.index === row.anchor)?.lineNo ?? row.lines[0]?.lineNo ?? 0));
       }
+      // Names that speak of the caption across the border and not of their own (设施巡查次数 under
+      // 质量指标, 数量指标 next): the border may lie elsewhere than the lines put it, unless it is a
+      // 一级指标's border its points placed.
+      else if (leans && i + 1 < placed.length && !parentsBorder(e) && namesCross(leans, i, placed[i]!, placed[i + 1]!)) notes.push(borderNote(rows[dataRows[e]!]!.lines[0]?.lineNo ?? 0));
     });
   });
 }

@@ -89,7 +89,7 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[], caption
     if (found.length === 0) continue;
     const fields = segment.filter((b) => b.grouped).map((b) => bands[b.band]!.field!);
     const columns = found.filter((c) => !onlyCaptions(c, fields, caption));
-    const chosen = strongest(columns.length >= plain.length ? columns : wordColumns(texts, low, high, plain.length, fields, caption) ?? found, plain.length);
+    const chosen = strongest(columns.length >= plain.length ? columns : wordColumns(lines, low, high, plain.length, fields, caption) ?? found, plain.length);
     if (!chosen) return undefined;
     plain.forEach((b, k) => (lefts[b.band] = chosen[k]!.at));
     // Captions left of the first plain column take what text starts there, in order.
@@ -126,19 +126,13 @@ function pageLefts(lines: readonly LayoutLine[], bands: readonly Band[], caption
 
 /**
  * Fewer columns start a piece than the segment has plain columns: two cells set a single space
- * apart (参与单位满意度 满意, a name and its target) print as one piece. Their words' starts
- * are then the columns, where they give enough that are no captions' pieces; else undefined.
+ * apart (参与单位满意度 满意, a name and its target) print as one piece. The starts of its words
+ * (the line's tokens) are then the columns, where they give enough that are no captions' pieces.
  */
-function wordColumns(texts: ReadonlyArray<{ at: number; text: string }>, low: number, high: number, n: number, fields: readonly string[], caption?: CaptionFit): Cluster[] | undefined {
-  const words = texts.flatMap((t) => {
-    let at = t.at;
-    return t.text.split(' ').flatMap((w) => {
-      const here = at;
-      at += w.length + 1;
-      return w === '' ? [] : [{ at: here, left: here, right: here + w.length, text: w }];
-    });
-  });
-  const columns = clusters(words.filter((w) => w.at >= low && w.at < high), 1).filter((c) => !onlyCaptions(c, fields, caption));
+function wordColumns(lines: readonly LayoutLine[], low: number, high: number, n: number, fields: readonly string[], caption?: CaptionFit): Cluster[] | undefined {
+  const inText = (l: LayoutLine, t: { start: number; end: number }) => l.pieces.some((p) => t.start >= p.start && t.end <= p.end && !NUMBER.test(p.text.trim()));
+  const words = lines.flatMap((l) => l.tokens.filter((t) => inText(l, t) && t.start >= low && t.start < high).map((t) => ({ at: t.start, left: t.start, right: t.end, text: t.text })));
+  const columns = clusters(words, 1).filter((c) => !onlyCaptions(c, fields, caption));
   return columns.length >= n ? columns : undefined;
 }
 

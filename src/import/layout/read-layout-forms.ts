@@ -31,6 +31,9 @@ import { blocksUnderHeadings } from './text-blocks.ts';
 import { ownerGuessed } from './funding-rows.ts';
 import { LabelIndex } from '../labels/label-index.ts';
 
+/** A field whose value is a figure (an amount, the execution rate), printed in its own column. */
+const isFigureField = (field: string) => AMOUNT_FIELDS.has(field) || field === 'project.executionRate';
+
 /** Fields of the tables, read by their columns: the header checks leave them to the figures' checks. */
 const TABLE_PATH = /^(indicators\[|funding\[|totals\.|execution\.)/u;
 
@@ -124,7 +127,7 @@ function labelling(templates: readonly Template[]): Labelling {
   const isAnswer = memoByString((text) => matched(text).some((keys) => keys.has('form.yes') || keys.has('form.no')));
   const grades = new Set(templates.flatMap((t) => t.grades.map((g) => normalizeText(g.label.zh))));
   const isGrade = (text: string) => grades.has(normalizeText(text));
-  const isFigureLabel = (text: string) => headerFieldsOf(text).some((f) => AMOUNT_FIELDS.has(f) || f === 'project.executionRate');
+  const isFigureLabel = (text: string) => headerFieldsOf(text).some(isFigureField);
   // Text fields only: a figure's value is printed elsewhere (its column), whatever the lines around it hold.
   const needsValue = bareRequiredLabel(templates, (text) => (isFigureLabel(text) ? [] : headerFieldsOf(text)), isLabel);
   return { hints, isAnchor, isTextAnchor, isTitle, isNotesRow, isLabelText: isLabel, fit: labelFit(templates, isLabel), headerFit: labelFit(templates, isLabel, true), headerFieldsOf, isAnswer, isGrade, isFigureLabel, needsValue };
@@ -314,7 +317,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const fitsField = (label: string, value: string) => {
     const fields = headerFieldsOf(label);
     if (fields.length > 0 && fields.every((f) => YES_NO_FIELDS.has(f))) return isAnswer(value);
-    if (fields.length > 0 && fields.every((f) => AMOUNT_FIELDS.has(f) || f === 'project.executionRate')) return isNumberText(value);
+    if (fields.length > 0 && fields.every(isFigureField)) return isNumberText(value);
     return true;
   };
   const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText, isFigureLabel, needsValue }), onlyTitles, titlesAndLabels);

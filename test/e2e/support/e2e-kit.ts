@@ -110,22 +110,28 @@ export async function editSaved(page: Page, url: string, edit: () => Promise<voi
   await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout });
 }
 
-/** A page of its own (cookies not shared with other pages) in the size and language the screenshots are taken in. */
 /**
  * Chooses `text` in an antd Select and waits until its dropdown has closed. antd opens and closes its
  * dropdowns with an animation: a click that lands while another dropdown is still closing can leave
  * the new one shut, so the select is opened again (up to three times) until its option is there.
  */
 export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).last();
+  await pickFrom(page, select, page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).last());
+}
+
+/**
+ * An option of a select chosen: the select clicked (and `search` typed in it, for a searchable
+ * one), the option clicked, the list closed again before anything else is clicked. A click that
+ * landed as the list moved leaves it open with nothing chosen: shut and chosen again, up to three times.
+ */
+export async function pickFrom(page: Page, select: Locator, option: Locator, search?: string): Promise<void> {
   const closed = (timeout: number) =>
     page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0, undefined, { timeout });
   for (let attempt = 1; ; attempt++) {
     await select.click({ timeout: UI });
+    if (search !== undefined) await select.locator('input').fill(search, { timeout: UI });
     try {
       await option.click({ timeout: 5_000 });
-      // Closed again before anything else is clicked (what the choice changed, the test checks itself).
-      // A click that landed as the list moved leaves it open with nothing chosen: shut it and choose again.
       await closed(5_000);
       return;
     } catch (error) {
@@ -135,6 +141,9 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
     }
   }
 }
+
+/** antd pops dialogs up with a zoom: buttons inside are clicked once the popup stands still (selectors of these classes). */
+export const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 
 /**
  * Opens one of the admin's pages, under 系统管理 in the menu. The submenu opens on hover and can
@@ -154,6 +163,7 @@ export async function openAdminPage(page: Page, name: string): Promise<void> {
   }
 }
 
+/** A page of its own (cookies not shared with other pages) in the size and language the screenshots are taken in. */
 export async function openPage(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })).newPage();
 }
