@@ -63,3 +63,13 @@ test('a table cell whose line at a touching border stands apart from its other l
   const found = new Set(touchingTableCells([upper, lower], cells, () => true, cellLocation).map((u) => u.text));
   assert.deepEqual([...found].sort(), ['个别指标完成情况未达预', '期实施进度滞。'].sort());
 });
+
+test('a table cell wholly above its row\'s anchor, up to a touching border, is unclear, and so is the row above\'s cell of its column (seed 4711, form 74)', () => {
+  // The upper row's remark is centred on it, its halves parted by two lines of other text; the lower
+  // half, given to the row below (whose remark is blank), is what the upper row's remark lost.
+  const upper = row(3, [token('覆盖全区15个', 0, 60), token('街镇，受疫情', 1, 60), token('满意度指标', 2, 0), token('服务对象满意度', 3, 10), token('3', 3, 50)]);
+  const lower = row(9, [token('影响部分活动', 4, 60), token('取消，', 5, 60), token('参与单位满意度', 9, 10), token('1.5', 9, 50)]);
+  const cells = [upper, lower].map((r, i) => rowCells(r.tokens, i));
+  const found = new Set(touchingTableCells([upper, lower], cells, () => true, cellLocation).map((u) => u.text));
+  assert.deepEqual([...found].sort(), ['覆盖全区15个街镇，受疫情', '影响部分活动取消，'].sort());
+});

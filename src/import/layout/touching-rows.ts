@@ -109,8 +109,7 @@ export function touchingTableCells(rows: readonly LayoutRow[], table: readonly L
     const atBorder = (cells: readonly LayoutCell[], border: { index: number; lineNo: number }, beyondAnchor: (c: LayoutCell) => boolean, other: readonly LayoutCell[]) => {
       for (const c of cells) {
         if (c.rowSpan !== 1 || !lines(c).includes(border.index)) continue;
-        if (beyondAnchor(c)) out.push(unclear(c, border.lineNo));
-        else if (apart(lines(c), border.index)) out.push(unclear(c, border.lineNo), ...other.filter((o) => o.rowSpan === 1 && o.col === c.col).map((o) => unclear(o, border.lineNo)));
+        if (beyondAnchor(c) || apart(lines(c), border.index)) out.push(unclear(c, border.lineNo), ...other.filter((o) => o.rowSpan === 1 && o.col === c.col).map((o) => unclear(o, border.lineNo)));
       }
     };
     atBorder(table[r]!, last, (c) => Math.min(...lines(c)) > upper.anchor, table[r + 1]!);
