@@ -8,6 +8,7 @@
  */
 import { cellText, widthOf, type LayoutCell, type Zone } from './layout-grid.ts';
 import type { LayoutToken } from './layout-lines.ts';
+import type { UnclearCell } from './touching-rows.ts';
 
 /** Amounts, points and rates: what the block prints in its columns. */
 const AMOUNT = /^[-+]?[\d,，]+(\.\d+)?%?$/u;
@@ -39,8 +40,13 @@ function headingCells(table: readonly LayoutCell[][], zone: Zone): Array<{ r: nu
  */
 const guessedOwner = new WeakSet<readonly LayoutToken[]>();
 
-export function ownerGuessed(cell: LayoutCell): boolean {
-  return guessedOwner.has(cell.tokens);
+/**
+ * The cells of amounts whose source was a guess, in the rows `inZone` keeps: each is reported as
+ * possibly the other source's. Located without its text: amounts read in 万元 are kept in 元, so a
+ * field's value is not its cell's text, and the place says which field it is.
+ */
+export function guessedAmountCells(table: readonly LayoutCell[][], inZone: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  return table.flatMap((cells, r) => (inZone(r) ? cells.filter((c) => guessedOwner.has(c.tokens)) : []).map((cell) => ({ location: locationOf(cell), lineNo: Math.min(...cell.tokens.map((t) => t.lineNo)), key: 'layout.amountsGuessed' as const })));
 }
 
 /** How many lines a row's text lies from line `line`: none where its lines (a wrapped name's, joined onto its first) reach past it. */

@@ -28,7 +28,7 @@ import { valueAt } from './field-report.ts';
 import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { blocksUnderHeadings } from './text-blocks.ts';
-import { ownerGuessed } from './funding-rows.ts';
+import { guessedAmountCells } from './funding-rows.ts';
 import { LabelIndex } from '../labels/label-index.ts';
 
 /** A field whose value is a figure (an amount, the execution rate), printed in its own column. */
@@ -356,8 +356,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...touchingTableCells(rows, cells, inBody, cellLocation),
     ...sharedColumnCells(cells, inZone, sharesColumns, cellLocation),
     ...sharedColumnCells(cells, inZone, (c) => c.tokens.some(besideSeam), cellLocation).map((u) => ({ ...u, key: 'layout.cellUnclear' as const })),
-    // Amounts read in 万元 are kept in 元: their field's value is not the cell's text, the place says it.
-    ...sharedColumnCells(cells, inZone, ownerGuessed, cellLocation).map(({ location, lineNo }) => ({ location, lineNo, key: 'layout.cellUnclear' as const })),
+    ...guessedAmountCells(cells, inZone, cellLocation),
   ];
   const result = recognizeForms([grid], {
     file: input.file,

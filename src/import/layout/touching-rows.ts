@@ -13,7 +13,7 @@ export interface UnclearCell {
   location: string;
   lineNo: number;
   /** The message saying why: rows that touch (the default) or columns whose text runs together. */
-  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel';
+  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed';
   /** The cell's text, where the cells of a row share one location (a table row's line): only the field holding it is unclear. */
   text?: string;
 }
