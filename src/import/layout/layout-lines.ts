@@ -29,12 +29,13 @@ export interface LayoutLine {
 /** A surrogate pair: a character that is two UTF-16 code units but one column. */
 const PAIR = /[\u{10000}-\u{10FFFF}]/u;
 
-function spans(text: string, gap: RegExp, line: number, lineNo: number, page: number): LayoutToken[] {
+/** A line's words: its text split at spaces, each with the columns it is printed at. */
+function spans(text: string, line: number, lineNo: number, page: number): LayoutToken[] {
   // Columns count characters; without surrogate pairs that is the string index.
   const columns = PAIR.test(text) ? (s: string) => [...s].length : (s: string) => s.length;
   const out: LayoutToken[] = [];
   let offset = 0;
-  for (const part of text.split(gap)) {
+  for (const part of text.split(/( +)/u)) {
     const at = text.indexOf(part, offset);
     offset = at + part.length;
     if (part.trim() === '') continue;
@@ -42,6 +43,21 @@ function spans(text: string, gap: RegExp, line: number, lineNo: number, page: nu
     out.push({ text: part, start, end: start + columns(part), line, lineNo, page });
   }
   return out;
+}
+
+/**
+ * Pieces of one line's tokens (or of a column's part of them): tokens a single space apart are one
+ * piece: what tells labels and values apart on a line, and again on lines whose tokens were moved
+ * or joined once read.
+ */
+export function piecesOf(tokens: readonly LayoutToken[]): LayoutToken[] {
+  const pieces: LayoutToken[] = [];
+  for (const t of tokens) {
+    const last = pieces.at(-1);
+    if (last && t.start - last.end <= 1) pieces[pieces.length - 1] = { ...last, text: `${last.text} ${t.text}`, end: t.end };
+    else pieces.push({ ...t });
+  }
+  return pieces;
 }
 
 export function layoutLines(text: string): LayoutLine[] {
@@ -55,7 +71,8 @@ export function layoutLines(text: string): LayoutLine[] {
     }
     body = body.replace(/\f/gu, '').replace(/\t/gu, ' ');
     const index = lines.length;
-    lines.push({ index, lineNo: i + 1, page, tokens: spans(body, /( +)/u, index, i + 1, page), pieces: spans(body, /( {2,})/u, index, i + 1, page) });
+    const tokens = spans(body, index, i + 1, page);
+    lines.push({ index, lineNo: i + 1, page, tokens, pieces: piecesOf(tokens) });
   });
   // The form feed ending the last page starts no page of its own.
   while (lines.length > 0 && lines[lines.length - 1]!.tokens.length === 0) lines.pop();

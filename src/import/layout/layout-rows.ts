@@ -98,7 +98,7 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const widths = (): FirstPiece[] => {
       let after = next + 1;
       while (after < all.length && all[after]!.page === all[next]!.page && !isAnchor(all[after]!) && !isolated(all[after]!) && !opens(all[after]!)) after++;
-      return piecesOf(all.slice(a + 1, after).map(values));
+      return cellWidths(all.slice(a + 1, after).map(values));
     };
     const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]), widths } : undefined;
     // A value of the upper label may also be printed on the line above, another label's (预算单位's, the name set at the top).
@@ -129,7 +129,7 @@ function endsCell(line: LayoutLine, below: readonly LayoutLine[], cells: readonl
 }
 
 /** Every piece printed on some lines, where it starts and how wide it prints: the widths of the cells set at each left edge. */
-function piecesOf(lines: readonly LayoutLine[]): FirstPiece[] {
+function cellWidths(lines: readonly LayoutLine[]): FirstPiece[] {
   return lines.flatMap((line) => line.tokens.map((t) => ({ start: t.start, width: printedWidth([t]) })));
 }
 

@@ -5,7 +5,7 @@
  * other cells in between skipped) only when the two together are a label or the start of one and
  * end as a whole label; anything else is left as printed.
  */
-import type { LayoutLine, LayoutToken } from './layout-lines.ts';
+import { piecesOf, type LayoutLine, type LayoutToken } from './layout-lines.ts';
 
 /** Whether a text is a whole label, the start of one, or neither. */
 export type LabelFit = 'whole' | 'part' | undefined;
@@ -53,17 +53,6 @@ function continuation(lines: readonly LayoutLine[], i: number, token: LayoutToke
     if (joined === 'whole') return parts;
   }
   return [];
-}
-
-function piecesOf(tokens: readonly LayoutToken[]): LayoutToken[] {
-  const pieces: LayoutToken[] = [];
-  for (const t of tokens) {
-    const last = pieces.at(-1);
-    // Pieces are tokens set apart by fewer than two spaces.
-    if (last && t.start - last.end < 2) pieces[pieces.length - 1] = { ...last, text: `${last.text} ${t.text}`, end: t.end };
-    else pieces.push({ ...t });
-  }
-  return pieces;
 }
 
 export function joinWrappedLabels(lines: readonly LayoutLine[], fit: (text: string) => LabelFit): LayoutLine[] {

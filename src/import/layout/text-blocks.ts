@@ -8,7 +8,7 @@
  * lines are rebuilt as those two rows, the blocks' columns left as printed (a block is then the
  * cell under its heading), and a heading printed twice (a merged cell cut by a page break) once.
  */
-import type { LayoutLine, LayoutToken } from './layout-lines.ts';
+import { piecesOf, type LayoutLine, type LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 
 /** How many lines the headings of one row may be set apart (set at different heights in their cells). */
@@ -29,17 +29,6 @@ const EDGE_SLACK = 4;
 
 /** Tokens set at another column by setApart: their line's pieces are rebuilt from them. */
 const moved = new WeakSet<LayoutToken>();
-
-/** Pieces of one line's tokens: tokens a single space apart are one piece, as layoutLines parts them. */
-function piecesOf(tokens: readonly LayoutToken[]): LayoutToken[] {
-  const out: LayoutToken[] = [];
-  for (const t of tokens) {
-    const last = out.at(-1);
-    if (last && t.start - last.end <= 1) out[out.length - 1] = { ...last, text: `${last.text} ${t.text}`, end: t.end };
-    else out.push({ ...t });
-  }
-  return out;
-}
 
 /**
  * The blocks' tokens with the right block set apart from the left one. pdftotext counts columns in
