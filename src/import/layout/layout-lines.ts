@@ -24,6 +24,8 @@ export interface LayoutLine {
   tokens: LayoutToken[];
   /** Pieces of the line split at runs of two or more spaces, for telling labels and values apart. */
   pieces: LayoutToken[];
+  /** Held a piece of a wrapped label since joined onto another line: printed on, though it may read empty now. */
+  heldLabel?: boolean;
 }
 
 /** A surrogate pair: a character that is two UTF-16 code units but one column. */

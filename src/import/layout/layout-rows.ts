@@ -206,7 +206,8 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   if (!filled.some(Boolean)) return between.length;
   const firstFilled = filled.indexOf(true);
   const lastFilled = filled.lastIndexOf(true);
-  const blanks = filled.map((f, i) => !f && i > firstFilled && i < lastFilled);
+  // A line left empty by a wrapped label joined onto another was printed: no blank line parts a cell there.
+  const blanks = filled.map((f, i) => !f && between[i]!.heldLabel !== true && i > firstFilled && i < lastFilled);
   const nearest = (splits: readonly number[]) => splits.reduce((best, i) => (Math.abs(i - reach) < Math.abs(best - reach) ? i : best));
   // Blank lines parting text of one column: the text above and below them are two cells.
   const parting = blanks.flatMap((b, i) => {

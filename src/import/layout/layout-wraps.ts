@@ -82,7 +82,7 @@ export function joinWrappedLabels(lines: readonly LayoutLine[], fit: (text: stri
     if (arriving.length === 0 && !line.tokens.some((t) => taken.has(t) || joined.has(t))) return line;
     const kept = line.tokens.filter((t) => !taken.has(t)).map((t) => joined.get(t) ?? t).filter((t) => t.line === line.index);
     const tokens = [...kept, ...arriving].sort((a, b) => a.start - b.start);
-    return { ...line, tokens, pieces: piecesOf(tokens) };
+    return { ...line, tokens, pieces: piecesOf(tokens), ...(line.tokens.some((t) => taken.has(t)) ? { heldLabel: true } : {}) };
   });
 }
 

@@ -135,6 +135,35 @@ describe('a layout text of its own', () => {
     assert.ok(result.diagnostics.every((d) => d.code === 'CATEGORY_INFERRED'), JSON.stringify(result.diagnostics.map((d) => d.code)));
   });
 
+  test('a text block whose label wraps between its lines (主要绩 / 效) stays one cell: the line the label\'s end was printed on parts nothing (fresh seed 5555, form 103)', async () => {
+    // 主要问题 reads blank, 改进措施 has text: the block's lines under 效 were given to 主要问题, with no doubt said.
+    const achievements = ['细化绩效目标，强化过程管理和结果运用，部分工作受客观', '因素影响推进较慢，预算执行进度有待提高，实施进度滞', '后，实际完成数略低于目标，新增服务点位8个/年，健全', '服务机制，推进数字化转型；提升治理效能，资金拨付率', '达到100%，年内'];
+    const text = OWN.split('\n').slice(0, -3).concat([
+      `    ${achievements[0]}`,
+      `    ${achievements[1]}`,
+      '主要绩',
+      `    ${achievements[2]}`,
+      ' 效',
+      `    ${achievements[3]}`,
+      `    ${achievements[4]}`,
+      '',
+      '',
+      '',
+      '',
+      '主要问',
+      ' 题',
+      '',
+      '      细化绩效目标，强化过程管理和结果运用，新增服务点位',
+      '      8个/年，按期完成既定目标。',
+      '改进措',
+      ' 施',
+    ]);
+    const evaluation = (await read(text.join('\n'))).forms[0]!.evaluation;
+    assert.equal(evaluation.achievements, achievements.join(''));
+    assert.equal(evaluation.problems ?? '', '');
+    assert.equal(evaluation.improvements, '细化绩效目标，强化过程管理和结果运用，新增服务点位8个/年，按期完成既定目标。');
+  });
+
   test('a value\'s last line that reads like the start of a table title (目标 of 目标值), printed under a wrapped label, is read or reported, not dropped', async () => {
     // 具体实施处（科 / 室）: the department's value wraps, and its last line 目标 prints on the label's
     // second line. 目标 begins 目标值, a title of the indicator table, which never prints up here.
