@@ -511,6 +511,72 @@ export function extent(cells: readonly LayoutCell[], row: LayoutRow): { top: num
 }
 
 /**
+ * A column's tokens gathered into captions, top to bottom: lines that follow one another, or with one
+ * line between that is no row's anchor line (a caption wrapped around its rows' single-line cells).
+ */
+function gatherCaptions(tokens: readonly LayoutToken[], anchors: ReadonlySet<number>): LayoutToken[][] {
+  const captions: LayoutToken[][] = [];
+  for (const t of tokens) {
+    const prev = captions.at(-1)?.at(-1);
+    if (prev && (t.line - prev.line <= 1 || (t.line - prev.line === 2 && !anchors.has(t.line) && !anchors.has(prev.line)))) captions.at(-1)!.push(t);
+    else captions.push([t]);
+  }
+  return captions;
+}
+
+/** The data rows' own text lines (`texts`) and their extents half way to their neighbours, the header above and what follows below. */
+function rowGeometry(table: readonly LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], dataRows: readonly number[]): { texts: Span[]; extents: Span[] } {
+  const texts = dataRows.map((r) => extent(table[r]!, rows[r]!));
+  const above = extent(table[zone.header]!, rows[zone.header]!).bottom;
+  const below = zone.last + 1 < rows.length && dataRows.at(-1)! < zone.last ? extent(table[zone.last]!, rows[zone.last]!).top : texts.at(-1)!.bottom + 1;
+  const grouped = (c: LayoutCell) => c.band !== undefined && GROUPED.has(zone.bands[c.band]?.field ?? '');
+  const spans = dataRows.map((r) => cellSpans(table[r]!.filter((c) => c.rowSpan === 1 && !grouped(c))));
+  return { texts, extents: rowExtents(texts, spans, above, below) };
+}
+
+/** A grouped column's captions, cleaned of what pdftotext mixed into them, and those printed again on a next page. */
+interface ColumnCaptions {
+  captions: LayoutToken[][];
+  /** Each caption as it is shown: its text once, where a page break printed it twice. */
+  shown: LayoutToken[][];
+  /** Captions that are none of the column's known names: the cells beside them are in doubt. */
+  strange: LayoutToken[][];
+}
+
+/**
+ * The captions of column `b` in the data rows, taken out of the rows' cells: page echoes set apart,
+ * tokens of the column beside given back to it, captions split, joined and regrouped by the names
+ * the template knows.
+ */
+function takeCaptions(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], dataRows: readonly number[], b: number, hints: TableHints): ColumnCaptions | undefined {
+  const band = zone.bands[b]!;
+  const inBand = (c: LayoutCell) => c.band === b && c.rowSpan === 1;
+  const tokens = dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens)).sort((x, y) => x.line - y.line);
+  if (tokens.length === 0) return undefined;
+  const captions = gatherCaptions(tokens, new Set(dataRows.map((r) => rows[r]!.anchor)));
+  const fit = (text: string) => hints.caption?.(band.field!, text);
+  // On a new page pdftotext may set the echo left of that page's columns: cells left of the bands may be one too.
+  const lefts = dataRows.flatMap((r) => table[r]!.filter((c) => c.band === undefined && c.rowSpan === 1).flatMap((c) => c.tokens));
+  const echoes = takePageEchoes(captions, fit, lefts);
+  const echoed = new Set(echoes.flatMap((e) => e.tokens));
+  for (const r of dataRows) table[r] = table[r]!.filter((c) => !c.tokens.every((t) => echoed.has(t)));
+  const next = zone.bands[b + 1];
+  const beside = next && !GROUPED.has(next.field ?? '') ? next : undefined;
+  const rowOf = new Map(dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens.map((t) => [t, r] as const))));
+  if (beside) for (const caption of captions) for (const t of strayTokens(caption, fit)) giveToBand(table[rowOf.get(t)!]!, t, b + 1, beside, rowOf.get(t)!);
+  splitJoinedCaptions(captions, fit);
+  joinWrappedCaptions(captions, fit);
+  regroupCaptions(captions, fit);
+  const strange = strangeCaptions(captions, fit);
+  // The cells beside a strange caption's lines may have lost their text to it: said, never read silently.
+  if (beside) for (const t of strange.flat()) for (const c of table[rowOf.get(t)!]!) if (c.band === b + 1 && c.rowSpan === 1) sharedColumns.add(c.tokens);
+  // A caption printed again on the next page is one merged cell: placed as one, shown once.
+  const shown = repeatedOnNextPage(captions);
+  joinPageEchoes(captions, echoes);
+  return { captions, shown, strange };
+}
+
+/**
  * 一级指标 / 二级指标 captions: the tokens of the column gathered into captions, and the data rows
  * shared out between them in order, each caption taking the rows it is centred on.
  */
@@ -521,46 +587,15 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
   let parentsByPoints = false;
   zone.bands.forEach((band, b) => {
     if (!band.field || !GROUPED.has(band.field)) return;
-    const col = Math.max(Math.round(band.left), 0);
     const inBand = (c: LayoutCell) => c.band === b && c.rowSpan === 1;
-    const tokens = dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens)).sort((x, y) => x.line - y.line);
-    if (tokens.length === 0) return;
-    const anchors = new Set(dataRows.map((r) => rows[r]!.anchor));
-    const captions: LayoutToken[][] = [];
-    for (const t of tokens) {
-      const prev = captions.at(-1)?.at(-1);
-      if (prev && (t.line - prev.line <= 1 || (t.line - prev.line === 2 && !anchors.has(t.line) && !anchors.has(prev.line)))) captions.at(-1)!.push(t);
-      else captions.push([t]);
-    }
-    const fit = (text: string) => hints.caption?.(band.field!, text);
-    // On a new page pdftotext may set the echo left of that page's columns: cells left of the bands may be one too.
-    const lefts = dataRows.flatMap((r) => table[r]!.filter((c) => c.band === undefined && c.rowSpan === 1).flatMap((c) => c.tokens));
-    const echoes = takePageEchoes(captions, fit, lefts);
-    const echoed = new Set(echoes.flatMap((e) => e.tokens));
-    for (const r of dataRows) table[r] = table[r]!.filter((c) => !c.tokens.every((t) => echoed.has(t)));
-    const next = zone.bands[b + 1];
-    const beside = next && !GROUPED.has(next.field ?? '') ? next : undefined;
-    const rowOf = new Map(dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens.map((t) => [t, r] as const))));
-    if (beside) for (const caption of captions) for (const t of strayTokens(caption, fit)) giveToBand(table[rowOf.get(t)!]!, t, b + 1, beside, rowOf.get(t)!);
-    splitJoinedCaptions(captions, fit);
-    joinWrappedCaptions(captions, fit);
-    regroupCaptions(captions, fit);
-    const strange = strangeCaptions(captions, fit);
-    // The cells beside a strange caption's lines may have lost their text to it: said, never read silently.
-    if (beside) for (const t of strange.flat()) for (const c of table[rowOf.get(t)!]!) if (c.band === b + 1 && c.rowSpan === 1) sharedColumns.add(c.tokens);
-    // A caption printed again on the next page is one merged cell: placed as one, shown once.
-    const shown = repeatedOnNextPage(captions);
-    joinPageEchoes(captions, echoes);
+    const taken = takeCaptions(table, zone, rows, dataRows, b, hints);
+    if (taken === undefined) return;
+    const { captions, shown, strange } = taken;
     const template = table[dataRows[0]!]!.find(inBand) ?? table[zone.header]!.find((c) => c.band === b)!;
     for (const r of dataRows) table[r] = table[r]!.filter((c) => !inBand(c));
-    const texts = dataRows.map((r) => extent(table[r]!, rows[r]!));
-    const above = extent(table[zone.header]!, rows[zone.header]!).bottom;
-    const below = zone.last + 1 < rows.length && dataRows.at(-1)! < zone.last ? extent(table[zone.last]!, rows[zone.last]!).top : texts.at(-1)!.bottom + 1;
-    const grouped = (c: LayoutCell) => c.band !== undefined && GROUPED.has(zone.bands[c.band]?.field ?? '');
-    const spans = dataRows.map((r) => cellSpans(table[r]!.filter((c) => c.rowSpan === 1 && !grouped(c))));
-    const extents = rowExtents(texts, spans, above, below);
+    const { texts, extents } = rowGeometry(table, zone, rows, dataRows);
     const title = table[zone.header]!.find((c) => c.band === b);
-    const column = title ? cellText(title) : band.field!;
+    const column = title ? cellText(title) : band.field;
     // The 一级指标 rows bound the 二级指标s only where their points placed them (else they are a guess).
     // A caption printed on two pages is named by its text on the first (the joined lines hold it twice).
     const names = shown.map((c) => cellText(cellOf(c, 0)));
@@ -575,6 +610,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const parentsBorder = (e: number) => parentsByPoints && (parents ??= categoryParents(table, dataRows, zone)?.parent ?? [])[e] !== parents[e + 1];
     const placed = placeCaptions(captions, texts, extents, fits, keepTies, leans).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
     if (band.field === 'category') parentsByPoints = placed.length === captions.length && placed.every((p) => p.byPoints === true && p.unclear === undefined);
+    const col = Math.max(Math.round(band.left), 0);
     placed.forEach(({ s, e, cost, unclear, byPoints, margin }, i) => {
       const caption = captions[i]!;
       const cell: LayoutCell = { ...cellOf(shown[i]!, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
