@@ -12,11 +12,10 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR } from '../../src/core/model/fiscal-year.ts';
 import { nationalTargets } from '../support/cycle-fixtures.ts';
-import { apiSession, editSaved, logIn, logOut, noBrowser, SCREENS, startE2e, stopE2e, UI, type ApiCall, type E2e } from './support/e2e-kit.ts';
+import { apiSession, editSaved, logIn, logOut, noBrowser, SCREENS, startE2e, STILL, stopE2e, UI, type ApiCall, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-typed-pass';
 const SAVE = 10_000;
-const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 
 let e2e: E2e | undefined;
 let base = '';

@@ -23,7 +23,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Evaluation } from '../../src/core/model/evaluation.ts';
 import { nationalTargets, nationalWithIds } from '../support/cycle-fixtures.ts';
 import { describeViolations, seriousViolations } from './support/axe.ts';
-import { apiSession, editSaved, logIn, logOut, noBrowser, pickOption, SCREENS, signIn, startE2e, stopE2e, storySteps, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, editSaved, logIn, logOut, noBrowser, pickOption, SCREENS, signIn, startE2e, STILL, stopE2e, storySteps, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-cycle-pass';
 const YEAR = 2024;
@@ -44,7 +44,6 @@ let monitoringId = '';
 let evaluationId = '';
 const pageErrors: string[] = [];
 
-const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 const popconfirmOk = () => page.locator(`.ant-popconfirm${STILL}:not(.ant-popover-hidden) [data-testid=confirm-ok]`);
 const inModal = (inner: string) => page.locator(`.ant-modal${STILL} ${inner}`);
 

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ROOT } from './support/served-app.ts';
-import { apiSession, DEMO_OFFICE, demoDraftId, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type ApiCall, type E2e } from './support/e2e-kit.ts';
+import { apiSession, DEMO_OFFICE, demoDraftId, noBrowser, SCREENS, signIn, startE2e, STILL, stopE2e, UI, type ApiCall, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-review-loop-pass';
 const REASON = '请补充第1项指标的佐证说明后再提交。';
@@ -33,7 +33,6 @@ let draftId = '';
 let firstIndicator = '';
 const pages: Page[] = [];
 
-const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 const inModal = (page: Page, inner: string) => page.locator(`.ant-modal${STILL} ${inner}`);
 
 async function settled(page: Page): Promise<void> {

@@ -19,7 +19,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { apiSession, noBrowser, SCREENS, signIn, startE2e, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
+import { apiSession, noBrowser, SCREENS, signIn, startE2e, STILL, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 
 const PASSWORD = 'e2e-workflow-pass';
 const UNIT = '上海市普陀区金融服务办公室';
@@ -107,12 +107,6 @@ async function expectAutosaved(edit: () => Promise<void>): Promise<void> {
   await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: SAVE });
 }
 
-/**
- * antd pops confirmations and dialogs up with a zoom (rc-motion classes `…-appear`, `…-enter`,
- * `…-leave` for about 0.3 s); a click during it can land beside the button on this slow machine.
- * Buttons inside a popup are clicked once the popup stands still.
- */
-const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 const popconfirmOk = () => page.locator(`.ant-popconfirm${STILL}:not(.ant-popover-hidden) [data-testid=confirm-ok]`);
 const inModal = (inner: string) => page.locator(`.ant-modal${STILL} ${inner}`);
 

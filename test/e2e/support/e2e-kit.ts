@@ -142,7 +142,11 @@ export async function pickFrom(page: Page, select: Locator, option: Locator, sea
   }
 }
 
-/** antd pops dialogs up with a zoom: buttons inside are clicked once the popup stands still (selectors of these classes). */
+/**
+ * antd pops confirmations and dialogs up with a zoom (rc-motion classes `…-appear`, `…-enter`,
+ * `…-leave` for about 0.3 s); a click during it can land beside the button on a loaded machine.
+ * Buttons inside a popup are clicked once the popup stands still: a popup's selector with these.
+ */
 export const STILL = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 
 /**
