@@ -85,6 +85,11 @@ const MIDDLE_LINES_PER_MISS = 8;
 const OFF_CENTRE_LINES = 1;
 const NUMBER = /^[-+]?[\d,，.]+%?$/u;
 
+/** Whether a cell's text is a number and nothing else (分值, 得分, an amount, a rate): never wrapped. */
+export function isBareNumber(text: string): boolean {
+  return NUMBER.test(text);
+}
+
 /** A row a merged caption may or may not reach: left without that caption. */
 export interface SpanNote {
   field: string;
@@ -197,7 +202,7 @@ function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals 
   if (n === 0 || m === 0) return cells;
   // Text may be set left, centred or right in its column: the nearest of the three counts.
   // Spreadsheets set numbers right (or centred) and text left (or centred).
-  const numeric = inside.map((c) => NUMBER.test(cellText(c)));
+  const numeric = inside.map((c) => isBareNumber(cellText(c)));
   // A figure a single space after the text of the column left of it is set at its own column's
   // left edge (that text ran up to it): its left edge counts too, else it reads as that text's end.
   const closeAfter = inside.map((c, i) => i > 0 && numeric[i] && c.start - inside[i - 1]!.end === 1 && inside[i - 1]!.tokens.some((t) => c.tokens.some((u) => u.line === t.line)));

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cellLocation, rowCells } from './layout-grid.ts';
+import { cellLocation, rowCells, type LayoutCell } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
-import { touchingTableCells } from './touching-rows.ts';
+import { sharedColumnCells, touchingTableCells } from './touching-rows.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
 import { at } from './layout-excerpt.testing.ts';
 
@@ -72,4 +72,16 @@ test('a table cell wholly above its row\'s anchor, up to a touching border, is u
   const cells = [upper, lower].map((r, i) => rowCells(r.tokens, i));
   const found = new Set(touchingTableCells([upper, lower], cells, () => true, cellLocation).map((u) => u.text));
   assert.deepEqual([...found].sort(), ['覆盖全区15个街镇，受疫情', '影响部分活动取消，'].sort());
+});
+
+test('a cell that took the text of two columns doubts its text neighbours, not a bare number beside it (分值, 得分: a number never wraps)', () => {
+  const cell = (text: string, start: number, band: number): LayoutCell => ({ ...rowCells([token(text, 3, start)], 0)[0]!, band });
+  const name = cell('服务覆盖人数', 0, 0);
+  const target = cell('≥90% 按计划推进项目', 20, 1);
+  const weight = cell('2.5', 60, 2);
+  const rule = cell('完成得满分', 70, 1);
+  const found = (cells: LayoutCell[]) => sharedColumnCells([cells], () => true, (c) => c === target, cellLocation).map((u) => u.text);
+  assert.deepEqual(found([name, target, weight]), ['服务覆盖人数', '≥90% 按计划推进项目']);
+  // A neighbour of text is doubted: it may have lost what the shared cell took.
+  assert.deepEqual(found([name, target, { ...rule, band: 2 }]), ['服务覆盖人数', '≥90% 按计划推进项目', '完成得满分']);
 });

@@ -5,7 +5,7 @@
  * just as a cell's last wrapped line does. A cell holding such a line (one that is not its row's
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
-import { cellText, type LayoutCell } from './layout-grid.ts';
+import { cellText, isBareNumber, type LayoutCell } from './layout-grid.ts';
 import type { LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -170,7 +170,9 @@ export function sharedColumnCells(table: readonly LayoutCell[][], inTable: (row:
     if (!inTable(r)) return [];
     const shared = cells.filter(shares);
     // The text one cell took too many of, its neighbour on either side may have lost.
-    const near = (c: LayoutCell) => shared.some((s) => s === c || (s.band !== undefined && c.band !== undefined && Math.abs(s.band - c.band) === 1));
+    // A bare number never wraps: beside such a cell it has lost nothing, or all of itself, which
+    // that cell then holds (and is reported for).
+    const near = (c: LayoutCell) => shared.some((s) => s === c || (s.band !== undefined && c.band !== undefined && Math.abs(s.band - c.band) === 1 && !isBareNumber(cellText(c))));
     return cells.filter(near).map((cell) => ({ location: locationOf(cell), lineNo: Math.min(...cell.tokens.map((t) => t.lineNo)), key: 'layout.columnsUnclear' as const, text: cellText(cell) }));
   });
 }
