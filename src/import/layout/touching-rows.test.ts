@@ -85,3 +85,14 @@ test('a cell that took the text of two columns doubts its text neighbours, not a
   // A neighbour of text is doubted: it may have lost what the shared cell took.
   assert.deepEqual(found([name, target, { ...rule, band: 2 }]), ['服务覆盖人数', '≥90% 按计划推进项目', '完成得满分']);
 });
+
+test('a bare number set apart from its row\'s text, or at a touching border, is not doubted where the other row prints its own in that column', () => {
+  // 分值 8.5 printed four lines above its row's text, a blank line between: the row above prints 3.5.
+  const upper = row(0, [token('培训人次', 0, 10), token('3.5', 0, 50), token('完成得满分', 0, 60)]);
+  const lower = row(2, [token('8.5', 2, 50), token('印制宣传材料', 6, 10), token('完成得满分', 6, 60)]);
+  const found = (rows: LayoutRow[]) => touchingTableCells(rows, rows.map((r, i) => rowCells(r.tokens, i)), () => true, cellLocation).map((u) => u.text);
+  assert.deepEqual(found([upper, lower]), []);
+  // The row above printing no 分值, the number may be its: doubted.
+  const bare = row(0, [token('培训人次', 0, 10), token('完成得满分', 0, 60)]);
+  assert.deepEqual(found([bare, lower]), ['8.5']);
+});

@@ -94,6 +94,15 @@ function apart(cellLines: readonly number[], border: number): boolean {
   return others.length > 0 && Math.min(...others.map((l) => Math.abs(l - border))) > APART_LINES;
 }
 
+/**
+ * Whether `cell` is a bare number and the other row has one in its column: a number never wraps, so
+ * it is no part of that one, nor that row's second (分值 8.5 set four lines above its row's text is
+ * still its row's: the row above prints its own).
+ */
+function numberHeld(cell: LayoutCell, other: readonly LayoutCell[]): boolean {
+  return isBareNumber(cellText(cell)) && other.some((o) => o.rowSpan === 1 && o.col === cell.col && isBareNumber(cellText(o)));
+}
+
 export function touchingTableCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], inTable: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
   const lines = (c: LayoutCell) => c.tokens.map((t) => t.line);
@@ -108,7 +117,7 @@ export function touchingTableCells(rows: readonly LayoutRow[], table: readonly L
     // apart at the border may be the other row's cell of its column: that one may have lost it.
     const atBorder = (cells: readonly LayoutCell[], border: { index: number; lineNo: number }, beyondAnchor: (c: LayoutCell) => boolean, other: readonly LayoutCell[]) => {
       for (const c of cells) {
-        if (c.rowSpan !== 1 || !lines(c).includes(border.index)) continue;
+        if (c.rowSpan !== 1 || !lines(c).includes(border.index) || numberHeld(c, other)) continue;
         if (beyondAnchor(c) || apart(lines(c), border.index)) out.push(unclear(c, border.lineNo), ...other.filter((o) => o.rowSpan === 1 && o.col === c.col).map((o) => unclear(o, border.lineNo)));
       }
     };
@@ -126,7 +135,9 @@ export function touchingTableCells(rows: readonly LayoutRow[], table: readonly L
       const top = Math.min(...lines(c));
       const bottom = Math.max(...lines(c));
       const lineNo = Math.min(...c.tokens.map((t) => t.lineNo));
-      if ((inTable(r + 1) && top > Math.max(...others) + 1) || (inTable(r - 1) && bottom < Math.min(...others) - 1)) out.push(unclear(c, lineNo));
+      const below = inTable(r + 1) && top > Math.max(...others) + 1 && !numberHeld(c, table[r + 1]!);
+      const above = inTable(r - 1) && bottom < Math.min(...others) - 1 && !numberHeld(c, table[r - 1]!);
+      if (below || above) out.push(unclear(c, lineNo));
     }
   });
   return out;
