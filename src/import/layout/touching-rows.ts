@@ -113,8 +113,8 @@ export function touchingTableCells(rows: readonly LayoutRow[], table: readonly L
     if (!inTable(r) || !inTable(r + 1) || !touch(upper, lower)) continue;
     const last = upper.lines.at(-1)!;
     const first = lower.lines[0]!;
-    // A cell wholly past its row's anchor, on the border's side, may be the other row's; a cell's part
-    // apart at the border may be the other row's cell of its column: that one may have lost it.
+    // A cell wholly past its row's anchor on the border's side, or a cell's part apart at the border,
+    // may be the other row's: that row's cell of its column may have lost it, and is doubted too.
     const atBorder = (cells: readonly LayoutCell[], border: { index: number; lineNo: number }, beyondAnchor: (c: LayoutCell) => boolean, other: readonly LayoutCell[]) => {
       for (const c of cells) {
         if (c.rowSpan !== 1 || !lines(c).includes(border.index) || numberHeld(c, other)) continue;
