@@ -32,7 +32,8 @@ const QUIET_MS = 300;
  * they are at that moment, and a drawer fading in has its text half-transparent (a link of 4.03:1
  * that is 8:1 once shown). A moment with none running is not enough: a drawer's motion sets its
  * start state a frame before its transition begins, and on a busy CI machine axe ran in that gap
- * (rectification step 4, at 390). Endless ones (a spinner) are not waited for.
+ * (rectification step 4, at 390), even after a quiet time: an element bearing rc-motion's classes
+ * counts as moving too. Endless ones (a spinner) are not waited for.
  */
 async function animationsDone(page: Page): Promise<void> {
   // Each wait counts its own quiet time (`call`): one left from an earlier wait says nothing of now.
@@ -41,7 +42,10 @@ async function animationsDone(page: Page): Promise<void> {
     ({ quietMs, call }) => {
       const w = window as unknown as { quiet?: { call: number; since: number | undefined } };
       if (w.quiet?.call !== call) w.quiet = { call, since: undefined };
-      const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+      // rc-motion's classes are on an element from its start state to its end: moving, even in the
+      // frames before its transition runs (a hidden popup that keeps them is not shown, so not counted).
+      const inMotion = [...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')].some((e) => e.getClientRects().length > 0);
+      const moving = inMotion || document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
       if (moving) w.quiet.since = undefined;
       else w.quiet.since ??= performance.now();
       return w.quiet.since !== undefined && performance.now() - w.quiet.since >= quietMs;
