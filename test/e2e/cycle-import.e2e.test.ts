@@ -18,7 +18,6 @@ import { nationalTargets } from '../support/cycle-fixtures.ts';
 import { apiSession, noBrowser, SCREENS, signIn, startE2e, STILL, stopE2e, UI, type E2e } from './support/e2e-kit.ts';
 import { ROOT } from './support/served-app.ts';
 
-
 const PASSWORD = 'e2e-cycle-import';
 // Its first weight 5 points over: the targets' own check (WEIGHT_TOTAL) is shown in the preview, and a draft may still be saved.
 const fresh = (() => {

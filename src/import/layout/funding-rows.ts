@@ -6,7 +6,7 @@
  * amounts rejoin the row of their source, and the heading spans the block from its column
  * titles down, as the grid reader expects of a merged heading.
  */
-import { cellText, widthOf, type LayoutCell, type Zone } from './layout-grid.ts';
+import { cellText, firstLineNo, widthOf, type LayoutCell, type Zone } from './layout-grid.ts';
 import type { LayoutToken } from './layout-lines.ts';
 import type { UnclearCell } from './touching-rows.ts';
 
@@ -46,7 +46,7 @@ const guessedOwner = new WeakSet<readonly LayoutToken[]>();
  * field's value is not its cell's text, and the place says which field it is.
  */
 export function guessedAmountCells(table: readonly LayoutCell[][], inZone: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
-  return table.flatMap((cells, r) => (inZone(r) ? cells.filter((c) => guessedOwner.has(c.tokens)) : []).map((cell) => ({ location: locationOf(cell), lineNo: Math.min(...cell.tokens.map((t) => t.lineNo)), key: 'layout.amountsGuessed' as const })));
+  return table.flatMap((cells, r) => (inZone(r) ? cells.filter((c) => guessedOwner.has(c.tokens)) : []).map((cell) => ({ location: locationOf(cell), lineNo: firstLineNo(cell), key: 'layout.amountsGuessed' as const })));
 }
 
 /** How many lines a row's text lies from line `line`: none where its lines (a wrapped name's, joined onto its first) reach past it. */

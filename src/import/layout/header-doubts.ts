@@ -6,7 +6,7 @@
  * fields read from them are reported with their line (never a silent wrong value).
  */
 import { readDate } from '../../core/values/read-value.ts';
-import { cellText, type LayoutCell } from './layout-grid.ts';
+import { cellText, firstLineNo, type LayoutCell } from './layout-grid.ts';
 import type { UnclearCell } from './touching-rows.ts';
 
 /** How many lines from a value a label or a line left over still counts as beside it. */
@@ -27,10 +27,6 @@ function placed(table: readonly LayoutCell[][], skip: (row: number) => boolean, 
 /** Lines between two cells' lines (0 when they share one). */
 function gap(a: readonly number[], b: readonly number[]): number {
   return Math.min(...a.flatMap((x) => b.map((y) => Math.abs(x - y))));
-}
-
-function firstLineNo(cell: LayoutCell): number {
-  return Math.min(...cell.tokens.map((t) => t.lineNo));
 }
 
 /** Text a field holds as printed: words, not punctuation alone. */

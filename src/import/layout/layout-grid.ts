@@ -375,8 +375,13 @@ function rowLabelOf(zone: Zone, hints: TableHints): (cell: LayoutCell) => boolea
   };
 }
 
+/** The file's line number of a cell's first line. */
+export function firstLineNo(cell: LayoutCell): number {
+  return Math.min(...cell.tokens.map((t) => t.lineNo));
+}
+
 export function cellLocation(cell: LayoutCell): string {
-  return `line ${Math.min(...cell.tokens.map((t) => t.lineNo))}`;
+  return `line ${firstLineNo(cell)}`;
 }
 
 /**
@@ -539,6 +544,9 @@ function rowGeometry(table: readonly LayoutCell[][], zone: Zone, rows: readonly 
   return { texts, extents: rowExtents(texts, spans, above, below) };
 }
 
+/** Whether a cell is one row's own cell of column `b` (a caption not yet merged over rows). */
+const ownCellOf = (b: number) => (c: LayoutCell) => c.band === b && c.rowSpan === 1;
+
 /** A grouped column's captions, cleaned of what pdftotext mixed into them, and those printed again on a next page. */
 interface ColumnCaptions {
   captions: LayoutToken[][];
@@ -555,7 +563,7 @@ interface ColumnCaptions {
  */
 function takeCaptions(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], dataRows: readonly number[], b: number, hints: TableHints): ColumnCaptions | undefined {
   const band = zone.bands[b]!;
-  const inBand = (c: LayoutCell) => c.band === b && c.rowSpan === 1;
+  const inBand = ownCellOf(b);
   const tokens = dataRows.flatMap((r) => table[r]!.filter(inBand).flatMap((c) => c.tokens)).sort((x, y) => x.line - y.line);
   if (tokens.length === 0) return undefined;
   const captions = gatherCaptions(tokens, new Set(dataRows.map((r) => rows[r]!.anchor)));
@@ -592,7 +600,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
   let parentsByPoints = false;
   zone.bands.forEach((band, b) => {
     if (!band.field || !GROUPED.has(band.field)) return;
-    const inBand = (c: LayoutCell) => c.band === b && c.rowSpan === 1;
+    const inBand = ownCellOf(b);
     const taken = takeCaptions(table, zone, rows, dataRows, b, hints);
     if (taken === undefined) return;
     const { captions, shown, strange } = taken;

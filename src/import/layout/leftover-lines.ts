@@ -4,7 +4,7 @@
  * value cells of the rows above and below in the same columns may each have lost it: both are
  * unclear, with the line left over.
  */
-import type { LayoutCell } from './layout-grid.ts';
+import { firstLineNo, type LayoutCell } from './layout-grid.ts';
 import type { UnclearCell } from './touching-rows.ts';
 
 function overlaps(a: LayoutCell, b: LayoutCell): boolean {
@@ -22,7 +22,7 @@ export function leftoverLineCells(table: readonly LayoutCell[][], skip: (row: nu
   table.forEach((cells, r) => {
     if (skip(r) || cells.length === 0 || cells.some((c) => c.tokens.some((t) => isLabel(t.text)))) return;
     for (const cell of cells) {
-      const lineNo = Math.min(...cell.tokens.map((t) => t.lineNo));
+      const lineNo = firstLineNo(cell);
       const beside = [r - 1, r + 1].filter((n) => n >= 0 && n < table.length && !skip(n)).flatMap((n) => valueCellsBeside(table, n, cell, isLabel));
       out.push(...beside.map((c) => ({ location: locationOf(c), lineNo, key: 'layout.lineLeftOver' as const })));
     }

@@ -16,7 +16,7 @@ import { HEADER_FIELDS, TEXT_BLOCKS, YES_NO_FIELDS } from '../grid/read-header-f
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { diagnosticSink } from '../diagnostics.ts';
 import type { FileImport, ImportDiagnostic, ImportedForm, ReaderInput } from '../import-result.ts';
-import { cellLocation, cellText, layoutGrid, rowCells, sharesColumns, zoneSpans, type LayoutCell, type TableHints } from './layout-grid.ts';
+import { cellLocation, cellText, firstLineNo, layoutGrid, rowCells, sharesColumns, zoneSpans, type LayoutCell, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
@@ -398,7 +398,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
       const text = cellText(cell);
       const paths = Object.keys(form.locations).filter((p) => !TABLE_PATH.test(p)).filter((p) => form.locations[p] === cellLocation(cell) && holds(text, String(valueAt(form.evaluation, p) ?? '')));
       if (paths.length === 0 || paths.some((p) => fields.includes(p))) return [];
-      const lineNo = Math.min(...cell.tokens.map((t) => t.lineNo));
+      const lineNo = firstLineNo(cell);
       return [{ location: cellLocation(cell), lineNo, key: 'layout.underOtherLabel' as const, text }, ...fields.flatMap((f) => (form.locations[f] === undefined ? [] : [{ location: form.locations[f]!, lineNo, key: 'layout.underOtherLabel' as const }]))];
     });
   // What the cells' places doubt is said once per field, where no other check has said it.

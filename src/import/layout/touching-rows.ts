@@ -5,7 +5,7 @@
  * just as a cell's last wrapped line does. A cell holding such a line (one that is not its row's
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
-import { cellText, isBareNumber, type LayoutCell } from './layout-grid.ts';
+import { cellText, firstLineNo, isBareNumber, type LayoutCell } from './layout-grid.ts';
 import type { LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -134,7 +134,7 @@ export function touchingTableCells(rows: readonly LayoutRow[], table: readonly L
       if (others.length === 0) continue;
       const top = Math.min(...lines(c));
       const bottom = Math.max(...lines(c));
-      const lineNo = Math.min(...c.tokens.map((t) => t.lineNo));
+      const lineNo = firstLineNo(c);
       const below = inTable(r + 1) && top > Math.max(...others) + 1 && !numberHeld(c, table[r + 1]!);
       const above = inTable(r - 1) && bottom < Math.min(...others) - 1 && !numberHeld(c, table[r - 1]!);
       if (below || above) out.push(unclear(c, lineNo));
@@ -183,7 +183,8 @@ export function sharedColumnCells(table: readonly LayoutCell[][], inTable: (row:
     // The text one cell took too many of, its neighbour on either side may have lost.
     // A bare number never wraps: beside such a cell it has lost nothing, or all of itself, which
     // that cell then holds (and is reported for).
-    const near = (c: LayoutCell) => shared.some((s) => s === c || (s.band !== undefined && c.band !== undefined && Math.abs(s.band - c.band) === 1 && !isBareNumber(cellText(c))));
-    return cells.filter(near).map((cell) => ({ location: locationOf(cell), lineNo: Math.min(...cell.tokens.map((t) => t.lineNo)), key: 'layout.columnsUnclear' as const, text: cellText(cell) }));
+    const beside = (c: LayoutCell) => !isBareNumber(cellText(c)) && shared.some((s) => s.band !== undefined && c.band !== undefined && Math.abs(s.band - c.band) === 1);
+    const near = (c: LayoutCell) => shared.includes(c) || beside(c);
+    return cells.filter(near).map((cell) => ({ location: locationOf(cell), lineNo: firstLineNo(cell), key: 'layout.columnsUnclear' as const, text: cellText(cell) }));
   });
 }
