@@ -323,3 +323,29 @@ test('a line well short of the width its column\'s cells show below ends its cel
     ['按照市区两级工作要求。', '主要问题'],
   ]);
 });
+
+test('a name wrapped past the line of the value beside it goes on where it starts, whatever the label below it (seed 777, form 219)', async () => {
+  const form = (between: string[]) =>
+    read([
+      '                                 2019年度财政项目绩效自评价',
+      at([0, '项目名称'], [50, '预算单位']),
+      ...between,
+      at([0, '具体实施'], [75, '是']),
+      at([0, '处（科室'], [48, '是否为经常性项目']),
+      at([2, '）']),
+      '',
+      at([0, '当年预算数（元）'], [25, '1,000.00'], [48, '上年预算金额（元）'], [79, '900.00']),
+      '',
+      ...TITLES,
+      ...BODY,
+      at([18, '合计'], [46, '100'], [77, '80']),
+    ]);
+  // 预算单位's value centred on the name's two lines: the name's last line is its own, not the department's.
+  const wrapped = await form([at([8, '组织开展专项检查2次，组织开展专项检']), at([64, '上海市静安区体育局']), at([8, '查2219'])]);
+  assert.deepEqual([wrapped.project.name, wrapped.project.budgetUnit, wrapped.project.department], ['组织开展专项检查2次，组织开展专项检查2219', '上海市静安区体育局', '']);
+  // Nor does the answer 是 printed on the label's line go anywhere but to 是否为经常性项目.
+  assert.equal(wrapped.project.recurring, true);
+  // A line longer than the one above it in its column starts a cell of its own: the department's.
+  const own = await form([at([8, '组织开展专项检查']), at([64, '上海市静安区体育局']), at([8, '信息中心业务一科综合管理科室'])]);
+  assert.deepEqual([own.project.name, own.project.department], ['组织开展专项检查', '信息中心业务一科综合管理科室']);
+});

@@ -269,7 +269,36 @@ function leaveEachItsValue(between: readonly LayoutLine[], split: number, text: 
   const lowerOwn = text.lower[0] !== undefined && text.lower[0].tokens.some((t) => Math.abs(t.start - start(first)) <= ALIGNED);
   if (upperNeeds && (lowerNeeds || lowerOwn) && rightOf(text.upperEnds, first) && split <= filled[0]!) return filled[0]! + 1;
   if (lowerBare && split > filled.at(-1)!) return filled.at(-1)!;
+  if (upperNeeds && !lowerNeeds && rightOf(text.upperEnds, first)) return Math.max(split, wrappedPast(between, filled[0]!));
   return split;
+}
+
+/**
+ * The end of the run of lines starting where line `from` starts with other columns' lines between
+ * them (a name wrapped over the line of 预算单位's value, centred beside it: …专项检 / 上海市… / 查2219):
+ * a cell's wrapped lines start at its left edge, nothing else is printed in its column, and no line
+ * of it but the last ends short (see endsBefore: a shorter line ends its cell, the next starts another).
+ * 0 when no line of the run lies past another column's line.
+ */
+function wrappedPast(between: readonly LayoutLine[], from: number): number {
+  const edge = Math.min(...between[from]!.tokens.map((t) => t.start));
+  const inColumn = (line: LayoutLine) => line.tokens.filter((t) => t.start >= edge - ALIGNED);
+  let end = 0;
+  let last = between[from]!;
+  let skipped = false;
+  for (let i = from + 1; i < between.length; i++) {
+    const line = between[i]!;
+    if (line.tokens.length === 0) break;
+    if (!line.tokens.some((t) => Math.abs(t.start - edge) <= ALIGNED)) {
+      if (line.tokens.some((t) => t.start <= edge && t.end > edge)) break;
+      skipped = true;
+      continue;
+    }
+    if (endsBefore(inColumn(last), inColumn(line))) break;
+    if (skipped) end = i + 1;
+    last = line;
+  }
+  return end;
 }
 
 /** The anchors' lines around the lines between them: their values, and where their labels end. */

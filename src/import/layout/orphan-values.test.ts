@@ -29,6 +29,27 @@ test('a figure ending a text wrapped in its cell, the next label centred between
   assert.equal(project.budgetUnit, '南京市松江区民政局');
 });
 
+test('a value two blank lines over a label wrapped over three lines, beside the next label, is that label\'s: one printed row (seed 9191, form 91)', async () => {
+  // 当年预算数's value set at the top of a tall row, 上年预算金额 beside it; 当年预算 / 数（元） centred and
+  // 上年预算金额's value beside it: read apart, 当年预算数 took the figure right of it, 上年预算金额's.
+  const result = await read([
+    '                                    2024年度财政项目绩效自评价',
+    at([0, '项目名称'], [8, '社区图书角运营'], [52, '预算单位'], [69, '苏州市青浦区教育局']),
+    '',
+    at([27, '89,940,000.00'], [50, '上年预算金额（元）']),
+    '',
+    '',
+    at([0, '当年预算']),
+    at([82, '151,037.71']),
+    at([0, '数（元）']),
+    '',
+    at([0, '预算执行数（元）'], [36, '0.00'], [50, '预算执行率（%）'], [87, '0.00%']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.deepEqual([project.budgetCurrentYear, project.budgetPreviousYear], ['89940000.00', '151037.71']);
+});
+
 test('text set under a wrapped value at its left edge is a value of its own (seed 16, form 58)', async () => {
   // 杭州市…委员会 is 主管部门's, set at the top of its row: not the end of the name above it.
   const result = await read([
@@ -191,23 +212,3 @@ test('a value alone on a line far right of the name, beside no column of it, goe
   assert.deepEqual([project.name, project.budgetUnit, project.department], ['实施进度滞后130', '杭州市嘉定区卫生健康委员会', '服务中心']);
 });
 
-test('a line between two lines of one wrapped value stays with the rows around it (seed 777, form 219)', async () => {
-  // 上海市静安区体育局 stands between 组织开展专项检 and 查2219, one name wrapped over it: moving it up
-  // to 预算单位 alone would leave 查2219 behind, away from the name, with nothing said of the name.
-  const result = await read([
-    '                                 2019年度财政项目绩效自评价',
-    at([0, '项目名称'], [50, '预算单位']),
-    at([8, '组织开展专项检查2次，组织开展专项检']),
-    at([64, '上海市静安区体育局']),
-    at([8, '查2219']),
-    at([0, '具体实施'], [79, '是']),
-    at([0, '处（科室']),
-    at([2, '）'], [48, '是否为经常性项目']),
-    ...TABLE,
-  ]);
-  // The name then lacks 查2219, which cannot be told from the text: it is reported, never read short in silence.
-  assert.equal(result.forms[0]!.evaluation.project.budgetUnit, '');
-  // Nor does it go down to 是否为经常性项目, whose field takes only 是/否: the answer 是 stays that field's.
-  assert.equal(result.forms[0]!.evaluation.project.recurring, true);
-  assert.ok(result.diagnostics.some((d) => d.path === 'evaluations[0].project.name'));
-});

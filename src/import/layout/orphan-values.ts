@@ -240,7 +240,7 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
     !(alternates(row.tokens) && alternates(other.tokens));
   // A row of labels alone (预算单位 set at the top of a tall row, blank lines under it) may lie as far off its row as a value may.
   const bare = (row: LayoutRow) => row.tokens.every((t) => isLabel(t.text));
-  const reach = (row: LayoutRow, other: LayoutRow) => (labelledOnly && (bare(row) || bare(other)) ? LABEL_REACH : 2);
+  const reach = (row: LayoutRow, other: LayoutRow) => (labelledOnly && (bare(row) || bare(other)) ? LABEL_REACH : SPLIT_REACH);
   const out: Array<LayoutRow | undefined> = [...rows];
   // The neighbours a row may join: near, on its page, and reading label, value … with it.
   const partners = (r: number) =>
@@ -264,6 +264,13 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
   });
   return out.filter((row): row is LayoutRow => row !== undefined);
 }
+
+/**
+ * How many lines apart two halves of one printed row may be (counted from the lines a wrapped label
+ * was printed over): a value set at the top of a row of two lines' height, beside a label wrapped
+ * over three and centred (`89,940,000.00  上年预算金额（元）` two blank lines over 当年预算 / 数（元）).
+ */
+const SPLIT_REACH = 3;
 
 /** How many lines off its row a row of labels alone may be printed (as a value: REACH). */
 const LABEL_REACH = REACH;

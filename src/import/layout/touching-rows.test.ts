@@ -53,6 +53,27 @@ test('a header value wrapped onto the line right above the next row\'s centred v
   assert.ok(!said.some(([path]) => path === 'evaluations[0].project.department'));
 });
 
+test('a header value going on past its own label\'s line into the next row, where a cell starts in its column, is reported on both fields (seed 9191, form 99)', async () => {
+  // …组织开展 / 项目名称 / 99 / 信息中心: 99 is the name's last line or the top of the department's
+  // value (its label lower down); the name read without it is as unclear as the department read with it.
+  const text = [
+    at([32, '2025年度财政项目绩效自评价']),
+    at([56, '预算单位']),
+    at([8, '组织开展专项检查2次，资金拨付率达到100%，组织开展']),
+    at([0, '项目名称'], [74, '宁波市宝山区卫生健康委员会']),
+    at([8, '99']),
+    at([8, '信息中心']),
+    '',
+    '具体实施处',
+    at([54, '是否为经常性项目'], [80, '是']),
+    '（科室）',
+  ].join('\n');
+  const result = await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(text) });
+  const said = result.diagnostics.filter((d) => d.code === 'LAYOUT_CELL_UNCLEAR').map((d) => d.path);
+  assert.ok(said.includes('evaluations[0].project.name'), said.join(', '));
+  assert.ok(said.includes('evaluations[0].project.department'), said.join(', '));
+});
+
 test('a table cell whose line at a touching border stands apart from its other lines is unclear, and so is the other row\'s cell of its column', () => {
   // 年度指标值 of the upper row wraps 个别指标完成情况未达预 / 期; 期 is given to the lower row, whose
   // 年度指标值 (实施进度滞。) is on its anchor, three lines below: 期 touches the upper row's last

@@ -36,12 +36,25 @@ function centredOn(cell: LayoutCell, anchor: number): boolean {
 }
 
 /**
- * The cells of `cells` whose text on line `at` starts where `cell`'s text on line `on` does: a cell's
- * wrapped lines start at its left edge, so that text may go on from one line to the other.
+ * How far (in lines) a cell's line at a border may lie from its next line and still go with it:
+ * pdftotext interleaves a cell's wrapped lines with its row's centred cells, one line between.
  */
-function sameStart(cells: readonly LayoutCell[], at: number, cell: LayoutCell, on: number): LayoutCell[] {
+const APART_LINES = 2;
+
+/**
+ * The cells of `cells` (the other row's) whose line nearest `cell`'s line `on` starts where `cell`'s
+ * text on `on` does, at most APART_LINES lines off with nothing printed over that column between:
+ * a cell's wrapped lines start at its left edge, so that text may go on from one line to the other,
+ * across the border or past a line of its row's centred label (…组织开展 / 项目名称 / 99).
+ */
+function sameStart(cells: readonly LayoutCell[], cell: LayoutCell, on: number): LayoutCell[] {
   const start = Math.min(...cell.tokens.filter((t) => t.line === on).map((t) => t.start));
-  return cells.filter((c) => Math.min(...c.tokens.filter((t) => t.line === at).map((t) => t.start)) === start);
+  const between = (a: number, b: number) => cells.some((c) => c.tokens.some((t) => t.line > Math.min(a, b) && t.line < Math.max(a, b) && t.start <= start && t.end > start));
+  return cells.filter((c) => {
+    const near = c.tokens.reduce((best, t) => (Math.abs(t.line - on) < Math.abs(best - on) ? t.line : best), Number.POSITIVE_INFINITY);
+    if (Math.abs(near - on) > APART_LINES || between(near, on)) return false;
+    return Math.min(...c.tokens.filter((t) => t.line === near).map((t) => t.start)) === start;
+  });
 }
 
 /**
@@ -52,10 +65,10 @@ function sameStart(cells: readonly LayoutCell[], at: number, cell: LayoutCell, o
  */
 export function touchingRowCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], skip: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
-  const holding = (r: number, line: { index: number; lineNo: number }, other: number, across: number) =>
+  const holding = (r: number, line: { index: number; lineNo: number }, other: number) =>
     table[r]!.flatMap((c) => {
       if (!c.tokens.some((t) => t.line === line.index)) return [];
-      const continued = sameStart(table[other]!, across, c, line.index);
+      const continued = sameStart(table[other]!, c, line.index);
       if (continued.length === 0) return centredOn(c, rows[r]!.anchor) ? [] : [{ location: locationOf(c), lineNo: line.lineNo }];
       // Cells of a row may share one location: the text names the field meant.
       return [c, ...continued].map((u) => ({ location: locationOf(u), lineNo: line.lineNo, text: cellText(u) }));
@@ -66,23 +79,11 @@ export function touchingRowCells(rows: readonly LayoutRow[], table: readonly Lay
     if (skip(r) || skip(r + 1) || !touch(upper, lower)) continue;
     const last = upper.lines.at(-1)!;
     const first = lower.lines[0]!;
-    if (last.index !== upper.anchor) out.push(...holding(r, last, r + 1, first.index));
-    if (first.index !== lower.anchor) out.push(...holding(r + 1, first, r, last.index));
+    if (last.index !== upper.anchor) out.push(...holding(r, last, r + 1));
+    if (first.index !== lower.anchor) out.push(...holding(r + 1, first, r));
   }
   return out;
 }
-
-/**
- * Table rows that touch: a cell of the upper row lying wholly below its row's anchor line, down to
- * the border, may be the lower row's cell set at its top; a cell of the lower row wholly above its
- * anchor, up to the border, the upper row's set at its bottom. Such cells are unclear (`inTable`:
- * the tables' data rows). The cell's text says which field of its line is meant.
- */
-/**
- * How far (in lines) a cell's line at a border may lie from its next line and still go with it:
- * pdftotext interleaves a cell's wrapped lines with its row's centred cells, one line between.
- */
-const APART_LINES = 2;
 
 /**
  * Whether a cell's line at a border stands apart from the cell's other lines (more than one line of
@@ -103,6 +104,12 @@ function numberHeld(cell: LayoutCell, other: readonly LayoutCell[]): boolean {
   return isBareNumber(cellText(cell)) && other.some((o) => o.rowSpan === 1 && o.col === cell.col && isBareNumber(cellText(o)));
 }
 
+/**
+ * Table rows that touch: a cell of the upper row lying wholly below its row's anchor line, down to
+ * the border, may be the lower row's cell set at its top; a cell of the lower row wholly above its
+ * anchor, up to the border, the upper row's set at its bottom. Such cells are unclear (`inTable`:
+ * the tables' data rows). The cell's text says which field of its line is meant.
+ */
 export function touchingTableCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], inTable: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
   const lines = (c: LayoutCell) => c.tokens.map((t) => t.line);
