@@ -6,6 +6,7 @@
  * below its anchor as its text reaches above it (cells are centred in their row).
  */
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
+import { isBareNumber } from './layout-grid.ts';
 
 export interface LayoutRow {
   /** Index of the anchor line, or of the row's first line when it has none. */
@@ -74,6 +75,15 @@ function nextRowStart(all: readonly LayoutLine[], at: number, startsRow: (line: 
   return line && line.page === all[at]!.page && startsRow(line) ? line.index : undefined;
 }
 
+/**
+ * Whether an anchor line holds figures and the labels of figures alone (`67,134,330.00  预算执行率（%）
+ * 80.70%`, under 预算执行数（元）): no cell of its row holds text, so a block of text below it is not its row's.
+ */
+function figuresOnly(line: LayoutLine, text: TextRows): boolean {
+  const isFigureLabel = (t: LayoutToken) => text.isFigureLabel?.(t.text) === true;
+  return line.tokens.some(isFigureLabel) && line.tokens.every((t) => (text.isLabel(t.text) ? isFigureLabel(t) : isBareNumber(t.text)));
+}
+
 function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor: (line: LayoutLine) => boolean, text: TextRows, isolated: (line: LayoutLine) => boolean, opens: (line: LayoutLine) => boolean): LayoutRow[] {
   const lines = all.slice(0, to);
   const anchors = lines.slice(from).filter((l) => l.tokens.length > 0 && isAnchor(l)).map((l) => l.index);
@@ -90,7 +100,7 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     // Labels are no cell's wrapped text: left out where the lines are compared.
     const values = (l: LayoutLine) => ({ ...l, tokens: l.tokens.filter((t) => !text.isLabel(t.text)) });
     const beyond = cells ? nextRowStart(all, next, (l) => isAnchor(l) || isolated(l) || opens(l)) : undefined;
-    const figure = cells && lines[a]!.tokens.some((t) => text.isFigureLabel?.(t.text));
+    const figure = cells ? lines[a]!.tokens.some((t) => text.isFigureLabel?.(t.text)) : figuresOnly(lines[a]!, text);
     const ends = (l: LayoutLine | undefined) => (l?.tokens ?? []).filter((t) => text.isLabel(t.text)).map((t) => t.end);
     // The cells' widths from the lines below the upper anchor down to the row after the lower one:
     // the cells of the text blocks under one another (主要绩效, 主要问题, 改进措施) are as wide.
@@ -100,11 +110,11 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
       while (after < all.length && all[after]!.page === all[next]!.page && !isAnchor(all[after]!) && !isolated(all[after]!) && !opens(all[after]!)) after++;
       return cellWidths(all.slice(a + 1, after).map(values));
     };
-    const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, figure, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]), widths } : undefined;
+    const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]), widths } : undefined;
     // A value of the upper label may also be printed on the line above, another label's (预算单位's, the name set at the top).
     const valueAbove = () => a > from && lines[a - 1]!.tokens.some((t) => !text.isLabel(t.text));
     const needs = (l: LayoutLine) => text.needsValue?.(l) === true;
-    const split = around ? leaveEachItsValue(between, splitAt(between, reach, false, around), around, needs(lines[a]!) && reach <= 0 && !valueAbove(), needs(lines[next]!)) : splitAt(between, reach, next === lines.length, undefined);
+    const split = around ? leaveEachItsValue(between, splitAt(between, reach, false, around, figure), around, needs(lines[a]!) && reach <= 0 && !valueAbove(), needs(lines[next]!)) : splitAt(between, reach, next === lines.length, undefined, figure);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }
@@ -199,8 +209,10 @@ function sharesColumn(a: LayoutLine, b: LayoutLine): boolean {
  * blank line within it, so blocks of one column parted by a blank line between two anchors are two
  * cells, one to each anchor: the border is at one of those blank lines. Where no blank line parts
  * them, a line ending its cell's text (shorter than the next: see endsCell) is where a border may be.
+ * `figure`: the upper anchor is a figure's label, or a line of figures alone (figuresOnly): its value
+ * is printed elsewhere, so a block of text set apart by blank lines is never its.
  */
-function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, text: Anchors | undefined): number {
+function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, text: Anchors | undefined, figure: boolean): number {
   if (last) return between.length;
   const filled = between.map((l) => l.tokens.length > 0);
   if (!filled.some(Boolean)) return between.length;
@@ -223,7 +235,7 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   if (gapAfterAnchor && !gapBeforeNext) return firstFilled;
   if (!gapAfterAnchor && gapBeforeNext) return lastFilled + 1;
   if (text && gapAfterAnchor && gapBeforeNext) {
-    const owner = blockOwner(between, firstFilled, lastFilled, reach, text);
+    const owner = blockOwner(between, firstFilled, lastFilled, reach, text, figure);
     if (owner !== undefined) return owner === 'upper' ? lastFilled + 1 : firstFilled;
   }
   // Text set apart from both anchors by blank lines, nearer one of them: that anchor's (a value set
@@ -231,7 +243,7 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
   const blankAfter = firstFilled;
   const blankBefore = between.length - 1 - lastFilled;
   // Never under a figure's label (its value is printed elsewhere).
-  const toUpper = blankAfter < blankBefore && text?.figure !== true;
+  const toUpper = blankAfter < blankBefore && !figure;
   if (gapAfterAnchor && gapBeforeNext && !blanks.some(Boolean) && blankAfter !== blankBefore) return toUpper ? between.length : 0;
   if (blanks.some(Boolean) && !gapAfterAnchor && !gapBeforeNext) {
     // The blank run nearest where symmetry puts the border.
@@ -309,8 +321,6 @@ interface Anchors {
   upperEnds: readonly number[];
   /** Where the row after the lower anchor's starts (a line index), if there is one. */
   beyond: number | undefined;
-  /** Whether the upper anchor is the label of a figure (预算执行数（元）). */
-  figure: boolean;
   /** The pieces printed from the line below the upper anchor to the row after the lower one: the cells' widths at each left edge. */
   widths: () => FirstPiece[];
 }
@@ -350,15 +360,15 @@ function underBareLabel(between: readonly LayoutLine[], text: Anchors): number {
  * top is above it). With the block as near one as the other, a row printed below the lower label
  * within half that reach leaves the block to the upper one. `reach`: the upper anchor's text above
  * its line (a label centred in its row, not set at the top). Not under the label of a figure
- * (`text.figure`): its value is printed elsewhere, whatever the blank lines say.
+ * (`figure`): its value is printed elsewhere, whatever the blank lines say.
  */
-function blockOwner(between: readonly LayoutLine[], firstFilled: number, lastFilled: number, reach: number, text: Anchors): 'upper' | 'lower' | undefined {
+function blockOwner(between: readonly LayoutLine[], firstFilled: number, lastFilled: number, reach: number, text: Anchors, figure: boolean): 'upper' | 'lower' | undefined {
   const lower = text.lower[0];
   if (lower === undefined) return undefined;
   const upperFull = sharesColumn(text.upper, between[firstFilled]!);
   const lowerFull = sharesColumn(lower, between[lastFilled]!);
   if (upperFull !== lowerFull) return upperFull ? 'lower' : 'upper';
-  if (upperFull || text.figure || reach > 0 || text.upper.tokens.length > 0 || lower.tokens.length > 0) return undefined;
+  if (upperFull || figure || reach > 0 || text.upper.tokens.length > 0 || lower.tokens.length > 0) return undefined;
   const gapAbove = firstFilled;
   const gapBelow = between.length - 1 - lastFilled;
   if (gapAbove < gapBelow) return 'upper';
