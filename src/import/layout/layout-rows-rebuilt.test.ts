@@ -350,29 +350,33 @@ test('a name wrapped past the line of the value beside it goes on where it start
   assert.deepEqual([own.project.name, own.project.department], ['组织开展专项检查', '信息中心业务一科综合管理科室']);
 });
 
-test('a block of text one blank line under a line of figures and their labels alone is the next label\'s, though nearer the figures (seed 9191, form 149)', async () => {
+test('a block of text one blank line under a line of figures and their labels alone is the next label\'s, though nearer the figures (seed 9191, form 149; seed 8118, form 29)', async () => {
   // 项目年度总目标's text set at the top of its tall row, the label at its bottom: no cell of the line
   // 67,134,330.00 / 预算执行率（%） / 80.70% holds text, so the block is not that row's.
-  const evaluation = await read([
-    '                             2025年度财政项目绩效自评价',
-    at([2, '项目名称'], [17, '社区图书角运营'], [60, '预算单位'], [80, '上海市某区文化局']),
-    '',
-    at([0, '当年预算数（元）'], [63, '上年预算金额（元）']),
-    at([34, '83,190,000.00'], [86, '5,874,209.46']),
-    '',
-    at([0, '预算执行数（元）']),
-    at([34, '67,134,330.00'], [55, '预算执行率（%）'], [90, '80.70%']),
-    '',
-    at([13, '受疫情影响部分活动取消，实施进度滞后，按照市区两级工作要求，围绕年度重']),
-    at([13, '点工作，按计划推进项目实施。']),
-    '',
-    '',
-    '项目年度总目标',
-    '',
-    ...TITLES,
-    ...BODY,
-    at([18, '合计'], [46, '100'], [77, '80']),
-  ]);
-  assert.equal(evaluation.project.executed, '67134330.00');
-  assert.equal(evaluation.annualGoal, '受疫情影响部分活动取消，实施进度滞后，按照市区两级工作要求，围绕年度重点工作，按计划推进项目实施。');
+  const form = (executed: string[]) =>
+    read([
+      '                             2025年度财政项目绩效自评价',
+      at([2, '项目名称'], [17, '社区图书角运营'], [60, '预算单位'], [80, '上海市某区文化局']),
+      '',
+      at([0, '当年预算数（元）'], [63, '上年预算金额（元）']),
+      at([34, '83,190,000.00'], [86, '5,874,209.46']),
+      '',
+      ...executed,
+      '',
+      at([13, '受疫情影响部分活动取消，实施进度滞后，按照市区两级工作要求，围绕年度重']),
+      at([13, '点工作，按计划推进项目实施。']),
+      '',
+      '',
+      '项目年度总目标',
+      '',
+      ...TITLES,
+      ...BODY,
+      at([18, '合计'], [46, '100'], [77, '80']),
+    ]);
+  const goal = '受疫情影响部分活动取消，实施进度滞后，按照市区两级工作要求，围绕年度重点工作，按计划推进项目实施。';
+  const beside = await form(['预算执行数（元）', at([34, '67,134,330.00'], [55, '预算执行率（%）'], [90, '80.70%'])]);
+  assert.deepEqual([beside.project.executed, beside.annualGoal], ['67134330.00', goal]);
+  // The figures alone on their line, under their two labels alone on theirs.
+  const under = await form([at([0, '预算执行数（元）'], [55, '预算执行率（%）']), at([34, '67,134,330.00'], [90, '80.70%'])]);
+  assert.deepEqual([under.project.executed, under.annualGoal], ['67134330.00', goal]);
 });

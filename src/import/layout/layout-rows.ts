@@ -76,12 +76,18 @@ function nextRowStart(all: readonly LayoutLine[], at: number, startsRow: (line: 
 }
 
 /**
- * Whether an anchor line holds figures and the labels of figures alone (`67,134,330.00  预算执行率（%）
- * 80.70%`, under 预算执行数（元）): no cell of its row holds text, so a block of text below it is not its row's.
+ * Whether anchor line `a` holds figures and the labels of figures alone (`67,134,330.00  预算执行率（%）
+ * 80.70%`), or figures alone right under a line of such labels alone (`预算执行数（元）  预算执行率（%）` /
+ * `24,246,090.00  62.70%`): no cell of its row holds text, so a block of text below it is not its row's.
+ * (A table row's line of figures alone has the row's text around it, not labels.)
  */
-function figuresOnly(line: LayoutLine, text: TextRows): boolean {
+function figuresOnly(lines: readonly LayoutLine[], a: number, from: number, text: TextRows): boolean {
   const isFigureLabel = (t: LayoutToken) => text.isFigureLabel?.(t.text) === true;
-  return line.tokens.some(isFigureLabel) && line.tokens.every((t) => (text.isLabel(t.text) ? isFigureLabel(t) : isBareNumber(t.text)));
+  const line = lines[a]!;
+  if (!line.tokens.every((t) => (text.isLabel(t.text) ? isFigureLabel(t) : isBareNumber(t.text)))) return false;
+  if (line.tokens.some(isFigureLabel)) return true;
+  const above = lines.slice(Math.max(from, a - 2), a).filter((l) => l.tokens.length > 0).at(-1);
+  return above !== undefined && above.tokens.every(isFigureLabel);
 }
 
 function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor: (line: LayoutLine) => boolean, text: TextRows, isolated: (line: LayoutLine) => boolean, opens: (line: LayoutLine) => boolean): LayoutRow[] {
@@ -100,7 +106,7 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     // Labels are no cell's wrapped text: left out where the lines are compared.
     const values = (l: LayoutLine) => ({ ...l, tokens: l.tokens.filter((t) => !text.isLabel(t.text)) });
     const beyond = cells ? nextRowStart(all, next, (l) => isAnchor(l) || isolated(l) || opens(l)) : undefined;
-    const figure = cells ? lines[a]!.tokens.some((t) => text.isFigureLabel?.(t.text)) : figuresOnly(lines[a]!, text);
+    const figure = cells ? lines[a]!.tokens.some((t) => text.isFigureLabel?.(t.text)) : figuresOnly(lines, a, from, text);
     const ends = (l: LayoutLine | undefined) => (l?.tokens ?? []).filter((t) => text.isLabel(t.text)).map((t) => t.end);
     // The cells' widths from the lines below the upper anchor down to the row after the lower one:
     // the cells of the text blocks under one another (主要绩效, 主要问题, 改进措施) are as wide.
