@@ -262,15 +262,17 @@ test('a label alone on its line takes the lines of one column right under it, ne
   ]);
 });
 
+/** A national form's header lines, then its funding table's titles and first row. */
+const national = (head: string[]) => [
+  '                                              项目支出绩效自评表',
+  '                                                   （2022年度）',
+  ...head,
+  '',
+  at([26, '年初预算数'], [50, '全年预算数'], [70, '全年执行数'], [90, '分值'], [100, '执行率'], [110, '得分']),
+  at([10, '年度资金总额'], [27, '1,000.00'], [51, '1,000.00'], [71, '500.00'], [91, '10'], [101, '50.00%'], [111, '5']),
+];
+
 test('two labels of fields every form fills, alone on their lines, share the lines between them: each keeps the one next to it (sample forms 10 and 30, seed 777 form 494)', async () => {
-  const national = (head: string[]) => [
-    '                                              项目支出绩效自评表',
-    '                                                   （2022年度）',
-    ...head,
-    '',
-    at([26, '年初预算数'], [50, '全年预算数'], [70, '全年执行数'], [90, '分值'], [100, '执行率'], [110, '得分']),
-    at([10, '年度资金总额'], [27, '1,000.00'], [51, '1,000.00'], [71, '500.00'], [91, '10'], [101, '50.00%'], [111, '5']),
-  ];
   // 项目名称 at the top of its cell, its name under it; 主管部门 in the middle of its own, its value above it.
   const below = await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(national([' 项目名称', at([10, '健全服务机制，围绕年度10']), at([10, '苏州市虹口区教育局']), at([1, '主管部门'], [64, '实施单位'], [90, '信息中心'])]).join('\n')) });
   assert.deepEqual([below.forms[0]!.evaluation.project.name, below.forms[0]!.evaluation.project.budgetUnit], ['健全服务机制，围绕年度10', '苏州市虹口区教育局']);
@@ -379,4 +381,21 @@ test('a block of text one blank line under a line of figures and their labels al
   // The figures alone on their line, under their two labels alone on theirs.
   const under = await form([at([0, '预算执行数（元）'], [55, '预算执行率（%）']), at([34, '67,134,330.00'], [90, '80.70%'])]);
   assert.deepEqual([under.project.executed, under.annualGoal], ['67134330.00', goal]);
+});
+
+test('two labels of fields every form fills share the lines between them by their values\' slots: a value right of where another label starts is that label\'s (seeds 1212, 8080, 9753)', async () => {
+  const project = async (head: string[]) => (await read(national(head))).project;
+  const expected = ['按照市区两级工124', '宁波市长宁区体育局'];
+  // 主管部门's line holds 实施单位's value, right of where 实施单位 starts a line lower: 主管部门 has none of its own.
+  const far = await project([' 项目名称', at([10, '按照市区两级工124']), at([1, '主管部门'], [97, '完成第3批次设备更新']), at([10, '宁波市长宁区体育局'], [67, '实施单位'], [100, '工作任务'])]);
+  assert.deepEqual([far.name, far.budgetUnit, far.department], [...expected, '完成第3批次设备更新工作任务']);
+  // The unit's value two lines over its label, 实施单位's value between them in its own slot.
+  const over = await project([at([1, '项目名称'], [14, '按照市区两级工124']), at([10, '宁波市长宁区体育局']), '', at([90, '项目按计划实施']), at([1, '主管部门'], [64, '实施单位']), at([90, '各项指标'])]);
+  assert.deepEqual([over.name, over.budgetUnit, over.department], [...expected, '项目按计划实施各项指标']);
+  // 实施单位 alone on the line under the name, right of it: the name is no value of it.
+  const alone = await project([' 项目名称', at([9, '按照市区两级工124']), at([55, '实施单位']), at([1, '主管部门'], [12, '宁波市长宁区体育局'], [90, '信息中心'])]);
+  assert.deepEqual([alone.name, alone.budgetUnit, alone.department], [...expected, '信息中心']);
+  // ... unless the text goes on under it: then it is one cell, read whole (seed 9191, form 28).
+  const wrapped = await project([' 项目名称', at([9, '按照市区两级工124']), '', ' 主管部门', at([9, '宁波市长宁区体育局，覆盖全区']), at([58, '实施单位']), at([9, '完'])]);
+  assert.deepEqual([wrapped.name, wrapped.budgetUnit], ['按照市区两级工124', '宁波市长宁区体育局，覆盖全区完']);
 });

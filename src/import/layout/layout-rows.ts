@@ -90,6 +90,40 @@ function figuresOnly(lines: readonly LayoutLine[], a: number, from: number, text
   return above !== undefined && above.tokens.every(isFigureLabel);
 }
 
+/**
+ * Whether token `t` is in the value slot of a label ending at column `end`: right of it, and left of
+ * every label printed near it (`near`) that starts right of it. A value right of where a label of
+ * the next line starts is that label's (主管部门 … 综合科, 实施单位 a line lower, left of 综合科).
+ */
+function inSlot(t: LayoutToken, end: number, near: readonly LayoutToken[]): boolean {
+  return t.start >= end && !near.some((u) => u.start >= end && u.start <= t.start);
+}
+
+/** The labels printed within two lines of line `i` (its own too), on its page: they part the columns into value slots. */
+function labelsNear(lines: readonly LayoutLine[], i: number, from: number, text: TextRows): LayoutToken[] {
+  return lines.slice(Math.max(from, i - 2), i + 3).flatMap((l) => l.tokens.filter((t) => text.isLabel(t.text)));
+}
+
+/** The labels of line `i` that must have a value (see TextRows.needsValue) and have none in their slot on the line. */
+function needyLabels(lines: readonly LayoutLine[], i: number, from: number, text: TextRows): LayoutToken[] {
+  const line = lines[i]!;
+  const near = labelsNear(lines, i, from, text);
+  const own = (u: LayoutToken) => line.tokens.filter((t) => !text.isLabel(t.text) && inSlot(t, u.end, near));
+  return line.tokens.filter((u) => text.isLabel(u.text) && text.needsValue?.({ ...line, tokens: [u, ...own(u)] }) === true);
+}
+
+/**
+ * For the labels of line `i` that need a value and have none on it: whether a line holds text in
+ * the slot of one of them. Undefined when no label of the line needs one.
+ */
+function bareSlots(lines: readonly LayoutLine[], i: number, from: number, text: TextRows): ((line: LayoutLine | undefined) => boolean) | undefined {
+  if (i >= lines.length) return undefined;
+  const needy = needyLabels(lines, i, from, text);
+  if (needy.length === 0) return undefined;
+  const near = labelsNear(lines, i, from, text);
+  return (line) => (line?.tokens ?? []).some((t) => !text.isLabel(t.text) && needy.some((u) => inSlot(t, u.end, near)));
+}
+
 function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor: (line: LayoutLine) => boolean, text: TextRows, isolated: (line: LayoutLine) => boolean, opens: (line: LayoutLine) => boolean): LayoutRow[] {
   const lines = all.slice(0, to);
   const anchors = lines.slice(from).filter((l) => l.tokens.length > 0 && isAnchor(l)).map((l) => l.index);
@@ -108,6 +142,9 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const beyond = cells ? nextRowStart(all, next, (l) => isAnchor(l) || isolated(l) || opens(l)) : undefined;
     const figure = cells ? lines[a]!.tokens.some((t) => text.isFigureLabel?.(t.text)) : figuresOnly(lines, a, from, text);
     const ends = (l: LayoutLine | undefined) => (l?.tokens ?? []).filter((t) => text.isLabel(t.text)).map((t) => t.end);
+    const starts = (l: LayoutLine) => l.tokens.filter((t) => text.isLabel(t.text)).map((t) => t.start);
+    // The line under the lower anchor, when it holds no label: text there may go on from a line above the anchor.
+    const wrapsUnder = (l: LayoutLine | undefined) => (l !== undefined && !l.tokens.some((t) => text.isLabel(t.text)) ? l : undefined);
     // The cells' widths from the lines below the upper anchor down to the row after the lower one:
     // the cells of the text blocks under one another (主要绩效, 主要问题, 改进措施) are as wide.
     // Found only where the split needs them (few pairs of anchors come to that).
@@ -116,11 +153,11 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
       while (after < all.length && all[after]!.page === all[next]!.page && !isAnchor(all[after]!) && !isolated(all[after]!) && !opens(all[after]!)) after++;
       return cellWidths(all.slice(a + 1, after).map(values));
     };
-    const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]), widths } : undefined;
+    const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]), labelStarts: starts(lines[next]!), wrapsUnder: wrapsUnder(lines[next + 1]), widths } : undefined;
     // A value of the upper label may also be printed on the line above, another label's (预算单位's, the name set at the top).
     const valueAbove = () => a > from && lines[a - 1]!.tokens.some((t) => !text.isLabel(t.text));
-    const needs = (l: LayoutLine) => text.needsValue?.(l) === true;
-    const split = around ? leaveEachItsValue(between, splitAt(between, reach, false, around, figure), around, needs(lines[a]!) && reach <= 0 && !valueAbove(), needs(lines[next]!)) : splitAt(between, reach, next === lines.length, undefined, figure);
+    const upperNeeds = () => needyLabels(lines, a, from, text).length > 0 && reach <= 0 && !valueAbove();
+    const split = around ? leaveEachItsValue(between, splitAt(between, reach, false, around, figure), around, upperNeeds(), bareSlots(lines, next, from, text)) : splitAt(between, reach, next === lines.length, undefined, figure);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }
@@ -271,22 +308,29 @@ function splitAt(between: readonly LayoutLine[], reach: number, last: boolean, t
  * the anchors next to it: a split giving every line to one anchor leaves the other's field blank,
  * which the form cannot print (a name wrapped over the line is likelier than a unit left out).
  */
-function leaveEachItsValue(between: readonly LayoutLine[], split: number, text: Anchors, upperNeeds: boolean, lowerNeeds: boolean): number {
+function leaveEachItsValue(between: readonly LayoutLine[], split: number, text: Anchors, upperNeeds: boolean, lowerSlot: ((line: LayoutLine | undefined) => boolean) | undefined): number {
+  const lowerNeeds = lowerSlot !== undefined;
+  // The lower label's value printed under it: the lines above it are no more its than the upper's.
+  const lowerServed = lowerSlot?.(text.lower[1]) === true;
   const filled = between.flatMap((l, i) => (l.tokens.length > 0 ? [i] : []));
-  if (filled.length === 0 || (filled.length === 1 && upperNeeds && lowerNeeds)) return split;
+  if (filled.length === 0 || (filled.length === 1 && upperNeeds && lowerNeeds && !lowerServed)) return split;
   // Only text in the label's value slot (right of it) can be its value.
   const rightOf = (ends: readonly number[], line: LayoutLine) => ends.some((end) => line.tokens.every((t) => t.start >= end));
   const first = between[filled[0]!]!;
-  const last = between[filled.at(-1)!]!;
-  // Nothing of the lower row on the line under its anchor either.
-  const lowerBare = lowerNeeds && (text.lower[1] === undefined || text.lower[1].tokens.length === 0) && rightOf(text.labelEnds, last);
+  // The last line with text in the lower label's slot, where nothing of it is on the line under its anchor.
+  const lowerLast = lowerSlot === undefined || lowerServed ? undefined : filled.filter((i) => lowerSlot(between[i]) && rightOf(text.labelEnds, between[i]!)).at(-1);
   // The upper label's value may yet come from a line beside it (another label's, the orphans'): moved
   // only for the lower's sake, or where the lower anchor's own value stands right under the line in
   // its column (项目名称 / 组织开展专项 / 合肥市…  实施单位: the line is no part of the lower row's cell).
   const start = (line: LayoutLine) => Math.min(...line.tokens.map((t) => t.start));
   const lowerOwn = text.lower[0] !== undefined && text.lower[0].tokens.some((t) => Math.abs(t.start - start(first)) <= ALIGNED);
-  if (upperNeeds && (lowerNeeds || lowerOwn) && rightOf(text.upperEnds, first) && split <= filled[0]!) return filled[0]! + 1;
-  if (lowerBare && split > filled.at(-1)!) return filled.at(-1)!;
+  // Text left of every label of a lower anchor's line of labels alone is no value of theirs (实施单位 alone
+  // on its line, right of the name), unless it goes on under that line (…15个街镇， / 实施单位 / 完: the
+  // rows are told apart later, by the whole cell). With a value beside the labels, the rows may be one.
+  const goesOn = text.wrapsUnder?.tokens.some((t) => Math.abs(t.start - start(first)) <= ALIGNED) === true;
+  const leftOfLower = text.lower[0]?.tokens.length === 0 && !goesOn && text.labelStarts.every((s) => first.tokens.every((t) => t.end <= s));
+  if (upperNeeds && (lowerNeeds || lowerOwn || leftOfLower) && rightOf(text.upperEnds, first) && split <= filled[0]!) return filled[0]! + 1;
+  if (lowerLast !== undefined && split > lowerLast) return lowerLast;
   if (upperNeeds && !lowerNeeds && rightOf(text.upperEnds, first)) return Math.max(split, wrappedPast(between, filled[0]!));
   return split;
 }
@@ -324,6 +368,10 @@ interface Anchors {
   upper: LayoutLine;
   lower: readonly LayoutLine[];
   labelEnds: readonly number[];
+  /** Where the lower anchor's labels start. */
+  labelStarts: readonly number[];
+  /** The line under the lower anchor, when it holds no label. */
+  wrapsUnder: LayoutLine | undefined;
   upperEnds: readonly number[];
   /** Where the row after the lower anchor's starts (a line index), if there is one. */
   beyond: number | undefined;
