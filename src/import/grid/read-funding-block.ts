@@ -38,20 +38,33 @@ function findHeading(labels: FormLabels, cells: readonly PlacedCell[]): { cell: 
   return undefined;
 }
 
-/** Column of each block title in the heading's row. */
-function blockColumns(region: FormRegion, labels: FormLabels, heading: PlacedCell): Map<string, number> {
+/** Column of each block title in row `row`. */
+function blockColumns(region: FormRegion, labels: FormLabels, row: number): Map<string, number> {
   const columns = new Map<string, number>();
   const keys = [...AMOUNT_COLUMNS.map(([key]) => key), ...Object.values(EXECUTION_COLUMNS)];
-  for (const cell of region.startingIn(heading.vrow)) {
+  for (const cell of region.startingIn(row)) {
     const key = keys.find((k) => labels.match(k, cell.text));
     if (key && !columns.has(key)) columns.set(key, cell.col);
   }
   return columns;
 }
 
-/** The block's data rows: within the heading's span, or until the first column holds another label. */
-function blockRows(region: FormRegion, heading: PlacedCell): number[] {
-  const rows = region.rows.filter((r) => r > heading.vrow);
+/**
+ * The row titling the block's columns, and its titles: the heading's own row, or the next one when the
+ * heading's row has none (a heading wrapped at the top of its cell, printed a line above its titles:
+ * 项目资金（元 / ） over 年初预算数 … 得分).
+ */
+function titleRow(region: FormRegion, labels: FormLabels, heading: PlacedCell): { row: number; columns: Map<string, number> } {
+  const own = blockColumns(region, labels, heading.vrow);
+  const next = region.rows.find((r) => r > heading.vrow);
+  if (own.size > 0 || next === undefined) return { row: heading.vrow, columns: own };
+  const below = blockColumns(region, labels, next);
+  return below.size > 0 ? { row: next, columns: below } : { row: heading.vrow, columns: own };
+}
+
+/** The block's data rows below its titles' row: within the heading's span, or until the first column holds another label. */
+function blockRows(region: FormRegion, heading: PlacedCell, titles: number): number[] {
+  const rows = region.rows.filter((r) => r > titles);
   if (heading.rowSpan > 1) return rows.filter((r) => r < heading.vrow + heading.rowSpan);
   const out: number[] = [];
   for (const r of rows) {
@@ -59,6 +72,18 @@ function blockRows(region: FormRegion, heading: PlacedCell): number[] {
     out.push(r);
   }
   return out;
+}
+
+/**
+ * The column of the sources' names: right of the heading, or, where the heading's cell runs over its
+ * titles' columns (a row of its own in a text), that of the first data row's cell left of every title.
+ */
+function sourceColumn(region: FormRegion, heading: PlacedCell, columns: ReadonlyMap<string, number>, rows: readonly number[]): number {
+  const after = heading.col + heading.colSpan;
+  const firstTitle = Math.min(...columns.values());
+  if (after < firstTitle || rows[0] === undefined) return after;
+  const names = region.startingIn(rows[0]).filter((c) => c.col < firstTitle);
+  return names.length === 0 ? after : Math.min(...names.map((c) => c.col));
 }
 
 function cellAt(region: FormRegion, row: number, col: number | undefined): PlacedCell | undefined {
@@ -126,9 +151,9 @@ export function readFundingBlock(draft: FormDraft, region: FormRegion, labels: F
   if (!found) return undefined;
   const unit = found.unit ?? draft.template.amountUnit;
   draft.units.add(unit);
-  const columns = blockColumns(region, labels, found.cell);
-  const rows = blockRows(region, found.cell);
-  const sourceCol = found.cell.col + found.cell.colSpan;
+  const { row: titles, columns } = titleRow(region, labels, found.cell);
+  const rows = blockRows(region, found.cell, titles);
+  const sourceCol = sourceColumn(region, found.cell, columns, rows);
   rows.forEach((row, i) => {
     if (i === 0) readTotalRow(draft, region, row, columns, unit);
     const fundingRow = readSourceRow(draft, region, row, sourceCol, columns, unit);

@@ -124,6 +124,20 @@ describe('recognizeForms', () => {
     assert.equal(unreadable.path, 'evaluations[0].indicators[0].weight');
   });
 
+  it('reads the funding block whose heading prints in a row of its own above the titles, and names a block not found', async () => {
+    const sheet = (await readXlsxGrids(await writeEvaluationsWorkbook([nationalEvaluation()]))).grids[0]!;
+    const heading = sheet.cells.find((c) => c.text.startsWith('项目资金'))!;
+    // As a layout text gives it (项目资金（元 / ） wrapped at the top of its cell): a row of its own, as wide as the form.
+    const own = sheet.cells.map((c) => (c === heading ? { ...c, rowSpan: 1, colSpan: 99 } : c.row >= heading.row ? { ...c, row: c.row + 1 } : c));
+    const read = recognizeForms([{ ...sheet, cells: own }], { file: 'form.txt' });
+    assert.deepStrictEqual(read.forms[0]!.evaluation, nationalEvaluation());
+    // Without its heading the block is not read, and the import says so.
+    const none = recognizeForms([{ ...sheet, cells: sheet.cells.filter((c) => c !== heading) }], { file: 'form.xlsx' });
+    const missing = none.diagnostics.filter((d) => d.code === 'FIELD_NOT_FOUND' && d.path === 'evaluations[0].funding');
+    assert.equal(missing.length, 1);
+    assert.equal(none.forms[0]!.evaluation.funding, undefined);
+  });
+
   it('says so when nothing looks like a form, and honours a forced template', () => {
     const none = recognizeForms([grid('page 1', [['会议纪要'], ['内容']], 1)], { file: 'x.pdf' });
     assert.deepEqual(none.diagnostics.map((d) => d.code), ['NOT_A_FORM']);

@@ -60,6 +60,8 @@ function readForm(template: Template, cells: readonly PlacedCell[], sink: Diagno
   const draft = newDraft(template, sink);
   const start = cells[0]?.location ?? '';
   const funding = readFundingBlock(draft, region, labels);
+  // A template with a funding block prints it: its amounts (当年预算数, 执行数) are read there alone.
+  if (!funding && template.fieldLabels.funding) sink.add('warning', 'FIELD_NOT_FOUND', 'grid.fieldNotFound', { field: template.fieldLabels.funding.zh }, { location: start, path: 'funding' });
   const table = readIndicatorTable(draft, region, labels);
   if (!table) sink.add('error', 'TABLE_NOT_FOUND', 'grid.tableNotFound', {}, { location: start, path: 'indicators' });
   readHeaderFields(draft, region, labels, outside(cells, table, funding), funding ? FUNDING_BLOCK_FIELDS : new Set());

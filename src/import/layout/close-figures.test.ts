@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import type { Evaluation } from '../../core/model/evaluation.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
 import { at } from './layout-excerpt.testing.ts';
 
@@ -22,4 +24,15 @@ test("a figure a space after the text of the column left of it, at its own colum
   const row = evaluation.indicators.find((i) => i.name === '群众满意度')!;
   assert.equal(row.target, '落实《实施方案》各项任务。');
   assert.equal(row.actual, '92%');
+});
+
+test('a figure alone on its line under another of its column is the next row\'s: a figure never wraps (seed 7373, form 44)', async () => {
+  // 按期完成率's 98% and its remark set at the top of its row, a caption's line above them: read with
+  // the row above, whose own 97% is on its line, the actual read 97%98%.
+  const form = 'seed-7373-form-0044-national-2020';
+  const text = readFileSync(new URL(`../../../test/fixtures/layout-silent/${form}.txt`, import.meta.url), 'utf8');
+  const expected = JSON.parse(readFileSync(new URL(`../../../test/fixtures/layout-silent/${form}.json`, import.meta.url), 'utf8')) as Evaluation;
+  const evaluation = await read([text]);
+  const pick = (list: Evaluation['indicators']) => list.slice(5, 8).map((i) => [i.name, i.actual, i.remark ?? '']);
+  assert.deepEqual(pick(evaluation.indicators), pick(expected.indicators));
 });

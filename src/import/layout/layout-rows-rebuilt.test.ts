@@ -399,3 +399,17 @@ test('two labels of fields every form fills share the lines between them by thei
   const wrapped = await project([' 项目名称', at([9, '按照市区两级工124']), '', ' 主管部门', at([9, '宁波市长宁区体育局，覆盖全区']), at([58, '实施单位']), at([9, '完'])]);
   assert.deepEqual([wrapped.name, wrapped.budgetUnit], ['按照市区两级工124', '宁波市长宁区体育局，覆盖全区完']);
 });
+
+test('a line between a row of labels and a table\'s titles under it is that row\'s: a row of titles holds no value (seed 7373, forms 44 and 64)', async () => {
+  const evaluation = await read([
+    '                                           项目支出绩效自评表',
+    '                                                       （2020年度）',
+    at([1, '项目名称'], [12, '按照市区两级工作要求44']),
+    '',
+    at([1, '主管部门'], [63, '实施单位']),
+    at([11, '宁波市宝山区金融服务办公室'], [91, '服务中心']),
+    at([0, '项目资金（元）'], [29, '年初预算数'], [55, '全年预算数'], [76, '全年执行数'], [93, '分值'], [99, '执行率'], [116, '得分']),
+    at([12, '年度资金总额'], [33, '1,000.00'], [56, '1,000.00'], [77, '500.00'], [93, '10'], [99, '50.00%'], [116, '5']),
+  ]);
+  assert.deepEqual([evaluation.project.budgetUnit, evaluation.project.department, evaluation.project.budgetCurrentYear], ['宁波市宝山区金融服务办公室', '服务中心', '1000.00']);
+});

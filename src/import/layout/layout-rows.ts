@@ -37,6 +37,8 @@ export interface TextRows {
   isFigureLabel?: (text: string) => boolean;
   /** A label of a field that must be filled with no value beside it on its line: its value is on a line of its row above or below. */
   needsValue?: (line: LayoutLine) => boolean;
+  /** A line of a table's column titles (with the table's heading beside them, 项目资金（元）): no value above it is its row's. */
+  isTitleRow?: (line: LayoutLine) => boolean;
 }
 
 /**
@@ -157,7 +159,9 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     // A value of the upper label may also be printed on the line above, another label's (预算单位's, the name set at the top).
     const valueAbove = () => a > from && lines[a - 1]!.tokens.some((t) => !text.isLabel(t.text));
     const upperNeeds = () => needyLabels(lines, a, from, text).length > 0 && reach <= 0 && !valueAbove();
-    const split = around ? leaveEachItsValue(between, splitAt(between, reach, false, around, figure), around, upperNeeds(), bareSlots(lines, next, from, text)) : splitAt(between, reach, next === lines.length, undefined, figure);
+    // Text between a row of labels and a table's titles under it is that row's: a title row holds no value.
+    const overTitles = cells && text.isTitleRow?.(lines[next]!) === true;
+    const split = overTitles ? between.length : around ? leaveEachItsValue(between, splitAt(between, reach, false, around, figure), around, upperNeeds(), bareSlots(lines, next, from, text)) : splitAt(between, reach, next === lines.length, undefined, figure);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }

@@ -10,7 +10,7 @@
  * and refusing every such row would leave the whole page to the anchors, which join rows. What
  * the fit settled that way is reported (besideSeam), never read silently.
  */
-import { cellText, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
+import { cellText, isBareNumber, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import { endsBefore, firstPiece, type FirstPiece, type LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
@@ -101,7 +101,8 @@ function tokenBands(lines: readonly LayoutLine[], bands: readonly Band[]): Map<L
  * between). With `seams` (no border kept every block whole), also up to a line that ends its cell
  * (shorter than the next, both at the column's edge): the next is the top of the row below's cell.
  * Where whole blocks give borders, those stand: the split would only add doubts to the rows.
- * A number alone in the 分值 or 得分 column is always a block of its own (FIGURES).
+ * A number alone in the 分值 or 得分 column is always a block of its own (FIGURES), and so is a figure
+ * alone on its line under another (97% / 98%): a figure never wraps.
  */
 function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: boolean, bandAt: ReadonlyMap<LayoutToken, number>): Block[] {
   const blocks: Block[] = [];
@@ -111,7 +112,7 @@ function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: b
       if (GROUPED.has(bands[band]!.field ?? '')) continue;
       const last = open.get(band);
       const text = line.tokens.filter((t) => bandAt.get(t) === band);
-      const ended = (seams && last !== undefined && endsBefore(last.text, text, last.above)) || (FIGURES.has(bands[band]!.field ?? '') && text.every((t) => NUMBER.test(t.text)));
+      const ended = (seams && last !== undefined && endsBefore(last.text, text, last.above)) || (FIGURES.has(bands[band]!.field ?? '') && text.every((t) => NUMBER.test(t.text))) || (last !== undefined && bareFigure(last.text) && bareFigure(text));
       if (last && !ended && line.index - last.bottom <= 2 && !(line.index - last.bottom === 2 && blank(lines, last.bottom + 1))) (last.bottom = line.index), last.lines.push(line.index), last.above.push(firstPiece(last.text)), (last.text = text);
       else {
         const block: Block = { band, top: line.index, bottom: line.index, lines: [line.index], text, above: [] };
@@ -121,6 +122,11 @@ function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: b
     }
   }
   return blocks;
+}
+
+/** A line's text in one column that is a figure alone (97%, 1,200.00): never the wrapped line of another such figure. */
+function bareFigure(text: readonly LayoutToken[]): boolean {
+  return text.length > 0 && text.every((t) => isBareNumber(t.text));
 }
 
 function blank(lines: readonly LayoutLine[], index: number): boolean {

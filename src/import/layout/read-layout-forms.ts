@@ -25,7 +25,7 @@ import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { blankBesideDoubts, captionsOutOfColumn, doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
 import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
-import { sharedColumnCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
+import { sharedColumnCells, stackedFigureCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { blocksUnderHeadings } from './text-blocks.ts';
 import { guessedAmountCells } from './funding-rows.ts';
@@ -320,7 +320,8 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     if (fields.length > 0 && fields.every(isFigureField)) return isNumberText(value);
     return true;
   };
-  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText, isFigureLabel, needsValue }), onlyTitles, titlesAndLabels);
+  const isTitleRow = (line: LayoutLine) => titlesAndLabels(line.tokens.map((t) => t.text));
+  const titled = joinTitleRows(layoutRows(lines, isAnchor, isolated, opensNotes, { isAnchor: isTextAnchor, isLabel: isLabelText, isFigureLabel, needsValue, isTitleRow }), onlyTitles, titlesAndLabels);
   // Two labelled rows that are one printed row (`当年预算数  2,247,524.82` over `45,750,000.00  上年预算金额`)
   // are joined first: else the value left of the second row's label is an orphan and goes to the next label below.
   const splitFirst = joinSplitLabelRows(titled, isLabelText, outsideFields(titled, hints, isolated, isNotesRow), true);
@@ -339,6 +340,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const isBlockLabel = (text: string) => headerFieldsOf(text).some((f) => TEXT_BLOCKS.has(f));
   const rows = tableRows(blocksUnderHeadings(answered, isBlockLabel, isLabelText, outsideFields(answered, hints, isolated, isNotesRow)), lines, hints);
   const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');
+
   // The notes under a form are read by no field; left in, a blank field above them would take them.
   const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));
   const grid = { ...laid, cells: laid.cells.filter((c) => !notesRows.has(c.row)) };
@@ -357,6 +359,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...sharedColumnCells(cells, inZone, sharesColumns, cellLocation),
     ...sharedColumnCells(cells, inZone, (c) => c.tokens.some(besideSeam), cellLocation).map((u) => ({ ...u, key: 'layout.cellUnclear' as const })),
     ...guessedAmountCells(cells, inZone, cellLocation),
+    ...stackedFigureCells(rows, cells, inBody, cellLocation),
   ];
   const result = recognizeForms([grid], {
     file: input.file,

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { cellLocation, rowCells, type LayoutCell } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
-import { sharedColumnCells, touchingTableCells } from './touching-rows.ts';
+import { sharedColumnCells, stackedFigureCells, touchingTableCells } from './touching-rows.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
 import { at } from './layout-excerpt.testing.ts';
 
@@ -116,4 +116,17 @@ test('a bare number set apart from its row\'s text, or at a touching border, is 
   // The row above printing no 分值, the number may be its: doubted.
   const bare = row(0, [token('培训人次', 0, 10), token('完成得满分', 0, 60)]);
   assert.deepEqual(found([bare, lower]), ['8.5']);
+});
+
+test('a table cell holding two figures each alone on its line is unclear, with the row\'s cells from the farther figure\'s line on', () => {
+  // 97% on the row's line, 98% two lines below it (the next row's, set at its top), a remark from that line on.
+  const rows = [
+    row(1, [token('甲', 1, 0), token('97%', 1, 10), token('3.5', 1, 20), token('健全', 1, 30), token('98%', 3, 10), token('实施', 3, 30), token('滞后', 4, 30)]),
+    row(6, [token('乙', 6, 0), token('9.5', 6, 20)]),
+  ];
+  const found = stackedFigureCells(rows, rows.map((r, i) => rowCells(r.tokens, i)), () => true, cellLocation).map((u) => u.text);
+  assert.deepEqual(found, ['97%98%', '健全实施滞后']);
+  // One figure and text wrapped under it is no such cell.
+  const wrapped = [row(1, [token('甲', 1, 0), token('完成率达到', 1, 10), token('98%', 2, 10)])];
+  assert.deepEqual(stackedFigureCells(wrapped, wrapped.map((r, i) => rowCells(r.tokens, i)), () => true, cellLocation), []);
 });

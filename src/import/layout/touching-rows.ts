@@ -13,7 +13,7 @@ export interface UnclearCell {
   location: string;
   lineNo: number;
   /** The message saying why: rows that touch (the default) or columns whose text runs together. */
-  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed';
+  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked';
   /** The cell's text, where the cells of a row share one location (a table row's line): only the field holding it is unclear. */
   text?: string;
 }
@@ -194,4 +194,32 @@ export function sharedColumnCells(table: readonly LayoutCell[][], inTable: (row:
     const near = (c: LayoutCell) => shared.includes(c) || beside(c);
     return cells.filter(near).map((cell) => ({ location: locationOf(cell), lineNo: firstLineNo(cell), key: 'layout.columnsUnclear' as const, text: cellText(cell) }));
   });
+}
+
+/**
+ * Table cells holding two figures each alone on its line (97% / … / 98%): a figure never wraps, so
+ * the cell may hold a neighbouring row's figure. The rows are built to keep such figures apart (see
+ * layout-table-rows); where a row still took two, the field is named by its text, and so is every
+ * cell of the row with text on the line of the figure further from the anchor, or beyond it: that
+ * text may be the neighbour's too.
+ */
+export function stackedFigureCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], inBody: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const unclear = (c: LayoutCell) => ({ location: locationOf(c), lineNo: firstLineNo(c), key: 'layout.figuresStacked' as const, text: cellText(c) });
+  return table.flatMap((cells, r) => {
+    if (!inBody(r)) return [];
+    const anchor = rows[r]!.anchor;
+    const strays = cells.flatMap((c) => {
+      const figures = figureLines(c);
+      return figures.length < 2 ? [] : [figures.reduce((a, b) => (Math.abs(b - anchor) > Math.abs(a - anchor) ? b : a))];
+    });
+    const beyond = (c: LayoutCell, stray: number) => c.tokens.some((t) => (stray > anchor ? t.line >= stray : t.line <= stray));
+    return cells.filter((c) => strays.some((stray) => beyond(c, stray))).map(unclear);
+  });
+}
+
+/** The lines on which a cell's text is a figure alone. */
+function figureLines(cell: LayoutCell): number[] {
+  const lines = new Map<number, string>();
+  for (const t of cell.tokens) lines.set(t.line, `${lines.get(t.line) ?? ''}${t.text}`);
+  return [...lines].filter(([, text]) => isBareNumber(text)).map(([line]) => line);
 }
