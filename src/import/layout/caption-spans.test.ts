@@ -168,6 +168,19 @@ test('a 二级指标 row in a tie goes with the caption its name speaks of, wher
   assert.deepEqual(place((i, row) => row === 3 && i === 1), [[0, 0, 1], [1, 2, undefined], [3, 3, undefined]]);
 });
 
+test('a 二级指标 border two rows off nearly as good is a tie too: reported, and taken where the names speak for it (seed 5656, form 32)', () => {
+  // 生态效益 on lines 87–88: centred on row 0 alone, or set at the top of rows 0–2; 经济效益 on lines
+  // 114–116: centred on rows 1–4, or at the top of rows 3–4. The lines put the border after row 2.
+  const { texts, extents } = rows([87, 90], [95, 105], [110, 111], [114, 117], [119, 135]);
+  const captions = [caption(87, 88), caption(114, 115, 116)];
+  const place = (leans?: (i: number, row: number) => boolean) => placeCaptions(captions, texts, extents, undefined, true, leans).map((p) => [p.s, p.e, p.unclear]);
+  assert.deepEqual(place(), [[0, 2, 1], [3, 4, undefined]]);
+  // Row 2's name speaks of the second (带动社会投资, 经济效益指标): the border after row 0, still reported.
+  assert.deepEqual(place((i, row) => row === 2 && i === 1), [[0, 0, 1], [1, 4, undefined]]);
+  // A name speaking of the caption it is given changes nothing.
+  assert.deepEqual(place((i, row) => row === 1 && i === 0), [[0, 2, 1], [3, 4, undefined]]);
+});
+
 test("the words of a 二级指标's names, as the national template gives them: a name speaks of the 二级指标 whose word it holds", () => {
   const speaksOf = labellingForTest().hints.speaksOf!;
   assert.equal(speaksOf('经济效益指标', '带动社会投资'), true);
@@ -175,6 +188,9 @@ test("the words of a 二级指标's names, as the national template gives them: 
   assert.equal(speaksOf('数量指标', '培训人次'), true);
   assert.equal(speaksOf(' 生态效益\n指标', '节能减排量'), true);
   assert.equal(speaksOf('时效指标', '细化绩效目标'), false);
+  // A name that is a sentence names no kind of indicator, whatever words it holds (…资金使用规范，取得了…).
+  assert.equal(speaksOf('可持续影响指标', '长效管理机制健全性'), true);
+  assert.equal(speaksOf('可持续影响指标', '项目按计划实施，各项指标基本完成，资金使用规范'), false);
 });
 
 test("each caption's margin: what the best placement costs more with its first or last row elsewhere", () => {

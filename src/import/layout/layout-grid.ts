@@ -1108,6 +1108,18 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
         else if (upper !== lower) e = upper ? row : row - 1;
         else if (closerForHeight(i, start, rival, e)) e = rival;
       }
+      // A 二级指标 border further off nearly as good: a tie too, reported. Where the names speak against
+      // this border and not that one (带动社会投资 two rows into 生态效益指标, 经济效益指标 centred on the
+      // rows from the one before it), the nearest such border is taken.
+      if (keepTies) {
+        const across = (x: number) => leans !== undefined && namesCross(leans, i, { s: start, e: x }, { s: x + 1, e: nextEnd });
+        const others = Array.from({ length: nextEnd - start }, (_, k) => start + k).filter((x) => x !== e && tied(fwd[i]![x]! + bwd[i + 1]![x + 1]! - best));
+        const nearest = (xs: number[]) => xs.sort((a, b) => Math.abs(a - e) - Math.abs(b - e))[0];
+        const agreed = across(e) ? nearest(others.filter((x) => !across(x))) : undefined;
+        const other = agreed ?? nearest(others);
+        if (other !== undefined) unclear ??= Math.min(e, other) + 1;
+        if (agreed !== undefined) e = agreed;
+      }
     }
     // Its end elsewhere, the others best for it (the last caption ends where the rows do).
     let margin = Number.POSITIVE_INFINITY;

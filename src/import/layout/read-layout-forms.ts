@@ -197,9 +197,14 @@ function nameSpeaksOf(templates: readonly Template[]): (subcategory: string, nam
   }
   return (subcategory, name) => {
     const key = normalizeText(name);
+    // A name that is a sentence (…资金使用规范，取得了…) names no kind of indicator, whatever words it holds.
+    if (SENTENCE_MARK.test(key)) return false;
     return (words.get(normalizeText(subcategory)) ?? []).some((w) => key.includes(w));
   };
 }
+
+/** Punctuation parting the clauses of a sentence. */
+const SENTENCE_MARK = /[，。；,;]/u;
 
 /**
  * The points a 一级指标 caption's indicators add up to, in hundredths: as printed after it
