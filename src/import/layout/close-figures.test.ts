@@ -9,6 +9,12 @@ const read = async (lines: string[]) => (await readTextForms({ file: 'form.txt',
 
 const HEAD = [at([51, '项目支出绩效自评表']), '', at([1, '项目名称'], [13, '社区图书角运营']), '', at([1, '主管部门'], [13, '上海市某区文化局'], [82, '实施单位'], [118, '计划财务科']), '', ''];
 // Columns as on the page of form 4 the row is printed on: 年度指标值 centred at 45.5, 实际完成值 at 61.5.
+/** A form of the fixtures (`dir` under test/fixtures) read from its text, and the evaluation it was made from. */
+async function readFixture(dir: string, form: string): Promise<{ read: Evaluation; expected: Evaluation }> {
+  const file = (ext: string) => readFileSync(new URL(`../../../test/fixtures/${dir}/${form}.${ext}`, import.meta.url), 'utf8');
+  return { read: await read([file('txt')]), expected: JSON.parse(file('json')) as Evaluation };
+}
+
 const TITLES = [at([1, '一级指标'], [10, '二级指标'], [25, '三级指标'], [43, '年度指标值'], [59, '实际完成值'], [71, '分值'], [78, '得分'], [81, '偏差原因分析及改进措施']), ''];
 
 test("a figure a space after the text of the column left of it, at its own column's left edge, is that column's value (seed 777, form 4)", async () => {
@@ -29,10 +35,14 @@ test("a figure a space after the text of the column left of it, at its own colum
 test('a figure alone on its line under another of its column is the next row\'s: a figure never wraps (seed 7373, form 44)', async () => {
   // 按期完成率's 98% and its remark set at the top of its row, a caption's line above them: read with
   // the row above, whose own 97% is on its line, the actual read 97%98%.
-  const form = 'seed-7373-form-0044-national-2020';
-  const text = readFileSync(new URL(`../../../test/fixtures/layout-silent/${form}.txt`, import.meta.url), 'utf8');
-  const expected = JSON.parse(readFileSync(new URL(`../../../test/fixtures/layout-silent/${form}.json`, import.meta.url), 'utf8')) as Evaluation;
-  const evaluation = await read([text]);
+  const { read: evaluation, expected } = await readFixture('layout-silent', 'seed-7373-form-0044-national-2020');
   const pick = (list: Evaluation['indicators']) => list.slice(5, 8).map((i) => [i.name, i.actual, i.remark ?? '']);
   assert.deepEqual(pick(evaluation.indicators), pick(expected.indicators));
+});
+
+test('a quantity alone on its line under another of its column is the next row\'s: 201吨 / 201吨 are two rows\' (seed 777, form 434)', async () => {
+  // Two rows squeezed together, their lines interleaved: the second row's name and actual on the line
+  // between the first row's and the second row's weight. Read as one cell, the actual was 201吨201吨.
+  const { read: evaluation, expected } = await readFixture('layout-read', 'seed-777-form-0434-national-2020');
+  assert.deepEqual(evaluation.indicators, expected.indicators);
 });

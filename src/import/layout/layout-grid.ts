@@ -90,6 +90,14 @@ export function isBareNumber(text: string): boolean {
   return NUMBER.test(text);
 }
 
+/** A quantity as a target or an actual value prints it: a figure with its comparison and a short unit (≥60次, 201吨). */
+const QUANTITY = /^[≥≤><＞＜]?[-+]?\d[\d,.]*[%‰]?\p{Script=Han}{0,3}$/u;
+
+/** Whether a text is a number, or a quantity with its unit (201吨, ≥60次): never wrapped. */
+export function isQuantity(text: string): boolean {
+  return NUMBER.test(text) || QUANTITY.test(text);
+}
+
 /** A row a merged caption may or may not reach: left without that caption. */
 export interface SpanNote {
   field: string;

@@ -10,7 +10,7 @@
  * and refusing every such row would leave the whole page to the anchors, which join rows. What
  * the fit settled that way is reported (besideSeam), never read silently.
  */
-import { cellText, isBareNumber, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
+import { cellText, isQuantity, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import { endsBefore, firstPiece, type FirstPiece, type LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
@@ -124,9 +124,9 @@ function blocksOf(lines: readonly LayoutLine[], bands: readonly Band[], seams: b
   return blocks;
 }
 
-/** A line's text in one column that is a figure alone (97%, 1,200.00): never the wrapped line of another such figure. */
+/** A line's text in one column that is a quantity alone (97%, 201吨, 1,200.00): never the wrapped line of another such quantity. */
 function bareFigure(text: readonly LayoutToken[]): boolean {
-  return text.length > 0 && text.every((t) => isBareNumber(t.text));
+  return text.length > 0 && text.every((t) => isQuantity(t.text));
 }
 
 function blank(lines: readonly LayoutLine[], index: number): boolean {

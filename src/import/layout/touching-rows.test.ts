@@ -126,6 +126,9 @@ test('a table cell holding two figures each alone on its line is unclear, with t
   ];
   const found = stackedFigureCells(rows, rows.map((r, i) => rowCells(r.tokens, i)), () => true, cellLocation).map((u) => u.text);
   assert.deepEqual(found, ['97%98%', '健全实施滞后']);
+  // Quantities with their units too (201吨 / 201吨).
+  const units = [row(1, [token('甲', 1, 0), token('201吨', 1, 10), token('201吨', 2, 10)])];
+  assert.deepEqual(stackedFigureCells(units, units.map((r, i) => rowCells(r.tokens, i)), () => true, cellLocation).map((u) => u.text), ['201吨201吨']);
   // One figure and text wrapped under it is no such cell.
   const wrapped = [row(1, [token('甲', 1, 0), token('完成率达到', 1, 10), token('98%', 2, 10)])];
   assert.deepEqual(stackedFigureCells(wrapped, wrapped.map((r, i) => rowCells(r.tokens, i)), () => true, cellLocation), []);

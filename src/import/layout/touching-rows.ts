@@ -5,7 +5,7 @@
  * just as a cell's last wrapped line does. A cell holding such a line (one that is not its row's
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
-import { cellText, firstLineNo, isBareNumber, type LayoutCell } from './layout-grid.ts';
+import { cellText, firstLineNo, isBareNumber, isQuantity, type LayoutCell } from './layout-grid.ts';
 import type { LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -217,9 +217,9 @@ export function stackedFigureCells(rows: readonly LayoutRow[], table: readonly L
   });
 }
 
-/** The lines on which a cell's text is a figure alone. */
+/** The lines on which a cell's text is a figure or a quantity alone (97%, 201吨). */
 function figureLines(cell: LayoutCell): number[] {
   const lines = new Map<number, string>();
   for (const t of cell.tokens) lines.set(t.line, `${lines.get(t.line) ?? ''}${t.text}`);
-  return [...lines].filter(([, text]) => isBareNumber(text)).map(([line]) => line);
+  return [...lines].filter(([, text]) => isQuantity(text)).map(([line]) => line);
 }
