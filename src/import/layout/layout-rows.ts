@@ -7,6 +7,7 @@
  */
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import { isBareNumber } from './layout-grid.ts';
+import { bareSlots, needyLabels } from './value-slots.ts';
 
 export interface LayoutRow {
   /** Index of the anchor line, or of the row's first line when it has none. */
@@ -92,40 +93,6 @@ function figuresOnly(lines: readonly LayoutLine[], a: number, from: number, text
   return above !== undefined && above.tokens.every(isFigureLabel);
 }
 
-/**
- * Whether token `t` is in the value slot of a label ending at column `end`: right of it, and left of
- * every label printed near it (`near`) that starts right of it. A value right of where a label of
- * the next line starts is that label's (主管部门 … 综合科, 实施单位 a line lower, left of 综合科).
- */
-function inSlot(t: LayoutToken, end: number, near: readonly LayoutToken[]): boolean {
-  return t.start >= end && !near.some((u) => u.start >= end && u.start <= t.start);
-}
-
-/** The labels printed within two lines of line `i` (its own too), on its page: they part the columns into value slots. */
-function labelsNear(lines: readonly LayoutLine[], i: number, from: number, text: TextRows): LayoutToken[] {
-  return lines.slice(Math.max(from, i - 2), i + 3).flatMap((l) => l.tokens.filter((t) => text.isLabel(t.text)));
-}
-
-/** The labels of line `i` that must have a value (see TextRows.needsValue) and have none in their slot on the line. */
-function needyLabels(lines: readonly LayoutLine[], i: number, from: number, text: TextRows): LayoutToken[] {
-  const line = lines[i]!;
-  const near = labelsNear(lines, i, from, text);
-  const own = (u: LayoutToken) => line.tokens.filter((t) => !text.isLabel(t.text) && inSlot(t, u.end, near));
-  return line.tokens.filter((u) => text.isLabel(u.text) && text.needsValue?.({ ...line, tokens: [u, ...own(u)] }) === true);
-}
-
-/**
- * For the labels of line `i` that need a value and have none on it: whether a line holds text in
- * the slot of one of them. Undefined when no label of the line needs one.
- */
-function bareSlots(lines: readonly LayoutLine[], i: number, from: number, text: TextRows): ((line: LayoutLine | undefined) => boolean) | undefined {
-  if (i >= lines.length) return undefined;
-  const needy = needyLabels(lines, i, from, text);
-  if (needy.length === 0) return undefined;
-  const near = labelsNear(lines, i, from, text);
-  return (line) => (line?.tokens ?? []).some((t) => !text.isLabel(t.text) && needy.some((u) => inSlot(t, u.end, near)));
-}
-
 function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor: (line: LayoutLine) => boolean, text: TextRows, isolated: (line: LayoutLine) => boolean, opens: (line: LayoutLine) => boolean): LayoutRow[] {
   const lines = all.slice(0, to);
   const anchors = lines.slice(from).filter((l) => l.tokens.length > 0 && isAnchor(l)).map((l) => l.index);
@@ -161,7 +128,10 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const upperNeeds = () => needyLabels(lines, a, from, text).length > 0 && reach <= 0 && !valueAbove();
     // Text between a row of labels and a table's titles under it is that row's: a title row holds no value.
     const overTitles = cells && text.isTitleRow?.(lines[next]!) === true;
-    const split = overTitles ? between.length : around ? leaveEachItsValue(between, splitAt(between, reach, false, around, figure), around, upperNeeds(), bareSlots(lines, next, from, text)) : splitAt(between, reach, next === lines.length, undefined, figure);
+    let split: number;
+    if (overTitles) split = between.length;
+    else if (around) split = leaveEachItsValue(between, splitAt(between, reach, false, around, figure), around, upperNeeds(), bareSlots(lines, next, from, text));
+    else split = splitAt(between, reach, next === lines.length, undefined, figure);
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }

@@ -60,8 +60,9 @@ function sameStart(cells: readonly LayoutCell[], cell: LayoutCell, on: number): 
 /**
  * Cells of `rows` next to a border that touches; `skip` leaves rows out (tables, checked by their
  * figures; notes). A cell centred on its row's anchor is its row's, unless the line at the border
- * starts where a cell of the other row starts on the line across it: then it may as well be that
- * cell's wrapped line (项目名称's value going on right above 主管部门's centred one), and both are unclear.
+ * starts where a cell of the other row starts on its line nearest it (see sameStart): then it may as
+ * well be that cell's wrapped line (项目名称's value going on right above 主管部门's centred one, or past
+ * 项目名称's own line), and both are unclear.
  */
 export function touchingRowCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], skip: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
