@@ -269,7 +269,7 @@ export function besideSeam(token: LayoutToken): boolean {
   return seamTokens.has(token);
 }
 
-function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bandAt: ReadonlyMap<LayoutToken, number>, bounds: readonly number[], firm: readonly boolean[]): void {
+function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bandAt: ReadonlyMap<LayoutToken, number>, bounds: readonly number[], firm: readonly boolean[], apart: ReadonlySet<number>): void {
   const byIndex = new Map(lines.map((l) => [l.index, l]));
   const mark = (b: Block, top: number, bottom: number) => {
     for (const i of b.lines) if (i >= top && i <= bottom) for (const t of byIndex.get(i)?.tokens ?? []) if (bandAt.get(t) === b.band) seamTokens.add(t);
@@ -302,6 +302,22 @@ function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], b
     // A row given two blocks of one column (the best fit had to) beside a row with none: either may be
     // that row's. Beside rows that have their own, the two are one cell's lines parted by a neighbour's.
     for (const p of here) if (here.some((o) => o !== p && o.block.band === p.block.band) && (lacks(k - 1, p.block.band) || lacks(k + 1, p.block.band))) mark(p.block, top, bottom);
+    // ... but two blocks of one column with a blank line between are never one cell's: a cell's lines
+    // have no blank line among them, so the upper may be the end of the row above's cell, or the lower
+    // the top of the row below's (…较高。 / blank lines / ≥29人). Both are named, and that neighbour's cell.
+    const blankBetween = (p: { bottom: number }, o: { top: number }) => Array.from({ length: o.top - p.bottom - 1 }, (_, i) => p.bottom + 1 + i).some((i) => (byIndex.get(i)?.tokens.length ?? 0) === 0);
+    const markNeighbour = (j: number, band: number) => {
+      if (j < 0 || j + 1 >= bounds.length) return;
+      for (const x of parts(j)) if (x.block.band === band) mark(x.block, rowsOf(j).top, rowsOf(j).bottom);
+    };
+    for (const p of here) {
+      const lower = apart.has(p.block.band) ? here.find((o) => o.block.band === p.block.band && blankBetween(p, o)) : undefined;
+      if (!lower) continue;
+      mark(p.block, top, bottom);
+      mark(lower.block, top, bottom);
+      markNeighbour(k - 1, p.block.band);
+      markNeighbour(k + 1, p.block.band);
+    }
     // A wrapped block against a loose border with no text of its column across it may be the
     // neighbour's; where the border is firm, the other columns placed it.
     // Only wrapped text: a single line stands where its row's single-line cells stand.
@@ -334,7 +350,16 @@ interface PageFit {
   firm: boolean[];
   /** Each token's column (see tokenBands). */
   bandAt: ReadonlyMap<LayoutToken, number>;
+  /** The columns of text right of the names (see APART): the 一级/二级指标 captions never drift into them. */
+  apart: ReadonlySet<number>;
 }
+
+/**
+ * Columns of text right of the indicators' names (年度指标值, 实际完成值, 评分规则, 备注): two blocks of one of
+ * them with a blank line between are two cells' (see markSeamsKept). Not the names' column, into which
+ * the merged captions' short lines left of it drift (指标, 标).
+ */
+const APART = new Set(['target', 'actual', 'rule', 'remark']);
 
 /** The indices of the PRINTED columns the table has. */
 function printedBands(bands: readonly Band[]): number[] {
@@ -353,7 +378,8 @@ function pageFit(lines: readonly LayoutLine[], bands: readonly Band[], seams: bo
   const blocks = blocksOf(lines, bands, seams, bandAt);
   const fit = weights.length === 1 ? { path: [], cost: 0, firm: [] } : borders(blocks, first, last, weights, seams, printedBands(bands));
   if (fit === undefined) return undefined;
-  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, firm: fit.firm, bandAt };
+  const apart = new Set(bands.flatMap((b, i) => (APART.has(b.field ?? '') ? [i] : [])));
+  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, firm: fit.firm, bandAt, apart };
 }
 
 /** `fit` with each border loose where `other`, the fit with or without seams, is nearly as good and puts it elsewhere. */
@@ -384,8 +410,8 @@ function sameColumns(lines: readonly LayoutLine[], a: readonly Band[], b: readon
 
 /** One page's part of a table body as rows cut at the borders of `fit`. */
 function pageRows(fit: PageFit): LayoutRow[] {
-  const { lines, blocks, weights, bounds, bandAt, firm } = fit;
-  markSeamsKept(blocks, lines, bandAt, bounds, firm);
+  const { lines, blocks, weights, bounds, bandAt, firm, apart } = fit;
+  markSeamsKept(blocks, lines, bandAt, bounds, firm, apart);
   return bounds.slice(1).map((b, k) => rowOf(lines.filter((l) => l.index > bounds[k]! && l.index <= b), weights)).filter((r) => r.tokens.length > 0);
 }
 
