@@ -25,7 +25,7 @@ import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { blankBesideDoubts, captionsOutOfColumn, doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
 import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
-import { sharedColumnCells, stackedFigureCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
+import { partedCells, sharedColumnCells, stackedFigureCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { blocksUnderHeadings } from './text-blocks.ts';
 import { guessedAmountCells } from './funding-rows.ts';
@@ -365,6 +365,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...sharedColumnCells(cells, inZone, (c) => c.tokens.some(besideSeam), cellLocation).map((u) => ({ ...u, key: 'layout.cellUnclear' as const })),
     ...guessedAmountCells(cells, inZone, cellLocation),
     ...stackedFigureCells(rows, cells, inBody, cellLocation),
+    ...partedCells(cells, inBody, cellLocation),
   ];
   const result = recognizeForms([grid], {
     file: input.file,

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { cellLocation, rowCells, type LayoutCell } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
-import { sharedColumnCells, stackedFigureCells, touchingTableCells } from './touching-rows.ts';
+import { partedCells, sharedColumnCells, stackedFigureCells, touchingTableCells } from './touching-rows.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
 import { at } from './layout-excerpt.testing.ts';
 
@@ -132,4 +132,13 @@ test('a table cell holding two figures each alone on its line is unclear, with t
   // One figure and text wrapped under it is no such cell.
   const wrapped = [row(1, [token('甲', 1, 0), token('完成率达到', 1, 10), token('98%', 2, 10)])];
   assert.deepEqual(stackedFigureCells(wrapped, wrapped.map((r, i) => rowCells(r.tokens, i)), () => true, cellLocation), []);
+});
+
+test('a table cell whose text has more than two lines of other cells between two of its lines is unclear (seed 2460, form 146)', () => {
+  // ≥90% on the row's first line, the next row's target four lines lower: one cell of two.
+  const parted = [row(1, [token('甲', 1, 0), token('≥90%', 1, 10), token('0.5', 1, 20), token('乙', 2, 0), token('丙', 4, 0), token('实施进度', 6, 10), token('滞后', 7, 10)])];
+  assert.deepEqual(partedCells(parted.map((r, i) => rowCells(r.tokens, i)), () => true, cellLocation).map((u) => u.text), ['≥90%实施进度滞后']);
+  // Wrapped lines one line of other text apart are one cell's.
+  const interleaved = [row(1, [token('甲', 1, 0), token('实施', 1, 10), token('乙', 2, 0), token('进度', 3, 10), token('滞后', 5, 10)])];
+  assert.deepEqual(partedCells(interleaved.map((r, i) => rowCells(r.tokens, i)), () => true, cellLocation), []);
 });

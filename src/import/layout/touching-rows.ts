@@ -13,7 +13,7 @@ export interface UnclearCell {
   location: string;
   lineNo: number;
   /** The message saying why: rows that touch (the default) or columns whose text runs together. */
-  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked';
+  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked' | 'layout.cellParted';
   /** The cell's text, where the cells of a row share one location (a table row's line): only the field holding it is unclear. */
   text?: string;
 }
@@ -223,4 +223,18 @@ function figureLines(cell: LayoutCell): number[] {
   const lines = new Map<number, string>();
   for (const t of cell.tokens) lines.set(t.line, `${lines.get(t.line) ?? ''}${t.text}`);
   return [...lines].filter(([, text]) => isQuantity(text)).map(([line]) => line);
+}
+
+/**
+ * Table cells whose text has a gap of more than APART_LINES lines (lines of other cells only) between
+ * two of its lines: pdftotext interleaves a cell's wrapped lines with its row's other cells one line
+ * apart, so text further apart may be two cells' joined (≥90% / four lines of the name and caption /
+ * the next row's target set at its top). Named by its text.
+ */
+export function partedCells(table: readonly LayoutCell[][], inBody: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const parted = (c: LayoutCell) => {
+    const lines = [...new Set(c.tokens.map((t) => t.line))].sort((a, b) => a - b);
+    return lines.some((l, i) => i > 0 && l - lines[i - 1]! > APART_LINES + 1);
+  };
+  return table.flatMap((cells, r) => (inBody(r) ? cells.filter((c) => c.rowSpan === 1 && parted(c)) : []).map((c) => ({ location: locationOf(c), lineNo: firstLineNo(c), key: 'layout.cellParted' as const, text: cellText(c) })));
 }
