@@ -106,6 +106,7 @@ export const enImport: Messages = {
   'layout.amountsGuessed': 'Line {line}: these amounts lie about as near another funding source\'s row as the row they were given to; {field} may be that source\'s; check it',
   'layout.figuresStacked': 'Line {line}: {field} holds two figures, each alone on its line; a figure never wraps, so one of them may be a neighbouring row\'s; check it',
   'layout.cellParted': 'Line {line}: {field} joins text printed apart in its column, with lines of other cells between; the parts may belong to different rows; check it',
+  'layout.blankBeside': 'Line {line}: {field} is printed over more than one line beside a row whose field of this column reads blank; part of its text may be that row\'s; check it',
   'layout.amountsUnclear': 'Line {line}: the amounts in the text do not agree ({what}); {field} may belong to a neighbouring row or column; check it',
   'rawtext.orderLost': 'This is text extracted by {flavour}: the order of the table\'s rows and columns is lost in this kind of extraction (from line {line} on, text cannot be placed in its row and column); not imported. Import the PDF itself, or the output of pdftotext -layout',
   'rawtext.doesNotAddUp': 'This is text extracted by {flavour}: the table read in its order does not add up ({what}, line {line}); the order of its rows and columns may be lost in this kind of extraction; not imported. Import the PDF itself, or the output of pdftotext -layout',

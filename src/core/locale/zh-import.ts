@@ -109,6 +109,7 @@ export const zhImport: Messages = {
   'layout.amountsGuessed': '第{line}行：这些金额与另一资金来源所在行的距离和与所归入的行相差无几，{field}可能属于那一来源，请核对',
   'layout.figuresStacked': '第{line}行：{field}含有两个各占一行的数字；数字不会折行，其中一个可能属于相邻的行，请核对',
   'layout.cellParted': '第{line}行：{field}由本栏中相隔数行、中间夹着其他单元格文字的几段拼成，这几段可能属于不同的行，请核对',
+  'layout.blankBeside': '第{line}行：{field}占了不止一行，而相邻一行同一栏为空；其中部分文字可能属于那一行，请核对',
   'layout.amountsUnclear': '第{line}行：文本中资金各数对不上（{what}），{field}可能属于相邻的行或列，请核对',
   'rawtext.orderLost': '这是 {flavour} 提取的文本：表格的行列顺序在这种提取中已丢失（第{line}行起的内容无法确定属于哪一行哪一列），未导入。请直接导入 PDF 文件，或导入 pdftotext -layout 的输出',
   'rawtext.doesNotAddUp': '这是 {flavour} 提取的文本：按其顺序读出的表格分值对不上（{what}，第{line}行），表格的行列顺序在这种提取中可能已丢失，未导入。请直接导入 PDF 文件，或导入 pdftotext -layout 的输出',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { LayoutCell } from './layout-grid.ts';
-import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
+import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesInOtherSlots, valuesUnderLabels } from './header-doubts.ts';
 
 /** A cell of one token per line: `lines` [lineNo, text] at columns from `start`. */
 function cell(row: number, start: number, ...lines: Array<[number, string]>): LayoutCell {
@@ -141,4 +141,15 @@ describe('a line no field read, in the column of a label with no value of its ow
     assert.deepEqual(unreadBesideBareLabels(valued, none, isLabel, readCells), []);
     assert.deepEqual(unreadBesideBareLabels(table, none, isLabel, () => true), []);
   });
+});
+
+test('a value read by the label left of it, right of where a label of the row next to it starts, is named with that row\'s values (seed 5791, form 106)', () => {
+  // 细化绩效目标  实施单位  完成第3批次… over 主管部门  100%，全: 100%，全 lies in 实施单位's slot.
+  const above = [cell(0, 10, [5, '细化绩效目标']), cell(0, 75, [5, '实施单位']), cell(0, 101, [5, '完成第3批次'])];
+  const below = [cell(1, 1, [6, '主管部门']), cell(1, 101, [6, '100%，全'])];
+  const found = valuesInOtherSlots([above, below], none, isLabel, where).map((u) => u.text);
+  assert.deepEqual(found, ['100%，全', '细化绩效目标', '完成第3批次']);
+  // A value left of where the row above's label starts is its own label's.
+  const own = [cell(1, 1, [6, '主管部门']), cell(1, 12, [6, '上海市某区文化局'])];
+  assert.deepEqual(valuesInOtherSlots([above, own], none, isLabel, where), []);
 });

@@ -332,7 +332,7 @@ export function zoneSpans(texts: ReadonlyArray<readonly string[]>, hints: TableH
   return zones;
 }
 
-export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][]; notes: SpanNote[]; zones: Array<{ header: number; last: number }> } {
+export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source: string): { grid: Grid; cells: LayoutCell[][]; notes: SpanNote[]; zones: Zone[] } {
   const notes: SpanNote[] = [];
   const table = rows.map((r, i) => rowCells(r.tokens, i, hints.isLabel));
   const zones = tableZones(table, hints);

@@ -23,9 +23,9 @@ import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions, joinStrayValues } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { blankBesideDoubts, captionsOutOfColumn, doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
-import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesUnderLabels } from './header-doubts.ts';
+import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesInOtherSlots, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
-import { partedCells, sharedColumnCells, stackedFigureCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
+import { blankNeighbourCells, partedCells, sharedColumnCells, stackedFigureCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { blocksUnderHeadings } from './text-blocks.ts';
 import { guessedAmountCells } from './funding-rows.ts';
@@ -366,6 +366,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...guessedAmountCells(cells, inZone, cellLocation),
     ...stackedFigureCells(rows, cells, inBody, cellLocation),
     ...partedCells(cells, inBody, cellLocation),
+    ...blankNeighbourCells(rows, cells, zones, cellLocation),
   ];
   const result = recognizeForms([grid], {
     file: input.file,
@@ -385,7 +386,11 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   };
   // A label wrapped in its cell (具体实施处（科室 / ）) is a label in each of its pieces.
   const isLabelPiece = (text: string) => headerFit(text) !== undefined;
-  const header = [...unreadCells(cells, inTable, isLabelPiece, read, cellLocation), ...valuesBesideBareLabels(cells, inTable, isLabelPiece, cellLocation)];
+  const header = [
+    ...unreadCells(cells, inTable, isLabelPiece, read, cellLocation),
+    ...valuesBesideBareLabels(cells, inTable, isLabelPiece, cellLocation),
+    ...valuesInOtherSlots(cells, inTable, isLabelText, cellLocation),
+  ];
   // A 一级指标 left open is inferred from the template's points and said so by the recogniser.
   const unclear = diagnosticSink(input.file);
   for (const n of notes) {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { cellLocation, rowCells, type LayoutCell } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
-import { partedCells, sharedColumnCells, stackedFigureCells, touchingTableCells } from './touching-rows.ts';
+import { blankNeighbourCells, partedCells, sharedColumnCells, stackedFigureCells, touchingTableCells } from './touching-rows.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
 import { at } from './layout-excerpt.testing.ts';
 
@@ -141,4 +141,16 @@ test('a table cell whose text has more than two lines of other cells between two
   // Wrapped lines one line of other text apart are one cell's.
   const interleaved = [row(1, [token('甲', 1, 0), token('实施', 1, 10), token('乙', 2, 0), token('进度', 3, 10), token('滞后', 5, 10)])];
   assert.deepEqual(partedCells(interleaved.map((r, i) => rowCells(r.tokens, i)), () => true, cellLocation), []);
+});
+
+test('a row whose printed column reads blank names the neighbour\'s cell of that column with a line nearer it than its own row (seed 4680, form 96)', () => {
+  // Columns: name 0, actual 10, weight 20. Row 1's 173份 set a line over its row, taken by row 0.
+  const zone = { header: 0, last: 2, bands: [{ field: 'name', left: -5, right: 5, centre: 0, start: 0 }, { field: 'actual', left: 5, right: 15, centre: 10, start: 10 }, { field: 'weight', left: 15, right: 25, centre: 20, start: 20 }] };
+  const rows = [row(0, [token('名称', 0, 0), token('实际', 0, 10), token('分值', 0, 20)]), row(2, [token('甲', 2, 0), token('实际完成', 2, 10), token('6', 2, 20), token('173份', 4, 10)]), row(5, [token('乙', 5, 0), token('9', 5, 20)])];
+  const table = rows.map((r, i) => rowCells(r.tokens, i).map((c) => ({ ...c, band: zone.bands.findIndex((b) => c.start >= b.left && c.start < b.right) })));
+  assert.deepEqual(blankNeighbourCells(rows, table, [zone], cellLocation).map((u) => u.text), ['实际完成173份']);
+  // The same cell all on its own row's side: not named.
+  const near = [rows[0]!, row(2, [token('甲', 2, 0), token('实际完成', 2, 10), token('6', 2, 20), token('173份', 3, 10)]), row(6, [token('乙', 6, 0), token('9', 6, 20)])];
+  const nearTable = near.map((r, i) => rowCells(r.tokens, i).map((c) => ({ ...c, band: zone.bands.findIndex((b) => c.start >= b.left && c.start < b.right) })));
+  assert.deepEqual(blankNeighbourCells(near, nearTable, [zone], cellLocation), []);
 });

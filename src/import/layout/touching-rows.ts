@@ -5,7 +5,7 @@
  * just as a cell's last wrapped line does. A cell holding such a line (one that is not its row's
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
-import { cellText, firstLineNo, isBareNumber, isQuantity, type LayoutCell } from './layout-grid.ts';
+import { cellText, firstLineNo, isBareNumber, isQuantity, type LayoutCell, type Zone } from './layout-grid.ts';
 import type { LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -13,7 +13,7 @@ export interface UnclearCell {
   location: string;
   lineNo: number;
   /** The message saying why: rows that touch (the default) or columns whose text runs together. */
-  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked' | 'layout.cellParted';
+  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked' | 'layout.cellParted' | 'layout.blankBeside';
   /** The cell's text, where the cells of a row share one location (a table row's line): only the field holding it is unclear. */
   text?: string;
 }
@@ -237,4 +237,34 @@ export function partedCells(table: readonly LayoutCell[][], inBody: (row: number
     return lines.some((l, i) => i > 0 && l - lines[i - 1]! > APART_LINES + 1);
   };
   return table.flatMap((cells, r) => (inBody(r) ? cells.filter((c) => c.rowSpan === 1 && parted(c)) : []).map((c) => ({ location: locationOf(c), lineNo: firstLineNo(c), key: 'layout.cellParted' as const, text: cellText(c) })));
+}
+
+/** The columns every indicator prints: one read blank has had its text taken by a neighbour, or was left blank. */
+const PRINTED_TEXT = new Set(['name', 'target', 'actual', 'rule']);
+
+/**
+ * An indicator row (one with a weight) whose column every indicator prints reads blank, beside a row
+ * whose cell of that column has a line nearer the blank row's anchor than its own: that line may be
+ * the blank row's text (实际完成 / 173份: the lower row's value set a line over its row, taken by the
+ * row above). The neighbour's field is named; the blank one has no cell to name.
+ */
+export function blankNeighbourCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], zones: readonly Zone[], locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const out: UnclearCell[] = [];
+  // A line of the cell nearer the blank row's anchor than its own row's.
+  const leans = (c: LayoutCell, own: number, blank: number) => c.tokens.some((t) => Math.abs(t.line - rows[blank]!.anchor) < Math.abs(t.line - rows[own]!.anchor));
+  for (const zone of zones) {
+    const weight = zone.bands.findIndex((b) => b.field === 'weight');
+    const indicator = (r: number) => r > zone.header && r <= zone.last && table[r]!.some((c) => c.band === weight);
+    zone.bands.forEach((band, b) => {
+      if (!PRINTED_TEXT.has(band.field ?? '')) return;
+      for (let r = zone.header + 1; r <= zone.last; r++) {
+        if (!indicator(r) || table[r]!.some((c) => c.band === b)) continue;
+        for (const n of [r - 1, r + 1]) {
+          if (!indicator(n)) continue;
+          for (const c of table[n]!) if (c.band === b && c.rowSpan === 1 && leans(c, n, r)) out.push({ location: locationOf(c), lineNo: firstLineNo(c), key: 'layout.blankBeside', text: cellText(c) });
+        }
+      }
+    });
+  }
+  return out;
 }
