@@ -158,13 +158,14 @@ export function valuesUnderLabels(table: readonly LayoutCell[][], skip: (row: nu
  * other label's, which may have lost that text, and any in this label's slot there, which may be its own.
  */
 export function valuesInOtherSlots(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
-  const labelsOf = (r: number) => (r < 0 || r >= table.length || skip(r) ? [] : table[r]!.filter((c) => c.tokens.some((t) => isLabel(t.text))));
+  const labels = table.map((cells, r) => (skip(r) ? [] : cells.filter((c) => c.tokens.some((t) => isLabel(t.text)))));
+  const labelsOf = (r: number) => labels[r] ?? [];
   return table.flatMap((cells, r) => {
-    if (skip(r)) return [];
-    const labels = labelsOf(r);
+    const here = labelsOf(r);
+    if (skip(r) || here.length === 0) return [];
     return cells.flatMap((v) => {
-      if (labels.includes(v)) return [];
-      const own = labels.filter((l) => l.end <= v.start).sort((a, b) => b.end - a.end)[0];
+      if (here.includes(v)) return [];
+      const own = here.filter((l) => l.end <= v.start).sort((a, b) => b.end - a.end)[0];
       if (own === undefined) return [];
       // A label of the next column of labels: past its own by more than the value lies past it (是否为经常性项目
       // and 预算单位 a few columns apart are one column of labels, as pdftotext sets them).
