@@ -7,7 +7,8 @@
  */
 import { readDate } from '../../core/values/read-value.ts';
 import { cellText, firstLineNo, type LayoutCell } from './layout-grid.ts';
-import type { UnclearCell } from './touching-rows.ts';
+import { namedCell, type UnclearCell } from './touching-rows.ts';
+import { opensSlot } from './value-slots.ts';
 
 /** How many lines from a value a label or a line left over still counts as beside it. */
 const REACH = 3;
@@ -60,7 +61,7 @@ export function unreadCells(table: readonly LayoutCell[][], skip: (row: number) 
   return unread.flatMap((u) =>
     values
       .filter((v) => v !== u && read(v.cell) && gap(u.lines, v.lines) <= REACH)
-      .map((v) => ({ location: locationOf(v.cell), lineNo: firstLineNo(u.cell), key: 'layout.lineLeftOver' as const, text: cellText(v.cell) })),
+      .map((v) => namedCell(v.cell, 'layout.lineLeftOver', locationOf, firstLineNo(u.cell))),
   );
 }
 
@@ -152,8 +153,9 @@ export function valuesUnderLabels(table: readonly LayoutCell[][], skip: (row: nu
 
 /**
  * Value cells read by the label left of them on their row though a label of a row next to it starts
- * between that label and them (主管部门 … 100%，全, 实施单位 a line above, left of 100%，全): a label's
- * value is printed right of it, up to where the next label starts, so the text may be that label's
+ * the next column of labels between that label and them (see opensSlot: 主管部门 … 100%，全, 实施单位 a
+ * line above, left of 100%，全): a label's value is printed right of it, up to where the next label
+ * starts, so the text may be that label's
  * (its wrapped last line). Named, with the values of that label's row right of this one's label: the
  * other label's, which may have lost that text, and any in this label's slot there, which may be its own.
  */
@@ -167,15 +169,12 @@ export function valuesInOtherSlots(table: readonly LayoutCell[][], skip: (row: n
       if (here.includes(v)) return [];
       const own = here.filter((l) => l.end <= v.start).sort((a, b) => b.end - a.end)[0];
       if (own === undefined) return [];
-      // A label of the next column of labels: past its own by more than the value lies past it (是否为经常性项目
-      // and 预算单位 a few columns apart are one column of labels, as pdftotext sets them).
-      const near = [r - 1, r + 1].filter((n) => labelsOf(n).some((l) => l.start > own.end && l.start <= v.start && l.start - own.end > v.start - l.start));
+      const near = [r - 1, r + 1].filter((n) => labelsOf(n).some((l) => opensSlot(l, own.end, v.start)));
       if (near.length === 0) return [];
       const lineNo = firstLineNo(v);
-      const unclear = (c: LayoutCell) => ({ location: locationOf(c), lineNo, key: 'layout.underOtherLabel' as const, text: cellText(c) });
       // The label's own value may then be the text in its slot on that row (left of the other label), and the other label's lost it.
       const around = near.flatMap((n) => table[n]!.filter((c) => !labelsOf(n).includes(c) && c.start >= own.end));
-      return [v, ...around].map(unclear);
+      return [v, ...around].map((c) => namedCell(c, 'layout.underOtherLabel', locationOf, lineNo));
     });
   });
 }

@@ -90,6 +90,9 @@ export function isBareNumber(text: string): boolean {
   return NUMBER.test(text);
 }
 
+/** The indicator columns every row prints (its name, 三级指标 / 指标名称; its target and actual value; its scoring rule where the form has one). */
+export const PRINTED_FIELDS: ReadonlySet<string> = new Set(['name', 'target', 'actual', 'rule']);
+
 /** A quantity as a target or an actual value prints it: a figure with its comparison and a short unit (≥60次, 201吨). */
 const QUANTITY = /^[≥≤><＞＜]?[-+]?\d[\d,.]*[%‰]?\p{Script=Han}{0,3}$/u;
 

@@ -10,7 +10,7 @@
  * and refusing every such row would leave the whole page to the anchors, which join rows. What
  * the fit settled that way is reported (besideSeam), never read silently.
  */
-import { cellText, isQuantity, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
+import { cellText, isQuantity, PRINTED_FIELDS, rowCells, tableZones, type Band, type TableHints } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import { endsBefore, firstPiece, type FirstPiece, type LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
@@ -38,8 +38,6 @@ const DOUBLED_COST = 8;
  * with that cell and both go to the row above, the lower row left with none.
  */
 const NAMELESS_COST = 3;
-/** The columns every indicator prints (see NAMELESS_COST). */
-const PRINTED = ['name', 'target', 'actual', 'rule'];
 /** How far (in lines) a block may sit from its place in a row for free: the rounding of its position to a line. */
 const SNAP_LINES = 0.5;
 
@@ -363,7 +361,7 @@ const APART = new Set(['target', 'actual', 'rule', 'remark']);
 
 /** The indices of the PRINTED columns the table has. */
 function printedBands(bands: readonly Band[]): number[] {
-  return bands.flatMap((b, i) => (PRINTED.includes(b.field ?? '') ? [i] : []));
+  return bands.flatMap((b, i) => (PRINTED_FIELDS.has(b.field ?? '') ? [i] : []));
 }
 
 /** The best borders of one page's part of a table body, or undefined when none keeps the blocks as `seams` asks. */

@@ -16,7 +16,7 @@ import { HEADER_FIELDS, TEXT_BLOCKS, YES_NO_FIELDS } from '../grid/read-header-f
 import { recognizeForms } from '../grid/recognize-forms.ts';
 import { diagnosticSink } from '../diagnostics.ts';
 import type { FileImport, ImportDiagnostic, ImportedForm, ReaderInput } from '../import-result.ts';
-import { cellLocation, cellText, firstLineNo, layoutGrid, rowCells, sharesColumns, zoneSpans, type LayoutCell, type TableHints } from './layout-grid.ts';
+import { cellLocation, cellText, firstLineNo, layoutGrid, PRINTED_FIELDS, rowCells, sharesColumns, zoneSpans, type LayoutCell, type TableHints } from './layout-grid.ts';
 import { layoutLines, type LayoutLine } from './layout-lines.ts';
 import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
@@ -237,7 +237,7 @@ function subtitleTest(templates: readonly Template[]): (text: string) => boolean
 /** Field-label keys that are values, not labels (是/否) or free text (说明). */
 const NOT_LABELS = new Set(['form.yes', 'form.no', 'form.notes']);
 /** The indicator fields every row prints, where the form has their column: a blank one in a row in doubt may be a neighbour's. */
-const ROW_FIELDS = new Set(['name', 'target', 'actual', 'rule', 'weight', 'score']);
+const ROW_FIELDS = new Set([...PRINTED_FIELDS, 'weight', 'score']);
 
 /**
  * Every printed spelling of the templates' field labels and column titles, as keys without white
@@ -345,7 +345,6 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const isBlockLabel = (text: string) => headerFieldsOf(text).some((f) => TEXT_BLOCKS.has(f));
   const rows = tableRows(blocksUnderHeadings(answered, isBlockLabel, isLabelText, outsideFields(answered, hints, isolated, isNotesRow)), lines, hints);
   const { grid: laid, cells, notes, zones } = layoutGrid(rows, hints, 'text');
-
   // The notes under a form are read by no field; left in, a blank field above them would take them.
   const notesRows = new Set(cells.flatMap((row, r) => (isNotesRow([...row].sort((a, b) => a.start - b.start).map(cellText)) ? [r] : [])));
   const grid = { ...laid, cells: laid.cells.filter((c) => !notesRows.has(c.row)) };

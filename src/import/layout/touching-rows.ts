@@ -5,7 +5,7 @@
  * just as a cell's last wrapped line does. A cell holding such a line (one that is not its row's
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
-import { cellText, firstLineNo, isBareNumber, isQuantity, type LayoutCell, type Zone } from './layout-grid.ts';
+import { cellText, firstLineNo, isBareNumber, isQuantity, PRINTED_FIELDS, type LayoutCell, type Zone } from './layout-grid.ts';
 import type { LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -16,6 +16,14 @@ export interface UnclearCell {
   key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked' | 'layout.cellParted' | 'layout.blankBeside';
   /** The cell's text, where the cells of a row share one location (a table row's line): only the field holding it is unclear. */
   text?: string;
+}
+
+/**
+ * A cell in doubt, named by its text (the cells of a table row's line share one location, and the
+ * text says which field is meant), at line `lineNo` (its first, unless another line is the reason).
+ */
+export function namedCell(cell: LayoutCell, key: NonNullable<UnclearCell['key']>, locationOf: (cell: LayoutCell) => string, lineNo = firstLineNo(cell)): UnclearCell {
+  return { location: locationOf(cell), lineNo, key, text: cellText(cell) };
 }
 
 function touch(upper: LayoutRow, lower: LayoutRow): boolean {
@@ -114,7 +122,7 @@ function numberHeld(cell: LayoutCell, other: readonly LayoutCell[]): boolean {
 export function touchingTableCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], inTable: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
   const lines = (c: LayoutCell) => c.tokens.map((t) => t.line);
-  const unclear = (c: LayoutCell, lineNo: number) => ({ location: locationOf(c), lineNo, key: 'layout.cellUnclear' as const, text: cellText(c) });
+  const unclear = (c: LayoutCell, lineNo: number) => namedCell(c, 'layout.cellUnclear', locationOf, lineNo);
   for (let r = 0; r + 1 < rows.length; r++) {
     const upper = rows[r]!;
     const lower = rows[r + 1]!;
@@ -193,7 +201,7 @@ export function sharedColumnCells(table: readonly LayoutCell[][], inTable: (row:
     // that cell then holds (and is reported for).
     const beside = (c: LayoutCell) => !isBareNumber(cellText(c)) && shared.some((s) => s.band !== undefined && c.band !== undefined && Math.abs(s.band - c.band) === 1);
     const near = (c: LayoutCell) => shared.includes(c) || beside(c);
-    return cells.filter(near).map((cell) => ({ location: locationOf(cell), lineNo: firstLineNo(cell), key: 'layout.columnsUnclear' as const, text: cellText(cell) }));
+    return cells.filter(near).map((cell) => namedCell(cell, 'layout.columnsUnclear', locationOf));
   });
 }
 
@@ -205,7 +213,6 @@ export function sharedColumnCells(table: readonly LayoutCell[][], inTable: (row:
  * text may be the neighbour's too.
  */
 export function stackedFigureCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], inBody: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
-  const unclear = (c: LayoutCell) => ({ location: locationOf(c), lineNo: firstLineNo(c), key: 'layout.figuresStacked' as const, text: cellText(c) });
   return table.flatMap((cells, r) => {
     if (!inBody(r)) return [];
     const anchor = rows[r]!.anchor;
@@ -214,7 +221,7 @@ export function stackedFigureCells(rows: readonly LayoutRow[], table: readonly L
       return figures.length < 2 ? [] : [figures.reduce((a, b) => (Math.abs(b - anchor) > Math.abs(a - anchor) ? b : a))];
     });
     const beyond = (c: LayoutCell, stray: number) => c.tokens.some((t) => (stray > anchor ? t.line >= stray : t.line <= stray));
-    return cells.filter((c) => strays.some((stray) => beyond(c, stray))).map(unclear);
+    return cells.filter((c) => strays.some((stray) => beyond(c, stray))).map((c) => namedCell(c, 'layout.figuresStacked', locationOf));
   });
 }
 
@@ -236,11 +243,8 @@ export function partedCells(table: readonly LayoutCell[][], inBody: (row: number
     const lines = [...new Set(c.tokens.map((t) => t.line))].sort((a, b) => a - b);
     return lines.some((l, i) => i > 0 && l - lines[i - 1]! > APART_LINES + 1);
   };
-  return table.flatMap((cells, r) => (inBody(r) ? cells.filter((c) => c.rowSpan === 1 && parted(c)) : []).map((c) => ({ location: locationOf(c), lineNo: firstLineNo(c), key: 'layout.cellParted' as const, text: cellText(c) })));
+  return table.flatMap((cells, r) => (inBody(r) ? cells.filter((c) => c.rowSpan === 1 && parted(c)) : []).map((c) => namedCell(c, 'layout.cellParted', locationOf)));
 }
-
-/** The columns every indicator prints: one read blank has had its text taken by a neighbour, or was left blank. */
-const PRINTED_TEXT = new Set(['name', 'target', 'actual', 'rule']);
 
 /**
  * An indicator row (one with a weight) whose column every indicator prints reads blank, beside a row
@@ -255,16 +259,14 @@ export function blankNeighbourCells(rows: readonly LayoutRow[], table: readonly 
   for (const zone of zones) {
     const weight = zone.bands.findIndex((b) => b.field === 'weight');
     const indicator = (r: number) => r > zone.header && r <= zone.last && table[r]!.some((c) => c.band === weight);
-    zone.bands.forEach((band, b) => {
-      if (!PRINTED_TEXT.has(band.field ?? '')) return;
-      for (let r = zone.header + 1; r <= zone.last; r++) {
-        if (!indicator(r) || table[r]!.some((c) => c.band === b)) continue;
-        for (const n of [r - 1, r + 1]) {
-          if (!indicator(n)) continue;
-          for (const c of table[n]!) if (c.band === b && c.rowSpan === 1 && leans(c, n, r)) out.push({ location: locationOf(c), lineNo: firstLineNo(c), key: 'layout.blankBeside', text: cellText(c) });
-        }
-      }
-    });
+    const printed = zone.bands.flatMap((band, b) => (PRINTED_FIELDS.has(band.field ?? '') ? [b] : []));
+    for (let r = zone.header + 1; r <= zone.last; r++) {
+      if (!indicator(r)) continue;
+      const blank = printed.filter((b) => !table[r]!.some((c) => c.band === b));
+      const neighbours = [r - 1, r + 1].filter(indicator);
+      const taken = neighbours.flatMap((n) => table[n]!.filter((c) => blank.includes(c.band ?? -1) && c.rowSpan === 1 && leans(c, n, r)));
+      out.push(...taken.map((c) => namedCell(c, 'layout.blankBeside', locationOf)));
+    }
   }
   return out;
 }

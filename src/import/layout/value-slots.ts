@@ -7,12 +7,22 @@ import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import type { TextRows } from './layout-rows.ts';
 
 /**
+ * Whether label `label` starts the next column of labels between a label ending at column `end` and
+ * text starting at column `at`: right of that label, at or left of the text, and further from the
+ * label than the text is from it (labels of one column, a few columns apart as pdftotext sets them,
+ * 是否为经常性项目 and 预算单位, are not).
+ */
+export function opensSlot(label: { start: number }, end: number, at: number): boolean {
+  return label.start > end && label.start <= at && label.start - end > at - label.start;
+}
+
+/**
  * Whether token `t` is in the value slot of a label ending at column `end`: right of it, and left of
- * every label printed near it (`near`) that starts right of it. A value right of where a label of
- * the next line starts is that label's (主管部门 … 综合科, 实施单位 a line lower, left of 综合科).
+ * every label printed near it (`near`) that starts the next column of labels. A value right of where
+ * a label of the next line starts is that label's (主管部门 … 综合科, 实施单位 a line lower, left of 综合科).
  */
 function inSlot(t: LayoutToken, end: number, near: readonly LayoutToken[]): boolean {
-  return t.start >= end && !near.some((u) => u.start >= end && u.start <= t.start);
+  return t.start >= end && !near.some((u) => opensSlot(u, end, t.start));
 }
 
 /** The labels printed within two lines of line `i` (its own too), on its page: they part the columns into value slots. */
