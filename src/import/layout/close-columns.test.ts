@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cellText, rowCells } from './layout-grid.ts';
 import { layoutLines } from './layout-lines.ts';
-import { figurePastWrap, figuresPastEdge, wrapsAlone } from './close-columns.ts';
+import { figurePastWrap, figuresPastEdge, textPastEdge, wrapsAlone } from './close-columns.ts';
 import { at } from './layout-excerpt.testing.ts';
 
 const cellsOf = (lines: readonly string[]) => rowCells(layoutLines(lines.join('\n')).flatMap((l) => l.tokens), 0);
@@ -59,4 +59,22 @@ test('text going on at its own left edge, two spaces or more after the cell left
   // A phrase wrapped on at its cell's edge, under the text before the space: one column may hold both.
   const phrase = cellsOf([at([20, '落实'], [23, '《实施方案》各项']), at([20, '任务']), at([20, '完成'])]);
   assert.equal(wrapsAlone(byText(phrase, '落实'), byText(phrase, '《实施方案》')), false);
+});
+
+test('text a space after a wrapped line, making it wider than the cell\'s full lines, is the next column\'s (seed 5791, form 127)', () => {
+  // 三级指标 wrapped over six lines, 目标值's one line a space after its first: pdftotext set the
+  // first line further left, so the target starts before the lines below end, yet the line is far
+  // wider than a line of the name can be.
+  const cells = cellsOf([at([5, '实施进度滞后，服务对象'], [17, '全年完成主要工。']), at([7, '满意度≥90%，年内完成']), at([7, '验收、审计和归档，围绕']), at([7, '年度重点工作，按计划推']), at([7, '定目标'])]);
+  assert.equal(cells.length, 1);
+  assert.deepEqual(textPastEdge(cells[0]!).map((t) => t.text), ['全年完成主要工。']);
+});
+
+test('words after a space, within the width of the cell\'s full lines, stay the cell\'s own', () => {
+  // A phrase with a space in it, wrapped: its line is no wider than the others.
+  const phrase = cellsOf([at([7, '落实'], [10, '《实施方案》各项']), at([7, '任务，完成年度各项工作']), at([7, '，提升服务质量']), at([7, '完成'])]);
+  assert.deepEqual(textPastEdge(phrase[0]!), []);
+  // Only the last line shows no edge (it may stop short): nothing is known to lie past it.
+  const twoLines = cellsOf([at([7, '实施进度滞后，服务对象'], [19, '全年完成主要工。']), at([7, '满意度'])]);
+  assert.deepEqual(textPastEdge(twoLines[0]!), []);
 });

@@ -6,6 +6,7 @@
 import { parseTarget } from '../../core/targets/parse-target.ts';
 import type { LayoutCell } from './layout-grid.ts';
 import type { LayoutToken } from './layout-lines.ts';
+import { displayWidth } from '../text/text-lines.ts';
 
 /** A figure as the narrow columns print it (≥80%, 37万元, 135场): a number with its operator and unit, no words. */
 function isFigure(text: string): boolean {
@@ -46,6 +47,35 @@ export function figuresPastEdge(cell: LayoutCell): LayoutToken[] {
     const others = cell.tokens.filter((t) => t.line !== line);
     const edge = Math.max(...others.map((t) => t.end));
     const at = onLine.findIndex((t, i) => i > 0 && isFigure(t.text) && t.end > edge && edge >= onLine[i - 1]!.end - 1);
+    if (at > 0) return onLine.slice(at);
+  }
+  return [];
+}
+
+/** How much wider than a cell's edge a line of its own may print: one CJK character, for the rounding of the fonts' widths. */
+const WRAP_SLACK = 2;
+
+/** A line of tokens as printed, single spaces between: how wide it is in half-width columns. */
+function printedWidth(tokens: readonly LayoutToken[]): number {
+  return tokens.reduce((sum, t, i) => sum + displayWidth(t.text) + (i > 0 ? 1 : 0), 0);
+}
+
+/**
+ * Tokens of one cell printed a space after a line of its wrapped text and making that line wider
+ * than the cell's full lines (all but its last, which may stop short) by more than a character:
+ * a wrapped cell fills each line up to its edge and never past it, so what goes on past it is the
+ * next column's text set close (`实施进度滞后，服务对象 全年完成主要工。` over `验收、审计和归档，围绕`).
+ * Widths count a CJK character as two columns: a line with digits holds more characters than one
+ * of CJK text alone.
+ */
+export function textPastEdge(cell: LayoutCell): LayoutToken[] {
+  const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
+  for (const line of lines) {
+    const full = lines.filter((l) => l !== line && l !== lines.at(-1));
+    if (full.length === 0) continue;
+    const edge = Math.max(...full.map((l) => printedWidth(cell.tokens.filter((t) => t.line === l).sort((a, b) => a.start - b.start))));
+    const onLine = cell.tokens.filter((t) => t.line === line).sort((a, b) => a.start - b.start);
+    const at = onLine.findIndex((t, i) => i > 0 && printedWidth(onLine.slice(0, i)) <= edge + WRAP_SLACK && printedWidth(onLine.slice(0, i + 1)) > edge + WRAP_SLACK);
     if (at > 0) return onLine.slice(at);
   }
   return [];

@@ -11,7 +11,7 @@ import type { LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
 import { joinFundingRows } from './funding-rows.ts';
-import { figurePastWrap, figuresPastEdge, wrapsAlone } from './close-columns.ts';
+import { figurePastWrap, figuresPastEdge, textPastEdge, wrapsAlone } from './close-columns.ts';
 import type { LabelFit } from './layout-wraps.ts';
 
 export interface LayoutCell {
@@ -288,9 +288,10 @@ function stacked(a: LayoutCell, b: LayoutCell): boolean {
   return (bTop > aBottom && bTop - aBottom <= 2) || (aTop > bBottom && aTop - bBottom <= 2);
 }
 
-/** A cell without the figures printed past its edge (another column's), and those as a cell of their own. */
+/** A cell without the figures or text printed past its edge (another column's), and those as a cell of their own. */
 function splitPastEdge(cell: LayoutCell): LayoutCell[] {
-  const past = figuresPastEdge(cell);
+  const figures = figuresPastEdge(cell);
+  const past = figures.length > 0 ? figures : textPastEdge(cell);
   if (past.length === 0) return [cell];
   const rest = cell.tokens.filter((t) => !past.includes(t));
   return [{ ...cellOf(rest, cell.row), col: cell.col, colSpan: cell.colSpan }, cellOf(past, cell.row)].sort((a, b) => a.start - b.start);
