@@ -158,11 +158,21 @@ function middleOf(blocks: ReadonlyArray<{ top: number; bottom: number }>): numbe
 
 /** How badly the blocks of lines [top, bottom] fit one row: each block (or its part in the row) at its top or centred on it. */
 function rowCost(blocks: readonly Block[], top: number, bottom: number, printed: readonly number[] = []): number {
-  const inside = blocks.flatMap((b) => {
-    if (b.bottom < top || b.top > bottom) return [];
-    const lines = b.lines.filter((l) => l >= top && l <= bottom);
-    return lines.length === 0 ? [] : [{ band: b.band, top: lines[0]!, bottom: lines.at(-1)! }];
-  });
+  // Called for every pair of places of a row's two borders: the blocks' parts are found without a
+  // copy of their lines (they are ascending).
+  const inside: Array<{ band: number; top: number; bottom: number }> = [];
+  for (const b of blocks) {
+    if (b.bottom < top || b.top > bottom) continue;
+    let from = -1;
+    let to = -1;
+    for (const l of b.lines) {
+      if (l > bottom) break;
+      if (l < top) continue;
+      if (from < 0) from = l;
+      to = l;
+    }
+    if (from >= 0) inside.push({ band: b.band, top: from, bottom: to });
+  }
   const bands = new Set(inside.map((b) => b.band));
   const doubled = (inside.length - bands.size) * DOUBLED_COST;
   // Every indicator prints its name, target and actual: a row given none of one has had it taken by a neighbour.
