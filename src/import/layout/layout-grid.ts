@@ -30,7 +30,7 @@ export interface LayoutCell {
 /** What the grid builder asks of the template: which rows title columns, and how. */
 export interface TableHints {
   /** Fields of the column titles in this row (`name`, `weight`, `category`, `funding[].initial` …); empty when it is no title row. */
-  titles(texts: readonly string[]): Array<string | undefined>;
+  titles(texts: readonly string[]): ReadonlyArray<string | undefined>;
   /** Whether the row ends the table (合计 / 总分). */
   isTotals(texts: readonly string[]): boolean;
   /** Whether a cell is a label of a field outside the table, which ends a title row's reach. */
@@ -313,8 +313,8 @@ export function tableZones(table: readonly LayoutCell[][], hints: TableHints): Z
 }
 
 /** Where the tables are, by the rows' cell texts: each title row (and the fields its cells title) and the table's last row. */
-export function zoneSpans(texts: ReadonlyArray<readonly string[]>, hints: TableHints): Array<{ header: number; last: number; fields: Array<string | undefined> }> {
-  const zones: Array<{ header: number; last: number; fields: Array<string | undefined> }> = [];
+export function zoneSpans(texts: ReadonlyArray<readonly string[]>, hints: TableHints): Array<{ header: number; last: number; fields: ReadonlyArray<string | undefined> }> {
+  const zones: Array<{ header: number; last: number; fields: ReadonlyArray<string | undefined> }> = [];
   const titled = (row: readonly string[]) => hints.titles(row).filter((f) => f !== undefined).length >= 3;
   for (let i = 0; i < texts.length; i++) {
     const fields = hints.titles(texts[i]!);

@@ -179,9 +179,10 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number, printed:
   const nameless = printed.filter((b) => !bands.has(b)).length * NAMELESS_COST;
   // The row's middle between its borders, or where its blocks show it: pdftotext does not keep the
   // blank lines around a row in proportion, so the borders may put the middle where no cell is.
-  const middles = [(top + bottom) / 2, middleOf(inside) ?? (top + bottom) / 2];
+  const between = (top + bottom) / 2;
+  const shown = middleOf(inside) ?? between;
   // pdftotext puts each printed line on a line of text: half a line off is no evidence.
-  return doubled + nameless + inside.reduce((sum, b) => sum + Math.min(...middles.map((m) => misfit(b, top, m))), 0);
+  return doubled + nameless + inside.reduce((sum, b) => sum + Math.min(misfit(b, top, between), misfit(b, top, shown)), 0);
 }
 
 /**

@@ -86,13 +86,18 @@ function labelling(templates: readonly Template[]): Labelling {
   const fieldOf = all.map((labels, i) => memoByString((t) => labels.columnOf(matched(t)[i]!) ?? FUNDING_COLUMNS.find((k) => matched(t)[i]!.has(k))));
   const isTotalsText = memoByString((t) => matched(t).some((keys) => keys.has('totals') || keys.has('totals.score')));
   const isFieldLabel = memoByString((text) => all.some((l, i) => l.columnOf(matched(text)[i]!) === undefined && HEADER_FIELDS.some((k) => matched(text)[i]!.has(k))));
+  // Each step of the rows asks where the tables are, of the same rows' texts (see cellTextsOf): asked once per texts.
+  const titlesOf = new WeakMap<readonly string[], ReadonlyArray<string | undefined>>();
   const hints: TableHints = {
     titles(texts) {
+      const known = titlesOf.get(texts);
+      if (known !== undefined) return known;
       let best: Array<string | undefined> = [];
       for (const field of fieldOf) {
         const fields = texts.map(field);
         if (fields.filter(Boolean).length > best.filter(Boolean).length) best = fields;
       }
+      titlesOf.set(texts, best);
       return best;
     },
     isTotals: (texts) => texts.some(isTotalsText),
