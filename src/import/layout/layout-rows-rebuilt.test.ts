@@ -413,3 +413,24 @@ test('a line between a row of labels and a table\'s titles under it is that row\
   ]);
   assert.deepEqual([evaluation.project.budgetUnit, evaluation.project.department, evaluation.project.budgetCurrentYear], ['宁波市宝山区金融服务办公室', '服务中心', '1000.00']);
 });
+
+test('text above a label and text below it past a blank line are no one value: the text above goes to the label alone above (seed 777, form 359)', () => {
+  // 主要绩效 set at the top of its row, its one line under it; 主要问题 set at the top of its own row,
+  // its text centred under it past blank lines. Read as 主要问题's text above and below it, the value
+  // would have a blank line within it, which no cell prints.
+  const labels = new Set(['主要绩效', '主要问题', '改进措施']);
+  const isLabel = (text: string) => labels.has(text);
+  const hasLabel = (l: LayoutLine) => l.tokens.some((t) => isLabel(t.text));
+  const rowsOf = (text: readonly string[]) => layoutRows(layoutLines(text.join('\n')), hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel }).map((r) => r.tokens.map((t) => t.text));
+  const parted = ['  主要绩效', '          围绕年度重点工作，按计划推进项目实施。', '  主要问题', '', '', '          覆盖全区15个街镇，推进数字化转型；', '          提升治理效能，组织开展专项检查2次。', '', '', '', '  改进措施'];
+  assert.deepEqual(rowsOf(parted).slice(0, 2), [
+    ['主要绩效', '围绕年度重点工作，按计划推进项目实施。'],
+    ['主要问题', '覆盖全区15个街镇，推进数字化转型；', '提升治理效能，组织开展专项检查2次。'],
+  ]);
+  // With no text below 主要问题 the line above it may be its own (set at the top of its row): left as the split put it.
+  const alone = ['  主要绩效', '          围绕年度重点工作，按计划推进项目实施。', '  主要问题', '', '', '', '  改进措施'];
+  assert.deepEqual(rowsOf(alone)[1], ['围绕年度重点工作，按计划推进项目实施。', '主要问题']);
+  // Nor where 主要绩效 has a value of its own: the text above 主要问题 is not moved there.
+  const served = ['  主要绩效   项目按计划实施。', '          围绕年度重点工作，按计划推进项目实施。', '  主要问题', '', '', '          覆盖全区15个街镇，推进数字化转型；', '', '', '  改进措施'];
+  assert.equal(rowsOf(served)[0]!.includes('围绕年度重点工作，按计划推进项目实施。'), false);
+});

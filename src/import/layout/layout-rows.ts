@@ -135,6 +135,28 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     rows.push(row(a, [...head, lines[a]!, ...between.slice(0, split)]));
     head = between.slice(split);
   }
+  return valuesNotParted(rows, text);
+}
+
+/**
+ * Rows of labels where one took text above its line and, past a blank line, text below it in the
+ * same column: a cell's text has no blank line within it, so the two are not one value. Where the
+ * row above is its label alone (its field read blank), the text above is that row's: the upper label
+ * set at the top of its row, its value under it (主要绩效 / 围绕… / 主要问题 / blank lines / 覆盖全区…).
+ */
+function valuesNotParted(rows: LayoutRow[], text: TextRows): LayoutRow[] {
+  const labelsOnly = (l: LayoutLine) => l.tokens.every((t) => text.isLabel(t.text));
+  for (let k = 1; k < rows.length; k++) {
+    const [upper, lower] = [rows[k - 1]!, rows[k]!];
+    const anchor = lower.lines.find((l) => l.index === lower.anchor);
+    if (anchor === undefined || !text.isAnchor(anchor) || !upper.lines.every(labelsOnly) || !upper.lines.some(text.isAnchor)) continue;
+    const above = lower.lines.filter((l) => l.index < lower.anchor);
+    const below = lower.lines.filter((l) => l.index > lower.anchor);
+    if (above.length === 0 || below.length === 0 || below[0]!.index - lower.anchor < 2) continue;
+    if (!above.some((a) => below.some((b) => sharesColumn(a, b)))) continue;
+    rows[k - 1] = row(upper.anchor, [...upper.lines, ...above]);
+    rows[k] = row(lower.anchor, lower.lines.filter((l) => !above.includes(l)));
+  }
   return rows;
 }
 
