@@ -434,3 +434,27 @@ test('text above a label and text below it past a blank line are no one value: t
   const served = ['  主要绩效   项目按计划实施。', '          围绕年度重点工作，按计划推进项目实施。', '  主要问题', '', '', '          覆盖全区15个街镇，推进数字化转型；', '', '', '  改进措施'];
   assert.equal(rowsOf(served)[0]!.includes('围绕年度重点工作，按计划推进项目实施。'), false);
 });
+
+test('the width the column\'s cells show is found down through the rows of labels below: a line far short of it ends its cell (seed 777, form 309)', () => {
+  // 主要绩效's one line and 主要问题's one line between the two labels, 改进措施 right under 主要问题 and
+  // its text as wide as the column below: the first line stops far short of that width, so it is
+  // 主要绩效's, and the second 主要问题's.
+  const labels = new Set(['主要绩效', '主要问题', '改进措施']);
+  const isLabel = (text: string) => labels.has(text);
+  const hasLabel = (l: LayoutLine) => l.tokens.some((t) => isLabel(t.text));
+  const lines = layoutLines([
+    '  主要绩效',
+    '          按照市区两级工作要求，资金拨付率达到100%，组织开展专项检',
+    '          组织开展专项检查2次，受疫情影',
+    '  主要问题',
+    '  改进措施',
+    '',
+    '          完成第3批次设备更新（含12台），加强预算编制的科学性，及时跟踪预算执行进度，加强预算编制的科学性，',
+    '          施进度滞后，个别指标完成情况未达预期，绩效目标设置的精细化程度有待提升，实际完成数略低于目标。',
+  ].join('\n'));
+  const rows = layoutRows(lines, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel });
+  assert.deepEqual(rows.slice(0, 2).map((r) => r.tokens.map((t) => t.text)), [
+    ['主要绩效', '按照市区两级工作要求，资金拨付率达到100%，组织开展专项检'],
+    ['组织开展专项检查2次，受疫情影', '主要问题'],
+  ]);
+});

@@ -114,12 +114,13 @@ function pageRows(all: readonly LayoutLine[], from: number, to: number, isAnchor
     const starts = (l: LayoutLine) => l.tokens.filter((t) => text.isLabel(t.text)).map((t) => t.start);
     // The line under the lower anchor, when it holds no label: text there may go on from a line above the anchor.
     const wrapsUnder = (l: LayoutLine | undefined) => (l !== undefined && !l.tokens.some((t) => text.isLabel(t.text)) ? l : undefined);
-    // The cells' widths from the lines below the upper anchor down to the row after the lower one:
-    // the cells of the text blocks under one another (主要绩效, 主要问题, 改进措施) are as wide.
-    // Found only where the split needs them (few pairs of anchors come to that).
+    // The cells' widths from the lines below the upper anchor down through the rows of labels below
+    // (to a row of another kind, a title or the notes): the cells of the text blocks under one another
+    // (主要绩效, 主要问题, 改进措施) are as wide, and the widest may be a few rows down (改进措施's under
+    // 主要问题 alone). Found only where the split needs them (few pairs of anchors come to that).
     const widths = (): FirstPiece[] => {
       let after = next + 1;
-      while (after < all.length && all[after]!.page === all[next]!.page && !isAnchor(all[after]!) && !isolated(all[after]!) && !opens(all[after]!)) after++;
+      while (after < all.length && all[after]!.page === all[next]!.page && (!isAnchor(all[after]!) || text.isAnchor(all[after]!)) && !isolated(all[after]!) && !opens(all[after]!)) after++;
       return cellWidths(all.slice(a + 1, after).map(values));
     };
     const around = cells ? { upper: values(lines[a]!), lower: lines.slice(next, next + 2).map(values), beyond, upperEnds: ends(lines[a]), labelEnds: ends(lines[next]), labelStarts: starts(lines[next]!), wrapsUnder: wrapsUnder(lines[next + 1]), widths } : undefined;
