@@ -46,3 +46,12 @@ test('a quantity alone on its line under another of its column is the next row\'
   const { read: evaluation, expected } = await readFixture('layout-read', 'seed-777-form-0434-national-2020');
   assert.deepEqual(evaluation.indicators, expected.indicators);
 });
+
+test('a name and a target run together a space apart, the name\'s column left blank in the row: the first piece is the name, reported (seed 777, form 59)', async () => {
+  // 参与单位满意度 满意 on the row's line, taken whole for the target: the row read no name.
+  const { read: evaluation, expected } = await readFixture('layout-read', 'seed-777-form-0059-shanghai-2021');
+  assert.deepEqual(evaluation.indicators, expected.indicators);
+  const text = readFileSync(new URL('../../../test/fixtures/layout-read/seed-777-form-0059-shanghai-2021.txt', import.meta.url));
+  const named = (await readTextForms({ file: 'form.txt', bytes: new Uint8Array(text) })).diagnostics.map((d) => d.path ?? '');
+  assert.ok(['indicators[6].name', 'indicators[6].target'].every((p) => named.some((n) => n.endsWith(p))), named.join(', '));
+});

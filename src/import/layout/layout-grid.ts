@@ -272,6 +272,37 @@ function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals 
       out.push(snapped);
     }
   });
+  return totals ? out : fillBlankPrinted(out, bands);
+}
+
+/**
+ * A row's cell of one line, two pieces a single space apart, beside a column every row prints
+ * (PRINTED_FIELDS) that this row left blank: the two columns' texts run together (参与单位满意度 满意
+ * under 指标名称 and 目标值), and the piece on that column's side is its text. Both cells are marked
+ * shared: which piece is whose is read from the space alone, so they are reported.
+ */
+function fillBlankPrinted(cells: LayoutCell[], bands: readonly Band[]): LayoutCell[] {
+  const blank = (b: number) => b >= 0 && b < bands.length && PRINTED_FIELDS.has(bands[b]!.field ?? '') && !cells.some((c) => c.band === b);
+  const out: LayoutCell[] = [];
+  for (const cell of cells) {
+    const b = cell.band;
+    const tokens = [...cell.tokens].sort((x, y) => x.start - y.start);
+    const gaps = tokens.flatMap((t, i) => (i > 0 && t.start - tokens[i - 1]!.end === 1 ? [i] : []));
+    const side = b === undefined || gaps.length !== 1 || new Set(tokens.map((t) => t.line)).size > 1 ? 0 : (blank(b - 1) ? -1 : 0) + (blank(b + 1) ? 1 : 0);
+    if (side === 0) {
+      out.push(cell);
+      continue;
+    }
+    const [left, right] = [tokens.slice(0, gaps[0]), tokens.slice(gaps[0])];
+    const placed = (ts: LayoutToken[], band: number): LayoutCell => {
+      const col = Math.max(Math.round(bands[band]!.left), 0);
+      const width = Number.isFinite(bands[band]!.right) ? Math.max(Math.round(bands[band]!.right) - col, 1) : 1000;
+      const made = { ...cellOf(ts, cell.row), col, colSpan: width, band };
+      sharedColumns.add(made.tokens);
+      return made;
+    };
+    out.push(placed(left, side < 0 ? b! - 1 : b!), placed(right, side < 0 ? b! : b! + 1));
+  }
   return out;
 }
 
