@@ -199,8 +199,8 @@ export function endsBefore(upper: readonly LayoutToken[], lower: readonly Layout
   return short >= SHORT_BY && !wrappedWhole(lower, short);
 }
 
-/** A figure or a Latin word, with the closing marks that go with it: a line is never broken within it (`100%，`). */
-const UNBROKEN = /^[\x21-\x7e]+[，。、；：？！）》”’]*/u;
+/** A figure (with its comparison sign, ≥90%，) or a Latin word, with the closing marks that go with it: a line is never broken within it (`100%，`). */
+const UNBROKEN = /^[≥≤＞＜]?[\x21-\x7e]+[，。、；：？！）》”’]*/u;
 
 /**
  * Whether the next line starts with a run of text that cannot be broken (a figure, a Latin word)
