@@ -100,6 +100,7 @@ export const enImport: Messages = {
   'layout.rowNameless': 'Line {line}: indicator {what} reads no name, so the rows of the indicator table cannot be told apart there; {field} may belong to a neighbouring row; check it',
   'layout.rowUnclear': 'Line {line}: the rows of the indicator table cannot be told apart in the text (the points of {what} do not add up); {field} may belong to a neighbouring row; check it',
   'layout.columnsUnclear': 'Line {line}: the text of two columns runs together with a single space between; where one ends cannot be told; check {field}',
+  'layout.besideBlankInRow': 'Line {line}: {what} reads blank in this row; the text read by {field}, the column beside it, may be its value; check it',
   'layout.blankBesideDoubt': 'Line {line}: {field} reads blank beside {what}, a field of a neighbouring row in doubt; the text read there may be this field\'s; check it',
   'layout.textInFigure': 'Line {line}: {field} reads blank while {what} of its row held text that is no figure (taken as blank); that text may be this field\'s; check it',
   'layout.cellUnclear': 'Line {line} touches the next row with no blank line between: its text may belong to that row; check {field}',

@@ -103,6 +103,7 @@ export const zhImport: Messages = {
   'layout.rowNameless': '第{line}行：指标{what}没有读到名称，指标表在此处各行的界线无法确定，{field}可能属于相邻的行，请核对',
   'layout.rowUnclear': '第{line}行：文本中指标表各行的界线无法确定（{what}的分值对不上），{field}可能属于相邻的行，请核对',
   'layout.columnsUnclear': '第{line}行：两列的文字之间只隔一个空格，无法确定分界，{field}请核对',
+  'layout.besideBlankInRow': '第{line}行：本行{what}读为空，相邻一栏{field}读到的文字可能是它的值，请核对',
   'layout.blankBesideDoubt': '第{line}行：{field}读为空，相邻一行的{what}有疑问，那里读到的文字可能属于这一项，请核对',
   'layout.textInFigure': '第{line}行：{field}读为空，而同一行的{what}读到的是不能作为数字的文字（已按空处理），这段文字可能属于这一项，请核对',
   'layout.cellUnclear': '第{line}行与相邻的一行之间没有空行：这一行的文字可能属于相邻的行，{field}请核对',

@@ -5,8 +5,7 @@
  */
 import { parseTarget } from '../../core/targets/parse-target.ts';
 import type { LayoutCell } from './layout-grid.ts';
-import type { LayoutToken } from './layout-lines.ts';
-import { displayWidth } from '../text/text-lines.ts';
+import { printedWidth, type LayoutToken } from './layout-lines.ts';
 
 /** A figure as the narrow columns print it (≥80%, 37万元, 135场): a number with its operator and unit, no words. */
 function isFigure(text: string): boolean {
@@ -52,21 +51,16 @@ export function figuresPastEdge(cell: LayoutCell): LayoutToken[] {
   return [];
 }
 
-/** How much wider than a cell's edge a line of its own may print: one CJK character, for the rounding of the fonts' widths. */
-const WRAP_SLACK = 2;
-
-/** A line of tokens as printed, single spaces between: how wide it is in half-width columns. */
-function printedWidth(tokens: readonly LayoutToken[]): number {
-  return tokens.reduce((sum, t, i) => sum + displayWidth(t.text) + (i > 0 ? 1 : 0), 0);
-}
+/** How much wider than a cell's edge a line of its own may print (in Chinese characters): one, for the rounding of the fonts' widths. */
+const WRAP_SLACK = 1;
 
 /**
  * Tokens of one cell printed a space after a line of its wrapped text and making that line wider
  * than the cell's full lines (all but its last, which may stop short) by more than a character:
  * a wrapped cell fills each line up to its edge and never past it, so what goes on past it is the
  * next column's text set close (`实施进度滞后，服务对象 全年完成主要工。` over `验收、审计和归档，围绕`).
- * Widths count a CJK character as two columns: a line with digits holds more characters than one
- * of CJK text alone.
+ * Widths are as printed (printedWidth): a line with digits holds more characters than one of CJK
+ * text alone.
  */
 export function textPastEdge(cell: LayoutCell): LayoutToken[] {
   const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);

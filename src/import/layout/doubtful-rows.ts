@@ -15,7 +15,7 @@ import type { Template } from '../../core/templates/template.ts';
 import type { ImportDiagnostic, ImportedForm } from '../import-result.ts';
 import { addsUp } from '../adds-up.ts';
 import { filled, report, valueAt } from './field-report.ts';
-import type { SpanNote } from './layout-grid.ts';
+import { PRINTED_FIELDS, type SpanNote } from './layout-grid.ts';
 import { textDoubts } from './text-doubts.ts';
 
 const AMOUNTS = ['initial', 'adjusted', 'executed'] as const;
@@ -255,4 +255,22 @@ function textFieldsOf(evaluation: Evaluation): string[] {
   const keys = new Set<string>();
   for (const indicator of evaluation.indicators) for (const [k, v] of Object.entries(indicator)) if (k !== 'id' && k !== 'category' && typeof v === 'string' && filled(v)) keys.add(k);
   return [...keys];
+}
+
+/**
+ * A text field every row prints (`printed`, in the template's column order; PRINTED_FIELDS) read
+ * blank while the text column beside it in its row reads text: the blank column's value may have been placed in that column
+ * (the row's target lost to the row above, its actual 97% then taken for the target). The filled
+ * neighbour is named; the blank field is named by blankBesideDoubts where a doubt reaches it.
+ */
+export function filledBesideBlank(file: string, forms: readonly ImportedForm[], printed: (form: ImportedForm) => readonly string[]): ImportDiagnostic[] {
+  return forms.flatMap((form, index) => {
+    const keys = printed(form).filter((k) => PRINTED_FIELDS.has(k));
+    return form.evaluation.indicators.flatMap((_, i) => {
+      const path = (k: number) => `indicators[${i}].${keys[k]}`;
+      const blank = keys.flatMap((_, k) => (filled(valueAt(form.evaluation, path(k))) ? [] : [k]));
+      const beside = [...new Set(blank.flatMap((k) => [k - 1, k + 1]))].filter((k) => k >= 0 && k < keys.length && !blank.includes(k));
+      return beside.flatMap((k) => report(file, form, index, [path(k)], 'layout.besideBlankInRow', blank.map(path).join(', ')));
+    });
+  });
 }

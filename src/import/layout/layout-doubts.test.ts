@@ -5,7 +5,7 @@ import type { Evaluation } from '../../core/model/evaluation.ts';
 import { templateRegistry } from '../../core/templates/registry.ts';
 import type { ImportedForm } from '../import-result.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
-import { blankBesideDoubts, doubtfulValues, tiedCaptions } from './doubtful-rows.ts';
+import { blankBesideDoubts, doubtfulValues, filledBesideBlank, tiedCaptions } from './doubtful-rows.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { labellingForTest } from './read-layout-forms.ts';
@@ -145,6 +145,19 @@ test('a field every row prints, read blank in the row in doubt itself, is named:
   // The blank name is named; the blank 备注 is not (many rows leave it blank), nor a column the form does not print.
   assert.deepEqual(named(['name', 'target', 'weight', 'score']), ['evaluations[0].indicators[1].name']);
   assert.deepEqual(named(['target', 'weight', 'score']), []);
+});
+
+test('a text column every row prints read blank names the filled column beside it in its row: its value may be there', () => {
+  // Seed 2236, form 80: a row's target taken by the row above, its actual 97% then placed in the target's column.
+  const f = form((e) => {
+    e.indicators[1]!.target = e.indicators[1]!.actual ?? '97%';
+    e.indicators[1]!.actual = '';
+  });
+  const named = (printed: readonly string[]) => filledBesideBlank('form.txt', [f], () => printed).map((d) => [d.path, d.message.key]);
+  assert.deepEqual(named(['name', 'target', 'actual', 'weight', 'score']), [['evaluations[0].indicators[1].target', 'layout.besideBlankInRow']]);
+  // The points are no text column: a blank actual beside the weight names only the target; a form with no 实际完成值 column, nothing.
+  assert.deepEqual(named(['name', 'target', 'weight', 'score']), []);
+  assert.deepEqual(filledBesideBlank('form.txt', [form(() => {})], () => ['name', 'target', 'actual']), []);
 });
 
 test('a figure of a row that read text (taken as blank): the blank text fields of that row are named', () => {

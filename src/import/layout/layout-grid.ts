@@ -260,13 +260,11 @@ function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals 
   inside.forEach((cell, i) => {
     const b = bandOf[i]!;
     const band = bands[b]!;
-    const col = Math.max(Math.round(band.left), 0);
-    const width = Number.isFinite(band.right) ? Math.max(Math.round(band.right) - col, 1) : 1000;
     const had = inBand.get(b);
     if (had) sharedColumns.add(had.tokens);
     if (had) had.tokens.push(...cell.tokens), (had.start = Math.min(had.start, cell.start)), (had.end = Math.max(had.end, cell.end));
     else {
-      const snapped = { ...cell, tokens: [...cell.tokens], col, colSpan: width, row, band: b };
+      const snapped = { ...cell, tokens: [...cell.tokens], col: colOf(band), colSpan: widthOf(band), row, band: b };
       if (sharedColumns.has(cell.tokens)) sharedColumns.add(snapped.tokens);
       inBand.set(b, snapped);
       out.push(snapped);
@@ -295,9 +293,7 @@ function fillBlankPrinted(cells: LayoutCell[], bands: readonly Band[]): LayoutCe
     }
     const [left, right] = [tokens.slice(0, gaps[0]), tokens.slice(gaps[0])];
     const placed = (ts: LayoutToken[], band: number): LayoutCell => {
-      const col = Math.max(Math.round(bands[band]!.left), 0);
-      const width = Number.isFinite(bands[band]!.right) ? Math.max(Math.round(bands[band]!.right) - col, 1) : 1000;
-      const made = { ...cellOf(ts, cell.row), col, colSpan: width, band };
+      const made = { ...cellOf(ts, cell.row), col: colOf(bands[band]!), colSpan: widthOf(bands[band]!), band };
       sharedColumns.add(made.tokens);
       return made;
     };
@@ -380,7 +376,7 @@ export function layoutGrid(rows: readonly LayoutRow[], hints: TableHints, source
       const labels = r === zone.header ? [] : table[r]!.filter(rowLabel);
       const cells = table[r]!.filter((c) => !labels.includes(c));
       // Cells placed by a page's own columns take the titles' columns in the grid.
-      table[r] = [...labels, ...(bands ? snap(cells, bands, r, r === totalsRow).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) })) : snap(cells, zone.bands, r, r === totalsRow))];
+      table[r] = [...labels, ...(bands ? snap(cells, bands, r, r === totalsRow).map((c) => (c.band === undefined ? c : { ...c, col: colOf(zone.bands[c.band]!), colSpan: widthOf(zone.bands[c.band]!) })) : snap(cells, zone.bands, r, r === totalsRow))];
     }
     recalibrate(table, zone, rows, new Set(paged.keys()), totalsRow);
     joinFundingRows(table, zone);
@@ -456,7 +452,7 @@ function recalibrate(table: LayoutCell[][], zone: Zone, rows: readonly LayoutRow
       const placed = table[r]!.filter((c) => c.band !== undefined && c.rowSpan === 1);
       const kept = table[r]!.filter((c) => !placed.includes(c));
       const cells = placed.map((c) => ({ ...c, band: undefined as number | undefined, col: c.start, colSpan: 1 }));
-      const again = snap(cells, bands, r, r === totalsRow).map((c) => (c.band === undefined ? c : { ...c, col: Math.max(Math.round(zone.bands[c.band]!.left), 0), colSpan: widthOf(zone.bands[c.band]!) }));
+      const again = snap(cells, bands, r, r === totalsRow).map((c) => (c.band === undefined ? c : { ...c, col: colOf(zone.bands[c.band]!), colSpan: widthOf(zone.bands[c.band]!) }));
       table[r] = [...kept, ...again];
     }
   }
@@ -480,8 +476,13 @@ function bandsByPage(table: readonly LayoutCell[][], zone: Zone, rows: readonly 
   return out;
 }
 
+/** The grid column a band's cells start at. */
+export function colOf(band: Band): number {
+  return Math.max(Math.round(band.left), 0);
+}
+
 export function widthOf(band: Band): number {
-  const col = Math.max(Math.round(band.left), 0);
+  const col = colOf(band);
   return Number.isFinite(band.right) ? Math.max(Math.round(band.right) - col, 1) : 1000;
 }
 
@@ -666,7 +667,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const parentsBorder = (e: number) => parentsByPoints && (parents ??= categoryParents(table, dataRows, zone)?.parent ?? [])[e] !== parents[e + 1];
     const placed = placeCaptions(captions, texts, extents, fits, keepTies, leans).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
     if (band.field === 'category') parentsByPoints = placed.length === captions.length && placed.every((p) => p.byPoints === true && p.unclear === undefined);
-    const col = Math.max(Math.round(band.left), 0);
+    const col = colOf(band);
     placed.forEach(({ s, e, cost, unclear, byPoints, margin }, i) => {
       const caption = captions[i]!;
       const cell: LayoutCell = { ...cellOf(shown[i]!, dataRows[s]!), col, colSpan: template.colSpan, rowSpan: e - s + 1, band: b };
@@ -933,7 +934,7 @@ export function strayTokens(caption: LayoutToken[], fit: CaptionTextFit): Layout
 function giveToBand(cells: LayoutCell[], token: LayoutToken, b: number, band: Band, row: number): void {
   const cell = cells.find((c) => c.band === b && c.rowSpan === 1);
   if (!cell) {
-    cells.push({ ...cellOf([token], row), col: Math.max(Math.round(band.left), 0), colSpan: widthOf(band), band: b });
+    cells.push({ ...cellOf([token], row), col: colOf(band), colSpan: widthOf(band), band: b });
     return;
   }
   cell.tokens.push(token);

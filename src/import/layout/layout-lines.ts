@@ -98,3 +98,16 @@ export function looksLikeLayout(text: string): boolean {
   }
   return content > 0 && spread / content >= 0.3;
 }
+
+/**
+ * How wide a line's text prints, in the width of a Chinese character: pdftotext gives every
+ * character a column, but a Latin letter or digit prints half as wide, so a line holding many
+ * (个/年，覆盖全区15个街) takes more columns than one as wide holding fewer.
+ */
+export function printedWidth(tokens: readonly LayoutToken[]): number {
+  const sorted = [...tokens].sort((a, b) => a.start - b.start);
+  // The text from the column's edge on, up to a wider gap (another column's text drifted beside it).
+  const run = sorted.filter((t, i) => sorted.slice(1, i + 1).every((u, k) => u.start - sorted[k]!.end <= 1));
+  const half = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
+  return run.reduce((w, t, i) => w + half(t.text) + (i === 0 ? 0 : t.start - run[i - 1]!.end), 0);
+}

@@ -5,7 +5,7 @@
  * the anchors around them: a blank line between is a border; otherwise a row reaches as far
  * below its anchor as its text reaches above it (cells are centred in their row).
  */
-import type { LayoutLine, LayoutToken } from './layout-lines.ts';
+import { printedWidth, type LayoutLine, type LayoutToken } from './layout-lines.ts';
 import { isBareNumber } from './layout-grid.ts';
 import { bareSlots, needyLabels } from './value-slots.ts';
 
@@ -223,19 +223,6 @@ export interface FirstPiece {
 export function firstPiece(tokens: readonly LayoutToken[]): FirstPiece {
   const first = tokens.reduce((a, b) => (b.start < a.start ? b : a));
   return { start: first.start, width: printedWidth([first]) };
-}
-
-/**
- * How wide a line's text prints, in the width of a Chinese character: pdftotext gives every
- * character a column, but a Latin letter or digit prints half as wide, so a line holding many
- * (个/年，覆盖全区15个街) takes more columns than one as wide holding fewer.
- */
-function printedWidth(tokens: readonly LayoutToken[]): number {
-  const sorted = [...tokens].sort((a, b) => a.start - b.start);
-  // The text from the column's edge on, up to a wider gap (another column's text drifted beside it).
-  const run = sorted.filter((t, i) => sorted.slice(1, i + 1).every((u, k) => u.start - sorted[k]!.end <= 1));
-  const half = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
-  return run.reduce((w, t, i) => w + half(t.text) + (i === 0 ? 0 : t.start - run[i - 1]!.end), 0);
 }
 
 /** Whether two lines hold text in a column they share. */

@@ -22,7 +22,7 @@ import { joinTitleRows, layoutRows, type LayoutRow } from './layout-rows.ts';
 import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions, joinStrayValues } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
-import { blankBesideDoubts, captionsOutOfColumn, doubtfulValues, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
+import { blankBesideDoubts, captionsOutOfColumn, doubtfulValues, filledBesideBlank, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
 import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesInOtherSlots, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
 import { blankNeighbourCells, partedCells, sharedColumnCells, stackedFigureCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
@@ -426,7 +426,8 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const said = [...unclear.diagnostics, ...result.diagnostics, ...doubts, ...placeDoubts, ...blankDoubts];
   // Fields every indicator row prints (name, target, …: the template's columns but 备注 and the captions).
   const printed = (form: ImportedForm) => printedColumns(registry.get(form.evaluation.template)!).map((c) => c.field).filter((f) => ROW_FIELDS.has(f));
-  return { ...result, diagnostics: [...said, ...blankBesideDoubts(input.file, result.forms, said, printed)] };
+  const besideBlank = filledBesideBlank(input.file, result.forms, printed).filter((d) => !said.some((e) => e.path === d.path));
+  return { ...result, diagnostics: [...said, ...besideBlank, ...blankBesideDoubts(input.file, result.forms, said, printed)] };
 }
 
 /**
