@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { readTextForms } from '../text/read-text-forms.ts';
 import { placeCaptions, regroupCaptions, repeatedOnNextPage, squeezedTopSet, withinParents } from './layout-grid.ts';
 import { labellingForTest } from './read-layout-forms.ts';
 import type { LayoutToken } from './layout-lines.ts';
@@ -205,4 +207,12 @@ test("each caption's margin: what the best placement costs more with its first o
   const close = placeCaptions([caption(11), caption(14)], short.texts, short.extents);
   assert.deepEqual(close.map((p) => [p.s, p.e]), [[0, 1], [2, 2]]);
   assert.ok(close.every((p) => (p.margin ?? 0) < 8), close.map((p) => p.margin).join(', '));
+});
+
+test('a tie with a caption printed again on the next page names that caption once (the committed sample, form 28)', async () => {
+  const bytes = readFileSync(new URL('../../../test/fixtures/layout-corpus/form-0028-national-2020.txt', import.meta.url));
+  const ties = (await readTextForms({ file: 'form.txt', bytes: new Uint8Array(bytes) })).diagnostics.filter((d) => d.message.key === 'layout.spanTied');
+  const pairs = [...new Set(ties.map((d) => String(d.message.params.what)))];
+  assert.ok(pairs.includes('质量指标 / 数量指标'), pairs.join(', '));
+  assert.ok(pairs.every((p) => p.split(' / ').every((c) => !/^(.+)\1$/u.test(c))), pairs.join(', '));
 });

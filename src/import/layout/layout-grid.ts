@@ -687,7 +687,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
         column,
         lineNo,
         first: cellText(cell),
-        second: cellText(cellOf(captions[i + 1]!, 0)),
+        second: cellText(cellOf(shown[i + 1]!, 0)),
         ...(keepTies ? { kept: [cellLocation(cell), cellLocation(cellOf(shown[i + 1]!, 0))] } : {}),
       });
       if (unclear !== undefined) {
