@@ -67,7 +67,7 @@ export function textPastEdge(cell: LayoutCell): LayoutToken[] {
   for (const line of lines) {
     const full = lines.filter((l) => l !== line && l !== lines.at(-1));
     if (full.length === 0) continue;
-    const edge = Math.max(...full.map((l) => printedWidth(cell.tokens.filter((t) => t.line === l).sort((a, b) => a.start - b.start))));
+    const edge = Math.max(...full.map((l) => printedWidth(cell.tokens.filter((t) => t.line === l))));
     const onLine = cell.tokens.filter((t) => t.line === line).sort((a, b) => a.start - b.start);
     const at = onLine.findIndex((t, i) => i > 0 && printedWidth(onLine.slice(0, i)) <= edge + WRAP_SLACK && printedWidth(onLine.slice(0, i + 1)) > edge + WRAP_SLACK);
     if (at > 0) return onLine.slice(at);

@@ -8,13 +8,14 @@ import { at } from './layout-excerpt.testing.ts';
 const read = async (lines: string[]) => (await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) })).forms[0]!.evaluation;
 
 const HEAD = [at([51, '项目支出绩效自评表']), '', at([1, '项目名称'], [13, '社区图书角运营']), '', at([1, '主管部门'], [13, '上海市某区文化局'], [82, '实施单位'], [118, '计划财务科']), '', ''];
-// Columns as on the page of form 4 the row is printed on: 年度指标值 centred at 45.5, 实际完成值 at 61.5.
-/** A form of the fixtures (`dir` under test/fixtures) read from its text, and the evaluation it was made from. */
-async function readFixture(dir: string, form: string): Promise<{ read: Evaluation; expected: Evaluation }> {
+/** A form of the fixtures (`dir` under test/fixtures) read from its text, the field paths its diagnostics name, and the evaluation it was made from. */
+async function readFixture(dir: string, form: string): Promise<{ read: Evaluation; named: string[]; expected: Evaluation }> {
   const file = (ext: string) => readFileSync(new URL(`../../../test/fixtures/${dir}/${form}.${ext}`, import.meta.url), 'utf8');
-  return { read: await read([file('txt')]), expected: JSON.parse(file('json')) as Evaluation };
+  const imported = await readTextForms({ file: `${form}.txt`, bytes: new TextEncoder().encode(file('txt')) });
+  return { read: imported.forms[0]!.evaluation, named: imported.diagnostics.map((d) => d.path ?? ''), expected: JSON.parse(file('json')) as Evaluation };
 }
 
+// Columns as on the page of form 4 the row is printed on: 年度指标值 centred at 45.5, 实际完成值 at 61.5.
 const TITLES = [at([1, '一级指标'], [10, '二级指标'], [25, '三级指标'], [43, '年度指标值'], [59, '实际完成值'], [71, '分值'], [78, '得分'], [81, '偏差原因分析及改进措施']), ''];
 
 test("a figure a space after the text of the column left of it, at its own column's left edge, is that column's value (seed 777, form 4)", async () => {
@@ -49,9 +50,7 @@ test('a quantity alone on its line under another of its column is the next row\'
 
 test('a name and a target run together a space apart, the name\'s column left blank in the row: the first piece is the name, reported (seed 777, form 59)', async () => {
   // 参与单位满意度 满意 on the row's line, taken whole for the target: the row read no name.
-  const { read: evaluation, expected } = await readFixture('layout-read', 'seed-777-form-0059-shanghai-2021');
+  const { read: evaluation, named, expected } = await readFixture('layout-read', 'seed-777-form-0059-shanghai-2021');
   assert.deepEqual(evaluation.indicators, expected.indicators);
-  const text = readFileSync(new URL('../../../test/fixtures/layout-read/seed-777-form-0059-shanghai-2021.txt', import.meta.url));
-  const named = (await readTextForms({ file: 'form.txt', bytes: new Uint8Array(text) })).diagnostics.map((d) => d.path ?? '');
   assert.ok(['indicators[6].name', 'indicators[6].target'].every((p) => named.some((n) => n.endsWith(p))), named.join(', '));
 });

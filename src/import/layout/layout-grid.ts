@@ -281,25 +281,24 @@ function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals 
  */
 function fillBlankPrinted(cells: LayoutCell[], bands: readonly Band[]): LayoutCell[] {
   const blank = (b: number) => b >= 0 && b < bands.length && PRINTED_FIELDS.has(bands[b]!.field ?? '') && !cells.some((c) => c.band === b);
-  const out: LayoutCell[] = [];
-  for (const cell of cells) {
+  return cells.flatMap((cell) => {
     const b = cell.band;
     const tokens = [...cell.tokens].sort((x, y) => x.start - y.start);
     const gaps = tokens.flatMap((t, i) => (i > 0 && t.start - tokens[i - 1]!.end === 1 ? [i] : []));
-    const side = b === undefined || gaps.length !== 1 || new Set(tokens.map((t) => t.line)).size > 1 ? 0 : (blank(b - 1) ? -1 : 0) + (blank(b + 1) ? 1 : 0);
-    if (side === 0) {
-      out.push(cell);
-      continue;
-    }
-    const [left, right] = [tokens.slice(0, gaps[0]), tokens.slice(gaps[0])];
-    const placed = (ts: LayoutToken[], band: number): LayoutCell => {
-      const made = { ...cellOf(ts, cell.row), col: colOf(bands[band]!), colSpan: widthOf(bands[band]!), band };
-      sharedColumns.add(made.tokens);
-      return made;
-    };
-    out.push(placed(left, side < 0 ? b! - 1 : b!), placed(right, side < 0 ? b! : b! + 1));
-  }
-  return out;
+    if (b === undefined || gaps.length !== 1 || new Set(tokens.map((t) => t.line)).size > 1) return [cell];
+    // The blank printed column beside it, on one side only: the pieces go to it and to the cell's own.
+    const side = (blank(b - 1) ? -1 : 0) + (blank(b + 1) ? 1 : 0);
+    if (side === 0) return [cell];
+    const first = side < 0 ? b - 1 : b;
+    const pieces = [cellInBand(tokens.slice(0, gaps[0]), cell.row, bands[first]!, first), cellInBand(tokens.slice(gaps[0]), cell.row, bands[first + 1]!, first + 1)];
+    for (const piece of pieces) sharedColumns.add(piece.tokens);
+    return pieces;
+  });
+}
+
+/** A cell of `tokens` in row `row`, placed in band `b` (`band`). */
+function cellInBand(tokens: LayoutToken[], row: number, band: Band, b: number): LayoutCell {
+  return { ...cellOf(tokens, row), col: colOf(band), colSpan: widthOf(band), band: b };
 }
 
 /**
@@ -934,7 +933,7 @@ export function strayTokens(caption: LayoutToken[], fit: CaptionTextFit): Layout
 function giveToBand(cells: LayoutCell[], token: LayoutToken, b: number, band: Band, row: number): void {
   const cell = cells.find((c) => c.band === b && c.rowSpan === 1);
   if (!cell) {
-    cells.push({ ...cellOf([token], row), col: colOf(band), colSpan: widthOf(band), band: b });
+    cells.push(cellInBand([token], row, band, b));
     return;
   }
   cell.tokens.push(token);

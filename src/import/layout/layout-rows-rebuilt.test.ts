@@ -9,6 +9,17 @@ import { at, HEAD, TITLES } from './layout-excerpt.testing.ts';
 
 const read = async (lines: string[]) => (await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) })).forms[0]!.evaluation;
 
+/** Lines split into rows where the anchors are the lines holding one of `labels` (rows of labels and their text blocks). */
+function labelRows(labels: readonly string[], text: readonly string[]) {
+  const isLabel = (t: string) => labels.includes(t);
+  const hasLabel = (l: LayoutLine) => l.tokens.some((t) => isLabel(t.text));
+  return layoutRows(layoutLines(text.join('\n')), hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel });
+}
+/** The texts of each row's tokens. */
+const textsOf = (rows: ReturnType<typeof labelRows>) => rows.map((r) => r.tokens.map((t) => t.text));
+/** The labels of the Shanghai form's text blocks under one another. */
+const BLOCK_LABELS = ['主要绩效', '主要问题', '改进措施'];
+
 test('indicator rows come from the weights: a cell at the top of its row and a wrapped cell centred on it', async () => {
   const evaluation = await read([
     ...HEAD,
@@ -236,26 +247,21 @@ test('a value parted by blank lines from both labels around it is the nearer one
 test('a label alone on its line takes the lines of one column right under it, nearer it than the next label (seed 777, forms 92 and 210)', () => {
   // 项目名称 alone; its value on the next line; a line of another column (实施单位's value, set high);
   // 主管部门 with its value in the same column as the name's. The name used to go down to 主管部门.
-  const labels = new Set(['项目名称', '主管部门', '实施单位']);
-  const isLabel = (text: string) => labels.has(text);
-  const hasLabel = (l: LayoutLine) => l.tokens.some((t) => isLabel(t.text));
-  const lines = layoutLines([
+  const labels = ['项目名称', '主管部门', '实施单位'];
+  const rows = labelRows(labels, [
     ' 项目名称',
     '          全年完成主要工作任务，服务对象满92',
     '                                                                   服务对象满意度≥90%',
     ' 主管部门     上海市奉贤区金融服务办公室                      实施单位',
-  ].join('\n'));
-  const rows = layoutRows(lines, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel });
-  assert.deepEqual(rows.map((r) => r.tokens.map((t) => t.text)), [
+  ]);
+  assert.deepEqual(textsOf(rows), [
     ['项目名称', '全年完成主要工作任务，服务对象满92'],
     ['服务对象满意度≥90%', '主管部门', '上海市奉贤区金融服务办公室', '实施单位'],
   ]);
   // Midway between two labels alone (主要问题 / text / 改进措施), the text stays with the lower one, as before.
-  const midway = layoutLines([' 项目名称', '          全年完成主要工作任务', ' 主管部门'].join('\n'));
-  assert.deepEqual(layoutRows(midway, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel }).map((r) => r.tokens.length), [1, 2]);
+  assert.deepEqual(labelRows(labels, [' 项目名称', '          全年完成主要工作任务', ' 主管部门']).map((r) => r.tokens.length), [1, 2]);
   // ... unless the lower label, alone too, has its own value under it in that column (seed 777, forms 176 and 190).
-  const own = layoutLines([' 项目名称', '          全年完成主要工作任务', ' 主管部门', '          苏州市虹口区体育局            实施单位      业务一科'].join('\n'));
-  assert.deepEqual(layoutRows(own, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel }).map((r) => r.tokens.map((t) => t.text)), [
+  assert.deepEqual(textsOf(labelRows(labels, [' 项目名称', '          全年完成主要工作任务', ' 主管部门', '          苏州市虹口区体育局            实施单位      业务一科'])), [
     ['项目名称', '全年完成主要工作任务'],
     ['主管部门'],
     ['苏州市虹口区体育局', '实施单位', '业务一科'],
@@ -309,10 +315,7 @@ test('a wrapped line ends its cell when it is short of the next line, or of its 
 test('a line well short of the width its column\'s cells show below ends its cell: two labels alone share the lines between them (seed 777, form 221)', () => {
   // 主要绩效 / its one line / 主要问题's one line, set at the top of its row / 主要问题 / … / 改进措施's
   // text, as wide as the cells of that column are: the first line stops far short of that width.
-  const labels = new Set(['主要绩效', '主要问题', '改进措施']);
-  const isLabel = (text: string) => labels.has(text);
-  const hasLabel = (l: LayoutLine) => l.tokens.some((t) => isLabel(t.text));
-  const lines = layoutLines([
+  const rows = labelRows(BLOCK_LABELS, [
     '  主要绩效',
     '           项目按计划实施，各项指标基本完成，资金使用规',
     '           按照市区两级工作要求。',
@@ -322,9 +325,8 @@ test('a line well short of the width its column\'s cells show below ends its cel
     '           按照市区两级工作要求，围绕年度重点工作，按计划推进项目实施，按期完成既定目标，实施进度滞后，服务对象满意',
     '  改进措施',
     '           方案》各项任务，落实《实施方案》各项任务，完成第3批次设备更新（含12台），部分工作受客观因素影响推进较慢，',
-  ].join('\n'));
-  const rows = layoutRows(lines, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel });
-  assert.deepEqual(rows.slice(0, 2).map((r) => r.tokens.map((t) => t.text)), [
+  ]);
+  assert.deepEqual(textsOf(rows).slice(0, 2), [
     ['主要绩效', '项目按计划实施，各项指标基本完成，资金使用规'],
     ['按照市区两级工作要求。', '主要问题'],
   ]);
@@ -422,10 +424,7 @@ test('text above a label and text below it past a blank line are no one value: t
   // 主要绩效 set at the top of its row, its one line under it; 主要问题 set at the top of its own row,
   // its text centred under it past blank lines. Read as 主要问题's text above and below it, the value
   // would have a blank line within it, which no cell prints.
-  const labels = new Set(['主要绩效', '主要问题', '改进措施']);
-  const isLabel = (text: string) => labels.has(text);
-  const hasLabel = (l: LayoutLine) => l.tokens.some((t) => isLabel(t.text));
-  const rowsOf = (text: readonly string[]) => layoutRows(layoutLines(text.join('\n')), hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel }).map((r) => r.tokens.map((t) => t.text));
+  const rowsOf = (text: readonly string[]) => textsOf(labelRows(BLOCK_LABELS, text));
   const parted = ['  主要绩效', '          围绕年度重点工作，按计划推进项目实施。', '  主要问题', '', '', '          覆盖全区15个街镇，推进数字化转型；', '          提升治理效能，组织开展专项检查2次。', '', '', '', '  改进措施'];
   assert.deepEqual(rowsOf(parted).slice(0, 2), [
     ['主要绩效', '围绕年度重点工作，按计划推进项目实施。'],
@@ -443,10 +442,7 @@ test('the width the column\'s cells show is found down through the rows of label
   // 主要绩效's one line and 主要问题's one line between the two labels, 改进措施 right under 主要问题 and
   // its text as wide as the column below: the first line stops far short of that width, so it is
   // 主要绩效's, and the second 主要问题's.
-  const labels = new Set(['主要绩效', '主要问题', '改进措施']);
-  const isLabel = (text: string) => labels.has(text);
-  const hasLabel = (l: LayoutLine) => l.tokens.some((t) => isLabel(t.text));
-  const lines = layoutLines([
+  const rows = labelRows(BLOCK_LABELS, [
     '  主要绩效',
     '          按照市区两级工作要求，资金拨付率达到100%，组织开展专项检',
     '          组织开展专项检查2次，受疫情影',
@@ -455,9 +451,8 @@ test('the width the column\'s cells show is found down through the rows of label
     '',
     '          完成第3批次设备更新（含12台），加强预算编制的科学性，及时跟踪预算执行进度，加强预算编制的科学性，',
     '          施进度滞后，个别指标完成情况未达预期，绩效目标设置的精细化程度有待提升，实际完成数略低于目标。',
-  ].join('\n'));
-  const rows = layoutRows(lines, hasLabel, () => false, () => false, { isAnchor: hasLabel, isLabel });
-  assert.deepEqual(rows.slice(0, 2).map((r) => r.tokens.map((t) => t.text)), [
+  ]);
+  assert.deepEqual(textsOf(rows).slice(0, 2), [
     ['主要绩效', '按照市区两级工作要求，资金拨付率达到100%，组织开展专项检'],
     ['组织开展专项检查2次，受疫情影', '主要问题'],
   ]);

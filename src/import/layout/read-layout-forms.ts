@@ -321,7 +321,10 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   };
   // A line of nothing but column titles is no wrapped line of the text above or below it.
   const isolated = (line: LayoutLine) => isTitle(line) || onlyTitles(line.tokens.map((t) => t.text));
-  const titlesAndLabels = (texts: readonly string[]) => hints.titles(texts).some((f) => f !== undefined) && texts.every((t, i) => hints.titles(texts)[i] !== undefined || isLabelText(t));
+  const titlesAndLabels = (texts: readonly string[]) => {
+    const fields = hints.titles(texts);
+    return fields.some((f) => f !== undefined) && texts.every((t, i) => fields[i] !== undefined || isLabelText(t));
+  };
   const opensNotes = (line: LayoutLine) => isNotesRow(line.pieces.map((p) => p.text));
   // What a label's field may take: a yes/no question only 是/否, a figure's label only a figure.
   const fitsField = (label: string, value: string) => {
