@@ -36,7 +36,8 @@ function headingCells(table: readonly LayoutCell[][], zone: Zone): Array<{ r: nu
 
 /**
  * Bare amounts given to a source's row although the row on their other side was about as near (a
- * line or less further, see ownerOf): which source they are of is a guess, reported on their cells.
+ * line or less further, see ownerOf): which source they are of is a guess, reported on their cells,
+ * and on that source's name where it printed no amounts of its own.
  */
 const guessedOwner = new WeakSet<readonly LayoutToken[]>();
 
@@ -116,7 +117,9 @@ export function joinFundingRows(table: LayoutCell[][], zone: Zone): void {
     if (cells.length === 0 || !cells.every((c) => c.band !== undefined && c.tokens.every((t) => AMOUNT.test(t.text)))) continue;
     const found = ownerOf(table, zone, r);
     if (found === undefined) continue;
-    if (found.close) for (const c of cells) guessedOwner.add(c.tokens);
+    // A guess: the amounts are reported, and the source they were given to where it printed none of its own (its name is then a guess too).
+    const named = table[found.owner]!.some((o) => o.band !== undefined) ? [] : table[found.owner]!.filter((o) => o.band === undefined);
+    if (found.close) for (const c of [...cells, ...named]) guessedOwner.add(c.tokens);
     table[found.owner]!.push(...cells.map((c) => ({ ...c, row: found.owner })));
     table[r] = [];
   }
