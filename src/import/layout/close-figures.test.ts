@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Evaluation } from '../../core/model/evaluation.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
-import { at } from './layout-excerpt.testing.ts';
+import { at, readFixture } from './layout-excerpt.testing.ts';
 
 const read = async (lines: string[]) => (await readTextForms({ file: 'form.txt', bytes: new TextEncoder().encode(lines.join('\n')) })).forms[0]!.evaluation;
 
 const HEAD = [at([51, '项目支出绩效自评表']), '', at([1, '项目名称'], [13, '社区图书角运营']), '', at([1, '主管部门'], [13, '上海市某区文化局'], [82, '实施单位'], [118, '计划财务科']), '', ''];
-/** A form of the fixtures (`dir` under test/fixtures) read from its text, the field paths its diagnostics name, and the evaluation it was made from. */
-async function readFixture(dir: string, form: string): Promise<{ read: Evaluation; named: string[]; expected: Evaluation }> {
-  const file = (ext: string) => readFileSync(new URL(`../../../test/fixtures/${dir}/${form}.${ext}`, import.meta.url), 'utf8');
-  const imported = await readTextForms({ file: `${form}.txt`, bytes: new TextEncoder().encode(file('txt')) });
-  return { read: imported.forms[0]!.evaluation, named: imported.diagnostics.map((d) => d.path ?? ''), expected: JSON.parse(file('json')) as Evaluation };
-}
 
 // Columns as on the page of form 4 the row is printed on: 年度指标值 centred at 45.5, 实际完成值 at 61.5.
 const TITLES = [at([1, '一级指标'], [10, '二级指标'], [25, '三级指标'], [43, '年度指标值'], [59, '实际完成值'], [71, '分值'], [78, '得分'], [81, '偏差原因分析及改进措施']), ''];

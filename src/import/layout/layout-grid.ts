@@ -13,6 +13,7 @@ import { pageBands } from './page-columns.ts';
 import { joinFundingRows } from './funding-rows.ts';
 import { figurePastWrap, figuresPastEdge, textPastEdge, wrapsAlone } from './close-columns.ts';
 import type { LabelFit } from './layout-wraps.ts';
+import { rowExtents, unbrokenLines, type PrintedPages, type Span } from './row-extents.ts';
 
 export interface LayoutCell {
   tokens: LayoutToken[];
@@ -577,14 +578,32 @@ function gatherCaptions(tokens: readonly LayoutToken[], anchors: ReadonlySet<num
   return captions;
 }
 
-/** The data rows' own text lines (`texts`) and their extents half way to their neighbours, the header above and what follows below. */
-function rowGeometry(table: readonly LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], dataRows: readonly number[]): { texts: Span[]; extents: Span[] } {
-  const texts = dataRows.map((r) => extent(table[r]!, rows[r]!));
-  const above = extent(table[zone.header]!, rows[zone.header]!).bottom;
-  const below = zone.last + 1 < rows.length && dataRows.at(-1)! < zone.last ? extent(table[zone.last]!, rows[zone.last]!).top : texts.at(-1)!.bottom + 1;
+/**
+ * The data rows' own text lines (`texts`) and their extents half way to their neighbours, the header
+ * above and what follows below, in lines as if the table ran on one page (`unbroken`, see unbrokenLines).
+ */
+function rowGeometry(table: readonly LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], dataRows: readonly number[]): { texts: Span[]; extents: Span[]; unbroken: (line: number) => number } {
   const grouped = (c: LayoutCell) => c.band !== undefined && GROUPED.has(zone.bands[c.band]?.field ?? '');
-  const spans = dataRows.map((r) => cellSpans(table[r]!.filter((c) => c.rowSpan === 1 && !grouped(c))));
-  return { texts, extents: rowExtents(texts, spans, above, below) };
+  const printed = dataRows.map((r) => extent(table[r]!, rows[r]!));
+  const printedCells = dataRows.map((r) => cellSpans(table[r]!.filter((c) => c.rowSpan === 1 && !grouped(c))));
+  const unbroken = unbrokenLines(printed, printedCells, printedPages(rows));
+  const moved = (s: Span) => ({ top: unbroken(s.top), bottom: unbroken(s.bottom) });
+  const texts = printed.map(moved);
+  const above = unbroken(extent(table[zone.header]!, rows[zone.header]!).bottom);
+  const below = zone.last + 1 < rows.length && dataRows.at(-1)! < zone.last ? unbroken(extent(table[zone.last]!, rows[zone.last]!).top) : texts.at(-1)!.bottom + 1;
+  return { texts, extents: rowExtents(texts, printedCells.map((cells) => cells.map(moved)), above, below), unbroken };
+}
+
+/** The page of each of the rows' lines (a line of none of them: that of the nearest line above), and each page's first line. */
+function printedPages(rows: readonly LayoutRow[]): PrintedPages {
+  const lines = rows.flatMap((r) => r.lines).sort((a, b) => a.index - b.index);
+  const firstLines = new Map<number, number>();
+  for (const l of lines) if (l.tokens.length > 0 && !firstLines.has(l.page)) firstLines.set(l.page, l.index);
+  const pageAt = new Map(lines.map((l) => [l.index, l.page]));
+  return {
+    pageOf: (line) => pageAt.get(line) ?? lines.reduce((page, l) => (l.index <= line ? l.page : page), lines[0]?.page ?? 1),
+    firstLine: (page) => firstLines.get(page) ?? 0,
+  };
 }
 
 /** Whether a cell is one row's own cell of column `b` (a caption not yet merged over rows). */
@@ -649,7 +668,8 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     const { captions, shown, strange } = taken;
     const template = table[dataRows[0]!]!.find(inBand) ?? table[zone.header]!.find((c) => c.band === b)!;
     for (const r of dataRows) table[r] = table[r]!.filter((c) => !inBand(c));
-    const { texts, extents } = rowGeometry(table, zone, rows, dataRows);
+    const { texts, extents, unbroken } = rowGeometry(table, zone, rows, dataRows);
+    const unbrokenCaptions = captions.map((c) => c.map((t) => ({ ...t, line: unbroken(t.line) })));
     const title = table[zone.header]!.find((c) => c.band === b);
     const column = title ? cellText(title) : band.field;
     // The 一级指标 rows bound the 二级指标s only where their points placed them (else they are a guess).
@@ -664,7 +684,7 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
     // Whether the border after data row e is one of a 一级指标 its points placed (found once, where asked).
     let parents: number[] | undefined;
     const parentsBorder = (e: number) => parentsByPoints && (parents ??= categoryParents(table, dataRows, zone)?.parent ?? [])[e] !== parents[e + 1];
-    const placed = placeCaptions(captions, texts, extents, fits, keepTies, leans).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
+    const placed = placeCaptions(unbrokenCaptions, texts, extents, fits, keepTies, leans).map((p) => (band.field === 'category' ? p : { ...p, byPoints: false }));
     if (band.field === 'category') parentsByPoints = placed.length === captions.length && placed.every((p) => p.byPoints === true && p.unclear === undefined);
     const col = colOf(band);
     placed.forEach(({ s, e, cost, unclear, byPoints, margin }, i) => {
@@ -674,8 +694,8 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       table[dataRows[s]!]!.push(cell);
       // Rows whose weights add up to the caption's points need only hold it; otherwise a caption near
       // neither the middle nor the top of the rows it is best given: the rows it spans are a guess.
-      const lines = caption.map((t) => t.line);
-      const outside = byPoints ? Math.max(...lines) < extents[s]!.top || Math.min(...lines) > extents[e]!.bottom : (cost > OFF_CENTRE_LINES && (margin ?? 0) < FORCED_SPAN_LINES) || squeezedTopSet(caption, texts, extents, s, e);
+      const lines = unbrokenCaptions[i]!.map((t) => t.line);
+      const outside = byPoints ? Math.max(...lines) < extents[s]!.top || Math.min(...lines) > extents[e]!.bottom : (cost > OFF_CENTRE_LINES && (margin ?? 0) < FORCED_SPAN_LINES) || squeezedTopSet(unbrokenCaptions[i]!, texts, extents, s, e);
       if (outside) {
         const row = rows[dataRows[s]!]!;
         notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: names[i]!, second: '' });
@@ -743,28 +763,6 @@ function cellSpans(cells: readonly LayoutCell[]): Span[] {
     const lines = c.tokens.map((t) => t.line);
     return { top: Math.min(...lines), bottom: Math.max(...lines) };
   });
-}
-
-/**
- * Where each row's borders lie, from its cells (`cells[k]`: the lines of row k's cells, captions
- * left out) and `texts[k]` (its first and last line). A cell is set at the top of its row or in
- * its middle: the row's top is at its first line, its middle at the lowest middle of a cell (a
- * cell set at the top has its middle above the row's), so it reaches as far below that middle as
- * it begins above it — a row whose weight is set at the top and its remark centred over ten lines
- * reaches down to that remark's end and its padding, not half way to the next row's text. Two
- * rows meet half way between where the upper one ends and the lower one begins, within the
- * blank lines between their texts; the first and last reach half way to the text around the table.
- */
-export function rowExtents(texts: readonly Span[], cells: readonly Span[][], above: number, below: number): Span[] {
-  const reach = texts.map((t, k) => {
-    const middle = Math.max(...cells[k]!.map((c) => (c.top + c.bottom) / 2), (t.top + t.bottom) / 2);
-    return { top: t.top, bottom: Math.max(t.bottom, 2 * middle - t.top) };
-  });
-  const border = (k: number) => Math.min(Math.max((reach[k]!.bottom + reach[k + 1]!.top) / 2, texts[k]!.bottom), texts[k + 1]!.top);
-  return texts.map((t, k) => ({
-    top: k === 0 ? (t.top + above) / 2 : border(k - 1),
-    bottom: k === texts.length - 1 ? (Math.max(t.bottom, Math.min(reach[k]!.bottom, below)) + below) / 2 : border(k),
-  }));
 }
 
 /**
@@ -1038,11 +1036,6 @@ function wholeGroups(tokens: readonly LayoutToken[], whole: (c: readonly LayoutT
   const groups: LayoutToken[][] = [];
   for (let end = tokens.length; end > 0; end = best[end]!.from) groups.unshift(tokens.slice(best[end]!.from, end));
   return groups;
-}
-
-interface Span {
-  top: number;
-  bottom: number;
 }
 
 /** A caption's place: rows s..e, how far it sits from where it would print there, and the first row left unplaced after it. */

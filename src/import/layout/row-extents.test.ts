@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extent, placeCaptions, rowExtents, type LayoutCell } from './layout-grid.ts';
+import { extent, placeCaptions, type LayoutCell } from './layout-grid.ts';
+import { rowExtents, unbrokenLines } from './row-extents.ts';
+import { readFixture } from './layout-excerpt.testing.ts';
 import type { LayoutToken } from './layout-lines.ts';
 
 /** A caption printed on the given lines. */
@@ -50,4 +52,50 @@ test('a row\'s text leaves out a caption placed over it and the rows below (the 
   const cells = [cell(1, token(10, 20, '问题整改率')), cell(1, token(11, 40, '≥90%'), token(12, 40, '以上')), cell(5, token(30, 0, '产出指标'))];
   const row = { anchor: 10, lines: [], top: 10, bottom: 30, tokens: cells.flatMap((c) => c.tokens) };
   assert.deepEqual(extent(cells, row), { top: 10, bottom: 12 });
+});
+
+// The foot of page 2 and the top of page 3 (seed 16, form 10): 长效管理机制健全性 on lines 115–118
+// under 可持续影响指标 (115–116); 工作响应及时性, its remark set at the top over 120–128 and its name
+// centred on 130, the page's last row; 群众知晓率 on page 3 (133–134). 社会效益指标, the merged cell
+// over the last two, is centred on both together and printed on page 2, at 132, below the tall row's text.
+const pageFoot = {
+  texts: [
+    { top: 115, bottom: 118 },
+    { top: 120, bottom: 130 },
+    { top: 133, bottom: 134 },
+  ],
+  cells: [
+    [{ top: 115, bottom: 115 }, { top: 116, bottom: 118 }],
+    [{ top: 120, bottom: 128 }, { top: 130, bottom: 130 }],
+    [{ top: 133, bottom: 133 }, { top: 134, bottom: 134 }],
+  ],
+  pages: { pageOf: (line: number) => (line < 133 ? 2 : 3), firstLine: (page: number) => (page === 3 ? 133 : 0) },
+};
+
+test('lines after a page break move down by the blank foot of the page\'s last row', () => {
+  const unbroken = unbrokenLines(pageFoot.texts, pageFoot.cells, pageFoot.pages);
+  // 工作响应及时性 is centred on 130 and begins at 120: it reaches to 140, where page 3 begins.
+  assert.deepEqual([115, 130, 132, 133, 134].map(unbroken), [115, 130, 132, 140, 141]);
+  // A page that begins further down than the row above reached keeps its lines.
+  const late = { ...pageFoot.pages, firstLine: () => 145 };
+  assert.equal(unbrokenLines(pageFoot.texts, pageFoot.cells, late)(133), 133);
+});
+
+test('a caption of a merged cell cut by a page break is placed on the rows of both pages', () => {
+  const captions = (unbroken: (line: number) => number) => [caption(115, 116), caption(132)].map((c) => c.map((t) => ({ ...t, line: unbroken(t.line) })));
+  const place = (unbroken: (line: number) => number) => {
+    const texts = pageFoot.texts.map((s) => ({ top: unbroken(s.top), bottom: unbroken(s.bottom) }));
+    const cells = pageFoot.cells.map((row) => row.map((s) => ({ top: unbroken(s.top), bottom: unbroken(s.bottom) })));
+    return placeCaptions(captions(unbroken), texts, rowExtents(texts, cells, 113, unbroken(136)), undefined, true).map((p) => [p.s, p.e]);
+  };
+  // Counted as printed, 社会效益指标 seems nearer the short row alone, 可持续影响指标 set at the top of two.
+  assert.deepEqual(place((line) => line), [[0, 1], [2, 2]]);
+  assert.deepEqual(place(unbrokenLines(pageFoot.texts, pageFoot.cells, pageFoot.pages)), [[0, 0], [1, 2]]);
+});
+
+test('a 二级指标 cut by a page break is read over its rows on both pages (seed 16, form 10)', async () => {
+  // 社会效益指标 over 工作响应及时性 (page 2's last row) and 群众知晓率 (page 3's first), printed at
+  // page 2's foot below the first's text: read as counted, 工作响应及时性 went to 可持续影响指标 above.
+  const { read, expected } = await readFixture('layout-read', 'seed-16-form-0010-national-2020');
+  assert.deepEqual(read.indicators.map((i) => i.subcategory), expected.indicators.map((i) => i.subcategory));
 });

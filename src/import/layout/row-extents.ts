@@ -1,0 +1,70 @@
+/**
+ * Where the rows of a layout table lie, in text lines: their borders (the lines of blank between
+ * two rows' texts are shared out) and, across a page break, the lines pdftotext leaves out.
+ */
+
+/** A first and last line (inclusive; borders may fall half way between lines). */
+export interface Span {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * How far down each row reaches by its own cells. A cell is set at the top of its row or in its
+ * middle: the row's top is at its first line, its middle at the lowest middle of a cell (a cell set
+ * at the top has its middle above the row's), so it reaches as far below that middle as it begins above it.
+ */
+function rowReach(texts: readonly Span[], cells: readonly Span[][]): Span[] {
+  return texts.map((t, k) => {
+    const middle = Math.max(...cells[k]!.map((c) => (c.top + c.bottom) / 2), (t.top + t.bottom) / 2);
+    return { top: t.top, bottom: Math.max(t.bottom, 2 * middle - t.top) };
+  });
+}
+
+/**
+ * Where each row's borders lie, from its cells (`cells[k]`: the lines of row k's cells, captions
+ * left out) and `texts[k]` (its first and last line): a row whose weight is set at the top and its
+ * remark centred over ten lines reaches down to that remark's end and its padding, not half way to
+ * the next row's text (see rowReach). Two rows meet half way between where the upper one ends and
+ * the lower one begins, within the blank lines between their texts; the first and last reach half
+ * way to the text around the table.
+ */
+export function rowExtents(texts: readonly Span[], cells: readonly Span[][], above: number, below: number): Span[] {
+  const reach = rowReach(texts, cells);
+  const border = (k: number) => Math.min(Math.max((reach[k]!.bottom + reach[k + 1]!.top) / 2, texts[k]!.bottom), texts[k + 1]!.top);
+  return texts.map((t, k) => ({
+    top: k === 0 ? (t.top + above) / 2 : border(k - 1),
+    bottom: k === texts.length - 1 ? (Math.max(t.bottom, Math.min(reach[k]!.bottom, below)) + below) / 2 : border(k),
+  }));
+}
+
+/** Where the text lines are: each line's page, and each page's first line. */
+export interface PrintedPages {
+  pageOf(line: number): number;
+  firstLine(page: number): number;
+}
+
+/**
+ * Line numbers as if the table ran on one long page. pdftotext prints nothing of a page's blank
+ * foot: the last row on a page seems to end at its last text line and the next page's first row to
+ * begin straight after. But that row reaches as far below its middle as it begins above it
+ * (rowReach), and a merged cell cut by the break is laid out over its whole height, its caption
+ * centred on both parts together (a 二级指标 over a tall row at a page's foot and a short one on the
+ * next page prints below the tall row's text, not beside it). So each page's lines move down by the
+ * foot the row before it lost, the next page's first line at that row's border (where the
+ * row reaches no further than that line, nothing moves: rows printed touching still touch).
+ */
+export function unbrokenLines(texts: readonly Span[], cells: readonly Span[][], pages: PrintedPages): (line: number) => number {
+  const reach = rowReach(texts, cells);
+  const shifts: Array<{ page: number; by: number }> = [{ page: Number.NEGATIVE_INFINITY, by: 0 }];
+  for (let k = 0; k + 1 < texts.length; k++) {
+    const page = pages.pageOf(texts[k + 1]!.top);
+    if (page <= pages.pageOf(texts[k]!.bottom)) continue;
+    const by = shifts.at(-1)!.by;
+    shifts.push({ page, by: Math.max(by, by + reach[k]!.bottom - pages.firstLine(page)) });
+  }
+  return (line) => {
+    const page = pages.pageOf(line);
+    return line + shifts.reduce((by, s) => (s.page <= page ? s.by : by), 0);
+  };
+}
