@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { readLayoutText } from './read-layout-forms.ts';
-import { at, HEAD, TITLES } from './layout-excerpt.testing.ts';
+import { at, HEAD, readFixture, TITLES } from './layout-excerpt.testing.ts';
 
 const read = (lines: string[]) => readLayoutText({ file: 'form.txt', bytes: new Uint8Array() }, lines.join('\n'));
 
@@ -330,4 +330,13 @@ test('a wrapped line pdftotext set after a neighbour\'s text, out of line with t
   assert.deepEqual([form40[2]!.target, form40[2]!.actual], ['健全“一网通办”服务机制。', '落实《实施方案》各项任。']);
   const form15 = await sampleIndicators('form-0015-shanghai-2021');
   assert.deepEqual([form15[8]!.name, form15[8]!.target?.endsWith('实施进度滞')], ['覆盖全区15个街镇，新增服务点位8个/年，新增服务点位8个/年，部分工作', true]);
+});
+
+test('a one-line remark centred in a tall row, lines below its text, is that row\'s, not set at the top of a short row below (seed 16, form 139)', async () => {
+  // pdftotext prints at most four blank lines: 完成第3。 lies four blank lines under the tall row's
+  // text and, past the 一级指标 caption, as far above the short row's, whose cells are all one line.
+  // Set at the top of the short row, it would make that row many times as tall as any of its cells
+  // needs; centred, it is the middle of the tall row.
+  const { read, expected } = await readFixture('layout-read', 'seed-16-form-0139-shanghai-2021');
+  assert.deepEqual(read.indicators.map((i) => i.remark ?? ''), expected.indicators.map((i) => i.remark ?? ''));
 });

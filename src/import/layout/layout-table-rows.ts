@@ -40,6 +40,17 @@ const DOUBLED_COST = 8;
 const NAMELESS_COST = 3;
 /** How far (in lines) a block may sit from its place in a row for free: the rounding of its position to a line. */
 const SNAP_LINES = 0.5;
+/**
+ * A row is about as tall as its tallest cell needs: offices set rows higher than their text, up to
+ * about twice as high with some padding (TALL_ROW_LINES_PER_LINE per line of its tallest block, and
+ * TALL_ROW_PAD_LINES). A border that makes a row taller than that costs TALL_ROW_COST a line: a
+ * one-line remark taken as set at the top of a row whose one-line cells are centred ten lines below
+ * it would make that row twenty lines high; it is the middle of the tall row above. pdftotext prints
+ * at most four blank lines, so the lines between the two rows' texts do not tell.
+ */
+const TALL_ROW_COST = 0.5;
+const TALL_ROW_LINES_PER_LINE = 2.5;
+const TALL_ROW_PAD_LINES = 3;
 
 interface Block {
   band: number;
@@ -161,6 +172,7 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number, printed:
   // Called for every pair of places of a row's two borders: the blocks' parts are found without a
   // copy of their lines (they are ascending).
   const inside: Array<{ band: number; top: number; bottom: number }> = [];
+  let tallest = 0;
   for (const b of blocks) {
     if (b.bottom < top || b.top > bottom) continue;
     let from = -1;
@@ -171,7 +183,9 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number, printed:
       if (from < 0) from = l;
       to = l;
     }
-    if (from >= 0) inside.push({ band: b.band, top: from, bottom: to });
+    if (from < 0) continue;
+    inside.push({ band: b.band, top: from, bottom: to });
+    tallest = Math.max(tallest, to - from + 1);
   }
   const bands = new Set(inside.map((b) => b.band));
   const doubled = (inside.length - bands.size) * DOUBLED_COST;
@@ -181,8 +195,10 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number, printed:
   // blank lines around a row in proportion, so the borders may put the middle where no cell is.
   const between = (top + bottom) / 2;
   const shown = middleOf(inside) ?? between;
+  // A row with its top at `top` and its middle at `shown` is twice as high as its middle lies below its top.
+  const tooTall = Math.max(0, 2 * (shown - top) + 1 - (TALL_ROW_LINES_PER_LINE * tallest + TALL_ROW_PAD_LINES)) * TALL_ROW_COST;
   // pdftotext puts each printed line on a line of text: half a line off is no evidence.
-  return doubled + nameless + inside.reduce((sum, b) => sum + Math.min(misfit(b, top, between), misfit(b, top, shown)), 0);
+  return tooTall + doubled + nameless + inside.reduce((sum, b) => sum + Math.min(misfit(b, top, between), misfit(b, top, shown)), 0);
 }
 
 /**
