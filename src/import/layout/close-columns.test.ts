@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cellText, rowCells } from './layout-grid.ts';
 import { layoutLines } from './layout-lines.ts';
-import { figurePastWrap, figuresPastEdge, textPastEdge, wrapsAlone } from './close-columns.ts';
+import { figurePastWrap, figuresPastEdge, runsIntoWrappedCell, textPastEdge, wrapsAlone } from './close-columns.ts';
 import { at } from './layout-excerpt.testing.ts';
 
 const cellsOf = (lines: readonly string[]) => rowCells(layoutLines(lines.join('\n')).flatMap((l) => l.tokens), 0);
@@ -77,4 +77,16 @@ test('words after a space, within the width of the cell\'s full lines, stay the 
   // Only the last line shows no edge (it may stop short): nothing is known to lie past it.
   const twoLines = cellsOf([at([7, '实施进度滞后，服务对象'], [19, '全年完成主要工。']), at([7, '满意度'])]);
   assert.deepEqual(textPastEdge(twoLines[0]!), []);
+});
+
+test('a piece a space after another, where the cell\'s other lines begin, is a wrapped cell run into by the column left of it (seed 2027, form 110)', () => {
+  // The name (细化绩效目标，强化过程管理) and the line of the target wrapped beside it, one space apart.
+  const lines = [at([31, '覆盖全区15个街镇，完成第3']), at([31, '批次设备更新（含12台），']), at([17, '细化绩效目标，强化过程管理'], [31, '理和结果运用，全年完成主']), at([31, '要工作任务，服务对象满意'])];
+  const tokens = layoutLines(lines.join('\n')).flatMap((l) => l.tokens);
+  const cell = { tokens, start: 17, end: 44, col: 17, colSpan: 27, row: 0, rowSpan: 1 };
+  assert.equal(runsIntoWrappedCell(cell), true);
+  // A phrase with a space in it, wrapped at the cell's edge: its lines all begin there.
+  const phrase = [at([31, '新增服务点位 8个/年，完成']), at([31, '第3批次设备更新（含12台']), at([31, '），服务对象满意度较高'])];
+  const own = layoutLines(phrase.join('\n')).flatMap((l) => l.tokens);
+  assert.equal(runsIntoWrappedCell({ tokens: own, start: 31, end: 46, col: 31, colSpan: 15, row: 0, rowSpan: 1 }), false);
 });

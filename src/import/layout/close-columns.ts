@@ -86,3 +86,21 @@ export function wrapsAlone(a: LayoutCell, b: LayoutCell): boolean {
   const apart = (t: LayoutToken) => a.tokens.every((u) => u.line !== t.line || u.end <= t.start - 2);
   return b.tokens.some((t) => t.start === b.start && apart(t));
 }
+
+/**
+ * Whether a cell of several lines holds, on one of them, a piece a single space after another where
+ * the cell's other lines begin, the piece before it starting further left: a wrapped cell begins
+ * each of its lines at its edge, so that line is two columns' text run together (a name, then a
+ * space, then the line of the target wrapped beside it: 细化绩效目标，强化过程管理 理和结果运用，). Where
+ * one ends is then a guess: the cell is reported.
+ */
+export function runsIntoWrappedCell(cell: LayoutCell): boolean {
+  const lines = [...new Set(cell.tokens.map((t) => t.line))];
+  const edgeOf = (line: number) => Math.min(...cell.tokens.filter((t) => t.line === line).map((t) => t.start));
+  return lines.some((line) => {
+    const onLine = cell.tokens.filter((t) => t.line === line).sort((a, b) => a.start - b.start);
+    const edges = lines.filter((l) => l !== line).map(edgeOf);
+    // Two lines or more of the cell begin where the piece does: the wrapped cell's own edge.
+    return onLine.some((t, i) => i > 0 && t.start - onLine[i - 1]!.end === 1 && onLine[0]!.start < t.start - 1 && edges.filter((e) => Math.abs(e - t.start) <= 1).length >= 2);
+  });
+}

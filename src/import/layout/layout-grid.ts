@@ -11,7 +11,7 @@ import type { LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
 import { joinFundingRows } from './funding-rows.ts';
-import { figurePastWrap, figuresPastEdge, textPastEdge, wrapsAlone } from './close-columns.ts';
+import { figurePastWrap, figuresPastEdge, runsIntoWrappedCell, textPastEdge, wrapsAlone } from './close-columns.ts';
 import type { LabelFit } from './layout-wraps.ts';
 import { rowExtents, unbrokenLines, type PrintedPages, type Span } from './row-extents.ts';
 
@@ -271,6 +271,7 @@ function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals 
       out.push(snapped);
     }
   });
+  for (const cell of out) if (runsIntoWrappedCell(cell)) sharedColumns.add(cell.tokens);
   return totals ? out : fillBlankPrinted(out, bands);
 }
 
@@ -937,6 +938,7 @@ function giveToBand(cells: LayoutCell[], token: LayoutToken, b: number, band: Ba
   cell.tokens.push(token);
   cell.start = Math.min(cell.start, token.start);
   cell.end = Math.max(cell.end, token.end);
+  if (runsIntoWrappedCell(cell)) sharedColumns.add(cell.tokens);
 }
 
 /** Whether a caption's text is one of the templates' captions of its column, or the start of one. */
