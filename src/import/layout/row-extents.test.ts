@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extent, placeCaptions, type LayoutCell } from './layout-grid.ts';
-import { rowExtents, unbrokenLines } from './row-extents.ts';
+import { MOST_BLANK_LINES, rowExtents, unbrokenLines } from './row-extents.ts';
 import { readFixture } from './layout-excerpt.testing.ts';
 import type { LayoutToken } from './layout-lines.ts';
 
@@ -97,5 +97,47 @@ test('a 二级指标 cut by a page break is read over its rows on both pages (se
   // 社会效益指标 over 工作响应及时性 (page 2's last row) and 群众知晓率 (page 3's first), printed at
   // page 2's foot below the first's text: read as counted, 工作响应及时性 went to 可持续影响指标 above.
   const { read, expected } = await readFixture('layout-read', 'seed-16-form-0010-national-2020');
+  assert.deepEqual(read.indicators.map((i) => i.subcategory), expected.indicators.map((i) => i.subcategory));
+});
+
+// Rows of one page (seed 16, form 86): 验收合格率 centred on 51 (42–55); 受疫情影响部分活动取消 on 62;
+// 培训人次, its rule set at the top on 64–71 and its name centred on 73; 带动社会投资 on 78–79.
+const onePage = {
+  texts: [
+    { top: 42, bottom: 55 },
+    { top: 62, bottom: 62 },
+    { top: 64, bottom: 73 },
+    { top: 78, bottom: 79 },
+  ],
+  cells: [
+    [{ top: 47, bottom: 55 }, { top: 51, bottom: 51 }],
+    [{ top: 62, bottom: 62 }],
+    [{ top: 64, bottom: 71 }, { top: 73, bottom: 73 }],
+    [{ top: 78, bottom: 78 }, { top: 79, bottom: 79 }],
+  ],
+  pages: { pageOf: () => 1, firstLine: () => 0 },
+};
+
+test('lines after pdftotext\'s most blank lines move down by what the row above them lost', () => {
+  // 培训人次 begins at 64 and is centred on 73: it reaches to 82, past the four blank lines under it.
+  const unbroken = unbrokenLines(onePage.texts, onePage.cells, onePage.pages);
+  assert.deepEqual([51, 62, 73, 77, 78, 79].map(unbroken), [51, 62, 73, 77, 82, 83]);
+  // Fewer blank lines than pdftotext's most are all there are: nothing moves.
+  const closer = onePage.texts.map((t, k) => (k === 3 ? { top: 73 + MOST_BLANK_LINES, bottom: 79 } : t));
+  assert.equal(unbrokenLines(closer, onePage.cells, onePage.pages)(77), 77);
+});
+
+test('a 二级指标 over a short row and a tall one cut short by pdftotext is placed on both (seed 16, form 86)', async () => {
+  // 质量指标 printed on 51, 数量指标 on 71, 经济效益指标 on 79 (one row each but the second, over two).
+  const place = (unbroken: (line: number) => number) => {
+    const moved = (s: { top: number; bottom: number }) => ({ top: unbroken(s.top), bottom: unbroken(s.bottom) });
+    const texts = onePage.texts.map(moved);
+    const captions = [caption(51), caption(71), caption(79)].map((c) => c.map((t) => ({ ...t, line: unbroken(t.line) })));
+    return placeCaptions(captions, texts, rowExtents(texts, onePage.cells.map((row) => row.map(moved)), 40, unbroken(81)), undefined, true).map((p) => [p.s, p.e]);
+  };
+  // Counted as printed, the two spans tie and the short row goes to 质量指标 above.
+  assert.deepEqual(place((line) => line), [[0, 1], [2, 2], [3, 3]]);
+  assert.deepEqual(place(unbrokenLines(onePage.texts, onePage.cells, onePage.pages)), [[0, 0], [1, 2], [3, 3]]);
+  const { read, expected } = await readFixture('layout-read', 'seed-16-form-0086-national-2020');
   assert.deepEqual(read.indicators.map((i) => i.subcategory), expected.indicators.map((i) => i.subcategory));
 });

@@ -44,27 +44,35 @@ export interface PrintedPages {
   firstLine(page: number): number;
 }
 
+/** pdftotext prints at most this many blank lines in a row: a taller blank between two texts loses the rest. */
+export const MOST_BLANK_LINES = 4;
+
 /**
- * Line numbers as if the table ran on one long page. pdftotext prints nothing of a page's blank
- * foot: the last row on a page seems to end at its last text line and the next page's first row to
- * begin straight after. But that row reaches as far below its middle as it begins above it
- * (rowReach), and a merged cell cut by the break is laid out over its whole height, its caption
- * centred on both parts together (a 二级指标 over a tall row at a page's foot and a short one on the
- * next page prints below the tall row's text, not beside it). So each page's lines move down by the
- * foot the row before it lost, the next page's first line at that row's border (where the
- * row reaches no further than that line, nothing moves: rows printed touching still touch).
+ * Line numbers as the rows lie on paper: as if the table ran on one long page, with every blank
+ * line between its rows. A row reaches as far below its middle as it begins above it (rowReach),
+ * and the lines of text printed below it start no higher than that:
+ * - pdftotext prints nothing of a page's blank foot: the last row on a page seems to end at its
+ *   last text line and the next page's first row to begin straight after. A merged cell cut by the
+ *   break is laid out over its whole height, its caption centred on both parts together (a 二级指标
+ *   over a tall row at a page's foot and a short one on the next page prints below the tall row's
+ *   text, not beside it);
+ * - within a page it prints at most MOST_BLANK_LINES blank lines: the padding under a tall row
+ *   whose name is centred far below its remark set at the top is cut short, and a 二级指标 over it
+ *   and the short row above seems centred on the tall row alone (seed 16, form 86).
+ * So the lines after such a place move down by what the row before it lost, the next text at that
+ * row's border (where the row reaches no further than that text, nothing moves: rows printed
+ * touching still touch, and no line moves up).
  */
 export function unbrokenLines(texts: readonly Span[], cells: readonly Span[][], pages: PrintedPages): (line: number) => number {
   const reach = rowReach(texts, cells);
-  const shifts: Array<{ page: number; by: number }> = [{ page: Number.NEGATIVE_INFINITY, by: 0 }];
+  const shifts: Array<{ from: number; by: number }> = [];
   for (let k = 0; k + 1 < texts.length; k++) {
-    const page = pages.pageOf(texts[k + 1]!.top);
-    if (page <= pages.pageOf(texts[k]!.bottom)) continue;
-    const by = shifts.at(-1)!.by;
-    shifts.push({ page, by: Math.max(by, by + reach[k]!.bottom - pages.firstLine(page)) });
+    const next = texts[k + 1]!.top;
+    const page = pages.pageOf(next);
+    const broken = page > pages.pageOf(texts[k]!.bottom);
+    if (!broken && next - texts[k]!.bottom - 1 < MOST_BLANK_LINES) continue;
+    const from = broken ? pages.firstLine(page) : next;
+    if (reach[k]!.bottom > from) shifts.push({ from, by: reach[k]!.bottom - from });
   }
-  return (line) => {
-    const page = pages.pageOf(line);
-    return line + shifts.reduce((by, s) => (s.page <= page ? s.by : by), 0);
-  };
+  return (line) => shifts.reduce((moved, s) => (line >= s.from ? moved + s.by : moved), line);
 }
