@@ -362,6 +362,9 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...touchingRowCells(rows, cells, inTable, cellLocation),
     ...touchingColumnCells(cells, inTable, isLabelText, cellLocation),
     ...leftoverLineCells(cells, inTable, isLabelText, cellLocation),
+    // A header value cell joined from text printed apart (a tall cell's value set at its top, the
+    // next label's value set at the top of its own): either part may be another field's.
+    ...partedCells(cells, (r) => !inTable(r), cellLocation),
   ];
   const inZone = (r: number) => zones.some((z) => r >= z.header && r <= z.last);
   // A table's data rows (between its titles and its last row).
