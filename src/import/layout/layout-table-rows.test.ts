@@ -340,3 +340,45 @@ test('a one-line remark centred in a tall row, lines below its text, is that row
   const { read, expected } = await readFixture('layout-read', 'seed-16-form-0139-shanghai-2021');
   assert.deepEqual(read.indicators.map((i) => i.remark ?? ''), expected.indicators.map((i) => i.remark ?? ''));
 });
+
+test('a tall row\'s cells set at its top do not pull its middle up from its centred cells: a remark set at the top of the row below stays there (seed 16, form 61)', async () => {
+  // The tall row prints its name, its rule (fourteen lines) and its score from its first line, its
+  // target, weight and remark far below, centred; the next row's remark is set at its top, four
+  // blank lines under them. With the middle taken from all six cells, the tall row seemed to end
+  // past that remark as cheaply.
+  const rule = ['资金拨付率达到100%，', '全年完成主要工作任务，', '服务对象满意度较高，', '管理制度进一步健全，', '覆盖全区15个街镇，', '围绕年度重点工作，', '按计划推进项目实施，', '按期完成既定目标，', '新增服务点位8个/年，', '围绕年度重点工作，', '按计划推进项目实施，', '按期完成既定目标，', '新增服务点位8个/年，', '受疫情影响部分活动。'];
+  const result = await read([
+    ...HEAD,
+    ...TITLES,
+    at([0, '产出指标(100分)'], [16, '开放天数'], [34, '≥250天'], [46, '60'], [54, '开放满250天'], [77, '60']),
+    '',
+    at([16, '加强预算编制'], [54, rule[0]!], [77, '1']),
+    ...rule.slice(1).map((line) => at([54, line])),
+    '',
+    '',
+    '',
+    '',
+    at([34, '≥185吨'], [46, '2.5'], [86, '新增服务点']),
+    '',
+    '',
+    '',
+    '',
+    at([86, '实施进度滞后，细化绩效']),
+    at([86, '目标，强化过程管理']),
+    at([54, '群众知晓率达到']),
+    at([16, '群众知晓率'], [34, '≥97%'], [46, '37.5'], [77, '37.5']),
+    at([54, '97%，得满分']),
+    '',
+    at([18, '合计'], [46, '100'], [77, '99.5']),
+  ]);
+  assert.deepEqual(
+    result.forms[0]!.evaluation.indicators.map((i) => [i.name, i.remark ?? '']),
+    [
+      ['开放天数', ''],
+      ['加强预算编制', '新增服务点'],
+      ['群众知晓率', '实施进度滞后，细化绩效目标，强化过程管理'],
+    ],
+  );
+  const { read: form, expected } = await readFixture('layout-read', 'seed-16-form-0061-shanghai-2021');
+  assert.deepEqual(form.indicators.map((i) => i.remark ?? ''), expected.indicators.map((i) => i.remark ?? ''));
+});

@@ -159,12 +159,26 @@ function misfit(b: { top: number; bottom: number }, top: number, middle: number)
   return Math.max(Math.min(Math.abs(b.top - top), Math.abs((b.top + b.bottom) / 2 - middle)) - SNAP_LINES, 0);
 }
 
-/** A row's middle as its blocks show it: the median of their middles (most cells are centred on their row). */
+/** The median of the blocks' middles (most cells are centred on their row). */
 function middleOf(blocks: ReadonlyArray<{ top: number; bottom: number }>): number | undefined {
   const middles = blocks.map((b) => (b.top + b.bottom) / 2).sort((a, b) => a - b);
   if (middles.length === 0) return undefined;
   const k = Math.floor(middles.length / 2);
   return middles.length % 2 === 1 ? middles[k]! : (middles[k - 1]! + middles[k]!) / 2;
+}
+
+/**
+ * A row's middle as its blocks show it: the median of the middles of those that do not begin on the
+ * row's first line of text. A block there is set at the top (or, the tallest, fills the row, whose
+ * middle the others show too), so its middle says nothing of the row's: three top-set cells of a
+ * tall row would pull the median half way up from its three centred ones far below, and the next
+ * row's remark set at that row's top would fit the tall row as well (seed 16, form 61). Where every
+ * block begins on that line, all of them.
+ */
+function shownMiddle(blocks: ReadonlyArray<{ top: number; bottom: number }>): number | undefined {
+  const top = Math.min(...blocks.map((b) => b.top));
+  const belowTop = blocks.filter((b) => b.top - top > SNAP_LINES);
+  return middleOf(belowTop.length > 0 ? belowTop : blocks);
 }
 
 /** How badly the blocks of lines [top, bottom] fit one row: each block (or its part in the row) at its top or centred on it. */
@@ -194,7 +208,7 @@ function rowCost(blocks: readonly Block[], top: number, bottom: number, printed:
   // The row's middle between its borders, or where its blocks show it: pdftotext does not keep the
   // blank lines around a row in proportion, so the borders may put the middle where no cell is.
   const between = (top + bottom) / 2;
-  const shown = middleOf(inside) ?? between;
+  const shown = shownMiddle(inside) ?? between;
   // A row with its top at `top` and its middle at `shown` is twice as high as its middle lies below its top.
   const tooTall = Math.max(0, 2 * (shown - top) + 1 - (TALL_ROW_LINES_PER_LINE * tallest + TALL_ROW_PAD_LINES)) * TALL_ROW_COST;
   // pdftotext puts each printed line on a line of text: half a line off is no evidence.
