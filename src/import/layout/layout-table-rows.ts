@@ -433,13 +433,22 @@ function loosenedBy(fit: PageFit, other: PageFit | undefined): PageFit {
  * them (`kept`) hold one weight each: those stand. Otherwise blocks may be cut where another
  * column's line parts them. Cut blocks fitting better than whole ones (a row given two blocks of a
  * column, or one far off its place, costs more than a seam) are taken too: the whole ones were not
- * the page's rows. A whole fit that costs nothing is not beaten: no second fit then.
+ * the page's rows. So are cut blocks fitting as well with other borders, none of them through a
+ * block: the blocks were only ended where a line short of the one under it ends its cell (a remark's
+ * 资。 over the next row's remark set at its top), which the whole ones left unsaid. A whole fit
+ * that costs nothing is not beaten: no second fit then.
  */
 function fitPage(onPage: readonly LayoutLine[], bands: readonly Band[], kept: readonly LayoutRow[]): { fit: PageFit | undefined; loosened: PageFit | undefined } {
   const whole = pageFit(onPage, bands, false);
   const cut = (whole === undefined && oneWeightEach(kept, bands)) || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
-  const fit = whole === undefined || (cut !== undefined && cut.cost < whole.cost) ? cut : whole;
+  const fit = whole === undefined || (cut !== undefined && (cut.cost < whole.cost || endsCellsOnly(cut, whole))) ? cut : whole;
   return { fit, loosened: fit && loosenedBy(fit, fit === whole ? cut : whole) };
+}
+
+/** Whether `cut` costs what `whole` does with other borders, none of them through a block (at a seam). */
+function endsCellsOnly(cut: PageFit, whole: PageFit): boolean {
+  const borders = cut.bounds.slice(1, -1);
+  return cut.cost === whole.cost && borders.join() !== whole.bounds.slice(1, -1).join() && borders.every((c) => cutCost(cut.blocks, c) === 0);
 }
 
 /** Whether two sets of columns put every token of the lines in the same column by its centre (a second fit in them would be the first). */
