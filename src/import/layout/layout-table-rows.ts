@@ -435,12 +435,13 @@ function loosenedBy(fit: PageFit, other: PageFit | undefined): PageFit {
  * column, or one far off its place, costs more than a seam) are taken too: the whole ones were not
  * the page's rows. So are cut blocks fitting as well with other borders, none of them through a
  * block: the blocks were only ended where a line short of the one under it ends its cell (a remark's
- * 资。 over the next row's remark set at its top), which the whole ones left unsaid. A whole fit
- * that costs nothing is not beaten: no second fit then.
+ * 资。 over the next row's remark set at its top), which the whole ones left unsaid; even where the
+ * whole ones fit at no cost (a remark's last line joined over a line of nothing but a 二级指标
+ * caption to the next row's remark, right above that row's line: seed 16, form 20).
  */
 function fitPage(onPage: readonly LayoutLine[], bands: readonly Band[], kept: readonly LayoutRow[]): { fit: PageFit | undefined; loosened: PageFit | undefined } {
   const whole = pageFit(onPage, bands, false);
-  const cut = (whole === undefined && oneWeightEach(kept, bands)) || whole?.cost === 0 ? undefined : pageFit(onPage, bands, true);
+  const cut = whole === undefined && oneWeightEach(kept, bands) ? undefined : pageFit(onPage, bands, true);
   const fit = whole === undefined || (cut !== undefined && (cut.cost < whole.cost || endsCellsOnly(cut, whole))) ? cut : whole;
   return { fit, loosened: fit && loosenedBy(fit, fit === whole ? cut : whole) };
 }
