@@ -441,9 +441,15 @@ function loosenedBy(fit: PageFit, other: PageFit | undefined): PageFit {
  */
 function fitPage(onPage: readonly LayoutLine[], bands: readonly Band[], kept: readonly LayoutRow[]): { fit: PageFit | undefined; loosened: PageFit | undefined } {
   const whole = pageFit(onPage, bands, false);
-  const cut = whole === undefined && oneWeightEach(kept, bands) ? undefined : pageFit(onPage, bands, true);
+  // A whole fit at no cost is only beaten by one with cells ended where it kept them going.
+  const cut = (whole === undefined && oneWeightEach(kept, bands)) || (whole?.cost === 0 && !endsCells(whole, bands)) ? undefined : pageFit(onPage, bands, true);
   const fit = whole === undefined || (cut !== undefined && (cut.cost < whole.cost || endsCellsOnly(cut, whole))) ? cut : whole;
   return { fit, loosened: fit && loosenedBy(fit, fit === whole ? cut : whole) };
+}
+
+/** Whether a short line ends a cell in the blocks of `whole` (so that they part with seams allowed). */
+function endsCells(whole: PageFit, bands: readonly Band[]): boolean {
+  return blocksOf(whole.lines, bands, true, whole.bandAt).length !== whole.blocks.length;
 }
 
 /** Whether `cut` costs what `whole` does with other borders, none of them through a block (at a seam). */
