@@ -1,6 +1,7 @@
 /**
  * Where the rows of a layout table lie, in text lines: their borders (the lines of blank between
- * two rows' texts are shared out) and, across a page break, the lines pdftotext leaves out.
+ * two rows' texts are shared out) and the lines pdftotext leaves out (a page's blank foot, blank
+ * lines past its fourth).
  */
 
 /** A first and last line (inclusive; borders may fall half way between lines). */
