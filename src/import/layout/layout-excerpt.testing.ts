@@ -30,3 +30,9 @@ export async function readFixture(dir: string, form: string): Promise<{ read: Ev
   const imported = await readTextForms({ file: `${form}.txt`, bytes: new TextEncoder().encode(file('txt')) });
   return { read: imported.forms[0]!.evaluation, named: imported.diagnostics.map((d) => d.path ?? ''), expected: JSON.parse(file('json')) as Evaluation };
 }
+
+/** One field of every indicator of a form of test/fixtures/layout-read, as read from its text and as the form holds it (`field` picks it). */
+export async function readIndicatorField<T>(form: string, field: (indicator: Evaluation['indicators'][number]) => T): Promise<{ read: T[]; expected: T[] }> {
+  const { read, expected } = await readFixture('layout-read', form);
+  return { read: read.indicators.map(field), expected: expected.indicators.map(field) };
+}
