@@ -41,6 +41,20 @@ test('captions centred on their rows take those rows; a border the lines leave i
   assert.deepEqual(placeCaptions(near, three.texts, three.extents, undefined, true).map((p) => [p.s, p.e, p.unclear]), [[0, 1, 1], [2, 2, undefined]]);
 });
 
+test('a 二级指标 caption on a row\'s top border, read as centred on two rows, is also set at the top of the lower one: the border is reported', () => {
+  // Seed 8282, form 74: 质量指标 prints on line 67, on the border (line 68) between a short row
+  // (text 60–63) and a tall one whose cells are centred (text from 70). Centred on both rows it
+  // misses by a quarter line; set at the top of the lower row it is three lines over that row's
+  // text, but only one off its border, and that is what the form holds.
+  const texts = [[36, 42], [47, 55], [60, 63], [70, 74], [78, 85]].map(([top, bottom]) => ({ top: top!, bottom: bottom! }));
+  const extents = [[35, 45.5], [45.5, 57.5], [57.5, 68], [68, 76], [76, 90]].map(([top, bottom]) => ({ top: top!, bottom: bottom! }));
+  const captions = [caption(36), caption(67), caption(84)];
+  // Kept (二级指标): the lines' reading stays, and the row at the border is in doubt.
+  assert.deepEqual(placeCaptions(captions, texts, extents, undefined, true).map((p) => [p.s, p.e, p.unclear]), [[0, 1, 2], [2, 3, undefined], [4, 4, undefined]]);
+  // A 一级指标 column is placed as before (its rows are bounded by the template's points).
+  assert.deepEqual(placeCaptions(captions, texts, extents).map((p) => [p.s, p.e, p.unclear]), [[0, 1, undefined], [2, 3, undefined], [4, 4, undefined]]);
+});
+
 test('captions whose rows\' weights add up to their points take those rows, wherever the lines put their middles', () => {
   // Six rows of one line each; 产出 prints on line 13 (the middle of rows 0–3), 效益 on line 21.
   const { texts, extents } = rows([10, 10], [12, 12], [14, 14], [16, 16], [18, 18], [22, 22]);

@@ -66,6 +66,14 @@ const UNCLEAR_LINES = 0.6;
  * three lines lower).
  */
 const KEPT_TIE_LINES = 2.5;
+/**
+ * A 二级指标 caption this close (in lines) to a row's top border, half way between texts, may be set
+ * at the top of that row's merged cell however far below it the row's own text prints (its cells
+ * centred in a tall row): a reading the tie test counts as a rival, reported, never the one taken
+ * (seed 8282, form 74: 质量指标 on the border, three lines over its row's text, read centred on the
+ * row above as well).
+ */
+const ON_BORDER_LINES = 1;
 /** What setting a caption at the top of its merged cell costs over centring it (in lines). */
 const TOP_SET_COST = 0.25;
 /**
@@ -1072,6 +1080,36 @@ export function placeCaptions(captions: readonly LayoutToken[][], texts: readonl
   return placeCaptionsBy(captions, texts, extents, () => true, keepTies, leans);
 }
 
+/**
+ * The best totals of sharing rows out between captions, by dynamic programming over `cost(i, s, e)`
+ * (caption i on rows s..e): fwd[i][e], captions 0..i on rows 0..e, caption i ending at e;
+ * bwd[i][s], captions i..m-1 on rows s..n-1.
+ */
+function bestTotals(m: number, n: number, cost: (i: number, s: number, e: number) => number): { fwd: number[][]; bwd: number[][] } {
+  const fwd = Array.from({ length: m }, () => Array<number>(n).fill(Number.POSITIVE_INFINITY));
+  const bwd = Array.from({ length: m + 1 }, () => Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
+  for (let e = 0; e < n; e++) fwd[0]![e] = cost(0, 0, e);
+  for (let i = 1; i < m; i++) for (let e = i; e < n; e++) for (let s = i; s <= e; s++) fwd[i]![e] = Math.min(fwd[i]![e]!, fwd[i - 1]![s - 1]! + cost(i, s, e));
+  bwd[m]![n] = 0;
+  for (let i = m - 1; i >= 0; i--) for (let s = i; s < n; s++) for (let e = s; e < n; e++) bwd[i]![s] = Math.min(bwd[i]![s]!, cost(i, s, e) + bwd[i + 1]![e + 1]!);
+  return { fwd, bwd };
+}
+
+/**
+ * The best total with caption i ending at row x, where each caption within ON_BORDER_LINES of a
+ * row's top border may also be set at the top of that row, measured from the border rather than
+ * from the row's text; undefined where no caption is read anew so (the totals are the lines' own).
+ */
+function onBorderReadings(tops: readonly number[], extents: readonly Span[], fits: (i: number, s: number, e: number) => boolean, cost: (i: number, s: number, e: number) => number): ((i: number, x: number) => number) | undefined {
+  const m = tops.length;
+  const n = extents.length;
+  const fromBorder = (i: number, s: number) => Math.abs(tops[i]! - extents[s]!.top);
+  const onBorder = (i: number, s: number) => fromBorder(i, s) <= ON_BORDER_LINES;
+  if (!tops.some((_, i) => extents.some((_, s) => onBorder(i, s)))) return undefined;
+  const { fwd, bwd } = bestTotals(m, n, (i, s, e) => (onBorder(i, s) && fits(i, s, e) ? Math.min(cost(i, s, e), fromBorder(i, s) + TOP_SET_COST) : cost(i, s, e)));
+  return (i, x) => fwd[i]![x]! + bwd[i + 1]![x + 1]!;
+}
+
 /** Whether row `row`'s name speaks of caption `caption` (its words: see TableHints.speaksOf). */
 type Leans = (caption: number, row: number) => boolean;
 
@@ -1098,14 +1136,10 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
     const top = (below > 0 ? below * BELOW_TOP_COST : -below) + TOP_SET_COST;
     return fits(i, s, e) ? Math.min(middle, top) : Number.POSITIVE_INFINITY;
   };
-  // fwd[i][e]: captions 0..i on rows 0..e, caption i ending at e; bwd[i][s]: captions i..m-1 on rows s..n-1.
-  const fwd = Array.from({ length: m }, () => Array<number>(n).fill(Number.POSITIVE_INFINITY));
-  const bwd = Array.from({ length: m + 1 }, () => Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
-  for (let e = 0; e < n; e++) fwd[0]![e] = cost(0, 0, e);
-  for (let i = 1; i < m; i++) for (let e = i; e < n; e++) for (let s = i; s <= e; s++) fwd[i]![e] = Math.min(fwd[i]![e]!, fwd[i - 1]![s - 1]! + cost(i, s, e));
-  bwd[m]![n] = 0;
-  for (let i = m - 1; i >= 0; i--) for (let s = i; s < n; s++) for (let e = s; e < n; e++) bwd[i]![s] = Math.min(bwd[i]![s]!, cost(i, s, e) + bwd[i + 1]![e + 1]!);
+  const { fwd, bwd } = bestTotals(m, n, cost);
   const best = fwd[m - 1]![n - 1]!;
+  // The totals with each caption on a row's top border also read as set at the top of that row, found where first asked.
+  let borderTotals: { totals: ReturnType<typeof onBorderReadings> } | undefined;
   if (!Number.isFinite(best)) return [];
   // The best borders, first to last: each the first end whose best continuation gives the best total.
   const ends: number[] = [];
@@ -1151,12 +1185,19 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
       // rows from the one before it), the nearest such border is taken.
       if (keepTies) {
         const across = (x: number) => leans !== undefined && namesCross(leans, i, { s: start, e: x }, { s: x + 1, e: nextEnd });
-        const others = Array.from({ length: nextEnd - start }, (_, k) => start + k).filter((x) => x !== e && tied(fwd[i]![x]! + bwd[i + 1]![x + 1]! - best));
+        const borders = Array.from({ length: nextEnd - start }, (_, k) => start + k);
+        const others = borders.filter((x) => x !== e && tied(fwd[i]![x]! + bwd[i + 1]![x + 1]! - best));
         const nearest = (xs: number[]) => xs.sort((a, b) => Math.abs(a - e) - Math.abs(b - e))[0];
         const agreed = across(e) ? nearest(others.filter((x) => !across(x))) : undefined;
         const other = agreed ?? nearest(others);
         if (other !== undefined) unclear ??= Math.min(e, other) + 1;
         if (agreed !== undefined) e = agreed;
+        // A caption on a row's top border set at the top of that row: a rival border, reported, not
+        // taken. Weighed against this border in the same readings, not against the lines' best, so
+        // that a caption on a border elsewhere lowers both alike.
+        const totals = unclear === undefined ? (borderTotals ??= { totals: onBorderReadings(tops.slice(0, m), extents, fits, cost) }).totals : undefined;
+        const onBorder = totals && nearest(borders.filter((x) => x !== e && tied(totals(i, x) - totals(i, e))));
+        if (onBorder !== undefined) unclear = Math.min(e, onBorder) + 1;
       }
     }
     // Its end elsewhere, the others best for it (the last caption ends where the rows do).
