@@ -70,6 +70,19 @@ test('text a space after a wrapped line, making it wider than the cell\'s full l
   assert.deepEqual(textPastEdge(cells[0]!).map((t) => t.text), ['全年完成主要工。']);
 });
 
+test('the next column\'s wrapped cell, past the edge on one line, takes its short line a space after the next line too (seed 7070, form 200)', () => {
+  // The target wrapped over four lines; 实际值's two lines (推进数字化转型；提升治 / 理) each a space
+  // after a line of it. 理 alone stays within the slack of the target's edge, but begins where the
+  // line over it that is past the edge begins.
+  const cells = cellsOf([at([33, '资金拨付率达到100%，实际完成']), at([33, '数略低于目标，健全“一网通办'], [48, '推进数字化转型；提升治']), at([33, '”服务机制，实际完成数略低于'], [48, '理']), at([33, '目'])]);
+  assert.equal(cells.length, 1);
+  assert.deepEqual(textPastEdge(cells[0]!).map((t) => t.text), ['推进数字化转型；提升治', '理']);
+  // Words a space after the target's line, beginning elsewhere than the piece past the edge: the target's.
+  const lines = [at([33, '资金拨付率达到100%，实际完成']), at([33, '数略低于目标，健全“一网通办'], [48, '推进数字化转型；提升治']), at([33, '”服务机制，实际完成数略低'], [47, '理']), at([33, '目'])];
+  const tokens = layoutLines(lines.join('\n')).flatMap((l) => l.tokens);
+  assert.deepEqual(textPastEdge({ tokens, start: 33, end: 59, col: 33, colSpan: 26, row: 0, rowSpan: 1 }).map((t) => t.text), ['推进数字化转型；提升治']);
+});
+
 test('words after a space, within the width of the cell\'s full lines, stay the cell\'s own', () => {
   // A phrase with a space in it, wrapped: its line is no wider than the others.
   const phrase = cellsOf([at([7, '落实'], [10, '《实施方案》各项']), at([7, '任务，完成年度各项工作']), at([7, '，提升服务质量']), at([7, '完成'])]);

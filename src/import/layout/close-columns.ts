@@ -70,9 +70,30 @@ export function textPastEdge(cell: LayoutCell): LayoutToken[] {
     const edge = Math.max(...full.map((l) => printedWidth(cell.tokens.filter((t) => t.line === l))));
     const onLine = cell.tokens.filter((t) => t.line === line).sort((a, b) => a.start - b.start);
     const at = onLine.findIndex((t, i) => i > 0 && printedWidth(onLine.slice(0, i)) <= edge + WRAP_SLACK && printedWidth(onLine.slice(0, i + 1)) > edge + WRAP_SLACK);
-    if (at > 0) return onLine.slice(at);
+    if (at > 0) return withItsWrappedLines(cell, onLine.slice(at));
   }
   return [];
+}
+
+/**
+ * The tokens `past`, printed past a cell's edge on one line, with those of the cell's lines next
+ * to it (and next to those) that begin where `past` does, a single space after the cell's text: the
+ * next column's wrapped cell begins each of its lines at its own edge, and a line of it short enough
+ * to stay within the slack of this cell's edge is its too (推进数字化转型；提升治 over 理, each a space
+ * after a line of the target).
+ */
+function withItsWrappedLines(cell: LayoutCell, past: readonly LayoutToken[]): LayoutToken[] {
+  const edge = past[0]!.start;
+  const taken = new Set(past);
+  const lines = new Set(past.map((t) => t.line));
+  const spaceAfterCell = (t: LayoutToken) => cell.tokens.some((u) => u.line === t.line && t.start - u.end === 1);
+  for (let grown = true; grown; ) {
+    const next = cell.tokens.filter((t) => !taken.has(t) && t.start === edge && (lines.has(t.line - 1) || lines.has(t.line + 1)) && spaceAfterCell(t));
+    for (const t of next) taken.add(t), lines.add(t.line);
+    grown = next.length > 0;
+  }
+  // What goes on after such a token on its line is past the edge too.
+  return cell.tokens.filter((t) => taken.has(t) || [...taken].some((u) => u.line === t.line && t.start > u.start));
 }
 
 /**
