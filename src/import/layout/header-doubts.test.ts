@@ -57,13 +57,23 @@ describe('text no field read', () => {
     [cell(0, 2, [2, '项目名称']), cell(0, 12, [2, '个别指标完成情况未达预期'])],
     [cell(1, 12, [3, '有待提升，细化33']), cell(1, 60, [3, '预算单位']), cell(1, 70, [3, '南京市松江区教育局'])],
   ];
-  const read = (c: LayoutCell) => !c.tokens.some((t) => t.text.startsWith('有待'));
+  // What a field read: the values but 有待…; a label's cell alone is read by none.
+  const read = (c: LayoutCell) => !c.tokens.some((t) => t.text.startsWith('有待') || isLabel(t.text));
 
   test('puts in doubt the values read within a few lines of it, with its line', () => {
     assert.deepEqual(unreadCells(table, none, isLabel, read, where).map((u) => [u.location, u.lineNo, u.key]), [
       ['line 2', 3, 'layout.lineLeftOver'],
       ['line 3', 3, 'layout.lineLeftOver'],
     ]);
+  });
+
+  test('puts in doubt a value read after its label on one line (seed 3434, form 51)', () => {
+    // 具体实施处（科室） 实施: the department's first line printed a line above its label, read by no field.
+    const labels = (text: string) => isLabel(text) || text === '具体实施处（科室）';
+    const department = { ...cell(1, 0, [6, '具体实施处（科室）']), tokens: [...cell(1, 0, [6, '具体实施处（科室）']).tokens, ...cell(1, 10, [6, '实施']).tokens] };
+    const head = [[cell(0, 2, [2, '项目名称']), cell(0, 13, [2, '推进数字化转型'])], [cell(1, 13, [5, '实施进度滞后，健全“一网通办”服务机制，落实《'])], [department]];
+    const readHere = (c: LayoutCell) => !c.tokens.some((t) => t.text.startsWith('实施进度')) && c.tokens.some((t) => !labels(t.text));
+    assert.deepEqual(unreadCells(head, none, labels, readHere, where).map((u) => [u.location, u.lineNo]), [['line 2', 5], ['line 6', 5]]);
   });
 
   test('is not punctuation alone, nor text every field read', () => {

@@ -51,15 +51,17 @@ export function readsFigure(printed: string, stored: string): boolean {
 
 /**
  * Value cells (no label in them) that no field read (`read` says which were: a figure, a date or
- * 是/否 is stored otherwise than printed, and is read where a field took it), and the value cells read within REACH lines
- * of them: each of those may have lost that text (a wrapped line printed apart from its cell).
+ * 是/否 is stored otherwise than printed, and is read where a field took it), and the cells read within REACH lines
+ * of them: each of those may have lost that text (a wrapped line printed apart from its cell). A
+ * cell read may hold its label too, its value a space after it (具体实施处（科室） 实施, the value's
+ * first line printed a line above: seed 3434, form 51); a label's cell alone is read by no field.
  */
 export function unreadCells(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, read: (cell: LayoutCell) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
-  const values = placed(table, skip, isLabel).filter((p) => !p.label);
+  const cells = placed(table, skip, isLabel);
   // A line of nothing but punctuation (the `）` of a wrapped label) is no text of a field; a figure is.
-  const unread = values.filter((p) => !read(p.cell) && p.cell.tokens.some((t) => isText(t.text) || /\d/u.test(t.text)));
+  const unread = cells.filter((p) => !p.label && !read(p.cell) && p.cell.tokens.some((t) => isText(t.text) || /\d/u.test(t.text)));
   return unread.flatMap((u) =>
-    values
+    cells
       .filter((v) => v !== u && read(v.cell) && gap(u.lines, v.lines) <= REACH)
       .map((v) => namedCell(v.cell, 'layout.lineLeftOver', locationOf, firstLineNo(u.cell))),
   );
