@@ -154,3 +154,18 @@ test('a row whose printed column reads blank names the neighbour\'s cell of that
   const nearTable = near.map((r, i) => rowCells(r.tokens, i).map((c) => ({ ...c, band: zone.bands.findIndex((b) => c.start >= b.left && c.start < b.right) })));
   assert.deepEqual(blankNeighbourCells(near, nearTable, [zone], cellLocation), []);
 });
+
+test('a remark whose text ends right before its line nearer a row whose remark reads blank names that cell (seed 8989, form 236)', () => {
+  // Columns: name 0, weight 20, remark 40. Row 1's remark set a line over its row, right under row 0's
+  // remark, whose last line (内完成) is short: the text past it is another cell's.
+  const zone = { header: 0, last: 2, bands: [{ field: 'name', left: -5, right: 5, centre: 0, start: 0 }, { field: 'weight', left: 15, right: 25, centre: 20, start: 20 }, { field: 'remark', left: 35, right: 65, centre: 50, start: 40 }] };
+  const bandOf = (c: LayoutCell) => zone.bands.findIndex((b) => c.start >= b.left && c.start < b.right);
+  const tableOf = (rows: LayoutRow[]) => rows.map((r, i) => rowCells(r.tokens, i).map((c) => ({ ...c, band: bandOf(c) })));
+  const head = row(0, [token('名称', 0, 0), token('分值', 0, 20), token('备注', 0, 40)]);
+  const remarks = (middle: string) => [token('部分任务顺延至下年度，年', 1, 40), token(middle, 3, 40), token('个别指标完成情况未达预期', 5, 40)];
+  const rows = [head, row(2, [token('甲', 2, 0), token('6', 2, 20), ...remarks('内完成')]), row(6, [token('乙', 6, 0), token('9', 6, 20)])];
+  assert.deepEqual(blankNeighbourCells(rows, tableOf(rows), [zone], cellLocation).map((u) => u.text), ['部分任务顺延至下年度，年内完成个别指标完成情况未达预期']);
+  // Its lines all full: one remark, reaching towards the row below (a remark may be left blank).
+  const full = [head, row(2, [token('甲', 2, 0), token('6', 2, 20), ...remarks('内完成部分任务顺延至下年')]), row(6, [token('乙', 6, 0), token('9', 6, 20)])];
+  assert.deepEqual(blankNeighbourCells(full, tableOf(full), [zone], cellLocation), []);
+});

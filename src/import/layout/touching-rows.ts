@@ -6,7 +6,7 @@
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
 import { cellText, firstLineNo, isBareNumber, isQuantity, PRINTED_FIELDS, type LayoutCell, type Zone } from './layout-grid.ts';
-import type { LayoutRow } from './layout-rows.ts';
+import { endsBefore, type LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
 export interface UnclearCell {
@@ -247,6 +247,17 @@ export function partedCells(table: readonly LayoutCell[][], inBody: (row: number
 }
 
 /**
+ * Whether a cell's text ends (a line short of the next: endsBefore) between two of its lines, one
+ * leaning (`leans`) and one not: a cell's text fills every line but its last, so the text past such
+ * a line is another cell's (部分任务顺延至下年度，年 / 内完成 / 个别指标完成情况未达预期).
+ */
+function endsBetween(cell: LayoutCell, leans: (line: number) => boolean): boolean {
+  const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
+  const on = (line: number) => cell.tokens.filter((t) => t.line === line);
+  return lines.some((line, i) => i > 0 && leans(line) !== leans(lines[i - 1]!) && endsBefore(on(lines[i - 1]!), on(line)));
+}
+
+/**
  * An indicator row (one with a weight) whose column every indicator prints reads blank, beside a row
  * whose cell of that column has a line nearer the blank row's anchor than its own: that line may be
  * the blank row's text (实际完成 / 173份: the lower row's value set a line over its row, taken by the
@@ -260,11 +271,15 @@ export function blankNeighbourCells(rows: readonly LayoutRow[], table: readonly 
     const weight = zone.bands.findIndex((b) => b.field === 'weight');
     const indicator = (r: number) => r > zone.header && r <= zone.last && table[r]!.some((c) => c.band === weight);
     const printed = zone.bands.flatMap((band, b) => (PRINTED_FIELDS.has(band.field ?? '') ? [b] : []));
+    const remark = zone.bands.findIndex((b) => b.field === 'remark');
     for (let r = zone.header + 1; r <= zone.last; r++) {
       if (!indicator(r)) continue;
       const blank = printed.filter((b) => !table[r]!.some((c) => c.band === b));
       const neighbours = [r - 1, r + 1].filter(indicator);
-      const taken = neighbours.flatMap((n) => table[n]!.filter((c) => blank.includes(c.band ?? -1) && c.rowSpan === 1 && leans(c, n, r)));
+      // A remark may be left blank: only a remark whose text ends right before (after) its lines leaning to the blank row is in doubt.
+      const blankRemark = remark >= 0 && !table[r]!.some((c) => c.band === remark);
+      const endsAtLean = (c: LayoutCell, n: number) => c.band === remark && blankRemark && endsBetween(c, (line) => Math.abs(line - rows[r]!.anchor) < Math.abs(line - rows[n]!.anchor));
+      const taken = neighbours.flatMap((n) => table[n]!.filter((c) => c.rowSpan === 1 && ((blank.includes(c.band ?? -1) && leans(c, n, r)) || endsAtLean(c, n))));
       out.push(...taken.map((c) => namedCell(c, 'layout.blankBeside', locationOf)));
     }
   }
