@@ -111,3 +111,16 @@ test('an indicator named as a caption of the form (服务对象满意度指标):
   assert.deepEqual(named('数量指标完成率'), []);
 });
 
+test('an indicator named as a caption of the form: the row\'s own captions too, which may be a neighbour\'s (seed 7531, form 154)', () => {
+  const f = form((e) => {
+    e.indicators[1]!.name = '可持续影响指标';
+  });
+  f.locations = { ...f.locations, 'indicators[1].category': 'line 30', 'indicators[1].subcategory': 'line 35' };
+  const own = (g: ImportedForm) => textDoubts('form.txt', g, 0, registry.get('national-2020')!).filter((d) => d.message.key === 'layout.captionBesideName').map(where);
+  const { category, subcategory } = f.evaluation.indicators[1]!;
+  assert.ok(category !== undefined && subcategory !== undefined);
+  assert.deepEqual(own(f), ['evaluations[0].indicators[1].category line 30', 'evaluations[0].indicators[1].subcategory line 35']);
+  // The row named as it should be: its captions are not doubted.
+  assert.deepEqual(own(form(() => undefined)), []);
+});
+

@@ -128,13 +128,18 @@ function sameCellTwice(file: string, form: ImportedForm, index: number): ImportD
 /**
  * An indicator named exactly as one of the template's 一级指标 / 二级指标 captions (服务对象满意度指标):
  * a merged caption printed twice or off its column strayed into the names' column, and the row's
- * own name went to the column beside it. The name and that column are reported.
+ * own name went to the column beside it. The name and that column are reported, and the row's
+ * captions: the one in the names' column may be the row's own, its caption then taken from a
+ * neighbour's span (seed 7531, form 154: 可持续影响指标 read as the name, the row under 社会效益指标).
  */
 function captionsAsNames(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
   const captions = new Set(template.categories.flatMap((c) => [c.label.zh, ...c.subcategories]));
-  return form.evaluation.indicators.flatMap((indicator, i) =>
-    captions.has((indicator.name ?? '').replace(/\s+/gu, '')) ? report(file, form, index, [`indicators[${i}].name`, `indicators[${i}].target`], 'layout.captionAsName', indicator.name ?? '') : [],
-  );
+  return form.evaluation.indicators.flatMap((indicator, i) => {
+    const name = indicator.name ?? '';
+    if (!captions.has(name.replace(/\s+/gu, ''))) return [];
+    const own = [`indicators[${i}].category`, `indicators[${i}].subcategory`];
+    return [...report(file, form, index, [`indicators[${i}].name`, `indicators[${i}].target`], 'layout.captionAsName', name), ...report(file, form, index, own, 'layout.captionBesideName', name)];
+  });
 }
 
 export function textDoubts(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {

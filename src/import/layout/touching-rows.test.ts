@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { cellLocation, rowCells, type LayoutCell } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
-import { blankNeighbourCells, partedCells, sharedColumnCells, stackedFigureCells, touchingTableCells } from './touching-rows.ts';
+import { blankNeighbourCells, partedCells, sharedColumnCells, stackedFigureCells, touchingTableCells, twoEdgedCells } from './touching-rows.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
 import { at } from './layout-excerpt.testing.ts';
 
@@ -168,4 +168,22 @@ test('a remark whose text ends right before its line nearer a row whose remark r
   // Its lines all full: one remark, reaching towards the row below (a remark may be left blank).
   const full = [head, row(2, [token('甲', 2, 0), token('6', 2, 20), ...remarks('内完成部分任务顺延至下年')]), row(6, [token('乙', 6, 0), token('9', 6, 20)])];
   assert.deepEqual(blankNeighbourCells(full, tableOf(full), [zone], cellLocation), []);
+});
+
+test('a table cell whose lines make two blocks at two left edges is unclear, with the cells beside it on its lines (seed 2468, form 252)', () => {
+  // A target's four lines at column 33, then a name's four at column 19 (narrow columns overlapping),
+  // read as one cell; the target's last line, on the name's first, read alone.
+  const cellOf = (tokens: LayoutToken[]): LayoutCell => ({ tokens, start: Math.min(...tokens.map((t) => t.start)), end: Math.max(...tokens.map((t) => t.end)), col: 0, colSpan: 1, row: 0, rowSpan: 1 });
+  const lines = (start: number, first: number, ...texts: string[]) => texts.map((text, i) => token(text, first + i, start));
+  const joined = cellOf([...lines(33, 1, '实际完成数略低于目标，实', '际完成数略低于目标，项目', '按计划实施，各项指标基本', '完成，资金使用规范，取得'), ...lines(19, 5, '加强预算编制的科学性，及', '时跟踪预算执行进度，组织', '开展专项检查2次，健全“一', '网通办”服务机制')]);
+  const target = cellOf([token('了较好的社会效益，组', 5, 45)]);
+  const weight = cellOf([token('17', 5, 70)]);
+  assert.deepEqual(twoEdgedCells([[joined, target, weight]], () => true, cellLocation).map((u) => [u.text, u.key]), [
+    ['实际完成数略低于目标，实际完成数略低于目标，项目按计划实施，各项指标基本完成，资金使用规范，取得加强预算编制的科学性，及时跟踪预算执行进度，组织开展专项检查2次，健全“一网通办”服务机制', 'layout.cellTwoEdged'],
+    ['了较好的社会效益，组', 'layout.cellTwoEdged'],
+  ]);
+  // One cell's text centred (each line starts elsewhere, all about one middle), or set at one edge: not named.
+  const centred = cellOf([token('加强预算编制的科学性', 1, 20), token('及时跟踪预算执行进度', 2, 20), token('组织', 3, 24), token('开展', 4, 24), token('检查', 5, 24)]);
+  const left = cellOf(lines(19, 1, '加强预算编制的科学性，及', '时跟踪预算执行进度，组织', '开展专项检查2次，健全“一', '网通办”服务机制'));
+  assert.deepEqual(twoEdgedCells([[centred], [left]], () => true, cellLocation), []);
 });

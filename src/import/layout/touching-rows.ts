@@ -6,6 +6,7 @@
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
 import { cellText, firstLineNo, isBareNumber, isQuantity, PRINTED_FIELDS, type LayoutCell, type Zone } from './layout-grid.ts';
+import { printedWidth } from './layout-lines.ts';
 import { endsBefore, type LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -13,7 +14,7 @@ export interface UnclearCell {
   location: string;
   lineNo: number;
   /** The message saying why: rows that touch (the default) or columns whose text runs together. */
-  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked' | 'layout.cellParted' | 'layout.blankBeside';
+  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked' | 'layout.cellParted' | 'layout.cellTwoEdged' | 'layout.blankBeside';
   /** The cell's text, where the cells of a row share one location (a table row's line): only the field holding it is unclear. */
   text?: string;
 }
@@ -255,6 +256,38 @@ function endsBetween(cell: LayoutCell, leans: (line: number) => boolean): boolea
   const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
   const on = (line: number) => cell.tokens.filter((t) => t.line === line);
   return lines.some((line, i) => i > 0 && leans(line) !== leans(lines[i - 1]!) && endsBefore(on(lines[i - 1]!), on(line)));
+}
+
+/** How many columns apart two left edges of one cell's lines show two cells (pdftotext sets one cell's lines up to 2 apart). */
+const EDGES_APART = 4;
+
+/**
+ * Table cells whose lines make two blocks, each of two lines or more set at its own left edge, the
+ * edges further apart than one cell's lines ever are, and not one text centred: two columns' wrapped
+ * cells joined where narrow columns overlap (a target's lines at column 33 above, a name's at 19
+ * under them: seed 2468, form 252). Named, with the cells of its row sharing a line with it (what
+ * one lost, the other took).
+ */
+export function twoEdgedCells(table: readonly LayoutCell[][], inBody: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  return table.flatMap((cells, r) => {
+    if (!inBody(r)) return [];
+    const joined = cells.filter((c) => c.rowSpan === 1 && twoEdged(c));
+    const lines = new Set(joined.flatMap((c) => c.tokens.map((t) => t.line)));
+    const beside = cells.filter((c) => !joined.includes(c) && c.rowSpan === 1 && c.tokens.some((t) => lines.has(t.line)) && !isBareNumber(cellText(c)));
+    return [...joined, ...beside].map((c) => namedCell(c, 'layout.cellTwoEdged', locationOf));
+  });
+}
+
+function twoEdged(cell: LayoutCell): boolean {
+  const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
+  if (lines.length < 4) return false;
+  const on = (line: number) => cell.tokens.filter((t) => t.line === line);
+  const starts = lines.map((line) => Math.min(...on(line).map((t) => t.start)));
+  const centres = lines.map((line, i) => starts[i]! + printedWidth(on(line)) / 2);
+  const aligned = (xs: readonly number[], slack: number) => xs.length > 0 && Math.max(...xs) - Math.min(...xs) <= slack;
+  // Centred text (its last line too) starts each line elsewhere: one cell.
+  if (aligned(centres, 1.5)) return false;
+  return starts.some((_, k) => k >= 2 && k <= lines.length - 2 && aligned(starts.slice(0, k), 2) && aligned(starts.slice(k), 2) && Math.abs(starts[0]! - starts[k]!) >= EDGES_APART);
 }
 
 /**
