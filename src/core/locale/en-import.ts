@@ -85,6 +85,7 @@ export const enImport: Messages = {
   'layout.captionOffCentre': 'Line {line}: the merged caption {what} is not centred on the rows it is given, so which rows it spans cannot be told from the text; {field} may belong to a neighbouring row; check it',
   'layout.captionOutOfColumn': 'Line {line}: the 二级指标 caption {what} stands in the 一级指标 column, so the columns are not where the header puts them; {field} may belong to a neighbouring row or column; check it',
   'layout.captionUnclear': 'Line {line}: the merged 一级指标/二级指标 captions cannot be placed on their rows from the text ({what} is not under its 一级指标); {field} may belong to a neighbouring row; check it',
+  'layout.nameAsCaption': 'Line {line}: the row\'s 二级指标 reads "{what}", which its 一级指标 has not; it may be the row\'s name read a column to the left, and {field} the text of the column beside it; check it',
   'layout.answerUnclear': 'Line {line}: {field} reads only 是/否, the answer of a yes/no question printed beside it; the field may be blank; check it',
   'layout.figureAsText': 'Line {line}: {field} reads as a figure or a date alone; it may be the value of a cell beside it; check it',
   'layout.amountInText': 'Line {line}: {field} starts with an amount; a figure of the amount column beside it may have run into the text; check it',

@@ -88,6 +88,7 @@ export const zhImport: Messages = {
   'layout.captionOffCentre': '第{line}行：合并单元格“{what}”不在其所分到各行的中间，文本中无法确定它跨哪几行，{field}可能属于相邻的行，请核对',
   'layout.captionOutOfColumn': '第{line}行：二级指标“{what}”印在一级指标列中，表格各列与表头不对齐，{field}可能属于相邻的行或列，请核对',
   'layout.captionUnclear': '第{line}行：文本中一级指标/二级指标的合并单元格无法对应到各行（{what}不属于其一级指标），{field}可能属于相邻的行，请核对',
+  'layout.nameAsCaption': '第{line}行：本行二级指标读作“{what}”，不属于其一级指标；它可能是本行的指标名称被读到了左边一列，{field}则可能是旁边一列的文字，请核对',
   'layout.answerUnclear': '第{line}行：{field}只有“是/否”，可能是旁边是非题的答案，该项或为空，请核对',
   'layout.figureAsText': '第{line}行：{field}只有一个数字或日期，可能是旁边一格的数值，请核对',
   'layout.amountInText': '第{line}行：{field}以一个金额开头，可能是旁边金额列的数字混入了文字，请核对',

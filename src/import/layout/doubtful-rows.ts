@@ -70,16 +70,15 @@ function rateFits(evaluation: Evaluation): boolean {
 }
 
 /**
- * The first subcategory printed under a 一级指标 it does not belong to (数量指标 under 效益指标):
- * the merged captions were shared out between the rows wrongly, or undefined.
+ * The indicators whose subcategory is printed under a 一级指标 it does not belong to (数量指标 under
+ * 效益指标): the merged captions were shared out between the rows wrongly.
  */
-function captionProblem(evaluation: Evaluation, template: Template): string | undefined {
-  const misplaced = evaluation.indicators.find((indicator) => {
-    if (!filled(indicator.subcategory)) return false;
+function misplacedCaptions(evaluation: Evaluation, template: Template): number[] {
+  return evaluation.indicators.flatMap((indicator, i) => {
+    if (!filled(indicator.subcategory)) return [];
     const category = template.categories.find((c) => c.key === indicator.category);
-    return category !== undefined && category.subcategories.length > 0 && !category.subcategories.includes(indicator.subcategory!.trim());
+    return category !== undefined && category.subcategories.length > 0 && !category.subcategories.includes(indicator.subcategory!.trim()) ? [i] : [];
   });
-  return misplaced?.subcategory;
 }
 
 /**
@@ -128,9 +127,13 @@ export function doubtfulValues(file: string, form: ImportedForm, index: number, 
   const printed = template.caps.filter((cap) => evaluation.indicators.some((i) => i.category !== undefined && cap.categories.includes(i.category)));
   const points = evaluation.indicators.length === 0 ? undefined : addsUp(evaluation, { ...template, caps: printed });
   if (points !== undefined) out.push(...report(file, form, index, indicatorPaths(evaluation), 'layout.rowUnclear', points));
-  // Captions are shared out in order: one misplaced may shift the others of its column.
-  const caption = captionProblem(evaluation, template);
+  // Captions are shared out in order: one misplaced may shift the others of its column. And a
+  // 二级指标 none of its 一级指标's may be the row's name read a column to the left (服务对象满意度
+  // for 服务对象满意度指标), the name then the next column's text (seed 6262, form 58).
+  const misplaced = misplacedCaptions(evaluation, template);
+  const caption = misplaced.length === 0 ? undefined : evaluation.indicators[misplaced[0]!]!.subcategory!;
   if (caption !== undefined) out.push(...report(file, form, index, evaluation.indicators.map((_, i) => `indicators[${i}].subcategory`), 'layout.captionUnclear', caption));
+  out.push(...misplaced.flatMap((i) => report(file, form, index, [`indicators[${i}].name`], 'layout.nameAsCaption', evaluation.indicators[i]!.subcategory!)));
   const funding = fundingProblem(evaluation);
   if (funding !== undefined) out.push(...report(file, form, index, [...fundingPaths(evaluation), ...RATE_FIELDS.slice(1)], 'layout.amountsUnclear', funding));
   if (!rateFits(evaluation)) out.push(...report(file, form, index, RATE_FIELDS, 'layout.amountsUnclear', 'project.executionRate'));

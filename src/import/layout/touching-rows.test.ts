@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cellLocation, rowCells, type LayoutCell } from './layout-grid.ts';
+import { cellLocation, cellText, rowCells, type LayoutCell } from './layout-grid.ts';
 import type { LayoutLine, LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 import { blankNeighbourCells, partedCells, sharedColumnCells, stackedFigureCells, touchingTableCells, twoEdgedCells } from './touching-rows.ts';
@@ -170,7 +170,7 @@ test('a remark whose text ends right before its line nearer a row whose remark r
   assert.deepEqual(blankNeighbourCells(full, tableOf(full), [zone], cellLocation), []);
 });
 
-test('a table cell whose lines make two blocks at two left edges is unclear, with the cells beside it on its lines (seed 2468, form 252)', () => {
+test('a table cell whose lines make two blocks at two left edges, or lie in two column ranges, is unclear, with the cells beside it on its lines (seed 2468, form 252)', () => {
   // A target's four lines at column 33, then a name's four at column 19 (narrow columns overlapping),
   // read as one cell; the target's last line, on the name's first, read alone.
   const cellOf = (tokens: LayoutToken[]): LayoutCell => ({ tokens, start: Math.min(...tokens.map((t) => t.start)), end: Math.max(...tokens.map((t) => t.end)), col: 0, colSpan: 1, row: 0, rowSpan: 1 });
@@ -182,6 +182,9 @@ test('a table cell whose lines make two blocks at two left edges is unclear, wit
     ['实际完成数略低于目标，实际完成数略低于目标，项目按计划实施，各项指标基本完成，资金使用规范，取得加强预算编制的科学性，及时跟踪预算执行进度，组织开展专项检查2次，健全“一网通办”服务机制', 'layout.cellTwoEdged'],
     ['了较好的社会效益，组', 'layout.cellTwoEdged'],
   ]);
+  // A name on one line (23–29) amid a target's lines from column 51, none spanning the gap (seed 1470, form 132).
+  const ranges = cellOf([...lines(51, 1, '实际完成数略低于目标，全年', '完成主要工作任务，服务对象'), token('服务覆盖人数', 3, 23), ...lines(51, 4, '满意度较高，管理制度进一步', '健全')]);
+  assert.deepEqual(twoEdgedCells([[ranges, cellOf([token('197人', 3, 74)])]], () => true, cellLocation).map((u) => u.text), [cellText(ranges), '197人']);
   // One cell's text centred (each line starts elsewhere, all about one middle), or set at one edge: not named.
   const centred = cellOf([token('加强预算编制的科学性', 1, 20), token('及时跟踪预算执行进度', 2, 20), token('组织', 3, 24), token('开展', 4, 24), token('检查', 5, 24)]);
   const left = cellOf(lines(19, 1, '加强预算编制的科学性，及', '时跟踪预算执行进度，组织', '开展专项检查2次，健全“一', '网通办”服务机制'));

@@ -265,17 +265,29 @@ const EDGES_APART = 4;
  * Table cells whose lines make two blocks, each of two lines or more set at its own left edge, the
  * edges further apart than one cell's lines ever are, and not one text centred: two columns' wrapped
  * cells joined where narrow columns overlap (a target's lines at column 33 above, a name's at 19
- * under them: seed 2468, form 252). Named, with the cells of its row sharing a line with it (what
- * one lost, the other took).
+ * under them: seed 2468, form 252); or whose text lies in two column ranges no line spans (a name
+ * at 23–29, the target's lines from 51, a line between: seed 1470, form 132). Named, with the cells
+ * of its row sharing a line with it (what one lost, the other took).
  */
 export function twoEdgedCells(table: readonly LayoutCell[][], inBody: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   return table.flatMap((cells, r) => {
     if (!inBody(r)) return [];
-    const joined = cells.filter((c) => c.rowSpan === 1 && twoEdged(c));
+    const joined = cells.filter((c) => c.rowSpan === 1 && (twoEdged(c) || twoRanges(c)));
     const lines = new Set(joined.flatMap((c) => c.tokens.map((t) => t.line)));
     const beside = cells.filter((c) => !joined.includes(c) && c.rowSpan === 1 && c.tokens.some((t) => lines.has(t.line)) && !isBareNumber(cellText(c)));
     return [...joined, ...beside].map((c) => namedCell(c, 'layout.cellTwoEdged', locationOf));
   });
+}
+
+/** Whether a cell's text lies in two column ranges EDGES_APART or more apart: a wrapped cell's lines overlap at its edge or its middle. */
+function twoRanges(cell: LayoutCell): boolean {
+  const sorted = [...cell.tokens].sort((a, b) => a.start - b.start);
+  let reach = sorted[0]?.end ?? 0;
+  for (const t of sorted.slice(1)) {
+    if (t.start - reach >= EDGES_APART) return true;
+    reach = Math.max(reach, t.end);
+  }
+  return false;
 }
 
 function twoEdged(cell: LayoutCell): boolean {
