@@ -25,7 +25,7 @@ import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { blankBesideDoubts, captionsOutOfColumn, doubtfulValues, filledBesideBlank, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
 import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesInOtherSlots, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
-import { blankNeighbourCells, partedCells, sharedColumnCells, twoEdgedCells, stackedFigureCells, touchingColumnCells, touchingRowCells, touchingTableCells } from './touching-rows.ts';
+import { blankNeighbourCells, partedCells, sharedColumnCells, stackedFigureCells, touchingColumnCells, touchingRowCells, touchingTableCells, twoEdgedCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { blocksUnderHeadings } from './text-blocks.ts';
 import { guessedAmountCells } from './funding-rows.ts';

@@ -258,7 +258,9 @@ function endsBetween(cell: LayoutCell, leans: (line: number) => boolean): boolea
   return lines.some((line, i) => i > 0 && leans(line) !== leans(lines[i - 1]!) && endsBefore(on(lines[i - 1]!), on(line)));
 }
 
-/** How many columns apart two left edges of one cell's lines show two cells (pdftotext sets one cell's lines up to 2 apart). */
+/** How many columns apart pdftotext may set the left edges of one cell's lines. */
+const ONE_EDGE = 2;
+/** How many columns apart two left edges of one cell's lines show two cells. */
 const EDGES_APART = 4;
 
 /**
@@ -274,6 +276,7 @@ export function twoEdgedCells(table: readonly LayoutCell[][], inBody: (row: numb
     if (!inBody(r)) return [];
     const joined = cells.filter((c) => c.rowSpan === 1 && (twoEdged(c) || twoRanges(c)));
     const lines = new Set(joined.flatMap((c) => c.tokens.map((t) => t.line)));
+    // A number (分值, 得分) never wraps, so it took nothing of the joined cell's.
     const beside = cells.filter((c) => !joined.includes(c) && c.rowSpan === 1 && c.tokens.some((t) => lines.has(t.line)) && !isBareNumber(cellText(c)));
     return [...joined, ...beside].map((c) => namedCell(c, 'layout.cellTwoEdged', locationOf));
   });
@@ -290,6 +293,7 @@ function twoRanges(cell: LayoutCell): boolean {
   return false;
 }
 
+/** Whether a cell's lines make two blocks of two lines or more, each at its own left edge, and are not one centred text. */
 function twoEdged(cell: LayoutCell): boolean {
   const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
   if (lines.length < 4) return false;
@@ -299,14 +303,16 @@ function twoEdged(cell: LayoutCell): boolean {
   const aligned = (xs: readonly number[], slack: number) => xs.length > 0 && Math.max(...xs) - Math.min(...xs) <= slack;
   // Centred text (its last line too) starts each line elsewhere: one cell.
   if (aligned(centres, 1.5)) return false;
-  return starts.some((_, k) => k >= 2 && k <= lines.length - 2 && aligned(starts.slice(0, k), 2) && aligned(starts.slice(k), 2) && Math.abs(starts[0]! - starts[k]!) >= EDGES_APART);
+  return starts.some((_, k) => k >= 2 && k <= lines.length - 2 && aligned(starts.slice(0, k), ONE_EDGE) && aligned(starts.slice(k), ONE_EDGE) && Math.abs(starts[0]! - starts[k]!) >= EDGES_APART);
 }
 
 /**
  * An indicator row (one with a weight) whose column every indicator prints reads blank, beside a row
  * whose cell of that column has a line nearer the blank row's anchor than its own: that line may be
  * the blank row's text (实际完成 / 173份: the lower row's value set a line over its row, taken by the
- * row above). The neighbour's field is named; the blank one has no cell to name.
+ * row above). So with a blank remark, which a row may well leave blank, only where the neighbour's
+ * remark ends right before (after) such a line (endsBetween). The neighbour's field is named; the
+ * blank one has no cell to name.
  */
 export function blankNeighbourCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], zones: readonly Zone[], locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
