@@ -1138,9 +1138,9 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
   };
   const { fwd, bwd } = bestTotals(m, n, cost);
   const best = fwd[m - 1]![n - 1]!;
-  // The totals with each caption on a row's top border also read as set at the top of that row, found where first asked.
-  let borderTotals: { totals: ReturnType<typeof onBorderReadings> } | undefined;
   if (!Number.isFinite(best)) return [];
+  // The totals with each caption on a row's top border also read as set at the top of that row (a 二级指标's rival borders).
+  const borderTotals = keepTies ? onBorderReadings(tops.slice(0, m), extents, fits, cost) : undefined;
   // The best borders, first to last: each the first end whose best continuation gives the best total.
   const ends: number[] = [];
   for (let i = 0, s = 0; i < m; i++) {
@@ -1195,9 +1195,8 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
         // A caption on a row's top border set at the top of that row: a rival border, reported, not
         // taken. Weighed against this border in the same readings, not against the lines' best, so
         // that a caption on a border elsewhere lowers both alike.
-        const totals = unclear === undefined ? (borderTotals ??= { totals: onBorderReadings(tops.slice(0, m), extents, fits, cost) }).totals : undefined;
-        const onBorder = totals && nearest(borders.filter((x) => x !== e && tied(totals(i, x) - totals(i, e))));
-        if (onBorder !== undefined) unclear = Math.min(e, onBorder) + 1;
+        const borderRival = unclear === undefined && borderTotals ? nearest(borders.filter((x) => x !== e && tied(borderTotals(i, x) - borderTotals(i, e)))) : undefined;
+        if (borderRival !== undefined) unclear = Math.min(e, borderRival) + 1;
       }
     }
     // Its end elsewhere, the others best for it (the last caption ends where the rows do).

@@ -6,7 +6,7 @@
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
 import { cellText, firstLineNo, isBareNumber, isQuantity, PRINTED_FIELDS, type LayoutCell, type Zone } from './layout-grid.ts';
-import { printedWidth } from './layout-lines.ts';
+import { printedWidth, type LayoutToken } from './layout-lines.ts';
 import { endsBefore, type LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -37,8 +37,18 @@ function touch(upper: LayoutRow, lower: LayoutRow): boolean {
  * A cell whose lines follow one another and are centred on its row's anchor line is that row's
  * wrapped cell, set in the middle of its row as the anchor is: no line of it is in doubt.
  */
+/** A cell's lines, top to bottom, each once. */
+function linesOf(cell: LayoutCell): number[] {
+  return [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
+}
+
+/** A cell's tokens on one of its lines. */
+function tokensOn(cell: LayoutCell, line: number): LayoutToken[] {
+  return cell.tokens.filter((t) => t.line === line);
+}
+
 function centredOn(cell: LayoutCell, anchor: number): boolean {
-  const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
+  const lines = linesOf(cell);
   const first = lines[0]!;
   const last = lines.at(-1)!;
   return last - first === lines.length - 1 && anchor - first === last - anchor;
@@ -241,7 +251,7 @@ function figureLines(cell: LayoutCell): number[] {
  */
 export function partedCells(table: readonly LayoutCell[][], inBody: (row: number) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const parted = (c: LayoutCell) => {
-    const lines = [...new Set(c.tokens.map((t) => t.line))].sort((a, b) => a - b);
+    const lines = linesOf(c);
     return lines.some((l, i) => i > 0 && l - lines[i - 1]! > APART_LINES + 1);
   };
   return table.flatMap((cells, r) => (inBody(r) ? cells.filter((c) => c.rowSpan === 1 && parted(c)) : []).map((c) => namedCell(c, 'layout.cellParted', locationOf)));
@@ -253,9 +263,8 @@ export function partedCells(table: readonly LayoutCell[][], inBody: (row: number
  * a line is another cell's (部分任务顺延至下年度，年 / 内完成 / 个别指标完成情况未达预期).
  */
 function endsBetween(cell: LayoutCell, leans: (line: number) => boolean): boolean {
-  const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
-  const on = (line: number) => cell.tokens.filter((t) => t.line === line);
-  return lines.some((line, i) => i > 0 && leans(line) !== leans(lines[i - 1]!) && endsBefore(on(lines[i - 1]!), on(line)));
+  const lines = linesOf(cell);
+  return lines.some((line, i) => i > 0 && leans(line) !== leans(lines[i - 1]!) && endsBefore(tokensOn(cell, lines[i - 1]!), tokensOn(cell, line)));
 }
 
 /** How many columns apart pdftotext may set the left edges of one cell's lines. */
@@ -295,11 +304,10 @@ function twoRanges(cell: LayoutCell): boolean {
 
 /** Whether a cell's lines make two blocks of two lines or more, each at its own left edge, and are not one centred text. */
 function twoEdged(cell: LayoutCell): boolean {
-  const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
+  const lines = linesOf(cell);
   if (lines.length < 4) return false;
-  const on = (line: number) => cell.tokens.filter((t) => t.line === line);
-  const starts = lines.map((line) => Math.min(...on(line).map((t) => t.start)));
-  const centres = lines.map((line, i) => starts[i]! + printedWidth(on(line)) / 2);
+  const starts = lines.map((line) => Math.min(...tokensOn(cell, line).map((t) => t.start)));
+  const centres = lines.map((line, i) => starts[i]! + printedWidth(tokensOn(cell, line)) / 2);
   const aligned = (xs: readonly number[], slack: number) => xs.length > 0 && Math.max(...xs) - Math.min(...xs) <= slack;
   // Centred text (its last line too) starts each line elsewhere: one cell.
   if (aligned(centres, 1.5)) return false;
@@ -316,8 +324,9 @@ function twoEdged(cell: LayoutCell): boolean {
  */
 export function blankNeighbourCells(rows: readonly LayoutRow[], table: readonly LayoutCell[][], zones: readonly Zone[], locationOf: (cell: LayoutCell) => string): UnclearCell[] {
   const out: UnclearCell[] = [];
-  // A line of the cell nearer the blank row's anchor than its own row's.
-  const leans = (c: LayoutCell, own: number, blank: number) => c.tokens.some((t) => Math.abs(t.line - rows[blank]!.anchor) < Math.abs(t.line - rows[own]!.anchor));
+  // A line nearer the blank row's anchor than its own row's; a cell with such a line.
+  const nearer = (line: number, own: number, blank: number) => Math.abs(line - rows[blank]!.anchor) < Math.abs(line - rows[own]!.anchor);
+  const leans = (c: LayoutCell, own: number, blank: number) => c.tokens.some((t) => nearer(t.line, own, blank));
   for (const zone of zones) {
     const weight = zone.bands.findIndex((b) => b.field === 'weight');
     const indicator = (r: number) => r > zone.header && r <= zone.last && table[r]!.some((c) => c.band === weight);
@@ -329,7 +338,7 @@ export function blankNeighbourCells(rows: readonly LayoutRow[], table: readonly 
       const neighbours = [r - 1, r + 1].filter(indicator);
       // A remark may be left blank: only a remark whose text ends right before (after) its lines leaning to the blank row is in doubt.
       const blankRemark = remark >= 0 && !table[r]!.some((c) => c.band === remark);
-      const endsAtLean = (c: LayoutCell, n: number) => c.band === remark && blankRemark && endsBetween(c, (line) => Math.abs(line - rows[r]!.anchor) < Math.abs(line - rows[n]!.anchor));
+      const endsAtLean = (c: LayoutCell, n: number) => c.band === remark && blankRemark && endsBetween(c, (line) => nearer(line, n, r));
       const taken = neighbours.flatMap((n) => table[n]!.filter((c) => c.rowSpan === 1 && ((blank.includes(c.band ?? -1) && leans(c, n, r)) || endsAtLean(c, n))));
       out.push(...taken.map((c) => namedCell(c, 'layout.blankBeside', locationOf)));
     }
