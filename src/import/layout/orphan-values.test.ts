@@ -212,3 +212,37 @@ test('a value alone on a line far right of the name, beside no column of it, goe
   assert.deepEqual([project.name, project.budgetUnit, project.department], ['实施进度滞后130', '杭州市嘉定区卫生健康委员会', '服务中心']);
 });
 
+
+test('a value left of the next label, as near the bare label under it as the row above, is left for the label under it (seed 1470, form 248)', async () => {
+  // 主管部门 centred in its row, its value and 实施单位 set at the top: the value's line touches both the
+  // name's line and 主管部门's. Joined to the name's row, the name read on into the budget unit.
+  const result = await read([
+    '                                      项目支出绩效自评表',
+    '                                              （2024年度）',
+    '',
+    at([1, '项目名称'], [11, '覆盖全区15个街镇，推进数字化248']),
+    at([11, '上海市徐汇区金融服务办公室'], [57, '实施单位'], [83, '业务二科']),
+    at([1, '主管部门']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.deepEqual([project.name, project.budgetUnit, project.department], ['覆盖全区15个街镇，推进数字化248', '上海市徐汇区金融服务办公室', '业务二科']);
+});
+
+test('a label alone a line over the row of its value, as near as the next labelled row under it, takes the value (seed 1470, form 177)', async () => {
+  // 上年预算金额（元） set at the top of its cell, its figure beside 当年预算数（元 / ） and its figure,
+  // 预算执行率（%） and its rate a line under them: the figure's row joins the label above, which has none.
+  const result = await read([
+    '                             2023年度财政项目绩效自评价',
+    at([1, '项目名称'], [12, '社区图书角运营'], [58, '预算单位'], [72, '上海市杨浦区金融服务办公室']),
+    '',
+    at([56, '上年预算金额（元）']),
+    at([0, '当年预算数（元']),
+    at([34, '64,870,000.00'], [87, '7,527,415.90']),
+    at([3, '）']),
+    at([56, '预算执行率（%）'], [92, '67.70%']),
+    ...TABLE,
+  ]);
+  const project = result.forms[0]!.evaluation.project;
+  assert.deepEqual([project.budgetCurrentYear, project.budgetPreviousYear, project.executionRate], ['64870000.00', '7527415.90', '67.70']);
+});

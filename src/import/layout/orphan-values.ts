@@ -257,8 +257,11 @@ export function joinSplitLabelRows(rows: readonly LayoutRow[], isLabel: (text: s
     const distances = candidates.map((k) => gap(row, out[k]!));
     if (candidates.length === 2 && distances[0] === distances[1]) return;
     const k = candidates[distances.indexOf(Math.min(...distances))]!;
-    // The row it would join fits its other neighbour more nearly: that one is its own printed row.
-    if (partners(k).some((j) => j !== r && gap(out[k]!, out[j]!) < gap(out[k]!, row))) return;
+    // The row it would join fits its other neighbour more nearly: that one is its own printed row. So
+    // it is when as near, that neighbour a label alone and this row not (a value and 实施单位 a line
+    // over 主管部门, a line under 项目名称 and its value): a label with no value needs it more.
+    const nearer = (j: number) => gap(out[k]!, out[j]!) < gap(out[k]!, row) || (gap(out[k]!, out[j]!) === gap(out[k]!, row) && bare(out[j]!) && !bare(row));
+    if (partners(k).some((j) => j !== r && nearer(j))) return;
     out[k] = merged(out[k]!, row);
     out[r] = undefined;
   });
