@@ -110,6 +110,8 @@ export const enImport: Messages = {
   'layout.figuresStacked': 'Line {line}: {field} holds two figures, each alone on its line; a figure never wraps, so one of them may be a neighbouring row\'s; check it',
   'layout.cellParted': 'Line {line}: {field} joins text printed apart in its column, with lines of other cells between; the parts may belong to different rows; check it',
   'layout.cellTwoEdged': 'Line {line}: {field} joins lines set at two left edges, as two columns\' wrapped text is where narrow columns overlap; part of it may be the text of the cell beside it; check it',
+  'layout.lineWouldFit': 'Line {line}: {field} joins a line and a line under it whose first word had room on the line above; wrapped text fills each line but the last, so the lower line may be another field\'s; check it',
+  'layout.lineFull': 'Line {line} is set right under a full line of the field above it in its column, and may be that field\'s wrapped text; {field} may have gained or lost that text; check it',
   'layout.blankBeside': 'Line {line}: {field} is printed over more than one line beside a row whose field of this column reads blank; part of its text may be that row\'s; check it',
   'layout.amountsUnclear': 'Line {line}: the amounts in the text do not agree ({what}); {field} may belong to a neighbouring row or column; check it',
   'rawtext.orderLost': 'This is text extracted by {flavour}: the order of the table\'s rows and columns is lost in this kind of extraction (from line {line} on, text cannot be placed in its row and column); not imported. Import the PDF itself, or the output of pdftotext -layout',

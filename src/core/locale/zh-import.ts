@@ -113,6 +113,8 @@ export const zhImport: Messages = {
   'layout.figuresStacked': '第{line}行：{field}含有两个各占一行的数字；数字不会折行，其中一个可能属于相邻的行，请核对',
   'layout.cellParted': '第{line}行：{field}由本栏中相隔数行、中间夹着其他单元格文字的几段拼成，这几段可能属于不同的行，请核对',
   'layout.cellTwoEdged': '第{line}行：{field}由左端对齐在两处的几行拼成，像是两栏较窄时各自换行的文字交错在一起，其中一部分可能属于旁边的单元格，请核对',
+  'layout.lineWouldFit': '第{line}行：{field}由一行和其下一行拼成，而下一行开头的字在上一行还放得下；折行的文字除末行外每行都排满，下一行可能是另一项的内容，请核对',
+  'layout.lineFull': '第{line}行的文字紧排在本栏上方一项排满的行下，可能是上方那一项折行接续的部分；{field}可能多了或少了这些文字，请核对',
   'layout.blankBeside': '第{line}行：{field}占了不止一行，而相邻一行同一栏为空；其中部分文字可能属于那一行，请核对',
   'layout.amountsUnclear': '第{line}行：文本中资金各数对不上（{what}），{field}可能属于相邻的行或列，请核对',
   'rawtext.orderLost': '这是 {flavour} 提取的文本：表格的行列顺序在这种提取中已丢失（第{line}行起的内容无法确定属于哪一行哪一列），未导入。请直接导入 PDF 文件，或导入 pdftotext -layout 的输出',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { LayoutCell } from './layout-grid.ts';
-import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesInOtherSlots, valuesUnderLabels } from './header-doubts.ts';
+import { linesWithRoom, readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesInOtherSlots, valuesUnderFullLines, valuesUnderLabels } from './header-doubts.ts';
 
 /** A cell of one token per line: `lines` [lineNo, text] at columns from `start`. */
 function cell(row: number, start: number, ...lines: Array<[number, string]>): LayoutCell {
@@ -162,4 +162,41 @@ test('a value read by the label left of it, right of where a label of the row ne
   // A value left of where the row above's label starts is its own label's.
   const own = [cell(1, 1, [6, '主管部门']), cell(1, 12, [6, '上海市某区文化局'])];
   assert.deepEqual(valuesInOtherSlots([above, own], none, isLabel, where), []);
+});
+
+describe('a line that had room for the next line\'s first word', () => {
+  // 项目名称's value set at the top of its cell, 预算单位 and its value beside it (seed 1111, form 299).
+  const budgetUnit = [cell(1, 65, [3, '预算单位']), cell(1, 83, [3, '宁波市浦东区教育局'])];
+
+  test('in one cell: the line under it is another field\'s, and the cell is in doubt', () => {
+    // 计划财务科 (具体实施处's value, set at the top of its cell) right under a name that stops far short of 预算单位.
+    const table = [[cell(0, 1, [2, '项目名称'])], [cell(1, 12, [3, '按照市区两级工作299'], [4, '计划财务科']), ...budgetUnit]];
+    assert.deepEqual(linesWithRoom(table, none, isLabel, where).map((u) => [u.location, u.key, u.text]), [['line 3', 'layout.lineWouldFit', '按照市区两级工作299计划财务科']]);
+  });
+
+  test('not when the line fills the room up to the next text, nor when no text right of it bounds its column', () => {
+    const full = [[cell(0, 1, [2, '项目名称'])], [cell(1, 12, [3, '组织开展专项检查2次，覆盖全区15个街'], [4, '镇295']), cell(1, 49, [3, '预算单位'])]];
+    const unbounded = [[cell(0, 1, [2, '项目名称'])], [cell(1, 12, [3, '按照市区两级工作299'], [4, '计划财务科'])]];
+    assert.deepEqual([...linesWithRoom(full, none, isLabel, where), ...linesWithRoom(unbounded, none, isLabel, where)], []);
+  });
+
+  test('a value right under another\'s full last line, at its left edge, is in doubt, and so is the value above', () => {
+    // The name's last line fills its cell up to 预算单位; its wrapped 镇295, two lines down, was read as 具体实施处's (seed 1111, form 295).
+    const table = (name: string) => [
+      [cell(0, 1, [2, '项目名称']), cell(0, 12, [2, name])],
+      [cell(1, 49, [3, '预算单位']), cell(1, 67, [3, '杭州市徐汇区教育局'])],
+      [cell(2, 12, [4, '镇295']), cell(2, 0, [5, '主管部门'])],
+    ];
+    const named = (t: LayoutCell[][]) => valuesUnderFullLines(t, none, isLabel, where).map((u) => [u.location, u.lineNo, u.key, u.text]);
+    assert.deepEqual(named(table('组织开展专项检查2次，覆盖全区15个街')), [
+      ['line 4', 4, 'layout.lineFull', '镇295'],
+      ['line 2', 4, 'layout.lineFull', '组织开展专项检查2次，覆盖全区15个街'],
+    ]);
+    // A short name had room for 镇: the value under it is another field's.
+    assert.deepEqual(named(table('社区图书角运营')), []);
+    // Another field's text in the column between them: the value does not follow the name.
+    const parted = table('组织开展专项检查2次，覆盖全区15个街');
+    parted[1]!.push(cell(1, 12, [3, '计划财务科']));
+    assert.deepEqual(named(parted), []);
+  });
 });

@@ -7,7 +7,9 @@
  */
 import { readDate } from '../../core/values/read-value.ts';
 import { cellText, firstLineNo, type LayoutCell } from './layout-grid.ts';
-import { namedCell, type UnclearCell } from './touching-rows.ts';
+import { printedWidth, type LayoutToken } from './layout-lines.ts';
+import { ALIGNED, firstWordWidth } from './layout-rows.ts';
+import { namedCell, tokensOn, type UnclearCell } from './touching-rows.ts';
 import { opensSlot } from './value-slots.ts';
 
 /** How many lines from a value a label or a line left over still counts as beside it. */
@@ -178,5 +180,85 @@ export function valuesInOtherSlots(table: readonly LayoutCell[][], skip: (row: n
       const around = near.flatMap((n) => table[n]!.filter((c) => !labelsOf(n).includes(c) && c.start >= own.end));
       return [v, ...around].map((c) => namedCell(c, 'layout.underOtherLabel', locationOf, lineNo));
     });
+  });
+}
+
+/** How many columns pdftotext gives a Chinese character (what printedWidth counts in) as it spaces text. */
+const COLUMNS_PER_CHARACTER = 2;
+/**
+ * The share of the room up to the next text right of a line that its cell surely has: the next
+ * text may be a label centred in a wide cell, and pdftotext's spacing is not exactly two columns.
+ */
+const SURE_ROOM = 0.75;
+/** The share of that room above which a line may have had none left for the next word: a line a character short of the room may be full. */
+const MAYBE_FULL = 0.9;
+
+const leftEdge = (tokens: readonly LayoutToken[]) => Math.min(...tokens.map((t) => t.start));
+
+/**
+ * The room, in characters, text of `cells` has right of `edge` on `lines`: up to the nearest text
+ * of another cell right of theirs on those lines (Infinity when none). Its column may be narrower (the
+ * next label centred in its cell), never wider.
+ */
+function roomRight(all: readonly Placed[], cells: readonly LayoutCell[], edge: number, lines: readonly number[]): number {
+  const own = (line: number) => cells.flatMap((c) => tokensOn(c, line));
+  // On a line between where they print nothing, text right of where the first line ends.
+  const ends = lines.map((line) => Math.max(edge, ...(own(line).length > 0 ? own(line) : own(lines[0]!)).map((t) => t.end)));
+  const right = all.flatMap((p) => (cells.includes(p.cell) ? [] : p.cell.tokens.filter((t) => lines.some((line, i) => t.line === line && t.start >= ends[i]!))));
+  return right.length === 0 ? Infinity : (Math.min(...right.map((t) => t.start)) - edge) / COLUMNS_PER_CHARACTER;
+}
+
+/**
+ * What line `upper` of `upperCell` and the first word of line `lower` of `lowerCell` (the same
+ * cell, or one under it) need of the room right of the line's left edge, bounded by text right of
+ * them on the lines from `upper` down to the cell's line (0 where no text bounds them).
+ */
+function shareOfRoom(all: readonly Placed[], upperCell: LayoutCell, upper: number, lowerCell: LayoutCell, lower: number): number {
+  const upperTokens = tokensOn(upperCell, upper);
+  const edge = leftEdge(upperTokens);
+  // Another cell's line is bounded by its own neighbours, not this cell's.
+  const last = lowerCell === upperCell ? lower : lower - 1;
+  const lines = Array.from({ length: last - upper + 1 }, (_, i) => upper + i);
+  return (printedWidth(upperTokens) + firstWordWidth(tokensOn(lowerCell, lower))) / roomRight(all, [upperCell, lowerCell], edge, lines);
+}
+
+/**
+ * Header value cells with a line whose next line's first word had room on it: wrapped text fills
+ * each line of its cell but the last, so the text under such a line is another field's, set at the
+ * top of its cell right under it (按照市区两级工作299 / 计划财务科, 具体实施处's value under the name's:
+ * seed 1111, form 299). Named by their text.
+ */
+export function linesWithRoom(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const all = placed(table, skip, isLabel);
+  const roomy = (p: Placed) =>
+    p.lines.some((line, i) => {
+      const upper = p.lines[i - 1];
+      if (upper === undefined) return false;
+      const share = shareOfRoom(all, p.cell, upper, p.cell, line);
+      return Math.abs(leftEdge(tokensOn(p.cell, upper)) - leftEdge(tokensOn(p.cell, line))) <= ALIGNED && share > 0 && share <= SURE_ROOM;
+    });
+  return all.filter((p) => !p.label && roomy(p)).map((p) => namedCell(p.cell, 'layout.lineWouldFit', locationOf));
+}
+
+/**
+ * Header value cells set right under (within two lines) the last line of another value cell in
+ * their column that had no room for their first word: that line may go on in them, a wrapped line
+ * read as the next field's (组织开展专项检查2次，覆盖全区15个街 / 镇295, read as 具体实施处's: seed
+ * 1111, form 295). Both are named by their text.
+ */
+export function valuesUnderFullLines(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean, locationOf: (cell: LayoutCell) => string): UnclearCell[] {
+  const all = placed(table, skip, isLabel);
+  const values = all.filter((p) => !p.label);
+  return values.flatMap((v) => {
+    const first = v.lines[0]!;
+    const start = leftEdge(tokensOn(v.cell, first));
+    const above = values.filter((u) => {
+      const last = u.lines.at(-1)!;
+      const tail = tokensOn(u.cell, last);
+      // Text of a third cell in the column between them: v does not follow u.
+      const between = all.some((p) => p !== u && p !== v && p.cell.tokens.some((t) => t.line > last && t.line < first && t.start < Math.max(...tail.map((s) => s.end)) && t.end > leftEdge(tail)));
+      return u !== v && first > last && first - last <= 2 && !between && Math.abs(start - leftEdge(tail)) <= ALIGNED && shareOfRoom(all, u.cell, last, v.cell, first) > MAYBE_FULL;
+    });
+    return above.length === 0 ? [] : [v, ...above].map((p) => namedCell(p.cell, 'layout.lineFull', locationOf, firstLineNo(v.cell)));
   });
 }

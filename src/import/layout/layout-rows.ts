@@ -164,7 +164,7 @@ function valuesNotParted(rows: LayoutRow[], text: TextRows): LayoutRow[] {
 /** How many columns shorter than the line below a wrapped line must be to be the last of its cell. */
 const SHORT_BY = 3;
 /** How many columns pdftotext may set the lines of one cell apart at their left edge. */
-const ALIGNED = 2;
+export const ALIGNED = 2;
 
 /**
  * Whether `line` ends a cell's wrapped text: a cell's text fills each of its lines to the cell's
@@ -211,6 +211,16 @@ function wrappedWhole(lower: readonly LayoutToken[], short: number): boolean {
   const first = lower.reduce((a, b) => (b.start < a.start ? b : a));
   const run = UNBROKEN.exec(first.text)?.[0];
   return run !== undefined && printedWidth([{ ...first, text: run }]) >= short - 1;
+}
+
+/** A character with the closing marks that go with it: never the first of a line (，。 after 街). */
+const ONE_CHARACTER = /^.[，。、；：？！）》”’]*/u;
+
+/** How wide a line's first word prints (a figure or a Latin word whole, else its first character): what a line above must have room for to take it. */
+export function firstWordWidth(tokens: readonly LayoutToken[]): number {
+  const first = tokens.reduce((a, b) => (b.start < a.start ? b : a));
+  const word = UNBROKEN.exec(first.text)?.[0] ?? ONE_CHARACTER.exec(first.text)?.[0] ?? first.text;
+  return printedWidth([{ ...first, text: word }]);
 }
 
 /** Where a line's text starts and how wide its first piece prints (a neighbour's text may print a column after it, 及 ≥90%). */

@@ -23,7 +23,7 @@ import { leftoverLineCells } from './leftover-lines.ts';
 import { joinOrphanValues, joinSplitLabelRows, joinAnswersToQuestions, joinStrayValues } from './orphan-values.ts';
 import { besideSeam, tableRows } from './layout-table-rows.ts';
 import { blankBesideDoubts, captionsOutOfColumn, doubtfulValues, filledBesideBlank, holds, offCentreCaptions, tiedCaptions, unclearFields } from './doubtful-rows.ts';
-import { readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesInOtherSlots, valuesUnderLabels } from './header-doubts.ts';
+import { linesWithRoom, readsFigure, unreadBesideBareLabels, unreadCells, valuesBesideBareLabels, valuesInOtherSlots, valuesUnderFullLines, valuesUnderLabels } from './header-doubts.ts';
 import { valueAt } from './field-report.ts';
 import { blankNeighbourCells, partedCells, sharedColumnCells, stackedFigureCells, touchingColumnCells, touchingRowCells, touchingTableCells, twoEdgedCells } from './touching-rows.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
@@ -401,6 +401,8 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
     ...unreadCells(cells, inTable, isLabelPiece, read, cellLocation),
     ...valuesBesideBareLabels(cells, inTable, isLabelPiece, cellLocation),
     ...valuesInOtherSlots(cells, inTable, isLabelText, cellLocation),
+    ...linesWithRoom(cells, inTable, isLabelPiece, cellLocation),
+    ...valuesUnderFullLines(cells, inTable, isLabelPiece, cellLocation),
   ];
   // A 一级指标 left open is inferred from the template's points and said so by the recogniser.
   const unclear = diagnosticSink(input.file);

@@ -14,7 +14,7 @@ export interface UnclearCell {
   location: string;
   lineNo: number;
   /** The message saying why: rows that touch (the default) or columns whose text runs together. */
-  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked' | 'layout.cellParted' | 'layout.cellTwoEdged' | 'layout.blankBeside';
+  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked' | 'layout.cellParted' | 'layout.cellTwoEdged' | 'layout.blankBeside' | 'layout.lineWouldFit' | 'layout.lineFull';
   /** The cell's text, where the cells of a row share one location (a table row's line): only the field holding it is unclear. */
   text?: string;
 }
@@ -33,20 +33,20 @@ function touch(upper: LayoutRow, lower: LayoutRow): boolean {
   return a !== undefined && b !== undefined && a.page === b.page && b.index === a.index + 1;
 }
 
-/**
- * A cell whose lines follow one another and are centred on its row's anchor line is that row's
- * wrapped cell, set in the middle of its row as the anchor is: no line of it is in doubt.
- */
 /** A cell's lines, top to bottom, each once. */
-function linesOf(cell: LayoutCell): number[] {
+export function linesOf(cell: LayoutCell): number[] {
   return [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
 }
 
 /** A cell's tokens on one of its lines. */
-function tokensOn(cell: LayoutCell, line: number): LayoutToken[] {
+export function tokensOn(cell: LayoutCell, line: number): LayoutToken[] {
   return cell.tokens.filter((t) => t.line === line);
 }
 
+/**
+ * A cell whose lines follow one another and are centred on its row's anchor line is that row's
+ * wrapped cell, set in the middle of its row as the anchor is: no line of it is in doubt.
+ */
 function centredOn(cell: LayoutCell, anchor: number): boolean {
   const lines = linesOf(cell);
   const first = lines[0]!;
