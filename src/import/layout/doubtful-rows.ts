@@ -120,6 +120,9 @@ export function captionsOutOfColumn(file: string, form: ImportedForm, index: num
   return moved === undefined ? [] : report(file, form, index, indicatorPaths(form.evaluation), 'layout.captionOutOfColumn', String(moved.message.params.text ?? ''));
 }
 
+/** The text columns right of a 二级指标, each of which a row read a column to the left fills with the next one's text. */
+const SHIFTED_FIELDS = ['name', 'target', 'actual'] as const;
+
 export function doubtfulValues(file: string, form: ImportedForm, index: number, template: Template): ImportDiagnostic[] {
   const evaluation = form.evaluation;
   const out: ImportDiagnostic[] = [];
@@ -129,11 +132,11 @@ export function doubtfulValues(file: string, form: ImportedForm, index: number, 
   if (points !== undefined) out.push(...report(file, form, index, indicatorPaths(evaluation), 'layout.rowUnclear', points));
   // Captions are shared out in order: one misplaced may shift the others of its column. And a
   // 二级指标 none of its 一级指标's may be the row's name read a column to the left (服务对象满意度
-  // for 服务对象满意度指标), the name then the next column's text (seed 6262, form 58).
+  // for 服务对象满意度指标), the name then the target's text, the target the actual's (seed 6262, form 58).
   const misplaced = misplacedCaptions(evaluation, template);
   const caption = misplaced.length === 0 ? undefined : evaluation.indicators[misplaced[0]!]!.subcategory!;
   if (caption !== undefined) out.push(...report(file, form, index, evaluation.indicators.map((_, i) => `indicators[${i}].subcategory`), 'layout.captionUnclear', caption));
-  out.push(...misplaced.flatMap((i) => report(file, form, index, [`indicators[${i}].name`], 'layout.nameAsCaption', evaluation.indicators[i]!.subcategory!)));
+  out.push(...misplaced.flatMap((i) => report(file, form, index, SHIFTED_FIELDS.map((f) => `indicators[${i}].${f}`), 'layout.nameAsCaption', evaluation.indicators[i]!.subcategory!)));
   const funding = fundingProblem(evaluation);
   if (funding !== undefined) out.push(...report(file, form, index, [...fundingPaths(evaluation), ...RATE_FIELDS.slice(1)], 'layout.amountsUnclear', funding));
   if (!rateFits(evaluation)) out.push(...report(file, form, index, RATE_FIELDS, 'layout.amountsUnclear', 'project.executionRate'));

@@ -174,6 +174,14 @@ describe('a line that had room for the next line\'s first word', () => {
     assert.deepEqual(linesWithRoom(table, none, isLabel, where).map((u) => [u.location, u.key, u.text]), [['line 3', 'layout.lineWouldFit', '按照市区两级工作299计划财务科']]);
   });
 
+  test('whatever edge pdftotext set the first line at (right after its label: seed 7474, form 195)', () => {
+    const name = cell(1, 5, [4, '实际完成数略低于目标，实际完195']);
+    const department = cell(1, 8, [7, '综合科']);
+    const joined = { ...name, tokens: [...name.tokens, ...department.tokens] };
+    const table = [[cell(0, 0, [4, '项目名称']), joined, cell(0, 75, [4, '预算单位'])]];
+    assert.deepEqual(linesWithRoom(table, none, isLabel, where).map((u) => u.text), ['实际完成数略低于目标，实际完195综合科']);
+  });
+
   test('not when the line fills the room up to the next text, nor when no text right of it bounds its column', () => {
     const full = [[cell(0, 1, [2, '项目名称'])], [cell(1, 12, [3, '组织开展专项检查2次，覆盖全区15个街'], [4, '镇295']), cell(1, 49, [3, '预算单位'])]];
     const unbounded = [[cell(0, 1, [2, '项目名称'])], [cell(1, 12, [3, '按照市区两级工作299'], [4, '计划财务科'])]];

@@ -235,7 +235,7 @@ export function linesWithRoom(table: readonly LayoutCell[][], skip: (row: number
       const upper = p.lines[i - 1];
       if (upper === undefined) return false;
       const share = shareOfRoom(all, p.cell, upper, p.cell, line);
-      return Math.abs(leftEdge(tokensOn(p.cell, upper)) - leftEdge(tokensOn(p.cell, line))) <= ALIGNED && share > 0 && share <= SURE_ROOM;
+      return share > 0 && share <= SURE_ROOM;
     });
   return all.filter((p) => !p.label && roomy(p)).map((p) => namedCell(p.cell, 'layout.lineWouldFit', locationOf));
 }

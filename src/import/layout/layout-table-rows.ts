@@ -229,6 +229,8 @@ interface Borders {
   cost: number;
   /** For each border of `path`: whether every other place for it costs FIRM_LINES more or over. */
   firm: boolean[];
+  /** For each border of `path`: the first and last line it may end its row at within FIRM_LINES of the best. */
+  reach: Array<[number, number]>;
 }
 
 /**
@@ -286,7 +288,11 @@ function borders(blocks: readonly Block[], first: number, last: number, weights:
   for (let k = K - 1; k >= 0; k--) (chosen[k] = j), (j = back[k]![j]!);
   const path = chosen.map((i, k) => gaps[k]![i]!.c);
   const firm = chosen.map((i, k) => totals[k]!.every((t, x) => x === i || t - best >= FIRM_LINES));
-  return { path, cost: best, firm };
+  const reach = totals.map((row, k): [number, number] => {
+    const near = gaps[k]!.filter((_, x) => row[x]! - best < FIRM_LINES).map(({ c }) => c);
+    return [Math.min(...near), Math.max(...near)];
+  });
+  return { path, cost: best, firm, reach };
 }
 
 /** A row of lines; its anchor is the line of its weight, as a row's single-line cells are. */
@@ -308,21 +314,23 @@ export function besideSeam(token: LayoutToken): boolean {
   return seamTokens.has(token);
 }
 
-function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bandAt: ReadonlyMap<LayoutToken, number>, bounds: readonly number[], firm: readonly boolean[], apart: ReadonlySet<number>): void {
+function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bandAt: ReadonlyMap<LayoutToken, number>, bounds: readonly number[], firm: readonly boolean[], reach: ReadonlyArray<[number, number]>, apart: ReadonlySet<number>): void {
   const byIndex = new Map(lines.map((l) => [l.index, l]));
   const mark = (b: Block, top: number, bottom: number) => {
     for (const i of b.lines) if (i >= top && i <= bottom) for (const t of byIndex.get(i)?.tokens ?? []) if (bandAt.get(t) === b.band) seamTokens.add(t);
   };
   // Whether the border under row k could lie elsewhere at nearly the same cost (none under the last row).
   const loose = (k: number) => k >= 0 && k + 2 < bounds.length && !firm[k];
-  const rowAt = (line: number) => bounds.findIndex((b, k) => k + 1 < bounds.length && line > b && line <= bounds[k + 1]!);
-  // A block with a seam, cut there, or kept whole in a row with a loose border: which row its lines
-  // beyond the seam are in was the fit's choice. Whole between firm borders, it is its row's.
-  const placedByFit = (b: Block) => {
-    const k = rowAt(b.top);
-    return k !== rowAt(b.bottom) || loose(k - 1) || loose(k);
-  };
-  for (const b of blocks) if (b.lines.some((l, i) => i > 0 && l - b.lines[i - 1]! > 1) && placedByFit(b)) mark(b, b.top, b.bottom);
+  // A block with a seam, some of whose lines a border may put in either of two rows at nearly the
+  // same cost: which row its lines beyond the seam are in was the fit's choice. Where every border
+  // nearly as good leaves its lines where they are, the other columns placed them.
+  const placedByFit = (b: Block) => b.lines.some((l) => reach.some(([lo, hi]) => l > lo && l <= hi));
+  // ... or kept whole past a line that ends a cell (short of the next): the fit with every block
+  // whole was chosen over the one that ends cells there, and what follows may be the next row's
+  // cell set at its top (推进 / 按照市区两: seed 4444, form 95).
+  const textOn = (b: Block, line: number) => (byIndex.get(line)?.tokens ?? []).filter((t) => bandAt.get(t) === b.band);
+  const endsWithin = (b: Block) => b.lines.some((l, i) => i > 0 && endsBefore(textOn(b, b.lines[i - 1]!), textOn(b, l), b.lines.slice(0, i - 1).map((x) => firstPiece(textOn(b, x)))));
+  for (const b of blocks) if (b.lines.some((l, i) => i > 0 && l - b.lines[i - 1]! > 1) && (placedByFit(b) || endsWithin(b))) mark(b, b.top, b.bottom);
   const rowsOf = (k: number) => ({ top: bounds[k]! + 1, bottom: bounds[k + 1]! });
   const partsOf = bounds.slice(1).map((_, k) => {
     const { top, bottom } = rowsOf(k);
@@ -387,6 +395,8 @@ interface PageFit {
   cost: number;
   /** For each border between rows: whether the fit put it there by a clear margin (see FIRM_LINES). */
   firm: boolean[];
+  /** For each border between rows: the first and last line it may end its row at, nearly as well (see Borders). */
+  reach: Array<[number, number]>;
   /** Each token's column (see tokenBands). */
   bandAt: ReadonlyMap<LayoutToken, number>;
   /** The columns of text right of the names (see APART): the 一级/二级指标 captions never drift into them. */
@@ -415,16 +425,17 @@ function pageFit(lines: readonly LayoutLine[], bands: readonly Band[], seams: bo
   const last = lines.at(-1)!.index;
   const bandAt = tokenBands(lines, bands);
   const blocks = blocksOf(lines, bands, seams, bandAt);
-  const fit = weights.length === 1 ? { path: [], cost: 0, firm: [] } : borders(blocks, first, last, weights, seams, printedBands(bands));
+  const fit = weights.length === 1 ? { path: [], cost: 0, firm: [], reach: [] } : borders(blocks, first, last, weights, seams, printedBands(bands));
   if (fit === undefined) return undefined;
   const apart = new Set(bands.flatMap((b, i) => (APART.has(b.field ?? '') ? [i] : [])));
-  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, firm: fit.firm, bandAt, apart };
+  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, firm: fit.firm, reach: fit.reach, bandAt, apart };
 }
 
 /** `fit` with each border loose where `other`, the fit with or without seams, is nearly as good and puts it elsewhere. */
 function loosenedBy(fit: PageFit, other: PageFit | undefined): PageFit {
   if (other === undefined || other.cost - fit.cost >= FIRM_LINES) return fit;
-  return { ...fit, firm: fit.firm.map((f, k) => f && other.bounds[k + 1] === fit.bounds[k + 1]) };
+  const widened = (k: number, [lo, hi]: [number, number]): [number, number] => [Math.min(lo, other.bounds[k + 1]!), Math.max(hi, other.bounds[k + 1]!)];
+  return { ...fit, firm: fit.firm.map((f, k) => f && other.bounds[k + 1] === fit.bounds[k + 1]), reach: fit.reach.map((r, k) => widened(k, r)) };
 }
 
 /**
@@ -465,8 +476,8 @@ function sameColumns(lines: readonly LayoutLine[], a: readonly Band[], b: readon
 
 /** One page's part of a table body as rows cut at the borders of `fit`. */
 function pageRows(fit: PageFit): LayoutRow[] {
-  const { lines, blocks, weights, bounds, bandAt, firm, apart } = fit;
-  markSeamsKept(blocks, lines, bandAt, bounds, firm, apart);
+  const { lines, blocks, weights, bounds, bandAt, firm, reach, apart } = fit;
+  markSeamsKept(blocks, lines, bandAt, bounds, firm, reach, apart);
   return bounds.slice(1).map((b, k) => rowOf(lines.filter((l) => l.index > bounds[k]! && l.index <= b), weights)).filter((r) => r.tokens.length > 0);
 }
 

@@ -111,14 +111,14 @@ test('an indicator named as a caption of the form (服务对象满意度指标):
   assert.deepEqual(named('数量指标完成率'), []);
 });
 
-test('a 二级指标 its 一级指标 has not: the row\'s name too, which may be the next column\'s text (seed 6262, form 58)', () => {
+test('a 二级指标 its 一级指标 has not: the row\'s name, target and actual too, each of which may be the next column\'s text (seed 6262, form 58)', () => {
   const f = form((e) => {
     e.indicators[1]!.subcategory = '服务对象满意度';
   });
-  f.locations = { ...f.locations, 'indicators[1].name': 'line 40' };
+  f.locations = { ...f.locations, 'indicators[1].name': 'line 40', 'indicators[1].target': 'line 41', 'indicators[1].actual': 'line 41' };
   const template = registry.get(f.evaluation.template)!;
   const names = (g: ImportedForm) => doubtfulValues('form.txt', g, 0, template).filter((d) => d.message.key === 'layout.nameAsCaption').map(where);
-  assert.deepEqual(names(f), ['evaluations[0].indicators[1].name line 40']);
+  assert.deepEqual(names(f), ['evaluations[0].indicators[1].name line 40', 'evaluations[0].indicators[1].target line 41', 'evaluations[0].indicators[1].actual line 41']);
   assert.deepEqual(names(form(() => undefined)), []);
 });
 
