@@ -474,3 +474,27 @@ test('a cell kept whole past a line short of the next, with a line of its row be
   assert.equal(evaluation.indicators[13]!.remark, '受疫情影响部分活动取消，推进按照市区两');
   assert.ok(named.includes('evaluations[0].indicators[13].remark'));
 });
+
+test('a wrapped cell against a border that may lie on either of two blank lines is not doubted: its lines stay in its row (committed sample, form 5)', async () => {
+  // 群众知晓率达到96%，得 / (实施进。 2.5 0.5) / 满分, then a blank line and the next row: after 满分 or after the
+  // blank line, the border leaves the rule whole in its row. Before, a loose border doubted it anyway.
+  const { read: evaluation, named, expected } = await readFixture('layout-corpus', 'form-0005-shanghai-2021');
+  assert.equal(evaluation.indicators[11]!.rule, expected.indicators[11]!.rule);
+  assert.equal(named.includes('evaluations[0].indicators[11].rule'), false);
+});
+
+test('a cell with a line of other text between two of its lines, ending at its row\'s border with no text of its column across it, is doubted (seed 2222, form 70)', async () => {
+  // 围绕年度重点工作。 / (数量指标) / 实际完成数略低于, the next row's line right under: the remark's last line is the
+  // next row's remark set at its top, though the border the fit chose was clear. It is named.
+  const { read: evaluation, named } = await readFixture('layout-silent', 'seed-2222-form-0070-national-2020');
+  assert.equal(evaluation.indicators[1]!.remark, '围绕年度重点工作。实际完成数略低于');
+  assert.ok(named.includes('evaluations[0].indicators[1].remark'));
+});
+
+test('a cell with a line of its row between two of its lines, cut there by a border, is doubted however clear the border (seed 8585, form 85)', async () => {
+  // 服务对象满意度达到较满意，得满 / (服务对象满意度 1) / 分 / (1.5) / 受疫情影响部分活: the fit ended the row after
+  // 得满 and gave 分 to the next row's rule. Both rules are named.
+  const { read: evaluation, named } = await readFixture('layout-silent', 'seed-8585-form-0085-shanghai-2021');
+  assert.deepEqual(evaluation.indicators.slice(10, 12).map((i) => i.rule), ['服务对象满意度达到较满意，得满', '分受疫情影响部分活']);
+  assert.ok(named.includes('evaluations[0].indicators[10].rule') && named.includes('evaluations[0].indicators[11].rule'));
+});

@@ -193,11 +193,11 @@ const interleavedOutputRows = (between: string[]): string[] => [
   at([34, '到92%'], [86, '实施']),
 ];
 
-test('wrapped cells of one column in two rows, the border between them loose, are both reported', async () => {
+test('wrapped cells of one column in two rows, the border between them loose over blank lines only, are not doubted', async () => {
   // Three blank lines part the rows: the border may lie on any of them at nearly the same cost (a
-  // row's cells set at its top or in its middle), so which row the cells' last and first lines are
-  // in is a guess. Where every other place costs a line more, the border is firm and nothing is said
-  // (the committed sample's test counts the warnings on forms read exactly).
+  // row's cells set at its top or in its middle), but wherever it lies, every line of text stays in
+  // its row. A doubt is said only where a border nearly as good would move a line (seed 4444, form
+  // 95 and seed 2222, form 70 in layout-rows-rebuilt.test.ts); before, these were doubted anyway.
   const result = await read([
     ...HEAD,
     ...TITLES,
@@ -211,7 +211,7 @@ test('wrapped cells of one column in two rows, the border between them loose, ar
   ]);
   assert.deepEqual(result.forms[0]!.evaluation.indicators.map((i) => i.remark ?? ''), ['部分任务顺延至下年度', '按计划推进项目实施', '', '']);
   const unclear = result.diagnostics.filter((d) => d.code === 'LAYOUT_CELL_UNCLEAR').map((d) => d.path);
-  assert.ok(unclear.includes('evaluations[0].indicators[1].remark'), unclear.join(', '));
+  assert.deepEqual(unclear, []);
 });
 
 test("the last row's cells set in the middle of a tall row, lines above 合计 and far below the row's first line, are that row's, not the totals' (seed 7007, form 100)", async () => {

@@ -314,6 +314,13 @@ export function besideSeam(token: LayoutToken): boolean {
   return seamTokens.has(token);
 }
 
+/** A block's lines within one row. */
+interface Part {
+  block: Block;
+  top: number;
+  bottom: number;
+}
+
 function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bandAt: ReadonlyMap<LayoutToken, number>, bounds: readonly number[], firm: readonly boolean[], reach: ReadonlyArray<[number, number]>, apart: ReadonlySet<number>): void {
   const byIndex = new Map(lines.map((l) => [l.index, l]));
   const mark = (b: Block, top: number, bottom: number) => {
@@ -321,16 +328,23 @@ function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], b
   };
   // Whether the border under row k could lie elsewhere at nearly the same cost (none under the last row).
   const loose = (k: number) => k >= 0 && k + 2 < bounds.length && !firm[k];
-  // A block with a seam, some of whose lines a border may put in either of two rows at nearly the
-  // same cost: which row its lines beyond the seam are in was the fit's choice. Where every border
-  // nearly as good leaves its lines where they are, the other columns placed them.
-  const placedByFit = (b: Block) => b.lines.some((l) => reach.some(([lo, hi]) => l > lo && l <= hi));
+  // Whether a border nearly as good as border k would put some of the part's lines in the other row.
+  const moves = (k: number, p: Part) => k >= 0 && k < reach.length && p.block.lines.some((l) => l >= p.top && l <= p.bottom && l > reach[k]![0] && l <= reach[k]![1]);
+  // Whether the part has a seam: a line of other text between two of its lines.
+  const seamed = (p: Part) => p.block.lines.some((l, i) => i > 0 && l <= p.bottom && p.block.lines[i - 1]! >= p.top && l - p.block.lines[i - 1]! > 1);
+  const whole = (b: Block): Part => ({ block: b, top: b.top, bottom: b.bottom });
+  // A block with a seam, cut there, or some of whose lines a border nearly as good would put in the
+  // other row: which row its lines beyond the seam are in was the fit's choice (服务对象满意度达到较满意，得满 /
+  // 分 / 受疫情影响部分活, cut after 得满: seed 8585, form 85). Kept whole where every such border leaves
+  // its lines where they are, the other columns placed them.
+  const cut = (b: Block) => bounds.slice(1, -1).some((c) => b.top <= c && c < b.bottom);
+  const placedByFit = (b: Block) => cut(b) || reach.some((_, k) => moves(k, whole(b)));
   // ... or kept whole past a line that ends a cell (short of the next): the fit with every block
   // whole was chosen over the one that ends cells there, and what follows may be the next row's
   // cell set at its top (推进 / 按照市区两: seed 4444, form 95).
   const textOn = (b: Block, line: number) => (byIndex.get(line)?.tokens ?? []).filter((t) => bandAt.get(t) === b.band);
   const endsWithin = (b: Block) => b.lines.some((l, i) => i > 0 && endsBefore(textOn(b, b.lines[i - 1]!), textOn(b, l), b.lines.slice(0, i - 1).map((x) => firstPiece(textOn(b, x)))));
-  for (const b of blocks) if (b.lines.some((l, i) => i > 0 && l - b.lines[i - 1]! > 1) && (placedByFit(b) || endsWithin(b))) mark(b, b.top, b.bottom);
+  for (const b of blocks) if (seamed(whole(b)) && (placedByFit(b) || endsWithin(b))) mark(b, b.top, b.bottom);
   const rowsOf = (k: number) => ({ top: bounds[k]! + 1, bottom: bounds[k + 1]! });
   const partsOf = bounds.slice(1).map((_, k) => {
     const { top, bottom } = rowsOf(k);
@@ -365,17 +379,22 @@ function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], b
       markNeighbour(k - 1, p.block.band);
       markNeighbour(k + 1, p.block.band);
     }
-    // A wrapped block against a loose border with no text of its column across it may be the
-    // neighbour's; where the border is firm, the other columns placed it.
-    // Only wrapped text: a single line stands where its row's single-line cells stand.
-    const wrapped = (p: { top: number; bottom: number }) => p.bottom > p.top;
-    for (const p of here) if (wrapped(p) && ((p.bottom >= bottom - 1 && loose(k) && lacks(k + 1, p.block.band)) || (p.top <= top + 1 && loose(k - 1) && lacks(k - 1, p.block.band)))) mark(p.block, top, bottom);
-    // A column's text in this row and the next with at most a line between, across a loose border:
-    // the last lines of one cell and a cell set at the top of the next row print alike.
+    // A wrapped block against a border with no text of its column across it may be the neighbour's
+    // where a border nearly as good would move some of its lines, or where it has a seam and ends
+    // (begins) right at the border: its part beyond the seam may be the neighbour's cell set at its
+    // top (bottom), however clear the border (围绕年度重点工作。 / 实际完成数略低于: seed 2222, form 70).
+    // Elsewhere the other columns placed it. Only wrapped text: a single line stands where its row's single-line cells stand.
+    const wrapped = (p: Part) => p.bottom > p.top;
+    const below = (p: Part) => moves(k, p) || (seamed(p) && p.bottom === bottom);
+    const over = (p: Part) => moves(k - 1, p) || (seamed(p) && p.top === top);
+    for (const p of here) if (wrapped(p) && ((p.bottom >= bottom - 1 && below(p) && lacks(k + 1, p.block.band)) || (p.top <= top + 1 && over(p) && lacks(k - 1, p.block.band)))) mark(p.block, top, bottom);
+    // A column's text in this row and the next with at most a line between, across a border nearly
+    // as good elsewhere that would move some of it: the last lines of one cell and a cell set at the
+    // top of the next row print alike.
     if (k + 2 >= bounds.length || !loose(k)) continue;
     const next = rowsOf(k + 1);
     for (const q of parts(k + 1)) {
-      const p = here.find((x) => x.block.band === q.block.band && q.top - x.bottom <= 2 && (wrapped(x) || wrapped(q)));
+      const p = here.find((x) => x.block.band === q.block.band && q.top - x.bottom <= 2 && (wrapped(x) || wrapped(q)) && (moves(k, x) || moves(k, q)));
       if (p) mark(p.block, top, bottom), mark(q.block, next.top, next.bottom);
     }
   }
