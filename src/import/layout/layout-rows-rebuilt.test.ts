@@ -483,12 +483,16 @@ test('a wrapped cell against a border that may lie on either of two blank lines 
   assert.equal(named.includes('evaluations[0].indicators[11].rule'), false);
 });
 
-test('a cell with a line of other text between two of its lines, ending at its row\'s border with no text of its column across it, is doubted (seed 2222, form 70)', async () => {
+test('a cell with a line of other text between two of its lines, ending at its row\'s border with no text of its column across it, is doubted (seed 2222, form 70; seed 9292, form 28)', async () => {
   // 围绕年度重点工作。 / (数量指标) / 实际完成数略低于, the next row's line right under: the remark's last line is the
   // next row's remark set at its top, though the border the fit chose was clear. It is named.
   const { read: evaluation, named } = await readFixture('layout-silent', 'seed-2222-form-0070-national-2020');
   assert.equal(evaluation.indicators[1]!.remark, '围绕年度重点工作。实际完成数略低于');
   assert.ok(named.includes('evaluations[0].indicators[1].remark'));
+  // 全年完成主要工作 / (数量指标) / the next row's remark of thirteen lines, the border a blank line under its end.
+  const tall = await readFixture('layout-silent', 'seed-9292-form-0028-national-2020');
+  assert.ok(tall.read.indicators[3]!.remark!.startsWith('全年完成主要工作服务对象满意度'));
+  assert.ok(tall.named.includes('evaluations[0].indicators[3].remark'));
 });
 
 test('a cell with a line of its row between two of its lines, cut there by a border, is doubted however clear the border (seed 8585, form 85)', async () => {

@@ -379,14 +379,14 @@ function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], b
       markNeighbour(k - 1, p.block.band);
       markNeighbour(k + 1, p.block.band);
     }
-    // A wrapped block against a border with no text of its column across it may be the neighbour's
-    // where a border nearly as good would move some of its lines, or where it has a seam and ends
-    // (begins) right at the border: its part beyond the seam may be the neighbour's cell set at its
-    // top (bottom), however clear the border (围绕年度重点工作。 / 实际完成数略低于: seed 2222, form 70).
+    // A wrapped block against a border (within a line of it) with no text of its column across it
+    // may be the neighbour's where a border nearly as good would move some of its lines, or where it
+    // has a seam: its part beyond the seam may be the neighbour's cell set at its top (bottom),
+    // however clear the border (围绕年度重点工作。 / 实际完成数略低于: seed 2222, form 70).
     // Elsewhere the other columns placed it. Only wrapped text: a single line stands where its row's single-line cells stand.
     const wrapped = (p: Part) => p.bottom > p.top;
-    const below = (p: Part) => moves(k, p) || (seamed(p) && p.bottom === bottom);
-    const over = (p: Part) => moves(k - 1, p) || (seamed(p) && p.top === top);
+    const below = (p: Part) => moves(k, p) || seamed(p);
+    const over = (p: Part) => moves(k - 1, p) || seamed(p);
     for (const p of here) if (wrapped(p) && ((p.bottom >= bottom - 1 && below(p) && lacks(k + 1, p.block.band)) || (p.top <= top + 1 && over(p) && lacks(k - 1, p.block.band)))) mark(p.block, top, bottom);
     // A column's text in this row and the next with at most a line between, across a border nearly
     // as good elsewhere that would move some of it: the last lines of one cell and a cell set at the
