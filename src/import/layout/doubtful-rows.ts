@@ -171,12 +171,21 @@ export function unclearFields(file: string, form: ImportedForm, index: number, u
   return sink.diagnostics;
 }
 
-/** Every caption of a column one of whose captions sits off the middle of its rows (see spanGroupedColumns in layout-grid.ts). */
-export function offCentreCaptions(file: string, form: ImportedForm, index: number, notes: ReadonlyArray<{ field: string; offCentre?: boolean; first: string }>): ImportDiagnostic[] {
-  return [...new Set(notes.filter((n) => n.offCentre).map((n) => n.field))].flatMap((field) => {
-    const paths = form.evaluation.indicators.map((_, i) => `indicators[${i}].${field}`);
-    return report(file, form, index, paths, 'layout.captionOffCentre', notes.find((n) => n.offCentre && n.field === field)!.first);
-  });
+/**
+ * The rows of a caption that sits off the middle of its rows, and of the captions next to it (see
+ * spanGroupedColumns in layout-grid.ts): where its span ends is a guess, and so where theirs begin.
+ */
+export function offCentreCaptions(file: string, form: ImportedForm, index: number, notes: ReadonlyArray<Pick<SpanNote, 'field' | 'offCentre' | 'around' | 'first'>>): ImportDiagnostic[] {
+  const paths = new Set<string>();
+  const firstOf = new Map<string, string>();
+  for (const n of notes) {
+    if (!n.offCentre) continue;
+    for (const [i] of form.evaluation.indicators.entries()) {
+      const path = `indicators[${i}].${n.field}`;
+      if (n.around === undefined || n.around.includes(form.locations[path] ?? '')) (paths.add(path), firstOf.has(path) || firstOf.set(path, n.first));
+    }
+  }
+  return [...paths].flatMap((path) => report(file, form, index, [path], 'layout.captionOffCentre', firstOf.get(path)!));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Evaluation } from '../../core/model/evaluation.ts';
 import { templateRegistry } from '../../core/templates/registry.ts';
 import type { ImportedForm } from '../import-result.ts';
 import { readTextForms } from '../text/read-text-forms.ts';
-import { blankBesideDoubts, doubtfulValues, filledBesideBlank, tiedCaptions } from './doubtful-rows.ts';
+import { blankBesideDoubts, doubtfulValues, filledBesideBlank, offCentreCaptions, tiedCaptions } from './doubtful-rows.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joinWrappedLabels, type LabelFit } from './layout-wraps.ts';
 import { labellingForTest } from './read-layout-forms.ts';
@@ -206,5 +206,20 @@ describe('a 二级指标 row between two captions, kept with the nearer', () => 
     assert.deepEqual(reported, [0, 1, 2].map((i) => ['LAYOUT_VALUE_UNCLEAR', `evaluations[0].indicators[${i}].subcategory`]));
     // A note of a row left blank (no caption kept) is said elsewhere, not here.
     assert.deepEqual(tiedCaptions('form.txt', f, 0, [{ ...note, kept: undefined }]), []);
+  });
+});
+
+describe('a 二级指标 caption off the middle of the rows it is given', () => {
+  test('reports that column of its rows and of the rows of the captions next to it, not the whole column', () => {
+    const f = form(() => {});
+    // Captions printed on lines 30 and 31 (row 0's and row 1's, as form() places them): the one off
+    // the middle and its neighbour. Where its span ends is a guess, and so where the next one's begins;
+    // the rows of captions further off are placed by their own lines.
+    const note = { field: 'subcategory', offCentre: true, around: ['line 30', 'line 31'], first: '数量指标' };
+    const paths = (notes: Parameters<typeof offCentreCaptions>[3]) => offCentreCaptions('form.txt', f, 0, notes).map((d) => d.path);
+    assert.deepEqual(paths([note]), ['evaluations[0].indicators[0].subcategory', 'evaluations[0].indicators[1].subcategory']);
+    assert.ok(f.evaluation.indicators.length > 2);
+    // A note that does not say which captions are around it doubts the whole column.
+    assert.deepEqual(paths([{ ...note, around: undefined }]), f.evaluation.indicators.map((_, i) => `evaluations[0].indicators[${i}].subcategory`).filter((_, i) => (f.evaluation.indicators[i]!.subcategory ?? '') !== ''));
   });
 });

@@ -113,8 +113,10 @@ export function isQuantity(text: string): boolean {
 /** A row a merged caption may or may not reach: left without that caption. */
 export interface SpanNote {
   field: string;
-  /** Set when no span puts the caption near the middle of its rows: every caption of the column is in doubt. */
+  /** Set when no span puts the caption near the middle of its rows: its rows and its neighbours' are in doubt. */
   offCentre?: boolean;
+  /** With `offCentre`: where that caption and the captions next to it are printed (cellLocation). */
+  around?: readonly string[];
   /** The column's title as printed. */
   column: string;
   lineNo: number;
@@ -707,7 +709,9 @@ function spanGroupedColumns(table: LayoutCell[][], zone: Zone, rows: readonly La
       const outside = byPoints ? Math.max(...lines) < extents[s]!.top || Math.min(...lines) > extents[e]!.bottom : (cost > OFF_CENTRE_LINES && (margin ?? 0) < FORCED_SPAN_LINES) || squeezedTopSet(unbrokenCaptions[i]!, texts, extents, s, e);
       if (outside) {
         const row = rows[dataRows[s]!]!;
-        notes.push({ field: band.field!, offCentre: true, column, lineNo: row.lines[0]?.lineNo ?? 0, first: names[i]!, second: '' });
+        // Its borders with the captions next to it are a guess: their rows, not the whole column's.
+        const around = [i - 1, i, i + 1].filter((j) => j >= 0 && j < shown.length).map((j) => cellLocation(cellOf(shown[j]!, 0)));
+        notes.push({ field: band.field!, offCentre: true, around, column, lineNo: row.lines[0]?.lineNo ?? 0, first: names[i]!, second: '' });
       }
       // The border with the next caption in doubt, noted on the row at it (with `keepTies`, both captions' rows are reported).
       const borderNote = (lineNo: number): SpanNote => ({
