@@ -106,6 +106,7 @@ export const enImport: Messages = {
   'layout.blankBesideDoubt': 'Line {line}: {field} reads blank beside {what}, a field of a neighbouring row in doubt; the text read there may be this field\'s; check it',
   'layout.textInFigure': 'Line {line}: {field} reads blank while {what} of its row held text that is no figure (taken as blank); that text may be this field\'s; check it',
   'layout.cellUnclear': 'Line {line} touches the next row with no blank line between: its text may belong to that row; check {field}',
+  'layout.cellSeam': 'Line {line}: {field} lies where the rows\' border could nearly as well be drawn elsewhere, its lines parted by a line of another column or set against that border; part of its text may belong to the neighbouring row; check it',
   'layout.amountsGuessed': 'Line {line}: these amounts lie about as near another funding source\'s row as the row they were given to; {field} may be that source\'s; check it',
   'layout.figuresStacked': 'Line {line}: {field} holds two figures, each alone on its line; a figure never wraps, so one of them may be a neighbouring row\'s; check it',
   'layout.cellParted': 'Line {line}: {field} joins text printed apart in its column, with lines of other cells between; the parts may belong to different rows; check it',

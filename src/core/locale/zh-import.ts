@@ -109,6 +109,7 @@ export const zhImport: Messages = {
   'layout.blankBesideDoubt': '第{line}行：{field}读为空，相邻一行的{what}有疑问，那里读到的文字可能属于这一项，请核对',
   'layout.textInFigure': '第{line}行：{field}读为空，而同一行的{what}读到的是不能作为数字的文字（已按空处理），这段文字可能属于这一项，请核对',
   'layout.cellUnclear': '第{line}行与相邻的一行之间没有空行：这一行的文字可能属于相邻的行，{field}请核对',
+  'layout.cellSeam': '第{line}行：{field}处的行界划在别处也几乎同样合适（其文字被其他栏的一行隔开，或紧贴行界），其中部分文字可能属于相邻一行，请核对',
   'layout.amountsGuessed': '第{line}行：这些金额与另一资金来源所在行的距离和与所归入的行相差无几，{field}可能属于那一来源，请核对',
   'layout.figuresStacked': '第{line}行：{field}含有两个各占一行的数字；数字不会折行，其中一个可能属于相邻的行，请核对',
   'layout.cellParted': '第{line}行：{field}由本栏中相隔数行、中间夹着其他单元格文字的几段拼成，这几段可能属于不同的行，请核对',

@@ -372,7 +372,7 @@ export function readLayoutText(input: ReaderInput, text: string, templates: read
   const shared = [
     ...touchingTableCells(rows, cells, inBody, cellLocation),
     ...sharedColumnCells(cells, inZone, sharesColumns, cellLocation),
-    ...sharedColumnCells(cells, inZone, (c) => c.tokens.some(besideSeam), cellLocation).map((u) => ({ ...u, key: 'layout.cellUnclear' as const })),
+    ...sharedColumnCells(cells, inZone, (c) => c.tokens.some(besideSeam), cellLocation).map((u) => ({ ...u, key: 'layout.cellSeam' as const })),
     ...guessedAmountCells(cells, inZone, cellLocation),
     ...stackedFigureCells(rows, cells, inBody, cellLocation),
     ...partedCells(cells, inBody, cellLocation),

@@ -14,7 +14,7 @@ export interface UnclearCell {
   location: string;
   lineNo: number;
   /** The message saying why: rows that touch (the default) or columns whose text runs together. */
-  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked' | 'layout.cellParted' | 'layout.cellTwoEdged' | 'layout.blankBeside' | 'layout.lineWouldFit' | 'layout.lineFull';
+  key?: 'layout.cellUnclear' | 'layout.columnsUnclear' | 'layout.lineLeftOver' | 'layout.besideBareLabel' | 'layout.underOtherLabel' | 'layout.amountsGuessed' | 'layout.figuresStacked' | 'layout.cellParted' | 'layout.cellTwoEdged' | 'layout.blankBeside' | 'layout.lineWouldFit' | 'layout.lineFull' | 'layout.cellSeam';
   /** The cell's text, where the cells of a row share one location (a table row's line): only the field holding it is unclear. */
   text?: string;
 }
