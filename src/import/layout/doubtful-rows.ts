@@ -176,16 +176,13 @@ export function unclearFields(file: string, form: ImportedForm, index: number, u
  * spanGroupedColumns in layout-grid.ts): where its span ends is a guess, and so where theirs begin.
  */
 export function offCentreCaptions(file: string, form: ImportedForm, index: number, notes: ReadonlyArray<Pick<SpanNote, 'field' | 'offCentre' | 'around' | 'first'>>): ImportDiagnostic[] {
-  const paths = new Set<string>();
-  const firstOf = new Map<string, string>();
-  for (const n of notes) {
-    if (!n.offCentre) continue;
-    for (const [i] of form.evaluation.indicators.entries()) {
-      const path = `indicators[${i}].${n.field}`;
-      if (n.around === undefined || n.around.includes(form.locations[path] ?? '')) (paths.add(path), firstOf.has(path) || firstOf.set(path, n.first));
-    }
+  // Each field in doubt, with the first off-centre caption that puts it there.
+  const doubted = new Map<string, string>();
+  for (const n of notes.filter((note) => note.offCentre)) {
+    const paths = form.evaluation.indicators.map((_, i) => `indicators[${i}].${n.field}`);
+    for (const path of paths) if (!doubted.has(path) && (n.around === undefined || n.around.includes(form.locations[path] ?? ''))) doubted.set(path, n.first);
   }
-  return [...paths].flatMap((path) => report(file, form, index, [path], 'layout.captionOffCentre', firstOf.get(path)!));
+  return [...doubted].flatMap(([path, caption]) => report(file, form, index, [path], 'layout.captionOffCentre', caption));
 }
 
 /**

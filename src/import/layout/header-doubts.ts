@@ -7,7 +7,7 @@
  */
 import { readDate } from '../../core/values/read-value.ts';
 import { cellText, firstLineNo, type LayoutCell } from './layout-grid.ts';
-import { printedWidth, type LayoutToken } from './layout-lines.ts';
+import { leftEdge, printedWidth } from './layout-lines.ts';
 import { ALIGNED, firstWordWidth } from './layout-rows.ts';
 import { namedCell, tokensOn, type UnclearCell } from './touching-rows.ts';
 import { opensSlot } from './value-slots.ts';
@@ -193,8 +193,6 @@ const SURE_ROOM = 0.75;
 /** The share of that room above which a line may have had none left for the next word: a line a character short of the room may be full. */
 const MAYBE_FULL = 0.9;
 
-const leftEdge = (tokens: readonly LayoutToken[]) => Math.min(...tokens.map((t) => t.start));
-
 /**
  * The room, in characters, text of `cells` has right of `edge` on `lines`: up to the nearest text
  * of another cell right of theirs on those lines (Infinity when none). Its column may be narrower (the
@@ -255,9 +253,11 @@ export function valuesUnderFullLines(table: readonly LayoutCell[][], skip: (row:
     const above = values.filter((u) => {
       const last = u.lines.at(-1)!;
       const tail = tokensOn(u.cell, last);
+      if (u === v || first <= last || first - last > 2 || Math.abs(start - leftEdge(tail)) > ALIGNED) return false;
       // Text of a third cell in the column between them: v does not follow u.
-      const between = all.some((p) => p !== u && p !== v && p.cell.tokens.some((t) => t.line > last && t.line < first && t.start < Math.max(...tail.map((s) => s.end)) && t.end > leftEdge(tail)));
-      return u !== v && first > last && first - last <= 2 && !between && Math.abs(start - leftEdge(tail)) <= ALIGNED && shareOfRoom(all, u.cell, last, v.cell, first) > MAYBE_FULL;
+      const end = Math.max(...tail.map((t) => t.end));
+      const between = all.some((p) => p !== u && p !== v && p.cell.tokens.some((t) => t.line > last && t.line < first && t.start < end && t.end > leftEdge(tail)));
+      return !between && shareOfRoom(all, u.cell, last, v.cell, first) > MAYBE_FULL;
     });
     return above.length === 0 ? [] : [v, ...above].map((p) => namedCell(p.cell, 'layout.lineFull', locationOf, firstLineNo(v.cell)));
   });

@@ -99,6 +99,11 @@ export function looksLikeLayout(text: string): boolean {
   return content > 0 && spread / content >= 0.3;
 }
 
+/** The column a line's (or a cell's) text starts at: its leftmost token's. */
+export function leftEdge(tokens: readonly LayoutToken[]): number {
+  return Math.min(...tokens.map((t) => t.start));
+}
+
 /**
  * How wide a line's text prints, in the width of a Chinese character: pdftotext gives every
  * character a column, but a Latin letter or digit prints half as wide, so a line holding many

@@ -5,7 +5,7 @@
  * the anchors around them: a blank line between is a border; otherwise a row reaches as far
  * below its anchor as its text reaches above it (cells are centred in their row).
  */
-import { printedWidth, type LayoutLine, type LayoutToken } from './layout-lines.ts';
+import { leftEdge, printedWidth, type LayoutLine, type LayoutToken } from './layout-lines.ts';
 import { isBareNumber } from './layout-grid.ts';
 import { bareSlots, needyLabels } from './value-slots.ts';
 
@@ -189,9 +189,8 @@ function cellWidths(lines: readonly LayoutLine[]): FirstPiece[] {
  */
 export function endsBefore(upper: readonly LayoutToken[], lower: readonly LayoutToken[], above: readonly FirstPiece[] = []): boolean {
   if (upper.length === 0 || lower.length === 0) return false;
-  const start = (ts: readonly LayoutToken[]) => Math.min(...ts.map((t) => t.start));
-  const edge = start(upper);
-  if (Math.abs(start(lower) - edge) > ALIGNED) return false;
+  const edge = leftEdge(upper);
+  if (Math.abs(leftEdge(lower) - edge) > ALIGNED) return false;
   // The lines of its cell above it (`above`, at its edge) show the cell's width as well as the next line does.
   let full = printedWidth(lower);
   for (const piece of above) if (Math.abs(piece.start - edge) <= ALIGNED) full = Math.max(full, piece.width);

@@ -227,9 +227,10 @@ interface Borders {
   /** The index of the last line of each row but the last. */
   path: number[];
   cost: number;
-  /** For each border of `path`: whether every other place for it costs FIRM_LINES more or over. */
-  firm: boolean[];
-  /** For each border of `path`: the first and last line it may end its row at within FIRM_LINES of the best. */
+  /**
+   * For each border of `path`: the first and last line it may end its row at within FIRM_LINES of
+   * the best. Firm where the two are one: every other place costs FIRM_LINES more or over.
+   */
   reach: Array<[number, number]>;
 }
 
@@ -287,12 +288,11 @@ function borders(blocks: readonly Block[], first: number, last: number, weights:
   const chosen: number[] = [];
   for (let k = K - 1; k >= 0; k--) (chosen[k] = j), (j = back[k]![j]!);
   const path = chosen.map((i, k) => gaps[k]![i]!.c);
-  const firm = chosen.map((i, k) => totals[k]!.every((t, x) => x === i || t - best >= FIRM_LINES));
   const reach = totals.map((row, k): [number, number] => {
     const near = gaps[k]!.filter((_, x) => row[x]! - best < FIRM_LINES).map(({ c }) => c);
     return [Math.min(...near), Math.max(...near)];
   });
-  return { path, cost: best, firm, reach };
+  return { path, cost: best, reach };
 }
 
 /** A row of lines; its anchor is the line of its weight, as a row's single-line cells are. */
@@ -321,13 +321,13 @@ interface Part {
   bottom: number;
 }
 
-function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bandAt: ReadonlyMap<LayoutToken, number>, bounds: readonly number[], firm: readonly boolean[], reach: ReadonlyArray<[number, number]>, apart: ReadonlySet<number>): void {
+function markSeamsKept(blocks: readonly Block[], lines: readonly LayoutLine[], bandAt: ReadonlyMap<LayoutToken, number>, bounds: readonly number[], reach: ReadonlyArray<[number, number]>, apart: ReadonlySet<number>): void {
   const byIndex = new Map(lines.map((l) => [l.index, l]));
   const mark = (b: Block, top: number, bottom: number) => {
     for (const i of b.lines) if (i >= top && i <= bottom) for (const t of byIndex.get(i)?.tokens ?? []) if (bandAt.get(t) === b.band) seamTokens.add(t);
   };
   // Whether the border under row k could lie elsewhere at nearly the same cost (none under the last row).
-  const loose = (k: number) => k >= 0 && k + 2 < bounds.length && !firm[k];
+  const loose = (k: number) => k >= 0 && k + 2 < bounds.length && reach[k]![0] !== reach[k]![1];
   // Whether a border nearly as good as border k would put some of the part's lines in the other row.
   const moves = (k: number, p: Part) => k >= 0 && k < reach.length && p.block.lines.some((l) => l >= p.top && l <= p.bottom && l > reach[k]![0] && l <= reach[k]![1]);
   // Whether the part has a seam: a line of other text between two of its lines.
@@ -412,9 +412,7 @@ interface PageFit {
   /** The index of the line before each row, and the last line. */
   bounds: number[];
   cost: number;
-  /** For each border between rows: whether the fit put it there by a clear margin (see FIRM_LINES). */
-  firm: boolean[];
-  /** For each border between rows: the first and last line it may end its row at, nearly as well (see Borders). */
+  /** For each border between rows: the first and last line it may end its row at, nearly as well (see Borders); firm where they are one. */
   reach: Array<[number, number]>;
   /** Each token's column (see tokenBands). */
   bandAt: ReadonlyMap<LayoutToken, number>;
@@ -444,17 +442,17 @@ function pageFit(lines: readonly LayoutLine[], bands: readonly Band[], seams: bo
   const last = lines.at(-1)!.index;
   const bandAt = tokenBands(lines, bands);
   const blocks = blocksOf(lines, bands, seams, bandAt);
-  const fit = weights.length === 1 ? { path: [], cost: 0, firm: [], reach: [] } : borders(blocks, first, last, weights, seams, printedBands(bands));
+  const fit = weights.length === 1 ? { path: [], cost: 0, reach: [] } : borders(blocks, first, last, weights, seams, printedBands(bands));
   if (fit === undefined) return undefined;
   const apart = new Set(bands.flatMap((b, i) => (APART.has(b.field ?? '') ? [i] : [])));
-  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, firm: fit.firm, reach: fit.reach, bandAt, apart };
+  return { lines, blocks, weights, bounds: [first - 1, ...fit.path, last], cost: fit.cost, reach: fit.reach, bandAt, apart };
 }
 
 /** `fit` with each border loose where `other`, the fit with or without seams, is nearly as good and puts it elsewhere. */
 function loosenedBy(fit: PageFit, other: PageFit | undefined): PageFit {
   if (other === undefined || other.cost - fit.cost >= FIRM_LINES) return fit;
   const widened = (k: number, [lo, hi]: [number, number]): [number, number] => [Math.min(lo, other.bounds[k + 1]!), Math.max(hi, other.bounds[k + 1]!)];
-  return { ...fit, firm: fit.firm.map((f, k) => f && other.bounds[k + 1] === fit.bounds[k + 1]), reach: fit.reach.map((r, k) => widened(k, r)) };
+  return { ...fit, reach: fit.reach.map((r, k) => widened(k, r)) };
 }
 
 /**
@@ -495,8 +493,8 @@ function sameColumns(lines: readonly LayoutLine[], a: readonly Band[], b: readon
 
 /** One page's part of a table body as rows cut at the borders of `fit`. */
 function pageRows(fit: PageFit): LayoutRow[] {
-  const { lines, blocks, weights, bounds, bandAt, firm, reach, apart } = fit;
-  markSeamsKept(blocks, lines, bandAt, bounds, firm, reach, apart);
+  const { lines, blocks, weights, bounds, bandAt, reach, apart } = fit;
+  markSeamsKept(blocks, lines, bandAt, bounds, reach, apart);
   return bounds.slice(1).map((b, k) => rowOf(lines.filter((l) => l.index > bounds[k]! && l.index <= b), weights)).filter((r) => r.tokens.length > 0);
 }
 

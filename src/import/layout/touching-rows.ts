@@ -6,7 +6,7 @@
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
 import { cellText, firstLineNo, isBareNumber, isQuantity, PRINTED_FIELDS, type LayoutCell, type Zone } from './layout-grid.ts';
-import { printedWidth, type LayoutToken } from './layout-lines.ts';
+import { leftEdge, printedWidth, type LayoutToken } from './layout-lines.ts';
 import { endsBefore, type LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -306,7 +306,7 @@ function twoRanges(cell: LayoutCell): boolean {
 function twoEdged(cell: LayoutCell): boolean {
   const lines = linesOf(cell);
   if (lines.length < 4) return false;
-  const starts = lines.map((line) => Math.min(...tokensOn(cell, line).map((t) => t.start)));
+  const starts = lines.map((line) => leftEdge(tokensOn(cell, line)));
   const centres = lines.map((line, i) => starts[i]! + printedWidth(tokensOn(cell, line)) / 2);
   const aligned = (xs: readonly number[], slack: number) => xs.length > 0 && Math.max(...xs) - Math.min(...xs) <= slack;
   // Centred text (its last line too) starts each line elsewhere: one cell.
