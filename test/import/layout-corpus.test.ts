@@ -43,34 +43,19 @@ test('a wrong value is silent unless a diagnostic names its field or the part ho
 });
 
 /**
- * `pdftotext -layout` text is not read exactly yet (issue 15 stays open for it): wrapped cells of
- * neighbouring columns share its lines with nothing to part them. What it must already do is never
- * guess silently — a value that came back wrong is named by a diagnostic — and not fall back.
+ * Every shape of every form is read exactly, `pdftotext -layout` text too (the sample's .txt forms:
+ * 29 when it was first counted, 39 before a row whose cells are all centred was measured from the
+ * borders of the rows around it and a caption set at the top of such a row could print anywhere
+ * below its top border: form 28). Its text is the shape
+ * read with doubts — wrapped cells of neighbouring columns share its lines with nothing to part
+ * them — so its warnings are counted too, every one a doubt no field needed (10.5 a form when this
+ * was set). A reviewer given fifty doubts on a correct form stops reading them, so they may only
+ * fall; they rise only with a doubt that names a wrong value once left silent
+ * (test/import/layout-silent.test.ts). How they moved, and why, is in the commits that set them
+ * (git log -L on these lines).
  */
-const INEXACT: ReadonlySet<Shape> = new Set(['txt']);
-/** The share of the sample's .txt fields read exactly (99.54 % when this was set): it may only rise. */
-const TXT_EXACT_FIELDS_AT_LEAST = 0.995;
-
-/**
- * The sample's .txt forms read exactly (39 of 40 when this was set; 29 before a 一级指标 cut by a
- * page break was placed by its points, 31 before 项目名称 and 主管部门 alone on their lines kept
- * each the line next to it, 33 before the rows were also cut in the columns the cells show, 34
- * before a line short of its cell's earlier lines ended the cell, 36 before a line pdftotext set
- * out of line with the rest of its cell could share its column, 38 before a row in a tie between
- * two 二级指标 went with the one its name speaks of): it may only rise. The one left (28) is such a
- * tie whose name (工作响应及时性) speaks of neither: the row is kept with one and reported.
- */
-const TXT_EXACT_FORMS_AT_LEAST = 39;
-
-/**
- * Warnings given on the sample's .txt forms: on each form read exactly, on average (doubts no field
- * needed), and in all. A reviewer given fifty doubts on a correct form stops reading them, so both
- * may only fall; they rise only with a doubt that names a wrong value once left silent
- * (test/import/layout-silent.test.ts), or as a form made exact brings its doubts into the first.
- * How they moved, and why, is in the commits that set them (git log -L on these lines).
- */
-const TXT_WARNINGS_PER_EXACT_FORM_AT_MOST = 10.39;
-const TXT_WARNINGS_AT_MOST = 435;
+const DOUBTED: ReadonlySet<Shape> = new Set(['txt']);
+const TXT_WARNINGS_AT_MOST = 421;
 
 /** The .xls forms read through the reader's own conversion (the first two: one of each template); the rest are converted in one run. */
 const CONVERTED_BY_READER = 2;
@@ -85,31 +70,17 @@ for (const shape of SHAPES) {
       converted = await convertCorpus(DIR, forms.slice(CONVERTED_BY_READER), shape);
     });
     for (const form of forms) {
-      const title = INEXACT.has(shape) ? 'no field wrong without a diagnostic naming it' : 'every field as generated';
-      test(`${form}.${shape}: ${title}`, async () => {
+      test(`${form}.${shape}: every field as generated`, async () => {
         const reading = await readShape(DIR, form, shape, converted.get(form));
         readings.push(reading);
-        const wrong = INEXACT.has(shape) ? silentMismatches(reading) : reading.mismatches;
-        assert.ok(wrong.length === 0, reportReading({ ...reading, mismatches: wrong }, 20));
+        assert.ok(reading.mismatches.length === 0, reportReading(reading, 20));
       });
     }
-    if (INEXACT.has(shape)) {
-      test(`.${shape}: at least ${(TXT_EXACT_FIELDS_AT_LEAST * 100).toFixed(1)} % of the fields exact`, () => {
-        const fields = readings.reduce((n, r) => n + r.fields, 0);
-        const exact = readings.reduce((n, r) => n + r.fields - r.mismatches.length, 0);
+    if (DOUBTED.has(shape)) {
+      test(`.${shape}: at most ${TXT_WARNINGS_AT_MOST} warnings in all`, () => {
+        const warnings = readings.reduce((n, r) => n + r.diagnostics.filter((d) => d.startsWith('warning')).length, 0);
         assert.equal(readings.length, forms.length);
-        assert.ok(exact / fields >= TXT_EXACT_FIELDS_AT_LEAST, `${exact} of ${fields} fields exact`);
-      });
-      test(`.${shape}: at least ${TXT_EXACT_FORMS_AT_LEAST} forms exact`, () => {
-        const exact = readings.filter((r) => r.mismatches.length === 0);
-        assert.ok(exact.length >= TXT_EXACT_FORMS_AT_LEAST, `${exact.length} of ${readings.length} forms read exactly: ${readings.filter((r) => r.mismatches.length > 0).map((r) => r.form).join(', ')} are not`);
-      });
-      test(`.${shape}: at most ${TXT_WARNINGS_PER_EXACT_FORM_AT_MOST} warnings on each form read exactly, on average, and ${TXT_WARNINGS_AT_MOST} in all`, () => {
-        const warningsOf = (rs: readonly ShapeReading[]) => rs.reduce((n, r) => n + r.diagnostics.filter((d) => d.startsWith('warning')).length, 0);
-        const exact = readings.filter((r) => r.mismatches.length === 0);
-        assert.ok(exact.length > 0);
-        assert.ok(warningsOf(exact) / exact.length <= TXT_WARNINGS_PER_EXACT_FORM_AT_MOST, `${warningsOf(exact)} warnings on ${exact.length} forms read exactly`);
-        assert.ok(warningsOf(readings) <= TXT_WARNINGS_AT_MOST, `${warningsOf(readings)} warnings on ${readings.length} forms`);
+        assert.ok(warnings <= TXT_WARNINGS_AT_MOST, `${warnings} warnings on ${readings.length} forms (${(warnings / readings.length).toFixed(2)} a form)`);
       });
     }
   });

@@ -13,7 +13,7 @@ import { pageBands } from './page-columns.ts';
 import { joinFundingRows } from './funding-rows.ts';
 import { figurePastWrap, figuresPastEdge, runsIntoWrappedCell, textPastEdge, wrapsAlone } from './close-columns.ts';
 import type { LabelFit } from './layout-wraps.ts';
-import { rowExtents, unbrokenLines, type PrintedPages, type Span } from './row-extents.ts';
+import { pageBreaks, rowExtents, unbrokenLines, type PrintedPages, type RowExtent, type Span } from './row-extents.ts';
 
 export interface LayoutCell {
   tokens: LayoutToken[];
@@ -76,6 +76,15 @@ const KEPT_TIE_LINES = 2.5;
 const ON_BORDER_LINES = 1;
 /** What setting a caption at the top of its merged cell costs over centring it (in lines). */
 const TOP_SET_COST = 0.25;
+/**
+ * What each line costs that a caption set at the top prints above its first row's text, where that
+ * row's cells are all centred and the line lies below the row's top border: the row may be that much
+ * taller than its text, but rows are seldom much taller than their text needs, so such a line costs
+ * half of one above a row that shows where its top is (seed 2468, form 152: 经济效益指标 three lines
+ * over a row all centred, read as set at the top of it, where it is centred on that row and the one
+ * above, a line off).
+ */
+const ABOVE_CENTRED_COST = 0.5;
 /**
  * What each line costs that a caption set at the top prints below its first row's first line: a
  * merged cell shares that row's top border, and every cell of the row prints at or below its top
@@ -590,19 +599,21 @@ function gatherCaptions(tokens: readonly LayoutToken[], anchors: ReadonlySet<num
 }
 
 /**
- * The data rows' own text lines (`texts`) and their extents half way to their neighbours, the header
- * above and what follows below, in lines as if the table ran on one page (`unbroken`, see unbrokenLines).
+ * The data rows' own text lines (`texts`) and their extents to the borders their cells show (see
+ * rowExtents), from the header above to what follows below, in lines as if the table ran on one
+ * page (`unbroken`, see unbrokenLines).
  */
-function rowGeometry(table: readonly LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], dataRows: readonly number[]): { texts: Span[]; extents: Span[]; unbroken: (line: number) => number } {
+function rowGeometry(table: readonly LayoutCell[][], zone: Zone, rows: readonly LayoutRow[], dataRows: readonly number[]): { texts: Span[]; extents: RowExtent[]; unbroken: (line: number) => number } {
   const grouped = (c: LayoutCell) => c.band !== undefined && GROUPED.has(zone.bands[c.band]?.field ?? '');
   const printed = dataRows.map((r) => extent(table[r]!, rows[r]!));
   const printedCells = dataRows.map((r) => cellSpans(table[r]!.filter((c) => c.rowSpan === 1 && !grouped(c))));
-  const unbroken = unbrokenLines(printed, printedCells, printedPages(rows));
+  const pages = printedPages(rows);
+  const unbroken = unbrokenLines(printed, printedCells, pages);
   const moved = (s: Span) => ({ top: unbroken(s.top), bottom: unbroken(s.bottom) });
   const texts = printed.map(moved);
   const above = unbroken(extent(table[zone.header]!, rows[zone.header]!).bottom);
   const below = zone.last + 1 < rows.length && dataRows.at(-1)! < zone.last ? unbroken(extent(table[zone.last]!, rows[zone.last]!).top) : texts.at(-1)!.bottom + 1;
-  return { texts, extents: rowExtents(texts, printedCells.map((cells) => cells.map(moved)), above, below), unbroken };
+  return { texts, extents: rowExtents(texts, printedCells.map((cells) => cells.map(moved)), above, below, pageBreaks(printed, pages)), unbroken };
 }
 
 /** The page of each of the rows' lines (a line of none of them: that of the nearest line above), and each page's first line. */
@@ -1073,9 +1084,9 @@ interface CaptionPlace {
  * costs less than UNCLEAR_LINES more, the rows between are left without a caption, or, with
  * `keepTies`, kept with the caption the row's name speaks of (`leans`), else with the caption of
  * the best border (either way noted).
- * `texts` are the rows' text lines, `extents` those reaching half way to their neighbours.
+ * `texts` are the rows' text lines, `extents` those reaching to the rows' borders (see rowExtents).
  */
-export function placeCaptions(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits?: (i: number, s: number, e: number) => boolean, keepTies = false, leans?: Leans): CaptionPlace[] {
+export function placeCaptions(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly RowExtent[], fits?: (i: number, s: number, e: number) => boolean, keepTies = false, leans?: Leans): CaptionPlace[] {
   // Where every caption can take rows whose weights add up to its points, only such spans are taken.
   if (fits !== undefined) {
     const placed = placeCaptionsBy(captions, texts, extents, fits, keepTies, leans);
@@ -1117,7 +1128,7 @@ function onBorderReadings(tops: readonly number[], extents: readonly Span[], fit
 /** Whether row `row`'s name speaks of caption `caption` (its words: see TableHints.speaksOf). */
 type Leans = (caption: number, row: number) => boolean;
 
-function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly Span[], fits: (i: number, s: number, e: number) => boolean, keepTies: boolean, leans?: Leans): CaptionPlace[] {
+function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Span[], extents: readonly RowExtent[], fits: (i: number, s: number, e: number) => boolean, keepTies: boolean, leans?: Leans): CaptionPlace[] {
   const n = texts.length;
   const m = Math.min(captions.length, n);
   if (m === 0) return [];
@@ -1134,10 +1145,12 @@ function placeCaptionsBy(captions: readonly LayoutToken[][], texts: readonly Spa
     const miss = Math.min(Math.abs((extents[s]!.top + extents[e]!.bottom) / 2 - centres[i]!), touching ? Math.abs((texts[s]!.top + texts[e]!.bottom) / 2 - centres[i]!) : Infinity);
     const middle = relative ? miss / Math.max(1, (extents[e]!.bottom - extents[s]!.top) / MIDDLE_LINES_PER_MISS) : miss;
     // Set at the top, a caption prints on its first row's first line, with that row's cells set at
-    // the top, or above it where they are centred; most offices centre them, so of two equal fits
-    // the centred one is taken.
+    // the top, or above it where they are centred, as far up as the row's top border (topSetFrom);
+    // most offices centre them, so of two equal fits the centred one is taken.
     const below = tops[i]! - texts[s]!.top;
-    const top = (below > 0 ? below * BELOW_TOP_COST : -below) + TOP_SET_COST;
+    const room = texts[s]!.top - (extents[s]!.topSetFrom ?? texts[s]!.top);
+    const above = Math.min(-below, room) * ABOVE_CENTRED_COST + Math.max(0, -below - room);
+    const top = (below > 0 ? below * BELOW_TOP_COST : above) + TOP_SET_COST;
     return fits(i, s, e) ? Math.min(middle, top) : Number.POSITIVE_INFINITY;
   };
   const { fwd, bwd } = bestTotals(m, n, cost);

@@ -28,7 +28,7 @@ test('a row reaches as far below its cells\' middle as it begins above it', () =
   const extents = rowExtents(texts, cells, 84, 115);
   // The third row is centred on line 104 and begins at 96: it ends at 112, not half way (109.5)
   // between its last line and the next row's first.
-  assert.deepEqual(extents[2], { top: 95.5, bottom: 112 });
+  assert.deepEqual(extents[2], { top: 95.5, bottom: 112, topSetFrom: 96 });
   // Rows meet within the lines between their texts, never inside one.
   extents.forEach((e, k) => assert.ok(e.top <= texts[k]!.top && e.bottom >= texts[k]!.bottom));
   extents.slice(1).forEach((e, k) => assert.equal(e.top, extents[k]!.bottom));
@@ -140,4 +140,90 @@ test('a 二级指标 over a short row and a tall one cut short by pdftotext is p
   assert.deepEqual(place(unbrokenLines(onePage.texts, onePage.cells, onePage.pages)), [[0, 0], [1, 2], [3, 3]]);
   const { read, expected } = await readIndicatorField('seed-16-form-0086-national-2020', (i) => i.subcategory);
   assert.deepEqual(read, expected);
+});
+
+// Rows of seed 15's form 28 (the committed sample), as the lines print: 完成第3 with its weight set
+// at the top (174) and its actual centred (176–178); three rows under 社会效益指标, the first all
+// centred (183–185), the next two with a cell set at the top (188, 194) and others centred below it;
+// 受疫情影响… all centred (203–205); 节能减排量 set at the top (209).
+const centredRows = {
+  texts: [
+    { top: 174, bottom: 178 },
+    { top: 183, bottom: 185 },
+    { top: 188, bottom: 191 },
+    { top: 194, bottom: 197 },
+    { top: 203, bottom: 205 },
+    { top: 209, bottom: 212 },
+  ],
+  cells: [
+    [{ top: 174, bottom: 175 }, { top: 176, bottom: 178 }, { top: 177, bottom: 177 }],
+    [{ top: 183, bottom: 185 }, { top: 184, bottom: 184 }],
+    [{ top: 188, bottom: 188 }, { top: 189, bottom: 191 }, { top: 190, bottom: 190 }],
+    [{ top: 194, bottom: 194 }, { top: 195, bottom: 197 }, { top: 196, bottom: 196 }],
+    [{ top: 203, bottom: 205 }, { top: 204, bottom: 204 }],
+    [{ top: 209, bottom: 209 }, { top: 212, bottom: 212 }],
+  ],
+};
+
+test('a row whose cells are all centred begins where the row above it ends, and is as tall below their middle as above', () => {
+  const extents = rowExtents(centredRows.texts, centredRows.cells, 172, 215);
+  // 完成第3 shows its top a line over 174, where its weight prints, and is centred on 177: it ends
+  // at 181, where 落实… begins, not half way (181.5) to that row's text or at its own (178); 落实…,
+  // centred on 184, ends at 187, a line over where 工作响应及时性 shows its top.
+  assert.deepEqual(extents.slice(0, 3).map((e) => [e.top, e.bottom]), [[173, 181], [181, 187], [187, 193]]);
+  // 受疫情影响… begins where the row above ends (199, as far below 196 as 193 is above it) and ends
+  // half way between its own foot so measured (209) and the top 节能减排量 shows (208).
+  assert.deepEqual([extents[4]!.top, extents[4]!.bottom], [199, 208.5]);
+  // A cell set at the top of a row that shows its top prints on its first line; of one all centred,
+  // anywhere from its top border down.
+  assert.deepEqual(extents.map((e) => e.topSetFrom), [174, 181, 188, 194, 199, 209]);
+});
+
+test('a row under a page break is not measured from the page before, and nothing of it prints there', () => {
+  const broken = centredRows.texts.map((_, k) => k === 3);
+  const extents = rowExtents(centredRows.texts, centredRows.cells, 172, 215, broken);
+  // Half way between 工作响应及时性's foot by its own cells (198) and the text of 受疫情影响… on the next page.
+  assert.equal(extents[4]!.top, 200.5);
+  assert.equal(extents[4]!.topSetFrom, 203);
+  // Below it, its foot is the top 节能减排量 shows.
+  assert.equal(extents[4]!.bottom, 208);
+});
+
+test('a border the rows would put inside a row\'s text is drawn at that text, and no row is measured from it', () => {
+  // 服务覆盖人数 (seed 1111, form 96): its weight set at the top on 148 and its remark centred on 157
+  // (153–161) put its foot at 167, inside the text of 新增服务点位 below (166–168, all centred); that
+  // row is then measured half way to 完成第3批次 (175–185, all centred), not from the border at 166.
+  const texts = [{ top: 148, bottom: 161 }, { top: 166, bottom: 168 }, { top: 175, bottom: 185 }];
+  const cells = [[{ top: 148, bottom: 148 }, { top: 153, bottom: 161 }], [{ top: 166, bottom: 168 }], [{ top: 175, bottom: 185 }, { top: 180, bottom: 180 }]];
+  const extents = rowExtents(texts, cells, 146, 190);
+  assert.deepEqual(extents.map((e) => [e.top, e.bottom]), [[147, 166], [166, 171.5], [171.5, 187.5]]);
+});
+
+test('a caption set at the top of a row all centred, above its text, takes that row alone (seed 15, form 28)', () => {
+  // 经济效益指标 centred on 177, 社会效益指标 on 190, 可持续影响指标 set at the top of 受疫情影响…
+  // on 200–202, three lines over its text; 生态效益指标 on 209–210. Measured half way between the
+  // texts, 社会效益指标 over two rows and 可持续影响指标 centred on two cost as much.
+  const captions = [caption(176, 177, 178), caption(189, 190, 191), caption(200, 201, 202), caption(209, 210)];
+  const placed = placeCaptions(captions, centredRows.texts, rowExtents(centredRows.texts, centredRows.cells, 172, 215), undefined, true);
+  assert.deepEqual(placed.map((p) => [p.s, p.e]), [[0, 0], [1, 3], [4, 4], [5, 5]]);
+});
+
+test('rows are measured from a border a row shows, not from one measured so in turn (seed 1357, form 68)', () => {
+  // 部分任务 (115–119) and 项目总成本 (124) all centred over 经济效益指标's first row, which shows its
+  // top (126). 项目总成本's top is measured from that border; 部分任务's is not measured from
+  // 项目总成本's top in turn (a line off at each step, doubled), but half way between the texts.
+  const texts = [{ top: 98, bottom: 110 }, { top: 115, bottom: 119 }, { top: 124, bottom: 124 }, { top: 126, bottom: 129 }];
+  const cells = [[{ top: 98, bottom: 110 }, { top: 104, bottom: 104 }], [{ top: 115, bottom: 119 }, { top: 117, bottom: 117 }], [{ top: 124, bottom: 124 }], [{ top: 126, bottom: 126 }, { top: 128, bottom: 129 }]];
+  const extents = rowExtents(texts, cells, 96, 131);
+  assert.deepEqual(extents.map((e) => [e.top, e.bottom]), [[97, 112.5], [112.5, 123], [123, 125], [125, 131]]);
+});
+
+test('a caption over a row all centred, three lines above its text, is centred on that row and the one above rather than set at its top (seed 2468, form 152)', () => {
+  // 生态效益指标 set at the top of 节能减排量 (81, its score and remark set there too); 经济效益指标 on
+  // 93, between 围绕年度重点工作… (89–91) and 带动社会投资 (96–98), both all centred; 满意度 on 100–101.
+  const texts = [{ top: 81, bottom: 84 }, { top: 89, bottom: 91 }, { top: 96, bottom: 98 }, { top: 100, bottom: 118 }];
+  const cells = [[{ top: 81, bottom: 81 }, { top: 81, bottom: 83 }, { top: 84, bottom: 84 }], [{ top: 89, bottom: 91 }, { top: 90, bottom: 90 }], [{ top: 96, bottom: 98 }, { top: 97, bottom: 97 }], [{ top: 100, bottom: 100 }, { top: 108, bottom: 118 }, { top: 113, bottom: 113 }]];
+  const captions = [caption(81), caption(93), caption(100, 101)];
+  const placed = placeCaptions(captions, texts, rowExtents(texts, cells, 79, 120), undefined, true);
+  assert.deepEqual(placed.map((p) => [p.s, p.e]), [[0, 0], [1, 2], [3, 3]]);
 });
