@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cellText, rowCells } from './layout-grid.ts';
 import { layoutLines } from './layout-lines.ts';
-import { figurePastWrap, figuresPastEdge, runsIntoWrappedCell, textPastEdge, wrapsAlone } from './close-columns.ts';
-import { at } from './layout-excerpt.testing.ts';
+import { figurePastWrap, figuresPastEdge, runsIntoWrappedCell, textPastEdge, textPastWrap, wrapsAlone } from './close-columns.ts';
+import type { LayoutToken } from './layout-lines.ts';
+import { at, readIndicatorField } from './layout-excerpt.testing.ts';
 
 const cellsOf = (lines: readonly string[]) => rowCells(layoutLines(lines.join('\n')).flatMap((l) => l.tokens), 0);
 const byText = (cells: ReturnType<typeof cellsOf>, start: string) => cells.find((c) => cellText(c).startsWith(start))!;
@@ -102,4 +103,36 @@ test('a piece a space after another, where the cell\'s other lines begin, is a w
   const phrase = [at([31, '新增服务点位 8个/年，完成']), at([31, '第3批次设备更新（含12台']), at([31, '），服务对象满意度较高'])];
   const own = layoutLines(phrase.join('\n')).flatMap((l) => l.tokens);
   assert.equal(runsIntoWrappedCell({ tokens: own, start: 31, end: 46, col: 31, colSpan: 15, row: 0, rowSpan: 1 }), false);
+});
+
+/** The tokens of `lines` as two cells: those whose text is in `second`, and the rest. */
+const twoCells = (lines: readonly string[], second: readonly string[]) => {
+  const tokens = layoutLines(lines.join('\n')).flatMap((l) => l.tokens);
+  const cell = (ts: LayoutToken[]) => ({ tokens: ts, start: Math.min(...ts.map((t) => t.start)), end: Math.max(...ts.map((t) => t.end)), col: 0, colSpan: 1, row: 0, rowSpan: 1 });
+  return [cell(tokens.filter((t) => !second.includes(t.text))), cell(tokens.filter((t) => second.includes(t.text)))] as const;
+};
+
+test('a cell a space after lines of a wrapped cell, making them wider than its full lines, is never one cell with it (seed 16, forms 146 and 88)', () => {
+  // 实际完成值 (规范) a space after the target's first line, under 年度指标值's title: pdftotext
+  // printed the row's CJK text narrower than the titles over it.
+  const [target, actual] = twoCells([at([33, '推进数字化转型；提升治理效'], [47, '规范']), at([33, '能，受疫情影响部分活动取消']), at([33, '，受疫情影响部分活动取消，']), at([33, '完成第3批次设备更新（含12'])], ['规范']);
+  assert.equal(textPastWrap(target, actual), true);
+  // The target wrapped over three lines a space after three of the name's five: the name's edge is
+  // shown by its lines the target is not beside.
+  const targetLines = ['完成年度各项工作任务，提升服务', '质量和管理水平，确保资金使用安', '全、规范、高效，全年完。'];
+  const [name, wrapped] = twoCells([at([22, '细化绩效目标，强化过程管理']), at([22, '和结果运用，完成第3批次设'], [36, targetLines[0]!]), at([22, '备更新（含12台），个别指'], [36, targetLines[1]!]), at([22, '标完成情况未达预期，绩效目'], [36, targetLines[2]!]), at([22, '标设'])], targetLines);
+  assert.equal(textPastWrap(name, wrapped), true);
+});
+
+test('a cell a space after a wrapped cell\'s lines, within the width of its full lines or beside its last line only, may be one cell with it', () => {
+  const [phrase, words] = twoCells([at([7, '落实'], [10, '《实施方案》各项']), at([7, '任务，完成年度各项工作']), at([7, '，提升服务质量']), at([7, '完成'])], ['《实施方案》各项']);
+  assert.equal(textPastWrap(phrase, words), false);
+  // Only the last line shows no edge (it may stop short): nothing is known to lie past it.
+  const [short, beside] = twoCells([at([7, '实施进度滞后，服务对象'], [19, '全年完成主要工。']), at([7, '满意度'])], ['全年完成主要工。']);
+  assert.equal(textPastWrap(short, beside), false);
+});
+
+test('the actual a space after the target\'s first line, under the target\'s title, is read as the actual (seed 16, form 146)', async () => {
+  const { read, expected } = await readIndicatorField('seed-16-form-0146-national-2020', (i) => [i.target, i.actual]);
+  assert.deepEqual(read, expected);
 });

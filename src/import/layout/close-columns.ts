@@ -76,6 +76,24 @@ export function textPastEdge(cell: LayoutCell): LayoutToken[] {
 }
 
 /**
+ * Whether `b`, set a space after lines of `a`'s wrapped text, would make one of them wider than
+ * `a`'s full lines where `b` is not (all but its last, which may stop short) by more than a
+ * character: a wrapped cell fills each line up to its edge and never past it, so `b` is the next
+ * column's text set close, never one cell with `a`, however near `a`'s column title it stands
+ * (pdftotext prints a line of CJK text narrower than the titles over it: `推进数字化转型；提升治理效
+ * 规范` under 年度指标值, over `能，受疫情影响部分活动取消`).
+ */
+export function textPastWrap(a: LayoutCell, b: LayoutCell): boolean {
+  const lines = [...new Set(a.tokens.map((t) => t.line))].sort((x, y) => x - y);
+  const shared = new Set(b.tokens.map((t) => t.line).filter((l) => lines.includes(l)));
+  const full = lines.slice(0, -1).filter((l) => !shared.has(l));
+  if (full.length === 0 || shared.size === 0) return false;
+  const onLine = (tokens: readonly LayoutToken[], line: number) => tokens.filter((t) => t.line === line);
+  const edge = Math.max(...full.map((l) => printedWidth(onLine(a.tokens, l))));
+  return [...shared].some((l) => printedWidth([...onLine(a.tokens, l), ...onLine(b.tokens, l)]) > edge + WRAP_SLACK);
+}
+
+/**
  * The tokens `past`, printed past a cell's edge on one line, with those of the cell's lines next
  * to it (and next to those) that begin where `past` does, a single space after the cell's text: the
  * next column's wrapped cell begins each of its lines at its own edge, and a line of it short enough

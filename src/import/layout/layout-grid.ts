@@ -11,7 +11,7 @@ import type { LayoutToken } from './layout-lines.ts';
 import type { LayoutRow } from './layout-rows.ts';
 import { pageBands } from './page-columns.ts';
 import { joinFundingRows } from './funding-rows.ts';
-import { figurePastWrap, figuresPastEdge, runsIntoWrappedCell, textPastEdge, wrapsAlone } from './close-columns.ts';
+import { figurePastWrap, figuresPastEdge, runsIntoWrappedCell, textPastEdge, textPastWrap, wrapsAlone } from './close-columns.ts';
 import type { LabelFit } from './layout-wraps.ts';
 import { pageBreaks, rowExtents, unbrokenLines, type PrintedPages, type RowExtent, type Span } from './row-extents.ts';
 
@@ -247,7 +247,7 @@ function snap(joined: LayoutCell[], bands: readonly Band[], row: number, totals 
     const left = closeAfter[i] ? Math.abs(c.start - b.left) : Number.POSITIVE_INFINITY;
     return Math.min(centred, left, Number.isFinite(b.right) ? Math.abs(c.end - b.right) : Number.POSITIVE_INFINITY);
   };
-  const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && (a.tokens.some((t) => b.tokens.some((u) => u.line === t.line)) ? !figurePastWrap(a, b) && !wrapsAlone(a, b) : stacked(a, b));
+  const touching = (a: LayoutCell, b: LayoutCell) => b.start - a.end <= 1 && (a.tokens.some((t) => b.tokens.some((u) => u.line === t.line)) ? !figurePastWrap(a, b) && !textPastWrap(a, b) && !wrapsAlone(a, b) : stacked(a, b));
   // cost[i][k]: cells 0..i placed, cell i in band k. With more cells than columns and no two of them
   // touching, no placement keeps them apart: then any two may share a column rather than none fit.
   const place = (mayShare: (i: number) => boolean) => {
