@@ -56,8 +56,9 @@ function showsItsTop(text: Span, cells: readonly Span[]): boolean {
  * left out) and `texts[k]` (its first and last line): a row whose weight is set at the top and its
  * remark centred over ten lines reaches down to that remark's end and its padding, not half way to
  * the next row's text (see rowReach). A border is where the rows on either side show it: the foot
- * of a row that shows its top, or of one whose top border is known (its cells all centred, it
- * reaches as far below their middle as its top is above), and the top of a row that shows it.
+ * of a row that shows its top, or of a row all centred whose other border the row beyond shows (it
+ * reaches as far below its middle as its top is above, and the other way), and the top of a row
+ * that shows it (see shownBorders).
  * Between rows that show neither, the rows meet half way between where the upper one ends and the
  * lower one begins. Every border lies within the blank lines between the rows' texts; the first and
  * last reach half way to the text around the table. Where a page breaks between two rows
