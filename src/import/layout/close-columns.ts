@@ -5,7 +5,7 @@
  */
 import { parseTarget } from '../../core/targets/parse-target.ts';
 import type { LayoutCell } from './layout-grid.ts';
-import { printedWidth, type LayoutToken } from './layout-lines.ts';
+import { linesOf, printedWidth, tokensOn, type LayoutToken } from './layout-lines.ts';
 
 /** A figure as the narrow columns print it (≥80%, 37万元, 135场): a number with its operator and unit, no words. */
 function isFigure(text: string): boolean {
@@ -63,12 +63,12 @@ const WRAP_SLACK = 1;
  * text alone.
  */
 export function textPastEdge(cell: LayoutCell): LayoutToken[] {
-  const lines = [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
+  const lines = linesOf(cell);
   for (const line of lines) {
     const full = lines.filter((l) => l !== line && l !== lines.at(-1));
     if (full.length === 0) continue;
-    const edge = Math.max(...full.map((l) => printedWidth(cell.tokens.filter((t) => t.line === l))));
-    const onLine = cell.tokens.filter((t) => t.line === line).sort((a, b) => a.start - b.start);
+    const edge = Math.max(...full.map((l) => printedWidth(tokensOn(cell, l))));
+    const onLine = tokensOn(cell, line).sort((a, b) => a.start - b.start);
     const at = onLine.findIndex((t, i) => i > 0 && printedWidth(onLine.slice(0, i)) <= edge + WRAP_SLACK && printedWidth(onLine.slice(0, i + 1)) > edge + WRAP_SLACK);
     if (at > 0) return withItsWrappedLines(cell, onLine.slice(at));
   }
@@ -84,13 +84,12 @@ export function textPastEdge(cell: LayoutCell): LayoutToken[] {
  * 规范` under 年度指标值, over `能，受疫情影响部分活动取消`).
  */
 export function textPastWrap(a: LayoutCell, b: LayoutCell): boolean {
-  const lines = [...new Set(a.tokens.map((t) => t.line))].sort((x, y) => x - y);
-  const shared = new Set(b.tokens.map((t) => t.line).filter((l) => lines.includes(l)));
-  const full = lines.slice(0, -1).filter((l) => !shared.has(l));
-  if (full.length === 0 || shared.size === 0) return false;
-  const onLine = (tokens: readonly LayoutToken[], line: number) => tokens.filter((t) => t.line === line);
-  const edge = Math.max(...full.map((l) => printedWidth(onLine(a.tokens, l))));
-  return [...shared].some((l) => printedWidth([...onLine(a.tokens, l), ...onLine(b.tokens, l)]) > edge + WRAP_SLACK);
+  const lines = linesOf(a);
+  const shared = linesOf(b).filter((l) => lines.includes(l));
+  const full = lines.slice(0, -1).filter((l) => !shared.includes(l));
+  if (full.length === 0 || shared.length === 0) return false;
+  const edge = Math.max(...full.map((l) => printedWidth(tokensOn(a, l))));
+  return shared.some((l) => printedWidth([...tokensOn(a, l), ...tokensOn(b, l)]) > edge + WRAP_SLACK);
 }
 
 /**

@@ -7,9 +7,9 @@
  */
 import { readDate } from '../../core/values/read-value.ts';
 import { cellText, firstLineNo, type LayoutCell } from './layout-grid.ts';
-import { leftEdge, printedWidth } from './layout-lines.ts';
+import { leftEdge, linesOf, printedWidth, tokensOn } from './layout-lines.ts';
 import { ALIGNED, firstWordWidth } from './layout-rows.ts';
-import { namedCell, tokensOn, type UnclearCell } from './touching-rows.ts';
+import { namedCell, type UnclearCell } from './touching-rows.ts';
 import { opensSlot } from './value-slots.ts';
 
 /** How many lines from a value a label or a line left over still counts as beside it. */
@@ -23,7 +23,7 @@ interface Placed {
 
 function placed(table: readonly LayoutCell[][], skip: (row: number) => boolean, isLabel: (text: string) => boolean): Placed[] {
   return table.flatMap((cells, r) =>
-    skip(r) ? [] : cells.map((cell) => ({ cell, lines: [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b), label: cell.tokens.some((t) => isLabel(t.text)) })),
+    skip(r) ? [] : cells.map((cell) => ({ cell, lines: linesOf(cell), label: cell.tokens.some((t) => isLabel(t.text)) })),
   );
 }
 

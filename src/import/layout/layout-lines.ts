@@ -99,6 +99,16 @@ export function looksLikeLayout(text: string): boolean {
   return content > 0 && spread / content >= 0.3;
 }
 
+/** A cell's lines, top to bottom, each once. */
+export function linesOf(cell: { readonly tokens: readonly LayoutToken[] }): number[] {
+  return [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
+}
+
+/** A cell's tokens on one of its lines. */
+export function tokensOn(cell: { readonly tokens: readonly LayoutToken[] }, line: number): LayoutToken[] {
+  return cell.tokens.filter((t) => t.line === line);
+}
+
 /** The column a line's (or a cell's) text starts at: its leftmost token's. */
 export function leftEdge(tokens: readonly LayoutToken[]): number {
   return Math.min(...tokens.map((t) => t.start));

@@ -458,37 +458,43 @@ test('the width the column\'s cells show is found down through the rows of label
   ]);
 });
 
+/** Reads indicator `i`'s rule of a committed sample form: as generated, and named by no diagnostic. */
+async function assertRuleUndoubted(form: string, i: number): Promise<void> {
+  const { read: evaluation, named, expected } = await readFixture('layout-corpus', form);
+  assert.equal(evaluation.indicators[i]!.rule, expected.indicators[i]!.rule);
+  assert.equal(named.includes(`evaluations[0].indicators[${i}].rule`), false);
+}
+
 test('a cell with a line of its row between two of its lines, beyond where any border nearly as good would lie, is not doubted (committed sample, form 39)', async () => {
   // 带动社会投资达到69万 / (带动社会投资  1  1) / 元，得满分, blank lines above and below the row: wherever
   // its borders could lie among those blank lines, the rule's lines stay in its row. Before, any loose
   // border of the row doubted every such cell of it: a third of all warnings on forms read exactly.
-  const { read: evaluation, named, expected } = await readFixture('layout-corpus', 'form-0039-shanghai-2021');
-  assert.equal(evaluation.indicators[11]!.rule, expected.indicators[11]!.rule);
-  assert.equal(named.includes('evaluations[0].indicators[11].rule'), false);
+  await assertRuleUndoubted('form-0039-shanghai-2021', 11);
 });
+
+/** Reads indicator `i`'s remark of a form once read wrong without a word (layout-silent): as `remark`, and named. */
+async function assertRemarkDoubted(form: string, i: number, remark: string): Promise<void> {
+  const { read: evaluation, named } = await readFixture('layout-silent', form);
+  assert.equal(evaluation.indicators[i]!.remark, remark);
+  assert.ok(named.includes(`evaluations[0].indicators[${i}].remark`));
+}
 
 test('a cell kept whole past a line short of the next, with a line of its row between two of its lines, is doubted (seed 4444, form 95)', async () => {
   // 受疫情影响部分活动取消， / (档案管理规范性 2.5 分 2.5) / 推进 / 按照市区两: 推进 ends its cell, and 按照市区两,
   // the next row's remark set at its top, touches it. Kept whole, the remark took it: it is named.
-  const { read: evaluation, named } = await readFixture('layout-silent', 'seed-4444-form-0095-shanghai-2021');
-  assert.equal(evaluation.indicators[13]!.remark, '受疫情影响部分活动取消，推进按照市区两');
-  assert.ok(named.includes('evaluations[0].indicators[13].remark'));
+  await assertRemarkDoubted('seed-4444-form-0095-shanghai-2021', 13, '受疫情影响部分活动取消，推进按照市区两');
 });
 
 test('a wrapped cell against a border that may lie on either of two blank lines is not doubted: its lines stay in its row (committed sample, form 5)', async () => {
   // 群众知晓率达到96%，得 / (实施进。 2.5 0.5) / 满分, then a blank line and the next row: after 满分 or after the
   // blank line, the border leaves the rule whole in its row. Before, a loose border doubted it anyway.
-  const { read: evaluation, named, expected } = await readFixture('layout-corpus', 'form-0005-shanghai-2021');
-  assert.equal(evaluation.indicators[11]!.rule, expected.indicators[11]!.rule);
-  assert.equal(named.includes('evaluations[0].indicators[11].rule'), false);
+  await assertRuleUndoubted('form-0005-shanghai-2021', 11);
 });
 
 test('a cell with a line of other text between two of its lines, ending at its row\'s border with no text of its column across it, is doubted (seed 2222, form 70; seed 9292, form 28)', async () => {
   // 围绕年度重点工作。 / (数量指标) / 实际完成数略低于, the next row's line right under: the remark's last line is the
   // next row's remark set at its top, though the border the fit chose was clear. It is named.
-  const { read: evaluation, named } = await readFixture('layout-silent', 'seed-2222-form-0070-national-2020');
-  assert.equal(evaluation.indicators[1]!.remark, '围绕年度重点工作。实际完成数略低于');
-  assert.ok(named.includes('evaluations[0].indicators[1].remark'));
+  await assertRemarkDoubted('seed-2222-form-0070-national-2020', 1, '围绕年度重点工作。实际完成数略低于');
   // 全年完成主要工作 / (数量指标) / the next row's remark of thirteen lines, the border a blank line under its end.
   const tall = await readFixture('layout-silent', 'seed-9292-form-0028-national-2020');
   assert.ok(tall.read.indicators[3]!.remark!.startsWith('全年完成主要工作服务对象满意度'));

@@ -25,11 +25,12 @@ function rowMiddle(text: Span, cells: readonly Span[]): number {
 }
 
 /**
- * How far down each row reaches by its own cells. A cell is set at the top of its row or in its
- * middle: the row's top is at its first line, so it reaches as far below its middle as it begins above it.
+ * How far down each row reaches by its own cells (`middles`: each row's, see rowMiddle). A cell is
+ * set at the top of its row or in its middle: the row's top is at its first line, so it reaches as
+ * far below its middle as it begins above it.
  */
-function rowReach(texts: readonly Span[], cells: readonly Span[][]): Span[] {
-  return texts.map((t, k) => ({ top: t.top, bottom: Math.max(t.bottom, 2 * rowMiddle(t, cells[k]!) - t.top) }));
+function rowReach(texts: readonly Span[], middles: readonly number[]): Span[] {
+  return texts.map((t, k) => ({ top: t.top, bottom: Math.max(t.bottom, 2 * middles[k]! - t.top) }));
 }
 
 /**
@@ -46,8 +47,7 @@ const TOP_SET_LINES = 1;
  * printed on the row's first line. A row whose cells are all centred begins somewhere above its
  * text, as far as its height leaves over.
  */
-function showsItsTop(text: Span, cells: readonly Span[]): boolean {
-  const middle = rowMiddle(text, cells);
+function showsItsTop(cells: readonly Span[], middle: number): boolean {
   return cells.some((c) => middle - (c.top + c.bottom) / 2 >= TOP_SET_LINES);
 }
 
@@ -67,9 +67,10 @@ function showsItsTop(text: Span, cells: readonly Span[]): boolean {
  * and a cell set at the top of the row after the break prints on that row's page, not above it.
  */
 export function rowExtents(texts: readonly Span[], cells: readonly Span[][], above: number, below: number, pageBreaks: readonly boolean[] = []): RowExtent[] {
-  const reach = rowReach(texts, cells);
-  const tops = texts.map((t, k) => showsItsTop(t, cells[k]!));
-  const borders = shownBorders(texts, cells, tops, pageBreaks);
+  const middles = texts.map((t, k) => rowMiddle(t, cells[k]!));
+  const reach = rowReach(texts, middles);
+  const tops = cells.map((row, k) => showsItsTop(row, middles[k]!));
+  const borders = shownBorders(texts, middles, tops, pageBreaks);
   const border = (k: number) => borders[k] ?? within(texts, k, (reach[k]!.bottom + reach[k + 1]!.top) / 2);
   return texts.map((t, k) => {
     const top = k === 0 ? (t.top + above) / 2 : border(k - 1);
@@ -86,10 +87,9 @@ function within(texts: readonly Span[], k: number, x: number): number {
 
 /**
  * The borders between rows (after row k: `[k]`) that the rows show (see rowExtents), undefined
- * where neither row does. `tops[k]`: whether row k shows its top.
+ * where neither row does. `middles[k]`: row k's middle (rowMiddle); `tops[k]`: whether it shows its top.
  */
-function shownBorders(texts: readonly Span[], cells: readonly Span[][], tops: readonly boolean[], pageBreaks: readonly boolean[]): Array<number | undefined> {
-  const middles = texts.map((t, k) => rowMiddle(t, cells[k]!));
+function shownBorders(texts: readonly Span[], middles: readonly number[], tops: readonly boolean[], pageBreaks: readonly boolean[]): Array<number | undefined> {
   const shownTop = (k: number) => texts[k]!.top - TOP_PADDING_LINES;
   const footFrom = (k: number, top: number) => 2 * middles[k]! - top;
   const borders: Array<number | undefined> = [];
@@ -149,7 +149,7 @@ export const MOST_BLANK_LINES = 4;
  * touching still touch, and no line moves up).
  */
 export function unbrokenLines(texts: readonly Span[], cells: readonly Span[][], pages: PrintedPages): (line: number) => number {
-  const reach = rowReach(texts, cells);
+  const reach = rowReach(texts, texts.map((t, k) => rowMiddle(t, cells[k]!)));
   const breaks = pageBreaks(texts, pages);
   const shifts: Array<{ from: number; by: number }> = [];
   for (let k = 0; k + 1 < texts.length; k++) {

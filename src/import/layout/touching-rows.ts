@@ -6,7 +6,7 @@
  * anchor) may have taken text of its neighbour, or lost its own: it is unclear.
  */
 import { cellText, firstLineNo, isBareNumber, isQuantity, PRINTED_FIELDS, type LayoutCell, type Zone } from './layout-grid.ts';
-import { leftEdge, printedWidth, type LayoutToken } from './layout-lines.ts';
+import { leftEdge, linesOf, printedWidth, tokensOn } from './layout-lines.ts';
 import { endsBefore, type LayoutRow } from './layout-rows.ts';
 
 /** Where an unclear cell is (its grid location) and the line that may belong to the neighbouring row. */
@@ -33,16 +33,6 @@ function touch(upper: LayoutRow, lower: LayoutRow): boolean {
   return a !== undefined && b !== undefined && a.page === b.page && b.index === a.index + 1;
 }
 
-/** A cell's lines, top to bottom, each once. */
-export function linesOf(cell: LayoutCell): number[] {
-  return [...new Set(cell.tokens.map((t) => t.line))].sort((a, b) => a - b);
-}
-
-/** A cell's tokens on one of its lines. */
-export function tokensOn(cell: LayoutCell, line: number): LayoutToken[] {
-  return cell.tokens.filter((t) => t.line === line);
-}
-
 /**
  * A cell whose lines follow one another and are centred on its row's anchor line is that row's
  * wrapped cell, set in the middle of its row as the anchor is: no line of it is in doubt.
@@ -67,12 +57,12 @@ const APART_LINES = 2;
  * across the border or past a line of its row's centred label (…组织开展 / 项目名称 / 99).
  */
 function sameStart(cells: readonly LayoutCell[], cell: LayoutCell, on: number): LayoutCell[] {
-  const start = Math.min(...cell.tokens.filter((t) => t.line === on).map((t) => t.start));
+  const start = leftEdge(tokensOn(cell, on));
   const between = (a: number, b: number) => cells.some((c) => c.tokens.some((t) => t.line > Math.min(a, b) && t.line < Math.max(a, b) && t.start <= start && t.end > start));
   return cells.filter((c) => {
     const near = c.tokens.reduce((best, t) => (Math.abs(t.line - on) < Math.abs(best - on) ? t.line : best), Number.POSITIVE_INFINITY);
     if (Math.abs(near - on) > APART_LINES || between(near, on)) return false;
-    return Math.min(...c.tokens.filter((t) => t.line === near).map((t) => t.start)) === start;
+    return leftEdge(tokensOn(c, near)) === start;
   });
 }
 
